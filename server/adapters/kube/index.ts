@@ -1,0 +1,4 @@
+export { getKubeConnection, type KubeConnection } from "./kube-connection";
+export { getServerVersion, isIstioInstalled, listNamespaces, istioMarkerCrd } from "./cluster-info";
+export { loadKubeConfig } from "./load-kube-config";
+export { toKubeError } from "./kube-errors";

@@ -1,0 +1,62 @@
+/**
+ * Finds Kubernetes credentials the way kubectl does — `KUBECONFIG` (first file wins, the
+ * rest merged), then `~/.kube/config`, then the in-cluster service account — but, unlike
+ * client-node's `loadFromDefault`, says so when none exists instead of silently pointing at
+ * http://localhost:8080.
+ */
+import "server-only";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
+
+const serviceAccountTokenPath = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+export type KubeConfigSource = "KUBECONFIG" | "~/.kube/config" | "in-cluster";
+
+export type LoadedKubeConfig =
+  | { ok: true; kubeConfig: KubeConfig; source: KubeConfigSource; server: string; context: string }
+  | { ok: false; message: string };
+
+export function loadKubeConfig(env: Record<string, string | undefined>, context?: string): LoadedKubeConfig {
+  const kubeConfig = new KubeConfig();
+  let source: KubeConfigSource;
+  try {
+    const files = (env.KUBECONFIG ?? "").split(path.delimiter).filter(Boolean);
+    const homeConfig = path.join(env.HOME || homedir(), ".kube", "config");
+    if (files.length > 0) {
+      const missing = files.filter((file) => !existsSync(file));
+      if (missing.length === files.length) {
+        return { ok: false, message: `KUBECONFIG points at ${missing.join(", ")}, which does not exist: fix KUBECONFIG or start the simulator with \`npm run sim\`` };
+      }
+      // Pass the existing files on, merged as kubectl merges them.
+      kubeConfig.loadFromDefault(undefined, false);
+      source = "KUBECONFIG";
+    } else if (existsSync(homeConfig)) {
+      kubeConfig.loadFromFile(homeConfig);
+      source = "~/.kube/config";
+    } else if (existsSync(serviceAccountTokenPath)) {
+      kubeConfig.loadFromCluster();
+      source = "in-cluster";
+    } else {
+      return {
+        ok: false,
+        message:
+          "No Kubernetes credentials found (no KUBECONFIG, no ~/.kube/config, not in a cluster): set KUBECONFIG, or run `npm run demo` to start the simulated cluster",
+      };
+    }
+    if (context) {
+      if (!kubeConfig.getContextObject(context)) {
+        return { ok: false, message: `TOPSAIL_KUBE_CONTEXT names context "${context}", which is not in the kubeconfig (${source})` };
+      }
+      kubeConfig.setCurrentContext(context);
+    }
+  } catch (error) {
+    return { ok: false, message: `Cannot read the kubeconfig: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const cluster = kubeConfig.getCurrentCluster();
+  if (!cluster) {
+    return { ok: false, message: `The kubeconfig (${source}) has no current context with a cluster: run \`kubectl config use-context NAME\`` };
+  }
+  return { ok: true, kubeConfig, source, server: cluster.server, context: kubeConfig.getCurrentContext() };
+}

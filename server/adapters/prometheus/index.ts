@@ -1,0 +1,14 @@
+import "server-only";
+import { getConfig } from "@/server/config";
+import { createPrometheusClient, type PrometheusClient } from "./prometheus-client";
+
+let client: PrometheusClient | undefined;
+
+/** The console's Prometheus client, built once from the configuration. */
+export function getPrometheusClient(): PrometheusClient {
+  client ??= createPrometheusClient(getConfig().prometheus);
+  return client;
+}
+
+export { createPrometheusClient, type PrometheusClient } from "./prometheus-client";
+export type { QueryResult, InstantSample, RangeSeries } from "./prometheus-response";

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { escapeLabelValue, escapeRegex, selector } from "./promql";
+
+describe("selector", () => {
+  it("writes a bare metric when there are no matchers", () => {
+    expect(selector("istio_requests_total")).toBe("istio_requests_total");
+  });
+
+  it("joins matchers in order", () => {
+    expect(
+      selector("istio_requests_total", [
+        { label: "reporter", op: "=", value: "destination" },
+        { label: "destination_workload_namespace", op: "=~", value: "bookinfo|default" },
+      ]),
+    ).toBe('istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo|default"}');
+  });
+
+  it("escapes quotes and backslashes so a value cannot close the string", () => {
+    expect(selector("up", [{ label: "job", op: "=", value: 'a"} or vector(1) #\\' }])).toBe('up{job="a\\"} or vector(1) #\\\\"}');
+  });
+
+  it("refuses label and metric names that are not PromQL identifiers", () => {
+    expect(() => selector("up", [{ label: "a-b", op: "=", value: "x" }])).toThrow(/label name/);
+    expect(() => selector("up{x}", [])).toThrow(/metric name/);
+  });
+});
+
+describe("escaping", () => {
+  it("escapes newlines in label values", () => {
+    expect(escapeLabelValue("a\nb")).toBe("a\\nb");
+  });
+  it("escapes regex metacharacters for literal matches", () => {
+    expect(escapeRegex("reviews.bookinfo.svc")).toBe("reviews\\.bookinfo\\.svc");
+  });
+});

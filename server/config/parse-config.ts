@@ -1,0 +1,141 @@
+/**
+ * Topsail's configuration, read once from the environment and checked with zod, so a bad
+ * value stops the console at start-up with one line that names the variable and the fix
+ * instead of failing later on the first request. Pure: takes the environment as a record.
+ *
+ * Kubernetes access is deliberately not configured here: it is found exactly as kubectl
+ * finds it (KUBECONFIG, ~/.kube/config, in-cluster service account) by the kube adapter.
+ */
+import { z } from "zod";
+
+export const defaultPrometheusUrl = "http://127.0.0.1:9090";
+export const defaultDatabaseUrl = "file:.topsail/topsail.db";
+
+const httpUrl = (variable: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "http:" || url.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, `${variable} must be an http:// or https:// URL, e.g. ${defaultPrometheusUrl}`);
+
+const headerMap = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'TOPSAIL_PROMETHEUS_HEADERS must be a JSON object, e.g. {"X-Scope-OrgID":"tenant-1"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "header names are letters, digits and dashes"), z.string(), {
+      error: 'TOPSAIL_PROMETHEUS_HEADERS must be a JSON object of string values, e.g. {"X-Scope-OrgID":"tenant-1"}',
+    }),
+  );
+
+const port = (variable: string) =>
+  z.coerce
+    .number({ error: `${variable} must be a port number from 1 to 65535` })
+    .int(`${variable} must be a whole number from 1 to 65535`)
+    .min(1, `${variable} must be from 1 to 65535`)
+    .max(65535, `${variable} must be from 1 to 65535`);
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^file:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value),
+    "DATABASE_URL must be file:<path> for SQLite or postgres://user:pass@host/db for PostgreSQL",
+  );
+
+const envSchema = z
+  .object({
+    TOPSAIL_PROMETHEUS_URL: httpUrl("TOPSAIL_PROMETHEUS_URL").default(defaultPrometheusUrl),
+    TOPSAIL_PROMETHEUS_TOKEN: z.string().min(1).optional(),
+    TOPSAIL_PROMETHEUS_USERNAME: z.string().min(1).optional(),
+    TOPSAIL_PROMETHEUS_PASSWORD: z.string().optional(),
+    TOPSAIL_PROMETHEUS_HEADERS: headerMap.optional(),
+    TOPSAIL_PROMETHEUS_TIMEOUT_MS: z.coerce
+      .number({ error: "TOPSAIL_PROMETHEUS_TIMEOUT_MS must be a number of milliseconds, e.g. 10000" })
+      .int()
+      .min(100, "TOPSAIL_PROMETHEUS_TIMEOUT_MS must be at least 100 (milliseconds)")
+      .max(300_000, "TOPSAIL_PROMETHEUS_TIMEOUT_MS must be at most 300000 (5 minutes)")
+      .default(10_000),
+    TOPSAIL_KUBE_CONTEXT: z.string().min(1).optional(),
+    DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
+    PORT: port("PORT").default(3000),
+    TOPSAIL_HOST: z.string().min(1).default("127.0.0.1"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TOPSAIL_PROMETHEUS_TOKEN"],
+        message: "TOPSAIL_PROMETHEUS_TOKEN and TOPSAIL_PROMETHEUS_USERNAME are both set: choose bearer token or basic auth, not both",
+      });
+    }
+    if (env.TOPSAIL_PROMETHEUS_PASSWORD !== undefined && !env.TOPSAIL_PROMETHEUS_USERNAME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TOPSAIL_PROMETHEUS_PASSWORD"],
+        message: "TOPSAIL_PROMETHEUS_PASSWORD is set without TOPSAIL_PROMETHEUS_USERNAME: set both for basic auth",
+      });
+    }
+  });
+
+export type PrometheusAuth =
+  | { kind: "none" }
+  | { kind: "bearer"; token: string }
+  | { kind: "basic"; username: string; password: string };
+
+export interface TopsailConfig {
+  prometheus: { url: string; auth: PrometheusAuth; headers: Record<string, string>; timeoutMs: number };
+  kube: { context?: string };
+  databaseUrl: string;
+  server: { port: number; host: string };
+}
+
+export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
+
+/** Unset and empty variables are the same thing to a shell user: both mean "use the default". */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
+}
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    const message = issue?.message ?? "invalid value";
+    const line = message.includes(variable) ? message : `${variable}: ${message}`;
+    return { ok: false, message: `Invalid configuration: ${line}` };
+  }
+  const e = parsed.data;
+  const auth: PrometheusAuth = e.TOPSAIL_PROMETHEUS_TOKEN
+    ? { kind: "bearer", token: e.TOPSAIL_PROMETHEUS_TOKEN }
+    : e.TOPSAIL_PROMETHEUS_USERNAME
+      ? { kind: "basic", username: e.TOPSAIL_PROMETHEUS_USERNAME, password: e.TOPSAIL_PROMETHEUS_PASSWORD ?? "" }
+      : { kind: "none" };
+  return {
+    ok: true,
+    config: {
+      prometheus: {
+        url: e.TOPSAIL_PROMETHEUS_URL.replace(/\/+$/, ""),
+        auth,
+        headers: e.TOPSAIL_PROMETHEUS_HEADERS ?? {},
+        timeoutMs: e.TOPSAIL_PROMETHEUS_TIMEOUT_MS,
+      },
+      kube: { context: e.TOPSAIL_KUBE_CONTEXT },
+      databaseUrl: e.DATABASE_URL,
+      server: { port: e.PORT, host: e.TOPSAIL_HOST },
+    },
+  };
+}
