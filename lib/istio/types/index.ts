@@ -1,0 +1,3 @@
+export * from "./common";
+export * from "./networking";
+export * from "./security";
