@@ -28,7 +28,7 @@ describe("getConnectionStatus", () => {
     });
     expect(status.kubernetes.ok).toBe(false);
     expect(status.kubernetes.message).toContain("ECONNREFUSED");
-    expect(status.kubernetes.message).toContain("npm run demo");
+    expect(status.kubernetes.message).toContain("npm run sim");
     expect(status.prometheus.ok).toBe(true);
   });
 

@@ -42,9 +42,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const kubeStartHint = "Is the cluster running? For a demo, `npm run demo` starts Topsail's simulated cluster.";
-const prometheusStartHint =
-  "Start Prometheus (`npm run demo` starts one scraping the simulated cluster) or point TOPSAIL_PROMETHEUS_URL at yours.";
+const kubeStartHint =
+  "Is the cluster running? To try Topsail without one, `npm run sim` starts its simulated cluster; then set KUBECONFIG=.topsail/kubeconfig.";
+const prometheusStartHint = "Start Prometheus, or point TOPSAIL_PROMETHEUS_URL at the one that scrapes your mesh.";
 
 async function probeKubernetes(probes: StatusProbes): Promise<ConnectionStatus["kubernetes"]> {
   try {
@@ -60,7 +60,7 @@ async function probeKubernetes(probes: StatusProbes): Promise<ConnectionStatus["
     };
   } catch (error) {
     const unreachable = error instanceof ProbeTimeout || (error instanceof TopsailError && error.code === "kube_unavailable");
-    const hint = unreachable && !messageOf(error).includes("npm run") ? ` ${kubeStartHint}` : "";
+    const hint = unreachable && !messageOf(error).includes("npm run sim") ? ` ${kubeStartHint}` : "";
     return { ok: false, message: `${messageOf(error)}${hint}` };
   }
 }

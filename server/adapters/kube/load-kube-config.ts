@@ -42,7 +42,7 @@ export function loadKubeConfig(env: Record<string, string | undefined>, context?
       return {
         ok: false,
         message:
-          "No Kubernetes credentials found (no KUBECONFIG, no ~/.kube/config, not in a cluster): set KUBECONFIG, or run `npm run demo` to start the simulated cluster",
+          "No Kubernetes credentials found (no KUBECONFIG, no ~/.kube/config, not in a cluster): set KUBECONFIG, or start Topsail's simulated cluster with `npm run sim` and set KUBECONFIG=.topsail/kubeconfig",
       };
     }
     if (context) {

@@ -1,0 +1,29 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
+
+// The layers of ARCHITECTURE.md, enforced: dependencies point downwards only.
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: forbidden.map((dir) => ({ group: [`@/${dir}/*`, `@/${dir}`, `**/../${dir}/*`], message: why })) },
+    ],
+  },
+});
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".topsail/**", "node_modules/**", "server/adapters/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  layer(["components/**", "lib/**"], ["server", "sim", "app"], "components and lib reach the server only through the JSON API (lib/queries)."),
+  layer(["server/**"], ["app", "components", "sim"], "server/ is called from app/; it never imports pages, components or the simulator."),
+  layer(["sim/**"], ["server", "app", "components"], "sim/ is its own program: it shares only lib/ with the console."),
+]);

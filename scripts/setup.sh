@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# npm run setup: installs everything Topsail needs, and only what is missing, so a second
+# run is a no-op. System packages (Prometheus, Chromium, kubectl) come from Debian; npm
+# packages from package-lock.json; then the Prisma client and the database migrations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+
+missing=()
+[ -x /usr/bin/prometheus ] || command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: missing system packages. Run, then run npm run setup again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+else
+  echo "setup: system packages present (prometheus, chromium, kubectl)"
+fi
+
+# npm ci wipes node_modules and rebuilds better-sqlite3 from source (about two minutes),
+# so it runs only when the lockfile changed since the last successful setup.
+stamp=node_modules/.topsail-setup-stamp
+lock_hash=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+native=node_modules/better-sqlite3/build/Release/better_sqlite3.node
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ] && [ -f "$native" ]; then
+  echo "setup: npm packages up to date"
+else
+  echo "setup: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+  # A native module whose install script was skipped fails only at run time: check now.
+  node -e "new (require('better-sqlite3'))(':memory:').close()" || {
+    echo "setup: better-sqlite3 did not build; check allowScripts in package.json" >&2
+    exit 1
+  }
+  echo "$lock_hash" >"$stamp"
+fi
+
+npm run --silent db:generate
+npm run --silent db:migrate
+echo "setup: done"

@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+describe("npm start with a bad configuration", () => {
+  it("exits with one line that names TOPSAIL_PROMETHEUS_URL and the fix", () => {
+    const result = spawnSync("npm", ["start", "--silent"], {
+      cwd: root,
+      env: { ...process.env, TOPSAIL_PROMETHEUS_URL: "notaurl", PORT: "3299" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).not.toBe(0);
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("npm warn"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("TOPSAIL_PROMETHEUS_URL");
+    expect(lines[0]).toContain("http://");
+    // Nothing started: no server banner on stdout.
+    expect(result.stdout).not.toContain("Ready");
+  });
+
+  it("names PORT when it is not a port", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
+      cwd: root,
+      env: { ...process.env, PORT: "eighty" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^Invalid configuration: PORT/);
+  });
+});

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm test: every check the project has, in order of cost; the first failure fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n=== %s\n' "$1"; }
+
+step "typecheck"
+npx next typegen >/dev/null
+npx tsc --noEmit
+step "lint"
+npx eslint --max-warnings 0 .
+step "unit tests"
+npx vitest run --project unit
+step "integration tests"
+npx vitest run --project integration
+step "production build"
+npx next build
+step "end-to-end tests"
+rm -rf .topsail/e2e
+npx playwright test
