@@ -107,11 +107,11 @@ export function methodNotAllowed(): StatusError {
   return new StatusError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
 }
 
-export function unsupportedMediaType(contentType: string, accepted: string[]): StatusError {
+export function unsupportedMediaType(_contentType: string, accepted: string[]): StatusError {
   return new StatusError(
     415,
     "UnsupportedMediaType",
-    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(", ")}${contentType ? "" : ""}`,
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(", ")}`,
   );
 }
 

@@ -49,10 +49,22 @@ export function requireResource(ref: ResourceRef): ResourceDef {
 export class MemoryStore {
   private revision = 0;
   private readonly tables = new Map<string, Map<string, KubeObject>>();
+  private readonly changeListeners = new Set<() => void>();
   readonly hub: WatchHub;
 
   constructor(options: { historySize?: number } = {}) {
     this.hub = new WatchHub(options.historySize ?? 20_000);
+  }
+
+  /** Called after every persisted write (for persistence); returns an unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private publish(def: ResourceDef, event: WatchEvent): void {
+    this.hub.publish(def, event, this.revision);
+    for (const listener of this.changeListeners) listener();
   }
 
   currentResourceVersion(): string {
@@ -109,7 +121,7 @@ export class MemoryStore {
     }
     meta.resourceVersion = String(++this.revision);
     table.set(key, object);
-    this.hub.publish(def, { type: "ADDED", object }, this.revision);
+    this.publish(def, { type: "ADDED", object });
     return object;
   }
 
@@ -141,7 +153,7 @@ export class MemoryStore {
     if (options.dryRun) return object;
     meta.resourceVersion = String(++this.revision);
     table.set(key, object);
-    this.hub.publish(def, { type: "MODIFIED", object }, this.revision);
+    this.publish(def, { type: "MODIFIED", object });
     return object;
   }
 
@@ -154,7 +166,7 @@ export class MemoryStore {
     if (options.dryRun) return current;
     table.delete(key);
     const object: KubeObject = { ...current, metadata: { ...current.metadata, resourceVersion: String(++this.revision) } };
-    this.hub.publish(def, { type: "DELETED", object }, this.revision);
+    this.publish(def, { type: "DELETED", object });
     if (def.group === "" && def.resource === "namespaces") this.deleteNamespaceContents(name);
     this.deleteDependents(current);
     return object;

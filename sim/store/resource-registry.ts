@@ -36,6 +36,8 @@ export interface ResourceDef {
   categories: string[];
   verbs: Verb[];
   hasStatus: boolean;
+  /** Serves the autoscaling/v1 Scale subresource (kubectl scale patches it). */
+  hasScale: boolean;
   /** Built-in kinds are served by compiled-in code; custom resources come from CRDs (JSON merge patch only). */
   builtIn: boolean;
   printerColumns: PrinterColumn[];
@@ -92,6 +94,7 @@ interface RowInput {
   categories?: string[];
   verbs?: Verb[];
   hasStatus?: boolean;
+  hasScale?: boolean;
   builtIn?: boolean;
   printerColumns: PrinterColumn[];
   mergeKeys?: Record<string, string>;
@@ -113,6 +116,7 @@ function row(input: RowInput): ResourceDef {
     categories: input.categories ?? [],
     verbs: input.verbs ?? ALL_VERBS,
     hasStatus: input.hasStatus ?? false,
+    hasScale: input.hasScale ?? false,
     builtIn,
     // Custom resources always get the Name column from the server; built-ins declare theirs.
     printerColumns: builtIn ? input.printerColumns : [nameCol, ...input.printerColumns],
@@ -160,12 +164,12 @@ export const RESOURCES: readonly ResourceDef[] = [
     printerColumns: [col("Last Seen", "eventLastSeen", 0, "string", "Time when last event occurred."), col("Type", "eventType", 0, "string", "Type of this event."), col("Reason", "eventReason", 0, "string", "Reason why this event was generated."), col("Object", "eventObject", 0, "string", "The object that this event is about."), col("Subobject", "eventSubobject", 1, "string", "The subobject that this event is about."), col("Source", "eventSource", 1, "string", "The component reporting this event."), col("Message", "eventMessage", 0, "string", "A human-readable description of the status of this operation."), col("First Seen", "eventFirstSeen", 1, "string", "Time when first event occurred."), col("Count", "eventCount", 1, "string", "Number of times this event has occurred."), { ...nameCol, priority: 1 }],
   }),
   row({
-    group: "apps", versions: ["v1"], resource: "deployments", singularName: "deployment", kind: "Deployment", namespaced: true, shortNames: ["deploy"], categories: ["all"], hasStatus: true,
+    group: "apps", versions: ["v1"], resource: "deployments", singularName: "deployment", kind: "Deployment", namespaced: true, shortNames: ["deploy"], categories: ["all"], hasStatus: true, hasScale: true,
     printerColumns: [nameCol, col("Ready", "deploymentReady", 0, "string", "Number of the pod with ready state."), col("Up-to-date", "deploymentUpToDate", 0, "string", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."), col("Available", "deploymentAvailable", 0, "string", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."), ageCol, col("Containers", "templateContainers", 1, "string", "Names of each container in the template."), col("Images", "templateImages", 1, "string", "Images referenced by each container in the template."), col("Selector", "workloadSelector", 1, "string", "Label selector for pods.")],
     mergeKeys: { ...podSpecMergeKeys("spec.template.spec"), "status.conditions": "type" },
   }),
   row({
-    group: "apps", versions: ["v1"], resource: "replicasets", singularName: "replicaset", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"], categories: ["all"], hasStatus: true,
+    group: "apps", versions: ["v1"], resource: "replicasets", singularName: "replicaset", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"], categories: ["all"], hasStatus: true, hasScale: true,
     printerColumns: [nameCol, col("Desired", "replicaSetDesired", 0, "integer", "Number of desired pods."), col("Current", "replicaSetCurrent", 0, "integer", "Number of actual pods."), col("Ready", "replicaSetReady", 0, "integer", "Number of ready pods."), ageCol, col("Containers", "templateContainers", 1, "string", "Names of each container in the template."), col("Images", "templateImages", 1, "string", "Images referenced by each container in the template."), col("Selector", "workloadSelector", 1, "string", "Label selector for pods.")],
     mergeKeys: { ...podSpecMergeKeys("spec.template.spec"), "status.conditions": "type" },
   }),

@@ -1,0 +1,56 @@
+/** What every resource handler receives: the parsed request, the caller, and the server's parts. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MemoryStore } from "../store/memory-store";
+import type { AdmitFunction } from "../store/admitted-store";
+import type { KubeObject } from "../store/types";
+import { apiVersionOf, type ResourceDef } from "../store/resource-registry";
+import type { ResourceTarget } from "./parse-request-path";
+
+export interface UserInfo {
+  name: string;
+  uid?: string;
+  groups: string[];
+}
+
+export interface AuthorizationAttributes {
+  user: UserInfo;
+  verb: string;
+  group: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** Returns the caller, or undefined for a missing or unknown token (401). */
+export type Authenticator = (req: IncomingMessage) => UserInfo | undefined;
+export type Authorizer = (attributes: AuthorizationAttributes) => boolean;
+
+export interface ApiServerDeps {
+  memory: MemoryStore;
+  admit: AdmitFunction;
+  authenticate: Authenticator;
+  authorize: Authorizer;
+  /** Seconds between watch BOOKMARK events. */
+  bookmarkIntervalSeconds?: number;
+}
+
+export interface ResourceRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  target: ResourceTarget;
+  verb: string;
+  user: UserInfo;
+  deps: ApiServerDeps;
+}
+
+/** The object as served at the requested version: only apiVersion differs, the schemas are the same. */
+export function asServed(object: KubeObject, def: ResourceDef, version: string): KubeObject {
+  const apiVersion = apiVersionOf(def, version);
+  return object.apiVersion === apiVersion ? object : { ...object, apiVersion };
+}
+
+export function isDryRun(url: URL): boolean {
+  return url.searchParams.getAll("dryRun").includes("All");
+}
