@@ -25,22 +25,25 @@ else
   echo "setup: system packages present (prometheus, chromium, kubectl)"
 fi
 
-# npm ci wipes node_modules and rebuilds better-sqlite3 from source (about two minutes),
-# so it runs only when the lockfile changed since the last successful setup.
+# Installing rebuilds better-sqlite3 from source (about two minutes), so it runs only when
+# the lockfile changed since the last successful setup. `npm install` rather than `npm ci`:
+# npm 11 leaves other platforms' optional packages (@next/swc-*, tailwind oxide) out of the
+# lockfile and `npm ci` then refuses it as out of sync (npm/cli#4828); `npm install` keeps
+# to the locked versions all the same.
 stamp=node_modules/.topsail-setup-stamp
 lock_hash=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
 native=node_modules/better-sqlite3/build/Release/better_sqlite3.node
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ] && [ -f "$native" ]; then
   echo "setup: npm packages up to date"
 else
-  echo "setup: installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
+  echo "setup: installing npm packages"
+  npm install --no-audit --no-fund
   # A native module whose install script was skipped fails only at run time: check now.
   node -e "new (require('better-sqlite3'))(':memory:').close()" || {
     echo "setup: better-sqlite3 did not build; check allowScripts in package.json" >&2
     exit 1
   }
-  echo "$lock_hash" >"$stamp"
+  cat package.json package-lock.json | sha256sum | cut -d' ' -f1 >"$stamp"
 fi
 
 npm run --silent db:generate
