@@ -28,7 +28,7 @@ export async function handlePatch(r: ResourceRequest): Promise<void> {
 
   if (!current) {
     if (contentType !== APPLY || subresource) throw notFound(def, name);
-    const object = decodeObject(patch, r.target, raw);
+    const object = decodeObject(patch, r.target);
     const created = createThroughPipeline(r.deps, def, object, dryRun);
     sendJson(r.res, 201, asServed(created.object, def, version), "application/json", created.warnings);
     return;
@@ -43,7 +43,7 @@ export async function handlePatch(r: ResourceRequest): Promise<void> {
 
   const patched = patcher(asServed(current, def, version), patch, def);
   if (!isPlainObject(patched)) throw badRequest("the patch did not produce an object");
-  const incoming = decodeObject(patched, { ...r.target, namespace: current.metadata.namespace }, raw);
+  const incoming = decodeObject(patched, { ...r.target, namespace: current.metadata.namespace });
   const object: KubeObject = scopeToSubresource(def, subresource, incoming, current);
   const result = updateThroughPipeline(r.deps, def, object, current, dryRun);
   sendJson(r.res, 200, asServed(result.object, def, version), "application/json", result.warnings);

@@ -19,15 +19,15 @@ async function readBody(r: ResourceRequest): Promise<{ body: unknown; raw: strin
 export async function handleCreate(r: ResourceRequest): Promise<void> {
   const { def, version } = r.target;
   if (r.target.subresource) throw methodNotAllowed();
-  const { body, raw } = await readBody(r);
-  const object = decodeObject(body, r.target, raw);
+  const { body } = await readBody(r);
+  const object = decodeObject(body, r.target);
   const result = createThroughPipeline(r.deps, def, object, isDryRun(r.url));
   sendJson(r.res, 201, asServed(result.object, def, version), "application/json", result.warnings);
 }
 
 export async function handleReplace(r: ResourceRequest): Promise<void> {
   const { def, version, namespace, name = "", subresource } = r.target;
-  const { body, raw } = await readBody(r);
+  const { body } = await readBody(r);
   const current = r.deps.memory.getShared(def, namespace, name);
   if (!current) throw notFound(def, name);
   if (subresource === "scale") {
@@ -35,7 +35,7 @@ export async function handleReplace(r: ResourceRequest): Promise<void> {
     sendJson(r.res, 200, scaleOf(result.object), "application/json", result.warnings);
     return;
   }
-  const incoming = decodeObject(body, { ...r.target, namespace: current.metadata.namespace }, raw);
+  const incoming = decodeObject(body, { ...r.target, namespace: current.metadata.namespace });
   const object = scopeToSubresource(def, subresource, incoming, current);
   const result = updateThroughPipeline(r.deps, def, object, current, isDryRun(r.url));
   sendJson(r.res, 200, asServed(result.object, def, version), "application/json", result.warnings);

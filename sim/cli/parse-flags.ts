@@ -1,0 +1,46 @@
+/** The simulator's command line, parsed with node:util so `--scenario` may repeat. */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { SimulatorOptions } from "../index";
+
+const USAGE = "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR]";
+
+const integer = z.coerce.number().int().nonnegative();
+
+export function parseFlags(argv: string[]): SimulatorOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      kubeconfig: { type: "string" },
+      scenario: { type: "string", multiple: true },
+      state: { type: "string" },
+      seed: { type: "string" },
+      scale: { type: "string" },
+      tokens: { type: "string" },
+      "data-dir": { type: "string" },
+      help: { type: "boolean" },
+    },
+    strict: true,
+  });
+  if (values.help) throw new Error(USAGE);
+  const number = (name: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined;
+    const parsed = integer.safeParse(raw);
+    if (!parsed.success) throw new Error(`--${name} must be a non-negative integer, got "${raw}"\n${USAGE}`);
+    return parsed.data;
+  };
+  const options: SimulatorOptions = {};
+  const port = number("port", values.port);
+  const seed = number("seed", values.seed);
+  const scale = number("scale", values.scale);
+  if (port !== undefined) options.port = port;
+  if (seed !== undefined) options.seed = seed;
+  if (scale !== undefined) options.scale = scale;
+  if (values.kubeconfig) options.kubeconfigPath = values.kubeconfig;
+  if (values.scenario) options.scenarioDirs = values.scenario;
+  if (values.state) options.statePath = values.state;
+  if (values.tokens) options.tokensPath = values.tokens;
+  if (values["data-dir"]) options.dataDir = values["data-dir"];
+  return options;
+}
