@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, makeInformer, setHeaderOptions, type KubernetesObject, type V1Pod } from "@kubernetes/client-node";
-import { startSimulator, type RunningSimulator } from "./zz-tmp-start";
+import { startSimulator, type RunningSimulator } from "../index";
 import { waitFor } from "../test-support/wait-for";
 
 const NS = "client-node-test";

@@ -1,6 +1,6 @@
 /** create (POST), replace (PUT), delete and deletecollection on resources and their subresources. */
 import type { KubeObject } from "../store/types";
-import { readRawBody, parseBody } from "./read-body";
+import { readRawBody, readObjectBody } from "./read-body";
 import { contentTypeOf } from "./negotiate";
 import { decodeObject } from "./decode-object";
 import { methodNotAllowed, notFound } from "./status-error";
@@ -11,9 +11,8 @@ import { applyScale, scaleOf } from "./scale-subresource";
 import { selectObjects } from "./handle-reads";
 import { apiVersionOf } from "../store/resource-registry";
 
-async function readBody(r: ResourceRequest): Promise<{ body: unknown; raw: string }> {
-  const raw = await readRawBody(r.req);
-  return { body: parseBody(raw, contentTypeOf(r.req)), raw };
+async function readBody(r: ResourceRequest): Promise<{ body: unknown }> {
+  return { body: await readObjectBody(r.req, contentTypeOf(r.req)) };
 }
 
 export async function handleCreate(r: ResourceRequest): Promise<void> {

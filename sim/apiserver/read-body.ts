@@ -5,10 +5,15 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseYaml } from "yaml";
 import { badRequest, tooLarge } from "./status-error";
+import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from "./decode-protobuf";
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString("utf8");
+}
+
+export async function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -19,7 +24,7 @@ export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES):
     if (size > limit) throw tooLarge(limit);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function parseJsonBody(text: string): unknown {
@@ -36,6 +41,13 @@ export function parseYamlBody(text: string): unknown {
   } catch (err) {
     throw badRequest(`the request body is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** A body in whatever encoding the client chose: JSON, YAML or (for the kinds we can read) protobuf. */
+export async function readObjectBody(req: IncomingMessage, contentType: string): Promise<unknown> {
+  const bytes = await readBodyBytes(req);
+  if (contentType === PROTOBUF_CONTENT_TYPE) return decodeProtobufObject(bytes);
+  return parseBody(bytes.toString("utf8"), contentType);
 }
 
 /** JSON is YAML, but JSON errors read better, so try JSON first for YAML-typed bodies too. */

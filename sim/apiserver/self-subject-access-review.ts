@@ -1,6 +1,6 @@
 /** SelfSubjectAccessReview: "may I do this?", answered by the same authorizer that guards requests. */
 import { z } from "zod";
-import { readRawBody, parseBody } from "./read-body";
+import { readObjectBody } from "./read-body";
 import { contentTypeOf } from "./negotiate";
 import { badRequest } from "./status-error";
 import { sendJson } from "./respond";
@@ -23,8 +23,7 @@ const reviewSchema = z.looseObject({
 });
 
 export async function handleSelfSubjectAccessReview(r: ResourceRequest): Promise<void> {
-  const raw = await readRawBody(r.req);
-  const parsed = reviewSchema.safeParse(parseBody(raw, contentTypeOf(r.req)));
+  const parsed = reviewSchema.safeParse(await readObjectBody(r.req, contentTypeOf(r.req)));
   if (!parsed.success) throw badRequest("SelfSubjectAccessReview: spec is required");
   const attrs = parsed.data.spec.resourceAttributes;
   // Non-resource URLs (discovery, /version, /healthz) are open to every authenticated user here.

@@ -1,0 +1,103 @@
+/**
+ * Starts the whole simulator in-process: store (fresh or reloaded from --state), admission,
+ * controllers, scenarios and the synthetic mesh, then the HTTPS API server and its
+ * kubeconfig. The CLI (sim/cli/main.ts) and the integration tests both start it this way.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MemoryStore } from "./store/memory-store";
+import { createAdmittedStore } from "./store/admitted-store";
+import { loadState, persistOnChange, type Persister } from "./store/persist-state";
+import type { StoreClient } from "./store/types";
+import { findResourceByKind } from "./store/resource-registry";
+import { admit } from "./admission/index";
+import { startControllers } from "./controllers/index";
+import { applyScenarioDirs } from "./scenarios/apply-scenarios";
+import { startApiServer } from "./apiserver/start-api-server";
+import { allowEveryone, authenticateWithTokenFile } from "./apiserver/authenticate";
+import { allowAll, authorizeWithRbac } from "./apiserver/authorize-rbac";
+import { isStatusError } from "./apiserver/status-error";
+import { ensureTlsMaterial } from "./cli/certificates";
+import { writeKubeconfig } from "./cli/write-kubeconfig";
+
+export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where the CA (and by default the state) lives; default `.topsail/sim`. */
+  dataDir?: string;
+  kubeconfigPath?: string;
+  /** Scenario directories applied at a fresh start; default the built-in one. */
+  scenarioDirs?: string[];
+  statePath?: string;
+  seed?: number;
+  /** Services in the synthetic mesh applied after the scenarios; 0 for none. */
+  scale?: number;
+  tokensPath?: string;
+  bookmarkIntervalSeconds?: number;
+}
+
+export interface RunningSimulator {
+  url: string;
+  caPem: string;
+  kubeconfigPath: string;
+  store: StoreClient;
+  stop(): Promise<void>;
+}
+
+/** Loaded only when asked for: the generator is not needed for an ordinary start. */
+async function applySyntheticMesh(store: StoreClient, services: number, seed: number): Promise<void> {
+  const { generateSyntheticMesh } = await import("./scale/generate-synthetic-mesh");
+  for (const object of generateSyntheticMesh(services, seed)) {
+    const def = findResourceByKind(object.apiVersion, object.kind);
+    if (!def) continue;
+    try {
+      store.create(def, object);
+    } catch (err) {
+      if (!(isStatusError(err) && err.code === 409)) throw err;
+    }
+  }
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const dataDir = resolve(options.dataDir ?? ".topsail/sim");
+  const kubeconfigPath = resolve(options.kubeconfigPath ?? ".topsail/kubeconfig");
+  const memory = new MemoryStore();
+  const saved = options.statePath ? loadState(options.statePath) : undefined;
+  if (saved) memory.importState(saved);
+  const store = createAdmittedStore(memory, admit);
+  const controllers = startControllers(store);
+  if (!saved) {
+    applyScenarioDirs(store, options.scenarioDirs ?? [DEFAULT_SCENARIO_DIR]);
+    if (options.scale && options.scale > 0) await applySyntheticMesh(store, options.scale, options.seed ?? 1);
+  }
+  const persister: Persister | undefined = options.statePath ? persistOnChange(memory, options.statePath) : undefined;
+  persister?.flush();
+
+  const tls = ensureTlsMaterial(dataDir);
+  const server = await startApiServer({
+    port: options.port ?? 18080,
+    keyPem: tls.keyPem,
+    certPem: tls.certPem,
+    memory,
+    admit,
+    authenticate: options.tokensPath ? authenticateWithTokenFile(options.tokensPath, tls.adminToken) : allowEveryone(),
+    authorize: options.tokensPath ? authorizeWithRbac(memory) : allowAll(),
+    ...(options.bookmarkIntervalSeconds !== undefined ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds } : {}),
+  });
+  writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken);
+
+  return {
+    url: server.url,
+    caPem: tls.caPem,
+    kubeconfigPath,
+    store,
+    stop: async () => {
+      controllers.stop();
+      await server.close();
+      persister?.stop();
+    },
+  };
+}
+
