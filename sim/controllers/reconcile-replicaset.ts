@@ -14,7 +14,7 @@ export interface ReplicaSetInputs {
   pods: KubeObject[];
   random: () => number;
   /** Names already taken in the namespace, so a random suffix never collides. */
-  takenNames: Set<string>;
+  takenNames: Pick<Set<string>, "has" | "add">;
 }
 
 export function buildPod(replicaSet: KubeObject, name: string): KubeObject {

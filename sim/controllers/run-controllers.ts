@@ -5,6 +5,7 @@
  */
 import type { KubeObject, StoreClient, WatchEvent } from "../store/types";
 import { seededRandom } from "./hashing";
+import { Informer } from "./informer";
 import { type Action, REFS, controllerOf, isOwnedBy, matchesSelector, specOf, statusOf } from "./objects";
 import { reconcileDeployment } from "./reconcile-deployment";
 import { reconcileEndpoints } from "./reconcile-endpoints";
@@ -50,6 +51,12 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
   const namespaceLabels = new Map<string, string>();
 
   const queue = new WorkQueue(process);
+  const deployments = new Informer(store, REFS.deployments);
+  const replicaSets = new Informer(store, REFS.replicasets);
+  const pods = new Informer(store, REFS.pods);
+  const services = new Informer(store, REFS.services);
+  const endpoints = new Informer(store, REFS.endpoints);
+  const namespaces = new Informer(store, REFS.namespaces);
 
   function apply(actions: Action[], retryKey: string): void {
     for (const action of actions) {
@@ -73,39 +80,39 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
   function process(k: string): void {
     const [kind, ns = "", name = ""] = k.split("|") as [Kind, string, string];
     if (kind === "deploy") {
-      const deployment = store.get(REFS.deployments, ns, name);
+      const deployment = deployments.get(ns, name);
       if (!deployment) return;
-      const replicaSets = store.list(REFS.replicasets, ns).items.filter((rs) => isOwnedBy(rs, deployment));
-      apply(reconcileDeployment({ deployment, replicaSets, now: now() }), k);
+      const owned = replicaSets.ownedBy(deployment.metadata.uid).filter((rs) => isOwnedBy(rs, deployment));
+      apply(reconcileDeployment({ deployment, replicaSets: owned, now: now() }), k);
     } else if (kind === "rs") {
-      const replicaSet = store.get(REFS.replicasets, ns, name);
+      const replicaSet = replicaSets.get(ns, name);
       if (!replicaSet) return;
-      const all = store.list(REFS.pods, ns).items;
-      const pods = all.filter((p) => isOwnedBy(p, replicaSet));
-      apply(reconcileReplicaSet({ replicaSet, pods, random, takenNames: new Set(all.map((p) => p.metadata.name ?? "")) }), k);
+      const owned = pods.ownedBy(replicaSet.metadata.uid);
+      const reserved = new Set<string>();
+      const takenNames = { has: (n: string) => reserved.has(n) || pods.get(ns, n) !== undefined, add: (n: string) => reserved.add(n) };
+      apply(reconcileReplicaSet({ replicaSet, pods: owned, random, takenNames }), k);
     } else if (kind === "pod") {
-      const pod = store.get(REFS.pods, ns, name);
+      const pod = pods.get(ns, name);
       if (!pod || statusOf(pod).podIP) return;
       const ip = ips.allocate();
       const started = startPod(pod, ip, now());
       if (started) apply([{ type: "update", ref: REFS.pods, object: started }], k);
       else ips.release(ip);
     } else if (kind === "ep") {
-      const service = store.get(REFS.services, ns, name);
-      const existing = store.get(REFS.endpoints, ns, name);
-      const pods = service ? store.list(REFS.pods, ns).items : [];
-      apply(reconcileEndpoints(service, existing, pods, ns, name), k);
+      const service = services.get(ns, name);
+      const existing = endpoints.get(ns, name);
+      apply(reconcileEndpoints(service, existing, service ? pods.list(ns) : [], ns, name), k);
     } else if (kind === "ns") {
-      const namespace = store.get(REFS.namespaces, undefined, name);
+      const namespace = namespaces.get(undefined, name);
       if (!namespace) return;
-      apply(rollOnInjectionChange(namespace, store.list(REFS.deployments, name).items, store.list(REFS.pods, name).items, now()), k);
+      apply(rollOnInjectionChange(namespace, deployments.list(name), pods.list(name), now()), k);
     }
   }
 
   function servicesSelecting(pod: KubeObject): string[] {
-    return store
-      .list(REFS.services, pod.metadata.namespace)
-      .items.filter((s) => matchesSelector(pod.metadata.labels, specOf(s).selector as Record<string, string> | undefined))
+    return services
+      .list(pod.metadata.namespace ?? "")
+      .filter((s) => matchesSelector(pod.metadata.labels, specOf(s).selector as Record<string, string> | undefined))
       .map((s) => s.metadata.name ?? "");
   }
 
@@ -143,28 +150,24 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
     if (before !== undefined && before !== labels) queue.add(key("ns", undefined, name));
   }
 
-  const unsubscribe = [
-    store.watch(REFS.deployments, undefined, (e) => e.type !== "DELETED" && queue.add(key("deploy", e.object.metadata.namespace, e.object.metadata.name ?? ""))),
-    store.watch(REFS.replicasets, undefined, onReplicaSet),
-    store.watch(REFS.pods, undefined, onPod),
-    store.watch(REFS.services, undefined, (e) => queue.add(key("ep", e.object.metadata.namespace, e.object.metadata.name ?? ""))),
-    store.watch(REFS.namespaces, undefined, onNamespace),
-  ];
-
-  // Initial sync, for a store restored from disk: everything gets one look.
-  for (const ns of store.list(REFS.namespaces).items) namespaceLabels.set(ns.metadata.name ?? "", injectionLabels(ns));
-  for (const pod of store.list(REFS.pods).items) {
+  const informers = [deployments, replicaSets, pods, services, endpoints, namespaces];
+  // Lists then watches each resource; what already exists (a store restored from disk) gets one look.
+  for (const ns of namespaces.start(onNamespace)) namespaceLabels.set(ns.metadata.name ?? "", injectionLabels(ns));
+  for (const pod of pods.start(onPod)) {
     const ip = statusOf(pod).podIP as string | undefined;
     if (ip) ips.markUsed(ip);
     else queue.add(key("pod", pod.metadata.namespace, pod.metadata.name ?? ""));
   }
-  for (const d of store.list(REFS.deployments).items) queue.add(key("deploy", d.metadata.namespace, d.metadata.name ?? ""));
-  for (const rs of store.list(REFS.replicasets).items) queue.add(key("rs", rs.metadata.namespace, rs.metadata.name ?? ""));
-  for (const s of store.list(REFS.services).items) queue.add(key("ep", s.metadata.namespace, s.metadata.name ?? ""));
+  for (const d of deployments.start((e) => e.type !== "DELETED" && queue.add(key("deploy", e.object.metadata.namespace, e.object.metadata.name ?? "")))) {
+    queue.add(key("deploy", d.metadata.namespace, d.metadata.name ?? ""));
+  }
+  for (const rs of replicaSets.start(onReplicaSet)) queue.add(key("rs", rs.metadata.namespace, rs.metadata.name ?? ""));
+  for (const s of services.start((e) => queue.add(key("ep", e.object.metadata.namespace, e.object.metadata.name ?? "")))) queue.add(key("ep", s.metadata.namespace, s.metadata.name ?? ""));
+  endpoints.start(() => undefined);
 
   return {
     stop() {
-      for (const u of unsubscribe) u();
+      for (const informer of informers) informer.stop();
       queue.stop();
     },
     whenIdle: () => queue.whenIdle(),
