@@ -28,7 +28,7 @@ function checkConnectionPool(f: Findings, path: string, pool: ConnectionPoolSett
     if ((http.maxRequestsPerConnection ?? 0) < 0) f.error(`${at}/maxRequestsPerConnection`, M.maxRequestsPerConnectionNegative());
     if ((http.maxRetries ?? 0) < 0) f.error(`${at}/maxRetries`, M.maxRetriesNegative());
     if (http.idleTimeout !== undefined) f.error(`${at}/idleTimeout`, validateDuration(http.idleTimeout));
-    if (http.h2UpgradePolicy === "UPGRADE" && http.useClientProtocol) f.error(at, M.useClientProtocolWithUpgrade());
+    if (http.h2UpgradePolicy === "UPGRADE" && http.useClientProtocol) f.error(at, M.clientProtocolWithUpgrade());
     if ((http.maxConcurrentStreams ?? 0) < 0) f.error(`${at}/maxConcurrentStreams`, M.maxConcurrentStreamsNegative());
   }
   const tcp = pool.tcp;
