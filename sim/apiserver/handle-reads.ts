@@ -7,7 +7,8 @@ import { parseLabelSelector } from "../store/label-selector";
 import { parseFieldSelector } from "../store/field-selector";
 import { apiVersionOf } from "../store/resource-registry";
 import { notFound, StatusError } from "./status-error";
-import { sendJson } from "./respond";
+import { sendJson, sendRawJson } from "./respond";
+import { serializeList, serializeObject } from "./serialize-object";
 import { wantsTable } from "./negotiate";
 import { buildTable, includeObjectParam } from "./serve-table";
 import { asServed, type ResourceRequest } from "./request-context";
@@ -53,7 +54,7 @@ export function handleList(r: ResourceRequest): void {
     sendJson(r.res, 200, buildTable(def, served, meta, includeObjectParam(r.url.searchParams.get("includeObject"))));
     return;
   }
-  sendJson(r.res, 200, { kind: def.listKind, apiVersion: apiVersionOf(def, version), metadata: meta, items: served });
+  sendRawJson(r.res, 200, serializeList({ kind: def.listKind, apiVersion: apiVersionOf(def, version), metadata: meta }, served));
 }
 
 export function handleGet(r: ResourceRequest): void {
@@ -69,5 +70,5 @@ export function handleGet(r: ResourceRequest): void {
     sendJson(r.res, 200, buildTable(def, [served], { resourceVersion: found.metadata.resourceVersion }, includeObjectParam(r.url.searchParams.get("includeObject"))));
     return;
   }
-  sendJson(r.res, 200, served);
+  sendRawJson(r.res, 200, serializeObject(served));
 }

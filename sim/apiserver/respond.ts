@@ -3,7 +3,11 @@ import type { ServerResponse } from "node:http";
 import { isStatusError, internalError, type Status } from "./status-error";
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = "application/json", warnings: string[] = []): void {
-  const text = JSON.stringify(body);
+  sendRawJson(res, code, JSON.stringify(body), contentType, warnings);
+}
+
+/** For bodies already serialised (cached object texts). */
+export function sendRawJson(res: ServerResponse, code: number, text: string, contentType = "application/json", warnings: string[] = []): void {
   const headers: Record<string, string | string[]> = { "content-type": contentType, "content-length": String(Buffer.byteLength(text)), "cache-control": "no-cache, private" };
   if (warnings.length > 0) headers.warning = warnings.map(formatWarning);
   res.writeHead(code, headers);

@@ -12,6 +12,7 @@ import { isStatusError } from "./status-error";
 import { wantsTable } from "./negotiate";
 import { buildTable, includeObjectParam } from "./serve-table";
 import { asServed, type ResourceRequest } from "./request-context";
+import { serializeObject } from "./serialize-object";
 
 const DEFAULT_BOOKMARK_SECONDS = 15;
 
@@ -34,7 +35,8 @@ export function serveWatch(r: ResourceRequest): void {
   const send = (event: WatchEvent): void => {
     if (!matches(event.object)) return;
     const served = asServed(event.object, def, version);
-    write(event.type, asTable ? buildTable(def, [served], { resourceVersion: served.metadata.resourceVersion }, include) : served);
+    if (asTable) write(event.type, buildTable(def, [served], { resourceVersion: served.metadata.resourceVersion }, include));
+    else if (!r.res.writableEnded) r.res.write(`{"type":"${event.type}","object":${serializeObject(served)}}\n`);
   };
 
   let unsubscribe: () => void = () => {};
