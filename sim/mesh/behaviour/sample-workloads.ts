@@ -1,0 +1,51 @@
+/**
+ * The behaviour of Istio's sample workloads, one row per app (and version where they
+ * differ). Timeouts and retries are the applications' own, from the samples' code: they
+ * are what make Bookinfo's fault-injection task interesting (productpage tries reviews
+ * twice with 3 s each; reviews v2 waits 10 s for ratings, v3 2.5 s; v1 never calls it).
+ */
+import type { CallSpec, WorkloadBehaviour } from "./types";
+
+export interface BehaviourRow {
+  app: string;
+  version?: string;
+  behaviour: Partial<WorkloadBehaviour>;
+}
+
+export const DEFAULT_BEHAVIOUR: WorkloadBehaviour = {
+  latency: { p50: 5, p99: 25 },
+  errorRate: 0,
+  errorStatus: 500,
+  calls: [],
+  forwardHeaders: [],
+  responseBytes: 400,
+  onCallFailure: "fail",
+};
+
+const ratingsCall = (timeoutMs: number): CallSpec => ({ service: "ratings", port: 9080, path: "/ratings/0", timeoutMs, tries: 1 });
+
+export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
+  {
+    app: "productpage",
+    behaviour: {
+      latency: { p50: 12, p99: 60 },
+      calls: [
+        { service: "details", port: 9080, path: "/details/0", timeoutMs: 3000, tries: 1 },
+        { service: "reviews", port: 9080, path: "/reviews/0", timeoutMs: 3000, tries: 2 },
+      ],
+      forwardHeaders: ["end-user", "x-request-id", "user-agent"],
+      responseBytes: 5200,
+      onCallFailure: "degrade",
+    },
+  },
+  { app: "details", behaviour: { latency: { p50: 2, p99: 10 }, responseBytes: 178 } },
+  { app: "reviews", version: "v1", behaviour: { latency: { p50: 8, p99: 40 }, responseBytes: 358, forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
+  { app: "reviews", version: "v2", behaviour: { latency: { p50: 9, p99: 45 }, responseBytes: 441, calls: [ratingsCall(10_000)], forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
+  { app: "reviews", version: "v3", behaviour: { latency: { p50: 9, p99: 45 }, responseBytes: 437, calls: [ratingsCall(2_500)], forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
+  { app: "ratings", behaviour: { latency: { p50: 2, p99: 9 }, responseBytes: 48 } },
+  // httpbin's /get answers in a few ms: long enough that three back-to-back fortio
+  // connections overlap and trip a one-connection circuit breaker.
+  { app: "httpbin", behaviour: { latency: { p50: 3, p99: 12 }, responseBytes: 260 } },
+  { app: "tcp-echo", version: "v1", behaviour: { latency: { p50: 2, p99: 8 }, echoPrefixBytes: 4 } },
+  { app: "tcp-echo", version: "v2", behaviour: { latency: { p50: 2, p99: 8 }, echoPrefixBytes: 4 } },
+];

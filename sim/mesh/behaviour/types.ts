@@ -1,0 +1,41 @@
+/** What a workload does with a request: how long it takes, how often it fails, whom it calls. */
+
+export interface CallSpec {
+  /** The name the application dials (resolved through the caller's DNS search path). */
+  service: string;
+  /** Service port; absent = the service's first port. */
+  port?: number;
+  path: string;
+  method?: string;
+  /** The application's own timeout per try; absent = it waits as long as it takes. */
+  timeoutMs?: number;
+  /** How many times the application tries before giving up (Bookinfo's productpage tries reviews twice). */
+  tries: number;
+}
+
+export interface LatencySpec {
+  p50: number;
+  p99: number;
+}
+
+export interface WorkloadBehaviour {
+  latency: LatencySpec;
+  /** Probability of answering `errorStatus` on its own (default 0). */
+  errorRate: number;
+  errorStatus: number;
+  /** Made one after the other, as Bookinfo's services do. */
+  calls: CallSpec[];
+  /** Request headers the application copies onto its outgoing calls (Bookinfo forwards `end-user`). */
+  forwardHeaders: string[];
+  responseBytes: number;
+  /** A failed call either degrades the answer (still 200, Bookinfo's "unavailable") or fails it (500). */
+  onCallFailure: "degrade" | "fail";
+  /** TCP servers: bytes prepended to the echo (tcp-echo's "one "/"two "). */
+  echoPrefixBytes?: number;
+}
+
+/** What the control API may change on a running workload. */
+export interface BehaviourOverride {
+  errorRate?: number;
+  latencyMs?: { p50: number; p99?: number };
+}

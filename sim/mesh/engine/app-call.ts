@@ -1,0 +1,43 @@
+/**
+ * An application's outgoing call as its code makes it: dial the name through DNS, wait
+ * at most its own timeout per try, try again up to its number of tries when the answer is
+ * not a success. Giving up closes the connection, which the proxies see as DC.
+ */
+import type { CallSpec } from "../behaviour/types";
+import { resolveDnsName } from "../config/hosts";
+import type { PodInfo } from "../config/snapshot";
+import type { EngineContext } from "./context";
+
+export function appCall(ctx: EngineContext, caller: PodInfo, call: CallSpec, headers: Record<string, string>, done: (ok: boolean, status: number) => void): void {
+  const host = resolveDnsName(call.service, caller.namespace);
+  const port = call.port ?? ctx.snapshot().services.get(host)?.ports[0]?.port ?? 80;
+  const request = { host, port, method: call.method ?? "GET", path: call.path, headers };
+  let tries = 0;
+
+  const settle = (status: number): void => {
+    const ok = status >= 200 && status < 400;
+    if (!ok && tries < call.tries) attempt();
+    else done(ok, status);
+  };
+
+  const attempt = (): void => {
+    tries++;
+    let settled = false;
+    let timer: { cancel(): void } | undefined;
+    const handle = ctx.sendHttp({ pod: caller }, request, (response) => {
+      if (settled) return;
+      settled = true;
+      timer?.cancel();
+      settle(response.status);
+    });
+    if (call.timeoutMs !== undefined) {
+      timer = ctx.scheduler.after(call.timeoutMs, () => {
+        if (settled) return;
+        settled = true;
+        handle.cancel();
+        settle(0);
+      });
+    }
+  };
+  attempt();
+}

@@ -1,0 +1,46 @@
+/** What every part of a request's journey needs: the clock, randomness, config, state and telemetry. */
+import type { BehaviourTable } from "../behaviour/behaviour-table";
+import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ProxyStates } from "../proxy/proxy-state";
+import type { HttpRequest } from "../router/types";
+import type { MetricRegistry } from "../telemetry/metric-registry";
+import type { Rng } from "./rng";
+import type { Scheduler } from "./scheduler";
+
+export interface EngineContext {
+  scheduler: Scheduler;
+  rng: Rng;
+  snapshot(): ConfigSnapshot;
+  telemetry: MetricRegistry;
+  behaviours: BehaviourTable;
+  proxies: ProxyStates;
+  /** Sends one HTTP request (one try of the application's); the response always arrives in a later event. */
+  sendHttp(caller: Caller, request: HttpRequest, done: (response: HttpResponse) => void): Cancellable;
+}
+
+/** Who sends a request: a pod (its sidecar or gateway routes it) or the world outside (no pod). */
+export interface Caller {
+  pod?: PodInfo;
+  /** For a gateway: the `namespace/name` of the Gateways whose servers accepted the request. */
+  gateways?: string[];
+}
+
+export interface HttpResponse {
+  /** 0 when the connection failed or was reset before a response. */
+  status: number;
+  bytes: number;
+}
+
+/** Lets the sender give up: the application closes its connection. */
+export interface Cancellable {
+  cancel(): void;
+}
+
+/** One hop across the node network: half a millisecond or so, with a tail. */
+export function networkDelay(ctx: EngineContext): number {
+  return ctx.rng.logNormal(0.4, 0.35);
+}
+
+export function proxyKeyOf(pod: PodInfo): string {
+  return `${pod.namespace}/${pod.name}`;
+}

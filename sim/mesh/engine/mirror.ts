@@ -1,0 +1,26 @@
+/**
+ * Traffic mirroring: Envoy's shadow request is fire-and-forget. It reaches a host of the
+ * mirror cluster, whose inbound sidecar reports it like any request (so the mirror target
+ * shows traffic), while the client proxy neither waits for nor reports it.
+ */
+import type { PodInfo } from "../config/snapshot";
+import { connectionSecurity } from "../router/mutual-tls";
+import { resolveCluster } from "../router/resolve-cluster";
+import type { DestinationRef, HttpRequest } from "../router/types";
+import { serviceLabelsOf } from "../telemetry/service-labels";
+import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
+import { serveHttp } from "./serve-http";
+
+export function fireMirror(ctx: EngineContext, proxy: PodInfo, destination: DestinationRef, request: HttpRequest, requestBytes: number): void {
+  const resolved = resolveCluster(ctx.snapshot(), proxy.namespace, destination, request.port);
+  if (!resolved.ok || resolved.cluster.service.kind !== "kubernetes") return;
+  const { cluster } = resolved;
+  const state = ctx.proxies.cluster(proxyKeyOf(proxy), cluster.key);
+  const pod = state.pick(cluster.endpoints, cluster.policy.loadBalancer, ctx.rng);
+  if (!pod) return;
+  const targetPort = cluster.service.kind === "kubernetes" ? (cluster.service.service.ports.find((p) => p.port === cluster.port)?.targetPort ?? cluster.port) : cluster.port;
+  const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
+  if (security.refused) return;
+  const inbound = { request, service: serviceLabelsOf(cluster.service), source: proxy.identity, mutualTls: security.mutualTls, requestBytes };
+  ctx.scheduler.after(networkDelay(ctx), () => serveHttp(ctx, pod, inbound, () => undefined));
+}

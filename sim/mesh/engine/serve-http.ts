@@ -1,0 +1,90 @@
+/**
+ * The server side of one HTTP request: the inbound sidecar (if the pod has one) and the
+ * application behind it. The application waits part of its own latency, makes its calls
+ * one after the other (each with its own timeout and tries), waits the rest, and answers.
+ * The inbound sidecar reports `reporter="destination"` when the answer leaves — or, if
+ * the caller hangs up first, right then with response_code 0 and flag DC. The
+ * application does not notice a hang-up: its own outgoing calls carry on, as real apps'
+ * do, and their telemetry shows it.
+ */
+import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
+import type { HttpRequest } from "../router/types";
+import type { ServiceLabels } from "../telemetry/labels";
+import { appCall } from "./app-call";
+import type { Cancellable, EngineContext, HttpResponse } from "./context";
+
+export interface InboundRequest {
+  request: HttpRequest;
+  service: ServiceLabels;
+  /** The calling workload, known to the inbound sidecar through Istio's metadata exchange; undefined = unknown. */
+  source: WorkloadIdentity | undefined;
+  mutualTls: boolean;
+  requestBytes: number;
+}
+
+const ERROR_BODY_BYTES = 60;
+
+export function serveHttp(ctx: EngineContext, pod: PodInfo, inbound: InboundRequest, done: (response: HttpResponse) => void): Cancellable {
+  const { scheduler, rng } = ctx;
+  const behaviour = ctx.behaviours.behaviourOf(pod);
+  const start = scheduler.now;
+  const latency = rng.logNormal(behaviour.latency.p50, Math.log(Math.max(behaviour.latency.p99, behaviour.latency.p50 * 1.01) / behaviour.latency.p50) / 2.3263);
+  let finished = false;
+  let failedCalls = 0;
+
+  const report = (code: number, flags: string, bytes: number): void => {
+    if (!pod.hasSidecar) return;
+    ctx.telemetry.recordRequest({
+      reporter: "destination",
+      source: inbound.source,
+      destination: pod.identity,
+      mutualTls: inbound.mutualTls,
+      service: inbound.service,
+      protocol: "http",
+      code,
+      flags,
+      security: inbound.mutualTls ? "mutual_tls" : "none",
+      durationMs: scheduler.now - start,
+      requestBytes: inbound.requestBytes,
+      responseBytes: bytes,
+    });
+  };
+
+  const respond = (): void => {
+    if (finished) return;
+    finished = true;
+    let status = 200;
+    if (behaviour.errorRate > 0 && rng.next() < behaviour.errorRate) status = behaviour.errorStatus;
+    else if (failedCalls > 0 && behaviour.onCallFailure === "fail") status = 500;
+    const bytes = status < 400 ? Math.round(rng.logNormal(behaviour.responseBytes, 0.05)) : ERROR_BODY_BYTES;
+    report(status, "-", bytes);
+    done({ status, bytes });
+  };
+
+  const forwarded: Record<string, string> = {};
+  for (const name of behaviour.forwardHeaders) {
+    const value = inbound.request.headers[name];
+    if (value !== undefined) forwarded[name] = value;
+  }
+
+  const runCall = (index: number): void => {
+    const call = behaviour.calls[index];
+    if (!call) {
+      scheduler.after(latency / 2, respond);
+      return;
+    }
+    appCall(ctx, pod, call, forwarded, (ok) => {
+      if (!ok) failedCalls++;
+      runCall(index + 1);
+    });
+  };
+  scheduler.after(latency / 2, () => runCall(0));
+
+  return {
+    cancel() {
+      if (finished) return;
+      finished = true;
+      report(0, "DC", 0);
+    },
+  };
+}

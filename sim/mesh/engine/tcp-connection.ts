@@ -1,0 +1,94 @@
+/**
+ * One TCP connection from a client to a service: routed by the client's sidecar (VS `tcp`
+ * rules, weighted per connection) or by kube-proxy when the client has none. Both proxies
+ * count the connection as opened when it is established, and as closed — with the bytes
+ * each way — when it ends. For TCP, Istio's peer metadata travels in the mTLS handshake,
+ * so without mTLS the server's sidecar cannot name its caller (unknown).
+ */
+import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
+import { connectionSecurity } from "../router/mutual-tls";
+import { resolveCluster, resolveService } from "../router/resolve-cluster";
+import { routeTcp } from "../router/route-tcp";
+import { poolLimitsOf } from "../proxy/connection-pool";
+import { outlierSettingsOf } from "../proxy/outlier-detector";
+import type { ServiceLabels, Reporter } from "../telemetry/labels";
+import { formatFlags, type ResponseFlag } from "../telemetry/response-flags";
+import { requestedServiceLabels, serviceLabelsOf } from "../telemetry/service-labels";
+import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
+
+interface TcpPeers {
+  source: WorkloadIdentity | undefined;
+  destination: WorkloadIdentity | undefined;
+  service: ServiceLabels;
+  mutualTls: boolean;
+}
+
+function reportTcp(ctx: EngineContext, reporter: Reporter, peers: TcpPeers, flags: ResponseFlag[], counts: { opened: number; closed: number; sent: number; received: number }): void {
+  ctx.telemetry.recordTcp({
+    reporter,
+    source: reporter === "destination" && !peers.mutualTls ? undefined : peers.source,
+    destination: peers.destination,
+    mutualTls: peers.mutualTls,
+    service: peers.service,
+    flags: formatFlags(flags),
+    security: reporter === "source" ? "unknown" : peers.mutualTls ? "mutual_tls" : "none",
+    opened: counts.opened,
+    closed: counts.closed,
+    sentBytes: counts.sent,
+    receivedBytes: counts.received,
+  });
+}
+
+export function openTcpConnection(ctx: EngineContext, caller: PodInfo | undefined, host: string, port: number, bytesOut: number): void {
+  const snapshot = ctx.snapshot();
+  const proxied = caller !== undefined && (caller.hasSidecar || caller.isGateway);
+  const failLocally = (flag: ResponseFlag, service: ServiceLabels): void => {
+    if (!proxied) return;
+    reportTcp(ctx, "source", { source: caller.identity, destination: undefined, service, mutualTls: false }, [flag], { opened: 1, closed: 1, sent: 0, received: 0 });
+  };
+
+  let destination = { host } as { host: string; subset?: string; port?: number };
+  if (proxied) {
+    const decision = routeTcp(snapshot, { namespace: caller.namespace, labels: caller.labels, gateways: caller.isGateway ? [] : ["mesh"] }, host, port, ctx.rng.next);
+    if (decision.kind === "noRoute") return failLocally("NR", requestedServiceLabels(resolveService(snapshot, host)));
+    destination = decision.destination;
+  }
+  const resolved = resolveCluster(snapshot, caller?.namespace ?? "", proxied ? destination : { host }, port);
+  if (!resolved.ok) return failLocally("NC", requestedServiceLabels(resolved.service));
+  const { cluster } = resolved;
+  const service = serviceLabelsOf(cluster.service);
+  if (cluster.service.kind !== "kubernetes") return;
+  const state = ctx.proxies.cluster(caller ? proxyKeyOf(caller) : "outside", cluster.key);
+  const limits = proxied ? { maxActive: poolLimitsOf(cluster.policy.connectionPool).maxActive, maxPending: 0 } : { maxActive: Infinity, maxPending: 0 };
+  if (state.tcpPool.acquire(limits, () => undefined).kind !== "granted") return failLocally("UO", service);
+  const outliers = proxied ? outlierSettingsOf(cluster.policy.outlierDetection) : undefined;
+  const healthy = outliers ? state.outliers.healthy(cluster.endpoints, ctx.scheduler.now) : cluster.endpoints;
+  const pod = state.pick(healthy, proxied ? cluster.policy.loadBalancer : undefined, ctx.rng);
+  if (!pod) {
+    state.tcpPool.release(limits);
+    return failLocally("UH", service);
+  }
+  const targetPort = cluster.service.service.ports.find((p) => p.port === cluster.port)?.targetPort ?? cluster.port;
+  const security = connectionSecurity(snapshot, proxied, pod, targetPort, cluster.policy);
+  if (security.refused) {
+    state.tcpPool.release(limits);
+    return failLocally("UF", service);
+  }
+  const peers: TcpPeers = { source: proxied ? caller.identity : undefined, destination: pod.identity, service, mutualTls: security.mutualTls };
+  const behaviour = ctx.behaviours.behaviourOf(pod);
+  const sent = bytesOut + (behaviour.echoPrefixBytes ?? 0);
+  const opened = { opened: 1, closed: 0, sent: 0, received: 0 };
+  const closed = { opened: 0, closed: 1, sent, received: bytesOut };
+  if (proxied) reportTcp(ctx, "source", peers, [], opened);
+  ctx.scheduler.after(networkDelay(ctx), () => {
+    if (pod.hasSidecar) reportTcp(ctx, "destination", peers, [], opened);
+    const duration = ctx.rng.logNormal(behaviour.latency.p50, 0.5);
+    ctx.scheduler.after(duration, () => {
+      if (pod.hasSidecar) reportTcp(ctx, "destination", peers, [], closed);
+      ctx.scheduler.after(networkDelay(ctx), () => {
+        state.tcpPool.release(limits);
+        if (proxied) reportTcp(ctx, "source", peers, [], closed);
+      });
+    });
+  });
+}

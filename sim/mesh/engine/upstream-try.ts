@@ -1,0 +1,142 @@
+/**
+ * One try of a client proxy against a cluster, as Envoy's router makes it: take a slot in
+ * the cluster's pool (or wait for one, or overflow: 503 UO), pick a healthy host (none:
+ * 503 UH), open the connection with the security the policies agree on (refused: 503
+ * UF), cross the network, let the server answer, cross back. A per-try timeout resets the
+ * stream (504 UT; the server sees its caller hang up). Outcomes feed outlier detection.
+ */
+import type { PodInfo } from "../config/snapshot";
+import { connectionSecurity } from "../router/mutual-tls";
+import type { Cluster } from "../router/resolve-cluster";
+import type { TryOutcome } from "../router/retry-policy";
+import type { HttpRequest } from "../router/types";
+import { poolLimitsOf, type PendingTicket } from "../proxy/connection-pool";
+import { outlierSettingsOf } from "../proxy/outlier-detector";
+import { RESPONSE_FLAGS, type ResponseFlag } from "../telemetry/response-flags";
+import { serviceLabelsOf } from "../telemetry/service-labels";
+import { networkDelay, proxyKeyOf, type Cancellable, type EngineContext } from "./context";
+import { serveHttp } from "./serve-http";
+import type { Timer } from "./scheduler";
+
+export interface TryResult {
+  outcome: TryOutcome | { kind: "noHealthyUpstream" };
+  status: number;
+  flags: ResponseFlag[];
+  bytes: number;
+  upstream?: PodInfo;
+  mutualTls: boolean;
+}
+
+export interface TryRequest {
+  proxy: PodInfo;
+  cluster: Cluster;
+  request: HttpRequest;
+  requestBytes: number;
+  perTryTimeoutMs?: number;
+}
+
+/** External hosts (ServiceEntry, passthrough) answer from outside the mesh: no inbound sidecar, no destination report. */
+const EXTERNAL_LATENCY_MS = { median: 40, sigma: 0.4 };
+const EXTERNAL_RESPONSE_BYTES = 1200;
+
+function localReply(flag: ResponseFlag, outcome: TryResult["outcome"], upstream?: PodInfo): TryResult {
+  const row = RESPONSE_FLAGS[flag];
+  return { outcome, status: row.status ?? 503, flags: [flag], bytes: row.bodyBytes, mutualTls: false, ...(upstream ? { upstream } : {}) };
+}
+
+/** A try in flight: cancellable, and it knows which host it went to (for the source report of a route timeout). */
+export interface TryHandle extends Cancellable {
+  inFlight(): { upstream?: PodInfo; mutualTls: boolean };
+}
+
+export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (result: TryResult) => void): TryHandle {
+  const { scheduler, rng } = ctx;
+  const { cluster } = t;
+  const state = ctx.proxies.cluster(proxyKeyOf(t.proxy), cluster.key);
+  const limits = poolLimitsOf(cluster.policy.connectionPool);
+  const outlierSettings = outlierSettingsOf(cluster.policy.outlierDetection);
+  let holdsSlot = false;
+  let finished = false;
+  let ticket: PendingTicket | undefined;
+  let server: Cancellable | undefined;
+  let upstream: PodInfo | undefined;
+  let mutualTls = false;
+  const timers: Timer[] = [];
+
+  const close = (): void => {
+    finished = true;
+    ticket?.cancel();
+    for (const timer of timers) timer.cancel();
+    if (holdsSlot) {
+      holdsSlot = false;
+      state.pool.release(limits);
+    }
+  };
+
+  const finish = (result: TryResult): void => {
+    if (finished) return;
+    if (outlierSettings && result.upstream) state.outliers.record(result.upstream, result.status, scheduler.now, outlierSettings, cluster.endpoints);
+    close();
+    done(result);
+  };
+
+  const proceed = (): void => {
+    if (cluster.service.kind !== "kubernetes") {
+      timers.push(scheduler.after(rng.logNormal(EXTERNAL_LATENCY_MS.median, EXTERNAL_LATENCY_MS.sigma), () => finish({ outcome: { kind: "response", status: 200 }, status: 200, flags: [], bytes: EXTERNAL_RESPONSE_BYTES, mutualTls: false })));
+      return;
+    }
+    const healthy = outlierSettings ? state.outliers.healthy(cluster.endpoints, scheduler.now) : cluster.endpoints;
+    const pod = state.pick(healthy, cluster.policy.loadBalancer, rng);
+    if (!pod) return finish(localReply("UH", { kind: "noHealthyUpstream" }));
+    upstream = pod;
+    const targetPort = cluster.service.service.ports.find((p) => p.port === cluster.port)?.targetPort ?? cluster.port;
+    const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
+    if (security.refused) return finish(localReply("UF", { kind: "connectFailure" }, pod));
+    mutualTls = security.mutualTls;
+    const inbound = { request: t.request, service: serviceLabelsOf(cluster.service), source: t.proxy.identity, mutualTls: security.mutualTls, requestBytes: t.requestBytes };
+    timers.push(
+      scheduler.after(networkDelay(ctx), () => {
+        if (finished) return;
+        server = serveHttp(ctx, pod, inbound, (response) => {
+          timers.push(
+            scheduler.after(networkDelay(ctx), () =>
+              finish({ outcome: { kind: "response", status: response.status }, status: response.status, flags: [], bytes: response.bytes, upstream: pod, mutualTls: security.mutualTls }),
+            ),
+          );
+        });
+      }),
+    );
+  };
+
+  if (t.perTryTimeoutMs !== undefined) {
+    timers.push(
+      scheduler.after(t.perTryTimeoutMs, () => {
+        server?.cancel();
+        finish({ ...localReply("UT", { kind: "perTryTimeout" }, upstream), mutualTls });
+      }),
+    );
+  }
+
+  const acquired = state.pool.acquire(limits, () => {
+    if (finished) return state.pool.release(limits);
+    holdsSlot = true;
+    proceed();
+  });
+  if (acquired.kind === "overflow") {
+    // Deferred to its own event so the caller's bookkeeping sees a consistent order.
+    timers.push(scheduler.after(0, () => finish(localReply("UO", { kind: "overflow" }))));
+  } else if (acquired.kind === "pending") ticket = acquired.ticket;
+  else {
+    holdsSlot = true;
+    proceed();
+  }
+
+  return {
+    cancel() {
+      if (finished) return;
+      server?.cancel();
+      close();
+    },
+    inFlight: () => ({ ...(upstream ? { upstream } : {}), mutualTls }),
+  };
+}

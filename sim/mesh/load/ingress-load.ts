@@ -1,0 +1,61 @@
+/**
+ * Users of Bookinfo: Poisson arrivals from outside the cluster at the ingress gateway,
+ * `GET /productpage`, a share of them logged in as jason. The gateway routes them with
+ * the VirtualServices bound to the Gateways that select it and listen on its port.
+ */
+import { hostMatches } from "../config/hosts";
+import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import type { EntryPointLoad } from "./load-settings";
+import type { GeneratorContext, LoadGenerator } from "./generator";
+import { PoissonSource } from "./poisson-source";
+
+/** The gateway's HTTP container port (Service port 80 → targetPort 8080). */
+export const INGRESS_PORT = 8080;
+/** What `curl http://$GATEWAY_URL/productpage` sends as Host when GATEWAY_URL is an address. */
+export const INGRESS_HOST = "localhost";
+
+export function ingressGatewayPod(snapshot: ConfigSnapshot): PodInfo | undefined {
+  return snapshot.pods.find((p) => p.isGateway && p.ready && p.labels.istio === "ingressgateway");
+}
+
+/** `namespace/name` of the Gateways selecting this pod with a server on `port` for `host`. */
+export function gatewaysAccepting(snapshot: ConfigSnapshot, pod: PodInfo, port: number, host: string): string[] {
+  const out: string[] = [];
+  for (const [key, gateway] of snapshot.gateways) {
+    if (!gateway.spec.selector || !labelsMatch(gateway.spec.selector, pod.labels)) continue;
+    const accepts = (gateway.spec.servers ?? []).some((s) => s.port?.number === port && (s.hosts ?? []).some((h) => hostMatches(h.split("/").pop() ?? h, host)));
+    if (accepts) out.push(key);
+  }
+  return out;
+}
+
+export class IngressLoad implements LoadGenerator {
+  private readonly source: PoissonSource;
+  private load: EntryPointLoad | undefined;
+
+  constructor(private readonly g: GeneratorContext) {
+    this.source = new PoissonSource(g.ctx.scheduler, g.ctx.rng, () => this.arrive());
+  }
+
+  apply(load: EntryPointLoad): void {
+    this.load = load;
+    this.source.setRate(load.requestsPerSecond);
+  }
+
+  stop(): void {
+    this.source.stop();
+  }
+
+  private arrive(): void {
+    if (this.g.isPaused()) return;
+    const { ctx } = this.g;
+    const snapshot = ctx.snapshot();
+    const pod = ingressGatewayPod(snapshot);
+    if (!pod) return;
+    const jason = ctx.rng.next() < (this.load?.jasonShare ?? 0);
+    const headers: Record<string, string> = { "user-agent": "Mozilla/5.0" };
+    if (jason) headers["end-user"] = "jason";
+    const gateways = gatewaysAccepting(snapshot, pod, INGRESS_PORT, INGRESS_HOST);
+    ctx.sendHttp({ pod, gateways }, { host: INGRESS_HOST, port: INGRESS_PORT, method: "GET", path: "/productpage", headers }, () => undefined);
+  }
+}

@@ -1,0 +1,33 @@
+/** How much traffic enters the mesh, per entry point. */
+
+export const ENTRY_POINTS = ["bookinfo-ingress", "fortio", "tcp-client", "synthetic"] as const;
+export type EntryPointName = (typeof ENTRY_POINTS)[number];
+
+export interface EntryPointLoad {
+  /**
+   * bookinfo-ingress: Poisson arrivals per second; fortio: total qps across its
+   * connections (0 = each connection back to back, fortio's `-qps 0`); tcp-client: new
+   * connections per second; synthetic: arrivals per second per synthetic entry service.
+   */
+  requestsPerSecond: number;
+  /** fortio's concurrent connections (`-c`). */
+  connections: number;
+  /** Share of bookinfo sessions logged in as jason (header `end-user: jason`). */
+  jasonShare: number;
+}
+
+export type LoadSettings = Record<EntryPointName, EntryPointLoad>;
+export type LoadOverrides = { [K in EntryPointName]?: Partial<EntryPointLoad> };
+
+export const DEFAULT_LOAD: LoadSettings = {
+  "bookinfo-ingress": { requestsPerSecond: 20, connections: 1, jasonShare: 0.1 },
+  fortio: { requestsPerSecond: 5, connections: 1, jasonShare: 0 },
+  "tcp-client": { requestsPerSecond: 3, connections: 1, jasonShare: 0 },
+  synthetic: { requestsPerSecond: 1, connections: 1, jasonShare: 0 },
+};
+
+export function mergeLoad(base: LoadSettings, overrides: LoadOverrides | undefined): LoadSettings {
+  const out = structuredClone(base);
+  for (const name of ENTRY_POINTS) Object.assign(out[name], overrides?.[name] ?? {});
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * Whether a connection between two proxies is Istio mutual TLS, and whether the server
+ * accepts it. The server's mode comes from PeerAuthentication (workload selector beats
+ * namespace-wide beats mesh-wide in the root namespace; port-level overrides; default
+ * PERMISSIVE). The client's from the DestinationRule's `tls.mode`, else auto mTLS: mTLS
+ * whenever the server has a sidecar and its mode is not DISABLE.
+ */
+import type { MutualTLSMode } from "@/lib/istio/types";
+import { labelsMatch, type ConfigSnapshot, type PeerAuthenticationEntry, type PodInfo } from "../config/snapshot";
+import type { EffectivePolicy } from "./resolve-cluster";
+
+export type ServerMtlsMode = "STRICT" | "PERMISSIVE" | "DISABLE";
+
+function setMode(mode: MutualTLSMode | undefined): ServerMtlsMode | undefined {
+  return mode && mode !== "UNSET" ? mode : undefined;
+}
+
+function modeOf(pa: PeerAuthenticationEntry, port: number): ServerMtlsMode | undefined {
+  return setMode(pa.spec.portLevelMtls?.[String(port)]?.mode) ?? setMode(pa.spec.mtls?.mode);
+}
+
+export function serverMtlsMode(snapshot: ConfigSnapshot, pod: PodInfo, targetPort: number): ServerMtlsMode {
+  const layers: PeerAuthenticationEntry[][] = [
+    snapshot.peerAuthentications.filter((pa) => pa.namespace === pod.namespace && pa.spec.selector?.matchLabels && labelsMatch(pa.spec.selector.matchLabels, pod.labels)),
+    snapshot.peerAuthentications.filter((pa) => pa.namespace === pod.namespace && !pa.spec.selector?.matchLabels),
+    snapshot.peerAuthentications.filter((pa) => pa.namespace === snapshot.rootNamespace && !pa.spec.selector?.matchLabels),
+  ];
+  for (const layer of layers) {
+    for (const pa of layer) {
+      const mode = modeOf(pa, targetPort);
+      if (mode) return mode;
+    }
+  }
+  return "PERMISSIVE";
+}
+
+export interface ConnectionSecurity {
+  mutualTls: boolean;
+  /** The handshake fails (plaintext to a STRICT server, Istio mTLS to a server without a sidecar): 503 UF. */
+  refused: boolean;
+}
+
+export function connectionSecurity(snapshot: ConfigSnapshot, clientHasProxy: boolean, server: PodInfo, targetPort: number, policy: EffectivePolicy): ConnectionSecurity {
+  const serverMode: ServerMtlsMode = server.hasSidecar ? serverMtlsMode(snapshot, server, targetPort) : "DISABLE";
+  let clientMtls: boolean;
+  if (!clientHasProxy) clientMtls = false;
+  else if (policy.tls?.mode === "ISTIO_MUTUAL") clientMtls = true;
+  else if (policy.tls?.mode) clientMtls = false;
+  else clientMtls = server.hasSidecar && serverMode !== "DISABLE";
+  if (clientMtls && !server.hasSidecar) return { mutualTls: false, refused: true };
+  if (!clientMtls && serverMode === "STRICT") return { mutualTls: false, refused: true };
+  // A DISABLE server does not terminate mTLS; a client forcing it fails the handshake.
+  if (clientMtls && serverMode === "DISABLE") return { mutualTls: false, refused: true };
+  return { mutualTls: clientMtls, refused: false };
+}

@@ -1,0 +1,72 @@
+/**
+ * Retry policies and what each `retryOn` condition retries, as data. Istio's default for
+ * an HTTP route is 2 retries on connect-failure,refused-stream,unavailable,cancelled: a 503
+ * from a failed connection or an overflowing pool is retried, an application's 500 is not.
+ */
+import type { HTTPRetry } from "@/lib/istio/types";
+import { parseDurationMs } from "@/lib/istio/duration";
+import type { RetryPolicy } from "./types";
+
+export const DEFAULT_RETRY_ON = "connect-failure,refused-stream,unavailable,cancelled";
+export const DEFAULT_ATTEMPTS = 2;
+/** Envoy's base retry back-off. */
+export const RETRY_BACKOFF_BASE_MS = 25;
+
+/** How a try ended, as the retry logic sees it. */
+export type TryOutcome =
+  | { kind: "response"; status: number }
+  | { kind: "overflow" }
+  | { kind: "connectFailure" }
+  | { kind: "perTryTimeout" };
+
+type Condition = (outcome: TryOutcome, policy: RetryPolicy) => boolean;
+
+const isStatus = (outcome: TryOutcome, test: (status: number) => boolean): boolean => outcome.kind === "response" && test(outcome.status);
+
+/** What each retryOn condition covers (Envoy's x-envoy-retry-on semantics); gRPC-only conditions never fire for HTTP. */
+const RETRY_CONDITIONS: Record<string, Condition> = {
+  "5xx": (o) => o.kind !== "response" || o.status >= 500,
+  "gateway-error": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s === 502 || s === 503 || s === 504),
+  reset: (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout",
+  "connect-failure": (o) => o.kind === "connectFailure" || o.kind === "overflow",
+  "refused-stream": (o) => o.kind === "overflow",
+  "retriable-4xx": (o) => isStatus(o, (s) => s === 409),
+  "retriable-status-codes": (o, p) => isStatus(o, (s) => p.retriableStatusCodes.has(s)),
+  unavailable: () => false,
+  cancelled: () => false,
+  "deadline-exceeded": () => false,
+  "resource-exhausted": () => false,
+  internal: () => false,
+};
+
+export function buildRetryPolicy(retries: HTTPRetry | undefined, routeTimeoutMs: number | undefined): RetryPolicy {
+  const attempts = retries?.attempts ?? DEFAULT_ATTEMPTS;
+  const retryOnText = retries?.retryOn && retries.retryOn.trim() !== "" ? retries.retryOn : DEFAULT_RETRY_ON;
+  const retryOn = new Set<string>();
+  const codes = new Set<number>();
+  for (const part of retryOnText.split(",").map((p) => p.trim()).filter(Boolean)) {
+    // A bare status code means "retriable-status-codes" with that code.
+    if (/^\d{3}$/.test(part)) {
+      codes.add(Number(part));
+      retryOn.add("retriable-status-codes");
+    } else retryOn.add(part);
+  }
+  const perTry = retries?.perTryTimeout ? parseDurationMs(retries.perTryTimeout) : undefined;
+  return {
+    attempts: Math.max(0, attempts),
+    perTryTimeoutMs: perTry && perTry > 0 ? perTry : routeTimeoutMs,
+    retryOn,
+    retriableStatusCodes: codes,
+  };
+}
+
+export function isRetriable(outcome: TryOutcome, policy: RetryPolicy): boolean {
+  for (const condition of policy.retryOn) if (RETRY_CONDITIONS[condition]?.(outcome, policy)) return true;
+  return false;
+}
+
+/** Envoy's jittered exponential back-off: uniform in [0, (2^n − 1) × 25 ms], capped at 10 × base. */
+export function retryBackoffMs(retryNumber: number, random: () => number): number {
+  const ceiling = Math.min((2 ** retryNumber - 1) * RETRY_BACKOFF_BASE_MS, 10 * RETRY_BACKOFF_BASE_MS);
+  return random() * ceiling;
+}

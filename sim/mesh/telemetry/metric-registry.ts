@@ -1,0 +1,183 @@
+/**
+ * Istio's standard metrics as the proxies would export them: one series per distinct
+ * label set, monotonic counters and histograms that only ever grow. Reports arrive from
+ * the engine; `render()` writes Prometheus text format 0.0.4. Each series keeps its
+ * rendered text until it changes, so a scrape of a large mesh mostly joins cached strings.
+ */
+import type { WorkloadIdentity } from "../config/snapshot";
+import { Histogram, formatNumber } from "./histogram";
+import { LabelCatalog, escapeLabelValue, type Reporter, type SecurityPolicy, type ServiceLabels } from "./labels";
+
+export interface RequestReport {
+  reporter: Reporter;
+  source: WorkloadIdentity | undefined;
+  destination: WorkloadIdentity | undefined;
+  /** Both principals are known only over Istio mTLS. */
+  mutualTls: boolean;
+  service: ServiceLabels;
+  protocol: "http" | "grpc";
+  /** 0 when no response was sent. */
+  code: number;
+  /** "-" or comma-joined Envoy flags. */
+  flags: string;
+  security: SecurityPolicy;
+  durationMs: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export interface TcpReport {
+  reporter: Reporter;
+  source: WorkloadIdentity | undefined;
+  destination: WorkloadIdentity | undefined;
+  mutualTls: boolean;
+  service: ServiceLabels;
+  flags: string;
+  security: SecurityPolicy;
+  opened: number;
+  closed: number;
+  /** Bytes the server sent (the response direction). */
+  sentBytes: number;
+  /** Bytes the server received (the request direction). */
+  receivedBytes: number;
+}
+
+class RequestSeries {
+  requests = 0;
+  readonly duration = new Histogram();
+  readonly requestBytes = new Histogram();
+  readonly responseBytes = new Histogram();
+  rendered: string[] | undefined;
+  constructor(readonly labels: string) {}
+}
+
+class TcpSeries {
+  sent = 0;
+  received = 0;
+  opened = 0;
+  closed = 0;
+  rendered: string[] | undefined;
+  constructor(readonly labels: string) {}
+}
+
+interface Family {
+  name: string;
+  type: "counter" | "histogram";
+  help: string;
+}
+
+const REQUEST_FAMILIES: readonly Family[] = [
+  { name: "istio_requests_total", type: "counter", help: "Total number of requests handled by an Istio proxy" },
+  { name: "istio_request_duration_milliseconds", type: "histogram", help: "Duration of requests handled by an Istio proxy" },
+  { name: "istio_request_bytes", type: "histogram", help: "Request sizes (headers and body) handled by an Istio proxy" },
+  { name: "istio_response_bytes", type: "histogram", help: "Response sizes (headers and body) handled by an Istio proxy" },
+];
+
+const TCP_FAMILIES: readonly Family[] = [
+  { name: "istio_tcp_sent_bytes_total", type: "counter", help: "Total bytes sent in response to TCP connections handled by an Istio proxy" },
+  { name: "istio_tcp_received_bytes_total", type: "counter", help: "Total bytes received in requests of TCP connections handled by an Istio proxy" },
+  { name: "istio_tcp_connections_opened_total", type: "counter", help: "Total TCP connections opened through an Istio proxy" },
+  { name: "istio_tcp_connections_closed_total", type: "counter", help: "Total TCP connections closed through an Istio proxy" },
+];
+
+function header(family: Family): string {
+  return `# HELP ${family.name} ${family.help}\n# TYPE ${family.name} ${family.type}\n`;
+}
+
+export class MetricRegistry {
+  private readonly catalog = new LabelCatalog();
+  private readonly requestSeries = new Map<string, RequestSeries>();
+  private readonly tcpSeries = new Map<string, TcpSeries>();
+  private readonly outcomes = new Map<string, number>();
+  private reports = 0;
+
+  get reportCount(): number {
+    return this.reports;
+  }
+
+  get seriesCount(): { request: number; tcp: number } {
+    return { request: this.requestSeries.size, tcp: this.tcpSeries.size };
+  }
+
+  private outcomeId(text: string): number {
+    let id = this.outcomes.get(text);
+    if (id === undefined) {
+      id = this.outcomes.size;
+      this.outcomes.set(text, id);
+    }
+    return id;
+  }
+
+  private peers(report: { reporter: Reporter; source: WorkloadIdentity | undefined; destination: WorkloadIdentity | undefined; mutualTls: boolean; service: ServiceLabels }) {
+    const src = this.catalog.peer("source", report.source, report.mutualTls);
+    const dst = this.catalog.peer("destination", report.destination, report.mutualTls);
+    const svc = this.catalog.service(report.service);
+    return { src, dst, svc, key: `${report.reporter}|${src.id}|${dst.id}|${svc.id}` };
+  }
+
+  recordRequest(report: RequestReport): void {
+    this.reports++;
+    const { src, dst, svc, key } = this.peers(report);
+    const outcome = `request_protocol="${report.protocol}",response_code="${report.code}",grpc_response_status="",response_flags="${escapeLabelValue(report.flags)}",connection_security_policy="${report.security}"`;
+    const seriesKey = `${key}|${this.outcomeId(outcome)}`;
+    let series = this.requestSeries.get(seriesKey);
+    if (!series) {
+      series = new RequestSeries(`reporter="${report.reporter}",${src.text},${dst.text},${svc.text},${outcome}`);
+      this.requestSeries.set(seriesKey, series);
+    }
+    series.requests++;
+    series.duration.observe(report.durationMs);
+    series.requestBytes.observe(report.requestBytes);
+    series.responseBytes.observe(report.responseBytes);
+    series.rendered = undefined;
+  }
+
+  recordTcp(report: TcpReport): void {
+    this.reports++;
+    const { src, dst, svc, key } = this.peers(report);
+    const outcome = `request_protocol="tcp",response_flags="${escapeLabelValue(report.flags)}",connection_security_policy="${report.security}"`;
+    const seriesKey = `${key}|${this.outcomeId(outcome)}`;
+    let series = this.tcpSeries.get(seriesKey);
+    if (!series) {
+      series = new TcpSeries(`reporter="${report.reporter}",${src.text},${dst.text},${svc.text},${outcome}`);
+      this.tcpSeries.set(seriesKey, series);
+    }
+    series.opened += report.opened;
+    series.closed += report.closed;
+    series.sent += report.sentBytes;
+    series.received += report.receivedBytes;
+    series.rendered = undefined;
+  }
+
+  /** Prometheus text exposition format 0.0.4. */
+  render(): string {
+    const parts: string[] = [];
+    const requests = [...this.requestSeries.values()];
+    for (const s of requests) {
+      if (s.rendered) continue;
+      const [count, duration, requestBytes, responseBytes] = REQUEST_FAMILIES;
+      s.rendered = [
+        `${count?.name}{${s.labels}} ${s.requests}\n`,
+        s.duration.render(duration?.name ?? "", s.labels),
+        s.requestBytes.render(requestBytes?.name ?? "", s.labels),
+        s.responseBytes.render(responseBytes?.name ?? "", s.labels),
+      ];
+    }
+    REQUEST_FAMILIES.forEach((family, i) => {
+      if (requests.length === 0) return;
+      parts.push(header(family));
+      for (const s of requests) parts.push((s.rendered as string[])[i] as string);
+    });
+    const tcp = [...this.tcpSeries.values()];
+    for (const s of tcp) {
+      if (s.rendered) continue;
+      s.rendered = [s.sent, s.received, s.opened, s.closed].map((v, i) => `${TCP_FAMILIES[i]?.name}{${s.labels}} ${formatNumber(v)}\n`);
+    }
+    TCP_FAMILIES.forEach((family, i) => {
+      if (tcp.length === 0) return;
+      parts.push(header(family));
+      for (const s of tcp) parts.push((s.rendered as string[])[i] as string);
+    });
+    return parts.join("");
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Envoy response flags (istio-facts §3) as data: the status a locally generated response
+ * carries, the size of the body Envoy writes, and the order Envoy prints flags in when
+ * several apply (its own flag table order, e.g. "UO,URX").
+ */
+
+export type ResponseFlag = "UH" | "UT" | "UF" | "UO" | "NR" | "DI" | "FI" | "DC" | "URX" | "NC";
+
+interface FlagRow {
+  /** Status of the local reply, when the flag comes with one. */
+  status?: number;
+  /** Bytes of Envoy's local reply body. */
+  bodyBytes: number;
+  order: number;
+}
+
+export const RESPONSE_FLAGS: Record<ResponseFlag, FlagRow> = {
+  UH: { status: 503, bodyBytes: "no healthy upstream".length, order: 1 },
+  UT: { status: 504, bodyBytes: "upstream request timeout".length, order: 2 },
+  UF: { status: 503, bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: connection failure".length, order: 5 },
+  UO: { status: 503, bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: overflow".length, order: 7 },
+  NR: { status: 404, bodyBytes: 0, order: 8 },
+  DI: { bodyBytes: 0, order: 9 },
+  FI: { bodyBytes: "fault filter abort".length, order: 10 },
+  DC: { status: 0, bodyBytes: 0, order: 14 },
+  URX: { bodyBytes: 0, order: 15 },
+  NC: { status: 503, bodyBytes: 0, order: 24 },
+};
+
+/** "-" when none, else the flags comma-joined in Envoy's order. */
+export function formatFlags(flags: readonly ResponseFlag[]): string {
+  if (flags.length === 0) return "-";
+  if (flags.length === 1) return flags[0] as string;
+  return [...new Set(flags)].sort((a, b) => RESPONSE_FLAGS[a].order - RESPONSE_FLAGS[b].order).join(",");
+}
