@@ -32,20 +32,20 @@ export function parseDemoFlags(argv: string[]): DemoOptions {
       scale: { type: "string" },
     },
   });
-  const read = <T>(name: string, schema: z.ZodType<T>, raw: string | undefined): T => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new Error(`--${name} must be ${schema === port ? "a port from 1 to 65535" : "a whole number ≥ 0"}, got "${raw}"\n${demoUsage}`);
+  const read = (name: string, kind: "port" | "count", raw: string | undefined): number => {
+    const parsed = (kind === "port" ? port : count).safeParse(raw);
+    if (!parsed.success) throw new Error(`--${name} must be ${kind === "port" ? "a port from 1 to 65535" : "a whole number ≥ 0"}, got "${raw}"\n${demoUsage}`);
     return parsed.data;
   };
   const options: DemoOptions = {
     fresh: values.fresh ?? false,
-    apiPort: read("api-port", port, values["api-port"]),
-    metricsPort: read("metrics-port", port, values["metrics-port"]),
-    prometheusPort: read("prometheus-port", port, values["prometheus-port"]),
-    consolePort: read("console-port", port, values["console-port"]),
+    apiPort: read("api-port", "port", values["api-port"]),
+    metricsPort: read("metrics-port", "port", values["metrics-port"]),
+    prometheusPort: read("prometheus-port", "port", values["prometheus-port"]),
+    consolePort: read("console-port", "port", values["console-port"]),
   };
-  if (values.seed !== undefined) options.seed = read("seed", count, values.seed);
-  if (values.scale !== undefined) options.scale = read("scale", count, values.scale);
+  if (values.seed !== undefined) options.seed = read("seed", "count", values.seed);
+  if (values.scale !== undefined) options.scale = read("scale", "count", values.scale);
   const ports = [options.apiPort, options.metricsPort, options.prometheusPort, options.consolePort];
   if (new Set(ports).size !== ports.length) throw new Error(`the four ports must differ, got ${ports.join(", ")}\n${demoUsage}`);
   return options;
