@@ -36,6 +36,8 @@ export interface SimulatorOptions {
   scale?: number;
   tokensPath?: string;
   bookmarkIntervalSeconds?: number;
+  /** Watch events kept for resuming watches; older resourceVersions get 410 Expired. */
+  watchHistorySize?: number;
 }
 
 export interface RunningSimulator {
@@ -63,7 +65,7 @@ async function applySyntheticMesh(store: StoreClient, services: number, seed: nu
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const dataDir = resolve(options.dataDir ?? ".topsail/sim");
   const kubeconfigPath = resolve(options.kubeconfigPath ?? ".topsail/kubeconfig");
-  const memory = new MemoryStore();
+  const memory = new MemoryStore(options.watchHistorySize !== undefined ? { historySize: options.watchHistorySize } : {});
   const saved = options.statePath ? loadState(options.statePath) : undefined;
   if (saved) memory.importState(saved);
   const store = createAdmittedStore(memory, admit);
