@@ -78,6 +78,16 @@ describe("reads and writes", () => {
     expect((await call(`${VS_PATH}/dry`)).status).toBe(404);
   });
 
+  it("changes status only through /status, without bumping generation", async () => {
+    const merge = { "content-type": "application/merge-patch+json" };
+    const viaMain = JSON.parse((await call(`${VS_PATH}/dup`, { method: "PATCH", headers: merge, body: JSON.stringify({ status: { observedGeneration: 7 } }) })).body) as { status?: unknown };
+    expect(viaMain.status).toBeUndefined();
+    const viaStatus = JSON.parse((await call(`${VS_PATH}/dup/status`, { method: "PATCH", headers: merge, body: JSON.stringify({ status: { observedGeneration: 1 }, spec: { hosts: ["ignored"] } }) })).body) as { status: unknown; spec: { hosts: string[] }; metadata: { generation: number } };
+    expect(viaStatus.status).toEqual({ observedGeneration: 1 });
+    expect(viaStatus.spec.hosts).toEqual(["dup"]);
+    expect(viaStatus.metadata.generation).toBe(1);
+  });
+
   it("serves the same object at every served Istio version", async () => {
     const r = await call("/apis/networking.istio.io/v1alpha3/namespaces/bookinfo/virtualservices/dup");
     expect(JSON.parse(r.body).apiVersion).toBe("networking.istio.io/v1alpha3");
