@@ -43,9 +43,8 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
   { app: "reviews", version: "v2", behaviour: { latency: { p50: 9, p99: 45 }, responseBytes: 441, calls: [ratingsCall(10_000)], forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
   { app: "reviews", version: "v3", behaviour: { latency: { p50: 9, p99: 45 }, responseBytes: 437, calls: [ratingsCall(2_500)], forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
   { app: "ratings", behaviour: { latency: { p50: 2, p99: 9 }, responseBytes: 48 } },
-  // httpbin's /get answers in a few ms: long enough that three back-to-back fortio
-  // connections overlap and trip a one-connection circuit breaker.
-  { app: "httpbin", behaviour: { latency: { p50: 3, p99: 12 }, responseBytes: 260 } },
+  // go-httpbin's /get answers in about a millisecond.
+  { app: "httpbin", behaviour: { latency: { p50: 1, p99: 5 }, responseBytes: 260 } },
   { app: "tcp-echo", version: "v1", behaviour: { latency: { p50: 2, p99: 8 }, echoPrefixBytes: 4 } },
   { app: "tcp-echo", version: "v2", behaviour: { latency: { p50: 2, p99: 8 }, echoPrefixBytes: 4 } },
 ];

