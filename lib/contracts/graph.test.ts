@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { formatGraphQuery, parseGraphQuery } from "./graph";
+
+const parse = (qs: string) => parseGraphQuery(new URLSearchParams(qs));
+
+describe("graph query parameters", () => {
+  it("fills in Kiali's defaults", () => {
+    expect(parse("namespaces=bookinfo")).toEqual({
+      ok: true,
+      query: { namespaces: ["bookinfo"], graphType: "versionedApp", duration: 300, idleNodes: false, responseTime: "95", format: "json" },
+    });
+  });
+
+  it("reads every parameter", () => {
+    const result = parse("namespaces=b,a,a&graphType=workload&duration=1h&idleNodes=true&responseTime=avg&queryTime=1700000000&format=dot");
+    expect(result).toEqual({
+      ok: true,
+      query: { namespaces: ["a", "b"], graphType: "workload", duration: 3600, idleNodes: true, responseTime: "avg", queryTime: 1700000000, format: "dot" },
+    });
+  });
+
+  it.each([
+    ["", /namespaces is required/],
+    ["namespaces=Bad_NS", /namespaces: "Bad_NS"/],
+    ["namespaces=a&graphType=pods", /graphType must be one of versionedApp, app, workload, service/],
+    ["namespaces=a&duration=10s", /duration must be between 30s and 1d/],
+    ["namespaces=a&duration=2d", /duration must be between 30s and 1d/],
+    ["namespaces=a&duration=abc", /duration/],
+    ["namespaces=a&idleNodes=yes", /idleNodes must be true or false/],
+    ["namespaces=a&responseTime=90", /responseTime must be one of avg, 50, 95, 99/],
+    ["namespaces=a&queryTime=yesterday", /queryTime must be unix seconds/],
+    ["namespaces=a&format=svg", /format must be one of json, dot/],
+  ])("rejects %s naming the parameter", (qs, message) => {
+    const result = parse(qs);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it("round-trips through formatGraphQuery", () => {
+    const params = formatGraphQuery({ namespaces: ["x", "a"], graphType: "app", duration: 60, idleNodes: true });
+    const result = parse(params.toString());
+    expect(result.ok && result.query).toMatchObject({ namespaces: ["a", "x"], graphType: "app", duration: 60, idleNodes: true });
+  });
+});
