@@ -4,7 +4,8 @@
  * one it replays what came after it, or sends a single ERROR event (410 Expired) and ends so
  * the client relists. BOOKMARKs carry the latest resourceVersion when the client allows them.
  */
-import type { KubeObject, WatchEvent } from "../store/types";
+import type { KubeObject } from "../store/types";
+import type { StoredEvent } from "../store/watch-hub";
 import { parseLabelSelector } from "../store/label-selector";
 import { parseFieldSelector } from "../store/field-selector";
 import { apiVersionOf } from "../store/resource-registry";
@@ -15,6 +16,19 @@ import { asServed, type ResourceRequest } from "./request-context";
 import { serializeObject } from "./serialize-object";
 
 const DEFAULT_BOOKMARK_SECONDS = 15;
+
+/**
+ * What a selector-filtered watch reports for a change, as the real watch cache does: an
+ * object that starts matching is ADDED, one that stops matching is DELETED.
+ */
+export function typeSeenThroughSelector(event: StoredEvent, matches: (o: KubeObject) => boolean): StoredEvent["type"] | undefined {
+  const now = matches(event.object);
+  if (event.type !== "MODIFIED" || !event.previous) return now ? event.type : undefined;
+  const before = matches(event.previous);
+  if (now && before) return "MODIFIED";
+  if (now) return "ADDED";
+  return before ? "DELETED" : undefined;
+}
 
 export function serveWatch(r: ResourceRequest): void {
   const { def, version, namespace, name } = r.target;
@@ -32,11 +46,12 @@ export function serveWatch(r: ResourceRequest): void {
   const write = (type: string, object: unknown): void => {
     if (!r.res.writableEnded) r.res.write(`${JSON.stringify({ type, object })}\n`);
   };
-  const send = (event: WatchEvent): void => {
-    if (!matches(event.object)) return;
+  const send = (event: StoredEvent): void => {
+    const type = typeSeenThroughSelector(event, matches);
+    if (!type) return;
     const served = asServed(event.object, def, version);
-    if (asTable) write(event.type, buildTable(def, [served], { resourceVersion: served.metadata.resourceVersion }, include));
-    else if (!r.res.writableEnded) r.res.write(`{"type":"${event.type}","object":${serializeObject(served)}}\n`);
+    if (asTable) write(type, buildTable(def, [served], { resourceVersion: served.metadata.resourceVersion }, include));
+    else if (!r.res.writableEnded) r.res.write(`{"type":"${type}","object":${serializeObject(served)}}\n`);
   };
 
   let unsubscribe: () => void = () => {};

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { findResource, findResourceByKind, apiVersionOf, type ResourceDef } from "./resource-registry";
 import type { KubeObject, ListResult, ResourceRef, WatchEvent, WriteOptions } from "./types";
-import { WatchHub } from "./watch-hub";
+import { WatchHub, type StoredEvent } from "./watch-hub";
 import { deepEqual, withoutMetaAndStatus } from "./object-equality";
 import { alreadyExists, conflict, invalid, namespaceNotFound, notFound, StatusError } from "../apiserver/status-error";
 
@@ -62,7 +62,7 @@ export class MemoryStore {
     return () => this.changeListeners.delete(listener);
   }
 
-  private publish(def: ResourceDef, event: WatchEvent): void {
+  private publish(def: ResourceDef, event: StoredEvent): void {
     this.hub.publish(def, event, this.revision);
     for (const listener of this.changeListeners) listener();
   }
@@ -153,7 +153,7 @@ export class MemoryStore {
     if (options.dryRun) return object;
     meta.resourceVersion = String(++this.revision);
     table.set(key, object);
-    this.publish(def, { type: "MODIFIED", object });
+    this.publish(def, { type: "MODIFIED", object, previous: current });
     return object;
   }
 
@@ -197,7 +197,7 @@ export class MemoryStore {
   }
 
   /** Subscribes to one resource (optionally one namespace); replays history after `since` or throws 410 Expired. */
-  watchShared(ref: ResourceRef, namespace: string | undefined, onEvent: (event: WatchEvent, revision: number) => void, since?: string): () => void {
+  watchShared(ref: ResourceRef, namespace: string | undefined, onEvent: (event: StoredEvent, revision: number) => void, since?: string): () => void {
     const def = requireResource(ref);
     return this.hub.subscribe(def, namespace, onEvent, since);
   }

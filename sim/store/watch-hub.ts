@@ -6,19 +6,24 @@
  * its callback (a controller) cannot make other subscribers see events out of order.
  */
 import type { ResourceDef } from "./resource-registry";
-import type { WatchEvent } from "./types";
+import type { KubeObject, WatchEvent } from "./types";
+
+/** A change as the hub keeps it: a MODIFIED event also carries the object it replaced, so selector watches can tell an object leaving their selection. */
+export interface StoredEvent extends WatchEvent {
+  previous?: KubeObject;
+}
 import { expired } from "../apiserver/status-error";
 
 interface Entry {
   revision: number;
   resourceKey: string;
   namespace: string | undefined;
-  event: WatchEvent;
+  event: StoredEvent;
 }
 
 interface Subscriber {
   namespace: string | undefined;
-  onEvent: (event: WatchEvent, revision: number) => void;
+  onEvent: (event: StoredEvent, revision: number) => void;
 }
 
 function keyOf(def: Pick<ResourceDef, "group" | "resource">): string {
@@ -39,7 +44,7 @@ export class WatchHub {
     this.ring = new Array<Entry | undefined>(capacity);
   }
 
-  publish(def: Pick<ResourceDef, "group" | "resource">, event: WatchEvent, revision: number): void {
+  publish(def: Pick<ResourceDef, "group" | "resource">, event: StoredEvent, revision: number): void {
     const entry: Entry = { revision, resourceKey: keyOf(def), namespace: event.object.metadata.namespace, event };
     const dropped = this.ring[this.next];
     if (dropped && this.size === this.capacity) this.compacted = dropped.revision;
