@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { findResource, findResourceByKind, apiVersionOf, type ResourceDef } from "./resource-registry";
-import type { KubeObject, ListResult, ResourceRef, WatchEvent, WriteOptions } from "./types";
+import type { KubeObject, ListResult, ResourceRef, WriteOptions } from "./types";
 import { WatchHub, type StoredEvent } from "./watch-hub";
 import { deepEqual, withoutMetaAndStatus } from "./object-equality";
 import { alreadyExists, conflict, invalid, namespaceNotFound, notFound, StatusError } from "../apiserver/status-error";
