@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { defaultGraphUrlState, formatGraphUrlState, parseGraphUrlState, type GraphUrlState } from "./url-state";
+
+const parse = (qs: string) => parseGraphUrlState(new URLSearchParams(qs));
+
+describe("graph URL state", () => {
+  it("reads the example link from the issue", () => {
+    expect(parse("namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=responseTime&hide=version%20%3D%20v1&refresh=10000")).toEqual({
+      ...defaultGraphUrlState,
+      namespaces: ["bookinfo"],
+      edgeLabels: "responseTime",
+      hide: "version = v1",
+      refresh: 10_000,
+    });
+  });
+
+  it("round-trips every field", () => {
+    const state: GraphUrlState = {
+      namespaces: ["bookinfo", "httpbin"],
+      graphType: "workload",
+      duration: 3600,
+      refresh: 30_000,
+      edgeLabels: "trafficPercent",
+      idleNodes: true,
+      animate: true,
+      find: "http > 0.5 AND %httperr > 5",
+      hide: 'name = "reviews" OR mtls',
+      focus: "bookinfo/app/reviews/v2",
+    };
+    expect(parse(formatGraphUrlState(state))).toEqual(state);
+  });
+
+  it("round-trips the defaults and writes graph type and window explicitly", () => {
+    const qs = formatGraphUrlState({ ...defaultGraphUrlState, namespaces: ["bookinfo"] });
+    expect(qs).toBe("namespaces=bookinfo&graphType=versionedApp&duration=300s");
+    expect(parse(qs)).toEqual({ ...defaultGraphUrlState, namespaces: ["bookinfo"] });
+  });
+
+  it("writes spaces as %20 and keeps other features' parameters", () => {
+    const qs = formatGraphUrlState({ ...defaultGraphUrlState, hide: "version = v1" }, new URLSearchParams("replay=1&edgeLabels=none"));
+    expect(qs).toBe("replay=1&graphType=versionedApp&duration=300s&hide=version%20%3D%20v1");
+  });
+
+  it("falls back to defaults for values it does not know, so a hand-edited link still opens", () => {
+    expect(parse("graphType=pods&duration=7m&refresh=5&edgeLabels=colour&idleNodes=yes")).toEqual(defaultGraphUrlState);
+  });
+
+  it("accepts windows written in any unit the API accepts", () => {
+    expect(parse("duration=1h").duration).toBe(3600);
+    expect(parse("duration=86400s").duration).toBe(86_400);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Everything that shapes the graph view lives in the URL, so a link reproduces it:
+ * `/graph?namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=responseTime&hide=version%20%3D%20v1&refresh=10000`.
+ * Parsing is forgiving (an unknown value falls back to the default: a hand-edited link
+ * still opens); formatting writes defaults for graphType and duration only, so links say
+ * what they show without carrying every switch.
+ */
+import { graphTypes, parseGraphDuration, type GraphType } from "@/lib/contracts/graph";
+import { formatNamespaceParam, parseNamespaceParam } from "@/lib/namespace-param";
+import { edgeLabelModes, refreshOptions, windowOptions, type EdgeLabelMode } from "./options";
+
+export interface GraphUrlState {
+  namespaces: string[];
+  graphType: GraphType;
+  /** Window length in seconds. */
+  duration: number;
+  /** Refresh interval in ms; 0 = off. */
+  refresh: number;
+  edgeLabels: EdgeLabelMode;
+  idleNodes: boolean;
+  animate: boolean;
+  find: string;
+  hide: string;
+  /** Id of the node the view is focused on (everything not connected to it is hidden). */
+  focus: string;
+}
+
+export const defaultGraphUrlState: GraphUrlState = {
+  namespaces: [],
+  graphType: "versionedApp",
+  duration: 300,
+  refresh: 0,
+  edgeLabels: "none",
+  idleNodes: false,
+  animate: false,
+  find: "",
+  hide: "",
+  focus: "",
+};
+
+type ParamSource = Pick<URLSearchParams, "get">;
+
+const oneOf = <T extends string>(values: readonly T[], text: string | null, fallback: T): T =>
+  values.includes(text as T) ? (text as T) : fallback;
+
+function parseWindow(text: string | null): number {
+  const seconds = text ? parseGraphDuration(text) : undefined;
+  return windowOptions.some((o) => o.value === seconds) ? (seconds as number) : defaultGraphUrlState.duration;
+}
+
+function parseRefresh(text: string | null): number {
+  const ms = Number(text);
+  return refreshOptions.some((o) => o.value === ms) ? ms : defaultGraphUrlState.refresh;
+}
+
+export function parseGraphUrlState(params: ParamSource): GraphUrlState {
+  const d = defaultGraphUrlState;
+  return {
+    namespaces: parseNamespaceParam(params.get("namespaces")),
+    graphType: oneOf(graphTypes, params.get("graphType"), d.graphType),
+    duration: parseWindow(params.get("duration")),
+    refresh: parseRefresh(params.get("refresh")),
+    edgeLabels: oneOf(edgeLabelModes, params.get("edgeLabels"), d.edgeLabels),
+    idleNodes: params.get("idleNodes") === "true",
+    animate: params.get("animate") === "true",
+    find: (params.get("find") ?? "").trim(),
+    hide: (params.get("hide") ?? "").trim(),
+    focus: params.get("focus") ?? "",
+  };
+}
+
+/**
+ * The query string for a state. Keeps unrelated parameters of `base` (other features may
+ * add their own) and writes ours in a fixed order so equal views give equal links.
+ */
+export function formatGraphUrlState(state: GraphUrlState, base?: URLSearchParams): string {
+  const params = new URLSearchParams(base);
+  for (const key of Object.keys(defaultGraphUrlState)) params.delete(key);
+  const namespaces = formatNamespaceParam(state.namespaces);
+  if (namespaces) params.set("namespaces", namespaces);
+  params.set("graphType", state.graphType);
+  params.set("duration", `${state.duration}s`);
+  if (state.refresh !== 0) params.set("refresh", String(state.refresh));
+  if (state.edgeLabels !== "none") params.set("edgeLabels", state.edgeLabels);
+  if (state.idleNodes) params.set("idleNodes", "true");
+  if (state.animate) params.set("animate", "true");
+  if (state.find) params.set("find", state.find);
+  if (state.hide) params.set("hide", state.hide);
+  if (state.focus) params.set("focus", state.focus);
+  // URLSearchParams writes spaces as "+"; %20 reads the same and is what people paste.
+  return params.toString().replace(/\+/g, "%20");
+}
