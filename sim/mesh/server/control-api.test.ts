@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMesh, type RunningMesh } from "../index";
+import { createDefaultScenarioStore } from "../test-support/scenario-store";
+
+describe("the metrics server and control API", () => {
+  let mesh: RunningMesh;
+  let base: string;
+  beforeAll(async () => {
+    mesh = await startMesh({ store: createDefaultScenarioStore(), metricsPort: 0, realTime: false, seed: 5 });
+    base = mesh.metricsUrl.replace(/\/metrics$/, "");
+    mesh.engine.advanceBy(5_000);
+  });
+  afterAll(() => mesh.stop());
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(base + path, { method, ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+
+  it("serves Istio metrics in Prometheus text format", async () => {
+    const response = await fetch(mesh.metricsUrl);
+    expect(response.headers.get("content-type")).toContain("version=0.0.4");
+    const text = await response.text();
+    expect(text).toContain("# TYPE istio_requests_total counter");
+    expect(text).toMatch(/istio_requests_total\{reporter="destination",source_workload="productpage-v1"/);
+  });
+
+  it("shows the state, and changes an entry point's load", async () => {
+    expect((await call("GET", "/control")).json.load).toMatchObject({ "bookinfo-ingress": { requestsPerSecond: 20, jasonShare: 0.1 } });
+    const changed = await call("PUT", "/control/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 50 });
+    expect(changed).toEqual({ status: 200, json: { entryPoint: "bookinfo-ingress", load: { requestsPerSecond: 50, connections: 1, jasonShare: 0.1 } } });
+  });
+
+  it("makes a canary bad", async () => {
+    const response = await call("PUT", "/control/workloads/bookinfo/reviews-v3", { errorRate: 0.3, latencyMs: { p50: 100 } });
+    expect(response.status).toBe(200);
+    expect((await call("GET", "/control")).json.workloads).toEqual({ "bookinfo/reviews-v3": { errorRate: 0.3, latencyMs: { p50: 100 } } });
+  });
+
+  it("answers bad bodies and unknown workloads with clear errors", async () => {
+    const bad = await call("PUT", "/control/load", { entryPoint: "nowhere", requestsPerSecond: -1 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toMatch(/entryPoint/);
+    expect(JSON.stringify(bad.json)).toMatch(/requestsPerSecond/);
+    expect((await call("PUT", "/control/load", "{nope")).status).toBe(400);
+    expect((await call("PUT", "/control/workloads/bookinfo/reviews-v3", { errorRate: 2 })).status).toBe(400);
+    const unknown = await call("PUT", "/control/workloads/bookinfo/reviews-v9", { errorRate: 0.1 });
+    expect(unknown.status).toBe(404);
+    expect(String((unknown.json.error as { message: string }).message)).toContain("reviews-v3");
+    expect((await call("DELETE", "/control/load")).status).toBe(405);
+    expect((await call("GET", "/nowhere")).status).toBe(404);
+  });
+
+  it("pauses, resumes and resets", async () => {
+    expect((await call("POST", "/control/pause")).json.paused).toBe(true);
+    expect((await call("POST", "/control/resume")).json.paused).toBe(false);
+    const reset = await call("POST", "/control/reset");
+    expect(reset.json.workloads).toEqual({});
+    expect(reset.json.load).toMatchObject({ "bookinfo-ingress": { requestsPerSecond: 20 } });
+  });
+});

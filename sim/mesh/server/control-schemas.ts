@@ -1,0 +1,30 @@
+/** Bodies the control API accepts, as zod schemas: anything else is a 400 that says what is wrong. */
+import { z } from "zod";
+import { ENTRY_POINTS } from "../load/load-settings";
+
+export const loadBodySchema = z
+  .object({
+    entryPoint: z.enum(ENTRY_POINTS),
+    requestsPerSecond: z.number().min(0).max(100_000).optional(),
+    connections: z.number().int().min(0).max(1_000).optional(),
+    jasonShare: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+export const workloadBodySchema = z
+  .object({
+    errorRate: z.number().min(0).max(1).optional(),
+    latencyMs: z
+      .object({
+        p50: z.number().positive().max(600_000),
+        p99: z.number().positive().max(3_600_000).optional(),
+      })
+      .strict()
+      .refine((l) => l.p99 === undefined || l.p99 >= l.p50, { message: "p99 must be at least p50" })
+      .optional(),
+  })
+  .strict()
+  .refine((b) => b.errorRate !== undefined || b.latencyMs !== undefined, { message: "give errorRate and/or latencyMs" });
+
+export type LoadBody = z.infer<typeof loadBodySchema>;
+export type WorkloadBody = z.infer<typeof workloadBodySchema>;
