@@ -1,0 +1,104 @@
+/**
+ * The Cytoscape stylesheet. Per-element looks come from element data (set from the tables
+ * in graph-styles.ts), so a new kind or state is a new row there, not a new selector here.
+ * `min-zoomed-font-size` drops labels when zoomed out: on a 1,000-node graph unreadable
+ * text is pure cost.
+ */
+import type cytoscape from "cytoscape";
+import { healthRows } from "./graph-styles";
+import { nodeImage } from "./node-images";
+
+export interface CanvasPalette {
+  text: string;
+  textOutline: string;
+  nodeFill: string;
+  boxFill: string;
+  boxBorder: string;
+  edge: string;
+  selection: string;
+  found: string;
+}
+
+export const palettes: Record<"light" | "dark", CanvasPalette> = {
+  light: { text: "#0f172a", textOutline: "#f8fafc", nodeFill: "#ffffff", boxFill: "#f1f5f9", boxBorder: "#94a3b8", edge: "#64748b", selection: "#0284c7", found: "#c026d3" },
+  dark: { text: "#e2e8f0", textOutline: "#020617", nodeFill: "#0f172a", boxFill: "#1e293b", boxBorder: "#64748b", edge: "#94a3b8", selection: "#38bdf8", found: "#e879f9" },
+};
+
+export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        shape: "data(shape)" as never,
+        width: nodeImage.node,
+        height: nodeImage.node,
+        "background-color": p.nodeFill,
+        "border-color": "data(healthColour)",
+        "border-width": "data(borderWidth)",
+        "border-style": "data(borderStyle)" as never,
+        label: "data(label)",
+        color: p.text,
+        "font-size": 11,
+        "text-valign": "bottom",
+        "text-margin-y": 4,
+        "text-outline-color": p.textOutline,
+        "text-outline-width": 2,
+        "min-zoomed-font-size": 7,
+      },
+    },
+    {
+      selector: "node[image]",
+      style: {
+        "background-image": "data(image)",
+        "background-width": nodeImage.width,
+        "background-height": nodeImage.height,
+        "background-clip": "none",
+        "background-image-containment": "over",
+        "bounds-expansion": (nodeImage.height - nodeImage.node) / 2,
+      },
+    },
+    {
+      selector: "node.box",
+      style: {
+        shape: "round-rectangle",
+        "background-color": p.boxFill,
+        "border-color": p.boxBorder,
+        "border-width": 1,
+        "border-style": "solid",
+        "text-valign": "top",
+        "text-halign": "center",
+        "text-margin-y": -4,
+        "font-weight": "bold",
+        padding: "14px",
+      },
+    },
+    { selector: "node.idle", style: { "background-opacity": 0.5, "border-opacity": 0.6 } },
+    { selector: "node.dead", style: { "border-color": healthRows.na.colour, "border-style": "dotted" } },
+    {
+      selector: "edge",
+      style: {
+        width: 2,
+        "curve-style": "bezier",
+        "line-color": "data(colour)",
+        "target-arrow-color": "data(colour)",
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 0.9,
+        label: "data(label)",
+        "font-size": 10,
+        color: p.text,
+        "text-outline-color": p.textOutline,
+        "text-outline-width": 2,
+        "text-rotation": "autorotate",
+        "min-zoomed-font-size": 7,
+      },
+    },
+    { selector: "edge.mtls", style: { "mid-target-arrow-shape": "square", "mid-target-arrow-color": "data(colour)", "mid-target-arrow-fill": "filled" } },
+    { selector: "edge.idle", style: { "line-style": "dotted", opacity: 0.6 } },
+    { selector: "edge.animated", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
+    { selector: ".hidden", style: { display: "none" } },
+    { selector: "node.found", style: { "overlay-color": p.found, "overlay-opacity": 0.25, "overlay-padding": 6 } },
+    { selector: "edge.found", style: { "overlay-color": p.found, "overlay-opacity": 0.3, "overlay-padding": 4 } },
+    { selector: "node:selected", style: { "overlay-color": p.selection, "overlay-opacity": 0.3, "overlay-padding": 8 } },
+    { selector: "edge:selected", style: { "overlay-color": p.selection, "overlay-opacity": 0.35, "overlay-padding": 5 } },
+  ];
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
+import { Facts, PanelSection } from "./panel-parts";
+
+const flagMeaning: Record<string, string> = {
+  "-": "none",
+  UH: "no healthy upstream",
+  UF: "upstream connection failure",
+  UO: "upstream overflow (circuit breaker)",
+  NR: "no route",
+  URX: "retry limit exceeded",
+  UT: "upstream timeout",
+  DC: "downstream closed",
+  FI: "fault injected (abort)",
+  DI: "fault injected (delay)",
+  RL: "rate limited",
+  UC: "upstream connection terminated",
+  URR: "upstream reset",
+};
+
+export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph: ViewGraph; onSelectNode: (id: string) => void }) {
+  const source = graph.nodeById.get(edge.source);
+  const target = graph.nodeById.get(edge.target);
+  const tcp = edge.protocol === "tcp";
+  const rows: [string, string][] = [
+    ["Protocol", edge.protocol.toUpperCase()],
+    ["Rate", tcp ? formatBytesPerSecond(edge.rate) : `${formatRate(edge.rate)} rps`],
+    ["Traffic share", formatPercent(edge.percentReq)],
+  ];
+  if (!tcp) rows.push(["Errors", formatPercent(edge.errorPct)]);
+  if (edge.responseTimeMs !== undefined) rows.push(["Response time (p95)", formatDurationMs(edge.responseTimeMs)]);
+  if (edge.throughput !== undefined && !tcp) rows.push(["Throughput", formatBytesPerSecond(edge.throughput)]);
+  rows.push(["mTLS", edge.mtlsPct === undefined ? "unknown" : edge.mtlsPct > 0 ? `yes, ${formatPercent(edge.mtlsPct)} of traffic` : "no"]);
+  const classes: [string, string][] = tcp
+    ? []
+    : (
+        [
+          ["3xx", "http3xx"],
+          ["4xx", "http4xx"],
+          ["5xx", "http5xx"],
+          ["No response", "httpNoResponse"],
+        ] as const
+      )
+        .filter(([, key]) => (edge.rates[key] ?? 0) > 0)
+        .map(([name, key]) => [name, `${formatRate(edge.rates[key] ?? 0)} rps`]);
+
+  return (
+    <article aria-label={`Details of the edge from ${source?.title ?? edge.source} to ${target?.title ?? edge.target}`} className="space-y-4" data-testid="edge-panel">
+      <header className="space-y-1">
+        <h2 className="text-lg font-semibold">Edge</h2>
+        <p className="text-sm">
+          <button type="button" className="text-sky-700 underline dark:text-sky-400" onClick={() => onSelectNode(edge.source)}>
+            {source?.title ?? edge.source}
+          </button>{" "}
+          →{" "}
+          <button type="button" className="text-sky-700 underline dark:text-sky-400" onClick={() => onSelectNode(edge.target)}>
+            {target?.title ?? edge.target}
+          </button>
+        </p>
+      </header>
+      <PanelSection title="Traffic">
+        <Facts rows={[...rows, ...classes]} />
+      </PanelSection>
+      {edge.responses.length > 0 && (
+        <PanelSection title="Response codes">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs text-slate-500">
+                <th scope="col" className="font-medium">Code</th>
+                <th scope="col" className="font-medium">Flags (% of requests)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {edge.responses.map((r) => (
+                <tr key={r.code} className="align-top">
+                  <td className="py-0.5 pr-2 font-mono">{r.code === "-" ? "no response" : r.code}</td>
+                  <td className="py-0.5">
+                    {Object.entries(r.flags).map(([flag, pct]) => (
+                      <div key={flag}>
+                        <span className="font-mono">{flag}</span> {formatPercent(pct)}
+                        {flagMeaning[flag] && flag !== "-" && <span className="text-slate-500"> — {flagMeaning[flag]}</span>}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </PanelSection>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,233 @@
+"use client";
+
+/**
+ * The Cytoscape canvas. Props in, events out; it never fetches. Each new graph is applied
+ * as a diff in one `cy.batch` (remove gone elements, update kept ones, add new ones at
+ * positions from placeNodes), so a refresh keeps the picture still and costs one redraw.
+ * The canvas is not accessible by itself: GraphElementList mirrors it for keyboards and
+ * screen readers.
+ */
+import cytoscape from "cytoscape";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import type { EdgeLabelMode } from "@/lib/graph-view/options";
+import { placeNodes } from "@/lib/graph-view/positions";
+import { layoutLayered, type Point } from "@/lib/graph-view/layout";
+import type { ViewGraph } from "@/lib/graph-view/view-model";
+import type { Visibility } from "@/lib/graph-view/visibility";
+import { edgeClasses, edgeData, nodeClasses, nodeData } from "./cy-elements";
+import { buildStylesheet, palettes } from "./cy-stylesheet";
+import { prefersReducedMotion, startTrafficAnimation } from "./traffic-animation";
+
+export type GraphSelection = { kind: "node" | "edge"; id: string } | null;
+
+export interface GraphCanvasHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  panBy(dx: number, dy: number): void;
+  relayout(): void;
+  /** Where a node is on screen (viewport pixels), to anchor its menu. */
+  screenPositionOf(id: string): Point | undefined;
+}
+
+export interface DrawnSummary {
+  nodes: number;
+  edges: number;
+  hiddenNodes: number;
+  hiddenEdges: number;
+}
+
+export interface GraphCanvasProps {
+  graph: ViewGraph;
+  visibility: Visibility;
+  edgeLabels: EdgeLabelMode;
+  animate: boolean;
+  theme: "light" | "dark";
+  selection: GraphSelection;
+  onSelect: (selection: GraphSelection) => void;
+  onNodeMenu: (id: string, at: Point) => void;
+  /** Called after the canvas has rendered a change, with what it shows. */
+  onDrawn?: (summary: DrawnSummary) => void;
+  ref?: Ref<GraphCanvasHandle>;
+}
+
+const largeGraph = 400;
+
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { graph, visibility, edgeLabels, animate, theme, selection, ref } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  // Latest callbacks without re-binding Cytoscape's listeners on each render.
+  const callbacks = useRef(props);
+  useEffect(() => {
+    callbacks.current = props;
+  });
+
+  const reportDrawn = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.one("render", () => {
+      const nodes = cy.nodes().not(".box");
+      callbacks.current.onDrawn?.({
+        nodes: nodes.length,
+        edges: cy.edges().length,
+        hiddenNodes: nodes.filter(".hidden").length,
+        hiddenEdges: cy.edges(".hidden").length,
+      });
+    });
+  };
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: container.current,
+      style: buildStylesheet(palettes.light),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: "single",
+    });
+    cy.on("tap", (event) => {
+      const target = event.target as cytoscape.Core | cytoscape.SingularElementReturnValue;
+      if (target === cy) return callbacks.current.onSelect(null);
+      const el = target as cytoscape.SingularElementReturnValue;
+      callbacks.current.onSelect({ kind: el.isNode() ? "node" : "edge", id: el.id() });
+    });
+    cy.on("cxttap", "node", (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      const box = container.current?.getBoundingClientRect();
+      const rp = event.renderedPosition ?? node.renderedPosition();
+      callbacks.current.onNodeMenu(node.id(), { x: (box?.left ?? 0) + rp.x, y: (box?.top ?? 0) + rp.y });
+    });
+    cyRef.current = cy;
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    cyRef.current?.style(buildStylesheet(palettes[theme]));
+  }, [theme]);
+
+  // Apply a new graph (or label mode) as a diff.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const palette = palettes[theme];
+    const leaves = graph.nodes.filter((n) => n.kind !== "box");
+    const previous = new Map<string, Point>();
+    cy.nodes()
+      .not(".box")
+      .forEach((n) => {
+        previous.set(n.id(), { ...n.position() });
+      });
+    const placed = placeNodes({
+      nodes: leaves.map((n) => ({ id: n.id, group: n.parent })),
+      edges: graph.edges,
+      previous,
+    });
+    const wanted = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
+    const firstDraw = cy.elements().length === 0 || ![...previous.keys()].some((id) => graph.nodeById.has(id));
+    const large = graph.nodes.length + graph.edges.length > largeGraph;
+
+    cy.batch(() => {
+      cy.elements()
+        .filter((el) => !wanted.has(el.id()))
+        .remove();
+      const toAdd: cytoscape.ElementDefinition[] = [];
+      // Boxes first: a child's parent must exist when the child is added.
+      const ordered = [...graph.nodes].sort((a, b) => Number(b.kind === "box") - Number(a.kind === "box"));
+      for (const n of ordered) {
+        const data = nodeData(n);
+        const existing = cy.getElementById(n.id);
+        if (existing.nonempty()) {
+          existing.data(data);
+          existing.classes(nodeClasses(n));
+        } else {
+          toAdd.push({ group: "nodes", data, classes: nodeClasses(n), position: placed.get(n.id) });
+        }
+      }
+      for (const e of graph.edges) {
+        const data = edgeData(e, edgeLabels, palette.edge);
+        const existing = cy.getElementById(e.id);
+        if (existing.nonempty()) {
+          existing.data(data);
+          existing.classes(edgeClasses(e));
+        } else {
+          toAdd.push({ group: "edges", data, classes: edgeClasses(e) });
+        }
+      }
+      cy.add(toAdd);
+    });
+    // Big graphs: skip edges and text while panning/zooming, and draw at 1:1 pixels.
+    const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean; pixelRatio?: number } };
+    Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
+    if (firstDraw) cy.fit(undefined, 30);
+    reportDrawn();
+  }, [graph, edgeLabels, theme]);
+
+  // Hide and find: class toggles in one batch.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const id = el.id();
+        const hidden = el.isNode() ? visibility.hiddenNodes.has(id) : visibility.hiddenEdges.has(id);
+        const found = el.isNode() ? visibility.foundNodes.has(id) : visibility.foundEdges.has(id);
+        el.toggleClass("hidden", hidden);
+        el.toggleClass("found", found);
+      });
+    });
+    reportDrawn();
+  }, [visibility, graph]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements(":selected").unselect();
+      if (selection) cy.getElementById(selection.id).select();
+    });
+  }, [selection, graph]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !animate || prefersReducedMotion()) return;
+    return startTrafficAnimation(cy);
+  }, [animate, graph]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => cyRef.current?.fit(cyRef.current.elements(":visible"), 30),
+      zoomBy: (factor) => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
+      panBy: (dx, dy) => cyRef.current?.panBy({ x: dx, y: dy }),
+      relayout: () => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        const leaves = graph.nodes.filter((n) => n.kind !== "box");
+        const positions = layoutLayered(
+          leaves.map((n) => ({ id: n.id, group: n.parent })),
+          graph.edges,
+        );
+        cy.batch(() => positions.forEach((p, id) => cy.getElementById(id).position(p)));
+        cy.fit(cy.elements(":visible"), 30);
+      },
+      screenPositionOf: (id) => {
+        const cy = cyRef.current;
+        const node = cy?.getElementById(id);
+        if (!node || node.empty()) return undefined;
+        const box = container.current?.getBoundingClientRect();
+        const rp = node.renderedPosition();
+        return { x: (box?.left ?? 0) + rp.x, y: (box?.top ?? 0) + rp.y };
+      },
+    }),
+    [graph],
+  );
+
+  return <div ref={container} className="absolute inset-0" aria-hidden="true" data-testid="graph-canvas" />;
+}

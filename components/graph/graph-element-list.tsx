@@ -1,0 +1,93 @@
+"use client";
+
+/**
+ * The graph as lists, for keyboards, screen readers and tests: the same nodes and edges the
+ * canvas draws, with the same edge label text, and what is hidden or found. Activating a
+ * node or edge selects it (the canvas follows); each node has the node menu too.
+ */
+import { DropdownMenu } from "radix-ui";
+import type { EdgeLabelMode } from "@/lib/graph-view/options";
+import { formatEdgeLabel } from "@/lib/graph-view/edge-labels";
+import type { ViewGraph } from "@/lib/graph-view/view-model";
+import type { Visibility } from "@/lib/graph-view/visibility";
+import type { GraphSelection } from "./graph-canvas";
+import { badgeRows, healthRows } from "./graph-styles";
+import { menuContentClass, NodeMenuItems } from "./node-context-menu";
+import type { NodeMenuContext } from "./node-menu-items";
+
+interface Props {
+  graph: ViewGraph;
+  visibility: Visibility;
+  edgeLabels: EdgeLabelMode;
+  selection: GraphSelection;
+  onSelect: (selection: GraphSelection) => void;
+  menuContext: NodeMenuContext;
+}
+
+const rowClass = (selected: boolean) =>
+  `min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left text-sm ${selected ? "bg-sky-100 font-medium dark:bg-sky-900/50" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
+
+export function GraphElementList({ graph, visibility, edgeLabels, selection, onSelect, menuContext }: Props) {
+  const nodes = graph.nodes.filter((n) => n.kind !== "box");
+  return (
+    <div className="space-y-3">
+      <section aria-labelledby="graph-node-list">
+        <h3 id="graph-node-list" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Nodes ({nodes.length})
+        </h3>
+        <ul aria-labelledby="graph-node-list" data-testid="graph-node-list">
+          {nodes.map((n) => {
+            const hidden = visibility.hiddenNodes.has(n.id);
+            const found = visibility.foundNodes.has(n.id);
+            const selected = selection?.kind === "node" && selection.id === n.id;
+            const notes = [healthRows[n.health].label, ...n.badges.map((b) => badgeRows.find((r) => r.badge === b)?.label ?? b), hidden ? "hidden" : "", found ? "found" : ""].filter(Boolean);
+            return (
+              <li key={n.id} className="flex items-center gap-1" data-node-id={n.id} data-node-name={n.title} data-hidden={hidden} data-found={found} data-health={n.health}>
+                <button type="button" aria-pressed={selected} onClick={() => onSelect({ kind: "node", id: n.id })} className={`${rowClass(selected)} ${hidden ? "text-slate-400 line-through" : ""}`}>
+                  {n.title}
+                  <span className="sr-only">, {notes.join(", ")}</span>
+                </button>
+                <DropdownMenu.Root modal={false}>
+                  <DropdownMenu.Trigger aria-label={`Actions for ${n.title}`} className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+                    ⋯
+                  </DropdownMenu.Trigger>
+                  <DropdownMenu.Portal>
+                    <DropdownMenu.Content align="end" className={menuContentClass}>
+                      <NodeMenuItems node={n} context={menuContext} />
+                    </DropdownMenu.Content>
+                  </DropdownMenu.Portal>
+                </DropdownMenu.Root>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="graph-edge-list">
+        <h3 id="graph-edge-list" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Edges ({graph.edges.length})
+        </h3>
+        <ul aria-labelledby="graph-edge-list" data-testid="graph-edge-list">
+          {graph.edges.map((e) => {
+            const hidden = visibility.hiddenEdges.has(e.id);
+            const label = formatEdgeLabel(e, edgeLabels);
+            const selected = selection?.kind === "edge" && selection.id === e.id;
+            const from = graph.nodeById.get(e.source)?.title ?? e.source;
+            const to = graph.nodeById.get(e.target)?.title ?? e.target;
+            return (
+              <li key={e.id} data-edge-id={e.id} data-source={from} data-target={to} data-label={label} data-hidden={hidden} data-mtls={(e.mtlsPct ?? 0) > 0}>
+                <button type="button" aria-pressed={selected} onClick={() => onSelect({ kind: "edge", id: e.id })} className={`${rowClass(selected)} w-full ${hidden ? "text-slate-400 line-through" : ""}`}>
+                  {from} → {to}
+                  {label && <span className="ml-1 font-mono text-xs text-slate-500">{label}</span>}
+                  <span className="sr-only">
+                    {(e.mtlsPct ?? 0) > 0 ? ", mTLS" : ""}
+                    {hidden ? ", hidden" : ""}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

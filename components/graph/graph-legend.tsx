@@ -1,0 +1,68 @@
+"use client";
+
+/** What shapes, colours and badges mean: read from the same tables the canvas uses. */
+import { badgeRows, healthRows, mtlsLegend, nodeKindRows, type CyShape } from "./graph-styles";
+
+const shapePath: Record<CyShape, string> = {
+  "round-rectangle": "M4 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z",
+  ellipse: "M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2z",
+  triangle: "M8 2l6 12H2z",
+  diamond: "M8 1l7 7-7 7-7-7z",
+  "round-pentagon": "M8 2l6 4.5-2.3 7.5H4.3L2 6.5z",
+  "round-tag": "M2 3h8l4 5-4 5H2z",
+  rectangle: "M2 2h12v12H2z",
+};
+
+export function GraphLegend() {
+  return (
+    <div className="grid gap-3 text-xs sm:grid-cols-3">
+      <section>
+        <h4 className="mb-1 font-semibold">Nodes</h4>
+        <ul className="space-y-0.5">
+          {nodeKindRows.map((row) => (
+            <li key={row.kind} className="flex items-center gap-1.5">
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.5}>
+                <path d={shapePath[row.shape]} />
+              </svg>
+              {row.label}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h4 className="mb-1 font-semibold">Health</h4>
+        <ul className="space-y-0.5">
+          {Object.values(healthRows).map((row) => (
+            <li key={row.status} className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="inline-flex h-4 w-4 items-center justify-center rounded text-[10px] font-bold" style={{ border: `${Math.min(row.borderWidth, 3)}px ${row.border} ${row.colour}`, color: row.colour }}>
+                {row.glyph}
+              </span>
+              {row.label} <span className="text-slate-500">({row.border} border)</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h4 className="mb-1 font-semibold">Badges</h4>
+        <ul className="space-y-0.5">
+          {badgeRows.map((row) => (
+            <li key={row.badge} className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="inline-flex h-4 min-w-4 items-center justify-center rounded-full px-0.5 text-[9px] font-bold text-white" style={{ backgroundColor: row.colour }}>
+                {row.glyph}
+              </span>
+              {row.label}
+            </li>
+          ))}
+          <li className="flex items-center gap-1.5">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4">
+              <path d="M1 8h14" stroke="#64748b" strokeWidth={2} />
+              <rect x="6" y="5" width="6" height="6" fill="#64748b" />
+            </svg>
+            {mtlsLegend}
+          </li>
+          <li className="text-slate-500">Dashed moving edges: traffic animation. Edge colour: orange with errors, red at 10% or more.</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

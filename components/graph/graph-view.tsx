@@ -1,0 +1,176 @@
+"use client";
+
+/**
+ * The graph page: URL state → query → view model → visibility → canvas, panel and lists.
+ * This component owns the wiring only; each piece below takes props.
+ */
+import { useTheme } from "next-themes";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { tryParseExpression } from "@/lib/graph-view/expression/parse";
+import type { Point } from "@/lib/graph-view/layout";
+import { labelOf, windowOptions } from "@/lib/graph-view/options";
+import { computeVisibility } from "@/lib/graph-view/visibility";
+import { useGraph } from "@/lib/queries/graph";
+import { GraphCanvas, type DrawnSummary, type GraphCanvasHandle, type GraphSelection } from "./graph-canvas";
+import { GraphElementList } from "./graph-element-list";
+import { GraphLegend } from "./graph-legend";
+import { ErrorNotice, LoadingNotice, NoNamespaceNotice, NoSidecarBanner, NoTrafficNotice } from "./graph-notice";
+import { GraphToolbar } from "./graph-toolbar";
+import { EdgePanel } from "./edge-panel";
+import { NodeContextMenu } from "./node-context-menu";
+import type { NodeMenuContext } from "./node-menu-items";
+import { NodePanel } from "./node-panel";
+import { graphKeyHint, handleGraphKey } from "./use-graph-keys";
+import { useGraphUrlState } from "./use-graph-url-state";
+import { useReducedMotion } from "./use-reduced-motion";
+
+export function GraphView() {
+  const [state, update] = useGraphUrlState();
+  const reducedMotion = useReducedMotion();
+  const { resolvedTheme } = useTheme();
+  const query = useGraph({ namespaces: state.namespaces, graphType: state.graphType, duration: state.duration, idleNodes: state.idleNodes }, state.refresh);
+  const graph = query.data;
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const [selection, setSelection] = useState<GraphSelection>(null);
+  const [menu, setMenu] = useState<{ id: string; at: Point } | null>(null);
+  const [drawn, setDrawn] = useState<DrawnSummary | null>(null);
+
+  const hide = useMemo(() => tryParseExpression(state.hide), [state.hide]);
+  const find = useMemo(() => tryParseExpression(state.find), [state.find]);
+  const visibility = useMemo(
+    () =>
+      graph
+        ? computeVisibility(graph, { hide: hide.ok ? hide.expr : null, find: find.ok ? find.expr : null, focus: state.focus || undefined })
+        : { hiddenNodes: new Set<string>(), hiddenEdges: new Set<string>(), foundNodes: new Set<string>(), foundEdges: new Set<string>() },
+    [graph, hide, find, state.focus],
+  );
+
+  const menuContext: NodeMenuContext = useMemo(
+    () => ({
+      showDetails: (id) => setSelection({ kind: "node", id }),
+      focusOn: (id) => update({ focus: id }),
+    }),
+    [update],
+  );
+  const openMenuForSelection = useCallback(() => {
+    if (selection?.kind !== "node") return;
+    const at = canvas.current?.screenPositionOf(selection.id);
+    if (at) setMenu({ id: selection.id, at });
+  }, [selection]);
+
+  const leaves = graph?.nodes.filter((n) => n.kind !== "box") ?? [];
+  const inside = leaves.filter((n) => !n.isOutside && state.namespaces.includes(n.namespace));
+  const noSidecars = inside.length > 0 && inside.every((n) => n.badges.includes("missingSidecar") || n.isOutOfMesh);
+  const longer = windowOptions.find((o) => o.value > state.duration);
+  const selectedNode = selection?.kind === "node" ? graph?.nodeById.get(selection.id) : undefined;
+  const selectedEdge = selection?.kind === "edge" ? graph?.edges.find((e) => e.id === selection.id) : undefined;
+  const focusNode = state.focus ? graph?.nodeById.get(state.focus) : undefined;
+
+  const phase = state.namespaces.length === 0 ? "no-namespaces" : query.isPending ? "loading" : !graph ? "error" : leaves.length === 0 ? "empty" : drawn ? "drawn" : "drawing";
+
+  let notice: React.ReactNode = null;
+  if (phase === "no-namespaces") notice = <NoNamespaceNotice />;
+  else if (phase === "loading") notice = <LoadingNotice />;
+  else if (phase === "error" && query.error) notice = <ErrorNotice error={query.error} onRetry={() => query.refetch()} />;
+  else if (phase === "empty")
+    notice = (
+      <NoTrafficNotice
+        namespaces={state.namespaces}
+        windowLabel={labelOf(windowOptions, state.duration)}
+        idleNodes={state.idleNodes}
+        onShowIdle={() => update({ idleNodes: true })}
+        onLongerWindow={longer ? () => update({ duration: longer.value }) : undefined}
+      />
+    );
+
+  return (
+    <div
+      className="flex h-[calc(100vh-3.5rem-3rem)] min-h-[32rem] flex-col gap-3"
+      data-testid="graph-view"
+      data-graph-state={phase}
+      data-node-count={drawn?.nodes ?? 0}
+      data-edge-count={drawn?.edges ?? 0}
+      data-hidden-nodes={drawn?.hiddenNodes ?? 0}
+      data-edge-labels={state.edgeLabels}
+    >
+      <div className="flex items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Graph</h1>
+        {graph && (
+          <p className="text-xs text-slate-500" aria-live="polite">
+            {leaves.length} nodes, {graph.edges.length} edges · {labelOf(windowOptions, graph.duration)} up to {new Date(graph.timestamp * 1000).toLocaleTimeString()}
+            {query.isFetching ? " · updating…" : ""}
+          </p>
+        )}
+      </div>
+      <GraphToolbar state={state} onChange={update} onRefresh={() => query.refetch()} refreshing={query.isFetching} reducedMotion={reducedMotion} />
+      {noSidecars && <NoSidecarBanner namespaces={state.namespaces} />}
+      {graph && query.isError && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          The last refresh failed ({query.error.message}); showing the previous graph.
+        </p>
+      )}
+      <div className="flex min-h-0 flex-1 gap-3">
+        <div className="relative min-w-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          {graph && leaves.length > 0 && (
+            <div
+              role="region"
+              aria-label="Service graph canvas"
+              aria-describedby="graph-key-hint"
+              tabIndex={0}
+              className="absolute inset-0"
+              onKeyDown={(e) => handleGraphKey(e, { canvas, clearSelection: () => setSelection(null), openMenu: openMenuForSelection })}
+            >
+              <GraphCanvas
+                ref={canvas}
+                graph={graph}
+                visibility={visibility}
+                edgeLabels={state.edgeLabels}
+                animate={state.animate}
+                theme={resolvedTheme === "dark" ? "dark" : "light"}
+                selection={selection}
+                onSelect={setSelection}
+                onNodeMenu={(id, at) => setMenu({ id, at })}
+                onDrawn={setDrawn}
+              />
+            </div>
+          )}
+          {notice && <div className="absolute inset-0">{notice}</div>}
+          {focusNode && (
+            <div className="absolute left-2 top-2 flex items-center gap-2 rounded-md bg-sky-100 px-2 py-1 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
+              Focused on {focusNode.title}
+              <button type="button" onClick={() => update({ focus: "" })} className="rounded border border-sky-400 px-1.5 text-xs hover:bg-sky-200 dark:hover:bg-sky-800">
+                Show all
+              </button>
+            </div>
+          )}
+          {graph && leaves.length > 0 && (
+            <p id="graph-key-hint" className="absolute bottom-2 right-2 rounded bg-white/80 px-2 py-0.5 text-xs text-slate-600 dark:bg-slate-900/80 dark:text-slate-400">
+              Keys on the graph: {graphKeyHint}
+            </p>
+          )}
+          <details className="absolute bottom-2 left-2 max-w-[min(44rem,calc(100%-1rem))] rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
+            <summary className="cursor-pointer select-none text-xs font-medium">Legend</summary>
+            <div className="pt-2">
+              <GraphLegend />
+            </div>
+          </details>
+        </div>
+        <aside aria-label="Graph details" className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+          {selectedNode && graph && <NodePanel node={selectedNode} graph={graph} onSelectEdge={(id) => setSelection({ kind: "edge", id })} />}
+          {selectedEdge && graph && <EdgePanel edge={selectedEdge} graph={graph} onSelectNode={(id) => setSelection({ kind: "node", id })} />}
+          {selection && !selectedNode && !selectedEdge && <p className="text-sm text-slate-600">The selected element is no longer in the graph.</p>}
+          {!selection && graph && leaves.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Select a node or an edge, on the graph or in the list below, to see its traffic.</p>}
+          {graph && leaves.length > 0 && (
+            <details open className="border-t border-slate-200 pt-2 dark:border-slate-800">
+              <summary className="cursor-pointer text-sm font-medium">Nodes and edges</summary>
+              <div className="pt-2">
+                <GraphElementList graph={graph} visibility={visibility} edgeLabels={state.edgeLabels} selection={selection} onSelect={setSelection} menuContext={menuContext} />
+              </div>
+            </details>
+          )}
+        </aside>
+      </div>
+      <NodeContextMenu node={menu ? graph?.nodeById.get(menu.id) : undefined} at={menu?.at ?? null} context={menuContext} onClose={() => setMenu(null)} />
+    </div>
+  );
+}

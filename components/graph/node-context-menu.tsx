@@ -1,0 +1,56 @@
+"use client";
+
+import { DropdownMenu } from "radix-ui";
+import type { Point } from "@/lib/graph-view/layout";
+import type { ViewNode } from "@/lib/graph-view/view-model";
+import { nodeMenuItems, type NodeMenuContext } from "./node-menu-items";
+
+const itemClass = "cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sky-100 dark:data-[highlighted]:bg-sky-900/50";
+
+/** Menu items for a node, shared by the canvas's menu and the list's menu button. */
+export function NodeMenuItems({ node, context }: { node: ViewNode; context: NodeMenuContext }) {
+  return (
+    <>
+      <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-slate-500">{node.title}</DropdownMenu.Label>
+      {nodeMenuItems
+        .filter((item) => item.appliesTo(node))
+        .map((item) => (
+          <DropdownMenu.Item key={item.id} className={itemClass} onSelect={() => item.run(node, context)}>
+            {item.label}
+          </DropdownMenu.Item>
+        ))}
+    </>
+  );
+}
+
+export const menuContentClass = "z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900";
+
+/**
+ * The canvas's node menu (right click, or the menu key on a selected node): a controlled
+ * Radix menu anchored at a point, since the canvas has no DOM element per node.
+ */
+export function NodeContextMenu({
+  node,
+  at,
+  context,
+  onClose,
+}: {
+  node: ViewNode | undefined;
+  at: Point | null;
+  context: NodeMenuContext;
+  onClose: () => void;
+}) {
+  if (!node || !at) return null;
+  return (
+    <DropdownMenu.Root open onOpenChange={(open) => !open && onClose()} modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <span aria-hidden="true" className="pointer-events-none fixed h-px w-px" style={{ left: at.x, top: at.y }} />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="start" sideOffset={4} className={menuContentClass} aria-label={`Actions for ${node.title}`}>
+          <NodeMenuItems node={node} context={context} />
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * The node menu, as data: later features (wizards, experiments) add a row here and the
+ * canvas's right-click menu and the list's menu button both show it. Only actions that
+ * exist today are listed.
+ */
+import type { ViewNode } from "@/lib/graph-view/view-model";
+
+export interface NodeMenuContext {
+  showDetails(nodeId: string): void;
+  focusOn(nodeId: string): void;
+}
+
+export interface NodeMenuItem {
+  id: string;
+  label: string;
+  /** Whether the item applies to this node (all of today's do). */
+  appliesTo(node: ViewNode): boolean;
+  run(node: ViewNode, context: NodeMenuContext): void;
+}
+
+export const nodeMenuItems: NodeMenuItem[] = [
+  { id: "details", label: "Show details", appliesTo: () => true, run: (node, ctx) => ctx.showDetails(node.id) },
+  { id: "focus", label: "Focus on this node", appliesTo: () => true, run: (node, ctx) => ctx.focusOn(node.id) },
+];

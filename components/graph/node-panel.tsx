@@ -1,0 +1,101 @@
+"use client";
+
+import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
+import { healthRows } from "./graph-styles";
+import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
+import { RatesChart, type RateBar } from "./rates-chart";
+
+const kindLabel: Record<ViewNode["kind"], string> = {
+  app: "App",
+  versionedApp: "Versioned app",
+  workload: "Workload",
+  service: "Service",
+  unknown: "Unknown source",
+  aggregate: "Aggregate",
+  box: "App (all versions)",
+};
+
+function inboundBars(n: ViewNode): RateBar[] {
+  const c = n.rates.httpInByClass;
+  return [
+    { name: "2xx", value: c["2xx"], colour: healthRows.healthy.colour },
+    { name: "3xx", value: c["3xx"], colour: "#0369a1" },
+    { name: "4xx", value: c["4xx"], colour: healthRows.degraded.colour },
+    { name: "5xx", value: c["5xx"], colour: healthRows.failure.colour },
+    { name: "none", value: c.noResponse, colour: "#475569" },
+  ];
+}
+
+function EdgeLinks({ title, edges, graph, end, onSelectEdge }: { title: string; edges: ViewEdge[]; graph: ViewGraph; end: "source" | "target"; onSelectEdge: (id: string) => void }) {
+  if (edges.length === 0) return null;
+  return (
+    <PanelSection title={title}>
+      <ul className="space-y-1 text-sm">
+        {edges.map((e) => (
+          <li key={e.id}>
+            <button type="button" onClick={() => onSelectEdge(e.id)} className="flex w-full justify-between gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800">
+              <span className="truncate">{graph.nodeById.get(e[end])?.title ?? e[end]}</span>
+              <span className="font-mono tabular-nums">{e.protocol === "tcp" ? formatBytesPerSecond(e.rate) : `${formatRate(e.rate)} rps`}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </PanelSection>
+  );
+}
+
+export function NodePanel({ node, graph, onSelectEdge }: { node: ViewNode; graph: ViewGraph; onSelectEdge: (id: string) => void }) {
+  const ids = node.kind === "box" ? new Set(graph.nodes.filter((n) => n.parent === node.id).map((n) => n.id)) : new Set([node.id]);
+  const inbound = graph.edges.filter((e) => ids.has(e.target));
+  const outbound = graph.edges.filter((e) => ids.has(e.source));
+  const r = node.rates;
+  const rateRows: [string, string][] = [
+    ["HTTP in", `${formatRate(r.httpIn)} rps`],
+    ["HTTP out", `${formatRate(r.httpOut)} rps`],
+    ["HTTP errors in", formatPercent(r.httpInErrPct)],
+  ];
+  if (r.grpcIn || r.grpcOut) rateRows.push(["gRPC in", `${formatRate(r.grpcIn)} rps`], ["gRPC out", `${formatRate(r.grpcOut)} rps`]);
+  if (r.tcpIn || r.tcpOut) rateRows.push(["TCP in", formatBytesPerSecond(r.tcpIn)], ["TCP out", formatBytesPerSecond(r.tcpOut)]);
+
+  return (
+    <article aria-label={`Details of ${node.title}`} className="space-y-4" data-testid="node-panel">
+      <header className="space-y-1">
+        <h2 className="text-lg font-semibold break-words">{node.title}</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {kindLabel[node.kind]} in <span className="font-mono">{node.namespace}</span>
+        </p>
+        <HealthText status={node.health} />
+        {node.healthReasons.length > 0 && (
+          <ul className="list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
+            {node.healthReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        )}
+      </header>
+      {node.kind !== "box" && (
+        <>
+          <PanelSection title="Traffic">
+            <Facts rows={rateRows} />
+          </PanelSection>
+          {r.httpIn > 0 && (
+            <PanelSection title="Inbound HTTP by response code">
+              <RatesChart bars={inboundBars(node)} label={`Inbound requests per second of ${node.title} by response code`} />
+            </PanelSection>
+          )}
+        </>
+      )}
+      <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
+      <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
+      <PanelSection title="Istio config">
+        {node.badges.length > 0 ? <BadgeList badges={node.badges} /> : <p className="text-sm text-slate-600 dark:text-slate-400">No routing or policy config applies to this node.</p>}
+        {node.data.destServices && node.data.destServices.length > 0 && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Reached through {node.data.destServices.map((s) => `${s.name}.${s.namespace}`).join(", ")}
+          </p>
+        )}
+      </PanelSection>
+    </article>
+  );
+}
