@@ -6,6 +6,12 @@ import { defineConfig } from "@playwright/test";
  * simple; all of them bind 127.0.0.1 and Playwright stops them at the end.
  */
 const disconnectedPort = 3210;
+// The connected console talks to the simulator and to a real Prometheus scraping it.
+const connectedPort = 3211;
+const simApiPort = 18190;
+const simMetricsPort = 15190;
+const prometheusPort = 19190;
+const e2eState = ".topsail/e2e";
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,6 +35,11 @@ export default defineConfig({
       testMatch: "disconnected/**/*.spec.ts",
       use: { baseURL: `http://127.0.0.1:${disconnectedPort}` },
     },
+    {
+      name: "connected",
+      testMatch: "connected/**/*.spec.ts",
+      use: { baseURL: `http://127.0.0.1:${connectedPort}` },
+    },
   ],
   webServer: [
     {
@@ -43,6 +54,32 @@ export default defineConfig({
         KUBECONFIG: "",
         TOPSAIL_PROMETHEUS_URL: "http://127.0.0.1:1",
         DATABASE_URL: "file:.topsail/e2e/disconnected.db",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: `node --import tsx sim/cli/main.ts --port ${simApiPort} --metrics-port ${simMetricsPort} --kubeconfig ${e2eState}/kubeconfig --data-dir ${e2eState}/sim`,
+      url: `https://127.0.0.1:${simApiPort}/healthz`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `node --import tsx scripts/prometheus/main.ts --port ${prometheusPort} --target 127.0.0.1:${simMetricsPort} --data ${e2eState}/prometheus`,
+      url: `http://127.0.0.1:${prometheusPort}/-/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: "node --import tsx scripts/start-console.ts",
+      url: `http://127.0.0.1:${connectedPort}/api/status`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(connectedPort),
+        KUBECONFIG: `${e2eState}/kubeconfig`,
+        TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
+        DATABASE_URL: `file:${e2eState}/connected.db`,
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

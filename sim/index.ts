@@ -19,6 +19,7 @@ import { allowAll, authorizeWithRbac } from "./apiserver/authorize-rbac";
 import { isStatusError } from "./apiserver/status-error";
 import { ensureTlsMaterial } from "./cli/certificates";
 import { writeKubeconfig } from "./cli/write-kubeconfig";
+import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
 
@@ -36,6 +37,14 @@ export interface SimulatorOptions {
   scale?: number;
   tokensPath?: string;
   bookmarkIntervalSeconds?: number;
+  /**
+   * Starts the Istio traffic engine with its /metrics and control API on this port (0 = a
+   * free one). Without it the simulator is an API server only — what most in-process tests
+   * want, and why the CLI, not this function, supplies the 15090 default.
+   */
+  metricsPort?: number;
+  /** Traffic per entry point, when the traffic engine runs. */
+  load?: LoadOverrides;
   /** Watch events kept for resuming watches; older resourceVersions get 410 Expired. */
   watchHistorySize?: number;
 }
@@ -45,6 +54,8 @@ export interface RunningSimulator {
   caPem: string;
   kubeconfigPath: string;
   store: StoreClient;
+  /** The traffic engine, when `metricsPort` was given. */
+  mesh?: RunningMesh;
   stop(): Promise<void>;
 }
 
@@ -90,12 +101,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken);
 
+  let mesh: RunningMesh | undefined;
+  if (options.metricsPort !== undefined) {
+    try {
+      mesh = await startMesh({
+        store,
+        metricsPort: options.metricsPort,
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.load ? { load: options.load } : {}),
+      });
+    } catch (error) {
+      controllers.stop();
+      await server.close();
+      persister?.stop();
+      throw error;
+    }
+  }
+
   return {
     url: server.url,
     caPem: tls.caPem,
     kubeconfigPath,
     store,
+    ...(mesh ? { mesh } : {}),
     stop: async () => {
+      await mesh?.stop();
       controllers.stop();
       await server.close();
       persister?.stop();

@@ -55,7 +55,8 @@ function banner(options: DemoOptions, prometheus: RunningPrometheus): string {
     `  Console      http://127.0.0.1:${options.consolePort}`,
     `  Prometheus   ${prometheus.url}`,
     `  Kubernetes   https://127.0.0.1:${options.apiPort}  (kubectl --kubeconfig ${path.relative(process.cwd(), kubeconfig)})`,
-    `  Sim metrics  http://127.0.0.1:${options.metricsPort}/metrics   control: npm run simctl -- status`,
+    `  Sim metrics  http://127.0.0.1:${options.metricsPort}/metrics`,
+    `  Traffic      npm run simctl -- ${options.metricsPort === 15090 ? "" : `--url http://127.0.0.1:${options.metricsPort} `}status`,
     `  Logs and state in ${path.relative(process.cwd(), demoDir)}/   Ctrl-C stops all three`,
     line,
   ].join("\n");

@@ -11,7 +11,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const sim = await startSimulator(options);
-  console.log(`topsail-sim ready at ${sim.url} (kubeconfig ${sim.kubeconfigPath})`);
+  const metrics = sim.mesh ? `, Istio metrics at ${sim.mesh.metricsUrl}` : "";
+  console.log(`topsail-sim ready at ${sim.url} (kubeconfig ${sim.kubeconfigPath}${metrics})`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { SimulatorOptions } from "../index";
 
-const USAGE = "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR]";
+const USAGE = "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--no-traffic]";
 
 const integer = z.coerce.number().int().nonnegative();
 
@@ -19,6 +19,8 @@ export function parseFlags(argv: string[]): SimulatorOptions {
       scale: { type: "string" },
       tokens: { type: "string" },
       "data-dir": { type: "string" },
+      "metrics-port": { type: "string" },
+      "no-traffic": { type: "boolean" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -34,6 +36,7 @@ export function parseFlags(argv: string[]): SimulatorOptions {
   const port = number("port", values.port);
   const seed = number("seed", values.seed);
   const scale = number("scale", values.scale);
+  const metricsPort = number("metrics-port", values["metrics-port"]);
   if (port !== undefined) options.port = port;
   if (seed !== undefined) options.seed = seed;
   if (scale !== undefined) options.scale = scale;
@@ -42,5 +45,7 @@ export function parseFlags(argv: string[]): SimulatorOptions {
   if (values.state) options.statePath = values.state;
   if (values.tokens) options.tokensPath = values.tokens;
   if (values["data-dir"]) options.dataDir = values["data-dir"];
+  // The program serves traffic and metrics unless told not to; in-process starts opt in.
+  if (!values["no-traffic"]) options.metricsPort = metricsPort ?? 15090;
   return options;
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# npm run bench: every performance script in bench/, one after another; each prints its own
+# figures and asserts nothing (targets are read by people, not enforced by tests).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+status=0
+for bench in bench/*.bench.ts; do
+  printf '\n=== %s\n' "$bench"
+  npx tsx "$bench" || { echo "bench failed: $bench"; status=1; }
+done
+exit $status
