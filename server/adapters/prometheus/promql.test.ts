@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeLabelValue, escapeRegex, selector } from "./promql";
+import { divide, escapeLabelValue, escapeRegex, histogramQuantile, selector, sumRate } from "./promql";
 
 describe("selector", () => {
   it("writes a bare metric when there are no matchers", () => {
@@ -31,5 +31,22 @@ describe("escaping", () => {
   });
   it("escapes regex metacharacters for literal matches", () => {
     expect(escapeRegex("reviews.bookinfo.svc")).toBe("reviews\\.bookinfo\\.svc");
+  });
+});
+
+describe("aggregation builders", () => {
+  it("sums a rate over a window, grouped", () => {
+    expect(sumRate('m{a="b"}', 300, ["x", "y"])).toBe('sum(rate(m{a="b"}[300s])) by (x,y)');
+    expect(sumRate("m", 30)).toBe("sum(rate(m[30s]))");
+  });
+  it("puts le first in a quantile's grouping", () => {
+    expect(histogramQuantile(0.95, "h_bucket", 60, ["x"])).toBe("histogram_quantile(0.95, sum(rate(h_bucket[60s])) by (le,x))");
+  });
+  it("refuses bad windows and label names", () => {
+    expect(() => sumRate("m", 0)).toThrow(/window/);
+    expect(() => sumRate("m", 30, ["a b"])).toThrow(/label name/);
+  });
+  it("divides two expressions", () => {
+    expect(divide("a", "b")).toBe("(a) / (b)");
   });
 });

@@ -28,3 +28,30 @@ export function selector(metric: string, matchers: LabelMatcher[] = []): string 
   const body = matchers.map((m) => `${m.label}${m.op}"${escapeLabelValue(m.value)}"`).join(",");
   return body ? `${metric}{${body}}` : metric;
 }
+
+/** A range-vector window in whole seconds, e.g. `[300s]`. */
+function windowText(seconds: number): string {
+  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`invalid range window: ${seconds}`);
+  return `[${seconds}s]`;
+}
+
+function byClause(labels: readonly string[]): string {
+  for (const l of labels) if (!labelName.test(l)) throw new Error(`invalid label name: ${l}`);
+  return labels.length ? ` by (${labels.join(",")})` : "";
+}
+
+/** `sum(rate(SELECTOR[Ws])) by (LABELS)`: per-second rate over the window, grouped. */
+export function sumRate(selectorText: string, windowSeconds: number, by: readonly string[] = []): string {
+  return `sum(rate(${selectorText}${windowText(windowSeconds)}))${byClause(by)}`;
+}
+
+/** `histogram_quantile(Q, sum(rate(BUCKETS[Ws])) by (le, LABELS))`. */
+export function histogramQuantile(quantile: number, bucketSelectorText: string, windowSeconds: number, by: readonly string[] = []): string {
+  if (!(quantile >= 0 && quantile <= 1)) throw new Error(`invalid quantile: ${quantile}`);
+  return `histogram_quantile(${quantile}, ${sumRate(bucketSelectorText, windowSeconds, ["le", ...by.filter((l) => l !== "le")])})`;
+}
+
+/** `A / B`, for averages such as `_sum` over `_count` with the same grouping. */
+export function divide(numerator: string, denominator: string): string {
+  return `(${numerator}) / (${denominator})`;
+}

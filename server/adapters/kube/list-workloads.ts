@@ -1,0 +1,99 @@
+/**
+ * The workloads of a namespace as the graph needs them: name, canonical app/version, how
+ * many replicas are wanted and available, how many pods run, and whether those pods carry
+ * the `istio-proxy` sidecar. Built from Deployments plus Pods, so a Deployment scaled to
+ * zero still shows (as "dead"), and pods owned by something else (a bare pod, a Job) still
+ * count as the workload Istio would report for them.
+ */
+import "server-only";
+import { AppsV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
+import { canonicalRevisionOf, canonicalServiceOf, workloadNameOf } from "@/lib/istio/canonical";
+import type { KubeConnection } from "./kube-connection";
+import { toKubeError } from "./kube-errors";
+
+export interface WorkloadSummary {
+  namespace: string;
+  name: string;
+  /** "Deployment", or the pod owner's kind ("Pod" for a bare pod). */
+  kind: string;
+  /** Pod template labels (or the first pod's labels). */
+  labels: Record<string, string>;
+  app: string;
+  version: string;
+  desiredReplicas: number;
+  availableReplicas: number;
+  /** Pods in phase Running. */
+  runningPods: number;
+  /** Pods (any phase) without the istio-proxy container. */
+  podsWithoutSidecar: number;
+  pods: number;
+}
+
+const SIDECAR = "istio-proxy";
+
+function hasSidecar(pod: V1Pod): boolean {
+  // Native sidecars (Istio ≥ 1.19 on Kubernetes ≥ 1.28) are init containers.
+  return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) => c.name === SIDECAR);
+}
+
+export async function listWorkloads(connection: KubeConnection, namespace: string): Promise<WorkloadSummary[]> {
+  try {
+    const apps = connection.kubeConfig.makeApiClient(AppsV1Api);
+    const core = connection.kubeConfig.makeApiClient(CoreV1Api);
+    const [deployments, pods] = await Promise.all([apps.listNamespacedDeployment({ namespace }), core.listNamespacedPod({ namespace })]);
+    const byName = new Map<string, WorkloadSummary>();
+    for (const d of deployments.items) {
+      const name = d.metadata?.name;
+      if (!name) continue;
+      const labels = d.spec?.template?.metadata?.labels ?? {};
+      byName.set(name, {
+        namespace,
+        name,
+        kind: "Deployment",
+        labels,
+        app: canonicalServiceOf(labels, name),
+        version: canonicalRevisionOf(labels),
+        desiredReplicas: d.spec?.replicas ?? 1,
+        availableReplicas: d.status?.availableReplicas ?? 0,
+        runningPods: 0,
+        podsWithoutSidecar: 0,
+        pods: 0,
+      });
+    }
+    for (const pod of pods.items) {
+      const podName = pod.metadata?.name;
+      if (!podName) continue;
+      const owner = pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
+      const name = workloadNameOf(podName, owner ? { kind: owner.kind, name: owner.name } : undefined);
+      let workload = byName.get(name);
+      if (!workload) {
+        const labels = pod.metadata?.labels ?? {};
+        // Owners other than Deployments: each pod is a replica, running means available.
+        workload = {
+          namespace,
+          name,
+          kind: owner?.kind ?? "Pod",
+          labels,
+          app: canonicalServiceOf(labels, name),
+          version: canonicalRevisionOf(labels),
+          desiredReplicas: 0,
+          availableReplicas: 0,
+          runningPods: 0,
+          podsWithoutSidecar: 0,
+          pods: 0,
+        };
+        byName.set(name, workload);
+      }
+      workload.pods += 1;
+      if (pod.status?.phase === "Running") workload.runningPods += 1;
+      if (!hasSidecar(pod)) workload.podsWithoutSidecar += 1;
+      if (workload.kind !== "Deployment") {
+        workload.desiredReplicas += 1;
+        if (pod.status?.phase === "Running") workload.availableReplicas += 1;
+      }
+    }
+    return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    throw toKubeError(error, { server: connection.server, namespace });
+  }
+}

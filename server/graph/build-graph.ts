@@ -1,0 +1,84 @@
+/**
+ * Builds the service graph from Istio telemetry in Prometheus plus cluster state.
+ *
+ * Queries (graph-queries.ts), per requested namespace NS, all run in parallel, each
+ * `sum(rate(metric{…}[window])) by (edge labels, outcome labels)` evaluated at the end of
+ * the window (now, or `queryTime` for a replay):
+ *   1. inbound   — reporter="destination", destination_workload_namespace="NS": what the
+ *                  server sidecars of NS received (also grouped by connection_security_policy,
+ *                  which only the server side knows: the mTLS share);
+ *   2. outbound  — reporter="source", source_workload_namespace="NS": what the client
+ *                  sidecars of NS sent, including what never left the client proxy (fault
+ *                  aborts, circuit breaking, timeouts, no route);
+ *   3. unreached — reporter="source" from other namespaces, destination_workload="unknown",
+ *                  destination_service in NS: requests for NS's services that reached no
+ *                  workload (e.g. the ingress gateway calling a service with no pods).
+ * The same three selections run on `istio_requests_total` (HTTP and gRPC: rates by response
+ * code, gRPC status and flags), `istio_tcp_received_bytes_total` (TCP bytes/s) and
+ * `istio_request_duration_milliseconds` (p50/p95/p99 by histogram_quantile over the
+ * buckets, or avg as _sum/_count; not for "unreached").
+ *
+ * Rows → graph:
+ *   - de-duplication (dedupe-edges.ts): a request between two sidecars is reported by both;
+ *     each workload-level edge keeps the destination's rows plus the source's client-only
+ *     rows, or the source's rows alone when no destination reported it;
+ *   - nodes (node-identity.ts): each end of a row becomes the node the graph type draws —
+ *     versionedApp: app + version (canonical service/revision), boxed per app; app: app;
+ *     workload: workload; service: the services in front of caller and callee. An unknown
+ *     source workload is the "unknown" node; a destination workload "unknown" (the request
+ *     reached no pod, or went to an external host) is a service node of the called service;
+ *   - edges: rows between the same two nodes and protocol merge into one edge;
+ *   - figures (compute-edge-rates.ts): rates per response class, error %, traffic %,
+ *     responses by code × flags × host, mTLS %, response time (rate-weighted over merged
+ *     workload edges); node in/out rates;
+ *   - cluster state (apply-cluster-flags.ts): idle nodes, missing sidecar, out of mesh,
+ *     dead, gateway, outside, root, ServiceEntry; health (apply-health.ts) with Kiali's
+ *     default thresholds; badges from VirtualServices and DestinationRules
+ *     (apply-config-badges.ts).
+ * Node and edge ids are hashes of what they stand for, stable across refreshes.
+ */
+import "server-only";
+import type { GraphQuery, GraphResponse, GraphType } from "@/lib/contracts/graph";
+import { TopsailError } from "@/server/errors";
+import { addIdleNodes, applyClusterFlags } from "./apply-cluster-flags";
+import { applyConfigBadges } from "./apply-config-badges";
+import { applyHealth } from "./apply-health";
+import { buildServiceGraph } from "./build-service-graph";
+import { buildTrafficMap, endpointsFor } from "./build-traffic-map";
+import { buildVersionedAppGraph } from "./build-versioned-app-graph";
+import { computeEdgeRates } from "./compute-edge-rates";
+import type { GraphSources } from "./graph-sources";
+import { readTelemetry, type Telemetry } from "./read-telemetry";
+import { toGraphResponse } from "./to-graph-response";
+import type { TrafficMap } from "./traffic-map";
+
+export type GraphRequest = Omit<GraphQuery, "format">;
+
+const buildersByType: Record<GraphType, (t: Telemetry) => TrafficMap> = {
+  versionedApp: (t) => buildVersionedAppGraph(t.rows, t.responseTimes),
+  app: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app")),
+  workload: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload")),
+  service: (t) => buildServiceGraph(t.rows, t.responseTimes),
+};
+
+/** The graph for a request; `now` is the window's end when the request has no queryTime. */
+export async function buildGraph(request: GraphRequest, sources: GraphSources, now: Date = new Date()): Promise<GraphResponse> {
+  const endSeconds = request.queryTime ?? Math.floor(now.getTime() / 1000);
+  const end = new Date(endSeconds * 1000);
+  const telemetry = readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime);
+  // The cluster answers first: a namespace that does not exist is the user's error to fix,
+  // whatever Prometheus says. Keep the telemetry rejection handled meanwhile.
+  telemetry.catch(() => undefined);
+  const state = await sources.readClusterState(request.namespaces);
+  const missing = request.namespaces.filter((ns) => !state.namespaces.includes(ns));
+  if (missing.length > 0) {
+    throw new TopsailError("not_found", `Namespace${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")} not found`, { details: { namespaces: missing } });
+  }
+  let map = buildersByType[request.graphType](await telemetry);
+  if (request.idleNodes) map = addIdleNodes(map, state, request.graphType);
+  map = applyClusterFlags(map, state, request.namespaces);
+  map = computeEdgeRates(map);
+  map = applyHealth(map, state);
+  map = applyConfigBadges(map, state);
+  return toGraphResponse(map, { timestamp: endSeconds, duration: request.duration, graphType: request.graphType });
+}

@@ -1,0 +1,33 @@
+/**
+ * server/graph: the versioned service graph (see build-graph.ts for the algorithm). This
+ * file only wires the live adapters, the query cache and the time bucket.
+ */
+import "server-only";
+import type { GraphResponse } from "@/lib/contracts/graph";
+import { getKubeConnection } from "@/server/adapters/kube";
+import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { buildGraph, type GraphRequest } from "./build-graph";
+import type { GraphSources } from "./graph-sources";
+import { createLiveGraphSources } from "./live-sources";
+import { cacheQueries, snapToBucket } from "./prometheus-cache";
+
+/** Refreshes within one bucket ask Prometheus the same questions, answered from the cache. */
+export const TIME_BUCKET_SECONDS = 5;
+
+let sources: GraphSources | undefined;
+
+function liveSources(): GraphSources {
+  if (!sources) {
+    const live = createLiveGraphSources({ prometheus: getPrometheusClient(), kube: getKubeConnection });
+    sources = { ...live, queryPrometheus: cacheQueries(live.queryPrometheus, { ttlMs: TIME_BUCKET_SECONDS * 2000 }) };
+  }
+  return sources;
+}
+
+export function getGraph(request: GraphRequest): Promise<GraphResponse> {
+  return buildGraph(request, liveSources(), snapToBucket(new Date(), TIME_BUCKET_SECONDS));
+}
+
+export { buildGraph, type GraphRequest } from "./build-graph";
+export { toDot } from "./to-dot";
+export type { GraphSources, ClusterState, PromSample } from "./graph-sources";

@@ -1,0 +1,71 @@
+/**
+ * Which graph node stands for each end of a row, per graph type, and its id. Ids are hashes
+ * of the node's identity (cluster, namespace, kind, name, version), never counters, so the
+ * same node keeps its id — and its position on the page — across refreshes.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import type { GraphType, NodeType } from "@/lib/contracts/graph";
+import { UNKNOWN, type DestService, type Peer } from "./traffic-row";
+
+export interface NodeSpec {
+  id: string;
+  nodeType: NodeType;
+  cluster: string;
+  namespace: string;
+  workload?: string;
+  app?: string;
+  version?: string;
+  service?: string;
+}
+
+export function stableId(...parts: string[]): string {
+  return createHash("sha1").update(parts.join("\u0000")).digest("hex").slice(0, 20);
+}
+
+function build(spec: Omit<NodeSpec, "id">): NodeSpec {
+  const id = stableId(spec.nodeType, spec.cluster, spec.namespace, spec.workload ?? "", spec.app ?? "", spec.version ?? "", spec.service ?? "");
+  return { id, ...spec };
+}
+
+export function unknownNode(): NodeSpec {
+  return build({ nodeType: "unknown", cluster: UNKNOWN, namespace: UNKNOWN });
+}
+
+export function serviceNode(service: DestService, cluster: string): NodeSpec {
+  return build({ nodeType: "service", cluster, namespace: service.namespace, service: service.name });
+}
+
+export function workloadNode(peer: Peer): NodeSpec {
+  return build({ nodeType: "workload", cluster: peer.cluster, namespace: peer.namespace, workload: peer.workload, app: known(peer.app), version: known(peer.version) });
+}
+
+export function appNode(peer: Pick<Peer, "cluster" | "namespace" | "app">, version?: string): NodeSpec {
+  return build({ nodeType: "app", cluster: peer.cluster, namespace: peer.namespace, app: peer.app, version });
+}
+
+/** The box around an app's versions in a versionedApp graph. */
+export function appBoxNode(app: { cluster: string; namespace: string; app: string }): NodeSpec {
+  return build({ nodeType: "box", cluster: app.cluster, namespace: app.namespace, app: app.app });
+}
+
+const known = (value: string): string | undefined => (value === UNKNOWN ? undefined : value);
+
+/** Per graph type, the node of a known workload (service graphs are reduced elsewhere). */
+const workloadPeerNode: Record<GraphType, (peer: Peer) => NodeSpec> = {
+  versionedApp: (peer) => (peer.app === UNKNOWN ? workloadNode(peer) : { ...appNode(peer, peer.version), workload: peer.workload }),
+  app: (peer) => (peer.app === UNKNOWN ? workloadNode(peer) : appNode(peer)),
+  workload: workloadNode,
+  service: workloadNode,
+};
+
+export function sourceNodeOf(peer: Peer, graphType: GraphType): NodeSpec {
+  if (peer.workload === UNKNOWN) return unknownNode();
+  return workloadPeerNode[graphType](peer);
+}
+
+/** A request that reached no workload ends at the service it was sent to. */
+export function destNodeOf(peer: Peer, service: DestService, graphType: GraphType, sourceCluster: string): NodeSpec {
+  if (peer.workload === UNKNOWN) return serviceNode(service, peer.cluster === UNKNOWN ? sourceCluster : peer.cluster);
+  return workloadPeerNode[graphType](peer);
+}

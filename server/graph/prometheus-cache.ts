@@ -1,0 +1,50 @@
+/**
+ * A small in-process LRU in front of Prometheus. The graph page refreshes every few
+ * seconds and several users often look at the same namespaces: identical queries for the
+ * same evaluation time are answered once (concurrent callers share the in-flight promise)
+ * and kept for a short time. Callers snap "now" to a bucket (see `snapToBucket`) so that
+ * refreshes within one bucket ask the very same question.
+ */
+import "server-only";
+import type { PromSample } from "./graph-sources";
+
+export type QueryFn = (promql: string, time: Date) => Promise<PromSample[]>;
+
+export interface QueryCacheOptions {
+  maxEntries?: number;
+  ttlMs?: number;
+  clock?: () => number;
+}
+
+export function snapToBucket(date: Date, bucketSeconds: number): Date {
+  const ms = bucketSeconds * 1000;
+  return new Date(Math.floor(date.getTime() / ms) * ms);
+}
+
+export function cacheQueries(query: QueryFn, options: QueryCacheOptions = {}): QueryFn {
+  const maxEntries = options.maxEntries ?? 1000;
+  const ttlMs = options.ttlMs ?? 10_000;
+  const clock = options.clock ?? Date.now;
+  const entries = new Map<string, { at: number; value: Promise<PromSample[]> }>();
+  return (promql, time) => {
+    const key = `${time.getTime()}|${promql}`;
+    const now = clock();
+    const hit = entries.get(key);
+    if (hit && now - hit.at < ttlMs) {
+      // Map keeps insertion order: re-inserting marks the entry most recently used.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value;
+    }
+    const value = query(promql, time);
+    entries.set(key, { at: now, value });
+    // A failure is not an answer: forget it so the next refresh asks again.
+    value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+    return value;
+  };
+}
