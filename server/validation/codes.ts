@@ -1,0 +1,67 @@
+/**
+ * Every check the engine can report: code, default severity and summary, in one table (as
+ * Kiali's models/istio_validation.go), so a wording fix is one row and the UI can branch on
+ * codes. Code families:
+ *  - KIA…  Kiali's codes, where Topsail's rule is Kiali's rule (users know them);
+ *  - IST…  istioctl analyze's codes, where the rule is istioctl's;
+ *  - TOP0001 / TOP0002  a finding of istiod's validating webhook (lib/istio/validation):
+ *    0001 = istiod would deny the object (error), 0002 = istiod accepts it with a warning.
+ *    Their message is istiod's own, word for word, so it matches what `kubectl apply` prints;
+ *  - TOP0003  a rule could not read the object (a field of the wrong type): reported, not thrown.
+ */
+import "server-only";
+import type { CheckSeverity, ValidationCheck } from "@/lib/contracts/validations";
+
+export interface CheckDescriptor {
+  severity: CheckSeverity;
+  summary: string;
+}
+
+export const CHECK_CODES = {
+  // VirtualService (Kiali)
+  KIA1101: { severity: "error", summary: "DestinationWeight on route doesn't have a valid service (host not found)" },
+  KIA1102: { severity: "error", summary: "VirtualService is pointing to a non-existent gateway" },
+  KIA1104: { severity: "warning", summary: "The weight is assumed to be 100 because there is only one route destination" },
+  KIA1105: { severity: "warning", summary: "This host subset combination is already referenced in another route destination" },
+  KIA1106: { severity: "warning", summary: "More than one Virtual Service for same host" },
+  KIA1107: { severity: "warning", summary: "Subset not found" },
+  // VirtualService (istioctl analyze)
+  IST0130: { severity: "warning", summary: "VirtualService rule is never used" },
+  IST0131: { severity: "warning", summary: "VirtualService match is never used" },
+  IST0132: { severity: "warning", summary: "VirtualService host not found in Gateway" },
+  // DestinationRule (Kiali)
+  KIA0201: { severity: "warning", summary: "More than one DestinationRules for the same host subset combination" },
+  KIA0202: { severity: "error", summary: "This host has no matching entry in the service registry (service, workload or service entries)" },
+  KIA0203: { severity: "error", summary: "This subset's labels are not found in any matching host" },
+  KIA0205: { severity: "error", summary: "PeerAuthentication enabling mTLS at mesh level is missing" },
+  KIA0206: { severity: "error", summary: "PeerAuthentication enabling namespace-wide mTLS is missing" },
+  KIA0207: { severity: "error", summary: "PeerAuthentication with TLS strict mode found, it should be permissive" },
+  KIA0208: { severity: "error", summary: "PeerAuthentication enabling mTLS found, permissive mode needed" },
+  KIA0209: { severity: "warning", summary: "This subset has not labels" },
+  // Gateway (Kiali)
+  KIA0301: { severity: "warning", summary: "More than one Gateway for the same host port combination" },
+  KIA0302: { severity: "warning", summary: "No matching workload found for gateway selector in this namespace" },
+  // Any kind with a workload selector (Kiali)
+  KIA0004: { severity: "warning", summary: "No matching workload found for the selector in this namespace" },
+  // istiod's webhook and the engine itself (Topsail)
+  TOP0001: { severity: "error", summary: "istiod's validating webhook would deny this object" },
+  TOP0002: { severity: "warning", summary: "istiod's validating webhook warns about this object" },
+  TOP0003: { severity: "warning", summary: "Topsail could not check this object" },
+} as const satisfies Record<string, CheckDescriptor>;
+
+export type CheckCode = keyof typeof CHECK_CODES;
+
+interface CheckOptions {
+  /** What exactly is wrong (a host, a subset…); appended to the summary after a colon. */
+  detail?: string;
+  /** The whole message, for checks whose wording belongs to istiod or istioctl. */
+  message?: string;
+  /** Some Kiali checks soften when nothing depends on the faulty part (see the rule). */
+  severity?: CheckSeverity;
+}
+
+export function buildCheck(code: CheckCode, path: string, options: CheckOptions = {}): ValidationCheck {
+  const descriptor: CheckDescriptor = CHECK_CODES[code];
+  const message = options.message ?? (options.detail ? `${descriptor.summary}: ${options.detail}` : descriptor.summary);
+  return { code, severity: options.severity ?? descriptor.severity, message, path };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the rules know about the mesh: the registry (Services, ServiceEntries), the label
+ * sets of running workloads, every Istio object, and the mesh settings — gathered once by
+ * the loader, indexed here, then read by every rule. Pure data: rules are unit-tested by
+ * building a context from YAML fixtures, without a cluster.
+ */
+import "server-only";
+import type { MeshInventory, MeshSettings, WorkloadLabels } from "@/server/adapters/kube/list-mesh-inventory";
+import type { ServiceSummary } from "@/server/adapters/kube/list-services";
+
+export type { MeshInventory, MeshSettings, WorkloadLabels };
+
+export interface ValidationContext extends MeshInventory {
+  /** `name.namespace.svc.<domain>` → Service. */
+  servicesByHost: ReadonlyMap<string, ServiceSummary>;
+  workloadsByNamespace: ReadonlyMap<string, readonly WorkloadLabels[]>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function createValidationContext(inventory: MeshInventory): ValidationContext {
+  const domain = inventory.mesh.domain;
+  return {
+    ...inventory,
+    servicesByHost: new Map(inventory.services.map((s) => [`${s.name}.${s.namespace}.svc.${domain}`, s])),
+    workloadsByNamespace: groupBy(inventory.workloads, (w) => w.namespace),
+  };
+}
