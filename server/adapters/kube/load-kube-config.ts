@@ -29,8 +29,14 @@ export function loadKubeConfig(env: Record<string, string | undefined>, context?
       if (missing.length === files.length) {
         return { ok: false, message: `KUBECONFIG points at ${missing.join(", ")}, which does not exist: fix KUBECONFIG or start the simulator with \`npm run sim\`` };
       }
-      // Pass the existing files on, merged as kubectl merges them.
-      kubeConfig.loadFromDefault(undefined, false);
+      // kubectl merges the files in order; the first one that sets a value wins.
+      const [first, ...rest] = files.filter((file) => existsSync(file));
+      kubeConfig.loadFromFile(first!);
+      for (const file of rest) {
+        const more = new KubeConfig();
+        more.loadFromFile(file);
+        kubeConfig.mergeConfig(more, true);
+      }
       source = "KUBECONFIG";
     } else if (existsSync(homeConfig)) {
       kubeConfig.loadFromFile(homeConfig);
