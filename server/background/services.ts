@@ -1,0 +1,13 @@
+/**
+ * The background services, as data: a new service is a new row. Each start() must return
+ * quickly (do its waiting in timers or watches) and must not throw for a missing cluster —
+ * the console starts before the cluster is reachable as often as after.
+ */
+import "server-only";
+
+export interface BackgroundService {
+  name: string;
+  start(): Promise<{ stop(): Promise<void> | void }>;
+}
+
+export const backgroundServices: BackgroundService[] = [];
