@@ -12,12 +12,18 @@ import { createValidationContext, type ValidationContext } from "./context";
 
 const isForbidden = (error: unknown) => error instanceof KubeApiError && error.status === 403;
 
-export async function loadValidationContext(connection: KubeConnection, namespaces: readonly string[]): Promise<ValidationContext> {
+export type ListMeshInventory = (connection: KubeConnection, namespaces?: readonly string[]) => Promise<MeshInventory>;
+
+export async function loadValidationContext(
+  connection: KubeConnection,
+  namespaces: readonly string[],
+  listInventory: ListMeshInventory = listMeshInventory,
+): Promise<ValidationContext> {
   const scopes: (readonly string[] | undefined)[] = [undefined, [...new Set([...namespaces, defaultMeshSettings.rootNamespace])], namespaces];
   let lastError: unknown;
   for (const scope of scopes) {
     try {
-      const inventory: MeshInventory = await listMeshInventory(connection, scope);
+      const inventory = await listInventory(connection, scope);
       return createValidationContext(inventory);
     } catch (error) {
       if (!isForbidden(error)) throw error;
