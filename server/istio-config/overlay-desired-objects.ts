@@ -3,27 +3,15 @@
  * replace their live versions (or join them) in the inventory the rules read.
  */
 import "server-only";
-import type { MeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
+import { istioInventoryKinds, type IstioKey, type MeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 
-type IstioListKey = Exclude<keyof MeshInventory, "services" | "workloads" | "mesh">;
-
-const listByKind: Record<string, IstioListKey> = {
-  VirtualService: "virtualServices",
-  DestinationRule: "destinationRules",
-  Gateway: "gateways",
-  ServiceEntry: "serviceEntries",
-  Sidecar: "sidecars",
-  WorkloadEntry: "workloadEntries",
-  PeerAuthentication: "peerAuthentications",
-  AuthorizationPolicy: "authorizationPolicies",
-  RequestAuthentication: "requestAuthentications",
-};
+const listByKind = new Map<string, IstioKey>(Object.entries(istioInventoryKinds).map(([key, kind]) => [kind, key as IstioKey]));
 
 export function overlayDesiredObjects(inventory: MeshInventory, desired: StoredIstioObject[]): MeshInventory {
   const next: MeshInventory = { ...inventory };
   for (const object of desired) {
-    const key = listByKind[object.kind];
+    const key = listByKind.get(object.kind);
     if (!key) continue;
     const list = next[key] as { metadata?: { name?: string; namespace?: string } }[];
     const others = list.filter((o) => !(o.metadata?.name === object.metadata.name && o.metadata?.namespace === object.metadata.namespace));

@@ -10,6 +10,7 @@ import { CoreV1Api, CustomObjectsApi, type V1Pod } from "@kubernetes/client-node
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { workloadNameOf } from "@/lib/istio/canonical";
+import { findIstioKind, type IstioKind } from "@/lib/istio/kinds";
 import type {
   AuthorizationPolicy,
   DestinationRule,
@@ -59,19 +60,19 @@ export interface MeshInventory {
 
 export const defaultMeshSettings: MeshSettings = { rootNamespace: "istio-system", enableAutoMtls: true, domain: "cluster.local" };
 
-type IstioKey = Exclude<keyof MeshInventory, "services" | "workloads" | "mesh">;
+export type IstioKey = Exclude<keyof MeshInventory, "services" | "workloads" | "mesh">;
 
-/** Which custom resource feeds which field; v1beta1 is read when a cluster (Istio < 1.22) serves no v1. */
-const ISTIO_KINDS: Record<IstioKey, { group: string; plural: string; kind: string }> = {
-  virtualServices: { group: "networking.istio.io", plural: "virtualservices", kind: "VirtualService" },
-  destinationRules: { group: "networking.istio.io", plural: "destinationrules", kind: "DestinationRule" },
-  gateways: { group: "networking.istio.io", plural: "gateways", kind: "Gateway" },
-  serviceEntries: { group: "networking.istio.io", plural: "serviceentries", kind: "ServiceEntry" },
-  sidecars: { group: "networking.istio.io", plural: "sidecars", kind: "Sidecar" },
-  workloadEntries: { group: "networking.istio.io", plural: "workloadentries", kind: "WorkloadEntry" },
-  peerAuthentications: { group: "security.istio.io", plural: "peerauthentications", kind: "PeerAuthentication" },
-  authorizationPolicies: { group: "security.istio.io", plural: "authorizationpolicies", kind: "AuthorizationPolicy" },
-  requestAuthentications: { group: "security.istio.io", plural: "requestauthentications", kind: "RequestAuthentication" },
+/** Which Istio kind feeds which field (group and plural come from lib/istio/kinds.ts). */
+export const istioInventoryKinds: Record<IstioKey, IstioKind> = {
+  virtualServices: "VirtualService",
+  destinationRules: "DestinationRule",
+  gateways: "Gateway",
+  serviceEntries: "ServiceEntry",
+  sidecars: "Sidecar",
+  workloadEntries: "WorkloadEntry",
+  peerAuthentications: "PeerAuthentication",
+  authorizationPolicies: "AuthorizationPolicy",
+  requestAuthentications: "RequestAuthentication",
 };
 
 const VERSIONS = ["v1", "v1beta1"] as const;
@@ -96,7 +97,9 @@ function isStatus(error: unknown, status: number): boolean {
 }
 
 async function listCustom(api: CustomObjectsApi, key: IstioKey, namespace: string | undefined, server: string): Promise<unknown[]> {
-  const { group, plural, kind } = ISTIO_KINDS[key];
+  const kind = istioInventoryKinds[key];
+  // v1beta1 is read when a cluster (Istio < 1.22) serves no v1.
+  const { group, plural } = findIstioKind(kind)!;
   for (const version of VERSIONS) {
     try {
       const body: unknown =
@@ -171,7 +174,7 @@ async function readMeshSettings(core: CoreV1Api): Promise<MeshSettings> {
 
 function emptyInventory(mesh: MeshSettings): MeshInventory {
   const inventory = { services: [], workloads: [], mesh } as unknown as MeshInventory;
-  for (const key of Object.keys(ISTIO_KINDS) as IstioKey[]) inventory[key] = [];
+  for (const key of Object.keys(istioInventoryKinds) as IstioKey[]) inventory[key] = [];
   return inventory;
 }
 
@@ -188,7 +191,7 @@ export async function listMeshInventory(connection: KubeConnection, namespaces?:
     try {
       const [registry, ...lists] = await Promise.all([
         listServicesAndPods(core, namespace),
-        ...(Object.keys(ISTIO_KINDS) as IstioKey[]).map(async (key) => [key, await listCustom(custom, key, namespace, connection.server)] as const),
+        ...(Object.keys(istioInventoryKinds) as IstioKey[]).map(async (key) => [key, await listCustom(custom, key, namespace, connection.server)] as const),
       ]);
       inventory.services.push(...registry.services);
       inventory.workloads.push(...registry.workloads);
