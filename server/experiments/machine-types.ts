@@ -1,0 +1,123 @@
+/**
+ * The shapes the experiment state machine reads and writes. `ExperimentRecord` is what the
+ * database holds (spec and memory parsed); `memory` is the machine's own persisted state,
+ * zod-checked when loaded so a hand-edited or older row fails loudly instead of misbehaving.
+ */
+import "server-only";
+import { z } from "zod";
+import type { ExperimentCommand, ExperimentEventType, ExperimentSpec, ExperimentStatus, ExperimentVerdict } from "@/lib/contracts/experiments";
+
+const subjectSchema = z.object({
+  direction: z.enum(["inbound", "outbound"]),
+  namespace: z.string(),
+  service: z.string().optional(),
+  workloads: z.array(z.string()),
+});
+
+const measurementSchema = z.object({
+  /** Requests per second over the window. */
+  rps: z.number().nullable(),
+  /** % of requests without a 5xx or no-response. */
+  successRate: z.number().nullable(),
+  p95: z.number().nullable(),
+  p99: z.number().nullable(),
+});
+export type Measurement = z.infer<typeof measurementSchema>;
+
+export const faultMemorySchema = z.object({
+  kind: z.literal("fault"),
+  subjects: z.object({ hypothesis: subjectSchema }),
+  phaseStartedAt: z.string(),
+  /** When the fault went in, and by when it must be gone (persisted first, so a restart knows). */
+  injectedAt: z.string().optional(),
+  deadline: z.string().optional(),
+  /** Which VirtualService holds the experiment's rule; whether the experiment created it. */
+  virtualService: z.string().optional(),
+  created: z.boolean().optional(),
+  createdRest: z.record(z.string(), z.unknown()).optional(),
+  baseline: measurementSchema.optional(),
+  during: measurementSchema.optional(),
+  after: measurementSchema.optional(),
+  /** The first decisive violation, in words, with its values. */
+  violation: z.string().optional(),
+  abortedEarly: z.boolean().default(false),
+  abortedByHand: z.boolean().default(false),
+  actionFailures: z.number().int().default(0),
+});
+export type FaultMemory = z.infer<typeof faultMemorySchema>;
+
+export const canaryMemorySchema = z.object({
+  kind: z.literal("canary"),
+  subjects: z.object({ from: subjectSchema, to: subjectSchema }),
+  steps: z.array(z.number()),
+  stepIndex: z.number().int(),
+  stepStartedAt: z.string(),
+  /** B's weight as last written. */
+  weight: z.number(),
+  failedChecks: z.number().int().default(0),
+  lastFailure: z.string().optional(),
+  actionFailures: z.number().int().default(0),
+});
+export type CanaryMemory = z.infer<typeof canaryMemorySchema>;
+
+export const machineMemorySchema = z.discriminatedUnion("kind", [faultMemorySchema, canaryMemorySchema]);
+export type MachineMemory = z.infer<typeof machineMemorySchema>;
+
+export type SubjectName = "hypothesis" | "from" | "to";
+
+export interface ExperimentRecord {
+  id: string;
+  kind: ExperimentSpec["kind"];
+  namespace: string;
+  service: string;
+  actor: string;
+  spec: ExperimentSpec;
+  status: ExperimentStatus;
+  phase: string;
+  memory: MachineMemory;
+  command: ExperimentCommand | null;
+  verdict: ExperimentVerdict | null;
+  summary: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** What the runner measured for the machine: each requested subject over one window. */
+export interface Observation {
+  windowSeconds: number;
+  measurements: Partial<Record<SubjectName, Measurement>>;
+}
+
+/** What the machine wants measured this tick (none = nothing to judge now). */
+export interface ObservationRequest {
+  windowSeconds: number;
+  subjects: SubjectName[];
+}
+
+export interface MachineInput {
+  /** Absent when nothing was requested; `error` when Prometheus could not answer. */
+  observation?: Observation | { error: string };
+}
+
+export type ExperimentAction = { type: "injectFault" } | { type: "removeFault" } | { type: "setWeight"; weight: number };
+
+export interface MachineEvent {
+  type: ExperimentEventType;
+  phase: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export interface MachineStep {
+  next: ExperimentRecord;
+  actions: ExperimentAction[];
+  events: MachineEvent[];
+}
+
+/** Windows shorter than this hold too few scrapes for rate() to mean anything. */
+export const MIN_WINDOW_SECONDS = 5;
+
+export function secondsBetween(from: string | Date, to: Date): number {
+  return Math.max(0, (to.getTime() - new Date(from).getTime()) / 1000);
+}

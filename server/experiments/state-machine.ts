@@ -1,0 +1,63 @@
+/**
+ * The experiment state machine. One pure function advances an experiment:
+ *
+ *     advanceExperiment(record, now, { observation }) → { next, actions, events }
+ *
+ * - `record` is what the database holds: status (pending | running | paused | completed |
+ *   failed | aborted | error), phase, the validated spec, the machine's memory (deadlines,
+ *   step, failed checks, what it wrote) and a pending command from the API.
+ * - `observation` is what the runner measured for `observationRequest(record, now)`: each
+ *   subject (the hypothesis service, or canary subsets A and B) over a window the machine
+ *   chose — for a canary, the seconds since the step began, so a step is judged on its own
+ *   traffic; for a fault, the hypothesis window capped by the time since injection.
+ * - `actions` are config writes the runner performs through the audited write path
+ *   (inject the fault rule, remove it, set B's weight). The runner persists `next` only
+ *   if every action succeeded; otherwise it records the error and the same tick is tried
+ *   again, so the database never claims a write that did not happen.
+ * - `events` go on the timeline: phase changes, every gate evaluation with its values,
+ *   commands, measurement errors.
+ *
+ * Fault: pending → baseline (measure the steady state) → inject (add the rule, persist the
+ * deadline) → observe (evaluate the hypothesis; stop early on the abort-early condition) →
+ * revert (remove only the experiment's rule) → recovery (measure again) → done with
+ * verdict held / violated. Canary: pending → step 1…n (B at each weight, gates judged at
+ * the end of each interval, failed checks counted) → done with verdict promoted (100% B)
+ * or rolled_back (100% A); pause, resume, abort and promote are commands.
+ *
+ * Time comes in as `now` and nothing here reads a clock or does I/O, so the unit tests
+ * drive whole experiments with tiny intervals and fabricated measurements.
+ */
+import "server-only";
+import type { CanarySpec, FaultSpec } from "@/lib/contracts/experiments";
+import { advanceCanary, canaryObservationRequest } from "./canary-machine";
+import { advanceFault, faultObservationRequest } from "./fault-machine";
+import type { CanaryMemory, ExperimentRecord, FaultMemory, MachineInput, MachineStep, ObservationRequest } from "./machine-types";
+
+type Narrowed =
+  | { kind: "fault"; record: ExperimentRecord & { spec: FaultSpec; memory: FaultMemory } }
+  | { kind: "canary"; record: ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory } };
+
+function narrow(record: ExperimentRecord): Narrowed {
+  if (record.spec.kind === "fault" && record.memory.kind === "fault") return { kind: "fault", record: record as ExperimentRecord & { spec: FaultSpec; memory: FaultMemory } };
+  if (record.spec.kind === "canary" && record.memory.kind === "canary") return { kind: "canary", record: record as ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory } };
+  throw new Error(`experiment ${record.id}: spec (${record.spec.kind}) and memory (${record.memory.kind}) disagree`);
+}
+
+const finished = new Set(["completed", "failed", "aborted", "error"]);
+
+export function isFinished(record: Pick<ExperimentRecord, "status">): boolean {
+  return finished.has(record.status);
+}
+
+/** What the runner should measure before calling advanceExperiment at `now`. */
+export function observationRequest(record: ExperimentRecord, now: Date): ObservationRequest | undefined {
+  if (isFinished(record)) return undefined;
+  const n = narrow(record);
+  return n.kind === "fault" ? faultObservationRequest(n.record, now) : canaryObservationRequest(n.record, now);
+}
+
+export function advanceExperiment(record: ExperimentRecord, now: Date, input: MachineInput = {}): MachineStep {
+  if (isFinished(record)) return { next: record, actions: [], events: [] };
+  const n = narrow(record);
+  return n.kind === "fault" ? advanceFault(n.record, now, input) : advanceCanary(n.record, now, input);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { findServiceVirtualService, insertFaultRule, readCanaryWeight, removeFaultRule, setCanaryWeights } from "./virtual-service-edits";
+import { faultRecord } from "./test-support/records";
+
+const fault = faultRecord().spec;
+if (fault.kind !== "fault") throw new Error("fixture");
+
+const vs = (spec: Record<string, unknown>, name = "ratings"): StoredIstioObject => ({ apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name, namespace: "bookinfo", resourceVersion: "7" }, spec });
+
+describe("the fault rule", () => {
+  it("creates the smallest VirtualService when there is none, and the revert deletes it again", () => {
+    const inserted = insertFaultRule(undefined, fault, "f1");
+    expect(inserted.created).toBe(true);
+    expect(inserted.desired.spec).toEqual({
+      hosts: ["ratings"],
+      http: [
+        {
+          name: "topsail-experiment-f1",
+          match: [{ headers: { "end-user": { exact: "jason" } } }],
+          fault: { delay: { fixedDelay: "7s", percentage: { value: 100 } } },
+          route: [{ destination: { host: "ratings", subset: "v1" } }],
+        },
+        { route: [{ destination: { host: "ratings" } }] },
+      ],
+    });
+    expect(removeFaultRule(inserted.desired, "f1", inserted.createdRest)).toBeNull();
+  });
+
+  it("goes first in an existing VirtualService and comes out leaving an edit made meanwhile", () => {
+    const live = vs({ hosts: ["ratings"], http: [{ route: [{ destination: { host: "ratings", subset: "v1" } }] }] });
+    const inserted = insertFaultRule(live, { ...fault, subset: undefined }, "f1");
+    const http = (inserted.desired.spec as { http: { name?: string; route: unknown }[] }).http;
+    expect(http[0]?.name).toBe("topsail-experiment-f1");
+    // Without a subset, the faulted requests keep the route the default rule gives them.
+    expect(http[0]?.route).toEqual([{ destination: { host: "ratings", subset: "v1" } }]);
+
+    const edited = structuredClone(inserted.desired);
+    (edited.spec as { http: unknown[] }).http.push({ match: [{ uri: { prefix: "/x" } }], route: [{ destination: { host: "ratings" } }] });
+    const reverted = removeFaultRule(edited, "f1");
+    expect((reverted?.spec as { http: unknown[] }).http).toEqual([...(live.spec as { http: unknown[] }).http, { match: [{ uri: { prefix: "/x" } }], route: [{ destination: { host: "ratings" } }] }]);
+    expect(reverted?.metadata.resourceVersion).toBe("7");
+  });
+
+  it("keeps a VirtualService it created when someone added to it", () => {
+    const inserted = insertFaultRule(undefined, fault, "f1");
+    const edited = structuredClone(inserted.desired);
+    (edited.spec as { http: { timeout?: string }[] }).http[1]!.timeout = "2s";
+    expect(removeFaultRule(edited, "f1", inserted.createdRest)).not.toBeNull();
+  });
+
+  it("has nothing to remove once the rule is gone", () => {
+    expect(removeFaultRule(vs({ hosts: ["ratings"], http: [] }), "f1")).toBeUndefined();
+    expect(removeFaultRule(undefined, "f1")).toBeUndefined();
+  });
+});
+
+describe("canary weights", () => {
+  const target = { namespace: "bookinfo", service: "reviews", from: "v1", to: "v3" };
+
+  it("creates a two-way split when no VirtualService exists", () => {
+    const desired = setCanaryWeights(undefined, target, 10);
+    expect(desired?.spec).toEqual({ hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" }, weight: 90 }, { destination: { host: "reviews", subset: "v3" }, weight: 10 }] }] });
+    expect(readCanaryWeight(desired, target)).toBe(10);
+  });
+
+  it("shifts only the rules that route to A or B and keeps matches, timeouts and other rules", () => {
+    const live = vs(
+      {
+        hosts: ["reviews"],
+        http: [
+          { match: [{ headers: { "end-user": { exact: "jason" } } }], route: [{ destination: { host: "reviews", subset: "v2" } }] },
+          { timeout: "3s", route: [{ destination: { host: "reviews", subset: "v1" } }] },
+        ],
+      },
+      "reviews",
+    );
+    const desired = setCanaryWeights(live, target, 50);
+    const http = (desired?.spec as { http: { route: unknown; timeout?: string }[] }).http;
+    expect(http[0]).toEqual((live.spec as { http: unknown[] }).http[0]);
+    expect(http[1]).toEqual({ timeout: "3s", route: [{ destination: { host: "reviews", subset: "v1" }, weight: 50 }, { destination: { host: "reviews", subset: "v3" }, weight: 50 }] });
+    expect(readCanaryWeight(setCanaryWeights(desired, target, 100), target)).toBe(100);
+  });
+
+  it("refuses a VirtualService with no rule it can shift", () => {
+    const live = vs({ hosts: ["reviews"], http: [{ match: [{ uri: { prefix: "/" } }], route: [{ destination: { host: "reviews", subset: "v2" } }] }] }, "reviews");
+    expect(setCanaryWeights(live, target, 10)).toBeUndefined();
+  });
+
+  it("finds the mesh VirtualService of a service, not a gateway-only one", () => {
+    const gatewayOnly = vs({ hosts: ["reviews"], gateways: ["bookinfo-gateway"] }, "edge");
+    const mesh = vs({ hosts: ["reviews.bookinfo.svc.cluster.local"] }, "reviews");
+    expect(findServiceVirtualService([gatewayOnly, mesh], "reviews", "bookinfo")?.metadata.name).toBe("reviews");
+  });
+});
