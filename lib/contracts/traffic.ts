@@ -1,0 +1,236 @@
+/**
+ * The traffic wizards' JSON API:
+ *   GET  /api/traffic/{namespace}/{service}                  → TrafficState (where each wizard starts)
+ *   POST /api/traffic/{namespace}/{service}/{wizard}/preview → WizardPreview (diff, validations, dry run)
+ *   POST /api/traffic/{namespace}/{service}/{wizard}         → WizardApplied (written and audited)
+ * One input schema per wizard; the same schemas check the bodies on the server and type the
+ * forms in the browser, so a field the server refuses is named the way the form names it.
+ */
+import { z } from "zod";
+import { objectValidationSchema } from "./validations";
+
+export const wizardIds = [
+  "traffic-shifting",
+  "tcp-traffic-shifting",
+  "request-routing",
+  "fault-injection",
+  "timeouts-retries",
+  "circuit-breaker",
+  "mirroring",
+] as const;
+export const wizardIdSchema = z.enum(wizardIds);
+export type WizardId = z.infer<typeof wizardIdSchema>;
+
+export const wizardTitles: Record<WizardId, string> = {
+  "traffic-shifting": "Traffic shifting",
+  "tcp-traffic-shifting": "TCP traffic shifting",
+  "request-routing": "Request routing",
+  "fault-injection": "Fault injection",
+  "timeouts-retries": "Timeouts & retries",
+  "circuit-breaker": "Circuit breaker",
+  mirroring: "Mirroring",
+};
+
+const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const subsetNameSchema = z.string().max(63).regex(dnsLabel, "a subset name is lowercase letters, digits and '-'");
+/** Go duration as Istio takes it: "2s", "500ms", "1m30s". */
+export const durationSchema = z.string().regex(/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/, "a duration such as 2s or 500ms");
+const percentSchema = z.number().min(0, "at least 0").max(100, "at most 100");
+
+/** One weighted destination; `subset: null` is the service itself (every version, Kubernetes balancing). */
+export const weightedRouteSchema = z.object({ subset: subsetNameSchema.nullable(), weight: z.number().int("a whole number").min(0, "at least 0").max(100, "at most 100") });
+export type WeightedRoute = z.infer<typeof weightedRouteSchema>;
+
+const weightedRoutes = z
+  .array(weightedRouteSchema)
+  .min(1, "give at least one destination")
+  .superRefine((routes, ctx) => {
+    const total = routes.reduce((sum, r) => sum + r.weight, 0);
+    if (total !== 100) ctx.addIssue({ code: "custom", message: `the weights must total 100 (they total ${total})` });
+    const seen = new Set<string>();
+    routes.forEach((r, i) => {
+      const key = r.subset ?? "";
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "subset"], message: `subset ${r.subset ?? "(any version)"} appears twice` });
+      seen.add(key);
+    });
+  });
+
+export const trafficShiftingInputSchema = z.object({ routes: weightedRoutes });
+export type TrafficShiftingInput = z.infer<typeof trafficShiftingInputSchema>;
+export const tcpTrafficShiftingInputSchema = trafficShiftingInputSchema;
+export type TcpTrafficShiftingInput = TrafficShiftingInput;
+
+export const stringMatchTypes = ["exact", "prefix", "regex"] as const;
+export const stringMatchSchema = z.object({ type: z.enum(stringMatchTypes), value: z.string().min(1, "give a value") });
+export type StringMatchInput = z.infer<typeof stringMatchSchema>;
+
+/** Header names are lowercase in Istio (HTTP/2 pseudo-headers aside). */
+const headerNameSchema = z.string().min(1, "give a header name").regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, "a lowercase header name");
+export const headerMatchSchema = stringMatchSchema.extend({ name: headerNameSchema });
+export type HeaderMatchInput = z.infer<typeof headerMatchSchema>;
+
+export const httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+/** One match block: its conditions are ANDed; a rule's blocks are ORed. */
+export const routeMatchSchema = z.object({
+  headers: z.array(headerMatchSchema),
+  uri: stringMatchSchema.nullable(),
+  method: z.enum(httpMethods).nullable(),
+});
+export type RouteMatchInput = z.infer<typeof routeMatchSchema>;
+
+export const routingRuleSchema = z.object({
+  /** The rule of the live VirtualService this one edits (its other fields are kept); absent = matched by its matches, or new. */
+  sourceIndex: z.number().int().min(0).optional(),
+  /** No matches = the catch-all. */
+  matches: z.array(routeMatchSchema),
+  routes: weightedRoutes,
+});
+export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
+export const requestRoutingInputSchema = z.object({ rules: z.array(routingRuleSchema).min(1, "give at least one rule") });
+export type RequestRoutingInput = z.infer<typeof requestRoutingInputSchema>;
+
+/** Which HTTP rule a fault, timeout or mirror goes on: the catch-all, or the rule matching one header. */
+export const ruleTargetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("all") }),
+  headerMatchSchema.extend({ kind: z.literal("header") }),
+]);
+export type RuleTarget = z.infer<typeof ruleTargetSchema>;
+
+export const faultInjectionInputSchema = z.object({
+  target: ruleTargetSchema,
+  delay: z.object({ fixedDelay: durationSchema, percentage: percentSchema }).nullable(),
+  abort: z.object({ httpStatus: z.number().int().min(200, "an HTTP status from 200").max(599, "an HTTP status up to 599"), percentage: percentSchema }).nullable(),
+});
+export type FaultInjectionInput = z.infer<typeof faultInjectionInputSchema>;
+
+export const timeoutsRetriesInputSchema = z.object({
+  target: ruleTargetSchema,
+  timeout: durationSchema.nullable(),
+  retries: z
+    .object({ attempts: z.number().int().min(0, "at least 0").max(100, "at most 100"), perTryTimeout: durationSchema.nullable(), retryOn: z.string().min(1).nullable() })
+    .nullable(),
+});
+export type TimeoutsRetriesInput = z.infer<typeof timeoutsRetriesInputSchema>;
+
+const positiveInt = z.number().int("a whole number").min(1, "at least 1");
+export const circuitBreakerInputSchema = z.object({
+  maxConnections: positiveInt.nullable(),
+  http1MaxPendingRequests: positiveInt.nullable(),
+  maxRequestsPerConnection: positiveInt.nullable(),
+  consecutive5xxErrors: positiveInt.nullable(),
+  interval: durationSchema.nullable(),
+  baseEjectionTime: durationSchema.nullable(),
+  maxEjectionPercent: z.number().int().min(0, "at least 0").max(100, "at most 100").nullable(),
+});
+export type CircuitBreakerInput = z.infer<typeof circuitBreakerInputSchema>;
+export const circuitBreakerFields = Object.keys(circuitBreakerInputSchema.shape) as (keyof CircuitBreakerInput)[];
+
+export const mirroringInputSchema = z.object({
+  target: ruleTargetSchema,
+  mirror: z.object({ subset: subsetNameSchema, percentage: percentSchema }).nullable(),
+});
+export type MirroringInput = z.infer<typeof mirroringInputSchema>;
+
+export const wizardInputSchemas = {
+  "traffic-shifting": trafficShiftingInputSchema,
+  "tcp-traffic-shifting": tcpTrafficShiftingInputSchema,
+  "request-routing": requestRoutingInputSchema,
+  "fault-injection": faultInjectionInputSchema,
+  "timeouts-retries": timeoutsRetriesInputSchema,
+  "circuit-breaker": circuitBreakerInputSchema,
+  mirroring: mirroringInputSchema,
+} as const satisfies Record<WizardId, z.ZodType>;
+
+export interface WizardInputs {
+  "traffic-shifting": TrafficShiftingInput;
+  "tcp-traffic-shifting": TcpTrafficShiftingInput;
+  "request-routing": RequestRoutingInput;
+  "fault-injection": FaultInjectionInput;
+  "timeouts-retries": TimeoutsRetriesInput;
+  "circuit-breaker": CircuitBreakerInput;
+  mirroring: MirroringInput;
+}
+
+/** The resourceVersions the user started from (null = the object did not exist); the server refuses the change if either moved on. */
+export const wizardBaseSchema = z.object({ virtualService: z.string().nullable(), destinationRule: z.string().nullable() });
+export type WizardBase = z.infer<typeof wizardBaseSchema>;
+
+export function wizardRequestSchema<W extends WizardId>(wizard: W) {
+  return z.object({
+    input: wizardInputSchemas[wizard] as (typeof wizardInputSchemas)[W],
+    base: wizardBaseSchema.optional(),
+    comment: z.string().max(500, "at most 500 characters").optional(),
+  });
+}
+export interface WizardRequest<W extends WizardId> {
+  input: WizardInputs[W];
+  base?: WizardBase;
+  comment?: string;
+}
+
+/** A Kubernetes object as JSON; the wizards read VirtualServices and DestinationRules through this. */
+export const kubeObjectSchema = z
+  .object({
+    apiVersion: z.string(),
+    kind: z.string(),
+    metadata: z.object({ name: z.string(), namespace: z.string(), resourceVersion: z.string().optional() }).loose(),
+    spec: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+export type KubeObject = z.infer<typeof kubeObjectSchema>;
+
+/** Where a wizard starts: its form filled from the live objects, or why it cannot show them faithfully. */
+const wizardStartSchema = <S extends z.ZodType>(input: S) =>
+  z.discriminatedUnion("supported", [z.object({ supported: z.literal(true), input }), z.object({ supported: z.literal(false), reason: z.string() })]);
+
+export const trafficSubsetSchema = z.object({
+  name: subsetNameSchema,
+  labels: z.record(z.string(), z.string()),
+  /** false: offered from a workload's `version` label; applying creates the subset. */
+  inDestinationRule: z.boolean(),
+  workloads: z.array(z.string()),
+});
+export type TrafficSubset = z.infer<typeof trafficSubsetSchema>;
+
+export const trafficStateSchema = z.object({
+  namespace: z.string(),
+  service: z.string(),
+  host: z.string(),
+  ports: z.array(z.object({ name: z.string().optional(), port: z.number(), protocol: z.string() })),
+  subsets: z.array(trafficSubsetSchema),
+  virtualService: kubeObjectSchema.nullable(),
+  destinationRule: kubeObjectSchema.nullable(),
+  wizards: z.object({
+    "traffic-shifting": wizardStartSchema(z.object({ routes: z.array(weightedRouteSchema) })),
+    "tcp-traffic-shifting": wizardStartSchema(z.object({ routes: z.array(weightedRouteSchema) })),
+    "request-routing": wizardStartSchema(z.object({ rules: z.array(routingRuleSchema.extend({ routes: z.array(weightedRouteSchema) })) })),
+    "fault-injection": wizardStartSchema(faultInjectionInputSchema),
+    "timeouts-retries": wizardStartSchema(timeoutsRetriesInputSchema),
+    "circuit-breaker": wizardStartSchema(circuitBreakerInputSchema),
+    mirroring: wizardStartSchema(mirroringInputSchema),
+  }),
+});
+export type TrafficState = z.infer<typeof trafficStateSchema>;
+
+export const diffLineSchema = z.object({ op: z.enum(["same", "add", "remove"]), text: z.string() });
+export type DiffLine = z.infer<typeof diffLineSchema>;
+
+export const objectChangeSchema = z.object({
+  kind: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  action: z.enum(["create", "update", "delete", "unchanged"]),
+  /** The objects as YAML without server-managed fields, and the line diff between them. */
+  beforeYaml: z.string(),
+  afterYaml: z.string(),
+  diff: z.array(diffLineSchema),
+  auditId: z.string().optional(),
+});
+export type ObjectChange = z.infer<typeof objectChangeSchema>;
+
+export const wizardPreviewSchema = z.object({ changes: z.array(objectChangeSchema), validations: z.array(objectValidationSchema) });
+export type WizardPreview = z.infer<typeof wizardPreviewSchema>;
+
+export const wizardAppliedSchema = z.object({ changes: z.array(objectChangeSchema) });
+export type WizardApplied = z.infer<typeof wizardAppliedSchema>;
