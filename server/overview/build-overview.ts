@@ -1,0 +1,40 @@
+/**
+ * One Overview card per namespace (pure): injection label state and pods without a
+ * sidecar, counts, applications by health, Istio config findings of the namespace's own
+ * objects, and the inbound rate sparkline.
+ */
+import "server-only";
+import type { HealthStatus } from "@/lib/contracts/graph";
+import type { HealthCounts, NamespaceOverview } from "@/lib/contracts/overview";
+import type { ObjectValidation } from "@/lib/contracts/validations";
+import type { RangeSeries } from "@/server/adapters/prometheus";
+import type { NamespaceInventory } from "@/server/inventory";
+import { injectionStateOf } from "@/server/inventory";
+
+export function countHealth(statuses: readonly HealthStatus[]): HealthCounts {
+  const counts: HealthCounts = { healthy: 0, degraded: 0, failure: 0, na: 0 };
+  for (const s of statuses) counts[s] += 1;
+  return counts;
+}
+
+export function buildNamespaceOverview(inventory: NamespaceInventory, validations: readonly ObjectValidation[], sparkline: RangeSeries | undefined): NamespaceOverview {
+  const ns = inventory.objects.namespace;
+  const own = validations.filter((v) => v.namespace === ns.name);
+  const count = (severity: "error" | "warning") => own.reduce((n, v) => n + v.checks.filter((c) => c.severity === severity).length, 0);
+  const revision = ns.labels["istio.io/rev"];
+  return {
+    name: ns.name,
+    labels: ns.labels,
+    ...(ns.resourceVersion ? { resourceVersion: ns.resourceVersion } : {}),
+    injection: {
+      state: injectionStateOf(ns.labels),
+      ...(revision ? { revision } : {}),
+      pods: inventory.workloads.reduce((n, w) => n + w.pods, 0),
+      podsWithoutSidecar: inventory.workloads.reduce((n, w) => n + w.podsWithoutSidecar, 0),
+    },
+    counts: { applications: inventory.applications.length, workloads: inventory.workloads.length, services: inventory.services.length },
+    health: countHealth(inventory.applications.map((a) => a.health.status)),
+    config: { objects: own.length, errors: count("error"), warnings: count("warning") },
+    inboundRate: (sparkline?.points ?? []).map((p): [number, number] => [p.time, Number.isFinite(p.value) ? p.value : 0]),
+  };
+}
