@@ -1,0 +1,30 @@
+/**
+ * server/istio-config-browser: what the Istio config pages need — the list with validation
+ * state and references, one object as editable YAML, live validation of unsaved YAML, and
+ * saving through the one write path (server/istio-config), plus the rebase after a conflict.
+ * These wire the pure pieces to the cluster; routes call only these.
+ */
+import "server-only";
+import type { ObjectRef, ValidateYamlRequest, WriteRequest } from "@/lib/contracts/istio-objects";
+import { getKubeConnection } from "@/server/adapters/kube";
+import { getIstioObject } from "@/server/adapters/kube/istio-objects";
+import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
+import { getObjectDetail } from "./get-object";
+import { listObjectSummaries } from "./list-objects";
+import { validateYaml } from "./validate-yaml";
+import { applyYaml, deleteObject, previewYaml, type EditorWriteDeps } from "./write-yaml";
+
+export { rebaseYaml } from "./rebase-yaml";
+export { parseInput, searchParamsOf } from "./parse-input";
+
+function writeDeps(): EditorWriteDeps {
+  const connection = getKubeConnection();
+  return { get: (ref) => getIstioObject(connection, ref), preview: previewIstioChangesLive, apply: applyIstioChangesLive };
+}
+
+export const listIstioObjectSummaries = (namespaces: readonly string[]) => listObjectSummaries(getKubeConnection(), namespaces);
+export const getIstioObjectDetail = (ref: ObjectRef) => getObjectDetail(getKubeConnection(), ref);
+export const validateIstioYaml = (request: ValidateYamlRequest) => validateYaml(getKubeConnection(), request);
+export const previewIstioYaml = (request: WriteRequest) => previewYaml(writeDeps(), request);
+export const applyIstioYaml = (request: WriteRequest) => applyYaml(writeDeps(), request);
+export const deleteIstioObjectAt = (ref: ObjectRef, resourceVersion: string) => deleteObject(writeDeps(), ref, resourceVersion);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { parseIstioYaml } from "./parse-istio-yaml";
+
+const vs = (extra = "") => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+${extra}spec:
+  hosts:
+  - reviews
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: v1
+`;
+const edit = { namespace: "bookinfo", kind: "virtualservices", name: "reviews" };
+
+function problems(text: string, target: Parameters<typeof parseIstioYaml>[1] = edit) {
+  const result = parseIstioYaml(text, target);
+  if (result.ok) throw new Error("expected problems");
+  return result.problems;
+}
+
+describe("parseIstioYaml", () => {
+  it("reads one object and puts it in the page's namespace", () => {
+    const result = parseIstioYaml(vs(), edit);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.parsed.object.metadata).toEqual({ name: "reviews", namespace: "bookinfo" });
+  });
+
+  it("drops the fields the server manages, so a pasted kubectl get cannot carry a stale resourceVersion", () => {
+    const result = parseIstioYaml(vs("  resourceVersion: '12'\n  uid: abc\n"), edit);
+    expect(result.ok && result.parsed.object.metadata).toEqual({ name: "reviews", namespace: "bookinfo" });
+  });
+
+  it("reports a syntax error with its line and column", () => {
+    const [problem] = problems("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: [reviews\nspec: {}\n");
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: expect.any(Number), column: expect.any(Number) });
+    expect(problem?.message).toMatch(/^YAML syntax: .+\(line \d+, column \d+\)$/);
+  });
+
+  it("reports a duplicate key at the line of the second one", () => {
+    const [problem] = problems("kind: VirtualService\nkind: Gateway\n");
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 2, column: 1 });
+    expect(problem?.message).toContain("Map keys must be unique");
+  });
+
+  it("refuses several documents, pointing at the second", () => {
+    const [problem] = problems(`${vs()}---\n${vs()}`);
+    expect(problem).toMatchObject({ code: "multiple_documents", line: 13 });
+  });
+
+  it("ignores an empty trailing document", () => {
+    expect(parseIstioYaml(`${vs()}---\n`, edit).ok).toBe(true);
+  });
+
+  it("refuses empty text and lists", () => {
+    expect(problems("")[0]?.code).toBe("empty");
+    expect(problems("- a\n- b\n")[0]?.code).toBe("not_a_mapping");
+  });
+
+  it("names the served kinds for an unknown kind, and the right spelling for a near miss", () => {
+    const unknown = problems(vs().replace("kind: VirtualService", "kind: HTTPRoute"), { namespace: "bookinfo" });
+    expect(unknown[0]).toMatchObject({ code: "unknown_kind", line: 2, column: 1 });
+    expect(unknown[0]?.message).toContain("VirtualService, DestinationRule, Gateway");
+    const near = problems(vs().replace("kind: VirtualService", "kind: virtualservice"), { namespace: "bookinfo" });
+    expect(near[0]?.message).toContain('write "VirtualService"');
+  });
+
+  it("names the served apiVersions when the given one is not served", () => {
+    const [problem] = problems(vs().replace("networking.istio.io/v1", "networking.istio.io/v2"));
+    expect(problem).toMatchObject({ code: "unknown_api_version", line: 1 });
+    expect(problem?.message).toContain("networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3");
+  });
+
+  it("accepts the older served versions", () => {
+    expect(parseIstioYaml(vs().replace("networking.istio.io/v1", "networking.istio.io/v1beta1"), edit).ok).toBe(true);
+  });
+
+  it("asks for a name", () => {
+    const [problem] = problems(vs().replace("  name: reviews\n", "  labels: {}\n"), { namespace: "bookinfo" });
+    expect(problem).toMatchObject({ code: "missing_name", line: 3 });
+  });
+
+  it("refuses a namespace other than the page's", () => {
+    const [problem] = problems(vs("  namespace: default\n"));
+    expect(problem).toMatchObject({ code: "namespace_mismatch", line: 5, column: 3 });
+    expect(problem?.message).toContain('"bookinfo"');
+  });
+
+  it("refuses a rename on the edit page", () => {
+    const [problem] = problems(vs().replace("name: reviews", "name: reviews-2"));
+    expect(problem).toMatchObject({ code: "identity_mismatch", line: 4 });
+  });
+
+  it("refuses envelope fields of the wrong type", () => {
+    expect(problems(vs("  labels:\n    canary: true\n"))[0]).toMatchObject({ code: "schema", line: 5 });
+    expect(problems("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: [1]\n", { namespace: "x" })[0]).toMatchObject({ code: "schema", line: 4 });
+  });
+});
