@@ -234,3 +234,8 @@ export type WizardPreview = z.infer<typeof wizardPreviewSchema>;
 
 export const wizardAppliedSchema = z.object({ changes: z.array(objectChangeSchema) });
 export type WizardApplied = z.infer<typeof wizardAppliedSchema>;
+
+/** The path parameters of /api/traffic/{namespace}/{service}/{wizard}. */
+const objectName = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes name (lowercase letters, digits and '-')");
+export const trafficPathSchema = z.object({ namespace: objectName, service: objectName });
+export const wizardPathSchema = trafficPathSchema.extend({ wizard: wizardIdSchema });

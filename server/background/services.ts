@@ -10,4 +10,13 @@ export interface BackgroundService {
   start(): Promise<{ stop(): Promise<void> | void }>;
 }
 
-export const backgroundServices: BackgroundService[] = [];
+export const backgroundServices: BackgroundService[] = [
+  {
+    // Records VirtualService/DestinationRule changes made outside Topsail: server/audit/external-changes.ts.
+    name: "audit-external-changes",
+    async start() {
+      const { externalChangeWatcherService } = await import("@/server/audit/external-changes-service");
+      return externalChangeWatcherService.start();
+    },
+  },
+];

@@ -1,0 +1,38 @@
+/** The traffic wizards wired to the cluster and the write path; routes call these. */
+import "server-only";
+import type { TrafficState, WizardApplied, WizardId, WizardPreview, WizardRequest } from "@/lib/contracts/traffic";
+import type { DestinationRule, VirtualService } from "@/lib/istio/types";
+import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
+import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
+import { listServices } from "@/server/adapters/kube/list-services";
+import { listWorkloads } from "@/server/adapters/kube/list-workloads";
+import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
+import { applyWizard, previewWizard, type TrafficWriteDeps } from "./run-wizard";
+import type { TrafficReadDeps } from "./traffic-context";
+import { getTrafficState } from "./traffic-state";
+
+export function createTrafficReadDeps(connection: KubeConnection): TrafficReadDeps {
+  return {
+    listServices: (ns) => listServices(connection, ns),
+    listWorkloads: (ns) => listWorkloads(connection, ns),
+    // The adapter returns the API's objects; these kinds' specs are what lib/istio/types describes.
+    listVirtualServices: async (ns) => (await listIstioObjects(connection, "VirtualService", ns)) as unknown as VirtualService[],
+    listDestinationRules: async (ns) => (await listIstioObjects(connection, "DestinationRule", ns)) as unknown as DestinationRule[],
+  };
+}
+
+function liveDeps(): TrafficWriteDeps {
+  return { ...createTrafficReadDeps(getKubeConnection()), preview: previewIstioChangesLive, apply: applyIstioChangesLive };
+}
+
+export function getTrafficStateLive(namespace: string, service: string): Promise<TrafficState> {
+  return getTrafficState(createTrafficReadDeps(getKubeConnection()), namespace, service);
+}
+
+export function previewWizardLive<W extends WizardId>(namespace: string, service: string, wizard: W, request: WizardRequest<W>): Promise<WizardPreview> {
+  return previewWizard(liveDeps(), { namespace, service }, wizard, request);
+}
+
+export function applyWizardLive<W extends WizardId>(namespace: string, service: string, wizard: W, request: WizardRequest<W>): Promise<WizardApplied> {
+  return applyWizard(liveDeps(), { namespace, service }, wizard, request);
+}

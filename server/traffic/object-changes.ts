@@ -1,0 +1,21 @@
+/** Write-path outcomes → what the UI shows for each object: action, YAML before/after and their line diff. */
+import "server-only";
+import type { ObjectChange } from "@/lib/contracts/traffic";
+import { lineDiff } from "@/server/audit/line-diff";
+import { objectYaml } from "@/server/audit/object-yaml";
+import type { ChangeOutcome } from "@/server/istio-config";
+
+export function toObjectChange(outcome: ChangeOutcome): ObjectChange {
+  const beforeYaml = objectYaml(outcome.before);
+  const afterYaml = objectYaml(outcome.after);
+  return {
+    kind: outcome.kind,
+    namespace: outcome.namespace,
+    name: outcome.name,
+    action: outcome.action,
+    beforeYaml,
+    afterYaml,
+    diff: lineDiff(beforeYaml, afterYaml),
+    ...(outcome.auditId ? { auditId: outcome.auditId } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Preview and apply of a wizard: read the live objects, build the desired ones with the
+ * wizard's pure builder, and hand them to the one write path (validate → dry-run → apply
+ * DestinationRule before VirtualService → one audit entry each). The resourceVersions the
+ * user started from go along as the base, so an object someone changed meanwhile is a 409
+ * conflict, never an overwrite.
+ */
+import "server-only";
+import type { WizardBase, WizardId, WizardInputs, WizardPreview, WizardApplied, WizardRequest } from "@/lib/contracts/traffic";
+import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { wizardBuilders } from "@/server/istio-config/builders";
+import type { ChangeOutcome, ChangePreview, IstioChange, WriteRequest } from "@/server/istio-config";
+import { TopsailError } from "@/server/errors";
+import { toObjectChange } from "./object-changes";
+import { loadTrafficContext, type TrafficReadDeps } from "./traffic-context";
+import { blockedReason } from "./traffic-state";
+
+export interface TrafficWriteDeps extends TrafficReadDeps {
+  preview(request: WriteRequest): Promise<ChangePreview>;
+  apply(request: WriteRequest): Promise<ChangeOutcome[]>;
+}
+
+interface Target {
+  namespace: string;
+  service: string;
+}
+
+function changeFor(
+  kind: "VirtualService" | "DestinationRule",
+  namespace: string,
+  fallbackName: string,
+  live: { metadata: { name?: string; resourceVersion?: string } } | null,
+  desired: { metadata: { name?: string } } | null | undefined,
+  base: string | null | undefined,
+): IstioChange | undefined {
+  if (desired === undefined) return undefined;
+  const name = live?.metadata.name ?? desired?.metadata.name ?? fallbackName;
+  // The user saw no object and one exists now: someone else created it meanwhile.
+  if (base === null && live) throw new TopsailError("conflict", `${kind} ${namespace}/${name} was created by someone else since you opened the wizard; reopen it to start from the live object.`);
+  return { kind, namespace, name, desired: desired as StoredIstioObject | null, ...(typeof base === "string" ? { baseResourceVersion: base } : {}) };
+}
+
+async function plan<W extends WizardId>(deps: TrafficReadDeps, target: Target, wizard: W, input: WizardInputs[W], base: WizardBase | undefined): Promise<IstioChange[]> {
+  const context = await loadTrafficContext(deps, target.namespace, target.service);
+  const blocked = blockedReason(context, wizard);
+  if (blocked) throw new TopsailError("bad_request", blocked);
+  const built = wizardBuilders[wizard].build(context.existing, input);
+  const { virtualService, destinationRule } = context.existing;
+  return [
+    changeFor("DestinationRule", target.namespace, target.service, destinationRule, built.destinationRule, base?.destinationRule),
+    changeFor("VirtualService", target.namespace, target.service, virtualService, built.virtualService, base?.virtualService),
+  ].filter((c): c is IstioChange => c !== undefined);
+}
+
+export async function previewWizard<W extends WizardId>(deps: TrafficWriteDeps, target: Target, wizard: W, request: WizardRequest<W>): Promise<WizardPreview> {
+  const changes = await plan(deps, target, wizard, request.input, request.base);
+  if (changes.length === 0) return { changes: [], validations: [] };
+  const preview = await deps.preview({ changes, source: "wizard", comment: request.comment });
+  return { changes: preview.outcomes.map(toObjectChange), validations: preview.validations };
+}
+
+export async function applyWizard<W extends WizardId>(deps: TrafficWriteDeps, target: Target, wizard: W, request: WizardRequest<W>): Promise<WizardApplied> {
+  const changes = await plan(deps, target, wizard, request.input, request.base);
+  if (changes.length === 0) return { changes: [] };
+  const outcomes = await deps.apply({ changes, source: "wizard", comment: request.comment });
+  return { changes: outcomes.map(toObjectChange) };
+}
