@@ -89,10 +89,12 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
         "text-outline-color": p.textOutline,
         "text-outline-width": 2,
         "text-rotation": "autorotate",
+        // Above the line, so the mTLS marker in the middle stays visible.
+        "text-margin-y": -9,
         "min-zoomed-font-size": 7,
       },
     },
-    { selector: "edge.mtls", style: { "mid-target-arrow-shape": "square", "mid-target-arrow-color": "data(colour)", "mid-target-arrow-fill": "filled" } },
+    { selector: "edge.mtls", style: { "mid-target-arrow-shape": "square", "mid-target-arrow-color": "data(colour)", "mid-target-arrow-fill": "filled", "arrow-scale": 1.1 } },
     { selector: "edge.idle", style: { "line-style": "dotted", opacity: 0.6 } },
     { selector: "edge.animated", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: ".hidden", style: { display: "none" } },

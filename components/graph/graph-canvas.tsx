@@ -128,6 +128,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const wanted = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
     const firstDraw = cy.elements().length === 0 || ![...previous.keys()].some((id) => graph.nodeById.has(id));
     const large = graph.nodes.length + graph.edges.length > largeGraph;
+    // Hidden/found classes go in with the element, so a new graph is styled once, not twice.
+    const vis = callbacks.current.visibility;
+    const nodeVis = (id: string) => [...(vis.hiddenNodes.has(id) ? ["hidden"] : []), ...(vis.foundNodes.has(id) ? ["found"] : [])];
+    const edgeVis = (id: string) => [...(vis.hiddenEdges.has(id) ? ["hidden"] : []), ...(vis.foundEdges.has(id) ? ["found"] : [])];
 
     cy.batch(() => {
       cy.elements()
@@ -141,9 +145,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const existing = cy.getElementById(n.id);
         if (existing.nonempty()) {
           existing.data(data);
-          existing.classes(nodeClasses(n));
+          existing.classes([...nodeClasses(n), ...nodeVis(n.id)]);
         } else {
-          toAdd.push({ group: "nodes", data, classes: nodeClasses(n), position: placed.get(n.id) });
+          toAdd.push({ group: "nodes", data, classes: [...nodeClasses(n), ...nodeVis(n.id)], position: placed.get(n.id) });
         }
       }
       for (const e of graph.edges) {
@@ -151,33 +155,40 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const existing = cy.getElementById(e.id);
         if (existing.nonempty()) {
           existing.data(data);
-          existing.classes(edgeClasses(e));
+          existing.classes([...edgeClasses(e), ...edgeVis(e.id)]);
         } else {
-          toAdd.push({ group: "edges", data, classes: edgeClasses(e) });
+          toAdd.push({ group: "edges", data, classes: [...edgeClasses(e), ...edgeVis(e.id)] });
         }
       }
       cy.add(toAdd);
     });
-    // Big graphs: skip edges and text while panning/zooming, and draw at 1:1 pixels.
-    const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean; pixelRatio?: number } };
+    // Big graphs: skip edges and use a texture while panning/zooming. These are init
+    // options, but the renderer reads them from its own fields on every frame.
+    const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
     Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
     if (firstDraw) cy.fit(undefined, 30);
     reportDrawn();
   }, [graph, edgeLabels, theme]);
 
-  // Hide and find: class toggles in one batch.
+  // Hide and find: class toggles in one batch. When the set of hidden nodes changes (a
+  // hide expression or a focus, not a refresh), fit what remains so it is not left adrift.
+  const hiddenCount = useRef(0);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const refit = hiddenCount.current !== visibility.hiddenNodes.size;
+    hiddenCount.current = visibility.hiddenNodes.size;
     cy.batch(() => {
       cy.elements().forEach((el) => {
         const id = el.id();
         const hidden = el.isNode() ? visibility.hiddenNodes.has(id) : visibility.hiddenEdges.has(id);
         const found = el.isNode() ? visibility.foundNodes.has(id) : visibility.foundEdges.has(id);
-        el.toggleClass("hidden", hidden);
-        el.toggleClass("found", found);
+        // Touch only what changed: each class change restyles the element.
+        if (el.hasClass("hidden") !== hidden) el.toggleClass("hidden", hidden);
+        if (el.hasClass("found") !== found) el.toggleClass("found", found);
       });
     });
+    if (refit) cy.fit(cy.elements(":visible"), 30);
     reportDrawn();
   }, [visibility, graph]);
 
@@ -229,5 +240,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     [graph],
   );
 
-  return <div ref={container} className="absolute inset-0" aria-hidden="true" data-testid="graph-canvas" />;
+  // Cytoscape makes its container position: relative, so it gets its size from a wrapper.
+  return (
+    <div className="absolute inset-0" aria-hidden="true">
+      <div ref={container} className="h-full w-full" data-testid="graph-canvas" />
+    </div>
+  );
 }

@@ -3,17 +3,15 @@
 /**
  * The graph as lists, for keyboards, screen readers and tests: the same nodes and edges the
  * canvas draws, with the same edge label text, and what is hidden or found. Activating a
- * node or edge selects it (the canvas follows); each node has the node menu too.
+ * node or edge selects it (the canvas follows); each node's ⋯ button opens the node menu.
  */
-import { DropdownMenu } from "radix-ui";
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { formatEdgeLabel } from "@/lib/graph-view/edge-labels";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { Visibility } from "@/lib/graph-view/visibility";
 import type { GraphSelection } from "./graph-canvas";
 import { badgeRows, healthRows } from "./graph-styles";
-import { menuContentClass, NodeMenuItems } from "./node-context-menu";
-import type { NodeMenuContext } from "./node-menu-items";
+import type { Point } from "@/lib/graph-view/layout";
 
 interface Props {
   graph: ViewGraph;
@@ -21,13 +19,14 @@ interface Props {
   edgeLabels: EdgeLabelMode;
   selection: GraphSelection;
   onSelect: (selection: GraphSelection) => void;
-  menuContext: NodeMenuContext;
+  /** Opens the node menu (one shared menu: a Radix root per row is costly at 1,000 nodes). */
+  onOpenMenu: (id: string, at: Point) => void;
 }
 
 const rowClass = (selected: boolean) =>
   `min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left text-sm ${selected ? "bg-sky-100 font-medium dark:bg-sky-900/50" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
 
-export function GraphElementList({ graph, visibility, edgeLabels, selection, onSelect, menuContext }: Props) {
+export function GraphElementList({ graph, visibility, edgeLabels, selection, onSelect, onOpenMenu }: Props) {
   const nodes = graph.nodes.filter((n) => n.kind !== "box");
   return (
     <div className="space-y-3">
@@ -47,16 +46,18 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
                   {n.title}
                   <span className="sr-only">, {notes.join(", ")}</span>
                 </button>
-                <DropdownMenu.Root modal={false}>
-                  <DropdownMenu.Trigger aria-label={`Actions for ${n.title}`} className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
-                    ⋯
-                  </DropdownMenu.Trigger>
-                  <DropdownMenu.Portal>
-                    <DropdownMenu.Content align="end" className={menuContentClass}>
-                      <NodeMenuItems node={n} context={menuContext} />
-                    </DropdownMenu.Content>
-                  </DropdownMenu.Portal>
-                </DropdownMenu.Root>
+                <button
+                  type="button"
+                  aria-label={`Actions for ${n.title}`}
+                  aria-haspopup="menu"
+                  onClick={(e) => {
+                    const r = e.currentTarget.getBoundingClientRect();
+                    onOpenMenu(n.id, { x: r.left, y: r.bottom });
+                  }}
+                  className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+                >
+                  ⋯
+                </button>
               </li>
             );
           })}

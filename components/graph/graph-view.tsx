@@ -24,6 +24,8 @@ import { graphKeyHint, handleGraphKey } from "./use-graph-keys";
 import { useGraphUrlState } from "./use-graph-url-state";
 import { useReducedMotion } from "./use-reduced-motion";
 
+const listOpenUpTo = 300;
+
 export function GraphView() {
   const [state, update] = useGraphUrlState();
   const reducedMotion = useReducedMotion();
@@ -32,8 +34,14 @@ export function GraphView() {
   const graph = query.data;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [selection, setSelection] = useState<GraphSelection>(null);
-  const [menu, setMenu] = useState<{ id: string; at: Point } | null>(null);
+  const [menu, setMenu] = useState<{ id: string; at: Point; returnFocus: HTMLElement | null } | null>(null);
+  const openMenu = useCallback((id: string, at: Point) => {
+    setMenu({ id, at, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+  }, []);
   const [drawn, setDrawn] = useState<DrawnSummary | null>(null);
+  // The list is open by default on graphs a person can read as a list; on big ones it is
+  // rendered only when opened, so it does not delay the first picture.
+  const [listOpen, setListOpen] = useState<boolean | null>(null);
 
   const hide = useMemo(() => tryParseExpression(state.hide), [state.hide]);
   const find = useMemo(() => tryParseExpression(state.find), [state.find]);
@@ -55,8 +63,8 @@ export function GraphView() {
   const openMenuForSelection = useCallback(() => {
     if (selection?.kind !== "node") return;
     const at = canvas.current?.screenPositionOf(selection.id);
-    if (at) setMenu({ id: selection.id, at });
-  }, [selection]);
+    if (at) openMenu(selection.id, at);
+  }, [selection, openMenu]);
 
   const leaves = graph?.nodes.filter((n) => n.kind !== "box") ?? [];
   const inside = leaves.filter((n) => !n.isOutside && state.namespaces.includes(n.namespace));
@@ -129,7 +137,7 @@ export function GraphView() {
                 theme={resolvedTheme === "dark" ? "dark" : "light"}
                 selection={selection}
                 onSelect={setSelection}
-                onNodeMenu={(id, at) => setMenu({ id, at })}
+                onNodeMenu={openMenu}
                 onDrawn={setDrawn}
               />
             </div>
@@ -161,16 +169,20 @@ export function GraphView() {
           {selection && !selectedNode && !selectedEdge && <p className="text-sm text-slate-600">The selected element is no longer in the graph.</p>}
           {!selection && graph && leaves.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Select a node or an edge, on the graph or in the list below, to see its traffic.</p>}
           {graph && leaves.length > 0 && (
-            <details open className="border-t border-slate-200 pt-2 dark:border-slate-800">
+            <details
+              open={listOpen ?? leaves.length <= listOpenUpTo}
+              onToggle={(e) => setListOpen(e.currentTarget.open)}
+              className="border-t border-slate-200 pt-2 dark:border-slate-800"
+            >
               <summary className="cursor-pointer text-sm font-medium">Nodes and edges</summary>
               <div className="pt-2">
-                <GraphElementList graph={graph} visibility={visibility} edgeLabels={state.edgeLabels} selection={selection} onSelect={setSelection} menuContext={menuContext} />
+                {(listOpen ?? leaves.length <= listOpenUpTo) && <GraphElementList graph={graph} visibility={visibility} edgeLabels={state.edgeLabels} selection={selection} onSelect={setSelection} onOpenMenu={openMenu} />}
               </div>
             </details>
           )}
         </aside>
       </div>
-      <NodeContextMenu node={menu ? graph?.nodeById.get(menu.id) : undefined} at={menu?.at ?? null} context={menuContext} onClose={() => setMenu(null)} />
+      <NodeContextMenu node={menu ? graph?.nodeById.get(menu.id) : undefined} at={menu?.at ?? null} context={menuContext} onClose={() => setMenu(null)} returnFocus={menu?.returnFocus} />
     </div>
   );
 }

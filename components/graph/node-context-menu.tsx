@@ -26,19 +26,22 @@ export function NodeMenuItems({ node, context }: { node: ViewNode; context: Node
 export const menuContentClass = "z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900";
 
 /**
- * The canvas's node menu (right click, or the menu key on a selected node): a controlled
- * Radix menu anchored at a point, since the canvas has no DOM element per node.
+ * The node menu (right click or the menu key on the canvas, or a list row's ⋯ button): one
+ * controlled Radix menu anchored at a point, since the canvas has no DOM element per node.
  */
 export function NodeContextMenu({
   node,
   at,
   context,
   onClose,
+  returnFocus,
 }: {
   node: ViewNode | undefined;
   at: Point | null;
   context: NodeMenuContext;
   onClose: () => void;
+  /** Where keyboard focus goes back to when the menu closes (the button or the canvas). */
+  returnFocus?: HTMLElement | null;
 }) {
   if (!node || !at) return null;
   return (
@@ -47,7 +50,16 @@ export function NodeContextMenu({
         <span aria-hidden="true" className="pointer-events-none fixed h-px w-px" style={{ left: at.x, top: at.y }} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className={menuContentClass} aria-label={`Actions for ${node.title}`}>
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={4}
+          className={menuContentClass}
+          aria-label={`Actions for ${node.title}`}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocus?.focus();
+          }}
+        >
           <NodeMenuItems node={node} context={context} />
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

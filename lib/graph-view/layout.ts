@@ -25,7 +25,7 @@ export interface Point {
   y: number;
 }
 
-export const layoutSpacing = { column: 200, row: 80, groupGap: 30 };
+export const layoutSpacing = { column: 200, row: 80, groupGap: 60 };
 const sweeps = 4;
 
 function acyclicEdges(ids: string[], edges: LayoutEdge[]): LayoutEdge[] {

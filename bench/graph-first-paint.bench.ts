@@ -1,0 +1,140 @@
+/**
+ * First paint of a 500-node graph (`npx tsx bench/graph-first-paint.bench.ts [nodes] [runs]`):
+ * serves the production build (`next start`, needs `npx next build` first), opens
+ * /graph in Debian's Chromium with the graph API answered by a synthetic versioned-app graph,
+ * and prints the time from navigation start to the canvas having drawn it (the page marks
+ * `data-graph-state="drawn"` after Cytoscape's first render). Median of a few runs after a
+ * warm-up. Prints figures; asserts nothing.
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import type { GraphResponse } from "../lib/contracts/graph";
+
+const NODES = Number(process.argv[2] ?? "500");
+const RUNS = Number(process.argv[3] ?? "5");
+const PORT = 3291;
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Apps with 1–3 versions in boxes, each version calling 1–3 apps further down. */
+function syntheticGraph(leaves: number): GraphResponse {
+  const nodes: GraphResponse["elements"]["nodes"] = [
+    { data: { id: "gw", nodeType: "workload", cluster: "c", namespace: "bench", workload: "ingress", app: "ingress", isGateway: true, isRoot: true, traffic: [{ protocol: "http", rates: { httpOut: "100.00" } }] } },
+  ];
+  const edges: GraphResponse["elements"]["edges"] = [];
+  const versionsOf: string[][] = [];
+  let count = 1;
+  for (let a = 0; count < leaves; a++) {
+    const app = `app-${a}`;
+    nodes.push({ data: { id: `box-${a}`, nodeType: "box", isBox: "app", cluster: "c", namespace: "bench", app } });
+    const ids: string[] = [];
+    for (let v = 1; v <= 1 + (a % 3) && count < leaves; v++, count++) {
+      const id = `${app}-v${v}`;
+      ids.push(id);
+      const health = (["healthy", "healthy", "healthy", "degraded", "failure"] as const)[(a + v) % 5] ?? "healthy";
+      nodes.push({
+        data: {
+          id,
+          parent: `box-${a}`,
+          nodeType: "app",
+          cluster: "c",
+          namespace: "bench",
+          app,
+          version: `v${v}`,
+          workload: id,
+          healthData: { status: health },
+          hasVS: a % 4 === 0 ? true : undefined,
+          hasTrafficShifting: a % 8 === 0 ? true : undefined,
+          traffic: [{ protocol: "http", rates: { httpIn: "1.00", httpOut: "1.00" } }],
+        },
+      });
+    }
+    versionsOf.push(ids);
+  }
+  const rates = (r: number) => ({ protocol: "http" as const, rates: { http: r.toFixed(2), httpPercentReq: "50.0" }, responses: { "200": { flags: { "-": "100.0" }, hosts: {} } } });
+  for (const id of versionsOf[0] ?? []) edges.push({ data: { id: `gw>${id}`, source: "gw", target: id, isMTLS: "100.0", responseTime: "20.00", traffic: rates(10) } });
+  versionsOf.forEach((ids, a) => {
+    for (const id of ids)
+      for (let k = 1; k <= 1 + (a % 3); k++) {
+        const callee = versionsOf[a * 2 + k];
+        const target = callee?.[(a + k) % callee.length];
+        if (target) edges.push({ data: { id: `${id}>${target}`, source: id, target, isMTLS: "100.0", responseTime: `${(5 + ((a * k) % 200)).toFixed(2)}`, traffic: rates(1) } });
+      }
+  });
+  return { timestamp: Math.floor(Date.now() / 1000), duration: 300, graphType: "versionedApp", elements: { nodes, edges } };
+}
+
+async function waitForServer(url: string, deadline: number) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+async function main() {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", KUBECONFIG: "", TOPSAIL_PROMETHEUS_URL: "http://127.0.0.1:1" },
+  });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/graph`, Date.now() + 60_000);
+    const graph = syntheticGraph(NODES);
+    const body = JSON.stringify(graph);
+    const leaves = graph.elements.nodes.filter((n) => n.data.nodeType !== "box").length;
+    console.log(`synthetic graph: ${leaves} nodes (+${graph.elements.nodes.length - leaves} app boxes), ${graph.elements.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB`);
+    const times: number[] = [];
+    const afterData: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      const page = await context.newPage();
+      await page.route("**/api/namespaces/graph?**", (route) => route.fulfill({ contentType: "application/json", body }));
+      // Record the moment the page marks the graph drawn, relative to navigation start.
+      await page.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          const view = document.querySelector('[data-testid="graph-view"]');
+          if (view?.getAttribute("data-graph-state") === "drawn") {
+            (window as unknown as { __drawnAt: number }).__drawnAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { subtree: true, attributes: true, childList: true, attributeFilter: ["data-graph-state"] });
+      });
+      await page.goto(`http://127.0.0.1:${PORT}/graph?namespaces=bench&graphType=versionedApp&duration=300s&edgeLabels=responseTime`);
+      await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: 60_000 });
+      const [drawnAt, dataAt] = await page.evaluate(() => [
+        (window as unknown as { __drawnAt: number }).__drawnAt,
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((e) => e.name.includes("/api/namespaces/graph"))?.responseEnd ?? NaN,
+      ]);
+      if (run > 0) {
+        times.push(drawnAt);
+        afterData.push(drawnAt - dataAt);
+      }
+      console.log(`${run === 0 ? "warm-up" : `run ${run}`}: navigation → graph drawn ${drawnAt.toFixed(0)} ms (answer in at ${dataAt.toFixed(0)} ms, then ${(drawnAt - dataAt).toFixed(0)} ms to draw)`);
+      await context.close();
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+    console.log(`answer → drawn: median ${median(afterData).toFixed(0)} ms`);
+    console.log(`first paint of ${leaves} nodes: median ${(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(0)} ms, min ${(sorted[0] ?? NaN).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(0)} ms (n=${sorted.length})`);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { bookinfoGraph } from "@/lib/graph-view/__fixtures__/bookinfo-graph";
+import { toViewGraph } from "@/lib/graph-view/view-model";
+import { edgeClasses, edgeData, nodeClasses, nodeData } from "./cy-elements";
+import { healthRows } from "./graph-styles";
+import { nodeMenuItems } from "./node-menu-items";
+
+const graph = toViewGraph(bookinfoGraph);
+const node = (id: string) => graph.nodeById.get(id)!;
+const edge = (id: string) => graph.edges.find((e) => e.id === id)!;
+
+describe("canvas elements", () => {
+  it("gives each health state its own border style as well as its colour", () => {
+    const styles = new Set(Object.values(healthRows).map((r) => r.border));
+    expect(styles.size).toBe(Object.keys(healthRows).length);
+    expect(nodeData(node("rt-v1"))).toMatchObject({ healthColour: healthRows.failure.colour, borderStyle: "double" });
+    expect(nodeData(node("rv-v2"))).toMatchObject({ borderStyle: "dashed" });
+  });
+
+  it("draws badges and health glyphs as an SVG image, and nothing for a quiet healthy node", () => {
+    expect(nodeData(node("pp-v1")).image).toBeUndefined();
+    const image = decodeURIComponent(nodeData(node("rv-v2")).image!);
+    expect(image).toMatch(/^data:image\/svg\+xml/);
+    expect(image).toContain(">VS<");
+    expect(image).toContain(">%<");
+    expect(decodeURIComponent(nodeData(node("rt-v1")).image!)).toContain(">⊘<");
+  });
+
+  it("shapes nodes by kind, gateways apart", () => {
+    expect(nodeData(node("gw")).shape).toBe("round-tag");
+    expect(nodeData(node("db")).shape).toBe("triangle");
+    expect(nodeData(node("pp-v1")).shape).toBe("round-rectangle");
+    expect(nodeClasses(node("pp-box"))).toContain("box");
+  });
+
+  it("labels edges in the chosen mode and marks mTLS and errors", () => {
+    expect(edgeData(edge("e-gw-pp"), "responseTime", "#000")).toMatchObject({ label: "42 ms", colour: "#000" });
+    expect(edgeData(edge("e-pp-rv2"), "requestRate", "#000").colour).toBe(healthRows.degraded.colour);
+    expect(edgeClasses(edge("e-gw-pp"))).toEqual(["mtls", "traffic"]);
+    expect(edgeClasses(edge("e-pp-rv2"))).toEqual(["traffic"]);
+  });
+});
+
+describe("the node menu", () => {
+  it("offers only what exists today", () => {
+    expect(nodeMenuItems.map((i) => i.label)).toEqual(["Show details", "Focus on this node"]);
+  });
+
+  it("routes each item to its action", () => {
+    const calls: string[] = [];
+    const context = { showDetails: (id: string) => calls.push(`details ${id}`), focusOn: (id: string) => calls.push(`focus ${id}`) };
+    for (const item of nodeMenuItems) item.run(node("rv-v1"), context);
+    expect(calls).toEqual(["details rv-v1", "focus rv-v1"]);
+  });
+});

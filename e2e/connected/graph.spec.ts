@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { GraphPage } from "../pages/graph-page";
+
+// Bookinfo's load generator has to run and Prometheus to scrape twice before the first
+// rates exist; the page polls every 10 s (refresh=10000), so give it time.
+const trafficTimeout = 120_000;
+
+test.describe("the graph page", () => {
+  test("asks for a namespace when none is selected", async ({ page }) => {
+    const graph = new GraphPage(page);
+    await graph.open("");
+    await expect(page.getByRole("status").filter({ hasText: "Pick a namespace" })).toBeVisible();
+    await expect(graph.view).toHaveAttribute("data-graph-state", "no-namespaces");
+  });
+
+  test("explains a find/hide expression it cannot read", async ({ page }) => {
+    const graph = new GraphPage(page);
+    await graph.open("namespaces=bookinfo");
+    await graph.hideInput.fill("version >");
+    await expect(page.getByRole("alert").filter({ hasText: 'Expected a value after ">"' })).toContainText("Allowed:");
+    await expect(graph.hideInput).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test.describe("with Bookinfo traffic", () => {
+    test.setTimeout(trafficTimeout + 60_000);
+
+    test("draws productpage, shows its rates, switches edge labels and hides v1", async ({ page }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&refresh=10000");
+      await graph.waitForDrawn(trafficTimeout);
+      const productpage = graph.nodeButton(/^productpage v1/);
+      await expect(productpage).toBeVisible({ timeout: trafficTimeout });
+      await expect(graph.node(/^productpage v1/)).toHaveAttribute("data-hidden", "false");
+      expect(Number(await graph.view.getAttribute("data-node-count"))).toBeGreaterThan(3);
+
+      // Selecting it (the list is the keyboard path to the canvas's nodes) opens its panel.
+      await productpage.click();
+      const panel = graph.nodePanel("productpage v1");
+      await expect(panel).toBeVisible();
+      await expect(panel).toContainText("HTTP in");
+      await expect(panel).toContainText(/\d+\.\d\d rps/);
+      await expect(panel.getByRole("button", { name: /^reviews/ }).first()).toBeVisible();
+
+      // Edge labels: none, then response times.
+      expect((await graph.edgeLabelTexts()).every((t) => t === "")).toBe(true);
+      await graph.edgeLabels.selectOption({ label: "Response time (p95)" });
+      await expect(page).toHaveURL(/edgeLabels=responseTime/);
+      await expect(graph.view).toHaveAttribute("data-edge-labels", "responseTime");
+      await expect.poll(async () => (await graph.edgeLabelTexts()).filter((t) => /^\d+(\.\d+)? m?s$/.test(t)).length).toBeGreaterThan(0);
+
+      // Hide the v1 versions.
+      await graph.setHide("version = v1");
+      await expect(page).toHaveURL(/hide=version%20%3D%20v1/);
+      await expect(graph.node(/^productpage v1/)).toHaveAttribute("data-hidden", "true");
+      const hidden = await graph.nodeTitles(true);
+      const shown = await graph.nodeTitles(false);
+      expect(hidden.length).toBeGreaterThan(0);
+      expect(hidden.every((t) => t.endsWith(" v1"))).toBe(true);
+      expect(shown.some((t) => t.endsWith(" v1"))).toBe(false);
+      await expect.poll(async () => Number(await graph.view.getAttribute("data-hidden-nodes"))).toBe(hidden.length);
+    });
+
+    test("reproduces a view from its link, and focuses on a node from its menu", async ({ page }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=requestRate&refresh=10000");
+      await graph.waitForDrawn(trafficTimeout);
+      await expect(graph.edgeLabels).toHaveValue("requestRate");
+      await expect.poll(async () => (await graph.edgeLabelTexts()).filter((t) => / rps/.test(t)).length, { timeout: trafficTimeout }).toBeGreaterThan(0);
+
+      const ratings = graph.nodeButton(/^ratings v1/);
+      await expect(ratings).toBeVisible({ timeout: trafficTimeout });
+      await graph.nodeList.getByRole("button", { name: /^Actions for ratings v1/ }).click();
+      await page.getByRole("menuitem", { name: "Focus on this node" }).click();
+      await expect(page).toHaveURL(/focus=/);
+      await expect(page.getByText(/Focused on ratings v1/)).toBeVisible();
+      // details (a sibling of ratings' caller chain only) is not connected to ratings.
+      await expect(graph.node(/^details v1/)).toHaveAttribute("data-hidden", "true");
+      await expect(graph.node(/^ratings v1/)).toHaveAttribute("data-hidden", "false");
+    });
+
+    test("is usable from the keyboard", async ({ page }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&refresh=10000");
+      await graph.waitForDrawn(trafficTimeout);
+      await expect(page.getByText(/Keys on the graph: f fit/)).toBeVisible();
+      await graph.canvasRegion.focus();
+      await page.keyboard.press("f");
+      await page.keyboard.press("+");
+      await graph.nodeButton(/^productpage v1/).focus();
+      await page.keyboard.press("Enter");
+      await expect(graph.nodePanel("productpage v1")).toBeVisible();
+      await graph.canvasRegion.focus();
+      await page.keyboard.press("Shift+F10");
+      await expect(page.getByRole("menuitem", { name: "Show details" })).toBeVisible();
+      await page.keyboard.press("Escape");
+    });
+  });
+});

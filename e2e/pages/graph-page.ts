@@ -1,0 +1,64 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/**
+ * The graph page. A canvas has no DOM, so this reads the page's honest mirrors of it: the
+ * accessible node and edge lists (what is drawn, each edge's current label text, what is
+ * hidden) and the `data-*` summary on the view container (set after the canvas rendered).
+ */
+export class GraphPage {
+  readonly view: Locator;
+  readonly nodeList: Locator;
+  readonly edgeList: Locator;
+  readonly edgeLabels: Locator;
+  readonly hideInput: Locator;
+  readonly findInput: Locator;
+  readonly canvasRegion: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId("graph-view");
+    this.nodeList = page.getByTestId("graph-node-list");
+    this.edgeList = page.getByTestId("graph-edge-list");
+    this.edgeLabels = page.getByLabel("Edge labels");
+    this.hideInput = page.getByLabel("Hide", { exact: true });
+    this.findInput = page.getByLabel("Find", { exact: true });
+    this.canvasRegion = page.getByRole("region", { name: "Service graph canvas" });
+  }
+
+  async open(query: string) {
+    await this.page.goto(`/graph?${query}`);
+    await expect(this.view).toBeVisible();
+  }
+
+  /** Waits until the canvas has drawn a graph (traffic may take a while to reach Prometheus). */
+  async waitForDrawn(timeout = 15_000) {
+    await expect(this.view).toHaveAttribute("data-graph-state", "drawn", { timeout });
+  }
+
+  /** A node in the list by its title ("productpage v1"), or by a title pattern. */
+  node(title: string | RegExp): Locator {
+    return this.nodeList.getByRole("listitem").filter({ has: this.page.getByRole("button", { name: title }) });
+  }
+
+  nodeButton(title: string | RegExp): Locator {
+    return this.nodeList.getByRole("button", { name: title });
+  }
+
+  nodePanel(title: string | RegExp): Locator {
+    return this.page.getByRole("article", { name: typeof title === "string" ? `Details of ${title}` : title });
+  }
+
+  /** The label text of every edge, as the canvas draws it. */
+  async edgeLabelTexts(): Promise<string[]> {
+    return this.edgeList.locator("li[data-edge-id]").evaluateAll((items) => items.map((li) => li.getAttribute("data-label") ?? ""));
+  }
+
+  /** Titles of the nodes by hidden state. */
+  async nodeTitles(hidden: boolean): Promise<string[]> {
+    return this.nodeList.locator(`li[data-hidden="${hidden}"]`).evaluateAll((items) => items.map((li) => li.getAttribute("data-node-name") ?? ""));
+  }
+
+  async setHide(expression: string) {
+    await this.hideInput.fill(expression);
+    await this.hideInput.press("Enter");
+  }
+}
