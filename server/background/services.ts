@@ -12,6 +12,16 @@ export interface BackgroundService {
 
 export const backgroundServices: BackgroundService[] = [
   {
+    // Advances experiments (and reverts overdue faults at start-up): server/experiments/runner.ts.
+    name: "experiment-runner",
+    async start() {
+      const { getExperimentRunner } = await import("@/server/experiments");
+      const runner = getExperimentRunner();
+      runner.start();
+      return { stop: () => runner.stop() };
+    },
+  },
+  {
     // Records VirtualService/DestinationRule changes made outside Topsail: server/audit/external-changes.ts.
     name: "audit-external-changes",
     async start() {

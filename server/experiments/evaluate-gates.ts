@@ -48,7 +48,7 @@ function formatValue(r: GateResult): string {
 export function describeFailures(data: Pick<GateEventData, "results">): string {
   return data.results
     .filter((r) => r.pass === false)
-    .map((r) => `${r.label} = ${formatValue(r)} (needs ${r.op === ">=" ? "≥" : "≤"} ${r.threshold})`)
+    .map((r) => `${r.label} = ${formatValue(r)} (needs ${r.op === ">=" ? "≥" : "≤"} ${r.threshold})${r.gate === "successRate" && r.value !== null ? `, error rate ${(100 - r.value).toFixed(2)}%` : ""}`)
     .join("; ");
 }
 

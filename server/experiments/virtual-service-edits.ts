@@ -94,7 +94,7 @@ export function hasExperimentRule(live: StoredIstioObject | undefined, experimen
  * The live object without the experiment's rule; null = delete it (the experiment created
  * it and what is left is exactly what it created); undefined = nothing to remove.
  */
-export function removeFaultRule(live: StoredIstioObject | undefined, experimentId: string, createdRest?: VirtualServiceSpec): StoredIstioObject | null | undefined {
+export function removeFaultRule(live: StoredIstioObject | undefined, experimentId: string, createdRest?: object): StoredIstioObject | null | undefined {
   if (!live || !hasExperimentRule(live, experimentId)) return undefined;
   const current = specOf(live);
   const rest: VirtualServiceSpec = { ...current, http: (current.http ?? []).filter((r) => r.name !== experimentRuleName(experimentId)) };

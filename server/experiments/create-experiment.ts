@@ -1,0 +1,90 @@
+/**
+ * Creating an experiment: check the spec against the cluster (the service exists, the
+ * subsets exist in its DestinationRule and select running workloads, a canary has a rule it
+ * can shift), resolve subsets and services to workload names once — the gate queries use
+ * those — and insert the pending experiment, refused if the service already has an active
+ * one. The runner starts it on its next tick.
+ */
+import "server-only";
+import { canarySteps, type CanarySpec, type ExperimentSpec, type FaultSpec } from "@/lib/contracts/experiments";
+import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import type { ServiceSummary } from "@/server/adapters/kube/list-services";
+import type { WorkloadSummary } from "@/server/adapters/kube/list-workloads";
+import { TopsailError } from "@/server/errors";
+import type { MeasureSubject } from "./experiment-promql";
+import { insertExperiment, type ExperimentsDb } from "./experiment-store";
+import type { ExperimentRecord, MachineMemory } from "./machine-types";
+import { findServiceVirtualService, setCanaryWeights } from "./virtual-service-edits";
+
+/** What creation reads from the cluster. */
+export interface ClusterReads {
+  listServices(namespace: string): Promise<ServiceSummary[]>;
+  listWorkloads(namespace: string): Promise<WorkloadSummary[]>;
+  listDestinationRules(namespace: string): Promise<StoredIstioObject[]>;
+  listVirtualServices(namespace: string): Promise<StoredIstioObject[]>;
+}
+
+const matches = (labels: Record<string, string>, selector: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+function requireService(services: ServiceSummary[], name: string, namespace: string): ServiceSummary {
+  const found = services.find((s) => s.name === name);
+  if (!found) throw new TopsailError("bad_request", `There is no service ${name} in namespace ${namespace}.`);
+  return found;
+}
+
+function subsetLabels(rules: StoredIstioObject[], service: string, namespace: string, subset: string): Record<string, string> {
+  const hosts = new Set([service, `${service}.${namespace}`, `${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`]);
+  for (const dr of rules) {
+    const spec = dr.spec as { host?: string; subsets?: { name?: string; labels?: Record<string, string> }[] } | undefined;
+    if (!hosts.has(spec?.host ?? "")) continue;
+    const found = spec?.subsets?.find((s) => s.name === subset);
+    if (found) return found.labels ?? {};
+  }
+  throw new TopsailError("bad_request", `No DestinationRule for ${service} defines subset ${subset}; add it first (traffic must never point at a missing subset).`);
+}
+
+function workloadsOf(workloads: WorkloadSummary[], selector: Record<string, string>, what: string): string[] {
+  const names = workloads.filter((w) => matches(w.labels, selector)).map((w) => w.name);
+  if (names.length === 0) throw new TopsailError("bad_request", `${what} selects no workloads.`);
+  return names;
+}
+
+async function canaryMemory(reads: ClusterReads, spec: CanarySpec, now: Date): Promise<MachineMemory> {
+  const [services, workloads, rules, virtualServices] = await Promise.all([reads.listServices(spec.namespace), reads.listWorkloads(spec.namespace), reads.listDestinationRules(spec.namespace), reads.listVirtualServices(spec.namespace)]);
+  const service = requireService(services, spec.service, spec.namespace);
+  const subject = (subset: string): MeasureSubject => ({
+    direction: "inbound",
+    namespace: spec.namespace,
+    service: spec.service,
+    workloads: workloadsOf(workloads, { ...service.selector, ...subsetLabels(rules, spec.service, spec.namespace, subset) }, `Subset ${subset} of ${spec.service}`),
+  });
+  const live = findServiceVirtualService(virtualServices, spec.service, spec.namespace);
+  if (live && !setCanaryWeights(live, spec, 0)) {
+    throw new TopsailError("bad_request", `VirtualService ${spec.namespace}/${live.metadata.name} has no rule that routes ${spec.service} only to ${spec.from} or ${spec.to} (or to the service without subsets); the canary would not know which rule to shift.`);
+  }
+  return { kind: "canary", subjects: { from: subject(spec.from), to: subject(spec.to) }, steps: canarySteps(spec), stepIndex: 0, stepStartedAt: now.toISOString(), weight: 0, failedChecks: 0, actionFailures: 0 };
+}
+
+async function faultMemory(reads: ClusterReads, spec: FaultSpec, now: Date): Promise<MachineMemory> {
+  const [services, workloads, rules] = await Promise.all([reads.listServices(spec.namespace), reads.listWorkloads(spec.namespace), reads.listDestinationRules(spec.namespace)]);
+  requireService(services, spec.service, spec.namespace);
+  if (spec.subset) subsetLabels(rules, spec.service, spec.namespace, spec.subset);
+  const observed = requireService(services, spec.hypothesis.service, spec.namespace);
+  const hypothesis: MeasureSubject = {
+    direction: spec.hypothesis.scope,
+    namespace: spec.namespace,
+    ...(spec.hypothesis.scope === "inbound" ? { service: observed.name } : {}),
+    workloads: workloadsOf(workloads, observed.selector, `Service ${observed.name}`),
+  };
+  return { kind: "fault", subjects: { hypothesis }, phaseStartedAt: now.toISOString(), abortedEarly: false, abortedByHand: false, actionFailures: 0 };
+}
+
+export async function createExperiment(db: ExperimentsDb, reads: ClusterReads, spec: ExperimentSpec, actor: string, now = new Date()): Promise<ExperimentRecord> {
+  const memory = spec.kind === "canary" ? await canaryMemory(reads, spec, now) : await faultMemory(reads, spec, now);
+  const what = spec.kind === "canary" ? `canary ${spec.service} ${spec.from} → ${spec.to}, steps ${canarySteps(spec).join("/")}% every ${spec.intervalSeconds}s` : `fault injection on ${spec.service} for ${spec.durationSeconds}s`;
+  return insertExperiment(
+    db,
+    { kind: spec.kind, namespace: spec.namespace, service: spec.service, actor, spec, status: "pending", phase: "pending", memory, command: null, verdict: null, summary: null, startedAt: null, finishedAt: null },
+    [{ type: "note", phase: "pending", message: `Created by ${actor}: ${what}`, at: now }],
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * Experiments in the database, as Topsail types. Spec and memory are stored as JSON text and
+ * zod-checked on the way out. Two rules live here because only the database can enforce
+ * them across requests and runners:
+ * - one active experiment per service (checked and inserted in one transaction);
+ * - a runner works on an experiment only while it holds its lease (`claimExperiment`), so
+ *   when several consoles share a database later, one of them advances each experiment.
+ */
+import "server-only";
+import { activeStatuses, experimentCommands, experimentSpecSchema, experimentStatuses, experimentVerdicts, eventTypes, type ExperimentCommand, type ExperimentEventType } from "@/lib/contracts/experiments";
+import type { Experiment as ExperimentRow, ExperimentEvent as EventRow, PrismaClient } from "@/server/adapters/db/generated/client";
+import { DbError, TopsailError } from "@/server/errors";
+import { machineMemorySchema, type ExperimentRecord, type MachineEvent } from "./machine-types";
+
+export type ExperimentsDb = Pick<PrismaClient, "experiment" | "experimentEvent" | "$transaction">;
+
+export interface StoredEvent extends MachineEvent {
+  id: string;
+  at: Date;
+  auditId: string | null;
+}
+
+export interface NewEvent extends MachineEvent {
+  at: Date;
+  auditId?: string;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string, what: string, id: string): T {
+  const found = allowed.find((v) => v === value);
+  if (found === undefined) throw new DbError(`experiment ${id}: unknown ${what} "${value}"`);
+  return found;
+}
+
+function parseJson(text: string, what: string, id: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DbError(`experiment ${id}: ${what} is not valid JSON`, { cause: error });
+  }
+}
+
+export function toRecord(row: ExperimentRow): ExperimentRecord {
+  const spec = experimentSpecSchema.safeParse(parseJson(row.spec, "spec", row.id));
+  const memory = machineMemorySchema.safeParse(parseJson(row.state, "state", row.id));
+  if (!spec.success) throw new DbError(`experiment ${row.id}: stored spec does not match the contract (${spec.error.issues[0]?.message})`);
+  if (!memory.success) throw new DbError(`experiment ${row.id}: stored state does not match the machine (${memory.error.issues[0]?.message})`);
+  return {
+    id: row.id,
+    kind: spec.data.kind,
+    namespace: row.namespace,
+    service: row.service,
+    actor: row.actor,
+    spec: spec.data,
+    status: oneOf(experimentStatuses, row.status, "status", row.id),
+    phase: row.phase,
+    memory: memory.data,
+    command: row.command === null ? null : oneOf(experimentCommands, row.command, "command", row.id),
+    verdict: row.verdict === null ? null : oneOf(experimentVerdicts, row.verdict, "verdict", row.id),
+    summary: row.summary,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  const data = row.data === null ? undefined : parseJson(row.data, "event data", row.experimentId);
+  return {
+    id: row.id,
+    at: row.at,
+    type: oneOf<ExperimentEventType>(eventTypes, row.type, "event type", row.experimentId),
+    phase: row.phase,
+    message: row.message,
+    ...(data && typeof data === "object" && !Array.isArray(data) ? { data: data as Record<string, unknown> } : {}),
+    auditId: row.auditId,
+  };
+}
+
+function wrap(error: unknown, context: string): TopsailError {
+  if (error instanceof TopsailError) return error;
+  return new DbError(`${context}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+function rowData(record: Omit<ExperimentRecord, "id" | "createdAt">) {
+  return {
+    status: record.status,
+    phase: record.phase,
+    state: JSON.stringify(record.memory),
+    verdict: record.verdict,
+    summary: record.summary,
+    startedAt: record.startedAt,
+    finishedAt: record.finishedAt,
+  };
+}
+
+function eventData(experimentId: string, e: NewEvent) {
+  return { experimentId, at: e.at, type: e.type, phase: e.phase, message: e.message, data: e.data === undefined ? null : JSON.stringify(e.data), auditId: e.auditId ?? null };
+}
+
+/** Inserts a new experiment unless its service already has an active one (409 conflict). */
+export async function insertExperiment(db: ExperimentsDb, record: Omit<ExperimentRecord, "id" | "createdAt">, events: NewEvent[]): Promise<ExperimentRecord> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const busy = await tx.experiment.findFirst({ where: { namespace: record.namespace, service: record.service, status: { in: [...activeStatuses] } }, select: { id: true, kind: true } });
+      if (busy) {
+        throw new TopsailError("conflict", `${record.service}.${record.namespace} already has an active ${busy.kind} experiment (${busy.id}); wait for it to end or abort it first.`, { details: { experimentId: busy.id } });
+      }
+      const row = await tx.experiment.create({ data: { kind: record.kind, namespace: record.namespace, service: record.service, actor: record.actor, spec: JSON.stringify(record.spec), ...rowData(record), command: null } });
+      if (events.length > 0) await tx.experimentEvent.createMany({ data: events.map((e) => eventData(row.id, e)) });
+      return toRecord(row);
+    });
+  } catch (error) {
+    throw wrap(error, "could not create the experiment");
+  }
+}
+
+export async function findExperiment(db: ExperimentsDb, id: string): Promise<{ record: ExperimentRecord; events: StoredEvent[] } | undefined> {
+  try {
+    const row = await db.experiment.findUnique({ where: { id } });
+    if (!row) return undefined;
+    const events = await db.experimentEvent.findMany({ where: { experimentId: id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    return { record: toRecord(row), events: events.map(toStoredEvent) };
+  } catch (error) {
+    throw wrap(error, `could not read experiment ${id}`);
+  }
+}
+
+export async function loadExperimentRecord(db: ExperimentsDb, id: string): Promise<ExperimentRecord | undefined> {
+  const row = await db.experiment.findUnique({ where: { id } });
+  return row ? toRecord(row) : undefined;
+}
+
+export async function listExperimentRecords(db: ExperimentsDb, filter: { namespace?: string; service?: string; limit?: number } = {}): Promise<ExperimentRecord[]> {
+  try {
+    const rows = await db.experiment.findMany({ where: { namespace: filter.namespace, service: filter.service }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: Math.min(filter.limit ?? 100, 500) });
+    return rows.map(toRecord);
+  } catch (error) {
+    throw wrap(error, "could not list experiments");
+  }
+}
+
+/** Ids of experiments a runner should look at: active ones. */
+export async function listActiveExperimentIds(db: ExperimentsDb): Promise<string[]> {
+  try {
+    const rows = await db.experiment.findMany({ where: { status: { in: [...activeStatuses] } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    return rows.map((r) => r.id);
+  } catch (error) {
+    throw wrap(error, "could not list active experiments");
+  }
+}
+
+/** Takes (or renews) the lease on an experiment; false when another runner holds it. */
+export async function claimExperiment(db: ExperimentsDb, id: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+  const { count } = await db.experiment.updateMany({
+    where: { id, OR: [{ leaseOwner: null }, { leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1;
+}
+
+/**
+ * Persists a machine step and its events together, but only while `owner` holds the lease.
+ * The command column is cleared only if it still holds the command the machine consumed,
+ * so a command the API stored during the tick is not lost.
+ */
+export async function saveStep(db: ExperimentsDb, record: ExperimentRecord, events: NewEvent[], owner: string, consumed?: ExperimentCommand): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.experiment.updateMany({ where: { id: record.id, leaseOwner: owner }, data: rowData(record) });
+    if (count !== 1) return false;
+    if (consumed) await tx.experiment.updateMany({ where: { id: record.id, command: consumed }, data: { command: null } });
+    if (events.length > 0) await tx.experimentEvent.createMany({ data: events.map((e) => eventData(record.id, e)) });
+    return true;
+  });
+}
+
+export async function appendEvents(db: ExperimentsDb, experimentId: string, events: NewEvent[]): Promise<void> {
+  if (events.length > 0) await db.experimentEvent.createMany({ data: events.map((e) => eventData(experimentId, e)) });
+}
+
+/** Leaves a command for the runner; refused for a finished experiment. */
+export async function storeCommand(db: ExperimentsDb, id: string, command: ExperimentCommand): Promise<void> {
+  try {
+    const { count } = await db.experiment.updateMany({ where: { id, status: { in: [...activeStatuses] } }, data: { command } });
+    if (count === 1) return;
+    const exists = await db.experiment.findUnique({ where: { id }, select: { status: true } });
+    if (!exists) throw new TopsailError("not_found", `No experiment ${id}.`);
+    throw new TopsailError("conflict", `Experiment ${id} has ended (${exists.status}); ${command} no longer applies.`);
+  } catch (error) {
+    throw wrap(error, `could not send ${command} to experiment ${id}`);
+  }
+}

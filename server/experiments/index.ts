@@ -1,0 +1,64 @@
+/**
+ * The experiments module wired to the console's database, cluster and Prometheus: the
+ * functions the API routes call and the process's one runner (a background service).
+ */
+import "server-only";
+import { getDb } from "@/server/adapters/db/client";
+import { getKubeConnection } from "@/server/adapters/kube";
+import { getIstioObject, listIstioObjects } from "@/server/adapters/kube/istio-objects";
+import { listServices } from "@/server/adapters/kube/list-services";
+import { listWorkloads } from "@/server/adapters/kube/list-workloads";
+import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
+import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
+import type { ExperimentCommand, ExperimentSpec } from "@/lib/contracts/experiments";
+import type { ClusterReads } from "./create-experiment";
+import type { ExperimentWriter } from "./experiment-writer";
+import { createExperimentRunner, DEFAULT_TICK_MS, type ExperimentRunner } from "./runner";
+import { getExperiment, listExperiments, sendExperimentCommand, startExperiment } from "./experiment-service";
+import type { KubeConnection } from "@/server/adapters/kube";
+
+export function createClusterReads(connection: () => KubeConnection): ClusterReads {
+  return {
+    listServices: (namespace) => listServices(connection(), namespace),
+    listWorkloads: (namespace) => listWorkloads(connection(), namespace),
+    listDestinationRules: (namespace) => listIstioObjects(connection(), "DestinationRule", namespace),
+    listVirtualServices: (namespace) => listIstioObjects(connection(), "VirtualService", namespace),
+  };
+}
+
+/** The audited write path as the runner uses it; `deps` lets tests record audits elsewhere. */
+export function createExperimentWriter(connection: () => KubeConnection, depsFor = (c: KubeConnection) => createIstioWriteDeps(c)): ExperimentWriter {
+  return {
+    listVirtualServices: (namespace) => listIstioObjects(connection(), "VirtualService", namespace),
+    getVirtualService: (namespace, name) => getIstioObject(connection(), { kind: "VirtualService", namespace, name }),
+    async apply(changes, comment) {
+      const c = connection();
+      const outcomes = await applyIstioChanges(depsFor(c), { changes, actor: actorOf(c), source: "experiment", comment });
+      return { auditIds: outcomes.flatMap((o) => (o.auditId ? [o.auditId] : [])), actions: outcomes.map((o) => o.action) };
+    },
+  };
+}
+
+// On globalThis so a dev reload of this module does not start a second runner.
+const globals = globalThis as typeof globalThis & { __topsailExperimentRunner?: ExperimentRunner };
+
+/** The process's runner; the connection is read lazily so a console without a cluster still starts. */
+export function getExperimentRunner(): ExperimentRunner {
+  globals.__topsailExperimentRunner ??= createExperimentRunner({
+    db: getDb(),
+    writer: createExperimentWriter(getKubeConnection),
+    queryPrometheus: (promql, time) => getPrometheusClient().query(promql, time),
+    tickMs: Number(process.env.TOPSAIL_EXPERIMENT_TICK_MS) || DEFAULT_TICK_MS,
+  });
+  return globals.__topsailExperimentRunner;
+}
+
+function liveDeps() {
+  return { db: getDb(), reads: createClusterReads(getKubeConnection), actor: actorOf(getKubeConnection()), kick: () => getExperimentRunner().kick() };
+}
+
+export const startExperimentLive = (spec: ExperimentSpec) => startExperiment(liveDeps(), spec);
+export const listExperimentsLive = (filter: { namespace?: string; service?: string }) => listExperiments(getDb(), filter);
+export const getExperimentLive = (id: string) => getExperiment(getDb(), id);
+export const sendExperimentCommandLive = (id: string, command: ExperimentCommand) => sendExperimentCommand({ db: getDb(), kick: () => getExperimentRunner().kick() }, id, command);

@@ -1,0 +1,105 @@
+/**
+ * For the integration tests: one simulated cluster with live traffic, its own temporary
+ * database, and runners wired to both — plus the helpers the scenarios share. Several
+ * scenarios run side by side, each scraped by one Prometheus under its own job name; the
+ * runners add `job="<name>"` to their gate queries so each reads only its own mesh.
+ * The integration test starts the simulator itself (server code never imports sim/) and
+ * hands it in.
+ */
+import path from "node:path";
+import { getDb } from "@/server/adapters/db/client";
+import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
+import { applyPendingMigrations } from "@/server/adapters/db/migrate";
+import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import type { PrometheusClient } from "@/server/adapters/prometheus";
+import { createIstioWriteDeps } from "@/server/istio-config";
+import type { IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
+import type { ExperimentSpec } from "@/lib/contracts/experiments";
+import { createClusterReads, createExperimentWriter } from "../index";
+import { createExperiment } from "../create-experiment";
+import { loadExperimentRecord } from "../experiment-store";
+import type { ExperimentRecord } from "../machine-types";
+import { createExperimentRunner, type ExperimentRunner } from "../runner";
+
+/** What the scenario needs of a running simulator (sim/index.ts RunningSimulator). */
+export interface SimulatorHandle {
+  kubeconfigPath: string;
+  mesh?: { metricsUrl: string };
+  stop(): Promise<void>;
+}
+
+export interface MeshScenario {
+  name: string;
+  sim: SimulatorHandle;
+  connection: KubeConnection;
+  dbUrl: string;
+  controlUrl: string;
+  /** The audited write path on this cluster, auditing into this scenario's database. */
+  writeDeps: IstioWriteDeps;
+  runner(owner: string, prometheus: PrometheusClient, leaseMs?: number): ExperimentRunner;
+  create(spec: ExperimentSpec): Promise<ExperimentRecord>;
+  load(id: string): Promise<ExperimentRecord>;
+  virtualService(name: string): Promise<StoredIstioObject | undefined>;
+  control(path: string, body: unknown): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createMeshScenario(name: string, dir: string, sim: SimulatorHandle): Promise<MeshScenario> {
+  const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
+  if (!loaded.ok) throw new Error(loaded.message);
+  const connection: KubeConnection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+  const dbUrl = `file:${path.join(dir, `${name}.db`)}`;
+  await applyPendingMigrations(dbUrl);
+  const db = getDb(dbUrl);
+  const controlUrl = new URL("/control", sim.mesh!.metricsUrl).toString();
+  const writeDeps: IstioWriteDeps = { ...createIstioWriteDeps(connection), recordAudit: (entry) => recordAuditEntry(db, entry) };
+  const writer = createExperimentWriter(
+    () => connection,
+    () => writeDeps,
+  );
+  return {
+    name,
+    sim,
+    connection,
+    dbUrl,
+    controlUrl,
+    writeDeps,
+    runner: (owner, prometheus, leaseMs = 2000) =>
+      createExperimentRunner({
+        db,
+        writer,
+        owner,
+        leaseMs,
+        queryPrometheus: (promql, time) => prometheus.query(promql, time),
+        extraMatchers: [{ label: "job", op: "=", value: name }],
+        log: () => undefined,
+      }),
+    create: (spec) => createExperiment(db, createClusterReads(() => connection), spec, "integration-test"),
+    async load(id) {
+      const record = await loadExperimentRecord(db, id);
+      if (!record) throw new Error(`no experiment ${id}`);
+      return record;
+    },
+    virtualService: (vsName) => getIstioObject(connection, { kind: "VirtualService", namespace: "bookinfo", name: vsName }),
+    async control(subPath, body) {
+      const response = await fetch(`${controlUrl}${subPath}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`control ${subPath}: HTTP ${response.status} ${await response.text()}`);
+    },
+    stop: () => sim.stop(),
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Ticks a runner about once a second until `done` holds for the experiment (or the time is up). */
+export async function tickUntil(scenario: MeshScenario, runner: ExperimentRunner, id: string, done: (r: ExperimentRecord) => boolean, timeoutMs = 120_000): Promise<ExperimentRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await runner.tick();
+    const record = await scenario.load(id);
+    if (done(record)) return record;
+    if (Date.now() > deadline) throw new Error(`experiment ${id} still ${record.status}/${record.phase} after ${timeoutMs} ms: ${record.summary ?? ""}`);
+    await sleep(1000);
+  }
+}
