@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { InventoryListView } from "@/components/inventory/inventory-list-view";
+
+export const metadata: Metadata = { title: "Workloads" };
+
+export default function WorkloadsPage() {
+  // useSearchParams (the namespace selection) needs a Suspense boundary for the static shell.
+  return (
+    <Suspense>
+      <InventoryListView kind="workloads" />
+    </Suspense>
+  );
+}

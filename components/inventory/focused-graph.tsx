@@ -1,0 +1,84 @@
+"use client";
+
+/**
+ * A small graph of the item's namespace, focused on the item (everything not connected to
+ * it hidden), drawn by the graph page's canvas. Clicking a node opens its detail page.
+ */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTheme } from "next-themes";
+import { useMemo, useState } from "react";
+import type { GraphType } from "@/lib/contracts/graph";
+import type { InventoryKind } from "@/lib/contracts/inventory";
+import type { ViewNode } from "@/lib/graph-view/view-model";
+import { computeVisibility } from "@/lib/graph-view/visibility";
+import { useGraph } from "@/lib/queries/graph";
+import { GraphCanvas, type GraphSelection } from "@/components/graph/graph-canvas";
+import { detailHref, graphHref } from "./links";
+
+/** Which graph shows each kind, and which node stands for the item in it. */
+const focusRules: Record<InventoryKind, { graphType: GraphType; matches: (n: ViewNode, name: string) => boolean }> = {
+  workloads: { graphType: "workload", matches: (n, name) => n.kind === "workload" && n.workload === name },
+  services: { graphType: "versionedApp", matches: (n, name) => n.kind === "service" && n.service === name },
+  applications: { graphType: "versionedApp", matches: (n, name) => n.kind === "box" && n.app === name },
+};
+
+function detailOf(node: ViewNode): string | undefined {
+  if (node.isOutside || node.kind === "unknown" || node.kind === "aggregate") return undefined;
+  if (node.kind === "service" && node.service) return detailHref("services", node.namespace, node.service);
+  if (node.kind === "workload" && node.workload) return detailHref("workloads", node.namespace, node.workload);
+  if (node.app) return detailHref("applications", node.namespace, node.app);
+  return undefined;
+}
+
+export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; namespace: string; name: string }) {
+  const rule = focusRules[kind];
+  const query = useGraph({ namespaces: [namespace], graphType: rule.graphType, duration: 600, idleNodes: false }, 30_000);
+  const router = useRouter();
+  const { resolvedTheme } = useTheme();
+  const [selection, setSelection] = useState<GraphSelection>(null);
+  const graph = query.data;
+  const focus = graph?.nodes.find((n) => n.namespace === namespace && rule.matches(n, name));
+  const visibility = useMemo(() => (graph && focus ? computeVisibility(graph, { hide: null, find: null, focus: focus.id }) : undefined), [graph, focus]);
+
+  let body: React.ReactNode;
+  if (query.isPending) body = <p role="status" className="p-3 text-sm text-slate-500">Drawing the graph…</p>;
+  else if (query.isError) body = <p role="alert" className="p-3 text-sm text-bad">{query.error.message}</p>;
+  else if (!graph || !focus || !visibility) body = <p className="p-3 text-sm text-slate-500">No traffic to or from {name} in the last 10 minutes.</p>;
+  else
+    body = (
+      <div className="absolute inset-0">
+        <GraphCanvas
+          graph={graph}
+          visibility={visibility}
+          edgeLabels="requestRate"
+          animate={false}
+          theme={resolvedTheme === "dark" ? "dark" : "light"}
+          selection={selection ?? { kind: "node", id: focus.id }}
+          onSelect={(s) => {
+            setSelection(s);
+            const node = s?.kind === "node" ? graph.nodeById.get(s.id) : undefined;
+            const href = node && detailOf(node);
+            if (href && node.id !== focus.id) router.push(href);
+          }}
+          onNodeMenu={() => undefined}
+        />
+      </div>
+    );
+
+  return (
+    <section aria-labelledby="focused-graph-heading" className="space-y-2">
+      <div className="flex items-baseline justify-between">
+        <h2 id="focused-graph-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Graph
+        </h2>
+        <Link href={`${graphHref([namespace])}&graphType=${rule.graphType}${focus ? `&focus=${encodeURIComponent(focus.id)}` : ""}`} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
+          Open in the graph page
+        </Link>
+      </div>
+      <div role="region" aria-label={`Graph focused on ${name}`} className="relative h-72 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        {body}
+      </div>
+    </section>
+  );
+}

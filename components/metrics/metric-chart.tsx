@@ -1,0 +1,87 @@
+"use client";
+
+/**
+ * One metrics chart: a Recharts line per series over time. Props only. The legend lists
+ * every series by name (what a screen reader and the E2E test read), with its latest value.
+ */
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { MetricChart as Chart, ChartUnit } from "@/lib/contracts/metrics";
+
+const palette = ["#0284c7", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0d9488", "#ca8a04", "#db2777", "#4f46e5", "#65a30d"];
+
+const unitFormat: Record<ChartUnit, (v: number) => string> = {
+  rps: (v) => `${v.toFixed(2)} rps`,
+  percent: (v) => `${v.toFixed(1)} %`,
+  ms: (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`),
+  bytes: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`),
+  bytesPerSecond: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB/s` : `${v.toFixed(0)} B/s`),
+};
+
+export function formatMetric(unit: ChartUnit, value: number): string {
+  return unitFormat[unit](value);
+}
+
+/** Rows keyed by time, one column per series, as Recharts reads them. */
+export function toRows(chart: Chart): Record<string, number | null>[] {
+  const rows = new Map<number, Record<string, number | null>>();
+  chart.series.forEach((s, i) => {
+    for (const [t, v] of s.points) {
+      let row = rows.get(t);
+      if (!row) rows.set(t, (row = { t }));
+      row[`s${i}`] = v;
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
+}
+
+export function MetricChart({ chart }: { chart: Chart }) {
+  const format = unitFormat[chart.unit];
+  const rows = toRows(chart);
+  const headingId = `chart-${chart.id}`;
+  return (
+    <figure aria-labelledby={headingId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-chart={chart.id}>
+      <h3 id={headingId} className="text-sm font-medium">
+        {chart.title}
+      </h3>
+      {chart.error ? (
+        <p role="alert" className="text-sm text-bad">
+          {chart.error}
+        </p>
+      ) : chart.series.length === 0 ? (
+        <p className="flex h-48 items-center justify-center text-sm text-slate-500">No data in this range</p>
+      ) : (
+        <>
+          <div className="h-48 w-full">
+            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
+              <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.3} />
+                <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} tick={{ fontSize: 11 }} stroke="#64748b" />
+                <YAxis tickFormatter={(v) => format(Number(v))} tick={{ fontSize: 11 }} stroke="#64748b" width={72} />
+                <Tooltip
+                  isAnimationActive={false}
+                  labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()}
+                  formatter={(v, key) => [format(Number(v)), chart.series[Number(String(key).slice(1))]?.name ?? String(key)]}
+                />
+                {chart.series.map((s, i) => (
+                  <Line key={s.name} dataKey={`s${i}`} name={s.name} stroke={palette[i % palette.length]} dot={false} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          <ul aria-label={`${chart.title}: series`} className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
+            {chart.series.map((s, i) => {
+              const latest = [...s.points].reverse().find(([, v]) => v !== null)?.[1];
+              return (
+                <li key={s.name} className="inline-flex items-center gap-1" data-series={s.name}>
+                  <span aria-hidden="true" className="inline-block h-2 w-3 rounded-sm" style={{ backgroundColor: palette[i % palette.length] }} />
+                  <span className="font-mono">{s.name}</span>
+                  {latest !== undefined && latest !== null && <span className="text-slate-500">{format(latest)}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </figure>
+  );
+}

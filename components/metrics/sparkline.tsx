@@ -1,0 +1,30 @@
+"use client";
+
+/** A small inbound request-rate line. Props only; the figures are also given as text. */
+import { Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+
+export function Sparkline({ points, label }: { points: [number, number][]; label: string }) {
+  const data = points.map(([t, v]) => ({ t, v }));
+  const last = points.at(-1)?.[1] ?? 0;
+  const peak = points.reduce((m, [, v]) => Math.max(m, v), 0);
+  return (
+    <figure aria-label={label} className="space-y-1">
+      <div className="h-10 w-full">
+        {points.length > 1 ? (
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 240, height: 40 }}>
+            <LineChart data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+              <YAxis hide domain={[0, "auto"]} />
+              <Tooltip formatter={(v) => [`${Number(v).toFixed(2)} rps`, "inbound"]} labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()} isAnimationActive={false} />
+              <Line type="monotone" dataKey="v" stroke="#0284c7" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        ) : (
+          <div className="flex h-full items-center text-xs text-slate-500">No inbound requests</div>
+        )}
+      </div>
+      <figcaption className="text-xs text-slate-600 dark:text-slate-400">
+        {label}: now {last.toFixed(2)} rps, peak {peak.toFixed(2)} rps
+      </figcaption>
+    </figure>
+  );
+}
