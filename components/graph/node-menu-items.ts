@@ -4,6 +4,7 @@
  * exist today are listed.
  */
 import type { ViewNode } from "@/lib/graph-view/view-model";
+import { trafficWizardMenuItems } from "@/components/traffic/wizard-menu-items";
 
 export interface NodeMenuContext {
   showDetails(nodeId: string): void;
@@ -21,4 +22,5 @@ export interface NodeMenuItem {
 export const nodeMenuItems: NodeMenuItem[] = [
   { id: "details", label: "Show details", appliesTo: () => true, run: (node, ctx) => ctx.showDetails(node.id) },
   { id: "focus", label: "Focus on this node", appliesTo: () => true, run: (node, ctx) => ctx.focusOn(node.id) },
+  ...trafficWizardMenuItems,
 ];

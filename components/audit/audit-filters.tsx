@@ -1,0 +1,63 @@
+"use client";
+
+import { useId } from "react";
+import type { AuditFilters } from "@/lib/queries/audit";
+
+const inputClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
+const sources = ["", "wizard", "editor", "experiment", "rollback", "external"] as const;
+
+function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</label>
+      {children(id)}
+    </div>
+  );
+}
+
+/** Filters by namespace, object (kind and name), actor, source and time; every change goes to the URL. */
+export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange(next: AuditFilters): void }) {
+  const text = (key: keyof AuditFilters, label: string, placeholder?: string) => (
+    <Field label={label}>
+      {(id) => <input id={id} className={`${inputClass} w-36`} defaultValue={value[key] ?? ""} placeholder={placeholder} onBlur={(e) => onChange({ ...value, [key]: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === "Enter" && onChange({ ...value, [key]: e.currentTarget.value.trim() || undefined })} />}
+    </Field>
+  );
+  const time = (key: "since" | "until", label: string) => (
+    <Field label={label}>
+      {(id) => (
+        <input
+          id={id}
+          type="datetime-local"
+          className={inputClass}
+          defaultValue={value[key] ? new Date(value[key]).toISOString().slice(0, 16) : ""}
+          onChange={(e) => onChange({ ...value, [key]: e.target.value ? new Date(e.target.value).toISOString() : undefined })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <form role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+      {text("namespace", "Namespace", "bookinfo")}
+      <Field label="Kind">
+        {(id) => (
+          <select id={id} className={inputClass} value={value.kind ?? ""} onChange={(e) => onChange({ ...value, kind: e.target.value || undefined })}>
+            <option value="">any</option>
+            {["VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "Sidecar", "PeerAuthentication", "AuthorizationPolicy"].map((k) => <option key={k}>{k}</option>)}
+          </select>
+        )}
+      </Field>
+      {text("name", "Name", "reviews")}
+      {text("actor", "Actor")}
+      <Field label="Source">
+        {(id) => (
+          <select id={id} className={inputClass} value={value.source ?? ""} onChange={(e) => onChange({ ...value, source: e.target.value || undefined })}>
+            {sources.map((s) => <option key={s} value={s}>{s || "any"}</option>)}
+          </select>
+        )}
+      </Field>
+      {time("since", "From")}
+      {time("until", "Until")}
+    </form>
+  );
+}
