@@ -1,10 +1,13 @@
 "use client";
 
 import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { healthRows } from "./graph-styles";
 import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
+import { SeriesChart } from "./series-chart";
+import { useNodeMetrics } from "@/lib/queries/graph";
 
 const kindLabel: Record<ViewNode["kind"], string> = {
   app: "App",
@@ -25,6 +28,21 @@ function inboundBars(n: ViewNode): RateBar[] {
     { name: "5xx", value: c["5xx"], colour: healthRows.failure.colour },
     { name: "none", value: c.noResponse, colour: "#475569" },
   ];
+}
+
+function InboundOverTime({ node, windowSeconds }: { node: ViewNode; windowSeconds: number }) {
+  const target = nodeMetricsTarget(node, windowSeconds);
+  const metrics = useNodeMetrics(target);
+  if (!target) return null;
+  const chart = metrics.data?.charts.find((c) => c.id === "requestRate");
+  return (
+    <PanelSection title={`Inbound requests/s, last ${Math.round(target.range / 60)} min`}>
+      {metrics.isPending && <p className="text-sm text-slate-500">Loading…</p>}
+      {metrics.isError && <p className="text-sm text-bad">Cannot load the chart: {metrics.error.message}</p>}
+      {chart?.error && <p className="text-sm text-bad">{chart.error}</p>}
+      {chart && !chart.error && <SeriesChart chart={chart} label={`Inbound requests per second of ${node.title} over time`} />}
+    </PanelSection>
+  );
 }
 
 function EdgeLinks({ title, edges, graph, end, onSelectEdge }: { title: string; edges: ViewEdge[]; graph: ViewGraph; end: "source" | "target"; onSelectEdge: (id: string) => void }) {
@@ -79,8 +97,9 @@ export function NodePanel({ node, graph, onSelectEdge }: { node: ViewNode; graph
           <PanelSection title="Traffic">
             <Facts rows={rateRows} />
           </PanelSection>
+          <InboundOverTime node={node} windowSeconds={graph.duration} />
           {r.httpIn > 0 && (
-            <PanelSection title="Inbound HTTP by response code">
+            <PanelSection title="Inbound HTTP by response code, window average">
               <RatesChart bars={inboundBars(node)} label={`Inbound requests per second of ${node.title} by response code`} />
             </PanelSection>
           )}

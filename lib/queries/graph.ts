@@ -1,5 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { formatGraphQuery, graphResponseSchema, type GraphType } from "@/lib/contracts/graph";
+import { metricsResponseSchema } from "@/lib/contracts/metrics";
+import type { NodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import { toViewGraph } from "@/lib/graph-view/view-model";
 import { fetchJson } from "./fetch-json";
 
@@ -14,6 +16,7 @@ export interface GraphParams {
 export const graphKeys = {
   all: ["graph"] as const,
   view: (p: GraphParams) => [...graphKeys.all, [...p.namespaces].sort().join(","), p.graphType, p.duration, p.idleNodes] as const,
+  nodeMetrics: (t: NodeMetricsTarget) => [...graphKeys.all, "node-metrics", t.kind, t.namespace, t.name, t.range] as const,
 };
 
 export const graphUrl = (p: GraphParams) =>
@@ -34,4 +37,24 @@ export const graphQuery = (p: GraphParams, refreshMs = 0) =>
 
 export function useGraph(p: GraphParams, refreshMs = 0) {
   return useQuery(graphQuery(p, refreshMs));
+}
+
+/** The side panel's chart: inbound range series of the selected node (detail-page metrics API). */
+export const nodeMetricsQuery = (t: NodeMetricsTarget) =>
+  queryOptions({
+    queryKey: graphKeys.nodeMetrics(t),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `/api/namespaces/${encodeURIComponent(t.namespace)}/${t.kind}/${encodeURIComponent(t.name)}/metrics?direction=inbound&range=${t.range}`,
+        metricsResponseSchema,
+        { signal },
+      ),
+    staleTime: 30_000,
+  });
+
+export function useNodeMetrics(target: NodeMetricsTarget | null) {
+  return useQuery({
+    ...nodeMetricsQuery(target ?? { kind: "applications", namespace: "-", name: "-", range: 300 }),
+    enabled: target !== null,
+  });
 }

@@ -1,0 +1,48 @@
+"use client";
+
+/**
+ * A small line chart of one metrics chart's series (props only). The series are joined on
+ * their timestamps into Recharts rows; at most a few series are drawn, the rest are named.
+ */
+import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { MetricChart } from "@/lib/contracts/metrics";
+
+const colours = ["#0284c7", "#16a34a", "#d97706", "#dc2626", "#7c3aed"];
+const maxSeries = colours.length;
+
+const time = (t: number) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+export function SeriesChart({ chart, label }: { chart: MetricChart; label: string }) {
+  const series = chart.series.slice(0, maxSeries);
+  const rows = new Map<number, Record<string, number | null>>();
+  series.forEach((s, i) => {
+    for (const [t, v] of s.points) rows.set(t, { ...(rows.get(t) ?? { t }), [`s${i}`]: v });
+  });
+  const data = [...rows.values()].sort((a, b) => (a.t as number) - (b.t as number));
+  if (series.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No {chart.title.toLowerCase()} in this range.</p>;
+  return (
+    <figure aria-label={label} className="space-y-1">
+      <div className="h-32 w-full">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 280, height: 128 }}>
+          <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
+            <XAxis dataKey="t" tickFormatter={time} tick={{ fontSize: 10 }} stroke="#64748b" minTickGap={30} />
+            <YAxis tick={{ fontSize: 10 }} stroke="#64748b" />
+            <Tooltip labelFormatter={(t) => time(Number(t))} isAnimationActive={false} />
+            {series.map((s, i) => (
+              <Line key={s.name} dataKey={`s${i}`} name={s.name} stroke={colours[i]} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="flex flex-wrap gap-x-3 text-xs">
+        {series.map((s, i) => (
+          <span key={s.name} className="inline-flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-0.5 w-3" style={{ backgroundColor: colours[i] }} />
+            {s.name}
+          </span>
+        ))}
+        {chart.series.length > maxSeries && <span className="text-slate-500">+{chart.series.length - maxSeries} more</span>}
+      </figcaption>
+    </figure>
+  );
+}
