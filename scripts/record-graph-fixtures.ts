@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   if (!mesh) throw new Error("the simulator started without its mesh");
   const prometheus = await startPrometheus({ dataDir: path.join(work, "prom"), port: 0, scrapeIntervalSeconds: 1, targets: [{ job: "mesh", address: new URL(mesh.metricsUrl).host }] });
   try {
-    const kube = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath, HOME: work });
+    // loadKubeConfig reads KUBECONFIG as kubectl does (client-node looks at process.env).
+    process.env.KUBECONFIG = sim.kubeconfigPath;
+    const kube = loadKubeConfig(process.env);
     if (!kube.ok) throw new Error(kube.message);
     const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
     const live = createLiveGraphSources({ prometheus: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 10_000 }), kube: () => connection });

@@ -46,7 +46,12 @@ export function applyConfigBadges(map: TrafficMap, state: ClusterState): Traffic
     const flags = new Set<BadgeFlag>();
     for (const vs of state.virtualServices) {
       const ns = vs.metadata.namespace ?? "";
-      if (!(vs.spec?.hosts ?? []).some((h) => hostNamesService(h, ns, service))) continue;
+      // A VS bound only to gateways routes what enters through them; its wildcard hosts
+      // ("*" on Bookinfo's gateway VS) do not make every service of the mesh "routed".
+      const gateways = vs.spec?.gateways ?? [];
+      const meshBound = gateways.length === 0 || gateways.includes("mesh");
+      const names = (h: string) => (meshBound || !h.includes("*")) && hostNamesService(h, ns, service);
+      if (!(vs.spec?.hosts ?? []).some(names)) continue;
       for (const b of virtualServiceBadges) if (b.applies(vs.spec ?? {})) flags.add(b.flag);
     }
     for (const dr of state.destinationRules) {

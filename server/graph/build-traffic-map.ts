@@ -7,8 +7,8 @@
 import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
 import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
-import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type TrafficMap } from "./traffic-map";
-import { UNKNOWN, workloadEdgeKey, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type EdgeModel, type TrafficMap } from "./traffic-map";
+import { peerKey, UNKNOWN, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -19,18 +19,28 @@ export interface Endpoints {
 
 export type EndpointsOf = (row: TrafficRow) => Endpoints[];
 
-/** The ends of a row in a versionedApp, app or workload graph. */
+/** The ends of a row in a versionedApp, app or workload graph (node specs memoized per peer). */
 export function endpointsFor(graphType: GraphType): EndpointsOf {
-  return (row) => [{ source: sourceNodeOf(row.source, graphType), dest: destNodeOf(row.dest, row.destService, graphType, row.source.cluster), share: 1 }];
+  const sources = new Map<string, NodeSpec>();
+  const dests = new Map<string, NodeSpec>();
+  return (row) => {
+    const sourceKey = peerKey(row.source);
+    let source = sources.get(sourceKey);
+    if (!source) sources.set(sourceKey, (source = sourceNodeOf(row.source, graphType)));
+    const destKey = `${peerKey(row.dest)}>${row.destService.host}>${row.destService.namespace}>${row.source.cluster}`;
+    let dest = dests.get(destKey);
+    if (!dest) dests.set(destKey, (dest = destNodeOf(row.dest, row.destService, graphType, row.source.cluster)));
+    return [{ source, dest, share: 1 }];
+  };
 }
 
 export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: readonly ResponseTimeRow[], endpointsOf: EndpointsOf): TrafficMap {
   const map = createTrafficMap();
-  const edgesOfWorkloadEdge = new Map<string, Set<string>>();
-  const rateOfEdgeByWorkloadEdge = new Map<string, number>();
-  for (const row of rows) {
-    const key = workloadEdgeKey(row);
-    for (const { source: sourceSpec, dest: destSpec, share } of endpointsOf(row)) {
+  // Rows of one workload-level edge (one per response code and flag) share their ends:
+  // resolve nodes and edges once per workload edge, not once per row.
+  const wiring = new Map<string, { edge: EdgeModel; share: number; rate: number }[]>();
+  const wire = (row: TrafficRow) => {
+    const wired = endpointsOf(row).map(({ source: sourceSpec, dest: destSpec, share }) => {
       const source = ensureNode(map, sourceSpec);
       const dest = ensureNode(map, destSpec);
       if (row.source.workload !== UNKNOWN && sourceSpec.nodeType !== "service") source.workloads.add(`${row.source.namespace}/${row.source.workload}`);
@@ -38,21 +48,19 @@ export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: read
       if (row.destService.host !== UNKNOWN) {
         dest.destServices.set(`${row.destService.namespace}/${row.destService.name}`, { ...row.destService, cluster: destSpec.cluster });
       }
-      const edge = ensureEdge(map, source.data.id, dest.data.id, row.protocol);
-      edge.rows.push(share === 1 ? row : { ...row, rate: row.rate * share });
-      let edges = edgesOfWorkloadEdge.get(key);
-      if (!edges) edgesOfWorkloadEdge.set(key, (edges = new Set()));
-      edges.add(edge.id);
-      const rateKey = `${key}#${edge.id}`;
-      rateOfEdgeByWorkloadEdge.set(rateKey, (rateOfEdgeByWorkloadEdge.get(rateKey) ?? 0) + row.rate * share);
+      return { edge: ensureEdge(map, source.data.id, dest.data.id, row.protocol), share, rate: 0 };
+    });
+    wiring.set(row.edgeKey, wired);
+    return wired;
+  };
+  for (const row of rows) {
+    for (const w of wiring.get(row.edgeKey) ?? wire(row)) {
+      w.edge.rows.push(w.share === 1 ? row : { ...row, rate: row.rate * w.share });
+      w.rate += row.rate * w.share;
     }
   }
   for (const rt of responseTimes) {
-    const key = workloadEdgeKey(rt);
-    for (const edgeId of edgesOfWorkloadEdge.get(key) ?? []) {
-      const edge = map.edges.get(edgeId);
-      if (edge) addResponseTime(edge, rt.ms, rateOfEdgeByWorkloadEdge.get(`${key}#${edgeId}`) ?? 0);
-    }
+    for (const w of wiring.get(rt.edgeKey) ?? []) addResponseTime(w.edge, rt.ms, w.rate);
   }
   return map;
 }

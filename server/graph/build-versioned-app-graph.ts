@@ -13,11 +13,15 @@ export function buildVersionedAppGraph(rows: readonly TrafficRow[], responseTime
   return boxVersionedApps(buildTrafficMap(rows, responseTimes, endpointsFor("versionedApp")));
 }
 
-/** Puts every versioned app node in its app's box; also used after idle nodes are added. */
+/**
+ * Puts every versioned app node in its app's box; also used after idle nodes are added.
+ * An app whose only revision is "latest" (no version label, e.g. the ingress gateway) is
+ * left unboxed: a box around one unversioned node says nothing.
+ */
 export function boxVersionedApps(map: TrafficMap): TrafficMap {
   for (const node of [...map.nodes.values()]) {
     const { nodeType, app, version, cluster, namespace } = node.data;
-    if (nodeType !== "app" || !app || version === undefined || node.data.parent) continue;
+    if (nodeType !== "app" || !app || version === undefined || version === "latest" || node.data.parent) continue;
     const box = ensureNode(map, appBoxNode({ cluster, namespace, app }));
     box.data.isBox = "app";
     for (const w of node.workloads) box.workloads.add(w);

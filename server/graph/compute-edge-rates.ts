@@ -19,17 +19,27 @@ function totalsOf(edge: EdgeModel): ClassTotals {
   return totals;
 }
 
+type Shares = Record<string, number>;
+
 function responsesOf(edge: EdgeModel, total: number): Record<string, ResponseDetail> {
-  const byCode = new Map<string, { flags: Map<string, number>; hosts: Map<string, number> }>();
+  const byCode: Record<string, { flags: Shares; hosts: Shares }> = {};
   for (const row of edge.rows) {
     const key = responseKeyOf(row);
-    let detail = byCode.get(key);
-    if (!detail) byCode.set(key, (detail = { flags: new Map(), hosts: new Map() }));
-    detail.flags.set(row.flags, (detail.flags.get(row.flags) ?? 0) + row.rate);
-    detail.hosts.set(row.destService.host, (detail.hosts.get(row.destService.host) ?? 0) + row.rate);
+    const detail = (byCode[key] ??= { flags: {}, hosts: {} });
+    detail.flags[row.flags] = (detail.flags[row.flags] ?? 0) + row.rate;
+    detail.hosts[row.destService.host] = (detail.hosts[row.destService.host] ?? 0) + row.rate;
   }
-  const asPercents = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, formatPercent(percentOf(v, total))]));
-  return Object.fromEntries([...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, d]) => [code, { flags: asPercents(d.flags), hosts: asPercents(d.hosts) }]));
+  const asPercents = (shares: Shares): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(shares).sort()) out[k] = formatPercent(percentOf(shares[k] ?? 0, total));
+    return out;
+  };
+  const responses: Record<string, ResponseDetail> = {};
+  for (const code of Object.keys(byCode).sort()) {
+    const d = byCode[code];
+    if (d) responses[code] = { flags: asPercents(d.flags), hosts: asPercents(d.hosts) };
+  }
+  return responses;
 }
 
 /** Share of the destination-reported traffic that was mutual TLS; undefined when unknown. */

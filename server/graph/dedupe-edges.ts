@@ -15,38 +15,35 @@
  * "outbound" row of another), so identical rows are dropped first.
  */
 import "server-only";
-import { workloadEdgeKey, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import type { ResponseTimeRow, TrafficRow } from "./traffic-row";
 
 export const clientOnlyFlags: ReadonlySet<string> = new Set(["FI", "UO", "UT", "NR", "UH"]);
 
 export function hasClientOnlyFlag(flags: string): boolean {
+  if (flags === "-") return false;
   return flags.split(",").some((f) => clientOnlyFlags.has(f.trim()));
 }
 
-function rowKey(row: TrafficRow): string {
-  return `${row.reporter}|${workloadEdgeKey(row)}|${row.code}|${row.grpcStatus}|${row.flags}|${row.security}`;
+/** Within one workload edge, what tells two rows apart. */
+function sameOutcome(a: TrafficRow, b: TrafficRow): boolean {
+  return a.reporter === b.reporter && a.code === b.code && a.grpcStatus === b.grpcStatus && a.flags === b.flags && a.security === b.security;
 }
 
 export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
-  const unique = new Map<string, TrafficRow>();
+  // Group by workload edge (its key is built once per row, in toTrafficRow); a group holds a
+  // handful of rows (one per outcome), so identical rows are found by a short scan.
+  const byEdge = new Map<string, { rows: TrafficRow[]; destinationSeen: boolean }>();
   for (const row of rows) {
-    const key = rowKey(row);
-    if (!unique.has(key)) unique.set(key, row);
-  }
-  const byEdge = new Map<string, TrafficRow[]>();
-  const edgesSeenByDestination = new Set<string>();
-  for (const row of unique.values()) {
-    const key = workloadEdgeKey(row);
-    let list = byEdge.get(key);
-    if (!list) byEdge.set(key, (list = []));
-    list.push(row);
-    if (row.reporter === "destination") edgesSeenByDestination.add(key);
+    let group = byEdge.get(row.edgeKey);
+    if (!group) byEdge.set(row.edgeKey, (group = { rows: [], destinationSeen: false }));
+    if (group.rows.some((r) => sameOutcome(r, row))) continue;
+    group.rows.push(row);
+    if (row.reporter === "destination") group.destinationSeen = true;
   }
   const kept: TrafficRow[] = [];
-  for (const [key, list] of byEdge) {
-    const destinationSeen = edgesSeenByDestination.has(key);
-    for (const row of list) {
-      if (!destinationSeen || row.reporter === "destination" || hasClientOnlyFlag(row.flags)) kept.push(row);
+  for (const group of byEdge.values()) {
+    for (const row of group.rows) {
+      if (!group.destinationSeen || row.reporter === "destination" || hasClientOnlyFlag(row.flags)) kept.push(row);
     }
   }
   return kept;
@@ -57,7 +54,7 @@ export function dedupeResponseTimes(rows: readonly ResponseTimeRow[]): ResponseT
   const byEdge = new Map<string, ResponseTimeRow>();
   for (const row of rows) {
     if (!Number.isFinite(row.ms)) continue; // NaN when the window had no requests
-    const key = workloadEdgeKey(row);
+    const key = row.edgeKey;
     const current = byEdge.get(key);
     if (!current || (current.reporter === "source" && row.reporter === "destination")) byEdge.set(key, row);
   }

@@ -7,7 +7,7 @@ import type { ResponseTimeStat } from "@/lib/contracts/graph";
 import { dedupeResponseTimes, dedupeTrafficRows } from "./dedupe-edges";
 import { buildNamespaceQueries } from "./graph-queries";
 import type { GraphSources } from "./graph-sources";
-import { toResponseTimeRow, toTrafficRow, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { RowReader, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Telemetry {
   rows: TrafficRow[];
@@ -22,13 +22,14 @@ export async function readTelemetry(
 ): Promise<Telemetry> {
   const queries = namespaces.flatMap((ns) => buildNamespaceQueries(ns, window.seconds, responseTime));
   const answers = await Promise.all(queries.map((q) => sources.queryPrometheus(q.promql, window.end)));
+  const reader = new RowReader();
   const rows: TrafficRow[] = [];
   const responseTimes: ResponseTimeRow[] = [];
   queries.forEach((q, i) => {
     for (const sample of answers[i] ?? []) {
-      if (q.kind === "responseTime") responseTimes.push(toResponseTimeRow(sample, q.reporter));
+      if (q.kind === "responseTime") responseTimes.push(reader.responseTimeRow(sample, q.reporter));
       // A zero rate is a series that existed earlier but saw nothing in this window.
-      else if (sample.value > 0) rows.push(toTrafficRow(sample, q.reporter, q.kind === "tcp"));
+      else if (sample.value > 0) rows.push(reader.trafficRow(sample, q.reporter, q.kind === "tcp"));
     }
   });
   return { rows: dedupeTrafficRows(rows), responseTimes: dedupeResponseTimes(responseTimes) };

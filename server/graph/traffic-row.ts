@@ -26,6 +26,8 @@ export interface DestService {
 }
 
 export interface TrafficRow {
+  /** workloadEdgeKey of the row, computed once: every step groups by it. */
+  edgeKey: string;
   reporter: "source" | "destination";
   source: Peer;
   dest: Peer;
@@ -44,6 +46,7 @@ export interface TrafficRow {
 
 /** A response time sample on a workload-level edge. */
 export interface ResponseTimeRow {
+  edgeKey: string;
   reporter: "source" | "destination";
   source: Peer;
   dest: Peer;
@@ -57,58 +60,111 @@ const label = (labels: Record<string, string>, name: string, fallback = UNKNOWN)
   return v === undefined || v === "" ? fallback : v;
 };
 
-function peerOf(labels: Record<string, string>, side: "source" | "destination"): Peer {
-  return {
-    cluster: label(labels, `${side}_cluster`),
-    namespace: label(labels, `${side}_workload_namespace`),
-    workload: label(labels, `${side}_workload`),
-    app: label(labels, `${side}_canonical_service`),
-    version: label(labels, `${side}_canonical_revision`, "latest"),
-  };
+/** Label names per side, spelled out once rather than concatenated per sample. */
+const peerLabelNames = {
+  source: { cluster: "source_cluster", namespace: "source_workload_namespace", workload: "source_workload", app: "source_canonical_service", version: "source_canonical_revision" },
+  destination: { cluster: "destination_cluster", namespace: "destination_workload_namespace", workload: "destination_workload", app: "destination_canonical_service", version: "destination_canonical_revision" },
+} as const;
+
+/** Nested maps keyed by label values: a lookup allocates nothing when the value is known. */
+class Trie<T> {
+  private readonly root = new Map<string, unknown>();
+  constructor(private readonly make: (values: string[]) => T) {}
+  get(values: string[]): T {
+    let level = this.root;
+    for (let i = 0; i < values.length - 1; i++) {
+      const v = values[i] as string;
+      let next = level.get(v) as Map<string, unknown> | undefined;
+      if (!next) level.set(v, (next = new Map()));
+      level = next;
+    }
+    const last = values[values.length - 1] as string;
+    let found = level.get(last) as T | undefined;
+    if (found === undefined) level.set(last, (found = this.make(values)));
+    return found;
+  }
 }
 
-function destServiceOf(labels: Record<string, string>): DestService {
-  const host = label(labels, "destination_service");
-  return {
-    host,
-    name: label(labels, "destination_service_name", host),
-    namespace: label(labels, "destination_service_namespace"),
-  };
+/**
+ * Reads rows from samples, interning peers and services: the thousands of samples of one
+ * build share a few hundred peer objects, and a row's edge key is a short string of their
+ * numbers instead of a long one of their names (less garbage; the graph build is
+ * allocation-bound at 1,000 workloads).
+ */
+export class RowReader {
+  private nextId = 0;
+  private readonly ids = new WeakMap<object, number>();
+  private readonly peers = new Trie<Peer>(([cluster, namespace, workload, app, version]) => this.number({ cluster, namespace, workload, app, version } as Peer));
+  private readonly services = new Trie<DestService>(([host, name, namespace]) => this.number({ host, name, namespace } as DestService));
+  private readonly scratch: string[] = ["", "", "", "", ""];
+
+  private number<T extends object>(value: T): T {
+    this.ids.set(value, this.nextId++);
+    return value;
+  }
+
+  private peer(labels: Record<string, string>, side: "source" | "destination"): Peer {
+    const n = peerLabelNames[side];
+    const s = this.scratch;
+    s.length = 5;
+    s[0] = label(labels, n.cluster);
+    s[1] = label(labels, n.namespace);
+    s[2] = label(labels, n.workload);
+    s[3] = label(labels, n.app);
+    s[4] = label(labels, n.version, "latest");
+    return this.peers.get(s);
+  }
+
+  private service(labels: Record<string, string>): DestService {
+    const host = label(labels, "destination_service");
+    const s = this.scratch;
+    s.length = 3;
+    s[0] = host;
+    s[1] = label(labels, "destination_service_name", host);
+    s[2] = label(labels, "destination_service_namespace");
+    return this.services.get(s);
+  }
+
+  private key(source: Peer, dest: Peer, service: DestService, protocol: Protocol): string {
+    return `${this.ids.get(source)}>${this.ids.get(dest)}>${this.ids.get(service)}>${protocol}`;
+  }
+
+  trafficRow(sample: PromSample, reporter: "source" | "destination", tcp: boolean): TrafficRow {
+    const l = sample.labels;
+    const source = this.peer(l, "source");
+    const dest = this.peer(l, "destination");
+    const destService = this.service(l);
+    const protocol: Protocol = tcp ? "tcp" : (protocolByLabel[l.request_protocol ?? ""] ?? "http");
+    return {
+      edgeKey: this.key(source, dest, destService, protocol),
+      reporter,
+      source,
+      dest,
+      destService,
+      protocol,
+      code: tcp ? "" : (l.response_code ?? "0"),
+      grpcStatus: l.grpc_response_status ?? "",
+      flags: l.response_flags || "-",
+      security: l.connection_security_policy || UNKNOWN,
+      rate: sample.value,
+    };
+  }
+
+  responseTimeRow(sample: PromSample, reporter: "source" | "destination"): ResponseTimeRow {
+    const l = sample.labels;
+    const source = this.peer(l, "source");
+    const dest = this.peer(l, "destination");
+    const destService = this.service(l);
+    const protocol: Protocol = protocolByLabel[l.request_protocol ?? ""] ?? "http";
+    return { edgeKey: this.key(source, dest, destService, protocol), reporter, source, dest, destService, protocol, ms: sample.value };
+  }
 }
 
 const protocolByLabel: Record<string, Protocol> = { http: "http", grpc: "grpc", tcp: "tcp" };
 
-export function toTrafficRow(sample: PromSample, reporter: "source" | "destination", tcp: boolean): TrafficRow {
-  const l = sample.labels;
-  return {
-    reporter,
-    source: peerOf(l, "source"),
-    dest: peerOf(l, "destination"),
-    destService: destServiceOf(l),
-    protocol: tcp ? "tcp" : (protocolByLabel[l.request_protocol ?? ""] ?? "http"),
-    code: tcp ? "" : (l.response_code ?? "0"),
-    grpcStatus: l.grpc_response_status ?? "",
-    flags: l.response_flags || "-",
-    security: l.connection_security_policy || UNKNOWN,
-    rate: sample.value,
-  };
-}
+export const peerKey = (p: Peer) => `${p.cluster}/${p.namespace}/${p.workload}/${p.app}/${p.version}`;
 
-export function toResponseTimeRow(sample: PromSample, reporter: "source" | "destination"): ResponseTimeRow {
-  const l = sample.labels;
-  return {
-    reporter,
-    source: peerOf(l, "source"),
-    dest: peerOf(l, "destination"),
-    destService: destServiceOf(l),
-    protocol: protocolByLabel[l.request_protocol ?? ""] ?? "http",
-    ms: sample.value,
-  };
-}
-
-const peerKey = (p: Peer) => `${p.cluster}/${p.namespace}/${p.workload}/${p.app}/${p.version}`;
-
-/** Identifies a workload-level edge through one service, for one protocol. */
+/** Identifies a workload-level edge through one service, for one protocol (long form, for rows built by hand). */
 export function workloadEdgeKey(row: { source: Peer; dest: Peer; destService: DestService; protocol: Protocol }): string {
   return `${peerKey(row.source)}>${peerKey(row.dest)}>${row.destService.host}>${row.protocol}`;
 }

@@ -1,6 +1,6 @@
 /** Test support: terse builders for telemetry rows and cluster state (Bookinfo names). */
 import type { ClusterState, WorkloadSummary } from "../graph-sources";
-import type { Peer, ResponseTimeRow, TrafficRow } from "../traffic-row";
+import { workloadEdgeKey, type Peer, type ResponseTimeRow, type TrafficRow } from "../traffic-row";
 
 export function peer(workload: string, namespace = "bookinfo"): Peer {
   if (workload === "unknown") return { cluster: "unknown", namespace: "unknown", workload: "unknown", app: "unknown", version: "latest" };
@@ -8,12 +8,12 @@ export function peer(workload: string, namespace = "bookinfo"): Peer {
   return { cluster: "Kubernetes", namespace, workload, app: m ? (m[1] as string) : workload, version: m ? (m[2] as string) : "latest" };
 }
 
-export function row(source: string, dest: string, init: Partial<TrafficRow> & { service?: string; sourceNs?: string; destNs?: string } = {}): TrafficRow {
+export function row(source: string, dest: string, init: Partial<Omit<TrafficRow, "edgeKey">> & { service?: string; sourceNs?: string; destNs?: string } = {}): TrafficRow {
   const { service, sourceNs, destNs, ...rest } = init;
   const d = peer(dest, destNs);
   const svcName = service ?? (dest === "unknown" ? "unknown" : d.app);
   const svcNs = destNs ?? "bookinfo";
-  return {
+  const r: Omit<TrafficRow, "edgeKey"> = {
     reporter: "destination",
     source: peer(source, sourceNs),
     dest: d,
@@ -26,11 +26,12 @@ export function row(source: string, dest: string, init: Partial<TrafficRow> & { 
     rate: 1,
     ...rest,
   };
+  return { ...r, edgeKey: workloadEdgeKey(r) };
 }
 
 export function rt(source: string, dest: string, ms: number, reporter: "source" | "destination" = "destination"): ResponseTimeRow {
   const r = row(source, dest);
-  return { reporter, source: r.source, dest: r.dest, destService: r.destService, protocol: "http", ms };
+  return { edgeKey: r.edgeKey, reporter, source: r.source, dest: r.dest, destService: r.destService, protocol: "http", ms };
 }
 
 export function workload(name: string, init: Partial<WorkloadSummary> = {}): WorkloadSummary {
