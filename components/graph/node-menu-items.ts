@@ -5,6 +5,7 @@
  */
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { trafficWizardMenuItems } from "@/components/traffic/wizard-menu-items";
+import { experimentMenuItems } from "@/components/experiments/experiment-menu-items";
 
 export interface NodeMenuContext {
   showDetails(nodeId: string): void;
@@ -23,4 +24,5 @@ export const nodeMenuItems: NodeMenuItem[] = [
   { id: "details", label: "Show details", appliesTo: () => true, run: (node, ctx) => ctx.showDetails(node.id) },
   { id: "focus", label: "Focus on this node", appliesTo: () => true, run: (node, ctx) => ctx.focusOn(node.id) },
   ...trafficWizardMenuItems,
+  ...experimentMenuItems,
 ];

@@ -1,0 +1,8 @@
+import type { ExperimentDetail, ExperimentSummary } from "@/lib/contracts/experiments";
+
+/** "Canary reviews v1 → v3" / "Fault on ratings": what lists and headings call an experiment. */
+export function experimentTitle(e: ExperimentSummary | ExperimentDetail): string {
+  if ("spec" in e && e.spec.kind === "canary") return `Canary ${e.service} ${e.spec.from} → ${e.spec.to}`;
+  if (e.kind === "canary") return `Canary ${e.service}`;
+  return `Fault on ${e.service}`;
+}
