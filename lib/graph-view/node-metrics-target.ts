@@ -25,7 +25,7 @@ const targets: [ViewNode["kind"], (n: ViewNode) => [InventoryKind, string | unde
 ];
 
 export function rangeFor(windowSeconds: number): number {
-  return metricRanges.find((r) => r >= windowSeconds) ?? metricRanges[metricRanges.length - 1];
+  return metricRanges.find((r) => r >= windowSeconds) ?? (metricRanges[metricRanges.length - 1] as number);
 }
 
 export function nodeMetricsTarget(node: ViewNode, windowSeconds: number): NodeMetricsTarget | null {
