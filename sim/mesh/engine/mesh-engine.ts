@@ -52,6 +52,8 @@ export interface MeshState {
   configVersion: number;
   series: { request: number; tcp: number };
   reports: number;
+  /** HTTP requests reported by servers' sidecars (each hop once). */
+  requests: number;
   pendingEvents: number;
 }
 
@@ -157,12 +159,18 @@ export class MeshEngine {
       configVersion: this.watcher.current().version,
       series: this.telemetry.seriesCount,
       reports: this.telemetry.reportCount,
+      requests: this.telemetry.destinationRequestCount,
       pendingEvents: this.scheduler.pending,
     };
   }
 
   renderMetrics(): string {
     return this.telemetry.render();
+  }
+
+  /** The exposition in pieces, for serving a large mesh without one giant string. */
+  metricChunks(): Iterable<string> {
+    return this.telemetry.chunks();
   }
 
   stop(): void {

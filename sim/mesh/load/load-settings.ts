@@ -7,7 +7,8 @@ export interface EntryPointLoad {
   /**
    * bookinfo-ingress: Poisson arrivals per second; fortio: total qps across its
    * connections (0 = each connection back to back, fortio's `-qps 0`); tcp-client: new
-   * connections per second; synthetic: arrivals per second per synthetic entry service.
+   * connections per second; synthetic: requests per second per synthetic service, counted
+   * over all hops (so the mesh of `--scale 1000` carries ~1,000 requests/s at 1).
    */
   requestsPerSecond: number;
   /** fortio's concurrent connections (`-c`). */

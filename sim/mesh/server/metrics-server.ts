@@ -42,6 +42,22 @@ function readBody(request: http.IncomingMessage): Promise<unknown> {
   });
 }
 
+/** Writes the exposition piece by piece, waiting for the socket to drain, so a huge scrape never sits in memory whole. */
+async function streamMetrics(chunks: Iterable<string>, response: http.ServerResponse): Promise<void> {
+  for (const chunk of chunks) {
+    if (response.destroyed) return;
+    if (response.write(chunk)) continue;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        response.off("drain", done).off("close", done);
+        resolve();
+      };
+      response.on("drain", done).on("close", done);
+    });
+  }
+  response.end();
+}
+
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body, null, 2) + "\n";
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
@@ -54,9 +70,9 @@ export async function startMetricsServer(engine: MeshEngine, options: { host: st
     const method = request.method ?? "GET";
     if (path === "/metrics") {
       if (method !== "GET" && method !== "HEAD") return sendJson(response, 405, errorBody("method_not_allowed", "use GET /metrics"));
-      const text = engine.renderMetrics();
-      response.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "content-length": Buffer.byteLength(text) });
-      response.end(method === "HEAD" ? undefined : text);
+      response.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+      if (method === "HEAD") return void response.end();
+      void streamMetrics(engine.metricChunks(), response);
       return;
     }
     readBody(request).then(

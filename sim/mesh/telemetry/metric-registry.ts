@@ -1,8 +1,11 @@
 /**
  * Istio's standard metrics as the proxies would export them: one series per distinct
  * label set, monotonic counters and histograms that only ever grow. Reports arrive from
- * the engine; `render()` writes Prometheus text format 0.0.4. Each series keeps its
- * rendered text until it changes, so a scrape of a large mesh mostly joins cached strings.
+ * the engine; `chunks()` writes Prometheus text format 0.0.4 a piece at a time. Label
+ * text is built once per series (from fragments cached per workload and service); a scrape
+ * only formats the numbers. Rendered text is not kept: at `--scale 1000` a scrape is
+ * hundreds of megabytes (thousands of edges × Istio's 25 labels × three 20-bucket
+ * histograms), more than one JavaScript string may hold and too much to keep in memory.
  */
 import type { WorkloadIdentity } from "../config/snapshot";
 import { Histogram, formatNumber } from "./histogram";
@@ -47,7 +50,6 @@ class RequestSeries {
   readonly duration = new Histogram();
   readonly requestBytes = new Histogram();
   readonly responseBytes = new Histogram();
-  rendered: string[] | undefined;
   constructor(readonly labels: string) {}
 }
 
@@ -56,7 +58,6 @@ class TcpSeries {
   received = 0;
   opened = 0;
   closed = 0;
-  rendered: string[] | undefined;
   constructor(readonly labels: string) {}
 }
 
@@ -90,6 +91,12 @@ export class MetricRegistry {
   private readonly tcpSeries = new Map<string, TcpSeries>();
   private readonly outcomes = new Map<string, number>();
   private reports = 0;
+  private destinationReports = 0;
+
+  /** HTTP requests reported by a server's sidecar: the mesh's request count, each hop once. */
+  get destinationRequestCount(): number {
+    return this.destinationReports;
+  }
 
   get reportCount(): number {
     return this.reports;
@@ -129,7 +136,7 @@ export class MetricRegistry {
     series.duration.observe(report.durationMs);
     series.requestBytes.observe(report.requestBytes);
     series.responseBytes.observe(report.responseBytes);
-    series.rendered = undefined;
+    if (report.reporter === "destination") this.destinationReports++;
   }
 
   recordTcp(report: TcpReport): void {
@@ -146,38 +153,39 @@ export class MetricRegistry {
     series.closed += report.closed;
     series.sent += report.sentBytes;
     series.received += report.receivedBytes;
-    series.rendered = undefined;
   }
 
-  /** Prometheus text exposition format 0.0.4. */
-  render(): string {
-    const parts: string[] = [];
+  /** Prometheus text exposition format 0.0.4, in pieces of roughly `chunkChars` characters. */
+  *chunks(chunkChars = 256 * 1024): Generator<string> {
+    let buffer = "";
     const requests = [...this.requestSeries.values()];
-    for (const s of requests) {
-      if (s.rendered) continue;
-      const [count, duration, requestBytes, responseBytes] = REQUEST_FAMILIES;
-      s.rendered = [
-        `${count?.name}{${s.labels}} ${s.requests}\n`,
-        s.duration.render(duration?.name ?? "", s.labels),
-        s.requestBytes.render(requestBytes?.name ?? "", s.labels),
-        s.responseBytes.render(responseBytes?.name ?? "", s.labels),
-      ];
-    }
-    REQUEST_FAMILIES.forEach((family, i) => {
-      if (requests.length === 0) return;
-      parts.push(header(family));
-      for (const s of requests) parts.push((s.rendered as string[])[i] as string);
-    });
     const tcp = [...this.tcpSeries.values()];
-    for (const s of tcp) {
-      if (s.rendered) continue;
-      s.rendered = [s.sent, s.received, s.opened, s.closed].map((v, i) => `${TCP_FAMILIES[i]?.name}{${s.labels}} ${formatNumber(v)}\n`);
+    const families: Array<{ family: Family; lines: Array<() => string> }> = [
+      { family: REQUEST_FAMILIES[0] as Family, lines: requests.map((s) => () => `istio_requests_total{${s.labels}} ${s.requests}\n`) },
+      { family: REQUEST_FAMILIES[1] as Family, lines: requests.map((s) => () => s.duration.render("istio_request_duration_milliseconds", s.labels)) },
+      { family: REQUEST_FAMILIES[2] as Family, lines: requests.map((s) => () => s.requestBytes.render("istio_request_bytes", s.labels)) },
+      { family: REQUEST_FAMILIES[3] as Family, lines: requests.map((s) => () => s.responseBytes.render("istio_response_bytes", s.labels)) },
+      ...(["sent", "received", "opened", "closed"] as const).map((field, i) => ({
+        family: TCP_FAMILIES[i] as Family,
+        lines: tcp.map((s) => () => `${TCP_FAMILIES[i]?.name}{${s.labels}} ${formatNumber(s[field])}\n`),
+      })),
+    ];
+    for (const { family, lines } of families) {
+      if (lines.length === 0) continue;
+      buffer += header(family);
+      for (const line of lines) {
+        buffer += line();
+        if (buffer.length >= chunkChars) {
+          yield buffer;
+          buffer = "";
+        }
+      }
     }
-    TCP_FAMILIES.forEach((family, i) => {
-      if (tcp.length === 0) return;
-      parts.push(header(family));
-      for (const s of tcp) parts.push((s.rendered as string[])[i] as string);
-    });
-    return parts.join("");
+    if (buffer) yield buffer;
+  }
+
+  /** The whole exposition as one string (small meshes and tests; a large mesh should stream `chunks()`). */
+  render(): string {
+    return [...this.chunks()].join("");
   }
 }
