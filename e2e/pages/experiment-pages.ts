@@ -1,0 +1,70 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The creation form at /experiments/new, prefilled from its query string. */
+export class NewExperimentPage {
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "New experiment" });
+  }
+
+  async open(kind: "canary" | "fault", namespace: string, service: string) {
+    await this.page.goto(`/experiments/new?${new URLSearchParams({ kind, namespace, service })}`);
+    await expect(this.form).toBeVisible();
+  }
+
+  field(label: string): Locator {
+    return this.form.getByLabel(label, { exact: true });
+  }
+
+  async fill(values: Record<string, string>) {
+    for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
+  }
+
+  async submit() {
+    await this.form.getByRole("button", { name: "Start experiment" }).click();
+  }
+}
+
+/** The live run page at /experiments/:id. */
+export class ExperimentRunPage {
+  readonly view: Locator;
+  readonly weights: Locator;
+  readonly summary: Locator;
+  readonly stepTable: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId("experiment-run");
+    this.weights = page.getByTestId("current-weights");
+    this.summary = page.getByTestId("experiment-summary");
+    this.stepTable = page.getByRole("table", { name: "Gate results per step" });
+  }
+
+  async waitForVerdict(verdict: string, timeout: number) {
+    await expect(this.view).toHaveAttribute("data-verdict", verdict, { timeout });
+  }
+
+  gateChart(label: RegExp | string): Locator {
+    return this.page.getByRole("figure", { name: label });
+  }
+
+  control(name: string): Locator {
+    return this.page.getByRole("group", { name: "Experiment controls" }).getByRole("button", { name });
+  }
+}
+
+/** The shareable report at /experiments/:id/report. */
+export class ExperimentReportPage {
+  readonly report: Locator;
+  readonly changes: Locator;
+
+  constructor(readonly page: Page) {
+    this.report = page.getByTestId("experiment-report");
+    this.changes = page.getByRole("region", { name: "Config changes made and reverted" });
+  }
+
+  async open(id: string) {
+    await this.page.goto(`/experiments/${id}/report`);
+    await expect(this.report).toBeVisible();
+  }
+}
