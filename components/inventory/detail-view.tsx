@@ -3,7 +3,8 @@
 /**
  * A detail page (application, workload or service): header with health, then Radix tabs —
  * overview (with a small graph focused on the item), traffic, inbound and outbound
- * metrics. The tab and the range are in the URL. Each tab fetches only while shown.
+ * metrics. The tab and the range are in the URL. Each tab fetches only while shown. A
+ * service also gets its actions (routing wizards, starting an experiment).
  */
 import { Tabs } from "radix-ui";
 import Link from "next/link";
@@ -17,6 +18,7 @@ import { MetricsPanel } from "@/components/metrics/metrics-panel";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
 import { FocusedGraph } from "./focused-graph";
 import { Notice } from "./item-parts";
+import { ServiceActions } from "./service-actions";
 import { kindLabels, listHref } from "./links";
 import { TrafficTables } from "./traffic-table";
 import { useDetailUrlState, type DetailTab } from "./use-detail-url-state";
@@ -51,6 +53,8 @@ const tabClass =
 
 export function DetailView({ kind, namespace, name }: { kind: InventoryKind; namespace: string; name: string }) {
   const detail = useInventoryDetail(kind, namespace, name);
+  // The detail shape follows `kind`; the generic is lost through TanStack's options, so name the union once here.
+  const data = detail.data as ApplicationDetail | WorkloadDetail | ServiceDetail | undefined;
   const { tab, range, update } = useDetailUrlState();
   const label = kindLabels[kind];
   const directions = directionsOf[kind];
@@ -59,9 +63,9 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
     {
       value: "overview",
       label: "Overview",
-      body: detail.data && (
+      body: data && (
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_28rem]">
-          <OverviewBody kind={kind} data={detail.data} />
+          <OverviewBody kind={kind} data={data} />
           <FocusedGraph kind={kind} namespace={namespace} name={name} />
         </div>
       ),
@@ -88,11 +92,12 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
           {name}
         </h1>
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium dark:bg-slate-800">{label.singular}</span>
-        {detail.data && <HealthText status={detail.data.item.health.status} />}
+        {data && <HealthText status={data.item.health.status} />}
       </header>
+      {kind === "services" && <ServiceActions namespace={namespace} service={name} />}
       {detail.isPending && <Notice tone="info">Loading {label.singular.toLowerCase()}…</Notice>}
       {detail.isError && <Notice tone="error">{detail.error.message}</Notice>}
-      {detail.data?.metricsError && <Notice tone="info">Health shows replicas only: {detail.data.metricsError}</Notice>}
+      {data?.metricsError && <Notice tone="info">Health shows replicas only: {data.metricsError}</Notice>}
       <Tabs.Root value={shownTab} onValueChange={(v) => update({ tab: v as DetailTab })} className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 dark:border-slate-800">
           <Tabs.List aria-label={`${label.singular} ${name}`} className="flex gap-1">

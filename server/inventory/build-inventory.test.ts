@@ -22,7 +22,7 @@ const reviewsLabels = (v: string) => ({ app: "reviews", version: v });
 
 const objects: NamespaceObjects = {
   namespace: { name: "bookinfo", labels: { "istio-injection": "enabled" }, resourceVersion: "1" },
-  deployments: ["v1", "v2"].map((v) => ({ name: `reviews-${v}`, labels: reviewsLabels(v), annotations: v === "v2" ? { "sidecar.istio.io/inject": "false" } : {}, desiredReplicas: 1, availableReplicas: 1, resourceVersion: "7" })),
+  deployments: ["v1", "v2"].map((v) => ({ name: `reviews-${v}`, labels: reviewsLabels(v), annotations: (v === "v2" ? { "sidecar.istio.io/inject": "false" } : {}) as Record<string, string>, desiredReplicas: 1, availableReplicas: 1, resourceVersion: "7" })),
   pods: [pod("reviews-v1-abc-1", "reviews-v1", reviewsLabels("v1")), pod("reviews-v2-abc-1", "reviews-v2", reviewsLabels("v2"), false)],
   services: [{ name: "reviews", labels: { app: "reviews" }, selector: { app: "reviews" }, ports: [{ name: "http", port: 9080, protocol: "TCP" }] }],
 };

@@ -12,7 +12,7 @@ import { percentOf } from "@/server/graph/format-number";
 import { requestThresholds } from "@/server/graph/apply-health";
 import type { PromSample } from "@/server/graph/graph-sources";
 import { addRow, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
-import { toTrafficRow } from "@/server/graph/traffic-row";
+import { toOutcomeRow } from "./outcome-row";
 
 const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
 
@@ -30,7 +30,7 @@ export interface InboundTotals {
 function add(map: Map<string, ClassTotals>, key: string, sample: PromSample): void {
   let totals = map.get(key);
   if (!totals) map.set(key, (totals = emptyTotals()));
-  addRow(totals, toTrafficRow(sample, "destination", false));
+  addRow(totals, toOutcomeRow(sample, "destination"));
 }
 
 /** Rolls the health query's samples up by destination workload, canonical service and service name. */
