@@ -1,13 +1,14 @@
 /**
  * First paint of a 500-node graph (`npx tsx bench/graph-first-paint.bench.ts [nodes] [runs]`):
- * serves the production build (`next start`, needs `npx next build` first), opens
+ * serves the production build (`npm start`'s script, needs `npx next build` first), opens
  * /graph in Debian's Chromium with the graph API answered by a synthetic versioned-app graph,
  * and prints the time from navigation start to the canvas having drawn it (the page marks
  * `data-graph-state="drawn"` after Cytoscape's first render). Median of a few runs after a
  * warm-up. Prints figures; asserts nothing.
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import type { GraphResponse } from "../lib/contracts/graph";
@@ -78,11 +79,13 @@ async function waitForServer(url: string, deadline: number) {
 }
 
 async function main() {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
+  // The console as `npm start` runs it (migrations applied to a throwaway database), with
+  // no cluster and no Prometheus: the graph API is answered by the browser route below.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "topsail-graph-bench-"));
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", KUBECONFIG: "", TOPSAIL_PROMETHEUS_URL: "http://127.0.0.1:1" },
+    env: { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", KUBECONFIG: "", HOME: dataDir, TOPSAIL_PROMETHEUS_URL: "http://127.0.0.1:1", DATABASE_URL: `file:${path.join(dataDir, "bench.db")}` },
   });
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -131,6 +134,8 @@ async function main() {
   } finally {
     await browser.close();
     server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

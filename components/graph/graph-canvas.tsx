@@ -134,16 +134,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const edgeVis = (id: string) => [...(vis.hiddenEdges.has(id) ? ["hidden"] : []), ...(vis.foundEdges.has(id) ? ["found"] : [])];
 
     cy.batch(() => {
-      cy.elements()
-        .filter((el) => !wanted.has(el.id()))
-        .remove();
+      if (firstDraw) cy.elements().remove();
+      else
+        cy.elements()
+          .filter((el) => !wanted.has(el.id()))
+          .remove();
       const toAdd: cytoscape.ElementDefinition[] = [];
       // Boxes first: a child's parent must exist when the child is added.
       const ordered = [...graph.nodes].sort((a, b) => Number(b.kind === "box") - Number(a.kind === "box"));
       for (const n of ordered) {
         const data = nodeData(n);
-        const existing = cy.getElementById(n.id);
-        if (existing.nonempty()) {
+        // On a first draw every element is new: skip the per-id lookups (each makes a collection).
+        const existing = firstDraw ? undefined : cy.getElementById(n.id);
+        if (existing?.nonempty()) {
           existing.data(data);
           existing.classes([...nodeClasses(n), ...nodeVis(n.id)]);
         } else {
@@ -152,8 +155,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       }
       for (const e of graph.edges) {
         const data = edgeData(e, edgeLabels, palette.edge);
-        const existing = cy.getElementById(e.id);
-        if (existing.nonempty()) {
+        const existing = firstDraw ? undefined : cy.getElementById(e.id);
+        if (existing?.nonempty()) {
           existing.data(data);
           existing.classes([...edgeClasses(e), ...edgeVis(e.id)]);
         } else {
