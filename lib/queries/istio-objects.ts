@@ -99,7 +99,18 @@ export function useRebaseIstioYaml() {
   return useMutation({ mutationFn: (request: RebaseRequest) => fetchJson("/api/istio/objects/rebase", rebaseResponseSchema, postJson(request)) });
 }
 
-/** The live version, read again now (the conflict screen shows what someone else saved). */
+/**
+ * The live version, read again now (the conflict screen shows what someone else saved). Its
+ * own cache entry, dropped on unmount, so the stale copy the editor loaded is never shown
+ * as "theirs" while the fresh read is on its way.
+ */
 export function useLiveIstioObject(ref: ObjectRef, enabled: boolean) {
-  return useQuery({ ...istioObjectQuery(ref), staleTime: 0, refetchOnMount: "always", enabled });
+  return useQuery({
+    queryKey: [...istioObjectKeys.detail(ref), "live"] as const,
+    queryFn: ({ signal }) => fetchJson(objectUrl(ref), istioObjectDetailSchema, { signal }),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+    enabled,
+  });
 }
