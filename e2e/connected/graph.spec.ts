@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { GraphPage } from "../pages/graph-page";
 
 // Bookinfo's load generator has to run and Prometheus to scrape twice before the first
@@ -19,6 +19,52 @@ test.describe("the graph page", () => {
     await graph.hideInput.fill("version >");
     await expect(page.getByRole("alert").filter({ hasText: 'Expected a value after ">"' })).toContainText("Allowed:");
     await expect(graph.hideInput).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test.describe("when the graph API reports a state", () => {
+    // These states depend on the cluster and Prometheus; the API's answers are replayed so
+    // the page's handling of each is checked without breaking the shared simulator.
+    const answer = (page: Page, status: number, body: unknown) =>
+      page.route("**/api/namespaces/graph?**", (route) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) }));
+
+    test("shows Prometheus being unreachable with the server's message", async ({ page }) => {
+      await answer(page, 503, { error: { code: "prometheus_unavailable", message: "Prometheus at http://127.0.0.1:9 did not answer: connect ECONNREFUSED" } });
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo");
+      const alert = page.getByRole("alert").filter({ hasText: "Prometheus is unreachable" });
+      await expect(alert).toContainText("did not answer: connect ECONNREFUSED");
+      await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
+    });
+
+    test("says when the window has no traffic and offers idle nodes or a longer window", async ({ page }) => {
+      await answer(page, 200, { timestamp: 1_700_000_000, duration: 300, graphType: "versionedApp", elements: { nodes: [], edges: [] } });
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo");
+      await expect(graph.view).toHaveAttribute("data-graph-state", "empty");
+      await expect(page.getByText("No traffic in this window")).toBeVisible();
+      await page.getByRole("button", { name: "Use a longer window" }).click();
+      await expect(page).toHaveURL(/duration=600s/);
+      await page.getByRole("button", { name: "Show idle nodes" }).click();
+      await expect(page).toHaveURL(/idleNodes=true/);
+    });
+
+    test("says when the namespace's workloads run without sidecars", async ({ page }) => {
+      const node = (id: string, workload: string) => ({ data: { id, nodeType: "workload", cluster: "c", namespace: "legacy", workload, app: workload, hasMissingSC: true, traffic: [{ protocol: "http", rates: { httpIn: "1.00" } }] } });
+      await answer(page, 200, {
+        timestamp: 1_700_000_000,
+        duration: 300,
+        graphType: "workload",
+        elements: {
+          nodes: [node("a", "web"), node("b", "db")],
+          edges: [{ data: { id: "a-b", source: "a", target: "b", traffic: { protocol: "http", rates: { http: "1.00" }, responses: {} } } }],
+        },
+      });
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=legacy&graphType=workload");
+      await graph.waitForDrawn();
+      await expect(page.getByRole("status").filter({ hasText: "runs the Istio sidecar" })).toContainText("istio-injection=enabled");
+      await expect(graph.node("web")).toHaveAttribute("data-node-name", "web");
+    });
   });
 
   test.describe("with Bookinfo traffic", () => {
