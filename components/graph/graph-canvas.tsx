@@ -202,6 +202,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.elements(":selected").unselect();
       if (selection) cy.getElementById(selection.id).select();
     });
+    // Selected from the list (keyboard) and off screen: bring it into view.
+    const el = selection ? cy.getElementById(selection.id) : undefined;
+    if (el?.nonempty() && el.visible()) {
+      const box = el.renderedBoundingBox();
+      if (box.x2 < 0 || box.y2 < 0 || box.x1 > cy.width() || box.y1 > cy.height()) cy.center(el);
+    }
   }, [selection, graph]);
 
   useEffect(() => {
