@@ -10,7 +10,7 @@ import "server-only";
 import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates, ResponseDetail } from "@/lib/contracts/graph";
 import { protocols } from "@/lib/contracts/graph";
 import { formatPercent, formatRate, percentOf } from "./format-number";
-import { addRow, emptyTotals, responseKeyOf, type ClassTotals } from "./response-classes";
+import { addRow, emptyTotals, responseClasses, responseKeyOf, type ClassTotals } from "./response-classes";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 
 function totalsOf(edge: EdgeModel): ClassTotals {
@@ -67,7 +67,10 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     const t = totals.get(edge.id) ?? emptyTotals();
     const p = edge.protocol;
     const rates: Rates = { [p]: formatRate(t.total) };
-    for (const [suffix, value] of [...t.bySuffix].sort(([a], [b]) => a.localeCompare(b))) if (value > 0) rates[`${p}${suffix}`] = formatRate(value);
+    for (const c of responseClasses[p]) {
+      const value = t.bySuffix.get(c.suffix) ?? 0;
+      if (value > 0) rates[`${p}${c.suffix}`] = formatRate(value);
+    }
     if (t.error > 0) rates[`${p}PercentErr`] = formatPercent(percentOf(t.error, t.total));
     rates[`${p}PercentReq`] = formatPercent(percentOf(t.total, outBySource.get(`${edge.source}|${p}`) ?? 0));
     const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge, t.total) };
@@ -105,7 +108,10 @@ function applyNodeTraffic(map: TrafficMap, totals: Map<string, ClassTotals>): vo
       const rates: Rates = {};
       if (inT) {
         rates[`${p}In`] = formatRate(inT.total);
-        for (const [suffix, value] of [...inT.bySuffix].sort(([a], [b]) => a.localeCompare(b))) if (value > 0) rates[`${p}In${suffix}`] = formatRate(value);
+        for (const c of responseClasses[p]) {
+          const value = inT.bySuffix.get(c.suffix) ?? 0;
+          if (value > 0) rates[`${p}In${c.suffix}`] = formatRate(value);
+        }
       }
       if (out !== undefined) rates[`${p}Out`] = formatRate(out);
       traffic.push({ protocol: p, rates });

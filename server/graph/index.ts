@@ -9,7 +9,7 @@ import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
 import { createLiveGraphSources } from "./live-sources";
-import { cacheQueries, snapToBucket } from "./prometheus-cache";
+import { cacheByKey, cacheQueries, snapToBucket } from "./prometheus-cache";
 
 /** Refreshes within one bucket ask Prometheus the same questions, answered from the cache. */
 export const TIME_BUCKET_SECONDS = 5;
@@ -19,7 +19,11 @@ let sources: GraphSources | undefined;
 function liveSources(): GraphSources {
   if (!sources) {
     const live = createLiveGraphSources({ prometheus: getPrometheusClient(), kube: getKubeConnection });
-    sources = { ...live, queryPrometheus: cacheQueries(live.queryPrometheus, { ttlMs: TIME_BUCKET_SECONDS * 2000 }) };
+    sources = {
+      queryPrometheus: cacheQueries(live.queryPrometheus, { ttlMs: TIME_BUCKET_SECONDS * 2000 }),
+      // Cluster state changes slowly next to a refresh interval: share one read per bucket too.
+      readClusterState: cacheByKey(live.readClusterState, (namespaces) => namespaces.join(","), { ttlMs: TIME_BUCKET_SECONDS * 1000 }),
+    };
   }
   return sources;
 }

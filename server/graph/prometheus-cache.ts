@@ -22,12 +22,18 @@ export function snapToBucket(date: Date, bucketSeconds: number): Date {
 }
 
 export function cacheQueries(query: QueryFn, options: QueryCacheOptions = {}): QueryFn {
+  const cached = cacheByKey((args: [string, Date]) => query(args[0], args[1]), ([promql, time]) => `${time.getTime()}|${promql}`, options);
+  return (promql, time) => cached([promql, time]);
+}
+
+/** The same LRU for any async read, keyed by `keyOf(argument)`. */
+export function cacheByKey<A, T>(read: (argument: A) => Promise<T>, keyOf: (argument: A) => string, options: QueryCacheOptions = {}): (argument: A) => Promise<T> {
   const maxEntries = options.maxEntries ?? 1000;
   const ttlMs = options.ttlMs ?? 10_000;
   const clock = options.clock ?? Date.now;
-  const entries = new Map<string, { at: number; value: Promise<PromSample[]> }>();
-  return (promql, time) => {
-    const key = `${time.getTime()}|${promql}`;
+  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  return (argument) => {
+    const key = keyOf(argument);
     const now = clock();
     const hit = entries.get(key);
     if (hit && now - hit.at < ttlMs) {
@@ -36,7 +42,7 @@ export function cacheQueries(query: QueryFn, options: QueryCacheOptions = {}): Q
       entries.set(key, hit);
       return hit.value;
     }
-    const value = query(promql, time);
+    const value = read(argument);
     entries.set(key, { at: now, value });
     // A failure is not an answer: forget it so the next refresh asks again.
     value.catch(() => entries.get(key)?.value === value && entries.delete(key));

@@ -30,12 +30,16 @@ const istioList = z.object({
   ),
 });
 
-async function listKind(api: CustomObjectsApi, namespace: string, plural: string, kind: string): Promise<unknown[]> {
+async function listKind(api: CustomObjectsApi, namespace: string | undefined, plural: string, kind: string): Promise<unknown[]> {
   try {
-    const body: unknown = await api.listNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace, plural });
+    const group = "networking.istio.io";
+    const body: unknown =
+      namespace === undefined
+        ? await api.listClusterCustomObject({ group, version: "v1", plural })
+        : await api.listNamespacedCustomObject({ group, version: "v1", namespace, plural });
     const parsed = istioList.safeParse(body);
     if (!parsed.success) return [];
-    return parsed.data.items.map((item) => ({ ...item, kind, metadata: { ...item.metadata, namespace: item.metadata.namespace ?? namespace } }));
+    return parsed.data.items.map((item) => ({ ...item, kind, metadata: { ...item.metadata, namespace: item.metadata.namespace ?? namespace ?? "" } }));
   } catch (error) {
     const typed = toKubeError(error, { server: "", namespace });
     // No CRD (Istio not installed) reads as "no config", not as a failure.
@@ -44,7 +48,8 @@ async function listKind(api: CustomObjectsApi, namespace: string, plural: string
   }
 }
 
-export async function listIstioRoutingConfig(connection: KubeConnection, namespace: string): Promise<IstioRoutingConfig> {
+/** The routing config of one namespace, or of all namespaces when `namespace` is undefined. */
+export async function listIstioRoutingConfig(connection: KubeConnection, namespace: string | undefined): Promise<IstioRoutingConfig> {
   try {
     const api = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     const [virtualServices, destinationRules, serviceEntries] = await Promise.all([

@@ -36,18 +36,24 @@ function hasSidecar(pod: V1Pod): boolean {
   return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) => c.name === SIDECAR);
 }
 
-export async function listWorkloads(connection: KubeConnection, namespace: string): Promise<WorkloadSummary[]> {
+/** The workloads of one namespace, or of all namespaces when `namespace` is undefined. */
+export async function listWorkloads(connection: KubeConnection, namespace: string | undefined): Promise<WorkloadSummary[]> {
   try {
     const apps = connection.kubeConfig.makeApiClient(AppsV1Api);
     const core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    const [deployments, pods] = await Promise.all([apps.listNamespacedDeployment({ namespace }), core.listNamespacedPod({ namespace })]);
+    const [deployments, pods] = await Promise.all(
+      namespace === undefined
+        ? [apps.listDeploymentForAllNamespaces(), core.listPodForAllNamespaces()]
+        : [apps.listNamespacedDeployment({ namespace }), core.listNamespacedPod({ namespace })],
+    );
     const byName = new Map<string, WorkloadSummary>();
     for (const d of deployments.items) {
       const name = d.metadata?.name;
-      if (!name) continue;
+      const ns = d.metadata?.namespace ?? namespace;
+      if (!name || !ns) continue;
       const labels = d.spec?.template?.metadata?.labels ?? {};
-      byName.set(name, {
-        namespace,
+      byName.set(`${ns}/${name}`, {
+        namespace: ns,
         name,
         kind: "Deployment",
         labels,
@@ -62,15 +68,16 @@ export async function listWorkloads(connection: KubeConnection, namespace: strin
     }
     for (const pod of pods.items) {
       const podName = pod.metadata?.name;
-      if (!podName) continue;
+      const ns = pod.metadata?.namespace ?? namespace;
+      if (!podName || !ns) continue;
       const owner = pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
       const name = workloadNameOf(podName, owner ? { kind: owner.kind, name: owner.name } : undefined);
-      let workload = byName.get(name);
+      let workload = byName.get(`${ns}/${name}`);
       if (!workload) {
         const labels = pod.metadata?.labels ?? {};
         // Owners other than Deployments: each pod is a replica, running means available.
         workload = {
-          namespace,
+          namespace: ns,
           name,
           kind: owner?.kind ?? "Pod",
           labels,
@@ -82,7 +89,7 @@ export async function listWorkloads(connection: KubeConnection, namespace: strin
           podsWithoutSidecar: 0,
           pods: 0,
         };
-        byName.set(name, workload);
+        byName.set(`${ns}/${name}`, workload);
       }
       workload.pods += 1;
       if (pod.status?.phase === "Running") workload.runningPods += 1;
@@ -92,7 +99,7 @@ export async function listWorkloads(connection: KubeConnection, namespace: strin
         if (pod.status?.phase === "Running") workload.availableReplicas += 1;
       }
     }
-    return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [...byName.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace });
   }
