@@ -79,6 +79,21 @@ describe("the graph after reviews 50/50 v1/v3 and a fault for jason on ratings",
   });
 });
 
+describe("the graph of three namespaces with HTTP and TCP traffic", () => {
+  it("matches the golden workload graph and draws TCP edges in bytes/s, split across tcp-echo versions", async () => {
+    const graph = await graphOf("mesh", { graphType: "workload" });
+    expectGolden("mesh-workload.json", graph);
+    const tcp = graph.elements.edges.filter((e) => e.data.traffic.protocol === "tcp");
+    expect(tcp.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort()).toEqual(["curl → tcp-echo-v1", "curl → tcp-echo-v2"]);
+    for (const e of tcp) {
+      expect(Number(e.data.traffic.rates.tcp)).toBeGreaterThan(0);
+      expect(e.data.traffic.responses).toEqual({});
+      expect(e.data.responseTime).toBeUndefined();
+    }
+    expect(edgeNames(graph)).toEqual(expect.arrayContaining(["fortio-deploy → httpbin-v1", "fortio-deploy → httpbin-v2", "productpage-v1 → details-v1"]));
+  });
+});
+
 describe("what the graph says when it cannot be drawn", () => {
   it("names a namespace that does not exist (404)", async () => {
     const fixture = loadFixture("bookinfo");
