@@ -84,7 +84,7 @@ export function ConflictPanel({
         </p>
       </div>
       {live.isPending && <p role="status">Reading the live version…</p>}
-      {live.error && !deleted && <WriteError error={live.error} />}
+      {live.error && !deleted && <WriteError error={live.error} title="The live version could not be read" />}
       {deleted && (
         <div className="flex gap-2">
           <button type="button" className={buttonClass.primary} onClick={onRecreate}>
@@ -102,7 +102,7 @@ export function ConflictPanel({
             </div>
           </details>
           {open.length > 0 && <ConflictChoices conflicts={open} choices={choices} onChoose={(path, side) => setChoices((c) => ({ ...c, [path]: side }))} />}
-          {rebase.error && <WriteError error={rebase.error} />}
+          {rebase.error && <WriteError error={rebase.error} title="Your edit could not be re-applied" />}
           <div className="flex flex-wrap gap-2">
             <button type="button" className={buttonClass.primary} onClick={reapply} disabled={rebase.isPending || open.some((c) => !choices[c.path])}>
               {open.length > 0 ? "Re-apply my edit with these choices" : "Re-apply my edit on top of theirs"}

@@ -138,4 +138,21 @@ test.describe("the Istio config editor", () => {
     await first.close();
     await second.close();
   });
+
+  test("deletes an object only after confirmation", async ({ page }) => {
+    const dr = { ...vsRef, plural: "destinationrules", name: "ratings-canary" };
+    await customObjects().createNamespacedCustomObject({ ...dr, body: { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: dr.name, namespace: "bookinfo" }, spec: { host: "ratings", subsets: [{ name: "v1", labels: { version: "v1" } }] } } });
+    const config = new IstioConfigPage(page);
+    await config.openObject("bookinfo", "destinationrules", dr.name);
+    await page.getByRole("button", { name: "Delete…" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText("Delete DestinationRule bookinfo/ratings-canary?");
+    await confirm.getByRole("button", { name: "Keep it" }).click();
+    expect(await customObjects().getNamespacedCustomObject(dr)).toBeTruthy();
+
+    await page.getByRole("button", { name: "Delete…" }).click();
+    await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(page).toHaveURL(/\/istio\?namespaces=bookinfo$/);
+    await expect(customObjects().getNamespacedCustomObject(dr)).rejects.toThrow();
+  });
 });

@@ -24,7 +24,7 @@ export function toYamlText(object: Record<string, unknown>): string {
   const ordered: Record<string, unknown> = { apiVersion, kind, metadata };
   if (spec !== undefined) ordered.spec = spec;
   Object.assign(ordered, rest);
-  return stringify(ordered, { lineWidth: 0 });
+  return stringify(ordered, { lineWidth: 0, indentSeq: false });
 }
 
 export function toEditableYaml(object: StoredIstioObject): string {

@@ -21,7 +21,7 @@ function readSide(text: string, side: string): Record<string, unknown> {
   return toEditableObject(value as Record<string, unknown>);
 }
 
-const sideValue = (value: unknown) => (value === ABSENT ? { present: false, yaml: "" } : { present: true, yaml: stringify(value, { lineWidth: 0 }).trimEnd() });
+const sideValue = (value: unknown) => (value === ABSENT ? { present: false, yaml: "" } : { present: true, yaml: stringify(value, { lineWidth: 0, indentSeq: false }).trimEnd() });
 
 export function rebaseYaml(request: Required<Pick<RebaseRequest, "base" | "mine" | "theirs">> & { choices: Record<string, "mine" | "theirs"> }): RebaseResponse {
   const base = readSide(request.base, "The version you loaded");
