@@ -139,6 +139,49 @@ test.describe("the Istio config editor", () => {
     await second.close();
   });
 
+  test("when both users change the same field, the second chooses, and the other's edits stay", async ({ browser }) => {
+    // Start both from a plain route to v3.
+    const current = await readReviews();
+    if (!current) throw new Error("the reviews VirtualService should exist by now");
+    await customObjects().replaceNamespacedCustomObject({
+      ...vsRef,
+      body: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: current.metadata.resourceVersion }, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] } },
+    });
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const alice = new IstioConfigPage(await first.newPage());
+    const bob = new IstioConfigPage(await second.newPage());
+    await alice.openObject("bookinfo", "virtualservices", "reviews");
+    await bob.openObject("bookinfo", "virtualservices", "reviews");
+
+    // Alice moves the route to v2 and adds a timeout; Bob, from the older version, moves it to v1.
+    await alice.setYaml(withSubset("v2") + "    timeout: 7s\n");
+    await alice.waitForChecked();
+    await alice.reviewAndApply();
+    await expect(alice.savedStatus).toBeVisible();
+    await bob.setYaml(withSubset("v1"));
+    await bob.waitForChecked();
+    await bob.page.getByRole("button", { name: "Review and save…" }).click();
+    await expect(bob.conflictScreen).toBeVisible();
+
+    // The merge cannot pick a subset for him: it shows both values and waits for his choice.
+    await bob.conflictScreen.getByRole("button", { name: "Re-apply my edit on top of theirs" }).click();
+    const choice = bob.conflictScreen.getByRole("radiogroup", { name: "Value of spec/http[0]/route[0]/destination/subset" });
+    await expect(choice).toContainText("v1");
+    await expect(choice).toContainText("v2");
+    await choice.getByRole("radio", { name: /Keep mine/ }).check();
+    await bob.conflictScreen.getByRole("button", { name: "Re-apply my edit with these choices" }).click();
+    await bob.applyReviewed();
+    await expect(bob.savedStatus).toBeVisible();
+
+    const live = await readReviews();
+    expect(live?.spec.http[0]?.route?.[0]?.destination?.subset).toBe("v1");
+    // Bob never touched the timeout: Alice's edit stays.
+    expect(live?.spec.http[0]?.timeout).toBe("7s");
+    await first.close();
+    await second.close();
+  });
+
   test("deletes an object only after confirmation", async ({ page }) => {
     const dr = { ...vsRef, plural: "destinationrules", name: "ratings-canary" };
     await customObjects().createNamespacedCustomObject({ ...dr, body: { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: dr.name, namespace: "bookinfo" }, spec: { host: "ratings", subsets: [{ name: "v1", labels: { version: "v1" } }] } } });
