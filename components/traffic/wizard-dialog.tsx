@@ -31,9 +31,9 @@ function WizardContent({ namespace, service, wizard }: { namespace: string; serv
       </div>
     );
   }
-  // Keyed by the live versions: when they change, the form starts again from them.
-  const key = `${wizard}/${state.data.virtualService?.metadata.resourceVersion}/${state.data.destinationRule?.metadata.resourceVersion}`;
-  return <WizardBody key={key} wizard={wizard} state={state.data} start={start.input as WizardInputs[typeof wizard]} />;
+  // Keyed by wizard only: applying changes the live versions, and the body must stay to say so.
+  // Each opening reads the live objects afresh (the query keeps no cache), so the form and its base are current.
+  return <WizardBody key={wizard} wizard={wizard} state={state.data} start={start.input as WizardInputs[typeof wizard]} />;
 }
 
 export function WizardDialog({ namespace, service, wizard, onClose }: { namespace: string; service: string; wizard: WizardId | null; onClose(): void }) {

@@ -16,6 +16,7 @@ export const trafficStateQuery = (namespace: string, service: string) =>
     queryFn: ({ signal }) => fetchJson(base(namespace, service), trafficStateSchema, { signal }),
     // A wizard starts from what is live; never from a cached copy someone has since changed.
     staleTime: 0,
+    gcTime: 0,
   });
 
 export function useTrafficState(namespace: string, service: string, enabled = true) {

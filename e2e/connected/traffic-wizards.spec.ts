@@ -1,0 +1,145 @@
+import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { AuditPage } from "../pages/audit-page";
+import { GraphPage } from "../pages/graph-page";
+import { TrafficWizardPage } from "../pages/traffic-wizard-page";
+
+/**
+ * The traffic wizards against the simulator, as a user drives them: sliders by keyboard,
+ * the preview's diff, apply, the object read back through the Kubernetes API, the traffic
+ * seen in the graph API, and a rollback from the audit page. The simulator starts fresh each
+ * run; its Bookinfo load is raised through its control API so windows fill in seconds.
+ */
+const control = "http://127.0.0.1:15190/control/load";
+const vsRef = (name: string) => ({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices", name });
+
+function kube(): CustomObjectsApi {
+  const config = new KubeConfig();
+  config.loadFromFile(".topsail/e2e/kubeconfig");
+  return config.makeApiClient(CustomObjectsApi);
+}
+
+async function readVs(name: string): Promise<{ spec: { http?: { match?: unknown; route?: { destination: { subset?: string }; weight?: number }[]; fault?: unknown }[] } } | undefined> {
+  try {
+    return (await kube().getNamespacedCustomObject(vsRef(name))) as never;
+  } catch (error) {
+    if ((error as { code?: number }).code === 404) return undefined;
+    throw error;
+  }
+}
+
+interface GraphAnswer {
+  elements: { nodes: { data: { id: string; app?: string; version?: string } }[]; edges: { data: { source: string; target: string; traffic?: { rates?: Record<string, string> } } }[] };
+}
+
+/** HTTP rate into each version of `app`, and its 5xx rate, from the graph API's edges. */
+async function ratesInto(request: APIRequestContext, app: string): Promise<{ byVersion: Record<string, number>; errors: number }> {
+  const response = await request.get("/api/namespaces/graph?namespaces=bookinfo&duration=30s");
+  const graph = (await response.json()) as GraphAnswer;
+  const nodes = new Map(graph.elements.nodes.map((n) => [n.data.id, n.data]));
+  const byVersion: Record<string, number> = {};
+  let errors = 0;
+  for (const { data } of graph.elements.edges) {
+    const target = nodes.get(data.target);
+    if (target?.app !== app || !target.version) continue;
+    byVersion[target.version] = (byVersion[target.version] ?? 0) + Number(data.traffic?.rates?.http ?? 0);
+    errors += Number(data.traffic?.rates?.http5xx ?? 0);
+  }
+  return { byVersion, errors };
+}
+
+test.describe("traffic wizards", () => {
+  test.beforeAll(async ({ request }) => {
+    await request.put(control, { data: { entryPoint: "bookinfo-ingress", requestsPerSecond: 200, jasonShare: 0.5 } });
+  });
+  test.afterAll(async ({ request }) => {
+    await request.put(control, { data: { entryPoint: "bookinfo-ingress", requestsPerSecond: 20, jasonShare: 0.1 } });
+  });
+
+  test("shifts reviews to v1 50 / v3 50 with the sliders, and rolls it back from the audit page", async ({ page, request }) => {
+    test.setTimeout(180_000);
+    // Someone routed everything to v1 with kubectl before: the audit log's "before".
+    const allV1 = { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] };
+    await kube().createNamespacedCustomObject({ ...vsRef("reviews"), body: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo" }, spec: allV1 } });
+
+    const graph = new GraphPage(page);
+    await graph.open("namespaces=bookinfo&duration=60");
+    await graph.waitForDrawn(120_000);
+    const wizard = new TrafficWizardPage(page);
+    await wizard.openFromGraph("reviews v1", "Traffic shifting");
+    expect(await wizard.sliderValue("reviews", "v1")).toBe(100);
+    await wizard.setSlider("reviews", "v3", 50);
+    expect(await wizard.sliderValue("reviews", "v1")).toBe(50);
+    expect(await wizard.sliderValue("reviews", "v2")).toBe(0);
+    await expect(page.getByTestId("split-preview")).toContainText("v3 50%");
+
+    await wizard.preview();
+    const diff = wizard.diff(/VirtualService bookinfo\/reviews will be changed/);
+    await expect(diff.locator('[data-op="add"]').filter({ hasText: "subset: v3" })).toHaveCount(1);
+    await expect(diff.locator('[data-op="add"]').filter({ hasText: "weight: 50" })).toHaveCount(2);
+    await wizard.apply();
+
+    const live = await readVs("reviews");
+    expect(live?.spec.http?.[0]?.route?.map((r) => [r.destination.subset, r.weight])).toEqual([
+      ["v1", 50],
+      ["v3", 50],
+    ]);
+
+    // The graph API's window fills with the new split (high load: seconds, not minutes).
+    await expect
+      .poll(
+        async () => {
+          const { byVersion } = await ratesInto(request, "reviews");
+          const total = Object.values(byVersion).reduce((s, x) => s + x, 0);
+          return total > 0 ? Math.round(((byVersion.v3 ?? 0) / total) * 100) : 0;
+        },
+        { timeout: 120_000, intervals: [3_000] },
+      )
+      .toBeGreaterThanOrEqual(40);
+    const { byVersion } = await ratesInto(request, "reviews");
+    const total = Object.values(byVersion).reduce((s, x) => s + x, 0);
+    expect(((byVersion.v1 ?? 0) / total) * 100).toBeGreaterThan(40);
+    expect(((byVersion.v3 ?? 0) / total) * 100).toBeLessThan(60);
+
+    // Undo the wizard's change from the audit page: the kubectl version comes back.
+    const audit = new AuditPage(page);
+    await audit.open({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" });
+    await audit.select(audit.row("wizard").first());
+    await expect(page.getByTestId("yaml-diff").first()).toContainText("weight: 50");
+    await audit.rollBack("Undo this change");
+    expect((await readVs("reviews"))?.spec).toEqual(allV1);
+    await expect(audit.row("rollback").first()).toBeVisible({ timeout: 15_000 });
+  });
+
+  test("aborts ratings for end-user jason, and removing the fault restores the previous spec", async ({ page, request }) => {
+    test.setTimeout(180_000);
+    // Only reviews v2 and v3 call ratings: let every version of reviews take traffic again.
+    if (await readVs("reviews")) await kube().deleteNamespacedCustomObject(vsRef("reviews"));
+    const before = await readVs("ratings");
+    const graph = new GraphPage(page);
+    await graph.open("namespaces=bookinfo&duration=60");
+    await graph.waitForDrawn(120_000);
+    const wizard = new TrafficWizardPage(page);
+    await wizard.openFromGraph("ratings v1", "Fault injection");
+    await wizard.dialog.getByLabel("Requests", { exact: true }).selectOption("header");
+    await wizard.dialog.getByLabel("Header", { exact: true }).fill("end-user");
+    await wizard.dialog.getByLabel("Value", { exact: true }).fill("jason");
+    await wizard.dialog.getByLabel("Abort", { exact: true }).check();
+    await expect(wizard.dialog.getByLabel("HTTP status")).toHaveValue("500");
+    await expect(wizard.dialog.getByLabel("Abort percentage")).toHaveValue("100");
+    await wizard.preview();
+    await expect(wizard.diff(/VirtualService bookinfo\/ratings will be created/)).toContainText("httpStatus: 500");
+    await wizard.apply();
+    expect((await readVs("ratings"))?.spec.http?.[0]?.fault).toEqual({ abort: { httpStatus: 500, percentage: { value: 100 } } });
+
+    await expect.poll(async () => (await ratesInto(request, "ratings")).errors, { timeout: 90_000, intervals: [3_000] }).toBeGreaterThan(0);
+
+    await wizard.close();
+    await wizard.openFromGraph("ratings v1", "Fault injection");
+    await expect(wizard.dialog.getByLabel("Value", { exact: true })).toHaveValue("jason");
+    await wizard.dialog.getByLabel("Abort", { exact: true }).uncheck();
+    await wizard.preview();
+    await wizard.apply();
+    expect(await readVs("ratings")).toEqual(before);
+  });
+});
