@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import { MessageText } from "@/components/ui/message-text";
 import type { ApiError } from "@/lib/queries/fetch-json";
+import { emptyGraphRetryMs } from "@/lib/queries/graph";
 
 const actionClass = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
 
@@ -54,7 +55,7 @@ export function NoTrafficNotice({ namespaces, windowLabel, idleNodes, onShowIdle
     <Notice title="No traffic in this window">
       <p>
         Nothing in <strong>{namespaces.join(", ")}</strong> sent or received requests in the {windowLabel.toLowerCase()}
-        {idleNodes ? ", and no idle workloads were found either." : "."}
+        {idleNodes ? ", and no idle workloads were found either." : "."} The page checks again every {emptyGraphRetryMs / 1000} seconds.
       </p>
       <div className="flex flex-wrap gap-2">
         {!idleNodes && (

@@ -22,13 +22,17 @@ export const graphKeys = {
 export const graphUrl = (p: GraphParams) =>
   `/api/namespaces/graph?${formatGraphQuery({ namespaces: p.namespaces, graphType: p.graphType, duration: p.duration, idleNodes: p.idleNodes, responseTime: "95" })}`;
 
-/** `refreshMs` 0 = no polling. Without namespaces there is nothing to ask. */
+export const emptyGraphRetryMs = 10_000;
+
+/** `refreshMs` 0 = no polling (except while the graph is empty). Without namespaces there is nothing to ask. */
 export const graphQuery = (p: GraphParams, refreshMs = 0) =>
   queryOptions({
     queryKey: graphKeys.view(p),
     queryFn: ({ signal }) => fetchJson(graphUrl(p), graphResponseSchema, { signal }),
     enabled: p.namespaces.length > 0,
-    refetchInterval: refreshMs > 0 ? refreshMs : false,
+    // With refresh off, an empty graph is still asked again: "no traffic yet" usually ends
+    // within a scrape or two, and the user should not have to know to press refresh.
+    refetchInterval: (query) => (refreshMs > 0 ? refreshMs : query.state.data?.elements.nodes.length === 0 ? emptyGraphRetryMs : false),
     // Keep the old picture while the next window loads, so the canvas never flashes empty.
     placeholderData: keepPreviousData,
     // One conversion per answer (a stable function: TanStack memoises the result).
