@@ -20,7 +20,18 @@ export function formatMultiError(messages: string[]): string {
 
 export function runIstioValidation(group: string, kind: string, object: KubeObject): WebhookVerdict {
   if (!isValidatedKind(group, kind)) return { warnings: [] };
-  const findings: ValidationFinding[] = validateIstioConfig(object);
+  let findings: ValidationFinding[];
+  try {
+    findings = validateIstioConfig(object);
+  } catch (error) {
+    // A field of the wrong type (a number where a list belongs) trips the checks; istiod
+    // refuses such objects when it decodes them, so the request is denied, not failed.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      denial: `admission webhook "validation.istio.io" denied the request: configuration is invalid: cannot decode ${kind} spec: a field has the wrong type (${reason})`,
+      warnings: [],
+    };
+  }
   const errors = findings.filter((f) => f.severity === "error").map((f) => f.message);
   const warnings = findings.filter((f) => f.severity === "warning").map((f) => f.message);
   if (errors.length === 0) return { warnings };
