@@ -19,7 +19,7 @@ import { detailHref, graphHref } from "./links";
 /** Which graph shows each kind, and which node stands for the item in it. */
 const focusRules: Record<InventoryKind, { graphType: GraphType; matches: (n: ViewNode, name: string) => boolean }> = {
   workloads: { graphType: "workload", matches: (n, name) => n.kind === "workload" && n.workload === name },
-  services: { graphType: "versionedApp", matches: (n, name) => n.kind === "service" && n.service === name },
+  services: { graphType: "service", matches: (n, name) => n.kind === "service" && n.service === name },
   applications: { graphType: "versionedApp", matches: (n, name) => n.kind === "box" && n.app === name },
 };
 

@@ -30,6 +30,8 @@ export class DetailPage {
 
   /** Picks an injection setting and confirms the restart. */
   async setInjection(option: RegExp) {
+    // The control shows once the workload has loaded.
+    await expect(this.injection.getByLabel("Sidecar injection")).toBeVisible();
     await this.injection.getByLabel("Sidecar injection").selectOption({ label: await this.optionLabel(option) });
     await this.injection.getByRole("button", { name: "Apply…" }).click();
     await expect(this.page.getByRole("alertdialog", { name: "Confirm the injection change" })).toContainText("roll");

@@ -14,10 +14,11 @@ describe("the metrics tab's PromQL, one range query per chart", () => {
     );
   });
 
-  it("sends the error share (no response, 4xx, 5xx) by version as a percentage", () => {
+  it("sends the error share (no response, 4xx, 5xx) by version as a percentage, 0 for a version without errors", () => {
+    const all = 'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"}[60s])) by (destination_canonical_revision)';
     expect(queryOf(reviews, "inbound", "errorRate")).toBe(
-      '(sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews",response_code=~"0|4..|5.."}[60s])) by (destination_canonical_revision)) / ' +
-        '(sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"}[60s])) by (destination_canonical_revision)) * 100',
+      '(sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews",response_code=~"0|4..|5.."}[60s])) by (destination_canonical_revision) ' +
+        `or ${all} * 0) / (${all}) * 100`,
     );
   });
 

@@ -98,7 +98,11 @@ const chartDefinitions: readonly ChartDefinition[] = [
     id: "errorRate",
     title: "Error rate (no response, 4xx, 5xx) by version",
     unit: "percent",
-    build: (m, by, w) => `${divide(sumRate(selector("istio_requests_total", [...m, errorCodes]), w, by), sumRate(selector("istio_requests_total", m), w, by))} * 100`,
+    // `or … * 0`: a version without errors has no error series; it reads 0 %, not "no data".
+    build: (m, by, w) => {
+      const all = sumRate(selector("istio_requests_total", m), w, by);
+      return `${divide(`${sumRate(selector("istio_requests_total", [...m, errorCodes]), w, by)} or ${all} * 0`, all)} * 100`;
+    },
     seriesLabels: (by) => by,
   },
   {

@@ -14,7 +14,8 @@ import { buildSparklineQuery, SPARKLINE } from "./overview-queries";
 
 async function readSparklines(namespaces: readonly string[]): Promise<Map<string, RangeSeries> | PrometheusError> {
   if (namespaces.length === 0) return new Map();
-  const end = Math.floor(Date.now() / 1000 / SPARKLINE.stepSeconds) * SPARKLINE.stepSeconds;
+  // Aligned to 10 s, not to the step, so the last point is at most seconds old.
+  const end = Math.floor(Date.now() / 10_000) * 10;
   try {
     const result = await getPrometheusClient().queryRange(buildSparklineQuery(namespaces), {
       start: new Date((end - SPARKLINE.rangeSeconds) * 1000),
