@@ -62,7 +62,9 @@ test.describe("experiments", () => {
     const report = new ExperimentReportPage(page);
     await report.open(id);
     await expect(report.report).toHaveAttribute("data-verdict", "promoted");
-    await expect(report.changes.getByText(/audit [a-z0-9]+/)).toHaveCount(3);
+    // Three weight changes (10%, 50%, 100%), each with its audit entry.
+    await expect(report.configChanges).toHaveCount(3);
+    for (const change of await report.configChanges.all()) await expect(change).toContainText(/audit [a-z0-9]+/);
 
     await page.goto("/experiments");
     await expect(page.getByRole("table", { name: "Experiments" }).locator(`tr[data-experiment-id="${id}"]`)).toContainText("Promoted");

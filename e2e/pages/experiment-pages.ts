@@ -57,10 +57,12 @@ export class ExperimentRunPage {
 export class ExperimentReportPage {
   readonly report: Locator;
   readonly changes: Locator;
+  readonly configChanges: Locator;
 
   constructor(readonly page: Page) {
     this.report = page.getByTestId("experiment-report");
     this.changes = page.getByRole("region", { name: "Config changes made and reverted" });
+    this.configChanges = this.changes.locator('li[data-event-type="config"]');
   }
 
   async open(id: string) {
