@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     const namespaces = (await kube.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items.map((n) => n.metadata?.name ?? "").filter((n) => n.startsWith("mesh-")).sort();
 
     console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${SERVICES} services in ${namespaces.length} namespaces; waiting for a ${WINDOW_SECONDS}s window of traffic…`);
-    await sleep((WINDOW_SECONDS + 10) * 1000);
+    // Every measured window (the last one ends RUNS × 10 s before now) must be full of traffic.
+    await sleep((WINDOW_SECONDS + RUNS * 10 + 20) * 1000);
 
     const url = (queryTime: number) => `http://127.0.0.1/api/namespaces/graph?namespaces=${namespaces.join(",")}&graphType=versionedApp&duration=${WINDOW_SECONDS}s&queryTime=${queryTime}`;
     const call = async (queryTime: number) => {
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     const rawTimes: number[] = [];
     const cached: number[] = [];
     let size = "";
+    const sizes: string[] = [];
     let queryCount = 0;
     for (let i = 1; i <= RUNS; i++) {
       // Distinct window ends (10 s apart, all within the data) defeat the query cache.
@@ -109,7 +111,8 @@ async function main(): Promise<void> {
       queryCount = r.queries;
       const a = await call(t);
       api.push(a.ms);
-      size = a.size;
+      if (i === 1) size = a.size;
+      sizes.push(a.size.split(",")[0] ?? "");
       cached.push((await call(t)).ms);
     }
     // Where an uncached request's time goes: the cluster reads alone, and the engine alone
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
       buildTimes.push(performance.now() - started);
     }
     const median = (v: number[]) => percentile([...v].sort((a, b) => a - b), 50);
-    console.log(`graph: ${size}; ${queryCount} PromQL queries per request`);
+    console.log(`graph: ${size}; ${queryCount} PromQL queries per request (per run: ${sizes.join("; ")})`);
     console.log(`  API uncached     ${summary(api)}`);
     console.log(`  raw PromQL       ${summary(rawTimes)}`);
     console.log(`  API cached       ${summary(cached)} (refresh within one ${5}s bucket)`);

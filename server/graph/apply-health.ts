@@ -42,7 +42,7 @@ const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, fai
 const worst = (a: HealthStatus, b: HealthStatus): HealthStatus => (rank[b] > rank[a] ? b : a);
 
 function sharesOf(t: ClassTotals): RequestShares {
-  const v = (s: string) => t.bySuffix.get(s) ?? 0;
+  const v = (s: string) => t.bySuffix[s] ?? 0;
   return { serverErr: percentOf(v("5xx") + v("Err"), t.total), clientErr: percentOf(v("4xx"), t.total), noResponse: percentOf(v("NoResponse"), t.total) };
 }
 

@@ -8,7 +8,7 @@ import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
 import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
 import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type EdgeModel, type TrafficMap } from "./traffic-map";
-import { peerKey, UNKNOWN, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { peerKey, UNKNOWN, type EdgeKey, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -38,7 +38,7 @@ export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: read
   const map = createTrafficMap();
   // Rows of one workload-level edge (one per response code and flag) share their ends:
   // resolve nodes and edges once per workload edge, not once per row.
-  const wiring = new Map<string, { edge: EdgeModel; share: number; rate: number }[]>();
+  const wiring = new Map<EdgeKey, { edge: EdgeModel; share: number; rate: number }[]>();
   const wire = (row: TrafficRow) => {
     const wired = endpointsOf(row).map(({ source: sourceSpec, dest: destSpec, share }) => {
       const source = ensureNode(map, sourceSpec);

@@ -19,26 +19,39 @@ function totalsOf(edge: EdgeModel): ClassTotals {
   return totals;
 }
 
-type Shares = Record<string, number>;
+/** [name, rate] pairs: an edge has a handful of codes, flags and hosts, so arrays and a
+ * short scan beat objects keyed by "503" or a host name (sparse or dictionary-mode). */
+type Tally = [string, number][];
+
+function tally(list: Tally, name: string, rate: number): void {
+  for (const entry of list) {
+    if (entry[0] === name) {
+      entry[1] += rate;
+      return;
+    }
+  }
+  list.push([name, rate]);
+}
+
+const byName = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function asPercents(list: Tally, total: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, rate] of list.sort(byName)) out[name] = formatPercent(percentOf(rate, total));
+  return out;
+}
 
 function responsesOf(edge: EdgeModel, total: number): Record<string, ResponseDetail> {
-  const byCode: Record<string, { flags: Shares; hosts: Shares }> = {};
+  const codes: [string, { flags: Tally; hosts: Tally }][] = [];
   for (const row of edge.rows) {
     const key = responseKeyOf(row);
-    const detail = (byCode[key] ??= { flags: {}, hosts: {} });
-    detail.flags[row.flags] = (detail.flags[row.flags] ?? 0) + row.rate;
-    detail.hosts[row.destService.host] = (detail.hosts[row.destService.host] ?? 0) + row.rate;
+    let detail = codes.find((c) => c[0] === key)?.[1];
+    if (!detail) codes.push([key, (detail = { flags: [], hosts: [] })]);
+    tally(detail.flags, row.flags, row.rate);
+    tally(detail.hosts, row.destService.host, row.rate);
   }
-  const asPercents = (shares: Shares): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const k of Object.keys(shares).sort()) out[k] = formatPercent(percentOf(shares[k] ?? 0, total));
-    return out;
-  };
   const responses: Record<string, ResponseDetail> = {};
-  for (const code of Object.keys(byCode).sort()) {
-    const d = byCode[code];
-    if (d) responses[code] = { flags: asPercents(d.flags), hosts: asPercents(d.hosts) };
-  }
+  for (const [code, d] of codes.sort(byName)) responses[code] = { flags: asPercents(d.flags, total), hosts: asPercents(d.hosts, total) };
   return responses;
 }
 
@@ -54,25 +67,54 @@ function mtlsPercentOf(edge: EdgeModel): number | undefined {
   return seen > 0 ? percentOf(mutual, seen) : undefined;
 }
 
+/** Rate key names per protocol, spelled once (Kiali's names), not concatenated per edge. */
+const keysOf = Object.fromEntries(
+  protocols.map((p) => [
+    p,
+    {
+      total: p,
+      percentErr: `${p}PercentErr`,
+      percentReq: `${p}PercentReq`,
+      in: `${p}In`,
+      out: `${p}Out`,
+      classes: responseClasses[p].map((c) => ({ suffix: c.suffix, edge: `${p}${c.suffix}`, in: `${p}In${c.suffix}` })),
+    },
+  ]),
+) as Record<Protocol, { total: string; percentErr: string; percentReq: string; in: string; out: string; classes: { suffix: string; edge: string; in: string }[] }>;
+
+/** Per node and protocol: what came in (by class) and what went out. */
+type NodeSums = Partial<Record<Protocol, { in?: ClassTotals; out: number }>>;
+
+function sumsOf(sums: Map<string, NodeSums>, id: string, p: Protocol): { in?: ClassTotals; out: number } {
+  let node = sums.get(id);
+  if (!node) sums.set(id, (node = {}));
+  return (node[p] ??= { out: 0 });
+}
+
 export function computeEdgeRates(map: TrafficMap): TrafficMap {
-  const outBySource = new Map<string, number>();
-  const totals = new Map<string, ClassTotals>();
+  const sums = new Map<string, NodeSums>();
+  const totals = new Map<EdgeModel, ClassTotals>();
   for (const edge of map.edges.values()) {
     const t = totalsOf(edge);
-    totals.set(edge.id, t);
-    const key = `${edge.source}|${edge.protocol}`;
-    outBySource.set(key, (outBySource.get(key) ?? 0) + t.total);
+    totals.set(edge, t);
+    sumsOf(sums, edge.source, edge.protocol).out += t.total;
+    const target = sumsOf(sums, edge.target, edge.protocol);
+    const acc = (target.in ??= emptyTotals());
+    acc.total += t.total;
+    acc.error += t.error;
+    for (const suffix in t.bySuffix) acc.bySuffix[suffix] = (acc.bySuffix[suffix] ?? 0) + (t.bySuffix[suffix] ?? 0);
   }
   for (const edge of map.edges.values()) {
-    const t = totals.get(edge.id) ?? emptyTotals();
+    const t = totals.get(edge) ?? emptyTotals();
     const p = edge.protocol;
-    const rates: Rates = { [p]: formatRate(t.total) };
-    for (const c of responseClasses[p]) {
-      const value = t.bySuffix.get(c.suffix) ?? 0;
-      if (value > 0) rates[`${p}${c.suffix}`] = formatRate(value);
+    const keys = keysOf[p];
+    const rates: Rates = { [keys.total]: formatRate(t.total) };
+    for (const c of keys.classes) {
+      const value = t.bySuffix[c.suffix] ?? 0;
+      if (value > 0) rates[c.edge] = formatRate(value);
     }
-    if (t.error > 0) rates[`${p}PercentErr`] = formatPercent(percentOf(t.error, t.total));
-    rates[`${p}PercentReq`] = formatPercent(percentOf(t.total, outBySource.get(`${edge.source}|${p}`) ?? 0));
+    if (t.error > 0) rates[keys.percentErr] = formatPercent(percentOf(t.error, t.total));
+    rates[keys.percentReq] = formatPercent(percentOf(t.total, sums.get(edge.source)?.[p]?.out ?? 0));
     const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge, t.total) };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
     const mtls = mtlsPercentOf(edge);
@@ -80,42 +122,26 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     if (edge.responseTime && p !== "tcp" && edge.responseTime.weight > 0) data.responseTime = formatRate(edge.responseTime.weightedMs / edge.responseTime.weight);
     edge.data = data;
   }
-  applyNodeTraffic(map, totals);
-  return map;
-}
-
-function applyNodeTraffic(map: TrafficMap, totals: Map<string, ClassTotals>): void {
-  const inbound = new Map<string, ClassTotals>();
-  const outbound = new Map<string, number>();
-  for (const edge of map.edges.values()) {
-    const t = totals.get(edge.id);
-    if (!t) continue;
-    const inKey = `${edge.target}|${edge.protocol}`;
-    let acc = inbound.get(inKey);
-    if (!acc) inbound.set(inKey, (acc = emptyTotals()));
-    acc.total += t.total;
-    acc.error += t.error;
-    for (const [s, v] of t.bySuffix) acc.bySuffix.set(s, (acc.bySuffix.get(s) ?? 0) + v);
-    const outKey = `${edge.source}|${edge.protocol}`;
-    outbound.set(outKey, (outbound.get(outKey) ?? 0) + t.total);
-  }
   for (const node of map.nodes.values()) {
+    const nodeSums = sums.get(node.data.id);
+    if (!nodeSums) continue;
     const traffic: NodeTraffic[] = [];
-    for (const p of protocols satisfies readonly Protocol[]) {
-      const inT = inbound.get(`${node.data.id}|${p}`);
-      const out = outbound.get(`${node.data.id}|${p}`);
-      if (!inT && out === undefined) continue;
+    for (const p of protocols) {
+      const s = nodeSums[p];
+      if (!s) continue;
+      const keys = keysOf[p];
       const rates: Rates = {};
-      if (inT) {
-        rates[`${p}In`] = formatRate(inT.total);
-        for (const c of responseClasses[p]) {
-          const value = inT.bySuffix.get(c.suffix) ?? 0;
-          if (value > 0) rates[`${p}In${c.suffix}`] = formatRate(value);
+      if (s.in) {
+        rates[keys.in] = formatRate(s.in.total);
+        for (const c of keys.classes) {
+          const value = s.in.bySuffix[c.suffix] ?? 0;
+          if (value > 0) rates[c.in] = formatRate(value);
         }
       }
-      if (out !== undefined) rates[`${p}Out`] = formatRate(out);
+      if (s.out > 0 || !s.in) rates[keys.out] = formatRate(s.out);
       traffic.push({ protocol: p, rates });
     }
     if (traffic.length > 0) node.data.traffic = traffic;
   }
+  return map;
 }

@@ -15,7 +15,7 @@
  * "outbound" row of another), so identical rows are dropped first.
  */
 import "server-only";
-import type { ResponseTimeRow, TrafficRow } from "./traffic-row";
+import type { EdgeKey, ResponseTimeRow, TrafficRow } from "./traffic-row";
 
 export const clientOnlyFlags: ReadonlySet<string> = new Set(["FI", "UO", "UT", "NR", "UH"]);
 
@@ -32,7 +32,7 @@ function sameOutcome(a: TrafficRow, b: TrafficRow): boolean {
 export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
   // Group by workload edge (its key is built once per row, in toTrafficRow); a group holds a
   // handful of rows (one per outcome), so identical rows are found by a short scan.
-  const byEdge = new Map<string, { rows: TrafficRow[]; destinationSeen: boolean }>();
+  const byEdge = new Map<EdgeKey, { rows: TrafficRow[]; destinationSeen: boolean }>();
   for (const row of rows) {
     let group = byEdge.get(row.edgeKey);
     if (!group) byEdge.set(row.edgeKey, (group = { rows: [], destinationSeen: false }));
@@ -51,7 +51,7 @@ export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
 
 /** One response time per workload-level edge, the destination's when both reported it. */
 export function dedupeResponseTimes(rows: readonly ResponseTimeRow[]): ResponseTimeRow[] {
-  const byEdge = new Map<string, ResponseTimeRow>();
+  const byEdge = new Map<EdgeKey, ResponseTimeRow>();
   for (const row of rows) {
     if (!Number.isFinite(row.ms)) continue; // NaN when the window had no requests
     const key = row.edgeKey;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheQueries, snapToBucket } from "./prometheus-cache";
+import { cacheByKey, cacheQueries, snapToBucket } from "./prometheus-cache";
 
 describe("the Prometheus query cache", () => {
   const at = new Date(1_700_000_000_000);
@@ -51,5 +51,25 @@ describe("the Prometheus query cache", () => {
 
   it("snaps a time to the start of its bucket", () => {
     expect(snapToBucket(new Date(12_345), 5).getTime()).toBe(10_000);
+  });
+});
+
+describe("the cache's time to live", () => {
+  it("counts from the answer, so a slow read is not stale when it arrives", async () => {
+    let now = 0;
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const cached = cacheByKey(
+      () => (calls++, new Promise<number>((r) => (release = () => r(1)))),
+      (k: string) => k,
+      { ttlMs: 1000, clock: () => now },
+    );
+    const first = cached("state");
+    now = 5000; // the read took five seconds
+    release();
+    await first;
+    now = 5500;
+    await cached("state");
+    expect(calls).toBe(1);
   });
 });

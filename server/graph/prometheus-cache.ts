@@ -31,21 +31,27 @@ export function cacheByKey<A, T>(read: (argument: A) => Promise<T>, keyOf: (argu
   const maxEntries = options.maxEntries ?? 1000;
   const ttlMs = options.ttlMs ?? 10_000;
   const clock = options.clock ?? Date.now;
-  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  // `at` is undefined while the read is in flight (every caller shares it), then the time it
+  // answered: a slow read (a big cluster, a loaded Prometheus) is not stale on arrival.
+  const entries = new Map<string, { at: number | undefined; value: Promise<T> }>();
   return (argument) => {
     const key = keyOf(argument);
     const now = clock();
     const hit = entries.get(key);
-    if (hit && now - hit.at < ttlMs) {
+    if (hit && (hit.at === undefined || now - hit.at < ttlMs)) {
       // Map keeps insertion order: re-inserting marks the entry most recently used.
       entries.delete(key);
       entries.set(key, hit);
       return hit.value;
     }
     const value = read(argument);
-    entries.set(key, { at: now, value });
-    // A failure is not an answer: forget it so the next refresh asks again.
-    value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+    const entry: { at: number | undefined; value: Promise<T> } = { at: undefined, value };
+    entries.set(key, entry);
+    value.then(
+      () => (entry.at = clock()),
+      // A failure is not an answer: forget it so the next refresh asks again.
+      () => entries.get(key) === entry && entries.delete(key),
+    );
     while (entries.size > maxEntries) {
       const oldest = entries.keys().next().value;
       if (oldest === undefined) break;

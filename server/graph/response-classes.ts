@@ -40,18 +40,18 @@ export function responseKeyOf(row: TrafficRow): string {
 export interface ClassTotals {
   total: number;
   error: number;
-  bySuffix: Map<string, number>;
+  bySuffix: Record<string, number>;
 }
 
 export function emptyTotals(): ClassTotals {
-  return { total: 0, error: 0, bySuffix: new Map() };
+  return { total: 0, error: 0, bySuffix: {} };
 }
 
 export function addRow(totals: ClassTotals, row: TrafficRow): void {
   totals.total += row.rate;
   for (const c of responseClasses[row.protocol]) {
     if (!c.matches(row)) continue;
-    totals.bySuffix.set(c.suffix, (totals.bySuffix.get(c.suffix) ?? 0) + row.rate);
+    totals.bySuffix[c.suffix] = (totals.bySuffix[c.suffix] ?? 0) + row.rate;
     if (c.error) totals.error += row.rate;
   }
 }

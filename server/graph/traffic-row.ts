@@ -25,9 +25,16 @@ export interface DestService {
   namespace: string;
 }
 
+/**
+ * A number from RowReader (interned peer and service numbers packed together: Map lookups
+ * on numbers hash nothing), or workloadEdgeKey's string for rows built by hand in tests.
+ * One build never mixes the two.
+ */
+export type EdgeKey = number | string;
+
 export interface TrafficRow {
-  /** workloadEdgeKey of the row, computed once: every step groups by it. */
-  edgeKey: string;
+  /** Identifies the row's workload-level edge, computed once: every step groups by it. */
+  edgeKey: EdgeKey;
   reporter: "source" | "destination";
   source: Peer;
   dest: Peer;
@@ -46,7 +53,7 @@ export interface TrafficRow {
 
 /** A response time sample on a workload-level edge. */
 export interface ResponseTimeRow {
-  edgeKey: string;
+  edgeKey: EdgeKey;
   reporter: "source" | "destination";
   source: Peer;
   dest: Peer;
@@ -125,8 +132,13 @@ export class RowReader {
     return this.services.get(s);
   }
 
-  private key(source: Peer, dest: Peer, service: DestService, protocol: Protocol): string {
-    return `${this.ids.get(source)}>${this.ids.get(dest)}>${this.ids.get(service)}>${protocol}`;
+  /** Peer and service numbers below 2^16 each pack exactly into a double (< 2^53). */
+  private key(source: Peer, dest: Peer, service: DestService, protocol: Protocol): EdgeKey {
+    const s = this.ids.get(source) ?? 0;
+    const d = this.ids.get(dest) ?? 0;
+    const v = this.ids.get(service) ?? 0;
+    if (s >= 65_536 || d >= 65_536 || v >= 65_536) return workloadEdgeKey({ source, dest, destService: service, protocol });
+    return ((s * 65_536 + d) * 65_536 + v) * 4 + protocolNumber[protocol];
   }
 
   trafficRow(sample: PromSample, reporter: "source" | "destination", tcp: boolean): TrafficRow {
@@ -161,6 +173,7 @@ export class RowReader {
 }
 
 const protocolByLabel: Record<string, Protocol> = { http: "http", grpc: "grpc", tcp: "tcp" };
+const protocolNumber: Record<Protocol, number> = { http: 0, grpc: 1, tcp: 2 };
 
 export const peerKey = (p: Peer) => `${p.cluster}/${p.namespace}/${p.workload}/${p.app}/${p.version}`;
 
