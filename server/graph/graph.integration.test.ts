@@ -132,4 +132,13 @@ describe("the versioned service graph of a live Bookinfo", () => {
     const reviewsBox = g.elements.nodes.find((n) => n.data.isBox && n.data.app === "reviews")?.data;
     expect(reviewsBox).toMatchObject({ hasVS: true, hasTrafficShifting: true });
   }, 150_000);
+
+  it("reads many namespaces with cluster-wide lists: the gateway is inside, idle workloads show", async () => {
+    const g = await buildGraph({ namespaces: ["bookinfo", "httpbin", "istio-system", "tcp-echo"], graphType: "workload", duration: WINDOW_SECONDS, idleNodes: true, responseTime: "95" }, sources);
+    const gateway = g.elements.nodes.find((n) => n.data.workload === "istio-ingressgateway")?.data;
+    expect(gateway).toMatchObject({ isGateway: true, isRoot: true });
+    expect(gateway?.isOutside).toBeUndefined();
+    // fortio sends nothing in this suite, so httpbin is idle but present.
+    expect(g.elements.nodes.find((n) => n.data.workload === "httpbin-v1")?.data).toMatchObject({ isIdle: true, healthData: { status: "healthy" } });
+  }, 60_000);
 });
