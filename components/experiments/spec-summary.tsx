@@ -18,7 +18,7 @@ export function SpecSummary({ spec }: { spec: ExperimentSpec }) {
               .filter(Boolean)
               .join(", "),
           ],
-          ["Failed checks allowed", String(spec.failedCheckThreshold - 1)],
+          ["Rollback", `after ${spec.failedCheckThreshold} failed check${spec.failedCheckThreshold === 1 ? "" : "s"}, to 100% ${spec.from}`],
         ]
       : [
           ["Target", `${spec.service}${spec.subset ? ` (subset ${spec.subset})` : ""}${spec.match.length ? `, requests with ${spec.match.map((m) => `${m.header} ${m.op} ${m.value}`).join(" and ")}` : ", all requests"}`],

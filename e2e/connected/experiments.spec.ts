@@ -69,4 +69,30 @@ test.describe("experiments", () => {
     await page.goto("/experiments");
     await expect(page.getByRole("table", { name: "Experiments" }).locator(`tr[data-experiment-id="${id}"]`)).toContainText("Promoted");
   });
+
+  test("drives a canary through the API: pause, resume, then abort rolls it back to 100% A", async ({ request }) => {
+    test.setTimeout(90_000);
+    // Start from no reviews VirtualService (the promoted canary above left one at 100% v3,
+    // and a v1 → v2 canary rightly refuses a rule that also routes to v3).
+    if (await reviewsExists()) await kube().deleteNamespacedCustomObject(reviewsVs);
+    const spec = { kind: "canary", namespace: "bookinfo", service: "reviews", from: "v1", to: "v2", steps: [20, 100], intervalSeconds: 30, gates: { minSuccessRate: 99 } };
+    const created = await request.post("/api/experiments", { data: { spec } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const read = async () => (await (await request.get(`/api/experiments/${id}`)).json()) as { status: string; verdict: string | null; currentWeight: number };
+
+    // A second experiment on the same service is refused while this one is active.
+    expect((await request.post("/api/experiments", { data: { spec } })).status()).toBe(409);
+
+    await expect.poll(async () => (await read()).currentWeight, { timeout: 20_000 }).toBe(20);
+    expect((await request.post(`/api/experiments/${id}/pause`)).status()).toBe(202);
+    await expect.poll(async () => (await read()).status, { timeout: 20_000 }).toBe("paused");
+    expect((await request.post(`/api/experiments/${id}/resume`)).status()).toBe(202);
+    await expect.poll(async () => (await read()).status, { timeout: 20_000 }).toBe("running");
+    expect((await request.post(`/api/experiments/${id}/abort`)).status()).toBe(202);
+    await expect.poll(async () => (await read()).verdict, { timeout: 20_000 }).toBe("aborted");
+    expect((await read()).currentWeight).toBe(0);
+    expect((await request.post(`/api/experiments/${id}/resume`)).status()).toBe(409);
+    expect((await request.post(`/api/experiments/${id}/explode`)).status()).toBe(404);
+  });
 });
