@@ -11,7 +11,7 @@ import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { IstioChange } from "@/server/istio-config/plan-istio-changes";
 import { TopsailError } from "@/server/errors";
 import type { ExperimentAction, ExperimentRecord, FaultMemory, MachineEvent } from "./machine-types";
-import { findServiceVirtualService, insertFaultRule, removeFaultRule, setCanaryWeights } from "./virtual-service-edits";
+import { createdBy, createdFaultRest, findServiceVirtualService, insertFaultRule, removeFaultRule, setCanaryWeights } from "./virtual-service-edits";
 
 /** The cluster as the experiments see it: read VirtualServices, apply audited changes. */
 export interface ExperimentWriter {
@@ -50,7 +50,9 @@ async function removeFault(writer: ExperimentWriter, record: ExperimentRecord & 
   const { spec, memory } = record;
   const name = memory.virtualService ?? spec.service;
   const live = await writer.getVirtualService(spec.namespace, name);
-  const desired = removeFaultRule(live, record.id, memory.created ? memory.createdRest : undefined);
+  // The annotation covers a crash between creating the object and persisting `created`.
+  const ours = memory.created === true || createdBy(live) === record.id;
+  const desired = removeFaultRule(live, record.id, ours ? (memory.createdRest ?? createdFaultRest(spec)) : undefined);
   if (desired === undefined) return { events: [{ type: "note", phase: "revert", message: `The experiment's rule is no longer in ${spec.namespace}/${name}: nothing to remove` }] };
   const message = desired === null ? `Deleted VirtualService ${spec.namespace}/${name}, which the experiment had created` : `Removed the experiment's rule from VirtualService ${spec.namespace}/${name}`;
   return apply(writer, vsChange(spec.namespace, name, desired, live), `experiment ${record.id}: revert fault`, "revert", message, { change: "revert" });

@@ -24,6 +24,7 @@ describe("the fault rule", () => {
         { route: [{ destination: { host: "ratings" } }] },
       ],
     });
+    expect(inserted.desired.metadata.annotations).toEqual({ "topsail.io/created-by-experiment": "f1" });
     expect(removeFaultRule(inserted.desired, "f1", inserted.createdRest)).toBeNull();
   });
 
@@ -46,7 +47,9 @@ describe("the fault rule", () => {
     const inserted = insertFaultRule(undefined, fault, "f1");
     const edited = structuredClone(inserted.desired);
     (edited.spec as { http: { timeout?: string }[] }).http[1]!.timeout = "2s";
-    expect(removeFaultRule(edited, "f1", inserted.createdRest)).not.toBeNull();
+    const kept = removeFaultRule(edited, "f1", inserted.createdRest);
+    expect(kept?.spec).toEqual({ hosts: ["ratings"], http: [{ timeout: "2s", route: [{ destination: { host: "ratings" } }] }] });
+    expect(kept?.metadata.annotations).toEqual({});
   });
 
   it("has nothing to remove once the rule is gone", () => {

@@ -15,6 +15,9 @@ import type { HTTPRoute, HTTPRouteDestination, VirtualServiceSpec } from "@/lib/
 import type { FaultSpec } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 
+/** Marks a VirtualService an experiment created, so a revert after a crash still knows it may delete it. */
+export const CREATED_BY_ANNOTATION = "topsail.io/created-by-experiment";
+
 export function experimentRuleName(experimentId: string): string {
   return `topsail-experiment-${experimentId}`;
 }
@@ -64,6 +67,16 @@ export function buildFaultRule(spec: FaultSpec, experimentId: string, route: HTT
   return rule;
 }
 
+/** What a VirtualService the fault experiment creates holds besides the experiment's rule. */
+export function createdFaultRest(spec: Pick<FaultSpec, "service">): VirtualServiceSpec {
+  return { hosts: [spec.service], http: [{ route: [{ destination: { host: spec.service } }] }] };
+}
+
+export function createdBy(live: StoredIstioObject | undefined): string | undefined {
+  const annotations = live?.metadata.annotations as Record<string, string> | undefined;
+  return annotations?.[CREATED_BY_ANNOTATION];
+}
+
 export interface FaultInsertion {
   desired: StoredIstioObject;
   /** True when no VirtualService existed: the revert may delete it again. */
@@ -75,9 +88,10 @@ export interface FaultInsertion {
 export function insertFaultRule(live: StoredIstioObject | undefined, spec: FaultSpec, experimentId: string): FaultInsertion {
   const own = experimentRuleName(experimentId);
   if (!live) {
-    const rest: VirtualServiceSpec = { hosts: [spec.service], http: [{ route: [{ destination: { host: spec.service } }] }] };
+    const rest = createdFaultRest(spec);
     const route = spec.subset ? [{ destination: { host: spec.service, subset: spec.subset } }] : [{ destination: { host: spec.service } }];
     const desired = newVirtualService(spec.service, spec.namespace, { ...structuredClone(rest), http: [buildFaultRule(spec, experimentId, route), ...(rest.http ?? [])] });
+    desired.metadata.annotations = { [CREATED_BY_ANNOTATION]: experimentId };
     return { desired, created: true, createdRest: rest };
   }
   const current = specOf(live);
@@ -99,7 +113,12 @@ export function removeFaultRule(live: StoredIstioObject | undefined, experimentI
   const current = specOf(live);
   const rest: VirtualServiceSpec = { ...current, http: (current.http ?? []).filter((r) => r.name !== experimentRuleName(experimentId)) };
   if (createdRest && isDeepStrictEqual(rest, createdRest)) return null;
-  return withSpec(live, rest);
+  // Kept (someone else's edit is in it): it is no longer the experiment's creation.
+  const annotations = { ...((live.metadata.annotations as Record<string, string> | undefined) ?? {}) };
+  const wasOurs = annotations[CREATED_BY_ANNOTATION] === experimentId;
+  delete annotations[CREATED_BY_ANNOTATION];
+  const metadata = wasOurs ? { ...live.metadata, annotations } : live.metadata;
+  return { ...withSpec(live, rest), metadata };
 }
 
 function routesTo(rule: HTTPRoute, host: Set<string>, subsets: Set<string>): boolean {
