@@ -112,8 +112,12 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
       try {
         await advanceOne(id);
       } catch (error) {
+        // Noted once per distinct failure, so a broken row does not fill its timeline every tick.
+        const message = `Runner error: ${error instanceof Error ? error.message : String(error)}`;
+        if (lastError.get(id) === message) continue;
+        lastError.set(id, message);
         log(`tick of experiment ${id} failed`, error);
-        await appendEvents(deps.db, id, [{ type: "error", phase: "runner", message: `Runner error: ${error instanceof Error ? error.message : String(error)}`, at: now() }]).catch(() => undefined);
+        await appendEvents(deps.db, id, [{ type: "error", phase: "runner", message, at: now() }]).catch(() => undefined);
       }
     }
   }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { subjectQueries } from "./experiment-promql";
+
+describe("gate queries", () => {
+  it("measures what a subset's workloads answered, over the step's own window", () => {
+    const q = subjectQueries({ direction: "inbound", namespace: "bookinfo", service: "reviews", workloads: ["reviews-v3"] }, 17);
+    const sel = 'reporter="destination",destination_workload_namespace="bookinfo",destination_workload=~"reviews-v3",destination_service_name="reviews"';
+    expect(q.requests).toBe(`sum(rate(istio_requests_total{${sel}}[17s]))`);
+    expect(q.failures).toBe(`sum(rate(istio_requests_total{${sel},response_code=~"5..|0"}[17s]))`);
+    expect(q.p95).toBe(`histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{${sel}}[17s])) by (le))`);
+  });
+
+  it("measures the calls a service's workloads make, where client-side give-ups show", () => {
+    const q = subjectQueries({ direction: "outbound", namespace: "bookinfo", workloads: ["productpage-v1", "productpage.v2"] }, 30, [{ label: "job", op: "=", value: "mesh-a" }]);
+    expect(q.requests).toBe('sum(rate(istio_requests_total{reporter="source",source_workload_namespace="bookinfo",source_workload=~"productpage-v1|productpage\\\\.v2",job="mesh-a"}[30s]))');
+  });
+
+  it("matches nothing rather than everything when no workload is known", () => {
+    expect(subjectQueries({ direction: "inbound", namespace: "x", workloads: [] }, 10).requests).toContain('destination_workload=~"^$"');
+  });
+});
