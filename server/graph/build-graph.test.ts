@@ -72,6 +72,13 @@ describe("the graph after reviews 50/50 v1/v3 and a fault for jason on ratings",
     expect((toReviews("v1") / total) * 100).toBeGreaterThan(40);
     expect((toReviews("v3") / total) * 100).toBeGreaterThan(40);
     expect((toReviews("v2") / total) * 100).toBeLessThan(2);
+    // Traffic % is the share of productpage's calls to reviews, so it reads the split itself.
+    const percent = (v: string) => Number(edge(graph, "productpage v1", `reviews ${v}`)?.traffic.rates.httpPercentReq ?? 0);
+    expect(percent("v1")).toBeGreaterThanOrEqual(45);
+    expect(percent("v1")).toBeLessThanOrEqual(55);
+    expect(percent("v3")).toBeGreaterThanOrEqual(45);
+    expect(percent("v3")).toBeLessThanOrEqual(55);
+    expect(percent("v2")).toBeLessThan(2);
     const reviewsBox = graph.elements.nodes.find((n) => n.data.isBox && n.data.app === "reviews")?.data;
     expect(reviewsBox).toMatchObject({ hasVS: true, hasTrafficShifting: true });
     const ratings = graph.elements.nodes.find((n) => n.data.app === "ratings" && !n.data.isBox)?.data;

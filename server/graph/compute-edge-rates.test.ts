@@ -30,12 +30,16 @@ describe("edge and node figures", () => {
       http5xx: "1.00",
       httpNoResponse: "1.00",
       httpPercentErr: "30.0",
-      httpPercentReq: "50.0",
+      httpPercentReq: "100.0",
     });
   });
 
-  it("gives traffic % as the edge's share of everything its source sends", () => {
-    expect(graph(rows).edge("productpage-v1", "details-v1")?.traffic.rates.httpPercentReq).toBe("50.0");
+  it("gives traffic % as the edge's share of what its source sends to the same service, as a canary split reads", () => {
+    const split = [row("productpage-v1", "reviews-v1", { rate: 6 }), row("productpage-v1", "reviews-v3", { rate: 4 }), row("productpage-v1", "details-v1", { rate: 10 })];
+    const g = graph(split);
+    expect(g.edge("productpage-v1", "reviews-v1")?.traffic.rates.httpPercentReq).toBe("60.0");
+    expect(g.edge("productpage-v1", "reviews-v3")?.traffic.rates.httpPercentReq).toBe("40.0");
+    expect(g.edge("productpage-v1", "details-v1")?.traffic.rates.httpPercentReq).toBe("100.0");
   });
 
   it("breaks responses down by code, flags and host, '-' for no response", () => {

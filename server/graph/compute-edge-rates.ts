@@ -1,9 +1,8 @@
 /**
  * Edge and node figures from the de-duplicated rows, in Kiali's rate keys:
  * - edge: total (`http`), per class (`http5xx`…), error % (`httpPercentErr`: no-response +
- *   4xx + 5xx over total), traffic % (`httpPercentReq`: this edge over everything its source
- *   sends with the same protocol), the response-code × flags × hosts breakdown, mTLS %, and
- *   the response time;
+ *   4xx + 5xx over total), traffic % (`httpPercentReq`), the response-code × flags × hosts
+ *   breakdown, mTLS %, and the response time;
  * - node: `httpIn` (with classes), `httpOut`, and the same for grpc and tcp.
  */
 import "server-only";
@@ -91,12 +90,43 @@ function sumsOf(sums: Map<string, NodeSums>, id: string, p: Protocol): { in?: Cl
   return (node[p] ??= { out: 0 });
 }
 
+/**
+ * Traffic % answers the canary operator's question, "what share of what this source sends
+ * to this service goes down this edge": productpage → reviews v1 and → reviews v3 read 50 %
+ * each under a 50/50 split, whatever productpage sends to details. That is what Kiali shows
+ * on its injected service → version edges; Topsail draws no service node between them, so
+ * the share is taken per destination service. An edge into a service node (service graph)
+ * has the whole service as its target, so there it is the share of everything the source
+ * sends, as in Kiali.
+ */
+function serviceShareKey(source: string, p: Protocol, host: string): string {
+  return `${source}\u0000${p}\u0000${host}`;
+}
+
+function ratesByHost(edge: EdgeModel): Tally {
+  const byHost: Tally = [];
+  for (const row of edge.rows) tally(byHost, row.destService.host, row.rate);
+  return byHost;
+}
+
+function trafficShare(edge: EdgeModel, map: TrafficMap, total: number, sourceOut: number, perService: Map<string, number>): number {
+  if (map.nodes.get(edge.target)?.data.nodeType === "service") return percentOf(total, sourceOut);
+  let serviceTotal = 0;
+  for (const [host] of ratesByHost(edge)) serviceTotal += perService.get(serviceShareKey(edge.source, edge.protocol, host)) ?? 0;
+  return percentOf(total, serviceTotal);
+}
+
 export function computeEdgeRates(map: TrafficMap): TrafficMap {
   const sums = new Map<string, NodeSums>();
   const totals = new Map<EdgeModel, ClassTotals>();
+  const perService = new Map<string, number>();
   for (const edge of map.edges.values()) {
     const t = totalsOf(edge);
     totals.set(edge, t);
+    for (const [host, rate] of ratesByHost(edge)) {
+      const key = serviceShareKey(edge.source, edge.protocol, host);
+      perService.set(key, (perService.get(key) ?? 0) + rate);
+    }
     sumsOf(sums, edge.source, edge.protocol).out += t.total;
     const target = sumsOf(sums, edge.target, edge.protocol);
     const acc = (target.in ??= emptyTotals());
@@ -114,7 +144,7 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
       if (value > 0) rates[c.edge] = formatRate(value);
     }
     if (t.error > 0) rates[keys.percentErr] = formatPercent(percentOf(t.error, t.total));
-    rates[keys.percentReq] = formatPercent(percentOf(t.total, sums.get(edge.source)?.[p]?.out ?? 0));
+    rates[keys.percentReq] = formatPercent(trafficShare(edge, map, t.total, sums.get(edge.source)?.[p]?.out ?? 0, perService));
     const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge, t.total) };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
     const mtls = mtlsPercentOf(edge);

@@ -29,14 +29,14 @@ function nameOf(graph: GraphResponse, id: string): string {
 const edgeNames = (graph: GraphResponse) => graph.elements.edges.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort();
 
 /** productpage's reviews calls per version, as % of all its reviews calls. */
+/** The graph's own traffic % on productpage → reviews <version> edges (0 where no edge is drawn). */
 function reviewsSplit(graph: GraphResponse): Record<string, number> {
-  const rates: Record<string, number> = {};
+  const percent: Record<string, number> = {};
   for (const { data } of graph.elements.edges) {
     const target = nameOf(graph, data.target);
-    if (nameOf(graph, data.source) === "productpage v1" && target.startsWith("reviews ")) rates[target.slice(8)] = Number(data.traffic.rates.http ?? 0);
+    if (nameOf(graph, data.source) === "productpage v1" && target.startsWith("reviews ")) percent[target.slice(8)] = Number(data.traffic.rates.httpPercentReq ?? 0);
   }
-  const total = Object.values(rates).reduce((a, b) => a + b, 0);
-  return Object.fromEntries(["v1", "v2", "v3"].map((v) => [v, total > 0 ? ((rates[v] ?? 0) / total) * 100 : 0]));
+  return Object.fromEntries(["v1", "v2", "v3"].map((v) => [v, percent[v] ?? 0]));
 }
 
 async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs: number): Promise<T> {
