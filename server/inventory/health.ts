@@ -11,8 +11,33 @@ import type { Health } from "@/lib/contracts/inventory";
 import { percentOf } from "@/server/graph/format-number";
 import { requestThresholds } from "@/server/graph/apply-health";
 import type { PromSample } from "@/server/graph/graph-sources";
-import { addRow, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
+import { responseClasses } from "@/server/graph/response-classes";
+import type { TrafficRow } from "@/server/graph/traffic-row";
 import { toOutcomeRow } from "./outcome-row";
+
+/**
+ * Requests/s by response class (the graph's `responseClasses` table decides which codes
+ * fall in which class and which are errors). Kept here rather than reusing the graph's
+ * tallies, whose layout is tuned for the graph build and changes with it.
+ */
+export interface ClassTotals {
+  total: number;
+  error: number;
+  bySuffix: Map<string, number>;
+}
+
+export function emptyTotals(): ClassTotals {
+  return { total: 0, error: 0, bySuffix: new Map() };
+}
+
+export function addRow(totals: ClassTotals, row: TrafficRow): void {
+  totals.total += row.rate;
+  for (const c of responseClasses[row.protocol]) {
+    if (!c.matches(row)) continue;
+    totals.bySuffix.set(c.suffix, (totals.bySuffix.get(c.suffix) ?? 0) + row.rate);
+    if (c.error) totals.error += row.rate;
+  }
+}
 
 const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
 
