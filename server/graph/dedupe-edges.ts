@@ -29,6 +29,12 @@ function sameOutcome(a: TrafficRow, b: TrafficRow): boolean {
   return a.reporter === b.reporter && a.code === b.code && a.grpcStatus === b.grpcStatus && a.flags === b.flags && a.security === b.security;
 }
 
+/** A plain loop rather than `rows.some(closure)`: this runs once per sample, and the closure was garbage. */
+function hasSameOutcome(rows: readonly TrafficRow[], row: TrafficRow): boolean {
+  for (let i = 0; i < rows.length; i++) if (sameOutcome(rows[i] as TrafficRow, row)) return true;
+  return false;
+}
+
 export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
   // Group by workload edge (its key is built once per row, in toTrafficRow); a group holds a
   // handful of rows (one per outcome), so identical rows are found by a short scan.
@@ -36,7 +42,7 @@ export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
   for (const row of rows) {
     let group = byEdge.get(row.edgeKey);
     if (!group) byEdge.set(row.edgeKey, (group = { rows: [], destinationSeen: false }));
-    if (group.rows.some((r) => sameOutcome(r, row))) continue;
+    if (hasSameOutcome(group.rows, row)) continue;
     group.rows.push(row);
     if (row.reporter === "destination") group.destinationSeen = true;
   }
