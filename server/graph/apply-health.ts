@@ -93,16 +93,17 @@ export function applyHealth(map: TrafficMap, state: ClusterState): TrafficMap {
   }
   const replicas = new Map(state.workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
   const boxes: NodeModel[] = [];
+  // Worst status per box, gathered in the same pass (scanning all nodes per box was quadratic).
+  const byBox = new Map<string, HealthStatus>();
   for (const node of map.nodes.values()) {
-    if (node.data.nodeType === "box") boxes.push(node);
-    else node.data.healthData = healthOf(node, inbound.get(node.data.id), replicas);
-  }
-  for (const box of boxes) {
-    let status: HealthStatus = "na";
-    for (const node of map.nodes.values()) {
-      if (node.data.parent === box.data.id) status = worst(status, node.data.healthData?.status ?? "na");
+    if (node.data.nodeType === "box") {
+      boxes.push(node);
+      continue;
     }
-    box.data.healthData = { status };
+    const health = (node.data.healthData = healthOf(node, inbound.get(node.data.id), replicas));
+    const parent = node.data.parent;
+    if (parent !== undefined) byBox.set(parent, worst(byBox.get(parent) ?? "na", health.status));
   }
+  for (const box of boxes) box.data.healthData = { status: byBox.get(box.data.id) ?? "na" };
   return map;
 }

@@ -8,7 +8,7 @@ import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
 import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
 import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type EdgeModel, type TrafficMap } from "./traffic-map";
-import { peerKey, UNKNOWN, type EdgeKey, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { peerKey, UNKNOWN, type EdgeKey, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -19,18 +19,32 @@ export interface Endpoints {
 
 export type EndpointsOf = (row: TrafficRow) => Endpoints[];
 
-/** The ends of a row in a versionedApp, app or workload graph (node specs memoized per peer). */
+/**
+ * The ends of a row in a versionedApp, app or workload graph, memoized per peer. Rows read
+ * by RowReader share interned peer objects, so the memo is keyed by the object (no key
+ * string per lookup); rows built by hand just miss more often. A destination that is a
+ * workload depends on its peer alone; one that reached no workload is a service node,
+ * which also depends on the service and the caller's cluster.
+ */
 export function endpointsFor(graphType: GraphType): EndpointsOf {
-  const sources = new Map<string, NodeSpec>();
-  const dests = new Map<string, NodeSpec>();
+  const sources = new Map<Peer, NodeSpec>();
+  const dests = new Map<Peer, NodeSpec>();
+  const serviceDests = new Map<string, NodeSpec>();
+  const destOf = (row: TrafficRow): NodeSpec => {
+    if (row.dest.workload !== UNKNOWN) {
+      let dest = dests.get(row.dest);
+      if (!dest) dests.set(row.dest, (dest = destNodeOf(row.dest, row.destService, graphType, row.source.cluster)));
+      return dest;
+    }
+    const key = `${peerKey(row.dest)}>${row.destService.host}>${row.destService.namespace}>${row.source.cluster}`;
+    let dest = serviceDests.get(key);
+    if (!dest) serviceDests.set(key, (dest = destNodeOf(row.dest, row.destService, graphType, row.source.cluster)));
+    return dest;
+  };
   return (row) => {
-    const sourceKey = peerKey(row.source);
-    let source = sources.get(sourceKey);
-    if (!source) sources.set(sourceKey, (source = sourceNodeOf(row.source, graphType)));
-    const destKey = `${peerKey(row.dest)}>${row.destService.host}>${row.destService.namespace}>${row.source.cluster}`;
-    let dest = dests.get(destKey);
-    if (!dest) dests.set(destKey, (dest = destNodeOf(row.dest, row.destService, graphType, row.source.cluster)));
-    return [{ source, dest, share: 1 }];
+    let source = sources.get(row.source);
+    if (!source) sources.set(row.source, (source = sourceNodeOf(row.source, graphType)));
+    return [{ source, dest: destOf(row), share: 1 }];
   };
 }
 

@@ -12,12 +12,6 @@ import { formatPercent, formatRate, percentOf } from "./format-number";
 import { addRow, emptyTotals, responseClasses, responseKeyOf, type ClassTotals } from "./response-classes";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 
-function totalsOf(edge: EdgeModel): ClassTotals {
-  const totals = emptyTotals();
-  for (const row of edge.rows) addRow(totals, row);
-  return totals;
-}
-
 /** [name, rate] pairs: an edge has a handful of codes, flags and hosts, so arrays and a
  * short scan beat objects keyed by "503" or a host name (sparse or dictionary-mode). */
 type Tally = [string, number][];
@@ -34,18 +28,41 @@ function tally(list: Tally, name: string, rate: number): void {
 
 const byName = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
+/**
+ * The last percentage formatted: a code's flags and hosts usually split the same way (one
+ * flag, one host), so the same figure is asked for twice in a row; toFixed is not cheap.
+ */
+const lastPercent = { rate: NaN, total: NaN, text: "" };
+
+function percentText(rate: number, total: number): string {
+  if (rate !== lastPercent.rate || total !== lastPercent.total) {
+    lastPercent.rate = rate;
+    lastPercent.total = total;
+    lastPercent.text = formatPercent(percentOf(rate, total));
+  }
+  return lastPercent.text;
+}
+
 function asPercents(list: Tally, total: number): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, rate] of list.sort(byName)) out[name] = formatPercent(percentOf(rate, total));
+  if (list.length > 1) list.sort(byName);
+  for (const [name, rate] of list) out[name] = percentText(rate, total);
   return out;
 }
 
+type CodeDetail = { flags: Tally; hosts: Tally };
+
+function detailOf(codes: [string, CodeDetail][], key: string): CodeDetail {
+  for (const c of codes) if (c[0] === key) return c[1];
+  const detail: CodeDetail = { flags: [], hosts: [] };
+  codes.push([key, detail]);
+  return detail;
+}
+
 function responsesOf(edge: EdgeModel, total: number): Record<string, ResponseDetail> {
-  const codes: [string, { flags: Tally; hosts: Tally }][] = [];
+  const codes: [string, CodeDetail][] = [];
   for (const row of edge.rows) {
-    const key = responseKeyOf(row);
-    let detail = codes.find((c) => c[0] === key)?.[1];
-    if (!detail) codes.push([key, (detail = { flags: [], hosts: [] })]);
+    const detail = detailOf(codes, responseKeyOf(row));
     tally(detail.flags, row.flags, row.rate);
     tally(detail.hosts, row.destService.host, row.rate);
   }
@@ -81,13 +98,38 @@ const keysOf = Object.fromEntries(
   ]),
 ) as Record<Protocol, { total: string; percentErr: string; percentReq: string; in: string; out: string; classes: { suffix: string; edge: string; in: string }[] }>;
 
-/** Per node and protocol: what came in (by class) and what went out. */
-type NodeSums = Partial<Record<Protocol, { in?: ClassTotals; out: number }>>;
+/**
+ * Per node and protocol: what came in (by class), what went out, and what went out per
+ * destination service host (for traffic %; nested here rather than keyed by a
+ * "source/protocol/host" string built twice per edge).
+ */
+interface ProtocolSums {
+  in?: ClassTotals;
+  out: number;
+  outByHost: Map<string, number>;
+}
+type NodeSums = Partial<Record<Protocol, ProtocolSums>>;
 
-function sumsOf(sums: Map<string, NodeSums>, id: string, p: Protocol): { in?: ClassTotals; out: number } {
+function sumsOf(sums: Map<string, NodeSums>, id: string, p: Protocol): ProtocolSums {
   let node = sums.get(id);
   if (!node) sums.set(id, (node = {}));
-  return (node[p] ??= { out: 0 });
+  return (node[p] ??= { out: 0, outByHost: new Map() });
+}
+
+/** An edge's figures from one pass over its rows, kept for the second pass. */
+interface EdgeSums {
+  totals: ClassTotals;
+  byHost: Tally;
+}
+
+function edgeSumsOf(edge: EdgeModel): EdgeSums {
+  const totals = emptyTotals();
+  const byHost: Tally = [];
+  for (const row of edge.rows) {
+    addRow(totals, row);
+    tally(byHost, row.destService.host, row.rate);
+  }
+  return { totals, byHost };
 }
 
 /**
@@ -99,35 +141,24 @@ function sumsOf(sums: Map<string, NodeSums>, id: string, p: Protocol): { in?: Cl
  * has the whole service as its target, so there it is the share of everything the source
  * sends, as in Kiali.
  */
-function serviceShareKey(source: string, p: Protocol, host: string): string {
-  return `${source}\u0000${p}\u0000${host}`;
-}
-
-function ratesByHost(edge: EdgeModel): Tally {
-  const byHost: Tally = [];
-  for (const row of edge.rows) tally(byHost, row.destService.host, row.rate);
-  return byHost;
-}
-
-function trafficShare(edge: EdgeModel, map: TrafficMap, total: number, sourceOut: number, perService: Map<string, number>): number {
+function trafficShare(edge: EdgeModel, map: TrafficMap, total: number, byHost: Tally, source: ProtocolSums | undefined): number {
+  const sourceOut = source?.out ?? 0;
   if (map.nodes.get(edge.target)?.data.nodeType === "service") return percentOf(total, sourceOut);
   let serviceTotal = 0;
-  for (const [host] of ratesByHost(edge)) serviceTotal += perService.get(serviceShareKey(edge.source, edge.protocol, host)) ?? 0;
+  for (const [host] of byHost) serviceTotal += source?.outByHost.get(host) ?? 0;
   return percentOf(total, serviceTotal);
 }
 
 export function computeEdgeRates(map: TrafficMap): TrafficMap {
   const sums = new Map<string, NodeSums>();
-  const totals = new Map<EdgeModel, ClassTotals>();
-  const perService = new Map<string, number>();
+  const edgeSums = new Map<EdgeModel, EdgeSums>();
   for (const edge of map.edges.values()) {
-    const t = totalsOf(edge);
-    totals.set(edge, t);
-    for (const [host, rate] of ratesByHost(edge)) {
-      const key = serviceShareKey(edge.source, edge.protocol, host);
-      perService.set(key, (perService.get(key) ?? 0) + rate);
-    }
-    sumsOf(sums, edge.source, edge.protocol).out += t.total;
+    const e = edgeSumsOf(edge);
+    edgeSums.set(edge, e);
+    const t = e.totals;
+    const source = sumsOf(sums, edge.source, edge.protocol);
+    source.out += t.total;
+    for (const [host, rate] of e.byHost) source.outByHost.set(host, (source.outByHost.get(host) ?? 0) + rate);
     const target = sumsOf(sums, edge.target, edge.protocol);
     const acc = (target.in ??= emptyTotals());
     acc.total += t.total;
@@ -135,7 +166,8 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     for (const suffix in t.bySuffix) acc.bySuffix[suffix] = (acc.bySuffix[suffix] ?? 0) + (t.bySuffix[suffix] ?? 0);
   }
   for (const edge of map.edges.values()) {
-    const t = totals.get(edge) ?? emptyTotals();
+    const e = edgeSums.get(edge) ?? edgeSumsOf(edge);
+    const t = e.totals;
     const p = edge.protocol;
     const keys = keysOf[p];
     const rates: Rates = { [keys.total]: formatRate(t.total) };
@@ -144,7 +176,7 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
       if (value > 0) rates[c.edge] = formatRate(value);
     }
     if (t.error > 0) rates[keys.percentErr] = formatPercent(percentOf(t.error, t.total));
-    rates[keys.percentReq] = formatPercent(trafficShare(edge, map, t.total, sums.get(edge.source)?.[p]?.out ?? 0, perService));
+    rates[keys.percentReq] = formatPercent(trafficShare(edge, map, t.total, e.byHost, sums.get(edge.source)?.[p]));
     const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge, t.total) };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
     const mtls = mtlsPercentOf(edge);
