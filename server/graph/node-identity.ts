@@ -23,13 +23,21 @@ export interface NodeSpec {
  * processes and releases, and cheap enough to run for thousands of nodes per build.
  */
 export function stableId(...parts: string[]): string {
-  const text = parts.join("\u0000");
+  // Hashes the parts as if joined by "\u0000" (the ids stay what they were) without
+  // building the joined string: thousands of ids per build.
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      a = Math.imul(a, 0x01000193);
+      b = Math.imul(b, 0x01000193) ^ (a >>> 15);
+    }
+    const text = parts[p] as string;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+    }
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }

@@ -26,9 +26,10 @@ export interface DestService {
 }
 
 /**
- * A number from RowReader (interned peer and service numbers packed together: Map lookups
- * on numbers hash nothing), or workloadEdgeKey's string for rows built by hand in tests.
- * One build never mixes the two.
+ * A small integer from RowReader (each distinct workload edge numbered in turn: a Map
+ * lookup on a small integer hashes nothing, and it needs no heap box as a larger number
+ * would), or workloadEdgeKey's string for rows built by hand in tests. One build never
+ * mixes the two.
  */
 export type EdgeKey = number | string;
 
@@ -75,8 +76,8 @@ function child(map: Map<string, unknown>, key: string): Map<string, unknown> {
 /**
  * Reads rows from samples, interning peers and services in nested maps keyed by label
  * values (a lookup allocates nothing once the value is known): the thousands of samples of
- * one build share a few hundred peer objects, and a row's edge key is a number packed from
- * their numbers instead of a long string of their names (less garbage; the graph build is
+ * one build share a few hundred peer objects, and a row's edge key is a small number
+ * instead of a long string of their names (less garbage; the graph build is
  * allocation-bound at 1,000 workloads).
  *
  * Labels are read with literal property names (`l.source_workload`), not `l[name]`: each
@@ -84,15 +85,16 @@ function child(map: Map<string, unknown>, key: string): Map<string, unknown> {
  * a computed name goes megamorphic (it was a fifth of the row-reading time).
  */
 export class RowReader {
-  private nextId = 0;
-  private readonly ids = new WeakMap<object, number>();
   private readonly peers = new Map<string, unknown>();
   private readonly services = new Map<string, unknown>();
+  /** source → dest → service → edge number per protocol (interned objects as keys). */
+  private readonly edges = new Map<Peer, Map<Peer, Map<DestService, number[]>>>();
+  private nextEdge = 0;
 
   private peer(cluster: string, namespace: string, workload: string, app: string, version: string): Peer {
     const level = child(child(child(child(this.peers, cluster), namespace), workload), app);
     let found = level.get(version) as Peer | undefined;
-    if (!found) level.set(version, (found = this.number({ cluster, namespace, workload, app, version })));
+    if (!found) level.set(version, (found = { cluster, namespace, workload, app, version }));
     return found;
   }
 
@@ -110,22 +112,19 @@ export class RowReader {
     const namespace = or(l.destination_service_namespace);
     const level = child(child(this.services, host), name);
     let found = level.get(namespace) as DestService | undefined;
-    if (!found) level.set(namespace, (found = this.number({ host, name, namespace })));
+    if (!found) level.set(namespace, (found = { host, name, namespace }));
     return found;
   }
 
-  private number<T extends object>(value: T): T {
-    this.ids.set(value, this.nextId++);
-    return value;
-  }
-
-  /** Peer and service numbers below 2^16 each pack exactly into a double (< 2^53). */
   private key(source: Peer, dest: Peer, service: DestService, protocol: Protocol): EdgeKey {
-    const s = this.ids.get(source) ?? 0;
-    const d = this.ids.get(dest) ?? 0;
-    const v = this.ids.get(service) ?? 0;
-    if (s >= 65_536 || d >= 65_536 || v >= 65_536) return workloadEdgeKey({ source, dest, destService: service, protocol });
-    return ((s * 65_536 + d) * 65_536 + v) * 4 + protocolNumber[protocol];
+    let byDest = this.edges.get(source);
+    if (!byDest) this.edges.set(source, (byDest = new Map()));
+    let byService = byDest.get(dest);
+    if (!byService) byDest.set(dest, (byService = new Map()));
+    let byProtocol = byService.get(service);
+    if (!byProtocol) byService.set(service, (byProtocol = []));
+    const p = protocolNumber[protocol];
+    return (byProtocol[p] ??= this.nextEdge++);
   }
 
   trafficRow(sample: PromSample, reporter: "source" | "destination", tcp: boolean): TrafficRow {
