@@ -66,16 +66,15 @@ export interface ResponseTimeRow {
 /** A label's value, or the fallback when Prometheus left it out or empty. */
 const or = (value: string | undefined, fallback = UNKNOWN): string => (value === undefined || value === "" ? fallback : value);
 
-/** `map.get(key)`, creating an empty child map when missing. */
-function child(map: Map<string, unknown>, key: string): Map<string, unknown> {
-  let next = map.get(key) as Map<string, unknown> | undefined;
-  if (!next) map.set(key, (next = new Map()));
-  return next;
+/** `map.get(key)`, creating an empty list when missing. */
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /**
- * Reads rows from samples, interning peers and services in nested maps keyed by label
- * values (a lookup allocates nothing once the value is known): the thousands of samples of
+ * Reads rows from samples, interning peers and services: the thousands of samples of
  * one build share a few hundred peer objects, and a row's edge key is a small number
  * instead of a long string of their names (less garbage; the graph build is
  * allocation-bound at 1,000 workloads).
@@ -85,17 +84,26 @@ function child(map: Map<string, unknown>, key: string): Map<string, unknown> {
  * a computed name goes megamorphic (it was a fifth of the row-reading time).
  */
 export class RowReader {
-  private readonly peers = new Map<string, unknown>();
-  private readonly services = new Map<string, unknown>();
+  /**
+   * Interned values found by their most telling label (workload, host) and then told apart
+   * by a short scan: one Map lookup per peer instead of one per label (plain loops, no
+   * callbacks: a closure per sample was garbage).
+   */
+  private readonly peers = new Map<string, Peer[]>();
+  private readonly services = new Map<string, DestService[]>();
   /** source → dest → service → edge number per protocol (interned objects as keys). */
   private readonly edges = new Map<Peer, Map<Peer, Map<DestService, number[]>>>();
   private nextEdge = 0;
 
   private peer(cluster: string, namespace: string, workload: string, app: string, version: string): Peer {
-    const level = child(child(child(child(this.peers, cluster), namespace), workload), app);
-    let found = level.get(version) as Peer | undefined;
-    if (!found) level.set(version, (found = { cluster, namespace, workload, app, version }));
-    return found;
+    const list = listOf(this.peers, workload);
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as Peer;
+      if (p.namespace === namespace && p.cluster === cluster && p.app === app && p.version === version) return p;
+    }
+    const made: Peer = { cluster, namespace, workload, app, version };
+    list.push(made);
+    return made;
   }
 
   private sourcePeer(l: Record<string, string | undefined>): Peer {
@@ -110,10 +118,14 @@ export class RowReader {
     const host = or(l.destination_service);
     const name = or(l.destination_service_name, host);
     const namespace = or(l.destination_service_namespace);
-    const level = child(child(this.services, host), name);
-    let found = level.get(namespace) as DestService | undefined;
-    if (!found) level.set(namespace, (found = { host, name, namespace }));
-    return found;
+    const list = listOf(this.services, host);
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as DestService;
+      if (s.name === name && s.namespace === namespace) return s;
+    }
+    const made: DestService = { host, name, namespace };
+    list.push(made);
+    return made;
   }
 
   private key(source: Peer, dest: Peer, service: DestService, protocol: Protocol): EdgeKey {
