@@ -17,6 +17,11 @@ const unitFormat: Record<ChartUnit, (v: number) => string> = {
   bytesPerSecond: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB/s` : `${v.toFixed(0)} B/s`),
 };
 
+/** Minutes on the time axis, seconds too when the data spans under ten minutes (ticks would repeat). */
+function timeTick(seconds: number, span: number): string {
+  return new Date(seconds * 1000).toLocaleTimeString([], span < 600 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+}
+
 export function formatMetric(unit: ChartUnit, value: number): string {
   return unitFormat[unit](value);
 }
@@ -37,6 +42,7 @@ export function toRows(chart: Chart): Record<string, number | null>[] {
 export function MetricChart({ chart }: { chart: Chart }) {
   const format = unitFormat[chart.unit];
   const rows = toRows(chart);
+  const span = (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0);
   const headingId = `chart-${chart.id}`;
   return (
     <figure aria-labelledby={headingId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-chart={chart.id}>
@@ -55,7 +61,7 @@ export function MetricChart({ chart }: { chart: Chart }) {
             <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
               <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.3} />
-                <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} tick={{ fontSize: 11 }} stroke="#64748b" />
+                <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(t) => timeTick(Number(t), span)} tick={{ fontSize: 11 }} stroke="#64748b" />
                 <YAxis tickFormatter={(v) => format(Number(v))} tick={{ fontSize: 11 }} stroke="#64748b" width={72} />
                 <Tooltip
                   isAnimationActive={false}

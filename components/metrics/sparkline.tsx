@@ -19,7 +19,7 @@ export function Sparkline({ points, label }: { points: [number, number][]; label
             </LineChart>
           </ResponsiveContainer>
         ) : (
-          <div className="flex h-full items-center text-xs text-slate-500">No inbound requests</div>
+          <div className="flex h-full items-center text-xs text-slate-500">{peak > 0 ? "Not enough history for a line yet" : "No inbound requests"}</div>
         )}
       </div>
       <figcaption className="text-xs text-slate-600 dark:text-slate-400">

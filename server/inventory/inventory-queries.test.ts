@@ -23,7 +23,7 @@ describe("the inventory's instant queries", () => {
 
   it("draws every namespace's sparkline with one query, names matched literally", () => {
     expect(buildSparklineQuery(["bookinfo", "a.b"])).toBe(
-      'sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo|a\\\\.b"}[120s])) by (destination_workload_namespace)',
+      'sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo|a\\\\.b"}[60s])) by (destination_workload_namespace)',
     );
   });
 });

@@ -2,7 +2,7 @@
 import "server-only";
 import { escapeRegex, selector, sumRate } from "@/server/adapters/prometheus/promql";
 
-export const SPARKLINE = { rangeSeconds: 1800, stepSeconds: 60, rateWindowSeconds: 120 } as const;
+export const SPARKLINE = { rangeSeconds: 1800, stepSeconds: 30, rateWindowSeconds: 60 } as const;
 
 export function buildSparklineQuery(namespaces: readonly string[], rateWindowSeconds: number = SPARKLINE.rateWindowSeconds): string {
   return sumRate(
