@@ -6,14 +6,15 @@
  * - node: `httpIn` (with classes), `httpOut`, and the same for grpc and tcp.
  */
 import "server-only";
-import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates, ResponseDetail } from "@/lib/contracts/graph";
+import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates } from "@/lib/contracts/graph";
 import { protocols } from "@/lib/contracts/graph";
 import { formatPercent, formatRate, percentOf } from "./format-number";
-import { addRow, emptyTotals, responseClasses, responseKeyOf, type ClassTotals } from "./response-classes";
+import { addRow, emptyTotals, responseClasses, type ClassTotals } from "./response-classes";
+import { responsesOf } from "./response-breakdown";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 
-/** [name, rate] pairs: an edge has a handful of codes, flags and hosts, so arrays and a
- * short scan beat objects keyed by "503" or a host name (sparse or dictionary-mode). */
+/** [name, rate] pairs: an edge has a handful of hosts, so arrays and a short scan beat
+ * objects keyed by a host name (dictionary-mode). */
 type Tally = [string, number][];
 
 function tally(list: Tally, name: string, rate: number): void {
@@ -24,51 +25,6 @@ function tally(list: Tally, name: string, rate: number): void {
     }
   }
   list.push([name, rate]);
-}
-
-const byName = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-
-/**
- * The last percentage formatted: a code's flags and hosts usually split the same way (one
- * flag, one host), so the same figure is asked for twice in a row; toFixed is not cheap.
- */
-const lastPercent = { rate: NaN, total: NaN, text: "" };
-
-function percentText(rate: number, total: number): string {
-  if (rate !== lastPercent.rate || total !== lastPercent.total) {
-    lastPercent.rate = rate;
-    lastPercent.total = total;
-    lastPercent.text = formatPercent(percentOf(rate, total));
-  }
-  return lastPercent.text;
-}
-
-function asPercents(list: Tally, total: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (list.length > 1) list.sort(byName);
-  for (const [name, rate] of list) out[name] = percentText(rate, total);
-  return out;
-}
-
-type CodeDetail = { flags: Tally; hosts: Tally };
-
-function detailOf(codes: [string, CodeDetail][], key: string): CodeDetail {
-  for (const c of codes) if (c[0] === key) return c[1];
-  const detail: CodeDetail = { flags: [], hosts: [] };
-  codes.push([key, detail]);
-  return detail;
-}
-
-function responsesOf(edge: EdgeModel, total: number): Record<string, ResponseDetail> {
-  const codes: [string, CodeDetail][] = [];
-  for (const row of edge.rows) {
-    const detail = detailOf(codes, responseKeyOf(row));
-    tally(detail.flags, row.flags, row.rate);
-    tally(detail.hosts, row.destService.host, row.rate);
-  }
-  const responses: Record<string, ResponseDetail> = {};
-  for (const [code, d] of codes.sort(byName)) responses[code] = { flags: asPercents(d.flags, total), hosts: asPercents(d.hosts, total) };
-  return responses;
 }
 
 /** Share of the destination-reported traffic that was mutual TLS; undefined when unknown. */
@@ -177,7 +133,7 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     }
     if (t.error > 0) rates[keys.percentErr] = formatPercent(percentOf(t.error, t.total));
     rates[keys.percentReq] = formatPercent(trafficShare(edge, map, t.total, e.byHost, sums.get(edge.source)?.[p]));
-    const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge, t.total) };
+    const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge.rows, t.total) };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
     const mtls = mtlsPercentOf(edge);
     if (mtls !== undefined) data.isMTLS = formatPercent(mtls);
