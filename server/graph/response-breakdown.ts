@@ -72,6 +72,20 @@ function percentText(rate: number, total: number): string {
   return lastText;
 }
 
+/**
+ * An empty object for response-code keys. V8 keeps integer-like keys ("200", "503") as
+ * array elements and, in a young object, backs "503" with a ~770-slot array: ~5 KB per
+ * edge, 26 MB of heap per 5,000 edges, most of the build's GC. Touching one far-off index
+ * first (more than 1,024 past the end) switches the object to dictionary elements, sized
+ * by what it holds. Keys, their order and JSON are unchanged.
+ */
+function codeKeyedObject(): Record<string, ResponseDetail> {
+  const o: Record<number, unknown> = {};
+  o[4096] = 0;
+  delete o[4096];
+  return o as Record<string, ResponseDetail>;
+}
+
 export function responsesOf(rows: readonly TrafficRow[], total: number): Record<string, ResponseDetail> {
   count = 0;
   for (const row of rows) {
@@ -80,7 +94,7 @@ export function responsesOf(rows: readonly TrafficRow[], total: number): Record<
     add(code, true, row.destService.host, row.rate);
   }
   sortEntries();
-  const responses: Record<string, ResponseDetail> = {};
+  const responses = codeKeyedObject();
   let code: string | undefined;
   let detail: ResponseDetail | undefined;
   for (let k = 0; k < count; k++) {
