@@ -8,7 +8,7 @@ import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
 import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
 import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type EdgeModel, type TrafficMap } from "./traffic-map";
-import { peerKey, UNKNOWN, type EdgeKey, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { peerKey, UNKNOWN, type DestService, type EdgeKey, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -48,19 +48,47 @@ export function endpointsFor(graphType: GraphType): EndpointsOf {
   };
 }
 
+/**
+ * The "namespace/workload" and "namespace/service" keys a node records, and the service
+ * entry it stores, made once per interned peer or service rather than once per workload
+ * edge: a fresh concatenated string must be flattened and hashed on every Set/Map insert.
+ */
+class NodeNames {
+  private readonly workloads = new Map<Peer, string>();
+  private readonly services = new Map<DestService, { key: string; cluster: string; entry: DestService & { cluster: string } }>();
+
+  workloadKey(peer: Peer): string {
+    let key = this.workloads.get(peer);
+    if (key === undefined) this.workloads.set(peer, (key = `${peer.namespace}/${peer.workload}`));
+    return key;
+  }
+
+  /** The value is rebuilt when the cluster differs (a service seen from two clusters). */
+  service(service: DestService, cluster: string): { key: string; entry: DestService & { cluster: string } } {
+    let found = this.services.get(service);
+    if (found === undefined || found.cluster !== cluster) {
+      found = { key: `${service.namespace}/${service.name}`, cluster, entry: { ...service, cluster } };
+      this.services.set(service, found);
+    }
+    return found;
+  }
+}
+
 export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: readonly ResponseTimeRow[], endpointsOf: EndpointsOf): TrafficMap {
   const map = createTrafficMap();
   // Rows of one workload-level edge (one per response code and flag) share their ends:
   // resolve nodes and edges once per workload edge, not once per row.
   const wiring = new Map<EdgeKey, { edge: EdgeModel; share: number; rate: number }[]>();
+  const names = new NodeNames();
   const wire = (row: TrafficRow) => {
     const wired = endpointsOf(row).map(({ source: sourceSpec, dest: destSpec, share }) => {
       const source = ensureNode(map, sourceSpec);
       const dest = ensureNode(map, destSpec);
-      if (row.source.workload !== UNKNOWN && sourceSpec.nodeType !== "service") source.workloads.add(`${row.source.namespace}/${row.source.workload}`);
-      if (row.dest.workload !== UNKNOWN && destSpec.nodeType !== "service") dest.workloads.add(`${row.dest.namespace}/${row.dest.workload}`);
+      if (row.source.workload !== UNKNOWN && sourceSpec.nodeType !== "service") source.workloads.add(names.workloadKey(row.source));
+      if (row.dest.workload !== UNKNOWN && destSpec.nodeType !== "service") dest.workloads.add(names.workloadKey(row.dest));
       if (row.destService.host !== UNKNOWN) {
-        dest.destServices.set(`${row.destService.namespace}/${row.destService.name}`, { ...row.destService, cluster: destSpec.cluster });
+        const service = names.service(row.destService, destSpec.cluster);
+        dest.destServices.set(service.key, service.entry);
       }
       return { edge: ensureEdge(map, source.data.id, dest.data.id, row.protocol), share, rate: 0 };
     });
