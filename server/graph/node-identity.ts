@@ -39,7 +39,25 @@ export function stableId(...parts: string[]): string {
       b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
     }
   }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  return hex16(a, b);
+}
+
+/** One hex digit's char code ("0"-"9", "a"-"f"). */
+const hexCode = (n: number, shift: number): number => {
+  const d = (n >>> shift) & 15;
+  return d < 10 ? 48 + d : 87 + d;
+};
+
+/**
+ * `a` then `b` as 8 zero-padded lowercase hex digits each, what
+ * `(x >>> 0).toString(16).padStart(8, "0")` gives, built as one string: toString, padStart
+ * and the concatenation made four strings per id.
+ */
+function hex16(a: number, b: number): string {
+  return String.fromCharCode(
+    hexCode(a, 28), hexCode(a, 24), hexCode(a, 20), hexCode(a, 16), hexCode(a, 12), hexCode(a, 8), hexCode(a, 4), hexCode(a, 0),
+    hexCode(b, 28), hexCode(b, 24), hexCode(b, 20), hexCode(b, 16), hexCode(b, 12), hexCode(b, 8), hexCode(b, 4), hexCode(b, 0),
+  );
 }
 
 function build(spec: Omit<NodeSpec, "id">): NodeSpec {

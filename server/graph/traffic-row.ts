@@ -144,7 +144,7 @@ export class RowReader {
     const source = this.sourcePeer(l);
     const dest = this.destPeer(l);
     const destService = this.service(l);
-    const protocol: Protocol = tcp ? "tcp" : (protocolByLabel[l.request_protocol ?? ""] ?? "http");
+    const protocol: Protocol = tcp ? "tcp" : (protocolOf(l.request_protocol));
     return {
       edgeKey: this.key(source, dest, destService, protocol),
       reporter,
@@ -165,12 +165,13 @@ export class RowReader {
     const source = this.sourcePeer(l);
     const dest = this.destPeer(l);
     const destService = this.service(l);
-    const protocol: Protocol = protocolByLabel[l.request_protocol ?? ""] ?? "http";
+    const protocol: Protocol = protocolOf(l.request_protocol);
     return { edgeKey: this.key(source, dest, destService, protocol), reporter, source, dest, destService, protocol, ms: sample.value };
   }
 }
 
-const protocolByLabel: Record<string, Protocol> = { http: "http", grpc: "grpc", tcp: "tcp" };
+/** A comparison chain, not a lookup object: a keyed load on a varying name is megamorphic. */
+const protocolOf = (label: string | undefined): Protocol => (label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http");
 const protocolNumber: Record<Protocol, number> = { http: 0, grpc: 1, tcp: 2 };
 
 export const peerKey = (p: Peer) => `${p.cluster}/${p.namespace}/${p.workload}/${p.app}/${p.version}`;
