@@ -28,11 +28,20 @@ async function readVs(name: string): Promise<{ spec: { http?: { match?: unknown;
   }
 }
 
-interface GraphAnswer {
-  elements: { nodes: { data: { id: string; app?: string; version?: string } }[]; edges: { data: { source: string; target: string; traffic?: { rates?: Record<string, string> } } }[] };
+/** Earlier specs share the simulator; start from "no VirtualService" whatever they left. */
+async function deleteVsIfPresent(name: string): Promise<void> {
+  if (await readVs(name)) await kube().deleteNamespacedCustomObject(vsRef(name));
 }
 
-/** HTTP rate into each version of `app`, and its 5xx rate, from the graph API's edges. */
+interface GraphAnswer {
+  elements: { nodes: { data: { id: string; app?: string; version?: string; service?: string } }[]; edges: { data: { source: string; target: string; traffic?: { rates?: Record<string, string> } } }[] };
+}
+
+/**
+ * HTTP rate into each version of `app`, and its 5xx rate, from the graph API's edges. Errors
+ * the client proxy answers (a fault abort) never reach a version: they end at the app's
+ * service node, so those edges count for errors too.
+ */
 async function ratesInto(request: APIRequestContext, app: string): Promise<{ byVersion: Record<string, number>; errors: number }> {
   const response = await request.get("/api/namespaces/graph?namespaces=bookinfo&duration=30s");
   const graph = (await response.json()) as GraphAnswer;
@@ -41,8 +50,10 @@ async function ratesInto(request: APIRequestContext, app: string): Promise<{ byV
   let errors = 0;
   for (const { data } of graph.elements.edges) {
     const target = nodes.get(data.target);
-    if (target?.app !== app || !target.version) continue;
-    byVersion[target.version] = (byVersion[target.version] ?? 0) + Number(data.traffic?.rates?.http ?? 0);
+    const intoVersion = target?.app === app && target.version !== undefined;
+    const intoService = target?.service === app && !target.version;
+    if (!intoVersion && !intoService) continue;
+    if (intoVersion && target?.version) byVersion[target.version] = (byVersion[target.version] ?? 0) + Number(data.traffic?.rates?.http ?? 0);
     errors += Number(data.traffic?.rates?.http5xx ?? 0);
   }
   return { byVersion, errors };
@@ -60,6 +71,7 @@ test.describe("traffic wizards", () => {
     test.setTimeout(180_000);
     // Someone routed everything to v1 with kubectl before: the audit log's "before".
     const allV1 = { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] };
+    await deleteVsIfPresent("reviews");
     await kube().createNamespacedCustomObject({ ...vsRef("reviews"), body: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo" }, spec: allV1 } });
 
     const graph = new GraphPage(page);
@@ -114,7 +126,8 @@ test.describe("traffic wizards", () => {
   test("aborts ratings for end-user jason, and removing the fault restores the previous spec", async ({ page, request }) => {
     test.setTimeout(180_000);
     // Only reviews v2 and v3 call ratings: let every version of reviews take traffic again.
-    if (await readVs("reviews")) await kube().deleteNamespacedCustomObject(vsRef("reviews"));
+    await deleteVsIfPresent("reviews");
+    await deleteVsIfPresent("ratings");
     const before = await readVs("ratings");
     const graph = new GraphPage(page);
     await graph.open("namespaces=bookinfo&duration=60");
