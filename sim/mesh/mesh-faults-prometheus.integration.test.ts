@@ -4,14 +4,9 @@
  * wall clock (each its own store and config) and one Prometheus scrapes them every second
  * under different job names, so the waits overlap instead of adding up.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrometheus, type RunningPrometheus } from "../../scripts/prometheus/start-prometheus";
-import { startMesh, type RunningMesh } from "./index";
-import { ENTRY_POINTS, type LoadOverrides } from "./load/load-settings";
-import { applyYaml, createDefaultScenarioStore } from "./test-support/scenario-store";
+import type { LoadOverrides } from "./load/load-settings";
+import { eventually as eventuallyWithin, startScrapedMeshes, type ScrapedMeshes } from "./test-support/prometheus-harness";
 import {
   RATINGS_DELAY_2S,
   RATINGS_TEST_ABORT,
@@ -25,70 +20,26 @@ import {
 
 const WINDOW = "30s";
 
-function only(load: LoadOverrides): LoadOverrides {
-  return Object.fromEntries(ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]));
-}
-
-async function startScenario(yaml: string, load: LoadOverrides, seed: number): Promise<RunningMesh> {
-  const store = createDefaultScenarioStore();
-  applyYaml(store, yaml);
-  return startMesh({ store, seed, metricsPort: 0, load: only(load) });
-}
-
-interface VectorResult {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
 describe("fault injection, timeouts, mirroring and TCP shifting through a real Prometheus", () => {
-  let prometheus: RunningPrometheus;
-  let dataDir: string;
-  const meshes: Record<string, RunningMesh> = {};
-
-  const query = async (promql: string): Promise<VectorResult[]> => {
-    const response = await fetch(`${prometheus.url}/api/v1/query?query=${encodeURIComponent(promql)}`);
-    const body = (await response.json()) as { status: string; data: { result: VectorResult[] }; error?: string };
-    if (body.status !== "success") throw new Error(`${promql}: ${body.error}`);
-    return body.data.result;
-  };
-
-  const byLabels = async (promql: string, ...labels: string[]): Promise<Record<string, number>> => {
-    const out: Record<string, number> = {};
-    for (const r of await query(promql)) out[labels.map((l) => r.metric[l] ?? "").join("→")] = Number(r.value[1]);
-    return out;
-  };
-
-  const eventually = async <T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs = 90_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    let value = await read();
-    while (!ready(value) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 2_000));
-      value = await read();
-    }
-    return value;
-  };
-
+  let meshes: ScrapedMeshes;
+  const query = (promql: string) => meshes.query(promql);
+  const byLabels = (promql: string, ...labels: string[]) => meshes.byLabels(promql, ...labels);
+  const eventually = <T>(read: () => Promise<T>, ready: (value: T) => boolean) => eventuallyWithin(read, ready, 90_000);
   const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
 
   beforeAll(async () => {
     const bookinfo = (rate: number, jasonShare: number): LoadOverrides => ({ "bookinfo-ingress": { requestsPerSecond: rate, jasonShare } });
-    meshes.abort = await startScenario(VIRTUAL_SERVICE_ALL_V1 + REVIEWS_TEST_V2 + RATINGS_TEST_ABORT, bookinfo(40, 0.2), 21);
-    meshes.delay = await startScenario(VIRTUAL_SERVICE_ALL_V1 + REVIEWS_TEST_V2 + RATINGS_TEST_DELAY, bookinfo(20, 0.3), 22);
-    meshes.timeout = await startScenario(REVIEWS_V2_TIMEOUT_HALF_SECOND + RATINGS_DELAY_2S, bookinfo(20, 0), 23);
-    meshes.mirror = await startScenario(REVIEWS_V1_MIRROR_V2, bookinfo(30, 0), 24);
-    meshes.tcp = await startScenario(TCP_ECHO_20_V2, { "tcp-client": { requestsPerSecond: 40 } }, 25);
-    dataDir = await mkdtemp(path.join(tmpdir(), "topsail-mesh-faults-"));
-    prometheus = await startPrometheus({
-      dataDir,
-      scrapeIntervalSeconds: 1,
-      targets: Object.entries(meshes).map(([job, mesh]) => ({ job, address: new URL(mesh.metricsUrl).host })),
+    meshes = await startScrapedMeshes("topsail-mesh-faults-", {
+      abort: { yaml: VIRTUAL_SERVICE_ALL_V1 + REVIEWS_TEST_V2 + RATINGS_TEST_ABORT, load: bookinfo(40, 0.2), seed: 21 },
+      delay: { yaml: VIRTUAL_SERVICE_ALL_V1 + REVIEWS_TEST_V2 + RATINGS_TEST_DELAY, load: bookinfo(20, 0.3), seed: 22 },
+      timeout: { yaml: REVIEWS_V2_TIMEOUT_HALF_SECOND + RATINGS_DELAY_2S, load: bookinfo(20, 0), seed: 23 },
+      mirror: { yaml: REVIEWS_V1_MIRROR_V2, load: bookinfo(30, 0), seed: 24 },
+      tcp: { yaml: TCP_ECHO_20_V2, load: { "tcp-client": { requestsPerSecond: 40 } }, seed: 25 },
     });
   });
 
   afterAll(async () => {
-    await prometheus?.stop();
-    await Promise.all(Object.values(meshes).map((m) => m.stop()));
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await meshes?.stop();
   });
 
   it("aborts reviews → ratings with 500 FI for jason's share only, while productpage still answers 200", async () => {

@@ -4,78 +4,26 @@
  * under different job names, and PromQL must show Bookinfo's edges, a 50/50 split and the
  * circuit breaker's 503 UO share.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrometheus, type RunningPrometheus } from "../../scripts/prometheus/start-prometheus";
-import { startMesh, type RunningMesh } from "./index";
-import { ENTRY_POINTS, type LoadOverrides } from "./load/load-settings";
-import { applyYaml, createDefaultScenarioStore } from "./test-support/scenario-store";
+import { eventually, startScrapedMeshes, type ScrapedMeshes } from "./test-support/prometheus-harness";
 import { HTTPBIN_CIRCUIT_BREAKER, REVIEWS_50_V3 } from "./test-support/sample-networking";
 
 const WINDOW = "20s";
 
-function only(load: LoadOverrides): LoadOverrides {
-  return Object.fromEntries(ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]));
-}
-
-async function startScenario(yaml: string, load: LoadOverrides, seed: number): Promise<RunningMesh> {
-  const store = createDefaultScenarioStore();
-  if (yaml) applyYaml(store, yaml);
-  return startMesh({ store, seed, metricsPort: 0, load: only(load) });
-}
-
-interface VectorResult {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
 describe("Istio metrics through a real Prometheus", () => {
-  let prometheus: RunningPrometheus;
-  let dataDir: string;
-  const meshes: Record<string, RunningMesh> = {};
-
-  const query = async (promql: string): Promise<VectorResult[]> => {
-    const response = await fetch(`${prometheus.url}/api/v1/query?query=${encodeURIComponent(promql)}`);
-    const body = (await response.json()) as { status: string; data: { result: VectorResult[] }; error?: string };
-    if (body.status !== "success") throw new Error(`${promql}: ${body.error}`);
-    return body.data.result;
-  };
-
-  const byLabels = async (promql: string, ...labels: string[]): Promise<Record<string, number>> => {
-    const out: Record<string, number> = {};
-    for (const r of await query(promql)) out[labels.map((l) => r.metric[l] ?? "").join("→")] = Number(r.value[1]);
-    return out;
-  };
-
-  /** Polls until `ready` holds or the deadline passes, so the test waits only as long as Prometheus needs. */
-  const eventually = async <T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs = 60_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    let value = await read();
-    while (!ready(value) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 2_000));
-      value = await read();
-    }
-    return value;
-  };
+  let meshes: ScrapedMeshes;
+  const byLabels = (promql: string, ...labels: string[]) => meshes.byLabels(promql, ...labels);
 
   beforeAll(async () => {
-    meshes.default = await startScenario("", { "bookinfo-ingress": { requestsPerSecond: 40 } }, 1);
-    meshes.split = await startScenario(REVIEWS_50_V3, { "bookinfo-ingress": { requestsPerSecond: 60 } }, 2);
-    meshes.breaker = await startScenario(HTTPBIN_CIRCUIT_BREAKER, { fortio: { requestsPerSecond: 0, connections: 3 } }, 3);
-    dataDir = await mkdtemp(path.join(tmpdir(), "topsail-mesh-prom-"));
-    prometheus = await startPrometheus({
-      dataDir,
-      scrapeIntervalSeconds: 1,
-      targets: Object.entries(meshes).map(([job, mesh]) => ({ job, address: new URL(mesh.metricsUrl).host })),
+    meshes = await startScrapedMeshes("topsail-mesh-prom-", {
+      default: { yaml: "", load: { "bookinfo-ingress": { requestsPerSecond: 40 } }, seed: 1 },
+      split: { yaml: REVIEWS_50_V3, load: { "bookinfo-ingress": { requestsPerSecond: 60 } }, seed: 2 },
+      breaker: { yaml: HTTPBIN_CIRCUIT_BREAKER, load: { fortio: { requestsPerSecond: 0, connections: 3 } }, seed: 3 },
     });
   });
 
   afterAll(async () => {
-    await prometheus?.stop();
-    await Promise.all(Object.values(meshes).map((m) => m.stop()));
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await meshes?.stop();
   });
 
   it("shows Bookinfo's edges: gateway → productpage → details and reviews v1/v2/v3, v2/v3 → ratings", async () => {
