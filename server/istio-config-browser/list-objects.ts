@@ -8,24 +8,11 @@ import type { IstioObjectList, IstioObjectSummary } from "@/lib/contracts/istio-
 import type { ObjectValidation } from "@/lib/contracts/validations";
 import type { KubeConnection } from "@/server/adapters/kube";
 import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
-import { loadValidationContext, validateObject, type ValidationContext } from "@/server/validation";
+import { configObjectsOf, loadValidationContext, validateObject, type ValidationContext } from "@/server/validation";
 import type { ValidatableObject } from "@/server/validation/types";
 import { namespaceOf } from "@/server/validation/types";
 import { findReferences } from "./object-references";
 
-function configObjects(context: ValidationContext): ValidatableObject[] {
-  return [
-    ...context.virtualServices,
-    ...context.destinationRules,
-    ...context.gateways,
-    ...context.serviceEntries,
-    ...context.sidecars,
-    ...context.workloadEntries,
-    ...context.peerAuthentications,
-    ...context.authorizationPolicies,
-    ...context.requestAuthentications,
-  ];
-}
 
 function summarize(object: ValidatableObject, validation: ObjectValidation, context: ValidationContext): IstioObjectSummary {
   const metadata = (object.metadata ?? {}) as { resourceVersion?: string; creationTimestamp?: unknown };
@@ -49,7 +36,7 @@ export async function listObjectSummaries(connection: KubeConnection, namespaces
     loadValidationContext(connection, namespaces),
     Promise.all(namespaces.map((ns) => listIstioObjects(connection, "WorkloadGroup", ns))).then((lists) => lists.flat()),
   ]);
-  const objects = [...configObjects(context).filter((o) => wanted.has(namespaceOf(o))), ...workloadGroups]
+  const objects = [...configObjectsOf(context).filter((o) => wanted.has(namespaceOf(o))), ...workloadGroups]
     .map((object) => summarize(object, validateObject(object, context), context))
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   return { objects };

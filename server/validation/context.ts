@@ -5,7 +5,7 @@
  * building a context from YAML fixtures, without a cluster.
  */
 import "server-only";
-import type { MeshInventory, MeshSettings, WorkloadLabels } from "@/server/adapters/kube/list-mesh-inventory";
+import { istioInventoryKinds, type IstioKey, type MeshInventory, type MeshSettings, type WorkloadLabels } from "@/server/adapters/kube/list-mesh-inventory";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
 
 export type { MeshInventory, MeshSettings, WorkloadLabels };
@@ -35,3 +35,10 @@ export function createValidationContext(inventory: MeshInventory): ValidationCon
     workloadsByNamespace: groupBy(inventory.workloads, (w) => w.namespace),
   };
 }
+
+/** Every Istio object the inventory holds, whatever its kind (the kinds come from one table). */
+export function configObjectsOf(inventory: MeshInventory): IstioConfigObject[] {
+  return (Object.keys(istioInventoryKinds) as IstioKey[]).flatMap<IstioConfigObject>((key) => inventory[key]);
+}
+
+type IstioConfigObject = MeshInventory[IstioKey][number];

@@ -7,7 +7,7 @@
 import "server-only";
 
 export { CHECK_CODES, type CheckCode } from "./codes";
-export { createValidationContext, type MeshInventory, type ValidationContext } from "./context";
+export { configObjectsOf, createValidationContext, type MeshInventory, type ValidationContext } from "./context";
 export { loadValidationContext } from "./load-validation-context";
 export type { ValidatableObject, ValidationCheck } from "./types";
 export { validateContextNamespaces, validateNamespaces } from "./validate-namespaces";

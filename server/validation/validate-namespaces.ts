@@ -5,30 +5,16 @@
 import "server-only";
 import type { ObjectValidationList } from "@/lib/contracts/validations";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
-import type { ValidationContext } from "./context";
+import { configObjectsOf, type ValidationContext } from "./context";
 import { loadValidationContext } from "./load-validation-context";
-import type { ValidatableObject } from "./types";
 import { namespaceOf } from "./types";
 import { validateObject } from "./validate-object";
 
-function configObjects(context: ValidationContext): ValidatableObject[] {
-  return [
-    ...context.virtualServices,
-    ...context.destinationRules,
-    ...context.gateways,
-    ...context.serviceEntries,
-    ...context.sidecars,
-    ...context.workloadEntries,
-    ...context.peerAuthentications,
-    ...context.authorizationPolicies,
-    ...context.requestAuthentications,
-  ];
-}
 
 /** Validates the objects of `namespaces` against an already loaded context. */
 export function validateContextNamespaces(namespaces: readonly string[], context: ValidationContext): ObjectValidationList {
   const wanted = new Set(namespaces);
-  return configObjects(context)
+  return configObjectsOf(context)
     .filter((object) => wanted.has(namespaceOf(object)))
     .map((object) => validateObject(object, context))
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
