@@ -10,6 +10,7 @@
  */
 import type { GraphType } from "../lib/contracts/graph";
 import { buildGraph } from "../server/graph/build-graph";
+import { envelope, queryData, reshapeQueryData } from "../server/adapters/prometheus/prometheus-response";
 import type { ClusterState, GraphSources, PromSample } from "../server/graph/graph-sources";
 
 const WORKLOADS = Number(process.argv[2] ?? "1000");
@@ -79,6 +80,23 @@ const state: ClusterState = {
   destinationRules: [],
   serviceEntries: [],
 };
+
+/**
+ * The samples as the console holds them: encoded as Prometheus answers its HTTP API (labels
+ * sorted by name, values as strings) and decoded by the adapter's own parser, as
+ * live-sources.ts receives them. Decoding is the adapter's work and stays outside the timed
+ * build; it also gives the samples the memory layout parsed JSON has (objects built by
+ * spreads, as above, are laid out differently and read about twice as slowly).
+ */
+function decodedAsTheConsoleSeesThem(samples: PromSample[]): PromSample[] {
+  const result = samples.map((s) => ({ metric: Object.fromEntries(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : 1))), value: [1_700_000_000, String(s.value)] }));
+  const answer = envelope.parse(JSON.parse(JSON.stringify({ status: "success", data: { resultType: "vector", result } })));
+  if (answer.status !== "success") throw new Error("unreachable");
+  const decoded = reshapeQueryData(queryData.parse(answer.data));
+  if (decoded.kind !== "vector") throw new Error("unreachable");
+  return decoded.samples.map((s) => ({ labels: s.labels, value: s.value }));
+}
+for (const answers of [inbound, outbound, times]) for (const [ns, samples] of answers) answers.set(ns, decodedAsTheConsoleSeesThem(samples));
 
 const nsOf = (promql: string, label: string) => new RegExp(`${label}="([^"]+)"`).exec(promql)?.[1] ?? "";
 
