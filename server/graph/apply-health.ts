@@ -15,7 +15,7 @@ import "server-only";
 import type { HealthData, HealthStatus } from "@/lib/contracts/graph";
 import { formatPercent, formatRate, percentOf } from "./format-number";
 import type { ClusterState } from "./graph-sources";
-import { addRow, emptyTotals, type ClassTotals } from "./response-classes";
+import { addRow, addTotals, classRate, emptyTotals, type ClassTotals } from "./response-classes";
 import type { NodeModel, TrafficMap } from "./traffic-map";
 
 interface RequestShares {
@@ -42,8 +42,11 @@ const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, fai
 const worst = (a: HealthStatus, b: HealthStatus): HealthStatus => (rank[b] > rank[a] ? b : a);
 
 function sharesOf(t: ClassTotals): RequestShares {
-  const v = (s: string) => t.bySuffix[s] ?? 0;
-  return { serverErr: percentOf(v("5xx") + v("Err"), t.total), clientErr: percentOf(v("4xx"), t.total), noResponse: percentOf(v("NoResponse"), t.total) };
+  return {
+    serverErr: percentOf(classRate(t, "5xx") + classRate(t, "Err"), t.total),
+    clientErr: percentOf(classRate(t, "4xx"), t.total),
+    noResponse: percentOf(classRate(t, "NoResponse"), t.total),
+  };
 }
 
 function healthOf(node: NodeModel, inbound: ClassTotals | undefined, state: Map<string, { desiredReplicas: number; availableReplicas: number }>): HealthData {
@@ -89,7 +92,8 @@ export function applyHealth(map: TrafficMap, state: ClusterState): TrafficMap {
     if (edge.protocol === "tcp") continue;
     let t = inbound.get(edge.target);
     if (!t) inbound.set(edge.target, (t = emptyTotals()));
-    for (const row of edge.rows) addRow(t, row);
+    if (edge.totals) addTotals(t, edge.totals);
+    else for (const row of edge.rows) addRow(t, row);
   }
   const replicas = new Map(state.workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
   const boxes: NodeModel[] = [];

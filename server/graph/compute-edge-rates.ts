@@ -9,7 +9,7 @@ import "server-only";
 import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates } from "@/lib/contracts/graph";
 import { protocols } from "@/lib/contracts/graph";
 import { formatPercent, formatRate, percentOf } from "./format-number";
-import { addRow, emptyTotals, responseClasses, type ClassTotals } from "./response-classes";
+import { addRow, addTotals, emptyTotals, responseClasses, type ClassTotals } from "./response-classes";
 import { responsesOf } from "./response-breakdown";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 
@@ -27,18 +27,6 @@ function tally(list: Tally, name: string, rate: number): void {
   list.push([name, rate]);
 }
 
-/** Share of the destination-reported traffic that was mutual TLS; undefined when unknown. */
-function mtlsPercentOf(edge: EdgeModel): number | undefined {
-  let seen = 0;
-  let mutual = 0;
-  for (const row of edge.rows) {
-    if (row.reporter !== "destination") continue;
-    seen += row.rate;
-    if (row.security === "mutual_tls") mutual += row.rate;
-  }
-  return seen > 0 ? percentOf(mutual, seen) : undefined;
-}
-
 /** Rate key names per protocol, spelled once (Kiali's names), not concatenated per edge. */
 const keysOf = Object.fromEntries(
   protocols.map((p) => [
@@ -49,10 +37,10 @@ const keysOf = Object.fromEntries(
       percentReq: `${p}PercentReq`,
       in: `${p}In`,
       out: `${p}Out`,
-      classes: responseClasses[p].map((c) => ({ suffix: c.suffix, edge: `${p}${c.suffix}`, in: `${p}In${c.suffix}` })),
+      classes: responseClasses[p].map((c) => ({ slot: c.slot, edge: `${p}${c.suffix}`, in: `${p}In${c.suffix}` })),
     },
   ]),
-) as Record<Protocol, { total: string; percentErr: string; percentReq: string; in: string; out: string; classes: { suffix: string; edge: string; in: string }[] }>;
+) as Record<Protocol, { total: string; percentErr: string; percentReq: string; in: string; out: string; classes: { slot: number; edge: string; in: string }[] }>;
 
 /**
  * Per node and protocol: what came in (by class), what went out, and what went out per
@@ -72,20 +60,37 @@ function sumsOf(sums: Map<string, NodeSums>, id: string, p: Protocol): ProtocolS
   return (node[p] ??= { out: 0, outByHost: new Map() });
 }
 
-/** An edge's figures from one pass over its rows, kept for the second pass. */
+/** An edge's own figures, from one pass over its rows. */
 interface EdgeSums {
   totals: ClassTotals;
   byHost: Tally;
+  /** Destination-reported rate, and the part of it that was mutual TLS. */
+  reportedByDestination: number;
+  mutualTls: number;
 }
 
 function edgeSumsOf(edge: EdgeModel): EdgeSums {
-  const totals = emptyTotals();
-  const byHost: Tally = [];
+  const sums: EdgeSums = { totals: emptyTotals(), byHost: [], reportedByDestination: 0, mutualTls: 0 };
   for (const row of edge.rows) {
-    addRow(totals, row);
-    tally(byHost, row.destService.host, row.rate);
+    addRow(sums.totals, row);
+    tally(sums.byHost, row.destService.host, row.rate);
+    if (row.reporter !== "destination") continue;
+    sums.reportedByDestination += row.rate;
+    if (row.security === "mutual_tls") sums.mutualTls += row.rate;
   }
-  return { totals, byHost };
+  return sums;
+}
+
+/** An edge's rates in Kiali's keys, all but traffic % (which needs every edge's source totals). */
+function edgeRatesOf(p: Protocol, t: ClassTotals): Rates {
+  const keys = keysOf[p];
+  const rates: Rates = { [keys.total]: formatRate(t.total) };
+  for (const c of keys.classes) {
+    const value = t.bySlot[c.slot] ?? 0;
+    if (value > 0) rates[c.edge] = formatRate(value);
+  }
+  if (t.error > 0) rates[keys.percentErr] = formatPercent(percentOf(t.error, t.total));
+  return rates;
 }
 
 /**
@@ -107,38 +112,32 @@ function trafficShare(edge: EdgeModel, map: TrafficMap, total: number, byHost: T
 
 export function computeEdgeRates(map: TrafficMap): TrafficMap {
   const sums = new Map<string, NodeSums>();
-  const edgeSums = new Map<EdgeModel, EdgeSums>();
+  const hostsOfEdge: Tally[] = [];
+  // Everything an edge says about itself is computed in one visit, while its rows are still
+  // in cache (they lie scattered across the heap, and each extra pass over them was a
+  // round of cache misses); the edge's totals stay on it for health.
   for (const edge of map.edges.values()) {
     const e = edgeSumsOf(edge);
-    edgeSums.set(edge, e);
-    const t = e.totals;
-    const source = sumsOf(sums, edge.source, edge.protocol);
+    const t = (edge.totals = e.totals);
+    hostsOfEdge.push(e.byHost);
+    const p = edge.protocol;
+    const source = sumsOf(sums, edge.source, p);
     source.out += t.total;
     for (const [host, rate] of e.byHost) source.outByHost.set(host, (source.outByHost.get(host) ?? 0) + rate);
-    const target = sumsOf(sums, edge.target, edge.protocol);
-    const acc = (target.in ??= emptyTotals());
-    acc.total += t.total;
-    acc.error += t.error;
-    for (const suffix in t.bySuffix) acc.bySuffix[suffix] = (acc.bySuffix[suffix] ?? 0) + (t.bySuffix[suffix] ?? 0);
-  }
-  for (const edge of map.edges.values()) {
-    const e = edgeSums.get(edge) ?? edgeSumsOf(edge);
-    const t = e.totals;
-    const p = edge.protocol;
-    const keys = keysOf[p];
-    const rates: Rates = { [keys.total]: formatRate(t.total) };
-    for (const c of keys.classes) {
-      const value = t.bySuffix[c.suffix] ?? 0;
-      if (value > 0) rates[c.edge] = formatRate(value);
-    }
-    if (t.error > 0) rates[keys.percentErr] = formatPercent(percentOf(t.error, t.total));
-    rates[keys.percentReq] = formatPercent(trafficShare(edge, map, t.total, e.byHost, sums.get(edge.source)?.[p]));
-    const traffic: EdgeTraffic = { protocol: p, rates, responses: p === "tcp" ? {} : responsesOf(edge.rows, t.total) };
+    addTotals((sumsOf(sums, edge.target, p).in ??= emptyTotals()), t);
+    const traffic: EdgeTraffic = { protocol: p, rates: edgeRatesOf(p, t), responses: p === "tcp" ? {} : responsesOf(edge.rows, t.total) };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
-    const mtls = mtlsPercentOf(edge);
-    if (mtls !== undefined) data.isMTLS = formatPercent(mtls);
+    if (e.reportedByDestination > 0) data.isMTLS = formatPercent(percentOf(e.mutualTls, e.reportedByDestination));
     if (edge.responseTime && p !== "tcp" && edge.responseTime.weight > 0) data.responseTime = formatRate(edge.responseTime.weightedMs / edge.responseTime.weight);
     edge.data = data;
+  }
+  // Traffic % needs what every source sent in total, known only now.
+  let i = 0;
+  for (const edge of map.edges.values()) {
+    const byHost = hostsOfEdge[i++] as Tally;
+    const rates = (edge.data as GraphEdgeData).traffic.rates;
+    const total = (edge.totals as ClassTotals).total;
+    rates[keysOf[edge.protocol].percentReq] = formatPercent(trafficShare(edge, map, total, byHost, sums.get(edge.source)?.[edge.protocol]));
   }
   for (const node of map.nodes.values()) {
     const nodeSums = sums.get(node.data.id);
@@ -152,7 +151,7 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
       if (s.in) {
         rates[keys.in] = formatRate(s.in.total);
         for (const c of keys.classes) {
-          const value = s.in.bySuffix[c.suffix] ?? 0;
+          const value = s.in.bySlot[c.slot] ?? 0;
           if (value > 0) rates[c.in] = formatRate(value);
         }
       }

@@ -6,27 +6,39 @@ import "server-only";
 import type { Protocol } from "@/lib/contracts/graph";
 import type { TrafficRow } from "./traffic-row";
 
+/**
+ * Every class suffix once, across protocols. A class's position here is its slot in
+ * ClassTotals.bySlot: a fixed small array instead of an object keyed by suffix, whose
+ * keyed reads and writes on a varying name were megamorphic in the per-edge loops.
+ */
+export const classSuffixes = ["NoResponse", "3xx", "4xx", "5xx", "Err"] as const;
+export type ClassSuffix = (typeof classSuffixes)[number];
+
 export interface ResponseClass {
   /** Rate-key suffix: http + "5xx" → "http5xx", httpIn + "5xx" → "httpIn5xx". */
-  suffix: string;
+  suffix: ClassSuffix;
+  /** Index of the suffix in classSuffixes. */
+  slot: number;
   matches(row: TrafficRow): boolean;
   error: boolean;
 }
+
+const responseClass = (suffix: ClassSuffix, matches: (row: TrafficRow) => boolean, error: boolean): ResponseClass => ({ suffix, slot: classSuffixes.indexOf(suffix), matches, error });
 
 /** gRPC status of a row: the grpc-status label, else "0" when HTTP said 200. */
 const grpcStatusOf = (row: TrafficRow): string => row.grpcStatus || (row.code === "200" ? "0" : row.code);
 
 export const responseClasses: Record<Protocol, readonly ResponseClass[]> = {
   http: [
-    { suffix: "NoResponse", matches: (r) => r.code === "0", error: true },
-    { suffix: "3xx", matches: (r) => r.code.startsWith("3"), error: false },
-    { suffix: "4xx", matches: (r) => r.code.startsWith("4"), error: true },
-    { suffix: "5xx", matches: (r) => r.code.startsWith("5"), error: true },
+    responseClass("NoResponse", (r) => r.code === "0", true),
+    responseClass("3xx", (r) => r.code.startsWith("3"), false),
+    responseClass("4xx", (r) => r.code.startsWith("4"), true),
+    responseClass("5xx", (r) => r.code.startsWith("5"), true),
   ],
   grpc: [
-    { suffix: "NoResponse", matches: (r) => r.code === "0", error: true },
+    responseClass("NoResponse", (r) => r.code === "0", true),
     // Any non-zero gRPC status is an error (kiali-parity.md).
-    { suffix: "Err", matches: (r) => r.code !== "0" && grpcStatusOf(r) !== "0", error: true },
+    responseClass("Err", (r) => r.code !== "0" && grpcStatusOf(r) !== "0", true),
   ],
   tcp: [],
 };
@@ -40,18 +52,31 @@ export function responseKeyOf(row: TrafficRow): string {
 export interface ClassTotals {
   total: number;
   error: number;
-  bySuffix: Record<string, number>;
+  /** Rate per class, at the class's slot (classSuffixes). */
+  bySlot: number[];
 }
 
 export function emptyTotals(): ClassTotals {
-  return { total: 0, error: 0, bySuffix: {} };
+  return { total: 0, error: 0, bySlot: classSuffixes.map(() => 0) };
 }
+
+/** The rate of one class. */
+export const classRate = (totals: ClassTotals, suffix: ClassSuffix): number => totals.bySlot[classSuffixes.indexOf(suffix)] ?? 0;
 
 export function addRow(totals: ClassTotals, row: TrafficRow): void {
   totals.total += row.rate;
-  for (const c of responseClasses[row.protocol]) {
+  const classes = responseClasses[row.protocol];
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i] as ResponseClass;
     if (!c.matches(row)) continue;
-    totals.bySuffix[c.suffix] = (totals.bySuffix[c.suffix] ?? 0) + row.rate;
+    totals.bySlot[c.slot] = (totals.bySlot[c.slot] as number) + row.rate;
     if (c.error) totals.error += row.rate;
   }
+}
+
+/** Adds one set of totals into another. */
+export function addTotals(into: ClassTotals, from: ClassTotals): void {
+  into.total += from.total;
+  into.error += from.error;
+  for (let i = 0; i < from.bySlot.length; i++) into.bySlot[i] = (into.bySlot[i] as number) + (from.bySlot[i] as number);
 }

@@ -7,6 +7,7 @@
 import "server-only";
 import type { GraphEdgeData, GraphNodeData, Protocol } from "@/lib/contracts/graph";
 import type { NodeSpec } from "./node-identity";
+import type { ClassTotals } from "./response-classes";
 import { stableId } from "./node-identity";
 import type { DestService, TrafficRow } from "./traffic-row";
 
@@ -26,6 +27,8 @@ export interface EdgeModel {
   rows: TrafficRow[];
   /** Response time, rate-weighted over the workload-level edges merged into this one. */
   responseTime?: { weightedMs: number; weight: number };
+  /** Rates by response class over `rows`, set by computeEdgeRates (health reuses them). */
+  totals?: ClassTotals;
   data?: GraphEdgeData;
 }
 
