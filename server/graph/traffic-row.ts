@@ -91,8 +91,12 @@ export class RowReader {
    */
   private readonly peers = new Map<string, Peer[]>();
   private readonly services = new Map<string, DestService[]>();
-  /** source → dest → service → edge number per protocol (interned objects as keys). */
-  private readonly edges = new Map<Peer, Map<Peer, Map<DestService, number[]>>>();
+  /**
+   * source → dest → a flat list of [service, http edge, grpc edge, tcp edge] quadruples
+   * (interned objects as keys). Two workloads nearly always talk through one service, so a
+   * short scan beats a Map per pair (thousands of small Maps were much of the reader's garbage).
+   */
+  private readonly edges = new Map<Peer, Map<Peer, (DestService | number | undefined)[]>>();
   private nextEdge = 0;
 
   private peer(cluster: string, namespace: string, workload: string, app: string, version: string): Peer {
@@ -132,11 +136,14 @@ export class RowReader {
     let byDest = this.edges.get(source);
     if (!byDest) this.edges.set(source, (byDest = new Map()));
     let byService = byDest.get(dest);
-    if (!byService) byDest.set(dest, (byService = new Map()));
-    let byProtocol = byService.get(service);
-    if (!byProtocol) byService.set(service, (byProtocol = []));
-    const p = protocolNumber[protocol];
-    return (byProtocol[p] ??= this.nextEdge++);
+    if (!byService) byDest.set(dest, (byService = []));
+    let at = 0;
+    while (at < byService.length && byService[at] !== service) at += 4;
+    if (at === byService.length) byService.push(service, undefined, undefined, undefined);
+    const slot = at + 1 + protocolNumber[protocol];
+    let edge = byService[slot] as number | undefined;
+    if (edge === undefined) byService[slot] = edge = this.nextEdge++;
+    return edge;
   }
 
   trafficRow(sample: PromSample, reporter: "source" | "destination", tcp: boolean): TrafficRow {
