@@ -8,7 +8,7 @@ import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
 import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
 import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type EdgeModel, type TrafficMap } from "./traffic-map";
-import { peerKey, UNKNOWN, type DestService, type EdgeKey, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { peerKey, UNKNOWN, type DestService, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -78,7 +78,8 @@ export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: read
   const map = createTrafficMap();
   // Rows of one workload-level edge (one per response code and flag) share their ends:
   // resolve nodes and edges once per workload edge, not once per row.
-  const wiring = new Map<EdgeKey, { edge: EdgeModel; share: number; rate: number }[]>();
+  // Indexed by edge key (a small integer).
+  const wiring: ({ edge: EdgeModel; share: number; rate: number }[] | undefined)[] = [];
   const names = new NodeNames();
   const wire = (row: TrafficRow) => {
     const wired = endpointsOf(row).map(({ source: sourceSpec, dest: destSpec, share }) => {
@@ -92,17 +93,17 @@ export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: read
       }
       return { edge: ensureEdge(map, source.data.id, dest.data.id, row.protocol), share, rate: 0 };
     });
-    wiring.set(row.edgeKey, wired);
+    wiring[row.edgeKey] = wired;
     return wired;
   };
   for (const row of rows) {
-    for (const w of wiring.get(row.edgeKey) ?? wire(row)) {
+    for (const w of wiring[row.edgeKey] ?? wire(row)) {
       w.edge.rows.push(w.share === 1 ? row : { ...row, rate: row.rate * w.share });
       w.rate += row.rate * w.share;
     }
   }
   for (const rt of responseTimes) {
-    for (const w of wiring.get(rt.edgeKey) ?? []) addResponseTime(w.edge, rt.ms, w.rate);
+    for (const w of wiring[rt.edgeKey] ?? []) addResponseTime(w.edge, rt.ms, w.rate);
   }
   return map;
 }

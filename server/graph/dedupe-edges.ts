@@ -35,19 +35,29 @@ function hasSameOutcome(rows: readonly TrafficRow[], row: TrafficRow): boolean {
   return false;
 }
 
+interface EdgeGroup {
+  rows: TrafficRow[];
+  destinationSeen: boolean;
+}
+
 export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
-  // Group by workload edge (its key is built once per row, in toTrafficRow); a group holds a
-  // handful of rows (one per outcome), so identical rows are found by a short scan.
-  const byEdge = new Map<EdgeKey, { rows: TrafficRow[]; destinationSeen: boolean }>();
+  // Group by workload edge. Edge keys are small integers, so an array indexes the groups (no
+  // hashing per row); `groups` keeps them in first-seen order. A group holds a handful of
+  // rows (one per outcome), so identical rows are found by a short scan.
+  const byEdge: (EdgeGroup | undefined)[] = [];
+  const groups: EdgeGroup[] = [];
   for (const row of rows) {
-    let group = byEdge.get(row.edgeKey);
-    if (!group) byEdge.set(row.edgeKey, (group = { rows: [], destinationSeen: false }));
+    let group = byEdge[row.edgeKey];
+    if (!group) {
+      byEdge[row.edgeKey] = group = { rows: [], destinationSeen: false };
+      groups.push(group);
+    }
     if (hasSameOutcome(group.rows, row)) continue;
     group.rows.push(row);
     if (row.reporter === "destination") group.destinationSeen = true;
   }
   const kept: TrafficRow[] = [];
-  for (const group of byEdge.values()) {
+  for (const group of groups) {
     for (const row of group.rows) {
       if (!group.destinationSeen || row.reporter === "destination" || hasClientOnlyFlag(row.flags)) kept.push(row);
     }
@@ -57,12 +67,13 @@ export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
 
 /** One response time per workload-level edge, the destination's when both reported it. */
 export function dedupeResponseTimes(rows: readonly ResponseTimeRow[]): ResponseTimeRow[] {
-  const byEdge = new Map<EdgeKey, ResponseTimeRow>();
+  const byEdge: (ResponseTimeRow | undefined)[] = [];
+  const edges: EdgeKey[] = [];
   for (const row of rows) {
     if (!Number.isFinite(row.ms)) continue; // NaN when the window had no requests
-    const key = row.edgeKey;
-    const current = byEdge.get(key);
-    if (!current || (current.reporter === "source" && row.reporter === "destination")) byEdge.set(key, row);
+    const current = byEdge[row.edgeKey];
+    if (!current) edges.push(row.edgeKey);
+    if (!current || (current.reporter === "source" && row.reporter === "destination")) byEdge[row.edgeKey] = row;
   }
-  return [...byEdge.values()];
+  return edges.map((key) => byEdge[key] as ResponseTimeRow);
 }

@@ -26,12 +26,11 @@ export interface DestService {
 }
 
 /**
- * A small integer from RowReader (each distinct workload edge numbered in turn: a Map
- * lookup on a small integer hashes nothing, and it needs no heap box as a larger number
- * would), or workloadEdgeKey's string for rows built by hand in tests. One build never
- * mixes the two.
+ * A small integer numbering each distinct workload edge in turn (RowReader, or
+ * test-support's rows): the steps that group rows by edge index arrays with it instead of
+ * hashing a key.
  */
-export type EdgeKey = number | string;
+export type EdgeKey = number;
 
 export interface TrafficRow {
   /** Identifies the row's workload-level edge, computed once: every step groups by it. */
@@ -182,8 +181,3 @@ const protocolOf = (label: string | undefined): Protocol => (label === "grpc" ? 
 const protocolNumber: Record<Protocol, number> = { http: 0, grpc: 1, tcp: 2 };
 
 export const peerKey = (p: Peer) => `${p.cluster}/${p.namespace}/${p.workload}/${p.app}/${p.version}`;
-
-/** Identifies a workload-level edge through one service, for one protocol (long form, for rows built by hand). */
-export function workloadEdgeKey(row: { source: Peer; dest: Peer; destService: DestService; protocol: Protocol }): string {
-  return `${peerKey(row.source)}>${peerKey(row.dest)}>${row.destService.host}>${row.protocol}`;
-}

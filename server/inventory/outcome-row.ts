@@ -14,7 +14,7 @@ const protocols: Record<string, Protocol> = { http: "http", grpc: "grpc", tcp: "
 export function toOutcomeRow(sample: PromSample, reporter: TrafficRow["reporter"]): TrafficRow {
   const l = sample.labels;
   return {
-    edgeKey: "",
+    edgeKey: -1, // never grouped by edge
     reporter,
     source: nobody,
     dest: nobody,

@@ -1,6 +1,15 @@
 /** Test support: terse builders for telemetry rows and cluster state (Bookinfo names). */
 import type { ClusterState, WorkloadSummary } from "../graph-sources";
-import { workloadEdgeKey, type Peer, type ResponseTimeRow, type TrafficRow } from "../traffic-row";
+import { peerKey, type Peer, type ResponseTimeRow, type TrafficRow } from "../traffic-row";
+
+/** Edge numbers for hand-built rows: the same workload edge always gets the same number, as RowReader gives it. */
+const edgeNumbers = new Map<string, number>();
+function edgeNumberOf(r: Omit<TrafficRow, "edgeKey">): number {
+  const key = `${peerKey(r.source)}>${peerKey(r.dest)}>${r.destService.host}>${r.protocol}`;
+  let n = edgeNumbers.get(key);
+  if (n === undefined) edgeNumbers.set(key, (n = edgeNumbers.size));
+  return n;
+}
 
 export function peer(workload: string, namespace = "bookinfo"): Peer {
   if (workload === "unknown") return { cluster: "unknown", namespace: "unknown", workload: "unknown", app: "unknown", version: "latest" };
@@ -26,7 +35,7 @@ export function row(source: string, dest: string, init: Partial<Omit<TrafficRow,
     rate: 1,
     ...rest,
   };
-  return { ...r, edgeKey: workloadEdgeKey(r) };
+  return { ...r, edgeKey: edgeNumberOf(r) };
 }
 
 export function rt(source: string, dest: string, ms: number, reporter: "source" | "destination" = "destination"): ResponseTimeRow {
