@@ -21,6 +21,8 @@ export const clientOnlyFlags: ReadonlySet<string> = new Set(["FI", "UO", "UT", "
 
 export function hasClientOnlyFlag(flags: string): boolean {
   if (flags === "-") return false;
+  // Runs for most source-reported samples: a single flag needs no split.
+  if (!flags.includes(",")) return clientOnlyFlags.has(flags.trim());
   return flags.split(",").some((f) => clientOnlyFlags.has(f.trim()));
 }
 

@@ -56,8 +56,10 @@ export interface ClassTotals {
   bySlot: number[];
 }
 
+const noRates: readonly number[] = classSuffixes.map(() => 0);
+
 export function emptyTotals(): ClassTotals {
-  return { total: 0, error: 0, bySlot: classSuffixes.map(() => 0) };
+  return { total: 0, error: 0, bySlot: noRates.slice() };
 }
 
 /** The rate of one class. */
