@@ -41,7 +41,8 @@ export const requestThresholds: readonly Threshold[] = [
 const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
 const worst = (a: HealthStatus, b: HealthStatus): HealthStatus => (rank[b] > rank[a] ? b : a);
 
-function sharesOf(t: ClassTotals): RequestShares {
+/** Inbound shares (%) of server errors, client errors and no response: what the thresholds judge. */
+export function requestShares(t: ClassTotals): RequestShares {
   return {
     serverErr: percentOf(classRate(t, "5xx") + classRate(t, "Err"), t.total),
     clientErr: percentOf(classRate(t, "4xx"), t.total),
@@ -55,7 +56,7 @@ function healthOf(node: NodeModel, inbound: ClassTotals | undefined, state: Map<
   const health: HealthData = { status };
   if (inbound && inbound.total > 0) {
     status = "healthy";
-    const shares = sharesOf(inbound);
+    const shares = requestShares(inbound);
     for (const t of requestThresholds) {
       const pct = t.share(shares);
       const verdict: HealthStatus = t.failure(pct) ? "failure" : t.degraded?.(pct) ? "degraded" : "healthy";

@@ -9,35 +9,10 @@ import "server-only";
 import type { HealthStatus } from "@/lib/contracts/graph";
 import type { Health } from "@/lib/contracts/inventory";
 import { percentOf } from "@/server/graph/format-number";
-import { requestThresholds } from "@/server/graph/apply-health";
+import { requestShares, requestThresholds } from "@/server/graph/apply-health";
 import type { PromSample } from "@/server/graph/graph-sources";
-import { responseClasses } from "@/server/graph/response-classes";
-import type { TrafficRow } from "@/server/graph/traffic-row";
+import { addRow, addTotals, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
 import { toOutcomeRow } from "./outcome-row";
-
-/**
- * Requests/s by response class (the graph's `responseClasses` table decides which codes
- * fall in which class and which are errors). Kept here rather than reusing the graph's
- * tallies, whose layout is tuned for the graph build and changes with it.
- */
-export interface ClassTotals {
-  total: number;
-  error: number;
-  bySuffix: Map<string, number>;
-}
-
-export function emptyTotals(): ClassTotals {
-  return { total: 0, error: 0, bySuffix: new Map() };
-}
-
-export function addRow(totals: ClassTotals, row: TrafficRow): void {
-  totals.total += row.rate;
-  for (const c of responseClasses[row.protocol]) {
-    if (!c.matches(row)) continue;
-    totals.bySuffix.set(c.suffix, (totals.bySuffix.get(c.suffix) ?? 0) + row.rate);
-    if (c.error) totals.error += row.rate;
-  }
-}
 
 const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
 
@@ -75,11 +50,7 @@ export function sumTotals(list: readonly (ClassTotals | undefined)[]): ClassTota
   const present = list.filter((t): t is ClassTotals => t !== undefined);
   if (present.length === 0) return undefined;
   const sum = emptyTotals();
-  for (const t of present) {
-    sum.total += t.total;
-    sum.error += t.error;
-    for (const [k, v] of t.bySuffix) sum.bySuffix.set(k, (sum.bySuffix.get(k) ?? 0) + v);
-  }
+  for (const t of present) addTotals(sum, t);
   return sum;
 }
 
@@ -95,12 +66,7 @@ export function decideHealth(inbound: ClassTotals | undefined, replicas?: { desi
   const health: Health = { status, reasons };
   if (inbound && inbound.total > 0) {
     status = "healthy";
-    const v = (suffix: string) => inbound.bySuffix.get(suffix) ?? 0;
-    const shares = {
-      serverErr: percentOf(v("5xx") + v("Err"), inbound.total),
-      clientErr: percentOf(v("4xx"), inbound.total),
-      noResponse: percentOf(v("NoResponse"), inbound.total),
-    };
+    const shares = requestShares(inbound);
     for (const t of requestThresholds) {
       const pct = t.share(shares);
       const verdict: HealthStatus = t.failure(pct) ? "failure" : t.degraded?.(pct) ? "degraded" : "healthy";

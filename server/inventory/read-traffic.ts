@@ -6,7 +6,7 @@ import "server-only";
 import type { Traffic, TrafficPeer } from "@/lib/contracts/inventory";
 import type { MetricDirection } from "@/lib/contracts/metrics";
 import type { PromSample } from "@/server/graph/graph-sources";
-import { addRow, emptyTotals, type ClassTotals } from "./health";
+import { addRow, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
 import { percentOf } from "@/server/graph/format-number";
 import { toOutcomeRow } from "./outcome-row";
 import type { MetricTarget } from "@/server/metrics/metric-queries";
