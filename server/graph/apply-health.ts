@@ -39,7 +39,8 @@ export const requestThresholds: readonly Threshold[] = [
 ];
 
 const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
-const worst = (a: HealthStatus, b: HealthStatus): HealthStatus => (rank[b] > rank[a] ? b : a);
+/** The worse of two statuses (also the inventory's roll-up). */
+export const worstStatus = (a: HealthStatus, b: HealthStatus): HealthStatus => (rank[b] > rank[a] ? b : a);
 
 /** Inbound shares (%) of server errors, client errors and no response: what the thresholds judge. */
 export function requestShares(t: ClassTotals): RequestShares {
@@ -61,7 +62,7 @@ function healthOf(node: NodeModel, inbound: ClassTotals | undefined, state: Map<
       const pct = t.share(shares);
       const verdict: HealthStatus = t.failure(pct) ? "failure" : t.degraded?.(pct) ? "degraded" : "healthy";
       if (verdict !== "healthy") reasons.push(`${t.label} ${formatPercent(pct)}% (${t.limits})`);
-      status = worst(status, verdict);
+      status = worstStatus(status, verdict);
     }
     health.requests = {
       inboundRate: formatRate(inbound.total),
@@ -80,7 +81,7 @@ function healthOf(node: NodeModel, inbound: ClassTotals | undefined, state: Map<
     if (desiredReplicas > 0 && availableReplicas === 0) verdict = "failure";
     else if (availableReplicas < desiredReplicas) verdict = "degraded";
     if (verdict !== "healthy") reasons.push(`${availableReplicas}/${desiredReplicas} replicas available`);
-    status = worst(status, verdict);
+    status = worstStatus(status, verdict);
   }
   health.status = status;
   if (reasons.length > 0) health.reasons = reasons;
@@ -107,7 +108,7 @@ export function applyHealth(map: TrafficMap, state: ClusterState): TrafficMap {
     }
     const health = (node.data.healthData = healthOf(node, inbound.get(node.data.id), replicas));
     const parent = node.data.parent;
-    if (parent !== undefined) byBox.set(parent, worst(byBox.get(parent) ?? "na", health.status));
+    if (parent !== undefined) byBox.set(parent, worstStatus(byBox.get(parent) ?? "na", health.status));
   }
   for (const box of boxes) box.data.healthData = { status: byBox.get(box.data.id) ?? "na" };
   return map;

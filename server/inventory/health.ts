@@ -9,16 +9,10 @@ import "server-only";
 import type { HealthStatus } from "@/lib/contracts/graph";
 import type { Health } from "@/lib/contracts/inventory";
 import { percentOf } from "@/server/graph/format-number";
-import { requestShares, requestThresholds } from "@/server/graph/apply-health";
+import { requestShares, requestThresholds, worstStatus } from "@/server/graph/apply-health";
 import type { PromSample } from "@/server/graph/graph-sources";
 import { addRow, addTotals, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
 import { toOutcomeRow } from "./outcome-row";
-
-const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
-
-export function worstStatus(a: HealthStatus, b: HealthStatus): HealthStatus {
-  return rank[b] > rank[a] ? b : a;
-}
 
 /** Inbound request totals, by response class, for each workload, app and service. */
 export interface InboundTotals {
