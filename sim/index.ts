@@ -22,6 +22,8 @@ import { writeKubeconfig } from "./cli/write-kubeconfig";
 import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
+/** The namespaces every real API server creates for itself; applied before any scenario. */
+export const SYSTEM_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/system", import.meta.url));
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */
@@ -81,6 +83,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   if (saved) memory.importState(saved);
   const store = createAdmittedStore(memory, admit);
   const controllers = startControllers(store);
+  // Also after a reload: a state saved by an older simulator may predate them.
+  applyScenarioDirs(store, [SYSTEM_SCENARIO_DIR]);
   if (!saved) {
     applyScenarioDirs(store, options.scenarioDirs ?? [DEFAULT_SCENARIO_DIR]);
     if (options.scale && options.scale > 0) await applySyntheticMesh(store, options.scale, options.seed ?? 1);

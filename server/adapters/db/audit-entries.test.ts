@@ -15,6 +15,11 @@ const row: AuditEntryRow = {
   after: '{"kind":"VirtualService"}',
   comment: null,
   source: "editor",
+  status: "applied",
+  error: null,
+  resourceVersion: null,
+  clusterId: null,
+  kubeContext: null,
 };
 
 function fakeDb(rows: AuditEntryRow[], seen: unknown[] = []): AuditEntriesDb {

@@ -12,13 +12,26 @@ export interface KubeConnection {
   source: KubeConfigSource;
 }
 
+// On globalThis so a dev reload of this module keeps the pin.
+const globals = globalThis as typeof globalThis & { __topsailPinnedKubeContext?: string };
+
 /**
- * The console's connection, loaded on every call: kubeconfig files are small, and reading
- * them each time means a user who starts the cluster (or the simulator) after the console
- * does not need to restart it.
+ * The console's connection. The kubeconfig is read on every call (a user who starts the
+ * cluster or the simulator after the console need not restart it), but the context is
+ * pinned: TOPSAIL_KUBE_CONTEXT, else the kubeconfig's current context the first time one
+ * loads. A later `kubectl config use-context` must not move a running console — and its
+ * experiments and rollbacks — to another cluster (ARCHITECTURE.md "Identity").
+ * `context` asks for a given context (an experiment acts through the one it started on).
  */
-export function getKubeConnection(): KubeConnection {
-  const loaded = loadKubeConfig(process.env, getConfig().kube.context);
+export function getKubeConnection(context?: string): KubeConnection {
+  const wanted = context ?? getConfig().kube.context ?? globals.__topsailPinnedKubeContext;
+  const loaded = loadKubeConfig(process.env, wanted);
   if (!loaded.ok) throw new TopsailError("kube_unavailable", loaded.message);
+  if (context === undefined) globals.__topsailPinnedKubeContext ??= loaded.context;
   return { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+}
+
+/** The context the console is pinned to, if one was loaded yet. */
+export function pinnedKubeContext(): string | undefined {
+  return getConfig().kube.context ?? globals.__topsailPinnedKubeContext;
 }

@@ -53,7 +53,7 @@ export function loadKubeConfig(env: Record<string, string | undefined>, context?
     }
     if (context) {
       if (!kubeConfig.getContextObject(context)) {
-        return { ok: false, message: `TOPSAIL_KUBE_CONTEXT names context "${context}", which is not in the kubeconfig (${source})` };
+        return { ok: false, message: `Kubernetes context "${context}" is not in the kubeconfig (${source}): set TOPSAIL_KUBE_CONTEXT to one of its contexts, or restore that context` };
       }
       kubeConfig.setCurrentContext(context);
     }
