@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordAuditEntry, listAuditEntries } from "./audit-entries";
+import { getAuditEntry, listAuditEntries, recordAuditEntry, recordAuditIntent, resolveAuditIntent } from "./audit-entries";
 import { checkDatabase, disconnectDb, getDb } from "./client";
 import { applyPendingMigrations, migrationStatus } from "./migrate";
 import { readMigrationsFolder, prismaPaths } from "./migrations-folder";
@@ -79,6 +79,11 @@ describe("a fresh SQLite database", () => {
       after,
       comment: "send all traffic to v1",
       source: "wizard",
+      status: "applied",
+      error: null,
+      resourceVersion: null,
+      clusterId: null,
+      kubeContext: null,
     });
     expect(found[0]?.createdAt).toBeInstanceOf(Date);
     expect(Math.abs(Date.now() - (found[0]?.createdAt.getTime() ?? 0))).toBeLessThan(60_000);
@@ -90,6 +95,29 @@ describe("a fresh SQLite database", () => {
     expect(all.map((entry) => entry.actor)).toEqual(["bob", "alice"]);
     expect(await listAuditEntries(db, { limit: 1 })).toHaveLength(1);
     expect(await listAuditEntries(db, { since: new Date(Date.now() + 60_000) })).toEqual([]);
+  });
+
+  it("filters by actor (any case, part of the name) and source in the database", async () => {
+    const db = getDb(url);
+    expect((await listAuditEntries(db, { actor: "ALI" })).map((e) => e.actor)).toEqual(["alice"]);
+    expect((await listAuditEntries(db, { source: "external" })).map((e) => e.actor)).toEqual([]);
+  });
+
+  it("records an intent as pending and then its outcome", async () => {
+    const db = getDb(url);
+    const ref = { kind: "DestinationRule", namespace: "bookinfo", name: "ratings" };
+    const desired = { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", spec: { host: "ratings" } };
+    const intent = await recordAuditIntent(db, { ...ref, actor: "carol", action: "create", before: null, after: desired, source: "wizard", clusterId: "uid-1", kubeContext: "prod" });
+    expect(intent).toMatchObject({ status: "pending", resourceVersion: null, clusterId: "uid-1", kubeContext: "prod" });
+    const answered = { ...desired, metadata: { name: "ratings", namespace: "bookinfo", resourceVersion: "42" } };
+    await resolveAuditIntent(db, intent.id, { status: "applied", after: answered, resourceVersion: "42" });
+    expect(await getAuditEntry(db, intent.id)).toMatchObject({ status: "applied", resourceVersion: "42", after: answered, error: null });
+    expect((await listAuditEntries(db, { resourceVersion: "42" })).map((e) => e.id)).toEqual([intent.id]);
+
+    const failing = await recordAuditIntent(db, { ...ref, actor: "carol", action: "update", before: answered, after: desired, source: "wizard" });
+    await resolveAuditIntent(db, failing.id, { status: "failed", error: "the API server answered 409" });
+    expect(await getAuditEntry(db, failing.id)).toMatchObject({ status: "failed", error: "the API server answered 409", after: desired });
+    expect(await getAuditEntry(db, "no-such-id")).toBeUndefined();
   });
 });
 

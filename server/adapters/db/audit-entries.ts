@@ -1,8 +1,14 @@
 /**
  * Audit entries in the database, as Topsail types: the objects before and after a change are
- * stored as JSON text and come back parsed; action and source are checked against their
- * lists, so a row written by hand or by a newer version fails loudly instead of leaking an
- * unknown string into the UI.
+ * stored as JSON text and come back parsed; action, source and status are checked against
+ * their lists, so a row written by hand or by a newer version fails loudly instead of leaking
+ * an unknown string into the UI.
+ *
+ * Topsail's own writes are recorded in two steps (ARCHITECTURE.md "Writes"): an intent
+ * (`recordAuditIntent`, status `pending`, before any cluster write — if the database cannot
+ * take it, nothing is written) and its outcome (`resolveAuditIntent`: `applied` with the
+ * object and resourceVersion the API server answered, or `failed` with the reason). Changes
+ * seen from outside are recorded in one step as `applied`.
  */
 import "server-only";
 import { DbError } from "@/server/errors";
@@ -13,6 +19,9 @@ export type AuditAction = (typeof auditActions)[number];
 
 export const auditSources = ["editor", "wizard", "experiment", "rollback", "external"] as const;
 export type AuditSource = (typeof auditSources)[number];
+
+export const auditStatuses = ["pending", "applied", "failed"] as const;
+export type AuditStatus = (typeof auditStatuses)[number];
 
 export type AuditObject = Record<string, unknown>;
 
@@ -30,6 +39,14 @@ export interface AuditEntry {
   after: AuditObject | null;
   comment: string | null;
   source: AuditSource;
+  status: AuditStatus;
+  /** Why a write failed (or how a stale pending entry was resolved). */
+  error: string | null;
+  /** The resourceVersion the API server answered for this write; null for a delete or a failure. */
+  resourceVersion: string | null;
+  /** The cluster (UID of its kube-system namespace) and kubeconfig context of the change. */
+  clusterId: string | null;
+  kubeContext: string | null;
 }
 
 export interface NewAuditEntry {
@@ -44,12 +61,29 @@ export interface NewAuditEntry {
   source: AuditSource;
   /** Defaults to the database's now. */
   createdAt?: Date;
+  /** Default `applied` (a change already made, e.g. one seen from outside). */
+  status?: AuditStatus;
+  error?: string | null;
+  resourceVersion?: string | null;
+  clusterId?: string | null;
+  kubeContext?: string | null;
 }
+
+/** The outcome of a recorded intent. */
+export type AuditOutcome =
+  | { status: "applied"; after: object | null; resourceVersion: string | null }
+  | { status: "failed"; error: string };
 
 export interface AuditEntryFilter {
   namespace?: string;
   kind?: string;
   name?: string;
+  /** Case-insensitive substring of the actor. */
+  actor?: string;
+  source?: AuditSource;
+  status?: AuditStatus;
+  /** Entries whose write answered this resourceVersion. */
+  resourceVersion?: string;
   /** Entries created at or after this instant. */
   since?: Date;
   /** Entries created strictly before this instant (for paging backwards in time). */
@@ -77,12 +111,51 @@ export async function recordAuditEntry(db: AuditEntriesDb, input: NewAuditEntry)
         after: toJsonText(input.after),
         comment: input.comment ?? null,
         source: input.source,
+        status: input.status ?? "applied",
+        error: input.error ?? null,
+        resourceVersion: input.resourceVersion ?? null,
+        clusterId: input.clusterId ?? null,
+        kubeContext: input.kubeContext ?? null,
         ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       },
     });
     return toAuditEntry(row);
   } catch (error) {
     throw wrap(error, `could not record the audit entry for ${input.kind} ${input.namespace}/${input.name}`);
+  }
+}
+
+/**
+ * Records a change Topsail is about to make (status `pending`), before it reaches the
+ * cluster. `after` is the object it intends to write. Throws DbError when the database
+ * cannot take it: the caller must then not write.
+ */
+export function recordAuditIntent(db: AuditEntriesDb, input: Omit<NewAuditEntry, "status" | "resourceVersion" | "error">): Promise<AuditEntry> {
+  return recordAuditEntry(db, { ...input, status: "pending" });
+}
+
+/** Records what became of a pending intent: applied (with the API server's answer) or failed. */
+export async function resolveAuditIntent(db: AuditEntriesDb, id: string, outcome: AuditOutcome): Promise<AuditEntry> {
+  try {
+    const row = await db.auditEntry.update({
+      where: { id },
+      data:
+        outcome.status === "applied"
+          ? { status: "applied", after: toJsonText(outcome.after), resourceVersion: outcome.resourceVersion, error: null }
+          : { status: "failed", error: outcome.error },
+    });
+    return toAuditEntry(row);
+  } catch (error) {
+    throw wrap(error, `could not record the outcome of audit entry ${id}`);
+  }
+}
+
+export async function getAuditEntry(db: AuditEntriesDb, id: string): Promise<AuditEntry | undefined> {
+  try {
+    const row = await db.auditEntry.findUnique({ where: { id } });
+    return row ? toAuditEntry(row) : undefined;
+  } catch (error) {
+    throw wrap(error, `could not read audit entry ${id}`);
   }
 }
 
@@ -94,6 +167,11 @@ export async function listAuditEntries(db: AuditEntriesDb, filter: AuditEntryFil
         namespace: filter.namespace,
         kind: filter.kind,
         name: filter.name,
+        // SQLite's LIKE (what Prisma's `contains` becomes there) is case-insensitive for ASCII.
+        actor: filter.actor ? { contains: filter.actor } : undefined,
+        source: filter.source,
+        status: filter.status,
+        resourceVersion: filter.resourceVersion,
         createdAt: { gte: filter.since, lt: filter.until },
       },
       // id breaks ties between entries written within the same millisecond.
@@ -119,6 +197,11 @@ function toAuditEntry(row: AuditEntryRow): AuditEntry {
     after: fromJsonText(row.after, "after", row.id),
     comment: row.comment,
     source: oneOf(auditSources, row.source, "source", row.id),
+    status: oneOf(auditStatuses, row.status, "status", row.id),
+    error: row.error,
+    resourceVersion: row.resourceVersion,
+    clusterId: row.clusterId,
+    kubeContext: row.kubeContext,
   };
 }
 
