@@ -49,6 +49,8 @@ export interface SimulatorOptions {
   load?: LoadOverrides;
   /** Watch events kept for resuming watches; older resourceVersions get 410 Expired. */
   watchHistorySize?: number;
+  /** Every API request but watches waits this long (a slow API server); default 0. */
+  apiLatencyMs?: number;
 }
 
 export interface RunningSimulator {
@@ -58,6 +60,8 @@ export interface RunningSimulator {
   store: StoreClient;
   /** The traffic engine, when `metricsPort` was given. */
   mesh?: RunningMesh;
+  /** Makes every API request but watches wait this long from now on (0: answer at once). */
+  setApiLatency(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -93,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   persister?.flush();
 
   const tls = ensureTlsMaterial(dataDir);
+  const latency = { ms: options.apiLatencyMs ?? 0 };
   const server = await startApiServer({
     port: options.port ?? 18080,
     keyPem: tls.keyPem,
@@ -102,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     authenticate: options.tokensPath ? authenticateWithTokenFile(options.tokensPath, tls.adminToken) : allowEveryone(),
     authorize: options.tokensPath ? authorizeWithRbac(memory) : allowAll(),
     ...(options.bookmarkIntervalSeconds !== undefined ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds } : {}),
+    latency,
   });
   writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken);
 
@@ -128,6 +134,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     kubeconfigPath,
     store,
     ...(mesh ? { mesh } : {}),
+    setApiLatency: (ms) => {
+      latency.ms = Math.max(0, ms);
+    },
     stop: async () => {
       await mesh?.stop();
       controllers.stop();

@@ -115,6 +115,10 @@ export function createRequestHandler(deps: ApiServerDeps): (req: IncomingMessage
       if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, methodNotAllowed());
       return serveNonResource(req, res, route);
     }
-    serveResource(req, res, url, route.target, user, deps).catch((err: unknown) => sendError(res, err));
+    const serve = () => serveResource(req, res, url, route.target, user, deps).catch((err: unknown) => sendError(res, err));
+    const delayMs = deps.latency?.ms ?? 0;
+    const isWatch = url.searchParams.get("watch") === "true" || url.searchParams.get("watch") === "1";
+    if (delayMs > 0 && !isWatch) setTimeout(serve, delayMs);
+    else void serve();
   };
 }

@@ -164,3 +164,19 @@ describe("admission", () => {
     }
   });
 });
+
+describe("a slow API server (--api-latency-ms)", () => {
+  it("holds every request back while the latency is set, and answers at once again after", async () => {
+    sim.setApiLatency(400);
+    try {
+      const startedAt = Date.now();
+      const slow = await call("/api/v1/namespaces/kube-system");
+      // A lower bound only: setTimeout never fires early, so this cannot flake on a busy machine.
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(400);
+      expect(slow.status).toBe(200);
+      expect(JSON.parse(slow.body).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      sim.setApiLatency(0);
+    }
+  });
+});

@@ -33,6 +33,12 @@ export interface ApiServerDeps {
   authorize: Authorizer;
   /** Seconds between watch BOOKMARK events. */
   bookmarkIntervalSeconds?: number;
+  /**
+   * How long every resource request (except a watch) waits before it is served: a slow
+   * API server or a slow admission webhook, for testing what clients do meanwhile. Read on
+   * each request, so a running simulator can be slowed down and sped up again.
+   */
+  latency?: { ms: number };
 }
 
 export interface ResourceRequest {

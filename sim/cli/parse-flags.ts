@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { SimulatorOptions } from "../index";
 
-const USAGE = "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--no-traffic]";
+const USAGE = "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--no-traffic] [--api-latency-ms N]";
 
 const integer = z.coerce.number().int().nonnegative();
 
@@ -21,6 +21,7 @@ export function parseFlags(argv: string[]): SimulatorOptions {
       "data-dir": { type: "string" },
       "metrics-port": { type: "string" },
       "no-traffic": { type: "boolean" },
+      "api-latency-ms": { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -37,6 +38,8 @@ export function parseFlags(argv: string[]): SimulatorOptions {
   const seed = number("seed", values.seed);
   const scale = number("scale", values.scale);
   const metricsPort = number("metrics-port", values["metrics-port"]);
+  const apiLatencyMs = number("api-latency-ms", values["api-latency-ms"]);
+  if (apiLatencyMs !== undefined) options.apiLatencyMs = apiLatencyMs;
   if (port !== undefined) options.port = port;
   if (seed !== undefined) options.seed = seed;
   if (scale !== undefined) options.scale = scale;
