@@ -8,7 +8,7 @@ describe("parseConfig", () => {
       ok: true,
       config: {
         prometheus: { url: defaultPrometheusUrl, auth: { kind: "none" }, headers: {}, timeoutMs: 10_000 },
-        kube: { context: undefined },
+        kube: { context: undefined, timeoutMs: 10_000 },
         databaseUrl: defaultDatabaseUrl,
         server: { port: 3000, host: "127.0.0.1" },
       },
@@ -50,6 +50,14 @@ describe("parseConfig", () => {
   it("explains a headers value that is not JSON", () => {
     const result = parseConfig({ TOPSAIL_PROMETHEUS_HEADERS: "X-Org=1" });
     expect(!result.ok && result.message).toContain("TOPSAIL_PROMETHEUS_HEADERS must be a JSON object");
+  });
+
+  it("reads the Kubernetes deadline and names the variable when it is not a duration", () => {
+    const set = parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "2500" });
+    expect(set.ok && set.config.kube.timeoutMs).toBe(2500);
+    const bad = parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "soon" });
+    expect(!bad.ok && bad.message).toContain("TOPSAIL_KUBE_TIMEOUT_MS must be a number of milliseconds");
+    expect(!parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "5" }).ok).toBe(true);
   });
 
   it("strips a trailing slash so query paths join cleanly", () => {

@@ -47,6 +47,13 @@ const port = (variable: string) =>
     .min(1, `${variable} must be from 1 to 65535`)
     .max(65535, `${variable} must be from 1 to 65535`);
 
+const milliseconds = (variable: string) =>
+  z.coerce
+    .number({ error: `${variable} must be a number of milliseconds, e.g. 10000` })
+    .int(`${variable} must be a whole number of milliseconds`)
+    .min(100, `${variable} must be at least 100 (milliseconds)`)
+    .max(300_000, `${variable} must be at most 300000 (5 minutes)`);
+
 const databaseUrl = z
   .string()
   .trim()
@@ -62,13 +69,9 @@ const envSchema = z
     TOPSAIL_PROMETHEUS_USERNAME: z.string().min(1).optional(),
     TOPSAIL_PROMETHEUS_PASSWORD: z.string().optional(),
     TOPSAIL_PROMETHEUS_HEADERS: headerMap.optional(),
-    TOPSAIL_PROMETHEUS_TIMEOUT_MS: z.coerce
-      .number({ error: "TOPSAIL_PROMETHEUS_TIMEOUT_MS must be a number of milliseconds, e.g. 10000" })
-      .int()
-      .min(100, "TOPSAIL_PROMETHEUS_TIMEOUT_MS must be at least 100 (milliseconds)")
-      .max(300_000, "TOPSAIL_PROMETHEUS_TIMEOUT_MS must be at most 300000 (5 minutes)")
-      .default(10_000),
+    TOPSAIL_PROMETHEUS_TIMEOUT_MS: milliseconds("TOPSAIL_PROMETHEUS_TIMEOUT_MS").default(10_000),
     TOPSAIL_KUBE_CONTEXT: z.string().min(1).optional(),
+    TOPSAIL_KUBE_TIMEOUT_MS: milliseconds("TOPSAIL_KUBE_TIMEOUT_MS").default(10_000),
     DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
     PORT: port("PORT").default(3000),
     TOPSAIL_HOST: z.string().min(1).default("127.0.0.1"),
@@ -97,7 +100,8 @@ export type PrometheusAuth =
 
 export interface TopsailConfig {
   prometheus: { url: string; auth: PrometheusAuth; headers: Record<string, string>; timeoutMs: number };
-  kube: { context?: string };
+  /** `timeoutMs`: the deadline of every Kubernetes API call but watches. */
+  kube: { context?: string; timeoutMs: number };
   databaseUrl: string;
   server: { port: number; host: string };
 }
@@ -133,7 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         headers: e.TOPSAIL_PROMETHEUS_HEADERS ?? {},
         timeoutMs: e.TOPSAIL_PROMETHEUS_TIMEOUT_MS,
       },
-      kube: { context: e.TOPSAIL_KUBE_CONTEXT },
+      kube: { context: e.TOPSAIL_KUBE_CONTEXT, timeoutMs: e.TOPSAIL_KUBE_TIMEOUT_MS },
       databaseUrl: e.DATABASE_URL,
       server: { port: e.PORT, host: e.TOPSAIL_HOST },
     },

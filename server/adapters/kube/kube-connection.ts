@@ -24,8 +24,9 @@ const globals = globalThis as typeof globalThis & { __topsailPinnedKubeContext?:
  * `context` asks for a given context (an experiment acts through the one it started on).
  */
 export function getKubeConnection(context?: string): KubeConnection {
-  const wanted = context ?? getConfig().kube.context ?? globals.__topsailPinnedKubeContext;
-  const loaded = loadKubeConfig(process.env, wanted);
+  const config = getConfig().kube;
+  const wanted = context ?? config.context ?? globals.__topsailPinnedKubeContext;
+  const loaded = loadKubeConfig(process.env, wanted, config.timeoutMs);
   if (!loaded.ok) throw new TopsailError("kube_unavailable", loaded.message);
   if (context === undefined) globals.__topsailPinnedKubeContext ??= loaded.context;
   return { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };

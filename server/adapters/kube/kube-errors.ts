@@ -40,8 +40,16 @@ function networkCause(error: unknown): string {
   return String(current);
 }
 
+/** The abort of KubeConfigWithDeadline's signal (load-kube-config.ts): fetch rejects with it as it is. */
+function isDeadline(error: unknown): boolean {
+  return error instanceof Error && error.name === "TimeoutError";
+}
+
 export function toKubeError(error: unknown, context: { server: string; namespace?: string }): TopsailError {
   if (error instanceof TopsailError) return error;
+  if (isDeadline(error)) {
+    return new TopsailError("kube_unavailable", `The Kubernetes API at ${context.server} did not answer in time (TOPSAIL_KUBE_TIMEOUT_MS): it may be overloaded or unreachable; try again, or raise the deadline`, { cause: error });
+  }
   if (error instanceof ApiException) {
     const status = parseStatus(error.body);
     return new KubeApiError({

@@ -8,18 +8,37 @@ import "server-only";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { KubeConfig } from "@kubernetes/client-node";
+import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
 
 const serviceAccountTokenPath = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
 export type KubeConfigSource = "KUBECONFIG" | "~/.kube/config" | "in-cluster";
 
+/**
+ * A kubeconfig whose API calls give up after `deadlineMs`. client-node sets no timeout, so
+ * an API server that accepts a connection and never answers held every page for minutes;
+ * every client made with `makeApiClient` asks this object to authenticate each request,
+ * which is where a request's abort signal can be set. Watches do not come through here
+ * (they use `applyToFetchOptions`): they are meant to stay open.
+ */
+export class KubeConfigWithDeadline extends KubeConfig {
+  constructor(readonly deadlineMs: number) {
+    super();
+  }
+
+  override async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    if (!context.getSignal()) context.setSignal(AbortSignal.timeout(this.deadlineMs));
+  }
+}
+
 export type LoadedKubeConfig =
   | { ok: true; kubeConfig: KubeConfig; source: KubeConfigSource; server: string; context: string }
   | { ok: false; message: string };
 
-export function loadKubeConfig(env: Record<string, string | undefined>, context?: string): LoadedKubeConfig {
-  const kubeConfig = new KubeConfig();
+/** `deadlineMs`: each API call but watches gives up after this long (none when absent). */
+export function loadKubeConfig(env: Record<string, string | undefined>, context?: string, deadlineMs?: number): LoadedKubeConfig {
+  const kubeConfig = deadlineMs === undefined ? new KubeConfig() : new KubeConfigWithDeadline(deadlineMs);
   let source: KubeConfigSource;
   try {
     const files = (env.KUBECONFIG ?? "").split(path.delimiter).filter(Boolean);
