@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,5 +65,27 @@ describe("Prometheus client against a real Prometheus", () => {
     expect(error).toBeInstanceOf(PrometheusError);
     expect((error as PrometheusError).code).toBe("prometheus_unavailable");
     expect((error as PrometheusError).message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it("says Prometheus is unavailable when it sends its headers and then stalls the body past the deadline", async () => {
+    // A real HTTP server that starts a 200 answer and never finishes it (a slow query
+    // streaming a large result): before, the stalled body threw past the handler as a 500.
+    const stalled = http.createServer((_request, response) => {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.write('{"status":"success","data":{"resultType":"vector","result":[');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`;
+      const error = await createPrometheusClient({ url, auth: { kind: "none" }, headers: {}, timeoutMs: 500 })
+        .query("up")
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PrometheusError);
+      expect((error as PrometheusError).code).toBe("prometheus_unavailable");
+      expect((error as PrometheusError).message).toBe(`Prometheus at ${url} did not answer within 500 ms`);
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    }
   });
 });

@@ -46,6 +46,9 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   async function call(path: string, params: Record<string, string> | undefined, query?: string): Promise<unknown> {
     const target = `${options.url}${path}`;
     let response: Response;
+    let text: string;
+    // The deadline covers the body too: a Prometheus that sends its headers and then stalls
+    // (a slow query streaming a large answer) times out here, as a 503, not later as a 500.
     try {
       response = await fetch(target, {
         method: params ? "POST" : "GET",
@@ -54,6 +57,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         signal: AbortSignal.timeout(options.timeoutMs),
         cache: "no-store",
       });
+      text = await response.text();
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       throw new PrometheusError({
@@ -66,7 +70,6 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
           : `Cannot reach Prometheus at ${options.url} (${describeNetworkFailure(error)})`,
       });
     }
-    const text = await response.text();
     let body: unknown;
     try {
       body = JSON.parse(text);
