@@ -4,7 +4,8 @@
  * route handler sees them.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { checkMutationRequest } from "@/server/http/request-guard";
+import { checkMutationRequest, checkPathEncoding, type GuardVerdict } from "@/server/http/request-guard";
+import { securityHeaders } from "@/server/http/security-headers";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -23,12 +24,19 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+function refuse(verdict: Exclude<GuardVerdict, { ok: true }>): NextResponse {
+  const response = NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
+  for (const { key, value } of securityHeaders) response.headers.set(key, value);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
+  // The raw path as the client sent it: nextUrl may already hold a normalised copy.
+  const encoding = checkPathEncoding(new URL(request.url).pathname);
+  if (!encoding.ok) return refuse(encoding);
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const verdict = checkMutationRequest({ method: request.method, url: request.url, headers: request.headers });
-    if (!verdict.ok) {
-      return NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
-    }
+    if (!verdict.ok) return refuse(verdict);
     return NextResponse.next();
   }
 

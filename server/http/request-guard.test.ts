@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMutationRequest, maxJsonBodyBytes } from "./request-guard";
+import { checkMutationRequest, checkPathEncoding, maxJsonBodyBytes } from "./request-guard";
 
 function request(method: string, headers: Record<string, string>) {
   const map = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -42,5 +42,20 @@ describe("checkMutationRequest", () => {
   it("refuses bodies over the size limit before reading them", () => {
     const verdict = checkMutationRequest(request("POST", { "content-type": "application/json", "content-length": String(maxJsonBodyBytes + 1) }));
     expect(verdict).toMatchObject({ ok: false, status: 413 });
+  });
+});
+
+describe("checkPathEncoding", () => {
+  it("lets well-encoded paths through, names included", () => {
+    expect(checkPathEncoding("/api/istio/objects/bookinfo/VirtualService/reviews")).toEqual({ ok: true });
+    expect(checkPathEncoding("/services/%E2%9C%93")).toEqual({ ok: true });
+  });
+
+  it("refuses a segment that does not decode, naming it", () => {
+    for (const bad of ["/api/istio/objects/bookinfo/VirtualService/%C0%AE", "/api/namespaces/%", "/%E2%9C"]) {
+      const verdict = checkPathEncoding(bad);
+      expect(verdict).toMatchObject({ ok: false, status: 400, code: "bad_request" });
+      expect(!verdict.ok && verdict.message).toContain("is not valid percent-encoded UTF-8");
+    }
   });
 });

@@ -16,7 +16,23 @@ export interface GuardInput {
   headers: { get(name: string): string | null };
 }
 
-export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 413 | 415; code: string; message: string };
+export type GuardVerdict = { ok: true } | { ok: false; status: 400 | 403 | 413 | 415; code: string; message: string };
+
+/**
+ * A path whose percent-encoding does not decode (e.g. `%C0%AE`, an overlong UTF-8 dot, or a
+ * lone `%`) is refused before routing: Next.js would otherwise fail to decode the route
+ * parameters and answer a plain-text 500 without the security headers.
+ */
+export function checkPathEncoding(pathname: string): GuardVerdict {
+  for (const segment of pathname.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return { ok: false, status: 400, code: "bad_request", message: `The path segment "${segment}" is not valid percent-encoded UTF-8; encode names with encodeURIComponent.` };
+    }
+  }
+  return { ok: true };
+}
 
 export function checkMutationRequest(input: GuardInput): GuardVerdict {
   if (safeMethods.has(input.method.toUpperCase())) return { ok: true };
