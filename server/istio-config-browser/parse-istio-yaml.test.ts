@@ -40,6 +40,15 @@ describe("parseIstioYaml", () => {
     expect(problem?.message).toMatch(/^YAML syntax: .+\(line \d+, column \d+\)$/);
   });
 
+  it("refuses an alias bomb with a problem instead of throwing", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    const bomb = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n${levels.join("\n")}\nspec: { hosts: [*l8] }\n`;
+    const [problem] = problems(bomb);
+    expect(problem).toMatchObject({ code: "yaml_syntax" });
+    expect(problem?.message).toContain("aliases");
+  });
+
   it("reports a duplicate key at the line of the second one", () => {
     const [problem] = problems("kind: VirtualService\nkind: Gateway\n");
     expect(problem).toMatchObject({ code: "yaml_syntax", line: 2, column: 1 });

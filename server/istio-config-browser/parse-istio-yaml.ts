@@ -134,7 +134,14 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
   }
 
   const document = nonEmpty[0] as Document;
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    // An alias bomb (aliases of aliases, "billion laughs") expands past this count and throws.
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ code: "yaml_syntax", message: `YAML aliases: ${reason}; write the repeated parts out instead of using so many aliases (*name).`, line: null, column: null }] };
+  }
   if (!isRecord(value)) {
     return { ok: false, problems: [{ code: "not_a_mapping", message: "The YAML must be one object (apiVersion, kind, metadata, spec), not a list or a single value.", line: 1, column: 1 }] };
   }
