@@ -51,6 +51,18 @@ describe("the metrics server and control API", () => {
     expect((await call("GET", "/nowhere")).status).toBe(404);
   });
 
+  it("refuses changes from another site and bodies that are not JSON, changing nothing", async () => {
+    const before = (await call("GET", "/control")).json;
+    const crossSite = await fetch(base + "/control/reset", { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/json" } });
+    expect(crossSite.status).toBe(403);
+    const fetchSite = await fetch(base + "/control/pause", { method: "POST", headers: { "sec-fetch-site": "cross-site" } });
+    expect(fetchSite.status).toBe(403);
+    const form = await fetch(base + "/control/load", { method: "PUT", headers: { "content-type": "text/plain" }, body: JSON.stringify({ entryPoint: "fortio", requestsPerSecond: 0 }) });
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");
+    expect((await call("GET", "/control")).json).toEqual(before);
+  });
+
   it("pauses, resumes and resets", async () => {
     expect((await call("POST", "/control/pause")).json.paused).toBe(true);
     expect((await call("POST", "/control/resume")).json.paused).toBe(false);

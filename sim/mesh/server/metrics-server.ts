@@ -1,11 +1,13 @@
 /**
  * The mesh's HTTP server on 127.0.0.1: `GET /metrics` (Prometheus text format 0.0.4, what
- * Prometheus scrapes) and the JSON control API under `/control`.
+ * Prometheus scrapes) and the JSON control API under `/control` (same-origin JSON only,
+ * control-guard.ts).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { MeshEngine } from "../engine/mesh-engine";
 import { errorBody, handleControl } from "./control-api";
+import { checkControlRequest } from "./control-guard";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -74,6 +76,11 @@ export async function startMetricsServer(engine: MeshEngine, options: { host: st
       if (method === "HEAD") return void response.end();
       void streamMetrics(engine.metricChunks(), response);
       return;
+    }
+    const verdict = checkControlRequest(method, request.headers);
+    if (!verdict.ok) {
+      request.resume();
+      return sendJson(response, verdict.status, errorBody(verdict.code, verdict.message));
     }
     readBody(request).then(
       (body) => {
