@@ -41,4 +41,10 @@ describe("graph query parameters", () => {
     const result = parse(params.toString());
     expect(result.ok && result.query).toMatchObject({ namespaces: ["a", "x"], graphType: "app", duration: 60, idleNodes: true });
   });
+  it("refuses more namespaces than a graph shows, naming the limit", () => {
+    const many = Array.from({ length: 500 }, (_, i) => `ns-${i}`).join(",");
+    const result = parse(`namespaces=${many}`);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain("500 namespaces asked for; a graph shows at most 100");
+  });
 });

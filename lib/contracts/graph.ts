@@ -192,6 +192,13 @@ const allowed = (values: readonly string[]) => values.join(", ");
 const booleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true");
 
+/**
+ * Each namespace costs Prometheus eight queries and the cluster a list of each kind: a
+ * bound keeps one request's work bounded (Kiali's graph has none, and a request for every
+ * namespace of a large cluster could occupy Prometheus for minutes).
+ */
+export const maxGraphNamespaces = 100;
+
 /** The URL parameters, as strings; each failure names the parameter and what it accepts. */
 export const graphQuerySchema = z.object({
   namespaces: z
@@ -200,6 +207,10 @@ export const graphQuerySchema = z.object({
       const names = [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
       if (names.length === 0) {
         ctx.addIssue({ code: "custom", message: "namespaces is required: a comma-separated list of namespace names" });
+        return z.NEVER;
+      }
+      if (names.length > maxGraphNamespaces) {
+        ctx.addIssue({ code: "custom", message: `namespaces: ${names.length} namespaces asked for; a graph shows at most ${maxGraphNamespaces} (pick the namespaces you are looking at)` });
         return z.NEVER;
       }
       const bad = names.find((n) => n.length > 63 || !namespaceName.test(n));

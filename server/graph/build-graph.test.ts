@@ -104,10 +104,13 @@ describe("the graph of three namespaces with HTTP and TCP traffic", () => {
 describe("what the graph says when it cannot be drawn", () => {
   it("names a namespace that does not exist (404)", async () => {
     const fixture = loadFixture("bookinfo");
-    const error = await buildGraph({ namespaces: ["bookinfo", "nope"], graphType: "app", duration: 60, idleNodes: false, responseTime: "95" }, fixtureSources(fixture)).catch((e: unknown) => e);
+    const sources = fixtureSources(fixture);
+    const error = await buildGraph({ namespaces: ["bookinfo", "nope"], graphType: "app", duration: 60, idleNodes: false, responseTime: "95" }, sources).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopsailError);
     expect((error as TopsailError).httpStatus).toBe(404);
     expect((error as TopsailError).message).toBe('Namespace "nope" not found');
+    // Not one query reached Prometheus for a request the cluster already refuses.
+    expect(sources.asked).toEqual([]);
   });
 
   it("passes Prometheus being unavailable on as a 503 the page can show", async () => {
