@@ -10,8 +10,8 @@ const node = (id: string) => graph.nodeById.get(id)!;
 const edge = (id: string) => graph.edges.find((e) => e.id === id)!;
 
 describe("canvas elements", () => {
-  it("gives each health state its own border style as well as its colour", () => {
-    const styles = new Set(Object.values(healthRows).map((r) => r.border));
+  it("tells each health state apart without colour: its own border style, or glyph where Cytoscape's four styles run out", () => {
+    const styles = new Set(Object.values(healthRows).map((r) => `${r.border}|${r.glyph}`));
     expect(styles.size).toBe(Object.keys(healthRows).length);
     expect(nodeData(node("rt-v1"))).toMatchObject({ healthColour: healthRows.failure.colour, borderStyle: "double" });
     expect(nodeData(node("rv-v2"))).toMatchObject({ borderStyle: "dashed" });

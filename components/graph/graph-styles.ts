@@ -36,6 +36,7 @@ export const healthRows: Record<HealthStatus, HealthRow> = {
   degraded: { status: "degraded", label: "Degraded", colour: "#b45309", border: "dashed", borderWidth: 3, glyph: "!" },
   failure: { status: "failure", label: "Failure", colour: "#b91c1c", border: "double", borderWidth: 5, glyph: "✕" },
   na: { status: "na", label: "No health information", colour: "#64748b", border: "dotted", borderWidth: 2, glyph: "" },
+  unknown: { status: "unknown", label: "Unknown (no metrics)", colour: "#64748b", border: "dotted", borderWidth: 2, glyph: "?" },
 };
 
 export interface BadgeRow {

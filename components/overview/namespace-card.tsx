@@ -11,6 +11,7 @@ const healthWords = [
   { key: "failure", label: "failing", dot: "bad" },
   { key: "degraded", label: "degraded", dot: "warn" },
   { key: "healthy", label: "healthy", dot: "ok" },
+  { key: "unknown", label: "unknown (no metrics)", dot: "unknown" },
   { key: "na", label: "no data", dot: "unknown" },
 ] as const satisfies readonly { key: keyof NamespaceOverview["health"]; label: string; dot: DotState }[];
 

@@ -24,7 +24,11 @@ export const protocols = ["http", "grpc", "tcp"] as const;
 export const protocolSchema = z.enum(protocols);
 export type Protocol = z.infer<typeof protocolSchema>;
 
-export const healthStatuses = ["healthy", "degraded", "failure", "na"] as const;
+/**
+ * `na`: nothing to judge (no requests, no replicas). `unknown`: the inputs are missing —
+ * Prometheus did not answer — so the console must not claim "healthy" from pods alone.
+ */
+export const healthStatuses = ["healthy", "degraded", "failure", "na", "unknown"] as const;
 export const healthStatusSchema = z.enum(healthStatuses);
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 

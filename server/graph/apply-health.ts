@@ -38,7 +38,8 @@ export const requestThresholds: readonly Threshold[] = [
   { label: "no response", share: (s) => s.noResponse, failure: (p) => p >= 10, limits: "failure ≥ 10%" },
 ];
 
-const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, degraded: 2, failure: 3 };
+// Unknown ranks above healthy: with an input missing, a roll-up must not claim "healthy".
+const rank: Record<HealthStatus, number> = { na: 0, healthy: 1, unknown: 2, degraded: 3, failure: 4 };
 /** The worse of two statuses (also the inventory's roll-up). */
 export const worstStatus = (a: HealthStatus, b: HealthStatus): HealthStatus => (rank[b] > rank[a] ? b : a);
 

@@ -83,9 +83,11 @@ describe("a namespace's inventory", () => {
     ]);
   });
 
-  it("without Prometheus, judges on replicas alone", () => {
+  it("without Prometheus, says health is unknown instead of calling running pods healthy", () => {
     const quiet = buildInventory(objects, undefined, config);
-    expect(quiet.workloads.map((w) => w.health.status)).toEqual(["healthy", "healthy"]);
-    expect(quiet.services[0]?.health.status).toBe("na");
+    expect(quiet.workloads.map((w) => w.health.status)).toEqual(["unknown", "unknown"]);
+    expect(quiet.workloads[0]?.health.reasons).toEqual(["request figures unavailable: Prometheus did not answer"]);
+    expect(quiet.applications.map((a) => a.health.status)).toEqual(["unknown"]);
+    expect(quiet.services[0]?.health.status).toBe("unknown");
   });
 });

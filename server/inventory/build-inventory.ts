@@ -4,7 +4,8 @@
  * - a workload is a Deployment, or the owner Istio reports for pods no Deployment owns;
  * - an application is the workloads sharing a canonical service (the `app` label, etc.);
  * - a service's workloads are those its selector picks; its versions are theirs.
- * Health: see health.ts. Services are judged on requests only, as Kiali does.
+ * Health: see health.ts. Services are judged on requests only, as Kiali does. `inbound`
+ * undefined means Prometheus did not answer: health is then "unknown", never "healthy".
  */
 import "server-only";
 import type { ApplicationItem, ServiceItem, WorkloadItem } from "@/lib/contracts/inventory";
@@ -61,7 +62,7 @@ function workloadsOf(objects: NamespaceObjects, inbound: InboundTotals | undefin
         podsWithoutSidecar: mine.filter((p) => !p.hasSidecar).length,
         ...(s.annotations[INJECT_ANNOTATION] !== undefined ? { injectAnnotation: s.annotations[INJECT_ANNOTATION] } : {}),
         services,
-        health: decideHealth(inbound?.workloads.get(name), { desired: s.desired, available: s.available }),
+        health: decideHealth(inbound?.workloads.get(name), { desired: s.desired, available: s.available }, inbound !== undefined),
         config: uniqueRefs([...services.flatMap((svc) => config.forService(objects.namespace.name, svc)), ...config.forWorkload(s.labels)]),
       };
     })
@@ -81,7 +82,7 @@ function servicesOf(objects: NamespaceObjects, workloads: readonly WorkloadItem[
         versions: [...new Set(selected.map((w) => w.version))].sort(),
         workloads: selected.map((w) => w.name),
         podsWithoutSidecar: selected.reduce((n, w) => n + w.podsWithoutSidecar, 0),
-        health: decideHealth(inbound?.services.get(svc.name)),
+        health: decideHealth(inbound?.services.get(svc.name), undefined, inbound !== undefined),
         config: config.forService(objects.namespace.name, svc.name),
       };
     })
@@ -103,7 +104,7 @@ function applicationsOf(namespace: string, workloads: readonly WorkloadItem[], i
       health: decideHealth(inbound?.apps.get(name) ?? sumTotals(members.map((w) => inbound?.workloads.get(w.name))), {
         desired: members.reduce((n, w) => n + w.desiredReplicas, 0),
         available: members.reduce((n, w) => n + w.availableReplicas, 0),
-      }),
+      }, inbound !== undefined),
       config: uniqueRefs(members.flatMap((w) => w.config)),
     }))
     .sort(byName);

@@ -54,6 +54,13 @@ describe("health roll-ups (Kiali's default thresholds)", () => {
     expect(judge({ "200": 10 }, { desired: 3, available: 0 }).status).toBe("failure");
   });
 
+  it("is unknown when the request figures are missing, unless the replicas alone show a problem", () => {
+    expect(decideHealth(undefined, { desired: 1, available: 1 }, false)).toMatchObject({ status: "unknown", reasons: ["request figures unavailable: Prometheus did not answer"] });
+    expect(decideHealth(undefined, undefined, false).status).toBe("unknown");
+    expect(decideHealth(undefined, { desired: 2, available: 1 }, false).status).toBe("degraded");
+    expect(decideHealth(undefined, { desired: 2, available: 0 }, false).status).toBe("failure");
+  });
+
   it("is n/a with neither requests nor replicas to judge", () => {
     expect(decideHealth(undefined)).toEqual({ status: "na", reasons: [] });
     expect(decideHealth(undefined, { desired: 0, available: 0 }).status).toBe("healthy");

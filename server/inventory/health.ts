@@ -52,13 +52,15 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The status of an item from its inbound requests (undefined: none in the window) and, for
- * workloads and apps, its replicas. No requests and no replicas to judge is "na".
+ * workloads and apps, its replicas. No requests and no replicas to judge is "na". When the
+ * request figures could not be read at all (`requestsKnown` false: Prometheus did not
+ * answer), the item is "unknown" unless its replicas alone show it degraded or failing.
  */
-export function decideHealth(inbound: ClassTotals | undefined, replicas?: { desired: number; available: number }): Health {
-  let status: HealthStatus = "na";
-  const reasons: string[] = [];
+export function decideHealth(inbound: ClassTotals | undefined, replicas?: { desired: number; available: number }, requestsKnown = true): Health {
+  let status: HealthStatus = requestsKnown ? "na" : "unknown";
+  const reasons: string[] = requestsKnown ? [] : ["request figures unavailable: Prometheus did not answer"];
   const health: Health = { status, reasons };
-  if (inbound && inbound.total > 0) {
+  if (requestsKnown && inbound && inbound.total > 0) {
     status = "healthy";
     const shares = requestShares(inbound);
     for (const t of requestThresholds) {

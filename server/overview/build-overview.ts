@@ -12,7 +12,7 @@ import type { NamespaceInventory } from "@/server/inventory";
 import { injectionStateOf } from "@/server/inventory";
 
 export function countHealth(statuses: readonly HealthStatus[]): HealthCounts {
-  const counts: HealthCounts = { healthy: 0, degraded: 0, failure: 0, na: 0 };
+  const counts: HealthCounts = { healthy: 0, degraded: 0, failure: 0, na: 0, unknown: 0 };
   for (const s of statuses) counts[s] += 1;
   return counts;
 }
