@@ -18,6 +18,11 @@ describe("the experiment form", () => {
     expect(result.ok && result.spec).toMatchObject({ kind: "fault", match: [{ header: "end-user", op: "exact", value: "jason" }], delay: { fixedDelayMs: 7000, percent: 100 }, hypothesis: { service: "productpage", scope: "outbound", minSuccessRate: 99 } });
   });
 
+  it("measures the faulted service where its callers see the fault, by default", () => {
+    const result = toSpec(faultDraft({ ...defaultFaultForm("bookinfo", "ratings"), abortStatus: "503", abortPercent: "60", delayMs: "" }));
+    expect(result.ok && result.spec).toMatchObject({ kind: "fault", service: "ratings", match: [], hypothesis: { service: "ratings", scope: "callers" } });
+  });
+
   it("says what is wrong, by field", () => {
     const result = toSpec(canaryDraft({ ...defaultCanaryForm("bookinfo", "reviews"), steps: "50, 10", minSuccessRate: "", to: "v1" }));
     expect(result.ok).toBe(false);

@@ -3,7 +3,7 @@
  * a spec checked by the same zod schema the API uses, so the form shows the server's rules
  * before anything is sent. Empty optional fields are left out of the spec.
  */
-import { experimentSpecSchema, type ExperimentSpec } from "@/lib/contracts/experiments";
+import { experimentSpecSchema, type ExperimentSpec, type HypothesisScope } from "@/lib/contracts/experiments";
 
 export type ExperimentFormKind = "canary" | "fault";
 
@@ -37,7 +37,7 @@ export interface FaultForm {
   baselineSeconds: string;
   recoverySeconds: string;
   hypothesisService: string;
-  hypothesisScope: "inbound" | "outbound";
+  hypothesisScope: HypothesisScope;
   minSuccessRate: string;
   maxP95Ms: string;
   windowSeconds: string;
@@ -63,7 +63,8 @@ export function defaultFaultForm(namespace: string, service: string): FaultForm 
     baselineSeconds: "30",
     recoverySeconds: "30",
     hypothesisService: service,
-    hypothesisScope: "inbound",
+    // Where the fault shows: Istio injects it in the callers' proxies (lib/contracts/experiments.ts, sloSchema).
+    hypothesisScope: "callers",
     minSuccessRate: "99",
     maxP95Ms: "",
     windowSeconds: "30",

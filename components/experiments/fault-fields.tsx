@@ -1,3 +1,4 @@
+import { hypothesisScopes } from "@/lib/contracts/experiments";
 import type { FaultForm } from "./experiment-form-model";
 import { FieldGroup, FormField } from "./form-field";
 
@@ -7,7 +8,7 @@ export function FaultFields({ form, set }: { form: FaultForm; set: (patch: Parti
       <FieldGroup legend="Target">
         <FormField label="Namespace" value={form.namespace} onChange={(namespace) => set({ namespace })} />
         <FormField label="Service" value={form.service} onChange={(service) => set({ service })} />
-        <FormField label="Subset (optional)" value={form.subset} onChange={(subset) => set({ subset })} hint="Route the faulted requests to this subset; empty keeps the service's default route." />
+        <FormField label="Subset (optional)" value={form.subset} onChange={(subset) => set({ subset })} hint="Route the faulted requests to this subset; empty keeps each rule's own route." />
         <FormField label="Match header" value={form.matchHeader} onChange={(matchHeader) => set({ matchHeader })} />
         <FormField label="Header value (optional)" value={form.matchValue} onChange={(matchValue) => set({ matchValue })} hint="e.g. jason; empty = every request gets the fault." />
       </FieldGroup>
@@ -24,8 +25,9 @@ export function FaultFields({ form, set }: { form: FaultForm; set: (patch: Parti
         <FormField label="Measured service" value={form.hypothesisService} onChange={(hypothesisService) => set({ hypothesisService })} />
         <label className="block space-y-1 text-sm">
           <span className="font-medium">Measure</span>
-          <select className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950" value={form.hypothesisScope} onChange={(e) => set({ hypothesisScope: e.target.value === "outbound" ? "outbound" : "inbound" })}>
-            <option value="inbound">requests it answers</option>
+          <select className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950" value={form.hypothesisScope} onChange={(e) => set({ hypothesisScope: hypothesisScopes.find((s) => s === e.target.value) ?? "callers" })}>
+            <option value="callers">requests to it, as its callers see them (injected faults show here)</option>
+            <option value="inbound">requests it answers (not for the faulted service: the fault never reaches it)</option>
             <option value="outbound">calls it makes (degraded answers show here)</option>
           </select>
         </label>

@@ -1,4 +1,4 @@
-import { canarySteps, type ExperimentSpec } from "@/lib/contracts/experiments";
+import { canarySteps, describeSloSubject, type ExperimentSpec } from "@/lib/contracts/experiments";
 
 /** The spec in a few lines, as the report states what was asked. */
 export function SpecSummary({ spec }: { spec: ExperimentSpec }) {
@@ -26,7 +26,7 @@ export function SpecSummary({ spec }: { spec: ExperimentSpec }) {
           ["Duration", `${spec.baselineSeconds}s baseline, ${spec.durationSeconds}s injected, ${spec.recoverySeconds}s recovery`],
           [
             "Hypothesis",
-            `${spec.hypothesis.scope === "outbound" ? `calls made by ${spec.hypothesis.service}` : spec.hypothesis.service}: ${[spec.hypothesis.minSuccessRate !== undefined ? `success ≥ ${spec.hypothesis.minSuccessRate}%` : "", spec.hypothesis.maxP95Ms !== undefined ? `p95 ≤ ${spec.hypothesis.maxP95Ms} ms` : ""].filter(Boolean).join(", ")} over ${spec.hypothesis.windowSeconds}s`,
+            `${describeSloSubject(spec.hypothesis)}: ${[spec.hypothesis.minSuccessRate !== undefined ? `success ≥ ${spec.hypothesis.minSuccessRate}%` : "", spec.hypothesis.maxP95Ms !== undefined ? `p95 ≤ ${spec.hypothesis.maxP95Ms} ms` : ""].filter(Boolean).join(", ")} over ${spec.hypothesis.windowSeconds}s`,
           ],
         ];
   return (

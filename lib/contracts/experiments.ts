@@ -9,22 +9,36 @@ const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Kubernetes 
 const percent = z.number().min(0).max(100);
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
 
+export const hypothesisScopes = ["callers", "inbound", "outbound"] as const;
+export type HypothesisScope = (typeof hypothesisScopes)[number];
+
 /** A service-level objective measured on one service: the fault experiment's steady state. */
 export const sloSchema = z
   .object({
     service: name,
     /**
-     * inbound: the requests the service answers; outbound: the calls its workloads make.
-     * Bookinfo's productpage answers 200 even when reviews failed ("reviews unavailable"),
-     * so only its outbound calls show what its users lost.
+     * callers (the default): the requests to the service as its callers' proxies report
+     * them (reporter="source") — where Istio's injected aborts and delays show, since they
+     * happen in the caller's proxy and never reach the service; inbound: the requests the
+     * service's own proxies report answering (blind to a fault injected on that service,
+     * so creation refuses it there); outbound: the calls its workloads make. Bookinfo's
+     * productpage answers 200 even when reviews failed ("reviews unavailable"), so only its
+     * outbound calls show what its users lost.
      */
-    scope: z.enum(["inbound", "outbound"]).default("inbound"),
+    scope: z.enum(hypothesisScopes).default("callers"),
     minSuccessRate: percent.optional(),
     maxP95Ms: z.number().positive().optional(),
     windowSeconds: seconds(5, 3600).default(30),
   })
   .refine((s) => s.minSuccessRate !== undefined || s.maxP95Ms !== undefined, { message: "give minSuccessRate and/or maxP95Ms" });
 export type Slo = z.infer<typeof sloSchema>;
+
+/** What a hypothesis measures, in words (timeline, verdict and report say the same). */
+export function describeSloSubject(slo: Pick<Slo, "service" | "scope">): string {
+  if (slo.scope === "outbound") return `calls made by ${slo.service}`;
+  if (slo.scope === "callers") return `requests to ${slo.service} as its callers see them`;
+  return `requests ${slo.service} answers`;
+}
 
 export const headerMatchSchema = z.object({
   header: z.string().regex(/^[a-z0-9-]+$/, "a lowercase header name"),
@@ -37,9 +51,15 @@ export const faultSpecSchema = z
     kind: z.literal("fault"),
     namespace: name,
     service: name,
-    /** Route the faulted requests to this subset (e.g. ratings v1); absent = the service's default route. */
+    /**
+     * Route the faulted requests to this subset (e.g. ratings v1): the faulted copies of the
+     * rules send their requests there. Absent = each copy keeps its rule's route.
+     */
     subset: name.optional(),
-    /** Only requests with these headers (ANDed) get the fault, e.g. end-user = jason. */
+    /**
+     * Only requests with these headers (ANDed) get the fault, e.g. end-user = jason; empty =
+     * every request. ANDed with each rule's own match in the faulted copies.
+     */
     match: z.array(headerMatchSchema).max(8).default([]),
     delay: z.object({ fixedDelayMs: z.number().int().min(2).max(600_000), percent: percent }).optional(),
     abort: z.object({ httpStatus: z.number().int().min(200).max(599), percent: percent }).optional(),

@@ -1,19 +1,21 @@
 /**
  * Creating an experiment: check the spec against the cluster (the service exists, the
  * subsets exist in its DestinationRule and select running workloads, a canary has a rule it
- * can shift), resolve subsets and services to workload names once — the gate queries use
- * those — and insert the pending experiment, refused if the service already has an active
- * one. The runner starts it on its next tick.
+ * can shift, a fault's copies can be written into the service's VirtualService and its
+ * hypothesis can see the fault), resolve subsets and services to workload names once — the
+ * gate queries use those — and insert the pending experiment, refused if the service
+ * already has an active one. The runner starts it on its next tick.
  */
 import "server-only";
-import { canarySteps, type CanarySpec, type ExperimentSpec, type FaultSpec } from "@/lib/contracts/experiments";
+import { canarySteps, describeSloSubject, type CanarySpec, type ExperimentSpec, type FaultSpec } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
 import type { WorkloadSummary } from "@/server/adapters/kube/list-workloads";
 import { TopsailError } from "@/server/errors";
 import type { MeasureSubject } from "./experiment-promql";
 import { insertExperiment, type ExperimentsDb } from "./experiment-store";
-import type { ExperimentRecord, MachineMemory } from "./machine-types";
+import { insertFaultRules } from "./fault-rule-edits";
+import type { ExperimentRecord, FaultMemory, MachineMemory } from "./machine-types";
 import { findServiceVirtualService, setCanaryWeights } from "./virtual-service-edits";
 
 /** What creation reads from the cluster. */
@@ -65,17 +67,41 @@ async function canaryMemory(reads: ClusterReads, spec: CanarySpec, now: Date): P
   return { kind: "canary", subjects: { from: subject(spec.from), to: subject(spec.to) }, steps: canarySteps(spec), stepIndex: 0, stepStartedAt: now.toISOString(), weight: 0, failedChecks: 0, actionFailures: 0 };
 }
 
-async function faultMemory(reads: ClusterReads, spec: FaultSpec, now: Date): Promise<MachineMemory> {
-  const [services, workloads, rules] = await Promise.all([reads.listServices(spec.namespace), reads.listWorkloads(spec.namespace), reads.listDestinationRules(spec.namespace)]);
-  requireService(services, spec.service, spec.namespace);
-  if (spec.subset) subsetLabels(rules, spec.service, spec.namespace, spec.subset);
+/**
+ * Istio injects a fault in the CALLER's proxy, so the faulted service's own proxies never
+ * see the aborts or the delays (istio-facts.md §3): a hypothesis on what it answers would
+ * hold whatever the fault does.
+ */
+function refuseBlindHypothesis(spec: FaultSpec): void {
+  if (spec.hypothesis.scope !== "inbound" || spec.hypothesis.service !== spec.service) return;
+  throw new TopsailError(
+    "bad_request",
+    `The hypothesis measures the ${describeSloSubject(spec.hypothesis)} (scope "inbound"), which cannot show this fault: Istio injects aborts and delays in the callers' proxies, so they never reach ${spec.service}'s own. Use scope "callers" (the requests to ${spec.service} as its callers see them), or measure a caller of ${spec.service}.`,
+  );
+}
+
+/** The subject a hypothesis reads; checks that its service exists and (inbound, outbound) has workloads. */
+function hypothesisSubject(spec: FaultSpec, services: ServiceSummary[], workloads: WorkloadSummary[]): MeasureSubject {
   const observed = requireService(services, spec.hypothesis.service, spec.namespace);
-  const hypothesis: MeasureSubject = {
+  if (spec.hypothesis.scope === "callers") return { direction: "callers", namespace: spec.namespace, service: observed.name, workloads: [] };
+  return {
     direction: spec.hypothesis.scope,
     namespace: spec.namespace,
     ...(spec.hypothesis.scope === "inbound" ? { service: observed.name } : {}),
     workloads: workloadsOf(workloads, observed.selector, `Service ${observed.name}`),
   };
+}
+
+/** Checks a fault spec against the cluster and gives the memory it starts with; a refusal is a bad_request that says what to change. */
+export async function faultMemory(reads: ClusterReads, spec: FaultSpec, now: Date): Promise<FaultMemory> {
+  refuseBlindHypothesis(spec);
+  const [services, workloads, rules, virtualServices] = await Promise.all([reads.listServices(spec.namespace), reads.listWorkloads(spec.namespace), reads.listDestinationRules(spec.namespace), reads.listVirtualServices(spec.namespace)]);
+  requireService(services, spec.service, spec.namespace);
+  if (spec.subset) subsetLabels(rules, spec.service, spec.namespace, spec.subset);
+  // The runner makes the same edit at injection time; doing it now refuses a VirtualService
+  // whose rules cannot take faulted copies before anything runs.
+  insertFaultRules(findServiceVirtualService(virtualServices, spec.service, spec.namespace), spec, "check");
+  const hypothesis = hypothesisSubject(spec, services, workloads);
   return { kind: "fault", subjects: { hypothesis }, phaseStartedAt: now.toISOString(), abortedEarly: false, abortedByHand: false, actionFailures: 0 };
 }
 

@@ -1,8 +1,13 @@
 /**
  * The PromQL an experiment's gates read, built only with the escaping builders of
- * server/adapters/prometheus/promql.ts. A "subject" is a set of requests: those a set of
- * workloads answered (inbound, reporter="destination"), or those a set of workloads made
- * (outbound, reporter="source" — where client-side faults, timeouts and give-ups show).
+ * server/adapters/prometheus/promql.ts. A "subject" is a set of requests, one row of
+ * DIRECTIONS below:
+ * - callers: the requests TO a service as its callers' proxies report them
+ *   (reporter="source", by destination service) — the only place Istio's injected aborts
+ *   and delays show, because they happen in the caller's proxy (istio-facts.md §3);
+ * - inbound: those a set of workloads answered (reporter="destination");
+ * - outbound: those a set of workloads made (reporter="source" — where client-side faults,
+ *   timeouts and give-ups show).
  * Failures are 5xx and "no response" (code 0: the caller gave up or the connection died),
  * the classes a canary or a fault should be judged on; 4xx are the client's own mistakes.
  * Every query takes the window explicitly, so a canary step is judged on its own traffic
@@ -11,12 +16,14 @@
 import "server-only";
 import { escapeRegex, histogramQuantile, selector, sumRate, type LabelMatcher } from "@/server/adapters/prometheus/promql";
 
+export type SubjectDirection = "callers" | "inbound" | "outbound";
+
 export interface MeasureSubject {
-  direction: "inbound" | "outbound";
+  direction: SubjectDirection;
   namespace: string;
-  /** The Kubernetes service the requests were addressed to (inbound only). */
+  /** The Kubernetes service the requests were addressed to (inbound: optional; callers: required). */
   service?: string;
-  /** The workloads that answered (inbound) or made (outbound) the requests. */
+  /** The workloads that answered (inbound) or made (outbound) the requests; unused for callers. */
   workloads: string[];
 }
 
@@ -29,28 +36,35 @@ export interface SubjectQueries {
 
 const FAILURE_CODES = "5..|0";
 
-function matchers(subject: MeasureSubject, extra: LabelMatcher[]): LabelMatcher[] {
-  const workloads = subject.workloads.length > 0 ? subject.workloads.map(escapeRegex).join("|") : "^$";
-  if (subject.direction === "inbound") {
+/** A regex matching exactly these workloads, or nothing rather than everything when none is known. */
+const workloadsRegex = (subject: MeasureSubject) => (subject.workloads.length > 0 ? subject.workloads.map(escapeRegex).join("|") : "^$");
+
+/** Which series hold each kind of subject. */
+const DIRECTIONS: Record<SubjectDirection, (subject: MeasureSubject) => LabelMatcher[]> = {
+  callers: (s) => {
+    if (!s.service) throw new Error("a callers subject names the service its callers call");
     return [
-      { label: "reporter", op: "=", value: "destination" },
-      { label: "destination_workload_namespace", op: "=", value: subject.namespace },
-      { label: "destination_workload", op: "=~", value: workloads },
-      ...(subject.service ? [{ label: "destination_service_name", op: "=", value: subject.service } as const] : []),
-      ...extra,
+      { label: "reporter", op: "=", value: "source" },
+      { label: "destination_service_name", op: "=", value: s.service },
+      { label: "destination_service_namespace", op: "=", value: s.namespace },
     ];
-  }
-  return [
+  },
+  inbound: (s) => [
+    { label: "reporter", op: "=", value: "destination" },
+    { label: "destination_workload_namespace", op: "=", value: s.namespace },
+    { label: "destination_workload", op: "=~", value: workloadsRegex(s) },
+    ...(s.service ? [{ label: "destination_service_name", op: "=", value: s.service } as const] : []),
+  ],
+  outbound: (s) => [
     { label: "reporter", op: "=", value: "source" },
-    { label: "source_workload_namespace", op: "=", value: subject.namespace },
-    { label: "source_workload", op: "=~", value: workloads },
-    ...extra,
-  ];
-}
+    { label: "source_workload_namespace", op: "=", value: s.namespace },
+    { label: "source_workload", op: "=~", value: workloadsRegex(s) },
+  ],
+};
 
 /** The four queries that measure one subject over the last `windowSeconds`. */
 export function subjectQueries(subject: MeasureSubject, windowSeconds: number, extra: LabelMatcher[] = []): SubjectQueries {
-  const base = matchers(subject, extra);
+  const base = [...DIRECTIONS[subject.direction](subject), ...extra];
   const buckets = selector("istio_request_duration_milliseconds_bucket", base);
   return {
     requests: sumRate(selector("istio_requests_total", base), windowSeconds),

@@ -6,7 +6,7 @@
  * so no fault outlives its experiment.
  */
 import "server-only";
-import type { FaultSpec, GateEventData } from "@/lib/contracts/experiments";
+import { describeSloSubject, type FaultSpec, type GateEventData } from "@/lib/contracts/experiments";
 import { formatDurationMs } from "@/lib/istio/duration";
 import { describeFailures, describeValues, evaluateSlo } from "./evaluate-gates";
 import { MIN_WINDOW_SECONDS, secondsBetween, type ExperimentRecord, type FaultMemory, type MachineEvent, type MachineInput, type MachineStep, type Measurement, type Observation, type ObservationRequest } from "./machine-types";
@@ -23,7 +23,7 @@ function describeFault(spec: FaultSpec): string {
 }
 
 function hypothesisLabel(spec: FaultSpec): string {
-  return spec.hypothesis.scope === "outbound" ? `calls made by ${spec.hypothesis.service}` : `${spec.hypothesis.service}`;
+  return describeSloSubject(spec.hypothesis);
 }
 
 /** How long the window of an evaluation in the current phase is, or undefined if too short yet. */
@@ -71,7 +71,7 @@ function startInjection(record: FaultRecord, now: Date, events: MachineEvent[]):
 }
 
 function startRevert(record: FaultRecord, now: Date, events: MachineEvent[], reason: string): MachineStep {
-  events.push({ type: "phase", phase: "revert", message: `Removing the experiment's rule (${reason})` });
+  events.push({ type: "phase", phase: "revert", message: `Removing the experiment's faulted copies (${reason})` });
   const next = to(record, "recovery", now);
   events.push({ type: "phase", phase: "recovery", message: `Watching ${hypothesisLabel(record.spec)} recover for ${record.spec.recoverySeconds}s` });
   return { next, actions: [{ type: "removeFault" }], events };

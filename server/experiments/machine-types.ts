@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ExperimentCommand, ExperimentEventType, ExperimentSpec, ExperimentStatus, ExperimentVerdict } from "@/lib/contracts/experiments";
 
 const subjectSchema = z.object({
-  direction: z.enum(["inbound", "outbound"]),
+  direction: z.enum(["callers", "inbound", "outbound"]),
   namespace: z.string(),
   service: z.string().optional(),
   workloads: z.array(z.string()),
@@ -31,7 +31,7 @@ export const faultMemorySchema = z.object({
   /** When the fault went in, and by when it must be gone (persisted first, so a restart knows). */
   injectedAt: z.string().optional(),
   deadline: z.string().optional(),
-  /** Which VirtualService holds the experiment's rule; whether the experiment created it. */
+  /** Which VirtualService holds the experiment's rules; whether the experiment created it. */
   virtualService: z.string().optional(),
   created: z.boolean().optional(),
   createdRest: z.record(z.string(), z.unknown()).optional(),

@@ -11,7 +11,7 @@
  *   chose — for a canary, the seconds since the step began, so a step is judged on its own
  *   traffic; for a fault, the hypothesis window capped by the time since injection.
  * - `actions` are config writes the runner performs through the audited write path
- *   (inject the fault rule, remove it, set B's weight). The runner persists `next` only
+ *   (inject the faulted copies, remove them, set B's weight). The runner persists `next` only
  *   if every action succeeded; otherwise it records the error and the same tick is tried
  *   again, so the database never claims a write that did not happen.
  * - `events` go on the timeline: phase changes, every gate evaluation with its values,
@@ -19,7 +19,7 @@
  *
  * Fault: pending → baseline (measure the steady state) → inject (add the rule, persist the
  * deadline) → observe (evaluate the hypothesis; stop early on the abort-early condition) →
- * revert (remove only the experiment's rule) → recovery (measure again) → done with
+ * revert (remove only the experiment's rules) → recovery (measure again) → done with
  * verdict held / violated. Canary: pending → step 1…n (B at each weight, gates judged at
  * the end of each interval, failed checks counted) → done with verdict promoted (100% B)
  * or rolled_back (100% A); pause, resume, abort and promote are commands.
