@@ -25,6 +25,8 @@ export interface EditorWriteDeps {
 }
 
 function parseOrThrow(request: WriteRequest): ParsedIstioYaml {
+  // The page's kind first: one that does not resolve names no object to check the YAML against.
+  if (request.mode === "update") resolveKindOrThrow(request.target.kind);
   const target = request.mode === "create" ? { namespace: request.namespace } : request.target;
   const result = parseIstioYaml(request.yaml, target);
   if (result.ok) return result.parsed;
