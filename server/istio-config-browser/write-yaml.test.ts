@@ -63,6 +63,12 @@ describe("saving YAML", () => {
     expect(result).toEqual({ action: "update", kind: "VirtualService", namespace: "bookinfo", name: "reviews", resourceVersion: "8", auditId: "a1" });
   });
 
+  it("creates only an object that is still absent when the write lands, so one created meanwhile is a conflict, not an overwrite", async () => {
+    const deps = fakeDeps();
+    await applyYaml(deps, { mode: "create", yaml, namespace: "bookinfo" });
+    expect(deps.apply).toHaveBeenCalledWith({ source: "editor", changes: [expect.objectContaining({ kind: "VirtualService", name: "reviews", baseResourceVersion: null })] });
+  });
+
   it("refuses to create over an existing object", async () => {
     const deps = fakeDeps({ get: vi.fn(async () => live) });
     const error = await failure(applyYaml(deps, { mode: "create", yaml, namespace: "bookinfo" }));
