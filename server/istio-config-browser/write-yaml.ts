@@ -2,8 +2,8 @@
  * Saving YAML: parse it (bad input is a 400 carrying the problems with their lines, and
  * nothing reaches the cluster), then hand the object to the one write path
  * (server/istio-config: conflict check against the version the user loaded, validation,
- * dry-run, audit intent with source `editor`, apply with that resourceVersion, outcome). The write path's
- * validation findings come back placed on the user's lines too.
+ * dry-run, audit intent with source `editor`, apply with that resourceVersion, outcome).
+ * The write path's validation findings come back placed on the user's lines too.
  */
 import "server-only";
 import type { ApplyResponse, ObjectRef, PreviewResponse, WriteRequest } from "@/lib/contracts/istio-objects";

@@ -233,6 +233,17 @@ describe("applyIstioChanges", () => {
     expect(cluster.log.slice(-3)).toEqual(["intent audit-4 update DestinationRule/reviews", "update DestinationRule/reviews rv=105", "applied audit-4 rv=105"]);
   });
 
+  it("does not put back a change when the database cannot record the restore, and says what is left", async () => {
+    const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"])], { failOn: "VirtualService/reviews", dbRefusesIntent: 3 });
+    const error = await failure(applyIstioChanges(cluster.deps, request([change(dr("reviews", ["v1", "v3"])), change(vs("reviews", ["v1", "v3"]))])));
+    expect(error.message).toContain("could not put back: DestinationRule bookinfo/reviews (not attempted: the audit log could not record the restore)");
+    expect(cluster.writes).toEqual(["update DestinationRule/reviews"]);
+    expect(cluster.entries.map((e) => [e.kind, e.status])).toEqual([
+      ["DestinationRule", "applied"],
+      ["VirtualService", "failed"],
+    ]);
+  });
+
   it("audits the restore of a create as a delete", async () => {
     const cluster = fakeCluster([], { failOn: "VirtualService/reviews" });
     await failure(applyIstioChanges(cluster.deps, request([change(dr("reviews", ["v1"])), change(vs("reviews", ["v1"]))])));

@@ -139,28 +139,38 @@ function intentFor(request: IstioChangeRequest, identity: ClusterIdentity, p: Pl
   return { ...identity, ...refOf(p.change), action: auditActionBySource[request.source] ?? action, before, after, actor: request.actor, source: request.source, comment };
 }
 
+/** A change whose intent is on record, waiting for its write. */
+interface Pending {
+  planned: WritePlanned;
+  auditId: string;
+}
+
 /** Step 4: one pending entry per change, in write order; on a database failure nothing is written. */
-async function recordIntents(deps: IstioWriteDeps, request: IstioChangeRequest, identity: ClusterIdentity, toWrite: WritePlanned[]): Promise<string[]> {
-  const ids: string[] = [];
+async function recordIntents(deps: IstioWriteDeps, request: IstioChangeRequest, identity: ClusterIdentity, toWrite: WritePlanned[]): Promise<Pending[]> {
+  const pending: Pending[] = [];
   for (const p of toWrite) {
     const after = p.action === "delete" ? null : objectToWrite(p);
     try {
-      ids.push(await recordIntentOrThrow(deps, intentFor(request, identity, p, p.action, p.live ?? null, after)));
+      pending.push({ planned: p, auditId: await recordIntentOrThrow(deps, intentFor(request, identity, p, p.action, p.live ?? null, after)) });
     } catch (error) {
-      for (const [i, id] of ids.entries()) {
-        await resolveIntentQuietly(deps, id, { status: "failed", error: `not attempted: ${reasonOf(error)}` }, labelOf(toWrite[i]!.change));
+      for (const recorded of pending) {
+        await resolveIntentQuietly(deps, recorded.auditId, { status: "failed", error: `not attempted: ${reasonOf(error)}` }, labelOf(recorded.planned.change));
       }
       throw error;
     }
   }
-  return ids;
+  return pending;
 }
 
 /** How to put back one written change: the audit action, the object it restores, and the write. */
 function restoreStep(deps: IstioWriteDeps, { planned, after }: Written): { action: AuditAction; restores: StoredIstioObject | null; run(): Promise<StoredIstioObject | null> } | undefined {
   const ref = refOf(planned.change);
   if (planned.action === "create" && after) {
-    return { action: "delete", restores: null, run: async () => (await deps.remove({ ...ref, resourceVersion: after.metadata.resourceVersion }, { dryRun: false }), null) };
+    const run = async () => {
+      await deps.remove({ ...ref, resourceVersion: after.metadata.resourceVersion }, { dryRun: false });
+      return null;
+    };
+    return { action: "delete", restores: null, run };
   }
   if (planned.action === "update" && planned.live && after) {
     const restores = { ...planned.live, metadata: { ...planned.live.metadata, resourceVersion: after.metadata.resourceVersion } };
@@ -190,7 +200,8 @@ async function restore(deps: IstioWriteDeps, request: IstioChangeRequest, identi
     try {
       id = await recordIntentOrThrow(deps, intentFor(request, identity, done.planned, step.action, done.after, step.restores, comment));
     } catch (error) {
-      notRestored.push(`${label} (${reasonOf(error)})`);
+      deps.log(`Did not put back ${label}: the audit log could not record the restore.`, error);
+      notRestored.push(`${label} (not attempted: the audit log could not record the restore)`);
       continue;
     }
     try {
@@ -215,18 +226,12 @@ export async function previewIstioChanges(deps: IstioWriteDeps, request: IstioCh
   return { outcomes, validations };
 }
 
-export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangeOutcome[]> {
-  const planned = await plan(deps, request);
-  await validateAll(deps, planned);
-  for (const p of planned) await dryRun(deps, p);
-
-  const toWrite = planned.filter(isWrite);
-  const identity = toWrite.length > 0 ? await deps.cluster() : undefined;
-  const auditIds = identity ? await recordIntents(deps, request, identity, toWrite) : [];
-
+/** Steps 4 and 5 for the changes that write something. */
+async function writeAll(deps: IstioWriteDeps, request: IstioChangeRequest, toWrite: WritePlanned[]): Promise<Written[]> {
+  const identity = await deps.cluster();
+  const pending = await recordIntents(deps, request, identity, toWrite);
   const written: Written[] = [];
-  for (const [index, p] of toWrite.entries()) {
-    const auditId = auditIds[index]!;
+  for (const [index, { planned: p, auditId }] of pending.entries()) {
     const label = labelOf(p.change);
     let after: StoredIstioObject | null;
     try {
@@ -235,10 +240,10 @@ export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChan
       const error = await withLiveConflict(deps, p, thrown);
       const reason = reasonOf(thrown);
       await resolveIntentQuietly(deps, auditId, { status: "failed", error: reason }, label);
-      for (const [i, later] of toWrite.entries()) {
-        if (i > index) await resolveIntentQuietly(deps, auditIds[i]!, { status: "failed", error: `not attempted: ${label} failed first` }, labelOf(later.change));
+      for (const later of pending.slice(index + 1)) {
+        await resolveIntentQuietly(deps, later.auditId, { status: "failed", error: `not attempted: ${label} failed first` }, labelOf(later.planned.change));
       }
-      const notRestored = await restore(deps, request, identity!, written, `${label} failed (${reason})`);
+      const notRestored = await restore(deps, request, identity, written, `${label} failed (${reason})`);
       const restoredNote =
         written.length === 0 ? "nothing was changed" : notRestored.length === 0 ? "the changes already made were put back" : `could not put back: ${notRestored.join(", ")}`;
       const code = error instanceof TopsailError ? error.code : "internal";
@@ -251,7 +256,16 @@ export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChan
     await resolveIntentQuietly(deps, auditId, { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null }, label);
     written.push({ planned: p, after, auditId });
   }
+  return written;
+}
 
+export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangeOutcome[]> {
+  const planned = await plan(deps, request);
+  await validateAll(deps, planned);
+  for (const p of planned) await dryRun(deps, p);
+
+  const toWrite = planned.filter(isWrite);
+  const written = toWrite.length > 0 ? await writeAll(deps, request, toWrite) : [];
   return planned.map((p) => {
     const done = written.find((w) => w.planned === p);
     return { ...refOf(p.change), action: p.action, before: p.live ?? null, after: done ? done.after : (p.live ?? null), ...(done ? { auditId: done.auditId } : {}) };
