@@ -15,6 +15,12 @@ describe("the Istio objects contract", () => {
     expect(objectRefSchema.safeParse({ namespace: "bookinfo", kind: "vs", name: "../x" }).success).toBe(false);
   });
 
+  it("refuses a kind Istio does not serve, naming the served kinds", () => {
+    const parsed = objectRefSchema.safeParse({ namespace: "bookinfo", kind: "Bogus", name: "reviews" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('"Bogus" is not an Istio kind; the served kinds are VirtualService, DestinationRule');
+  });
+
   it("validates against a page's target: an object to edit or a namespace to create in", () => {
     expect(validateYamlRequestSchema.safeParse({ yaml: "kind: x", target: { namespace: "bookinfo" } }).success).toBe(true);
     expect(validateYamlRequestSchema.safeParse({ yaml: "kind: x", target: { namespace: "bookinfo", kind: "vs", name: "reviews" } }).success).toBe(true);

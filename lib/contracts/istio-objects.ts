@@ -8,6 +8,7 @@
  * each check's path (`spec/http[0]/route[0]/destination`) to a line of that same text.
  */
 import { z } from "zod";
+import { resolveIstioKind, unknownKindMessage } from "../istio/kinds";
 import { validationCheckSchema, validationsQuerySchema } from "./validations";
 
 /** An Istio object as the API server stores it; the spec stays as the user wrote it. */
@@ -67,10 +68,19 @@ export type IstioObjectList = z.infer<typeof istioObjectListSchema>;
 // ---------- one object ----------
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** The object a page shows: namespace, kind (kind, plural or short name) and name from the URL. */
+/**
+ * The object a page shows: namespace, kind (kind, plural or short name) and name from the URL.
+ * A kind that does not resolve is refused here, so no route acts on an object it cannot name
+ * (a PUT to …/Bogus/x must not save whatever object its YAML holds).
+ */
 export const objectRefSchema = z.object({
   namespace: z.string().regex(dnsLabel, "must be a namespace name"),
-  kind: z.string().min(1).max(64).regex(/^[A-Za-z]+$/, "must be an Istio kind, e.g. VirtualService or virtualservices"),
+  kind: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z]+$/, "must be an Istio kind, e.g. VirtualService or virtualservices")
+    .refine((kind) => resolveIstioKind(kind) !== undefined, { error: (issue) => unknownKindMessage(String(issue.input)) }),
   name: z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes object name"),
 });
 export type ObjectRef = z.infer<typeof objectRefSchema>;

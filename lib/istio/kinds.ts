@@ -35,6 +35,11 @@ export function resolveIstioKind(name: string): IstioKindInfo | undefined {
   return istioKinds.find((k) => k.kind.toLowerCase() === wanted || k.plural === wanted || ("shortName" in k && k.shortName === wanted));
 }
 
+/** What to tell a user who named a kind that does not resolve: the served kinds to pick from. */
+export function unknownKindMessage(name: string): string {
+  return `"${name}" is not an Istio kind; the served kinds are ${istioKinds.map((k) => k.kind).join(", ")}.`;
+}
+
 /** The apiVersions Istio serves for a group, any of which a user's YAML may carry. */
 export function isServedApiVersion(info: IstioKindInfo, apiVersion: string): boolean {
   return ["v1", "v1beta1", "v1alpha3"].some((v) => apiVersion === `${info.group}/${v}`) && !(info.group === "security.istio.io" && apiVersion.endsWith("v1alpha3"));

@@ -1,9 +1,9 @@
 /** The audit log wired to the database and the cluster; routes call these. */
 import "server-only";
 import type { AuditEntryDetail, AuditList, AuditListQuery, RollbackResult } from "@/lib/contracts/audit";
-import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
+import { getAuditEntry } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
-import { getKubeConnection } from "@/server/adapters/kube";
+import { getKubeConnection, requireSameCluster } from "@/server/adapters/kube";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
 import { getAuditEntryDetail, listAuditHistory } from "./audit-history";
@@ -21,7 +21,13 @@ export function getAuditEntryDetailLive(id: string): Promise<AuditEntryDetail> {
 export function rollbackToEntryLive(input: RollbackInput): Promise<RollbackResult> {
   const connection = getKubeConnection();
   const db = getDb();
-  // The write path records create/update/delete; a rollback is logged as what it is.
-  const write = { ...createIstioWriteDeps(connection), recordAudit: (entry: Parameters<typeof recordAuditEntry>[1]) => recordAuditEntry(db, { ...entry, action: "rollback" }) };
-  return rollbackToEntry({ db, write, actor: actorOf(connection) }, input);
+  return rollbackToEntry(
+    {
+      getEntry: (id) => getAuditEntry(db, id),
+      requireSameCluster: (clusterId, what) => requireSameCluster(connection, clusterId, what),
+      write: createIstioWriteDeps(connection, db),
+      actor: actorOf(connection),
+    },
+    input,
+  );
 }

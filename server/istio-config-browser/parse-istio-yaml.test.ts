@@ -103,6 +103,14 @@ describe("parseIstioYaml", () => {
     expect(problem).toMatchObject({ code: "identity_mismatch", line: 4 });
   });
 
+  it("refuses an edit page whose kind is not an Istio kind, instead of accepting any object", () => {
+    // PUT /api/istio/objects/bookinfo/Bogus/x with the YAML of VirtualService reviews must not edit reviews.
+    const [problem] = problems(vs(), { namespace: "bookinfo", kind: "Bogus", name: "x" });
+    expect(problem?.code).toBe("identity_mismatch");
+    expect(problem?.message).toContain('"Bogus" is not an Istio kind');
+    expect(problem?.message).toContain("VirtualService, DestinationRule");
+  });
+
   it("refuses envelope fields of the wrong type", () => {
     expect(problems(vs("  labels:\n    canary: true\n"))[0]).toMatchObject({ code: "schema", line: 5 });
     expect(problems("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: [1]\n", { namespace: "x" })[0]).toMatchObject({ code: "schema", line: 4 });

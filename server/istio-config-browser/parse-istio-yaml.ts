@@ -9,7 +9,7 @@
 import "server-only";
 import { isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { InputProblem, InputProblemCode, YamlTarget } from "@/lib/contracts/istio-objects";
-import { isServedApiVersion, istioKinds, resolveIstioKind, type IstioKindInfo } from "@/lib/istio/kinds";
+import { isServedApiVersion, istioKinds, resolveIstioKind, unknownKindMessage, type IstioKindInfo } from "@/lib/istio/kinds";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { toEditableObject } from "./editable-yaml";
 import { locatePath } from "./locate-path";
@@ -81,7 +81,9 @@ function checkEnvelope(value: Record<string, unknown>, target: YamlTarget, at: (
     }
     if (isObjectRef(target) && info && typeof name === "string" && name !== "") {
       const wanted = resolveIstioKind(target.kind);
-      if (wanted && (wanted.kind !== info.kind || name !== target.name)) {
+      // A page kind that does not resolve names no object: refuse, never skip the check.
+      if (!wanted) problems.push(at("identity_mismatch", "kind", `This page's kind ${unknownKindMessage(target.kind)}`));
+      else if (wanted.kind !== info.kind || name !== target.name) {
         problems.push(
           at("identity_mismatch", wanted.kind !== info.kind ? "kind" : "metadata/name", `This page edits ${wanted.kind} ${target.name}; to make a ${info.kind} ${name}, create a new object instead of renaming this one.`),
         );

@@ -1,10 +1,10 @@
 /** The kind named in a URL (`virtualservices`, `vs`, `VirtualService`), or a clear 400. */
 import "server-only";
-import { istioKinds, resolveIstioKind, type IstioKindInfo } from "@/lib/istio/kinds";
+import { resolveIstioKind, unknownKindMessage, type IstioKindInfo } from "@/lib/istio/kinds";
 import { TopsailError } from "@/server/errors";
 
 export function resolveKindOrThrow(kind: string): IstioKindInfo {
   const info = resolveIstioKind(kind);
-  if (!info) throw new TopsailError("bad_request", `"${kind}" is not an Istio kind; the served kinds are ${istioKinds.map((k) => k.kind).join(", ")}.`);
+  if (!info) throw new TopsailError("bad_request", unknownKindMessage(kind));
   return info;
 }

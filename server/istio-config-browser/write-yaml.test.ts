@@ -44,6 +44,15 @@ describe("saving YAML", () => {
     expect(deps.preview).not.toHaveBeenCalled();
   });
 
+  it("refuses an update whose page kind is not an Istio kind, naming the served kinds, and never calls the write path", async () => {
+    const deps = fakeDeps();
+    const error = await failure(applyYaml(deps, { mode: "update", yaml, target: { namespace: "bookinfo", kind: "Bogus", name: "reviews" }, baseResourceVersion: "7" }));
+    expect(error.code).toBe("bad_request");
+    expect(error.message).toContain('"Bogus" is not an Istio kind; the served kinds are VirtualService, DestinationRule');
+    expect(deps.apply).not.toHaveBeenCalled();
+    expect(deps.get).not.toHaveBeenCalled();
+  });
+
   it("updates from the version the user loaded, with source editor", async () => {
     const deps = fakeDeps({ apply: vi.fn(async () => [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", action: "update" as const, before: live, after: { ...live, metadata: { ...live.metadata, resourceVersion: "8" } }, auditId: "a1" }]) });
     const result = await applyYaml(deps, { mode: "update", yaml, target, baseResourceVersion: "7" });
@@ -52,6 +61,12 @@ describe("saving YAML", () => {
       changes: [expect.objectContaining({ kind: "VirtualService", namespace: "bookinfo", name: "reviews", baseResourceVersion: "7", desired: expect.objectContaining({ metadata: { name: "reviews", namespace: "bookinfo" } }) })],
     });
     expect(result).toEqual({ action: "update", kind: "VirtualService", namespace: "bookinfo", name: "reviews", resourceVersion: "8", auditId: "a1" });
+  });
+
+  it("creates only an object that is still absent when the write lands, so one created meanwhile is a conflict, not an overwrite", async () => {
+    const deps = fakeDeps();
+    await applyYaml(deps, { mode: "create", yaml, namespace: "bookinfo" });
+    expect(deps.apply).toHaveBeenCalledWith({ source: "editor", changes: [expect.objectContaining({ kind: "VirtualService", name: "reviews", baseResourceVersion: null })] });
   });
 
   it("refuses to create over an existing object", async () => {

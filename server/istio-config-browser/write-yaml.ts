@@ -2,8 +2,8 @@
  * Saving YAML: parse it (bad input is a 400 carrying the problems with their lines, and
  * nothing reaches the cluster), then hand the object to the one write path
  * (server/istio-config: conflict check against the version the user loaded, validation,
- * dry-run, apply with resourceVersion, audit entry with source `editor`). The write path's
- * validation findings come back placed on the user's lines too.
+ * dry-run, audit intent with source `editor`, apply with that resourceVersion, outcome).
+ * The write path's validation findings come back placed on the user's lines too.
  */
 import "server-only";
 import type { ApplyResponse, ObjectRef, PreviewResponse, WriteRequest } from "@/lib/contracts/istio-objects";
@@ -25,6 +25,8 @@ export interface EditorWriteDeps {
 }
 
 function parseOrThrow(request: WriteRequest): ParsedIstioYaml {
+  // The page's kind first: one that does not resolve names no object to check the YAML against.
+  if (request.mode === "update") resolveKindOrThrow(request.target.kind);
   const target = request.mode === "create" ? { namespace: request.namespace } : request.target;
   const result = parseIstioYaml(request.yaml, target);
   if (result.ok) return result.parsed;
@@ -32,7 +34,10 @@ function parseOrThrow(request: WriteRequest): ParsedIstioYaml {
   throw new TopsailError("bad_request", `Nothing was applied: ${first?.message ?? "the YAML is not one Istio object"}`, { details: { problems: result.problems } });
 }
 
-/** A create must not replace an object of the same name (the write path would call that an update). */
+/**
+ * A create must not replace an object of the same name: refused here with the editor's own
+ * message, and, for one created after this read, by the write path (a null base: must be absent).
+ */
 async function changeFor(deps: EditorWriteDeps, request: WriteRequest, parsed: ParsedIstioYaml): Promise<IstioChange> {
   const { kind, metadata } = parsed.object;
   const ref = { kind, namespace: metadata.namespace, name: metadata.name };
@@ -41,7 +46,7 @@ async function changeFor(deps: EditorWriteDeps, request: WriteRequest, parsed: P
   if (live) {
     throw new TopsailError("conflict", `${kind} ${ref.namespace}/${ref.name} already exists; open it to edit it, or choose another name.`, { details: { exists: true } });
   }
-  return { ...ref, desired: parsed.object };
+  return { ...ref, desired: parsed.object, baseResourceVersion: null };
 }
 
 /** Write-path validation failures, with each check on the line of the user's text. */

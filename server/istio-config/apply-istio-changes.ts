@@ -1,30 +1,35 @@
 /**
  * The write path. Every change to Istio config goes through here, in this order:
- *  1. read the live objects and refuse the whole set if any was changed since the user
- *     started (409 `conflict`, carrying the live objects so the UI can show the difference);
+ *  1. read the live objects and refuse the whole set if any was changed since the change was
+ *     built (409 `conflict`, carrying the live objects so the UI can show the difference);
  *  2. validate the desired objects together (a VirtualService may route to a subset the
  *     same request adds) — error findings refuse the set (400, findings in the details);
  *  3. dry-run every write on the API server (istiod's webhook runs there too);
- *  4. apply in the safe order of plan-istio-changes.ts, each with its resourceVersion;
- *     if one fails, the ones already applied are put back, so nothing is half-applied;
- *  5. record one audit entry per applied object.
+ *  4. record one pending audit entry per object that will change (audit-intents.ts), with
+ *     the cluster's identity read once for the request; if the database cannot take them,
+ *     nothing is written;
+ *  5. write in the safe order of plan-istio-changes.ts, each conditioned on the resourceVersion
+ *     the change was built from, and resolve each entry with the API server's answer. If one
+ *     fails, its entry and those never attempted are resolved `failed` and the ones already
+ *     written are put back — each restore recorded the same way — so nothing is half-applied.
+ * The API server's own 409 (someone wrote between step 1 and step 5) is reported like step 1's.
  * I/O comes in through `IstioWriteDeps`, so the sequence is unit-tested without a cluster.
  */
 import "server-only";
 import type { ObjectValidation } from "@/lib/contracts/validations";
-import type { AuditSource } from "@/server/adapters/db/audit-entries";
+import type { AuditAction, AuditSource } from "@/server/adapters/db/audit-entries";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
-import { actionFor, findConflict, objectToWrite, orderPlannedChanges, type IstioChange, type PlannedChange } from "./plan-istio-changes";
+import { reasonOf, recordIntentOrThrow, resolveIntentQuietly, type AuditIntent, type AuditIntentDeps, type ClusterIdentity } from "./audit-intents";
+import { actionFor, findConflict, objectToWrite, orderPlannedChanges, writeResourceVersion, type ChangeAction, type IstioChange, type PlannedChange } from "./plan-istio-changes";
 
-export interface IstioWriteDeps {
+export interface IstioWriteDeps extends AuditIntentDeps {
   get(ref: IstioObjectRef): Promise<StoredIstioObject | undefined>;
   create(object: StoredIstioObject, options: { dryRun: boolean }): Promise<StoredIstioObject>;
   replace(object: StoredIstioObject, options: { dryRun: boolean }): Promise<StoredIstioObject>;
   remove(ref: IstioObjectRef & { resourceVersion?: string }, options: { dryRun: boolean }): Promise<void>;
   /** Validates the desired objects as if they were all in the mesh already. */
   validate(desired: StoredIstioObject[]): Promise<ObjectValidation[]>;
-  recordAudit(entry: { action: "create" | "update" | "delete"; kind: string; namespace: string; name: string; before: StoredIstioObject | null; after: StoredIstioObject | null; actor: string; source: AuditSource; comment?: string }): Promise<{ id: string }>;
 }
 
 export interface IstioChangeRequest {
@@ -50,9 +55,24 @@ export interface ChangePreview {
   validations: ObjectValidation[];
 }
 
+type WritePlanned = PlannedChange & { action: Exclude<ChangeAction, "unchanged"> };
+const isWrite = (p: PlannedChange): p is WritePlanned => p.action !== "unchanged";
+
+/** A change written in step 5, with its audit entry. */
+interface Written {
+  planned: WritePlanned;
+  after: StoredIstioObject | null;
+  auditId: string;
+}
+
+/** The audit log calls a change by what the user did; only a rollback has its own name. */
+const auditActionBySource: Partial<Record<AuditSource, AuditAction>> = { rollback: "rollback" };
+
 function refOf(change: IstioChange): IstioObjectRef {
   return { kind: change.kind, namespace: change.namespace, name: change.name };
 }
+
+const labelOf = (change: IstioChange) => `${change.kind} ${change.namespace}/${change.name}`;
 
 async function plan(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<PlannedChange[]> {
   if (request.changes.length === 0) throw new TopsailError("bad_request", "No changes to apply.");
@@ -65,7 +85,7 @@ async function plan(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<
   const conflicts = planned.map((p) => findConflict(p.change, p.live)).filter((c) => c !== undefined);
   if (conflicts.length > 0) {
     throw new TopsailError("conflict", conflicts.map((c) => c.reason).join("; "), {
-      details: { conflicts: conflicts.map((c) => ({ kind: c.change.kind, namespace: c.change.namespace, name: c.change.name, live: c.live ?? null })) },
+      details: { conflicts: conflicts.map((c) => ({ ...refOf(c.change), live: c.live ?? null })) },
     });
   }
   return orderPlannedChanges(planned);
@@ -85,84 +105,169 @@ async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Prom
 async function write(deps: IstioWriteDeps, p: PlannedChange, dryRun: boolean): Promise<StoredIstioObject | null> {
   if (p.action === "unchanged") return p.live ?? null;
   if (p.action === "delete") {
-    await deps.remove({ ...refOf(p.change), resourceVersion: p.live?.metadata.resourceVersion }, { dryRun });
+    await deps.remove({ ...refOf(p.change), resourceVersion: writeResourceVersion(p) }, { dryRun });
     return null;
   }
   const object = objectToWrite(p);
   return p.action === "create" ? deps.create(object, { dryRun }) : deps.replace(object, { dryRun });
 }
 
-/** Puts back what step 4 already applied, newest first; returns what could not be restored. */
-async function restore(deps: IstioWriteDeps, applied: { planned: PlannedChange; after: StoredIstioObject | null }[]): Promise<string[]> {
-  const failures: string[] = [];
-  for (const { planned, after } of [...applied].reverse()) {
-    const label = `${planned.change.kind} ${planned.change.namespace}/${planned.change.name}`;
-    try {
-      if (planned.action === "create" && after) await deps.remove({ ...refOf(planned.change), resourceVersion: after.metadata.resourceVersion }, { dryRun: false });
-      else if (planned.action === "update" && planned.live && after) {
-        await deps.replace({ ...planned.live, metadata: { ...planned.live.metadata, resourceVersion: after.metadata.resourceVersion } }, { dryRun: false });
-      } else if (planned.action === "delete" && planned.live) {
-        const { resourceVersion: _rv, uid: _uid, ...metadata } = planned.live.metadata;
-        await deps.create({ ...planned.live, metadata }, { dryRun: false });
-      }
-    } catch {
-      failures.push(label);
-    }
-  }
-  return failures;
+/**
+ * The API server's 409 (Conflict on a stale resourceVersion, AlreadyExists on a create) means
+ * someone wrote the object after step 1 read it: the same `conflict`, with the live object,
+ * that step 1 gives, so the UI shows one conflict screen whichever step caught it.
+ */
+async function withLiveConflict(deps: IstioWriteDeps, p: PlannedChange, error: unknown): Promise<unknown> {
+  if (!(error instanceof TopsailError) || error.code !== "conflict") return error;
+  const live = await deps.get(refOf(p.change)).catch(() => undefined);
+  const what = p.action === "create" ? "was created by someone else" : "was changed by someone else";
+  return new TopsailError("conflict", `${labelOf(p.change)} ${what} while this change was being applied (${error.message})`, {
+    cause: error,
+    details: { ...error.details, conflicts: [{ ...refOf(p.change), live: live ?? null }] },
+  });
 }
 
-/** Steps 1–3: what would happen, with the server's dry-run answers; writes nothing. */
+async function dryRun(deps: IstioWriteDeps, p: PlannedChange): Promise<StoredIstioObject | null> {
+  try {
+    return await write(deps, p, true);
+  } catch (error) {
+    throw await withLiveConflict(deps, p, error);
+  }
+}
+
+function intentFor(request: IstioChangeRequest, identity: ClusterIdentity, p: PlannedChange, action: AuditAction, before: object | null, after: object | null, comment = request.comment): AuditIntent {
+  return { ...identity, ...refOf(p.change), action: auditActionBySource[request.source] ?? action, before, after, actor: request.actor, source: request.source, comment };
+}
+
+/** A change whose intent is on record, waiting for its write. */
+interface Pending {
+  planned: WritePlanned;
+  auditId: string;
+}
+
+/** Step 4: one pending entry per change, in write order; on a database failure nothing is written. */
+async function recordIntents(deps: IstioWriteDeps, request: IstioChangeRequest, identity: ClusterIdentity, toWrite: WritePlanned[]): Promise<Pending[]> {
+  const pending: Pending[] = [];
+  for (const p of toWrite) {
+    const after = p.action === "delete" ? null : objectToWrite(p);
+    try {
+      pending.push({ planned: p, auditId: await recordIntentOrThrow(deps, intentFor(request, identity, p, p.action, p.live ?? null, after)) });
+    } catch (error) {
+      for (const recorded of pending) {
+        await resolveIntentQuietly(deps, recorded.auditId, { status: "failed", error: `not attempted: ${reasonOf(error)}` }, labelOf(recorded.planned.change));
+      }
+      throw error;
+    }
+  }
+  return pending;
+}
+
+/** How to put back one written change: the audit action, the object it restores, and the write. */
+function restoreStep(deps: IstioWriteDeps, { planned, after }: Written): { action: AuditAction; restores: StoredIstioObject | null; run(): Promise<StoredIstioObject | null> } | undefined {
+  const ref = refOf(planned.change);
+  if (planned.action === "create" && after) {
+    const run = async () => {
+      await deps.remove({ ...ref, resourceVersion: after.metadata.resourceVersion }, { dryRun: false });
+      return null;
+    };
+    return { action: "delete", restores: null, run };
+  }
+  if (planned.action === "update" && planned.live && after) {
+    const restores = { ...planned.live, metadata: { ...planned.live.metadata, resourceVersion: after.metadata.resourceVersion } };
+    return { action: "update", restores, run: () => deps.replace(restores, { dryRun: false }) };
+  }
+  if (planned.action === "delete" && planned.live) {
+    const { resourceVersion: _rv, uid: _uid, ...metadata } = planned.live.metadata;
+    const restores = { ...planned.live, metadata };
+    return { action: "create", restores, run: () => deps.create(restores, { dryRun: false }) };
+  }
+  return undefined;
+}
+
+/**
+ * Puts back what step 5 already wrote, newest first, each restore recorded before it is made
+ * (a restore the database cannot record is not made: an unrecorded write is worse than a
+ * half-applied change the log describes). Returns what could not be put back, and why.
+ */
+async function restore(deps: IstioWriteDeps, request: IstioChangeRequest, identity: ClusterIdentity, written: Written[], failure: string): Promise<string[]> {
+  const notRestored: string[] = [];
+  for (const done of [...written].reverse()) {
+    const step = restoreStep(deps, done);
+    if (!step) continue;
+    const label = labelOf(done.planned.change);
+    const comment = `Puts back the change of audit entry ${done.auditId} after ${failure}`;
+    let id: string;
+    try {
+      id = await recordIntentOrThrow(deps, intentFor(request, identity, done.planned, step.action, done.after, step.restores, comment));
+    } catch (error) {
+      deps.log(`Did not put back ${label}: the audit log could not record the restore.`, error);
+      notRestored.push(`${label} (not attempted: the audit log could not record the restore)`);
+      continue;
+    }
+    try {
+      const after = await step.run();
+      await resolveIntentQuietly(deps, id, { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null }, label);
+    } catch (error) {
+      await resolveIntentQuietly(deps, id, { status: "failed", error: reasonOf(error) }, label);
+      notRestored.push(`${label} (${reasonOf(error)})`);
+    }
+  }
+  return notRestored;
+}
+
+/** Steps 1–3: what would happen, with the server's dry-run answers; writes and records nothing. */
 export async function previewIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangePreview> {
   const planned = await plan(deps, request);
   const validations = await validateAll(deps, planned);
   const outcomes: ChangeOutcome[] = [];
   for (const p of planned) {
-    outcomes.push({ ...refOf(p.change), action: p.action, before: p.live ?? null, after: await write(deps, p, true) });
+    outcomes.push({ ...refOf(p.change), action: p.action, before: p.live ?? null, after: await dryRun(deps, p) });
   }
   return { outcomes, validations };
+}
+
+/** Steps 4 and 5 for the changes that write something. */
+async function writeAll(deps: IstioWriteDeps, request: IstioChangeRequest, toWrite: WritePlanned[]): Promise<Written[]> {
+  const identity = await deps.cluster();
+  const pending = await recordIntents(deps, request, identity, toWrite);
+  const written: Written[] = [];
+  for (const [index, { planned: p, auditId }] of pending.entries()) {
+    const label = labelOf(p.change);
+    let after: StoredIstioObject | null;
+    try {
+      after = await write(deps, p, false);
+    } catch (thrown) {
+      const error = await withLiveConflict(deps, p, thrown);
+      const reason = reasonOf(thrown);
+      await resolveIntentQuietly(deps, auditId, { status: "failed", error: reason }, label);
+      for (const later of pending.slice(index + 1)) {
+        await resolveIntentQuietly(deps, later.auditId, { status: "failed", error: `not attempted: ${label} failed first` }, labelOf(later.planned.change));
+      }
+      const notRestored = await restore(deps, request, identity, written, `${label} failed (${reason})`);
+      const restoredNote =
+        written.length === 0 ? "nothing was changed" : notRestored.length === 0 ? "the changes already made were put back" : `could not put back: ${notRestored.join(", ")}`;
+      const code = error instanceof TopsailError ? error.code : "internal";
+      const what = error === thrown ? `Applying ${label} failed (${reason})` : reasonOf(error);
+      throw new TopsailError(code, `${what}; ${restoredNote}.`, {
+        cause: error,
+        details: error instanceof TopsailError ? error.details : undefined,
+      });
+    }
+    await resolveIntentQuietly(deps, auditId, { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null }, label);
+    written.push({ planned: p, after, auditId });
+  }
+  return written;
 }
 
 export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangeOutcome[]> {
   const planned = await plan(deps, request);
   await validateAll(deps, planned);
-  for (const p of planned) await write(deps, p, true);
+  for (const p of planned) await dryRun(deps, p);
 
-  const applied: { planned: PlannedChange; after: StoredIstioObject | null }[] = [];
-  for (const p of planned) {
-    if (p.action === "unchanged") continue;
-    try {
-      applied.push({ planned: p, after: await write(deps, p, false) });
-    } catch (error) {
-      const notRestored = await restore(deps, applied);
-      const reason = error instanceof Error ? error.message : String(error);
-      const restoredNote =
-        applied.length === 0 ? "nothing was changed" : notRestored.length === 0 ? "the changes already made were put back" : `could not put back: ${notRestored.join(", ")}`;
-      const code = error instanceof TopsailError ? error.code : "internal";
-      throw new TopsailError(code, `Applying ${p.change.kind} ${p.change.namespace}/${p.change.name} failed (${reason}); ${restoredNote}.`, {
-        cause: error,
-        details: error instanceof TopsailError ? error.details : undefined,
-      });
-    }
-  }
-
-  const outcomes: ChangeOutcome[] = [];
-  for (const p of planned) {
-    const done = applied.find((a) => a.planned === p);
-    const outcome: ChangeOutcome = { ...refOf(p.change), action: p.action, before: p.live ?? null, after: done ? done.after : (p.live ?? null) };
-    if (done && p.action !== "unchanged") {
-      const entry = await deps.recordAudit({
-        action: p.action,
-        ...refOf(p.change),
-        before: p.live ?? null,
-        after: done.after,
-        actor: request.actor,
-        source: request.source,
-        comment: request.comment,
-      });
-      outcome.auditId = entry.id;
-    }
-    outcomes.push(outcome);
-  }
-  return outcomes;
+  const toWrite = planned.filter(isWrite);
+  const written = toWrite.length > 0 ? await writeAll(deps, request, toWrite) : [];
+  return planned.map((p) => {
+    const done = written.find((w) => w.planned === p);
+    return { ...refOf(p.change), action: p.action, before: p.live ?? null, after: done ? done.after : (p.live ?? null), ...(done ? { auditId: done.auditId } : {}) };
+  });
 }

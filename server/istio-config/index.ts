@@ -4,16 +4,35 @@
  */
 import "server-only";
 import { getDb } from "@/server/adapters/db/client";
-import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
-import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
+import { recordAuditIntent, resolveAuditIntent, type AuditEntriesDb } from "@/server/adapters/db/audit-entries";
+import { getKubeConnection, readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { createIstioObject, deleteIstioObject, getIstioObject, replaceIstioObject } from "@/server/adapters/kube/istio-objects";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { createValidationContext, validateObject } from "@/server/validation";
 import { applyIstioChanges, previewIstioChanges, type IstioChangeRequest, type IstioWriteDeps } from "./apply-istio-changes";
+import type { AuditIntentDeps } from "./audit-intents";
 import { overlayDesiredObjects } from "./overlay-desired-objects";
 
-export function createIstioWriteDeps(connection: KubeConnection): IstioWriteDeps {
+/**
+ * Intents and outcomes in the audit log, stamped with the cluster `connection` reaches. `db`
+ * defaults to the console's database, opened on first use so that a database that cannot be
+ * opened is the intent's `database` error (nothing written), not a failure before the plan.
+ */
+export function createAuditIntentDeps(connection: KubeConnection, db?: AuditEntriesDb): AuditIntentDeps {
+  const database = () => db ?? getDb();
   return {
+    cluster: async () => ({ clusterId: await readClusterId(connection), kubeContext: connection.context }),
+    recordIntent: (intent) => recordAuditIntent(database(), intent),
+    async resolveIntent(id, outcome) {
+      await resolveAuditIntent(database(), id, outcome);
+    },
+    log: (message, error) => console.error(`[audit] ${message}`, error ?? ""),
+  };
+}
+
+export function createIstioWriteDeps(connection: KubeConnection, db?: AuditEntriesDb): IstioWriteDeps {
+  return {
+    ...createAuditIntentDeps(connection, db),
     get: (ref) => getIstioObject(connection, ref),
     create: (object, options) => createIstioObject(connection, object, options),
     replace: (object, options) => replaceIstioObject(connection, object, options),
@@ -22,9 +41,6 @@ export function createIstioWriteDeps(connection: KubeConnection): IstioWriteDeps
       const inventory = await listMeshInventory(connection);
       const context = createValidationContext(overlayDesiredObjects(inventory, desired));
       return desired.map((object) => validateObject(object, context));
-    },
-    async recordAudit(entry) {
-      return recordAuditEntry(getDb(), entry);
     },
   };
 }
@@ -51,3 +67,4 @@ export function previewIstioChangesLive(request: WriteRequest) {
 
 export type { IstioChange } from "./plan-istio-changes";
 export type { ChangeOutcome, ChangePreview, IstioChangeRequest } from "./apply-istio-changes";
+export type { AuditIntentDeps } from "./audit-intents";

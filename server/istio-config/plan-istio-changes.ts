@@ -18,10 +18,13 @@ export interface IstioChange {
   /** The object wanted; null deletes it. */
   desired: StoredIstioObject | null;
   /**
-   * The resourceVersion the user started from (absent = "create" or "whatever is live").
-   * If the live object moved on, the change is a conflict and nothing is applied.
+   * What the change was built from: the resourceVersion read (the write is conditioned on
+   * it, so if the live object moved on the change is a conflict and nothing is applied), or
+   * null when the object was absent (it must still not exist: a create, which the API server
+   * refuses with 409 AlreadyExists if someone creates it meanwhile). Absent = whatever is live,
+   * only for writers that read the live object right before (the editor's create).
    */
-  baseResourceVersion?: string;
+  baseResourceVersion?: string | null;
 }
 
 export type ChangeAction = "create" | "update" | "delete" | "unchanged";
@@ -77,6 +80,9 @@ export function actionFor(change: IstioChange, live: StoredIstioObject | undefin
 export function findConflict(change: IstioChange, live: StoredIstioObject | undefined): ChangeConflict | undefined {
   const label = `${change.kind} ${change.namespace}/${change.name}`;
   if (change.baseResourceVersion === undefined) return undefined;
+  if (change.baseResourceVersion === null) {
+    return live ? { change, live, reason: `${label} was created by someone else since you started editing it` } : undefined;
+  }
   if (!live) return { change, live, reason: `${label} was deleted by someone else since you started editing it` };
   if (live.metadata.resourceVersion !== change.baseResourceVersion) {
     return { change, live, reason: `${label} was changed by someone else since you started editing it (your version ${change.baseResourceVersion}, live ${live.metadata.resourceVersion})` };
@@ -91,11 +97,20 @@ export function orderPlannedChanges(planned: PlannedChange[]): PlannedChange[] {
     .map(({ p }) => p);
 }
 
-/** The object to write for an update: the desired content on the live object's identity and resourceVersion. */
+/**
+ * The resourceVersion an update or delete is conditioned on: the base the change was built
+ * from, so the API server refuses it (409) if anyone wrote in between — never a version read
+ * later, which would make the write overwrite that change.
+ */
+export function writeResourceVersion(planned: PlannedChange): string | undefined {
+  return typeof planned.change.baseResourceVersion === "string" ? planned.change.baseResourceVersion : planned.live?.metadata.resourceVersion;
+}
+
+/** The object to write: the desired content under the change's name, conditioned on writeResourceVersion. */
 export function objectToWrite(planned: PlannedChange): StoredIstioObject {
   const desired = planned.change.desired;
   if (!desired) throw new Error("objectToWrite called for a delete");
   const metadata = { ...desired.metadata, name: planned.change.name, namespace: planned.change.namespace };
-  if (planned.live) metadata.resourceVersion = planned.live.metadata.resourceVersion;
+  if (planned.live) metadata.resourceVersion = writeResourceVersion(planned);
   return { ...desired, kind: planned.change.kind, metadata };
 }

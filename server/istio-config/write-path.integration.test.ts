@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { getDb, disconnectDb } from "@/server/adapters/db/client";
-import { listAuditEntries, recordAuditEntry } from "@/server/adapters/db/audit-entries";
+import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { loadKubeConfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { applyIstioChanges, previewIstioChanges, type IstioWriteDeps } from "./apply-istio-changes";
@@ -27,7 +27,7 @@ describe("the write path against the simulated cluster", () => {
     connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
-    deps = { ...createIstioWriteDeps(connection), recordAudit: (entry) => recordAuditEntry(getDb(dbUrl), entry) };
+    deps = createIstioWriteDeps(connection, getDb(dbUrl));
   });
 
   afterAll(async () => {
@@ -43,7 +43,7 @@ describe("the write path against the simulated cluster", () => {
     spec: { hosts: ["reviews"], http: [{ route: Object.entries(weights).map(([subset, weight]) => ({ destination: { host: "reviews", subset }, weight })) }] },
   });
 
-  it("applies a 50/50 split, readable through the Kubernetes API, with one audit entry", async () => {
+  it("applies a 50/50 split, readable through the Kubernetes API, with one audit entry carrying the API server's resourceVersion and the cluster", async () => {
     const outcomes = await applyIstioChanges(deps, {
       changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: reviewsVs({ v1: 50, v3: 50 }) }],
       actor: "alice",
@@ -56,6 +56,8 @@ describe("the write path against the simulated cluster", () => {
     const entries = await listAuditEntries(getDb(dbUrl), { namespace: "bookinfo", kind: "VirtualService", name: "reviews" });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: "create", actor: "alice", source: "wizard", comment: "canary v3", before: null });
+    expect(entries[0]).toMatchObject({ status: "applied", error: null, resourceVersion: live?.metadata.resourceVersion, clusterId: await readClusterId(connection), kubeContext: connection.context });
+    expect(outcomes[0]?.auditId).toBe(entries[0]?.id);
   });
 
   it("refuses an edit of a version that is no longer live, and keeps the live one", async () => {

@@ -1,8 +1,6 @@
-/** server/sidecar-injection: the injection toggles wired to the cluster and the audit log. */
+/** server/sidecar-injection: the injection toggles wired to the cluster and the audit log (intent before patch). */
 import "server-only";
 import type { InjectionChange, InjectionResult } from "@/lib/contracts/inventory";
-import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
-import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection } from "@/server/adapters/kube";
 import {
   patchDeploymentTemplateAnnotations,
@@ -10,12 +8,13 @@ import {
   readDeploymentTemplateAnnotations,
   readNamespaceLabels,
 } from "@/server/adapters/kube/patch-core-objects";
-import { actorOf } from "@/server/istio-config";
+import { actorOf, createAuditIntentDeps } from "@/server/istio-config";
 import { setInjection, type InjectionDeps, type InjectionTarget } from "./set-injection";
 
 function liveDeps(): InjectionDeps {
   const connection = getKubeConnection();
   return {
+    ...createAuditIntentDeps(connection),
     actor: actorOf(connection),
     async read(target) {
       if (target.kind === "Namespace") {
@@ -30,7 +29,6 @@ function liveDeps(): InjectionDeps {
         ? patchNamespaceLabels(connection, target.name, patch, resourceVersion)
         : patchDeploymentTemplateAnnotations(connection, target.namespace, target.name, patch, resourceVersion);
     },
-    recordAudit: (entry) => recordAuditEntry(getDb(), entry),
   };
 }
 

@@ -3,16 +3,18 @@
  *   Namespace: label `istio-injection` = enabled | disabled (null: remove the label);
  *   workload:  the Deployment's pod template annotation `sidecar.istio.io/inject` = "true" |
  *              "false" (null: remove it).
- * Order: read the live object → refuse if it changed since the user saw it (409) → merge
- * patch with that resourceVersion as precondition → record an audit entry (before/after of
- * the field, source "editor"). Pods only change when they are recreated: a template change
- * rolls the Deployment; a namespace label change applies as pods restart.
+ * Order: read the live object → refuse if it changed since the user saw it (409) → record
+ * the intent (pending audit entry: before/after of the field, source "editor"; if the
+ * database cannot take it, nothing is patched) → merge patch with that resourceVersion as
+ * precondition → resolve the entry with the API server's answer (server/istio-config/
+ * audit-intents.ts). Pods only change when they are recreated: a template change rolls the
+ * Deployment; a namespace label change applies as pods restart.
  */
 import "server-only";
 import type { InjectionChange, InjectionResult } from "@/lib/contracts/inventory";
-import type { NewAuditEntry } from "@/server/adapters/db/audit-entries";
 import type { MergeValue, PatchedCoreObject } from "@/server/adapters/kube/patch-core-objects";
 import { TopsailError } from "@/server/errors";
+import { reasonOf, recordIntentOrThrow, resolveIntentQuietly, type AuditIntentDeps } from "@/server/istio-config/audit-intents";
 
 export const NAMESPACE_LABEL = "istio-injection";
 export const WORKLOAD_ANNOTATION = "sidecar.istio.io/inject";
@@ -30,11 +32,10 @@ export function injectionPatch(kind: keyof typeof targets, enabled: boolean | nu
   return { [t.key]: enabled === null ? null : enabled ? t.on : t.off };
 }
 
-export interface InjectionDeps {
+export interface InjectionDeps extends AuditIntentDeps {
   /** The live values of the field the toggle writes, and the object's resourceVersion. */
   read(target: InjectionTarget): Promise<{ values: Record<string, string>; resourceVersion: string }>;
   patch(target: InjectionTarget, patch: Record<string, MergeValue>, resourceVersion: string): Promise<PatchedCoreObject>;
-  recordAudit(entry: NewAuditEntry): Promise<{ id: string }>;
   actor: string;
 }
 
@@ -48,19 +49,30 @@ export async function setInjection(deps: InjectionDeps, target: InjectionTarget,
     });
   }
   const t = targets[target.kind];
-  const patched = await deps.patch(target, injectionPatch(target.kind, change.enabled), change.resourceVersion);
-  const after = target.kind === "Namespace" ? patched.labels : (patched.templateAnnotations ?? {});
-  const entry = await deps.recordAudit({
+  const patch = injectionPatch(target.kind, change.enabled);
+  // The field the toggle owns, before and after: enough to see and undo the change.
+  const fieldOf = (value: string | null) => ({ [t.field]: { [t.key]: value } });
+  const label = `${target.kind} ${target.name}`;
+  const auditId = await recordIntentOrThrow(deps, {
+    ...(await deps.cluster()),
     actor: deps.actor,
     action: "update",
     kind: target.kind,
     namespace: namespaceOf(target),
     name: target.name,
-    // The field the toggle owns, before and after: enough to see and undo the change.
-    before: { [t.field]: { [t.key]: live.values[t.key] ?? null } },
-    after: { [t.field]: { [t.key]: after[t.key] ?? null } },
+    before: fieldOf(live.values[t.key] ?? null),
+    after: fieldOf(patch[t.key] ?? null),
     comment: `Sidecar injection ${change.enabled === null ? "reset to the default" : change.enabled ? "enabled" : "disabled"}`,
     source: "editor",
   });
-  return { kind: target.kind, namespace: namespaceOf(target), name: target.name, resourceVersion: patched.resourceVersion, auditId: entry.id };
+  let patched: PatchedCoreObject;
+  try {
+    patched = await deps.patch(target, patch, change.resourceVersion);
+  } catch (error) {
+    await resolveIntentQuietly(deps, auditId, { status: "failed", error: reasonOf(error) }, label);
+    throw error;
+  }
+  const after = target.kind === "Namespace" ? patched.labels : (patched.templateAnnotations ?? {});
+  await resolveIntentQuietly(deps, auditId, { status: "applied", after: fieldOf(after[t.key] ?? null), resourceVersion: patched.resourceVersion }, label);
+  return { kind: target.kind, namespace: namespaceOf(target), name: target.name, resourceVersion: patched.resourceVersion, auditId };
 }

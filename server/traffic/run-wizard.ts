@@ -1,9 +1,11 @@
 /**
  * Preview and apply of a wizard: read the live objects, build the desired ones with the
- * wizard's pure builder, and hand them to the one write path (validate → dry-run → apply
- * DestinationRule before VirtualService → one audit entry each). The resourceVersions the
- * user started from go along as the base, so an object someone changed meanwhile is a 409
- * conflict, never an overwrite.
+ * wizard's pure builder, and hand them to the one write path (validate → dry-run → intent →
+ * apply DestinationRule before VirtualService → outcome). Every write is conditioned on
+ * what the change was built from (ARCHITECTURE.md "Writes"): the resourceVersions the user
+ * started from when the request names them (`base`), else those of the objects this request
+ * read — null for an object it found absent, which must then still be absent. So an object
+ * someone changed or created meanwhile is a 409 conflict, never an overwrite.
  */
 import "server-only";
 import type { WizardBase, WizardId, WizardInputs, WizardPreview, WizardApplied, WizardRequest } from "@/lib/contracts/traffic";
@@ -31,14 +33,17 @@ function changeFor(
   fallbackName: string,
   live: { metadata: { name?: string; resourceVersion?: string } } | null,
   desired: { metadata: { name?: string } } | null | undefined,
-  base: string | null | undefined,
+  base: string | null,
 ): IstioChange | undefined {
   if (desired === undefined) return undefined;
   const name = live?.metadata.name ?? desired?.metadata.name ?? fallbackName;
   // The user saw no object and one exists now: someone else created it meanwhile.
   if (base === null && live) throw new TopsailError("conflict", `${kind} ${namespace}/${name} was created by someone else since you opened the wizard; reopen it to start from the live object.`);
-  return { kind, namespace, name, desired: desired as StoredIstioObject | null, ...(typeof base === "string" ? { baseResourceVersion: base } : {}) };
+  return { kind, namespace, name, desired: desired as StoredIstioObject | null, baseResourceVersion: base };
 }
+
+/** The base of a request that names none: what this request read (null: absent). */
+const readBase = (existing: { metadata: { resourceVersion?: string } } | null): string | null => existing?.metadata.resourceVersion ?? null;
 
 async function plan<W extends WizardId>(deps: TrafficReadDeps, target: Target, wizard: W, input: WizardInputs[W], base: WizardBase | undefined): Promise<IstioChange[]> {
   const context = await loadTrafficContext(deps, target.namespace, target.service);
@@ -46,9 +51,10 @@ async function plan<W extends WizardId>(deps: TrafficReadDeps, target: Target, w
   if (blocked) throw new TopsailError("bad_request", blocked);
   const built = wizardBuilders[wizard].build(context.existing, input);
   const { virtualService, destinationRule } = context.existing;
+  const { virtualService: vsBase, destinationRule: drBase } = base ?? { virtualService: readBase(virtualService), destinationRule: readBase(destinationRule) };
   return [
-    changeFor("DestinationRule", target.namespace, target.service, destinationRule, built.destinationRule, base?.destinationRule),
-    changeFor("VirtualService", target.namespace, target.service, virtualService, built.virtualService, base?.virtualService),
+    changeFor("DestinationRule", target.namespace, target.service, destinationRule, built.destinationRule, drBase),
+    changeFor("VirtualService", target.namespace, target.service, virtualService, built.virtualService, vsBase),
   ].filter((c): c is IstioChange => c !== undefined);
 }
 

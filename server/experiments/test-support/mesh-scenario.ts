@@ -8,7 +8,6 @@
  */
 import path from "node:path";
 import { getDb } from "@/server/adapters/db/client";
-import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
 import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
@@ -53,7 +52,7 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
   await applyPendingMigrations(dbUrl);
   const db = getDb(dbUrl);
   const controlUrl = new URL("/control", sim.mesh!.metricsUrl).toString();
-  const writeDeps: IstioWriteDeps = { ...createIstioWriteDeps(connection), recordAudit: (entry) => recordAuditEntry(db, entry) };
+  const writeDeps: IstioWriteDeps = createIstioWriteDeps(connection, db);
   const writer = createExperimentWriter(
     () => connection,
     () => writeDeps,

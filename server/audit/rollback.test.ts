@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "@/server/adapters/db/audit-entries";
+import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import type { IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
+import type { AuditIntent } from "@/server/istio-config/audit-intents";
+import { TopsailError } from "@/server/errors";
+import { rollbackToEntry, type RollbackDeps } from "./rollback";
+
+const live: StoredIstioObject = {
+  apiVersion: "networking.istio.io/v1",
+  kind: "VirtualService",
+  metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "12" },
+  spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v2" } }] }] },
+};
+const before = { ...live, metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "10" }, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] } };
+
+const entry: AuditEntry = {
+  id: "e1",
+  createdAt: new Date("2026-12-01T10:00:00Z"),
+  actor: "alice",
+  action: "update",
+  kind: "VirtualService",
+  namespace: "bookinfo",
+  name: "reviews",
+  before,
+  after: live,
+  comment: null,
+  source: "wizard",
+  status: "applied",
+  error: null,
+  resourceVersion: "12",
+  clusterId: "cluster-a",
+  kubeContext: "sim",
+};
+
+/** One cluster (`reachable`) holding `live`, and an audit log holding `entry`. */
+function fakeDeps(reachable: string) {
+  const intents: AuditIntent[] = [];
+  const writes: string[] = [];
+  const write: IstioWriteDeps = {
+    get: async () => live,
+    create: async (o) => o,
+    async replace(object, { dryRun }) {
+      if (!dryRun) writes.push(`replace ${object.kind}/${object.metadata.name}`);
+      return { ...object, metadata: { ...object.metadata, resourceVersion: "13" } };
+    },
+    remove: async () => undefined,
+    validate: async () => [],
+    cluster: async () => ({ clusterId: reachable, kubeContext: "sim" }),
+    async recordIntent(intent) {
+      intents.push(intent);
+      return { id: `r${intents.length}` };
+    },
+    resolveIntent: async () => undefined,
+    log: () => undefined,
+  };
+  const deps: RollbackDeps = {
+    getEntry: async (id) => (id === entry.id ? entry : undefined),
+    async requireSameCluster(expected, what) {
+      if (expected && expected !== reachable) throw new TopsailError("conflict", `${what} belongs to the cluster ${expected}, not ${reachable}; nothing was changed.`);
+    },
+    write,
+    actor: "bob",
+  };
+  return { deps, intents, writes };
+}
+
+describe("rollbackToEntry", () => {
+  it("undoes a change through the intent path, recorded as action rollback, source rollback", async () => {
+    const { deps, intents, writes } = fakeDeps("cluster-a");
+    await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" });
+    expect(writes).toEqual(["replace VirtualService/reviews"]);
+    expect(intents).toEqual([expect.objectContaining({ action: "rollback", source: "rollback", actor: "bob", clusterId: "cluster-a", comment: expect.stringContaining("audit entry e1") })]);
+  });
+
+  it("never rolls an entry of another cluster back onto the current one: 409, nothing recorded or written", async () => {
+    const { deps, intents, writes } = fakeDeps("cluster-b");
+    const error = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TopsailError);
+    expect((error as TopsailError).code).toBe("conflict");
+    expect((error as TopsailError).message).toContain("Audit entry e1");
+    expect(writes).toEqual([]);
+    expect(intents).toEqual([]);
+  });
+
+  it("says which entry does not exist", async () => {
+    const { deps } = fakeDeps("cluster-a");
+    const error = await rollbackToEntry(deps, { id: "nope", to: "before", baseResourceVersion: "12" }).catch((e: unknown) => e);
+    expect((error as TopsailError).code).toBe("not_found");
+  });
+});
