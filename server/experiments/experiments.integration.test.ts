@@ -19,7 +19,8 @@ import { TopsailError } from "@/server/errors";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { findExperiment } from "./experiment-store";
 import { createMeshScenario, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
-import { hasExperimentRule, readCanaryWeight } from "./virtual-service-edits";
+import { readCanaryWeight } from "./canary-rule-edits";
+import { hasExperimentRule } from "./virtual-service-edits";
 
 const STEP_SECONDS = 10;
 const reviewsTarget = { namespace: "bookinfo", service: "reviews", from: "v1", to: "v3" };
