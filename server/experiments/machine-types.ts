@@ -17,7 +17,7 @@ const subjectSchema = z.object({
 const measurementSchema = z.object({
   /** Requests per second over the window. */
   rps: z.number().nullable(),
-  /** % of requests without a 5xx or no-response. */
+  /** % of requests that are not errors (lib/istio/response-classes.ts). */
   successRate: z.number().nullable(),
   p95: z.number().nullable(),
   p99: z.number().nullable(),
