@@ -37,7 +37,8 @@ function endingOf(record: CanaryRecord, ending: Ending): { weight: number; actio
   if (ending === "promote") return { weight: 100, actions: memory.weight === 100 ? [] : [{ type: "setWeight", weight: 100 }], text: `${spec.to} takes 100%` };
   if (!memory.owned) return { weight: 0, actions: memory.weight === 0 ? [] : [{ type: "setWeight", weight: 0 }], text: `back to 100% ${spec.from}` };
   const original = memory.owned.original as HTTPRoute;
-  return { weight: weightOfRule(original, spec), actions: [{ type: "restoreRule" }], text: `${ruleLabel(memory.owned.name)} restored as it was (${describeRule(original, spec)})` };
+  const what = memory.owned.created ? "routing back to what it was without a VirtualService" : `${ruleLabel(memory.owned.name)} restored as it was`;
+  return { weight: weightOfRule(original, spec), actions: [{ type: "restoreRule" }], text: `${what} (${describeRule(original, spec)})` };
 }
 
 function finish(record: CanaryRecord, now: Date, outcome: Pick<ExperimentRecord, "status" | "verdict">, summary: (ending: string) => string, ending: Ending, events: MachineEvent[]): MachineStep {
