@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/simctl.ts status
  *   npx tsx scripts/simctl.ts load bookinfo-ingress 50 [--connections N] [--jason-share 0.2]
- *   npx tsx scripts/simctl.ts workload bookinfo reviews-v3 --error-rate 0.3 [--p50 100 [--p99 400]]
+ *   npx tsx scripts/simctl.ts workload bookinfo reviews-v3 --error-rate 0.3 [--p50 100 [--p99 400]] [--grpc-status 14]
  *   npx tsx scripts/simctl.ts pause | resume | reset
  *   --url http://127.0.0.1:15090 (default)
  */
@@ -12,8 +12,9 @@ import { parseArgs } from "node:util";
 const USAGE = `usage: simctl [--url URL] <command>
   status                                   show load, workload overrides, series counts
   load <entry-point> <requests-per-second> [--connections N] [--jason-share 0..1]
-       entry points: bookinfo-ingress, fortio, tcp-client, synthetic
-  workload <namespace> <workload> [--error-rate 0..1] [--p50 MS] [--p99 MS]
+       entry points: bookinfo-ingress, fortio, tcp-client, synthetic, grpc-client
+  workload <namespace> <workload> [--error-rate 0..1] [--p50 MS] [--p99 MS] [--grpc-status 1..16]
+       --grpc-status: the grpc-status of failing answers to gRPC calls (e.g. 14, UNAVAILABLE)
   pause | resume | reset`;
 
 async function request(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -49,6 +50,7 @@ async function main(argv: string[]): Promise<void> {
       "error-rate": { type: "string" },
       p50: { type: "string" },
       p99: { type: "string" },
+      "grpc-status": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -76,10 +78,12 @@ async function main(argv: string[]): Promise<void> {
     const errorRate = numberOption(values["error-rate"], "error-rate");
     const p50 = numberOption(values.p50, "p50");
     const p99 = numberOption(values.p99, "p99");
+    const grpcStatus = numberOption(values["grpc-status"], "grpc-status");
     if (p99 !== undefined && p50 === undefined) throw new Error("--p99 needs --p50");
     result = await request(url, "PUT", `/control/workloads/${encodeURIComponent(namespace)}/${encodeURIComponent(workload)}`, {
       ...(errorRate !== undefined ? { errorRate } : {}),
       ...(p50 !== undefined ? { latencyMs: { p50, ...(p99 !== undefined ? { p99 } : {}) } } : {}),
+      ...(grpcStatus !== undefined ? { grpcStatus } : {}),
     });
   } else throw new Error(`unknown command ${command}\n${USAGE}`);
   console.log(JSON.stringify(result, null, 2));

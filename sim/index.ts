@@ -22,6 +22,8 @@ import { writeKubeconfig } from "./cli/write-kubeconfig";
 import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
+/** A gRPC service in two versions and its client (sim/scenarios/README.md); applied only when asked for. */
+export const GRPC_ECHO_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/grpc-echo", import.meta.url));
 /** The namespaces every real API server creates for itself; applied before any scenario. */
 export const SYSTEM_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/system", import.meta.url));
 

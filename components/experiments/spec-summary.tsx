@@ -5,7 +5,7 @@ export function SpecSummary({ spec }: { spec: ExperimentSpec }) {
   const rows: [string, string][] =
     spec.kind === "canary"
       ? [
-          ["Traffic", `${spec.service}: ${spec.from} → ${spec.to}`],
+          ["Traffic", `${spec.service}: ${spec.from} → ${spec.to}, in ${spec.rule ? `rule "${spec.rule}"` : "the catch-all rule"} only`],
           ["Steps", `${canarySteps(spec).join(" / ")}% of traffic to ${spec.to}, ${spec.intervalSeconds}s each`],
           [
             "Gates on " + spec.to,
@@ -18,7 +18,7 @@ export function SpecSummary({ spec }: { spec: ExperimentSpec }) {
               .filter(Boolean)
               .join(", "),
           ],
-          ["Rollback", `after ${spec.failedCheckThreshold} failed check${spec.failedCheckThreshold === 1 ? "" : "s"}, to 100% ${spec.from}`],
+          ["Rollback", `after ${spec.failedCheckThreshold} failed check${spec.failedCheckThreshold === 1 ? "" : "s"}, the rule restored as it was`],
         ]
       : [
           ["Target", `${spec.service}${spec.subset ? ` (subset ${spec.subset})` : ""}${spec.match.length ? `, requests with ${spec.match.map((m) => `${m.header} ${m.op} ${m.value}`).join(" and ")}` : ", all requests"}`],

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
 import { Facts, PanelSection } from "./panel-parts";
 
@@ -33,18 +34,14 @@ export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph
   if (edge.responseTimeMs !== undefined) rows.push(["Response time (p95)", formatDurationMs(edge.responseTimeMs)]);
   if (edge.throughput !== undefined && !tcp) rows.push(["Throughput", formatBytesPerSecond(edge.throughput)]);
   rows.push(["mTLS", edge.mtlsPct === undefined ? "unknown" : edge.mtlsPct > 0 ? `yes, ${formatPercent(edge.mtlsPct)} of traffic` : "no"]);
-  const classes: [string, string][] = tcp
-    ? []
-    : (
-        [
-          ["3xx", "http3xx"],
-          ["4xx", "http4xx"],
-          ["5xx", "http5xx"],
-          ["No response", "httpNoResponse"],
-        ] as const
-      )
-        .filter(([, key]) => (edge.rates[key] ?? 0) > 0)
-        .map(([name, key]) => [name, `${formatRate(edge.rates[key] ?? 0)} rps`]);
+  // Class names and order from the one response-class table (lib/istio/response-classes.ts).
+  const classes: [string, string][] =
+    edge.protocol === "tcp"
+      ? []
+      : rowsOf(edge.protocol)
+          .map((c) => [`${c.label[0]?.toUpperCase() ?? ""}${c.label.slice(1)}`, `${edge.protocol}${c.suffix}`] as const)
+          .filter(([, key]) => (edge.rates[key] ?? 0) > 0)
+          .map(([name, key]) => [name, `${formatRate(edge.rates[key] ?? 0)} rps`]);
 
   return (
     <article aria-label={`Details of the edge from ${source?.title ?? edge.source} to ${target?.title ?? edge.target}`} className="space-y-4" data-testid="edge-panel">

@@ -95,6 +95,11 @@ export const canarySpecSchema = z
     service: name,
     from: name,
     to: name,
+    /**
+     * The `name` of the HTTP route the canary shifts; absent = the VirtualService's catch-all
+     * (its last rule without a match). Every other rule (header pins, other hosts) is left alone.
+     */
+    rule: z.string().min(1).max(253).optional(),
     /** B's weight per step, increasing (e.g. [10, 50, 100]); or give stepWeight (and maxWeight) as in Flagger. */
     steps: z.array(z.number().int().min(1).max(100)).min(1).max(100).optional(),
     stepWeight: z.number().int().min(1).max(100).optional(),

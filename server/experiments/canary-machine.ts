@@ -1,6 +1,7 @@
 /**
  * The canary traffic shift: step 0 … step n (B at each step's weight) → promoted (100% B)
- * or rolled back (100% A). See state-machine.ts for the contract; this file holds the
+ * or rolled back (the canary's one rule restored exactly as it was recorded, see
+ * canary-rule-edits.ts). See state-machine.ts for the contract; this file holds the
  * canary's phases only.
  * Each step is judged on its own traffic: the window of the deciding evaluation is the
  * time since the step started (`[elapsed s]` at the end of the interval), and a failed
@@ -9,8 +10,10 @@
  */
 import "server-only";
 import type { CanarySpec, GateEventData } from "@/lib/contracts/experiments";
+import type { HTTPRoute } from "@/lib/istio/types/networking";
+import { describeRule, ruleLabel, weightOfRule } from "./canary-rule-edits";
 import { describeFailures, describeValues, evaluateCanaryGates } from "./evaluate-gates";
-import { MIN_WINDOW_SECONDS, secondsBetween, type CanaryMemory, type ExperimentRecord, type MachineEvent, type MachineInput, type MachineStep, type Observation, type ObservationRequest } from "./machine-types";
+import { MIN_WINDOW_SECONDS, secondsBetween, type CanaryMemory, type ExperimentRecord, type ExperimentAction, type MachineEvent, type MachineInput, type MachineStep, type Observation, type ObservationRequest } from "./machine-types";
 
 type CanaryRecord = ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory };
 
@@ -25,10 +28,25 @@ function weightsText(spec: CanarySpec, weight: number): string {
   return `${spec.from} ${100 - weight}% / ${spec.to} ${weight}%`;
 }
 
-function finish(record: CanaryRecord, now: Date, outcome: Pick<ExperimentRecord, "status" | "verdict" | "summary">, weight: number, events: MachineEvent[]): MachineStep {
-  events.push({ type: "phase", phase: "done", message: outcome.summary ?? "Done" });
-  const next: CanaryRecord = { ...record, ...outcome, command: null, phase: "done", finishedAt: now, memory: { ...record.memory, weight } };
-  return { next, actions: weight === record.memory.weight ? [] : [{ type: "setWeight", weight }], events };
+/** How a canary ends: B takes the rule, or the rule goes back to what was recorded before the first write. */
+type Ending = "promote" | "restore";
+
+/** Older experiments (no recorded rule) end as they used to: 0% B in the rule they shifted. */
+function endingOf(record: CanaryRecord, ending: Ending): { weight: number; actions: ExperimentAction[]; text: string } {
+  const { memory, spec } = record;
+  if (ending === "promote") return { weight: 100, actions: memory.weight === 100 ? [] : [{ type: "setWeight", weight: 100 }], text: `${spec.to} takes 100%` };
+  if (!memory.owned) return { weight: 0, actions: memory.weight === 0 ? [] : [{ type: "setWeight", weight: 0 }], text: `back to 100% ${spec.from}` };
+  const original = memory.owned.original as HTTPRoute;
+  const what = memory.owned.created ? "routing back to what it was without a VirtualService" : `${ruleLabel(memory.owned.name)} restored as it was`;
+  return { weight: weightOfRule(original, spec), actions: [{ type: "restoreRule" }], text: `${what} (${describeRule(original, spec)})` };
+}
+
+function finish(record: CanaryRecord, now: Date, outcome: Pick<ExperimentRecord, "status" | "verdict">, summary: (ending: string) => string, ending: Ending, events: MachineEvent[]): MachineStep {
+  const end = endingOf(record, ending);
+  const text = summary(end.text);
+  events.push({ type: "phase", phase: "done", message: text });
+  const next: CanaryRecord = { ...record, ...outcome, summary: text, command: null, phase: "done", finishedAt: now, memory: { ...record.memory, weight: end.weight } };
+  return { next, actions: end.actions, events };
 }
 
 function startStep(record: CanaryRecord, index: number, now: Date, events: MachineEvent[]): MachineStep {
@@ -50,9 +68,9 @@ function handleCommand(record: CanaryRecord, now: Date, events: MachineEvent[]):
       // The paused time is not this step's traffic: start its window again.
       return { ...handled, status: "running", memory: { ...handled.memory, stepStartedAt: now.toISOString() } };
     case "abort":
-      return finish(handled, now, { status: "aborted", verdict: "aborted", summary: `Aborted by hand at ${weightsText(record.spec, record.memory.weight)}; rolled back to 100% ${record.spec.from}.` }, 0, events);
+      return finish(handled, now, { status: "aborted", verdict: "aborted" }, (end) => `Aborted by hand at ${weightsText(record.spec, record.memory.weight)}; ${end}.`, "restore", events);
     case "promote":
-      return finish(handled, now, { status: "completed", verdict: "promoted", summary: `Promoted by hand at step ${record.memory.stepIndex + 1}; ${record.spec.to} takes 100%.` }, 100, events);
+      return finish(handled, now, { status: "completed", verdict: "promoted" }, (end) => `Promoted by hand at step ${record.memory.stepIndex + 1}; ${end}.`, "promote", events);
   }
 }
 
@@ -92,7 +110,7 @@ export function advanceCanary(record: CanaryRecord, now: Date, input: MachineInp
   if (pass === true) {
     const nextIndex = memory.stepIndex + 1;
     if (nextIndex < memory.steps.length) return startStep(record, nextIndex, now, events);
-    return finish(record, now, { status: "completed", verdict: "promoted", summary: `All ${memory.steps.length} steps passed their gates (${describeValues(data!)}); ${spec.to} takes 100%.` }, 100, events);
+    return finish(record, now, { status: "completed", verdict: "promoted" }, (end) => `All ${memory.steps.length} steps passed their gates (${describeValues(data!)}); ${end}.`, "promote", events);
   }
   if (pass === null && elapsed < 2 * spec.intervalSeconds) return { next: record, actions: [], events };
 
@@ -101,8 +119,8 @@ export function advanceCanary(record: CanaryRecord, now: Date, input: MachineInp
   events.push({ type: "note", phase: "step", message: `Failed check ${failedChecks} of ${spec.failedCheckThreshold}: ${failure}` });
   const counted: CanaryRecord = { ...record, memory: { ...memory, failedChecks, lastFailure: failure } };
   if (failedChecks >= spec.failedCheckThreshold) {
-    const summary = `Rolled back to 100% ${spec.from} at step ${memory.stepIndex + 1} (${weightsText(spec, memory.weight)}): ${failure}.`;
-    return finish(counted, now, { status: "failed", verdict: "rolled_back", summary }, 0, events);
+    const summary = (end: string) => `Rolled back at step ${memory.stepIndex + 1} (${weightsText(spec, memory.weight)}): ${failure}; ${end}.`;
+    return finish(counted, now, { status: "failed", verdict: "rolled_back" }, summary, "restore", events);
   }
   // Judge the step again on fresh traffic.
   return { next: { ...counted, memory: { ...counted.memory, stepStartedAt: now.toISOString() } }, actions: [], events };

@@ -1,10 +1,11 @@
 /**
  * Creating an experiment: check the spec against the cluster (the service exists, the
- * subsets exist in its DestinationRule and select running workloads, a canary has a rule it
- * can shift, a fault's copies can be written into the service's VirtualService and its
- * hypothesis can see the fault), resolve subsets and services to workload names once — the
- * gate queries use those — and insert the pending experiment, refused if the service
- * already has an active one. The runner starts it on its next tick.
+ * subsets exist in its DestinationRule and select running workloads, a canary has exactly
+ * one rule it can own, a fault's copies can be written into the service's VirtualService and
+ * its hypothesis can see the fault), resolve subsets and services to workload names once —
+ * the gate queries use those — record the canary's rule exactly as it is (before any write,
+ * so a restore after a crash still knows it) and insert the pending experiment, refused if
+ * the service already has an active one. The runner starts it on its next tick.
  */
 import "server-only";
 import { canarySteps, describeSloSubject, type CanarySpec, type ExperimentSpec, type FaultSpec } from "@/lib/contracts/experiments";
@@ -16,7 +17,8 @@ import type { MeasureSubject } from "./experiment-promql";
 import { insertExperiment, type ExperimentsDb } from "./experiment-store";
 import { insertFaultRules } from "./fault-rule-edits";
 import type { ExperimentRecord, FaultMemory, MachineMemory } from "./machine-types";
-import { findServiceVirtualService, setCanaryWeights } from "./virtual-service-edits";
+import { recordOwnedRule } from "./canary-rule-edits";
+import { findServiceVirtualService } from "./virtual-service-edits";
 
 /** What creation reads from the cluster. */
 export interface ClusterReads {
@@ -60,11 +62,9 @@ async function canaryMemory(reads: ClusterReads, spec: CanarySpec, now: Date): P
     service: spec.service,
     workloads: workloadsOf(workloads, { ...service.selector, ...subsetLabels(rules, spec.service, spec.namespace, subset) }, `Subset ${subset} of ${spec.service}`),
   });
-  const live = findServiceVirtualService(virtualServices, spec.service, spec.namespace);
-  if (live && !setCanaryWeights(live, spec, 0)) {
-    throw new TopsailError("bad_request", `VirtualService ${spec.namespace}/${live.metadata.name} has no rule that routes ${spec.service} only to ${spec.from} or ${spec.to} (or to the service without subsets); the canary would not know which rule to shift.`);
-  }
-  return { kind: "canary", subjects: { from: subject(spec.from), to: subject(spec.to) }, steps: canarySteps(spec), stepIndex: 0, stepStartedAt: now.toISOString(), weight: 0, failedChecks: 0, actionFailures: 0 };
+  const recorded = recordOwnedRule(findServiceVirtualService(virtualServices, spec.service, spec.namespace), spec);
+  if (!recorded.ok) throw new TopsailError("bad_request", recorded.problem);
+  return { kind: "canary", subjects: { from: subject(spec.from), to: subject(spec.to) }, steps: canarySteps(spec), stepIndex: 0, stepStartedAt: now.toISOString(), weight: 0, failedChecks: 0, actionFailures: 0, owned: recorded.owned };
 }
 
 /**

@@ -8,13 +8,16 @@
  * - inbound: those a set of workloads answered (reporter="destination");
  * - outbound: those a set of workloads made (reporter="source" — where client-side faults,
  *   timeouts and give-ups show).
- * Failures are 5xx and "no response" (code 0: the caller gave up or the connection died),
- * the classes a canary or a fault should be judged on; 4xx are the client's own mistakes.
+ * Failures are the error classes of lib/istio/response-classes.ts — the graph's and the
+ * charts' definition (no response, 4xx, 5xx, a gRPC status other than OK), so a canary is
+ * judged on the numbers its pages show; a gRPC backend answering UNAVAILABLE with HTTP 200
+ * fails its gates.
  * Every query takes the window explicitly, so a canary step is judged on its own traffic
  * (`[seconds since the step started]s`, evaluated at the end of the step).
  */
 import "server-only";
-import { escapeRegex, histogramQuantile, selector, sumRate, type LabelMatcher } from "@/server/adapters/prometheus/promql";
+import { errorRequestMatchers } from "@/lib/istio/response-classes";
+import { escapeRegex, histogramQuantile, selector, sumRate, sumRateUnion, type LabelMatcher } from "@/server/adapters/prometheus/promql";
 
 export type SubjectDirection = "callers" | "inbound" | "outbound";
 
@@ -33,8 +36,6 @@ export interface SubjectQueries {
   p95: string;
   p99: string;
 }
-
-const FAILURE_CODES = "5..|0";
 
 /** A regex matching exactly these workloads, or nothing rather than everything when none is known. */
 const workloadsRegex = (subject: MeasureSubject) => (subject.workloads.length > 0 ? subject.workloads.map(escapeRegex).join("|") : "^$");
@@ -68,7 +69,10 @@ export function subjectQueries(subject: MeasureSubject, windowSeconds: number, e
   const buckets = selector("istio_request_duration_milliseconds_bucket", base);
   return {
     requests: sumRate(selector("istio_requests_total", base), windowSeconds),
-    failures: sumRate(selector("istio_requests_total", [...base, { label: "response_code", op: "=~", value: FAILURE_CODES }]), windowSeconds),
+    failures: sumRateUnion(
+      errorRequestMatchers().map((errors) => selector("istio_requests_total", [...base, ...errors])),
+      windowSeconds,
+    ),
     p95: histogramQuantile(0.95, buckets, windowSeconds),
     p99: histogramQuantile(0.99, buckets, windowSeconds),
   };

@@ -1,18 +1,22 @@
 /**
  * Carries out the machine's actions through the audited write path (server/istio-config):
- * each action reads the live VirtualService, applies one pure edit (fault-rule-edits.ts,
- * virtual-service-edits.ts) and writes it with the live resourceVersion, so a concurrent
- * edit is a conflict (retried on the next tick), never overwritten. Every write leaves an
- * audit entry (source "experiment") whose id goes on the timeline.
+ * each action reads the live VirtualService, applies one pure edit (fault-rule-edits.ts for
+ * a fault, canary-rule-edits.ts for a canary) and writes it with the live resourceVersion
+ * (or "must not exist" when there was none), so a concurrent edit is a conflict (retried on
+ * the next tick), never overwritten. Every write leaves an audit entry (source "experiment")
+ * whose id goes on the timeline. Each action gives the same object when run again, so
+ * re-running one is safe.
  */
 import "server-only";
 import type { CanarySpec, FaultSpec } from "@/lib/contracts/experiments";
+import type { HTTPRoute } from "@/lib/istio/types/networking";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { IstioChange } from "@/server/istio-config/plan-istio-changes";
 import { TopsailError } from "@/server/errors";
-import type { ExperimentAction, ExperimentRecord, FaultMemory, MachineEvent } from "./machine-types";
-import { createdBy, createdFaultRest, insertFaultRules, removeFaultRules, type FaultInsertion } from "./fault-rule-edits";
-import { findServiceVirtualService, setCanaryWeights } from "./virtual-service-edits";
+import { describeRule, recordOwnedRule, restoreCanaryRule, ruleLabel, setCanaryWeights, type CanaryEdit } from "./canary-rule-edits";
+import { createdFaultRest, insertFaultRules, removeFaultRules, type FaultInsertion } from "./fault-rule-edits";
+import type { CanaryMemory, ExperimentAction, ExperimentRecord, FaultMemory, MachineEvent } from "./machine-types";
+import { createdBy, findServiceVirtualService } from "./virtual-service-edits";
 
 /** The cluster as the experiments see it: read VirtualServices, apply audited changes. */
 export interface ExperimentWriter {
@@ -28,7 +32,9 @@ export interface ActionOutcome {
 }
 
 function vsChange(namespace: string, name: string, desired: StoredIstioObject | null, live: StoredIstioObject | undefined): IstioChange {
-  return { kind: "VirtualService", namespace, name, desired, ...(live?.metadata.resourceVersion ? { baseResourceVersion: live.metadata.resourceVersion } : {}) };
+  // Conditioned on what was read: its resourceVersion, or "must still not exist" (null), so a
+  // VirtualService someone created or changed meanwhile is a conflict, never overwritten.
+  return { kind: "VirtualService", namespace, name, desired, baseResourceVersion: live?.metadata.resourceVersion ?? null };
 }
 
 async function apply(writer: ExperimentWriter, change: IstioChange, comment: string, phase: string, message: string, data: Record<string, unknown>): Promise<ActionOutcome> {
@@ -70,18 +76,32 @@ async function removeFault(writer: ExperimentWriter, record: ExperimentRecord & 
   return apply(writer, vsChange(spec.namespace, name, desired, live), `experiment ${record.id}: revert fault`, "revert", message, { change: "revert" });
 }
 
-async function setWeight(writer: ExperimentWriter, record: ExperimentRecord & { spec: CanarySpec }, weight: number): Promise<ActionOutcome> {
-  const { spec } = record;
-  const live = findServiceVirtualService(await writer.listVirtualServices(spec.namespace), spec.service, spec.namespace);
-  const desired = setCanaryWeights(live, spec, weight);
-  if (!desired) throw new TopsailError("conflict", `VirtualService ${spec.namespace}/${live?.metadata.name} no longer has a rule routing ${spec.service} to ${spec.from} or ${spec.to}.`);
-  const name = desired.metadata.name;
-  const message = `Set ${spec.service} to ${spec.from} ${100 - weight}% / ${spec.to} ${weight}%`;
-  return apply(writer, vsChange(spec.namespace, name, desired, live), `experiment ${record.id}: ${spec.to} at ${weight}%`, record.phase, message, { change: "weights", weight });
+type CanaryRecord = ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory };
+type CanaryAction = Extract<ExperimentAction, { type: "setWeight" | "restoreRule" }>;
+
+/** Sets B's weight in the canary's rule, or puts the rule back as recorded; nothing else of the VirtualService changes. */
+async function shiftCanary(writer: ExperimentWriter, record: CanaryRecord, action: CanaryAction): Promise<ActionOutcome> {
+  const { spec, memory } = record;
+  const live = memory.owned ? await writer.getVirtualService(spec.namespace, memory.owned.virtualService) : findServiceVirtualService(await writer.listVirtualServices(spec.namespace), spec.service, spec.namespace);
+  // Experiments stored before canaries recorded their rule shift the catch-all they find.
+  const recorded = memory.owned ? { ok: true as const, owned: memory.owned } : recordOwnedRule(live, { ...spec, rule: undefined });
+  if (!recorded.ok) throw new TopsailError("conflict", recorded.problem);
+  const { owned } = recorded;
+  const edit: CanaryEdit = action.type === "setWeight" ? setCanaryWeights(live, spec, owned, action.weight, record.id) : restoreCanaryRule(live, spec, owned, record.id);
+  const where = `${ruleLabel(owned.name)} of VirtualService ${spec.namespace}/${owned.virtualService}`;
+  if (edit.kind === "refused") throw new TopsailError("conflict", `${edit.problem}.`);
+  if (edit.kind === "none") return { events: [{ type: "note", phase: record.phase, message: `${edit.reason[0]!.toUpperCase()}${edit.reason.slice(1)}` }] };
+  const change = vsChange(spec.namespace, owned.virtualService, edit.kind === "write" ? edit.desired : null, live);
+  if (action.type === "setWeight") {
+    const message = `Set ${spec.service} to ${spec.from} ${100 - action.weight}% / ${spec.to} ${action.weight}% in ${where}`;
+    return apply(writer, change, `experiment ${record.id}: ${spec.to} at ${action.weight}%`, record.phase, message, { change: "weights", weight: action.weight });
+  }
+  const message = edit.kind === "delete" ? `Deleted VirtualService ${spec.namespace}/${owned.virtualService}, which the canary had created` : `Restored ${where} as it was (${describeRule(owned.original as HTTPRoute, spec)})`;
+  return apply(writer, change, `experiment ${record.id}: restore ${ruleLabel(owned.name)}`, record.phase, message, { change: "restore" });
 }
 
 export async function executeAction(writer: ExperimentWriter, record: ExperimentRecord, action: ExperimentAction): Promise<ActionOutcome> {
-  if (action.type === "setWeight" && record.spec.kind === "canary") return setWeight(writer, record as ExperimentRecord & { spec: CanarySpec }, action.weight);
+  if ((action.type === "setWeight" || action.type === "restoreRule") && record.spec.kind === "canary" && record.memory.kind === "canary") return shiftCanary(writer, record as CanaryRecord, action);
   if (record.spec.kind === "fault" && record.memory.kind === "fault") {
     const fault = record as ExperimentRecord & { spec: FaultSpec; memory: FaultMemory };
     if (action.type === "injectFault") return injectFault(writer, fault);

@@ -27,10 +27,7 @@ import type { FaultSpec } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { andHttpMatches, andStringMatch } from "./and-http-matches";
-import { newVirtualService, specOf, withSpec } from "./virtual-service-edits";
-
-/** Marks a VirtualService an experiment created, so a revert after a crash still knows it may delete it. */
-export const CREATED_BY_ANNOTATION = "topsail.io/created-by-experiment";
+import { CREATED_BY_ANNOTATION, createdBy, newVirtualService, specOf, withSpec } from "./virtual-service-edits";
 
 /** The one prefix of every rule an experiment adds (also the whole name of an older single rule). */
 export function experimentRuleName(experimentId: string): string {
@@ -78,11 +75,6 @@ export function buildFault(spec: Pick<FaultSpec, "delay" | "abort">): HTTPFaultI
 /** What a VirtualService the fault experiment creates holds besides the experiment's rules. */
 export function createdFaultRest(spec: Pick<FaultSpec, "service">): VirtualServiceSpec {
   return { hosts: [spec.service], http: [{ route: [{ destination: { host: spec.service } }] }] };
-}
-
-export function createdBy(live: StoredIstioObject | undefined): string | undefined {
-  const annotations = live?.metadata.annotations as Record<string, string> | undefined;
-  return annotations?.[CREATED_BY_ANNOTATION];
 }
 
 const ruleLabel = (rule: HTTPRoute, index: number) => `rule ${index + 1}${rule.name ? ` ("${rule.name}")` : ""}`;

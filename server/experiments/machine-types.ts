@@ -17,7 +17,7 @@ const subjectSchema = z.object({
 const measurementSchema = z.object({
   /** Requests per second over the window. */
   rps: z.number().nullable(),
-  /** % of requests without a 5xx or no-response. */
+  /** % of requests that are not errors (lib/istio/response-classes.ts). */
   successRate: z.number().nullable(),
   p95: z.number().nullable(),
   p99: z.number().nullable(),
@@ -46,6 +46,22 @@ export const faultMemorySchema = z.object({
 });
 export type FaultMemory = z.infer<typeof faultMemorySchema>;
 
+/**
+ * The one HTTP rule a canary shifts, recorded when the experiment is created — before its
+ * first write — so abort and rollback can put it back exactly as it was (canary-rule-edits.ts).
+ */
+export const ownedRuleSchema = z.object({
+  /** The VirtualService holding the rule (or the one the canary creates, named after the service). */
+  virtualService: z.string(),
+  /** The rule's `name` when the spec named one; absent = the catch-all (the last rule without a match). */
+  name: z.string().optional(),
+  /** The rule exactly as it was. When no VirtualService existed: what that meant, the service without subsets. */
+  original: z.record(z.string(), z.unknown()),
+  /** No VirtualService existed: the canary creates one, and the restore deletes it again if nobody changed it. */
+  created: z.boolean().default(false),
+});
+export type OwnedRule = z.infer<typeof ownedRuleSchema>;
+
 export const canaryMemorySchema = z.object({
   kind: z.literal("canary"),
   subjects: z.object({ from: subjectSchema, to: subjectSchema }),
@@ -57,6 +73,8 @@ export const canaryMemorySchema = z.object({
   failedChecks: z.number().int().default(0),
   lastFailure: z.string().optional(),
   actionFailures: z.number().int().default(0),
+  /** Absent in experiments created before canaries owned one rule: those roll back to 0% B. */
+  owned: ownedRuleSchema.optional(),
 });
 export type CanaryMemory = z.infer<typeof canaryMemorySchema>;
 
@@ -100,7 +118,19 @@ export interface MachineInput {
   observation?: Observation | { error: string };
 }
 
-export type ExperimentAction = { type: "injectFault" } | { type: "removeFault" } | { type: "setWeight"; weight: number };
+/** `restoreRule` puts the canary's rule back exactly as it was recorded (not "100% A"). */
+export type ExperimentAction = { type: "injectFault" } | { type: "removeFault" } | { type: "setWeight"; weight: number } | { type: "restoreRule" };
+
+const actionWords: Record<Exclude<ExperimentAction["type"], "setWeight">, string> = {
+  injectFault: "inject the fault",
+  removeFault: "remove the fault",
+  restoreRule: "restore the canary's rule",
+};
+
+/** What an action does, in words, for the timeline when it fails. */
+export function describeAction(action: ExperimentAction): string {
+  return action.type === "setWeight" ? `set the weight to ${action.weight}%` : actionWords[action.type];
+}
 
 export interface MachineEvent {
   type: ExperimentEventType;

@@ -9,9 +9,9 @@ import type { QueryResult } from "@/server/adapters/prometheus";
 import { TopsailError } from "@/server/errors";
 import { createExperiment, type ClusterReads } from "./create-experiment";
 import { findExperiment, loadExperimentRecord, storeCommand } from "./experiment-store";
-import type { ExperimentWriter } from "./experiment-writer";
+import { executeAction, type ExperimentWriter } from "./experiment-writer";
 import { createExperimentRunner } from "./runner";
-import { readCanaryWeight } from "./virtual-service-edits";
+import { readCanaryWeight } from "./canary-rule-edits";
 
 /** A cluster of one service with three subsets, as creation reads it. */
 const reads: ClusterReads = {
@@ -108,8 +108,29 @@ describe("the runner", () => {
     await storeCommand(db, created.id, "abort");
     await runner.tick();
     expect(await loadExperimentRecord(db, created.id)).toMatchObject({ status: "aborted", verdict: "aborted" });
-    expect(readCanaryWeight(cluster.objects.get("reviews"), spec)).toBe(0);
+    // No VirtualService existed before the canary: the restore deletes the one it created.
+    expect(cluster.objects.has("reviews")).toBe(false);
     await expect(storeCommand(db, created.id, "resume")).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("runs each canary action twice to the same object, leaving a pin rule alone and restoring the owned rule exactly", async () => {
+    const db = getDb(url);
+    const cluster = fakeWriter();
+    const pin = { name: "testers", match: [{ headers: { "end-user": { exact: "jason" } } }], route: [{ destination: { host: "reviews", subset: "v3" } }] };
+    const catchAll = { timeout: "3s", route: [{ destination: { host: "reviews", subset: "v1" } }] };
+    const before: StoredIstioObject = { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "1" }, spec: { hosts: ["reviews"], http: [pin, catchAll] } };
+    cluster.objects.set("reviews", structuredClone(before));
+    const created = await createExperiment(db, { ...reads, listVirtualServices: async () => [structuredClone(before)] }, { ...spec, namespace: "staging", intervalSeconds: 600 }, "erin");
+    const record = await loadExperimentRecord(db, created.id);
+    if (!record) throw new Error("not stored");
+    for (const action of [{ type: "setWeight", weight: 50 }, { type: "restoreRule" }] as const) {
+      await executeAction(cluster.writer, record, action);
+      const once = structuredClone(cluster.objects.get("reviews"));
+      await executeAction(cluster.writer, record, action);
+      expect(cluster.objects.get("reviews")).toEqual(once);
+      expect((once?.spec as { http: unknown[] }).http[0]).toEqual(pin);
+    }
+    expect(cluster.objects.get("reviews")?.spec).toEqual(before.spec);
   });
 
   it("leaves an experiment to the runner that holds its lease until the lease runs out", async () => {

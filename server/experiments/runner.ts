@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import type { LabelMatcher } from "@/server/adapters/prometheus/promql";
 import { appendEvents, claimExperiment, listActiveExperimentIds, loadExperimentRecord, saveStep, type ExperimentsDb, type NewEvent } from "./experiment-store";
 import { executeAction, type ExperimentWriter } from "./experiment-writer";
-import type { ExperimentRecord, MachineEvent, MachineInput } from "./machine-types";
+import { describeAction, type ExperimentRecord, type MachineEvent, type MachineInput } from "./machine-types";
 import { measureObservation, type QueryPrometheus } from "./measure-subjects";
 import { advanceExperiment, observationRequest } from "./state-machine";
 
@@ -84,7 +84,7 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
         const reason = error instanceof Error ? error.message : String(error);
         const failures = record.memory.actionFailures + 1;
         const failed = { ...record, memory: { ...record.memory, actionFailures: failures } } as ExperimentRecord;
-        const note: NewEvent[] = lastError.get(id) === reason ? [] : [{ type: "error", phase: record.phase, message: `Could not ${action.type === "setWeight" ? `set the weight to ${action.weight}%` : action.type === "injectFault" ? "inject the fault" : "remove the fault"}: ${reason}; retrying`, at }];
+        const note: NewEvent[] = lastError.get(id) === reason ? [] : [{ type: "error", phase: record.phase, message: `Could not ${describeAction(action)}: ${reason}; retrying`, at }];
         lastError.set(id, reason);
         await saveStep(deps.db, failed, note, owner);
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExperimentAction, ExperimentRecord, MachineEvent } from "./machine-types";
+import { machineMemorySchema, type ExperimentAction, type ExperimentRecord, type MachineEvent } from "./machine-types";
 import { advanceExperiment, observationRequest } from "./state-machine";
 import { at, canaryRecord, failing, faultRecord, healthy, observation } from "./test-support/records";
 
@@ -41,11 +41,29 @@ describe("a canary", () => {
     expect(record.verdict).toBe("promoted");
   });
 
-  it("rolls back to 100% A on the first failing step and says what it measured", () => {
+  it("rolls back on the first failing step by restoring its rule as recorded, and says what it measured", () => {
     const { record, actions } = drive(canaryRecord(), [{ t: 0 }, { t: 10, m: { to: failing(70.4) } }, { t: 20, m: { to: failing(70.4) } }]);
-    expect(actions).toEqual([{ type: "setWeight", weight: 10 }, { type: "setWeight", weight: 0 }]);
+    expect(actions).toEqual([{ type: "setWeight", weight: 10 }, { type: "restoreRule" }]);
     expect(record).toMatchObject({ status: "failed", verdict: "rolled_back", finishedAt: at(20) });
     expect(record.summary).toMatch(/v3 success rate % = 70\.40 \(needs ≥ 99\)/);
+    expect(record.summary).toMatch(/the catch-all rule restored as it was \(v1 100%\)\.$/);
+  });
+
+  it("ends with B's weight as the restored rule has it: an 80/20 rule is back at 20%", () => {
+    const start = canaryRecord();
+    if (start.memory.kind !== "canary") throw new Error("fixture");
+    const split = { route: [{ destination: { host: "reviews", subset: "v1" }, weight: 80 }, { destination: { host: "reviews", subset: "v3" }, weight: 20 }] };
+    const { record } = drive({ ...start, memory: { ...start.memory, owned: { virtualService: "reviews", name: "main", created: false, original: split } } }, [{ t: 0 }, { t: 20, m: { to: failing(50) } }]);
+    expect(record.memory).toMatchObject({ weight: 20 });
+    expect(record.summary).toMatch(/rule "main" restored as it was \(v1 80% \/ v3 20%\)/);
+  });
+
+  it("rolls an experiment stored before canaries recorded their rule back to 0% B, as it used to", () => {
+    const start = canaryRecord();
+    if (start.memory.kind !== "canary") throw new Error("fixture");
+    const older = machineMemorySchema.parse(JSON.parse(JSON.stringify({ ...start.memory, owned: undefined })));
+    const { actions } = drive({ ...start, memory: older }, [{ t: 0 }, { t: 20, m: { to: failing(50) } }]);
+    expect(actions).toEqual([{ type: "setWeight", weight: 10 }, { type: "setWeight", weight: 0 }]);
   });
 
   it("re-judges a failed step on fresh traffic until the failed-check threshold", () => {
@@ -56,7 +74,7 @@ describe("a canary", () => {
       { t: 40, m: { to: failing(90) } },
     ]);
     expect(record.verdict).toBe("rolled_back");
-    expect(actions.at(-1)).toEqual({ type: "setWeight", weight: 0 });
+    expect(actions.at(-1)).toEqual({ type: "restoreRule" });
   });
 
   it("compares B with A when asked: no worse than A by more than N points", () => {
@@ -88,7 +106,7 @@ describe("a canary", () => {
     expect(observationRequest(record, at(110))?.windowSeconds).toBe(10);
 
     const aborted = advanceExperiment({ ...record, command: "abort" }, at(111));
-    expect(aborted.actions).toEqual([{ type: "setWeight", weight: 0 }]);
+    expect(aborted.actions).toEqual([{ type: "restoreRule" }]);
     expect(aborted.next).toMatchObject({ status: "aborted", verdict: "aborted", command: null });
 
     const promoted = advanceExperiment({ ...record, command: "promote" }, at(111));

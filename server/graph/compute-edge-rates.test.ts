@@ -34,6 +34,17 @@ describe("edge and node figures", () => {
     });
   });
 
+  it("counts a gRPC edge's non-zero statuses as errors even over HTTP 200, and files them by status as Kiali does", () => {
+    const grpc = [
+      row("echo-client", "echo-v2", { protocol: "grpc", rate: 6, grpcStatus: "0" }),
+      row("echo-client", "echo-v2", { protocol: "grpc", rate: 3, grpcStatus: "14" }),
+      row("echo-client", "echo-v2", { protocol: "grpc", rate: 1, code: "503", grpcStatus: "14", flags: "UO" }),
+    ];
+    const edge = graph(grpc).edge("echo-client", "echo-v2")?.traffic;
+    expect(edge?.rates).toMatchObject({ grpc: "10.00", grpcErr: "4.00", grpcPercentErr: "40.0" });
+    expect(Object.keys(edge?.responses ?? {})).toEqual(["0", "14", "503"]);
+  });
+
   it("gives traffic % as the edge's share of what its source sends to the same service, as a canary split reads", () => {
     const split = [row("productpage-v1", "reviews-v1", { rate: 6 }), row("productpage-v1", "reviews-v3", { rate: 4 }), row("productpage-v1", "details-v1", { rate: 10 })];
     const g = graph(split);

@@ -1,52 +1,41 @@
 /**
- * Response classes as data (Kiali's protocol tables): each row says which responses it
- * covers and whether they count as errors. A new class is a new row.
+ * The graph's side of the response-class table (lib/istio/response-classes.ts, where the
+ * rows and the error definition live for every page): each row compiled once into a
+ * matcher on TrafficRow, with the fixed slot its rate takes in ClassTotals.
  */
 import "server-only";
 import type { Protocol } from "@/lib/contracts/graph";
+import { classSuffixes, compileRow, rowsOf, type ClassSuffix } from "@/lib/istio/response-classes";
 import type { TrafficRow } from "./traffic-row";
-
-/**
- * Every class suffix once, across protocols. A class's position here is its slot in
- * ClassTotals.bySlot: a fixed small array instead of an object keyed by suffix, whose
- * keyed reads and writes on a varying name were megamorphic in the per-edge loops.
- */
-export const classSuffixes = ["NoResponse", "3xx", "4xx", "5xx", "Err"] as const;
-export type ClassSuffix = (typeof classSuffixes)[number];
 
 export interface ResponseClass {
   /** Rate-key suffix: http + "5xx" → "http5xx", httpIn + "5xx" → "httpIn5xx". */
   suffix: ClassSuffix;
-  /** Index of the suffix in classSuffixes. */
+  /**
+   * Index of the suffix in classSuffixes: class rates sit in a fixed small array instead of
+   * an object keyed by suffix, whose keyed reads and writes on a varying name were
+   * megamorphic in the per-edge loops.
+   */
   slot: number;
   matches(row: TrafficRow): boolean;
   error: boolean;
 }
 
-const responseClass = (suffix: ClassSuffix, matches: (row: TrafficRow) => boolean, error: boolean): ResponseClass => ({ suffix, slot: classSuffixes.indexOf(suffix), matches, error });
+const compiled = (protocol: "http" | "grpc"): readonly ResponseClass[] =>
+  rowsOf(protocol).map((row) => ({ suffix: row.suffix, slot: classSuffixes.indexOf(row.suffix), matches: compileRow(row), error: row.error }));
 
-/** gRPC status of a row: the grpc-status label, else "0" when HTTP said 200. */
-const grpcStatusOf = (row: TrafficRow): string => row.grpcStatus || (row.code === "200" ? "0" : row.code);
+export const responseClasses: Record<Protocol, readonly ResponseClass[]> = { http: compiled("http"), grpc: compiled("grpc"), tcp: [] };
 
-export const responseClasses: Record<Protocol, readonly ResponseClass[]> = {
-  http: [
-    responseClass("NoResponse", (r) => r.code === "0", true),
-    responseClass("3xx", (r) => r.code.startsWith("3"), false),
-    responseClass("4xx", (r) => r.code.startsWith("4"), true),
-    responseClass("5xx", (r) => r.code.startsWith("5"), true),
-  ],
-  grpc: [
-    responseClass("NoResponse", (r) => r.code === "0", true),
-    // Any non-zero gRPC status is an error (kiali-parity.md).
-    responseClass("Err", (r) => r.code !== "0" && grpcStatusOf(r) !== "0", true),
-  ],
-  tcp: [],
-};
-
-/** The key an edge's `responses` map files a row under: "-" for no response. */
+/**
+ * The key an edge's `responses` map files a row under, as Kiali's HandleResponseCode does:
+ * "-" for no response; for gRPC the grpc-status, unless the transport failed (4xx/5xx) or
+ * no status was reported — then the HTTP code.
+ */
 export function responseKeyOf(row: TrafficRow): string {
-  if (row.protocol === "grpc") return row.code === "0" ? "-" : grpcStatusOf(row);
-  return row.code === "0" || row.code === "" ? "-" : row.code;
+  if (row.code === "0" || row.code === "") return "-";
+  if (row.protocol !== "grpc" || row.grpcStatus === "") return row.code;
+  const first = row.code[0];
+  return first === "4" || first === "5" ? row.code : row.grpcStatus;
 }
 
 export interface ClassTotals {

@@ -14,12 +14,12 @@ describe("the metrics tab's PromQL, one range query per chart", () => {
     );
   });
 
-  it("sends the error share (no response, 4xx, 5xx) by version as a percentage, 0 for a version without errors", () => {
-    const all = 'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"}[60s])) by (destination_canonical_revision)';
-    expect(queryOf(reviews, "inbound", "errorRate")).toBe(
-      '(sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews",response_code=~"0|4..|5.."}[60s])) by (destination_canonical_revision) ' +
-        `or ${all} * 0) / (${all}) * 100`,
-    );
+  it("sends the error share (no response, 4xx, 5xx, gRPC status ≠ 0) by version as a percentage, 0 for a version without errors", () => {
+    const m = 'reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"';
+    const all = `sum(rate(istio_requests_total{${m}}[60s])) by (destination_canonical_revision)`;
+    const errors = `sum(rate(istio_requests_total{${m},response_code=~"0|4..|5.."}[60s]) or rate(istio_requests_total{${m},request_protocol="grpc",response_code!~"0|4..|5..",grpc_response_status!~"0|"}[60s])) by (destination_canonical_revision)`;
+    expect(queryOf(reviews, "inbound", "errorRate")).toBe(`(${errors} or ${all} * 0) / (${all}) * 100`);
+    expect(buildChartQueries(reviews, "inbound", 60)?.find((q) => q.id === "errorRate")?.title).toBe("Error rate (no response, 4xx, 5xx, gRPC status ≠ 0) by version");
   });
 
   it("sends p50, p95 and p99 of the duration in one query, each tagged with its quantile", () => {

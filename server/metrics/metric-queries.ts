@@ -11,7 +11,8 @@
 import "server-only";
 import type { InventoryKind } from "@/lib/contracts/inventory";
 import type { ChartId, ChartUnit, MetricDirection } from "@/lib/contracts/metrics";
-import { divide, histogramQuantile, selector, sumRate, type LabelMatcher } from "@/server/adapters/prometheus/promql";
+import { errorLegend, errorRequestMatchers } from "@/lib/istio/response-classes";
+import { divide, histogramQuantile, selector, sumRate, sumRateUnion, type LabelMatcher } from "@/server/adapters/prometheus/promql";
 
 export interface MetricTarget {
   kind: InventoryKind;
@@ -52,8 +53,13 @@ export function matchersFor(target: MetricTarget, direction: MetricDirection): L
   return targets[target.kind][direction]?.(target.namespace, target.name);
 }
 
-/** Response codes that count as errors: no response (0), 4xx and 5xx (kiali-parity.md). */
-const errorCodes: LabelMatcher = { label: "response_code", op: "=~", value: "0|4..|5.." };
+/** The error requests among `m`, as the graph counts them (lib/istio/response-classes.ts). */
+const errorRate = (m: LabelMatcher[], by: readonly string[], w: number): string =>
+  sumRateUnion(
+    errorRequestMatchers().map((errors) => selector("istio_requests_total", [...m, ...errors])),
+    w,
+    by,
+  );
 
 const quantiles = [
   { q: 0.5, name: "p50" },
@@ -96,12 +102,12 @@ const chartDefinitions: readonly ChartDefinition[] = [
   },
   {
     id: "errorRate",
-    title: "Error rate (no response, 4xx, 5xx) by version",
+    title: `Error rate (${errorLegend}) by version`,
     unit: "percent",
     // `or … * 0`: a version without errors has no error series; it reads 0 %, not "no data".
     build: (m, by, w) => {
       const all = sumRate(selector("istio_requests_total", m), w, by);
-      return `${divide(`${sumRate(selector("istio_requests_total", [...m, errorCodes]), w, by)} or ${all} * 0`, all)} * 100`;
+      return `${divide(`${errorRate(m, by, w)} or ${all} * 0`, all)} * 100`;
     },
     seriesLabels: (by) => by,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { divide, escapeLabelValue, escapeRegex, histogramQuantile, selector, sumRate } from "./promql";
+import { divide, escapeLabelValue, escapeRegex, histogramQuantile, selector, sumRate, sumRateUnion } from "./promql";
 
 describe("selector", () => {
   it("writes a bare metric when there are no matchers", () => {
@@ -35,6 +35,12 @@ describe("escaping", () => {
 });
 
 describe("aggregation builders", () => {
+  it("sums the rate of the series any of several selectors picks", () => {
+    expect(sumRateUnion(['m{a="b"}', 'm{c="d"}'], 60, ["x"])).toBe('sum(rate(m{a="b"}[60s]) or rate(m{c="d"}[60s])) by (x)');
+    expect(sumRateUnion(["m"], 30)).toBe(sumRate("m", 30));
+    expect(() => sumRateUnion([], 30)).toThrow(/at least one/);
+  });
+
   it("sums a rate over a window, grouped", () => {
     expect(sumRate('m{a="b"}', 300, ["x", "y"])).toBe('sum(rate(m{a="b"}[300s])) by (x,y)');
     expect(sumRate("m", 30)).toBe("sum(rate(m[30s]))");

@@ -45,6 +45,18 @@ export function sumRate(selectorText: string, windowSeconds: number, by: readonl
   return `sum(rate(${selectorText}${windowText(windowSeconds)}))${byClause(by)}`;
 }
 
+/**
+ * `sum(rate(A[Ws]) or rate(B[Ws])) by (LABELS)`: the rate of the series any selector picks.
+ * `or` keeps each series once (a series both pick has one label set), so overlapping
+ * selectors never count a request twice — what label matchers alone cannot say ("this code,
+ * or that other label").
+ */
+export function sumRateUnion(selectorTexts: readonly string[], windowSeconds: number, by: readonly string[] = []): string {
+  if (selectorTexts.length === 0) throw new Error("sumRateUnion needs at least one selector");
+  const w = windowText(windowSeconds);
+  return `sum(${selectorTexts.map((s) => `rate(${s}${w})`).join(" or ")})${byClause(by)}`;
+}
+
 /** `histogram_quantile(Q, sum(rate(BUCKETS[Ws])) by (le, LABELS))`. */
 export function histogramQuantile(quantile: number, bucketSelectorText: string, windowSeconds: number, by: readonly string[] = []): string {
   if (!(quantile >= 0 && quantile <= 1)) throw new Error(`invalid quantile: ${quantile}`);

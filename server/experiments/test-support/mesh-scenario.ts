@@ -39,7 +39,7 @@ export interface MeshScenario {
   runner(owner: string, prometheus: PrometheusClient, leaseMs?: number): ExperimentRunner;
   create(spec: ExperimentSpec): Promise<ExperimentRecord>;
   load(id: string): Promise<ExperimentRecord>;
-  virtualService(name: string): Promise<StoredIstioObject | undefined>;
+  virtualService(name: string, namespace?: string): Promise<StoredIstioObject | undefined>;
   control(path: string, body: unknown): Promise<void>;
   stop(): Promise<void>;
 }
@@ -80,7 +80,7 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
       if (!record) throw new Error(`no experiment ${id}`);
       return record;
     },
-    virtualService: (vsName) => getIstioObject(connection, { kind: "VirtualService", namespace: "bookinfo", name: vsName }),
+    virtualService: (vsName, namespace = "bookinfo") => getIstioObject(connection, { kind: "VirtualService", namespace, name: vsName }),
     async control(subPath, body) {
       const response = await fetch(`${controlUrl}${subPath}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`control ${subPath}: HTTP ${response.status} ${await response.text()}`);

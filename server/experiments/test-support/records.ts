@@ -28,6 +28,8 @@ export function canaryRecord(overrides: Partial<CanarySpec> = {}): ExperimentRec
       weight: 0,
       failedChecks: 0,
       actionFailures: 0,
+      // The catch-all of Bookinfo's virtual-service-all-v1.yaml, as creation records it.
+      owned: { virtualService: "reviews", created: false, original: { route: [{ destination: { host: "reviews", subset: "v1" } }] } },
     },
     command: null,
     verdict: null,

@@ -47,6 +47,7 @@ export class BehaviourTable {
     if (annotated !== undefined) behaviour = { ...behaviour, calls: parseCallsAnnotation(annotated) };
     const override = this.overrides.get(pod.identity.key);
     if (override?.errorRate !== undefined) behaviour = { ...behaviour, errorRate: override.errorRate };
+    if (override?.grpcStatus !== undefined) behaviour = { ...behaviour, grpcErrorStatus: override.grpcStatus };
     if (override?.latencyMs) {
       const { p50, p99 } = override.latencyMs;
       behaviour = { ...behaviour, latency: { p50, p99: p99 ?? p50 * 3 } };

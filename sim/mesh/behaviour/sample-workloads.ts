@@ -16,6 +16,8 @@ export const DEFAULT_BEHAVIOUR: WorkloadBehaviour = {
   latency: { p50: 5, p99: 25 },
   errorRate: 0,
   errorStatus: 500,
+  // What gRPC servers answer for an unhandled error.
+  grpcErrorStatus: 2,
   calls: [],
   forwardHeaders: [],
   responseBytes: 400,
@@ -45,6 +47,8 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
   { app: "ratings", behaviour: { latency: { p50: 2, p99: 9 }, responseBytes: 48 } },
   // go-httpbin's /get answers in about a millisecond.
   { app: "httpbin", behaviour: { latency: { p50: 1, p99: 5 }, responseBytes: 260 } },
+  // Istio's echo test app (samples/grpc-echo): answers gRPC Echo calls in about a millisecond.
+  { app: "echo", behaviour: { latency: { p50: 1, p99: 6 }, responseBytes: 120 } },
   { app: "tcp-echo", version: "v1", behaviour: { latency: { p50: 2, p99: 8 }, echoPrefixBytes: 4 } },
   { app: "tcp-echo", version: "v2", behaviour: { latency: { p50: 2, p99: 8 }, echoPrefixBytes: 4 } },
 ];

@@ -23,6 +23,8 @@ export interface WorkloadBehaviour {
   /** Probability of answering `errorStatus` on its own (default 0). */
   errorRate: number;
   errorStatus: number;
+  /** What a failing answer to a gRPC request carries as grpc-status (on HTTP 200); default 2, UNKNOWN. */
+  grpcErrorStatus: number;
   /** Made one after the other, as Bookinfo's services do. */
   calls: CallSpec[];
   /** Request headers the application copies onto its outgoing calls (Bookinfo forwards `end-user`). */
@@ -37,5 +39,7 @@ export interface WorkloadBehaviour {
 /** What the control API may change on a running workload. */
 export interface BehaviourOverride {
   errorRate?: number;
+  /** The grpc-status of the failing answers to gRPC requests, e.g. 14 (UNAVAILABLE). */
+  grpcStatus?: number;
   latencyMs?: { p50: number; p99?: number };
 }

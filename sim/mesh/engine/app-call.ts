@@ -1,21 +1,26 @@
 /**
  * An application's outgoing call as its code makes it: dial the name through DNS, wait
  * at most its own timeout per try, try again up to its number of tries when the answer is
- * not a success. Giving up closes the connection, which the proxies see as DC.
+ * not a success. Giving up closes the connection, which the proxies see as DC. A call to a
+ * port Istio treats as gRPC (its name or appProtocol) is made as a gRPC call, and succeeds
+ * only with grpc-status 0.
  */
 import type { CallSpec } from "../behaviour/types";
 import { resolveDnsName } from "../config/hosts";
 import type { PodInfo } from "../config/snapshot";
 import type { EngineContext } from "./context";
+import { GRPC_CONTENT_TYPE } from "./grpc";
 
 export function appCall(ctx: EngineContext, caller: PodInfo, call: CallSpec, headers: Record<string, string>, done: (ok: boolean, status: number) => void): void {
   const host = resolveDnsName(call.service, caller.namespace);
-  const port = call.port ?? ctx.snapshot().services.get(host)?.ports[0]?.port ?? 80;
-  const request = { host, port, method: call.method ?? "GET", path: call.path, headers };
+  const ports = ctx.snapshot().services.get(host)?.ports ?? [];
+  const port = call.port ?? ports[0]?.port ?? 80;
+  const grpc = ports.find((p) => p.port === port)?.protocol === "grpc";
+  const request = grpc ? { host, port, method: "POST", path: call.path, headers: { ...headers, "content-type": GRPC_CONTENT_TYPE } } : { host, port, method: call.method ?? "GET", path: call.path, headers };
   let tries = 0;
 
-  const settle = (status: number): void => {
-    const ok = status >= 200 && status < 400;
+  const settle = (status: number, grpcStatus?: number): void => {
+    const ok = status >= 200 && status < 400 && (grpcStatus === undefined || grpcStatus === 0);
     if (!ok && tries < call.tries) attempt();
     else done(ok, status);
   };
@@ -28,7 +33,7 @@ export function appCall(ctx: EngineContext, caller: PodInfo, call: CallSpec, hea
       if (settled) return;
       settled = true;
       timer?.cancel();
-      settle(response.status);
+      settle(response.status, response.grpcStatus);
     });
     if (call.timeoutMs !== undefined) {
       timer = ctx.scheduler.after(call.timeoutMs, () => {

@@ -29,6 +29,8 @@ export interface HttpResponse {
   /** 0 when the connection failed or was reset before a response. */
   status: number;
   bytes: number;
+  /** gRPC only: the grpc-status the answer carries (engine/grpc.ts). */
+  grpcStatus?: number;
 }
 
 /** Lets the sender give up: the application closes its connection. */

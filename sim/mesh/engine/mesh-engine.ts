@@ -25,6 +25,7 @@ import type { BehaviourOverride } from "../behaviour/types";
 import { ConfigWatcher } from "../config/config-watcher";
 import type { ConfigSnapshot } from "../config/snapshot";
 import { FortioLoad } from "../load/fortio-load";
+import { GrpcClientLoad } from "../load/grpc-load";
 import type { LoadGenerator } from "../load/generator";
 import { IngressLoad } from "../load/ingress-load";
 import { DEFAULT_LOAD, ENTRY_POINTS, mergeLoad, type EntryPointLoad, type EntryPointName, type LoadOverrides, type LoadSettings } from "../load/load-settings";
@@ -62,6 +63,7 @@ const GENERATORS: Record<EntryPointName, new (g: { ctx: EngineContext; isPaused(
   fortio: FortioLoad,
   "tcp-client": TcpClientLoad,
   synthetic: SyntheticLoad,
+  "grpc-client": GrpcClientLoad,
 };
 
 export class MeshEngine {

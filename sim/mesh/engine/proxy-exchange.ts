@@ -9,6 +9,8 @@
  * The proxy reports once per downstream request with `reporter="source"`, including for
  * local replies that never reached a server (which therefore have no destination report).
  * If the application hangs up first, the report says 0 DC and the try in flight is reset.
+ * A gRPC request is reported as `request_protocol="grpc"` with its grpc-status; Envoy's own
+ * answers to it are trailers-only HTTP 200s with a mapped status (engine/grpc.ts).
  */
 import type { PodInfo } from "../config/snapshot";
 import { resolveCluster, resolveService, type DestinationService } from "../router/resolve-cluster";
@@ -19,6 +21,7 @@ import { formatFlags, RESPONSE_FLAGS, type ResponseFlag } from "../telemetry/res
 import { requestedServiceLabels, serviceLabelsOf } from "../telemetry/service-labels";
 import type { ServiceLabels } from "../telemetry/labels";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
+import { grpcOutcome, isGrpcRequest } from "./grpc";
 import { fireMirror } from "./mirror";
 import type { Timer } from "./scheduler";
 import { startUpstreamTry, type TryHandle, type TryResult } from "./upstream-try";
@@ -33,16 +36,18 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
   let lastTry: Pick<TryResult, "upstream" | "mutualTls"> | undefined;
   let service: DestinationService = resolveService(ctx.snapshot(), request.host);
   let serviceLabels: ServiceLabels = requestedServiceLabels(service);
+  const grpc = isGrpcRequest(request);
 
-  const report = (code: number, responseBytes: number): void => {
+  const report = (code: number, responseBytes: number, grpcStatus?: number): void => {
     ctx.telemetry.recordRequest({
       reporter: "source",
       source: proxy.identity,
       destination: lastTry?.upstream?.identity,
       mutualTls: lastTry?.mutualTls ?? false,
       service: serviceLabels,
-      protocol: "http",
+      protocol: grpc ? "grpc" : "http",
       code,
+      ...(grpcStatus !== undefined ? { grpcStatus } : {}),
       flags: formatFlags(flags),
       security: "unknown",
       durationMs: scheduler.now - start,
@@ -51,18 +56,20 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
     });
   };
 
-  const finish = (status: number, bytes: number): void => {
+  /** `local`: Envoy answers itself; `grpcStatus`: what the upstream's gRPC answer carried. */
+  const finish = (status: number, bytes: number, answer: { local: boolean; grpcStatus?: number }): void => {
     if (finished) return;
     finished = true;
     for (const timer of timers) timer.cancel();
     currentTry?.cancel();
-    report(status, bytes);
-    done({ status, bytes });
+    const outcome = grpc ? grpcOutcome(status, answer.grpcStatus, answer.local) : { code: status, grpcStatus: undefined };
+    report(outcome.code, bytes, outcome.grpcStatus);
+    done({ status: outcome.code, bytes, ...(outcome.grpcStatus !== undefined ? { grpcStatus: outcome.grpcStatus } : {}) });
   };
 
   const localReply = (flag: ResponseFlag, status?: number): void => {
     flags.push(flag);
-    finish(status ?? RESPONSE_FLAGS[flag].status ?? 503, RESPONSE_FLAGS[flag].bodyBytes);
+    finish(status ?? RESPONSE_FLAGS[flag].status ?? 503, RESPONSE_FLAGS[flag].bodyBytes, { local: true });
   };
 
   const runTries = (decision: RoutedDecision): void => {
@@ -82,7 +89,7 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
         }
         flags.push(...result.flags);
         if (retriable && decision.retry.attempts > 0) flags.push("URX");
-        finish(result.status, result.bytes);
+        finish(result.status, result.bytes, { local: result.local, ...(result.grpcStatus !== undefined ? { grpcStatus: result.grpcStatus } : {}) });
       });
     };
     attempt();
@@ -91,7 +98,7 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
   const afterDelay = (decision: RoutedDecision): void => {
     if (decision.fault.abortStatus !== undefined) {
       flags.push("FI");
-      return finish(decision.fault.abortStatus, RESPONSE_FLAGS.FI.bodyBytes);
+      return finish(decision.fault.abortStatus, RESPONSE_FLAGS.FI.bodyBytes, { local: true });
     }
     if (decision.timeoutMs !== undefined) {
       timers.push(
@@ -111,7 +118,7 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
   const source: SourceContext = { namespace: proxy.namespace, labels: proxy.labels, gateways };
   const decision = routeHttp(ctx.snapshot(), source, request, ctx.rng.next);
   if (decision.kind === "noRoute") localReply("NR");
-  else if (decision.kind === "directResponse") finish(decision.status, 0);
+  else if (decision.kind === "directResponse") finish(decision.status, 0, { local: true });
   else {
     service = resolveService(ctx.snapshot(), decision.destination.host);
     serviceLabels = serviceLabelsOf(service);

@@ -5,13 +5,15 @@
  * The inbound sidecar reports `reporter="destination"` when the answer leaves — or, if
  * the caller hangs up first, right then with response_code 0 and flag DC. The
  * application does not notice a hang-up: its own outgoing calls carry on, as real apps'
- * do, and their telemetry shows it.
+ * do, and their telemetry shows it. A gRPC request (engine/grpc.ts) is answered with HTTP
+ * 200 and a grpc-status: 0, or the workload's gRPC error status when it fails.
  */
 import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
 import type { HttpRequest } from "../router/types";
 import type { ServiceLabels } from "../telemetry/labels";
 import { appCall } from "./app-call";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
+import { GRPC_STATUS, isGrpcRequest } from "./grpc";
 
 export interface InboundRequest {
   request: HttpRequest;
@@ -31,8 +33,9 @@ export function serveHttp(ctx: EngineContext, pod: PodInfo, inbound: InboundRequ
   const latency = rng.logNormal(behaviour.latency.p50, Math.log(Math.max(behaviour.latency.p99, behaviour.latency.p50 * 1.01) / behaviour.latency.p50) / 2.3263);
   let finished = false;
   let failedCalls = 0;
+  const grpc = isGrpcRequest(inbound.request);
 
-  const report = (code: number, flags: string, bytes: number): void => {
+  const report = (code: number, flags: string, bytes: number, grpcStatus?: number): void => {
     if (!pod.hasSidecar) return;
     ctx.telemetry.recordRequest({
       reporter: "destination",
@@ -40,8 +43,9 @@ export function serveHttp(ctx: EngineContext, pod: PodInfo, inbound: InboundRequ
       destination: pod.identity,
       mutualTls: inbound.mutualTls,
       service: inbound.service,
-      protocol: "http",
+      protocol: grpc ? "grpc" : "http",
       code,
+      ...(grpcStatus !== undefined ? { grpcStatus } : {}),
       flags,
       security: inbound.mutualTls ? "mutual_tls" : "none",
       durationMs: scheduler.now - start,
@@ -53,12 +57,13 @@ export function serveHttp(ctx: EngineContext, pod: PodInfo, inbound: InboundRequ
   const respond = (): void => {
     if (finished) return;
     finished = true;
-    let status = 200;
-    if (behaviour.errorRate > 0 && rng.next() < behaviour.errorRate) status = behaviour.errorStatus;
-    else if (failedCalls > 0 && behaviour.onCallFailure === "fail") status = 500;
-    const bytes = status < 400 ? Math.round(rng.logNormal(behaviour.responseBytes, 0.05)) : ERROR_BODY_BYTES;
-    report(status, "-", bytes);
-    done({ status, bytes });
+    const ownError = behaviour.errorRate > 0 && rng.next() < behaviour.errorRate;
+    const failed = ownError || (failedCalls > 0 && behaviour.onCallFailure === "fail");
+    const status = grpc || !failed ? 200 : ownError ? behaviour.errorStatus : 500;
+    const grpcStatus = grpc ? (failed ? behaviour.grpcErrorStatus : GRPC_STATUS.ok) : undefined;
+    const bytes = !failed ? Math.round(rng.logNormal(behaviour.responseBytes, 0.05)) : ERROR_BODY_BYTES;
+    report(status, "-", bytes, grpcStatus);
+    done({ status, bytes, ...(grpcStatus !== undefined ? { grpcStatus } : {}) });
   };
 
   const forwarded: Record<string, string> = {};

@@ -23,6 +23,10 @@ export interface TryResult {
   status: number;
   flags: ResponseFlag[];
   bytes: number;
+  /** Envoy answered itself (a gRPC request then gets a trailers-only 200, engine/grpc.ts). */
+  local: boolean;
+  /** The upstream's grpc-status, for a gRPC answer. */
+  grpcStatus?: number;
   upstream?: PodInfo;
   mutualTls: boolean;
 }
@@ -48,7 +52,7 @@ const EXTERNAL_RESPONSE_BYTES = 1200;
 
 function localReply(flag: ResponseFlag, outcome: TryResult["outcome"], upstream?: PodInfo): TryResult {
   const row = RESPONSE_FLAGS[flag];
-  return { outcome, status: row.status ?? 503, flags: [flag], bytes: row.bodyBytes, mutualTls: false, ...(upstream ? { upstream } : {}) };
+  return { outcome, status: row.status ?? 503, flags: [flag], bytes: row.bodyBytes, local: true, mutualTls: false, ...(upstream ? { upstream } : {}) };
 }
 
 /** A try in flight: cancellable, and it knows which host it went to (for the source report of a route timeout). */
@@ -89,7 +93,7 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
 
   const proceed = (): void => {
     if (cluster.service.kind !== "kubernetes") {
-      timers.push(scheduler.after(rng.logNormal(EXTERNAL_LATENCY_MS.median, EXTERNAL_LATENCY_MS.sigma), () => finish({ outcome: { kind: "response", status: 200 }, status: 200, flags: [], bytes: EXTERNAL_RESPONSE_BYTES, mutualTls: false })));
+      timers.push(scheduler.after(rng.logNormal(EXTERNAL_LATENCY_MS.median, EXTERNAL_LATENCY_MS.sigma), () => finish({ outcome: { kind: "response", status: 200 }, status: 200, flags: [], bytes: EXTERNAL_RESPONSE_BYTES, local: false, mutualTls: false })));
       return;
     }
     const healthy = outlierSettings ? state.outliers.healthy(cluster.endpoints, scheduler.now) : cluster.endpoints;
@@ -108,7 +112,16 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
         server = serveHttp(ctx, pod, inbound, (response) => {
           timers.push(
             scheduler.after(networkDelay(ctx), () =>
-              finish({ outcome: { kind: "response", status: response.status }, status: response.status, flags: [], bytes: response.bytes, upstream: pod, mutualTls: security.mutualTls }),
+              finish({
+                outcome: { kind: "response", status: response.status, ...(response.grpcStatus !== undefined ? { grpcStatus: response.grpcStatus } : {}) },
+                status: response.status,
+                flags: [],
+                bytes: response.bytes,
+                local: false,
+                ...(response.grpcStatus !== undefined ? { grpcStatus: response.grpcStatus } : {}),
+                upstream: pod,
+                mutualTls: security.mutualTls,
+              }),
             ),
           );
         });

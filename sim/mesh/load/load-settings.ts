@@ -1,6 +1,6 @@
 /** How much traffic enters the mesh, per entry point. */
 
-export const ENTRY_POINTS = ["bookinfo-ingress", "fortio", "tcp-client", "synthetic"] as const;
+export const ENTRY_POINTS = ["bookinfo-ingress", "fortio", "tcp-client", "synthetic", "grpc-client"] as const;
 export type EntryPointName = (typeof ENTRY_POINTS)[number];
 
 export interface EntryPointLoad {
@@ -8,7 +8,8 @@ export interface EntryPointLoad {
    * bookinfo-ingress: Poisson arrivals per second; fortio: total qps across its
    * connections (0 = each connection back to back, fortio's `-qps 0`); tcp-client: new
    * connections per second; synthetic: requests per second per synthetic service, counted
-   * over all hops (so the mesh of `--scale 1000` carries ~1,000 requests/s at 1).
+   * over all hops (so the mesh of `--scale 1000` carries ~1,000 requests/s at 1);
+   * grpc-client: gRPC calls per second from the grpc-echo scenario's client.
    */
   requestsPerSecond: number;
   /** fortio's concurrent connections (`-c`). */
@@ -25,6 +26,7 @@ export const DEFAULT_LOAD: LoadSettings = {
   fortio: { requestsPerSecond: 5, connections: 1, jasonShare: 0 },
   "tcp-client": { requestsPerSecond: 3, connections: 1, jasonShare: 0 },
   synthetic: { requestsPerSecond: 1, connections: 1, jasonShare: 0 },
+  "grpc-client": { requestsPerSecond: 10, connections: 1, jasonShare: 0 },
 };
 
 export function mergeLoad(base: LoadSettings, overrides: LoadOverrides | undefined): LoadSettings {

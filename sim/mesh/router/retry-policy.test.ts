@@ -11,6 +11,14 @@ describe("retry conditions", () => {
     expect(isRetriable({ kind: "overflow" }, defaults)).toBe(false);
   });
 
+  it("retries a gRPC UNAVAILABLE or CANCELLED answer (HTTP 200) by default, not other gRPC statuses", () => {
+    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 14 }, defaults)).toBe(true);
+    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 1 }, defaults)).toBe(true);
+    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 13 }, defaults)).toBe(false);
+    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 13 }, buildRetryPolicy({ retryOn: "internal" }, undefined))).toBe(true);
+    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 14 }, buildRetryPolicy({ retryOn: "5xx" }, undefined))).toBe(false);
+  });
+
   it("retries 5xx and per-try timeouts when retryOn says 5xx", () => {
     const policy = buildRetryPolicy({ attempts: 3, retryOn: "5xx" }, undefined);
     expect(isRetriable({ kind: "response", status: 500 }, policy)).toBe(true);

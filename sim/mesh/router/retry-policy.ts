@@ -1,7 +1,8 @@
 /**
  * Retry policies and what each `retryOn` condition retries, as data. Istio's default for
  * an HTTP route is 2 retries on connect-failure,refused-stream,unavailable,cancelled: a 503
- * from a failed connection is retried, an application's 500 is not.
+ * from a failed connection is retried, an application's 500 is not; a gRPC answer with
+ * status 14 (UNAVAILABLE) or 1 (CANCELLED) is.
  *
  * Deliberately unlike the brief's "overflow is retried": Envoy never retries a reset whose
  * reason is Overflow (router/retry_state_impl.cc, wouldRetryFromReset: "we never retry if
@@ -18,9 +19,9 @@ export const DEFAULT_ATTEMPTS = 2;
 /** Envoy's base retry back-off. */
 export const RETRY_BACKOFF_BASE_MS = 25;
 
-/** How a try ended, as the retry logic sees it. */
+/** How a try ended, as the retry logic sees it; `grpcStatus` for the answer to a gRPC request. */
 export type TryOutcome =
-  | { kind: "response"; status: number }
+  | { kind: "response"; status: number; grpcStatus?: number }
   | { kind: "overflow" }
   | { kind: "connectFailure" }
   | { kind: "perTryTimeout" };
@@ -28,8 +29,10 @@ export type TryOutcome =
 type Condition = (outcome: TryOutcome, policy: RetryPolicy) => boolean;
 
 const isStatus = (outcome: TryOutcome, test: (status: number) => boolean): boolean => outcome.kind === "response" && test(outcome.status);
+/** Envoy's retry_grpc_on conditions read the grpc-status of the answer (HTTP 200 for gRPC). */
+const isGrpcStatus = (outcome: TryOutcome, status: number): boolean => outcome.kind === "response" && outcome.grpcStatus === status;
 
-/** What each retryOn condition covers (Envoy's x-envoy-retry-on semantics); gRPC-only conditions never fire for HTTP. */
+/** What each retryOn condition covers (Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on semantics); gRPC conditions never fire for HTTP. */
 const RETRY_CONDITIONS: Record<string, Condition> = {
   "5xx": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s >= 500),
   "gateway-error": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s === 502 || s === 503 || s === 504),
@@ -38,11 +41,11 @@ const RETRY_CONDITIONS: Record<string, Condition> = {
   "refused-stream": () => false,
   "retriable-4xx": (o) => isStatus(o, (s) => s === 409),
   "retriable-status-codes": (o, p) => isStatus(o, (s) => p.retriableStatusCodes.has(s)),
-  unavailable: () => false,
-  cancelled: () => false,
-  "deadline-exceeded": () => false,
-  "resource-exhausted": () => false,
-  internal: () => false,
+  unavailable: (o) => isGrpcStatus(o, 14),
+  cancelled: (o) => isGrpcStatus(o, 1),
+  "deadline-exceeded": (o) => isGrpcStatus(o, 4),
+  "resource-exhausted": (o) => isGrpcStatus(o, 8),
+  internal: (o) => isGrpcStatus(o, 13),
 };
 
 export function buildRetryPolicy(retries: HTTPRetry | undefined, routeTimeoutMs: number | undefined): RetryPolicy {

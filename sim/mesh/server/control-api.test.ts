@@ -37,6 +37,11 @@ describe("the metrics server and control API", () => {
     expect((await call("GET", "/control")).json.workloads).toEqual({ "bookinfo/reviews-v3": { errorRate: 0.3, latencyMs: { p50: 100 } } });
   });
 
+  it("makes a workload answer gRPC calls with a status", async () => {
+    const response = await call("PUT", "/control/workloads/bookinfo/ratings-v1", { errorRate: 1, grpcStatus: 14 });
+    expect(response).toMatchObject({ status: 200, json: { workload: "bookinfo/ratings-v1", behaviour: { errorRate: 1, grpcStatus: 14 } } });
+  });
+
   it("answers bad bodies and unknown workloads with clear errors", async () => {
     const bad = await call("PUT", "/control/load", { entryPoint: "nowhere", requestsPerSecond: -1 });
     expect(bad.status).toBe(400);
@@ -44,6 +49,9 @@ describe("the metrics server and control API", () => {
     expect(JSON.stringify(bad.json)).toMatch(/requestsPerSecond/);
     expect((await call("PUT", "/control/load", "{nope")).status).toBe(400);
     expect((await call("PUT", "/control/workloads/bookinfo/reviews-v3", { errorRate: 2 })).status).toBe(400);
+    const okStatus = await call("PUT", "/control/workloads/bookinfo/reviews-v3", { errorRate: 1, grpcStatus: 0 });
+    expect(okStatus.status).toBe(400);
+    expect(JSON.stringify(okStatus.json)).toMatch(/grpcStatus/);
     const unknown = await call("PUT", "/control/workloads/bookinfo/reviews-v9", { errorRate: 0.1 });
     expect(unknown.status).toBe(404);
     expect(String((unknown.json.error as { message: string }).message)).toContain("reviews-v3");

@@ -14,6 +14,8 @@ export const loadBodySchema = z
 export const workloadBodySchema = z
   .object({
     errorRate: z.number().min(0).max(1).optional(),
+    /** The grpc-status of failing answers to gRPC calls (1–16; 0 is OK, not a failure). */
+    grpcStatus: z.number().int().min(1).max(16).optional(),
     latencyMs: z
       .object({
         p50: z.number().positive().max(600_000),
@@ -24,7 +26,7 @@ export const workloadBodySchema = z
       .optional(),
   })
   .strict()
-  .refine((b) => b.errorRate !== undefined || b.latencyMs !== undefined, { message: "give errorRate and/or latencyMs" });
+  .refine((b) => b.errorRate !== undefined || b.latencyMs !== undefined || b.grpcStatus !== undefined, { message: "give errorRate, latencyMs and/or grpcStatus" });
 
 export type LoadBody = z.infer<typeof loadBodySchema>;
 export type WorkloadBody = z.infer<typeof workloadBodySchema>;

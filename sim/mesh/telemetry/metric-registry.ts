@@ -21,6 +21,8 @@ export interface RequestReport {
   protocol: "http" | "grpc";
   /** 0 when no response was sent. */
   code: number;
+  /** gRPC requests: the grpc-status reported (engine/grpc.ts); absent for HTTP and when no response was sent. */
+  grpcStatus?: number;
   /** "-" or comma-joined Envoy flags. */
   flags: string;
   security: SecurityPolicy;
@@ -125,7 +127,7 @@ export class MetricRegistry {
   recordRequest(report: RequestReport): void {
     this.reports++;
     const { src, dst, svc, key } = this.peers(report);
-    const outcome = `request_protocol="${report.protocol}",response_code="${report.code}",grpc_response_status="",response_flags="${escapeLabelValue(report.flags)}",connection_security_policy="${report.security}"`;
+    const outcome = `request_protocol="${report.protocol}",response_code="${report.code}",grpc_response_status="${report.grpcStatus ?? ""}",response_flags="${escapeLabelValue(report.flags)}",connection_security_policy="${report.security}"`;
     const seriesKey = `${key}|${this.outcomeId(outcome)}`;
     let series = this.requestSeries.get(seriesKey);
     if (!series) {
