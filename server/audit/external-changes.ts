@@ -24,7 +24,7 @@ import "server-only";
 import { listAuditEntries, recordAuditEntry, type AuditEntriesDb, type AuditEntry, type AuditObject } from "@/server/adapters/db/audit-entries";
 import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { watchObjects, type ObjectEvent, type ObjectWatch } from "@/server/adapters/kube/watch-objects";
-import type { TopsailError } from "@/server/errors";
+import { TopsailError } from "@/server/errors";
 import { auditedKinds, auditRef, findAuditedKind, type AuditedKind } from "./audited-kinds";
 import { changesNothingAudited, judgeObservedVersion, type ObservedVersion } from "./judge-change";
 import { readAuditedObject } from "./read-audited-object";
@@ -143,7 +143,7 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
       } catch (error) {
         // Only an unreachable cluster is worth waiting for; without read access to kube-system
         // the watcher still works, just without telling clusters apart.
-        if ((error as TopsailError).code !== "kube_unavailable") {
+        if (!(error instanceof TopsailError && error.code === "kube_unavailable")) {
           log(`Audit watcher: cannot read the cluster's identity (${messageOf(error)}); entries will not be told apart by cluster.`);
           return;
         }
