@@ -32,6 +32,8 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
   return (
     <article aria-label={`Audit entry for ${title}`} className="flex flex-col gap-3">
       <YamlDiff title={`${title}: ${summary.action} by ${summary.actor} (${summary.source})`} diff={detail.data.diff} />
+      {summary.status === "pending" && <p role="status" className="text-sm">Topsail is still writing this change; its outcome is not known yet.</p>}
+      {summary.status === "failed" && <p role="alert" className="text-sm text-bad">This change was not applied: <MessageText text={summary.error ?? "no reason was recorded"} /></p>}
       <p className="text-xs text-slate-600 dark:text-slate-300">
         Live now: {live.resourceVersion ? `resourceVersion ${live.resourceVersion}${atThisVersion ? ", the same as this version" : ""}` : "the object does not exist"}.
       </p>

@@ -1,10 +1,14 @@
 "use client";
 
 import { useId } from "react";
+import { istioKinds } from "@/lib/istio/kinds";
 import type { AuditFilters } from "@/lib/queries/audit";
 
 const inputClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
 const sources = ["", "wizard", "editor", "experiment", "rollback", "external"] as const;
+const statuses = ["", "pending", "applied", "failed"] as const;
+// Every kind Topsail writes: the Istio kinds, and the objects that carry sidecar-injection settings.
+const kinds = [...istioKinds.map((k) => k.kind), "Namespace", "Deployment"];
 
 function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
   const id = useId();
@@ -16,7 +20,7 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
-/** Filters by namespace, object (kind and name), actor, source and time; every change goes to the URL. */
+/** Filters by namespace, object (kind and name), actor, source, status and time; every change goes to the URL. */
 export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange(next: AuditFilters): void }) {
   const text = (key: keyof AuditFilters, label: string, placeholder?: string) => (
     <Field label={label}>
@@ -43,7 +47,7 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
         {(id) => (
           <select id={id} className={inputClass} value={value.kind ?? ""} onChange={(e) => onChange({ ...value, kind: e.target.value || undefined })}>
             <option value="">any</option>
-            {["VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "Sidecar", "PeerAuthentication", "AuthorizationPolicy"].map((k) => <option key={k}>{k}</option>)}
+            {kinds.map((k) => <option key={k}>{k}</option>)}
           </select>
         )}
       </Field>
@@ -53,6 +57,13 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
         {(id) => (
           <select id={id} className={inputClass} value={value.source ?? ""} onChange={(e) => onChange({ ...value, source: e.target.value || undefined })}>
             {sources.map((s) => <option key={s} value={s}>{s || "any"}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label="Status">
+        {(id) => (
+          <select id={id} className={inputClass} value={value.status ?? ""} onChange={(e) => onChange({ ...value, status: e.target.value || undefined })}>
+            {statuses.map((s) => <option key={s} value={s}>{s || "any"}</option>)}
           </select>
         )}
       </Field>

@@ -1,7 +1,8 @@
 /**
  * The audit log's JSON API:
- *   GET  /api/audit?namespace=&kind=&name=&actor=&source=&since=&until=&limit= → AuditList (newest first)
- *   GET  /api/audit/{id}                → AuditEntryDetail (YAML before/after, their diff, the live resourceVersion)
+ *   GET  /api/audit?namespace=&kind=&name=&actor=&source=&status=&since=&until=&limit= → AuditList (newest first)
+ *   GET  /api/audit/{id}                → AuditEntryDetail (YAML before/after, their diff, the live object or, for a
+ *                                         Namespace or Deployment, its sidecar-injection settings, with its resourceVersion)
  *   POST /api/audit/{id}/rollback {to, baseResourceVersion, comment?} → RollbackResult
  */
 import { z } from "zod";
@@ -10,6 +11,9 @@ import { objectChangeSchema, diffLineSchema } from "./traffic";
 export const auditActionSchema = z.enum(["create", "update", "delete", "rollback"]);
 export const auditSourceSchema = z.enum(["editor", "wizard", "experiment", "rollback", "external"]);
 export type AuditSourceName = z.infer<typeof auditSourceSchema>;
+/** pending: Topsail recorded the change and is writing it; applied: it is in the cluster; failed: it never got there. */
+export const auditStatusSchema = z.enum(["pending", "applied", "failed"]);
+export type AuditStatusName = z.infer<typeof auditStatusSchema>;
 
 export const auditEntrySummarySchema = z.object({
   id: z.string(),
@@ -21,6 +25,9 @@ export const auditEntrySummarySchema = z.object({
   namespace: z.string(),
   name: z.string(),
   comment: z.string().nullable(),
+  status: auditStatusSchema,
+  /** Why the change failed; null unless status is failed. */
+  error: z.string().nullable(),
   /** Whether the entry left the object in place (false: the change deleted it). */
   hasAfter: z.boolean(),
   hasBefore: z.boolean(),
@@ -55,6 +62,7 @@ export const auditListQuerySchema = z.object({
   name: optionalText,
   actor: optionalText,
   source: z.union([auditSourceSchema, z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
+  status: z.union([auditStatusSchema, z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
   since: instant,
   until: instant,
   limit: z.coerce.number().int().min(1).max(1000).optional(),

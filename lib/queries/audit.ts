@@ -9,6 +9,7 @@ export interface AuditFilters {
   name?: string;
   actor?: string;
   source?: string;
+  status?: string;
   since?: string;
   until?: string;
 }

@@ -1,35 +1,45 @@
 /**
- * The external-change watcher: keeps the audit history complete by recording changes to
- * VirtualServices and DestinationRules that did not go through Topsail (kubectl, GitOps,
- * another console) as `source: "external"` entries with before and after.
+ * The external-change watcher: keeps the audit history complete by recording changes that
+ * did not go through Topsail (kubectl, GitOps, another console) as `source: "external"`
+ * entries with before and after — for every kind Topsail can write (audited-kinds.ts: all
+ * Istio kinds, and the sidecar-injection settings of Namespaces and Deployments).
  *
- * How it tells Topsail's own writes apart: the write path records every write it makes with
- * the object the API server answered, resourceVersion included. So for each watch event the
- * watcher waits a moment (the write path records right after writing), then looks at the
- * object's recent audit entries: an entry whose `after` has the event's resourceVersion is
- * Topsail's own write; an event whose content (spec, labels, annotations) equals the last
- * audited `after` changed nothing a user cares about (a status update). Anything else is
- * external. Its `before` is the version the watcher saw last (or the last audited one).
+ * How it tells Topsail's own writes apart, without timing: every Topsail write records its
+ * intent (`pending`) before it reaches the cluster and resolves it `applied` with the
+ * resourceVersion the API server answered (ARCHITECTURE.md "Writes"). The watcher judges
+ * each observed version against the object's entries (judge-change.ts); while an entry of
+ * the object is pending, it looks again every `pollMs` until the entry is resolved. An
+ * entry pending longer than `pendingLimitMs` (default 10 minutes: longer than any write
+ * takes) is taken as abandoned: a sweep resolves it by the live object (stale-intents.ts),
+ * and the waiting judgement goes on from that outcome.
  *
- * At start, and after every dropped watch, it lists the objects and compares each with its
- * last audited `after`, so changes made while Topsail was not watching are recorded too.
- * Objects Topsail never audited are not recorded at start: they simply predate the history.
+ * At start it reads the cluster's identity (entries of another cluster are no evidence),
+ * resolves the entries that a console which died mid-write left pending, then starts one
+ * informer per kind. The informers' first lists are compared with the last version the log
+ * recorded, so changes made while Topsail was not watching are recorded too; objects the
+ * log never recorded predate it and are not. An object's versions are judged one at a time,
+ * in the order the API server sent them.
  */
 import "server-only";
-import { CustomObjectsApi, Watch } from "@kubernetes/client-node";
-import { findIstioKind } from "@/lib/istio/kinds";
-import { listAuditEntries, recordAuditEntry, type AuditEntriesDb, type AuditEntry } from "@/server/adapters/db/audit-entries";
-import type { KubeConnection } from "@/server/adapters/kube";
-import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
-import { sameContent } from "@/server/istio-config/plan-istio-changes";
+import { listAuditEntries, recordAuditEntry, type AuditEntriesDb, type AuditEntry, type AuditObject } from "@/server/adapters/db/audit-entries";
+import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
+import { watchObjects, type ObjectEvent, type ObjectWatch } from "@/server/adapters/kube/watch-objects";
+import { TopsailError } from "@/server/errors";
+import { auditedKinds, auditRef, findAuditedKind, type AuditedKind } from "./audited-kinds";
+import { changesNothingAudited, judgeObservedVersion, type ObservedVersion } from "./judge-change";
+import { readAuditedObject } from "./read-audited-object";
+import { CONSOLE_STOPPED, noOutcomeWithin, resolvePendingRecordedBefore, type StaleIntentDeps } from "./stale-intents";
 
 export interface ExternalChangeWatcherOptions {
   connection: KubeConnection;
   db: AuditEntriesDb;
+  /** Default: every kind in audited-kinds.ts. */
   kinds?: string[];
-  /** How long to let the write path record its own entry before judging an event; default 1500 ms. */
-  settleMs?: number;
-  /** Pause before re-listing after a dropped watch; default 2000 ms. */
+  /** After this long without an outcome, a pending entry is resolved by the live object (checked every quarter of it, at most every minute); default 10 minutes. */
+  pendingLimitMs?: number;
+  /** How often a judgement waiting on a pending entry looks at it again; default 250 ms. */
+  pollMs?: number;
+  /** Pause before starting a failed watch again (doubling up to a minute); default 2000 ms. */
   retryMs?: number;
   log?: (message: string) => void;
 }
@@ -42,149 +52,134 @@ export interface ExternalChangeWatcher {
 
 export const EXTERNAL_ACTOR = "outside Topsail";
 
-type EventType = "ADDED" | "MODIFIED" | "DELETED";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const keyOf = (o: { kind: string; metadata: { namespace: string; name: string } }) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
-const rvOf = (o: Record<string, unknown> | null | undefined) => (o?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function asObject(raw: unknown, kind: string): StoredIstioObject | undefined {
-  const o = raw as StoredIstioObject | undefined;
-  if (!o?.metadata?.name || !o.metadata.namespace) return undefined;
-  return { ...o, kind };
-}
-
-/** Decides whether one observed version is an external change, and records it if so. */
-export async function judgeEvent(
-  db: AuditEntriesDb,
-  event: { type: EventType; object: StoredIstioObject; previous: StoredIstioObject | undefined },
-  settleMs: number,
-): Promise<AuditEntry | undefined> {
-  const { object, previous, type } = event;
-  const ref = { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name };
-  const recent = () => listAuditEntries(db, { ...ref, limit: 20 });
-  const isOurs = (entries: AuditEntry[]) =>
-    type === "DELETED" ? entries[0] !== undefined && entries[0].after === null : entries.some((e) => rvOf(e.after) === object.metadata.resourceVersion);
-
-  let entries = await recent();
-  // A write in flight records its entry just after the API server answers: look once more.
-  if (!isOurs(entries) && settleMs > 0) {
-    await sleep(settleMs);
-    entries = await recent();
-  }
-  if (isOurs(entries)) return undefined;
-  const last = entries[0];
-  const lastAfter = (last?.after ?? null) as StoredIstioObject | null;
-  if (type !== "DELETED") {
-    if (lastAfter && sameContent(lastAfter, object)) return undefined;
-    if (!lastAfter && previous && sameContent(previous, object)) return undefined;
-  }
-  const before = type === "ADDED" && !previous ? lastAfter : (previous ?? lastAfter);
-  return recordAuditEntry(db, {
-    ...ref,
-    actor: EXTERNAL_ACTOR,
-    source: "external",
-    action: type === "DELETED" ? "delete" : before ? "update" : "create",
-    before: type === "DELETED" ? (previous ?? object) : before,
-    after: type === "DELETED" ? null : object,
-  });
+/** What the judgement needs of an object's entries: the pending ones, the one with this version, and the newest. */
+async function entriesOf(db: AuditEntriesDb, ref: { kind: string; namespace: string; name: string }, resourceVersion: string): Promise<AuditEntry[]> {
+  const lists = await Promise.all([
+    listAuditEntries(db, { ...ref, limit: 20 }),
+    listAuditEntries(db, { ...ref, status: "pending", limit: 1000 }),
+    listAuditEntries(db, { ...ref, status: "applied", resourceVersion, limit: 1 }),
+  ]);
+  return [...new Map(lists.flat().map((e) => [e.id, e])).values()];
 }
 
 export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions): ExternalChangeWatcher {
   const { connection, db } = options;
-  const settleMs = options.settleMs ?? 1500;
+  const pendingLimitMs = options.pendingLimitMs ?? 10 * 60_000;
+  const pollMs = options.pollMs ?? 250;
   const retryMs = options.retryMs ?? 2000;
   const log = options.log ?? ((m: string) => console.warn(m));
-  const kinds = options.kinds ?? ["VirtualService", "DestinationRule"];
-  const api = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-  const watch = new Watch(connection.kubeConfig);
-  const seen = new Map<string, StoredIstioObject>();
-  // One queue per object, so its events are judged in the order they happened.
-  const queues = new Map<string, Promise<unknown>>();
-  const aborts = new Set<AbortController>();
+  const kinds = (options.kinds ?? auditedKinds.map((k) => k.kind)).map((name) => {
+    const kind = findAuditedKind(name);
+    if (!kind) throw new Error(`The audit watcher cannot watch kind "${name}"; it watches ${auditedKinds.map((k) => k.kind).join(", ")}.`);
+    return kind;
+  });
+  const startedAt = new Date();
+  // The last version seen of each object, as recorded: the `before` of its next change.
+  const seen = new Map<string, AuditObject>();
+  // One queue per object, so its versions are judged in the order they happened.
+  const queues = new Map<string, Promise<void>>();
+  const watches: ObjectWatch[] = [];
   let stopped = false;
+  let clusterId: string | null = null;
+  let sweep: NodeJS.Timeout | undefined;
+  // Abandoned entries are looked for a few times per limit (at most every minute), so none waits much past it.
+  const sweepMs = Math.max(pollMs, Math.min(60_000, pendingLimitMs / 4));
+  const stale = (): StaleIntentDeps => ({ db, clusterId, readLive: (ref) => readAuditedObject(connection, ref) });
 
-  const enqueue = (type: EventType, object: StoredIstioObject) => {
-    const key = keyOf(object);
+  async function judge(kind: AuditedKind, ref: { kind: string; namespace: string; name: string }, observed: ObservedVersion, observedAt: Date): Promise<void> {
+    while (!stopped) {
+      const verdict = judgeObservedVersion(observed, await entriesOf(db, ref, observed.resourceVersion), { kind, clusterId });
+      if (verdict.verdict === "wait") {
+        await sleep(pollMs);
+        continue;
+      }
+      if (verdict.verdict !== "external") return;
+      await recordAuditEntry(db, {
+        ...ref,
+        actor: EXTERNAL_ACTOR,
+        source: "external",
+        action: verdict.action,
+        before: verdict.before,
+        after: verdict.after,
+        // The version it recorded, so that seeing it again (a relist) records nothing more.
+        resourceVersion: observed.type === "DELETED" ? null : observed.resourceVersion,
+        clusterId,
+        kubeContext: connection.context,
+        // When the change was seen, not when a pending write let it be judged.
+        createdAt: observedAt,
+      });
+      return;
+    }
+  }
+
+  const onEvent = (kind: AuditedKind) => (event: ObjectEvent) => {
+    const ref = auditRef(kind.kind, event.object);
+    const key = `${ref.kind}/${ref.namespace}/${ref.name}`;
+    const recorded = kind.record(event.object.object);
     const previous = seen.get(key);
-    if (type === "DELETED") seen.delete(key);
-    else seen.set(key, object);
+    if (event.type === "DELETED") seen.delete(key);
+    else seen.set(key, recorded);
+    const observed: ObservedVersion = { type: event.type, resourceVersion: event.object.resourceVersion, recorded, previous, atStart: event.inFirstList };
+    // Most updates (a Deployment's status, a Namespace's other labels) change nothing audited.
+    if (changesNothingAudited(observed, kind)) return;
+    const observedAt = new Date();
     const next = (queues.get(key) ?? Promise.resolve())
-      .then(() => (stopped ? undefined : judgeEvent(db, { type, object, previous }, settleMs)))
-      .catch((error: unknown) => log(`Audit watcher: could not record the change of ${key}: ${error instanceof Error ? error.message : String(error)}`));
+      .then(() => judge(kind, ref, observed, observedAt))
+      .catch((error: unknown) => log(`Audit watcher: could not judge the change of ${key} (resourceVersion ${observed.resourceVersion}): ${messageOf(error)}`));
     queues.set(key, next);
+    void next.then(() => {
+      if (queues.get(key) === next) queues.delete(key);
+    });
   };
 
-  /** Lists a kind, records what changed since it was last seen or audited, and returns the list's resourceVersion. */
-  async function relist(kind: string): Promise<string> {
-    const info = findIstioKind(kind);
-    if (!info) throw new Error(`unknown kind ${kind}`);
-    const list = (await api.listCustomObjectForAllNamespaces({ group: info.group, version: info.version, resourcePlural: info.plural })) as { items?: unknown[]; metadata?: { resourceVersion?: string } };
-    const live = new Map<string, StoredIstioObject>();
-    for (const raw of list.items ?? []) {
-      const object = asObject(raw, kind);
-      if (object) live.set(keyOf(object), object);
-    }
-    for (const [key, object] of live) {
-      const previous = seen.get(key);
-      if (previous?.metadata.resourceVersion === object.metadata.resourceVersion) continue;
-      if (previous) enqueue("MODIFIED", object);
-      else {
-        // Not seen in this process: compare with the history, if there is one.
-        seen.set(key, object);
-        const history = await listAuditEntries(db, { kind, namespace: object.metadata.namespace, name: object.metadata.name, limit: 1 });
-        if (history.length > 0) {
-          seen.delete(key);
-          enqueue(history[0]?.after ? "MODIFIED" : "ADDED", object);
-          if (history[0]?.after) seen.set(key, object);
-        }
-      }
-    }
-    for (const [key, object] of seen) if (object.kind === kind && !live.has(key)) enqueue("DELETED", object);
-    return list.metadata?.resourceVersion ?? "";
-  }
-
-  async function watchKind(kind: string, onReady: () => void) {
-    const info = findIstioKind(kind);
-    if (!info) return;
-    let announced = false;
+  async function readIdentity(): Promise<void> {
     while (!stopped) {
       try {
-        const resourceVersion = await relist(kind);
-        await new Promise<void>((resolve, reject) => {
-          watch
-            .watch(
-              `/apis/${info.group}/${info.version}/${info.plural}`,
-              { resourceVersion, allowWatchBookmarks: true },
-              (type, raw) => {
-                if (type !== "ADDED" && type !== "MODIFIED" && type !== "DELETED") return;
-                const object = asObject(raw, kind);
-                if (object) enqueue(type, object);
-              },
-              (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()),
-            )
-            .then((abort) => {
-              aborts.add(abort);
-              if (!announced) {
-                announced = true;
-                onReady();
-              }
-            }, reject);
-        });
+        clusterId = await readClusterId(connection);
+        return;
       } catch (error) {
-        if (!stopped) log(`Audit watcher: watching ${kind} stopped (${error instanceof Error ? error.message : String(error)}); retrying.`);
+        // Only an unreachable cluster is worth waiting for; without read access to kube-system
+        // the watcher still works, just without telling clusters apart.
+        if (!(error instanceof TopsailError && error.code === "kube_unavailable")) {
+          log(`Audit watcher: cannot read the cluster's identity (${messageOf(error)}); entries will not be told apart by cluster.`);
+          return;
+        }
+        log(`Audit watcher: ${messageOf(error)}; retrying.`);
+        await sleep(retryMs);
       }
-      if (!stopped) await sleep(retryMs);
     }
   }
 
-  const ready = Promise.all(kinds.map((kind) => new Promise<void>((resolve) => void watchKind(kind, resolve)))).then(() => undefined);
+  async function run(): Promise<void> {
+    await readIdentity();
+    if (stopped) return;
+    await resolvePendingRecordedBefore(stale(), startedAt, CONSOLE_STOPPED).catch((error: unknown) =>
+      // Left pending, they are resolved by the sweep below once they are pendingLimitMs old.
+      log(`Audit watcher: could not resolve the entries an earlier console left pending: ${messageOf(error)}`),
+    );
+    if (stopped) return;
+    sweep = setInterval(() => {
+      void resolvePendingRecordedBefore(stale(), new Date(Date.now() - pendingLimitMs), noOutcomeWithin(pendingLimitMs)).catch((error: unknown) =>
+        log(`Audit watcher: could not resolve pending entries older than ${Math.round(pendingLimitMs / 1000)} s: ${messageOf(error)}`),
+      );
+    }, sweepMs);
+    sweep.unref();
+    for (const kind of kinds) {
+      const onError = (error: TopsailError) => log(`Audit watcher: watching ${kind.kind} failed (${error.message}); retrying.`);
+      watches.push(watchObjects(connection, kind.kind, { onEvent: onEvent(kind), onError }, { retryMs }));
+    }
+    await Promise.all(watches.map((w) => w.listed));
+  }
 
   return {
-    ready,
+    ready: run(),
     async stop() {
       stopped = true;
-      for (const abort of aborts) abort.abort();
+      if (sweep) clearInterval(sweep);
+      await Promise.all(watches.map((w) => w.stop()));
       await Promise.allSettled([...queues.values()]);
     },
   };

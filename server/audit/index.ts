@@ -4,9 +4,9 @@ import type { AuditEntryDetail, AuditList, AuditListQuery, RollbackResult } from
 import { getAuditEntry } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection, requireSameCluster } from "@/server/adapters/kube";
-import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
 import { getAuditEntryDetail, listAuditHistory } from "./audit-history";
+import { readAuditedObject } from "./read-audited-object";
 import { rollbackToEntry, type RollbackInput } from "./rollback";
 
 export function listAuditHistoryLive(query: AuditListQuery): Promise<AuditList> {
@@ -15,7 +15,7 @@ export function listAuditHistoryLive(query: AuditListQuery): Promise<AuditList> 
 
 export function getAuditEntryDetailLive(id: string): Promise<AuditEntryDetail> {
   const connection = getKubeConnection();
-  return getAuditEntryDetail({ db: getDb(), getLive: (ref) => getIstioObject(connection, ref) }, id);
+  return getAuditEntryDetail({ db: getDb(), readLive: (ref) => readAuditedObject(connection, ref) }, id);
 }
 
 export function rollbackToEntryLive(input: RollbackInput): Promise<RollbackResult> {

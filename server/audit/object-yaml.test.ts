@@ -13,6 +13,10 @@ describe("objectYaml", () => {
     expect(text).toBe("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n  namespace: bookinfo\nspec:\n  hosts:\n    - reviews\n");
   });
 
+  it("shows the sidecar-injection settings a Namespace or Deployment entry records as they are", () => {
+    expect(objectYaml({ "metadata.labels": { "istio-injection": "disabled", "istio.io/rev": null } })).toBe("metadata.labels:\n  istio-injection: disabled\n  istio.io/rev: null\n");
+  });
+
   it("is empty for an object that does not exist", () => {
     expect(objectYaml(null)).toBe("");
   });

@@ -11,6 +11,8 @@ const serverMetadata = ["resourceVersion", "uid", "generation", "creationTimesta
 export function withoutServerFields(object: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!object) return null;
   const { status: _status, ...rest } = object;
+  // Injection entries record only the settings (audited-kinds.ts), without metadata.
+  if (rest.metadata === undefined) return rest;
   const metadata = { ...((rest.metadata as Record<string, unknown> | undefined) ?? {}) };
   for (const field of serverMetadata) delete metadata[field];
   const annotations = metadata.annotations as Record<string, string> | undefined;

@@ -22,7 +22,7 @@ export const backgroundServices: BackgroundService[] = [
     },
   },
   {
-    // Records VirtualService/DestinationRule changes made outside Topsail: server/audit/external-changes.ts.
+    // Records changes made outside Topsail to every kind it writes: server/audit/external-changes.ts.
     name: "audit-external-changes",
     async start() {
       const { externalChangeWatcherService } = await import("@/server/audit/external-changes-service");

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { auditListQuerySchema } from "@/lib/contracts/audit";
+import type { AuditEntriesDb } from "@/server/adapters/db/audit-entries";
+import type { AuditEntry as AuditEntryRow } from "@/server/adapters/db/generated/client";
+import { TopsailError } from "@/server/errors";
+import { getAuditEntryDetail, listAuditHistory } from "./audit-history";
+
+const row: AuditEntryRow = {
+  id: "c1",
+  createdAt: new Date("2026-12-01T10:00:00Z"),
+  actor: "alice",
+  action: "update",
+  kind: "Namespace",
+  namespace: "bookinfo",
+  name: "bookinfo",
+  before: '{"metadata.labels":{"istio-injection":"enabled"}}',
+  after: '{"metadata.labels":{"istio-injection":"disabled"}}',
+  comment: "Sidecar injection disabled",
+  source: "editor",
+  status: "failed",
+  error: "409 Conflict",
+  resourceVersion: null,
+  clusterId: null,
+  kubeContext: null,
+};
+
+/** A database that answers with `rows` and remembers what it was asked. */
+function fakeDb(rows: AuditEntryRow[]) {
+  const calls: { findMany: unknown[]; findUnique: unknown[] } = { findMany: [], findUnique: [] };
+  const auditEntry = {
+    findMany: async (args: unknown) => {
+      calls.findMany.push(args);
+      return rows;
+    },
+    findUnique: async (args: { where: { id: string } }) => {
+      calls.findUnique.push(args);
+      return rows.find((r) => r.id === args.where.id) ?? null;
+    },
+  };
+  return { db: { auditEntry } as unknown as AuditEntriesDb, calls };
+}
+
+describe("the audit history", () => {
+  it("filters by actor, source and status in the database, with the page size the user asked for", async () => {
+    const { db, calls } = fakeDb([row]);
+    // As the route parses the query string.
+    const list = await listAuditHistory(db, auditListQuerySchema.parse({ actor: "ALI", source: "editor", status: "failed", limit: "20" }));
+    expect(calls.findMany).toHaveLength(1);
+    expect(calls.findMany[0]).toMatchObject({ where: { actor: { contains: "ALI" }, source: "editor", status: "failed" }, take: 20 });
+    expect(list.entries).toEqual([expect.objectContaining({ id: "c1", status: "failed", error: "409 Conflict" })]);
+  });
+
+  it("reads one entry by its id, and says so when there is none", async () => {
+    const { db, calls } = fakeDb([row]);
+    const detail = await getAuditEntryDetail({ db, readLive: async () => ({ resourceVersion: "31", recorded: { "metadata.labels": { "istio-injection": "enabled", "istio.io/rev": null } } }) }, "c1");
+    expect(calls.findUnique).toEqual([{ where: { id: "c1" } }]);
+    expect(calls.findMany).toEqual([]);
+    expect(detail.live).toEqual({ resourceVersion: "31", yaml: 'metadata.labels:\n  istio-injection: enabled\n  istio.io/rev: null\n' });
+    expect(detail.afterYaml).toBe("metadata.labels:\n  istio-injection: disabled\n");
+
+    const missing = await getAuditEntryDetail({ db, readLive: async () => undefined }, "nope").catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(TopsailError);
+    expect((missing as TopsailError).code).toBe("not_found");
+  });
+});

@@ -1,0 +1,173 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "@/sim/index";
+import { kubectlFor, type Kubectl } from "@/sim/test-support/run-kubectl";
+import { waitFor } from "@/sim/test-support/wait-for";
+import { getAuditEntry, listAuditEntries, recordAuditIntent, resolveAuditIntent, type AuditEntry } from "@/server/adapters/db/audit-entries";
+import { disconnectDb, getDb } from "@/server/adapters/db/client";
+import { applyPendingMigrations } from "@/server/adapters/db/migrate";
+import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { createIstioObject, getIstioObject, replaceIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { startExternalChangeWatcher, type ExternalChangeWatcher } from "./external-changes";
+
+/**
+ * Topsail's own writes are told from external ones by their audit entries, never by timing:
+ * not after a crash that left an intent unresolved, and not when the API server is slow.
+ */
+describe("the watcher and Topsail's own writes", () => {
+  let sim: RunningSimulator;
+  let dir: string;
+  let connection: KubeConnection;
+  let dbUrl: string;
+  let watcher: ExternalChangeWatcher;
+  let kubectl: Kubectl;
+  let survived: AuditEntry;
+  let lost: AuditEntry;
+  let survivedVersion: string;
+  const pendingLimitMs = 15_000;
+
+  const db = () => getDb(dbUrl);
+  const ref = (kind: string, name: string) => ({ kind, namespace: "bookinfo", name });
+  const history = (kind: string, name: string) => listAuditEntries(db(), ref(kind, name));
+  async function live(kind: string, name: string): Promise<StoredIstioObject> {
+    const object = await getIstioObject(connection, ref(kind, name));
+    if (!object) throw new Error(`${kind} bookinfo/${name} is not there`);
+    return object;
+  }
+  async function run(args: string[]): Promise<string> {
+    const result = await kubectl.run(args);
+    if (result.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${result.stderr}`);
+    return result.stdout;
+  }
+  const versionOf = (e: AuditEntry) => (e.after?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? null;
+  const withSubsetPolicy = (dr: StoredIstioObject, consecutive5xxErrors: number): StoredIstioObject => ({ ...dr, spec: { ...dr.spec, trafficPolicy: { outlierDetection: { consecutive5xxErrors } } } });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-own-"));
+    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
+    const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
+    if (!loaded.ok) throw new Error(loaded.message);
+    connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+    dbUrl = `file:${path.join(dir, "audit.db")}`;
+    await applyPendingMigrations(dbUrl);
+    kubectl = kubectlFor(sim.kubeconfigPath, path.join(dir, "kubectl-cache"));
+
+    // A console that died mid-write, twice, before this watcher started: once after the
+    // API server took the write, once before the write reached it.
+    const ratings = await live("DestinationRule", "ratings");
+    const desired = withSubsetPolicy(ratings, 4);
+    survived = await recordAuditIntent(db(), { actor: "alice", action: "update", ...ref("DestinationRule", "ratings"), before: ratings, after: desired, source: "wizard" });
+    survivedVersion = (await replaceIstioObject(connection, desired)).metadata.resourceVersion ?? "";
+    const details = await live("DestinationRule", "details");
+    lost = await recordAuditIntent(db(), { actor: "alice", action: "update", ...ref("DestinationRule", "details"), before: details, after: withSubsetPolicy(details, 9), source: "wizard" });
+
+    // A short limit, so the test of an entry abandoned while the watcher runs is quick; the
+    // slow writes below stay well inside it (and, past it, would be resolved the same way).
+    watcher = startExternalChangeWatcher({ connection, db: db(), pendingLimitMs: pendingLimitMs, log: () => {} });
+    await watcher.ready;
+  });
+
+  afterAll(async () => {
+    await watcher?.stop();
+    await disconnectDb();
+    await sim?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("resolves, at start, a pending entry whose change is live as applied with the live resourceVersion, and does not record that version as external", async () => {
+    expect(await getAuditEntry(db(), survived.id)).toMatchObject({ status: "applied", resourceVersion: survivedVersion, error: null });
+    // A later kubectl change of the same object: once it is recorded, the version the dead
+    // console wrote has been judged too.
+    await run(["annotate", "dr", "ratings", "-n", "bookinfo", "example.com/checked=yes"]);
+    const entries = await waitFor(async () => {
+      const found = await history("DestinationRule", "ratings");
+      return found.some((e) => e.source === "external") ? found : undefined;
+    }, "the external annotation of ratings");
+    expect(entries.map((e) => e.source)).toEqual(["external", "wizard"]);
+    expect(entries[0]?.before?.metadata).toMatchObject({ resourceVersion: survivedVersion });
+  });
+
+  it("resolves, at start, a pending entry whose change is not live as failed, saying why", async () => {
+    const entry = await getAuditEntry(db(), lost.id);
+    expect(entry?.status).toBe("failed");
+    expect(entry?.error).toMatch(/the console stopped before the write's outcome was known; the live object does not hold this change/);
+  });
+
+  it("resolves an entry left pending while it runs once it is older than the limit, by the live object, and keeps that version out of the external changes", async () => {
+    const productpage = await live("DestinationRule", "productpage");
+    const desired = withSubsetPolicy(productpage, 6);
+    const landed = await recordAuditIntent(db(), { actor: "bob", action: "update", ...ref("DestinationRule", "productpage"), before: productpage, after: desired, source: "editor" });
+    const writtenVersion = (await replaceIstioObject(connection, desired)).metadata.resourceVersion;
+    const bookinfo = await live("VirtualService", "bookinfo");
+    const neverWritten = await recordAuditIntent(db(), { actor: "bob", action: "update", ...ref("VirtualService", "bookinfo"), before: bookinfo, after: { ...bookinfo, spec: { ...bookinfo.spec, hosts: ["bookinfo.example.com"] } }, source: "editor" });
+    // Neither outcome is ever recorded: the console hangs after these calls.
+
+    const resolved = await waitFor(async () => {
+      const [a, b] = await Promise.all([getAuditEntry(db(), landed.id), getAuditEntry(db(), neverWritten.id)]);
+      return a?.status !== "pending" && b?.status !== "pending" ? [a, b] : undefined;
+    }, "both entries resolved", 4 * pendingLimitMs);
+    expect(resolved[0]).toMatchObject({ status: "applied", resourceVersion: writtenVersion, error: null });
+    expect(resolved[1]).toMatchObject({ status: "failed", error: "no outcome of the write was recorded within 15 s; the live object does not hold this change" });
+
+    await run(["annotate", "dr", "productpage", "-n", "bookinfo", "example.com/checked=yes"]);
+    const entries = await waitFor(async () => {
+      const found = await history("DestinationRule", "productpage");
+      return found.some((e) => e.source === "external") ? found : undefined;
+    }, "the external annotation of productpage");
+    expect(entries.map((e) => e.source)).toEqual(["external", "editor"]);
+  });
+
+  it("never records Topsail's own writes as external while the API server answers writes slowly, and still records a kubectl change made meanwhile", async () => {
+    try {
+      // Someone labels the reviews rule with kubectl; Topsail, a moment later, writes a
+      // change set: the reviews rule and a new AuthorizationPolicy, through an admission
+      // webhook that takes 2.5 s per write. As the write path does, both intents are
+      // recorded first and resolved once the API server has answered.
+      await run(["label", "dr", "reviews", "-n", "bookinfo", "owner=kubectl"]);
+      const reviews = await live("DestinationRule", "reviews");
+      const kubectlVersion = reviews.metadata.resourceVersion;
+      const policy: StoredIstioObject = {
+        apiVersion: "security.istio.io/v1",
+        kind: "AuthorizationPolicy",
+        metadata: { name: "ratings-readers", namespace: "bookinfo" },
+        spec: { selector: { matchLabels: { app: "ratings" } }, action: "ALLOW", rules: [{ from: [{ source: { principals: ["cluster.local/ns/bookinfo/sa/bookinfo-reviews"] } }] }] },
+      };
+      const desired = withSubsetPolicy(reviews, 7);
+      const intents = [
+        await recordAuditIntent(db(), { actor: "alice", action: "update", ...ref("DestinationRule", "reviews"), before: reviews, after: desired, source: "wizard" }),
+        await recordAuditIntent(db(), { actor: "alice", action: "create", ...ref("AuthorizationPolicy", "ratings-readers"), before: null, after: policy, source: "wizard" }),
+      ];
+      sim.setApiLatency(2500);
+      const written = [await replaceIstioObject(connection, desired), await createIstioObject(connection, policy)];
+      const resolved = await Promise.all(
+        intents.map((intent, i) => resolveAuditIntent(db(), intent.id, { status: "applied", after: written[i] ?? null, resourceVersion: written[i]?.metadata.resourceVersion ?? null })),
+      );
+      sim.setApiLatency(0);
+
+      // Later kubectl changes of both objects: once they are recorded, every earlier version
+      // of these objects has been judged.
+      await run(["annotate", "dr", "reviews", "-n", "bookinfo", "example.com/checked=yes"]);
+      await run(["annotate", "authorizationpolicy", "ratings-readers", "-n", "bookinfo", "example.com/checked=yes"]);
+      const reviewsHistory = await waitFor(async () => {
+        const found = await history("DestinationRule", "reviews");
+        return found.filter((e) => e.source === "external").length >= 2 ? found : undefined;
+      }, "the two external changes of reviews");
+      const policyHistory = await waitFor(async () => {
+        const found = await history("AuthorizationPolicy", "ratings-readers");
+        return found.some((e) => e.source === "external") ? found : undefined;
+      }, "the external annotation of the policy");
+
+      const ours = new Set(resolved.map((e) => e.resourceVersion));
+      const external = [...reviewsHistory, ...policyHistory].filter((e) => e.source === "external");
+      expect(external.filter((e) => ours.has(versionOf(e)))).toEqual([]);
+      expect(external.map(versionOf)).toContain(kubectlVersion);
+      expect(external.find((e) => versionOf(e) === kubectlVersion)?.after?.metadata).toMatchObject({ labels: { owner: "kubectl" } });
+      expect(reviewsHistory.filter((e) => e.source === "wizard").map((e) => e.status)).toEqual(["applied"]);
+      expect(policyHistory.map((e) => e.source)).toEqual(["external", "wizard"]);
+    } finally {
+      sim.setApiLatency(0);
+    }
+  });
+});
