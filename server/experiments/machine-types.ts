@@ -24,11 +24,35 @@ const measurementSchema = z.object({
 });
 export type Measurement = z.infer<typeof measurementSchema>;
 
+export const experimentActionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("injectFault") }),
+  z.object({ type: z.literal("removeFault") }),
+  z.object({ type: z.literal("setWeight"), weight: z.number() }),
+]);
+export type ExperimentAction = z.infer<typeof experimentActionSchema>;
+
+/** The statuses an experiment ends in. */
+export const finishedStatuses = ["completed", "failed", "aborted", "error"] as const satisfies readonly ExperimentStatus[];
+
+/**
+ * What the runner keeps in every experiment's memory (step-intent.ts); the machines carry it
+ * along untouched.
+ */
+const runnerMemory = {
+  /** Writes recorded as about to happen and not known to have landed: re-run before anything else. */
+  pendingActions: z.array(experimentActionSchema).optional(),
+  /** The status to end in once the pending actions landed; until then the experiment stays active, so a restarted runner finds it. */
+  finishAs: z.enum(finishedStatuses).optional(),
+  /** When a runner last persisted a tick of this experiment (the start of a downtime, if the next tick is much later). */
+  lastTickAt: z.string().optional(),
+};
+
 export const faultMemorySchema = z.object({
   kind: z.literal("fault"),
+  ...runnerMemory,
   subjects: z.object({ hypothesis: subjectSchema }),
   phaseStartedAt: z.string(),
-  /** When the fault went in, and by when it must be gone (persisted first, so a restart knows). */
+  /** When the fault went in, and by when it must be gone: set once, in the persisted intent to inject, never reset. */
   injectedAt: z.string().optional(),
   deadline: z.string().optional(),
   /** Which VirtualService holds the experiment's rule; whether the experiment created it. */
@@ -42,12 +66,15 @@ export const faultMemorySchema = z.object({
   violation: z.string().optional(),
   abortedEarly: z.boolean().default(false),
   abortedByHand: z.boolean().default(false),
+  /** How long after its deadline the fault was removed, and why — set when that was noticeably late. */
+  lateRevert: z.object({ seconds: z.number(), reason: z.string() }).optional(),
   actionFailures: z.number().int().default(0),
 });
 export type FaultMemory = z.infer<typeof faultMemorySchema>;
 
 export const canaryMemorySchema = z.object({
   kind: z.literal("canary"),
+  ...runnerMemory,
   subjects: z.object({ from: subjectSchema, to: subjectSchema }),
   steps: z.array(z.number()),
   stepIndex: z.number().int(),
@@ -100,8 +127,6 @@ export interface MachineInput {
   observation?: Observation | { error: string };
 }
 
-export type ExperimentAction = { type: "injectFault" } | { type: "removeFault" } | { type: "setWeight"; weight: number };
-
 export interface MachineEvent {
   type: ExperimentEventType;
   phase: string;
@@ -113,6 +138,18 @@ export interface MachineStep {
   next: ExperimentRecord;
   actions: ExperimentAction[];
   events: MachineEvent[];
+}
+
+/** What the runner tells the machine when one of its writes has landed (state-machine.ts noteLanded). */
+export interface Landing {
+  action: ExperimentAction;
+  /** False when the write found nothing to change (e.g. the rule was already gone). */
+  wrote: boolean;
+  at: Date;
+  /** How late a revert may land before the timeline explains it (the runner: two ticks). */
+  toleranceMs: number;
+  /** Set when the runner found the experiment last ticked by a runner that is gone: no runner worked on it in between. */
+  down?: { from: string; to: string };
 }
 
 /** Windows shorter than this hold too few scrapes for rate() to mean anything. */

@@ -180,7 +180,7 @@ describe("a fault experiment", () => {
       const recovering = advanceExperiment(injected(), at(45)).next;
       expect(recovering.phase).toBe("recovery");
       const step = advanceExperiment({ ...recovering, command: "abort" }, at(47));
-      expect(ends(step)).toEqual({ status: "completed", phase: "done", last: { type: "removeFault" } });
+      expect(ends(step)).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
       expect(step.next.command).toBeNull();
     });
 
@@ -189,7 +189,9 @@ describe("a fault experiment", () => {
       const step = advanceExperiment(stuck, at(20));
       expect(ends(step)).toEqual({ status: "error", phase: "done", last: { type: "removeFault" } });
       expect(step.next.summary).toMatch(/inconsistent state/);
-      expect(ends(advanceExperiment({ ...injected(), memory: { ...injected().memory, deadline: undefined } }, at(20)))).toMatchObject({ status: "error", last: { type: "removeFault" } });
+      const noDeadline = injected();
+      if (noDeadline.memory.kind === "fault") delete noDeadline.memory.deadline;
+      expect(ends(advanceExperiment(noDeadline, at(20)))).toMatchObject({ status: "error", last: { type: "removeFault" } });
     });
   });
 });
