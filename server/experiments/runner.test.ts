@@ -32,9 +32,16 @@ function fakeWriter() {
   let failNext = 0;
   let audits = 0;
   let afterWrite: (() => void) | undefined;
+  let readsDown = 0;
   const writer: ExperimentWriter = {
     listVirtualServices: async () => [...objects.values()],
-    getVirtualService: async (_ns, name) => objects.get(name),
+    async getVirtualService(_ns, name) {
+      if (readsDown > 0) {
+        readsDown -= 1;
+        throw new TopsailError("kube_unavailable", "the Kubernetes API does not answer");
+      }
+      return objects.get(name);
+    },
     async apply(changes) {
       if (failNext > 0) {
         failNext -= 1;
@@ -48,7 +55,7 @@ function fakeWriter() {
       return { auditIds: changes.map(() => `audit-${++audits}`), actions: changes.map(() => "update") };
     },
   };
-  return { writer, objects, failOnce: () => (failNext = 1), onWrite: (hook: (() => void) | undefined) => (afterWrite = hook) };
+  return { writer, objects, failOnce: () => (failNext = 1), readFailsOnce: () => (readsDown = 1), onWrite: (hook: (() => void) | undefined) => (afterWrite = hook) };
 }
 
 /** Every query answers: 10 requests/s, no failures, 20 ms quantiles. */
@@ -165,6 +172,35 @@ describe("the runner", () => {
     await b.tick();
   });
 
+  it("keeps a fault experiment active, and open to an abort, until its final removal has landed", async () => {
+    const db = getDb(url);
+    const cluster = fakeWriter();
+    let now = new Date("2026-11-21T11:00:00Z");
+    const later = (seconds: number) => (now = new Date(now.getTime() + seconds * 1000));
+    const runner = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
+    const fault = faultSpecSchema.parse({ kind: "fault", namespace: "bookinfo", service: "reviews", abort: { httpStatus: 503, percent: 50 }, durationSeconds: 5, baselineSeconds: 0, recoverySeconds: 0, hypothesis: { service: "reviews", minSuccessRate: 50 } });
+    const created = await createExperiment(db, reads, fault, "frank", now);
+    await runner.tick();
+    later(5);
+    await runner.tick();
+    expect(cluster.objects.get("reviews")).toBeUndefined();
+    cluster.readFailsOnce();
+    later(1);
+    await runner.tick();
+    // Recovery is over, but the final removal could not check the cluster: not finished yet.
+    const ending = await loadExperimentRecord(db, created.id);
+    expect(ending).toMatchObject({ status: "running", phase: "done", memory: { pendingActions: [{ type: "removeFault" }], finishAs: "completed" } });
+    await storeCommand(db, created.id, "abort");
+    later(1);
+    await runner.tick();
+    const done = (await findExperiment(db, created.id))!;
+    expect(done.record).toMatchObject({ status: "completed", command: null });
+    expect(done.record.memory.pendingActions).toBeUndefined();
+    const tail = done.events.slice(-3).map((e) => `${e.type} ${e.phase}`);
+    expect(tail).toEqual(["error done", "note revert", "phase done"]);
+    expect(done.events.at(-3)?.message).toMatch(/Could not remove the fault: the Kubernetes API does not answer; retrying/);
+  });
+
   describe("killed between a fault's injection and its save", () => {
     const T = new Date("2026-11-21T12:00:00Z");
     const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
@@ -255,7 +291,8 @@ describe("the runner", () => {
       expect(reverting.record.phase).toBe("recovery");
       expect(cluster.objects.get("reviews")).toBeUndefined();
       const done = await tickAt(31);
-      expect(done.record).toMatchObject({ status: "aborted", verdict: "aborted" });
+      // The violation measured before the abort (the fault was live from 10 s) stands as the verdict.
+      expect(done.record).toMatchObject({ status: "completed", verdict: "violated", memory: { abortedByHand: true } });
       expect(phases(done.events)).toEqual(["baseline", "inject", "observe", "revert", "recovery", "done"]);
     });
   });
