@@ -161,11 +161,13 @@ export async function claimExperiment(db: ExperimentsDb, id: string, owner: stri
 /**
  * Persists a machine step and its events together, but only while `owner` holds the lease.
  * The command column is cleared only if it still holds the command the machine consumed,
- * so a command the API stored during the tick is not lost.
+ * so a command the API stored during the tick is not lost — or when the experiment ends:
+ * no command applies to it any more.
  */
 export async function saveStep(db: ExperimentsDb, record: ExperimentRecord, events: NewEvent[], owner: string, consumed?: ExperimentCommand): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.experiment.updateMany({ where: { id: record.id, leaseOwner: owner }, data: rowData(record) });
+    const ended = !activeStatuses.includes(record.status);
+    const { count } = await tx.experiment.updateMany({ where: { id: record.id, leaseOwner: owner }, data: { ...rowData(record), ...(ended ? { command: null } : {}) } });
     if (count !== 1) return false;
     if (consumed) await tx.experiment.updateMany({ where: { id: record.id, command: consumed }, data: { command: null } });
     if (events.length > 0) await tx.experimentEvent.createMany({ data: events.map((e) => eventData(record.id, e)) });

@@ -1,15 +1,18 @@
 /**
  * The fault-injection experiment: baseline → inject → observe → revert → recovery → done.
  * See state-machine.ts for the contract; this file holds the fault's phases only.
- * The deadline (injectedAt + duration) is persisted with the injection, and reaching it
- * reverts whatever else is going on — Prometheus down, a restart long after, an abort —
- * so no fault outlives its experiment.
+ * The deadline (injectedAt + duration) is set once, in the intent to inject that the runner
+ * persists before writing, and reaching it reverts whatever else is going on — Prometheus
+ * down, a restart long after, an abort — so no fault outlives its experiment by more than
+ * the time no runner was there to remove it, which the timeline and the summary then state.
+ * An abort ends the experiment from any phase; a phase the machine cannot be in ends it as
+ * an error. Every end removes the rules again (state-machine.ts adds that action).
  */
 import "server-only";
 import { describeSloSubject, type FaultSpec, type GateEventData } from "@/lib/contracts/experiments";
 import { formatDurationMs } from "@/lib/istio/duration";
 import { describeFailures, describeValues, evaluateSlo } from "./evaluate-gates";
-import { MIN_WINDOW_SECONDS, secondsBetween, type ExperimentRecord, type FaultMemory, type MachineEvent, type MachineInput, type MachineStep, type Measurement, type Observation, type ObservationRequest } from "./machine-types";
+import { MIN_WINDOW_SECONDS, secondsBetween, type ExperimentRecord, type FaultMemory, type Landing, type MachineEvent, type MachineInput, type MachineStep, type Measurement, type Observation, type ObservationRequest } from "./machine-types";
 
 type FaultRecord = ExperimentRecord & { spec: FaultSpec; memory: FaultMemory };
 
@@ -63,9 +66,11 @@ function to(record: FaultRecord, phase: string, now: Date, memory: Partial<Fault
 }
 
 function startInjection(record: FaultRecord, now: Date, events: MachineEvent[]): MachineStep {
-  const deadline = new Date(now.getTime() + record.spec.durationSeconds * 1000);
-  events.push({ type: "phase", phase: "inject", message: `Injecting ${describeFault(record.spec)} until ${deadline.toISOString()}` });
-  const next = to(record, "observe", now, { injectedAt: now.toISOString(), deadline: deadline.toISOString() });
+  // Set once: an injection already on record keeps its deadline.
+  const injectedAt = record.memory.injectedAt ?? now.toISOString();
+  const deadline = record.memory.deadline ?? new Date(new Date(injectedAt).getTime() + record.spec.durationSeconds * 1000).toISOString();
+  events.push({ type: "phase", phase: "inject", message: `Injecting ${describeFault(record.spec)} until ${deadline}` });
+  const next = to(record, "observe", now, { injectedAt, deadline });
   events.push({ type: "phase", phase: "observe", message: `Observing ${hypothesisLabel(record.spec)} for ${record.spec.durationSeconds}s` });
   return { next, actions: [{ type: "injectFault" }], events };
 }
@@ -75,6 +80,14 @@ function startRevert(record: FaultRecord, now: Date, events: MachineEvent[], rea
   const next = to(record, "recovery", now);
   events.push({ type: "phase", phase: "recovery", message: `Watching ${hypothesisLabel(record.spec)} recover for ${record.spec.recoverySeconds}s` });
   return { next, actions: [{ type: "removeFault" }], events };
+}
+
+function lateText(late: NonNullable<FaultMemory["lateRevert"]>): string {
+  return `The fault outlived its deadline by ${late.seconds} s: ${late.reason}.`;
+}
+
+function withLate(summary: string, memory: FaultMemory): string {
+  return memory.lateRevert ? `${summary} ${lateText(memory.lateRevert)}` : summary;
 }
 
 function summarize(record: FaultRecord): Pick<ExperimentRecord, "verdict" | "summary" | "status"> {
@@ -107,6 +120,12 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
     events.push({ type: "error", phase: record.phase, message: `Could not measure: ${input.observation.error}` });
   }
 
+  if (record.status === "pending" && record.command === "abort") {
+    events.push({ type: "command", phase: record.phase, message: "Abort requested" });
+    const summary = "Aborted by hand before it started; nothing was injected.";
+    events.push({ type: "phase", phase: "done", message: summary });
+    return { next: { ...record, command: null, memory: { ...memory, abortedByHand: true }, status: "aborted", phase: "done", verdict: "aborted", summary, finishedAt: now }, actions: [], events };
+  }
   if (record.status === "pending") {
     const started: FaultRecord = { ...to(record, spec.baselineSeconds > 0 ? "baseline" : "inject", now), status: "running", startedAt: now };
     if (spec.baselineSeconds === 0) return startInjection(started, now, events);
@@ -118,7 +137,13 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
     const handled: FaultRecord = { ...record, command: null, memory: { ...memory, abortedByHand: true } };
     events.push({ type: "command", phase: record.phase, message: "Abort requested" });
     if (record.phase === "observe") return startRevert(handled, now, events, "aborted by hand");
-    if (record.phase === "baseline") return { next: { ...handled, status: "aborted", phase: "done", verdict: "aborted", summary: "Aborted by hand before the fault was injected.", finishedAt: now }, actions: [], events };
+    if (record.phase === "baseline") {
+      const summary = "Aborted by hand before the fault was injected.";
+      events.push({ type: "phase", phase: "done", message: summary });
+      return { next: { ...handled, status: "aborted", phase: "done", verdict: "aborted", summary, finishedAt: now }, actions: [], events };
+    }
+    // Recovery: the fault is already out; what was measured so far stands.
+    if (record.phase === "recovery") return finish(handled, now, events);
   }
   if (record.command && record.command !== "abort") {
     events.push({ type: "command", phase: record.phase, message: `${record.command} does not apply to a fault experiment; ignored` });
@@ -133,14 +158,15 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
       record = { ...record, memory: { ...record.memory, baseline: j.measurement } };
       if (done && j.pass === false) {
         const summary = `The steady state did not hold before injecting (${describeFailures(j.data)}); nothing was injected.`;
+        events.push({ type: "phase", phase: "done", message: summary });
         return { next: { ...record, status: "failed", phase: "done", verdict: "inconclusive", summary, finishedAt: now }, actions: [], events };
       }
     }
     return done ? startInjection(record, now, events) : { next: record, actions: [], events };
   }
 
-  if (record.phase === "observe") {
-    const overdue = memory.deadline !== undefined && now.getTime() >= new Date(memory.deadline).getTime();
+  if (record.phase === "observe" && memory.deadline !== undefined) {
+    const overdue = now.getTime() >= new Date(memory.deadline).getTime();
     if (obs) {
       const windowCap = Math.min(spec.hypothesis.windowSeconds, spec.durationSeconds);
       const decisive = overdue || obs.windowSeconds >= windowCap;
@@ -165,11 +191,42 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
       events.push(gateEvent("recovery", j.data));
       record = { ...record, memory: { ...record.memory, after: j.measurement ?? record.memory.after } };
     }
-    if (!done) return { next: record, actions: [], events };
-    const outcome = summarize(record);
-    events.push({ type: "phase", phase: "done", message: outcome.summary ?? "Done" });
-    return { next: { ...record, ...outcome, phase: "done", finishedAt: now }, actions: [], events };
+    return done ? finish(record, now, events) : { next: record, actions: [], events };
   }
 
-  return { next: record, actions: [], events };
+  // No phase the machine moves through (a hand-edited row, an older runner's leftovers):
+  // end it rather than wait forever, with its rules removed.
+  const state = `${record.status} in phase "${record.phase}"${record.phase === "observe" ? " without a deadline" : ""}`;
+  events.push({ type: "error", phase: record.phase, message: `Found in an inconsistent state (${state}); removing the experiment's rules and ending it` });
+  const summary = withLate(`Ended in an inconsistent state (${state}); the experiment's rules were removed.`, record.memory);
+  events.push({ type: "phase", phase: "done", message: summary });
+  return { next: { ...record, command: null, status: "error", phase: "done", verdict: null, summary, finishedAt: now }, actions: [], events };
+}
+
+function finish(record: FaultRecord, now: Date, events: MachineEvent[]): MachineStep {
+  const outcome = summarize(record);
+  const summary = withLate(outcome.summary ?? "Done", record.memory);
+  events.push({ type: "phase", phase: "done", message: summary });
+  return { next: { ...record, ...outcome, summary, command: null, phase: "done", finishedAt: now }, actions: [], events };
+}
+
+/**
+ * The fault's removal landed: if that was noticeably after the deadline, say by how long and
+ * why on the timeline, and keep it for the summary (added to it here when the experiment
+ * is ending with this very write).
+ */
+export function noteFaultRemoved(record: FaultRecord, landing: Landing): { next: FaultRecord; events: MachineEvent[] } {
+  const { memory } = record;
+  if (landing.action.type !== "removeFault" || !landing.wrote || !memory.deadline || memory.lateRevert) return { next: record, events: [] };
+  const lateMs = landing.at.getTime() - new Date(memory.deadline).getTime();
+  if (lateMs <= landing.toleranceMs) return { next: record, events: [] };
+  const reason = landing.down
+    ? `the console was not running from ${landing.down.from} to ${landing.down.to}`
+    : memory.actionFailures > 0
+      ? `removing it failed ${memory.actionFailures} time${memory.actionFailures === 1 ? "" : "s"} before it landed (see the errors above)`
+      : "the runner's ticks came late";
+  const lateRevert = { seconds: Math.round(lateMs / 1000), reason };
+  const next: FaultRecord = { ...record, memory: { ...memory, lateRevert } };
+  if (memory.finishAs && record.summary) next.summary = `${record.summary} ${lateText(lateRevert)}`;
+  return { next, events: [{ type: "note", phase: "revert", message: lateText(lateRevert), data: { lateSeconds: lateRevert.seconds, ...(landing.down ? { downFrom: landing.down.from, downTo: landing.down.to } : {}) } }] };
 }

@@ -24,11 +24,48 @@ const measurementSchema = z.object({
 });
 export type Measurement = z.infer<typeof measurementSchema>;
 
+/** `restoreRule` puts the canary's rule back exactly as it was recorded (not "100% A"). */
+export const experimentActionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("injectFault") }),
+  z.object({ type: z.literal("removeFault") }),
+  z.object({ type: z.literal("setWeight"), weight: z.number() }),
+  z.object({ type: z.literal("restoreRule") }),
+]);
+export type ExperimentAction = z.infer<typeof experimentActionSchema>;
+
+const actionWords: Record<Exclude<ExperimentAction["type"], "setWeight">, string> = {
+  injectFault: "inject the fault",
+  removeFault: "remove the fault",
+  restoreRule: "restore the canary's rule",
+};
+
+/** What an action does, in words, for the timeline. */
+export function describeAction(action: ExperimentAction): string {
+  return action.type === "setWeight" ? `set the weight to ${action.weight}%` : actionWords[action.type];
+}
+
+/** The statuses an experiment ends in. */
+export const finishedStatuses = ["completed", "failed", "aborted", "error"] as const satisfies readonly ExperimentStatus[];
+
+/**
+ * What the runner keeps in every experiment's memory (step-intent.ts); the machines carry it
+ * along untouched.
+ */
+const runnerMemory = {
+  /** Writes recorded as about to happen and not known to have landed: re-run before anything else. */
+  pendingActions: z.array(experimentActionSchema).optional(),
+  /** The status to end in once the pending actions landed; until then the experiment stays active, so a restarted runner finds it. */
+  finishAs: z.enum(finishedStatuses).optional(),
+  /** When a runner last persisted a tick of this experiment (the start of a downtime, if the next tick is much later). */
+  lastTickAt: z.string().optional(),
+};
+
 export const faultMemorySchema = z.object({
   kind: z.literal("fault"),
+  ...runnerMemory,
   subjects: z.object({ hypothesis: subjectSchema }),
   phaseStartedAt: z.string(),
-  /** When the fault went in, and by when it must be gone (persisted first, so a restart knows). */
+  /** When the fault went in, and by when it must be gone: set once, in the persisted intent to inject, never reset. */
   injectedAt: z.string().optional(),
   deadline: z.string().optional(),
   /** Which VirtualService holds the experiment's rules; whether the experiment created it. */
@@ -42,6 +79,8 @@ export const faultMemorySchema = z.object({
   violation: z.string().optional(),
   abortedEarly: z.boolean().default(false),
   abortedByHand: z.boolean().default(false),
+  /** How long after its deadline the fault was removed, and why — set when that was noticeably late. */
+  lateRevert: z.object({ seconds: z.number(), reason: z.string() }).optional(),
   actionFailures: z.number().int().default(0),
 });
 export type FaultMemory = z.infer<typeof faultMemorySchema>;
@@ -64,6 +103,7 @@ export type OwnedRule = z.infer<typeof ownedRuleSchema>;
 
 export const canaryMemorySchema = z.object({
   kind: z.literal("canary"),
+  ...runnerMemory,
   subjects: z.object({ from: subjectSchema, to: subjectSchema }),
   steps: z.array(z.number()),
   stepIndex: z.number().int(),
@@ -118,20 +158,6 @@ export interface MachineInput {
   observation?: Observation | { error: string };
 }
 
-/** `restoreRule` puts the canary's rule back exactly as it was recorded (not "100% A"). */
-export type ExperimentAction = { type: "injectFault" } | { type: "removeFault" } | { type: "setWeight"; weight: number } | { type: "restoreRule" };
-
-const actionWords: Record<Exclude<ExperimentAction["type"], "setWeight">, string> = {
-  injectFault: "inject the fault",
-  removeFault: "remove the fault",
-  restoreRule: "restore the canary's rule",
-};
-
-/** What an action does, in words, for the timeline when it fails. */
-export function describeAction(action: ExperimentAction): string {
-  return action.type === "setWeight" ? `set the weight to ${action.weight}%` : actionWords[action.type];
-}
-
 export interface MachineEvent {
   type: ExperimentEventType;
   phase: string;
@@ -143,6 +169,18 @@ export interface MachineStep {
   next: ExperimentRecord;
   actions: ExperimentAction[];
   events: MachineEvent[];
+}
+
+/** What the runner tells the machine when one of its writes has landed (state-machine.ts noteLanded). */
+export interface Landing {
+  action: ExperimentAction;
+  /** False when the write found nothing to change (e.g. the rule was already gone). */
+  wrote: boolean;
+  at: Date;
+  /** How late a revert may land before the timeline explains it (the runner: two ticks). */
+  toleranceMs: number;
+  /** Set when the runner found the experiment last ticked by a runner that is gone: no runner worked on it in between. */
+  down?: { from: string; to: string };
 }
 
 /** Windows shorter than this hold too few scrapes for rate() to mean anything. */

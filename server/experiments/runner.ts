@@ -1,23 +1,28 @@
 /**
  * The experiment runner: a thin loop around the pure state machine. Every tick it lists
  * the active experiments in the database and, for each one it can lease:
- *   load → measure what the machine asks for (Prometheus) → advance → carry out the
- *   actions (audited writes) → persist the next state with the events.
- * The next state is persisted only after all actions succeeded; a failed write leaves
- * the experiment where it was (with an error on its timeline) and the next tick tries
- * again — a revert is retried until it lands. Everything lives in the database, so a new
- * process resumes where the last one stopped; the first tick runs at start, so an overdue
- * fault is reverted at start-up. Leases (owner + expiry, renewed each tick) already make
- * it safe for several runners to share a database; today there is one per process.
+ *   load → perform the writes a previous tick recorded as pending, if any → measure what
+ *   the machine asks for (Prometheus) → advance → persist the next state with the writes
+ *   about to be made (the intent) → make them (audited writes) → persist the completion.
+ * Intent first (step-intent.ts): the database never claims a write that did not happen,
+ * and no write happens without the database knowing it may have. A failed write leaves
+ * its intent in place (with an error on the timeline, once per distinct error) and the
+ * next tick performs it again — a revert is retried until it lands. Everything lives in
+ * the database, so a new process resumes where the last one stopped; the first tick runs
+ * at start, so an overdue fault is reverted at start-up, and the timeline says how long
+ * it outlived its deadline while no runner was there. Leases (owner + expiry, renewed each
+ * tick) make it safe for several runners to share a database; today there is one per process.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { ExperimentCommand } from "@/lib/contracts/experiments";
 import type { LabelMatcher } from "@/server/adapters/prometheus/promql";
 import { appendEvents, claimExperiment, listActiveExperimentIds, loadExperimentRecord, saveStep, type ExperimentsDb, type NewEvent } from "./experiment-store";
 import { executeAction, type ExperimentWriter } from "./experiment-writer";
-import { describeAction, type ExperimentRecord, type MachineEvent, type MachineInput } from "./machine-types";
+import { describeAction, type ExperimentRecord, type Landing, type MachineEvent, type MachineInput } from "./machine-types";
 import { measureObservation, type QueryPrometheus } from "./measure-subjects";
-import { advanceExperiment, observationRequest } from "./state-machine";
+import { advanceExperiment, isFinished, noteLanded, observationRequest } from "./state-machine";
+import { completeIntent, failedAttempt, firstActionLanded, pendingActionsOf, recordIntent, stampTick } from "./step-intent";
 
 export interface RunnerDeps {
   db: ExperimentsDb;
@@ -58,13 +63,68 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
   /** Per experiment, the last action error put on its timeline (so a retried failure is noted once). */
   const lastError = new Map<string, string>();
 
-  const stamp = (events: MachineEvent[], at: Date): NewEvent[] => events.map((e) => ({ ...e, at }));
+  /** Per experiment, the tick this runner last persisted; any other `lastTickAt` was written by a runner that is gone. */
+  const ownTicks = new Map<string, string>();
+
+  const stamp = (events: (MachineEvent & { auditId?: string })[], at: Date): NewEvent[] => events.map((e) => ({ ...e, at }));
+
+  /** Persists under the lease, stamped with the tick; false when another runner holds the experiment now. */
+  async function save(record: ExperimentRecord, events: NewEvent[], at: Date, consumed?: ExperimentCommand): Promise<boolean> {
+    const stamped = stampTick(record, at);
+    const saved = await saveStep(deps.db, stamped, events, owner, consumed);
+    if (!saved) log(`lost the lease on experiment ${record.id} during a tick; another runner took it over`);
+    else if (isFinished(stamped)) ownTicks.delete(record.id);
+    else ownTicks.set(record.id, at.toISOString());
+    return saved;
+  }
+
+  /**
+   * Performs the intent's pending actions in order, then persists the completion with their
+   * events (after `leading`). On a failure it persists what landed so far and keeps the rest
+   * pending. Returns the completed record, or undefined when the step is not complete.
+   */
+  async function perform(intent: ExperimentRecord, at: Date, down: Landing["down"], leading: NewEvent[] = []): Promise<ExperimentRecord | undefined> {
+    let current = intent;
+    const events = [...leading];
+    for (const action of pendingActionsOf(intent)) {
+      try {
+        const outcome = await executeAction(deps.writer, current, action);
+        const landedAt = now();
+        if (outcome.memoryPatch && current.memory.kind === "fault") current = { ...current, memory: { ...current.memory, ...outcome.memoryPatch } };
+        events.push(...stamp(outcome.events, landedAt));
+        const noted = noteLanded(current, { action, wrote: outcome.events.some((e) => e.type === "config"), at: landedAt, toleranceMs: 2 * tickMs, ...(down ? { down } : {}) });
+        events.push(...stamp(noted.events, landedAt));
+        current = firstActionLanded(noted.next);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (lastError.get(intent.id) !== reason) events.push({ type: "error", phase: current.phase, message: `Could not ${describeAction(action)}: ${reason}; retrying`, at: now() });
+        lastError.set(intent.id, reason);
+        await save(failedAttempt(current), events, at);
+        return undefined;
+      }
+    }
+    lastError.delete(intent.id);
+    const endedAt = now();
+    const completed = completeIntent(current, endedAt);
+    return (await save(completed.record, [...events, ...stamp(completed.events, endedAt)], at)) ? completed.record : undefined;
+  }
 
   async function advanceOne(id: string): Promise<void> {
     const at = now();
     if (!(await claimExperiment(deps.db, id, owner, at, leaseMs))) return;
-    const record = await loadExperimentRecord(deps.db, id);
+    let record = await loadExperimentRecord(deps.db, id);
     if (!record) return;
+    const last = record.memory.lastTickAt;
+    // Ticked last by a runner that is gone (a restart, or a takeover): was nobody there for a while?
+    const resumed = last !== undefined && ownTicks.get(id) !== last;
+    const down = resumed && at.getTime() - new Date(last).getTime() > 2 * tickMs ? { from: last, to: at.toISOString() } : undefined;
+    const pending = pendingActionsOf(record);
+    if (pending.length > 0) {
+      const note: NewEvent[] = resumed ? [{ type: "note", phase: record.phase, message: `The runner that was about to ${pending.map(describeAction).join(", then ")} stopped before recording the outcome (its last tick: ${last}); doing it again`, at }] : [];
+      const completed = await perform(record, at, down, note);
+      if (!completed || isFinished(completed)) return;
+      record = completed;
+    }
     const request = observationRequest(record, at);
     const input: MachineInput = {};
     if (request) {
@@ -73,28 +133,10 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
       }));
     }
     const step = advanceExperiment(record, at, input);
-    let next: ExperimentRecord = step.next;
-    const events = stamp(step.events, at);
-    for (const action of step.actions) {
-      try {
-        const outcome = await executeAction(deps.writer, next, action);
-        if (outcome.memoryPatch && next.memory.kind === "fault") next = { ...next, memory: { ...next.memory, ...outcome.memoryPatch } };
-        events.push(...stamp(outcome.events, at));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        const failures = record.memory.actionFailures + 1;
-        const failed = { ...record, memory: { ...record.memory, actionFailures: failures } } as ExperimentRecord;
-        const note: NewEvent[] = lastError.get(id) === reason ? [] : [{ type: "error", phase: record.phase, message: `Could not ${describeAction(action)}: ${reason}; retrying`, at }];
-        lastError.set(id, reason);
-        await saveStep(deps.db, failed, note, owner);
-        return;
-      }
-    }
-    lastError.delete(id);
-    if (next.memory.actionFailures !== 0) next = { ...next, memory: { ...next.memory, actionFailures: 0 } } as ExperimentRecord;
-    const consumed = record.command !== null && next.command === null ? record.command : undefined;
-    const saved = await saveStep(deps.db, next, events, owner, consumed);
-    if (!saved) log(`lost the lease on experiment ${id} during a tick; another runner took it over`);
+    const consumed = record.command !== null && step.next.command === null ? record.command : undefined;
+    const intent = recordIntent(step);
+    if (!(await save(intent.record, stamp(intent.events, at), at, consumed))) return;
+    if (step.actions.length > 0) await perform(intent.record, at, down);
   }
 
   async function runTick(): Promise<void> {

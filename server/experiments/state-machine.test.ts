@@ -125,7 +125,8 @@ describe("a fault experiment", () => {
       { t: 40, m: { hypothesis: failing(75) } },
       { t: 50, m: { hypothesis: healthy } },
     ]);
-    expect(actions).toEqual([{ type: "injectFault" }, { type: "removeFault" }]);
+    // The revert, then once more at the end: a fault experiment never ends with its rule possibly live.
+    expect(actions).toEqual([{ type: "injectFault" }, { type: "removeFault" }, { type: "removeFault" }]);
     expect(events.filter((e) => e.type === "phase").map((e) => e.phase)).toEqual(["baseline", "inject", "observe", "revert", "recovery", "done"]);
     expect(record).toMatchObject({ status: "completed", verdict: "violated", phase: "done" });
     expect(record.summary).toMatch(/calls made by productpage success rate % = 80\.00 \(needs ≥ 99\)/);
@@ -139,7 +140,7 @@ describe("a fault experiment", () => {
 
   it("does not inject when the steady state does not hold before", () => {
     const { record, actions } = drive(faultRecord(), [{ t: 0 }, { t: 10, m: { hypothesis: failing(50) } }]);
-    expect(actions).toEqual([]);
+    expect(actions).toEqual([{ type: "removeFault" }]);
     expect(record).toMatchObject({ status: "failed", verdict: "inconclusive" });
   });
 
@@ -172,5 +173,43 @@ describe("a fault experiment", () => {
     expect(step.actions).toEqual([{ type: "removeFault" }]);
     const done = drive(step.next, [{ t: 30 }]).record;
     expect(done).toMatchObject({ status: "aborted", verdict: "aborted" });
+  });
+
+  describe("ends with the removal of its rules, whatever way it ends", () => {
+    const injected = () => drive(faultRecord(), [{ t: 0 }, { t: 10, m: { hypothesis: healthy } }]).record;
+    const ends = (step: ReturnType<typeof advanceExperiment>) => ({ status: step.next.status, phase: step.next.phase, last: step.actions.at(-1) });
+
+    it("aborted before it started", () => {
+      expect(ends(advanceExperiment({ ...faultRecord(), command: "abort" }, at(0)))).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+    });
+
+    it("aborted during its baseline", () => {
+      const baseline = advanceExperiment(faultRecord(), at(0)).next;
+      expect(ends(advanceExperiment({ ...baseline, command: "abort" }, at(5)))).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+    });
+
+    it("aborted while the fault is in, then through recovery", () => {
+      const step = advanceExperiment({ ...injected(), command: "abort" }, at(12));
+      expect(step.actions).toEqual([{ type: "removeFault" }]);
+      expect(ends(advanceExperiment(step.next, at(30)))).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+    });
+
+    it("aborted during recovery: it ends at once", () => {
+      const recovering = advanceExperiment(injected(), at(45)).next;
+      expect(recovering.phase).toBe("recovery");
+      const step = advanceExperiment({ ...recovering, command: "abort" }, at(47));
+      expect(ends(step)).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+      expect(step.next.command).toBeNull();
+    });
+
+    it("found in a phase it cannot be in: an error, after removing its rules", () => {
+      const stuck: ExperimentRecord = { ...injected(), phase: "revert" };
+      const step = advanceExperiment(stuck, at(20));
+      expect(ends(step)).toEqual({ status: "error", phase: "done", last: { type: "removeFault" } });
+      expect(step.next.summary).toMatch(/inconsistent state/);
+      const noDeadline = injected();
+      if (noDeadline.memory.kind === "fault") delete noDeadline.memory.deadline;
+      expect(ends(advanceExperiment(noDeadline, at(20)))).toMatchObject({ status: "error", last: { type: "removeFault" } });
+    });
   });
 });
