@@ -26,7 +26,7 @@ export function ExperimentReportView({ id }: { id: string }) {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Report: {experimentTitle(detail)}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {detail.namespace} · by {detail.actor} · {detail.startedAt ? new Date(detail.startedAt).toLocaleString() : "not started"}
+          {detail.namespace}{detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · by {detail.actor} · {detail.startedAt ? new Date(detail.startedAt).toLocaleString() : "not started"}
           {detail.finishedAt ? ` – ${new Date(detail.finishedAt).toLocaleString()}` : ""}
         </p>
       </header>

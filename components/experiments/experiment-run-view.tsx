@@ -30,7 +30,7 @@ export function ExperimentRunView({ id }: { id: string }) {
         <div>
           <h1 className="text-2xl font-semibold">{experimentTitle(detail)}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {detail.namespace} · started by {detail.actor} · phase <span data-testid="experiment-phase">{detail.phase}</span>
+            {detail.namespace}{detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · started by {detail.actor} · phase <span data-testid="experiment-phase">{detail.phase}</span>
           </p>
         </div>
         <div className="flex items-center gap-4">

@@ -24,6 +24,8 @@ const detail: ExperimentDetail = {
   summary: "Rolled back",
   command: null,
   actor: "alice",
+  kubeContext: "prod",
+  clusterId: "uid-prod",
   createdAt: at(0),
   startedAt: at(0),
   finishedAt: at(30),

@@ -190,6 +190,9 @@ export const experimentSummarySchema = z.object({
   summary: z.string().nullable(),
   command: z.enum(experimentCommands).nullable(),
   actor: z.string(),
+  /** The kubeconfig context and the cluster (UID of kube-system) it acts on; null for older experiments. */
+  kubeContext: z.string().nullable(),
+  clusterId: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -10,6 +10,7 @@ const workload = (app: string, version = "v1") => ({ namespace: "bookinfo", name
 /** Bookinfo as creation reads it, with the given VirtualServices. */
 function bookinfo(virtualServices: StoredIstioObject[] = []): ClusterReads {
   return {
+    cluster: async () => ({ clusterId: "uid-test", kubeContext: "test" }),
     listServices: async () => ["productpage", "reviews", "ratings"].map((name) => ({ namespace: "bookinfo", name, selector: { app: name }, ports: [] })),
     listWorkloads: async () => [workload("productpage"), workload("reviews", "v1"), workload("reviews", "v2"), workload("ratings")],
     listDestinationRules: async () => [{ apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: "reviews", namespace: "bookinfo" }, spec: { host: "reviews", subsets: [{ name: "v1", labels: { version: "v1" } }, { name: "v2", labels: { version: "v2" } }] } }],

@@ -13,6 +13,7 @@ import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
 import type { WorkloadSummary } from "@/server/adapters/kube/list-workloads";
 import { TopsailError } from "@/server/errors";
+import type { ClusterIdentity } from "@/server/istio-config/audit-intents";
 import type { MeasureSubject } from "./experiment-promql";
 import { insertExperiment, type ExperimentsDb } from "./experiment-store";
 import { insertFaultRules } from "./fault-rule-edits";
@@ -22,6 +23,8 @@ import { findServiceVirtualService } from "./virtual-service-edits";
 
 /** What creation reads from the cluster. */
 export interface ClusterReads {
+  /** The cluster these reads reach: stored on the experiment, which then acts only there. */
+  cluster(): Promise<ClusterIdentity>;
   listServices(namespace: string): Promise<ServiceSummary[]>;
   listWorkloads(namespace: string): Promise<WorkloadSummary[]>;
   listDestinationRules(namespace: string): Promise<StoredIstioObject[]>;
@@ -106,11 +109,11 @@ export async function faultMemory(reads: ClusterReads, spec: FaultSpec, now: Dat
 }
 
 export async function createExperiment(db: ExperimentsDb, reads: ClusterReads, spec: ExperimentSpec, actor: string, now = new Date()): Promise<ExperimentRecord> {
-  const memory = spec.kind === "canary" ? await canaryMemory(reads, spec, now) : await faultMemory(reads, spec, now);
+  const [memory, cluster] = await Promise.all([spec.kind === "canary" ? canaryMemory(reads, spec, now) : faultMemory(reads, spec, now), reads.cluster()]);
   const what = spec.kind === "canary" ? `canary ${spec.service} ${spec.from} → ${spec.to}, steps ${canarySteps(spec).join("/")}% every ${spec.intervalSeconds}s` : `fault injection on ${spec.service} for ${spec.durationSeconds}s`;
   return insertExperiment(
     db,
-    { kind: spec.kind, namespace: spec.namespace, service: spec.service, actor, spec, status: "pending", phase: "pending", memory, command: null, verdict: null, summary: null, startedAt: null, finishedAt: null },
-    [{ type: "note", phase: "pending", message: `Created by ${actor}: ${what}`, at: now }],
+    { kind: spec.kind, namespace: spec.namespace, service: spec.service, actor, clusterId: cluster.clusterId, kubeContext: cluster.kubeContext, spec, status: "pending", phase: "pending", memory, command: null, verdict: null, summary: null, startedAt: null, finishedAt: null },
+    [{ type: "note", phase: "pending", message: `Created by ${actor} on context ${cluster.kubeContext} (cluster ${cluster.clusterId}): ${what}`, at: now }],
   );
 }

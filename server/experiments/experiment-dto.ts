@@ -17,6 +17,8 @@ export function toExperimentSummary(record: ExperimentRecord): ExperimentSummary
     summary: record.summary,
     command: record.command,
     actor: record.actor,
+    kubeContext: record.kubeContext,
+    clusterId: record.clusterId,
     createdAt: record.createdAt.toISOString(),
     startedAt: record.startedAt?.toISOString() ?? null,
     finishedAt: record.finishedAt?.toISOString() ?? null,

@@ -50,6 +50,8 @@ export function toRecord(row: ExperimentRow): ExperimentRecord {
     namespace: row.namespace,
     service: row.service,
     actor: row.actor,
+    clusterId: row.clusterId,
+    kubeContext: row.kubeContext,
     spec: spec.data,
     status: oneOf(experimentStatuses, row.status, "status", row.id),
     phase: row.phase,
@@ -105,7 +107,9 @@ export async function insertExperiment(db: ExperimentsDb, record: Omit<Experimen
       if (busy) {
         throw new TopsailError("conflict", `${record.service}.${record.namespace} already has an active ${busy.kind} experiment (${busy.id}); wait for it to end or abort it first.`, { details: { experimentId: busy.id } });
       }
-      const row = await tx.experiment.create({ data: { kind: record.kind, namespace: record.namespace, service: record.service, actor: record.actor, spec: JSON.stringify(record.spec), ...rowData(record), command: null } });
+      const row = await tx.experiment.create({
+        data: { kind: record.kind, namespace: record.namespace, service: record.service, actor: record.actor, clusterId: record.clusterId, kubeContext: record.kubeContext, spec: JSON.stringify(record.spec), ...rowData(record), command: null },
+      });
       if (events.length > 0) await tx.experimentEvent.createMany({ data: events.map((e) => eventData(row.id, e)) });
       return toRecord(row);
     });

@@ -4,22 +4,27 @@
  */
 import "server-only";
 import { getDb } from "@/server/adapters/db/client";
-import { getKubeConnection } from "@/server/adapters/kube";
+import { getKubeConnection, readClusterId, requireSameCluster } from "@/server/adapters/kube";
 import { getIstioObject, listIstioObjects } from "@/server/adapters/kube/istio-objects";
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
-import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
+import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import type { ExperimentCommand, ExperimentSpec } from "@/lib/contracts/experiments";
 import type { ClusterReads } from "./create-experiment";
 import type { ExperimentWriter } from "./experiment-writer";
+import type { ExperimentRecord } from "./machine-types";
 import { createExperimentRunner, DEFAULT_TICK_MS, type ExperimentRunner } from "./runner";
 import { getExperiment, listExperiments, sendExperimentCommand, startExperiment } from "./experiment-service";
 import type { KubeConnection } from "@/server/adapters/kube";
 
 export function createClusterReads(connection: () => KubeConnection): ClusterReads {
   return {
+    async cluster() {
+      const c = connection();
+      return { clusterId: await readClusterId(c), kubeContext: c.context };
+    },
     listServices: (namespace) => listServices(connection(), namespace),
     listWorkloads: (namespace) => listWorkloads(connection(), namespace),
     listDestinationRules: (namespace) => listIstioObjects(connection(), "DestinationRule", namespace),
@@ -40,6 +45,20 @@ export function createExperimentWriter(connection: () => KubeConnection, depsFor
   };
 }
 
+/**
+ * The writer one experiment acts through: the kubeconfig context it was created on (not the
+ * console's current one), and only while that context still reaches the cluster recorded
+ * with it — a context someone repointed must not receive a revert meant for another cluster
+ * (ARCHITECTURE.md "Identity"). Older rows without a context use the console's.
+ */
+export function experimentWriterFor(connectionOf: (context: string | undefined) => KubeConnection = getKubeConnection, depsFor?: (c: KubeConnection) => IstioWriteDeps) {
+  return async (record: ExperimentRecord): Promise<ExperimentWriter> => {
+    const connection = connectionOf(record.kubeContext ?? undefined);
+    await requireSameCluster(connection, record.clusterId, `Experiment ${record.id}`);
+    return createExperimentWriter(() => connection, depsFor);
+  };
+}
+
 // On globalThis so a dev reload of this module does not start a second runner.
 const globals = globalThis as typeof globalThis & { __topsailExperimentRunner?: ExperimentRunner };
 
@@ -47,7 +66,7 @@ const globals = globalThis as typeof globalThis & { __topsailExperimentRunner?: 
 export function getExperimentRunner(): ExperimentRunner {
   globals.__topsailExperimentRunner ??= createExperimentRunner({
     db: getDb(),
-    writer: createExperimentWriter(getKubeConnection),
+    writerFor: experimentWriterFor(),
     queryPrometheus: (promql, time) => getPrometheusClient().query(promql, time),
     tickMs: Number(process.env.TOPSAIL_EXPERIMENT_TICK_MS) || DEFAULT_TICK_MS,
   });

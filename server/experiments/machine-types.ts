@@ -129,6 +129,13 @@ export interface ExperimentRecord {
   namespace: string;
   service: string;
   actor: string;
+  /**
+   * The cluster the experiment acts on (UID of its kube-system namespace) and the kubeconfig
+   * context it was created through; null for rows older than this record. The runner acts
+   * through that context and only while it still reaches that cluster.
+   */
+  clusterId: string | null;
+  kubeContext: string | null;
   spec: ExperimentSpec;
   status: ExperimentStatus;
   phase: string;

@@ -17,6 +17,7 @@ import { hasExperimentRule } from "./fault-rule-edits";
 
 /** A cluster of one service with three subsets, as creation reads it. */
 const reads: ClusterReads = {
+  cluster: async () => ({ clusterId: "uid-test", kubeContext: "test" }),
   listServices: async () => [{ namespace: "bookinfo", name: "reviews", selector: { app: "reviews" }, ports: [] }],
   listWorkloads: async () =>
     ["v1", "v2", "v3"].map((v) => ({ namespace: "bookinfo", name: `reviews-${v}`, kind: "Deployment", labels: { app: "reviews", version: v }, app: "reviews", version: v, desiredReplicas: 1, availableReplicas: 1, runningPods: 1, podsWithoutSidecar: 0, pods: 1 })),
@@ -112,7 +113,7 @@ describe("the runner", () => {
     const db = getDb(url);
     const cluster = fakeWriter();
     let now = new Date("2026-11-21T10:00:00Z");
-    const runner = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
+    const runner = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
     const created = await createExperiment(db, reads, spec, "alice", now);
 
     cluster.failOnce();
@@ -141,7 +142,7 @@ describe("the runner", () => {
   it("consumes a command from the API and refuses a second active experiment on the service", async () => {
     const db = getDb(url);
     const cluster = fakeWriter();
-    const runner = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus, owner: "a", log: () => undefined });
+    const runner = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, owner: "a", log: () => undefined });
     const created = await createExperiment(db, reads, { ...spec, intervalSeconds: 600 }, "bob");
     await expect(createExperiment(db, reads, spec, "carol")).rejects.toMatchObject({ code: "conflict" });
     await runner.tick();
@@ -180,8 +181,8 @@ describe("the runner", () => {
     const db = getDb(url);
     const cluster = fakeWriter();
     let now = new Date();
-    const a = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus, owner: "a", leaseMs: 10_000, now: () => now, log: () => undefined });
-    const b = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus, owner: "b", leaseMs: 10_000, now: () => now, log: () => undefined });
+    const a = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, owner: "a", leaseMs: 10_000, now: () => now, log: () => undefined });
+    const b = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, owner: "b", leaseMs: 10_000, now: () => now, log: () => undefined });
     const created = await createExperiment(db, reads, { ...spec, service: "reviews", intervalSeconds: 600 }, "dave", now);
     await a.tick();
     await storeCommand(db, created.id, "pause");
@@ -199,7 +200,7 @@ describe("the runner", () => {
     const cluster = fakeWriter();
     let now = new Date("2026-11-21T11:00:00Z");
     const later = (seconds: number) => (now = new Date(now.getTime() + seconds * 1000));
-    const runner = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
+    const runner = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
     const fault = faultSpecSchema.parse({ kind: "fault", namespace: "bookinfo", service: "reviews", abort: { httpStatus: 503, percent: 50 }, durationSeconds: 5, baselineSeconds: 0, recoverySeconds: 0, hypothesis: { service: "reviews", minSuccessRate: 50 } });
     const created = await createExperiment(db, reads, fault, "frank", now);
     await runner.tick();
@@ -252,7 +253,7 @@ describe("the runner", () => {
       let dead = false;
       const clock = () => now;
       const prometheus = prometheusSeeing(cluster.objects);
-      const a = createExperimentRunner({ db: dyingDb(db, () => dead), writer: cluster.writer, queryPrometheus: prometheus, now: clock, owner: "a", tickMs: 3000, log: () => undefined });
+      const a = createExperimentRunner({ db: dyingDb(db, () => dead), writerFor: async () => cluster.writer, queryPrometheus: prometheus, now: clock, owner: "a", tickMs: 3000, log: () => undefined });
       const created = await createExperiment(db, reads, faultSpec, "erin", T);
       await a.tick();
       const written = new Promise<void>((resolve) => cluster.onWrite(() => ((dead = true), resolve())));
@@ -261,7 +262,7 @@ describe("the runner", () => {
       await written;
       cluster.onWrite(undefined);
       expect(hasExperimentRule(cluster.objects.get("reviews"), created.id)).toBe(true);
-      const b = createExperimentRunner({ db, writer: cluster.writer, queryPrometheus: prometheus, now: clock, owner: "b", tickMs: 3000, log: () => undefined });
+      const b = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus: prometheus, now: clock, owner: "b", tickMs: 3000, log: () => undefined });
       const tickAt = async (seconds: number) => {
         now = at(seconds);
         await b.tick();

@@ -26,7 +26,13 @@ import { completeIntent, failedAttempt, firstActionLanded, pendingActionsOf, rec
 
 export interface RunnerDeps {
   db: ExperimentsDb;
-  writer: ExperimentWriter;
+  /**
+   * The cluster as one experiment may act on it. The live one connects through the
+   * experiment's own kubeconfig context and refuses when that context now reaches another
+   * cluster than the one recorded (index.ts); a refusal is a failed write like any other:
+   * noted on the timeline, the intent kept, tried again next tick.
+   */
+  writerFor(record: ExperimentRecord): Promise<ExperimentWriter>;
   queryPrometheus: QueryPrometheus;
   /** Matchers added to every gate query (e.g. a cluster or job label when one Prometheus serves several meshes). */
   extraMatchers?: LabelMatcher[];
@@ -86,9 +92,11 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
   async function perform(intent: ExperimentRecord, at: Date, down: Landing["down"], leading: NewEvent[] = []): Promise<ExperimentRecord | undefined> {
     let current = intent;
     const events = [...leading];
+    let writer: ExperimentWriter | undefined;
     for (const action of pendingActionsOf(intent)) {
       try {
-        const outcome = await executeAction(deps.writer, current, action);
+        writer ??= await deps.writerFor(intent);
+        const outcome = await executeAction(writer, current, action);
         const landedAt = now();
         if (outcome.memoryPatch && current.memory.kind === "fault") current = { ...current, memory: { ...current.memory, ...outcome.memoryPatch } };
         events.push(...stamp(outcome.events, landedAt));

@@ -15,7 +15,7 @@ import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { createIstioWriteDeps } from "@/server/istio-config";
 import type { IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import type { ExperimentSpec } from "@/lib/contracts/experiments";
-import { createClusterReads, createExperimentWriter } from "../index";
+import { createClusterReads, experimentWriterFor } from "../index";
 import { createExperiment } from "../create-experiment";
 import { loadExperimentRecord } from "../experiment-store";
 import type { ExperimentRecord } from "../machine-types";
@@ -53,7 +53,8 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
   const db = getDb(dbUrl);
   const controlUrl = new URL("/control", sim.mesh!.metricsUrl).toString();
   const writeDeps: IstioWriteDeps = createIstioWriteDeps(connection, db);
-  const writer = createExperimentWriter(
+  // The console's own writer, on this scenario's cluster: it checks the recorded cluster too.
+  const writerFor = experimentWriterFor(
     () => connection,
     () => writeDeps,
   );
@@ -67,7 +68,7 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
     runner: (owner, prometheus, leaseMs = 2000) =>
       createExperimentRunner({
         db,
-        writer,
+        writerFor,
         owner,
         leaseMs,
         queryPrometheus: (promql, time) => prometheus.query(promql, time),
