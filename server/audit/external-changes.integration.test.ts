@@ -168,7 +168,7 @@ describe("the external-change watcher against the simulated cluster", () => {
 
   it("answers GET /api/audit/{id} of a sidecar-injection entry with the live value of the label", async () => {
     const ns = await readNamespaceLabels(connection, "httpbin");
-    const entry = await topsail.setNamespaceLabel("httpbin", "istio-injection", "disabled", ns);
+    const entry = await topsail.setNamespaceInjection("httpbin", false, ns.resourceVersion);
 
     const response = await getAuditEntryRoute(new Request(`http://console/api/audit/${entry.id}`), { params: Promise.resolve({ id: entry.id }) });
     expect(response.status).toBe(200);

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { kubectlFor, type Kubectl } from "@/sim/test-support/run-kubectl";
 import { waitFor } from "@/sim/test-support/wait-for";
-import { getAuditEntry, listAuditEntries, recordAuditIntent, resolveAuditIntent, type AuditEntry } from "@/server/adapters/db/audit-entries";
+import { getAuditEntry, listAuditEntries, recordAuditIntent, type AuditEntry } from "@/server/adapters/db/audit-entries";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
 import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
-import { createIstioObject, getIstioObject, replaceIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { getIstioObject, replaceIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startExternalChangeWatcher, type ExternalChangeWatcher } from "./external-changes";
+import { topsailWriter } from "./test-support/topsail-writes";
 
 /**
  * Topsail's own writes are told from external ones by their audit entries, never by timing:
@@ -122,9 +123,8 @@ describe("the watcher and Topsail's own writes", () => {
   it("never records Topsail's own writes as external while the API server answers writes slowly, and still records a kubectl change made meanwhile", async () => {
     try {
       // Someone labels the reviews rule with kubectl; Topsail, a moment later, writes a
-      // change set: the reviews rule and a new AuthorizationPolicy, through an admission
-      // webhook that takes 2.5 s per write. As the write path does, both intents are
-      // recorded first and resolved once the API server has answered.
+      // change set through its write path — the reviews rule and a new AuthorizationPolicy —
+      // while every API call (reads, dry-runs, writes) takes 2.5 s, as behind a slow webhook.
       await run(["label", "dr", "reviews", "-n", "bookinfo", "owner=kubectl"]);
       const reviews = await live("DestinationRule", "reviews");
       const kubectlVersion = reviews.metadata.resourceVersion;
@@ -135,15 +135,11 @@ describe("the watcher and Topsail's own writes", () => {
         spec: { selector: { matchLabels: { app: "ratings" } }, action: "ALLOW", rules: [{ from: [{ source: { principals: ["cluster.local/ns/bookinfo/sa/bookinfo-reviews"] } }] }] },
       };
       const desired = withSubsetPolicy(reviews, 7);
-      const intents = [
-        await recordAuditIntent(db(), { actor: "alice", action: "update", ...ref("DestinationRule", "reviews"), before: reviews, after: desired, source: "wizard" }),
-        await recordAuditIntent(db(), { actor: "alice", action: "create", ...ref("AuthorizationPolicy", "ratings-readers"), before: null, after: policy, source: "wizard" }),
-      ];
       sim.setApiLatency(2500);
-      const written = [await replaceIstioObject(connection, desired), await createIstioObject(connection, policy)];
-      const resolved = await Promise.all(
-        intents.map((intent, i) => resolveAuditIntent(db(), intent.id, { status: "applied", after: written[i] ?? null, resourceVersion: written[i]?.metadata.resourceVersion ?? null })),
-      );
+      const resolved = await topsailWriter(db(), connection, { actor: "alice", source: "wizard" }).applyAll([
+        { ...ref("DestinationRule", "reviews"), desired, baseResourceVersion: kubectlVersion ?? null },
+        { ...ref("AuthorizationPolicy", "ratings-readers"), desired: policy, baseResourceVersion: null },
+      ]);
       sim.setApiLatency(0);
 
       // Later kubectl changes of both objects: once they are recorded, every earlier version

@@ -1,7 +1,8 @@
 /** server/sidecar-injection: the injection toggles wired to the cluster and the audit log (intent before patch). */
 import "server-only";
 import type { InjectionChange, InjectionResult } from "@/lib/contracts/inventory";
-import { getKubeConnection } from "@/server/adapters/kube";
+import type { AuditEntriesDb } from "@/server/adapters/db/audit-entries";
+import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
 import {
   patchDeploymentTemplateAnnotations,
   patchNamespaceLabels,
@@ -11,10 +12,10 @@ import {
 import { actorOf, createAuditIntentDeps } from "@/server/istio-config";
 import { setInjection, type InjectionDeps, type InjectionTarget } from "./set-injection";
 
-function liveDeps(): InjectionDeps {
-  const connection = getKubeConnection();
+/** The toggles' I/O on one cluster; `db` defaults to the console's database. */
+export function createInjectionDeps(connection: KubeConnection, db?: AuditEntriesDb): InjectionDeps {
   return {
-    ...createAuditIntentDeps(connection),
+    ...createAuditIntentDeps(connection, db),
     actor: actorOf(connection),
     async read(target) {
       if (target.kind === "Namespace") {
@@ -31,6 +32,8 @@ function liveDeps(): InjectionDeps {
     },
   };
 }
+
+const liveDeps = () => createInjectionDeps(getKubeConnection());
 
 export function setNamespaceInjection(namespace: string, change: InjectionChange): Promise<InjectionResult> {
   return setInjection(liveDeps(), { kind: "Namespace", name: namespace }, change);

@@ -1,65 +1,51 @@
 /**
- * Topsail's own writes exactly as the write path makes them (ARCHITECTURE.md "Writes"): the
- * intent is recorded (`pending`) before the cluster write, and resolved `applied` with the
- * resourceVersion the API server answered, or `failed`. For the audit integration tests,
- * which must not depend on a particular version of the editor's or wizard's code.
+ * Topsail's own writes for the audit integration tests, made by the console's real write
+ * paths on a given cluster and database: Istio objects through `applyIstioChanges`
+ * (server/istio-config), the namespace injection toggle through `setInjection`
+ * (server/sidecar-injection). So the watcher is tested against exactly what the console
+ * records (intent first, outcome with the API server's resourceVersion), not a copy of it.
  */
-import { recordAuditIntent, resolveAuditIntent, type AuditEntriesDb, type AuditEntry, type AuditSource } from "@/server/adapters/db/audit-entries";
+import { getAuditEntry, type AuditEntriesDb, type AuditEntry, type AuditSource } from "@/server/adapters/db/audit-entries";
 import type { KubeConnection } from "@/server/adapters/kube";
-import { createIstioObject, deleteIstioObject, replaceIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
-import { patchNamespaceLabels } from "@/server/adapters/kube/patch-core-objects";
+import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { createIstioWriteDeps } from "@/server/istio-config";
+import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
+import type { IstioChange } from "@/server/istio-config/plan-istio-changes";
+import { createInjectionDeps } from "@/server/sidecar-injection";
+import { setInjection } from "@/server/sidecar-injection/set-injection";
 
 export interface TopsailWriter {
   create(object: StoredIstioObject): Promise<AuditEntry>;
   replace(before: StoredIstioObject, desired: StoredIstioObject): Promise<AuditEntry>;
   remove(live: StoredIstioObject): Promise<AuditEntry>;
-  /** The namespace injection toggle, recorded as server/sidecar-injection/set-injection.ts records it. */
-  setNamespaceLabel(namespace: string, key: string, value: string, live: { labels: Record<string, string>; resourceVersion: string }): Promise<AuditEntry>;
+  /** Several changes in one request, as a wizard makes them; one entry each, in the order given. */
+  applyAll(changes: IstioChange[]): Promise<AuditEntry[]>;
+  /** The namespace injection toggle (label `istio-injection`) from the version the user saw. */
+  setNamespaceInjection(namespace: string, enabled: boolean, resourceVersion: string): Promise<AuditEntry>;
 }
 
 const refOf = (o: StoredIstioObject) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name });
 
 export function topsailWriter(db: AuditEntriesDb, connection: KubeConnection, who: { actor: string; source: AuditSource } = { actor: "alice", source: "editor" }): TopsailWriter {
-  async function write(intent: Parameters<typeof recordAuditIntent>[1], act: () => Promise<{ after: object | null; resourceVersion: string | null }>): Promise<AuditEntry> {
-    const entry = await recordAuditIntent(db, intent);
-    try {
-      return await resolveAuditIntent(db, entry.id, { status: "applied", ...(await act()) });
-    } catch (error) {
-      await resolveAuditIntent(db, entry.id, { status: "failed", error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
-  }
+  const entry = async (id: string | undefined): Promise<AuditEntry> => {
+    const found = id ? await getAuditEntry(db, id) : undefined;
+    if (!found) throw new Error(`the write path returned no audit entry (${id ?? "no id"})`);
+    return found;
+  };
+  const applyAll = async (changes: IstioChange[]) => {
+    const outcomes = await applyIstioChanges(createIstioWriteDeps(connection, db), { changes, ...who });
+    const byRef = new Map(outcomes.map((o) => [`${o.kind}/${o.namespace}/${o.name}`, o.auditId]));
+    return Promise.all(changes.map((c) => entry(byRef.get(`${c.kind}/${c.namespace}/${c.name}`))));
+  };
+  const applyOne = async (change: IstioChange) => (await applyAll([change]))[0] as AuditEntry;
   return {
-    create: (object) =>
-      write({ ...who, ...refOf(object), action: "create", before: null, after: object }, async () => {
-        const created = await createIstioObject(connection, object);
-        return { after: created, resourceVersion: created.metadata.resourceVersion ?? null };
-      }),
-    replace: (before, desired) =>
-      write({ ...who, ...refOf(desired), action: "update", before, after: desired }, async () => {
-        const replaced = await replaceIstioObject(connection, desired);
-        return { after: replaced, resourceVersion: replaced.metadata.resourceVersion ?? null };
-      }),
-    remove: (live) =>
-      write({ ...who, ...refOf(live), action: "delete", before: live, after: null }, async () => {
-        await deleteIstioObject(connection, { ...refOf(live), resourceVersion: live.metadata.resourceVersion });
-        return { after: null, resourceVersion: null };
-      }),
-    setNamespaceLabel: (namespace, key, value, live) =>
-      write(
-        {
-          ...who,
-          kind: "Namespace",
-          namespace,
-          name: namespace,
-          action: "update",
-          before: { "metadata.labels": { [key]: live.labels[key] ?? null } },
-          after: { "metadata.labels": { [key]: value } },
-        },
-        async () => {
-          const patched = await patchNamespaceLabels(connection, namespace, { [key]: value }, live.resourceVersion);
-          return { after: { "metadata.labels": { [key]: patched.labels[key] ?? null } }, resourceVersion: patched.resourceVersion };
-        },
-      ),
+    create: (object) => applyOne({ ...refOf(object), desired: object, baseResourceVersion: null }),
+    replace: (before, desired) => applyOne({ ...refOf(desired), desired, baseResourceVersion: before.metadata.resourceVersion ?? null }),
+    remove: (live) => applyOne({ ...refOf(live), desired: null, baseResourceVersion: live.metadata.resourceVersion ?? null }),
+    applyAll,
+    async setNamespaceInjection(namespace, enabled, resourceVersion) {
+      const result = await setInjection({ ...createInjectionDeps(connection, db), actor: who.actor }, { kind: "Namespace", name: namespace }, { enabled, resourceVersion });
+      return entry(result.auditId);
+    },
   };
 }
