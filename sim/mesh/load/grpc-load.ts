@@ -7,31 +7,14 @@
  */
 import { resolveDnsName } from "../config/hosts";
 import { GRPC_CONTENT_TYPE } from "../engine/grpc";
-import type { EntryPointLoad } from "./load-settings";
-import type { GeneratorContext, LoadGenerator } from "./generator";
-import { PoissonSource } from "./poisson-source";
+import { PoissonLoad } from "./poisson-source";
 
 const CLIENT_APP = "echo-client";
 const SERVICE = "echo";
 const METHOD_PATH = "/proto.EchoTestService/Echo";
 
-export class GrpcClientLoad implements LoadGenerator {
-  private readonly source: PoissonSource;
-
-  constructor(private readonly g: GeneratorContext) {
-    this.source = new PoissonSource(g.ctx.scheduler, g.ctx.rng, () => this.arrive());
-  }
-
-  apply(load: EntryPointLoad): void {
-    this.source.setRate(load.requestsPerSecond);
-  }
-
-  stop(): void {
-    this.source.stop();
-  }
-
-  private arrive(): void {
-    if (this.g.isPaused()) return;
+export class GrpcClientLoad extends PoissonLoad {
+  protected arrive(): void {
     const { ctx } = this.g;
     const snapshot = ctx.snapshot();
     const pod = snapshot.pods.find((p) => p.ready && p.labels.app === CLIENT_APP);

@@ -6,8 +6,7 @@
 import { hostMatches } from "../config/hosts";
 import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
 import type { EntryPointLoad } from "./load-settings";
-import type { GeneratorContext, LoadGenerator } from "./generator";
-import { PoissonSource } from "./poisson-source";
+import { PoissonLoad } from "./poisson-source";
 
 /** The gateway's HTTP container port (Service port 80 → targetPort 8080). */
 export const INGRESS_PORT = 8080;
@@ -29,30 +28,13 @@ export function gatewaysAccepting(snapshot: ConfigSnapshot, pod: PodInfo, port: 
   return out;
 }
 
-export class IngressLoad implements LoadGenerator {
-  private readonly source: PoissonSource;
-  private load: EntryPointLoad | undefined;
-
-  constructor(private readonly g: GeneratorContext) {
-    this.source = new PoissonSource(g.ctx.scheduler, g.ctx.rng, () => this.arrive());
-  }
-
-  apply(load: EntryPointLoad): void {
-    this.load = load;
-    this.source.setRate(load.requestsPerSecond);
-  }
-
-  stop(): void {
-    this.source.stop();
-  }
-
-  private arrive(): void {
-    if (this.g.isPaused()) return;
+export class IngressLoad extends PoissonLoad {
+  protected arrive(load: EntryPointLoad): void {
     const { ctx } = this.g;
     const snapshot = ctx.snapshot();
     const pod = ingressGatewayPod(snapshot);
     if (!pod) return;
-    const jason = ctx.rng.next() < (this.load?.jasonShare ?? 0);
+    const jason = ctx.rng.next() < (load.jasonShare ?? 0);
     const headers: Record<string, string> = { "user-agent": "Mozilla/5.0" };
     if (jason) headers["end-user"] = "jason";
     const gateways = gatewaysAccepting(snapshot, pod, INGRESS_PORT, INGRESS_HOST);

@@ -6,6 +6,8 @@
  */
 import type { Rng } from "../engine/rng";
 import type { Scheduler, Timer } from "../engine/scheduler";
+import type { GeneratorContext, LoadGenerator } from "./generator";
+import type { EntryPointLoad } from "./load-settings";
 
 export class PoissonSource {
   private timer: Timer | undefined;
@@ -38,4 +40,31 @@ export class PoissonSource {
       this.onArrival();
     });
   }
+}
+
+/**
+ * An entry point whose arrivals are a PoissonSource at the load's rate (Bookinfo's users,
+ * the tcp-echo client, the gRPC echo client): a subclass says only what one arrival sends,
+ * given the load in force. Nothing arrives while the traffic is paused.
+ */
+export abstract class PoissonLoad implements LoadGenerator {
+  private readonly source: PoissonSource;
+  private load: EntryPointLoad | undefined;
+
+  constructor(protected readonly g: GeneratorContext) {
+    this.source = new PoissonSource(g.ctx.scheduler, g.ctx.rng, () => {
+      if (!this.g.isPaused() && this.load) this.arrive(this.load);
+    });
+  }
+
+  apply(load: EntryPointLoad): void {
+    this.load = load;
+    this.source.setRate(load.requestsPerSecond);
+  }
+
+  stop(): void {
+    this.source.stop();
+  }
+
+  protected abstract arrive(load: EntryPointLoad): void;
 }
