@@ -9,7 +9,7 @@ import { GET as getAuditEntryRoute } from "@/app/api/audit/[id]/route";
 import { listAuditEntries, type AuditEntry } from "@/server/adapters/db/audit-entries";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { readNamespaceLabels } from "@/server/adapters/kube/patch-core-objects";
 import { EXTERNAL_ACTOR, startExternalChangeWatcher, type ExternalChangeWatcher } from "./external-changes";
@@ -28,9 +28,7 @@ describe("the external-change watcher against the simulated cluster", () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-watch-"));
     sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
-    const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
-    if (!loaded.ok) throw new Error(loaded.message);
-    connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+    connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
     // The API route reads the cluster and the database the console's way: from the environment.

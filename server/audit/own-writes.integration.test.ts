@@ -8,7 +8,7 @@ import { waitFor } from "@/sim/test-support/wait-for";
 import { getAuditEntry, listAuditEntries, recordAuditIntent, type AuditEntry } from "@/server/adapters/db/audit-entries";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, replaceIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startExternalChangeWatcher, type ExternalChangeWatcher } from "./external-changes";
 import { topsailWriter } from "./test-support/topsail-writes";
@@ -48,9 +48,7 @@ describe("the watcher and Topsail's own writes", () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-own-"));
     sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
-    const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
-    if (!loaded.ok) throw new Error(loaded.message);
-    connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+    connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
     kubectl = kubectlFor(sim.kubeconfigPath, path.join(dir, "kubectl-cache"));

@@ -21,7 +21,7 @@ import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/st
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { getKubeConnection, loadKubeConfig } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, getKubeConnection } from "@/server/adapters/kube";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { FaultSpec } from "@/lib/contracts/experiments";
 import { findExperiment } from "./experiment-store";
@@ -65,9 +65,7 @@ const faultOn = (service: string): FaultSpec => ({
 });
 
 const virtualServiceOn = async (sim: "a" | "b", name: string) => {
-  const loaded = loadKubeConfig({ KUBECONFIG: sims[sim].kubeconfigPath });
-  if (!loaded.ok) throw new Error(loaded.message);
-  return getIstioObject({ kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source }, { kind: "VirtualService", namespace: "bookinfo", name });
+  return getIstioObject(connectionFromKubeconfig(sims[sim].kubeconfigPath), { kind: "VirtualService", namespace: "bookinfo", name });
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -18,7 +18,7 @@ import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/st
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
 import { createExperiment } from "./create-experiment";
 import { findExperiment, loadExperimentRecord } from "./experiment-store";
@@ -71,9 +71,7 @@ describe("the experiment runner killed with SIGKILL right after injecting", () =
     dir = await mkdtemp(path.join(tmpdir(), "topsail-runner-crash-"));
     sim = await startSimulator({ port: 0, metricsPort: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig"), seed: 13 });
     prometheus = await startPrometheus({ dataDir: path.join(dir, "prometheus"), scrapeIntervalSeconds: 1, targets: [{ job: "crash", address: new URL(sim.mesh!.metricsUrl).host }] });
-    const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
-    if (!loaded.ok) throw new Error(loaded.message);
-    connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+    connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "console.db")}`;
     await applyPendingMigrations(dbUrl);
     env = { DATABASE_URL: dbUrl, KUBECONFIG: sim.kubeconfigPath, TOPSAIL_PROMETHEUS_URL: prometheus.url, TOPSAIL_EXPERIMENT_TICK_MS: String(TICK_MS) };

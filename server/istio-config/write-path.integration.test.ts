@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { getDb, disconnectDb } from "@/server/adapters/db/client";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { applyIstioChanges, previewIstioChanges, type IstioWriteDeps } from "./apply-istio-changes";
@@ -22,9 +22,7 @@ describe("the write path against the simulated cluster", () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-write-"));
     sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
-    const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
-    if (!loaded.ok) throw new Error(loaded.message);
-    connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+    connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
     deps = createIstioWriteDeps(connection, getDb(dbUrl));

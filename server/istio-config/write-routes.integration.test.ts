@@ -18,7 +18,7 @@ import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { listAuditEntries, recordAuditEntry } from "@/server/adapters/db/audit-entries";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, listIstioObjects, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { createTrafficReadDeps } from "@/server/traffic";
@@ -42,9 +42,7 @@ describe("the write routes against the simulated cluster", () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-write-routes-"));
     sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
-    const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
-    if (!loaded.ok) throw new Error(loaded.message);
-    connection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+    connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "topsail.db")}`;
     await applyPendingMigrations(dbUrl);
     process.env.KUBECONFIG = sim.kubeconfigPath;

@@ -2,5 +2,5 @@ export { getKubeConnection, type KubeConnection } from "./kube-connection";
 export { getServerVersion, isIstioInstalled, listNamespaces, istioMarkerCrd } from "./cluster-info";
 export { loadKubeConfig } from "./load-kube-config";
 export { toKubeError } from "./kube-errors";
-export { pinnedKubeContext } from "./kube-connection";
+export { connectionFromKubeconfig, pinnedKubeContext } from "./kube-connection";
 export { readClusterId, requireSameCluster } from "./cluster-identity";

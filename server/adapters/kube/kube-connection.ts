@@ -32,6 +32,17 @@ export function getKubeConnection(context?: string): KubeConnection {
   return { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
 }
 
+/**
+ * A connection to the current context of one kubeconfig file, with no deadline and no pin:
+ * for tests, benches and scripts that point at a given simulator rather than at the
+ * console's configuration. Throws when the file cannot be used.
+ */
+export function connectionFromKubeconfig(path: string): KubeConnection {
+  const loaded = loadKubeConfig({ KUBECONFIG: path });
+  if (!loaded.ok) throw new TopsailError("kube_unavailable", loaded.message);
+  return { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+}
+
 /** The context the console is pinned to, if one was loaded yet. */
 export function pinnedKubeContext(): string | undefined {
   return getConfig().kube.context ?? globals.__topsailPinnedKubeContext;

@@ -9,7 +9,7 @@
 import path from "node:path";
 import { getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
+import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { createIstioWriteDeps } from "@/server/istio-config";
@@ -45,9 +45,7 @@ export interface MeshScenario {
 }
 
 export async function createMeshScenario(name: string, dir: string, sim: SimulatorHandle): Promise<MeshScenario> {
-  const loaded = loadKubeConfig({ KUBECONFIG: sim.kubeconfigPath });
-  if (!loaded.ok) throw new Error(loaded.message);
-  const connection: KubeConnection = { kubeConfig: loaded.kubeConfig, server: loaded.server, context: loaded.context, source: loaded.source };
+  const connection: KubeConnection = connectionFromKubeconfig(sim.kubeconfigPath);
   const dbUrl = `file:${path.join(dir, `${name}.db`)}`;
   await applyPendingMigrations(dbUrl);
   const db = getDb(dbUrl);
