@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AuditEntrySummary } from "@/lib/contracts/audit";
 import { ApiError } from "@/lib/queries/fetch-json";
+import { findIstioKind } from "@/lib/istio/kinds";
 import { useAuditEntry, useRollback } from "@/lib/queries/audit";
 import { MessageText } from "@/components/ui/message-text";
 import { YamlDiff } from "./yaml-diff";
@@ -29,6 +30,9 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
   const live = detail.data.live;
   const run = (to: "after" | "before") => rollback.mutate({ to, baseResourceVersion: live.resourceVersion, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSettled: () => void detail.refetch() });
   const atThisVersion = live.yaml === detail.data.afterYaml;
+  // The server refuses the others (server/audit/rollback.ts); here they get no buttons.
+  const isIstioObject = findIstioKind(summary.kind) !== undefined;
+  const canRollBack = summary.status === "applied" && isIstioObject;
   return (
     <article aria-label={`Audit entry for ${title}`} className="flex flex-col gap-3">
       <YamlDiff title={`${title}: ${summary.action} by ${summary.actor} (${summary.source})`} diff={detail.data.diff} />
@@ -37,18 +41,23 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
       <p className="text-xs text-slate-600 dark:text-slate-300">
         Live now: {live.resourceVersion ? `resourceVersion ${live.resourceVersion}${atThisVersion ? ", the same as this version" : ""}` : "the object does not exist"}.
       </p>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-        Comment for the rollback (optional)
-        <input className="rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} />
-      </label>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} disabled={rollback.isPending || atThisVersion} onClick={() => run("after")}>
-          {summary.hasAfter ? "Roll back to this version" : "Roll back to this version (delete the object)"}
-        </button>
-        <button type="button" className={buttonClass} disabled={rollback.isPending} onClick={() => run("before")}>
-          {summary.hasBefore ? "Undo this change" : "Undo this change (delete the object)"}
-        </button>
-      </div>
+      {!isIstioObject && <p className="text-sm">This entry records a sidecar-injection setting; set it back with the injection toggle on the {summary.kind === "Namespace" ? "namespace" : "workload"} page.</p>}
+      {canRollBack && (
+        <div className="flex flex-col gap-3">
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
+            Comment for the rollback (optional)
+            <input className="rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} />
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonClass} disabled={rollback.isPending || atThisVersion} onClick={() => run("after")}>
+              {summary.hasAfter ? "Roll back to this version" : "Roll back to this version (delete the object)"}
+            </button>
+            <button type="button" className={buttonClass} disabled={rollback.isPending} onClick={() => run("before")}>
+              {summary.hasBefore ? "Undo this change" : "Undo this change (delete the object)"}
+            </button>
+          </div>
+        </div>
+      )}
       {rollback.isSuccess && (
         <p role="status" className="text-sm text-ok">
           Rolled back: {rollback.data.changes.map((c) => `${c.kind} ${c.name} ${c.action === "unchanged" ? "was already at that version" : c.action === "delete" ? "deleted" : "restored"}`).join(", ")}.

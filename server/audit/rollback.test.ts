@@ -34,7 +34,7 @@ const entry: AuditEntry = {
 };
 
 /** One cluster (`reachable`) holding `live`, and an audit log holding `entry`. */
-function fakeDeps(reachable: string) {
+function fakeDeps(reachable: string, recorded: AuditEntry = entry) {
   const intents: AuditIntent[] = [];
   const writes: string[] = [];
   const write: IstioWriteDeps = {
@@ -55,7 +55,7 @@ function fakeDeps(reachable: string) {
     log: () => undefined,
   };
   const deps: RollbackDeps = {
-    getEntry: async (id) => (id === entry.id ? entry : undefined),
+    getEntry: async (id) => (id === recorded.id ? recorded : undefined),
     async requireSameCluster(expected, what) {
       if (expected && expected !== reachable) throw new TopsailError("conflict", `${what} belongs to the cluster ${expected}, not ${reachable}; nothing was changed.`);
     },
@@ -81,6 +81,21 @@ describe("rollbackToEntry", () => {
     expect((error as TopsailError).message).toContain("Audit entry e1");
     expect(writes).toEqual([]);
     expect(intents).toEqual([]);
+  });
+
+  it("refuses entries with no version to return to, saying why, and writes nothing", async () => {
+    const cases: [Partial<AuditEntry>, string, RegExp][] = [
+      [{ status: "failed", error: "the API server answered 409" }, "bad_request", /was never applied \(the API server answered 409\)/],
+      [{ status: "pending" }, "conflict", /still being written/],
+      [{ kind: "Namespace", namespace: "bookinfo", name: "bookinfo", before: { "metadata.labels": { "istio-injection": "enabled" } } }, "bad_request", /injection toggle on the namespace page/],
+    ];
+    for (const [overrides, code, message] of cases) {
+      const { deps, intents, writes } = fakeDeps("cluster-a", { ...entry, ...overrides });
+      const error = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch((e: unknown) => e);
+      expect((error as TopsailError).code).toBe(code);
+      expect((error as TopsailError).message).toMatch(message);
+      expect([writes, intents]).toEqual([[], []]);
+    }
   });
 
   it("says which entry does not exist", async () => {

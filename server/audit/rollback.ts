@@ -5,12 +5,16 @@
  * else's newer change is a 409; the write is validated, dry-run, recorded as an intent
  * first and audited as action `rollback`, source `rollback`. An entry recorded on another
  * cluster is refused before anything is written: its objects are not this cluster's
- * (ARCHITECTURE.md "Identity").
+ * (ARCHITECTURE.md "Identity"). So are entries that describe no change to return to: one
+ * that failed (nothing was changed), one still pending (its outcome is not known yet), and
+ * a sidecar-injection entry (it records one label or annotation, not an object: the toggle
+ * on the namespace or workload page sets it back).
  */
 import "server-only";
 import type { RollbackResult } from "@/lib/contracts/audit";
 import type { AuditEntry } from "@/server/adapters/db/audit-entries";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { findIstioKind } from "@/lib/istio/kinds";
 import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import { TopsailError } from "@/server/errors";
 import { toObjectChange } from "@/server/traffic/object-changes";
@@ -31,12 +35,21 @@ export interface RollbackInput {
   comment?: string;
 }
 
+function refuseWithoutVersion(entry: AuditEntry, label: string): void {
+  if (!findIstioKind(entry.kind)) {
+    throw new TopsailError("bad_request", `Audit entry ${entry.id} records the sidecar-injection setting of ${label}, not an Istio object: set it back with the injection toggle on the ${entry.kind === "Namespace" ? "namespace" : "workload"} page.`);
+  }
+  if (entry.status === "failed") throw new TopsailError("bad_request", `The change of audit entry ${entry.id} was never applied (${entry.error ?? "no reason recorded"}), so ${label} has no version from it to roll back to.`);
+  if (entry.status === "pending") throw new TopsailError("conflict", `The change of audit entry ${entry.id} is still being written; its outcome is not known yet. Try again in a moment.`);
+}
+
 export async function rollbackToEntry(deps: RollbackDeps, input: RollbackInput): Promise<RollbackResult> {
   const entry = await deps.getEntry(input.id);
   if (!entry) throw new TopsailError("not_found", `There is no audit entry ${input.id}.`);
+  const label = `${entry.kind} ${entry.namespace}/${entry.name}`;
+  refuseWithoutVersion(entry, label);
   await deps.requireSameCluster(entry.clusterId, `Audit entry ${entry.id}`);
   const ref = { kind: entry.kind, namespace: entry.namespace, name: entry.name };
-  const label = `${entry.kind} ${entry.namespace}/${entry.name}`;
   const target = withoutServerFields(input.to === "after" ? entry.after : entry.before);
   const live = await deps.write.get(ref);
   if (!target && !live) throw new TopsailError("bad_request", `${label} already does not exist; there is nothing to roll back.`);
