@@ -7,8 +7,9 @@ export function CanaryFields({ form, set }: { form: CanaryForm; set: (patch: Par
       <FieldGroup legend="Traffic">
         <FormField label="Namespace" value={form.namespace} onChange={(namespace) => set({ namespace })} />
         <FormField label="Service" value={form.service} onChange={(service) => set({ service })} />
-        <FormField label="From subset (A)" value={form.from} onChange={(from) => set({ from })} hint="Takes all traffic today; gets it all back on rollback." />
+        <FormField label="From subset (A)" value={form.from} onChange={(from) => set({ from })} hint="Takes the rule's traffic today; rollback restores the rule as it was." />
         <FormField label="To subset (B)" value={form.to} onChange={(to) => set({ to })} hint="Gets all traffic when every step passes." />
+        <FormField label="Rule (route name)" value={form.rule} onChange={(rule) => set({ rule })} hint="The one HTTP rule the canary shifts; empty = the catch-all. Header pins and other rules are never touched; abort puts the rule back exactly as it was." />
       </FieldGroup>
       <FieldGroup legend="Steps">
         <FormField label="Steps (% to B)" value={form.steps} onChange={(steps) => set({ steps })} hint="Increasing, e.g. 10, 50, 100. Leave empty to use step weight and max weight." />

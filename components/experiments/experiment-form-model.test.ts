@@ -7,6 +7,13 @@ describe("the experiment form", () => {
     expect(result).toEqual({ ok: true, spec: expect.objectContaining({ kind: "canary", steps: [10, 50, 100], intervalSeconds: 60, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 }) });
   });
 
+  it("leaves the owned rule to the catch-all unless a route name is given", () => {
+    const catchAll = toSpec(canaryDraft({ ...defaultCanaryForm("bookinfo", "reviews"), to: "v3" }));
+    expect(catchAll.ok && catchAll.spec.kind === "canary" && catchAll.spec.rule).toBeUndefined();
+    const named = toSpec(canaryDraft({ ...defaultCanaryForm("bookinfo", "reviews"), to: "v3", rule: " default-route " }));
+    expect(named.ok && named.spec.kind === "canary" && named.spec.rule).toBe("default-route");
+  });
+
   it("uses stepWeight and maxWeight when the step list is empty", () => {
     const result = toSpec(canaryDraft({ ...defaultCanaryForm("bookinfo", "reviews"), steps: "", stepWeight: "20", maxWeight: "60" }));
     expect(result.ok && result.spec.kind === "canary" && [result.spec.stepWeight, result.spec.maxWeight]).toEqual([20, 60]);

@@ -12,6 +12,8 @@ export interface CanaryForm {
   service: string;
   from: string;
   to: string;
+  /** The HTTP route (by name) the canary shifts; empty = the VirtualService's catch-all rule. */
+  rule: string;
   steps: string;
   stepWeight: string;
   maxWeight: string;
@@ -45,7 +47,7 @@ export interface FaultForm {
 }
 
 export function defaultCanaryForm(namespace: string, service: string): CanaryForm {
-  return { namespace, service, from: "v1", to: "v2", steps: "10, 50, 100", stepWeight: "", maxWeight: "", intervalSeconds: "60", minSuccessRate: "99", maxP95Ms: "", maxP99Ms: "", maxSuccessRateDrop: "", failedCheckThreshold: "1" };
+  return { namespace, service, from: "v1", to: "v2", rule: "", steps: "10, 50, 100", stepWeight: "", maxWeight: "", intervalSeconds: "60", minSuccessRate: "99", maxP95Ms: "", maxP99Ms: "", maxSuccessRateDrop: "", failedCheckThreshold: "1" };
 }
 
 export function defaultFaultForm(namespace: string, service: string): FaultForm {
@@ -87,6 +89,7 @@ export function canaryDraft(form: CanaryForm): unknown {
     service: text(form.service),
     from: text(form.from),
     to: text(form.to),
+    rule: text(form.rule),
     steps: list(form.steps),
     stepWeight: num(form.stepWeight),
     maxWeight: num(form.maxWeight),
