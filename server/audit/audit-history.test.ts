@@ -40,6 +40,16 @@ function fakeDb(rows: AuditEntryRow[]) {
   return { db: { auditEntry } as unknown as AuditEntriesDb, calls };
 }
 
+/** A VirtualService with `routes` routes: 14 lines of YAML each. */
+function virtualService(routes: number, weight: number) {
+  return {
+    apiVersion: "networking.istio.io/v1",
+    kind: "VirtualService",
+    metadata: { name: "reviews", namespace: "bookinfo" },
+    spec: { hosts: ["reviews"], http: Array.from({ length: routes }, (_, i) => ({ name: `user-${i}`, match: [{ headers: { "x-user": { exact: `user-${i}` } } }], route: [{ destination: { host: "reviews", subset: "v1" }, weight }, { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight }] })) },
+  };
+}
+
 describe("the audit history", () => {
   it("filters by actor, source and status in the database, with the page size the user asked for", async () => {
     const { db, calls } = fakeDb([row]);
@@ -61,5 +71,16 @@ describe("the audit history", () => {
     const missing = await getAuditEntryDetail({ db, readLive: async () => undefined }, "nope").catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(TopsailError);
     expect((missing as TopsailError).code).toBe("not_found");
+  });
+
+  it("shows a 20,000-line object's versions whole, and says its diff is not computed because it is too large", async () => {
+    const huge = { ...row, id: "h1", kind: "VirtualService", name: "reviews", before: JSON.stringify(virtualService(1500, 90)), after: JSON.stringify(virtualService(1500, 50)) };
+    const { db } = fakeDb([huge]);
+    const detail = await getAuditEntryDetail({ db, readLive: async () => undefined }, "h1");
+    expect(detail.diff).toEqual([]);
+    expect(detail.diffOmitted).toMatchObject({ reason: "too_large", before: { lines: 21_009 }, after: { lines: 21_009 } });
+    expect(detail.diffOmitted?.message).toContain("too large");
+    expect(detail.beforeYaml.split("\n")).toHaveLength(21_010);
+    expect(detail.afterYaml).toContain("- name: user-1499");
   });
 });

@@ -8,7 +8,7 @@ import type { AuditEntryDetail, AuditEntrySummary, AuditList, AuditListQuery } f
 import { getAuditEntry, listAuditEntries, type AuditEntriesDb, type AuditEntry } from "@/server/adapters/db/audit-entries";
 import { TopsailError } from "@/server/errors";
 import type { LiveVersion } from "./judge-change";
-import { lineDiff } from "./line-diff";
+import { boundedLineDiff } from "./bounded-line-diff";
 import { objectYaml } from "./object-yaml";
 
 export function toSummary(entry: AuditEntry): AuditEntrySummary {
@@ -68,7 +68,7 @@ export async function getAuditEntryDetail(deps: AuditDetailDeps, id: string): Pr
     entry: toSummary(entry),
     beforeYaml,
     afterYaml,
-    diff: lineDiff(beforeYaml, afterYaml),
+    ...boundedLineDiff(beforeYaml, afterYaml),
     live: { resourceVersion: live?.resourceVersion ?? null, yaml: objectYaml(live?.recorded ?? null) },
   };
 }
