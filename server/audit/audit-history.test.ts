@@ -24,13 +24,19 @@ const row: AuditEntryRow = {
   kubeContext: null,
 };
 
+type FindManyArgs = { where: { id?: { in: string[] }; before?: null; after?: null }; select?: Record<string, boolean> };
+
 /** A database that answers with `rows` and remembers what it was asked. */
 function fakeDb(rows: AuditEntryRow[]) {
-  const calls: { findMany: unknown[]; findUnique: unknown[] } = { findMany: [], findUnique: [] };
+  const calls: { findMany: FindManyArgs[]; findUnique: unknown[] } = { findMany: [], findUnique: [] };
   const auditEntry = {
-    findMany: async (args: unknown) => {
+    findMany: async (args: FindManyArgs) => {
       calls.findMany.push(args);
-      return rows;
+      const { id } = args.where;
+      const nullColumns = (["before", "after"] as const).filter((column) => column in args.where);
+      const matching = rows.filter((r) => (id ? id.in.includes(r.id) : true) && nullColumns.every((column) => r[column] === null));
+      const select = args.select;
+      return select ? matching.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => select[column]))) : matching;
     },
     findUnique: async (args: { where: { id: string } }) => {
       calls.findUnique.push(args);
@@ -55,9 +61,23 @@ describe("the audit history", () => {
     const { db, calls } = fakeDb([row]);
     // As the route parses the query string.
     const list = await listAuditHistory(db, auditListQuerySchema.parse({ actor: "ALI", source: "editor", status: "failed", limit: "20" }));
-    expect(calls.findMany).toHaveLength(1);
     expect(calls.findMany[0]).toMatchObject({ where: { actor: { contains: "ALI" }, source: "editor", status: "failed" }, take: 20 });
     expect(list.entries).toEqual([expect.objectContaining({ id: "c1", status: "failed", error: "409 Conflict" })]);
+  });
+
+  it("lists summaries without asking the database for the objects, and says which entries have none", async () => {
+    const created = { ...row, id: "c2", action: "create", before: null, status: "applied", error: null };
+    const deleted = { ...row, id: "c3", action: "delete", after: null, status: "applied", error: null };
+    const { db, calls } = fakeDb([row, created, deleted]);
+    const list = await listAuditHistory(db, auditListQuerySchema.parse({}));
+    expect(list.entries.map((e) => [e.id, e.action, e.hasBefore, e.hasAfter])).toEqual([
+      ["c1", "update", true, true],
+      ["c2", "create", false, true],
+      ["c3", "delete", true, false],
+    ]);
+    // Every read selects its columns, and none selects an object.
+    const objectsRead = calls.findMany.map((call) => (call.select ? Object.keys(call.select).filter((column) => column === "before" || column === "after") : "every column"));
+    expect(objectsRead).toEqual(calls.findMany.map(() => []));
   });
 
   it("reads one entry by its id, and says so when there is none", async () => {
