@@ -176,14 +176,16 @@ export async function listAuditEntries(db: AuditEntriesDb, filter: AuditEntryFil
 
 /**
  * The entries `listAuditEntries` would list, without their objects: only the summary columns
- * are read, so a page of entries costs the same whether the objects are 20 lines or 20,000,
- * and an object that is not valid JSON is reported by its entry's detail, not by the list.
+ * are read, so what the console spends on a page does not grow with the objects' size (a
+ * 20,000-line object is never parsed to show one line), and an object that is not valid JSON
+ * is reported by its entry's detail, not by the list.
  *
  * Whether an entry has an object before and after is asked of the database for the listed
  * ids (`before IS NULL`), so neither text reaches the console. Two more reads, outside a
  * transaction, cannot disagree with the first: an entry's objects are null or not from the
  * moment it is recorded (an intent's outcome keeps the `after` of its action: null for a
- * delete, the server's object otherwise) and entries are never deleted.
+ * delete, the server's object otherwise — server/istio-config/apply-istio-changes.ts,
+ * server/audit/judge-change.ts `outcomeOfStaleIntent`) and entries are never deleted.
  */
 export async function listAuditEntrySummaries(db: AuditEntriesDb, filter: AuditEntryFilter = {}): Promise<AuditEntrySummaryRecord[]> {
   try {
