@@ -35,7 +35,7 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
   const canRollBack = summary.status === "applied" && isIstioObject;
   return (
     <article aria-label={`Audit entry for ${title}`} className="flex flex-col gap-3">
-      <YamlDiff title={`${title}: ${summary.action} by ${summary.actor} (${summary.source})`} diff={detail.data.diff} />
+      <YamlDiff title={`${title}: ${summary.action} by ${summary.actor} (${summary.source})`} diff={detail.data.diff} omitted={detail.data.diffOmitted} />
       {summary.status === "pending" && <p role="status" className="text-sm">Topsail is still writing this change; its outcome is not known yet.</p>}
       {summary.status === "failed" && <p role="alert" className="text-sm text-bad">This change was not applied: <MessageText text={summary.error ?? "no reason was recorded"} /></p>}
       <p className="text-xs text-slate-600 dark:text-slate-300">

@@ -1,4 +1,4 @@
-import type { DiffLine } from "@/lib/contracts/traffic";
+import type { DiffLine, DiffOmitted } from "@/lib/contracts/traffic";
 
 const lineStyle: Record<DiffLine["op"], { mark: string; className: string; label: string }> = {
   same: { mark: " ", className: "", label: "" },
@@ -6,22 +6,31 @@ const lineStyle: Record<DiffLine["op"], { mark: string; className: string; label
   remove: { mark: "-", className: "bg-rose-50 text-rose-900 dark:bg-rose-950/60 dark:text-rose-200", label: "removed" },
 };
 
-/** A unified YAML diff; added and removed lines carry a +/- mark, not only a colour. */
-export function YamlDiff({ title, diff }: { title: string; diff: DiffLine[] }) {
+/**
+ * A unified YAML diff; added and removed lines carry a +/- mark, not only a colour. When the
+ * server did not compute the diff (an object too large, too many changed lines), why.
+ */
+export function YamlDiff({ title, diff, omitted }: { title: string; diff: DiffLine[]; omitted: DiffOmitted | null }) {
   return (
     <figure className="flex flex-col gap-1">
       <figcaption className="text-sm font-medium">{title}</figcaption>
-      <pre aria-label={`YAML diff of ${title}`} data-testid="yaml-diff" className="max-h-96 overflow-auto rounded border border-slate-200 bg-white py-1 font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-900">
-        {diff.map((line, i) => {
-          const style = lineStyle[line.op];
-          return (
-            <div key={i} className={`px-2 whitespace-pre ${style.className}`} data-op={line.op}>
-              <span aria-label={style.label || undefined} className="mr-2 select-none text-slate-400">{style.mark}</span>
-              {line.text}
-            </div>
-          );
-        })}
-      </pre>
+      {omitted ? (
+        <p role="status" data-testid="yaml-diff-omitted" className="rounded border border-slate-200 px-2 py-1 text-sm dark:border-slate-700">
+          {omitted.message}
+        </p>
+      ) : (
+        <pre aria-label={`YAML diff of ${title}`} data-testid="yaml-diff" className="max-h-96 overflow-auto rounded border border-slate-200 bg-white py-1 font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-900">
+          {diff.map((line, i) => {
+            const style = lineStyle[line.op];
+            return (
+              <div key={i} className={`px-2 whitespace-pre ${style.className}`} data-op={line.op}>
+                <span aria-label={style.label || undefined} className="mr-2 select-none text-slate-400">{style.mark}</span>
+                {line.text}
+              </div>
+            );
+          })}
+        </pre>
+      )}
     </figure>
   );
 }

@@ -14,7 +14,7 @@ export function WizardPreviewView({ preview }: { preview: WizardPreview }) {
     <div className="flex flex-col gap-3" data-testid="wizard-preview">
       <p className="text-sm">The server dry-ran these writes (validation and admission passed). They are applied in this order:</p>
       {preview.changes.map((c) => (
-        <YamlDiff key={`${c.kind}/${c.name}`} title={`${c.kind} ${c.namespace}/${c.name} ${actionText[c.action]}`} diff={c.diff} />
+        <YamlDiff key={`${c.kind}/${c.name}`} title={`${c.kind} ${c.namespace}/${c.name} ${actionText[c.action]}`} diff={c.diff} omitted={c.diffOmitted} />
       ))}
       {findings.length > 0 && (
         <ul className="text-xs" aria-label="Validation findings">

@@ -1,12 +1,12 @@
 /**
  * The audit log's JSON API:
  *   GET  /api/audit?namespace=&kind=&name=&actor=&source=&status=&since=&until=&limit= → AuditList (newest first)
- *   GET  /api/audit/{id}                → AuditEntryDetail (YAML before/after, their diff, the live object or, for a
+ *   GET  /api/audit/{id}                → AuditEntryDetail (YAML before/after, their diff unless too large, the live object or, for a
  *                                         Namespace or Deployment, its sidecar-injection settings, with its resourceVersion)
  *   POST /api/audit/{id}/rollback {to, baseResourceVersion, comment?} → RollbackResult
  */
 import { z } from "zod";
-import { objectChangeSchema, diffLineSchema } from "./traffic";
+import { diffLineSchema, diffOmittedSchema, objectChangeSchema } from "./traffic";
 
 export const auditActionSchema = z.enum(["create", "update", "delete", "rollback"]);
 export const auditSourceSchema = z.enum(["editor", "wizard", "experiment", "rollback", "external"]);
@@ -74,6 +74,8 @@ export const auditEntryDetailSchema = z.object({
   beforeYaml: z.string(),
   afterYaml: z.string(),
   diff: z.array(diffLineSchema),
+  /** Set (and `diff` empty) when the diff was not computed: the YAML above is still complete. */
+  diffOmitted: diffOmittedSchema.nullable(),
   /** The object as it is now: what a rollback would replace (its resourceVersion is the rollback's base). */
   live: z.object({ resourceVersion: z.string().nullable(), yaml: z.string() }),
 });

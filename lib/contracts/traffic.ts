@@ -216,15 +216,31 @@ export type TrafficState = z.infer<typeof trafficStateSchema>;
 export const diffLineSchema = z.object({ op: z.enum(["same", "add", "remove"]), text: z.string() });
 export type DiffLine = z.infer<typeof diffLineSchema>;
 
+const textSizeSchema = z.object({ lines: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() });
+/**
+ * Why a diff is empty although the versions differ: diffs are bounded (server/audit/bounded-line-diff.ts).
+ * too_large: a version has more lines or bytes than a diff is computed for; too_many_changes: more lines
+ * differ than the diff searches through. The YAML of both versions is still in the answer.
+ */
+export const diffOmittedSchema = z.object({
+  reason: z.enum(["too_large", "too_many_changes"]),
+  message: z.string(),
+  before: textSizeSchema,
+  after: textSizeSchema,
+});
+export type DiffOmitted = z.infer<typeof diffOmittedSchema>;
+
 export const objectChangeSchema = z.object({
   kind: z.string(),
   namespace: z.string(),
   name: z.string(),
   action: z.enum(["create", "update", "delete", "unchanged"]),
-  /** The objects as YAML without server-managed fields, and the line diff between them. */
+  /** The objects as YAML without server-managed fields, and the line diff between them (bounded: see diffOmitted). */
   beforeYaml: z.string(),
   afterYaml: z.string(),
   diff: z.array(diffLineSchema),
+  /** Set (and `diff` empty) when the diff was not computed. */
+  diffOmitted: diffOmittedSchema.nullable(),
   auditId: z.string().optional(),
 });
 export type ObjectChange = z.infer<typeof objectChangeSchema>;

@@ -24,13 +24,19 @@ const row: AuditEntryRow = {
   kubeContext: null,
 };
 
+type FindManyArgs = { where: { id?: { in: string[] }; before?: null; after?: null }; select?: Record<string, boolean> };
+
 /** A database that answers with `rows` and remembers what it was asked. */
 function fakeDb(rows: AuditEntryRow[]) {
-  const calls: { findMany: unknown[]; findUnique: unknown[] } = { findMany: [], findUnique: [] };
+  const calls: { findMany: FindManyArgs[]; findUnique: unknown[] } = { findMany: [], findUnique: [] };
   const auditEntry = {
-    findMany: async (args: unknown) => {
+    findMany: async (args: FindManyArgs) => {
       calls.findMany.push(args);
-      return rows;
+      const { id } = args.where;
+      const nullColumns = (["before", "after"] as const).filter((column) => column in args.where);
+      const matching = rows.filter((r) => (id ? id.in.includes(r.id) : true) && nullColumns.every((column) => r[column] === null));
+      const select = args.select;
+      return select ? matching.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => select[column]))) : matching;
     },
     findUnique: async (args: { where: { id: string } }) => {
       calls.findUnique.push(args);
@@ -40,14 +46,38 @@ function fakeDb(rows: AuditEntryRow[]) {
   return { db: { auditEntry } as unknown as AuditEntriesDb, calls };
 }
 
+/** A VirtualService with `routes` routes: 14 lines of YAML each. */
+function virtualService(routes: number, weight: number) {
+  return {
+    apiVersion: "networking.istio.io/v1",
+    kind: "VirtualService",
+    metadata: { name: "reviews", namespace: "bookinfo" },
+    spec: { hosts: ["reviews"], http: Array.from({ length: routes }, (_, i) => ({ name: `user-${i}`, match: [{ headers: { "x-user": { exact: `user-${i}` } } }], route: [{ destination: { host: "reviews", subset: "v1" }, weight }, { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight }] })) },
+  };
+}
+
 describe("the audit history", () => {
   it("filters by actor, source and status in the database, with the page size the user asked for", async () => {
     const { db, calls } = fakeDb([row]);
     // As the route parses the query string.
     const list = await listAuditHistory(db, auditListQuerySchema.parse({ actor: "ALI", source: "editor", status: "failed", limit: "20" }));
-    expect(calls.findMany).toHaveLength(1);
     expect(calls.findMany[0]).toMatchObject({ where: { actor: { contains: "ALI" }, source: "editor", status: "failed" }, take: 20 });
     expect(list.entries).toEqual([expect.objectContaining({ id: "c1", status: "failed", error: "409 Conflict" })]);
+  });
+
+  it("lists summaries without asking the database for the objects, and says which entries have none", async () => {
+    const created = { ...row, id: "c2", action: "create", before: null, status: "applied", error: null };
+    const deleted = { ...row, id: "c3", action: "delete", after: null, status: "applied", error: null };
+    const { db, calls } = fakeDb([row, created, deleted]);
+    const list = await listAuditHistory(db, auditListQuerySchema.parse({}));
+    expect(list.entries.map((e) => [e.id, e.action, e.hasBefore, e.hasAfter])).toEqual([
+      ["c1", "update", true, true],
+      ["c2", "create", false, true],
+      ["c3", "delete", true, false],
+    ]);
+    // Every read selects its columns, and none selects an object.
+    const objectsRead = calls.findMany.map((call) => (call.select ? Object.keys(call.select).filter((column) => column === "before" || column === "after") : "every column"));
+    expect(objectsRead).toEqual(calls.findMany.map(() => []));
   });
 
   it("reads one entry by its id, and says so when there is none", async () => {
@@ -61,5 +91,16 @@ describe("the audit history", () => {
     const missing = await getAuditEntryDetail({ db, readLive: async () => undefined }, "nope").catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(TopsailError);
     expect((missing as TopsailError).code).toBe("not_found");
+  });
+
+  it("shows a 20,000-line object's versions whole, and says its diff is not computed because it is too large", async () => {
+    const huge = { ...row, id: "h1", kind: "VirtualService", name: "reviews", before: JSON.stringify(virtualService(1500, 90)), after: JSON.stringify(virtualService(1500, 50)) };
+    const { db } = fakeDb([huge]);
+    const detail = await getAuditEntryDetail({ db, readLive: async () => undefined }, "h1");
+    expect(detail.diff).toEqual([]);
+    expect(detail.diffOmitted).toMatchObject({ reason: "too_large", before: { lines: 21_009 }, after: { lines: 21_009 } });
+    expect(detail.diffOmitted?.message).toContain("too large");
+    expect(detail.beforeYaml.split("\n")).toHaveLength(21_010);
+    expect(detail.afterYaml).toContain("- name: user-1499");
   });
 });

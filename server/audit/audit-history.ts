@@ -1,17 +1,18 @@
 /**
  * History queries over the audit log. Every filter (object, actor, source, status, time)
  * runs in the database through the adapter, so a page is the newest entries that match,
- * however many others there are.
+ * however many others there are. The list reads no objects (`listAuditEntrySummaries`); only
+ * one entry's detail reads its objects, and diffs them within bounds (bounded-line-diff.ts).
  */
 import "server-only";
 import type { AuditEntryDetail, AuditEntrySummary, AuditList, AuditListQuery } from "@/lib/contracts/audit";
-import { getAuditEntry, listAuditEntries, type AuditEntriesDb, type AuditEntry } from "@/server/adapters/db/audit-entries";
+import { getAuditEntry, listAuditEntrySummaries, type AuditEntriesDb, type AuditEntry, type AuditEntrySummaryRecord } from "@/server/adapters/db/audit-entries";
 import { TopsailError } from "@/server/errors";
 import type { LiveVersion } from "./judge-change";
-import { lineDiff } from "./line-diff";
+import { boundedLineDiff } from "./bounded-line-diff";
 import { objectYaml } from "./object-yaml";
 
-export function toSummary(entry: AuditEntry): AuditEntrySummary {
+export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {
   return {
     id: entry.id,
     createdAt: entry.createdAt.toISOString(),
@@ -24,13 +25,13 @@ export function toSummary(entry: AuditEntry): AuditEntrySummary {
     comment: entry.comment,
     status: entry.status,
     error: entry.error,
-    hasAfter: entry.after !== null,
-    hasBefore: entry.before !== null,
+    hasAfter: entry.hasAfter,
+    hasBefore: entry.hasBefore,
   };
 }
 
 export async function listAuditHistory(db: AuditEntriesDb, query: AuditListQuery): Promise<AuditList> {
-  const entries = await listAuditEntries(db, {
+  const entries = await listAuditEntrySummaries(db, {
     namespace: query.namespace,
     kind: query.kind,
     name: query.name,
@@ -65,10 +66,10 @@ export async function getAuditEntryDetail(deps: AuditDetailDeps, id: string): Pr
   const beforeYaml = objectYaml(entry.before);
   const afterYaml = objectYaml(entry.after);
   return {
-    entry: toSummary(entry),
+    entry: toSummary({ ...entry, hasBefore: entry.before !== null, hasAfter: entry.after !== null }),
     beforeYaml,
     afterYaml,
-    diff: lineDiff(beforeYaml, afterYaml),
+    ...boundedLineDiff(beforeYaml, afterYaml),
     live: { resourceVersion: live?.resourceVersion ?? null, yaml: objectYaml(live?.recorded ?? null) },
   };
 }

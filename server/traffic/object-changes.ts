@@ -1,7 +1,7 @@
-/** Write-path outcomes → what the UI shows for each object: action, YAML before/after and their line diff. */
+/** Write-path outcomes → what the UI shows for each object: action, YAML before/after and their line diff (bounded). */
 import "server-only";
 import type { ObjectChange } from "@/lib/contracts/traffic";
-import { lineDiff } from "@/server/audit/line-diff";
+import { boundedLineDiff } from "@/server/audit/bounded-line-diff";
 import { objectYaml } from "@/server/audit/object-yaml";
 import type { ChangeOutcome } from "@/server/istio-config";
 
@@ -15,7 +15,7 @@ export function toObjectChange(outcome: ChangeOutcome): ObjectChange {
     action: outcome.action,
     beforeYaml,
     afterYaml,
-    diff: lineDiff(beforeYaml, afterYaml),
+    ...boundedLineDiff(beforeYaml, afterYaml),
     ...(outcome.auditId ? { auditId: outcome.auditId } : {}),
   };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAuditEntry, listAuditEntries, recordAuditEntry, recordAuditIntent, resolveAuditIntent } from "./audit-entries";
+import { DbError } from "@/server/errors";
+import { getAuditEntry, listAuditEntries, listAuditEntrySummaries, recordAuditEntry, recordAuditIntent, resolveAuditIntent } from "./audit-entries";
 import { checkDatabase, disconnectDb, getDb } from "./client";
 import { applyPendingMigrations, migrationStatus } from "./migrate";
 import { readMigrationsFolder, prismaPaths } from "./migrations-folder";
@@ -118,6 +119,93 @@ describe("a fresh SQLite database", () => {
     await resolveAuditIntent(db, failing.id, { status: "failed", error: "the API server answered 409" });
     expect(await getAuditEntry(db, failing.id)).toMatchObject({ status: "failed", error: "the API server answered 409", after: desired });
     expect(await getAuditEntry(db, "no-such-id")).toBeUndefined();
+  });
+});
+
+describe("the audit list of entries with 20,000-line objects", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "topsail-db-"));
+  const url = `file:${path.join(dir, "topsail.db")}`;
+  /** A VirtualService with `routes` routes: about 20 lines of YAML each. */
+  const huge = (routes: number, weight: number) => ({
+    apiVersion: "networking.istio.io/v1",
+    kind: "VirtualService",
+    metadata: { name: "reviews", namespace: "bookinfo" },
+    spec: { hosts: ["reviews"], http: Array.from({ length: routes }, (_, i) => ({ match: [{ headers: { "x-user": { exact: `user-${i}` } } }], route: [{ destination: { host: "reviews", subset: "v1" }, weight }, { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight }] })) },
+  });
+  const ids: Record<string, string> = {};
+  const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
+
+  beforeAll(async () => {
+    await applyPendingMigrations(url);
+    const db = getDb(url);
+    const ref = { kind: "VirtualService", namespace: "bookinfo", name: "reviews" };
+    ids.create = (await recordAuditEntry(db, { ...ref, actor: "alice", action: "create", after: huge(1000, 90), source: "wizard", createdAt: at(1), resourceVersion: "10" })).id;
+    ids.update = (await recordAuditEntry(db, { ...ref, actor: "alice", action: "update", before: huge(1000, 90), after: huge(1000, 50), comment: "half to v2", source: "wizard", createdAt: at(2), resourceVersion: "11" })).id;
+    ids.failed = (await recordAuditEntry(db, { ...ref, actor: "bob", action: "update", before: huge(1000, 50), after: huge(1000, 0), source: "editor", createdAt: at(3), status: "failed", error: "409 Conflict" })).id;
+    ids.delete = (await recordAuditEntry(db, { ...ref, actor: "kubectl", action: "delete", before: huge(1000, 50), source: "external", createdAt: at(4), clusterId: "uid-1" })).id;
+    ids.injection = (await recordAuditEntry(db, { actor: "carol", action: "update", kind: "Namespace", namespace: "shop", name: "shop", before: { "metadata.labels": { "istio-injection": "enabled" } }, after: { "metadata.labels": { "istio-injection": "disabled" } }, source: "editor", createdAt: at(5) })).id;
+    // A row written by hand with an object that is not JSON: the list must not need it.
+    ids.corrupt = (await db.auditEntry.create({ data: { actor: "dave", action: "update", kind: "VirtualService", namespace: "bookinfo", name: "ratings", before: "{", after: "{not json", source: "editor", createdAt: at(6) } })).id;
+  });
+
+  afterAll(async () => {
+    await disconnectDb();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists every entry newest first, with whether it has an object before and after, without the objects", async () => {
+    const summaries = await listAuditEntrySummaries(getDb(url));
+    expect(summaries.map((s) => s.id)).toEqual([ids.corrupt, ids.injection, ids.delete, ids.failed, ids.update, ids.create]);
+    expect(summaries.map((s) => [s.action, s.hasBefore, s.hasAfter])).toEqual([
+      ["update", true, true],
+      ["update", true, true],
+      ["delete", true, false],
+      ["update", true, true],
+      ["update", true, true],
+      ["create", false, true],
+    ]);
+    expect(summaries[2]).toEqual({
+      id: ids.delete,
+      createdAt: at(4),
+      actor: "kubectl",
+      action: "delete",
+      kind: "VirtualService",
+      namespace: "bookinfo",
+      name: "reviews",
+      comment: null,
+      source: "external",
+      status: "applied",
+      error: null,
+      resourceVersion: null,
+      clusterId: "uid-1",
+      kubeContext: null,
+      hasBefore: true,
+      hasAfter: false,
+    });
+    expect(summaries[3]).toMatchObject({ status: "failed", error: "409 Conflict", actor: "bob" });
+    expect(summaries[4]).toMatchObject({ comment: "half to v2", resourceVersion: "11" });
+    expect(summaries[0]).not.toHaveProperty("after");
+  });
+
+  it("keeps every filter, the order and the limit of the full listing", async () => {
+    const db = getDb(url);
+    const listed = async (filter: Parameters<typeof listAuditEntrySummaries>[1]) => (await listAuditEntrySummaries(db, filter)).map((s) => s.id);
+    expect(await listed({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" })).toEqual([ids.delete, ids.failed, ids.update, ids.create]);
+    expect(await listed({ actor: "ALI" })).toEqual([ids.update, ids.create]);
+    expect(await listed({ source: "external" })).toEqual([ids.delete]);
+    expect(await listed({ status: "failed" })).toEqual([ids.failed]);
+    expect(await listed({ resourceVersion: "11" })).toEqual([ids.update]);
+    expect(await listed({ since: at(2), until: at(4) })).toEqual([ids.failed, ids.update]);
+    expect(await listed({ limit: 2 })).toEqual([ids.corrupt, ids.injection]);
+    expect(await listed({ namespace: "shop" })).toEqual([ids.injection]);
+  });
+
+  it("lists an entry whose stored object is not JSON, which only its detail reports", async () => {
+    const db = getDb(url);
+    expect((await listAuditEntrySummaries(db, { name: "ratings" })).map((s) => s.id)).toEqual([ids.corrupt]);
+    const detail = await getAuditEntry(db, ids.corrupt ?? "").catch((error: unknown) => error);
+    expect(detail).toBeInstanceOf(DbError);
+    expect((detail as DbError).message).toContain('"before" is not valid JSON');
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import "server-only";
 import { DbError } from "@/server/errors";
-import type { AuditEntry as AuditEntryRow, PrismaClient } from "./generated/client";
+import type { AuditEntry as AuditEntryRow, Prisma, PrismaClient } from "./generated/client";
 
 export const auditActions = ["create", "update", "delete", "rollback"] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -47,6 +47,12 @@ export interface AuditEntry {
   /** The cluster (UID of its kube-system namespace) and kubeconfig context of the change. */
   clusterId: string | null;
   kubeContext: string | null;
+}
+
+/** An entry as the audit list shows it: everything but the objects, and whether each exists. */
+export interface AuditEntrySummaryRecord extends Omit<AuditEntry, "before" | "after"> {
+  hasBefore: boolean;
+  hasAfter: boolean;
 }
 
 export interface NewAuditEntry {
@@ -160,31 +166,86 @@ export async function getAuditEntry(db: AuditEntriesDb, id: string): Promise<Aud
 }
 
 export async function listAuditEntries(db: AuditEntriesDb, filter: AuditEntryFilter = {}): Promise<AuditEntry[]> {
-  const limit = Math.min(Math.max(Math.trunc(filter.limit ?? defaultLimit), 1), maxLimit);
   try {
-    const rows = await db.auditEntry.findMany({
-      where: {
-        namespace: filter.namespace,
-        kind: filter.kind,
-        name: filter.name,
-        // SQLite's LIKE (what Prisma's `contains` becomes there) is case-insensitive for ASCII.
-        actor: filter.actor ? { contains: filter.actor } : undefined,
-        source: filter.source,
-        status: filter.status,
-        resourceVersion: filter.resourceVersion,
-        createdAt: { gte: filter.since, lt: filter.until },
-      },
-      // id breaks ties between entries written within the same millisecond.
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit,
-    });
+    const rows = await db.auditEntry.findMany({ where: whereOf(filter), orderBy: newestFirst, take: limitOf(filter) });
     return rows.map(toAuditEntry);
   } catch (error) {
     throw wrap(error, "could not list audit entries");
   }
 }
 
+/**
+ * The entries `listAuditEntries` would list, without their objects: only the summary columns
+ * are read, so what the console spends on a page does not grow with the objects' size (a
+ * 20,000-line object is never parsed to show one line), and an object that is not valid JSON
+ * is reported by its entry's detail, not by the list.
+ *
+ * Whether an entry has an object before and after is asked of the database for the listed
+ * ids (`before IS NULL`), so neither text reaches the console. Two more reads, outside a
+ * transaction, cannot disagree with the first: an entry's objects are null or not from the
+ * moment it is recorded (an intent's outcome keeps the `after` of its action: null for a
+ * delete, the server's object otherwise — server/istio-config/apply-istio-changes.ts,
+ * server/audit/judge-change.ts `outcomeOfStaleIntent`) and entries are never deleted.
+ */
+export async function listAuditEntrySummaries(db: AuditEntriesDb, filter: AuditEntryFilter = {}): Promise<AuditEntrySummaryRecord[]> {
+  try {
+    const rows = await db.auditEntry.findMany({ where: whereOf(filter), orderBy: newestFirst, take: limitOf(filter), select: summaryColumns });
+    const ids = rows.map((row) => row.id);
+    const [withoutBefore, withoutAfter] = await Promise.all([
+      db.auditEntry.findMany({ where: { id: { in: ids }, before: null }, select: { id: true } }),
+      db.auditEntry.findMany({ where: { id: { in: ids }, after: null }, select: { id: true } }),
+    ]);
+    const noBefore = new Set(withoutBefore.map((row) => row.id));
+    const noAfter = new Set(withoutAfter.map((row) => row.id));
+    return rows.map((row) => ({ ...toAuditEntryFields(row), hasBefore: !noBefore.has(row.id), hasAfter: !noAfter.has(row.id) }));
+  } catch (error) {
+    throw wrap(error, "could not list audit entries");
+  }
+}
+
+const summaryColumns = {
+  id: true,
+  createdAt: true,
+  actor: true,
+  action: true,
+  kind: true,
+  namespace: true,
+  name: true,
+  comment: true,
+  source: true,
+  status: true,
+  error: true,
+  resourceVersion: true,
+  clusterId: true,
+  kubeContext: true,
+} as const satisfies Record<keyof Omit<AuditEntryRow, "before" | "after">, true>;
+
+// id breaks ties between entries written within the same millisecond.
+const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.AuditEntryOrderByWithRelationInput[];
+
+function limitOf(filter: AuditEntryFilter): number {
+  return Math.min(Math.max(Math.trunc(filter.limit ?? defaultLimit), 1), maxLimit);
+}
+
+function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
+  return {
+    namespace: filter.namespace,
+    kind: filter.kind,
+    name: filter.name,
+    // SQLite's LIKE (what Prisma's `contains` becomes there) is case-insensitive for ASCII.
+    actor: filter.actor ? { contains: filter.actor } : undefined,
+    source: filter.source,
+    status: filter.status,
+    resourceVersion: filter.resourceVersion,
+    createdAt: { gte: filter.since, lt: filter.until },
+  };
+}
+
 function toAuditEntry(row: AuditEntryRow): AuditEntry {
+  return { ...toAuditEntryFields(row), before: fromJsonText(row.before, "before", row.id), after: fromJsonText(row.after, "after", row.id) };
+}
+
+function toAuditEntryFields(row: Omit<AuditEntryRow, "before" | "after">): Omit<AuditEntry, "before" | "after"> {
   return {
     id: row.id,
     createdAt: row.createdAt,
@@ -193,8 +254,6 @@ function toAuditEntry(row: AuditEntryRow): AuditEntry {
     kind: row.kind,
     namespace: row.namespace,
     name: row.name,
-    before: fromJsonText(row.before, "before", row.id),
-    after: fromJsonText(row.after, "after", row.id),
     comment: row.comment,
     source: oneOf(auditSources, row.source, "source", row.id),
     status: oneOf(auditStatuses, row.status, "status", row.id),
