@@ -58,6 +58,7 @@ export const MESSAGES = {
   stringMatchEmptyRegex: (where: string) => `${goQ(where)}: regex string match should not be empty`,
   stringMatchRegexTooLarge: (where: string) => `${goQ(where)}: regex is too large, max length allowed is 1024`,
   regexInvalid: (where: string, goError: string) => `${goQ(where)}: ${goError}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`,
+  corsMaxAgeSeconds: () => "max_age duration is accurate only to seconds precision",
   corsOriginEmpty: () => "'' is not a valid match type for CORS allow origins",
   uriRegexRewriteIncomplete: () => "UriRegexRewrite requires both Rewrite and Match fields to be specified",
   /** errors.Join(errors.New("UriRegexRewrite has errors"), err): joined by a newline. */

@@ -2,6 +2,7 @@
 import type { HTTPMatchRequest, HTTPRoute, StringMatch } from "../../types";
 import { checkDestination, checkGatewayNames, checkLabels, isDns1123Label, validateDuration, validatePort } from "../common-checks";
 import { MESSAGES as M } from "../messages";
+import { parseDurationMs } from "../../duration";
 import { compileRegexError } from "../regex";
 import type { Findings } from "../types";
 import { checkFault } from "./fault";
@@ -49,16 +50,22 @@ function checkStringMatch(f: Findings, path: string, sm: StringMatch | undefined
   }
 }
 
-/** CORS allowOrigins: each needs a non-empty match; a regex one must compile. */
+/** CORS: each allowOrigins entry needs a non-empty match (a regex one must compile); maxAge is a duration in whole seconds. */
 function checkCorsPolicy(f: Findings, path: string, cors: HTTPRoute["corsPolicy"]): void {
   const origins = cors?.allowOrigins;
-  if (!Array.isArray(origins)) return;
-  origins.forEach((origin: StringMatch | undefined, i) => {
-    const at = `${path}/allowOrigins[${i}]`;
-    const value = origin?.exact ?? origin?.prefix ?? origin?.regex ?? "";
-    if (value === "") f.error(at, M.corsOriginEmpty());
-    else if (origin?.regex !== undefined) f.error(at, regexError(String(origin.regex), "corsPolicy.allowOrigins"));
-  });
+  if (Array.isArray(origins)) {
+    origins.forEach((origin: StringMatch | undefined, i) => {
+      const at = `${path}/allowOrigins[${i}]`;
+      const value = origin?.exact ?? origin?.prefix ?? origin?.regex ?? "";
+      if (value === "") f.error(at, M.corsOriginEmpty());
+      else if (origin?.regex !== undefined) f.error(at, regexError(String(origin.regex), "corsPolicy.allowOrigins"));
+    });
+  }
+  const maxAge = cors?.maxAge;
+  if (maxAge === undefined) return;
+  f.error(`${path}/maxAge`, validateDuration(String(maxAge)));
+  const ms = parseDurationMs(String(maxAge));
+  if (ms !== undefined && ms % 1000 !== 0) f.error(`${path}/maxAge`, M.corsMaxAgeSeconds());
 }
 
 function checkHeaderName(f: Findings, path: string, name: string): void {

@@ -123,6 +123,11 @@ describe("VirtualService regexes and durations istiod cannot use", () => {
     expect(errors(found).map((m) => m.split(":")[0])).toEqual(['"withoutHeaders"', '"scheme"', '"authority"', '"corsPolicy.allowOrigins"', 'UriRegexRewrite has errors\n"HTTPRewrite.UriRegexRewrite.Match"']);
   });
 
+  it("checks the retry backoff and the CORS maxAge as durations, maxAge to the second", () => {
+    const found = vs({ hosts: ["reviews"], http: [{ retries: { attempts: 2, backoff: "99999999999999999999h" }, corsPolicy: { maxAge: "1.5s" }, route: [route("v1")] }] });
+    expect(errors(found)).toEqual(["max_age duration is accurate only to seconds precision", 'time: invalid duration "99999999999999999999h"']);
+  });
+
   it("refuses a fixedDelay beyond what Go's time.ParseDuration can hold", () => {
     const found = vs({ hosts: ["ratings"], http: [{ fault: { delay: { percentage: { value: 100 }, fixedDelay: "99999999999999999999h" } }, route: [route("v1")] }] });
     expect(errors(found)).toEqual(['time: invalid duration "99999999999999999999h"']);
