@@ -73,6 +73,7 @@ const trafficPolicy = obj({
   portLevelSettings: list(obj({ port: obj({ number: uint }), ...portPolicy })),
   tunnel: obj({ protocol: str, targetHost: str, targetPort: uint }),
   proxyProtocol: obj({ version: str }),
+  retryBudget: obj({ percent: double, minRetryConcurrency: uint }),
 });
 
 export const destinationRuleSpecSchema: FieldSchema = obj({
