@@ -19,6 +19,12 @@ describe("parseDurationMs", () => {
     expect(parseDurationMs("1.5 s")).toBeUndefined();
   });
 
+  it("refuses durations beyond Go's int64 of nanoseconds, as time.ParseDuration does", () => {
+    expect(parseDurationMs("99999999999999999999h")).toBeUndefined();
+    expect(parseDurationMs("2562048h")).toBeUndefined();
+    expect(parseDurationMs("2562047h")).toBe(2562047 * 3_600_000);
+  });
+
   it("formats milliseconds back", () => {
     expect(formatDurationMs(500)).toBe("500ms");
     expect(formatDurationMs(1500)).toBe("1.5s");

@@ -1,6 +1,8 @@
 /**
  * Durations as Istio accepts them in YAML: Go's time.ParseDuration syntax ("1.5s", "500ms",
  * "1m30s", "3m"). Returned in milliseconds (fractional when finer than a millisecond).
+ * istiod decodes a Duration with time.ParseDuration, which refuses anything beyond an int64
+ * of nanoseconds (about 2562047h): such text is "not a duration" here too.
  */
 
 const UNIT_MS: Record<string, number> = {
@@ -13,6 +15,9 @@ const UNIT_MS: Record<string, number> = {
   m: 60_000,
   h: 3_600_000,
 };
+
+/** Go's time.Duration is an int64 of nanoseconds: 9223372036854775807ns, in milliseconds. */
+export const MAX_DURATION_MS = 9_223_372_036_854.775807;
 
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
@@ -35,6 +40,7 @@ export function parseDurationMs(text: string): number | undefined {
     const unit = UNIT_MS[m[2] as string];
     if (unit === undefined) return undefined;
     total += Number(m[1]) * unit;
+    if (!(total <= MAX_DURATION_MS)) return undefined;
   }
   return sign * total;
 }

@@ -2,7 +2,9 @@
  * What a user edits: the object without the fields the API server manages. The editor, the
  * diff and the three-way merge all compare this form, so a new resourceVersion or
  * managedFields entry is never shown as "a change", and a pasted `kubectl get -o yaml`
- * cannot smuggle a stale resourceVersion or uid into a write.
+ * cannot smuggle a stale resourceVersion or uid into a write. `finalizers` and
+ * `ownerReferences` stay visible (an update must keep what is live); the write path refuses
+ * any the live object does not have (server/istio-config/lifecycle-metadata.ts).
  */
 import "server-only";
 import { stringify } from "yaml";

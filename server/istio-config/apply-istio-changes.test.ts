@@ -265,6 +265,30 @@ describe("applyIstioChanges", () => {
     expect(cluster.entries).toEqual([]);
   });
 
+  it("refuses finalizers and owner references the live object does not have, saying why, and writes nothing", async () => {
+    const live = vs("reviews", ["v1"]);
+    live.metadata.finalizers = ["kept.example.com/on-live"];
+    const cluster = fakeCluster([live]);
+    const base = cluster.get("VirtualService", "reviews")?.metadata.resourceVersion;
+    const desired = vs("reviews", ["v2"]);
+    desired.metadata.finalizers = ["kept.example.com/on-live", "example.com/block-delete"];
+    desired.metadata.ownerReferences = [{ apiVersion: "apps/v1", kind: "Deployment", name: "reviews-v2", uid: "u-1" }];
+    const refused = applyIstioChanges(cluster.deps, { changes: [change(desired, base)], actor: "alice", source: "editor" });
+    await expect(refused).rejects.toMatchObject({ code: "bad_request" });
+    await expect(refused).rejects.toThrow(
+      'VirtualService bookinfo/reviews: metadata.finalizers adds "example.com/block-delete" — finalizers keep an object from being deleted',
+    );
+    await expect(refused).rejects.toThrow("metadata.ownerReferences adds Deployment reviews-v2 — an owner makes the garbage collector delete this object with it");
+    expect(cluster.writes).toEqual([]);
+    expect(cluster.entries).toEqual([]);
+
+    // What was read from the live object may stay.
+    const kept = vs("reviews", ["v2"]);
+    kept.metadata.finalizers = ["kept.example.com/on-live"];
+    await applyIstioChanges(cluster.deps, { changes: [change(kept, base)], actor: "alice", source: "editor" });
+    expect(cluster.writes).toEqual(["update VirtualService/reviews"]);
+  });
+
   it("refuses to create an object the user saw absent (base null) once someone else created it", async () => {
     const cluster = fakeCluster([vs("reviews", ["v1"])]);
     const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v3"]), null)])));

@@ -1,7 +1,9 @@
 /**
  * The write path. Every change to Istio config goes through here, in this order:
  *  1. read the live objects and refuse the whole set if any was changed since the change was
- *     built (409 `conflict`, carrying the live objects so the UI can show the difference);
+ *     built (409 `conflict`, carrying the live objects so the UI can show the difference), or
+ *     if it adds finalizers or owner references the live object does not have (400,
+ *     lifecycle-metadata.ts);
  *  2. validate the desired objects together (a VirtualService may route to a subset the
  *     same request adds) — error findings refuse the set (400, findings in the details);
  *  3. dry-run every write on the API server (istiod's webhook runs there too);
@@ -21,6 +23,7 @@ import type { AuditAction, AuditSource } from "@/server/adapters/db/audit-entrie
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { reasonOf, recordIntentOrThrow, resolveIntentQuietly, type AuditIntent, type AuditIntentDeps, type ClusterIdentity } from "./audit-intents";
+import { addedLifecycleMetadata } from "./lifecycle-metadata";
 import { actionFor, findConflict, objectToWrite, orderPlannedChanges, writeResourceVersion, type ChangeAction, type IstioChange, type PlannedChange } from "./plan-istio-changes";
 
 export interface IstioWriteDeps extends AuditIntentDeps {
@@ -88,6 +91,8 @@ async function plan(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<
       details: { conflicts: conflicts.map((c) => ({ ...refOf(c.change), live: c.live ?? null })) },
     });
   }
+  const lifecycle = planned.flatMap((p) => addedLifecycleMetadata(p.change, p.live));
+  if (lifecycle.length > 0) throw new TopsailError("bad_request", `Nothing was applied: ${lifecycle.join(" ")}`, { details: { lifecycle } });
   return orderPlannedChanges(planned);
 }
 

@@ -7,7 +7,10 @@
  *  - TOP0001 / TOP0002  a finding of istiod's validating webhook (lib/istio/validation):
  *    0001 = istiod would deny the object (error), 0002 = istiod accepts it with a warning.
  *    Their message is istiod's own, word for word, so it matches what `kubectl apply` prints;
- *  - TOP0003  a rule could not read the object (a field of the wrong type): reported, not thrown.
+ *  - TOP0003  a rule could not read the object (a field of the wrong type): reported, not thrown;
+ *  - TOP0004 / TOP0005  kube-apiserver would refuse the object before istiod sees it
+ *    (lib/istio/schema): 0004 = ObjectMeta or a field's type, in the API server's words;
+ *    0005 = a field the CRD does not declare (refused under kubectl's default strict validation).
  */
 import "server-only";
 import type { CheckSeverity, ValidationCheck } from "@/lib/contracts/validations";
@@ -47,6 +50,8 @@ export const CHECK_CODES = {
   TOP0001: { severity: "error", summary: "istiod's validating webhook would deny this object" },
   TOP0002: { severity: "warning", summary: "istiod's validating webhook warns about this object" },
   TOP0003: { severity: "warning", summary: "Topsail could not check this object" },
+  TOP0004: { severity: "error", summary: "The Kubernetes API server would refuse this object" },
+  TOP0005: { severity: "error", summary: "This field is not declared in the CRD's schema" },
 } as const satisfies Record<string, CheckDescriptor>;
 
 export type CheckCode = keyof typeof CHECK_CODES;

@@ -60,6 +60,35 @@ describe("admit", () => {
     expect(result).toEqual({ code: 422, message: 'VirtualService.networking.istio.io "x" is invalid: [spec.http[0].route[0].destination.host: Required value, spec.http[0].route[1].destination: Required value]' });
   });
 
+  it("refuses a string weight as kube-apiserver's 422 with the structural schema's cause", () => {
+    const result = admit(vs("x", { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews" }, weight: "50" }] }] }));
+    expect(result).toMatchObject({
+      allowed: false,
+      code: 422,
+      causes: [{ reason: "FieldValueTypeInvalid", field: "spec.http[0].route[0].weight", message: 'Invalid value: "string": spec.http[0].route[0].weight in body must be of type integer: "string"' }],
+    });
+  });
+
+  it("refuses a markup label value on any kind, before the webhook", () => {
+    const result = denied(admit(request("", "configmaps", "ConfigMap", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "bookinfo", labels: { a: "<b>" } } })));
+    expect(result.code).toBe(422);
+    expect(result.message).toMatch(/^ConfigMap "c" is invalid: metadata.labels: Invalid value: "<b>": a valid label must be an empty string/);
+  });
+
+  it("refuses undeclared spec fields under Strict, and drops them with a warning otherwise", () => {
+    const spec = { hosts: ["reviews"], http: [{ foo: 1, route: [{ destination: { host: "reviews" } }] }] };
+    expect(denied(admit({ ...vs("x", spec), fieldValidation: "Strict" }))).toEqual({
+      code: 400,
+      message: 'VirtualService in version "v1" cannot be handled as a VirtualService: strict decoding error: unknown field "spec.http[0].foo"',
+    });
+    const warned = admit(vs("x", spec));
+    if (!warned.allowed) throw new Error(warned.message);
+    expect(warned.warnings).toEqual(['unknown field "spec.http[0].foo"']);
+    expect(warned.object.spec).toEqual({ hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews" } }] }] });
+    const ignored = admit({ ...vs("x", spec), fieldValidation: "Ignore" });
+    expect(ignored.allowed && ignored.warnings).toEqual([]);
+  });
+
   it("injects the sidecar into a new pod in an injected namespace and defaults it", () => {
     const pod: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "bookinfo", labels: { app: "reviews", version: "v2" } }, spec: { containers: [{ name: "reviews", image: "docker.io/istio/examples-bookinfo-reviews-v2:1.20.2", ports: [{ containerPort: 9080 }] }] } };
     const result = admit(request("", "pods", "Pod", pod, { bookinfo: { "istio-injection": "enabled" } }));

@@ -1,11 +1,12 @@
 /**
- * The admission chain: defaulting → sidecar injection (pod CREATE) → schema checks (422) →
- * Istio validation (400). Pure apart from `request.lookup`; the store calls it on every write.
+ * The admission chain: decoding (unknown fields: 400 under Strict, else pruned) → defaulting →
+ * sidecar injection (pod CREATE) → schema checks (422) → Istio validation (400). Pure apart
+ * from `request.lookup`; the store calls it on every write.
  */
 import type { KubeObject } from "../store/types";
 import { applyDefaults } from "./defaulting";
 import { runIstioValidation } from "./istio-webhook";
-import { checkSchema, invalidMessage } from "./schema-checks";
+import { checkSchema, decodeSpecFields, invalidMessage } from "./schema-checks";
 import { maybeInjectSidecar } from "./sidecar-injection";
 import type { AdmissionRequest, AdmissionResult } from "./types";
 
@@ -21,7 +22,9 @@ function keepAllocatedFields(request: AdmissionRequest, object: KubeObject): Kub
 export function admit(request: AdmissionRequest): AdmissionResult {
   if (request.operation === "DELETE") return { allowed: true, object: request.object, warnings: [] };
 
-  let object = keepAllocatedFields(request, request.object);
+  const decoded = decodeSpecFields(request, request.object);
+  if ("strictError" in decoded) return { allowed: false, code: 400, reason: "BadRequest", message: decoded.strictError };
+  let object = keepAllocatedFields(request, decoded.object);
   object = applyDefaults(request.group, request.kind, object);
   if (request.operation === "CREATE" && request.group === "" && request.kind === "Pod") object = maybeInjectSidecar(request, object);
 
@@ -32,7 +35,7 @@ export function admit(request: AdmissionRequest): AdmissionResult {
 
   const verdict = runIstioValidation(request.group, request.kind, object);
   if (verdict.denial) return { allowed: false, code: 400, reason: "BadRequest", message: verdict.denial };
-  return { allowed: true, object, warnings: verdict.warnings };
+  return { allowed: true, object, warnings: [...decoded.warnings, ...verdict.warnings] };
 }
 
 export type { AdmissionRequest, AdmissionResult } from "./types";

@@ -1,11 +1,18 @@
 /**
- * Required fields the API server's schemas enforce before any webhook runs: the Istio CRDs'
- * structural schemas (`required: [host]` and friends) and the built-in kinds' validation.
- * A failure is a 422 Invalid whose causes name each field, like
- * `DestinationRule.networking.istio.io "reviews" is invalid: spec.host: Required value`.
+ * What the API server checks before any webhook runs, in its order:
+ * 1. decoding (`decodeSpecFields`): fields the CRD's structural schema does not declare are
+ *    refused with fieldValidation=Strict (400, `strict decoding error: unknown field "spec.x"`),
+ *    otherwise dropped, with a `Warning` under Warn;
+ * 2. validation (`checkSchema`): ObjectMeta, the declared fields' types (lib/istio/schema)
+ *    and the required fields of the Istio CRDs (`required: [host]` and friends) and of the
+ *    built-in kinds. A failure is a 422 Invalid whose causes name each field, like
+ *    `DestinationRule.networking.istio.io "reviews" is invalid: spec.host: Required value`.
+ * The simulator's CRDs (sim/scenarios/default/00-istio-system.yaml) are preserve-unknown-fields
+ * placeholders; the field tables live in lib/istio/schema so the console checks the same.
  */
+import { checkSpecSchema, strictDecodingMessage, unknownFieldMessage, validateObjectMeta } from "@/lib/istio/schema";
 import type { KubeObject } from "../store/types";
-import type { StatusCause } from "./types";
+import type { AdmissionRequest, StatusCause } from "./types";
 
 type Json = Record<string, unknown>;
 type Check = (spec: Json, object: KubeObject) => StatusCause[];
@@ -127,10 +134,24 @@ const CHECKS: Record<string, Check> = {
   "/Service": checkService,
 };
 
+/** ObjectMeta first, then the spec's types, then its required fields, as the API server lists them. */
 export function checkSchema(group: string, kind: string, object: KubeObject): StatusCause[] {
+  const causes: StatusCause[] = [...validateObjectMeta(object.metadata)];
+  causes.push(...(checkSpecSchema(group, kind, object.spec)?.errors ?? []));
   const check = CHECKS[`${group}/${kind}`];
-  if (!check) return [];
-  return check(asObject(object.spec) ?? {}, object);
+  if (check) causes.push(...check(asObject(object.spec) ?? {}, object));
+  return causes;
+}
+
+export type DecodedFields = { object: KubeObject; warnings: string[] } | { strictError: string };
+
+/** Unknown spec fields of a kind with a field table: refused (Strict) or pruned (Warn, Ignore). */
+export function decodeSpecFields(request: AdmissionRequest, object: KubeObject): DecodedFields {
+  const check = checkSpecSchema(request.group, request.kind, object.spec);
+  if (!check || check.unknownFields.length === 0) return { object, warnings: [] };
+  const mode = request.fieldValidation ?? "Warn";
+  if (mode === "Strict") return { strictError: strictDecodingMessage(request.kind, request.version, check.unknownFields) };
+  return { object: { ...object, spec: check.pruned }, warnings: mode === "Warn" ? check.unknownFields.map(unknownFieldMessage) : [] };
 }
 
 /** `VirtualService.networking.istio.io "x" is invalid: spec.host: Required value`, or `[a, b]` for several. */

@@ -6,6 +6,13 @@ import type { KubeObject } from "../store/types";
 
 export type AdmissionOperation = "CREATE" | "UPDATE" | "DELETE";
 
+/**
+ * The `fieldValidation` query parameter: what the API server does with fields the schema does
+ * not declare — Strict refuses the write, Warn (the default) and Ignore drop them, Warn saying so.
+ */
+export const FIELD_VALIDATIONS = ["Ignore", "Warn", "Strict"] as const;
+export type FieldValidation = (typeof FIELD_VALIDATIONS)[number];
+
 export interface AdmissionRequest {
   operation: AdmissionOperation;
   group: string;
@@ -15,6 +22,8 @@ export interface AdmissionRequest {
   namespace?: string;
   object: KubeObject;
   oldObject?: KubeObject;
+  /** Absent for the simulator's own writes: Warn, as the API server defaults it. */
+  fieldValidation?: FieldValidation;
   /** Reads another object (e.g. the pod's Namespace for its istio-injection label). */
   lookup: (group: string, resource: string, namespace: string | undefined, name: string) => KubeObject | undefined;
 }

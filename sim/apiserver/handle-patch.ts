@@ -9,7 +9,7 @@ import { contentTypeOf } from "./negotiate";
 import { decodeObject } from "./decode-object";
 import { badRequest, notFound } from "./status-error";
 import { sendJson } from "./respond";
-import { asServed, isDryRun, type ResourceRequest } from "./request-context";
+import { asServed, writeOptionsOf, type ResourceRequest } from "./request-context";
 import { createThroughPipeline, scopeToSubresource, updateThroughPipeline } from "./write-pipeline";
 import { selectPatcher } from "./patch/select-patcher";
 import { isPlainObject } from "./patch/json-value";
@@ -23,20 +23,20 @@ export async function handlePatch(r: ResourceRequest): Promise<void> {
   const patcher = selectPatcher(contentType, def);
   const raw = await readRawBody(r.req);
   const patch = parseBody(raw, contentType);
-  const dryRun = isDryRun(r.url);
+  const options = writeOptionsOf(r.url);
   const current = r.deps.memory.getShared(def, namespace, name);
 
   if (!current) {
     if (contentType !== APPLY || subresource) throw notFound(def, name);
     const object = decodeObject(patch, r.target);
-    const created = createThroughPipeline(r.deps, def, object, dryRun);
+    const created = createThroughPipeline(r.deps, def, object, options);
     sendJson(r.res, 201, asServed(created.object, def, version), "application/json", created.warnings);
     return;
   }
 
   if (subresource === "scale") {
     const patchedScale = patcher(scaleOf(current), patch, def);
-    const result = updateThroughPipeline(r.deps, def, applyScale(current, patchedScale), current, dryRun);
+    const result = updateThroughPipeline(r.deps, def, applyScale(current, patchedScale), current, options);
     sendJson(r.res, 200, scaleOf(result.object), "application/json", result.warnings);
     return;
   }
@@ -45,6 +45,6 @@ export async function handlePatch(r: ResourceRequest): Promise<void> {
   if (!isPlainObject(patched)) throw badRequest("the patch did not produce an object");
   const incoming = decodeObject(patched, { ...r.target, namespace: current.metadata.namespace });
   const object: KubeObject = scopeToSubresource(def, subresource, incoming, current);
-  const result = updateThroughPipeline(r.deps, def, object, current, dryRun);
+  const result = updateThroughPipeline(r.deps, def, object, current, options);
   sendJson(r.res, 200, asServed(result.object, def, version), "application/json", result.warnings);
 }

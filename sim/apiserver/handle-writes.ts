@@ -5,7 +5,7 @@ import { contentTypeOf } from "./negotiate";
 import { decodeObject } from "./decode-object";
 import { methodNotAllowed, notFound } from "./status-error";
 import { sendJson, successStatus } from "./respond";
-import { asServed, isDryRun, type ResourceRequest } from "./request-context";
+import { asServed, isDryRun, writeOptionsOf, type ResourceRequest } from "./request-context";
 import { createThroughPipeline, deleteThroughPipeline, scopeToSubresource, updateThroughPipeline } from "./write-pipeline";
 import { applyScale, scaleOf } from "./scale-subresource";
 import { selectObjects } from "./handle-reads";
@@ -20,7 +20,7 @@ export async function handleCreate(r: ResourceRequest): Promise<void> {
   if (r.target.subresource) throw methodNotAllowed();
   const { body } = await readBody(r);
   const object = decodeObject(body, r.target);
-  const result = createThroughPipeline(r.deps, def, object, isDryRun(r.url));
+  const result = createThroughPipeline(r.deps, def, object, writeOptionsOf(r.url));
   sendJson(r.res, 201, asServed(result.object, def, version), "application/json", result.warnings);
 }
 
@@ -30,13 +30,13 @@ export async function handleReplace(r: ResourceRequest): Promise<void> {
   const current = r.deps.memory.getShared(def, namespace, name);
   if (!current) throw notFound(def, name);
   if (subresource === "scale") {
-    const result = updateThroughPipeline(r.deps, def, applyScale(current, body), current, isDryRun(r.url));
+    const result = updateThroughPipeline(r.deps, def, applyScale(current, body), current, writeOptionsOf(r.url));
     sendJson(r.res, 200, scaleOf(result.object), "application/json", result.warnings);
     return;
   }
   const incoming = decodeObject(body, { ...r.target, namespace: current.metadata.namespace });
   const object = scopeToSubresource(def, subresource, incoming, current);
-  const result = updateThroughPipeline(r.deps, def, object, current, isDryRun(r.url));
+  const result = updateThroughPipeline(r.deps, def, object, current, writeOptionsOf(r.url));
   sendJson(r.res, 200, asServed(result.object, def, version), "application/json", result.warnings);
 }
 

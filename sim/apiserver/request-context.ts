@@ -1,10 +1,12 @@
 /** What every resource handler receives: the parsed request, the caller, and the server's parts. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { FIELD_VALIDATIONS, type FieldValidation } from "../admission/types";
 import type { MemoryStore } from "../store/memory-store";
 import type { AdmitFunction } from "../store/admitted-store";
 import type { KubeObject } from "../store/types";
 import { apiVersionOf, type ResourceDef } from "../store/resource-registry";
 import type { ResourceTarget } from "./parse-request-path";
+import { badRequest } from "./status-error";
 
 export interface UserInfo {
   name: string;
@@ -59,4 +61,18 @@ export function asServed(object: KubeObject, def: ResourceDef, version: string):
 
 export function isDryRun(url: URL): boolean {
   return url.searchParams.getAll("dryRun").includes("All");
+}
+
+/** What a write's query asks of the pipeline: a dry run, and what to do with undeclared fields. */
+export interface WriteOptions {
+  dryRun: boolean;
+  fieldValidation?: FieldValidation;
+}
+
+export function writeOptionsOf(url: URL): WriteOptions {
+  const given = url.searchParams.get("fieldValidation");
+  if (given === null || given === "") return { dryRun: isDryRun(url) };
+  const fieldValidation = FIELD_VALIDATIONS.find((v) => v === given);
+  if (!fieldValidation) throw badRequest(`fieldValidation: Unsupported value: ${JSON.stringify(given)}: supported values: ${FIELD_VALIDATIONS.map((v) => JSON.stringify(v)).join(", ")}`);
+  return { dryRun: isDryRun(url), fieldValidation };
 }

@@ -7,7 +7,7 @@ import type { KubeObject } from "../store/types";
 import type { ResourceDef } from "../store/resource-registry";
 import { runAdmission } from "../store/admitted-store";
 import { namespaceNotFound } from "./status-error";
-import type { ApiServerDeps } from "./request-context";
+import type { ApiServerDeps, WriteOptions } from "./request-context";
 
 export interface WriteResult {
   object: KubeObject;
@@ -19,15 +19,15 @@ function requireNamespace(deps: ApiServerDeps, def: ResourceDef, namespace: stri
   if (!deps.memory.getShared({ group: "", resource: "namespaces" }, undefined, namespace)) throw namespaceNotFound(namespace);
 }
 
-export function createThroughPipeline(deps: ApiServerDeps, def: ResourceDef, object: KubeObject, dryRun: boolean): WriteResult {
+export function createThroughPipeline(deps: ApiServerDeps, def: ResourceDef, object: KubeObject, options: WriteOptions): WriteResult {
   requireNamespace(deps, def, object.metadata.namespace);
-  const admitted = runAdmission(deps.admit, deps.memory, def, "CREATE", object);
-  return { object: deps.memory.create(def, admitted.object, { dryRun }), warnings: admitted.warnings };
+  const admitted = runAdmission(deps.admit, deps.memory, def, "CREATE", object, undefined, options.fieldValidation);
+  return { object: deps.memory.create(def, admitted.object, { dryRun: options.dryRun }), warnings: admitted.warnings };
 }
 
-export function updateThroughPipeline(deps: ApiServerDeps, def: ResourceDef, object: KubeObject, old: KubeObject, dryRun: boolean): WriteResult {
-  const admitted = runAdmission(deps.admit, deps.memory, def, "UPDATE", object, old);
-  return { object: deps.memory.update(def, admitted.object, { dryRun }), warnings: admitted.warnings };
+export function updateThroughPipeline(deps: ApiServerDeps, def: ResourceDef, object: KubeObject, old: KubeObject, options: WriteOptions): WriteResult {
+  const admitted = runAdmission(deps.admit, deps.memory, def, "UPDATE", object, old, options.fieldValidation);
+  return { object: deps.memory.update(def, admitted.object, { dryRun: options.dryRun }), warnings: admitted.warnings };
 }
 
 export function deleteThroughPipeline(deps: ApiServerDeps, def: ResourceDef, old: KubeObject, dryRun: boolean): WriteResult {

@@ -4,7 +4,7 @@
  * talks to the API server with a privileged identity. Reads hand out copies so a caller
  * that edits what it read cannot change the store behind its back.
  */
-import type { AdmissionOperation, AdmissionRequest, AdmissionResult } from "../admission/types";
+import type { AdmissionOperation, AdmissionRequest, AdmissionResult, FieldValidation } from "../admission/types";
 import type { KubeObject, ListResult, ResourceRef, StoreClient, WatchEvent, WriteOptions } from "./types";
 import { parseApiVersion, type ResourceDef } from "./resource-registry";
 import { MemoryStore, requireResource } from "./memory-store";
@@ -25,6 +25,7 @@ export function runAdmission(
   operation: AdmissionOperation,
   object: KubeObject,
   oldObject?: KubeObject,
+  fieldValidation?: FieldValidation,
 ): Admitted {
   const request: AdmissionRequest = {
     operation,
@@ -35,6 +36,7 @@ export function runAdmission(
     namespace: def.namespaced ? object.metadata?.namespace : undefined,
     object: structuredClone(object),
     ...(oldObject ? { oldObject: structuredClone(oldObject) } : {}),
+    ...(fieldValidation ? { fieldValidation } : {}),
     lookup: (group, resource, namespace, name) => {
       try {
         const found = memory.getShared({ group, resource }, namespace, name);

@@ -58,6 +58,7 @@ export interface HTTPRetry {
   perTryTimeout?: Duration;
   retryOn?: string;
   retryRemoteLocalities?: boolean;
+  backoff?: Duration;
 }
 
 export interface HTTPRedirect {

@@ -57,6 +57,12 @@ export const MESSAGES = {
   stringMatchEmptyPrefix: (where: string) => `${goQ(where)}: prefix string match should not be empty`,
   stringMatchEmptyRegex: (where: string) => `${goQ(where)}: regex string match should not be empty`,
   stringMatchRegexTooLarge: (where: string) => `${goQ(where)}: regex is too large, max length allowed is 1024`,
+  regexInvalid: (where: string, goError: string) => `${goQ(where)}: ${goError}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`,
+  corsMaxAgeSeconds: () => "max_age duration is accurate only to seconds precision",
+  corsOriginEmpty: () => "'' is not a valid match type for CORS allow origins",
+  uriRegexRewriteIncomplete: () => "UriRegexRewrite requires both Rewrite and Match fields to be specified",
+  /** errors.Join(errors.New("UriRegexRewrite has errors"), err): joined by a newline. */
+  uriRegexRewriteErrors: (inner: string) => `UriRegexRewrite has errors\n${inner}`,
   sourceNamespaceInvalid: (ns: string) => `sourceNamespace match ${ns} is invalid`,
   weightNil: () => "weight may not be nil",
   destinationRequired: () => "destination is required",

@@ -1,9 +1,11 @@
 /**
  * Which rules run for which kind: adding a rule is adding a file and a row here. Every kind
- * istiod validates gets the webhook's findings first, then the semantic rules.
+ * gets the API server's checks first (it refuses before istiod sees the object), then the
+ * webhook's findings, then the semantic rules.
  */
 import "server-only";
 import type { KindMap, Rule, ValidatedKind } from "../types";
+import { checkApiServerSchema } from "./common/api-server-schema";
 import { checkSelectorMatchesWorkload } from "./common/selector-matches-workload";
 import { checkWebhookFindings } from "./common/webhook-findings";
 import { checkDestinationHostExists } from "./destination-rule/host-not-found";
@@ -29,6 +31,7 @@ type RuleTable = { [K in ValidatedKind]: Rule<KindMap[K]>[] };
 
 export const RULES_BY_KIND: RuleTable = {
   VirtualService: [
+    checkApiServerSchema,
     checkWebhookFindings,
     checkRouteHostsExist,
     checkGatewaysExist,
@@ -41,6 +44,7 @@ export const RULES_BY_KIND: RuleTable = {
     checkHostsInGateways,
   ],
   DestinationRule: [
+    checkApiServerSchema,
     checkWebhookFindings,
     checkSingleDestinationRulePerSubset,
     checkDestinationHostExists,
@@ -51,13 +55,13 @@ export const RULES_BY_KIND: RuleTable = {
     checkMeshMtlsDisableAccepted,
     checkSubsetsHaveLabels,
   ],
-  Gateway: [checkWebhookFindings, checkGatewayHostsUnique, checkGatewaySelectorMatches],
-  ServiceEntry: [checkWebhookFindings],
-  WorkloadEntry: [checkWebhookFindings],
-  Sidecar: [checkWebhookFindings, checkSelectorMatchesWorkload],
-  PeerAuthentication: [checkWebhookFindings, checkSelectorMatchesWorkload],
-  AuthorizationPolicy: [checkWebhookFindings, checkSelectorMatchesWorkload],
-  RequestAuthentication: [checkWebhookFindings, checkSelectorMatchesWorkload],
+  Gateway: [checkApiServerSchema, checkWebhookFindings, checkGatewayHostsUnique, checkGatewaySelectorMatches],
+  ServiceEntry: [checkApiServerSchema, checkWebhookFindings],
+  WorkloadEntry: [checkApiServerSchema, checkWebhookFindings],
+  Sidecar: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
+  PeerAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
+  AuthorizationPolicy: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
+  RequestAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
 };
 
 export function isValidatedKind(kind: string): kind is ValidatedKind {

@@ -2,6 +2,8 @@
 import type { HTTPMatchRequest, HTTPRoute, StringMatch } from "../../types";
 import { checkDestination, checkGatewayNames, checkLabels, isDns1123Label, validateDuration, validatePort } from "../common-checks";
 import { MESSAGES as M } from "../messages";
+import { parseDurationMs } from "../../duration";
+import { compileRegexError } from "../regex";
 import type { Findings } from "../types";
 import { checkFault } from "./fault";
 import { checkRetries } from "./retries";
@@ -32,13 +34,38 @@ function checkConflicts(f: Findings, path: string, http: HTTPRoute, isDelegate: 
   if (http.mirror && (http.mirrors ?? []).length > 0) f.error(path, M.httpMirrorAndMirrors());
 }
 
+/** istiod's validateStringRegexp: length first (Envoy's program-size limit), then RE2 syntax. */
+function regexError(re: string, where: string): string | undefined {
+  if (re.length > 1024) return M.stringMatchRegexTooLarge(where);
+  const goError = compileRegexError(re);
+  return goError === undefined ? undefined : M.regexInvalid(where, goError);
+}
+
 function checkStringMatch(f: Findings, path: string, sm: StringMatch | undefined, where: string, allowEmptyPrefix = false): void {
   if (!sm) return;
   if (sm.prefix !== undefined && sm.prefix === "" && !allowEmptyPrefix) f.error(path, M.stringMatchEmptyPrefix(where));
   if (sm.regex !== undefined) {
     if (sm.regex === "") f.error(path, M.stringMatchEmptyRegex(where));
-    else if (sm.regex.length > 1024) f.error(path, M.stringMatchRegexTooLarge(where));
+    else f.error(path, regexError(String(sm.regex), where));
   }
+}
+
+/** CORS: each allowOrigins entry needs a non-empty match (a regex one must compile); maxAge is a duration in whole seconds. */
+function checkCorsPolicy(f: Findings, path: string, cors: HTTPRoute["corsPolicy"]): void {
+  const origins = cors?.allowOrigins;
+  if (Array.isArray(origins)) {
+    origins.forEach((origin: StringMatch | undefined, i) => {
+      const at = `${path}/allowOrigins[${i}]`;
+      const value = origin?.exact ?? origin?.prefix ?? origin?.regex ?? "";
+      if (value === "") f.error(at, M.corsOriginEmpty());
+      else if (origin?.regex !== undefined) f.error(at, regexError(String(origin.regex), "corsPolicy.allowOrigins"));
+    });
+  }
+  const maxAge = cors?.maxAge;
+  if (maxAge === undefined) return;
+  f.error(`${path}/maxAge`, validateDuration(String(maxAge)));
+  const ms = parseDurationMs(String(maxAge));
+  if (ms !== undefined && ms % 1000 !== 0) f.error(`${path}/maxAge`, M.corsMaxAgeSeconds());
 }
 
 function checkHeaderName(f: Findings, path: string, name: string): void {
@@ -106,8 +133,14 @@ function checkRedirectAndRewrite(f: Findings, path: string, http: HTTPRoute): vo
   checkRetries(f, `${path}/retries`, http.retries);
   const w = http.rewrite;
   if (w) {
-    if (w.uri && w.uriRegexRewrite) f.error(`${path}/rewrite`, M.rewriteBoth());
-    else if (!w.uri && !w.uriRegexRewrite && !w.authority) f.error(`${path}/rewrite`, M.rewriteEmpty());
+    const regexRewrite = w.uriRegexRewrite;
+    if (w.uri && regexRewrite) f.error(`${path}/rewrite`, M.rewriteBoth());
+    else if (!w.uri && !regexRewrite && !w.authority) f.error(`${path}/rewrite`, M.rewriteEmpty());
+    else if (regexRewrite && (!regexRewrite.match || !regexRewrite.rewrite)) f.error(`${path}/rewrite/uriRegexRewrite`, M.uriRegexRewriteIncomplete());
+    else if (regexRewrite?.match) {
+      const inner = regexError(String(regexRewrite.match), "HTTPRewrite.UriRegexRewrite.Match");
+      if (inner) f.error(`${path}/rewrite/uriRegexRewrite/match`, M.uriRegexRewriteErrors(inner));
+    }
   }
 }
 
@@ -116,6 +149,7 @@ export function checkHttpRoute(f: Findings, path: string, http: HTTPRoute, isDel
   checkConflicts(f, path, http, isDelegate);
   (http.match ?? []).forEach((m, i) => m && checkMatch(f, `${path}/match[${i}]`, m));
   (http.match ?? []).forEach((m, i) => m && checkMatchTargets(f, `${path}/match[${i}]`, m));
+  checkCorsPolicy(f, `${path}/corsPolicy`, http.corsPolicy);
   checkFault(f, `${path}/fault`, http.fault);
   checkMirrors(f, path, http);
   checkRedirectAndRewrite(f, path, http);

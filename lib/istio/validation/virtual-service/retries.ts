@@ -30,4 +30,5 @@ export function checkRetries(f: Findings, path: string, retries: HTTPRetry | und
       if (!isHttpStatus(policy) && !RETRY_ON.has(policy)) f.error(`${path}/retryOn`, M.retryOnInvalid(policy));
     }
   }
+  if (retries.backoff !== undefined) f.error(`${path}/backoff`, validateDuration(retries.backoff));
 }

@@ -101,6 +101,40 @@ describe("VirtualService retries, timeouts and mirrors", () => {
   });
 });
 
+describe("VirtualService regexes and durations istiod cannot use", () => {
+  const re2 = "; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)";
+
+  it("compiles every StringMatch regex with RE2 and refuses one Go cannot parse, in istiod's words", () => {
+    const match = { uri: { regex: "((" }, headers: { "x-user": { regex: "a(?=b)" } }, queryParams: { q: { regex: "[z-a]" } }, method: { regex: "GET|POST" } };
+    const found = vs({ hosts: ["reviews"], http: [{ match: [match], route: [route("v1")] }] });
+    expect(errors(found)).toEqual([
+      `"headers": error parsing regexp: invalid or unsupported Perl syntax: \`(?=\`${re2}`,
+      `"uri": error parsing regexp: missing closing ): \`((\`${re2}`,
+      `"queryParams": error parsing regexp: invalid character class range: \`z-a\`${re2}`,
+    ]);
+    expect(found[1]?.path).toBe("spec/http[0]/match[0]/uri");
+  });
+
+  it("refuses bad regexes in withoutHeaders, scheme, authority, CORS origins and regex rewrites", () => {
+    const found = vs({
+      hosts: ["reviews"],
+      http: [{ match: [{ withoutHeaders: { a: { regex: "((" } }, scheme: { regex: "((" }, authority: { regex: "((" } }], corsPolicy: { allowOrigins: [{ regex: "((" }] }, rewrite: { uriRegexRewrite: { match: "((", rewrite: "/" } }, route: [route("v1")] }],
+    });
+    expect(errors(found).map((m) => m.split(":")[0])).toEqual(['"withoutHeaders"', '"scheme"', '"authority"', '"corsPolicy.allowOrigins"', 'UriRegexRewrite has errors\n"HTTPRewrite.UriRegexRewrite.Match"']);
+  });
+
+  it("checks the retry backoff and the CORS maxAge as durations, maxAge to the second", () => {
+    const found = vs({ hosts: ["reviews"], http: [{ retries: { attempts: 2, backoff: "99999999999999999999h" }, corsPolicy: { maxAge: "1.5s" }, route: [route("v1")] }] });
+    expect(errors(found)).toEqual(["max_age duration is accurate only to seconds precision", 'time: invalid duration "99999999999999999999h"']);
+  });
+
+  it("refuses a fixedDelay beyond what Go's time.ParseDuration can hold", () => {
+    const found = vs({ hosts: ["ratings"], http: [{ fault: { delay: { percentage: { value: 100 }, fixedDelay: "99999999999999999999h" } }, route: [route("v1")] }] });
+    expect(errors(found)).toEqual(['time: invalid duration "99999999999999999999h"']);
+    expect(found[0]?.path).toBe("spec/http[0]/fault/delay/fixedDelay");
+  });
+});
+
 describe("VirtualService unreachable rules", () => {
   it("warns about a rule after a catch-all and about repeated matches", () => {
     const found = vs({

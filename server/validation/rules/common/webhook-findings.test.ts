@@ -23,6 +23,24 @@ spec:
     expect(checkWebhookFindings(vs, context)).toContainEqual({ code: "TOP0001", severity: "error", message: "weight -10 < 0", path: expect.stringContaining("spec/http[0]/route[0]") });
   });
 
+  it("reports a regex Go's RE2 cannot compile as TOP0001, in istiod's words, at the match", () => {
+    const vs = objectOf("VirtualService", `
+kind: VirtualService
+metadata: { name: reviews, namespace: bookinfo }
+spec:
+  hosts: [reviews]
+  http:
+  - match: [{ uri: { regex: "((" } }]
+    route: [{ destination: { host: reviews, subset: v1 } }]
+`);
+    expect(checkWebhookFindings(vs, context)).toContainEqual({
+      code: "TOP0001",
+      severity: "error",
+      message: '"uri": error parsing regexp: missing closing ): `((`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
+      path: "spec/http[0]/match[0]/uri",
+    });
+  });
+
   it("reports a webhook warning as TOP0002, leaving unused rules to IST0130", () => {
     const vs = objectOf("VirtualService", `
 kind: VirtualService
