@@ -49,6 +49,18 @@ describe("parseIstioYaml", () => {
     expect(problem?.message).toContain("aliases");
   });
 
+  // Found by server/http/api-fuzz.integration.test.ts: 800 bytes of nested `? ` keys kept the console busy for over ten seconds.
+  it("refuses nested mapping keys that are maps, at once, instead of turning each into text", () => {
+    const [problem] = problems("? ".repeat(400) + "x");
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 1 });
+    expect(problem?.message).toContain("mapping key");
+  });
+
+  it("refuses a list as a mapping key inside the spec, at its line", () => {
+    const [problem] = problems(vs().replace("spec:\n", "spec:\n  ? [a, b]\n  : c\n"));
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 6 });
+  });
+
   it("reports a duplicate key at the line of the second one", () => {
     const [problem] = problems("kind: VirtualService\nkind: Gateway\n");
     expect(problem).toMatchObject({ code: "yaml_syntax", line: 2, column: 1 });

@@ -11,6 +11,7 @@ import { isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { InputProblem, InputProblemCode, YamlTarget } from "@/lib/contracts/istio-objects";
 import { isServedApiVersion, istioKinds, resolveIstioKind, unknownKindMessage, type IstioKindInfo } from "@/lib/istio/kinds";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
+import { collectionKeyMessage, findCollectionKey } from "./collection-keys";
 import { toEditableObject } from "./editable-yaml";
 import { locatePath } from "./locate-path";
 
@@ -136,6 +137,11 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
   }
 
   const document = nonEmpty[0] as Document;
+  const collectionKey = findCollectionKey(document);
+  if (collectionKey) {
+    const pos = collectionKey.range ? lineCounter.linePos(collectionKey.range[0]) : undefined;
+    return { ok: false, problems: [{ code: "yaml_syntax", message: `The YAML has ${collectionKeyMessage}.`, line: pos?.line ?? null, column: pos?.col ?? null }] };
+  }
   let value: unknown;
   try {
     // An alias bomb (aliases of aliases, "billion laughs") expands past this count and throws.
