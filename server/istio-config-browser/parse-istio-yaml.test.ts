@@ -61,6 +61,14 @@ describe("parseIstioYaml", () => {
     expect(problem).toMatchObject({ code: "yaml_syntax", line: 6 });
   });
 
+  // Found by server/http/api-fuzz.integration.test.ts (seed 99) at 1,000 levels, where the parser still
+  // copes but the code after it overflows the stack; 500 levels always parse, so the refusal is what is tested.
+  it("refuses maps nested 500 deep with a problem at the line where nesting passes the limit", () => {
+    const [problem] = problems(vs().replace("spec:\n", `spec: ${"{a: ".repeat(500)}1${"}".repeat(500)}\nx:\n`));
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 5 });
+    expect(problem?.message).toContain("nested more than 100 levels deep");
+  });
+
   it("reports a duplicate key at the line of the second one", () => {
     const [problem] = problems("kind: VirtualService\nkind: Gateway\n");
     expect(problem).toMatchObject({ code: "yaml_syntax", line: 2, column: 1 });

@@ -11,9 +11,9 @@ import { isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { InputProblem, InputProblemCode, YamlTarget } from "@/lib/contracts/istio-objects";
 import { isServedApiVersion, istioKinds, resolveIstioKind, unknownKindMessage, type IstioKindInfo } from "@/lib/istio/kinds";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
-import { collectionKeyMessage, findCollectionKey } from "./collection-keys";
 import { toEditableObject } from "./editable-yaml";
 import { locatePath } from "./locate-path";
+import { findYamlShapeProblem } from "./yaml-shape";
 
 export interface ParsedIstioYaml {
   object: StoredIstioObject;
@@ -137,10 +137,10 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
   }
 
   const document = nonEmpty[0] as Document;
-  const collectionKey = findCollectionKey(document);
-  if (collectionKey) {
-    const pos = collectionKey.range ? lineCounter.linePos(collectionKey.range[0]) : undefined;
-    return { ok: false, problems: [{ code: "yaml_syntax", message: `The YAML has ${collectionKeyMessage}.`, line: pos?.line ?? null, column: pos?.col ?? null }] };
+  const shape = findYamlShapeProblem(document);
+  if (shape) {
+    const pos = shape.node.range ? lineCounter.linePos(shape.node.range[0]) : undefined;
+    return { ok: false, problems: [{ code: "yaml_syntax", message: `The YAML has ${shape.message}.`, line: pos?.line ?? null, column: pos?.col ?? null }] };
   }
   let value: unknown;
   try {

@@ -8,14 +8,15 @@ import { parseDocument, stringify } from "yaml";
 import type { MergeConflict, RebaseRequest, RebaseResponse } from "@/lib/contracts/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { toEditableObject, toYamlText } from "./editable-yaml";
-import { collectionKeyMessage, findCollectionKey } from "./collection-keys";
 import { ABSENT, mergeThreeWay } from "./three-way-merge";
+import { findYamlShapeProblem } from "./yaml-shape";
 
 function readSide(text: string, side: string): Record<string, unknown> {
   const document = parseDocument(text);
   const syntax = document.errors[0];
   if (syntax) throw new TopsailError("bad_request", `${side} is not valid YAML: ${syntax.message.split("\n")[0]}`);
-  if (findCollectionKey(document)) throw new TopsailError("bad_request", `${side} has ${collectionKeyMessage}.`);
+  const shape = findYamlShapeProblem(document);
+  if (shape) throw new TopsailError("bad_request", `${side} has ${shape.message}.`);
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
