@@ -2,8 +2,8 @@
  * Calls a route handler the way a client reaches it in production: the request first goes
  * through `proxy` (proxy.ts: path encoding, cross-site, content type and size), then Next.js
  * matches the route pattern against the URL's normalised path and decodes each dynamic
- * segment with decodeURIComponent (as next/dist/shared/lib/router/utils/route-matcher.js
- * does), and only then is the handler called with those params.
+ * segment with decodeURIComponent (as Next.js's route matcher does), and only then is the
+ * handler called with those params.
  */
 import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";

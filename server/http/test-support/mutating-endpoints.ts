@@ -9,7 +9,7 @@
  *     (`fuzz-stale`; the simulator's are numbers), and rollbacks name an entry that does not
  *     exist;
  *   - wizard applies and experiment creates name a service or namespace that does not exist.
- * Routes that write nothing (validate, preview's dry-run, rebase) keep valid requests.
+ * Routes that write nothing (validate, the previews' dry-runs, rebase) keep valid requests.
  */
 import type { z } from "zod";
 import { rollbackRequestSchema } from "@/lib/contracts/audit";
