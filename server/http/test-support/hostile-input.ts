@@ -79,6 +79,14 @@ export const hostileJsonFragment: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
 );
 
+/** Raw JSON of the same type as `value`, but odd: so a body can pass its contract and still reach code with it. */
+function sameTypeFragment(value: unknown): fc.Arbitrary<string> {
+  if (typeof value === "number") return fc.constantFrom("-0", "0", "100", "1e-300", "99.99999999999999", "0.5", "1");
+  if (typeof value === "boolean" || value === null) return fc.constantFrom("true", "false", "null");
+  const strings = ["", " ", "a".repeat(10_000), "(a+)+$", "(?=a)", "\\", "*", "ñ", "\u0000", "${x}", "v1\nkind: Secret", "1e308", "-", "a.b", "%C0%AE", "\ud800"];
+  return fc.constantFrom(...strings.map((text) => JSON.stringify(text)));
+}
+
 /** Every path to a value inside `value` (objects and arrays), the root excluded. */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((item, i) => [[...prefix, i], ...pathsOf(item, [...prefix, i])]);
@@ -97,12 +105,21 @@ function withMarkerAt(value: unknown, path: (string | number)[]): unknown {
 }
 
 /**
- * The endpoint's own valid body with one part replaced by a hostile fragment (or dropped,
- * or joined by an unknown field): close enough to the contract to reach the code behind it.
+ * The endpoint's own valid body with one part replaced by a hostile fragment (of any type,
+ * or of the same type so the body may still pass its contract), dropped, or joined by an
+ * unknown field: close enough to the contract to reach the code behind it.
  */
 export function schemaVariant(template: Record<string, unknown>): fc.Arbitrary<string> {
   const paths = pathsOf(template);
   const replaced = fc.tuple(fc.constantFrom(...paths), hostileJsonFragment).map(([path, fragment]) => JSON.stringify(withMarkerAt(template, path)).replace(JSON.stringify(marker), () => fragment));
+  const leaves = paths.filter((path) => {
+    const leaf = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], template);
+    return typeof leaf !== "object" || leaf === null;
+  });
+  const typed = fc
+    .constantFrom(...leaves)
+    .chain((path) => sameTypeFragment(path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], template)).map((fragment) => [path, fragment] as const))
+    .map(([path, fragment]) => JSON.stringify(withMarkerAt(template, path)).replace(JSON.stringify(marker), () => fragment));
   const dropped = fc.constantFrom(...Object.keys(template)).map((key) => JSON.stringify(Object.fromEntries(Object.entries(template).filter(([k]) => k !== key))));
   const extra = hostileJsonFragment.map((fragment) => `${JSON.stringify(template).slice(0, -1)},"unexpected":${fragment}}`);
   // Fields holding YAML text get hostile YAML often: the parser behind them is the deepest code a body reaches.
@@ -110,7 +127,7 @@ export function schemaVariant(template: Record<string, unknown>): fc.Arbitrary<s
   const yaml = yamlFields.length
     ? fc.tuple(fc.constantFrom(...yamlFields), hostileYaml).map(([key, text]) => JSON.stringify({ ...template, [key]: text }))
     : replaced;
-  return fc.oneof({ weight: 6, arbitrary: replaced }, { weight: 1, arbitrary: dropped }, { weight: 1, arbitrary: extra }, { weight: yamlFields.length ? 6 : 0, arbitrary: yaml });
+  return fc.oneof({ weight: 6, arbitrary: replaced }, { weight: 4, arbitrary: typed }, { weight: 1, arbitrary: dropped }, { weight: 1, arbitrary: extra }, { weight: yamlFields.length ? 6 : 0, arbitrary: yaml });
 }
 
 export type FuzzBody = { kind: "text"; text: string } | { kind: "bytes"; bytes: Uint8Array<ArrayBuffer> } | { kind: "none" };
