@@ -204,6 +204,8 @@ describe("every mutating API route under hostile input", () => {
   }
 
   it("changed nothing: no resourceVersion moved, no audit entry applied, no experiment created", async () => {
+    // The snapshot holds the scenario's objects, so an unchanged one means something.
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(["VirtualService/bookinfo/bookinfo", "DestinationRule/bookinfo/reviews", "Namespace/bookinfo", "Deployment/bookinfo/reviews-v1"]));
     expect(await clusterVersions(consoleEnv.connection)).toEqual(before);
     const db = getDb(consoleEnv.dbUrl);
     expect(await db.auditEntry.findMany({ where: { status: "applied" }, select: { kind: true, namespace: true, name: true, action: true } })).toEqual([]);
