@@ -49,6 +49,26 @@ describe("parseIstioYaml", () => {
     expect(problem?.message).toContain("aliases");
   });
 
+  // Found by server/http/api-fuzz.integration.test.ts: 800 bytes of nested `? ` keys kept the console busy for over ten seconds.
+  it("refuses nested mapping keys that are maps, at once, instead of turning each into text", () => {
+    const [problem] = problems("? ".repeat(400) + "x");
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 1 });
+    expect(problem?.message).toContain("mapping key");
+  });
+
+  it("refuses a list as a mapping key inside the spec, at its line", () => {
+    const [problem] = problems(vs().replace("spec:\n", "spec:\n  ? [a, b]\n  : c\n"));
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 6 });
+  });
+
+  // Found by server/http/api-fuzz.integration.test.ts (seed 99) at 1,000 levels, where the parser still
+  // copes but the code after it overflows the stack; 500 levels always parse, so the refusal is what is tested.
+  it("refuses maps nested 500 deep with a problem at the line where nesting passes the limit", () => {
+    const [problem] = problems(vs().replace("spec:\n", `spec: ${"{a: ".repeat(500)}1${"}".repeat(500)}\nx:\n`));
+    expect(problem).toMatchObject({ code: "yaml_syntax", line: 5 });
+    expect(problem?.message).toContain("nested more than 100 levels deep");
+  });
+
   it("reports a duplicate key at the line of the second one", () => {
     const [problem] = problems("kind: VirtualService\nkind: Gateway\n");
     expect(problem).toMatchObject({ code: "yaml_syntax", line: 2, column: 1 });

@@ -13,6 +13,7 @@ import { isServedApiVersion, istioKinds, resolveIstioKind, unknownKindMessage, t
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { toEditableObject } from "./editable-yaml";
 import { locatePath } from "./locate-path";
+import { findYamlShapeProblem } from "./yaml-shape";
 
 export interface ParsedIstioYaml {
   object: StoredIstioObject;
@@ -136,6 +137,11 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
   }
 
   const document = nonEmpty[0] as Document;
+  const shape = findYamlShapeProblem(document);
+  if (shape) {
+    const pos = shape.node.range ? lineCounter.linePos(shape.node.range[0]) : undefined;
+    return { ok: false, problems: [{ code: "yaml_syntax", message: `The YAML has ${shape.message}.`, line: pos?.line ?? null, column: pos?.col ?? null }] };
+  }
   let value: unknown;
   try {
     // An alias bomb (aliases of aliases, "billion laughs") expands past this count and throws.

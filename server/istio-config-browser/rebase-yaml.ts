@@ -4,16 +4,22 @@
  * as conflicts with both values, for the user to choose.
  */
 import "server-only";
-import { parse, stringify } from "yaml";
+import { parseDocument, stringify } from "yaml";
 import type { MergeConflict, RebaseRequest, RebaseResponse } from "@/lib/contracts/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { toEditableObject, toYamlText } from "./editable-yaml";
 import { ABSENT, mergeThreeWay } from "./three-way-merge";
+import { findYamlShapeProblem } from "./yaml-shape";
 
 function readSide(text: string, side: string): Record<string, unknown> {
+  const document = parseDocument(text);
+  const syntax = document.errors[0];
+  if (syntax) throw new TopsailError("bad_request", `${side} is not valid YAML: ${syntax.message.split("\n")[0]}`);
+  const shape = findYamlShapeProblem(document);
+  if (shape) throw new TopsailError("bad_request", `${side} has ${shape.message}.`);
   let value: unknown;
   try {
-    value = parse(text, { maxAliasCount: 100 });
+    value = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw new TopsailError("bad_request", `${side} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }

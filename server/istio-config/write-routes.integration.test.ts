@@ -6,8 +6,6 @@
  * rollback of an entry from another cluster, and a database that cannot record the intent.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -16,13 +14,13 @@ import { PUT as editorPut } from "@/app/api/istio/objects/[namespace]/[kind]/[na
 import { POST as rollbackPost } from "@/app/api/audit/[id]/rollback/route";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { listAuditEntries, recordAuditEntry } from "@/server/adapters/db/audit-entries";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
-import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { connectionFromKubeconfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
+import { getDb } from "@/server/adapters/db/client";
+import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, listIstioObjects, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { createTrafficReadDeps } from "@/server/traffic";
 import { applyWizard } from "@/server/traffic/run-wizard";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 
 const run = promisify(execFile);
 
@@ -32,21 +30,16 @@ interface ApiAnswer {
 }
 
 describe("the write routes against the simulated cluster", () => {
+  let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
   let sim: RunningSimulator;
   let dir: string;
   let connection: KubeConnection;
   let dbUrl: string;
-  const saved = { KUBECONFIG: process.env.KUBECONFIG, DATABASE_URL: process.env.DATABASE_URL };
   const reviewsRef = { kind: "VirtualService", namespace: "bookinfo", name: "reviews" };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "topsail-write-routes-"));
-    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
-    connection = connectionFromKubeconfig(sim.kubeconfigPath);
-    dbUrl = `file:${path.join(dir, "topsail.db")}`;
-    await applyPendingMigrations(dbUrl);
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    process.env.DATABASE_URL = dbUrl;
+    consoleEnv = await startConsoleOnSimulator("write-routes", (paths) => startSimulator({ port: 0, ...paths }));
+    ({ sim, dir, connection, dbUrl } = consoleEnv);
   });
 
   afterEach(() => {
@@ -55,13 +48,7 @@ describe("the write routes against the simulated cluster", () => {
   });
 
   afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await disconnectDb();
-    await sim?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await consoleEnv?.stop();
   });
 
   const kubectl = (...args: string[]) => run("/usr/bin/kubectl", ["--kubeconfig", sim.kubeconfigPath, ...args]);
