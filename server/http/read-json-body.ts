@@ -6,6 +6,7 @@
 import "server-only";
 import type { z } from "zod";
 import { TopsailError } from "@/server/errors";
+import { parseInput } from "./parse-input";
 import { maxJsonBodyBytes } from "./request-guard";
 
 async function readLimited(request: Request, limit: number): Promise<string> {
@@ -38,10 +39,5 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   } catch (error) {
     throw new TopsailError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "body"}: ${issue.message}`);
-    throw new TopsailError("bad_request", `Invalid request: ${problems.join("; ")}`, { details: { issues: parsed.error.issues } });
-  }
-  return parsed.data;
+  return parseInput(schema, value, "request");
 }

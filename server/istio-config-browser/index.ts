@@ -15,7 +15,6 @@ import { validateYaml } from "./validate-yaml";
 import { applyYaml, deleteObject, previewYaml, type EditorWriteDeps } from "./write-yaml";
 
 export { rebaseYaml } from "./rebase-yaml";
-export { parseInput, searchParamsOf } from "./parse-input";
 
 function writeDeps(): EditorWriteDeps {
   const connection = getKubeConnection();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseNamespaceParam } from "@/lib/namespace-param";
 import { respond } from "@/server/http/to-error-response";
-import { parseInput, searchParamsOf } from "@/server/inventory/parse-input";
+import { parseInput, searchParamsOf } from "@/server/http/parse-input";
 import { getOverview } from "@/server/overview";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ const query = z.object({ namespaces: z.string().max(4096).optional().transform(p
 
 /** GET /api/overview?namespaces=a,b → Overview (every namespace when none is given). */
 export function GET(request: Request) {
-  return respond(async () => getOverview(parseInput(query, searchParamsOf(request, ["namespaces"])).namespaces));
+  return respond(async () => getOverview(parseInput(query, searchParamsOf(request, ["namespaces"]), "query").namespaces));
 }

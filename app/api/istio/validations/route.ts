@@ -1,5 +1,5 @@
 import { validationsQuerySchema } from "@/lib/contracts/validations";
-import { TopsailError } from "@/server/errors";
+import { parseInput, searchParamsOf } from "@/server/http/parse-input";
 import { respond } from "@/server/http/to-error-response";
 import { validateNamespaces } from "@/server/validation";
 
@@ -8,10 +8,6 @@ export const dynamic = "force-dynamic";
 /** GET /api/istio/validations?namespaces=a,b → ObjectValidationList */
 export function GET(request: Request) {
   return respond(async () => {
-    const query = validationsQuerySchema.safeParse({ namespaces: new URL(request.url).searchParams.get("namespaces") ?? undefined });
-    if (!query.success) {
-      throw new TopsailError("bad_request", `Invalid query: ${query.error.issues.map((i) => i.message).join("; ")}`, { details: { issues: query.error.issues } });
-    }
-    return validateNamespaces(query.data.namespaces);
+    return validateNamespaces(parseInput(validationsQuerySchema, searchParamsOf(request, ["namespaces"]), "query").namespaces);
   });
 }

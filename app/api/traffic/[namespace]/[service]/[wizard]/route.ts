@@ -2,14 +2,14 @@ import { wizardPathSchema, wizardRequestSchema } from "@/lib/contracts/traffic";
 import { readJsonBody } from "@/server/http/read-json-body";
 import { respond } from "@/server/http/to-error-response";
 import { applyWizardLive } from "@/server/traffic";
-import { parsePath } from "@/server/traffic/parse-path";
+import { parseInput } from "@/server/http/parse-input";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/traffic/{namespace}/{service}/{wizard} {input, base?, comment?} → WizardApplied (written and audited) */
 export function POST(request: Request, { params }: { params: Promise<{ namespace: string; service: string; wizard: string }> }) {
   return respond(async () => {
-    const path = parsePath(wizardPathSchema, await params);
+    const path = parseInput(wizardPathSchema, await params, "path");
     const body = await readJsonBody(request, wizardRequestSchema(path.wizard));
     return applyWizardLive(path.namespace, path.service, path.wizard, body);
   });

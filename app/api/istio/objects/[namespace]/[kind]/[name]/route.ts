@@ -1,7 +1,8 @@
 import { deleteQuerySchema, objectRefSchema, updateBodySchema } from "@/lib/contracts/istio-objects";
 import { readJsonBody } from "@/server/http/read-json-body";
 import { respond } from "@/server/http/to-error-response";
-import { applyIstioYaml, deleteIstioObjectAt, getIstioObjectDetail, parseInput, searchParamsOf } from "@/server/istio-config-browser";
+import { applyIstioYaml, deleteIstioObjectAt, getIstioObjectDetail } from "@/server/istio-config-browser";
+import { parseInput, searchParamsOf } from "@/server/http/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,6 @@ export function PUT(request: Request, { params }: Params) {
 export function DELETE(request: Request, { params }: Params) {
   return respond(async () => {
     const ref = parseInput(objectRefSchema, await params, "path");
-    return deleteIstioObjectAt(ref, parseInput(deleteQuerySchema, searchParamsOf(request)).resourceVersion);
+    return deleteIstioObjectAt(ref, parseInput(deleteQuerySchema, searchParamsOf(request), "query").resourceVersion);
   });
 }
