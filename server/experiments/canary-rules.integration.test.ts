@@ -11,16 +11,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { DEFAULT_SCENARIO_DIR, GRPC_ECHO_SCENARIO_DIR, startSimulator } from "@/sim/index";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
-import { createPrometheusClient, type PrometheusClient } from "@/server/adapters/prometheus";
+import type { PrometheusClient } from "@/server/adapters/prometheus";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { readCanaryWeight } from "./canary-rule-edits";
 import { findExperiment, storeCommand } from "./experiment-store";
-import { createMeshScenario, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import { createMeshScenario, scrapeScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
 
 const STEP_SECONDS = 10;
 const finished = (r: { status: string }) => !["pending", "running", "paused"].includes(r.status);
@@ -54,12 +54,7 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
     await scenarios.pin.control("/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 40, jasonShare: 0.2 });
     await scenarios.grpc.control("/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 0 });
     await scenarios.grpc.control("/load", { entryPoint: "grpc-client", requestsPerSecond: 40 });
-    prometheus = await startPrometheus({
-      dataDir: path.join(dir, "prometheus"),
-      scrapeIntervalSeconds: 1,
-      targets: Object.values(scenarios).map((s) => ({ job: s.name, address: new URL(s.sim.mesh!.metricsUrl).host })),
-    });
-    prom = createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 });
+    ({ prometheus, client: prom } = await scrapeScenarios(dir, Object.values(scenarios)));
   });
 
   afterAll(async () => {

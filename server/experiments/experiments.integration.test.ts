@@ -9,16 +9,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator } from "@/sim/index";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
-import { createPrometheusClient, type PrometheusClient } from "@/server/adapters/prometheus";
+import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import { TopsailError } from "@/server/errors";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { findExperiment } from "./experiment-store";
-import { createMeshScenario, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import { createMeshScenario, scrapeScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
 import { readCanaryWeight } from "./canary-rule-edits";
 import { hasExperimentRule } from "./fault-rule-edits";
 
@@ -40,12 +40,7 @@ describe("experiments against the simulator and Prometheus", () => {
       // More Bookinfo traffic than the default, so a 10% step has requests to judge quickly.
       await scenarios[name].control("/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 40, jasonShare: name === "fault" ? 0.5 : 0.1 });
     }
-    prometheus = await startPrometheus({
-      dataDir: path.join(dir, "prometheus"),
-      scrapeIntervalSeconds: 1,
-      targets: Object.values(scenarios).map((s) => ({ job: s.name, address: new URL(s.sim.mesh!.metricsUrl).host })),
-    });
-    prom = createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 });
+    ({ prometheus, client: prom } = await scrapeScenarios(dir, Object.values(scenarios)));
   });
 
   afterAll(async () => {

@@ -21,17 +21,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator } from "@/sim/index";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
-import { createPrometheusClient, type PrometheusClient } from "@/server/adapters/prometheus";
+import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { selector, type LabelMatcher } from "@/server/adapters/prometheus/promql";
 import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import { faultSpecSchema } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { findExperiment } from "./experiment-store";
 import type { ExperimentRecord } from "./machine-types";
-import { createMeshScenario, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import { createMeshScenario, scrapeScenarios, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
 
 const finished = (r: { status: string }) => !["pending", "running", "paused"].includes(r.status);
 const reviews = (subset: string) => ({ destination: { host: "reviews", subset } });
@@ -49,8 +49,7 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
     dir = await mkdtemp(path.join(tmpdir(), "topsail-fault-scope-"));
     const sim = await startSimulator({ port: 0, metricsPort: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig"), seed: 13 });
     s = await createMeshScenario("scope", dir, sim);
-    prometheus = await startPrometheus({ dataDir: path.join(dir, "prometheus"), scrapeIntervalSeconds: 1, targets: [{ job: s.name, address: new URL(sim.mesh!.metricsUrl).host }] });
-    prom = createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 });
+    ({ prometheus, client: prom } = await scrapeScenarios(dir, [s]));
     await runBoth();
   }, 180_000);
 

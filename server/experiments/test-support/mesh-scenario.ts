@@ -11,7 +11,8 @@ import { getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
 import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
-import type { PrometheusClient } from "@/server/adapters/prometheus";
+import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import { createPrometheusClient, type PrometheusClient } from "@/server/adapters/prometheus";
 import { createIstioWriteDeps } from "@/server/istio-config";
 import type { IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import type { ExperimentSpec } from "@/lib/contracts/experiments";
@@ -86,6 +87,16 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
     },
     stop: () => sim.stop(),
   };
+}
+
+/** One real Prometheus scraping every scenario's mesh each second (job = the scenario's name), and a client for the runners. */
+export async function scrapeScenarios(dir: string, scenarios: MeshScenario[]): Promise<{ prometheus: RunningPrometheus; client: PrometheusClient }> {
+  const prometheus = await startPrometheus({
+    dataDir: path.join(dir, "prometheus"),
+    scrapeIntervalSeconds: 1,
+    targets: scenarios.map((s) => ({ job: s.name, address: new URL(s.sim.mesh!.metricsUrl).host })),
+  });
+  return { prometheus, client: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 }) };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
