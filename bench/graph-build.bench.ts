@@ -107,6 +107,9 @@ const sources: GraphSources = {
     if (promql.includes("duration_milliseconds")) return inboundQuery ? (times.get(nsOf(promql, "destination_workload_namespace")) ?? []) : [];
     return inboundQuery ? (inbound.get(nsOf(promql, "destination_workload_namespace")) ?? []) : (outbound.get(nsOf(promql, "source_workload_namespace")) ?? []);
   },
+  async existingNamespaces(namespaces) {
+    return namespaces.filter((ns) => state.namespaces.includes(ns));
+  },
   async readClusterState() {
     return state;
   },

@@ -63,6 +63,7 @@ function recording(live: GraphSources, prometheusUrl: string, log: GraphFixture[
       if (!log.some((p) => p.query === promql)) log.push({ query: promql, response: body });
       return samplesOf(body, promql);
     },
+    existingNamespaces: (namespaces) => live.existingNamespaces(namespaces),
     async readClusterState(namespaces) {
       const state = await live.readClusterState(namespaces);
       states.push(state);

@@ -65,14 +65,15 @@ const buildersByType: Record<GraphType, (t: Telemetry) => TrafficMap> = {
 export async function buildGraph(request: GraphRequest, sources: GraphSources, now: Date = new Date()): Promise<GraphResponse> {
   const endSeconds = request.queryTime ?? Math.floor(now.getTime() / 1000);
   const end = new Date(endSeconds * 1000);
-  // The cluster answers first, and alone: a namespace that does not exist is the user's
-  // error to fix, and must not cost Prometheus a single query (8 per namespace).
-  const state = await sources.readClusterState(request.namespaces);
-  const missing = request.namespaces.filter((ns) => !state.namespaces.includes(ns));
+  // The namespaces are checked first, alone: one that does not exist is the user's error to
+  // fix, and must not cost Prometheus a single query (8 per namespace). Then the cluster's
+  // objects and the telemetry are read side by side.
+  const existing = await sources.existingNamespaces(request.namespaces);
+  const missing = request.namespaces.filter((ns) => !existing.includes(ns));
   if (missing.length > 0) {
     throw new TopsailError("not_found", `Namespace${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")} not found`, { details: { namespaces: missing } });
   }
-  const telemetry = await readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime);
+  const [state, telemetry] = await Promise.all([sources.readClusterState(request.namespaces), readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime)]);
   let map = buildersByType[request.graphType](telemetry);
   if (request.idleNodes) map = addIdleNodes(map, state, request.graphType);
   map = applyClusterFlags(map, state, request.namespaces);

@@ -26,6 +26,8 @@ export interface ClusterState {
 export interface GraphSources {
   /** Evaluates an instant query at `time` (the end of the window). */
   queryPrometheus(promql: string, time: Date): Promise<PromSample[]>;
+  /** Those of `namespaces` that exist: a cheap check made before anything else is read. */
+  existingNamespaces(namespaces: string[]): Promise<string[]>;
   readClusterState(namespaces: string[]): Promise<ClusterState>;
 }
 

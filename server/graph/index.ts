@@ -22,6 +22,7 @@ function liveSources(): GraphSources {
     sources = {
       queryPrometheus: cacheQueries(live.queryPrometheus, { ttlMs: TIME_BUCKET_SECONDS * 2000 }),
       // Cluster state changes slowly next to a refresh interval: share one read per bucket too.
+      existingNamespaces: cacheByKey(live.existingNamespaces, (namespaces) => namespaces.join(","), { ttlMs: TIME_BUCKET_SECONDS * 1000 }),
       readClusterState: cacheByKey(live.readClusterState, (namespaces) => namespaces.join(","), { ttlMs: TIME_BUCKET_SECONDS * 1000 }),
     };
   }

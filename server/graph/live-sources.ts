@@ -4,7 +4,7 @@
  * the API benchmark, so all of them exercise the same path.
  */
 import "server-only";
-import type { KubeConnection } from "@/server/adapters/kube";
+import { listNamespaces, type KubeConnection } from "@/server/adapters/kube";
 import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { PrometheusError } from "@/server/errors";
 import type { GraphSources, PromSample } from "./graph-sources";
@@ -35,6 +35,10 @@ export async function queryVector(client: Pick<PrometheusClient, "query" | "url"
 export function createLiveGraphSources(deps: { prometheus: Pick<PrometheusClient, "query" | "url">; kube: () => KubeConnection }): GraphSources {
   return {
     queryPrometheus: (promql, time) => queryVector(deps.prometheus, promql, time),
+    existingNamespaces: async (namespaces) => {
+      const names = new Set((await listNamespaces(deps.kube())).map((n) => n.name));
+      return namespaces.filter((ns) => names.has(ns));
+    },
     readClusterState: (namespaces) => readClusterState(deps.kube(), namespaces),
   };
 }

@@ -46,6 +46,10 @@ export function fixtureSources(fixture: GraphFixture, overrides: Partial<Cluster
       if (!answers.has(promql)) throw new Error(`query not in the fixture (re-record with scripts/record-graph-fixtures.ts): ${promql}`);
       return samplesOf(answers.get(promql), promql);
     },
+    async existingNamespaces(namespaces) {
+      const state = { ...fixture.clusterState, ...overrides };
+      return state.namespaces.filter((ns) => namespaces.includes(ns));
+    },
     async readClusterState(namespaces) {
       const state = { ...fixture.clusterState, ...overrides };
       return { ...state, namespaces: state.namespaces.filter((ns) => namespaces.includes(ns)) };
