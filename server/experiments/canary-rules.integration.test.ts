@@ -7,20 +7,20 @@
  * - a gRPC canary (sim/scenarios/grpc-echo) whose B answers every call with HTTP 200 and
  *   grpc-status 14: its gates must see B's success rate fall and roll it back.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { DEFAULT_SCENARIO_DIR, GRPC_ECHO_SCENARIO_DIR, startSimulator } from "@/sim/index";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
+import { getDb } from "@/server/adapters/db/client";
 import type { PrometheusClient } from "@/server/adapters/prometheus";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { readCanaryWeight } from "./canary-rule-edits";
 import { findExperiment, storeCommand } from "./experiment-store";
-import { createMeshScenario, scrapeScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import { createMeshScenario, scrapeScenarios, stopScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
 
 const STEP_SECONDS = 10;
 const finished = (r: { status: string }) => !["pending", "running", "paused"].includes(r.status);
@@ -57,12 +57,7 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
     ({ prometheus, client: prom } = await scrapeScenarios(dir, Object.values(scenarios)));
   });
 
-  afterAll(async () => {
-    await prometheus?.stop();
-    await Promise.all(Object.values(scenarios).map((s) => s.stop()));
-    await disconnectDb();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopScenarios(dir, Object.values(scenarios), prometheus));
 
   async function pinSurvivesStepsAndAbort(): Promise<void> {
     const s = scenarios.pin;

@@ -5,20 +5,20 @@
  * (10 s steps instead of 20 s); the logic is the same — each step is judged over the
  * seconds since it began.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator } from "@/sim/index";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
+import { getDb } from "@/server/adapters/db/client";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import { TopsailError } from "@/server/errors";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { findExperiment } from "./experiment-store";
-import { createMeshScenario, scrapeScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import { createMeshScenario, scrapeScenarios, stopScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
 import { readCanaryWeight } from "./canary-rule-edits";
 import { hasExperimentRule } from "./fault-rule-edits";
 
@@ -43,12 +43,7 @@ describe("experiments against the simulator and Prometheus", () => {
     ({ prometheus, client: prom } = await scrapeScenarios(dir, Object.values(scenarios)));
   });
 
-  afterAll(async () => {
-    await prometheus?.stop();
-    await Promise.all(Object.values(scenarios).map((s) => s.stop()));
-    await disconnectDb();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopScenarios(dir, Object.values(scenarios), prometheus));
 
   const gateEvents = async (s: MeshScenario, id: string) => {
     const found = await findExperiment(getDb(s.dbUrl), id);

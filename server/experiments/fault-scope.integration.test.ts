@@ -17,13 +17,13 @@
  * experiment's one rule caught every request and routed it to v1 without retries, timeout
  * or mirror: all four were zero.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator } from "@/sim/index";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
+import { getDb } from "@/server/adapters/db/client";
 import type { PrometheusClient } from "@/server/adapters/prometheus";
 import { selector, type LabelMatcher } from "@/server/adapters/prometheus/promql";
 import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
@@ -31,7 +31,7 @@ import { faultSpecSchema } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { findExperiment } from "./experiment-store";
 import type { ExperimentRecord } from "./machine-types";
-import { createMeshScenario, scrapeScenarios, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import { createMeshScenario, scrapeScenarios, stopScenarios, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
 
 const finished = (r: { status: string }) => !["pending", "running", "paused"].includes(r.status);
 const reviews = (subset: string) => ({ destination: { host: "reviews", subset } });
@@ -53,12 +53,7 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
     await runBoth();
   }, 180_000);
 
-  afterAll(async () => {
-    await prometheus?.stop();
-    await s?.stop();
-    await disconnectDb();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopScenarios(dir, [s], prometheus));
 
   /** Requests counted by a series selection over `seconds` ending at `at`. */
   async function increase(matchers: LabelMatcher[], seconds: number, at: Date): Promise<number> {

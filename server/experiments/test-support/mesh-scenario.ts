@@ -6,8 +6,9 @@
  * The integration test starts the simulator itself (server code never imports sim/) and
  * hands it in.
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import { getDb } from "@/server/adapters/db/client";
+import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
 import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
@@ -97,6 +98,14 @@ export async function scrapeScenarios(dir: string, scenarios: MeshScenario[]): P
     targets: scenarios.map((s) => ({ job: s.name, address: new URL(s.sim.mesh!.metricsUrl).host })),
   });
   return { prometheus, client: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 }) };
+}
+
+/** Stops what scrapeScenarios and createMeshScenario started (whatever of it did start) and removes `dir`. */
+export async function stopScenarios(dir: string | undefined, scenarios: (MeshScenario | undefined)[], prometheus: RunningPrometheus | undefined): Promise<void> {
+  await prometheus?.stop();
+  await Promise.all(scenarios.map((s) => s?.stop()));
+  await disconnectDb();
+  if (dir) await rm(dir, { recursive: true, force: true });
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
