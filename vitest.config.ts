@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["{lib,server,sim,scripts,tests}/**/*.integration.test.ts"],
+          setupFiles: ["server/adapters/kube/test-support/stop-cluster-caches.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -14,8 +14,9 @@
  * and the waiting judgement goes on from that outcome.
  *
  * At start it reads the cluster's identity (entries of another cluster are no evidence),
- * resolves the entries that a console which died mid-write left pending, then starts one
- * informer per kind. The informers' first lists are compared with the last version the log
+ * resolves the entries that a console which died mid-write left pending, then follows every
+ * audited kind in the cluster cache (server/adapters/kube/cluster-cache.ts). The objects
+ * held when it starts are compared with the last version the log
  * recorded, so changes made while Topsail was not watching are recorded too; objects the
  * log never recorded predate it and are not. An object's versions are judged one at a time,
  * in the order the API server sent them.
@@ -23,7 +24,8 @@
 import "server-only";
 import { listAuditEntries, recordAuditEntry, type AuditEntriesDb, type AuditEntry, type AuditObject } from "@/server/adapters/db/audit-entries";
 import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
-import { watchObjects, type ObjectEvent, type ObjectWatch } from "@/server/adapters/kube/watch-objects";
+import { clusterCacheFor, type ObjectSubscription } from "@/server/adapters/kube/cluster-cache";
+import type { ObjectEvent } from "@/server/adapters/kube/watch-objects";
 import { TopsailError } from "@/server/errors";
 import { auditedKinds, auditRef, findAuditedKind, type AuditedKind } from "./audited-kinds";
 import { changesNothingAudited, judgeObservedVersion, type ObservedVersion } from "./judge-change";
@@ -39,7 +41,7 @@ export interface ExternalChangeWatcherOptions {
   pendingLimitMs?: number;
   /** How often a judgement waiting on a pending entry looks at it again; default 250 ms. */
   pollMs?: number;
-  /** Pause before starting a failed watch again (doubling up to a minute); default 2000 ms. */
+  /** Pause before reading the cluster's identity again while the cluster cannot be reached; default 2000 ms. */
   retryMs?: number;
   log?: (message: string) => void;
 }
@@ -81,7 +83,7 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
   const seen = new Map<string, AuditObject>();
   // One queue per object, so its versions are judged in the order they happened.
   const queues = new Map<string, Promise<void>>();
-  const watches: ObjectWatch[] = [];
+  const watches: ObjectSubscription[] = [];
   let stopped = false;
   let clusterId: string | null = null;
   let sweep: NodeJS.Timeout | undefined;
@@ -167,10 +169,8 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
       );
     }, sweepMs);
     sweep.unref();
-    for (const kind of kinds) {
-      const onError = (error: TopsailError) => log(`Audit watcher: watching ${kind.kind} failed (${error.message}); retrying.`);
-      watches.push(watchObjects(connection, kind.kind, { onEvent: onEvent(kind), onError }, { retryMs }));
-    }
+    const cache = clusterCacheFor(connection);
+    for (const kind of kinds) watches.push(cache.subscribe(kind.kind, onEvent(kind)));
     await Promise.all(watches.map((w) => w.listed));
   }
 
@@ -179,7 +179,7 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
     async stop() {
       stopped = true;
       if (sweep) clearInterval(sweep);
-      await Promise.all(watches.map((w) => w.stop()));
+      for (const watch of watches) watch.stop();
       await Promise.allSettled([...queues.values()]);
     },
   };

@@ -1,52 +1,27 @@
 /**
- * Cluster state for the requested namespaces through the kube adapter: which of them exist,
- * and for those, workloads, services and Istio routing config, read in parallel.
- *
- * A few namespaces are read one by one (six lists each); many are read with cluster-wide
- * lists filtered here — six requests instead of six per namespace, which matters at 20+
- * namespaces. A user whose RBAC forbids cluster-wide lists falls back to per-namespace reads.
+ * Cluster state for the requested namespaces, from the cluster cache through the kube
+ * adapter: which of them exist, and for those, workloads, services and Istio routing config.
  */
 import "server-only";
+import type { DestinationRule, ServiceEntry, VirtualService } from "@/lib/istio/types";
 import { listNamespaces, type KubeConnection } from "@/server/adapters/kube";
-import { listIstioRoutingConfig } from "@/server/adapters/kube/list-istio-config";
+import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
-import { KubeApiError } from "@/server/errors";
 import type { ClusterState } from "./graph-sources";
-
-/** From this many namespaces on, cluster-wide lists are cheaper than per-namespace ones. */
-export const CLUSTER_WIDE_FROM = 4;
-
-async function readScope(connection: KubeConnection, namespace: string | undefined) {
-  const [workloads, services, config] = await Promise.all([listWorkloads(connection, namespace), listServices(connection, namespace), listIstioRoutingConfig(connection, namespace)]);
-  return { workloads, services, ...config };
-}
-
-type Scope = Awaited<ReturnType<typeof readScope>>;
-
-async function readScopes(connection: KubeConnection, namespaces: readonly string[]): Promise<Scope[]> {
-  if (namespaces.length >= CLUSTER_WIDE_FROM) {
-    try {
-      return [await readScope(connection, undefined)];
-    } catch (error) {
-      if (!(error instanceof KubeApiError && error.status === 403)) throw error;
-    }
-  }
-  return Promise.all(namespaces.map((ns) => readScope(connection, ns)));
-}
 
 export async function readClusterState(connection: KubeConnection, namespaces: readonly string[]): Promise<ClusterState> {
   const existing = new Set((await listNamespaces(connection)).map((n) => n.name));
   const present = namespaces.filter((ns) => existing.has(ns));
-  const wanted = new Set(present);
-  const scopes = await readScopes(connection, present);
-  const inWanted = <T extends { namespace?: string; metadata?: { namespace?: string } }>(items: T[]) => items.filter((i) => wanted.has(i.namespace ?? i.metadata?.namespace ?? ""));
-  return {
-    namespaces: present,
-    workloads: inWanted(scopes.flatMap((s) => s.workloads)),
-    services: inWanted(scopes.flatMap((s) => s.services)),
-    virtualServices: inWanted(scopes.flatMap((s) => s.virtualServices)),
-    destinationRules: inWanted(scopes.flatMap((s) => s.destinationRules)),
-    serviceEntries: inWanted(scopes.flatMap((s) => s.serviceEntries)),
-  };
+  const read = <T>(list: (namespace: string) => Promise<T[]>) => Promise.all(present.map(list)).then((lists) => lists.flat());
+  const [workloads, services, virtualServices, destinationRules, serviceEntries] = await Promise.all([
+    read((ns) => listWorkloads(connection, ns)),
+    read((ns) => listServices(connection, ns)),
+    // The objects passed istio-objects.ts's shape check; specs stay as users wrote them,
+    // which is what lib/istio's all-optional types describe.
+    read(async (ns) => (await listIstioObjects(connection, "VirtualService", ns)) as unknown as VirtualService[]),
+    read(async (ns) => (await listIstioObjects(connection, "DestinationRule", ns)) as unknown as DestinationRule[]),
+    read(async (ns) => (await listIstioObjects(connection, "ServiceEntry", ns)) as unknown as ServiceEntry[]),
+  ]);
+  return { namespaces: present, workloads, services, virtualServices, destinationRules, serviceEntries };
 }

@@ -7,36 +7,19 @@ import "server-only";
 import type { ApplicationDetail, ApplicationList, InventoryKind, ServiceDetail, ServiceList, Traffic, WorkloadDetail, WorkloadList } from "@/lib/contracts/inventory";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
-import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
-import { KubeApiError, TopsailError } from "@/server/errors";
+import { TopsailError } from "@/server/errors";
 import { queryVector } from "@/server/graph/live-sources";
-import { createValidationContext, loadValidationContext, type ValidationContext } from "@/server/validation";
+import { loadValidationContext } from "@/server/validation";
 import { applicationDetail, serviceDetail, workloadDetail } from "./build-details";
-import { loadInventory, shareFor, type InventoryDeps, type LoadedInventory } from "./load-inventory";
+import { loadInventory, type InventoryDeps, type LoadedInventory } from "./load-inventory";
 import { readNamespaceObjects } from "./read-namespace-objects";
 import { readTraffic } from "./read-traffic";
-
-const CONTEXT_TTL_MS = 3000;
-const contexts = new Map<string, () => Promise<ValidationContext>>();
-// One cluster-wide read serves every namespace of an Overview; a user who may not list
-// cluster-wide gets the narrowed read of loadValidationContext, per namespace.
-const clusterContext = shareFor(CONTEXT_TTL_MS, async () => createValidationContext(await listMeshInventory(getKubeConnection())));
-
-function namespaceContext(namespace: string): Promise<ValidationContext> {
-  let load = contexts.get(namespace);
-  if (!load) contexts.set(namespace, (load = shareFor(CONTEXT_TTL_MS, () => loadValidationContext(getKubeConnection(), [namespace]))));
-  return load();
-}
 
 export function liveInventoryDeps(): InventoryDeps {
   return {
     readObjects: (namespace) => readNamespaceObjects(getKubeConnection(), namespace),
     queryVector: (promql) => queryVector(getPrometheusClient(), promql, new Date()),
-    loadContext: (namespace) =>
-      clusterContext().catch((error: unknown) => {
-        if (error instanceof KubeApiError && error.status === 403) return namespaceContext(namespace);
-        throw error;
-      }),
+    loadContext: () => loadValidationContext(getKubeConnection()),
   };
 }
 

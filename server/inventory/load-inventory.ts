@@ -41,19 +41,3 @@ export async function loadInventory(deps: InventoryDeps, namespace: string): Pro
   const inventory = buildInventory(objects, samples instanceof PrometheusError ? undefined : rollUpInbound(samples), config);
   return { inventory, config, ...(metricsError ? { metricsError } : {}) };
 }
-
-/** Keeps one answer for `ttlMs`, so concurrent callers share a load. */
-export function shareFor<T>(ttlMs: number, load: () => Promise<T>, now: () => number = Date.now): () => Promise<T> {
-  let cached: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    if (!cached || now() - cached.at > ttlMs) {
-      const value = load();
-      cached = { at: now(), value };
-      // A failure is not kept: the next caller tries again.
-      value.catch(() => {
-        if (cached?.value === value) cached = undefined;
-      });
-    }
-    return cached.value;
-  };
-}

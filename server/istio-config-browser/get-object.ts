@@ -13,7 +13,7 @@ import { resolveKindOrThrow } from "./resolve-kind";
 
 export async function getObjectDetail(connection: KubeConnection, ref: ObjectRef): Promise<IstioObjectDetail> {
   const info = resolveKindOrThrow(ref.kind);
-  const [object, context] = await Promise.all([getIstioObject(connection, { ...ref, kind: info.kind }), loadValidationContext(connection, [ref.namespace])]);
+  const [object, context] = await Promise.all([getIstioObject(connection, { ...ref, kind: info.kind }), loadValidationContext(connection)]);
   if (!object) throw new TopsailError("not_found", `${info.kind} ${ref.namespace}/${ref.name} does not exist (it may have been deleted).`);
   const yaml = toEditableYaml(object);
   const validation = validateObject(object, context);

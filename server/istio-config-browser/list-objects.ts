@@ -33,7 +33,7 @@ function summarize(object: ValidatableObject, validation: ObjectValidation, cont
 export async function listObjectSummaries(connection: KubeConnection, namespaces: readonly string[]): Promise<IstioObjectList> {
   const wanted = new Set(namespaces);
   const [context, workloadGroups] = await Promise.all([
-    loadValidationContext(connection, namespaces),
+    loadValidationContext(connection),
     Promise.all(namespaces.map((ns) => listIstioObjects(connection, "WorkloadGroup", ns))).then((lists) => lists.flat()),
   ]);
   const objects = [...configObjectsOf(context).filter((o) => wanted.has(namespaceOf(o))), ...workloadGroups]

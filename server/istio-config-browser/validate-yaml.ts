@@ -15,7 +15,7 @@ export async function validateYaml(connection: KubeConnection, request: Validate
   const result = parseIstioYaml(request.yaml, request.target);
   if (!result.ok) return { ok: false, problems: result.problems, checks: [], references: [] };
   const { object } = result.parsed;
-  const context = await loadValidationContext(connection, [object.metadata.namespace]);
+  const context = await loadValidationContext(connection);
   const validation = validateObject(object, context);
   return { ok: true, problems: [], checks: locateChecks(validation.checks, result.parsed), references: findReferences(object, context) };
 }

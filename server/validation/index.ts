@@ -1,7 +1,7 @@
 /**
  * server/validation: tells what is wrong with Istio config before Istio does. See README.md.
  * - validateNamespaces(namespaces, connection?) → every object of those namespaces, checked;
- * - loadValidationContext(connection, namespaces) + validateObject(object, context) → one
+ * - loadValidationContext(connection) + validateObject(object, context) → one
  *   (possibly unsaved) object, for the YAML editor.
  */
 import "server-only";

@@ -1,34 +1,26 @@
 /**
- * Gathers the registry and the Istio config once, through the kube adapter, into a pure
- * ValidationContext. Reads the whole cluster (as istiod sees it: a VirtualService in one
- * namespace routes to Services and binds Gateways in others); a user allowed to read only
- * some namespaces gets those plus the root namespace, or those alone.
+ * The ValidationContext of the whole cluster (as istiod sees it: a VirtualService in one
+ * namespace routes to Services and binds Gateways in others), built from the cluster cache
+ * through the kube adapter. It is built once per state of the cache: requests that come
+ * while nothing changed share it.
  */
 import "server-only";
-import { defaultMeshSettings, listMeshInventory, type MeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
-import type { KubeConnection } from "@/server/adapters/kube";
-import { KubeApiError } from "@/server/errors";
+import { clusterCacheFor, type ClusterCache, type KubeConnection } from "@/server/adapters/kube";
+import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { createValidationContext, type ValidationContext } from "./context";
 
-const isForbidden = (error: unknown) => error instanceof KubeApiError && error.status === 403;
+const built = new WeakMap<ClusterCache, { version: number; context: Promise<ValidationContext> }>();
 
-export type ListMeshInventory = (connection: KubeConnection, namespaces?: readonly string[]) => Promise<MeshInventory>;
-
-export async function loadValidationContext(
-  connection: KubeConnection,
-  namespaces: readonly string[],
-  listInventory: ListMeshInventory = listMeshInventory,
-): Promise<ValidationContext> {
-  const scopes: (readonly string[] | undefined)[] = [undefined, [...new Set([...namespaces, defaultMeshSettings.rootNamespace])], namespaces];
-  let lastError: unknown;
-  for (const scope of scopes) {
-    try {
-      const inventory = await listInventory(connection, scope);
-      return createValidationContext(inventory);
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-      lastError = error;
-    }
-  }
-  throw lastError;
+export function loadValidationContext(connection: KubeConnection): Promise<ValidationContext> {
+  const cache = clusterCacheFor(connection);
+  const version = cache.version();
+  const held = built.get(cache);
+  if (held?.version === version) return held.context;
+  const context = listMeshInventory(connection).then(createValidationContext);
+  built.set(cache, { version, context });
+  // A failed build (the cluster cannot be reached) is not kept.
+  context.catch(() => {
+    if (built.get(cache)?.context === context) built.delete(cache);
+  });
+  return context;
 }

@@ -21,6 +21,6 @@ export function validateContextNamespaces(namespaces: readonly string[], context
 }
 
 export async function validateNamespaces(namespaces: readonly string[], connection: KubeConnection = getKubeConnection()): Promise<ObjectValidationList> {
-  const context = await loadValidationContext(connection, namespaces);
+  const context = await loadValidationContext(connection);
   return validateContextNamespaces(namespaces, context);
 }

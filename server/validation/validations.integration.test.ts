@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
-import type { KubeConnection } from "@/server/adapters/kube";
+import { clusterCacheFor, stopClusterCaches, type KubeConnection } from "@/server/adapters/kube";
 import { validateNamespaces } from "./validate-namespaces";
 
 const DEFAULT_NAMESPACES = ["bookinfo", "httpbin", "tcp-echo", "istio-system"];
@@ -29,8 +29,11 @@ async function waitForRunningPods(core: CoreV1Api, namespace: string, count: num
   }
 }
 
-async function apply(plural: string, body: Record<string, unknown>): Promise<void> {
-  await custom.createNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural, body });
+/** Creates the object as kubectl would, then waits until the console's cluster cache has seen it (it follows a watch). */
+async function apply(plural: string, body: Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } }): Promise<void> {
+  const created = (await custom.createNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural, body })) as { metadata: { resourceVersion: string } };
+  const seen = await clusterCacheFor(connection).caughtUp({ kind: body.kind, namespace: "bookinfo", name: body.metadata.name }, created.metadata.resourceVersion, 10_000);
+  if (!seen) throw new Error(`the cluster cache did not see ${body.kind} ${body.metadata.name} within 10 s`);
 }
 
 async function validationOf(kind: string, name: string) {
@@ -54,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopClusterCaches();
   await sim?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -7,20 +7,17 @@
  * differs from the one recorded (ARCHITECTURE.md "Identity").
  */
 import "server-only";
-import { CoreV1Api } from "@kubernetes/client-node";
 import { TopsailError } from "@/server/errors";
+import { clusterCacheFor } from "./cluster-cache";
+import { typedNamespaces } from "./core-objects";
 import type { KubeConnection } from "./kube-connection";
-import { toKubeError } from "./kube-errors";
 
 export async function readClusterId(connection: KubeConnection): Promise<string> {
-  try {
-    const ns = await connection.kubeConfig.makeApiClient(CoreV1Api).readNamespace({ name: "kube-system" });
-    const uid = ns.metadata?.uid;
-    if (!uid) throw new TopsailError("kube_api", `The Kubernetes API at ${connection.server} returned namespace kube-system without a uid`);
-    return uid;
-  } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace: "kube-system" });
-  }
+  const observed = await clusterCacheFor(connection).get("Namespace", undefined, "kube-system");
+  const [ns] = typedNamespaces(observed ? [observed] : []);
+  if (!ns) throw new TopsailError("kube_api", `The Kubernetes API at ${connection.server} has no namespace kube-system, so the cluster cannot be identified`);
+  if (!ns.metadata.uid) throw new TopsailError("kube_api", `The Kubernetes API at ${connection.server} returned namespace kube-system without a uid`);
+  return ns.metadata.uid;
 }
 
 /**

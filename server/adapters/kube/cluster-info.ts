@@ -3,9 +3,11 @@
  * installed, and the namespaces a user can pick from.
  */
 import "server-only";
-import { ApiextensionsV1Api, CoreV1Api, VersionApi } from "@kubernetes/client-node";
+import { ApiextensionsV1Api, VersionApi } from "@kubernetes/client-node";
 import type { NamespaceSummary } from "@/lib/contracts/namespaces";
 import { KubeApiError } from "@/server/errors";
+import { clusterCacheFor } from "./cluster-cache";
+import { typedNamespaces } from "./core-objects";
 import type { KubeConnection } from "./kube-connection";
 import { toKubeError } from "./kube-errors";
 
@@ -33,17 +35,8 @@ export async function isIstioInstalled(connection: KubeConnection): Promise<bool
 }
 
 export async function listNamespaces(connection: KubeConnection): Promise<NamespaceSummary[]> {
-  try {
-    const list = await connection.kubeConfig.makeApiClient(CoreV1Api).listNamespace();
-    return list.items
-      .map((ns) => ({
-        name: ns.metadata?.name ?? "",
-        labels: ns.metadata?.labels ?? {},
-        phase: ns.status?.phase ?? "Active",
-      }))
-      .filter((ns) => ns.name !== "")
-      .sort((a, b) => a.name.localeCompare(b.name));
-  } catch (error) {
-    throw toKubeError(error, connection);
-  }
+  const namespaces = typedNamespaces(await clusterCacheFor(connection).list("Namespace"));
+  return namespaces
+    .map((ns) => ({ name: ns.metadata.name, labels: ns.metadata.labels ?? {}, phase: ns.status?.phase ?? "Active" }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

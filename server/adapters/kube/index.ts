@@ -4,3 +4,4 @@ export { loadKubeConfig } from "./load-kube-config";
 export { toKubeError } from "./kube-errors";
 export { connectionFromKubeconfig, pinnedKubeContext } from "./kube-connection";
 export { readClusterId, requireSameCluster } from "./cluster-identity";
+export { clusterCacheFor, stopClusterCaches, type ClusterCache } from "./cluster-cache";

@@ -1,5 +1,6 @@
 /**
- * Reads and writes single Istio objects as custom objects. Writes carry the object's
+ * Reads Istio objects from the cluster cache (cluster-cache.ts) and writes them as custom
+ * objects. A write returns once the cache holds its result, so the next read shows it. Writes carry the object's
  * resourceVersion, so a stale edit gets the API server's 409 Conflict instead of silently
  * overwriting someone else's change; `dryRun` runs the server's whole admission chain
  * (istiod's webhook included) without persisting.
@@ -9,7 +10,9 @@ import { CustomObjectsApi } from "@kubernetes/client-node";
 import { z } from "zod";
 import { findIstioKind, type IstioKindInfo } from "@/lib/istio/kinds";
 import { TopsailError } from "@/server/errors";
+import { clusterCacheFor, deepFreeze, runningClusterCache } from "./cluster-cache";
 import type { KubeConnection } from "./kube-connection";
+import type { ObservedObject } from "./watch-objects";
 import { toKubeError } from "./kube-errors";
 
 /** An Istio object as the API returns it: metadata is always there, the rest is the user's. */
@@ -48,6 +51,14 @@ function reshape(body: unknown, kind: string): StoredIstioObject {
   return { ...parsed.data, kind } as StoredIstioObject;
 }
 
+// Each observed version is reshaped once; the cache's objects are frozen, so sharing the result is safe.
+const reshaped = new WeakMap<ObservedObject, StoredIstioObject>();
+function reshapeObserved(observed: ObservedObject, kind: string): StoredIstioObject {
+  let object = reshaped.get(observed);
+  if (!object) reshaped.set(observed, (object = deepFreeze(reshape(observed.object, kind))));
+  return object;
+}
+
 function api(connection: KubeConnection): CustomObjectsApi {
   return connection.kubeConfig.makeApiClient(CustomObjectsApi);
 }
@@ -56,28 +67,20 @@ const dryRunParam = (dryRun: boolean | undefined) => (dryRun ? { dryRun: "All" }
 
 export async function getIstioObject(connection: KubeConnection, ref: IstioObjectRef): Promise<StoredIstioObject | undefined> {
   const info = kindInfo(ref.kind);
-  try {
-    const body: unknown = await api(connection).getNamespacedCustomObject({ group: info.group, version: info.version, namespace: ref.namespace, plural: info.plural, name: ref.name });
-    return reshape(body, info.kind);
-  } catch (error) {
-    const typed = toKubeError(error, { server: connection.server, namespace: ref.namespace });
-    if (typed.code === "not_found") return undefined;
-    throw typed;
-  }
+  const observed = await clusterCacheFor(connection).get(info.kind, ref.namespace, ref.name);
+  return observed ? reshapeObserved(observed, info.kind) : undefined;
 }
 
-export async function listIstioObjects(connection: KubeConnection, kind: string, namespace: string): Promise<StoredIstioObject[]> {
+/** The objects of a kind in one namespace, or in all when `namespace` is undefined. */
+export async function listIstioObjects(connection: KubeConnection, kind: string, namespace: string | undefined): Promise<StoredIstioObject[]> {
   const info = kindInfo(kind);
-  try {
-    const body: unknown = await api(connection).listNamespacedCustomObject({ group: info.group, version: info.version, namespace, plural: info.plural });
-    const items = z.object({ items: z.array(z.unknown()) }).safeParse(body);
-    return items.success ? items.data.items.map((item) => reshape(item, info.kind)) : [];
-  } catch (error) {
-    const typed = toKubeError(error, { server: connection.server, namespace });
-    // A cluster without this CRD simply has none of these objects.
-    if (typed.code === "not_found") return [];
-    throw typed;
-  }
+  return (await clusterCacheFor(connection).list(info.kind, namespace)).map((observed) => reshapeObserved(observed, info.kind));
+}
+
+/** Waits until the cache (if one runs) holds what the API server answered a write, so the next read shows the change. */
+async function cacheCatchesUp(connection: KubeConnection, ref: IstioObjectRef, resourceVersion: string | undefined, options: { dryRun?: boolean }): Promise<void> {
+  if (options.dryRun) return;
+  await runningClusterCache(connection)?.caughtUp(ref, resourceVersion);
 }
 
 export async function createIstioObject(connection: KubeConnection, object: StoredIstioObject, options: { dryRun?: boolean } = {}): Promise<StoredIstioObject> {
@@ -92,7 +95,9 @@ export async function createIstioObject(connection: KubeConnection, object: Stor
       body: { ...object, apiVersion: `${info.group}/${info.version}`, metadata },
       ...dryRunParam(options.dryRun),
     });
-    return reshape(body, info.kind);
+    const stored = reshape(body, info.kind);
+    await cacheCatchesUp(connection, { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name }, stored.metadata.resourceVersion, options);
+    return stored;
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: object.metadata.namespace });
   }
@@ -112,7 +117,9 @@ export async function replaceIstioObject(connection: KubeConnection, object: Sto
       body: { ...object, apiVersion: `${info.group}/${info.version}` },
       ...dryRunParam(options.dryRun),
     });
-    return reshape(body, info.kind);
+    const stored = reshape(body, info.kind);
+    await cacheCatchesUp(connection, { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name }, stored.metadata.resourceVersion, options);
+    return stored;
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: object.metadata.namespace });
   }
@@ -134,4 +141,5 @@ export async function deleteIstioObject(connection: KubeConnection, ref: IstioOb
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: ref.namespace });
   }
+  await cacheCatchesUp(connection, { kind: info.kind, namespace: ref.namespace, name: ref.name }, undefined, options);
 }

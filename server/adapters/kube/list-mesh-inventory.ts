@@ -1,16 +1,14 @@
 /**
- * Everything a config validation needs to know about the mesh, read in one go: Services,
- * the label sets of running workloads (pods and WorkloadEntries), every Istio config kind,
- * and the mesh settings from istiod's `istio` ConfigMap. Read cluster-wide by default (one
- * list per kind, whatever the number of namespaces — as istiod itself sees the registry), or
- * namespace by namespace when the caller may only read some namespaces.
+ * Everything a config validation needs to know about the mesh, from the cluster cache:
+ * Services, the label sets of running workloads (pods and WorkloadEntries), every Istio
+ * config kind, and the mesh settings from istiod's `istio` ConfigMap. Cluster-wide by
+ * default, as istiod itself sees the registry, or for the given namespaces.
  */
 import "server-only";
-import { CoreV1Api, CustomObjectsApi, type V1Pod } from "@kubernetes/client-node";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { workloadNameOf } from "@/lib/istio/canonical";
-import { findIstioKind, type IstioKind } from "@/lib/istio/kinds";
+import type { IstioKind } from "@/lib/istio/kinds";
 import type {
   AuthorizationPolicy,
   DestinationRule,
@@ -22,10 +20,12 @@ import type {
   VirtualService,
   WorkloadEntry,
 } from "@/lib/istio/types";
-import { KubeApiError } from "@/server/errors";
+import { clusterCacheFor } from "./cluster-cache";
+import { ownerOf, typedConfigMaps, typedPods, typedServices, type ConfigMap, type Pod } from "./core-objects";
+import { listIstioObjects } from "./istio-objects";
 import type { KubeConnection } from "./kube-connection";
-import { toKubeError } from "./kube-errors";
-import type { ServiceSummary } from "./list-services";
+import { toServiceSummary, type ServiceSummary } from "./list-services";
+import { MESH_ROOT_NAMESPACE } from "./watch-objects";
 
 /** The labels a pod (or WorkloadEntry) carries: what selectors and subsets match against. */
 export interface WorkloadLabels {
@@ -58,7 +58,7 @@ export interface MeshInventory {
   mesh: MeshSettings;
 }
 
-export const defaultMeshSettings: MeshSettings = { rootNamespace: "istio-system", enableAutoMtls: true, domain: "cluster.local" };
+export const defaultMeshSettings: MeshSettings = { rootNamespace: MESH_ROOT_NAMESPACE, enableAutoMtls: true, domain: "cluster.local" };
 
 export type IstioKey = Exclude<keyof MeshInventory, "services" | "workloads" | "mesh">;
 
@@ -75,101 +75,38 @@ export const istioInventoryKinds: Record<IstioKey, IstioKind> = {
   requestAuthentications: "RequestAuthentication",
 };
 
-const VERSIONS = ["v1", "v1beta1"] as const;
-
-const customObjectList = z.object({
-  items: z.array(
-    z.looseObject({
-      apiVersion: z.string().optional(),
-      metadata: z.looseObject({ name: z.string(), namespace: z.string().optional() }),
-      spec: z.record(z.string(), z.unknown()).optional(),
-    }),
-  ),
-});
-
 const meshConfigSchema = z.looseObject({
   rootNamespace: z.string().optional(),
   enableAutoMtls: z.boolean().optional(),
 });
 
-function isStatus(error: unknown, status: number): boolean {
-  return error instanceof KubeApiError && error.status === status;
-}
-
-async function listCustom(api: CustomObjectsApi, key: IstioKey, namespace: string | undefined, server: string): Promise<unknown[]> {
-  const kind = istioInventoryKinds[key];
-  // v1beta1 is read when a cluster (Istio < 1.22) serves no v1.
-  const { group, plural } = findIstioKind(kind)!;
-  for (const version of VERSIONS) {
-    try {
-      const body: unknown =
-        namespace === undefined
-          ? await api.listClusterCustomObject({ group, version, plural })
-          : await api.listNamespacedCustomObject({ group, version, namespace, plural });
-      const parsed = customObjectList.safeParse(body);
-      if (!parsed.success) return [];
-      // List items may omit kind; the namespace is always known from the request or the item.
-      return parsed.data.items.map((item) => ({
-        ...item,
-        apiVersion: item.apiVersion ?? `${group}/${version}`,
-        kind,
-        metadata: { ...item.metadata, namespace: item.metadata.namespace ?? namespace },
-      }));
-    } catch (error) {
-      const typed = toKubeError(error, { server, namespace });
-      // 404: this version (or Istio itself) is not installed — try the next, then read as empty.
-      if (!isStatus(typed, 404)) throw typed;
-    }
-  }
-  return [];
-}
-
-function toWorkloadLabels(pod: V1Pod): WorkloadLabels | undefined {
-  const podName = pod.metadata?.name;
+function toWorkloadLabels(pod: Pod): WorkloadLabels | undefined {
   const phase = pod.status?.phase;
   // Finished pods serve no traffic: a subset matching only those still has no endpoints.
-  if (!podName || phase === "Succeeded" || phase === "Failed") return undefined;
-  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
+  if (phase === "Succeeded" || phase === "Failed") return undefined;
   return {
     kind: "Pod",
-    namespace: pod.metadata?.namespace ?? "",
-    name: workloadNameOf(podName, owner ? { kind: owner.kind, name: owner.name } : undefined),
-    labels: pod.metadata?.labels ?? {},
+    namespace: pod.metadata.namespace ?? "",
+    name: workloadNameOf(pod.metadata.name, ownerOf(pod)),
+    labels: pod.metadata.labels ?? {},
   };
 }
 
-async function listServicesAndPods(core: CoreV1Api, namespace: string | undefined): Promise<{ services: ServiceSummary[]; workloads: WorkloadLabels[] }> {
-  const [services, pods] =
-    namespace === undefined
-      ? await Promise.all([core.listServiceForAllNamespaces(), core.listPodForAllNamespaces()])
-      : await Promise.all([core.listNamespacedService({ namespace }), core.listNamespacedPod({ namespace })]);
-  return {
-    services: services.items
-      .filter((s) => s.metadata?.name)
-      .map((s) => ({
-        namespace: s.metadata?.namespace ?? namespace ?? "",
-        name: s.metadata?.name ?? "",
-        selector: s.spec?.selector ?? {},
-        ports: (s.spec?.ports ?? []).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? "TCP", appProtocol: p.appProtocol })),
-      })),
-    workloads: pods.items.map(toWorkloadLabels).filter((w): w is WorkloadLabels => w !== undefined),
-  };
-}
-
-async function readMeshSettings(core: CoreV1Api): Promise<MeshSettings> {
+/** istiod's mesh settings from the `istio` ConfigMap; Istio's defaults when there is none or it does not parse. */
+function meshSettingsOf(configMaps: ConfigMap[]): MeshSettings {
+  const mesh = configMaps.find((c) => c.metadata.name === "istio")?.data?.mesh;
+  let parsed;
   try {
-    const configMap = await core.readNamespacedConfigMap({ name: "istio", namespace: defaultMeshSettings.rootNamespace });
-    const parsed = meshConfigSchema.safeParse(parseYaml(configMap.data?.mesh ?? "") ?? {});
-    if (!parsed.success) return defaultMeshSettings;
-    return {
-      ...defaultMeshSettings,
-      rootNamespace: parsed.data.rootNamespace ?? defaultMeshSettings.rootNamespace,
-      enableAutoMtls: parsed.data.enableAutoMtls ?? defaultMeshSettings.enableAutoMtls,
-    };
+    parsed = meshConfigSchema.safeParse(parseYaml(mesh ?? "") ?? {});
   } catch {
-    // No ConfigMap, or not allowed to read it: Istio's defaults are what istiod would use.
     return defaultMeshSettings;
   }
+  if (!parsed.success) return defaultMeshSettings;
+  return {
+    ...defaultMeshSettings,
+    rootNamespace: parsed.data.rootNamespace ?? defaultMeshSettings.rootNamespace,
+    enableAutoMtls: parsed.data.enableAutoMtls ?? defaultMeshSettings.enableAutoMtls,
+  };
 }
 
 function emptyInventory(mesh: MeshSettings): MeshInventory {
@@ -178,29 +115,22 @@ function emptyInventory(mesh: MeshSettings): MeshInventory {
   return inventory;
 }
 
-/**
- * Reads the inventory of the whole cluster (`namespaces` undefined) or of the given
- * namespaces. A 403 is thrown as a KubeApiError so the caller can narrow its scope.
- */
+/** The inventory of the whole cluster (`namespaces` undefined) or of the given namespaces, from the cluster cache. */
 export async function listMeshInventory(connection: KubeConnection, namespaces?: readonly string[]): Promise<MeshInventory> {
-  const core = connection.kubeConfig.makeApiClient(CoreV1Api);
-  const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-  const inventory = emptyInventory(await readMeshSettings(core));
+  const cache = clusterCacheFor(connection);
   const scopes: (string | undefined)[] = namespaces === undefined ? [undefined] : [...namespaces];
+  const inventory = emptyInventory(meshSettingsOf(typedConfigMaps(await cache.list("ConfigMap", MESH_ROOT_NAMESPACE))));
   for (const namespace of scopes) {
-    try {
-      const [registry, ...lists] = await Promise.all([
-        listServicesAndPods(core, namespace),
-        ...(Object.keys(istioInventoryKinds) as IstioKey[]).map(async (key) => [key, await listCustom(custom, key, namespace, connection.server)] as const),
-      ]);
-      inventory.services.push(...registry.services);
-      inventory.workloads.push(...registry.workloads);
-      // The lists passed the shape check above; specs stay as users wrote them, which is
-      // what lib/istio's all-optional types describe.
-      for (const [key, items] of lists) (inventory[key] as unknown[]).push(...items);
-    } catch (error) {
-      throw toKubeError(error, { server: connection.server, namespace });
-    }
+    const [services, pods, ...lists] = await Promise.all([
+      cache.list("Service", namespace),
+      cache.list("Pod", namespace),
+      ...(Object.keys(istioInventoryKinds) as IstioKey[]).map(async (key) => [key, await listIstioObjects(connection, istioInventoryKinds[key], namespace)] as const),
+    ]);
+    inventory.services.push(...typedServices(services).map(toServiceSummary));
+    inventory.workloads.push(...typedPods(pods).map(toWorkloadLabels).filter((w): w is WorkloadLabels => w !== undefined));
+    // The objects passed the shape check of istio-objects.ts; specs stay as users wrote
+    // them, which is what lib/istio's all-optional types describe.
+    for (const [key, items] of lists) (inventory[key] as unknown[]).push(...items);
   }
   for (const entry of inventory.workloadEntries) {
     inventory.workloads.push({

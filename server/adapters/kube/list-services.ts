@@ -1,8 +1,8 @@
 /** The Services of a namespace, reduced to what Topsail reads: name, selector, ports. */
 import "server-only";
-import { CoreV1Api } from "@kubernetes/client-node";
+import { clusterCacheFor } from "./cluster-cache";
+import { typedServices, type Service } from "./core-objects";
 import type { KubeConnection } from "./kube-connection";
-import { toKubeError } from "./kube-errors";
 
 export interface ServiceSummary {
   namespace: string;
@@ -11,21 +11,18 @@ export interface ServiceSummary {
   ports: { name?: string; port: number; protocol: string; appProtocol?: string }[];
 }
 
+export function toServiceSummary(service: Service): ServiceSummary {
+  return {
+    namespace: service.metadata.namespace ?? "",
+    name: service.metadata.name,
+    selector: service.spec?.selector ?? {},
+    ports: (service.spec?.ports ?? []).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? "TCP", appProtocol: p.appProtocol })),
+  };
+}
+
 /** The Services of one namespace, or of all namespaces when `namespace` is undefined. */
 export async function listServices(connection: KubeConnection, namespace: string | undefined): Promise<ServiceSummary[]> {
-  try {
-    const api = connection.kubeConfig.makeApiClient(CoreV1Api);
-    const list = namespace === undefined ? await api.listServiceForAllNamespaces() : await api.listNamespacedService({ namespace });
-    return list.items
-      .filter((s) => s.metadata?.name)
-      .map((s) => ({
-        namespace: s.metadata?.namespace ?? namespace ?? "",
-        name: s.metadata?.name ?? "",
-        selector: s.spec?.selector ?? {},
-        ports: (s.spec?.ports ?? []).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? "TCP", appProtocol: p.appProtocol })),
-      }))
-      .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace });
-  }
+  return typedServices(await clusterCacheFor(connection).list("Service", namespace))
+    .map(toServiceSummary)
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

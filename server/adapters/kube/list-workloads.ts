@@ -6,10 +6,10 @@
  * count as the workload Istio would report for them.
  */
 import "server-only";
-import { AppsV1Api, CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import { canonicalRevisionOf, canonicalServiceOf, workloadNameOf } from "@/lib/istio/canonical";
+import { clusterCacheFor } from "./cluster-cache";
+import { ownerOf, typedDeployments, typedPods, type Pod } from "./core-objects";
 import type { KubeConnection } from "./kube-connection";
-import { toKubeError } from "./kube-errors";
 
 export interface WorkloadSummary {
   namespace: string;
@@ -31,76 +31,63 @@ export interface WorkloadSummary {
 
 const SIDECAR = "istio-proxy";
 
-function hasSidecar(pod: V1Pod): boolean {
+export function hasSidecar(pod: Pod): boolean {
   // Native sidecars (Istio ≥ 1.19 on Kubernetes ≥ 1.28) are init containers.
   return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) => c.name === SIDECAR);
 }
 
 /** The workloads of one namespace, or of all namespaces when `namespace` is undefined. */
 export async function listWorkloads(connection: KubeConnection, namespace: string | undefined): Promise<WorkloadSummary[]> {
-  try {
-    const apps = connection.kubeConfig.makeApiClient(AppsV1Api);
-    const core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    const [deployments, pods] = await Promise.all(
-      namespace === undefined
-        ? [apps.listDeploymentForAllNamespaces(), core.listPodForAllNamespaces()]
-        : [apps.listNamespacedDeployment({ namespace }), core.listNamespacedPod({ namespace })],
-    );
-    const byName = new Map<string, WorkloadSummary>();
-    for (const d of deployments.items) {
-      const name = d.metadata?.name;
-      const ns = d.metadata?.namespace ?? namespace;
-      if (!name || !ns) continue;
-      const labels = d.spec?.template?.metadata?.labels ?? {};
-      byName.set(`${ns}/${name}`, {
+  const cache = clusterCacheFor(connection);
+  const [deployments, pods] = await Promise.all([cache.list("Deployment", namespace), cache.list("Pod", namespace)]);
+  const byName = new Map<string, WorkloadSummary>();
+  for (const d of typedDeployments(deployments)) {
+    const { name, namespace: ns = "" } = d.metadata;
+    const labels = d.spec?.template?.metadata?.labels ?? {};
+    byName.set(`${ns}/${name}`, {
+      namespace: ns,
+      name,
+      kind: "Deployment",
+      labels,
+      app: canonicalServiceOf(labels, name),
+      version: canonicalRevisionOf(labels),
+      desiredReplicas: d.spec?.replicas ?? 1,
+      availableReplicas: d.status?.availableReplicas ?? 0,
+      runningPods: 0,
+      podsWithoutSidecar: 0,
+      pods: 0,
+    });
+  }
+  for (const pod of typedPods(pods)) {
+    const ns = pod.metadata.namespace ?? "";
+    const owner = ownerOf(pod);
+    const name = workloadNameOf(pod.metadata.name, owner);
+    let workload = byName.get(`${ns}/${name}`);
+    if (!workload) {
+      const labels = pod.metadata.labels ?? {};
+      // Owners other than Deployments: each pod is a replica, running means available.
+      workload = {
         namespace: ns,
         name,
-        kind: "Deployment",
+        kind: owner?.kind ?? "Pod",
         labels,
         app: canonicalServiceOf(labels, name),
         version: canonicalRevisionOf(labels),
-        desiredReplicas: d.spec?.replicas ?? 1,
-        availableReplicas: d.status?.availableReplicas ?? 0,
+        desiredReplicas: 0,
+        availableReplicas: 0,
         runningPods: 0,
         podsWithoutSidecar: 0,
         pods: 0,
-      });
+      };
+      byName.set(`${ns}/${name}`, workload);
     }
-    for (const pod of pods.items) {
-      const podName = pod.metadata?.name;
-      const ns = pod.metadata?.namespace ?? namespace;
-      if (!podName || !ns) continue;
-      const owner = pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
-      const name = workloadNameOf(podName, owner ? { kind: owner.kind, name: owner.name } : undefined);
-      let workload = byName.get(`${ns}/${name}`);
-      if (!workload) {
-        const labels = pod.metadata?.labels ?? {};
-        // Owners other than Deployments: each pod is a replica, running means available.
-        workload = {
-          namespace: ns,
-          name,
-          kind: owner?.kind ?? "Pod",
-          labels,
-          app: canonicalServiceOf(labels, name),
-          version: canonicalRevisionOf(labels),
-          desiredReplicas: 0,
-          availableReplicas: 0,
-          runningPods: 0,
-          podsWithoutSidecar: 0,
-          pods: 0,
-        };
-        byName.set(`${ns}/${name}`, workload);
-      }
-      workload.pods += 1;
-      if (pod.status?.phase === "Running") workload.runningPods += 1;
-      if (!hasSidecar(pod)) workload.podsWithoutSidecar += 1;
-      if (workload.kind !== "Deployment") {
-        workload.desiredReplicas += 1;
-        if (pod.status?.phase === "Running") workload.availableReplicas += 1;
-      }
+    workload.pods += 1;
+    if (pod.status?.phase === "Running") workload.runningPods += 1;
+    if (!hasSidecar(pod)) workload.podsWithoutSidecar += 1;
+    if (workload.kind !== "Deployment") {
+      workload.desiredReplicas += 1;
+      if (pod.status?.phase === "Running") workload.availableReplicas += 1;
     }
-    return [...byName.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace });
   }
+  return [...byName.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

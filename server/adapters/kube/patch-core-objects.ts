@@ -7,6 +7,9 @@
  */
 import "server-only";
 import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
+import { TopsailError } from "@/server/errors";
+import { clusterCacheFor, runningClusterCache } from "./cluster-cache";
+import { typedDeployments, typedNamespaces } from "./core-objects";
 import type { KubeConnection } from "./kube-connection";
 import { toKubeError } from "./kube-errors";
 
@@ -28,6 +31,7 @@ const mergePatch = () => setHeaderOptions("Content-Type", PatchStrategy.MergePat
 export async function patchNamespaceLabels(connection: KubeConnection, name: string, labels: Record<string, MergeValue>, resourceVersion: string): Promise<PatchedCoreObject> {
   try {
     const ns = await connection.kubeConfig.makeApiClient(CoreV1Api).patchNamespace({ name, body: { metadata: { resourceVersion, labels } } }, mergePatch());
+    await runningClusterCache(connection)?.caughtUp({ kind: "Namespace", namespace: undefined, name }, ns.metadata?.resourceVersion ?? "");
     return { kind: "Namespace", namespace: name, name, resourceVersion: ns.metadata?.resourceVersion ?? "", labels: ns.metadata?.labels ?? {} };
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: name });
@@ -46,6 +50,7 @@ export async function patchDeploymentTemplateAnnotations(
     const d = await connection.kubeConfig
       .makeApiClient(AppsV1Api)
       .patchNamespacedDeployment({ namespace, name, body: { metadata: { resourceVersion }, spec: { template: { metadata: { annotations } } } } }, mergePatch());
+    await runningClusterCache(connection)?.caughtUp({ kind: "Deployment", namespace, name }, d.metadata?.resourceVersion ?? "");
     return {
       kind: "Deployment",
       namespace,
@@ -60,19 +65,15 @@ export async function patchDeploymentTemplateAnnotations(
 }
 
 export async function readNamespaceLabels(connection: KubeConnection, name: string): Promise<{ labels: Record<string, string>; resourceVersion: string }> {
-  try {
-    const ns = await connection.kubeConfig.makeApiClient(CoreV1Api).readNamespace({ name });
-    return { labels: ns.metadata?.labels ?? {}, resourceVersion: ns.metadata?.resourceVersion ?? "" };
-  } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace: name });
-  }
+  const observed = await clusterCacheFor(connection).get("Namespace", undefined, name);
+  const [ns] = typedNamespaces(observed ? [observed] : []);
+  if (!ns) throw new TopsailError("not_found", `Namespace ${name} does not exist`);
+  return { labels: ns.metadata.labels ?? {}, resourceVersion: ns.metadata.resourceVersion ?? "" };
 }
 
 export async function readDeploymentTemplateAnnotations(connection: KubeConnection, namespace: string, name: string): Promise<{ annotations: Record<string, string>; resourceVersion: string }> {
-  try {
-    const d = await connection.kubeConfig.makeApiClient(AppsV1Api).readNamespacedDeployment({ namespace, name });
-    return { annotations: d.spec?.template?.metadata?.annotations ?? {}, resourceVersion: d.metadata?.resourceVersion ?? "" };
-  } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace });
-  }
+  const observed = await clusterCacheFor(connection).get("Deployment", namespace, name);
+  const [d] = typedDeployments(observed ? [observed] : []);
+  if (!d) throw new TopsailError("not_found", `Deployment ${namespace}/${name} does not exist`);
+  return { annotations: d.spec?.template?.metadata?.annotations ?? {}, resourceVersion: d.metadata.resourceVersion ?? "" };
 }

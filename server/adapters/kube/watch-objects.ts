@@ -1,6 +1,6 @@
 /**
- * Watching one kind across all namespaces, and reading one object, for the kinds Topsail
- * writes: every Istio kind of lib/istio/kinds.ts, Namespaces and Deployments.
+ * Watching one kind across all namespaces, for the kinds the cluster cache keeps
+ * (cluster-cache.ts): every Istio kind of lib/istio/kinds.ts and the core kinds below.
  *
  * A watch is a client-node informer (`makeInformer`): it lists, then watches from the list's
  * resourceVersion, and on 410 Gone lists again, reporting what changed meanwhile as
@@ -14,7 +14,6 @@ import { AppsV1Api, CoreV1Api, CustomObjectsApi, makeInformer, type KubernetesLi
 import { z } from "zod";
 import { findIstioKind } from "@/lib/istio/kinds";
 import { TopsailError } from "@/server/errors";
-import { getIstioObject } from "./istio-objects";
 import type { KubeConnection } from "./kube-connection";
 import { toKubeError } from "./kube-errors";
 
@@ -43,20 +42,36 @@ export interface ObjectWatch {
 interface KindAccess {
   path: string;
   list(connection: KubeConnection): Promise<unknown>;
-  read(connection: KubeConnection, namespace: string | undefined, name: string): Promise<unknown>;
 }
 
-/** The built-in kinds Topsail writes (sidecar injection), as rows. */
+/** The mesh's root namespace: istiod reads its `istio` ConfigMap (mesh settings) from there. */
+export const MESH_ROOT_NAMESPACE = "istio-system";
+
+/**
+ * The built-in kinds Topsail reads and writes, as rows: Namespaces and Deployments (sidecar
+ * injection), Pods and Services (the registry), and the ConfigMaps of the mesh's root
+ * namespace only (the mesh settings; every ConfigMap of a cluster would be a lot to hold).
+ */
 const builtIn: Record<string, KindAccess> = {
   Namespace: {
     path: "/api/v1/namespaces",
     list: (c) => c.kubeConfig.makeApiClient(CoreV1Api).listNamespace(),
-    read: (c, _namespace, name) => c.kubeConfig.makeApiClient(CoreV1Api).readNamespace({ name }),
   },
   Deployment: {
     path: "/apis/apps/v1/deployments",
     list: (c) => c.kubeConfig.makeApiClient(AppsV1Api).listDeploymentForAllNamespaces(),
-    read: (c, namespace, name) => c.kubeConfig.makeApiClient(AppsV1Api).readNamespacedDeployment({ namespace: namespace ?? "", name }),
+  },
+  Pod: {
+    path: "/api/v1/pods",
+    list: (c) => c.kubeConfig.makeApiClient(CoreV1Api).listPodForAllNamespaces(),
+  },
+  Service: {
+    path: "/api/v1/services",
+    list: (c) => c.kubeConfig.makeApiClient(CoreV1Api).listServiceForAllNamespaces(),
+  },
+  ConfigMap: {
+    path: `/api/v1/namespaces/${MESH_ROOT_NAMESPACE}/configmaps`,
+    list: (c) => c.kubeConfig.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: MESH_ROOT_NAMESPACE }),
   },
 };
 
@@ -64,11 +79,10 @@ function accessFor(kind: string): KindAccess {
   const row = builtIn[kind];
   if (row) return row;
   const info = findIstioKind(kind);
-  if (!info) throw new TopsailError("bad_request", `Topsail cannot watch objects of kind "${kind}"; it watches the Istio kinds, Namespace and Deployment.`);
+  if (!info) throw new TopsailError("bad_request", `Topsail cannot watch objects of kind "${kind}"; it watches the Istio kinds and ${Object.keys(builtIn).join(", ")}.`);
   return {
     path: `/apis/${info.group}/${info.version}/${info.plural}`,
     list: (c) => c.kubeConfig.makeApiClient(CustomObjectsApi).listCustomObjectForAllNamespaces({ group: info.group, version: info.version, resourcePlural: info.plural }),
-    read: async (c, namespace, name) => getIstioObject(c, { kind, namespace: namespace ?? "", name }),
   };
 }
 
@@ -91,7 +105,7 @@ export function watchObjects(
   connection: KubeConnection,
   kind: string,
   handlers: { onEvent(event: ObjectEvent): void; onError(error: TopsailError): void },
-  options: { retryMs: number },
+  options: { retryMs: number; maxRetryMs?: number },
 ): ObjectWatch {
   const access = accessFor(kind);
   // Which versions the first list delivered; their "add"s are not creations.
@@ -118,8 +132,9 @@ export function watchObjects(
   informer.on("update", deliver("MODIFIED"));
   informer.on("delete", deliver("DELETED"));
 
-  // Consecutive failures: the pause before the next start doubles with each, up to a minute,
-  // so a cluster without one of the CRDs is not asked every `retryMs` forever.
+  // Consecutive failures: the pause before the next start doubles with each, up to
+  // `maxRetryMs` (default a minute), so a cluster without one of the CRDs is not asked every
+  // `retryMs` forever.
   let failures = 0;
   const begin = async () => {
     if (stopped) return;
@@ -141,7 +156,7 @@ export function watchObjects(
     handlers.onError(toKubeError(error, { server: connection.server }));
     failures += 1;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void begin(), Math.min(options.retryMs * 2 ** (failures - 1), 60_000));
+    timer = setTimeout(() => void begin(), Math.min(options.retryMs * 2 ** (failures - 1), options.maxRetryMs ?? 60_000));
     timer.unref();
   };
   informer.on("error", fail);
@@ -155,16 +170,4 @@ export function watchObjects(
       await informer.stop();
     },
   };
-}
-
-/** One object now, or undefined when it does not exist. */
-export async function readObject(connection: KubeConnection, ref: { kind: string; namespace?: string; name: string }): Promise<ObservedObject | undefined> {
-  const access = accessFor(ref.kind);
-  try {
-    return toObserved(ref.kind, await access.read(connection, ref.namespace, ref.name));
-  } catch (error) {
-    const typed = toKubeError(error, { server: connection.server, namespace: ref.namespace });
-    if (typed.code === "not_found") return undefined;
-    throw typed;
-  }
 }
