@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as wizardPost } from "@/app/api/traffic/[namespace]/[service]/[wizard]/route";
+import { POST as editorCreate } from "@/app/api/istio/objects/route";
 import { PUT as editorPut } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
@@ -114,6 +115,30 @@ ${rule}`;
     expect(result.status).toBe(400);
     expect(result.body.error?.code).toBe("bad_request");
     expect(result.body.error?.message).toContain(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the editor's create refuses an AuthorizationPolicy with a field its CRD does not declare under rules, and writes nothing", async () => {
+    const before = await snapshot();
+    const yaml = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: ratings-viewer
+  namespace: bookinfo
+spec:
+  selector: {matchLabels: {app: ratings}}
+  action: ALLOW
+  rules:
+  - from:
+    - source: {principals: [cluster.local/ns/bookinfo/sa/bookinfo-reviews]}
+    paths: [/ratings]
+`;
+    const request = new Request("http://localhost/api/istio/objects", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ yaml, namespace: "bookinfo" }) });
+    const result = await answer(await editorCreate(request));
+    expect(result.status).toBe(400);
+    expect(result.body.error?.code).toBe("bad_request");
+    expect(result.body.error?.message).toContain('unknown field "spec.rules[0].paths"');
+    expect(await getIstioObject(connection, { kind: "AuthorizationPolicy", namespace: "bookinfo", name: "ratings-viewer" })).toBeUndefined();
     expect(await snapshot()).toEqual(before);
   });
 

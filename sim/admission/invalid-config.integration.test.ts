@@ -13,6 +13,7 @@ import { startSimulator, type RunningSimulator } from "../index";
 import { kubectlFor, type Kubectl } from "../test-support/run-kubectl";
 
 const VS_REF = { group: "networking.istio.io", resource: "virtualservices" };
+const GATEWAY_REF = { group: "networking.istio.io", resource: "gateways" };
 
 let sim: RunningSimulator;
 let dir: string;
@@ -45,12 +46,12 @@ ${options.metadata ?? ""}spec:
 ${options.rule ?? ""}`;
 }
 
-async function applyRefused(name: string, yaml: string, args: string[] = []): Promise<string> {
+async function applyRefused(name: string, yaml: string, args: string[] = [], ref = VS_REF): Promise<string> {
   const path = join(dir, `${name}.yaml`);
   writeFileSync(path, yaml);
   const r = await kubectl.run(["apply", "-f", path, ...args]);
   expect(r.code).not.toBe(0);
-  expect(sim.store.get(VS_REF, "bookinfo", name)).toBeUndefined();
+  expect(sim.store.get(ref, "bookinfo", name)).toBeUndefined();
   return r.stderr;
 }
 
@@ -64,6 +65,24 @@ describe("kubectl apply of config kube-apiserver or istiod refuses", () => {
     const stderr = await applyRefused(name, vsYaml(name, { weight }));
     expect(stderr).toContain(
       `The VirtualService "${name}" is invalid: spec.http[0].route[0].weight: Invalid value: "${found}": spec.http[0].route[0].weight in body must be of type ${type}: "${found}"`,
+    );
+  });
+
+  it("refuses a Gateway port number given as a string, as it does a VirtualService's weight", async () => {
+    const yaml = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: quoted-port
+  namespace: bookinfo
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: "80", name: http, protocol: HTTP}
+    hosts: ["*"]
+`;
+    const stderr = await applyRefused("quoted-port", yaml, [], GATEWAY_REF);
+    expect(stderr).toContain(
+      'The Gateway "quoted-port" is invalid: spec.servers[0].port.number: Invalid value: "string": spec.servers[0].port.number in body must be of type integer: "string"',
     );
   });
 

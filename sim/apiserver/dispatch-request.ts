@@ -6,10 +6,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseRequestPath, type ResourceTarget, type Route } from "./parse-request-path";
 import { forbidden, methodNotAllowed, pathNotFound, unauthorized } from "./status-error";
-import { sendError, sendJson, sendText } from "./respond";
-import { AGGREGATED_DISCOVERY_CONTENT_TYPE, wantsAggregatedDiscovery } from "./negotiate";
+import { sendError, sendJson, sendRawJson, sendText } from "./respond";
+import { AGGREGATED_DISCOVERY_CONTENT_TYPE, acceptsOpenApiJson, wantsAggregatedDiscovery } from "./negotiate";
 import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from "./serve-discovery";
 import { openApiDocument, openApiRoot } from "./serve-openapi";
+import { OPENAPI_V2_DOCUMENT } from "./serve-openapi-v2";
 import { SERVER_VERSION } from "./server-version";
 import { handleGet, handleList } from "./handle-reads";
 import { serveWatch } from "./serve-watch";
@@ -77,6 +78,16 @@ async function serveResource(req: IncomingMessage, res: ServerResponse, url: URL
   await handler(request);
 }
 
+/** JSON, or a bodiless 406 for a client that only takes protobuf (see serve-openapi-v2.ts). */
+function serveOpenApiV2(req: IncomingMessage, res: ServerResponse): void {
+  if (!acceptsOpenApiJson(req)) {
+    res.writeHead(406, { vary: "Accept" });
+    res.end();
+    return;
+  }
+  sendRawJson(res, 200, OPENAPI_V2_DOCUMENT);
+}
+
 function serveNonResource(req: IncomingMessage, res: ServerResponse, route: Route): void {
   const host = req.headers.host ?? "127.0.0.1";
   const found = (body: unknown): void => (body === undefined ? sendError(res, pathNotFound()) : sendJson(res, 200, body));
@@ -91,6 +102,7 @@ function serveNonResource(req: IncomingMessage, res: ServerResponse, route: Rout
     case "discovery-version":
       return found(apiResourceList(route.group, route.version));
     case "openapi": {
+      if (route.rest[0] === "v2" && route.rest.length === 1) return serveOpenApiV2(req, res);
       if (route.rest[0] !== "v3") return sendError(res, pathNotFound());
       if (route.rest.length === 1) return sendJson(res, 200, openApiRoot());
       const doc = openApiDocument(route.rest.slice(1));

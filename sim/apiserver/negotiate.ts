@@ -31,6 +31,16 @@ export function wantsAggregatedDiscovery(req: IncomingMessage): boolean {
 
 export const AGGREGATED_DISCOVERY_CONTENT_TYPE = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 
+/**
+ * Whether /openapi/v2 may answer JSON: kube-openapi's handler serves the first Accept clause it
+ * can (`application/json`, or a wildcard, JSON coming first among its types); a request without
+ * an Accept header takes anything.
+ */
+export function acceptsOpenApiJson(req: IncomingMessage): boolean {
+  const accepted = parseAccept(req.headers.accept);
+  return accepted.length === 0 || accepted.some((m) => m.type === "application/json" || m.type === "application/*" || m.type === "*/*");
+}
+
 /** The media type of a request body, without parameters. */
 export function contentTypeOf(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";

@@ -1,5 +1,6 @@
 /** DestinationRule `spec` as Istio's CRD declares it (networking.istio.io/v1, read 2026). */
 import { bool, double, int32, list, mapOf, obj, str, stringMap, strings, uint, type FieldSchema } from "./field-schema";
+import { matchLabelsSelector, portSelector } from "./common-fields";
 
 const loadBalancer = obj({
   simple: str,
@@ -22,7 +23,8 @@ const loadBalancer = obj({
   warmup: obj({ duration: str, minimumPercent: double, aggression: double }),
 });
 
-const connectionPool = obj({
+/** ConnectionPoolSettings: a DestinationRule's traffic policy, and a Sidecar's inbound pools. */
+export const connectionPoolSchema = obj({
   tcp: obj({
     maxConnections: int32,
     connectTimeout: str,
@@ -66,11 +68,11 @@ const clientTls = obj({
   caCrl: str,
 });
 
-const portPolicy = { loadBalancer, connectionPool, outlierDetection, tls: clientTls };
+const portPolicy = { loadBalancer, connectionPool: connectionPoolSchema, outlierDetection, tls: clientTls };
 
 const trafficPolicy = obj({
   ...portPolicy,
-  portLevelSettings: list(obj({ port: obj({ number: uint }), ...portPolicy })),
+  portLevelSettings: list(obj({ port: portSelector, ...portPolicy })),
   tunnel: obj({ protocol: str, targetHost: str, targetPort: uint }),
   proxyProtocol: obj({ version: str }),
   retryBudget: obj({ percent: double, minRetryConcurrency: uint }),
@@ -81,5 +83,5 @@ export const destinationRuleSpecSchema: FieldSchema = obj({
   trafficPolicy,
   subsets: list(obj({ name: str, labels: stringMap, trafficPolicy })),
   exportTo: strings,
-  workloadSelector: obj({ matchLabels: stringMap }),
+  workloadSelector: matchLabelsSelector,
 });

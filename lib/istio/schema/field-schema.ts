@@ -1,8 +1,9 @@
 /**
  * The structural schema of a CRD's spec, as a table: each field's OpenAPI type (and format),
- * objects with their declared properties, lists, maps. Written once per kind
- * (`virtual-service.ts`, `destination-rule.ts`) after Istio's CRDs (istio/api
- * kubernetes/customresourcedefinitions.gen.yaml), and walked by `check-spec.ts`.
+ * objects with their declared properties, lists, maps. Written once per kind (`virtual-service.ts`,
+ * `gateway.ts`, …, pieces several kinds share in `common-fields.ts`) after Istio's CRDs (istio/api
+ * kubernetes/customresourcedefinitions.gen.yaml), walked by `check-spec.ts` and published by
+ * `to-openapi.ts`.
  */
 
 export type ScalarType = "string" | "integer" | "number" | "boolean";

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
+import { istioKinds } from "../kinds";
 import { checkSpecSchema, strictDecodingMessage, validateObjectMeta } from "./index";
 
 const vs = (spec: unknown) => checkSpecSchema("networking.istio.io", "VirtualService", spec);
@@ -46,12 +47,17 @@ describe("the CRD's structural schema, as kube-apiserver words it", () => {
     );
   });
 
-  it("declares every field of the VirtualServices and DestinationRules the simulator boots with", () => {
-    const dir = path.join(__dirname, "../../../sim/scenarios/default");
-    const objects = readdirSync(dir).flatMap((file) => parseAllDocuments(readFileSync(path.join(dir, file), "utf8")).map((d) => d.toJS() as { kind?: string; spec?: unknown } | null));
-    const checked = objects.filter((o) => o?.kind === "VirtualService" || o?.kind === "DestinationRule").map((o) => checkSpecSchema("networking.istio.io", o?.kind ?? "", o?.spec));
-    expect(checked.length).toBeGreaterThan(3);
-    for (const check of checked) expect([check?.errors, check?.unknownFields]).toEqual([[], []]);
+  it("declares every field of every Istio object the simulator's scenarios boot with", () => {
+    const scenarios = path.join(__dirname, "../../../sim/scenarios");
+    const files = readdirSync(scenarios, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".yaml"));
+    const objects = files.flatMap((file) => parseAllDocuments(readFileSync(path.join(scenarios, file), "utf8")).map((d) => d.toJS() as { apiVersion?: string; kind?: string; spec?: unknown } | null));
+    const istio = objects.flatMap((o) => {
+      const info = istioKinds.find((k) => k.kind === o?.kind && o.apiVersion?.startsWith(`${k.group}/`));
+      return info ? [{ kind: info.kind, check: checkSpecSchema(info.group, info.kind, o?.spec) }] : [];
+    });
+    expect(istio.length).toBeGreaterThan(5);
+    expect(istio.map((o) => o.kind)).toContain("Gateway");
+    for (const { check } of istio) expect([check?.errors, check?.unknownFields]).toEqual([[], []]);
   });
 });
 

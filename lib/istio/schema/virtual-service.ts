@@ -1,9 +1,9 @@
 /** VirtualService `spec` as Istio's CRD declares it (networking.istio.io/v1, read 2026). */
 import { bool, double, int32, list, mapOf, obj, str, stringMap, strings, uint, type FieldSchema } from "./field-schema";
+import { portSelector } from "./common-fields";
 
 const stringMatch = obj({ exact: str, prefix: str, regex: str });
 const percent = obj({ value: double });
-const portSelector = obj({ number: uint });
 export const destinationSchema = obj({ host: str, subset: str, port: portSelector });
 const headerOperations = obj({ set: stringMap, add: stringMap, remove: strings });
 const headers = obj({ request: headerOperations, response: headerOperations });
