@@ -5,7 +5,7 @@
 import "server-only";
 import type { Protocol } from "@/lib/contracts/graph";
 import { hasClientOnlyFlag } from "./dedupe-edges";
-import type { PromSample } from "./graph-sources";
+import type { PromSample } from "@/server/adapters/prometheus";
 
 export const UNKNOWN = "unknown";
 

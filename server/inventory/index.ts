@@ -6,10 +6,9 @@
 import "server-only";
 import type { ApplicationDetail, ApplicationList, InventoryKind, ServiceDetail, ServiceList, Traffic, WorkloadDetail, WorkloadList } from "@/lib/contracts/inventory";
 import { getKubeConnection } from "@/server/adapters/kube";
-import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { KubeApiError, TopsailError } from "@/server/errors";
-import { queryVector } from "@/server/graph/live-sources";
 import { createValidationContext, loadValidationContext, type ValidationContext } from "@/server/validation";
 import { applicationDetail, serviceDetail, workloadDetail } from "./build-details";
 import { loadInventory, shareFor, type InventoryDeps, type LoadedInventory } from "./load-inventory";
