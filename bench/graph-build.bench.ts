@@ -11,7 +11,8 @@
 import type { GraphType } from "../lib/contracts/graph";
 import { buildGraph } from "../server/graph/build-graph";
 import { envelope, queryData, reshapeQueryData } from "../server/adapters/prometheus/prometheus-response";
-import type { ClusterState, GraphSources, PromSample } from "../server/graph/graph-sources";
+import type { PromSample } from "../server/adapters/prometheus";
+import type { ClusterState, GraphSources } from "../server/graph/graph-sources";
 
 const WORKLOADS = Number(process.argv[2] ?? "1000");
 const EDGES = Number(process.argv[3] ?? "5000");

@@ -1,11 +1,11 @@
 /**
  * What "error" means, once, for every page: the response classes of Istio's request metrics
  * as rows. Each row says which responses it covers per protocol (from `response_code` and
- * `grpc_response_status`, istio-facts §2) and whether they count as errors. The graph
- * (server/graph/response-classes.ts) matches its rows with the predicates compiled here; the
- * metrics charts (server/metrics) and the experiment gates (server/experiments) select error
- * requests with the PromQL label matchers derived here; the UI legends read the labels. A new
- * class is a new row.
+ * `grpc_response_status`, istio-facts §2) and whether they count as errors. The graph and
+ * the inventory (server/health/response-classes.ts) match their rows with the predicates
+ * compiled here; the metrics charts (server/metrics) and the experiment gates
+ * (server/experiments) select error requests with the PromQL label matchers derived here;
+ * the UI legends read the labels. A new class is a new row.
  *
  * The error definition is Kiali's graph's (kiali-parity.md; Kiali's graph/protocol.go and
  * HandleResponseCode), so one request counts the same on the graph, the charts and a

@@ -17,7 +17,7 @@ import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { findIstioKind } from "@/lib/istio/kinds";
 import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import { TopsailError } from "@/server/errors";
-import { toObjectChange } from "@/server/traffic/object-changes";
+import { toObjectChange } from "./object-changes";
 import { withoutServerFields } from "./object-yaml";
 
 export interface RollbackDeps {

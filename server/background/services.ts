@@ -25,8 +25,8 @@ export const backgroundServices: BackgroundService[] = [
     // Records changes made outside Topsail to every kind it writes: server/audit/external-changes.ts.
     name: "audit-external-changes",
     async start() {
-      const { externalChangeWatcherService } = await import("@/server/audit/external-changes-service");
-      return externalChangeWatcherService.start();
+      const { watchExternalChanges } = await import("@/server/audit/external-changes-service");
+      return watchExternalChanges();
     },
   },
 ];

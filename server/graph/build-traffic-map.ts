@@ -21,7 +21,7 @@ export type EndpointsOf = (row: TrafficRow) => Endpoints[];
 
 /**
  * The ends of a row in a versionedApp, app or workload graph, memoized per peer. Rows read
- * by RowReader share interned peer objects, so the memo is keyed by the object (no key
+ * by readRows share interned peer objects, so the memo is keyed by the object (no key
  * string per lookup); rows built by hand just miss more often. A destination that is a
  * workload depends on its peer alone; one that reached no workload is a service node,
  * which also depends on the service and the caller's cluster.

@@ -8,8 +8,9 @@
 import "server-only";
 import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates } from "@/lib/contracts/graph";
 import { protocols } from "@/lib/contracts/graph";
-import { formatPercent, formatRate, percentOf } from "./format-number";
-import { addRow, addTotals, emptyTotals, responseClasses, type ClassTotals } from "./response-classes";
+import { percentOf } from "@/server/health/judge-health";
+import { addRow, addTotals, emptyTotals, responseClasses, type ClassTotals } from "@/server/health/response-classes";
+import { formatPercent, formatRate } from "./format-number";
 import { responsesOf } from "./response-breakdown";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 

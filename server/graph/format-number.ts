@@ -25,7 +25,3 @@ export function formatRate(value: number): string {
 export function formatPercent(value: number): string {
   return fixed(Number.isFinite(value) ? value : 0, 1, 10);
 }
-
-export function percentOf(part: number, whole: number): number {
-  return whole > 0 ? (part / whole) * 100 : 0;
-}

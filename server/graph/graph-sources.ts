@@ -6,12 +6,7 @@ import "server-only";
 import type { DestinationRule, ServiceEntry, VirtualService } from "@/lib/istio/types";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
 import type { WorkloadSummary } from "@/server/adapters/kube/list-workloads";
-
-/** One sample of an instant vector: its labels and value. */
-export interface PromSample {
-  labels: Record<string, string>;
-  value: number;
-}
+import type { PromSample } from "@/server/adapters/prometheus";
 
 export interface ClusterState {
   /** Those of the requested namespaces that exist. */

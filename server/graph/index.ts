@@ -35,4 +35,4 @@ export function getGraph(request: GraphRequest): Promise<GraphResponse> {
 
 export { buildGraph, type GraphRequest } from "./build-graph";
 export { toDot } from "./to-dot";
-export type { GraphSources, ClusterState, PromSample } from "./graph-sources";
+export type { GraphSources, ClusterState } from "./graph-sources";

@@ -6,7 +6,7 @@
  * refreshes within one bucket ask the very same question.
  */
 import "server-only";
-import type { PromSample } from "./graph-sources";
+import type { PromSample } from "@/server/adapters/prometheus";
 
 export type QueryFn = (promql: string, time: Date) => Promise<PromSample[]>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PromSample } from "./graph-sources";
+import type { PromSample } from "@/server/adapters/prometheus";
 import { readTelemetry } from "./read-telemetry";
 
 const edge = {

@@ -9,9 +9,21 @@
  */
 import "server-only";
 import type { ResponseDetail } from "@/lib/contracts/graph";
-import { formatPercent, percentOf } from "./format-number";
-import { responseKeyOf } from "./response-classes";
+import { percentOf } from "@/server/health/judge-health";
+import { formatPercent } from "./format-number";
 import type { TrafficRow } from "./traffic-row";
+
+/**
+ * The key an edge's `responses` map files a row under, as Kiali's HandleResponseCode does:
+ * "-" for no response; for gRPC the grpc-status, unless the transport failed (4xx/5xx) or
+ * no status was reported — then the HTTP code.
+ */
+function responseKeyOf(row: TrafficRow): string {
+  if (row.code === "0" || row.code === "") return "-";
+  if (row.protocol !== "grpc" || row.grpcStatus === "") return row.code;
+  const first = row.code[0];
+  return first === "4" || first === "5" ? row.code : row.grpcStatus;
+}
 
 const entryCode: string[] = [];
 const entryIsHost: boolean[] = [];

@@ -7,7 +7,7 @@
 import "server-only";
 import type { GraphEdgeData, GraphNodeData, Protocol } from "@/lib/contracts/graph";
 import type { NodeSpec } from "./node-identity";
-import type { ClassTotals } from "./response-classes";
+import type { ClassTotals } from "@/server/health/response-classes";
 import { stableId } from "./node-identity";
 import type { DestService, TrafficRow } from "./traffic-row";
 

@@ -1,11 +1,18 @@
 /**
  * Telemetry samples reshaped into rows the graph steps share: who called whom, through which
  * service, with what outcome, at what rate. Label names stop here.
+ *
+ * `readRows` reads one build's answers. It interns what the samples share (the thousands of
+ * samples of a build name a few hundred peers), numbers each workload edge, and reads every
+ * destination-reported answer before any source-reported one, so that the source's copy of
+ * requests the destination already reported is skipped without making a row (see
+ * `trafficRow`). The order is the signature's: answers come in grouped by reporter.
  */
 import "server-only";
 import type { Protocol } from "@/lib/contracts/graph";
+import type { PromSample } from "@/server/adapters/prometheus";
 import { hasClientOnlyFlag } from "./dedupe-edges";
-import type { PromSample } from "./graph-sources";
+import type { QueryKind } from "./graph-queries";
 
 export const UNKNOWN = "unknown";
 
@@ -27,7 +34,7 @@ export interface DestService {
 }
 
 /**
- * A small integer numbering each distinct workload edge in turn (RowReader, or
+ * A small integer numbering each distinct workload edge in turn (readRows, or
  * test-support's rows): the steps that group rows by edge index arrays with it instead of
  * hashing a key.
  */
@@ -63,108 +70,106 @@ export interface ResponseTimeRow {
   ms: number;
 }
 
+/** One answer of a graph query: what it measures, and its samples. */
+export interface Answer {
+  kind: QueryKind;
+  samples: readonly PromSample[];
+}
+
+/** One build's answers, grouped by the proxy that reported them, each group in query order. */
+export interface AnswersByReporter {
+  destination: readonly Answer[];
+  source: readonly Answer[];
+}
+
+export interface Rows {
+  rows: TrafficRow[];
+  responseTimes: ResponseTimeRow[];
+}
+
+/** Rows for every sample, destination-reported answers first; rows are not yet de-duplicated (dedupe-edges.ts). */
+export function readRows(answers: AnswersByReporter): Rows {
+  const reader = new RowReader();
+  const read: Rows = { rows: [], responseTimes: [] };
+  for (const answer of answers.destination) reader.readAnswer(answer, "destination", read);
+  for (const answer of answers.source) reader.readAnswer(answer, "source", read);
+  return read;
+}
+
+/** The number of one workload edge and what has been read of it so far. */
+interface WorkloadEdge {
+  service: DestService;
+  protocol: Protocol;
+  key: EdgeKey;
+  /** A destination-reported row of the edge has been read. */
+  reportedByDestination: boolean;
+}
+
+type Labels = Record<string, string | undefined>;
+
 /** A label's value, or the fallback when Prometheus left it out or empty. */
 const or = (value: string | undefined, fallback = UNKNOWN): string => (value === undefined || value === "" ? fallback : value);
 
 /** `map.get(key)`, creating an empty list when missing. */
-function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
 }
 
+/** A comparison chain, not a lookup object: a keyed load on a varying name is megamorphic. */
+const protocolOf = (label: string | undefined): Protocol => (label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http");
+
 /**
- * Reads rows from samples, interning peers and services: the thousands of samples of
- * one build share a few hundred peer objects, and a row's edge key is a small number
- * instead of a long string of their names (less garbage; the graph build is
- * allocation-bound at 1,000 workloads).
+ * The state of one readRows call. Interned values are found by their most telling label
+ * (workload, host; a workload edge by its source and destination peers) and then told apart
+ * by a short scan: one Map lookup instead of one per label, and a handful of entries per
+ * list, where a Map per pair was much of the reader's garbage. Loops are plain (no callback
+ * per sample: each closure was garbage).
  *
  * Labels are read with literal property names (`l.source_workload`), not `l[name]`: each
  * read site then sees one object shape and stays a fast named load, where a keyed load on
  * a computed name goes megamorphic (it was a fifth of the row-reading time).
  */
-export class RowReader {
-  /**
-   * Interned values found by their most telling label (workload, host) and then told apart
-   * by a short scan: one Map lookup per peer instead of one per label (plain loops, no
-   * callbacks: a closure per sample was garbage).
-   */
+class RowReader {
   private readonly peers = new Map<string, Peer[]>();
   private readonly services = new Map<string, DestService[]>();
-  /**
-   * source → dest → a flat list of [service, http edge, grpc edge, tcp edge] quadruples
-   * (interned objects as keys). Two workloads nearly always talk through one service, so a
-   * short scan beats a Map per pair (thousands of small Maps were much of the reader's garbage).
-   */
-  private readonly edges = new Map<Peer, Map<Peer, (DestService | number | undefined)[]>>();
-  private nextEdge = 0;
-  /** By edge number: whether a destination-reported row of the edge has been read. */
-  private readonly reportedByDestination: boolean[] = [];
+  private readonly edges = new Map<Peer, Map<Peer, WorkloadEdge[]>>();
+  private edgeCount = 0;
 
-  private peer(cluster: string, namespace: string, workload: string, app: string, version: string): Peer {
-    const list = listOf(this.peers, workload);
-    for (let i = 0; i < list.length; i++) {
-      const p = list[i] as Peer;
-      if (p.namespace === namespace && p.cluster === cluster && p.app === app && p.version === version) return p;
+  readAnswer(answer: Answer, reporter: TrafficRow["reporter"], into: Rows): void {
+    const { kind, samples } = answer;
+    for (let i = 0; i < samples.length; i++) {
+      const sample = samples[i] as PromSample;
+      if (kind === "responseTime") {
+        into.responseTimes.push(this.responseTimeRow(sample, reporter));
+        continue;
+      }
+      // A zero rate is a series that existed earlier but saw nothing in this window.
+      if (!(sample.value > 0)) continue;
+      const row = this.trafficRow(sample, reporter, kind === "tcp");
+      if (row) into.rows.push(row);
     }
-    const made: Peer = { cluster, namespace, workload, app, version };
-    list.push(made);
-    return made;
-  }
-
-  private sourcePeer(l: Record<string, string | undefined>): Peer {
-    return this.peer(or(l.source_cluster), or(l.source_workload_namespace), or(l.source_workload), or(l.source_canonical_service), or(l.source_canonical_revision, "latest"));
-  }
-
-  private destPeer(l: Record<string, string | undefined>): Peer {
-    return this.peer(or(l.destination_cluster), or(l.destination_workload_namespace), or(l.destination_workload), or(l.destination_canonical_service), or(l.destination_canonical_revision, "latest"));
-  }
-
-  private service(l: Record<string, string | undefined>): DestService {
-    const host = or(l.destination_service);
-    const name = or(l.destination_service_name, host);
-    const namespace = or(l.destination_service_namespace);
-    const list = listOf(this.services, host);
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i] as DestService;
-      if (s.name === name && s.namespace === namespace) return s;
-    }
-    const made: DestService = { host, name, namespace };
-    list.push(made);
-    return made;
-  }
-
-  private key(source: Peer, dest: Peer, service: DestService, protocol: Protocol): EdgeKey {
-    let byDest = this.edges.get(source);
-    if (!byDest) this.edges.set(source, (byDest = new Map()));
-    let byService = byDest.get(dest);
-    if (!byService) byDest.set(dest, (byService = []));
-    let at = 0;
-    while (at < byService.length && byService[at] !== service) at += 4;
-    if (at === byService.length) byService.push(service, undefined, undefined, undefined);
-    const slot = at + 1 + protocolNumber[protocol];
-    let edge = byService[slot] as number | undefined;
-    if (edge === undefined) byService[slot] = edge = this.nextEdge++;
-    return edge;
   }
 
   /**
    * The row for a sample; undefined for a source-reported sample of requests the edge's
-   * destination has already reported (read the destination's answers first), which
-   * de-duplication would drop anyway: about a third of all samples, not worth a row each.
+   * destination has already reported, which de-duplication would drop anyway: about a third
+   * of all samples, not worth a row each. readRows reads every destination-reported answer
+   * first, so "already reported" is "reported".
    */
-  trafficRow(sample: PromSample, reporter: "source" | "destination", tcp: boolean): TrafficRow | undefined {
-    const l: Record<string, string | undefined> = sample.labels;
+  private trafficRow(sample: PromSample, reporter: TrafficRow["reporter"], tcp: boolean): TrafficRow | undefined {
+    const l: Labels = sample.labels;
     const source = this.sourcePeer(l);
     const dest = this.destPeer(l);
     const destService = this.service(l);
-    const protocol: Protocol = tcp ? "tcp" : (protocolOf(l.request_protocol));
-    const edgeKey = this.key(source, dest, destService, protocol);
+    const protocol: Protocol = tcp ? "tcp" : protocolOf(l.request_protocol);
+    const edge = this.edge(source, dest, destService, protocol);
     const flags = l.response_flags || "-";
-    if (reporter === "destination") this.reportedByDestination[edgeKey] = true;
-    else if (this.reportedByDestination[edgeKey] === true && !hasClientOnlyFlag(flags)) return undefined;
+    if (reporter === "destination") edge.reportedByDestination = true;
+    else if (edge.reportedByDestination && !hasClientOnlyFlag(flags)) return undefined;
     return {
-      edgeKey,
+      edgeKey: edge.key,
       reporter,
       source,
       dest,
@@ -178,18 +183,61 @@ export class RowReader {
     };
   }
 
-  responseTimeRow(sample: PromSample, reporter: "source" | "destination"): ResponseTimeRow {
-    const l: Record<string, string | undefined> = sample.labels;
+  private responseTimeRow(sample: PromSample, reporter: TrafficRow["reporter"]): ResponseTimeRow {
+    const l: Labels = sample.labels;
     const source = this.sourcePeer(l);
     const dest = this.destPeer(l);
     const destService = this.service(l);
-    const protocol: Protocol = protocolOf(l.request_protocol);
-    return { edgeKey: this.key(source, dest, destService, protocol), reporter, source, dest, destService, protocol, ms: sample.value };
+    const protocol = protocolOf(l.request_protocol);
+    return { edgeKey: this.edge(source, dest, destService, protocol).key, reporter, source, dest, destService, protocol, ms: sample.value };
+  }
+
+  private peer(cluster: string, namespace: string, workload: string, app: string, version: string): Peer {
+    const list = listOf(this.peers, workload);
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as Peer;
+      if (p.namespace === namespace && p.cluster === cluster && p.app === app && p.version === version) return p;
+    }
+    const made: Peer = { cluster, namespace, workload, app, version };
+    list.push(made);
+    return made;
+  }
+
+  private sourcePeer(l: Labels): Peer {
+    return this.peer(or(l.source_cluster), or(l.source_workload_namespace), or(l.source_workload), or(l.source_canonical_service), or(l.source_canonical_revision, "latest"));
+  }
+
+  private destPeer(l: Labels): Peer {
+    return this.peer(or(l.destination_cluster), or(l.destination_workload_namespace), or(l.destination_workload), or(l.destination_canonical_service), or(l.destination_canonical_revision, "latest"));
+  }
+
+  private service(l: Labels): DestService {
+    const host = or(l.destination_service);
+    const name = or(l.destination_service_name, host);
+    const namespace = or(l.destination_service_namespace);
+    const list = listOf(this.services, host);
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as DestService;
+      if (s.name === name && s.namespace === namespace) return s;
+    }
+    const made: DestService = { host, name, namespace };
+    list.push(made);
+    return made;
+  }
+
+  /** The workload edge source → dest through `service` over `protocol`, numbered when first seen. */
+  private edge(source: Peer, dest: Peer, service: DestService, protocol: Protocol): WorkloadEdge {
+    let byDest = this.edges.get(source);
+    if (!byDest) this.edges.set(source, (byDest = new Map()));
+    const list = listOf(byDest, dest);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i] as WorkloadEdge;
+      if (e.service === service && e.protocol === protocol) return e;
+    }
+    const made: WorkloadEdge = { service, protocol, key: this.edgeCount++, reportedByDestination: false };
+    list.push(made);
+    return made;
   }
 }
-
-/** A comparison chain, not a lookup object: a keyed load on a varying name is megamorphic. */
-const protocolOf = (label: string | undefined): Protocol => (label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http");
-const protocolNumber: Record<Protocol, number> = { http: 0, grpc: 1, tcp: 2 };
 
 export const peerKey = (p: Peer) => `${p.cluster}/${p.namespace}/${p.workload}/${p.app}/${p.version}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classRate } from "@/server/graph/response-classes";
+import { classRate } from "@/server/health/response-classes";
 import { decideHealth, rollUpInbound, sumTotals } from "./health";
 
 const sample = (labels: Record<string, string>, value: number) => ({

@@ -1,18 +1,16 @@
 /**
- * Health of applications, workloads and services, decided as the graph decides a node's
- * (server/graph/apply-health.ts, Kiali's default thresholds): the inbound request shares
- * against `requestThresholds`, and for apps and workloads the available replicas. The
- * request figures come from one destination-reported query per namespace, rolled up here
- * per workload, per app (canonical service) and per service.
+ * Health of applications, workloads and services, judged as the graph judges a node
+ * (server/health/judge-health.ts, Kiali's default thresholds): the inbound request shares,
+ * and for apps and workloads the available replicas. The request figures come from one
+ * destination-reported query per namespace, rolled up here per workload, per app
+ * (canonical service) and per service.
  */
 import "server-only";
-import type { HealthStatus } from "@/lib/contracts/graph";
 import type { Health } from "@/lib/contracts/inventory";
-import { percentOf } from "@/server/graph/format-number";
-import { requestShares, requestThresholds, worstStatus } from "@/server/graph/apply-health";
-import type { PromSample } from "@/server/graph/graph-sources";
-import { addRow, addTotals, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
-import { toOutcomeRow } from "./outcome-row";
+import type { PromSample } from "@/server/adapters/prometheus";
+import { judgeHealth, percentOf, worstStatus, type Replicas } from "@/server/health/judge-health";
+import { addRow, addTotals, emptyTotals, type ClassTotals } from "@/server/health/response-classes";
+import { toOutcome } from "./outcome-row";
 
 /** Inbound request totals, by response class, for each workload, app and service. */
 export interface InboundTotals {
@@ -24,7 +22,7 @@ export interface InboundTotals {
 function add(map: Map<string, ClassTotals>, key: string, sample: PromSample): void {
   let totals = map.get(key);
   if (!totals) map.set(key, (totals = emptyTotals()));
-  addRow(totals, toOutcomeRow(sample, "destination"));
+  addRow(totals, toOutcome(sample));
 }
 
 /** Rolls the health query's samples up by destination workload, canonical service and service name. */
@@ -56,29 +54,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * request figures could not be read at all (`requestsKnown` false: Prometheus did not
  * answer), the item is "unknown" unless its replicas alone show it degraded or failing.
  */
-export function decideHealth(inbound: ClassTotals | undefined, replicas?: { desired: number; available: number }, requestsKnown = true): Health {
-  let status: HealthStatus = requestsKnown ? "na" : "unknown";
-  const reasons: string[] = requestsKnown ? [] : ["request figures unavailable: Prometheus did not answer"];
-  const health: Health = { status, reasons };
-  if (requestsKnown && inbound && inbound.total > 0) {
-    status = "healthy";
-    const shares = requestShares(inbound);
-    for (const t of requestThresholds) {
-      const pct = t.share(shares);
-      const verdict: HealthStatus = t.failure(pct) ? "failure" : t.degraded?.(pct) ? "degraded" : "healthy";
-      if (verdict !== "healthy") reasons.push(`${t.label} ${pct.toFixed(1)}% (${t.limits})`);
-      status = worstStatus(status, verdict);
-    }
-    health.requests = { rate: inbound.total, errorPct: round1(percentOf(inbound.error, inbound.total)) };
-  }
-  if (replicas) {
-    health.replicas = replicas;
-    let verdict: HealthStatus = "healthy";
-    if (replicas.desired > 0 && replicas.available === 0) verdict = "failure";
-    else if (replicas.available < replicas.desired) verdict = "degraded";
-    if (verdict !== "healthy") reasons.push(`${replicas.available}/${replicas.desired} replicas available`);
-    status = worstStatus(status, verdict);
-  }
-  health.status = status;
+export function decideHealth(inbound: ClassTotals | undefined, replicas?: Replicas, requestsKnown = true): Health {
+  const verdict = judgeHealth(requestsKnown ? inbound : undefined, replicas);
+  const health: Health = requestsKnown
+    ? { status: verdict.status, reasons: verdict.reasons }
+    : { status: worstStatus("unknown", verdict.status), reasons: ["request figures unavailable: Prometheus did not answer", ...verdict.reasons] };
+  if (inbound && verdict.shares) health.requests = { rate: inbound.total, errorPct: round1(percentOf(inbound.error, inbound.total)) };
+  if (replicas) health.replicas = replicas;
   return health;
 }

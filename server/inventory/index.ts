@@ -6,9 +6,8 @@
 import "server-only";
 import type { ApplicationDetail, ApplicationList, InventoryKind, ServiceDetail, ServiceList, Traffic, WorkloadDetail, WorkloadList } from "@/lib/contracts/inventory";
 import { getKubeConnection } from "@/server/adapters/kube";
-import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
 import { TopsailError } from "@/server/errors";
-import { queryVector } from "@/server/graph/live-sources";
 import { loadValidationContext } from "@/server/validation";
 import { applicationDetail, serviceDetail, workloadDetail } from "./build-details";
 import { loadInventory, type InventoryDeps, type LoadedInventory } from "./load-inventory";

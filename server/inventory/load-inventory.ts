@@ -6,7 +6,7 @@
 import "server-only";
 import type { ValidationContext } from "@/server/validation";
 import { PrometheusError } from "@/server/errors";
-import type { PromSample } from "@/server/graph/graph-sources";
+import type { PromSample } from "@/server/adapters/prometheus";
 import { buildInventory, type NamespaceInventory } from "./build-inventory";
 import { createConfigIndex, type ConfigIndex } from "./config-refs";
 import { rollUpInbound } from "./health";

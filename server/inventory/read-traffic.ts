@@ -5,10 +5,10 @@
 import "server-only";
 import type { Traffic, TrafficPeer } from "@/lib/contracts/inventory";
 import type { MetricDirection } from "@/lib/contracts/metrics";
-import type { PromSample } from "@/server/graph/graph-sources";
-import { addRow, emptyTotals, type ClassTotals } from "@/server/graph/response-classes";
-import { percentOf } from "@/server/graph/format-number";
-import { toOutcomeRow } from "./outcome-row";
+import type { PromSample } from "@/server/adapters/prometheus";
+import { percentOf } from "@/server/health/judge-health";
+import { addRow, emptyTotals, type ClassTotals } from "@/server/health/response-classes";
+import { toOutcome } from "./outcome-row";
 import type { MetricTarget } from "@/server/metrics/metric-queries";
 import { directionsOf } from "@/server/metrics/metric-queries";
 import { buildTrafficQueries, peerLabels } from "./inventory-queries";
@@ -50,7 +50,7 @@ export function toTrafficPeers(direction: MetricDirection, answers: { requests: 
     const key = keyOf(s.labels, direction, protocol);
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { peer: peerOf(s.labels, direction), protocol, totals: emptyTotals() }));
-    addRow(row.totals, toOutcomeRow(s, direction === "inbound" ? "destination" : "source"));
+    addRow(row.totals, toOutcome(s));
   }
   const p95 = new Map(answers.p95.filter((s) => Number.isFinite(s.value)).map((s) => [keyOf(s.labels, direction, protocolOf(s.labels)), s.value]));
   const peers: TrafficPeer[] = [...rows.entries()].map(([key, r]) => ({

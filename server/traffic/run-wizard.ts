@@ -13,7 +13,7 @@ import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { wizardBuilders } from "@/server/istio-config/builders";
 import type { ChangeOutcome, ChangePreview, IstioChange, WriteRequest } from "@/server/istio-config";
 import { TopsailError } from "@/server/errors";
-import { toObjectChange } from "./object-changes";
+import { toObjectChange } from "@/server/audit/object-changes";
 import { loadTrafficContext, type TrafficReadDeps } from "./traffic-context";
 import { blockedReason } from "./traffic-state";
 

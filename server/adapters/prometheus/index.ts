@@ -12,3 +12,4 @@ export function getPrometheusClient(): PrometheusClient {
 
 export { createPrometheusClient, type PrometheusClient } from "./prometheus-client";
 export type { QueryResult, InstantSample, RangeSeries } from "./prometheus-response";
+export { queryVector, type PromSample } from "./query-vector";

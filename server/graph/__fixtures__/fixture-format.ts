@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { envelope, queryData, reshapeQueryData } from "@/server/adapters/prometheus/prometheus-response";
-import type { ClusterState, GraphSources, PromSample } from "../graph-sources";
+import type { PromSample } from "@/server/adapters/prometheus";
+import type { ClusterState, GraphSources } from "../graph-sources";
 
 export interface GraphFixture {
   description: string;

@@ -2,7 +2,7 @@
 import type { ClusterState, WorkloadSummary } from "../graph-sources";
 import { peerKey, type Peer, type ResponseTimeRow, type TrafficRow } from "../traffic-row";
 
-/** Edge numbers for hand-built rows: the same workload edge always gets the same number, as RowReader gives it. */
+/** Edge numbers for hand-built rows: the same workload edge always gets the same number, as readRows gives it. */
 const edgeNumbers = new Map<string, number>();
 function edgeNumberOf(r: Omit<TrafficRow, "edgeKey">): number {
   const key = `${peerKey(r.source)}>${peerKey(r.dest)}>${r.destService.host}>${r.protocol}`;

@@ -1,12 +1,24 @@
 /**
- * The graph's side of the response-class table (lib/istio/response-classes.ts, where the
+ * The server's side of the response-class table (lib/istio/response-classes.ts, where the
  * rows and the error definition live for every page): each row compiled once into a
- * matcher on TrafficRow, with the fixed slot its rate takes in ClassTotals.
+ * matcher on a request outcome, with the fixed slot its rate takes in ClassTotals. The
+ * graph adds its edges' rows up here (tens of thousands per build), the inventory its
+ * Prometheus samples; both then judge the totals with judge-health.ts.
  */
 import "server-only";
 import type { Protocol } from "@/lib/contracts/graph";
 import { classSuffixes, compileRow, rowsOf, type ClassSuffix } from "@/lib/istio/response-classes";
-import type { TrafficRow } from "./traffic-row";
+
+/** What the classes read of a request series: the graph's TrafficRow is one. */
+export interface RequestOutcome {
+  protocol: Protocol;
+  /** HTTP response code; "0" when no response was sent. */
+  code: string;
+  /** grpc_response_status; "" when not reported. */
+  grpcStatus: string;
+  /** Requests/s. */
+  rate: number;
+}
 
 export interface ResponseClass {
   /** Rate-key suffix: http + "5xx" → "http5xx", httpIn + "5xx" → "httpIn5xx". */
@@ -17,7 +29,7 @@ export interface ResponseClass {
    * megamorphic in the per-edge loops.
    */
   slot: number;
-  matches(row: TrafficRow): boolean;
+  matches(row: RequestOutcome): boolean;
   error: boolean;
 }
 
@@ -25,18 +37,6 @@ const compiled = (protocol: "http" | "grpc"): readonly ResponseClass[] =>
   rowsOf(protocol).map((row) => ({ suffix: row.suffix, slot: classSuffixes.indexOf(row.suffix), matches: compileRow(row), error: row.error }));
 
 export const responseClasses: Record<Protocol, readonly ResponseClass[]> = { http: compiled("http"), grpc: compiled("grpc"), tcp: [] };
-
-/**
- * The key an edge's `responses` map files a row under, as Kiali's HandleResponseCode does:
- * "-" for no response; for gRPC the grpc-status, unless the transport failed (4xx/5xx) or
- * no status was reported — then the HTTP code.
- */
-export function responseKeyOf(row: TrafficRow): string {
-  if (row.code === "0" || row.code === "") return "-";
-  if (row.protocol !== "grpc" || row.grpcStatus === "") return row.code;
-  const first = row.code[0];
-  return first === "4" || first === "5" ? row.code : row.grpcStatus;
-}
 
 export interface ClassTotals {
   total: number;
@@ -54,7 +54,7 @@ export function emptyTotals(): ClassTotals {
 /** The rate of one class. */
 export const classRate = (totals: ClassTotals, suffix: ClassSuffix): number => totals.bySlot[classSuffixes.indexOf(suffix)] ?? 0;
 
-export function addRow(totals: ClassTotals, row: TrafficRow): void {
+export function addRow(totals: ClassTotals, row: RequestOutcome): void {
   totals.total += row.rate;
   const classes = responseClasses[row.protocol];
   for (let i = 0; i < classes.length; i++) {
