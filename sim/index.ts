@@ -14,7 +14,7 @@ import { admit } from "./admission/index";
 import { startControllers } from "./controllers/index";
 import { applyScenarioDirs } from "./scenarios/apply-scenarios";
 import { startApiServer } from "./apiserver/start-api-server";
-import { allowEveryone, authenticateWithTokenFile } from "./apiserver/authenticate";
+import { allowEveryone, authenticateWithTokens, readTokenFile } from "./apiserver/authenticate";
 import { allowAll, authorizeWithRbac } from "./apiserver/authorize-rbac";
 import { isStatusError } from "./apiserver/status-error";
 import { ensureTlsMaterial } from "./cli/certificates";
@@ -24,6 +24,12 @@ import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
 /** A gRPC service in two versions and its client (sim/scenarios/README.md); applied only when asked for. */
 export const GRPC_ECHO_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/grpc-echo", import.meta.url));
+/**
+ * The demo's users (alice, bob, carol and the console's service account) as a token file for
+ * `tokensPath`; their RBAC is in the default scenario. The kubeconfig then has a context per
+ * user, `<name>@topsail-sim` (sim/cli/write-kubeconfig.ts).
+ */
+export const DEMO_TOKENS_PATH = fileURLToPath(new URL("./scenarios/demo-tokens.csv", import.meta.url));
 /** The namespaces every real API server creates for itself; applied before any scenario. */
 export const SYSTEM_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/system", import.meta.url));
 
@@ -100,18 +106,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const tls = ensureTlsMaterial(dataDir);
   const latency = { ms: options.apiLatencyMs ?? 0 };
+  const tokens = options.tokensPath ? readTokenFile(options.tokensPath) : undefined;
   const server = await startApiServer({
     port: options.port ?? 18080,
     keyPem: tls.keyPem,
     certPem: tls.certPem,
     memory,
     admit,
-    authenticate: options.tokensPath ? authenticateWithTokenFile(options.tokensPath, tls.adminToken) : allowEveryone(),
-    authorize: options.tokensPath ? authorizeWithRbac(memory) : allowAll(),
+    authenticate: tokens ? authenticateWithTokens(tokens, tls.adminToken) : allowEveryone(),
+    authorize: tokens ? authorizeWithRbac(memory) : allowAll(),
     ...(options.bookmarkIntervalSeconds !== undefined ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds } : {}),
     latency,
   });
-  writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken);
+  // One context per user: a user with several tokens gets the first.
+  const byName = new Map<string, string>();
+  for (const [token, user] of tokens ?? []) if (!byName.has(user.name)) byName.set(user.name, token);
+  const userCredentials = [...byName].map(([name, token]) => ({ name, token }));
+  writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken, userCredentials);
 
   let mesh: RunningMesh | undefined;
   if (options.metricsPort !== undefined) {

@@ -45,12 +45,16 @@ export function allowEveryone(): Authenticator {
   return () => ADMIN_USER;
 }
 
+export function readTokenFile(path: string): Map<string, UserInfo> {
+  return parseTokenFile(readFileSync(path, "utf8"));
+}
+
 /**
  * Token-file authentication. `adminToken` (the one the generated kubeconfig carries, like
  * the admin credentials kind writes) always maps to system:admin.
  */
-export function authenticateWithTokenFile(path: string, adminToken?: string): Authenticator {
-  const users = parseTokenFile(readFileSync(path, "utf8"));
+export function authenticateWithTokens(tokens: ReadonlyMap<string, UserInfo>, adminToken?: string): Authenticator {
+  const users = new Map(tokens);
   if (adminToken) users.set(adminToken, ADMIN_USER);
   return (req) => {
     const header = req.headers.authorization ?? "";

@@ -17,7 +17,7 @@ function storeWithPolicy(): MemoryStore {
 }
 
 describe("RBAC authorisation", () => {
-  const authorize = authorizeWithRbac(storeWithPolicy());
+  const { allows: authorize, rulesFor } = authorizeWithRbac(storeWithPolicy());
   const viewer = { name: "viewer", groups: ["viewers"] };
   const alice = { name: "alice", groups: [] };
 
@@ -27,6 +27,12 @@ describe("RBAC authorisation", () => {
     expect(authorize({ user: alice, verb: "patch", group: "networking.istio.io", resource: "virtualservices", namespace: "bookinfo", name: "reviews" })).toBe(true);
     expect(authorize({ user: alice, verb: "patch", group: "networking.istio.io", resource: "virtualservices", namespace: "bookinfo", name: "ratings" })).toBe(false);
     expect(authorize({ user: { name: "root", groups: ["system:masters"] }, verb: "delete", group: "", resource: "namespaces" })).toBe(true);
+  });
+
+  it("lists the rules bound to a user in a namespace, cluster-wide bindings first", () => {
+    expect(rulesFor(alice, "bookinfo")).toEqual([{ apiGroups: ["networking.istio.io"], resources: ["virtualservices"], verbs: ["update", "patch"], resourceNames: ["reviews"] }]);
+    expect(rulesFor(alice, "httpbin")).toEqual([]);
+    expect(rulesFor(viewer, "httpbin")).toEqual([{ apiGroups: ["", "networking.istio.io"], resources: ["pods", "virtualservices"], verbs: ["get", "list", "watch"] }]);
   });
 
   it("words a denial as kube-apiserver does", () => {

@@ -24,6 +24,10 @@ const SCHEMAS: Record<string, Schema> = {
     1: ["metadata", OBJECT_META],
     2: ["spec", { 1: ["resourceAttributes", RESOURCE_ATTRIBUTES], 2: ["nonResourceAttributes", NON_RESOURCE_ATTRIBUTES] }],
   },
+  "authorization.k8s.io/v1/SelfSubjectRulesReview": { 1: ["metadata", OBJECT_META], 2: ["spec", { 1: ["namespace", "string"] }] },
+  // kubectl auth whoami sends an empty review; its status (field 2) is the server's to fill.
+  "authentication.k8s.io/v1/SelfSubjectReview": { 1: ["metadata", OBJECT_META] },
+  "authentication.k8s.io/v1beta1/SelfSubjectReview": { 1: ["metadata", OBJECT_META] },
 };
 
 class Reader {

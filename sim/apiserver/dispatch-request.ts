@@ -17,6 +17,9 @@ import { serveWatch } from "./serve-watch";
 import { handleCreate, handleDelete, handleDeleteCollection, handleReplace } from "./handle-writes";
 import { handlePatch } from "./handle-patch";
 import { handleSelfSubjectAccessReview } from "./self-subject-access-review";
+import { handleSelfSubjectReview } from "./self-subject-review";
+import { handleSelfSubjectRulesReview } from "./self-subject-rules-review";
+import { impersonate, isImpersonationError } from "./impersonate";
 import type { ApiServerDeps, ResourceRequest, UserInfo } from "./request-context";
 
 type Handler = (r: ResourceRequest) => void | Promise<void>;
@@ -30,6 +33,13 @@ const HANDLERS: Record<string, Handler> = {
   patch: handlePatch,
   delete: handleDelete,
   deletecollection: handleDeleteCollection,
+};
+
+/** Review resources are answered, never stored: keyed by `group/resource`. */
+const REVIEWS: Record<string, Handler> = {
+  "authorization.k8s.io/selfsubjectaccessreviews": handleSelfSubjectAccessReview,
+  "authorization.k8s.io/selfsubjectrulesreviews": handleSelfSubjectRulesReview,
+  "authentication.k8s.io/selfsubjectreviews": handleSelfSubjectReview,
 };
 
 const SUBRESOURCE_VERBS = new Set(["get", "update", "patch"]);
@@ -46,6 +56,16 @@ function verbOf(method: string, target: ResourceTarget, url: URL): string | unde
     DELETE: named ? "delete" : "deletecollection",
   };
   return table[method];
+}
+
+/**
+ * The namespace a request is authorised in. A named Namespace is its own namespace, as
+ * kube-apiserver's RequestInfo has it, so a RoleBinding in bookinfo can grant `get` on the
+ * bookinfo Namespace object.
+ */
+function namespaceOf(target: ResourceTarget): string | undefined {
+  if (target.def.group === "" && target.def.resource === "namespaces") return target.name;
+  return target.namespace;
 }
 
 function subresourceServed(target: ResourceTarget): boolean {
@@ -67,12 +87,13 @@ async function serveResource(req: IncomingMessage, res: ServerResponse, url: URL
     group: target.def.group,
     resource: target.def.resource,
     ...(target.subresource ? { subresource: target.subresource } : {}),
-    ...(target.namespace ? { namespace: target.namespace } : {}),
+    ...(namespaceOf(target) ? { namespace: namespaceOf(target) } : {}),
     ...(target.name ? { name: target.name } : {}),
   };
-  if (!deps.authorize(attributes)) throw forbidden({ ...attributes, user: user.name });
+  if (!deps.authorize.allows(attributes)) throw forbidden({ ...attributes, user: user.name });
   const request: ResourceRequest = { req, res, url, target, verb, user, deps };
-  if (target.def.resource === "selfsubjectaccessreviews") return handleSelfSubjectAccessReview(request);
+  const review = REVIEWS[`${target.def.group}/${target.def.resource}`];
+  if (review) return review(request);
   const handler = HANDLERS[verb];
   if (!handler) throw methodNotAllowed();
   await handler(request);
@@ -121,8 +142,15 @@ export function createRequestHandler(deps: ApiServerDeps): (req: IncomingMessage
     const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const route = parseRequestPath(url.pathname);
     if (route.type === "health") return sendText(res, 200, "ok");
-    const user = deps.authenticate(req);
-    if (!user) return sendError(res, unauthorized());
+    const authenticated = deps.authenticate(req);
+    if (!authenticated) return sendError(res, unauthorized());
+    let user: UserInfo;
+    try {
+      user = impersonate(req, authenticated, deps.authorize);
+    } catch (err) {
+      if (isImpersonationError(err)) return sendText(res, err.code, `${err.message}\n`);
+      return sendError(res, err);
+    }
     if (route.type !== "resource") {
       if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, methodNotAllowed());
       return serveNonResource(req, res, route);

@@ -12,6 +12,8 @@ export interface UserInfo {
   name: string;
   uid?: string;
   groups: string[];
+  /** Extra attributes (authentication.k8s.io/v1 UserInfo.extra), set only by impersonation here. */
+  extra?: Record<string, string[]>;
 }
 
 export interface AuthorizationAttributes {
@@ -24,9 +26,24 @@ export interface AuthorizationAttributes {
   name?: string;
 }
 
+/** An RBAC PolicyRule (rbac.authorization.k8s.io/v1), as Roles and ClusterRoles hold them. */
+export interface PolicyRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
+
 /** Returns the caller, or undefined for a missing or unknown token (401). */
 export type Authenticator = (req: IncomingMessage) => UserInfo | undefined;
-export type Authorizer = (attributes: AuthorizationAttributes) => boolean;
+
+/** kube-apiserver's authorizer and rule resolver in one: the second answers SelfSubjectRulesReview. */
+export interface Authorizer {
+  allows(attributes: AuthorizationAttributes): boolean;
+  /** The rules that apply to the user in the namespace: cluster-wide bindings first, then the namespace's. */
+  rulesFor(user: UserInfo, namespace: string): PolicyRule[];
+}
 
 export interface ApiServerDeps {
   memory: MemoryStore;

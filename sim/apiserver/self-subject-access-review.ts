@@ -28,7 +28,7 @@ export async function handleSelfSubjectAccessReview(r: ResourceRequest): Promise
   const attrs = parsed.data.spec.resourceAttributes;
   // Non-resource URLs (discovery, /version, /healthz) are open to every authenticated user here.
   const allowed = attrs
-    ? r.deps.authorize({
+    ? r.deps.authorize.allows({
         user: r.user,
         verb: attrs.verb ?? "",
         group: attrs.group ?? "",

@@ -12,6 +12,7 @@ import { reconcileEndpoints } from "./reconcile-endpoints";
 import { PodIpAllocator, startPod } from "./reconcile-pod-status";
 import { reconcileReplicaSet } from "./reconcile-replicaset";
 import { rollOnInjectionChange } from "./roll-on-injection-change";
+import { CLUSTER_ROLES, aggregateClusterRole, aggregationRuleOf } from "./aggregate-cluster-roles";
 import { WorkQueue } from "./work-queue";
 
 export interface ControllerOptions {
@@ -27,7 +28,7 @@ export interface RunningControllers {
   whenIdle(): Promise<void>;
 }
 
-type Kind = "deploy" | "rs" | "pod" | "ep" | "ns";
+type Kind = "deploy" | "rs" | "pod" | "ep" | "ns" | "cr";
 
 function key(kind: Kind, namespace: string | undefined, name: string): string {
   return `${kind}|${namespace ?? ""}|${name}`;
@@ -57,6 +58,7 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
   const services = new Informer(store, REFS.services);
   const endpoints = new Informer(store, REFS.endpoints);
   const namespaces = new Informer(store, REFS.namespaces);
+  const clusterRoles = new Informer(store, CLUSTER_ROLES);
 
   function apply(actions: Action[], retryKey: string): void {
     for (const action of actions) {
@@ -106,6 +108,9 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
       const namespace = namespaces.get(undefined, name);
       if (!namespace) return;
       apply(rollOnInjectionChange(namespace, deployments.list(name), pods.list(name), now()), k);
+    } else if (kind === "cr") {
+      const role = clusterRoles.get(undefined, name);
+      if (role) apply(aggregateClusterRole(role, clusterRoles.list()), k);
     }
   }
 
@@ -150,7 +155,12 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
     if (before !== undefined && before !== labels) queue.add(key("ns", undefined, name));
   }
 
-  const informers = [deployments, replicaSets, pods, services, endpoints, namespaces];
+  /** Any ClusterRole's change may change what an aggregated one collects: look at them all again. */
+  function queueAggregatedRoles(): void {
+    for (const role of clusterRoles.list()) if (aggregationRuleOf(role)) queue.add(key("cr", undefined, role.metadata.name ?? ""));
+  }
+
+  const informers = [deployments, replicaSets, pods, services, endpoints, namespaces, clusterRoles];
   // Lists then watches each resource; what already exists (a store restored from disk) gets one look.
   for (const ns of namespaces.start(onNamespace)) namespaceLabels.set(ns.metadata.name ?? "", injectionLabels(ns));
   for (const pod of pods.start(onPod)) {
@@ -164,6 +174,8 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
   for (const rs of replicaSets.start(onReplicaSet)) queue.add(key("rs", rs.metadata.namespace, rs.metadata.name ?? ""));
   for (const s of services.start((e) => queue.add(key("ep", e.object.metadata.namespace, e.object.metadata.name ?? "")))) queue.add(key("ep", s.metadata.namespace, s.metadata.name ?? ""));
   endpoints.start(() => undefined);
+  clusterRoles.start(queueAggregatedRoles);
+  queueAggregatedRoles();
 
   return {
     stop() {
