@@ -40,10 +40,6 @@ const SPEC_SCHEMAS: Record<string, FieldSchema> = {
   "security.istio.io/RequestAuthentication": requestAuthenticationSpecSchema,
 };
 
-export function hasSpecSchema(group: string, kind: string): boolean {
-  return Object.hasOwn(SPEC_SCHEMAS, `${group}/${kind}`);
-}
-
 /** The spec checked against its kind's table, or undefined for a kind without one. */
 export function checkSpecSchema(group: string, kind: string, spec: unknown): SpecCheck | undefined {
   const schema = SPEC_SCHEMAS[`${group}/${kind}`];
