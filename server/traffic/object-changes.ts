@@ -1,7 +1,7 @@
 /** Write-path outcomes → what the UI shows for each object: action, YAML before/after and their line diff (bounded). */
 import "server-only";
 import type { ObjectChange } from "@/lib/contracts/traffic";
-import { boundedLineDiff } from "@/server/audit/bounded-line-diff";
+import { boundedLineDiff } from "@/lib/bounded-line-diff";
 import { objectYaml } from "@/server/audit/object-yaml";
 import type { ChangeOutcome } from "@/server/istio-config";
 
