@@ -9,7 +9,7 @@
  * Prints, per request kind, the median / p95 latency, the answer's size and what the diff
  * said, and the process's resident memory now and at its peak so far (peaks only grow, so
  * the phases run from the cheapest expected to the dearest). The entries "at the bounds" are
- * the worst the diff computes (server/audit/bounded-line-diff.ts): two 4,979-line versions
+ * the worst the diff computes (lib/bounded-line-diff.ts): two 4,979-line versions
  * 1,000 changed lines apart, and 1,004 apart (searched up to the limit, then given up).
  * Asserts nothing.
  */

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # npm run setup: installs everything Topsail needs, and only what is missing, so a second
-# run is a no-op. System packages (Prometheus, Chromium, kubectl) come from Debian; npm
-# packages from package-lock.json; then the Prisma client and the database migrations.
+# run is a no-op (under a second). System packages (Prometheus, Chromium, kubectl) come from
+# Debian; npm packages from package-lock.json; then the Prisma client and the database
+# migrations. `npm test` and `npm run demo` run it first (package.json), so a fresh clone
+# needs only those two commands; scripts/fresh-clone.integration.test.ts checks that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
@@ -26,24 +28,27 @@ else
 fi
 
 # Installing rebuilds better-sqlite3 from source (about two minutes), so it runs only when
-# the lockfile changed since the last successful setup. `npm install` rather than `npm ci`:
-# npm 11 leaves other platforms' optional packages (@next/swc-*, tailwind oxide) out of the
-# lockfile and `npm ci` then refuses it as out of sync (npm/cli#4828); `npm install` keeps
-# to the locked versions all the same.
+# the lockfile changed since the last successful setup: the stamp holds the lockfile's hash
+# (package.json's own scripts or engines do not change what is installed). `npm install`
+# rather than `npm ci`: npm 11 leaves other platforms' optional packages (@next/swc-*,
+# tailwind oxide) out of the lockfile and `npm ci` then refuses it as out of sync
+# (npm/cli#4828); `npm install` keeps to the locked versions all the same. `--prefer-offline`
+# takes packages from the npm cache when it has them, the registry only for the rest.
 stamp=node_modules/.topsail-setup-stamp
-lock_hash=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 native=node_modules/better-sqlite3/build/Release/better_sqlite3.node
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ] && [ -f "$native" ]; then
   echo "setup: npm packages up to date"
 else
   echo "setup: installing npm packages"
-  npm install --no-audit --no-fund
+  npm install --no-audit --no-fund --prefer-offline
   # A native module whose install script was skipped fails only at run time: check now.
   node -e "new (require('better-sqlite3'))(':memory:').close()" || {
     echo "setup: better-sqlite3 did not build; check allowScripts in package.json" >&2
     exit 1
   }
-  cat package.json package-lock.json | sha256sum | cut -d' ' -f1 >"$stamp"
+  # Hashed again: the stamp must match the lockfile as the install left it.
+  sha256sum package-lock.json | cut -d' ' -f1 >"$stamp"
 fi
 
 npm run --silent db:generate

@@ -21,6 +21,19 @@ describe("npm start with a bad configuration", () => {
     expect(result.stdout).not.toContain("Ready");
   });
 
+  it("refuses an experiment tick of 1 ms with one line naming the setting and its range", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
+      cwd: root,
+      env: { ...process.env, TOPSAIL_EXPERIMENT_TICK_MS: "1" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      "Invalid configuration: TOPSAIL_EXPERIMENT_TICK_MS must be a whole number of milliseconds from 100 to 300000 (5 minutes), e.g. 3000",
+    );
+  });
+
   it("names PORT when it is not a port", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
       cwd: root,

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/queries/fetch-json";
 import { findIstioKind } from "@/lib/istio/kinds";
 import { useAuditEntry, useRollback } from "@/lib/queries/audit";
 import { MessageText } from "@/components/ui/message-text";
-import { YamlDiff } from "./yaml-diff";
+import { YamlDiff } from "@/components/ui/yaml-diff";
 
 const buttonClass = "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800";
 

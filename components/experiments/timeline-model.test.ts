@@ -7,7 +7,7 @@ const gate = (s: number, step: number, value: number, decisive: boolean) => ({
   id: `g${s}`,
   at: at(s),
   type: "gate" as const,
-  phase: "step",
+  phase: "step" as const,
   message: "",
   auditId: null,
   data: { windowSeconds: 10, decisive, step, weight: step === 0 ? 10 : 50, pass: value >= 99, results: [{ gate: "successRate", label: "v3 success rate %", value, threshold: 99, op: ">=", pass: value >= 99 }] },

@@ -3,14 +3,14 @@
  * (every evaluation, its window and threshold), the phase spans, the deciding evaluation of
  * each step, and the config changes. Pure, so the pages stay thin and this is unit-tested.
  */
-import { gateEventDataSchema, type ExperimentDetail, type ExperimentEventDto, type GateEventData } from "@/lib/contracts/experiments";
+import { gateEventDataSchema, type ExperimentDetail, type ExperimentEventDto, type ExperimentEventPhase, type GateEventData } from "@/lib/contracts/experiments";
 
 export interface GatePoint {
   /** Seconds since the experiment started. */
   t: number;
   value: number | null;
   pass: boolean | null;
-  phase: string;
+  phase: ExperimentEventPhase;
   step: number | null;
   decisive: boolean;
   windowSeconds: number;
@@ -25,7 +25,7 @@ export interface GateSeries {
 }
 
 export interface PhaseSpan {
-  phase: string;
+  phase: ExperimentEventPhase;
   label: string;
   from: number;
   to: number;
@@ -61,7 +61,7 @@ export function gateSeries(detail: Pick<ExperimentDetail, "events" | "startedAt"
   return [...byGate.values()];
 }
 
-const phaseLabels: Record<string, string> = {
+const phaseLabels: Partial<Record<ExperimentEventPhase, string>> = {
   baseline: "Before (baseline)",
   inject: "Inject",
   observe: "During (fault in place)",

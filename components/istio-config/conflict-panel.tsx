@@ -6,13 +6,14 @@
  * re-apply the user's edit on top of theirs (a three-way merge on the server); fields both
  * changed are listed with both values for the user to choose. Nothing is lost either way.
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { boundedLineDiff } from "@/lib/bounded-line-diff";
 import type { MergeConflict, MergeSide, ObjectRef } from "@/lib/contracts/istio-objects";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useLiveIstioObject, useRebaseIstioYaml } from "@/lib/queries/istio-objects";
 import { buttonClass } from "./dialog-parts";
 import { WriteError } from "./write-error";
-import { YamlDiff } from "./yaml-diff";
+import { YamlDiff } from "@/components/ui/yaml-diff";
 import { YamlEditor } from "./yaml-editor";
 
 export interface LoadedVersion {
@@ -64,6 +65,7 @@ export function ConflictPanel({
   const rebase = useRebaseIstioYaml();
   const [choices, setChoices] = useState<Record<string, MergeSide>>({});
   const theirs = live.data ? { yaml: live.data.yaml, resourceVersion: live.data.resourceVersion } : null;
+  const difference = useMemo(() => boundedLineDiff(theirs?.yaml ?? "", mine), [theirs?.yaml, mine]);
   const deleted = live.error instanceof ApiError && live.error.code === "not_found";
 
   const reapply = () => {
@@ -94,7 +96,12 @@ export function ConflictPanel({
       )}
       {theirs && (
         <>
-          <YamlDiff before={theirs.yaml} after={mine} beforeLabel={`Their version (live, ${theirs.resourceVersion})`} afterLabel="Your version (not applied)" />
+          <YamlDiff
+            title="How your version differs from theirs"
+            diff={difference.diff}
+            omitted={difference.diffOmitted}
+            sides={{ before: `Their version (live, ${theirs.resourceVersion})`, after: "Your version (not applied)" }}
+          />
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">Their version in full</summary>
             <div className="mt-2 h-72">

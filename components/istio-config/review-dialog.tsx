@@ -7,13 +7,14 @@
  * conflict screen; every other refusal is explained here and nothing is applied.
  */
 import { Dialog } from "radix-ui";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
+import { boundedLineDiff } from "@/lib/bounded-line-diff";
 import type { ApplyResponse, WriteRequest } from "@/lib/contracts/istio-objects";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useApplyIstioYaml, usePreviewIstioYaml } from "@/lib/queries/istio-objects";
 import { buttonClass, dialogClass, overlayClass } from "./dialog-parts";
 import { WriteError } from "./write-error";
-import { YamlDiff } from "./yaml-diff";
+import { YamlDiff } from "@/components/ui/yaml-diff";
 
 const isEditConflict = (request: WriteRequest, error: unknown) => request.mode === "update" && error instanceof ApiError && error.code === "conflict";
 
@@ -43,6 +44,7 @@ export function ReviewDialog({
   }, [request, runPreview, resetPreview, resetApply, onConflict]);
 
   const result = preview.data;
+  const change = useMemo(() => boundedLineDiff(result?.before ?? "", result?.after ?? ""), [result]);
   const unchanged = result?.action === "unchanged";
   const warnings = result?.checks.filter((c) => c.severity !== "error") ?? [];
   const jumpAndClose = (line: number, column: number) => {
@@ -90,7 +92,14 @@ export function ReviewDialog({
                   </ul>
                 </div>
               )}
-              {!unchanged && <YamlDiff before={result.before ?? ""} after={result.after ?? ""} beforeLabel={result.before ? "Live now" : "Nothing yet"} afterLabel="After applying (dry-run result)" />}
+              {!unchanged && (
+                <YamlDiff
+                  title="The change"
+                  diff={change.diff}
+                  omitted={change.diffOmitted}
+                  sides={{ before: result.before ? "Live now" : "Nothing yet", after: "After applying (dry-run result)" }}
+                />
+              )}
             </div>
           )}
           {apply.error && !(request && isEditConflict(request, apply.error)) && <WriteError error={apply.error} onJump={jumpAndClose} />}

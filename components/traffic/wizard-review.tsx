@@ -1,7 +1,7 @@
 "use client";
 
 import type { ObjectChange, WizardPreview } from "@/lib/contracts/traffic";
-import { YamlDiff } from "@/components/audit/yaml-diff";
+import { YamlDiff } from "@/components/ui/yaml-diff";
 
 const actionText: Record<ObjectChange["action"], string> = { create: "will be created", update: "will be changed", delete: "will be deleted", unchanged: "stays as it is" };
 const doneText: Record<ObjectChange["action"], string> = { create: "created", update: "changed", delete: "deleted", unchanged: "unchanged" };

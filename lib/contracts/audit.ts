@@ -9,11 +9,12 @@ import { z } from "zod";
 import { diffLineSchema, diffOmittedSchema, objectChangeSchema } from "./traffic";
 
 export const auditActionSchema = z.enum(["create", "update", "delete", "rollback"]);
+export type AuditAction = z.infer<typeof auditActionSchema>;
 export const auditSourceSchema = z.enum(["editor", "wizard", "experiment", "rollback", "external"]);
-export type AuditSourceName = z.infer<typeof auditSourceSchema>;
+export type AuditSource = z.infer<typeof auditSourceSchema>;
 /** pending: Topsail recorded the change and is writing it; applied: it is in the cluster; failed: it never got there. */
 export const auditStatusSchema = z.enum(["pending", "applied", "failed"]);
-export type AuditStatusName = z.infer<typeof auditStatusSchema>;
+export type AuditStatus = z.infer<typeof auditStatusSchema>;
 
 export const auditEntrySummarySchema = z.object({
   id: z.string(),

@@ -136,6 +136,17 @@ export const experimentStatuses = ["pending", "running", "paused", "completed", 
 export type ExperimentStatus = (typeof experimentStatuses)[number];
 export const activeStatuses: readonly ExperimentStatus[] = ["pending", "running", "paused"];
 
+/**
+ * Where an experiment is in its state machine (server/experiments/fault-machine.ts,
+ * canary-machine.ts): a fault runs baseline → inject → observe → revert → recovery, a canary
+ * one `step` per weight; both start `pending` and end `done`.
+ */
+export const experimentPhases = ["pending", "baseline", "inject", "observe", "revert", "recovery", "step", "done"] as const;
+export type ExperimentPhase = (typeof experimentPhases)[number];
+/** An event's phase: the experiment's, or `runner` for the runner's own failures (server/experiments/runner.ts). */
+export const eventPhases = [...experimentPhases, "runner"] as const;
+export type ExperimentEventPhase = (typeof eventPhases)[number];
+
 export const experimentVerdicts = ["held", "violated", "promoted", "rolled_back", "aborted", "inconclusive"] as const;
 export type ExperimentVerdict = (typeof experimentVerdicts)[number];
 
@@ -172,7 +183,7 @@ export const experimentEventSchema = z.object({
   id: z.string(),
   at: z.string(),
   type: z.enum(eventTypes),
-  phase: z.string(),
+  phase: z.enum(eventPhases),
   message: z.string(),
   data: z.record(z.string(), z.unknown()).nullable(),
   auditId: z.string().nullable(),
@@ -185,7 +196,7 @@ export const experimentSummarySchema = z.object({
   namespace: z.string(),
   service: z.string(),
   status: z.enum(experimentStatuses),
-  phase: z.string(),
+  phase: z.enum(experimentPhases),
   verdict: z.enum(experimentVerdicts).nullable(),
   summary: z.string().nullable(),
   command: z.enum(experimentCommands).nullable(),

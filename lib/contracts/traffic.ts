@@ -218,7 +218,7 @@ export type DiffLine = z.infer<typeof diffLineSchema>;
 
 const textSizeSchema = z.object({ lines: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() });
 /**
- * Why a diff is empty although the versions differ: diffs are bounded (server/audit/bounded-line-diff.ts).
+ * Why a diff is empty although the versions differ: diffs are bounded (lib/bounded-line-diff.ts).
  * too_large: a version has more lines or bytes than a diff is computed for; too_many_changes: more lines
  * differ than the diff searches through. The YAML of both versions is still in the answer.
  */

@@ -2,14 +2,14 @@
  * History queries over the audit log. Every filter (object, actor, source, status, time)
  * runs in the database through the adapter, so a page is the newest entries that match,
  * however many others there are. The list reads no objects (`listAuditEntrySummaries`); only
- * one entry's detail reads its objects, and diffs them within bounds (bounded-line-diff.ts).
+ * one entry's detail reads its objects, and diffs them within bounds (lib/bounded-line-diff.ts).
  */
 import "server-only";
 import type { AuditEntryDetail, AuditEntrySummary, AuditList, AuditListQuery } from "@/lib/contracts/audit";
 import { getAuditEntry, listAuditEntrySummaries, type AuditEntriesDb, type AuditEntry, type AuditEntrySummaryRecord } from "@/server/adapters/db/audit-entries";
 import { TopsailError } from "@/server/errors";
 import type { LiveVersion } from "./judge-change";
-import { boundedLineDiff } from "./bounded-line-diff";
+import { boundedLineDiff } from "@/lib/bounded-line-diff";
 import { objectYaml } from "./object-yaml";
 
 export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {

@@ -19,7 +19,8 @@
  * comparing the live object with the entry's intended `after`.
  */
 import "server-only";
-import type { AuditAction, AuditEntry, AuditObject, AuditOutcome } from "@/server/adapters/db/audit-entries";
+import type { AuditAction } from "@/lib/contracts/audit";
+import type { AuditEntry, AuditObject, AuditOutcome } from "@/server/adapters/db/audit-entries";
 import type { AuditedKind } from "./audited-kinds";
 
 export type ObservedType = "ADDED" | "MODIFIED" | "DELETED";

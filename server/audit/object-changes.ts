@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { ObjectChange } from "@/lib/contracts/traffic";
-import { boundedLineDiff } from "./bounded-line-diff";
+import { boundedLineDiff } from "@/lib/bounded-line-diff";
 import { objectYaml } from "./object-yaml";
 import type { ChangeOutcome } from "@/server/istio-config";
 

@@ -1,11 +1,12 @@
 import "server-only";
+import { getConfig } from "@/server/config";
 import { backgroundServices } from "./services";
 
 const running: { name: string; stop(): Promise<void> | void }[] = [];
 
 /** Starts every background service once per process; `TOPSAIL_BACKGROUND=off` turns them off (useful when several consoles share one database). */
 export async function startBackgroundServices(): Promise<void> {
-  if (process.env.TOPSAIL_BACKGROUND === "off" || running.length > 0) return;
+  if (!getConfig().background || running.length > 0) return;
   for (const service of backgroundServices) {
     try {
       running.push({ name: service.name, ...(await service.start()) });

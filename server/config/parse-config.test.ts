@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultDatabaseUrl, defaultPrometheusUrl, parseConfig } from "./parse-config";
 
@@ -11,6 +13,8 @@ describe("parseConfig", () => {
         kube: { context: undefined, timeoutMs: 10_000 },
         databaseUrl: defaultDatabaseUrl,
         server: { port: 3000, host: "127.0.0.1" },
+        experiments: { tickMs: 3000 },
+        background: true,
       },
     });
   });
@@ -56,8 +60,40 @@ describe("parseConfig", () => {
     const set = parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "2500" });
     expect(set.ok && set.config.kube.timeoutMs).toBe(2500);
     const bad = parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "soon" });
-    expect(!bad.ok && bad.message).toContain("TOPSAIL_KUBE_TIMEOUT_MS must be a number of milliseconds");
+    expect(!bad.ok && bad.message).toContain("TOPSAIL_KUBE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 300000");
     expect(!parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "5" }).ok).toBe(true);
+  });
+
+  it("reads the experiment tick, and refuses one so short it would only burn CPU, naming the setting and the range", () => {
+    const set = parseConfig({ TOPSAIL_EXPERIMENT_TICK_MS: "500" });
+    expect(set.ok && set.config.experiments.tickMs).toBe(500);
+    for (const value of ["1", "99", "300001", "1.5", "often"]) {
+      const bad = parseConfig({ TOPSAIL_EXPERIMENT_TICK_MS: value });
+      expect(!bad.ok && bad.message).toBe(
+        "Invalid configuration: TOPSAIL_EXPERIMENT_TICK_MS must be a whole number of milliseconds from 100 to 300000 (5 minutes), e.g. 3000",
+      );
+    }
+  });
+
+  it("turns the background services off only for on or off, and refuses anything else", () => {
+    const off = parseConfig({ TOPSAIL_BACKGROUND: "off" });
+    expect(off.ok && off.config.background).toBe(false);
+    const bad = parseConfig({ TOPSAIL_BACKGROUND: "false" });
+    expect(!bad.ok && bad.message).toBe("Invalid configuration: TOPSAIL_BACKGROUND must be on or off");
+  });
+
+  it("checks every TOPSAIL_ setting the README's configuration table lists", () => {
+    const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("### ", readme.indexOf("## Configuration")));
+    const listed = [...new Set(table.match(/\bTOPSAIL_[A-Z_]+/g))];
+    expect(listed.length).toBeGreaterThan(10);
+    // A value no setting accepts (not a URL, a number, a JSON object, on/off): each listed
+    // setting must refuse it by name, or accept it as free text where free text is right.
+    const freeText = ["TOPSAIL_KUBE_CONTEXT", "TOPSAIL_PROMETHEUS_TOKEN", "TOPSAIL_PROMETHEUS_USERNAME", "TOPSAIL_PROMETHEUS_PASSWORD", "TOPSAIL_HOST"];
+    for (const variable of listed.filter((name) => !freeText.includes(name))) {
+      const result = parseConfig({ [variable]: "?not valid?" });
+      expect(!result.ok && result.message, variable).toContain(variable);
+    }
   });
 
   it("strips a trailing slash so query paths join cleanly", () => {

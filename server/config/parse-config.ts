@@ -47,12 +47,13 @@ const port = (variable: string) =>
     .min(1, `${variable} must be from 1 to 65535`)
     .max(65535, `${variable} must be from 1 to 65535`);
 
-const milliseconds = (variable: string) =>
-  z.coerce
-    .number({ error: `${variable} must be a number of milliseconds, e.g. 10000` })
-    .int(`${variable} must be a whole number of milliseconds`)
-    .min(100, `${variable} must be at least 100 (milliseconds)`)
-    .max(300_000, `${variable} must be at most 300000 (5 minutes)`);
+/** A duration in milliseconds from 100 ms (below that a timeout or a tick only burns CPU) to 5 minutes. */
+const milliseconds = (variable: string, example: number) => {
+  const range = `${variable} must be a whole number of milliseconds from 100 to 300000 (5 minutes), e.g. ${example}`;
+  return z.coerce.number({ error: range }).int(range).min(100, range).max(300_000, range);
+};
+
+const onOff = (variable: string) => z.enum(["on", "off"], { error: `${variable} must be on or off` });
 
 const databaseUrl = z
   .string()
@@ -69,12 +70,14 @@ const envSchema = z
     TOPSAIL_PROMETHEUS_USERNAME: z.string().min(1).optional(),
     TOPSAIL_PROMETHEUS_PASSWORD: z.string().optional(),
     TOPSAIL_PROMETHEUS_HEADERS: headerMap.optional(),
-    TOPSAIL_PROMETHEUS_TIMEOUT_MS: milliseconds("TOPSAIL_PROMETHEUS_TIMEOUT_MS").default(10_000),
+    TOPSAIL_PROMETHEUS_TIMEOUT_MS: milliseconds("TOPSAIL_PROMETHEUS_TIMEOUT_MS", 10_000).default(10_000),
     TOPSAIL_KUBE_CONTEXT: z.string().min(1).optional(),
-    TOPSAIL_KUBE_TIMEOUT_MS: milliseconds("TOPSAIL_KUBE_TIMEOUT_MS").default(10_000),
+    TOPSAIL_KUBE_TIMEOUT_MS: milliseconds("TOPSAIL_KUBE_TIMEOUT_MS", 10_000).default(10_000),
     DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
     PORT: port("PORT").default(3000),
     TOPSAIL_HOST: z.string().min(1).default("127.0.0.1"),
+    TOPSAIL_EXPERIMENT_TICK_MS: milliseconds("TOPSAIL_EXPERIMENT_TICK_MS", 3000).default(3000),
+    TOPSAIL_BACKGROUND: onOff("TOPSAIL_BACKGROUND").default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -104,6 +107,10 @@ export interface TopsailConfig {
   kube: { context?: string; timeoutMs: number };
   databaseUrl: string;
   server: { port: number; host: string };
+  /** How often the experiment runner advances running experiments. */
+  experiments: { tickMs: number };
+  /** False: start no background services (audit watcher, experiment runner). */
+  background: boolean;
 }
 
 export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
@@ -140,6 +147,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       kube: { context: e.TOPSAIL_KUBE_CONTEXT, timeoutMs: e.TOPSAIL_KUBE_TIMEOUT_MS },
       databaseUrl: e.DATABASE_URL,
       server: { port: e.PORT, host: e.TOPSAIL_HOST },
+      experiments: { tickMs: e.TOPSAIL_EXPERIMENT_TICK_MS },
+      background: e.TOPSAIL_BACKGROUND === "on",
     },
   };
 }

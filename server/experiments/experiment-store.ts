@@ -7,7 +7,9 @@
  *   when several consoles share a database later, one of them advances each experiment.
  */
 import "server-only";
-import { activeStatuses, experimentCommands, experimentSpecSchema, experimentStatuses, experimentVerdicts, eventTypes, type ExperimentCommand, type ExperimentEventType } from "@/lib/contracts/experiments";
+import { z } from "zod";
+import { activeStatuses, eventPhases, eventTypes, experimentCommands, experimentPhases, experimentSpecSchema, experimentStatuses, experimentVerdicts, type ExperimentCommand } from "@/lib/contracts/experiments";
+import { fromStoredEnum } from "@/server/adapters/db/stored-enum";
 import type { Experiment as ExperimentRow, ExperimentEvent as EventRow, PrismaClient } from "@/server/adapters/db/generated/client";
 import { DbError, TopsailError } from "@/server/errors";
 import { machineMemorySchema, type ExperimentRecord, type MachineEvent } from "./machine-types";
@@ -25,11 +27,14 @@ export interface NewEvent extends MachineEvent {
   auditId?: string;
 }
 
-function oneOf<T extends string>(allowed: readonly T[], value: string, what: string, id: string): T {
-  const found = allowed.find((v) => v === value);
-  if (found === undefined) throw new DbError(`experiment ${id}: unknown ${what} "${value}"`);
-  return found;
-}
+const stored = {
+  status: z.enum(experimentStatuses),
+  phase: z.enum(experimentPhases),
+  command: z.enum(experimentCommands),
+  verdict: z.enum(experimentVerdicts),
+  eventType: z.enum(eventTypes),
+  eventPhase: z.enum(eventPhases),
+};
 
 function parseJson(text: string, what: string, id: string): unknown {
   try {
@@ -53,11 +58,11 @@ export function toRecord(row: ExperimentRow): ExperimentRecord {
     clusterId: row.clusterId,
     kubeContext: row.kubeContext,
     spec: spec.data,
-    status: oneOf(experimentStatuses, row.status, "status", row.id),
-    phase: row.phase,
+    status: fromStoredEnum(stored.status, row.status, `experiment ${row.id}`, "status"),
+    phase: fromStoredEnum(stored.phase, row.phase, `experiment ${row.id}`, "phase"),
     memory: memory.data,
-    command: row.command === null ? null : oneOf(experimentCommands, row.command, "command", row.id),
-    verdict: row.verdict === null ? null : oneOf(experimentVerdicts, row.verdict, "verdict", row.id),
+    command: row.command === null ? null : fromStoredEnum(stored.command, row.command, `experiment ${row.id}`, "command"),
+    verdict: row.verdict === null ? null : fromStoredEnum(stored.verdict, row.verdict, `experiment ${row.id}`, "verdict"),
     summary: row.summary,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
@@ -70,8 +75,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
   return {
     id: row.id,
     at: row.at,
-    type: oneOf<ExperimentEventType>(eventTypes, row.type, "event type", row.experimentId),
-    phase: row.phase,
+    type: fromStoredEnum(stored.eventType, row.type, `experiment ${row.experimentId}`, "event type"),
+    phase: fromStoredEnum(stored.eventPhase, row.phase, `experiment ${row.experimentId}`, "event phase"),
     message: row.message,
     ...(data && typeof data === "object" && !Array.isArray(data) ? { data: data as Record<string, unknown> } : {}),
     auditId: row.auditId,

@@ -8,7 +8,7 @@
  * re-running one is safe.
  */
 import "server-only";
-import type { CanarySpec, FaultSpec } from "@/lib/contracts/experiments";
+import type { CanarySpec, ExperimentEventPhase, FaultSpec } from "@/lib/contracts/experiments";
 import type { HTTPRoute } from "@/lib/istio/types/networking";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { IstioChange } from "@/server/istio-config/plan-istio-changes";
@@ -37,7 +37,7 @@ function vsChange(namespace: string, name: string, desired: StoredIstioObject | 
   return { kind: "VirtualService", namespace, name, desired, baseResourceVersion: live?.metadata.resourceVersion ?? null };
 }
 
-async function apply(writer: ExperimentWriter, change: IstioChange, comment: string, phase: string, message: string, data: Record<string, unknown>): Promise<ActionOutcome> {
+async function apply(writer: ExperimentWriter, change: IstioChange, comment: string, phase: ExperimentEventPhase, message: string, data: Record<string, unknown>): Promise<ActionOutcome> {
   const { auditIds, actions } = await writer.apply([change], comment);
   const action = actions[0] ?? "unchanged";
   return { events: [{ type: "config", phase, message: action === "unchanged" ? `${message} (already in place)` : message, data: { ...data, kind: change.kind, namespace: change.namespace, name: change.name, action }, ...(auditIds[0] ? { auditId: auditIds[0] } : {}) }] };

@@ -9,7 +9,7 @@
  * an error. Every end removes the rules again (state-machine.ts adds that action).
  */
 import "server-only";
-import { describeSloSubject, type FaultSpec, type GateEventData } from "@/lib/contracts/experiments";
+import { describeSloSubject, type ExperimentPhase, type FaultSpec, type GateEventData } from "@/lib/contracts/experiments";
 import { formatDurationMs } from "@/lib/istio/duration";
 import { describeFailures, describeValues, evaluateSlo } from "./evaluate-gates";
 import { MIN_WINDOW_SECONDS, secondsBetween, type ExperimentRecord, type FaultMemory, type Landing, type MachineEvent, type MachineInput, type MachineStep, type Measurement, type Observation, type ObservationRequest } from "./machine-types";
@@ -56,12 +56,12 @@ function judge(record: FaultRecord, observation: Observation, decisive: boolean)
   return { data, pass, measurement: m };
 }
 
-function gateEvent(phase: string, data: GateEventData): MachineEvent {
+function gateEvent(phase: ExperimentPhase, data: GateEventData): MachineEvent {
   const verdict = data.pass === null ? "not enough data" : data.pass ? "holds" : "violated";
   return { type: "gate", phase, message: `Hypothesis ${verdict} over ${data.windowSeconds}s: ${describeValues(data)}`, data: { ...data } };
 }
 
-function to(record: FaultRecord, phase: string, now: Date, memory: Partial<FaultMemory> = {}): FaultRecord {
+function to(record: FaultRecord, phase: ExperimentPhase, now: Date, memory: Partial<FaultMemory> = {}): FaultRecord {
   return { ...record, phase, memory: { ...record.memory, ...memory, phaseStartedAt: now.toISOString() } };
 }
 

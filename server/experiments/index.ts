@@ -9,13 +9,14 @@ import { getIstioObject, listIstioObjects } from "@/server/adapters/kube/istio-o
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { getConfig } from "@/server/config";
 import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
 import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import type { ExperimentCommand, ExperimentSpec } from "@/lib/contracts/experiments";
 import type { ClusterReads } from "./create-experiment";
 import type { ExperimentWriter } from "./experiment-writer";
 import type { ExperimentRecord } from "./machine-types";
-import { createExperimentRunner, DEFAULT_TICK_MS, type ExperimentRunner } from "./runner";
+import { createExperimentRunner, type ExperimentRunner } from "./runner";
 import { getExperiment, listExperiments, sendExperimentCommand, startExperiment } from "./experiment-service";
 import type { KubeConnection } from "@/server/adapters/kube";
 
@@ -68,7 +69,7 @@ export function getExperimentRunner(): ExperimentRunner {
     db: getDb(),
     writerFor: experimentWriterFor(),
     queryPrometheus: (promql, time) => getPrometheusClient().query(promql, time),
-    tickMs: Number(process.env.TOPSAIL_EXPERIMENT_TICK_MS) || DEFAULT_TICK_MS,
+    tickMs: getConfig().experiments.tickMs,
   });
   return globals.__topsailExperimentRunner;
 }

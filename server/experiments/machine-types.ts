@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import type { ExperimentCommand, ExperimentEventType, ExperimentSpec, ExperimentStatus, ExperimentVerdict } from "@/lib/contracts/experiments";
+import type { ExperimentCommand, ExperimentEventPhase, ExperimentEventType, ExperimentPhase, ExperimentSpec, ExperimentStatus, ExperimentVerdict } from "@/lib/contracts/experiments";
 
 const subjectSchema = z.object({
   direction: z.enum(["callers", "inbound", "outbound"]),
@@ -138,7 +138,7 @@ export interface ExperimentRecord {
   kubeContext: string | null;
   spec: ExperimentSpec;
   status: ExperimentStatus;
-  phase: string;
+  phase: ExperimentPhase;
   memory: MachineMemory;
   command: ExperimentCommand | null;
   verdict: ExperimentVerdict | null;
@@ -167,7 +167,7 @@ export interface MachineInput {
 
 export interface MachineEvent {
   type: ExperimentEventType;
-  phase: string;
+  phase: ExperimentEventPhase;
   message: string;
   data?: Record<string, unknown>;
 }

@@ -19,7 +19,7 @@
  */
 import "server-only";
 import type { ObjectValidation } from "@/lib/contracts/validations";
-import type { AuditAction, AuditSource } from "@/server/adapters/db/audit-entries";
+import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import { reasonOf, recordIntentOrThrow, resolveIntentQuietly, type AuditIntent, type AuditIntentDeps, type ClusterIdentity } from "./audit-intents";

@@ -8,7 +8,8 @@
  * the entry stays pending and the audit watcher settles it from the cluster's events.
  */
 import "server-only";
-import type { AuditAction, AuditOutcome, AuditSource } from "@/server/adapters/db/audit-entries";
+import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
+import type { AuditOutcome } from "@/server/adapters/db/audit-entries";
 import { DbError } from "@/server/errors";
 
 /** Where a change lands: the cluster (UID of its kube-system namespace) and the kubeconfig context. */

@@ -1,8 +1,7 @@
 /**
  * Audit entries in the database, as Topsail types: the objects before and after a change are
  * stored as JSON text and come back parsed; action, source and status are checked against
- * their lists, so a row written by hand or by a newer version fails loudly instead of leaking
- * an unknown string into the UI.
+ * their contract's enums (stored-enum.ts).
  *
  * Topsail's own writes are recorded in two steps (ARCHITECTURE.md "Writes"): an intent
  * (`recordAuditIntent`, status `pending`, before any cluster write — if the database cannot
@@ -11,17 +10,10 @@
  * seen from outside are recorded in one step as `applied`.
  */
 import "server-only";
+import { auditActionSchema, auditSourceSchema, auditStatusSchema, type AuditAction, type AuditSource, type AuditStatus } from "@/lib/contracts/audit";
 import { DbError } from "@/server/errors";
 import type { AuditEntry as AuditEntryRow, Prisma, PrismaClient } from "./generated/client";
-
-export const auditActions = ["create", "update", "delete", "rollback"] as const;
-export type AuditAction = (typeof auditActions)[number];
-
-export const auditSources = ["editor", "wizard", "experiment", "rollback", "external"] as const;
-export type AuditSource = (typeof auditSources)[number];
-
-export const auditStatuses = ["pending", "applied", "failed"] as const;
-export type AuditStatus = (typeof auditStatuses)[number];
+import { fromStoredEnum } from "./stored-enum";
 
 export type AuditObject = Record<string, unknown>;
 
@@ -250,13 +242,13 @@ function toAuditEntryFields(row: Omit<AuditEntryRow, "before" | "after">): Omit<
     id: row.id,
     createdAt: row.createdAt,
     actor: row.actor,
-    action: oneOf(auditActions, row.action, "action", row.id),
+    action: fromStoredEnum(auditActionSchema, row.action, `audit entry ${row.id}`, "action"),
     kind: row.kind,
     namespace: row.namespace,
     name: row.name,
     comment: row.comment,
-    source: oneOf(auditSources, row.source, "source", row.id),
-    status: oneOf(auditStatuses, row.status, "status", row.id),
+    source: fromStoredEnum(auditSourceSchema, row.source, `audit entry ${row.id}`, "source"),
+    status: fromStoredEnum(auditStatusSchema, row.status, `audit entry ${row.id}`, "status"),
     error: row.error,
     resourceVersion: row.resourceVersion,
     clusterId: row.clusterId,
@@ -280,12 +272,6 @@ function fromJsonText(text: string | null, field: string, id: string): AuditObje
     throw new DbError(`audit entry ${id}: "${field}" is not a JSON object`);
   }
   return parsed as AuditObject;
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: string, field: string, id: string): T {
-  const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new DbError(`audit entry ${id}: unknown ${field} "${value}"`);
-  return found;
 }
 
 function wrap(error: unknown, context: string): DbError {

@@ -5,7 +5,8 @@
  * (server/sidecar-injection). So the watcher is tested against exactly what the console
  * records (intent first, outcome with the API server's resourceVersion), not a copy of it.
  */
-import { getAuditEntry, type AuditEntriesDb, type AuditEntry, type AuditSource } from "@/server/adapters/db/audit-entries";
+import type { AuditSource } from "@/lib/contracts/audit";
+import { getAuditEntry, type AuditEntriesDb, type AuditEntry } from "@/server/adapters/db/audit-entries";
 import type { KubeConnection } from "@/server/adapters/kube";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { createIstioWriteDeps } from "@/server/istio-config";

@@ -1,6 +1,7 @@
 /**
- * The line diff of two YAML versions of an object, for the audit page and the wizards'
- * review (one diff, so both show the same). jsdiff's `diffLines` (Myers' algorithm) keeps as
+ * The line diff of two YAML versions of an object, for every diff Topsail shows: the server
+ * computes it for the audit page and the wizards' review, the browser for the editor's review
+ * and conflict screens (components/ui/yaml-diff.tsx), so all of them show the same lines. jsdiff's `diffLines` (Myers' algorithm) keeps as
  * many lines as any line diff can, like the LCS table it replaced, but its work grows with the
  * number of changed lines D — about (n + m) · D steps — where the table took n · m cells
  * (1.6 GB for two 20,000-line versions).
@@ -18,7 +19,6 @@
  *   bench/audit-api.bench.ts.
  * A create or a delete has nothing to align: it is listed as it is, up to the size bound.
  */
-import "server-only";
 import { diffLines } from "diff";
 import type { DiffLine, DiffOmitted } from "@/lib/contracts/traffic";
 
@@ -54,8 +54,11 @@ function sizeOf(text: string): TextSize {
   let newlines = 0;
   for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) newlines++;
   const lines = text === "" ? 0 : newlines + (text.endsWith("\n") ? 0 : 1);
-  return { lines, bytes: Buffer.byteLength(text, "utf8") };
+  return { lines, bytes: utf8.encode(text).byteLength };
 }
+
+// TextEncoder rather than Buffer: this module also runs in the browser.
+const utf8 = new TextEncoder();
 
 const tooLarge = (size: TextSize) => size.lines > diffLimits.lines || size.bytes > diffLimits.bytes;
 

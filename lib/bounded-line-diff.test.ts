@@ -2,12 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DiffLine } from "@/lib/contracts/traffic";
 import { boundedLineDiff, diffLimits } from "./bounded-line-diff";
-import { objectYaml } from "./object-yaml";
+import { stringify } from "yaml";
 
 /** A diff as the panel shows it: a +/- mark (or a space) before each line. */
 function unified(diff: DiffLine[]): string {
   return diff.map((line) => `${{ same: " ", add: "+", remove: "-" }[line.op]} ${line.text}`).join("\n");
 }
+
+/** YAML as the server writes an object for a diff (server/audit/object-yaml.ts). */
+const objectYaml = (object: object) => stringify(object, { lineWidth: 0 });
 
 const numbered = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `line ${from + i}`).join("\n") + "\n";
 
@@ -16,7 +19,7 @@ function virtualService(routes: number, weight: number) {
   return {
     apiVersion: "networking.istio.io/v1",
     kind: "VirtualService",
-    metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "7" },
+    metadata: { name: "reviews", namespace: "bookinfo" },
     spec: {
       hosts: ["reviews"],
       http: Array.from({ length: routes }, (_, i) => ({

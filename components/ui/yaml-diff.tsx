@@ -7,13 +7,31 @@ const lineStyle: Record<DiffLine["op"], { mark: string; className: string; label
 };
 
 /**
- * A unified YAML diff; added and removed lines carry a +/- mark, not only a colour. When the
- * server did not compute the diff (an object too large, too many changed lines), why.
+ * The console's one YAML diff: unified, added and removed lines carry a +/- mark, not only a
+ * colour. The lines come from lib/bounded-line-diff.ts, computed by the server (audit entries,
+ * wizard previews) or in the browser (the editor's review and conflict screens), so every
+ * screen shows the same diff. When the diff was not computed (an object too large, too many
+ * changed lines), it says why. `sides` names what the - and + lines come from.
  */
-export function YamlDiff({ title, diff, omitted }: { title: string; diff: DiffLine[]; omitted: DiffOmitted | null }) {
+export function YamlDiff({
+  title,
+  diff,
+  omitted,
+  sides,
+}: {
+  title: string;
+  diff: DiffLine[];
+  omitted: DiffOmitted | null;
+  sides?: { before: string; after: string };
+}) {
   return (
     <figure className="flex flex-col gap-1">
       <figcaption className="text-sm font-medium">{title}</figcaption>
+      {sides && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          <span className="font-mono">-</span> {sides.before} · <span className="font-mono">+</span> {sides.after}
+        </p>
+      )}
       {omitted ? (
         <p role="status" data-testid="yaml-diff-omitted" className="rounded border border-slate-200 px-2 py-1 text-sm dark:border-slate-700">
           {omitted.message}
