@@ -19,14 +19,30 @@ const layer = (files, forbidden, why) => ({
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".topsail/**", "node_modules/**", "server/adapters/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".topsail/**",
+    "node_modules/**",
+    "server/adapters/db/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  layer(["components/**", "lib/**"], ["server", "sim", "app"], "components and lib reach the server only through the JSON API (lib/queries)."),
-  layer(["server/**"], ["app", "components", "sim"], "server/ is called from app/; it never imports pages, components or the simulator."),
+  layer(
+    ["components/**", "lib/**"],
+    ["server", "sim", "app"],
+    "components and lib reach the server only through the JSON API (lib/queries).",
+  ),
+  layer(
+    ["server/**"],
+    ["app", "components", "sim"],
+    "server/ is called from app/; it never imports pages, components or the simulator.",
+  ),
   layer(["sim/**"], ["server", "app", "components"], "sim/ is its own program: it shares only lib/ with the console."),
 ]);

@@ -5,7 +5,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and Node-only packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@kubernetes/client-node", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@kubernetes/client-node",
+    "@prisma/client",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: [...securityHeaders] }];
   },

@@ -25,7 +25,10 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 function refuse(verdict: Exclude<GuardVerdict, { ok: true }>): NextResponse {
-  const response = NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
+  const response = NextResponse.json(
+    { error: { code: verdict.code, message: verdict.message } },
+    { status: verdict.status },
+  );
   for (const { key, value } of securityHeaders) response.headers.set(key, value);
   return response;
 }

@@ -10,7 +10,9 @@ export default function OverviewPage() {
     <div className="mx-auto max-w-7xl space-y-6">
       <header>
         <h1 className="text-2xl font-semibold">Overview</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">What Topsail is connected to, and how each namespace is doing.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          What Topsail is connected to, and how each namespace is doing.
+        </p>
       </header>
       <ConnectionStatusPanel />
       {/* useSearchParams (the namespace selection) needs a Suspense boundary for the static shell. */}

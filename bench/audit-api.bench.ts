@@ -33,7 +33,14 @@ function virtualService(name: string, routes: number, weight: number, shifted = 
       hosts: [name],
       http: Array.from({ length: routes }, (_, i) => {
         const w = i < shifted ? 50 : weight;
-        return { name: `user-${i}`, match: [{ headers: { "x-user": { exact: `user-${i}` } } }], route: [{ destination: { host: name, subset: "v1" }, weight: w }, { destination: { host: name, subset: "v2" }, weight: 100 - w }] };
+        return {
+          name: `user-${i}`,
+          match: [{ headers: { "x-user": { exact: `user-${i}` } } }],
+          route: [
+            { destination: { host: name, subset: "v1" }, weight: w },
+            { destination: { host: name, subset: "v2" }, weight: 100 - w },
+          ],
+        };
       }),
     },
   };
@@ -74,29 +81,77 @@ async function main(): Promise<void> {
         data: Array.from({ length: 500 }, (_, k) => {
           const i = from + k;
           const huge = i % HUGE_EVERY === HUGE_EVERY - 1;
-          const action = huge ? "update" : (["update", "update", "update", "create", "delete"] as const)[i % 5] ?? "update";
+          const action = huge
+            ? "update"
+            : ((["update", "update", "update", "create", "delete"] as const)[i % 5] ?? "update");
           const name = huge ? hugeName : `svc-${i % 40}`;
           const before = action === "create" ? null : huge ? hugeBefore : JSON.stringify(virtualService(name, 3, 90));
           const after = action === "delete" ? null : huge ? hugeAfter : JSON.stringify(virtualService(name, 3, 50));
-          return { actor: `user-${i % 7}`, action, kind: "VirtualService", namespace: "bookinfo", name, before, after, source: sources[i % 4] ?? "editor", status: i % 23 === 0 ? "failed" : "applied", error: i % 23 === 0 ? "409 Conflict" : null, createdAt: new Date(start + i * 60_000) };
+          return {
+            actor: `user-${i % 7}`,
+            action,
+            kind: "VirtualService",
+            namespace: "bookinfo",
+            name,
+            before,
+            after,
+            source: sources[i % 4] ?? "editor",
+            status: i % 23 === 0 ? "failed" : "applied",
+            error: i % 23 === 0 ? "409 Conflict" : null,
+            createdAt: new Date(start + i * 60_000),
+          };
         }),
       });
     }
     const boundsName = "bounds";
-    const bounds = (shifted: number) => ({ actor: "alice", action: "update", kind: "VirtualService", namespace: "bookinfo", name: boundsName, before: JSON.stringify(virtualService(boundsName, 355, 90)), after: JSON.stringify(virtualService(boundsName, 355, 90, shifted)), source: "wizard", createdAt: new Date(start - 60_000) });
+    const bounds = (shifted: number) => ({
+      actor: "alice",
+      action: "update",
+      kind: "VirtualService",
+      namespace: "bookinfo",
+      name: boundsName,
+      before: JSON.stringify(virtualService(boundsName, 355, 90)),
+      after: JSON.stringify(virtualService(boundsName, 355, 90, shifted)),
+      source: "wizard",
+      createdAt: new Date(start - 60_000),
+    });
     const atBounds = await db.auditEntry.create({ data: bounds(250) });
     const overBounds = await db.auditEntry.create({ data: bounds(251) });
-    const huge = await db.auditEntry.findFirstOrThrow({ where: { name: hugeName }, orderBy: { createdAt: "desc" }, select: { id: true } });
-    console.log(`seeded ${ENTRIES + 2} entries (${ENTRIES / HUGE_EVERY} with 21,009-line objects) in ${((performance.now() - seeded) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    const huge = await db.auditEntry.findFirstOrThrow({
+      where: { name: hugeName },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    console.log(
+      `seeded ${ENTRIES + 2} entries (${ENTRIES / HUGE_EVERY} with 21,009-line objects) in ${((performance.now() - seeded) / 1000).toFixed(1)} s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     console.log(`before the requests: ${memory()}`);
 
     const list = (await import("../app/api/audit/route")).GET;
     const detail = (await import("../app/api/audit/[id]/route")).GET;
     const phases: { label: string; rounds: number; call: () => Promise<Response> }[] = [
-      { label: "GET /api/audit?limit=1000", rounds: LIST_ROUNDS, call: () => list(new Request("http://127.0.0.1/api/audit?limit=1000")) },
-      { label: "GET /api/audit/{id}, 4,979 lines, 1,000 changed", rounds: DETAIL_ROUNDS, call: () => detail(new Request("http://127.0.0.1/"), { params: Promise.resolve({ id: atBounds.id }) }) },
-      { label: "GET /api/audit/{id}, 4,979 lines, 1,004 changed", rounds: DETAIL_ROUNDS, call: () => detail(new Request("http://127.0.0.1/"), { params: Promise.resolve({ id: overBounds.id }) }) },
-      { label: "GET /api/audit/{id}, 21,009 lines, live", rounds: DETAIL_ROUNDS, call: () => detail(new Request("http://127.0.0.1/"), { params: Promise.resolve({ id: huge.id }) }) },
+      {
+        label: "GET /api/audit?limit=1000",
+        rounds: LIST_ROUNDS,
+        call: () => list(new Request("http://127.0.0.1/api/audit?limit=1000")),
+      },
+      {
+        label: "GET /api/audit/{id}, 4,979 lines, 1,000 changed",
+        rounds: DETAIL_ROUNDS,
+        call: () => detail(new Request("http://127.0.0.1/"), { params: Promise.resolve({ id: atBounds.id }) }),
+      },
+      {
+        label: "GET /api/audit/{id}, 4,979 lines, 1,004 changed",
+        rounds: DETAIL_ROUNDS,
+        call: () => detail(new Request("http://127.0.0.1/"), { params: Promise.resolve({ id: overBounds.id }) }),
+      },
+      {
+        label: "GET /api/audit/{id}, 21,009 lines, live",
+        rounds: DETAIL_ROUNDS,
+        call: () => detail(new Request("http://127.0.0.1/"), { params: Promise.resolve({ id: huge.id }) }),
+      },
     ];
     for (const phase of phases) {
       const times: number[] = [];
@@ -106,12 +161,23 @@ async function main(): Promise<void> {
         const response = await phase.call();
         const text = await response.text();
         times.push(performance.now() - started);
-        const body = JSON.parse(text) as { entries?: unknown[]; diff?: unknown[]; diffOmitted?: { reason: string } | null; error?: { message: string } };
-        const said = body.error ? `error: ${body.error.message}` : body.entries ? `${body.entries.length} entries` : `${body.diff?.length ?? 0} diff lines${body.diffOmitted ? `, not computed: ${body.diffOmitted.reason}` : ""}`;
+        const body = JSON.parse(text) as {
+          entries?: unknown[];
+          diff?: unknown[];
+          diffOmitted?: { reason: string } | null;
+          error?: { message: string };
+        };
+        const said = body.error
+          ? `error: ${body.error.message}`
+          : body.entries
+            ? `${body.entries.length} entries`
+            : `${body.diff?.length ?? 0} diff lines${body.diffOmitted ? `, not computed: ${body.diffOmitted.reason}` : ""}`;
         outcome = `${response.status}, ${kb(text.length)} answer, ${said}`;
       }
       const sorted = [...times].sort((a, b) => a - b);
-      console.log(`${phase.label} × ${phase.rounds}: median ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms (${outcome}); ${memory()}`);
+      console.log(
+        `${phase.label} × ${phase.rounds}: median ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms (${outcome}); ${memory()}`,
+      );
     }
     await disconnectDb();
   } finally {

@@ -41,7 +41,27 @@ async function main(): Promise<void> {
   // console do not share an event loop.
   const [apiPort, metricsPort] = [await findFreePort(), await findFreePort()];
   const kubeconfigPath = join(dir, "kubeconfig");
-  const simProcess = spawn(process.execPath, ["--import", "tsx", "sim/cli/main.ts", "--port", String(apiPort), "--metrics-port", String(metricsPort), "--scale", String(SERVICES), "--seed", "1", "--data-dir", join(dir, "sim"), "--kubeconfig", kubeconfigPath], { stdio: ["ignore", "ignore", "inherit"] });
+  const simProcess = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "sim/cli/main.ts",
+      "--port",
+      String(apiPort),
+      "--metrics-port",
+      String(metricsPort),
+      "--scale",
+      String(SERVICES),
+      "--seed",
+      "1",
+      "--data-dir",
+      join(dir, "sim"),
+      "--kubeconfig",
+      kubeconfigPath,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   const sim = {
     async stop() {
       simProcess.kill("SIGTERM");
@@ -49,8 +69,24 @@ async function main(): Promise<void> {
     },
   };
   const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  for (let i = 0; i < 120 && !(existsSync(kubeconfigPath) && (await fetch(metricsUrl).then((r) => r.ok).catch(() => false))); i++) await sleep(1000);
-  const prometheus = await startPrometheus({ dataDir: join(dir, "prom"), port: 0, scrapeIntervalSeconds: 10, targets: [{ job: "mesh", address: `127.0.0.1:${metricsPort}` }] });
+  for (
+    let i = 0;
+    i < 120 &&
+    !(
+      existsSync(kubeconfigPath) &&
+      (await fetch(metricsUrl)
+        .then((r) => r.ok)
+        .catch(() => false))
+    );
+    i++
+  )
+    await sleep(1000);
+  const prometheus = await startPrometheus({
+    dataDir: join(dir, "prom"),
+    port: 0,
+    scrapeIntervalSeconds: 10,
+    targets: [{ job: "mesh", address: `127.0.0.1:${metricsPort}` }],
+  });
   try {
     // The console reads its configuration from the environment, as in production.
     process.env.KUBECONFIG = kubeconfigPath;
@@ -63,26 +99,46 @@ async function main(): Promise<void> {
     const { loadKubeConfig } = await import("../server/adapters/kube/load-kube-config");
     const kube = loadKubeConfig(process.env);
     if (!kube.ok) throw new Error(kube.message);
-    const namespaces = (await kube.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items.map((n) => n.metadata?.name ?? "").filter((n) => n.startsWith("mesh-")).sort();
+    const namespaces = (await kube.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items
+      .map((n) => n.metadata?.name ?? "")
+      .filter((n) => n.startsWith("mesh-"))
+      .sort();
 
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${SERVICES} services in ${namespaces.length} namespaces; waiting for a ${WINDOW_SECONDS}s window of traffic…`);
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          " ",
+        )}; ${SERVICES} services in ${namespaces.length} namespaces; waiting for a ${WINDOW_SECONDS}s window of traffic…`,
+    );
     // Every measured window (the last one ends RUNS × 10 s before now) must be full of traffic.
     await sleep((WINDOW_SECONDS + RUNS * 10 + 20) * 1000);
 
-    const url = (queryTime: number) => `http://127.0.0.1/api/namespaces/graph?namespaces=${namespaces.join(",")}&graphType=versionedApp&duration=${WINDOW_SECONDS}s&queryTime=${queryTime}`;
+    const url = (queryTime: number) =>
+      `http://127.0.0.1/api/namespaces/graph?namespaces=${namespaces.join(",")}&graphType=versionedApp&duration=${WINDOW_SECONDS}s&queryTime=${queryTime}`;
     const call = async (queryTime: number) => {
       const started = performance.now();
       const response = await GET(new Request(url(queryTime)));
-      const body = (await response.json()) as { elements?: { nodes: unknown[]; edges: unknown[] }; error?: { message: string } };
+      const body = (await response.json()) as {
+        elements?: { nodes: unknown[]; edges: unknown[] };
+        error?: { message: string };
+      };
       if (!response.ok) throw new Error(`graph API answered ${response.status}: ${body.error?.message}`);
-      return { ms: performance.now() - started, size: `${body.elements?.nodes.length} nodes, ${body.elements?.edges.length} edges` };
+      return {
+        ms: performance.now() - started,
+        size: `${body.elements?.nodes.length} nodes, ${body.elements?.edges.length} edges`,
+      };
     };
     const raw = async (queryTime: number) => {
       const queries = namespaces.flatMap((ns) => buildNamespaceQueries(ns, WINDOW_SECONDS, "95"));
       const started = performance.now();
       await Promise.all(
         queries.map(async (q) => {
-          const r = await fetch(`${prometheus.url}/api/v1/query`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ query: q.promql, time: String(queryTime) }).toString() });
+          const r = await fetch(`${prometheus.url}/api/v1/query`, {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ query: q.promql, time: String(queryTime) }).toString(),
+          });
           await r.text();
         }),
       );
@@ -94,7 +150,9 @@ async function main(): Promise<void> {
       const body = (await r.json()) as { data?: { result?: { value: [number, string] }[] } };
       return body.data?.result?.[0]?.value[1] ?? "none";
     };
-    console.log(`scrape: up ${await instant('up{job="mesh"}')}, ${await instant('scrape_duration_seconds{job="mesh"}')} s, ${await instant('scrape_samples_scraped{job="mesh"}')} samples; istio_requests_total series ${await instant("count(istio_requests_total)")}, total rate ${await instant(`sum(rate(istio_requests_total{reporter="destination"}[${WINDOW_SECONDS}s]))`)} requests/s`);
+    console.log(
+      `scrape: up ${await instant('up{job="mesh"}')}, ${await instant('scrape_duration_seconds{job="mesh"}')} s, ${await instant('scrape_samples_scraped{job="mesh"}')} samples; istio_requests_total series ${await instant("count(istio_requests_total)")}, total rate ${await instant(`sum(rate(istio_requests_total{reporter="destination"}[${WINDOW_SECONDS}s]))`)} requests/s`,
+    );
     const now = Math.floor(Date.now() / 1000) - 5;
     await call(now); // warm up modules and connections
     const api: number[] = [];
@@ -121,7 +179,15 @@ async function main(): Promise<void> {
     const { createPrometheusClient } = await import("../server/adapters/prometheus");
     const { buildGraph } = await import("../server/graph/build-graph");
     const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
-    const live = createLiveGraphSources({ prometheus: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 60_000 }), kube: () => connection });
+    const live = createLiveGraphSources({
+      prometheus: createPrometheusClient({
+        url: prometheus.url,
+        auth: { kind: "none" },
+        headers: {},
+        timeoutMs: 60_000,
+      }),
+      kube: () => connection,
+    });
     const kubeTimes: number[] = [];
     const buildTimes: number[] = [];
     for (let i = 1; i <= RUNS; i++) {
@@ -129,13 +195,32 @@ async function main(): Promise<void> {
       const state = await live.readClusterState(namespaces);
       kubeTimes.push(performance.now() - started);
       const answers = new Map<string, Awaited<ReturnType<typeof live.queryPrometheus>>>();
-      const request = { namespaces, graphType: "versionedApp" as const, duration: WINDOW_SECONDS, idleNodes: false, responseTime: "95" as const, queryTime: now - i * 10 };
-      await buildGraph(request, { existingNamespaces: async () => state.namespaces, readClusterState: async () => state, queryPrometheus: async (q, t) => (answers.set(q, await live.queryPrometheus(q, t)), answers.get(q) ?? []) });
+      const request = {
+        namespaces,
+        graphType: "versionedApp" as const,
+        duration: WINDOW_SECONDS,
+        idleNodes: false,
+        responseTime: "95" as const,
+        queryTime: now - i * 10,
+      };
+      await buildGraph(request, {
+        existingNamespaces: async () => state.namespaces,
+        readClusterState: async () => state,
+        queryPrometheus: async (q, t) => (answers.set(q, await live.queryPrometheus(q, t)), answers.get(q) ?? []),
+      });
       started = performance.now();
-      await buildGraph(request, { existingNamespaces: async () => state.namespaces, readClusterState: async () => state, queryPrometheus: async (q) => answers.get(q) ?? [] });
+      await buildGraph(request, {
+        existingNamespaces: async () => state.namespaces,
+        readClusterState: async () => state,
+        queryPrometheus: async (q) => answers.get(q) ?? [],
+      });
       buildTimes.push(performance.now() - started);
     }
-    const median = (v: number[]) => percentile([...v].sort((a, b) => a - b), 50);
+    const median = (v: number[]) =>
+      percentile(
+        [...v].sort((a, b) => a - b),
+        50,
+      );
     console.log(`graph: ${size}; ${queryCount} PromQL queries per request (per run: ${sizes.join("; ")})`);
     console.log(`  API uncached     ${summary(api)}`);
     console.log(`  raw PromQL       ${summary(rawTimes)}`);

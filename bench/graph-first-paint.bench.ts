@@ -21,7 +21,19 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Apps with 1–3 versions in boxes, each version calling 1–3 apps further down. */
 function syntheticGraph(leaves: number): GraphResponse {
   const nodes: GraphResponse["elements"]["nodes"] = [
-    { data: { id: "gw", nodeType: "workload", cluster: "c", namespace: "bench", workload: "ingress", app: "ingress", isGateway: true, isRoot: true, traffic: [{ protocol: "http", rates: { httpOut: "100.00" } }] } },
+    {
+      data: {
+        id: "gw",
+        nodeType: "workload",
+        cluster: "c",
+        namespace: "bench",
+        workload: "ingress",
+        app: "ingress",
+        isGateway: true,
+        isRoot: true,
+        traffic: [{ protocol: "http", rates: { httpOut: "100.00" } }],
+      },
+    },
   ];
   const edges: GraphResponse["elements"]["edges"] = [];
   const versionsOf: string[][] = [];
@@ -53,17 +65,39 @@ function syntheticGraph(leaves: number): GraphResponse {
     }
     versionsOf.push(ids);
   }
-  const rates = (r: number) => ({ protocol: "http" as const, rates: { http: r.toFixed(2), httpPercentReq: "50.0" }, responses: { "200": { flags: { "-": "100.0" }, hosts: {} } } });
-  for (const id of versionsOf[0] ?? []) edges.push({ data: { id: `gw>${id}`, source: "gw", target: id, isMTLS: "100.0", responseTime: "20.00", traffic: rates(10) } });
+  const rates = (r: number) => ({
+    protocol: "http" as const,
+    rates: { http: r.toFixed(2), httpPercentReq: "50.0" },
+    responses: { "200": { flags: { "-": "100.0" }, hosts: {} } },
+  });
+  for (const id of versionsOf[0] ?? [])
+    edges.push({
+      data: { id: `gw>${id}`, source: "gw", target: id, isMTLS: "100.0", responseTime: "20.00", traffic: rates(10) },
+    });
   versionsOf.forEach((ids, a) => {
     for (const id of ids)
       for (let k = 1; k <= 1 + (a % 3); k++) {
         const callee = versionsOf[a * 2 + k];
         const target = callee?.[(a + k) % callee.length];
-        if (target) edges.push({ data: { id: `${id}>${target}`, source: id, target, isMTLS: "100.0", responseTime: `${(5 + ((a * k) % 200)).toFixed(2)}`, traffic: rates(1) } });
+        if (target)
+          edges.push({
+            data: {
+              id: `${id}>${target}`,
+              source: id,
+              target,
+              isMTLS: "100.0",
+              responseTime: `${(5 + ((a * k) % 200)).toFixed(2)}`,
+              traffic: rates(1),
+            },
+          });
       }
   });
-  return { timestamp: Math.floor(Date.now() / 1000), duration: 300, graphType: "versionedApp", elements: { nodes, edges } };
+  return {
+    timestamp: Math.floor(Date.now() / 1000),
+    duration: 300,
+    graphType: "versionedApp",
+    elements: { nodes, edges },
+  };
 }
 
 async function waitForServer(url: string, deadline: number) {
@@ -85,24 +119,42 @@ async function main() {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", KUBECONFIG: "", HOME: dataDir, TOPSAIL_PROMETHEUS_URL: "http://127.0.0.1:1", DATABASE_URL: `file:${path.join(dataDir, "bench.db")}` },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
+      KUBECONFIG: "",
+      HOME: dataDir,
+      TOPSAIL_PROMETHEUS_URL: "http://127.0.0.1:1",
+      DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
+    },
   });
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/graph`, Date.now() + 60_000);
     const graph = syntheticGraph(NODES);
     const body = JSON.stringify(graph);
     const leaves = graph.elements.nodes.filter((n) => n.data.nodeType !== "box").length;
-    console.log(`synthetic graph: ${leaves} nodes (+${graph.elements.nodes.length - leaves} app boxes), ${graph.elements.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `synthetic graph: ${leaves} nodes (+${graph.elements.nodes.length - leaves} app boxes), ${graph.elements.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB`,
+    );
     const times: number[] = [];
     const afterData: number[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
       const page = await context.newPage();
-      await page.route("**/api/namespaces/graph?**", (route) => route.fulfill({ contentType: "application/json", body }));
+      await page.route("**/api/namespaces/graph?**", (route) =>
+        route.fulfill({ contentType: "application/json", body }),
+      );
       // Record the moment the page marks the graph drawn, relative to navigation start.
       await page.addInitScript(() => {
         const observer = new MutationObserver(() => {
@@ -112,25 +164,42 @@ async function main() {
             observer.disconnect();
           }
         });
-        observer.observe(document, { subtree: true, attributes: true, childList: true, attributeFilter: ["data-graph-state"] });
+        observer.observe(document, {
+          subtree: true,
+          attributes: true,
+          childList: true,
+          attributeFilter: ["data-graph-state"],
+        });
       });
-      await page.goto(`http://127.0.0.1:${PORT}/graph?namespaces=bench&graphType=versionedApp&duration=300s&edgeLabels=responseTime`);
-      await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: 60_000 });
+      await page.goto(
+        `http://127.0.0.1:${PORT}/graph?namespaces=bench&graphType=versionedApp&duration=300s&edgeLabels=responseTime`,
+      );
+      await page.waitForFunction(
+        () => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined,
+        undefined,
+        { timeout: 60_000 },
+      );
       const [drawnAt, dataAt] = await page.evaluate(() => [
         (window as unknown as { __drawnAt: number }).__drawnAt,
-        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((e) => e.name.includes("/api/namespaces/graph"))?.responseEnd ?? NaN,
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((e) =>
+          e.name.includes("/api/namespaces/graph"),
+        )?.responseEnd ?? NaN,
       ]);
       if (run > 0) {
         times.push(drawnAt);
         afterData.push(drawnAt - dataAt);
       }
-      console.log(`${run === 0 ? "warm-up" : `run ${run}`}: navigation → graph drawn ${drawnAt.toFixed(0)} ms (answer in at ${dataAt.toFixed(0)} ms, then ${(drawnAt - dataAt).toFixed(0)} ms to draw)`);
+      console.log(
+        `${run === 0 ? "warm-up" : `run ${run}`}: navigation → graph drawn ${drawnAt.toFixed(0)} ms (answer in at ${dataAt.toFixed(0)} ms, then ${(drawnAt - dataAt).toFixed(0)} ms to draw)`,
+      );
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
     console.log(`answer → drawn: median ${median(afterData).toFixed(0)} ms`);
-    console.log(`first paint of ${leaves} nodes: median ${(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(0)} ms, min ${(sorted[0] ?? NaN).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(0)} ms (n=${sorted.length})`);
+    console.log(
+      `first paint of ${leaves} nodes: median ${(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(0)} ms, min ${(sorted[0] ?? NaN).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(0)} ms (n=${sorted.length})`,
+    );
   } finally {
     await browser.close();
     server.kill("SIGTERM");

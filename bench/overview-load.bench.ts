@@ -29,10 +29,42 @@ async function main(): Promise<void> {
   const kubeconfigPath = join(dir, "kubeconfig");
   // The simulator runs as its own program (as in production): its traffic engine must not
   // share the console's event loop, or the figures would measure the simulator.
-  const simProcess = spawn(process.execPath, ["--import", "tsx", "sim/cli/main.ts", "--port", String(apiPort), "--metrics-port", String(metricsPort), "--data-dir", join(dir, "sim"), "--kubeconfig", kubeconfigPath], { stdio: ["ignore", "ignore", "inherit"] });
+  const simProcess = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "sim/cli/main.ts",
+      "--port",
+      String(apiPort),
+      "--metrics-port",
+      String(metricsPort),
+      "--data-dir",
+      join(dir, "sim"),
+      "--kubeconfig",
+      kubeconfigPath,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  for (let i = 0; i < 60 && !(existsSync(kubeconfigPath) && (await fetch(metricsUrl).then((r) => r.ok).catch(() => false))); i++) await sleep(1000);
-  const prometheus = await startPrometheus({ dataDir: join(dir, "prom"), port: 0, scrapeIntervalSeconds: 2, targets: [{ job: "mesh", address: `127.0.0.1:${metricsPort}` }] });
+  for (
+    let i = 0;
+    i < 60 &&
+    !(
+      existsSync(kubeconfigPath) &&
+      (await fetch(metricsUrl)
+        .then((r) => r.ok)
+        .catch(() => false))
+    );
+    i++
+  )
+    await sleep(1000);
+  const prometheus = await startPrometheus({
+    dataDir: join(dir, "prom"),
+    port: 0,
+    scrapeIntervalSeconds: 2,
+    targets: [{ job: "mesh", address: `127.0.0.1:${metricsPort}` }],
+  });
   try {
     process.env.KUBECONFIG = kubeconfigPath;
     process.env.TOPSAIL_PROMETHEUS_URL = prometheus.url;
@@ -43,11 +75,23 @@ async function main(): Promise<void> {
     const call = async () => {
       const started = performance.now();
       const response = await GET(new Request("http://127.0.0.1/api/overview"));
-      const body = (await response.json()) as { namespaces?: unknown[]; metricsError?: string; error?: { message: string } };
-      return { ms: performance.now() - started, ok: response.ok && body.metricsError === undefined, error: body.error?.message ?? body.metricsError };
+      const body = (await response.json()) as {
+        namespaces?: unknown[];
+        metricsError?: string;
+        error?: { message: string };
+      };
+      return {
+        ms: performance.now() - started,
+        ok: response.ok && body.metricsError === undefined,
+        error: body.error?.message ?? body.metricsError,
+      };
     };
     const first = await call();
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; first answer ${first.ms.toFixed(0)} ms${first.error ? ` (${first.error})` : ""}`);
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}; first answer ${first.ms.toFixed(0)} ms${first.error ? ` (${first.error})` : ""}`,
+    );
 
     const times: number[] = [];
     const errors = new Map<string, number>();
@@ -63,7 +107,9 @@ async function main(): Promise<void> {
     );
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`overview: ${CLIENTS} clients for ${SECONDS} s: ${(times.length / SECONDS).toFixed(0)} answers/s`);
-    console.log(`  latency median ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms (target ≤ 500 ms), max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`);
+    console.log(
+      `  latency median ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms (target ≤ 500 ms), max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`,
+    );
     console.log(`  errors: ${errors.size === 0 ? "none" : [...errors].map(([m, n]) => `${n} × ${m}`).join("; ")}`);
   } finally {
     await prometheus.stop();

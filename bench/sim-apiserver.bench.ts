@@ -28,11 +28,15 @@ function summary(values: number[]): string {
 function get(url: string, ca: string): Promise<{ body: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { ca, agent: false, headers: { accept: "application/json" } } satisfies RequestOptions, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }));
-    });
+    const req = request(
+      url,
+      { ca, agent: false, headers: { accept: "application/json" } } satisfies RequestOptions,
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -59,12 +63,18 @@ function openWatch(url: string, ca: string, onLine: (line: string) => void): () 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "topsail-sim-bench-"));
   const bootStarted = performance.now();
-  const sim = await startSimulator({ port: 0, dataDir: join(dir, "data"), kubeconfigPath: join(dir, "kubeconfig"), scale: SERVICES, seed: 1 });
+  const sim = await startSimulator({
+    port: 0,
+    dataDir: join(dir, "data"),
+    kubeconfigPath: join(dir, "kubeconfig"),
+    scale: SERVICES,
+    seed: 1,
+  });
   console.log(`simulator with --scale ${SERVICES} up in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s`);
   try {
     // Controllers create pods asynchronously; measure once the pod count has settled.
     let pods = 0;
-    for (let previous = -1; pods !== previous; ) {
+    for (let previous = -1; pods !== previous;) {
       previous = pods;
       await new Promise((r) => setTimeout(r, 1000));
       pods = sim.store.list({ group: "", resource: "pods" }).items.length;
@@ -80,7 +90,10 @@ async function main(): Promise<void> {
     }
     console.log(`list all pods (${pods} pods, ${(bytes / 1024 / 1024).toFixed(1)} MiB): ${summary(listTimes)}`);
 
-    sim.store.create({ group: "", resource: "namespaces" }, { apiVersion: "v1", kind: "Namespace", metadata: { name: NS } });
+    sim.store.create(
+      { group: "", resource: "namespaces" },
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: NS } },
+    );
     const ref = { group: "", resource: "configmaps" };
     const sentAt = new Map<string, number>();
     const delays: number[] = [];
@@ -88,18 +101,27 @@ async function main(): Promise<void> {
     const rv = sim.store.list(ref, NS).resourceVersion;
     for (let w = 0; w < WATCHERS; w++) {
       closers.push(
-        openWatch(`${sim.url}/api/v1/namespaces/${NS}/configmaps?watch=true&resourceVersion=${rv}`, sim.caPem, (line) => {
-          const event = JSON.parse(line) as { object?: { metadata?: { name?: string } } };
-          const sent = sentAt.get(event.object?.metadata?.name ?? "");
-          if (sent !== undefined) delays.push(performance.now() - sent);
-        }),
+        openWatch(
+          `${sim.url}/api/v1/namespaces/${NS}/configmaps?watch=true&resourceVersion=${rv}`,
+          sim.caPem,
+          (line) => {
+            const event = JSON.parse(line) as { object?: { metadata?: { name?: string } } };
+            const sent = sentAt.get(event.object?.metadata?.name ?? "");
+            if (sent !== undefined) delays.push(performance.now() - sent);
+          },
+        ),
       );
     }
     await new Promise((r) => setTimeout(r, 500));
     for (let i = 0; i < WRITES; i++) {
       const name = `cm-${i}`;
       sentAt.set(name, performance.now());
-      sim.store.create(ref, { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: NS }, data: { i: String(i) } });
+      sim.store.create(ref, {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: { name, namespace: NS },
+        data: { i: String(i) },
+      });
       await new Promise((r) => setTimeout(r, 5));
     }
     const deadline = Date.now() + 10_000;

@@ -31,7 +31,12 @@ const ms = (values: number[]) => {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "topsail-bench-write-path-"));
-  const sim = await startSimulator({ port: 0, dataDir: join(dir, "sim"), kubeconfigPath: join(dir, "kubeconfig"), scale: SERVICES });
+  const sim = await startSimulator({
+    port: 0,
+    dataDir: join(dir, "sim"),
+    kubeconfigPath: join(dir, "kubeconfig"),
+    scale: SERVICES,
+  });
   try {
     const dbUrl = `file:${join(dir, "topsail.db")}`;
     const { applyPendingMigrations } = await import("@/server/adapters/db/migrate");
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
     const authenticate = kubeConfig.applySecurityAuthentication.bind(kubeConfig);
     // Every request client-node sends passes here, watches included (told apart by `watch=true`).
     kubeConfig.applySecurityAuthentication = async (context: RequestContext) => {
-      requests.push(`${context.getHttpMethod()} ${new URL(context.getUrl()).pathname}${new URL(context.getUrl()).search}`);
+      requests.push(
+        `${context.getHttpMethod()} ${new URL(context.getUrl()).pathname}${new URL(context.getUrl()).search}`,
+      );
       return authenticate(context);
     };
 
@@ -58,8 +65,15 @@ async function main(): Promise<void> {
     const sizes = await Promise.all(cachedKinds.map(async (kind) => [kind, (await cache.list(kind)).length] as const));
     const fillMs = performance.now() - fillStart;
     const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-    console.log(`cluster: ${total} objects (${sizes.filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(", ")})`);
-    console.log(`cache first fill: ${fillMs.toFixed(0)} ms; ${requests.filter((r) => !r.includes("watch=true")).length} lists, ${requests.filter((r) => r.includes("watch=true")).length} watches`);
+    console.log(
+      `cluster: ${total} objects (${sizes
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(", ")})`,
+    );
+    console.log(
+      `cache first fill: ${fillMs.toFixed(0)} ms; ${requests.filter((r) => !r.includes("watch=true")).length} lists, ${requests.filter((r) => r.includes("watch=true")).length} watches`,
+    );
 
     const deps = createIstioWriteDeps(connection);
     const ref = { kind: "DestinationRule", namespace: "mesh-000", name: "svc-0000" };
@@ -70,7 +84,11 @@ async function main(): Promise<void> {
       const live = await getIstioObject(connection, ref);
       if (!live) throw new Error(`${ref.namespace}/${ref.name} is missing: the synthetic mesh changed`);
       const desired = { ...live, metadata: { ...live.metadata, labels: { round: String(round) } } };
-      const request = { changes: [{ ...ref, desired, baseResourceVersion: live.metadata.resourceVersion }], actor: "bench", source: "editor" as const };
+      const request = {
+        changes: [{ ...ref, desired, baseResourceVersion: live.metadata.resourceVersion }],
+        actor: "bench",
+        source: "editor" as const,
+      };
       requests.length = 0;
       let start = performance.now();
       await previewIstioChanges(deps, request);
@@ -85,9 +103,17 @@ async function main(): Promise<void> {
     }
     // Reads (lists or gets; watches aside) the write path sent: the cache should have answered all of them.
     const reads = (list: string[]) => list.filter((r) => r.startsWith("GET ") && !r.includes("watch=true")).length;
-    console.log(`preview (${ROUNDS} rounds): ${ms(previews)}; requests of the last: ${sent.preview.join(", ") || "none"}; reads: ${reads(sent.preview)}`);
-    console.log(`apply   (${ROUNDS} rounds): ${ms(applies)}; requests of the last: ${sent.apply.join(", ") || "none"}; reads: ${reads(sent.apply)}`);
-    console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `preview (${ROUNDS} rounds): ${ms(previews)}; requests of the last: ${sent.preview.join(", ") || "none"}; reads: ${reads(sent.preview)}`,
+    );
+    console.log(
+      `apply   (${ROUNDS} rounds): ${ms(applies)}; requests of the last: ${sent.apply.join(", ") || "none"}; reads: ${reads(sent.apply)}`,
+    );
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
     await stopClusterCaches();
   } finally {
     await sim.stop();

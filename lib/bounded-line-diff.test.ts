@@ -12,7 +12,8 @@ function unified(diff: DiffLine[]): string {
 /** YAML as the server writes an object for a diff (server/audit/object-yaml.ts). */
 const objectYaml = (object: object) => stringify(object, { lineWidth: 0 });
 
-const numbered = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `line ${from + i}`).join("\n") + "\n";
+const numbered = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) => `line ${from + i}`).join("\n") + "\n";
 
 /** A VirtualService with `routes` header-matched routes: about 21 lines of YAML each. */
 function virtualService(routes: number, weight: number) {
@@ -51,19 +52,51 @@ describe("the line diff of two YAML versions", () => {
   });
 
   it("shows a create as all additions and a delete as all removals, with or without a final newline", () => {
-    expect(boundedLineDiff("", "x\ny").diff).toEqual([{ op: "add", text: "x" }, { op: "add", text: "y" }]);
+    expect(boundedLineDiff("", "x\ny").diff).toEqual([
+      { op: "add", text: "x" },
+      { op: "add", text: "y" },
+    ]);
     expect(boundedLineDiff("x", "").diff).toEqual([{ op: "remove", text: "x" }]);
     expect(boundedLineDiff("x\n", "x").diff).toEqual([{ op: "same", text: "x" }]);
     expect(boundedLineDiff("", "").diff).toEqual([]);
   });
 
   it("shows a wizard's routing change line by line, as the panel always has", () => {
-    const before = objectYaml({ apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo" }, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" }, weight: 90 }, { destination: { host: "reviews", subset: "v2" }, weight: 10 }] }] } });
+    const before = objectYaml({
+      apiVersion: "networking.istio.io/v1",
+      kind: "VirtualService",
+      metadata: { name: "reviews", namespace: "bookinfo" },
+      spec: {
+        hosts: ["reviews"],
+        http: [
+          {
+            route: [
+              { destination: { host: "reviews", subset: "v1" }, weight: 90 },
+              { destination: { host: "reviews", subset: "v2" }, weight: 10 },
+            ],
+          },
+        ],
+      },
+    });
     const after = objectYaml({
       apiVersion: "networking.istio.io/v1",
       kind: "VirtualService",
       metadata: { name: "reviews", namespace: "bookinfo" },
-      spec: { hosts: ["reviews"], http: [{ match: [{ headers: { "end-user": { exact: "jason" } } }], route: [{ destination: { host: "reviews", subset: "v2" } }] }, { route: [{ destination: { host: "reviews", subset: "v1" }, weight: 50 }, { destination: { host: "reviews", subset: "v3" }, weight: 50 }] }] },
+      spec: {
+        hosts: ["reviews"],
+        http: [
+          {
+            match: [{ headers: { "end-user": { exact: "jason" } } }],
+            route: [{ destination: { host: "reviews", subset: "v2" } }],
+          },
+          {
+            route: [
+              { destination: { host: "reviews", subset: "v1" }, weight: 50 },
+              { destination: { host: "reviews", subset: "v3" }, weight: 50 },
+            ],
+          },
+        ],
+      },
     });
     // What the LCS diff this replaces answered, line for line.
     expect(unified(boundedLineDiff(before, after).diff)).toBe(
@@ -121,7 +154,10 @@ describe("the line diff of two YAML versions", () => {
     const atLimit = numbered(diffLimits.lines);
     const { diff, diffOmitted } = boundedLineDiff(atLimit, atLimit.replace("line 2500\n", "line 2500 changed\n"));
     expect(diffOmitted).toBeNull();
-    expect(diff.filter((l) => l.op !== "same")).toEqual([{ op: "remove", text: "line 2500" }, { op: "add", text: "line 2500 changed" }]);
+    expect(diff.filter((l) => l.op !== "same")).toEqual([
+      { op: "remove", text: "line 2500" },
+      { op: "add", text: "line 2500 changed" },
+    ]);
     // A create has nothing to align: all additions, however many lines.
     expect(boundedLineDiff("", atLimit).diff).toHaveLength(diffLimits.lines);
   });
@@ -133,7 +169,8 @@ describe("the line diff of two YAML versions", () => {
     expect(result.diff).toEqual([]);
     expect(result.diffOmitted).toEqual({
       reason: "too_large",
-      message: "The diff was not computed because the object is too large: it has 21,009 lines before the change and 21,009 after; diffs are computed for objects of up to 5,000 lines and 256 KiB.",
+      message:
+        "The diff was not computed because the object is too large: it has 21,009 lines before the change and 21,009 after; diffs are computed for objects of up to 5,000 lines and 256 KiB.",
       before: { lines: 21_009, bytes: Buffer.byteLength(before) },
       after: { lines: 21_009, bytes: Buffer.byteLength(after) },
     });
@@ -144,7 +181,10 @@ describe("the line diff of two YAML versions", () => {
 
   it("says an object with a few very long lines is too large by its bytes", () => {
     const script = `kind: EnvoyFilter\ncode: ${"x".repeat(diffLimits.bytes)}\n`;
-    expect(boundedLineDiff("kind: EnvoyFilter\n", script).diffOmitted).toMatchObject({ reason: "too_large", after: { lines: 2 } });
+    expect(boundedLineDiff("kind: EnvoyFilter\n", script).diffOmitted).toMatchObject({
+      reason: "too_large",
+      after: { lines: 2 },
+    });
   });
 
   it("gives up on two versions that differ in more lines than a person reviews line by line", () => {
@@ -152,7 +192,10 @@ describe("the line diff of two YAML versions", () => {
     // Every line replaced: each is one removal and one addition.
     const result = boundedLineDiff(numbered(half + 1), numbered(half + 1, 100_000));
     expect(result.diff).toEqual([]);
-    expect(result.diffOmitted).toMatchObject({ reason: "too_many_changes", message: "The diff was not computed because more than 1,000 lines differ between the two versions." });
+    expect(result.diffOmitted).toMatchObject({
+      reason: "too_many_changes",
+      message: "The diff was not computed because more than 1,000 lines differ between the two versions.",
+    });
     // Just within the limit it is computed.
     expect(boundedLineDiff(numbered(half), numbered(half, 100_000)).diff).toHaveLength(diffLimits.editLength);
   });

@@ -39,15 +39,21 @@ export function boundedLineDiff(before: string, after: string): BoundedLineDiff 
     const message = `The diff was not computed because the object is too large: it has ${count(sizes.before.lines)} lines before the change and ${count(sizes.after.lines)} after; diffs are computed for objects of up to ${count(diffLimits.lines)} lines and ${diffLimits.bytes / 1024} KiB.`;
     return { diff: [], diffOmitted: { reason: "too_large", message, ...sizes } };
   }
-  if (before === "" || after === "") return { diff: [...linesOf(before, "remove"), ...linesOf(after, "add")], diffOmitted: null };
+  if (before === "" || after === "")
+    return { diff: [...linesOf(before, "remove"), ...linesOf(after, "add")], diffOmitted: null };
   // A missing final newline makes jsdiff's last line differ from the same line followed by
   // one; YAML versions that differ only there are the same lines.
-  const changes = diffLines(withFinalNewline(before), withFinalNewline(after), { maxEditLength: diffLimits.editLength });
+  const changes = diffLines(withFinalNewline(before), withFinalNewline(after), {
+    maxEditLength: diffLimits.editLength,
+  });
   if (changes === undefined) {
     const message = `The diff was not computed because more than ${count(diffLimits.editLength)} lines differ between the two versions.`;
     return { diff: [], diffOmitted: { reason: "too_many_changes", message, ...sizes } };
   }
-  return { diff: changes.flatMap((change) => linesOf(change.value, change.added ? "add" : change.removed ? "remove" : "same")), diffOmitted: null };
+  return {
+    diff: changes.flatMap((change) => linesOf(change.value, change.added ? "add" : change.removed ? "remove" : "same")),
+    diffOmitted: null,
+  };
 }
 
 function sizeOf(text: string): TextSize {
@@ -69,5 +75,8 @@ const withFinalNewline = (text: string) => (text.endsWith("\n") ? text : `${text
 /** The lines of `text` (split at "\n", the final newline ending the last line), each marked `op`. */
 function linesOf(text: string, op: DiffLine["op"]): DiffLine[] {
   if (text === "") return [];
-  return text.replace(/\n$/, "").split("\n").map((line) => ({ op, text: line }));
+  return text
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((line) => ({ op, text: line }));
 }

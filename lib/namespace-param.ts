@@ -3,7 +3,14 @@ const namespaceName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function parseNamespaceParam(value: string | null | undefined): string[] {
   if (!value) return [];
-  return [...new Set(value.split(",").map((s) => s.trim()).filter((s) => namespaceName.test(s) && s.length <= 63))].sort();
+  return [
+    ...new Set(
+      value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => namespaceName.test(s) && s.length <= 63),
+    ),
+  ].sort();
 }
 
 export function formatNamespaceParam(namespaces: string[]): string {

@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { created } = await createMigration(name);
-    console.log(created ? `created prisma/migrations/${created}/migration.sql` : "no schema changes: no migration created");
+    console.log(
+      created ? `created prisma/migrations/${created}/migration.sql` : "no schema changes: no migration created",
+    );
     return 0;
   }
   const databaseUrl = resolveDatabaseUrl(process.env);

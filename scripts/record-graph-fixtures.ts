@@ -38,8 +38,18 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
-  { name: "bookinfo", description: "Bookinfo with the default config (reviews round robin over v1, v2, v3)", namespaces: ["bookinfo"], responseTimes: ["95", "avg", "50", "99"] },
-  { name: "mesh", description: "bookinfo, httpbin (fortio) and tcp-echo together", namespaces: ["bookinfo", "httpbin", "tcp-echo"], responseTimes: ["95"] },
+  {
+    name: "bookinfo",
+    description: "Bookinfo with the default config (reviews round robin over v1, v2, v3)",
+    namespaces: ["bookinfo"],
+    responseTimes: ["95", "avg", "50", "99"],
+  },
+  {
+    name: "mesh",
+    description: "bookinfo, httpbin (fortio) and tcp-echo together",
+    namespaces: ["bookinfo", "httpbin", "tcp-echo"],
+    responseTimes: ["95"],
+  },
   {
     name: "bookinfo-split-fault",
     description: "reviews 50/50 v1/v3 and ratings aborted with 500 for jason (fault injection)",
@@ -51,7 +61,12 @@ const scenarios: Scenario[] = [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function recording(live: GraphSources, prometheusUrl: string, log: GraphFixture["prometheus"], states: GraphFixture["clusterState"][]): GraphSources {
+function recording(
+  live: GraphSources,
+  prometheusUrl: string,
+  log: GraphFixture["prometheus"],
+  states: GraphFixture["clusterState"][],
+): GraphSources {
   return {
     async queryPrometheus(promql, time) {
       const response = await fetch(`${prometheusUrl}/api/v1/query`, {
@@ -84,14 +99,27 @@ async function main(): Promise<void> {
   });
   const mesh = sim.mesh;
   if (!mesh) throw new Error("the simulator started without its mesh");
-  const prometheus = await startPrometheus({ dataDir: path.join(work, "prom"), port: 0, scrapeIntervalSeconds: 1, targets: [{ job: "mesh", address: new URL(mesh.metricsUrl).host }] });
+  const prometheus = await startPrometheus({
+    dataDir: path.join(work, "prom"),
+    port: 0,
+    scrapeIntervalSeconds: 1,
+    targets: [{ job: "mesh", address: new URL(mesh.metricsUrl).host }],
+  });
   try {
     // loadKubeConfig reads KUBECONFIG as kubectl does (client-node looks at process.env).
     process.env.KUBECONFIG = sim.kubeconfigPath;
     const kube = loadKubeConfig(process.env);
     if (!kube.ok) throw new Error(kube.message);
     const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
-    const live = createLiveGraphSources({ prometheus: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 10_000 }), kube: () => connection });
+    const live = createLiveGraphSources({
+      prometheus: createPrometheusClient({
+        url: prometheus.url,
+        auth: { kind: "none" },
+        headers: {},
+        timeoutMs: 10_000,
+      }),
+      kube: () => connection,
+    });
     for (const scenario of scenarios) {
       if (scenario.yaml) applyObjects(sim.store, parseObjects(scenario.yaml));
       console.log(`${scenario.name}: letting traffic fill a ${WINDOW_SECONDS}s window…`);
@@ -101,7 +129,17 @@ async function main(): Promise<void> {
       const states: GraphFixture["clusterState"][] = [];
       const sources = recording(live, prometheus.url, log, states);
       for (const responseTime of scenario.responseTimes) {
-        await buildGraph({ namespaces: scenario.namespaces, graphType: "versionedApp", duration: WINDOW_SECONDS, idleNodes: true, responseTime, queryTime }, sources);
+        await buildGraph(
+          {
+            namespaces: scenario.namespaces,
+            graphType: "versionedApp",
+            duration: WINDOW_SECONDS,
+            idleNodes: true,
+            responseTime,
+            queryTime,
+          },
+          sources,
+        );
       }
       const fixture: GraphFixture = {
         description: scenario.description,

@@ -20,7 +20,10 @@ const USAGE = `usage: simctl [--url URL] <command>
 async function request(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url + path, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) });
+    response = await fetch(url + path, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+    });
   } catch {
     throw new Error(`cannot reach the simulator mesh at ${url} (is the simulator running? --url to point elsewhere)`);
   }
@@ -60,7 +63,8 @@ async function main(argv: string[]): Promise<void> {
 
   let result: unknown;
   if (command === "status") result = await request(url, "GET", "/control");
-  else if (command === "pause" || command === "resume" || command === "reset") result = await request(url, "POST", `/control/${command}`);
+  else if (command === "pause" || command === "resume" || command === "reset")
+    result = await request(url, "POST", `/control/${command}`);
   else if (command === "load") {
     const [entryPoint, rate] = args;
     if (!entryPoint) throw new Error(`load needs an entry point\n${USAGE}`);
@@ -80,11 +84,16 @@ async function main(argv: string[]): Promise<void> {
     const p99 = numberOption(values.p99, "p99");
     const grpcStatus = numberOption(values["grpc-status"], "grpc-status");
     if (p99 !== undefined && p50 === undefined) throw new Error("--p99 needs --p50");
-    result = await request(url, "PUT", `/control/workloads/${encodeURIComponent(namespace)}/${encodeURIComponent(workload)}`, {
-      ...(errorRate !== undefined ? { errorRate } : {}),
-      ...(p50 !== undefined ? { latencyMs: { p50, ...(p99 !== undefined ? { p99 } : {}) } } : {}),
-      ...(grpcStatus !== undefined ? { grpcStatus } : {}),
-    });
+    result = await request(
+      url,
+      "PUT",
+      `/control/workloads/${encodeURIComponent(namespace)}/${encodeURIComponent(workload)}`,
+      {
+        ...(errorRate !== undefined ? { errorRate } : {}),
+        ...(p50 !== undefined ? { latencyMs: { p50, ...(p99 !== undefined ? { p99 } : {}) } } : {}),
+        ...(grpcStatus !== undefined ? { grpcStatus } : {}),
+      },
+    );
   } else throw new Error(`unknown command ${command}\n${USAGE}`);
   console.log(JSON.stringify(result, null, 2));
 }

@@ -32,11 +32,15 @@ async function main(): Promise<number> {
   }
 
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "--hostname", config.server.host, "--port", String(config.server.port)], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl },
-  });
+  const child = spawn(
+    process.execPath,
+    [nextBin, "start", "--hostname", config.server.host, "--port", String(config.server.port)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl },
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
 }

@@ -9,6 +9,8 @@ step() { printf '\n=== %s\n' "$1"; }
 step "typecheck"
 npx next typegen >/dev/null
 npx tsc --noEmit
+step "format (Prettier, .prettierrc.json)"
+npx prettier --check . --log-level warn
 step "lint"
 npx eslint --max-warnings 0 .
 step "unit tests"

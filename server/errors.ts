@@ -41,7 +41,11 @@ export class TopsailError extends Error {
   readonly code: TopsailErrorCode;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: TopsailErrorCode, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+  constructor(
+    code: TopsailErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "TopsailError";
     this.code = code;
@@ -61,8 +65,17 @@ export class KubeApiError extends TopsailError {
 
   constructor(init: { status: number; reason: string; message: string; namespace?: string; cause?: unknown }) {
     const code: TopsailErrorCode =
-      init.status === 404 ? "not_found" : init.status === 409 ? "conflict" : init.status === 403 ? "forbidden" : "kube_api";
-    super(code, init.message, { cause: init.cause, details: { status: init.status, reason: init.reason, namespace: init.namespace } });
+      init.status === 404
+        ? "not_found"
+        : init.status === 409
+          ? "conflict"
+          : init.status === 403
+            ? "forbidden"
+            : "kube_api";
+    super(code, init.message, {
+      cause: init.cause,
+      details: { status: init.status, reason: init.reason, namespace: init.namespace },
+    });
     this.name = "KubeApiError";
     this.status = init.status;
     this.reason = init.reason;

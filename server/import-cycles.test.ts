@@ -108,7 +108,13 @@ describe("findCycles", () => {
   it("names the areas along each cycle, once per cycle", () => {
     const graph: AreaGraph = new Map([
       ["a", new Map([["b", "x"]])],
-      ["b", new Map([["c", "x"], ["d", "x"]])],
+      [
+        "b",
+        new Map([
+          ["c", "x"],
+          ["d", "x"],
+        ]),
+      ],
       ["c", new Map([["a", "x"]])],
       ["d", new Map([["b", "x"]])],
     ]);
@@ -120,7 +126,13 @@ describe("findCycles", () => {
 
   it("finds none in a graph that only points one way", () => {
     const graph: AreaGraph = new Map([
-      ["a", new Map([["b", "x"], ["c", "x"]])],
+      [
+        "a",
+        new Map([
+          ["b", "x"],
+          ["c", "x"],
+        ]),
+      ],
       ["b", new Map([["c", "x"]])],
     ]);
     expect(findCycles(graph)).toEqual([]);

@@ -90,7 +90,9 @@ async function applySyntheticMesh(store: StoreClient, services: number, seed: nu
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const dataDir = resolve(options.dataDir ?? ".topsail/sim");
   const kubeconfigPath = resolve(options.kubeconfigPath ?? ".topsail/kubeconfig");
-  const memory = new MemoryStore(options.watchHistorySize !== undefined ? { historySize: options.watchHistorySize } : {});
+  const memory = new MemoryStore(
+    options.watchHistorySize !== undefined ? { historySize: options.watchHistorySize } : {},
+  );
   const saved = options.statePath ? loadState(options.statePath) : undefined;
   if (saved) memory.importState(saved);
   const store = createAdmittedStore(memory, admit);
@@ -115,7 +117,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     admit,
     authenticate: tokens ? authenticateWithTokens(tokens, tls.adminToken) : allowEveryone(),
     authorize: tokens ? authorizeWithRbac(memory) : allowAll(),
-    ...(options.bookmarkIntervalSeconds !== undefined ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds } : {}),
+    ...(options.bookmarkIntervalSeconds !== undefined
+      ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds }
+      : {}),
     latency,
   });
   // One context per user: a user with several tokens gets the first.
@@ -158,4 +162,3 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
   };
 }
-

@@ -10,9 +10,15 @@ export default function ExperimentsPage() {
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Experiments</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Fault injections and canary traffic shifts, judged on Prometheus data, reverted or rolled back automatically.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Fault injections and canary traffic shifts, judged on Prometheus data, reverted or rolled back
+            automatically.
+          </p>
         </div>
-        <Link href="/experiments/new" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
+        <Link
+          href="/experiments/new"
+          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800"
+        >
           New experiment
         </Link>
       </header>

@@ -5,7 +5,11 @@ export default function IstioConfigError({ error, reset }: { error: Error & { di
     <div role="alert" className="mx-auto max-w-xl space-y-3 py-16 text-center">
       <h1 className="text-2xl font-semibold">The Istio config page failed</h1>
       <p className="text-slate-600 dark:text-slate-400">{error.message || "An unexpected error occurred."}</p>
-      <button type="button" onClick={reset} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+      <button
+        type="button"
+        onClick={reset}
+        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
+      >
         Try again
       </button>
     </div>

@@ -14,7 +14,9 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</label>
+      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+        {label}
+      </label>
       {children(id)}
     </div>
   );
@@ -24,7 +26,18 @@ function Field({ label, children }: { label: string; children: (id: string) => R
 export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange(next: AuditFilters): void }) {
   const text = (key: keyof AuditFilters, label: string, placeholder?: string) => (
     <Field label={label}>
-      {(id) => <input id={id} className={`${inputClass} w-36`} defaultValue={value[key] ?? ""} placeholder={placeholder} onBlur={(e) => onChange({ ...value, [key]: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === "Enter" && onChange({ ...value, [key]: e.currentTarget.value.trim() || undefined })} />}
+      {(id) => (
+        <input
+          id={id}
+          className={`${inputClass} w-36`}
+          defaultValue={value[key] ?? ""}
+          placeholder={placeholder}
+          onBlur={(e) => onChange({ ...value, [key]: e.target.value.trim() || undefined })}
+          onKeyDown={(e) =>
+            e.key === "Enter" && onChange({ ...value, [key]: e.currentTarget.value.trim() || undefined })
+          }
+        />
+      )}
     </Field>
   );
   const time = (key: "since" | "until", label: string) => (
@@ -35,19 +48,33 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
           type="datetime-local"
           className={inputClass}
           defaultValue={value[key] ? new Date(value[key]).toISOString().slice(0, 16) : ""}
-          onChange={(e) => onChange({ ...value, [key]: e.target.value ? new Date(e.target.value).toISOString() : undefined })}
+          onChange={(e) =>
+            onChange({ ...value, [key]: e.target.value ? new Date(e.target.value).toISOString() : undefined })
+          }
         />
       )}
     </Field>
   );
   return (
-    <form role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter the audit log"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => e.preventDefault()}
+    >
       {text("namespace", "Namespace", "bookinfo")}
       <Field label="Kind">
         {(id) => (
-          <select id={id} className={inputClass} value={value.kind ?? ""} onChange={(e) => onChange({ ...value, kind: e.target.value || undefined })}>
+          <select
+            id={id}
+            className={inputClass}
+            value={value.kind ?? ""}
+            onChange={(e) => onChange({ ...value, kind: e.target.value || undefined })}
+          >
             <option value="">any</option>
-            {kinds.map((k) => <option key={k}>{k}</option>)}
+            {kinds.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
           </select>
         )}
       </Field>
@@ -55,15 +82,33 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
       {text("actor", "Actor")}
       <Field label="Source">
         {(id) => (
-          <select id={id} className={inputClass} value={value.source ?? ""} onChange={(e) => onChange({ ...value, source: e.target.value || undefined })}>
-            {sources.map((s) => <option key={s} value={s}>{s || "any"}</option>)}
+          <select
+            id={id}
+            className={inputClass}
+            value={value.source ?? ""}
+            onChange={(e) => onChange({ ...value, source: e.target.value || undefined })}
+          >
+            {sources.map((s) => (
+              <option key={s} value={s}>
+                {s || "any"}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label="Status">
         {(id) => (
-          <select id={id} className={inputClass} value={value.status ?? ""} onChange={(e) => onChange({ ...value, status: e.target.value || undefined })}>
-            {statuses.map((s) => <option key={s} value={s}>{s || "any"}</option>)}
+          <select
+            id={id}
+            className={inputClass}
+            value={value.status ?? ""}
+            onChange={(e) => onChange({ ...value, status: e.target.value || undefined })}
+          >
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {s || "any"}
+              </option>
+            ))}
           </select>
         )}
       </Field>

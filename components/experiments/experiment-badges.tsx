@@ -20,7 +20,14 @@ export const verdictText: Record<ExperimentVerdict, string> = {
   inconclusive: "Inconclusive",
 };
 
-const verdictDot: Record<ExperimentVerdict, DotState> = { held: "ok", violated: "bad", promoted: "ok", rolled_back: "bad", aborted: "warn", inconclusive: "warn" };
+const verdictDot: Record<ExperimentVerdict, DotState> = {
+  held: "ok",
+  violated: "bad",
+  promoted: "ok",
+  rolled_back: "bad",
+  aborted: "warn",
+  inconclusive: "warn",
+};
 
 /** Status in words with a dot beside it (never colour alone). */
 export function StatusBadge({ status }: { status: ExperimentStatus }) {

@@ -47,7 +47,22 @@ export interface FaultForm {
 }
 
 export function defaultCanaryForm(namespace: string, service: string): CanaryForm {
-  return { namespace, service, from: "v1", to: "v2", rule: "", steps: "10, 50, 100", stepWeight: "", maxWeight: "", intervalSeconds: "60", minSuccessRate: "99", maxP95Ms: "", maxP99Ms: "", maxSuccessRateDrop: "", failedCheckThreshold: "1" };
+  return {
+    namespace,
+    service,
+    from: "v1",
+    to: "v2",
+    rule: "",
+    steps: "10, 50, 100",
+    stepWeight: "",
+    maxWeight: "",
+    intervalSeconds: "60",
+    minSuccessRate: "99",
+    maxP95Ms: "",
+    maxP99Ms: "",
+    maxSuccessRateDrop: "",
+    failedCheckThreshold: "1",
+  };
 }
 
 export function defaultFaultForm(namespace: string, service: string): FaultForm {
@@ -75,7 +90,13 @@ export function defaultFaultForm(namespace: string, service: string): FaultForm 
 }
 
 const num = (text: string): number | undefined => (text.trim() === "" ? undefined : Number(text.trim()));
-const list = (text: string): number[] | undefined => (text.trim() === "" ? undefined : text.split(/[\s,/]+/).filter(Boolean).map(Number));
+const list = (text: string): number[] | undefined =>
+  text.trim() === ""
+    ? undefined
+    : text
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
 const text = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
 
 function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
@@ -94,7 +115,12 @@ export function canaryDraft(form: CanaryForm): unknown {
     stepWeight: num(form.stepWeight),
     maxWeight: num(form.maxWeight),
     intervalSeconds: num(form.intervalSeconds),
-    gates: compact({ minSuccessRate: num(form.minSuccessRate), maxP95Ms: num(form.maxP95Ms), maxP99Ms: num(form.maxP99Ms), maxSuccessRateDrop: num(form.maxSuccessRateDrop) }),
+    gates: compact({
+      minSuccessRate: num(form.minSuccessRate),
+      maxP95Ms: num(form.maxP95Ms),
+      maxP99Ms: num(form.maxP99Ms),
+      maxSuccessRateDrop: num(form.maxSuccessRateDrop),
+    }),
     failedCheckThreshold: num(form.failedCheckThreshold),
   });
 }
@@ -108,13 +134,22 @@ export function faultDraft(form: FaultForm): unknown {
     namespace: text(form.namespace),
     service: text(form.service),
     subset: text(form.subset),
-    match: text(form.matchHeader) && text(form.matchValue) ? [{ header: form.matchHeader.trim().toLowerCase(), op: "exact", value: form.matchValue.trim() }] : [],
+    match:
+      text(form.matchHeader) && text(form.matchValue)
+        ? [{ header: form.matchHeader.trim().toLowerCase(), op: "exact", value: form.matchValue.trim() }]
+        : [],
     delay: delayMs !== undefined ? { fixedDelayMs: delayMs, percent: num(form.delayPercent) ?? 100 } : undefined,
     abort: abortStatus !== undefined ? { httpStatus: abortStatus, percent: num(form.abortPercent) ?? 100 } : undefined,
     durationSeconds: num(form.durationSeconds),
     baselineSeconds: num(form.baselineSeconds),
     recoverySeconds: num(form.recoverySeconds),
-    hypothesis: compact({ service: text(form.hypothesisService), scope: form.hypothesisScope, minSuccessRate: num(form.minSuccessRate), maxP95Ms: num(form.maxP95Ms), windowSeconds: num(form.windowSeconds) }),
+    hypothesis: compact({
+      service: text(form.hypothesisService),
+      scope: form.hypothesisScope,
+      minSuccessRate: num(form.minSuccessRate),
+      maxP95Ms: num(form.maxP95Ms),
+      windowSeconds: num(form.windowSeconds),
+    }),
     abortEarly: abortEarly !== undefined ? { minSuccessRate: abortEarly } : undefined,
   });
 }

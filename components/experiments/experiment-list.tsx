@@ -9,10 +9,24 @@ import { experimentTitle } from "./experiment-title";
 /** All experiments, newest first; a row links to the live page or, once finished, the report. */
 export function ExperimentList() {
   const query = useExperiments();
-  if (query.isPending) return <p role="status" className="text-sm text-slate-500">Loading experiments…</p>;
-  if (query.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{query.error.message}</p>;
+  if (query.isPending)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        Loading experiments…
+      </p>
+    );
+  if (query.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {query.error.message}
+      </p>
+    );
   if (query.data.items.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">No experiments yet. Start one from a service, or from a node in the graph.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        No experiments yet. Start one from a service, or from a node in the graph.
+      </p>
+    );
   }
   return (
     <table className="w-full text-left text-sm" aria-label="Experiments">
@@ -30,14 +44,24 @@ export function ExperimentList() {
         {query.data.items.map((e) => (
           <tr key={e.id} data-experiment-id={e.id}>
             <td className="py-2 pr-3">
-              <Link href={isActiveStatus(e.status) ? `/experiments/${e.id}` : `/experiments/${e.id}/report`} className="font-medium text-sky-700 underline dark:text-sky-300">
+              <Link
+                href={isActiveStatus(e.status) ? `/experiments/${e.id}` : `/experiments/${e.id}/report`}
+                className="font-medium text-sky-700 underline dark:text-sky-300"
+              >
                 {experimentTitle(e)}
               </Link>
             </td>
             <td className="py-2 pr-3">{e.namespace}</td>
-            <td className="py-2 pr-3"><StatusBadge status={e.status} /></td>
-            <td className="py-2 pr-3">{e.phase}{e.currentWeight !== null && isActiveStatus(e.status) ? ` (${e.currentWeight}%)` : ""}</td>
-            <td className="py-2 pr-3"><VerdictBadge verdict={e.verdict} /></td>
+            <td className="py-2 pr-3">
+              <StatusBadge status={e.status} />
+            </td>
+            <td className="py-2 pr-3">
+              {e.phase}
+              {e.currentWeight !== null && isActiveStatus(e.status) ? ` (${e.currentWeight}%)` : ""}
+            </td>
+            <td className="py-2 pr-3">
+              <VerdictBadge verdict={e.verdict} />
+            </td>
             <td className="py-2">{new Date(e.createdAt).toLocaleString()}</td>
           </tr>
         ))}

@@ -16,17 +16,34 @@ const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:bor
 /** The shareable report: verdict, what was asked, before/during/after charts, the config changes. */
 export function ExperimentReportView({ id }: { id: string }) {
   const query = useExperiment(id);
-  if (query.isPending) return <p role="status" className="text-sm text-slate-500">Loading the report…</p>;
-  if (query.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{query.error.message}</p>;
+  if (query.isPending)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        Loading the report…
+      </p>
+    );
+  if (query.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {query.error.message}
+      </p>
+    );
   const detail = query.data;
   const changes = configChanges(detail);
   const spans = phaseSpans(detail);
   return (
-    <article className="space-y-4" aria-label={`Report of ${experimentTitle(detail)}`} data-testid="experiment-report" data-verdict={detail.verdict ?? ""}>
+    <article
+      className="space-y-4"
+      aria-label={`Report of ${experimentTitle(detail)}`}
+      data-testid="experiment-report"
+      data-verdict={detail.verdict ?? ""}
+    >
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Report: {experimentTitle(detail)}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {detail.namespace}{detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · by {detail.actor} · {detail.startedAt ? new Date(detail.startedAt).toLocaleString() : "not started"}
+          {detail.namespace}
+          {detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · by {detail.actor} ·{" "}
+          {detail.startedAt ? new Date(detail.startedAt).toLocaleString() : "not started"}
           {detail.finishedAt ? ` – ${new Date(detail.finishedAt).toLocaleString()}` : ""}
         </p>
       </header>
@@ -37,27 +54,45 @@ export function ExperimentReportView({ id }: { id: string }) {
         </div>
         {isActiveStatus(detail.status) ? (
           <p className="text-sm">
-            Still running — <Link href={`/experiments/${detail.id}`} className="text-sky-700 underline dark:text-sky-300">watch it live</Link>.
+            Still running —{" "}
+            <Link href={`/experiments/${detail.id}`} className="text-sky-700 underline dark:text-sky-300">
+              watch it live
+            </Link>
+            .
           </p>
         ) : (
-          <p className="text-sm" data-testid="experiment-summary">{detail.summary}</p>
+          <p className="text-sm" data-testid="experiment-summary">
+            {detail.summary}
+          </p>
         )}
         <SpecSummary spec={detail.spec} />
       </section>
       <section aria-labelledby="charts-heading" className="space-y-3">
-        <h2 id="charts-heading" className="font-medium">{detail.kind === "fault" ? "Before, during and after" : "Each step"}</h2>
+        <h2 id="charts-heading" className="font-medium">
+          {detail.kind === "fault" ? "Before, during and after" : "Each step"}
+        </h2>
         {gateSeries(detail).map((s) => (
           <GateChart key={s.gate} series={s} spans={spans} />
         ))}
         {detail.kind === "canary" && <StepTable steps={stepResults(detail)} />}
       </section>
       <section aria-labelledby="changes-heading" className={card}>
-        <h2 id="changes-heading" className="font-medium">Config changes made and reverted</h2>
-        {changes.length === 0 ? <p className="text-sm text-slate-500">The experiment changed nothing.</p> : <EventList events={changes} />}
-        <p className="text-xs text-slate-500">Each change went through the audited write path; the audit id finds it in the history.</p>
+        <h2 id="changes-heading" className="font-medium">
+          Config changes made and reverted
+        </h2>
+        {changes.length === 0 ? (
+          <p className="text-sm text-slate-500">The experiment changed nothing.</p>
+        ) : (
+          <EventList events={changes} />
+        )}
+        <p className="text-xs text-slate-500">
+          Each change went through the audited write path; the audit id finds it in the history.
+        </p>
       </section>
       <section aria-labelledby="timeline-heading" className={card}>
-        <h2 id="timeline-heading" className="font-medium">Full timeline</h2>
+        <h2 id="timeline-heading" className="font-medium">
+          Full timeline
+        </h2>
         <EventList events={detail.events} />
       </section>
     </article>

@@ -17,20 +17,37 @@ const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:bor
 /** The live run page: phase, weights, each gate against its threshold, controls, timeline. */
 export function ExperimentRunView({ id }: { id: string }) {
   const query = useExperiment(id);
-  if (query.isPending) return <p role="status" className="text-sm text-slate-500">Loading the experiment…</p>;
-  if (query.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{query.error.message}</p>;
+  if (query.isPending)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        Loading the experiment…
+      </p>
+    );
+  if (query.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {query.error.message}
+      </p>
+    );
   const detail = query.data;
   const weights = canaryWeights(detail);
   const series = gateSeries(detail);
   const spans = phaseSpans(detail);
   const active = isActiveStatus(detail.status);
   return (
-    <div className="space-y-4" data-testid="experiment-run" data-status={detail.status} data-verdict={detail.verdict ?? ""}>
+    <div
+      className="space-y-4"
+      data-testid="experiment-run"
+      data-status={detail.status}
+      data-verdict={detail.verdict ?? ""}
+    >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{experimentTitle(detail)}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {detail.namespace}{detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · started by {detail.actor} · phase <span data-testid="experiment-phase">{detail.phase}</span>
+            {detail.namespace}
+            {detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · started by {detail.actor} · phase{" "}
+            <span data-testid="experiment-phase">{detail.phase}</span>
           </p>
         </div>
         <div className="flex items-center gap-4">
@@ -40,8 +57,13 @@ export function ExperimentRunView({ id }: { id: string }) {
       </header>
       {!active && (
         <section aria-label="Verdict" className={card}>
-          <p className="text-sm" data-testid="experiment-summary">{detail.summary}</p>
-          <Link href={`/experiments/${detail.id}/report`} className="text-sm font-medium text-sky-700 underline dark:text-sky-300">
+          <p className="text-sm" data-testid="experiment-summary">
+            {detail.summary}
+          </p>
+          <Link
+            href={`/experiments/${detail.id}/report`}
+            className="text-sm font-medium text-sky-700 underline dark:text-sky-300"
+          >
             Open the report
           </Link>
         </section>
@@ -49,7 +71,9 @@ export function ExperimentRunView({ id }: { id: string }) {
       <ExperimentControls detail={detail} />
       <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
         <section aria-labelledby="phases-heading" className={card}>
-          <h2 id="phases-heading" className="font-medium">Phases</h2>
+          <h2 id="phases-heading" className="font-medium">
+            Phases
+          </h2>
           <PhaseTimeline events={detail.events} current={detail.phase} />
           {weights && (
             <>
@@ -57,18 +81,31 @@ export function ExperimentRunView({ id }: { id: string }) {
               <WeightsBar weights={weights} />
             </>
           )}
-          <Link href={`/graph?namespaces=${encodeURIComponent(detail.namespace)}`} className="block text-sm text-sky-700 underline dark:text-sky-300">
+          <Link
+            href={`/graph?namespaces=${encodeURIComponent(detail.namespace)}`}
+            className="block text-sm text-sky-700 underline dark:text-sky-300"
+          >
             Watch the {detail.namespace} graph
           </Link>
         </section>
         <section aria-labelledby="gates-heading" className="space-y-3">
-          <h2 id="gates-heading" className="font-medium">Gates</h2>
-          {series.length === 0 ? <p className="text-sm text-slate-500">No evaluation yet: gates are measured once a window holds a few scrapes.</p> : series.map((s) => <GateChart key={s.gate} series={s} spans={spans} />)}
+          <h2 id="gates-heading" className="font-medium">
+            Gates
+          </h2>
+          {series.length === 0 ? (
+            <p className="text-sm text-slate-500">
+              No evaluation yet: gates are measured once a window holds a few scrapes.
+            </p>
+          ) : (
+            series.map((s) => <GateChart key={s.gate} series={s} spans={spans} />)
+          )}
           {detail.kind === "canary" && <StepTable steps={stepResults(detail)} />}
         </section>
       </div>
       <section aria-labelledby="timeline-heading" className={card}>
-        <h2 id="timeline-heading" className="font-medium">Timeline</h2>
+        <h2 id="timeline-heading" className="font-medium">
+          Timeline
+        </h2>
         <EventList events={detail.events} />
       </section>
     </div>

@@ -1,16 +1,39 @@
 import { useId, type ReactNode } from "react";
 
-const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
+const input =
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 /** A labelled text input; the hint is its description, so the label alone names the field. */
-export function FormField({ label, value, onChange, hint, inputMode, placeholder }: { label: string; value: string; onChange: (value: string) => void; hint?: ReactNode; inputMode?: "numeric" | "decimal" | "text"; placeholder?: string }) {
+export function FormField({
+  label,
+  value,
+  onChange,
+  hint,
+  inputMode,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  inputMode?: "numeric" | "decimal" | "text";
+  placeholder?: string;
+}) {
   const id = useId();
   return (
     <div className="space-y-1 text-sm">
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
-      <input id={id} className={input} value={value} inputMode={inputMode} placeholder={placeholder} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        className={input}
+        value={value}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
       {hint && (
         <span id={`${id}-hint`} className="block text-xs text-slate-500">
           {hint}

@@ -5,7 +5,17 @@
  * bands for the phases (before / during / after, or each canary step). Deciding
  * evaluations are drawn larger. Props only.
  */
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { GateSeries, PhaseSpan } from "./timeline-model";
 
 const bandFill = ["#e0f2fe", "#fef3c7", "#dcfce7", "#f3e8ff"];
@@ -33,22 +43,58 @@ export function GateChart({ series, spans }: { series: GateSeries; spans: PhaseS
   const xMax = Math.max(1, data.at(-1)?.t ?? 0, spans.at(-1)?.to ?? 0);
   const description = `${series.label}: threshold ${series.op} ${series.threshold}; ${data.length} evaluations${data.length > 0 ? `, last ${(data.at(-1)!.value as number).toFixed(2)} at ${data.at(-1)!.t}s` : ""}`;
   return (
-    <figure aria-label={`${series.label} against its threshold`} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-gate={series.gate}>
+    <figure
+      aria-label={`${series.label} against its threshold`}
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      data-gate={series.gate}
+    >
       <figcaption className="mb-2 text-sm font-medium">
-        {series.label} <span className="font-normal text-slate-500">(needs {series.op === ">=" ? "≥" : "≤"} {series.threshold})</span>
+        {series.label}{" "}
+        <span className="font-normal text-slate-500">
+          (needs {series.op === ">=" ? "≥" : "≤"} {series.threshold})
+        </span>
       </figcaption>
       <div className="h-48 w-full">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
           <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
             {spans.map((s, i) => (
-              <ReferenceArea key={`${s.label}-${s.from}`} x1={s.from} x2={s.to} fill={bandFill[i % bandFill.length]} fillOpacity={0.5} ifOverflow="hidden" label={{ value: s.label, position: "insideTop", fontSize: 10, fill: "#475569" }} />
+              <ReferenceArea
+                key={`${s.label}-${s.from}`}
+                x1={s.from}
+                x2={s.to}
+                fill={bandFill[i % bandFill.length]}
+                fillOpacity={0.5}
+                ifOverflow="hidden"
+                label={{ value: s.label, position: "insideTop", fontSize: 10, fill: "#475569" }}
+              />
             ))}
             <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.3} />
             <XAxis dataKey="t" type="number" domain={[0, xMax]} unit="s" tick={{ fontSize: 11 }} stroke="#64748b" />
             <YAxis domain={domain} tick={{ fontSize: 11 }} stroke="#64748b" />
-            <ReferenceLine y={series.threshold} stroke="#dc2626" strokeDasharray="6 3" label={{ value: `threshold ${series.threshold}`, position: "insideBottomRight", fontSize: 10, fill: "#dc2626" }} />
-            <Tooltip isAnimationActive={false} formatter={(v) => [Number(v).toFixed(2), series.label]} labelFormatter={(t) => `${t}s`} />
-            <Line dataKey="value" stroke="#0369a1" strokeWidth={2} isAnimationActive={false} dot={<GateDot />} connectNulls />
+            <ReferenceLine
+              y={series.threshold}
+              stroke="#dc2626"
+              strokeDasharray="6 3"
+              label={{
+                value: `threshold ${series.threshold}`,
+                position: "insideBottomRight",
+                fontSize: 10,
+                fill: "#dc2626",
+              }}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              formatter={(v) => [Number(v).toFixed(2), series.label]}
+              labelFormatter={(t) => `${t}s`}
+            />
+            <Line
+              dataKey="value"
+              stroke="#0369a1"
+              strokeWidth={2}
+              isAnimationActive={false}
+              dot={<GateDot />}
+              connectNulls
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

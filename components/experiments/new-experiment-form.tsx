@@ -4,10 +4,20 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useCreateExperiment } from "@/lib/queries/experiments";
 import { CanaryFields } from "./canary-fields";
-import { canaryDraft, defaultCanaryForm, defaultFaultForm, faultDraft, toSpec, type CanaryForm, type ExperimentFormKind, type FaultForm } from "./experiment-form-model";
+import {
+  canaryDraft,
+  defaultCanaryForm,
+  defaultFaultForm,
+  faultDraft,
+  toSpec,
+  type CanaryForm,
+  type ExperimentFormKind,
+  type FaultForm,
+} from "./experiment-form-model";
 import { FaultFields } from "./fault-fields";
 
-const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-100" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
+const tab = (active: boolean) =>
+  `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-100" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
 
 /** Creation form, prefilled from `?kind=&namespace=&service=` (the graph menu and service pages link here). */
 export function NewExperimentForm() {
@@ -35,27 +45,53 @@ export function NewExperimentForm() {
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="New experiment">
       <div role="radiogroup" aria-label="Kind of experiment" className="flex gap-2">
-        <button type="button" role="radio" aria-checked={kind === "canary"} className={tab(kind === "canary")} onClick={() => setKind("canary")}>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={kind === "canary"}
+          className={tab(kind === "canary")}
+          onClick={() => setKind("canary")}
+        >
           Canary traffic shift
         </button>
-        <button type="button" role="radio" aria-checked={kind === "fault"} className={tab(kind === "fault")} onClick={() => setKind("fault")}>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={kind === "fault"}
+          className={tab(kind === "fault")}
+          onClick={() => setKind("fault")}
+        >
           Fault injection
         </button>
       </div>
-      {kind === "canary" ? <CanaryFields form={canary} set={(patch) => setCanary((f) => ({ ...f, ...patch }))} /> : <FaultFields form={fault} set={(patch) => setFault((f) => ({ ...f, ...patch }))} />}
+      {kind === "canary" ? (
+        <CanaryFields form={canary} set={(patch) => setCanary((f) => ({ ...f, ...patch }))} />
+      ) : (
+        <FaultFields form={fault} set={(patch) => setFault((f) => ({ ...f, ...patch }))} />
+      )}
       {problems.length > 0 && (
-        <ul role="alert" className="list-disc space-y-1 rounded-md border border-red-300 bg-red-50 p-3 pl-6 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <ul
+          role="alert"
+          className="list-disc space-y-1 rounded-md border border-red-300 bg-red-50 p-3 pl-6 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
       )}
       {create.isError && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           {create.error.message}
         </p>
       )}
-      <button type="submit" disabled={create.isPending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={create.isPending}
+        className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50"
+      >
         {create.isPending ? "Starting…" : "Start experiment"}
       </button>
     </form>

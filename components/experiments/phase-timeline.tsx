@@ -1,6 +1,13 @@
 import type { ExperimentEventDto } from "@/lib/contracts/experiments";
 
-const typeLabel: Record<ExperimentEventDto["type"], string> = { phase: "Phase", config: "Config", gate: "Gate", command: "Command", error: "Error", note: "Note" };
+const typeLabel: Record<ExperimentEventDto["type"], string> = {
+  phase: "Phase",
+  config: "Config",
+  gate: "Gate",
+  command: "Command",
+  error: "Error",
+  note: "Note",
+};
 
 function time(at: string): string {
   return new Date(at).toLocaleTimeString(undefined, { hour12: false });
@@ -14,7 +21,11 @@ export function PhaseTimeline({ events, current }: { events: ExperimentEventDto[
       {phases.map((e, i) => {
         const isCurrent = i === phases.length - 1 && e.phase === current;
         return (
-          <li key={e.id} aria-current={isCurrent ? "step" : undefined} className={`text-sm ${isCurrent ? "font-semibold text-sky-800 dark:text-sky-200" : "text-slate-700 dark:text-slate-300"}`}>
+          <li
+            key={e.id}
+            aria-current={isCurrent ? "step" : undefined}
+            className={`text-sm ${isCurrent ? "font-semibold text-sky-800 dark:text-sky-200" : "text-slate-700 dark:text-slate-300"}`}
+          >
             <span className="mr-2 font-mono text-xs text-slate-500">{time(e.at)}</span>
             {e.message}
           </li>
@@ -32,7 +43,11 @@ export function EventList({ events, includeGates = false }: { events: Experiment
       {shown.map((e) => (
         <li key={e.id} className="flex gap-3 py-1.5" data-event-type={e.type}>
           <span className="w-20 shrink-0 font-mono text-xs text-slate-500">{time(e.at)}</span>
-          <span className={`w-20 shrink-0 text-xs uppercase ${e.type === "error" ? "text-red-700 dark:text-red-400" : "text-slate-500"}`}>{typeLabel[e.type]}</span>
+          <span
+            className={`w-20 shrink-0 text-xs uppercase ${e.type === "error" ? "text-red-700 dark:text-red-400" : "text-slate-500"}`}
+          >
+            {typeLabel[e.type]}
+          </span>
           <span className="min-w-0 flex-1 break-words">
             {e.message}
             {e.auditId && <span className="ml-2 font-mono text-xs text-slate-500">audit {e.auditId}</span>}

@@ -10,7 +10,14 @@ const gate = (s: number, step: number, value: number, decisive: boolean) => ({
   phase: "step" as const,
   message: "",
   auditId: null,
-  data: { windowSeconds: 10, decisive, step, weight: step === 0 ? 10 : 50, pass: value >= 99, results: [{ gate: "successRate", label: "v3 success rate %", value, threshold: 99, op: ">=", pass: value >= 99 }] },
+  data: {
+    windowSeconds: 10,
+    decisive,
+    step,
+    weight: step === 0 ? 10 : 50,
+    pass: value >= 99,
+    results: [{ gate: "successRate", label: "v3 success rate %", value, threshold: 99, op: ">=", pass: value >= 99 }],
+  },
 });
 
 const detail: ExperimentDetail = {
@@ -31,7 +38,17 @@ const detail: ExperimentDetail = {
   finishedAt: at(30),
   currentWeight: 0,
   currentStep: 1,
-  spec: { kind: "canary", namespace: "bookinfo", service: "reviews", from: "v1", to: "v3", steps: [10, 50], intervalSeconds: 10, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 },
+  spec: {
+    kind: "canary",
+    namespace: "bookinfo",
+    service: "reviews",
+    from: "v1",
+    to: "v3",
+    steps: [10, 50],
+    intervalSeconds: 10,
+    gates: { minSuccessRate: 99, minRequests: 5 },
+    failedCheckThreshold: 1,
+  },
   events: [
     { id: "p0", at: at(0), type: "phase", phase: "step", message: "", auditId: null, data: { step: 0, weight: 10 } },
     { id: "c0", at: at(0), type: "config", phase: "step", message: "Set", auditId: "a1", data: { weight: 10 } },
@@ -46,20 +63,33 @@ const detail: ExperimentDetail = {
 describe("the timeline model", () => {
   it("draws one series per gate with every evaluation, seconds from the start", () => {
     const [series] = gateSeries(detail);
-    expect(series?.points.map((p) => [p.t, p.value, p.decisive])).toEqual([[5, 100, false], [10, 100, true], [20, 70, true]]);
+    expect(series?.points.map((p) => [p.t, p.value, p.decisive])).toEqual([
+      [5, 100, false],
+      [10, 100, true],
+      [20, 70, true],
+    ]);
     expect(series?.threshold).toBe(99);
   });
 
   it("spans each step until the next phase, the last one until the end", () => {
-    expect(phaseSpans(detail).map((s) => [s.label, s.from, s.to])).toEqual([["Step 1 (10%)", 0, 10], ["Step 2 (50%)", 10, 30]]);
+    expect(phaseSpans(detail).map((s) => [s.label, s.from, s.to])).toEqual([
+      ["Step 1 (10%)", 0, 10],
+      ["Step 2 (50%)", 10, 30],
+    ]);
   });
 
   it("keeps the deciding evaluation of each step", () => {
-    expect(stepResults(detail).map((s) => [s.step, s.pass])).toEqual([[0, true], [1, false]]);
+    expect(stepResults(detail).map((s) => [s.step, s.pass])).toEqual([
+      [0, true],
+      [1, false],
+    ]);
   });
 
   it("lists config changes and the current weights", () => {
     expect(configChanges(detail).map((e) => e.auditId)).toEqual(["a1"]);
-    expect(canaryWeights(detail)).toEqual([{ subset: "v1", weight: 100 }, { subset: "v3", weight: 0 }]);
+    expect(canaryWeights(detail)).toEqual([
+      { subset: "v1", weight: 100 },
+      { subset: "v3", weight: 0 },
+    ]);
   });
 });

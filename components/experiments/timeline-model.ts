@@ -3,7 +3,13 @@
  * (every evaluation, its window and threshold), the phase spans, the deciding evaluation of
  * each step, and the config changes. Pure, so the pages stay thin and this is unit-tested.
  */
-import { gateEventDataSchema, type ExperimentDetail, type ExperimentEventDto, type ExperimentEventPhase, type GateEventData } from "@/lib/contracts/experiments";
+import {
+  gateEventDataSchema,
+  type ExperimentDetail,
+  type ExperimentEventDto,
+  type ExperimentEventPhase,
+  type GateEventData,
+} from "@/lib/contracts/experiments";
 
 export interface GatePoint {
   /** Seconds since the experiment started. */
@@ -55,7 +61,15 @@ export function gateSeries(detail: Pick<ExperimentDetail, "events" | "startedAt"
         series = { gate: r.gate, label: r.label, op: r.op, threshold: r.threshold, points: [] };
         byGate.set(r.gate, series);
       }
-      series.points.push({ t: seconds(event.at, start), value: r.value, pass: r.pass, phase: event.phase, step: data.step ?? null, decisive: data.decisive, windowSeconds: data.windowSeconds });
+      series.points.push({
+        t: seconds(event.at, start),
+        value: r.value,
+        pass: r.pass,
+        phase: event.phase,
+        step: data.step ?? null,
+        decisive: data.decisive,
+        windowSeconds: data.windowSeconds,
+      });
     }
   }
   return [...byGate.values()];
@@ -72,15 +86,28 @@ const phaseLabels: Partial<Record<ExperimentEventPhase, string>> = {
 };
 
 /** Consecutive phases from the phase events; the last one runs to `now` (or the end). */
-export function phaseSpans(detail: Pick<ExperimentDetail, "events" | "startedAt" | "createdAt" | "finishedAt">, now = Date.now()): PhaseSpan[] {
+export function phaseSpans(
+  detail: Pick<ExperimentDetail, "events" | "startedAt" | "createdAt" | "finishedAt">,
+  now = Date.now(),
+): PhaseSpan[] {
   const start = startOf(detail);
   const end = seconds(detail.finishedAt ?? new Date(now).toISOString(), start);
-  const marks = detail.events.filter((e) => e.type === "phase" && e.phase !== "done" && e.phase !== "inject" && e.phase !== "revert");
+  const marks = detail.events.filter(
+    (e) => e.type === "phase" && e.phase !== "done" && e.phase !== "inject" && e.phase !== "revert",
+  );
   return marks.map((e, i) => {
     const step = typeof e.data?.step === "number" ? e.data.step : undefined;
     const weight = typeof e.data?.weight === "number" ? e.data.weight : undefined;
-    const label = step !== undefined ? `Step ${step + 1}${weight !== undefined ? ` (${weight}%)` : ""}` : (phaseLabels[e.phase] ?? e.phase);
-    return { phase: e.phase, label, from: seconds(e.at, start), to: i + 1 < marks.length ? seconds(marks[i + 1]!.at, start) : end };
+    const label =
+      step !== undefined
+        ? `Step ${step + 1}${weight !== undefined ? ` (${weight}%)` : ""}`
+        : (phaseLabels[e.phase] ?? e.phase);
+    return {
+      phase: e.phase,
+      label,
+      from: seconds(e.at, start),
+      to: i + 1 < marks.length ? seconds(marks[i + 1]!.at, start) : end,
+    };
   });
 }
 
@@ -98,7 +125,13 @@ export function stepResults(detail: Pick<ExperimentDetail, "events">): StepResul
   for (const event of detail.events) {
     const data = gateData(event);
     if (!data || !data.decisive || data.step === undefined) continue;
-    byStep.set(data.step, { step: data.step, weight: data.weight ?? null, windowSeconds: data.windowSeconds, pass: data.pass, results: data.results });
+    byStep.set(data.step, {
+      step: data.step,
+      weight: data.weight ?? null,
+      windowSeconds: data.windowSeconds,
+      pass: data.pass,
+      results: data.results,
+    });
   }
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
@@ -108,7 +141,9 @@ export function configChanges(detail: Pick<ExperimentDetail, "events">): Experim
 }
 
 /** The live weights of a canary: A and B as the runner last wrote them. */
-export function canaryWeights(detail: Pick<ExperimentDetail, "spec" | "currentWeight">): { subset: string; weight: number }[] | undefined {
+export function canaryWeights(
+  detail: Pick<ExperimentDetail, "spec" | "currentWeight">,
+): { subset: string; weight: number }[] | undefined {
   if (detail.spec.kind !== "canary" || detail.currentWeight === null) return undefined;
   return [
     { subset: detail.spec.from, weight: 100 - detail.currentWeight },

@@ -51,7 +51,10 @@ describe("the node menu", () => {
 
   it("routes each of them to its action", () => {
     const calls: string[] = [];
-    const context = { showDetails: (id: string) => calls.push(`details ${id}`), focusOn: (id: string) => calls.push(`focus ${id}`) };
+    const context = {
+      showDetails: (id: string) => calls.push(`details ${id}`),
+      focusOn: (id: string) => calls.push(`focus ${id}`),
+    };
     for (const item of graphItems) item.run(node("rv-v1"), context);
     expect(calls).toEqual(["details rv-v1", "focus rv-v1"]);
   });

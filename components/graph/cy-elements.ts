@@ -29,7 +29,8 @@ export interface CyEdgeData {
   colour: string;
 }
 
-const edgeColour = (e: ViewEdge, normal: string) => (e.errorPct >= 10 ? healthRows.failure.colour : e.errorPct > 0 ? healthRows.degraded.colour : normal);
+const edgeColour = (e: ViewEdge, normal: string) =>
+  e.errorPct >= 10 ? healthRows.failure.colour : e.errorPct > 0 ? healthRows.degraded.colour : normal;
 
 export function nodeData(n: ViewNode): CyNodeData {
   const health = healthRows[n.health];
@@ -57,7 +58,13 @@ export function nodeClasses(n: ViewNode): string[] {
 }
 
 export function edgeData(e: ViewEdge, mode: EdgeLabelMode, normalColour: string): CyEdgeData {
-  return { id: e.id, source: e.source, target: e.target, label: formatEdgeLabel(e, mode), colour: edgeColour(e, normalColour) };
+  return {
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    label: formatEdgeLabel(e, mode),
+    colour: edgeColour(e, normalColour),
+  };
 }
 
 export function edgeClasses(e: ViewEdge): string[] {

@@ -20,8 +20,26 @@ export interface CanvasPalette {
 }
 
 export const palettes: Record<"light" | "dark", CanvasPalette> = {
-  light: { text: "#0f172a", textOutline: "#f8fafc", nodeFill: "#ffffff", boxFill: "#f1f5f9", boxBorder: "#94a3b8", edge: "#64748b", selection: "#0284c7", found: "#c026d3" },
-  dark: { text: "#e2e8f0", textOutline: "#020617", nodeFill: "#0f172a", boxFill: "#1e293b", boxBorder: "#64748b", edge: "#94a3b8", selection: "#38bdf8", found: "#e879f9" },
+  light: {
+    text: "#0f172a",
+    textOutline: "#f8fafc",
+    nodeFill: "#ffffff",
+    boxFill: "#f1f5f9",
+    boxBorder: "#94a3b8",
+    edge: "#64748b",
+    selection: "#0284c7",
+    found: "#c026d3",
+  },
+  dark: {
+    text: "#e2e8f0",
+    textOutline: "#020617",
+    nodeFill: "#0f172a",
+    boxFill: "#1e293b",
+    boxBorder: "#64748b",
+    edge: "#94a3b8",
+    selection: "#38bdf8",
+    found: "#e879f9",
+  },
 };
 
 export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
@@ -94,13 +112,27 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
         "min-zoomed-font-size": 7,
       },
     },
-    { selector: "edge.mtls", style: { "mid-target-arrow-shape": "square", "mid-target-arrow-color": "data(colour)", "mid-target-arrow-fill": "filled", "arrow-scale": 1.1 } },
+    {
+      selector: "edge.mtls",
+      style: {
+        "mid-target-arrow-shape": "square",
+        "mid-target-arrow-color": "data(colour)",
+        "mid-target-arrow-fill": "filled",
+        "arrow-scale": 1.1,
+      },
+    },
     { selector: "edge.idle", style: { "line-style": "dotted", opacity: 0.6 } },
     { selector: "edge.animated", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: ".hidden", style: { display: "none" } },
     { selector: "node.found", style: { "overlay-color": p.found, "overlay-opacity": 0.25, "overlay-padding": 6 } },
     { selector: "edge.found", style: { "overlay-color": p.found, "overlay-opacity": 0.3, "overlay-padding": 4 } },
-    { selector: "node:selected", style: { "overlay-color": p.selection, "overlay-opacity": 0.3, "overlay-padding": 8 } },
-    { selector: "edge:selected", style: { "overlay-color": p.selection, "overlay-opacity": 0.35, "overlay-padding": 5 } },
+    {
+      selector: "node:selected",
+      style: { "overlay-color": p.selection, "overlay-opacity": 0.3, "overlay-padding": 8 },
+    },
+    {
+      selector: "edge:selected",
+      style: { "overlay-color": p.selection, "overlay-opacity": 0.35, "overlay-padding": 5 },
+    },
   ];
 }

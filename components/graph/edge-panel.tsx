@@ -21,7 +21,15 @@ const flagMeaning: Record<string, string> = {
   URR: "upstream reset",
 };
 
-export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph: ViewGraph; onSelectNode: (id: string) => void }) {
+export function EdgePanel({
+  edge,
+  graph,
+  onSelectNode,
+}: {
+  edge: ViewEdge;
+  graph: ViewGraph;
+  onSelectNode: (id: string) => void;
+}) {
   const source = graph.nodeById.get(edge.source);
   const target = graph.nodeById.get(edge.target);
   const tcp = edge.protocol === "tcp";
@@ -33,7 +41,10 @@ export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph
   if (!tcp) rows.push(["Errors", formatPercent(edge.errorPct)]);
   if (edge.responseTimeMs !== undefined) rows.push(["Response time (p95)", formatDurationMs(edge.responseTimeMs)]);
   if (edge.throughput !== undefined && !tcp) rows.push(["Throughput", formatBytesPerSecond(edge.throughput)]);
-  rows.push(["mTLS", edge.mtlsPct === undefined ? "unknown" : edge.mtlsPct > 0 ? `yes, ${formatPercent(edge.mtlsPct)} of traffic` : "no"]);
+  rows.push([
+    "mTLS",
+    edge.mtlsPct === undefined ? "unknown" : edge.mtlsPct > 0 ? `yes, ${formatPercent(edge.mtlsPct)} of traffic` : "no",
+  ]);
   // Class names and order from the one response-class table (lib/istio/response-classes.ts).
   const classes: [string, string][] =
     edge.protocol === "tcp"
@@ -44,15 +55,27 @@ export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph
           .map(([name, key]) => [name, `${formatRate(edge.rates[key] ?? 0)} rps`]);
 
   return (
-    <article aria-label={`Details of the edge from ${source?.title ?? edge.source} to ${target?.title ?? edge.target}`} className="space-y-4" data-testid="edge-panel">
+    <article
+      aria-label={`Details of the edge from ${source?.title ?? edge.source} to ${target?.title ?? edge.target}`}
+      className="space-y-4"
+      data-testid="edge-panel"
+    >
       <header className="space-y-1">
         <h2 className="text-lg font-semibold">Edge</h2>
         <p className="text-sm">
-          <button type="button" className="text-sky-700 underline dark:text-sky-400" onClick={() => onSelectNode(edge.source)}>
+          <button
+            type="button"
+            className="text-sky-700 underline dark:text-sky-400"
+            onClick={() => onSelectNode(edge.source)}
+          >
             {source?.title ?? edge.source}
           </button>{" "}
           →{" "}
-          <button type="button" className="text-sky-700 underline dark:text-sky-400" onClick={() => onSelectNode(edge.target)}>
+          <button
+            type="button"
+            className="text-sky-700 underline dark:text-sky-400"
+            onClick={() => onSelectNode(edge.target)}
+          >
             {target?.title ?? edge.target}
           </button>
         </p>
@@ -65,8 +88,12 @@ export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph
           <table className="w-full text-sm">
             <thead>
               <tr className="text-left text-xs text-slate-500">
-                <th scope="col" className="font-medium">Code</th>
-                <th scope="col" className="font-medium">Flags (% of requests)</th>
+                <th scope="col" className="font-medium">
+                  Code
+                </th>
+                <th scope="col" className="font-medium">
+                  Flags (% of requests)
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -77,7 +104,9 @@ export function EdgePanel({ edge, graph, onSelectNode }: { edge: ViewEdge; graph
                     {Object.entries(r.flags).map(([flag, pct]) => (
                       <div key={flag}>
                         <span className="font-mono">{flag}</span> {formatPercent(pct)}
-                        {flagMeaning[flag] && flag !== "-" && <span className="text-slate-500"> — {flagMeaning[flag]}</span>}
+                        {flagMeaning[flag] && flag !== "-" && (
+                          <span className="text-slate-500"> — {flagMeaning[flag]}</span>
+                        )}
                       </div>
                     ))}
                   </td>

@@ -8,7 +8,17 @@
 import { useId, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
 
-export function ExpressionInput({ label, value, onCommit, placeholder }: { label: string; value: string; onCommit: (text: string) => void; placeholder: string }) {
+export function ExpressionInput({
+  label,
+  value,
+  onCommit,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onCommit: (text: string) => void;
+  placeholder: string;
+}) {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   // The URL may change from elsewhere (a link, "clear"); follow it.

@@ -130,8 +130,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const large = graph.nodes.length + graph.edges.length > largeGraph;
     // Hidden/found classes go in with the element, so a new graph is styled once, not twice.
     const vis = callbacks.current.visibility;
-    const nodeVis = (id: string) => [...(vis.hiddenNodes.has(id) ? ["hidden"] : []), ...(vis.foundNodes.has(id) ? ["found"] : [])];
-    const edgeVis = (id: string) => [...(vis.hiddenEdges.has(id) ? ["hidden"] : []), ...(vis.foundEdges.has(id) ? ["found"] : [])];
+    const nodeVis = (id: string) => [
+      ...(vis.hiddenNodes.has(id) ? ["hidden"] : []),
+      ...(vis.foundNodes.has(id) ? ["found"] : []),
+    ];
+    const edgeVis = (id: string) => [
+      ...(vis.hiddenEdges.has(id) ? ["hidden"] : []),
+      ...(vis.foundEdges.has(id) ? ["found"] : []),
+    ];
 
     cy.batch(() => {
       if (firstDraw) cy.elements().remove();
@@ -150,7 +156,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
           existing.data(data);
           existing.classes([...nodeClasses(n), ...nodeVis(n.id)]);
         } else {
-          toAdd.push({ group: "nodes", data, classes: [...nodeClasses(n), ...nodeVis(n.id)], position: placed.get(n.id) });
+          toAdd.push({
+            group: "nodes",
+            data,
+            classes: [...nodeClasses(n), ...nodeVis(n.id)],
+            position: placed.get(n.id),
+          });
         }
       }
       for (const e of graph.edges) {

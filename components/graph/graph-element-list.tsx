@@ -39,10 +39,28 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
             const hidden = visibility.hiddenNodes.has(n.id);
             const found = visibility.foundNodes.has(n.id);
             const selected = selection?.kind === "node" && selection.id === n.id;
-            const notes = [healthRows[n.health].label, ...n.badges.map((b) => badgeRows.find((r) => r.badge === b)?.label ?? b), hidden ? "hidden" : "", found ? "found" : ""].filter(Boolean);
+            const notes = [
+              healthRows[n.health].label,
+              ...n.badges.map((b) => badgeRows.find((r) => r.badge === b)?.label ?? b),
+              hidden ? "hidden" : "",
+              found ? "found" : "",
+            ].filter(Boolean);
             return (
-              <li key={n.id} className="flex items-center gap-1" data-node-id={n.id} data-node-name={n.title} data-hidden={hidden} data-found={found} data-health={n.health}>
-                <button type="button" aria-pressed={selected} onClick={() => onSelect({ kind: "node", id: n.id })} className={`${rowClass(selected)} ${hidden ? "text-slate-400 line-through" : ""}`}>
+              <li
+                key={n.id}
+                className="flex items-center gap-1"
+                data-node-id={n.id}
+                data-node-name={n.title}
+                data-hidden={hidden}
+                data-found={found}
+                data-health={n.health}
+              >
+                <button
+                  type="button"
+                  aria-pressed={selected}
+                  onClick={() => onSelect({ kind: "node", id: n.id })}
+                  className={`${rowClass(selected)} ${hidden ? "text-slate-400 line-through" : ""}`}
+                >
                   {n.title}
                   <span className="sr-only">, {notes.join(", ")}</span>
                 </button>
@@ -75,8 +93,21 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
             const from = graph.nodeById.get(e.source)?.title ?? e.source;
             const to = graph.nodeById.get(e.target)?.title ?? e.target;
             return (
-              <li key={e.id} data-edge-id={e.id} data-source={from} data-target={to} data-label={label} data-hidden={hidden} data-mtls={(e.mtlsPct ?? 0) > 0}>
-                <button type="button" aria-pressed={selected} onClick={() => onSelect({ kind: "edge", id: e.id })} className={`${rowClass(selected)} w-full ${hidden ? "text-slate-400 line-through" : ""}`}>
+              <li
+                key={e.id}
+                data-edge-id={e.id}
+                data-source={from}
+                data-target={to}
+                data-label={label}
+                data-hidden={hidden}
+                data-mtls={(e.mtlsPct ?? 0) > 0}
+              >
+                <button
+                  type="button"
+                  aria-pressed={selected}
+                  onClick={() => onSelect({ kind: "edge", id: e.id })}
+                  className={`${rowClass(selected)} w-full ${hidden ? "text-slate-400 line-through" : ""}`}
+                >
                   {from} → {to}
                   {label && <span className="ml-1 font-mono text-xs text-slate-500">{label}</span>}
                   <span className="sr-only">

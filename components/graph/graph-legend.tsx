@@ -21,7 +21,14 @@ export function GraphLegend() {
         <ul className="space-y-0.5">
           {nodeKindRows.map((row) => (
             <li key={row.kind} className="flex items-center gap-1.5">
-              <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.5}>
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 16 16"
+                className="h-4 w-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.5}
+              >
                 <path d={shapePath[row.shape]} />
               </svg>
               {row.label}
@@ -34,7 +41,11 @@ export function GraphLegend() {
         <ul className="space-y-0.5">
           {Object.values(healthRows).map((row) => (
             <li key={row.status} className="flex items-center gap-1.5">
-              <span aria-hidden="true" className="inline-flex h-4 w-4 items-center justify-center rounded text-[10px] font-bold" style={{ border: `${Math.min(row.borderWidth, 3)}px ${row.border} ${row.colour}`, color: row.colour }}>
+              <span
+                aria-hidden="true"
+                className="inline-flex h-4 w-4 items-center justify-center rounded text-[10px] font-bold"
+                style={{ border: `${Math.min(row.borderWidth, 3)}px ${row.border} ${row.colour}`, color: row.colour }}
+              >
                 {row.glyph}
               </span>
               {row.label} <span className="text-slate-500">({row.border} border)</span>
@@ -47,7 +58,11 @@ export function GraphLegend() {
         <ul className="space-y-0.5">
           {badgeRows.map((row) => (
             <li key={row.badge} className="flex items-center gap-1.5">
-              <span aria-hidden="true" className="inline-flex h-4 min-w-4 items-center justify-center rounded-full px-0.5 text-[9px] font-bold text-white" style={{ backgroundColor: row.colour }}>
+              <span
+                aria-hidden="true"
+                className="inline-flex h-4 min-w-4 items-center justify-center rounded-full px-0.5 text-[9px] font-bold text-white"
+                style={{ backgroundColor: row.colour }}
+              >
                 {row.glyph}
               </span>
               {row.label}
@@ -60,7 +75,9 @@ export function GraphLegend() {
             </svg>
             {mtlsLegend}
           </li>
-          <li className="text-slate-500">Dashed moving edges: traffic animation. Edge colour: orange with errors, red at 10% or more.</li>
+          <li className="text-slate-500">
+            Dashed moving edges: traffic animation. Edge colour: orange with errors, red at 10% or more.
+          </li>
         </ul>
       </section>
     </div>

@@ -6,7 +6,8 @@
 import type { HealthStatus } from "@/lib/contracts/graph";
 import type { NodeBadge, ViewNodeKind } from "@/lib/graph-view/view-model";
 
-export type CyShape = "round-rectangle" | "ellipse" | "triangle" | "diamond" | "round-pentagon" | "round-tag" | "rectangle";
+export type CyShape =
+  "round-rectangle" | "ellipse" | "triangle" | "diamond" | "round-pentagon" | "round-tag" | "rectangle";
 
 export const nodeKindRows: { kind: ViewNodeKind | "gateway" | "serviceEntry"; label: string; shape: CyShape }[] = [
   { kind: "app", label: "App", shape: "round-rectangle" },
@@ -36,7 +37,14 @@ export const healthRows: Record<HealthStatus, HealthRow> = {
   degraded: { status: "degraded", label: "Degraded", colour: "#b45309", border: "dashed", borderWidth: 3, glyph: "!" },
   failure: { status: "failure", label: "Failure", colour: "#b91c1c", border: "double", borderWidth: 5, glyph: "✕" },
   na: { status: "na", label: "No health information", colour: "#64748b", border: "dotted", borderWidth: 2, glyph: "" },
-  unknown: { status: "unknown", label: "Unknown (no metrics)", colour: "#64748b", border: "dotted", borderWidth: 2, glyph: "?" },
+  unknown: {
+    status: "unknown",
+    label: "Unknown (no metrics)",
+    colour: "#64748b",
+    border: "dotted",
+    borderWidth: 2,
+    glyph: "?",
+  },
 };
 
 export interface BadgeRow {

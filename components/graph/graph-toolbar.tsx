@@ -3,20 +3,43 @@
 /** The graph's controls. Every value is URL state; the namespaces come from the top bar. */
 import { useId, type ReactNode } from "react";
 import type { GraphType } from "@/lib/contracts/graph";
-import { edgeLabelOptions, graphTypeOptions, refreshOptions, windowOptions, type EdgeLabelMode, type Option } from "@/lib/graph-view/options";
+import {
+  edgeLabelOptions,
+  graphTypeOptions,
+  refreshOptions,
+  windowOptions,
+  type EdgeLabelMode,
+  type Option,
+} from "@/lib/graph-view/options";
 import type { GraphUrlState } from "@/lib/graph-view/url-state";
 import { ExpressionInput } from "./expression-input";
 
-const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+const controlClass =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-function Select<V extends string | number>({ label, value, options, onChange }: { label: string; value: V; options: Option<V>[]; onChange: (value: V) => void }) {
+function Select<V extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: V;
+  options: Option<V>[];
+  onChange: (value: V) => void;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col">
       <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-400">
         {label}
       </label>
-      <select id={id} value={String(value)} onChange={(e) => onChange(options.find((o) => String(o.value) === e.target.value)?.value ?? value)} className={controlClass}>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => onChange(options.find((o) => String(o.value) === e.target.value)?.value ?? value)}
+        className={controlClass}
+      >
         {options.map((o) => (
           <option key={String(o.value)} value={String(o.value)}>
             {o.label}
@@ -27,10 +50,31 @@ function Select<V extends string | number>({ label, value, options, onChange }: 
   );
 }
 
-function Toggle({ label, checked, onChange, disabled, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: ReactNode }) {
+function Toggle({
+  label,
+  checked,
+  onChange,
+  disabled,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+  hint?: ReactNode;
+}) {
   return (
-    <label className={`flex items-center gap-1.5 self-end pb-1 text-sm ${disabled ? "opacity-50" : ""}`} title={typeof hint === "string" ? hint : undefined}>
-      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4" />
+    <label
+      className={`flex items-center gap-1.5 self-end pb-1 text-sm ${disabled ? "opacity-50" : ""}`}
+      title={typeof hint === "string" ? hint : undefined}
+    >
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        className="h-4 w-4"
+      />
       {label}
     </label>
   );
@@ -46,16 +90,45 @@ export interface GraphToolbarProps {
 
 export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMotion }: GraphToolbarProps) {
   return (
-    <div role="toolbar" aria-label="Graph options" className="flex flex-wrap items-start gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
-      <Select<GraphType> label="Graph type" value={state.graphType} options={graphTypeOptions} onChange={(graphType) => onChange({ graphType, focus: "" })} />
-      <Select<number> label="Window" value={state.duration} options={windowOptions} onChange={(duration) => onChange({ duration })} />
+    <div
+      role="toolbar"
+      aria-label="Graph options"
+      className="flex flex-wrap items-start gap-3 border-b border-slate-200 pb-3 dark:border-slate-800"
+    >
+      <Select<GraphType>
+        label="Graph type"
+        value={state.graphType}
+        options={graphTypeOptions}
+        onChange={(graphType) => onChange({ graphType, focus: "" })}
+      />
+      <Select<number>
+        label="Window"
+        value={state.duration}
+        options={windowOptions}
+        onChange={(duration) => onChange({ duration })}
+      />
       <div className="flex items-end gap-1">
-        <Select<number> label="Refresh" value={state.refresh} options={refreshOptions} onChange={(refresh) => onChange({ refresh })} />
-        <button type="button" onClick={onRefresh} disabled={refreshing} className={`${controlClass} hover:bg-slate-50 disabled:opacity-50 dark:hover:bg-slate-800`}>
+        <Select<number>
+          label="Refresh"
+          value={state.refresh}
+          options={refreshOptions}
+          onChange={(refresh) => onChange({ refresh })}
+        />
+        <button
+          type="button"
+          onClick={onRefresh}
+          disabled={refreshing}
+          className={`${controlClass} hover:bg-slate-50 disabled:opacity-50 dark:hover:bg-slate-800`}
+        >
           {refreshing ? "Refreshing…" : "Refresh now"}
         </button>
       </div>
-      <Select<EdgeLabelMode> label="Edge labels" value={state.edgeLabels} options={edgeLabelOptions} onChange={(edgeLabels) => onChange({ edgeLabels })} />
+      <Select<EdgeLabelMode>
+        label="Edge labels"
+        value={state.edgeLabels}
+        options={edgeLabelOptions}
+        onChange={(edgeLabels) => onChange({ edgeLabels })}
+      />
       <Toggle label="Idle nodes" checked={state.idleNodes} onChange={(idleNodes) => onChange({ idleNodes })} />
       <Toggle
         label={reducedMotion ? "Traffic animation (off: reduced motion)" : "Traffic animation"}
@@ -64,8 +137,18 @@ export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMo
         onChange={(animate) => onChange({ animate })}
       />
       <div className="flex w-full flex-wrap gap-3">
-        <ExpressionInput label="Find" value={state.find} placeholder="e.g. %httperr > 5 OR rt > 200" onCommit={(find) => onChange({ find })} />
-        <ExpressionInput label="Hide" value={state.hide} placeholder="e.g. version = v1" onCommit={(hide) => onChange({ hide })} />
+        <ExpressionInput
+          label="Find"
+          value={state.find}
+          placeholder="e.g. %httperr > 5 OR rt > 200"
+          onCommit={(find) => onChange({ find })}
+        />
+        <ExpressionInput
+          label="Hide"
+          value={state.hide}
+          placeholder="e.g. version = v1"
+          onCommit={(hide) => onChange({ hide })}
+        />
       </div>
     </div>
   );

@@ -30,7 +30,10 @@ export function GraphView() {
   const [state, update] = useGraphUrlState();
   const reducedMotion = useReducedMotion();
   const { resolvedTheme } = useTheme();
-  const query = useGraph({ namespaces: state.namespaces, graphType: state.graphType, duration: state.duration, idleNodes: state.idleNodes }, state.refresh);
+  const query = useGraph(
+    { namespaces: state.namespaces, graphType: state.graphType, duration: state.duration, idleNodes: state.idleNodes },
+    state.refresh,
+  );
   const graph = query.data;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [selection, setSelection] = useState<GraphSelection>(null);
@@ -48,8 +51,17 @@ export function GraphView() {
   const visibility = useMemo(
     () =>
       graph
-        ? computeVisibility(graph, { hide: hide.ok ? hide.expr : null, find: find.ok ? find.expr : null, focus: state.focus || undefined })
-        : { hiddenNodes: new Set<string>(), hiddenEdges: new Set<string>(), foundNodes: new Set<string>(), foundEdges: new Set<string>() },
+        ? computeVisibility(graph, {
+            hide: hide.ok ? hide.expr : null,
+            find: find.ok ? find.expr : null,
+            focus: state.focus || undefined,
+          })
+        : {
+            hiddenNodes: new Set<string>(),
+            hiddenEdges: new Set<string>(),
+            foundNodes: new Set<string>(),
+            foundEdges: new Set<string>(),
+          },
     [graph, hide, find, state.focus],
   );
 
@@ -74,12 +86,24 @@ export function GraphView() {
   const selectedEdge = selection?.kind === "edge" ? graph?.edges.find((e) => e.id === selection.id) : undefined;
   const focusNode = state.focus ? graph?.nodeById.get(state.focus) : undefined;
 
-  const phase = state.namespaces.length === 0 ? "no-namespaces" : query.isPending ? "loading" : !graph ? "error" : leaves.length === 0 ? "empty" : drawn ? "drawn" : "drawing";
+  const phase =
+    state.namespaces.length === 0
+      ? "no-namespaces"
+      : query.isPending
+        ? "loading"
+        : !graph
+          ? "error"
+          : leaves.length === 0
+            ? "empty"
+            : drawn
+              ? "drawn"
+              : "drawing";
 
   let notice: React.ReactNode = null;
   if (phase === "no-namespaces") notice = <NoNamespaceNotice />;
   else if (phase === "loading") notice = <LoadingNotice />;
-  else if (phase === "error" && query.error) notice = <ErrorNotice error={query.error} onRetry={() => query.refetch()} />;
+  else if (phase === "error" && query.error)
+    notice = <ErrorNotice error={query.error} onRetry={() => query.refetch()} />;
   else if (phase === "empty")
     notice = (
       <NoTrafficNotice
@@ -105,15 +129,25 @@ export function GraphView() {
         <h1 className="text-2xl font-semibold">Graph</h1>
         {graph && (
           <p className="text-xs text-slate-500" aria-live="polite">
-            {leaves.length} nodes, {graph.edges.length} edges · {labelOf(windowOptions, graph.duration)} up to {new Date(graph.timestamp * 1000).toLocaleTimeString()}
+            {leaves.length} nodes, {graph.edges.length} edges · {labelOf(windowOptions, graph.duration)} up to{" "}
+            {new Date(graph.timestamp * 1000).toLocaleTimeString()}
             {query.isFetching ? " · updating…" : ""}
           </p>
         )}
       </div>
-      <GraphToolbar state={state} onChange={update} onRefresh={() => query.refetch()} refreshing={query.isFetching} reducedMotion={reducedMotion} />
+      <GraphToolbar
+        state={state}
+        onChange={update}
+        onRefresh={() => query.refetch()}
+        refreshing={query.isFetching}
+        reducedMotion={reducedMotion}
+      />
       {noSidecars && <NoSidecarBanner namespaces={state.namespaces} />}
       {graph && query.isError && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           The last refresh failed ({query.error.message}); showing the previous graph.
         </p>
       )}
@@ -126,7 +160,9 @@ export function GraphView() {
               aria-describedby="graph-key-hint"
               tabIndex={0}
               className="absolute inset-0"
-              onKeyDown={(e) => handleGraphKey(e, { canvas, clearSelection: () => setSelection(null), openMenu: openMenuForSelection })}
+              onKeyDown={(e) =>
+                handleGraphKey(e, { canvas, clearSelection: () => setSelection(null), openMenu: openMenuForSelection })
+              }
             >
               <GraphCanvas
                 ref={canvas}
@@ -146,13 +182,20 @@ export function GraphView() {
           {focusNode && (
             <div className="absolute left-2 top-2 flex items-center gap-2 rounded-md bg-sky-100 px-2 py-1 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
               Focused on {focusNode.title}
-              <button type="button" onClick={() => update({ focus: "" })} className="rounded border border-sky-400 px-1.5 text-xs hover:bg-sky-200 dark:hover:bg-sky-800">
+              <button
+                type="button"
+                onClick={() => update({ focus: "" })}
+                className="rounded border border-sky-400 px-1.5 text-xs hover:bg-sky-200 dark:hover:bg-sky-800"
+              >
                 Show all
               </button>
             </div>
           )}
           {graph && leaves.length > 0 && (
-            <p id="graph-key-hint" className="absolute bottom-2 right-2 rounded bg-white/80 px-2 py-0.5 text-xs text-slate-600 dark:bg-slate-900/80 dark:text-slate-400">
+            <p
+              id="graph-key-hint"
+              className="absolute bottom-2 right-2 rounded bg-white/80 px-2 py-0.5 text-xs text-slate-600 dark:bg-slate-900/80 dark:text-slate-400"
+            >
               Keys on the graph: {graphKeyHint}
             </p>
           )}
@@ -163,11 +206,24 @@ export function GraphView() {
             </div>
           </details>
         </div>
-        <aside aria-label="Graph details" className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-          {selectedNode && graph && <NodePanel node={selectedNode} graph={graph} onSelectEdge={(id) => setSelection({ kind: "edge", id })} />}
-          {selectedEdge && graph && <EdgePanel edge={selectedEdge} graph={graph} onSelectNode={(id) => setSelection({ kind: "node", id })} />}
-          {selection && !selectedNode && !selectedEdge && <p className="text-sm text-slate-600">The selected element is no longer in the graph.</p>}
-          {!selection && graph && leaves.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Select a node or an edge, on the graph or in the list below, to see its traffic.</p>}
+        <aside
+          aria-label="Graph details"
+          className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+        >
+          {selectedNode && graph && (
+            <NodePanel node={selectedNode} graph={graph} onSelectEdge={(id) => setSelection({ kind: "edge", id })} />
+          )}
+          {selectedEdge && graph && (
+            <EdgePanel edge={selectedEdge} graph={graph} onSelectNode={(id) => setSelection({ kind: "node", id })} />
+          )}
+          {selection && !selectedNode && !selectedEdge && (
+            <p className="text-sm text-slate-600">The selected element is no longer in the graph.</p>
+          )}
+          {!selection && graph && leaves.length > 0 && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Select a node or an edge, on the graph or in the list below, to see its traffic.
+            </p>
+          )}
           {graph && leaves.length > 0 && (
             <details
               open={listOpen ?? leaves.length <= listOpenUpTo}
@@ -176,13 +232,28 @@ export function GraphView() {
             >
               <summary className="cursor-pointer text-sm font-medium">Nodes and edges</summary>
               <div className="pt-2">
-                {(listOpen ?? leaves.length <= listOpenUpTo) && <GraphElementList graph={graph} visibility={visibility} edgeLabels={state.edgeLabels} selection={selection} onSelect={setSelection} onOpenMenu={openMenu} />}
+                {(listOpen ?? leaves.length <= listOpenUpTo) && (
+                  <GraphElementList
+                    graph={graph}
+                    visibility={visibility}
+                    edgeLabels={state.edgeLabels}
+                    selection={selection}
+                    onSelect={setSelection}
+                    onOpenMenu={openMenu}
+                  />
+                )}
               </div>
             </details>
           )}
         </aside>
       </div>
-      <NodeContextMenu node={menu ? graph?.nodeById.get(menu.id) : undefined} at={menu?.at ?? null} context={menuContext} onClose={() => setMenu(null)} returnFocus={menu?.returnFocus} />
+      <NodeContextMenu
+        node={menu ? graph?.nodeById.get(menu.id) : undefined}
+        at={menu?.at ?? null}
+        context={menuContext}
+        onClose={() => setMenu(null)}
+        returnFocus={menu?.returnFocus}
+      />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { Point } from "@/lib/graph-view/layout";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { nodeMenuItems, type NodeMenuContext } from "./node-menu-items";
 
-const itemClass = "cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sky-100 dark:data-[highlighted]:bg-sky-900/50";
+const itemClass =
+  "cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sky-100 dark:data-[highlighted]:bg-sky-900/50";
 
 /** Menu items for a node, shared by the canvas's menu and the list's menu button. */
 export function NodeMenuItems({ node, context }: { node: ViewNode; context: NodeMenuContext }) {
@@ -23,7 +24,8 @@ export function NodeMenuItems({ node, context }: { node: ViewNode; context: Node
   );
 }
 
-export const menuContentClass = "z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900";
+export const menuContentClass =
+  "z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900";
 
 /**
  * The node menu (right click or the menu key on the canvas, or a list row's ⋯ button): one

@@ -40,21 +40,41 @@ function InboundOverTime({ node, windowSeconds }: { node: ViewNode; windowSecond
       {metrics.isPending && <p className="text-sm text-slate-500">Loading…</p>}
       {metrics.isError && <p className="text-sm text-bad">Cannot load the chart: {metrics.error.message}</p>}
       {chart?.error && <p className="text-sm text-bad">{chart.error}</p>}
-      {chart && !chart.error && <SeriesChart chart={chart} label={`Inbound requests per second of ${node.title} over time`} />}
+      {chart && !chart.error && (
+        <SeriesChart chart={chart} label={`Inbound requests per second of ${node.title} over time`} />
+      )}
     </PanelSection>
   );
 }
 
-function EdgeLinks({ title, edges, graph, end, onSelectEdge }: { title: string; edges: ViewEdge[]; graph: ViewGraph; end: "source" | "target"; onSelectEdge: (id: string) => void }) {
+function EdgeLinks({
+  title,
+  edges,
+  graph,
+  end,
+  onSelectEdge,
+}: {
+  title: string;
+  edges: ViewEdge[];
+  graph: ViewGraph;
+  end: "source" | "target";
+  onSelectEdge: (id: string) => void;
+}) {
   if (edges.length === 0) return null;
   return (
     <PanelSection title={title}>
       <ul className="space-y-1 text-sm">
         {edges.map((e) => (
           <li key={e.id}>
-            <button type="button" onClick={() => onSelectEdge(e.id)} className="flex w-full justify-between gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800">
+            <button
+              type="button"
+              onClick={() => onSelectEdge(e.id)}
+              className="flex w-full justify-between gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
               <span className="truncate">{graph.nodeById.get(e[end])?.title ?? e[end]}</span>
-              <span className="font-mono tabular-nums">{e.protocol === "tcp" ? formatBytesPerSecond(e.rate) : `${formatRate(e.rate)} rps`}</span>
+              <span className="font-mono tabular-nums">
+                {e.protocol === "tcp" ? formatBytesPerSecond(e.rate) : `${formatRate(e.rate)} rps`}
+              </span>
             </button>
           </li>
         ))}
@@ -63,8 +83,19 @@ function EdgeLinks({ title, edges, graph, end, onSelectEdge }: { title: string; 
   );
 }
 
-export function NodePanel({ node, graph, onSelectEdge }: { node: ViewNode; graph: ViewGraph; onSelectEdge: (id: string) => void }) {
-  const ids = node.kind === "box" ? new Set(graph.nodes.filter((n) => n.parent === node.id).map((n) => n.id)) : new Set([node.id]);
+export function NodePanel({
+  node,
+  graph,
+  onSelectEdge,
+}: {
+  node: ViewNode;
+  graph: ViewGraph;
+  onSelectEdge: (id: string) => void;
+}) {
+  const ids =
+    node.kind === "box"
+      ? new Set(graph.nodes.filter((n) => n.parent === node.id).map((n) => n.id))
+      : new Set([node.id]);
   const inbound = graph.edges.filter((e) => ids.has(e.target));
   const outbound = graph.edges.filter((e) => ids.has(e.source));
   const r = node.rates;
@@ -73,8 +104,10 @@ export function NodePanel({ node, graph, onSelectEdge }: { node: ViewNode; graph
     ["HTTP out", `${formatRate(r.httpOut)} rps`],
     ["HTTP errors in", formatPercent(r.httpInErrPct)],
   ];
-  if (r.grpcIn || r.grpcOut) rateRows.push(["gRPC in", `${formatRate(r.grpcIn)} rps`], ["gRPC out", `${formatRate(r.grpcOut)} rps`]);
-  if (r.tcpIn || r.tcpOut) rateRows.push(["TCP in", formatBytesPerSecond(r.tcpIn)], ["TCP out", formatBytesPerSecond(r.tcpOut)]);
+  if (r.grpcIn || r.grpcOut)
+    rateRows.push(["gRPC in", `${formatRate(r.grpcIn)} rps`], ["gRPC out", `${formatRate(r.grpcOut)} rps`]);
+  if (r.tcpIn || r.tcpOut)
+    rateRows.push(["TCP in", formatBytesPerSecond(r.tcpIn)], ["TCP out", formatBytesPerSecond(r.tcpOut)]);
 
   return (
     <article aria-label={`Details of ${node.title}`} className="space-y-4" data-testid="node-panel">
@@ -100,7 +133,10 @@ export function NodePanel({ node, graph, onSelectEdge }: { node: ViewNode; graph
           <InboundOverTime node={node} windowSeconds={graph.duration} />
           {r.httpIn > 0 && (
             <PanelSection title="Inbound HTTP by response code, window average">
-              <RatesChart bars={inboundBars(node)} label={`Inbound requests per second of ${node.title} by response code`} />
+              <RatesChart
+                bars={inboundBars(node)}
+                label={`Inbound requests per second of ${node.title} by response code`}
+              />
             </PanelSection>
           )}
         </>
@@ -108,7 +144,13 @@ export function NodePanel({ node, graph, onSelectEdge }: { node: ViewNode; graph
       <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
       <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
       <PanelSection title="Istio config">
-        {node.badges.length > 0 ? <BadgeList badges={node.badges} /> : <p className="text-sm text-slate-600 dark:text-slate-400">No routing or policy config applies to this node.</p>}
+        {node.badges.length > 0 ? (
+          <BadgeList badges={node.badges} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No routing or policy config applies to this node.
+          </p>
+        )}
         {node.data.destServices && node.data.destServices.length > 0 && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Reached through {node.data.destServices.map((s) => `${s.name}.${s.namespace}`).join(", ")}

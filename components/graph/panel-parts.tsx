@@ -22,7 +22,11 @@ export function HealthText({ status }: { status: HealthStatus }) {
   const row = healthRows[status];
   return (
     <span className="inline-flex items-center gap-1.5">
-      <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border-2" style={{ borderColor: row.colour, borderStyle: row.border }} />
+      <span
+        aria-hidden="true"
+        className="inline-block h-3 w-3 rounded-full border-2"
+        style={{ borderColor: row.colour, borderStyle: row.border }}
+      />
       <span style={{ color: row.colour }} className="font-medium">
         {row.label}
       </span>
@@ -37,7 +41,11 @@ export function BadgeList({ badges }: { badges: NodeBadge[] }) {
       {badges.map((b) => {
         const row = badgeRows.find((r) => r.badge === b);
         return (
-          <li key={b} className="rounded-full px-2 py-0.5 text-xs font-medium text-white" style={{ backgroundColor: row?.colour }}>
+          <li
+            key={b}
+            className="rounded-full px-2 py-0.5 text-xs font-medium text-white"
+            style={{ backgroundColor: row?.colour }}
+          >
             {row?.label ?? b}
           </li>
         );

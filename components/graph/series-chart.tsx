@@ -19,7 +19,8 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
     for (const [t, v] of s.points) rows.set(t, { ...(rows.get(t) ?? { t }), [`s${i}`]: v });
   });
   const data = [...rows.values()].sort((a, b) => (a.t as number) - (b.t as number));
-  if (series.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No {chart.title.toLowerCase()} in this range.</p>;
+  if (series.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No {chart.title.toLowerCase()} in this range.</p>;
   return (
     <figure aria-label={label} className="space-y-1">
       <div className="h-32 w-full">
@@ -29,7 +30,16 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
             <YAxis tick={{ fontSize: 10 }} stroke="#64748b" />
             <Tooltip labelFormatter={(t) => time(Number(t))} isAnimationActive={false} />
             {series.map((s, i) => (
-              <Line key={s.name} dataKey={`s${i}`} name={s.name} stroke={colours[i]} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls />
+              <Line
+                key={s.name}
+                dataKey={`s${i}`}
+                name={s.name}
+                stroke={colours[i]}
+                dot={false}
+                strokeWidth={1.5}
+                isAnimationActive={false}
+                connectNulls
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>
@@ -41,7 +51,9 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
             {s.name}
           </span>
         ))}
-        {chart.series.length > maxSeries && <span className="text-slate-500">+{chart.series.length - maxSeries} more</span>}
+        {chart.series.length > maxSeries && (
+          <span className="text-slate-500">+{chart.series.length - maxSeries} more</span>
+        )}
       </figcaption>
     </figure>
   );

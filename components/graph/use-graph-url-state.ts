@@ -12,7 +12,10 @@ export function useGraphUrlState(): [GraphUrlState, (patch: Partial<GraphUrlStat
   const state = useMemo(() => parseGraphUrlState(search), [search]);
   const update = useCallback(
     (patch: Partial<GraphUrlState>) => {
-      const next = formatGraphUrlState({ ...parseGraphUrlState(search), ...patch }, new URLSearchParams(search.toString()));
+      const next = formatGraphUrlState(
+        { ...parseGraphUrlState(search), ...patch },
+        new URLSearchParams(search.toString()),
+      );
       router.replace(`${pathname}?${next}`, { scroll: false });
     },
     [search, router, pathname],

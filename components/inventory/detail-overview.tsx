@@ -47,7 +47,9 @@ export function HealthFacts({ health }: { health: Health }) {
       <dt className="text-slate-500">Status</dt>
       <dd>
         <HealthText status={health.status} />
-        {health.reasons.length > 0 && <span className="ml-2 text-slate-600 dark:text-slate-400">{health.reasons.join("; ")}</span>}
+        {health.reasons.length > 0 && (
+          <span className="ml-2 text-slate-600 dark:text-slate-400">{health.reasons.join("; ")}</span>
+        )}
       </dd>
       {health.requests && (
         <>
@@ -99,7 +101,8 @@ export function PodsTable({ pods }: { pods: PodInfo[] }) {
 }
 
 export function ConfigTable({ refs }: { refs: ConfigRef[] }) {
-  if (refs.length === 0) return <p className="text-sm text-slate-500">No VirtualService, DestinationRule or Gateway refers to it.</p>;
+  if (refs.length === 0)
+    return <p className="text-sm text-slate-500">No VirtualService, DestinationRule or Gateway refers to it.</p>;
   return (
     <Table label="Istio config" headers={["Kind", "Namespace", "Name", "Validation", "Findings"]}>
       {refs.map((r) => (
@@ -114,8 +117,10 @@ export function ConfigTable({ refs }: { refs: ConfigRef[] }) {
             <ul className="space-y-0.5 text-xs">
               {r.messages.map((m, i) => (
                 <li key={i}>
-                  <span className={m.severity === "error" ? "text-bad" : m.severity === "warning" ? "text-warn" : ""}>{m.code}</span> {m.message}{" "}
-                  <span className="font-mono text-slate-500">{m.path}</span>
+                  <span className={m.severity === "error" ? "text-bad" : m.severity === "warning" ? "text-warn" : ""}>
+                    {m.code}
+                  </span>{" "}
+                  {m.message} <span className="font-mono text-slate-500">{m.path}</span>
                 </li>
               ))}
             </ul>
@@ -137,7 +142,13 @@ export function SubsetsTable({ subsets }: { subsets: SubsetInfo[] }) {
           <td>
             <LabelList labels={s.labels} />
           </td>
-          <td>{s.workloads.length > 0 ? s.workloads.join(", ") : <span className="text-bad">no workload (requests get 503 UH)</span>}</td>
+          <td>
+            {s.workloads.length > 0 ? (
+              s.workloads.join(", ")
+            ) : (
+              <span className="text-bad">no workload (requests get 503 UH)</span>
+            )}
+          </td>
         </tr>
       ))}
     </Table>
@@ -151,7 +162,10 @@ export function WorkloadsTable({ workloads }: { workloads: WorkloadItem[] }) {
       {workloads.map((w) => (
         <tr key={w.name}>
           <td>
-            <Link href={detailHref("workloads", w.namespace, w.name)} className="text-sky-700 hover:underline dark:text-sky-300">
+            <Link
+              href={detailHref("workloads", w.namespace, w.name)}
+              className="text-sky-700 hover:underline dark:text-sky-300"
+            >
               {w.name}
             </Link>
           </td>
@@ -169,7 +183,13 @@ export function WorkloadsTable({ workloads }: { workloads: WorkloadItem[] }) {
   );
 }
 
-export function ServicesList({ services, namespace }: { services: Pick<ServiceItem, "name" | "ports">[] | string[]; namespace: string }) {
+export function ServicesList({
+  services,
+  namespace,
+}: {
+  services: Pick<ServiceItem, "name" | "ports">[] | string[];
+  namespace: string;
+}) {
   if (services.length === 0) return <p className="text-sm text-slate-500">No service selects it.</p>;
   return (
     <ul className="flex flex-wrap gap-2 text-sm">
@@ -177,10 +197,17 @@ export function ServicesList({ services, namespace }: { services: Pick<ServiceIt
         const name = typeof s === "string" ? s : s.name;
         return (
           <li key={name}>
-            <Link href={detailHref("services", namespace, name)} className="text-sky-700 hover:underline dark:text-sky-300">
+            <Link
+              href={detailHref("services", namespace, name)}
+              className="text-sky-700 hover:underline dark:text-sky-300"
+            >
               {name}
             </Link>
-            {typeof s !== "string" && <span className="ml-1 font-mono text-xs text-slate-500">{s.ports.map((p) => `${p.port}/${p.protocol}`).join(", ")}</span>}
+            {typeof s !== "string" && (
+              <span className="ml-1 font-mono text-xs text-slate-500">
+                {s.ports.map((p) => `${p.port}/${p.protocol}`).join(", ")}
+              </span>
+            )}
           </li>
         );
       })}

@@ -1,10 +1,23 @@
 /** The overview tab of each kind of detail page, composed from detail-overview.tsx's sections. Props only. */
 import type { ApplicationDetail, ServiceDetail, WorkloadDetail } from "@/lib/contracts/inventory";
 import { InjectionControl } from "./injection-control";
-import { ConfigTable, HealthFacts, PodsTable, PortsTable, Section, ServicesList, SubsetsTable, WorkloadsTable } from "./detail-overview";
+import {
+  ConfigTable,
+  HealthFacts,
+  PodsTable,
+  PortsTable,
+  Section,
+  ServicesList,
+  SubsetsTable,
+  WorkloadsTable,
+} from "./detail-overview";
 import { LabelList } from "./item-parts";
 
-const namespaceDefault = { enabled: "injects", disabled: "does not inject", unset: "has no injection label, so it does not inject" } as const;
+const namespaceDefault = {
+  enabled: "injects",
+  disabled: "does not inject",
+  unset: "has no injection label, so it does not inject",
+} as const;
 
 export function WorkloadOverview({ detail }: { detail: WorkloadDetail }) {
   const w = detail.item;
@@ -17,12 +30,14 @@ export function WorkloadOverview({ detail }: { detail: WorkloadDetail }) {
       <Section title="Labels">
         <LabelList labels={w.labels} />
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {w.kind}, app <span className="font-mono">{w.app}</span>, version <span className="font-mono">{w.version}</span>
+          {w.kind}, app <span className="font-mono">{w.app}</span>, version{" "}
+          <span className="font-mono">{w.version}</span>
         </p>
       </Section>
       <Section title="Sidecar injection">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Namespace {w.namespace} {namespaceDefault[detail.namespaceInjection]}; {w.podsWithoutSidecar} of {w.pods} pods run without a sidecar.
+          Namespace {w.namespace} {namespaceDefault[detail.namespaceInjection]}; {w.podsWithoutSidecar} of {w.pods} pods
+          run without a sidecar.
         </p>
         <InjectionControl
           target={{ kind: "workload", namespace: w.namespace, name: w.name }}

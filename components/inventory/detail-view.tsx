@@ -24,25 +24,61 @@ import { TrafficTables } from "./traffic-table";
 import { useDetailUrlState, type DetailTab } from "./use-detail-url-state";
 
 /** Which directions each kind has: a service originates no requests. */
-const directionsOf: Record<InventoryKind, MetricDirection[]> = { applications: ["inbound", "outbound"], workloads: ["inbound", "outbound"], services: ["inbound"] };
+const directionsOf: Record<InventoryKind, MetricDirection[]> = {
+  applications: ["inbound", "outbound"],
+  workloads: ["inbound", "outbound"],
+  services: ["inbound"],
+};
 
 const rangeLabel = (s: number) => (s >= 3600 ? `${s / 3600} h` : `${s / 60} min`);
 
-function MetricsTab({ kind, namespace, name, direction, range, active }: { kind: InventoryKind; namespace: string; name: string; direction: MetricDirection; range: number; active: boolean }) {
+function MetricsTab({
+  kind,
+  namespace,
+  name,
+  direction,
+  range,
+  active,
+}: {
+  kind: InventoryKind;
+  namespace: string;
+  name: string;
+  direction: MetricDirection;
+  range: number;
+  active: boolean;
+}) {
   const metrics = useMetrics({ kind, namespace, name, direction, range }, active);
   if (metrics.isPending) return <Notice tone="info">Loading charts…</Notice>;
   if (metrics.isError) return <Notice tone="error">{metrics.error.message}</Notice>;
   return <MetricsPanel metrics={metrics.data} />;
 }
 
-function TrafficTab({ kind, namespace, name, range, active }: { kind: InventoryKind; namespace: string; name: string; range: number; active: boolean }) {
+function TrafficTab({
+  kind,
+  namespace,
+  name,
+  range,
+  active,
+}: {
+  kind: InventoryKind;
+  namespace: string;
+  name: string;
+  range: number;
+  active: boolean;
+}) {
   const traffic = useTraffic(kind, namespace, name, range, active);
   if (traffic.isPending) return <Notice tone="info">Loading traffic…</Notice>;
   if (traffic.isError) return <Notice tone="error">{traffic.error.message}</Notice>;
   return <TrafficTables traffic={traffic.data} directions={directionsOf[kind]} />;
 }
 
-function OverviewBody({ kind, data }: { kind: InventoryKind; data: ApplicationDetail | WorkloadDetail | ServiceDetail }) {
+function OverviewBody({
+  kind,
+  data,
+}: {
+  kind: InventoryKind;
+  data: ApplicationDetail | WorkloadDetail | ServiceDetail;
+}) {
   if (kind === "workloads") return <WorkloadOverview detail={data as WorkloadDetail} />;
   if (kind === "services") return <ServiceOverview detail={data as ServiceDetail} />;
   return <ApplicationOverview detail={data as ApplicationDetail} />;
@@ -70,11 +106,17 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
         </div>
       ),
     },
-    { value: "traffic", label: "Traffic", body: <TrafficTab kind={kind} namespace={namespace} name={name} range={range} active={shownTab === "traffic"} /> },
+    {
+      value: "traffic",
+      label: "Traffic",
+      body: <TrafficTab kind={kind} namespace={namespace} name={name} range={range} active={shownTab === "traffic"} />,
+    },
     ...directions.map((d) => ({
       value: d,
       label: d === "inbound" ? "Inbound metrics" : "Outbound metrics",
-      body: <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />,
+      body: (
+        <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />
+      ),
     })),
   ];
 

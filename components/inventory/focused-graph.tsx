@@ -33,18 +33,35 @@ function detailOf(node: ViewNode): string | undefined {
 
 export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; namespace: string; name: string }) {
   const rule = focusRules[kind];
-  const query = useGraph({ namespaces: [namespace], graphType: rule.graphType, duration: 600, idleNodes: false }, 30_000);
+  const query = useGraph(
+    { namespaces: [namespace], graphType: rule.graphType, duration: 600, idleNodes: false },
+    30_000,
+  );
   const router = useRouter();
   const { resolvedTheme } = useTheme();
   const [selection, setSelection] = useState<GraphSelection>(null);
   const graph = query.data;
   const focus = graph?.nodes.find((n) => n.namespace === namespace && rule.matches(n, name));
-  const visibility = useMemo(() => (graph && focus ? computeVisibility(graph, { hide: null, find: null, focus: focus.id }) : undefined), [graph, focus]);
+  const visibility = useMemo(
+    () => (graph && focus ? computeVisibility(graph, { hide: null, find: null, focus: focus.id }) : undefined),
+    [graph, focus],
+  );
 
   let body: React.ReactNode;
-  if (query.isPending) body = <p role="status" className="p-3 text-sm text-slate-500">Drawing the graph…</p>;
-  else if (query.isError) body = <p role="alert" className="p-3 text-sm text-bad">{query.error.message}</p>;
-  else if (!graph || !focus || !visibility) body = <p className="p-3 text-sm text-slate-500">No traffic to or from {name} in the last 10 minutes.</p>;
+  if (query.isPending)
+    body = (
+      <p role="status" className="p-3 text-sm text-slate-500">
+        Drawing the graph…
+      </p>
+    );
+  else if (query.isError)
+    body = (
+      <p role="alert" className="p-3 text-sm text-bad">
+        {query.error.message}
+      </p>
+    );
+  else if (!graph || !focus || !visibility)
+    body = <p className="p-3 text-sm text-slate-500">No traffic to or from {name} in the last 10 minutes.</p>;
   else
     body = (
       <div className="absolute inset-0">
@@ -72,11 +89,18 @@ export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; n
         <h2 id="focused-graph-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           Graph
         </h2>
-        <Link href={`${graphHref([namespace])}&graphType=${rule.graphType}${focus ? `&focus=${encodeURIComponent(focus.id)}` : ""}`} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
+        <Link
+          href={`${graphHref([namespace])}&graphType=${rule.graphType}${focus ? `&focus=${encodeURIComponent(focus.id)}` : ""}`}
+          className="text-sm text-sky-700 hover:underline dark:text-sky-300"
+        >
           Open in the graph page
         </Link>
       </div>
-      <div role="region" aria-label={`Graph focused on ${name}`} className="relative h-72 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div
+        role="region"
+        aria-label={`Graph focused on ${name}`}
+        className="relative h-72 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         {body}
       </div>
     </section>

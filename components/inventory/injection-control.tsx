@@ -14,19 +14,34 @@ type Choice = "on" | "off" | "unset";
 
 const wording: Record<InjectionTarget["kind"], Record<Choice, string>> = {
   namespace: { on: "Enabled (istio-injection=enabled)", off: "Disabled (istio-injection=disabled)", unset: "No label" },
-  workload: { on: 'Enabled (sidecar.istio.io/inject="true")', off: 'Disabled (sidecar.istio.io/inject="false")', unset: "Not set: follow the namespace" },
+  workload: {
+    on: 'Enabled (sidecar.istio.io/inject="true")',
+    off: 'Disabled (sidecar.istio.io/inject="false")',
+    unset: "Not set: follow the namespace",
+  },
 };
 
 const toEnabled = (c: Choice) => (c === "unset" ? null : c === "on");
 
-export function InjectionControl({ target, current, resourceVersion, podsNote }: { target: InjectionTarget; current: Choice; resourceVersion?: string; podsNote: string }) {
+export function InjectionControl({
+  target,
+  current,
+  resourceVersion,
+  podsNote,
+}: {
+  target: InjectionTarget;
+  current: Choice;
+  resourceVersion?: string;
+  podsNote: string;
+}) {
   const id = useId();
   const [choice, setChoice] = useState<Choice>(current);
   const [confirming, setConfirming] = useState(false);
   const mutation = useSetInjection();
   const what = target.kind === "namespace" ? `namespace ${target.namespace}` : `workload ${target.name}`;
 
-  if (!resourceVersion) return <p className="text-sm text-slate-500">Sidecar injection can be set on Deployments only.</p>;
+  if (!resourceVersion)
+    return <p className="text-sm text-slate-500">Sidecar injection can be set on Deployments only.</p>;
 
   return (
     <form
@@ -35,7 +50,10 @@ export function InjectionControl({ target, current, resourceVersion, podsNote }:
       onSubmit={(e) => {
         e.preventDefault();
         if (!confirming) return setConfirming(true);
-        mutation.mutate({ target, change: { enabled: toEnabled(choice), resourceVersion } }, { onSuccess: () => setConfirming(false) });
+        mutation.mutate(
+          { target, change: { enabled: toEnabled(choice), resourceVersion } },
+          { onSuccess: () => setConfirming(false) },
+        );
       }}
     >
       <div className="flex flex-wrap items-end gap-2">
@@ -59,21 +77,34 @@ export function InjectionControl({ target, current, resourceVersion, podsNote }:
           </select>
         </label>
         {choice !== current && !confirming && (
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
             Apply…
           </button>
         )}
       </div>
       {confirming && (
-        <div role="alertdialog" aria-label="Confirm the injection change" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
-          <p>
-            {podsNote} The change is recorded in the audit log.
-          </p>
+        <div
+          role="alertdialog"
+          aria-label="Confirm the injection change"
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+        >
+          <p>{podsNote} The change is recorded in the audit log.</p>
           <div className="flex gap-2">
-            <button type="submit" disabled={mutation.isPending} className="rounded-md bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={mutation.isPending}
+              className="rounded-md bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800 disabled:opacity-60"
+            >
               {mutation.isPending ? "Applying…" : "Apply and restart pods"}
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-amber-400 px-3 py-1.5">
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded-md border border-amber-400 px-3 py-1.5"
+            >
               Cancel
             </button>
           </div>
@@ -82,7 +113,9 @@ export function InjectionControl({ target, current, resourceVersion, podsNote }:
       {mutation.isError && (
         <p role="alert" className="text-bad">
           {mutation.error.message}
-          {"code" in mutation.error && mutation.error.code === "conflict" ? " The page reloads the latest state; pick again." : ""}
+          {"code" in mutation.error && mutation.error.code === "conflict"
+            ? " The page reloads the latest state; pick again."
+            : ""}
         </p>
       )}
       {mutation.isSuccess && !confirming && (

@@ -13,7 +13,11 @@ import { kindLabels } from "./links";
 import { applicationColumns, searchText, serviceColumns, workloadColumns, type Column } from "./list-columns";
 
 type ItemOf = { applications: ApplicationItem; workloads: WorkloadItem; services: ServiceItem };
-const columnsOf: { [K in InventoryKind]: Column<ItemOf[K]>[] } = { applications: applicationColumns, workloads: workloadColumns, services: serviceColumns };
+const columnsOf: { [K in InventoryKind]: Column<ItemOf[K]>[] } = {
+  applications: applicationColumns,
+  workloads: workloadColumns,
+  services: serviceColumns,
+};
 
 export function InventoryListView<K extends InventoryKind>({ kind }: { kind: K }) {
   const [namespaces] = useSelectedNamespaces();
@@ -37,7 +41,9 @@ export function InventoryListView<K extends InventoryKind>({ kind }: { kind: K }
         <div>
           <h1 className="text-2xl font-semibold">{label.plural}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {namespaces.length > 0 ? `In ${namespaces.join(", ")}. Health over the last 5 minutes, with Kiali's default thresholds.` : "Pick one or more namespaces in the top bar."}
+            {namespaces.length > 0
+              ? `In ${namespaces.join(", ")}. Health over the last 5 minutes, with Kiali's default thresholds.`
+              : "Pick one or more namespaces in the top bar."}
           </p>
         </div>
         <label className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -51,7 +57,9 @@ export function InventoryListView<K extends InventoryKind>({ kind }: { kind: K }
           />
         </label>
       </header>
-      {namespaces.length === 0 && <Notice tone="info">Pick a namespace in the top bar to list its {label.plural.toLowerCase()}.</Notice>}
+      {namespaces.length === 0 && (
+        <Notice tone="info">Pick a namespace in the top bar to list its {label.plural.toLowerCase()}.</Notice>
+      )}
       {errors.map((q, i) => (
         <Notice key={i} tone="error">
           {q.error?.message}
@@ -83,9 +91,17 @@ export function InventoryListView<K extends InventoryKind>({ kind }: { kind: K }
             </tbody>
           </table>
           {!pending && shown.length === 0 && (
-            <p className="p-4 text-sm text-slate-600 dark:text-slate-400">{needle ? `No ${label.plural.toLowerCase()} match “${search}”.` : `No ${label.plural.toLowerCase()} in these namespaces.`}</p>
+            <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+              {needle
+                ? `No ${label.plural.toLowerCase()} match “${search}”.`
+                : `No ${label.plural.toLowerCase()} in these namespaces.`}
+            </p>
           )}
-          {pending && <p className="p-4 text-sm text-slate-500" role="status">Loading {label.plural.toLowerCase()}…</p>}
+          {pending && (
+            <p className="p-4 text-sm text-slate-500" role="status">
+              Loading {label.plural.toLowerCase()}…
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -13,7 +13,9 @@ export function LabelList({ labels, max }: { labels: Record<string, string>; max
           {k}={v}
         </li>
       ))}
-      {shown.length < entries.length && <li className="text-xs text-slate-500">+{entries.length - shown.length} more</li>}
+      {shown.length < entries.length && (
+        <li className="text-xs text-slate-500">+{entries.length - shown.length} more</li>
+      )}
     </ul>
   );
 }
@@ -22,8 +24,18 @@ const severityClass = { error: "text-bad", warning: "text-warn", ok: "text-ok" }
 
 /** An object's validation state in words (and colour, never colour alone). */
 export function ConfigState({ config }: { config: ConfigRef }) {
-  if (config.errors > 0) return <span className={severityClass.error}>{config.errors} error{config.errors > 1 ? "s" : ""}</span>;
-  if (config.warnings > 0) return <span className={severityClass.warning}>{config.warnings} warning{config.warnings > 1 ? "s" : ""}</span>;
+  if (config.errors > 0)
+    return (
+      <span className={severityClass.error}>
+        {config.errors} error{config.errors > 1 ? "s" : ""}
+      </span>
+    );
+  if (config.warnings > 0)
+    return (
+      <span className={severityClass.warning}>
+        {config.warnings} warning{config.warnings > 1 ? "s" : ""}
+      </span>
+    );
   return <span className={severityClass.ok}>valid</span>;
 }
 
@@ -34,7 +46,11 @@ export function ConfigRefList({ refs }: { refs: readonly ConfigRef[] }) {
   return (
     <ul aria-label="Istio config" className="flex flex-wrap gap-1">
       {refs.map((r) => (
-        <li key={`${r.kind}/${r.namespace}/${r.name}`} title={`${r.kind} ${r.namespace}/${r.name}`} className="rounded border border-slate-300 px-1.5 py-0.5 text-xs dark:border-slate-700">
+        <li
+          key={`${r.kind}/${r.namespace}/${r.name}`}
+          title={`${r.kind} ${r.namespace}/${r.name}`}
+          className="rounded border border-slate-300 px-1.5 py-0.5 text-xs dark:border-slate-700"
+        >
           <abbr title={r.kind} className="no-underline">
             {kindShort[r.kind] ?? r.kind}
           </abbr>{" "}
@@ -48,7 +64,10 @@ export function ConfigRefList({ refs }: { refs: readonly ConfigRef[] }) {
 export function MissingSidecar({ pods }: { pods: number }) {
   if (pods === 0) return null;
   return (
-    <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100" data-missing-sidecar={pods}>
+    <span
+      className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+      data-missing-sidecar={pods}
+    >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth={2}>
         <path d="M12 3l9 16H3zM12 10v4M12 17v.5" />
       </svg>
@@ -69,5 +88,7 @@ export function Notice({ tone, children }: { tone: "info" | "error"; children: R
   );
 }
 
-export const cardClass = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900";
-export const tableClass = "w-full border-collapse text-left text-sm [&_td]:border-t [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:text-xs [&_th]:font-semibold [&_th]:uppercase [&_th]:tracking-wide [&_th]:text-slate-500 dark:[&_td]:border-slate-800";
+export const cardClass =
+  "rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900";
+export const tableClass =
+  "w-full border-collapse text-left text-sm [&_td]:border-t [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:text-xs [&_th]:font-semibold [&_th]:uppercase [&_th]:tracking-wide [&_th]:text-slate-500 dark:[&_td]:border-slate-800";

@@ -15,14 +15,24 @@ export interface Column<T> {
   cell: (item: T) => ReactNode;
 }
 
-type Common = { namespace: string; name: string; health: WorkloadItem["health"]; podsWithoutSidecar: number; config: WorkloadItem["config"]; labels: Record<string, string> };
+type Common = {
+  namespace: string;
+  name: string;
+  health: WorkloadItem["health"];
+  podsWithoutSidecar: number;
+  config: WorkloadItem["config"];
+  labels: Record<string, string>;
+};
 
 function head<T extends Common>(kind: InventoryKind): Column<T>[] {
   return [
     {
       header: "Name",
       cell: (i) => (
-        <Link href={detailHref(kind, i.namespace, i.name)} className="font-medium text-sky-700 hover:underline dark:text-sky-300">
+        <Link
+          href={detailHref(kind, i.namespace, i.name)}
+          className="font-medium text-sky-700 hover:underline dark:text-sky-300"
+        >
           {i.name}
         </Link>
       ),
@@ -41,7 +51,15 @@ function head<T extends Common>(kind: InventoryKind): Column<T>[] {
 
 function tail<T extends Common>(): Column<T>[] {
   return [
-    { header: "Sidecar", cell: (i) => (i.podsWithoutSidecar > 0 ? <MissingSidecar pods={i.podsWithoutSidecar} /> : <span className="text-slate-500">all pods</span>) },
+    {
+      header: "Sidecar",
+      cell: (i) =>
+        i.podsWithoutSidecar > 0 ? (
+          <MissingSidecar pods={i.podsWithoutSidecar} />
+        ) : (
+          <span className="text-slate-500">all pods</span>
+        ),
+    },
     { header: "Istio config", cell: (i) => <ConfigRefList refs={i.config} /> },
     { header: "Labels", cell: (i) => <LabelList labels={i.labels} max={4} /> },
   ];
@@ -53,7 +71,10 @@ export const workloadColumns: Column<WorkloadItem>[] = [
   ...head<WorkloadItem>("workloads"),
   { header: "Type", cell: (w) => w.kind },
   { header: "App / version", cell: (w) => <span className="font-mono text-xs">{`${w.app} ${w.version}`}</span> },
-  { header: "Pods ready", cell: (w) => <span className="tabular-nums">{`${w.availableReplicas}/${w.desiredReplicas}`}</span> },
+  {
+    header: "Pods ready",
+    cell: (w) => <span className="tabular-nums">{`${w.availableReplicas}/${w.desiredReplicas}`}</span>,
+  },
   ...tail<WorkloadItem>(),
 ];
 
@@ -66,12 +87,27 @@ export const applicationColumns: Column<ApplicationItem>[] = [
 
 export const serviceColumns: Column<ServiceItem>[] = [
   ...head<ServiceItem>("services"),
-  { header: "Ports", cell: (s) => <span className="font-mono text-xs">{s.ports.map((p) => `${p.name ? `${p.name} ` : ""}${p.port}/${p.protocol}`).join(", ")}</span> },
+  {
+    header: "Ports",
+    cell: (s) => (
+      <span className="font-mono text-xs">
+        {s.ports.map((p) => `${p.name ? `${p.name} ` : ""}${p.port}/${p.protocol}`).join(", ")}
+      </span>
+    ),
+  },
   { header: "Versions", cell: (s) => versions(s.versions) },
   ...tail<ServiceItem>(),
 ];
 
 /** What the search box matches: name, namespace, labels (key=value), versions. */
 export function searchText(item: Common & { versions?: string[]; version?: string }): string {
-  return [item.name, item.namespace, ...Object.entries(item.labels).map(([k, v]) => `${k}=${v}`), ...(item.versions ?? []), item.version ?? ""].join(" ").toLowerCase();
+  return [
+    item.name,
+    item.namespace,
+    ...Object.entries(item.labels).map(([k, v]) => `${k}=${v}`),
+    ...(item.versions ?? []),
+    item.version ?? "",
+  ]
+    .join(" ")
+    .toLowerCase();
 }

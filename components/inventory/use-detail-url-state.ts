@@ -10,7 +10,11 @@ export type DetailTab = (typeof detailTabs)[number];
 
 const DEFAULT_RANGE = 1800;
 
-export function useDetailUrlState(): { tab: DetailTab; range: number; update: (next: { tab?: DetailTab; range?: number }) => void } {
+export function useDetailUrlState(): {
+  tab: DetailTab;
+  range: number;
+  update: (next: { tab?: DetailTab; range?: number }) => void;
+} {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();

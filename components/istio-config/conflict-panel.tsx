@@ -21,20 +21,44 @@ export interface LoadedVersion {
   resourceVersion: string;
 }
 
-function ConflictChoices({ conflicts, choices, onChoose }: { conflicts: MergeConflict[]; choices: Record<string, MergeSide>; onChoose: (path: string, side: MergeSide) => void }) {
+function ConflictChoices({
+  conflicts,
+  choices,
+  onChoose,
+}: {
+  conflicts: MergeConflict[];
+  choices: Record<string, MergeSide>;
+  onChoose: (path: string, side: MergeSide) => void;
+}) {
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Both of you changed these fields: choose which value to keep</legend>
       {conflicts.map((c) => (
-        <div key={c.path} role="radiogroup" aria-label={`Value of ${c.path}`} className="space-y-1 rounded-md border border-slate-200 p-2 dark:border-slate-700">
+        <div
+          key={c.path}
+          role="radiogroup"
+          aria-label={`Value of ${c.path}`}
+          className="space-y-1 rounded-md border border-slate-200 p-2 dark:border-slate-700"
+        >
           <p className="font-mono text-xs">{c.path}</p>
           <div className="grid gap-2 md:grid-cols-2">
             {(["mine", "theirs"] as const).map((side) => (
-              <label key={side} className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
-                <input type="radio" name={`choice-${c.path}`} checked={choices[c.path] === side} onChange={() => onChoose(c.path, side)} className="mt-1" />
+              <label
+                key={side}
+                className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 p-2 text-sm dark:border-slate-700"
+              >
+                <input
+                  type="radio"
+                  name={`choice-${c.path}`}
+                  checked={choices[c.path] === side}
+                  onChange={() => onChoose(c.path, side)}
+                  className="mt-1"
+                />
                 <span className="min-w-0">
                   <span className="font-medium">{side === "mine" ? "Keep mine" : "Keep theirs"}</span>
-                  <pre className="mt-1 overflow-auto whitespace-pre-wrap font-mono text-xs">{c[side].present ? c[side].yaml : "(removed)"}</pre>
+                  <pre className="mt-1 overflow-auto whitespace-pre-wrap font-mono text-xs">
+                    {c[side].present ? c[side].yaml : "(removed)"}
+                  </pre>
                 </span>
               </label>
             ))}
@@ -70,19 +94,29 @@ export function ConflictPanel({
 
   const reapply = () => {
     if (!theirs) return;
-    rebase.mutate({ base: loaded.yaml, mine, theirs: theirs.yaml, choices }, { onSuccess: (result) => result.resolved && onRebased(theirs, result.yaml) });
+    rebase.mutate(
+      { base: loaded.yaml, mine, theirs: theirs.yaml, choices },
+      { onSuccess: (result) => result.resolved && onRebased(theirs, result.yaml) },
+    );
   };
   const open = rebase.data && !rebase.data.resolved ? rebase.data.conflicts : [];
 
   return (
-    <section aria-labelledby="conflict-heading" data-testid="conflict-screen" className="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+    <section
+      aria-labelledby="conflict-heading"
+      data-testid="conflict-screen"
+      className="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
+    >
       <div role="alert" className="space-y-1">
         <h2 id="conflict-heading" className="text-lg font-semibold">
-          {deleted ? "Someone deleted this object while you were editing it" : "Someone changed this object while you were editing it"}
+          {deleted
+            ? "Someone deleted this object while you were editing it"
+            : "Someone changed this object while you were editing it"}
         </h2>
         <p className="text-sm">
           Nothing was applied. You loaded version {loaded.resourceVersion}
-          {theirs ? `; the live version is now ${theirs.resourceVersion}` : ""}. Your edit is kept below and in the editor.
+          {theirs ? `; the live version is now ${theirs.resourceVersion}` : ""}. Your edit is kept below and in the
+          editor.
         </p>
       </div>
       {live.isPending && <p role="status">Reading the live version…</p>}
@@ -108,10 +142,21 @@ export function ConflictPanel({
               <YamlEditor value={theirs.yaml} label="Their version (read-only)" readOnly />
             </div>
           </details>
-          {open.length > 0 && <ConflictChoices conflicts={open} choices={choices} onChoose={(path, side) => setChoices((c) => ({ ...c, [path]: side }))} />}
+          {open.length > 0 && (
+            <ConflictChoices
+              conflicts={open}
+              choices={choices}
+              onChoose={(path, side) => setChoices((c) => ({ ...c, [path]: side }))}
+            />
+          )}
           {rebase.error && <WriteError error={rebase.error} title="Your edit could not be re-applied" />}
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={buttonClass.primary} onClick={reapply} disabled={rebase.isPending || open.some((c) => !choices[c.path])}>
+            <button
+              type="button"
+              className={buttonClass.primary}
+              onClick={reapply}
+              disabled={rebase.isPending || open.some((c) => !choices[c.path])}
+            >
               {open.length > 0 ? "Re-apply my edit with these choices" : "Re-apply my edit on top of theirs"}
             </button>
             <button type="button" className={buttonClass.secondary} onClick={() => onTakeTheirs(theirs)}>

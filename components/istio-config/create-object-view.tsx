@@ -14,7 +14,8 @@ import { templateFor } from "./templates";
 import { useLiveValidation } from "./use-live-validation";
 import type { YamlEditorHandle } from "./yaml-editor";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+const selectClass =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 function isKind(value: string | null): value is IstioKind {
   return istioKinds.some((k) => k.kind === value);
@@ -51,7 +52,9 @@ export function CreateObjectView() {
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">New Istio object</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Write or paste one object. It is validated as you type and dry-run on the API server before it is created.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Write or paste one object. It is validated as you type and dry-run on the API server before it is created.
+          </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col text-xs font-medium">
@@ -70,7 +73,9 @@ export function CreateObjectView() {
                   {ns.name}
                 </option>
               ))}
-              {namespace && !namespaces.data?.namespaces.some((ns) => ns.name === namespace) && <option value={namespace}>{namespace}</option>}
+              {namespace && !namespaces.data?.namespaces.some((ns) => ns.name === namespace) && (
+                <option value={namespace}>{namespace}</option>
+              )}
             </select>
           </label>
           <label className="flex flex-col text-xs font-medium">
@@ -91,12 +96,19 @@ export function CreateObjectView() {
               ))}
             </select>
           </label>
-          <button type="button" className={buttonClass.primary} disabled={!namespace || !validation.inputOk} onClick={() => setReview({ mode: "create", yaml: text, namespace })}>
+          <button
+            type="button"
+            className={buttonClass.primary}
+            disabled={!namespace || !validation.inputOk}
+            onClick={() => setReview({ mode: "create", yaml: text, namespace })}
+          >
             Review and create…
           </button>
         </div>
       </header>
-      {!namespace && <p className="text-sm text-amber-800 dark:text-amber-300">Choose the namespace the object goes to.</p>}
+      {!namespace && (
+        <p className="text-sm text-amber-800 dark:text-amber-300">Choose the namespace the object goes to.</p>
+      )}
       <EditorWorkspace
         text={text}
         onChange={(next) => {
@@ -112,7 +124,13 @@ export function CreateObjectView() {
         onJump={jump}
         label="YAML of the new object"
       />
-      <ReviewDialog request={review} onClose={() => setReview(null)} onApplied={onApplied} onConflict={noop} onJump={jump} />
+      <ReviewDialog
+        request={review}
+        onClose={() => setReview(null)}
+        onApplied={onApplied}
+        onConflict={noop}
+        onJump={jump}
+      />
     </div>
   );
 }

@@ -8,7 +8,17 @@ import { useDeleteIstioObject } from "@/lib/queries/istio-objects";
 import { buttonClass, dialogClass, overlayClass } from "./dialog-parts";
 import { WriteError } from "./write-error";
 
-export function DeleteDialog({ objectRef, kind, resourceVersion, onDeleted }: { objectRef: ObjectRef; kind: string; resourceVersion: string; onDeleted: () => void }) {
+export function DeleteDialog({
+  objectRef,
+  kind,
+  resourceVersion,
+  onDeleted,
+}: {
+  objectRef: ObjectRef;
+  kind: string;
+  resourceVersion: string;
+  onDeleted: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteIstioObject();
   return (
@@ -27,7 +37,8 @@ export function DeleteDialog({ objectRef, kind, resourceVersion, onDeleted }: { 
             Delete {kind} {objectRef.namespace}/{objectRef.name}?
           </AlertDialog.Title>
           <AlertDialog.Description className="text-sm text-slate-600 dark:text-slate-400">
-            Traffic rules that depend on it stop applying at once. The deletion is recorded in the audit log with the object as it was, so it can be re-created.
+            Traffic rules that depend on it stop applying at once. The deletion is recorded in the audit log with the
+            object as it was, so it can be re-created.
           </AlertDialog.Description>
           {remove.error && <WriteError error={remove.error} />}
           <div className="flex justify-end gap-2">

@@ -37,7 +37,10 @@ export function EditorWorkspace({
       <div className="h-[65vh] min-h-80">
         <YamlEditor ref={editorRef} value={text} onChange={onChange} markers={markers} label={label} />
       </div>
-      <aside className="space-y-5 overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" aria-label="Findings and references">
+      <aside
+        className="space-y-5 overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+        aria-label="Findings and references"
+      >
         {validationError && <WriteError error={validationError} title="The YAML could not be checked" />}
         <ValidationList findings={findings} onJump={onJump} checking={checking} />
         <ReferenceList references={references} />

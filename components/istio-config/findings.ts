@@ -15,8 +15,21 @@ const order = { error: 0, warning: 1, info: 2 } as const;
 
 export function toFindings(problems: readonly InputProblem[], checks: readonly LocatedCheck[]): Finding[] {
   return [
-    ...problems.map((p) => ({ severity: "error" as const, code: p.code, message: p.message, line: p.line, column: p.column })),
-    ...checks.map((c) => ({ severity: c.severity, code: c.code, message: c.message, line: c.line, column: c.column, path: c.path })),
+    ...problems.map((p) => ({
+      severity: "error" as const,
+      code: p.code,
+      message: p.message,
+      line: p.line,
+      column: p.column,
+    })),
+    ...checks.map((c) => ({
+      severity: c.severity,
+      code: c.code,
+      message: c.message,
+      line: c.line,
+      column: c.column,
+      path: c.path,
+    })),
   ].sort((a, b) => order[a.severity] - order[b.severity] || (a.line ?? 0) - (b.line ?? 0));
 }
 

@@ -16,14 +16,20 @@ export function parseListFilter(params: URLSearchParams): ListFilter {
   const validation = params.get("validation") ?? "all";
   return {
     kind: istioKinds.some((k) => k.kind === kind) ? kind : "",
-    validation: (validationFilters as readonly string[]).includes(validation) ? (validation as ValidationFilter) : "all",
+    validation: (validationFilters as readonly string[]).includes(validation)
+      ? (validation as ValidationFilter)
+      : "all",
     search: (params.get("search") ?? "").trim(),
   };
 }
 
 export function formatListFilter(filter: ListFilter, params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const [key, value, empty] of [["kind", filter.kind, ""], ["validation", filter.validation, "all"], ["search", filter.search, ""]] as const) {
+  for (const [key, value, empty] of [
+    ["kind", filter.kind, ""],
+    ["validation", filter.validation, "all"],
+    ["search", filter.search, ""],
+  ] as const) {
     if (value === empty) next.delete(key);
     else next.set(key, value);
   }
@@ -39,5 +45,10 @@ const byValidation: Record<ValidationFilter, (o: IstioObjectSummary) => boolean>
 
 export function filterObjects(objects: readonly IstioObjectSummary[], filter: ListFilter): IstioObjectSummary[] {
   const search = filter.search.toLowerCase();
-  return objects.filter((o) => (!filter.kind || o.kind === filter.kind) && byValidation[filter.validation](o) && (!search || o.name.toLowerCase().includes(search)));
+  return objects.filter(
+    (o) =>
+      (!filter.kind || o.kind === filter.kind) &&
+      byValidation[filter.validation](o) &&
+      (!search || o.name.toLowerCase().includes(search)),
+  );
 }

@@ -26,12 +26,19 @@ import type { YamlEditorHandle } from "./yaml-editor";
 export function ObjectEditorView({ objectRef }: { objectRef: ObjectRef }) {
   const kind = resolveIstioKind(objectRef.kind)?.kind ?? objectRef.kind;
   const detail = useIstioObject(objectRef);
-  if (detail.isPending) return <p role="status">Loading {kind} {objectRef.namespace}/{objectRef.name}…</p>;
+  if (detail.isPending)
+    return (
+      <p role="status">
+        Loading {kind} {objectRef.namespace}/{objectRef.name}…
+      </p>
+    );
   if (detail.error) {
     const missing = detail.error instanceof ApiError && detail.error.code === "not_found";
     return (
       <div role="alert" className="mx-auto max-w-xl space-y-3 py-12">
-        <h1 className="text-xl font-semibold">{missing ? "This object does not exist" : "The object could not be loaded"}</h1>
+        <h1 className="text-xl font-semibold">
+          {missing ? "This object does not exist" : "The object could not be loaded"}
+        </h1>
         <p className="text-sm">
           <MessageText text={detail.error.message} />
         </p>
@@ -41,11 +48,25 @@ export function ObjectEditorView({ objectRef }: { objectRef: ObjectRef }) {
       </div>
     );
   }
-  return <LoadedObjectEditor objectRef={objectRef} kind={kind} initial={{ yaml: detail.data.yaml, resourceVersion: detail.data.resourceVersion }} />;
+  return (
+    <LoadedObjectEditor
+      objectRef={objectRef}
+      kind={kind}
+      initial={{ yaml: detail.data.yaml, resourceVersion: detail.data.resourceVersion }}
+    />
+  );
 }
 
 /** The editor proper: it copies the loaded version once, so a refetch never replaces what the user is editing. */
-function LoadedObjectEditor({ objectRef, kind, initial }: { objectRef: ObjectRef; kind: string; initial: LoadedVersion }) {
+function LoadedObjectEditor({
+  objectRef,
+  kind,
+  initial,
+}: {
+  objectRef: ObjectRef;
+  kind: string;
+  initial: LoadedVersion;
+}) {
   const router = useRouter();
   const client = useQueryClient();
   const editor = useRef<YamlEditorHandle>(null);
@@ -55,7 +76,10 @@ function LoadedObjectEditor({ objectRef, kind, initial }: { objectRef: ObjectRef
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const target = useMemo(() => ({ namespace: objectRef.namespace, kind, name: objectRef.name }), [objectRef.namespace, objectRef.name, kind]);
+  const target = useMemo(
+    () => ({ namespace: objectRef.namespace, kind, name: objectRef.name }),
+    [objectRef.namespace, objectRef.name, kind],
+  );
   const validation = useLiveValidation(target, text);
   const jump = useCallback((line: number, column: number) => editor.current?.jumpTo(line, column), []);
   const dirty = text !== loaded.yaml;
@@ -73,9 +97,10 @@ function LoadedObjectEditor({ objectRef, kind, initial }: { objectRef: ObjectRef
     const fresh = await fetchLiveIstioObject(client, objectRef);
     setLoaded({ yaml: fresh.yaml, resourceVersion: fresh.resourceVersion });
     setText(fresh.yaml);
-    setSaved(`Saved ${kind} ${objectRef.namespace}/${objectRef.name} (version ${result.resourceVersion ?? fresh.resourceVersion})${result.auditId ? "; recorded in the audit log" : ""}.`);
+    setSaved(
+      `Saved ${kind} ${objectRef.namespace}/${objectRef.name} (version ${result.resourceVersion ?? fresh.resourceVersion})${result.auditId ? "; recorded in the audit log" : ""}.`,
+    );
   };
-
 
   return (
     <div className="flex flex-col gap-4" data-testid="object-editor" data-resource-version={loaded.resourceVersion}>
@@ -94,21 +119,43 @@ function LoadedObjectEditor({ objectRef, kind, initial }: { objectRef: ObjectRef
           </p>
         </div>
         <div className="flex gap-2">
-          <button type="button" className={buttonClass.secondary} disabled={!dirty} onClick={() => setText(loaded.yaml)}>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={!dirty}
+            onClick={() => setText(loaded.yaml)}
+          >
             Revert
           </button>
-          <DeleteDialog objectRef={objectRef} kind={kind} resourceVersion={loaded.resourceVersion} onDeleted={() => router.push(`/istio?namespaces=${encodeURIComponent(objectRef.namespace)}`)} />
-          <button type="button" className={buttonClass.primary} disabled={!dirty || conflict || !validation.inputOk} onClick={() => openReview(loaded, text)}>
+          <DeleteDialog
+            objectRef={objectRef}
+            kind={kind}
+            resourceVersion={loaded.resourceVersion}
+            onDeleted={() => router.push(`/istio?namespaces=${encodeURIComponent(objectRef.namespace)}`)}
+          />
+          <button
+            type="button"
+            className={buttonClass.primary}
+            disabled={!dirty || conflict || !validation.inputOk}
+            onClick={() => openReview(loaded, text)}
+          >
             Review and save…
           </button>
         </div>
       </header>
       {saved && (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <p
+          role="status"
+          className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
           {saved}
         </p>
       )}
-      {dirty && !validation.checking && !validation.inputOk && !conflict && <p className="text-sm text-red-800 dark:text-red-300">Fix the YAML problems listed on the right before saving.</p>}
+      {dirty && !validation.checking && !validation.inputOk && !conflict && (
+        <p className="text-sm text-red-800 dark:text-red-300">
+          Fix the YAML problems listed on the right before saving.
+        </p>
+      )}
       {conflict && (
         <ConflictPanel
           objectRef={objectRef}
@@ -143,7 +190,13 @@ function LoadedObjectEditor({ objectRef, kind, initial }: { objectRef: ObjectRef
         onJump={jump}
         label={`YAML of ${kind} ${objectRef.namespace}/${objectRef.name}`}
       />
-      <ReviewDialog request={review} onClose={() => setReview(null)} onApplied={onApplied} onConflict={onConflict} onJump={jump} />
+      <ReviewDialog
+        request={review}
+        onClose={() => setReview(null)}
+        onApplied={onApplied}
+        onConflict={onConflict}
+        onJump={jump}
+      />
     </div>
   );
 }

@@ -37,7 +37,11 @@ export function ReferenceItem({ reference: ref }: { reference: ObjectReference }
         <span>{label}</span>
       )}
       {ref.via !== ref.name && <span className="text-xs text-slate-500">via {ref.via}</span>}
-      {!ref.found && <span className="rounded bg-red-100 px-1.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200">not found</span>}
+      {!ref.found && (
+        <span className="rounded bg-red-100 px-1.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200">
+          not found
+        </span>
+      )}
     </span>
   );
 }

@@ -16,7 +16,8 @@ import { buttonClass, dialogClass, overlayClass } from "./dialog-parts";
 import { WriteError } from "./write-error";
 import { YamlDiff } from "@/components/ui/yaml-diff";
 
-const isEditConflict = (request: WriteRequest, error: unknown) => request.mode === "update" && error instanceof ApiError && error.code === "conflict";
+const isEditConflict = (request: WriteRequest, error: unknown) =>
+  request.mode === "update" && error instanceof ApiError && error.code === "conflict";
 
 export function ReviewDialog({
   request,
@@ -57,7 +58,9 @@ export function ReviewDialog({
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
         <Dialog.Content className={dialogClass} aria-describedby="review-description">
-          <Dialog.Title className="text-lg font-semibold">{request?.mode === "create" ? "Review the new object" : "Review your change"}</Dialog.Title>
+          <Dialog.Title className="text-lg font-semibold">
+            {request?.mode === "create" ? "Review the new object" : "Review your change"}
+          </Dialog.Title>
           <Dialog.Description id="review-description" className="text-sm text-slate-600 dark:text-slate-400">
             Checked by Topsail&apos;s validation and by the API server in a dry run. Nothing is stored until you apply.
           </Dialog.Description>
@@ -67,17 +70,23 @@ export function ReviewDialog({
               Validating and dry-running the change on the API server…
             </p>
           )}
-          {preview.error && !(request && isEditConflict(request, preview.error)) && <WriteError error={preview.error} onJump={jumpAndClose} />}
+          {preview.error && !(request && isEditConflict(request, preview.error)) && (
+            <WriteError error={preview.error} onJump={jumpAndClose} />
+          )}
           {result && (
             <div className="space-y-3">
-              <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+              <p
+                role="status"
+                className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+              >
                 {unchanged
                   ? "The YAML is the same as the live object: there is nothing to apply."
                   : `The API server accepted the dry run: this will ${result.action} the object.`}
               </p>
               {warnings.length > 0 && (
                 <p className="text-sm text-amber-800 dark:text-amber-300">
-                  {warnings.length} {warnings.length === 1 ? "warning" : "warnings"} remain (see the validation list); they do not block the change.
+                  {warnings.length} {warnings.length === 1 ? "warning" : "warnings"} remain (see the validation list);
+                  they do not block the change.
                 </p>
               )}
               {result.changedPaths.length > 0 && result.action === "update" && (
@@ -97,12 +106,17 @@ export function ReviewDialog({
                   title="The change"
                   diff={change.diff}
                   omitted={change.diffOmitted}
-                  sides={{ before: result.before ? "Live now" : "Nothing yet", after: "After applying (dry-run result)" }}
+                  sides={{
+                    before: result.before ? "Live now" : "Nothing yet",
+                    after: "After applying (dry-run result)",
+                  }}
                 />
               )}
             </div>
           )}
-          {apply.error && !(request && isEditConflict(request, apply.error)) && <WriteError error={apply.error} onJump={jumpAndClose} />}
+          {apply.error && !(request && isEditConflict(request, apply.error)) && (
+            <WriteError error={apply.error} onJump={jumpAndClose} />
+          )}
 
           <div className="flex justify-end gap-2">
             <Dialog.Close className={buttonClass.secondary}>Back to editing</Dialog.Close>

@@ -7,7 +7,15 @@ import type { Finding } from "./findings";
 
 const dot = { error: "bad", warning: "warn", info: "unknown" } as const;
 
-export function ValidationList({ findings, onJump, checking }: { findings: readonly Finding[]; onJump: (line: number, column: number) => void; checking: boolean }) {
+export function ValidationList({
+  findings,
+  onJump,
+  checking,
+}: {
+  findings: readonly Finding[];
+  onJump: (line: number, column: number) => void;
+  checking: boolean;
+}) {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   return (
@@ -15,7 +23,11 @@ export function ValidationList({ findings, onJump, checking }: { findings: reado
       <h2 id="validation-heading" className="flex items-baseline gap-2 text-sm font-semibold">
         Validation
         <span className="text-xs font-normal text-slate-500" aria-live="polite">
-          {checking ? "checking…" : findings.length === 0 ? "no findings" : `${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}`}
+          {checking
+            ? "checking…"
+            : findings.length === 0
+              ? "no findings"
+              : `${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}`}
         </span>
       </h2>
       {findings.length > 0 && (

@@ -25,21 +25,39 @@ export function findingsOf(error: unknown): Finding[] {
   if (!(error instanceof ApiError)) return [];
   const problems = z.array(inputProblemSchema).safeParse(error.details?.problems);
   const checks = z.array(locatedCheckSchema).safeParse(error.details?.checks);
-  return toFindings(problems.success ? problems.data : [], checks.success ? checks.data.filter((c) => c.severity === "error") : []);
+  return toFindings(
+    problems.success ? problems.data : [],
+    checks.success ? checks.data.filter((c) => c.severity === "error") : [],
+  );
 }
 
 function titleOf(error: Error): string {
   if (!(error instanceof ApiError)) return "Nothing was applied: the change failed";
-  if (error.code === "conflict" && error.details?.exists === true) return "Nothing was applied: an object with this name already exists";
+  if (error.code === "conflict" && error.details?.exists === true)
+    return "Nothing was applied: an object with this name already exists";
   // 4xx answers of the API server (422 schema, 400 webhook denial) arrive as kube_api or keep their status.
-  return titles[error.code] ?? (error.status >= 400 && error.status < 500 ? (titles.kube_api as string) : "Nothing was applied: the change failed");
+  return (
+    titles[error.code] ??
+    (error.status >= 400 && error.status < 500 ? (titles.kube_api as string) : "Nothing was applied: the change failed")
+  );
 }
 
-export function WriteError({ error, onJump, title }: { error: Error; onJump?: (line: number, column: number) => void; title?: string }) {
+export function WriteError({
+  error,
+  onJump,
+  title,
+}: {
+  error: Error;
+  onJump?: (line: number, column: number) => void;
+  title?: string;
+}) {
   const heading = title ?? titleOf(error);
   const findings = findingsOf(error);
   return (
-    <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{heading}</p>
       {findings.length === 0 ? (
         <p className="whitespace-pre-wrap break-words">
@@ -50,7 +68,11 @@ export function WriteError({ error, onJump, title }: { error: Error; onJump?: (l
           {findings.map((f, i) => (
             <li key={i}>
               {f.line !== null && onJump ? (
-                <button type="button" className="font-mono text-xs underline" onClick={() => onJump(f.line ?? 1, f.column ?? 1)}>
+                <button
+                  type="button"
+                  className="font-mono text-xs underline"
+                  onClick={() => onJump(f.line ?? 1, f.column ?? 1)}
+                >
                   Line {f.line}
                 </button>
               ) : null}{" "}

@@ -75,7 +75,8 @@ export function YamlEditor({
           EditorState.readOnly.of(readOnly),
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromOutside))) onChangeRef.current?.(update.state.doc.toString());
+            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromOutside)))
+              onChangeRef.current?.(update.state.doc.toString());
           }),
         ],
       }),
@@ -92,13 +93,22 @@ export function YamlEditor({
   // A new text from outside (loaded, rebased, discarded) replaces the document.
   useEffect(() => {
     const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, annotations: fromOutside.of(true) });
+    if (editor && editor.state.doc.toString() !== value)
+      editor.dispatch({
+        changes: { from: 0, to: editor.state.doc.length, insert: value },
+        annotations: fromOutside.of(true),
+      });
   }, [value]);
 
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    editor.dispatch(setDiagnostics(editor.state, (markers ?? []).map((m) => toDiagnostic(editor.state.doc, m))));
+    editor.dispatch(
+      setDiagnostics(
+        editor.state,
+        (markers ?? []).map((m) => toDiagnostic(editor.state.doc, m)),
+      ),
+    );
   }, [markers]);
 
   useImperativeHandle(ref, () => ({
@@ -107,10 +117,19 @@ export function YamlEditor({
       if (!editor) return;
       const target = editor.state.doc.line(Math.min(Math.max(line, 1), editor.state.doc.lines));
       const pos = Math.min(target.from + Math.max(column - 1, 0), target.to);
-      editor.dispatch({ selection: EditorSelection.cursor(pos), effects: EditorView.scrollIntoView(pos, { y: "center" }) });
+      editor.dispatch({
+        selection: EditorSelection.cursor(pos),
+        effects: EditorView.scrollIntoView(pos, { y: "center" }),
+      });
       editor.focus();
     },
   }));
 
-  return <div ref={host} data-testid="yaml-editor" className="h-full min-h-64 overflow-hidden rounded-md border border-slate-300 bg-white text-slate-900 dark:border-slate-700" />;
+  return (
+    <div
+      ref={host}
+      data-testid="yaml-editor"
+      className="h-full min-h-64 overflow-hidden rounded-md border border-slate-300 bg-white text-slate-900 dark:border-slate-700"
+    />
+  );
 }

@@ -7,7 +7,18 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricChart as Chart, ChartUnit } from "@/lib/contracts/metrics";
 
-const palette = ["#0284c7", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0d9488", "#ca8a04", "#db2777", "#4f46e5", "#65a30d"];
+const palette = [
+  "#0284c7",
+  "#16a34a",
+  "#dc2626",
+  "#9333ea",
+  "#ea580c",
+  "#0d9488",
+  "#ca8a04",
+  "#db2777",
+  "#4f46e5",
+  "#65a30d",
+];
 
 const unitFormat: Record<ChartUnit, (v: number) => string> = {
   rps: (v) => `${v.toFixed(2)} rps`,
@@ -19,7 +30,10 @@ const unitFormat: Record<ChartUnit, (v: number) => string> = {
 
 /** Minutes on the time axis, seconds too when the data spans under ten minutes (ticks would repeat). */
 function timeTick(seconds: number, span: number): string {
-  return new Date(seconds * 1000).toLocaleTimeString([], span < 600 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+  return new Date(seconds * 1000).toLocaleTimeString(
+    [],
+    span < 600 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
+  );
 }
 
 export function formatMetric(unit: ChartUnit, value: number): string {
@@ -45,7 +59,11 @@ export function MetricChart({ chart }: { chart: Chart }) {
   const span = (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0);
   const headingId = `chart-${chart.id}`;
   return (
-    <figure aria-labelledby={headingId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-chart={chart.id}>
+    <figure
+      aria-labelledby={headingId}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      data-chart={chart.id}
+    >
       <h3 id={headingId} className="text-sm font-medium">
         {chart.title}
       </h3>
@@ -61,15 +79,34 @@ export function MetricChart({ chart }: { chart: Chart }) {
             <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
               <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.3} />
-                <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(t) => timeTick(Number(t), span)} tick={{ fontSize: 11 }} stroke="#64748b" />
+                <XAxis
+                  dataKey="t"
+                  type="number"
+                  domain={["dataMin", "dataMax"]}
+                  tickFormatter={(t) => timeTick(Number(t), span)}
+                  tick={{ fontSize: 11 }}
+                  stroke="#64748b"
+                />
                 <YAxis tickFormatter={(v) => format(Number(v))} tick={{ fontSize: 11 }} stroke="#64748b" width={72} />
                 <Tooltip
                   isAnimationActive={false}
                   labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()}
-                  formatter={(v, key) => [format(Number(v)), chart.series[Number(String(key).slice(1))]?.name ?? String(key)]}
+                  formatter={(v, key) => [
+                    format(Number(v)),
+                    chart.series[Number(String(key).slice(1))]?.name ?? String(key),
+                  ]}
                 />
                 {chart.series.map((s, i) => (
-                  <Line key={s.name} dataKey={`s${i}`} name={s.name} stroke={palette[i % palette.length]} dot={false} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} />
+                  <Line
+                    key={s.name}
+                    dataKey={`s${i}`}
+                    name={s.name}
+                    stroke={palette[i % palette.length]}
+                    dot={false}
+                    strokeWidth={1.5}
+                    connectNulls={false}
+                    isAnimationActive={false}
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -79,7 +116,11 @@ export function MetricChart({ chart }: { chart: Chart }) {
               const latest = [...s.points].reverse().find(([, v]) => v !== null)?.[1];
               return (
                 <li key={s.name} className="inline-flex items-center gap-1" data-series={s.name}>
-                  <span aria-hidden="true" className="inline-block h-2 w-3 rounded-sm" style={{ backgroundColor: palette[i % palette.length] }} />
+                  <span
+                    aria-hidden="true"
+                    className="inline-block h-2 w-3 rounded-sm"
+                    style={{ backgroundColor: palette[i % palette.length] }}
+                  />
                   <span className="font-mono">{s.name}</span>
                   {latest !== undefined && latest !== null && <span className="text-slate-500">{format(latest)}</span>}
                 </li>

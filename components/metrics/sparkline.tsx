@@ -14,12 +14,25 @@ export function Sparkline({ points, label }: { points: [number, number][]; label
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 240, height: 40 }}>
             <LineChart data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
               <YAxis hide domain={[0, "auto"]} />
-              <Tooltip formatter={(v) => [`${Number(v).toFixed(2)} rps`, "inbound"]} labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()} isAnimationActive={false} />
-              <Line type="monotone" dataKey="v" stroke="#0284c7" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+              <Tooltip
+                formatter={(v) => [`${Number(v).toFixed(2)} rps`, "inbound"]}
+                labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="v"
+                stroke="#0284c7"
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         ) : (
-          <div className="flex h-full items-center text-xs text-slate-500">{peak > 0 ? "Not enough history for a line yet" : "No inbound requests"}</div>
+          <div className="flex h-full items-center text-xs text-slate-500">
+            {peak > 0 ? "Not enough history for a line yet" : "No inbound requests"}
+          </div>
         )}
       </div>
       <figcaption className="text-xs text-slate-600 dark:text-slate-400">

@@ -20,13 +20,22 @@ function cardsFor(status: ConnectionStatus): Card[] {
       title: "Kubernetes",
       state: !k.ok ? "bad" : k.istio ? "ok" : "warn",
       headline: !k.ok ? "Not connected" : k.istio ? "Connected, Istio installed" : "Connected, Istio not installed",
-      facts: k.ok ? [["API server", k.server ?? "—"], ["Version", k.version ?? "—"]] : [],
+      facts: k.ok
+        ? [
+            ["API server", k.server ?? "—"],
+            ["Version", k.version ?? "—"],
+          ]
+        : [],
       message: k.message,
     },
     {
       title: "Prometheus",
       state: !p.ok ? "bad" : p.istioMetrics ? "ok" : "warn",
-      headline: !p.ok ? "Not connected" : p.istioMetrics ? "Connected, Istio metrics present" : "Connected, no Istio metrics yet",
+      headline: !p.ok
+        ? "Not connected"
+        : p.istioMetrics
+          ? "Connected, Istio metrics present"
+          : "Connected, no Istio metrics yet",
       facts: [["URL", p.url ?? "—"], ...(p.ok ? ([["Version", p.version ?? "—"]] as [string, string][]) : [])],
       message: p.message,
     },
@@ -44,11 +53,18 @@ export function ConnectionStatusPanel() {
   const status = useConnectionStatus();
 
   if (status.isPending) {
-    return <p className="text-sm text-slate-500" role="status">Checking connections…</p>;
+    return (
+      <p className="text-sm text-slate-500" role="status">
+        Checking connections…
+      </p>
+    );
   }
   if (status.isError) {
     return (
-      <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <p
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      >
         The Topsail server did not report its connections: {status.error.message}
       </p>
     );

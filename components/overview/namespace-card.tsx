@@ -59,7 +59,9 @@ export function NamespaceCard({ ns, sparklineMinutes }: { ns: NamespaceOverview;
           {ns.config.objects} objects
           {ns.config.errors > 0 && <span className="text-bad">, {ns.config.errors} errors</span>}
           {ns.config.warnings > 0 && <span className="text-warn">, {ns.config.warnings} warnings</span>}
-          {ns.config.objects > 0 && ns.config.errors + ns.config.warnings === 0 && <span className="text-ok">, all valid</span>}
+          {ns.config.objects > 0 && ns.config.errors + ns.config.warnings === 0 && (
+            <span className="text-ok">, all valid</span>
+          )}
         </dd>
         <dt className="text-slate-500">Injection</dt>
         <dd className="flex flex-wrap items-center gap-2">

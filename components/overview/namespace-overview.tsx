@@ -13,17 +13,25 @@ import { useSelectedNamespaces } from "@/components/shell/use-selected-namespace
 import { NamespaceCard } from "./namespace-card";
 
 const lastRate = (ns: NamespaceOverview) => ns.inboundRate.at(-1)?.[1] ?? 0;
-const problems = (ns: NamespaceOverview) => ns.health.failure * 1000 + ns.health.degraded * 10 + ns.config.errors + ns.injection.podsWithoutSidecar;
+const problems = (ns: NamespaceOverview) =>
+  ns.health.failure * 1000 + ns.health.degraded * 10 + ns.config.errors + ns.injection.podsWithoutSidecar;
 
 /** The sorts offered, as data. */
 const sorts = {
   name: { label: "Name", compare: (a: NamespaceOverview, b: NamespaceOverview) => a.name.localeCompare(b.name) },
-  health: { label: "Most problems first", compare: (a: NamespaceOverview, b: NamespaceOverview) => problems(b) - problems(a) || a.name.localeCompare(b.name) },
-  traffic: { label: "Busiest first", compare: (a: NamespaceOverview, b: NamespaceOverview) => lastRate(b) - lastRate(a) || a.name.localeCompare(b.name) },
+  health: {
+    label: "Most problems first",
+    compare: (a: NamespaceOverview, b: NamespaceOverview) => problems(b) - problems(a) || a.name.localeCompare(b.name),
+  },
+  traffic: {
+    label: "Busiest first",
+    compare: (a: NamespaceOverview, b: NamespaceOverview) => lastRate(b) - lastRate(a) || a.name.localeCompare(b.name),
+  },
 } as const;
 type SortKey = keyof typeof sorts;
 
-const inputClass = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+const inputClass =
+  "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 export function NamespaceOverviewSection() {
   const [selected] = useSelectedNamespaces();
@@ -31,7 +39,9 @@ export function NamespaceOverviewSection() {
   const [filter, setFilter] = useState("");
   const [sort, setSort] = useState<SortKey>("name");
 
-  const cards = (overview.data?.namespaces ?? []).filter((ns) => ns.name.includes(filter.trim().toLowerCase())).sort(sorts[sort].compare);
+  const cards = (overview.data?.namespaces ?? [])
+    .filter((ns) => ns.name.includes(filter.trim().toLowerCase()))
+    .sort(sorts[sort].compare);
 
   return (
     <section aria-labelledby="namespaces-heading" className="space-y-3">
@@ -42,7 +52,12 @@ export function NamespaceOverviewSection() {
         <div className="flex gap-3">
           <label className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-400">
             Filter by name
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${inputClass} w-48`} />
+            <input
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              className={`${inputClass} w-48`}
+            />
           </label>
           <label className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-400">
             Sort
@@ -64,11 +79,17 @@ export function NamespaceOverviewSection() {
         ) : (
           <Notice tone="error">{overview.error.message}</Notice>
         ))}
-      {overview.data?.metricsError && <Notice tone="info">Health and traffic need Prometheus: {overview.data.metricsError}</Notice>}
+      {overview.data?.metricsError && (
+        <Notice tone="info">Health and traffic need Prometheus: {overview.data.metricsError}</Notice>
+      )}
       {overview.data && cards.length === 0 && <Notice tone="info">No namespace matches “{filter}”.</Notice>}
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {cards.map((ns) => (
-          <NamespaceCard key={ns.name} ns={ns} sparklineMinutes={Math.round((overview.data?.sparklineSeconds ?? 1800) / 60)} />
+          <NamespaceCard
+            key={ns.name}
+            ns={ns}
+            sparklineMinutes={Math.round((overview.data?.sparklineSeconds ?? 1800) / 60)}
+          />
         ))}
       </div>
     </section>

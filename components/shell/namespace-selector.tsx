@@ -24,7 +24,14 @@ export function NamespaceSelector() {
         className="flex min-w-48 items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
       >
         <span className="truncate">{summary(selected)}</span>
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2}>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2}
+        >
           <path d="M6 9l6 6 6-6" />
         </svg>
       </DropdownMenu.Trigger>
@@ -40,7 +47,9 @@ export function NamespaceSelector() {
               Cannot list namespaces: {namespaces.error.message}
             </div>
           )}
-          {namespaces.data?.namespaces.length === 0 && <div className="px-2 py-1.5 text-slate-500">The cluster has no namespaces.</div>}
+          {namespaces.data?.namespaces.length === 0 && (
+            <div className="px-2 py-1.5 text-slate-500">The cluster has no namespaces.</div>
+          )}
           {namespaces.data?.namespaces.map((ns) => (
             <DropdownMenu.CheckboxItem
               key={ns.name}

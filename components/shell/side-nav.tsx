@@ -10,8 +10,14 @@ export function SideNav() {
   const namespaces = search.get("namespaces");
   const suffix = namespaces ? `?namespaces=${encodeURIComponent(namespaces)}` : "";
   return (
-    <nav aria-label="Main" className="flex w-52 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <Link href={`/${suffix}`} className="flex h-14 items-center gap-2 border-b border-slate-200 px-4 font-semibold dark:border-slate-800">
+    <nav
+      aria-label="Main"
+      className="flex w-52 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <Link
+        href={`/${suffix}`}
+        className="flex h-14 items-center gap-2 border-b border-slate-200 px-4 font-semibold dark:border-slate-800"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG needs no image optimisation */}
         <img src="/icon.svg" alt="" width={24} height={24} />
         Topsail
@@ -25,10 +31,21 @@ export function SideNav() {
                 href={`${item.href}${suffix}`}
                 aria-current={active ? "page" : undefined}
                 className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm ${
-                  active ? "bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/40 dark:text-sky-100" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+                  active
+                    ? "bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/40 dark:text-sky-100"
+                    : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
                 }`}
               >
-                <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  className="h-4 w-4"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth={2}
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                >
                   <path d={item.icon} />
                 </svg>
                 {item.label}

@@ -4,22 +4,67 @@ import type { CircuitBreakerInput } from "@/lib/contracts/traffic";
 import { NumberField, TextField } from "./fields";
 
 /** The DestinationRule's connection pool and outlier detection; an empty field keeps Istio's default. */
-export function CircuitBreakerForm({ value, onChange }: { value: CircuitBreakerInput; onChange(value: CircuitBreakerInput): void }) {
-  const set = <K extends keyof CircuitBreakerInput>(key: K) => (v: CircuitBreakerInput[K]) => onChange({ ...value, [key]: v });
+export function CircuitBreakerForm({
+  value,
+  onChange,
+}: {
+  value: CircuitBreakerInput;
+  onChange(value: CircuitBreakerInput): void;
+}) {
+  const set =
+    <K extends keyof CircuitBreakerInput>(key: K) =>
+    (v: CircuitBreakerInput[K]) =>
+      onChange({ ...value, [key]: v });
   return (
     <div className="flex flex-col gap-4">
       <fieldset className="flex flex-wrap gap-4 rounded border border-slate-200 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-medium">Connection pool</legend>
-        <NumberField label="Max connections" value={value.maxConnections} min={1} placeholder="unlimited" onChange={set("maxConnections")} />
-        <NumberField label="Max pending HTTP/1.1 requests" value={value.http1MaxPendingRequests} min={1} placeholder="unlimited" onChange={set("http1MaxPendingRequests")} />
-        <NumberField label="Max requests per connection" value={value.maxRequestsPerConnection} min={1} placeholder="unlimited" onChange={set("maxRequestsPerConnection")} />
+        <NumberField
+          label="Max connections"
+          value={value.maxConnections}
+          min={1}
+          placeholder="unlimited"
+          onChange={set("maxConnections")}
+        />
+        <NumberField
+          label="Max pending HTTP/1.1 requests"
+          value={value.http1MaxPendingRequests}
+          min={1}
+          placeholder="unlimited"
+          onChange={set("http1MaxPendingRequests")}
+        />
+        <NumberField
+          label="Max requests per connection"
+          value={value.maxRequestsPerConnection}
+          min={1}
+          placeholder="unlimited"
+          onChange={set("maxRequestsPerConnection")}
+        />
       </fieldset>
       <fieldset className="flex flex-wrap gap-4 rounded border border-slate-200 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-medium">Outlier detection</legend>
-        <NumberField label="Consecutive 5xx errors" value={value.consecutive5xxErrors} min={1} placeholder="5" onChange={set("consecutive5xxErrors")} />
+        <NumberField
+          label="Consecutive 5xx errors"
+          value={value.consecutive5xxErrors}
+          min={1}
+          placeholder="5"
+          onChange={set("consecutive5xxErrors")}
+        />
         <TextField label="Interval" value={value.interval} placeholder="10s" onChange={set("interval")} />
-        <TextField label="Base ejection time" value={value.baseEjectionTime} placeholder="30s" onChange={set("baseEjectionTime")} />
-        <NumberField label="Max ejection percent" value={value.maxEjectionPercent} min={0} max={100} placeholder="10" onChange={set("maxEjectionPercent")} />
+        <TextField
+          label="Base ejection time"
+          value={value.baseEjectionTime}
+          placeholder="30s"
+          onChange={set("baseEjectionTime")}
+        />
+        <NumberField
+          label="Max ejection percent"
+          value={value.maxEjectionPercent}
+          min={0}
+          max={100}
+          placeholder="10"
+          onChange={set("maxEjectionPercent")}
+        />
       </fieldset>
     </div>
   );

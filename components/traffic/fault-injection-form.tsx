@@ -5,27 +5,72 @@ import { NumberField, TextField, ToggleSection } from "./fields";
 import { RuleTargetFields } from "./rule-target-fields";
 
 /** Delay and/or abort, for all traffic or one header match; both off removes the fault. */
-export function FaultInjectionForm({ value, onChange }: { value: FaultInjectionInput; onChange(value: FaultInjectionInput): void }) {
+export function FaultInjectionForm({
+  value,
+  onChange,
+}: {
+  value: FaultInjectionInput;
+  onChange(value: FaultInjectionInput): void;
+}) {
   return (
     <div className="flex flex-col gap-4">
       <RuleTargetFields value={value.target} onChange={(target) => onChange({ ...value, target })} />
-      <ToggleSection label="Delay" on={value.delay !== null} onToggle={(on) => onChange({ ...value, delay: on ? { fixedDelay: "5s", percentage: 100 } : null })}>
+      <ToggleSection
+        label="Delay"
+        on={value.delay !== null}
+        onToggle={(on) => onChange({ ...value, delay: on ? { fixedDelay: "5s", percentage: 100 } : null })}
+      >
         {value.delay && (
           <>
-            <TextField label="Fixed delay" value={value.delay.fixedDelay} placeholder="5s" onChange={(fixedDelay) => value.delay && onChange({ ...value, delay: { ...value.delay, fixedDelay: fixedDelay ?? "" } })} />
-            <NumberField label="Delay percentage" value={value.delay.percentage} min={0} max={100} step={0.1} onChange={(p) => value.delay && onChange({ ...value, delay: { ...value.delay, percentage: p ?? 0 } })} />
+            <TextField
+              label="Fixed delay"
+              value={value.delay.fixedDelay}
+              placeholder="5s"
+              onChange={(fixedDelay) =>
+                value.delay && onChange({ ...value, delay: { ...value.delay, fixedDelay: fixedDelay ?? "" } })
+              }
+            />
+            <NumberField
+              label="Delay percentage"
+              value={value.delay.percentage}
+              min={0}
+              max={100}
+              step={0.1}
+              onChange={(p) => value.delay && onChange({ ...value, delay: { ...value.delay, percentage: p ?? 0 } })}
+            />
           </>
         )}
       </ToggleSection>
-      <ToggleSection label="Abort" on={value.abort !== null} onToggle={(on) => onChange({ ...value, abort: on ? { httpStatus: 500, percentage: 100 } : null })}>
+      <ToggleSection
+        label="Abort"
+        on={value.abort !== null}
+        onToggle={(on) => onChange({ ...value, abort: on ? { httpStatus: 500, percentage: 100 } : null })}
+      >
         {value.abort && (
           <>
-            <NumberField label="HTTP status" value={value.abort.httpStatus} min={200} max={599} onChange={(s) => value.abort && onChange({ ...value, abort: { ...value.abort, httpStatus: s ?? 0 } })} />
-            <NumberField label="Abort percentage" value={value.abort.percentage} min={0} max={100} step={0.1} onChange={(p) => value.abort && onChange({ ...value, abort: { ...value.abort, percentage: p ?? 0 } })} />
+            <NumberField
+              label="HTTP status"
+              value={value.abort.httpStatus}
+              min={200}
+              max={599}
+              onChange={(s) => value.abort && onChange({ ...value, abort: { ...value.abort, httpStatus: s ?? 0 } })}
+            />
+            <NumberField
+              label="Abort percentage"
+              value={value.abort.percentage}
+              min={0}
+              max={100}
+              step={0.1}
+              onChange={(p) => value.abort && onChange({ ...value, abort: { ...value.abort, percentage: p ?? 0 } })}
+            />
           </>
         )}
       </ToggleSection>
-      {!value.delay && !value.abort && <p className="text-xs text-slate-600 dark:text-slate-300">No delay and no abort: applying removes the fault from this rule.</p>}
+      {!value.delay && !value.abort && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          No delay and no abort: applying removes the fault from this rule.
+        </p>
+      )}
     </div>
   );
 }

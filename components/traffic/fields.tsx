@@ -6,24 +6,61 @@ export const inputClass =
   "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 disabled:opacity-50";
 export const buttonClass =
   "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800";
-export const primaryButtonClass = "rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50";
+export const primaryButtonClass =
+  "rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50";
 
 /** A labelled text input; empty means "not set" (null) for the optional fields the wizards edit. */
-export function TextField({ label, value, onChange, placeholder, hint }: { label: string; value: string | null; onChange(value: string | null): void; placeholder?: string; hint?: string }) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+  hint,
+}: {
+  label: string;
+  value: string | null;
+  onChange(value: string | null): void;
+  placeholder?: string;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
         {label}
       </label>
-      <input id={id} className={inputClass} value={value ?? ""} placeholder={placeholder} onChange={(e) => onChange(e.target.value.trim() === "" ? null : e.target.value.trim())} />
+      <input
+        id={id}
+        className={inputClass}
+        value={value ?? ""}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value.trim() === "" ? null : e.target.value.trim())}
+      />
       {hint && <span className="text-xs text-slate-500">{hint}</span>}
     </div>
   );
 }
 
 /** A labelled number input; empty is null ("Istio's default"). */
-export function NumberField({ label, value, onChange, min, max, step, placeholder, hint }: { label: string; value: number | null; onChange(value: number | null): void; min?: number; max?: number; step?: number; placeholder?: string; hint?: string }) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  placeholder,
+  hint,
+}: {
+  label: string;
+  value: number | null;
+  onChange(value: number | null): void;
+  min?: number;
+  max?: number;
+  step?: number;
+  placeholder?: string;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
@@ -47,7 +84,19 @@ export function NumberField({ label, value, onChange, min, max, step, placeholde
   );
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, hideLabel }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange(value: T): void; hideLabel?: boolean }) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  hideLabel,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange(value: T): void;
+  hideLabel?: boolean;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
@@ -66,12 +115,28 @@ export function SelectField<T extends string>({ label, value, options, onChange,
 }
 
 /** A section that is on or off (a delay, an abort, retries): off sends null. */
-export function ToggleSection({ label, on, onToggle, children }: { label: string; on: boolean; onToggle(on: boolean): void; children: ReactNode }) {
+export function ToggleSection({
+  label,
+  on,
+  onToggle,
+  children,
+}: {
+  label: string;
+  on: boolean;
+  onToggle(on: boolean): void;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <fieldset className="rounded border border-slate-200 p-3 dark:border-slate-700">
       <legend className="px-1">
-        <input id={id} type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} className="mr-2 align-middle" />
+        <input
+          id={id}
+          type="checkbox"
+          checked={on}
+          onChange={(e) => onToggle(e.target.checked)}
+          className="mr-2 align-middle"
+        />
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evenSplitWeights, rebalanceWeights, totalWeight, type SliderWeight } from "./rebalance-weights";
 
-const sliders = (...ws: [string, number, boolean?][]): SliderWeight[] => ws.map(([subset, weight, locked]) => ({ subset, weight, locked: locked ?? false }));
+const sliders = (...ws: [string, number, boolean?][]): SliderWeight[] =>
+  ws.map(([subset, weight, locked]) => ({ subset, weight, locked: locked ?? false }));
 const weightsOf = (s: SliderWeight[]) => s.map((w) => w.weight);
 
 describe("rebalanceWeights", () => {
@@ -31,7 +32,14 @@ describe("rebalanceWeights", () => {
 
   it("always totals 100, whatever is asked", () => {
     let s = sliders(["a", 25], ["b", 25], ["c", 25], ["d", 25]);
-    for (const [i, v] of [[0, 77], [2, 3], [3, 100], [1, 13], [0, -5], [2, 250]] as const) {
+    for (const [i, v] of [
+      [0, 77],
+      [2, 3],
+      [3, 100],
+      [1, 13],
+      [0, -5],
+      [2, 250],
+    ] as const) {
       s = rebalanceWeights(s, i, v);
       expect(totalWeight(s)).toBe(100);
       expect(s.every((w) => w.weight >= 0 && w.weight <= 100)).toBe(true);

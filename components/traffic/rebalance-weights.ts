@@ -41,10 +41,16 @@ export function rebalanceWeights(weights: SliderWeight[], index: number, request
   next[index] = { ...moved, weight: value };
   if (delta > 0) {
     // Take from the others in proportion to what they hold.
-    const taken = apportion(delta, others.map(({ w }) => w.weight));
+    const taken = apportion(
+      delta,
+      others.map(({ w }) => w.weight),
+    );
     others.forEach(({ i }, k) => (next[i] = { ...next[i]!, weight: next[i]!.weight - (taken[k] ?? 0) }));
   } else {
-    const given = apportion(-delta, others.map(({ w }) => w.weight));
+    const given = apportion(
+      -delta,
+      others.map(({ w }) => w.weight),
+    );
     others.forEach(({ i }, k) => (next[i] = { ...next[i]!, weight: next[i]!.weight + (given[k] ?? 0) }));
   }
   return next;
@@ -55,7 +61,10 @@ export function evenSplitWeights(weights: SliderWeight[]): SliderWeight[] {
   const unlocked = weights.filter((w) => !w.locked).length;
   if (unlocked === 0) return weights;
   const free = 100 - weights.reduce((s, w) => (w.locked ? s + w.weight : s), 0);
-  const shares = apportion(free, weights.filter((w) => !w.locked).map(() => 1));
+  const shares = apportion(
+    free,
+    weights.filter((w) => !w.locked).map(() => 1),
+  );
   let k = 0;
   return weights.map((w) => (w.locked ? w : { ...w, weight: shares[k++] ?? 0 }));
 }

@@ -11,7 +11,15 @@ const isCatchAll = (rule: RoutingRuleInput) => rule.matches.length === 0;
  * Ordered rules, first match wins. The catch-all stays last (new rules go before it), and a
  * rule that can never match says so.
  */
-export function RequestRoutingForm({ state, value, onChange }: { state: TrafficState; value: RequestRoutingInput; onChange(value: RequestRoutingInput): void }) {
+export function RequestRoutingForm({
+  state,
+  value,
+  onChange,
+}: {
+  state: TrafficState;
+  value: RequestRoutingInput;
+  onChange(value: RequestRoutingInput): void;
+}) {
   const rules = value.rules;
   const warnings = unreachableRules(rules);
   const setRules = (next: RoutingRuleInput[]) => onChange({ rules: next });
@@ -23,7 +31,10 @@ export function RequestRoutingForm({ state, value, onChange }: { state: TrafficS
   };
   const catchAllAt = rules.findIndex(isCatchAll);
   const addRule = () => {
-    const fresh: RoutingRuleInput = { matches: [{ headers: [{ name: "end-user", type: "exact", value: "" }], uri: null, method: null }], routes: [{ subset: state.subsets[0]?.name ?? null, weight: 100 }] };
+    const fresh: RoutingRuleInput = {
+      matches: [{ headers: [{ name: "end-user", type: "exact", value: "" }], uri: null, method: null }],
+      routes: [{ subset: state.subsets[0]?.name ?? null, weight: 100 }],
+    };
     const next = [...rules];
     next.splice(catchAllAt >= 0 ? catchAllAt : next.length, 0, fresh);
     setRules(next);
@@ -41,7 +52,11 @@ export function RequestRoutingForm({ state, value, onChange }: { state: TrafficS
               onChange={(r) => setRules(rules.map((x, j) => (j === i ? r : x)))}
               onRemove={rules.length > 1 ? () => setRules(rules.filter((_, j) => j !== i)) : undefined}
               onMoveUp={i > 0 && !isCatchAll(rule) ? () => move(i, i - 1) : undefined}
-              onMoveDown={i < rules.length - 1 && !isCatchAll(rule) && !isCatchAll(rules[i + 1] ?? rule) ? () => move(i, i + 1) : undefined}
+              onMoveDown={
+                i < rules.length - 1 && !isCatchAll(rule) && !isCatchAll(rules[i + 1] ?? rule)
+                  ? () => move(i, i + 1)
+                  : undefined
+              }
             />
           </li>
         ))}
@@ -51,7 +66,11 @@ export function RequestRoutingForm({ state, value, onChange }: { state: TrafficS
           Add rule
         </button>
         {catchAllAt < 0 && (
-          <button type="button" className={buttonClass} onClick={() => setRules([...rules, { matches: [], routes: [{ subset: null, weight: 100 }] }])}>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => setRules([...rules, { matches: [], routes: [{ subset: null, weight: 100 }] }])}
+          >
             Add catch-all
           </button>
         )}

@@ -17,13 +17,30 @@ export function RuleTargetFields({ value, onChange }: { value: RuleTarget; onCha
           { value: "all", label: "All traffic" },
           { value: "header", label: "Requests with a header" },
         ]}
-        onChange={(kind) => onChange(kind === "all" ? { kind: "all" } : { kind: "header", name: "end-user", type: "exact", value: "" })}
+        onChange={(kind) =>
+          onChange(kind === "all" ? { kind: "all" } : { kind: "header", name: "end-user", type: "exact", value: "" })
+        }
       />
       {value.kind === "header" && (
         <>
-          <TextField label="Header" value={value.name} onChange={(name) => onChange({ ...value, name: name ?? "" })} placeholder="end-user" />
-          <SelectField label="Match" value={value.type} options={matchTypeOptions} onChange={(type) => onChange({ ...value, type })} />
-          <TextField label="Value" value={value.value} onChange={(v) => onChange({ ...value, value: v ?? "" })} placeholder="jason" />
+          <TextField
+            label="Header"
+            value={value.name}
+            onChange={(name) => onChange({ ...value, name: name ?? "" })}
+            placeholder="end-user"
+          />
+          <SelectField
+            label="Match"
+            value={value.type}
+            options={matchTypeOptions}
+            onChange={(type) => onChange({ ...value, type })}
+          />
+          <TextField
+            label="Value"
+            value={value.value}
+            onChange={(v) => onChange({ ...value, value: v ?? "" })}
+            placeholder="jason"
+          />
         </>
       )}
     </fieldset>

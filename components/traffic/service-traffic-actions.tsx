@@ -25,7 +25,9 @@ export function ServiceTrafficActions({ namespace, service }: { namespace: strin
   };
   return (
     <section aria-labelledby="traffic-actions-title" className="flex flex-col gap-2">
-      <h2 id="traffic-actions-title" className="text-sm font-semibold">Traffic management</h2>
+      <h2 id="traffic-actions-title" className="text-sm font-semibold">
+        Traffic management
+      </h2>
       <div className="flex flex-wrap gap-2">
         {wizardIds.map((id) => (
           <button key={id} type="button" className={buttonClass} onClick={() => setOpen(id)}>

@@ -16,12 +16,20 @@ describe("unreachableRules", () => {
   });
 
   it("flags a rule whose every match an earlier, looser match already catches", () => {
-    const rules = [{ matches: [m({ "end-user": "jason" })] }, { matches: [m({ "end-user": "jason", "x-canary": "1" })] }, { matches: [] }];
+    const rules = [
+      { matches: [m({ "end-user": "jason" })] },
+      { matches: [m({ "end-user": "jason", "x-canary": "1" })] },
+      { matches: [] },
+    ];
     expect([...unreachableRules(rules).keys()]).toEqual([1]);
   });
 
   it("keeps a rule with at least one match nothing earlier catches", () => {
-    const rules = [{ matches: [m({ "end-user": "jason" })] }, { matches: [m({ "end-user": "jason" }), m({}, "/admin")] }, { matches: [] }];
+    const rules = [
+      { matches: [m({ "end-user": "jason" })] },
+      { matches: [m({ "end-user": "jason" }), m({}, "/admin")] },
+      { matches: [] },
+    ];
     expect(unreachableRules(rules).size).toBe(0);
   });
 });

@@ -23,7 +23,9 @@ export function unreachableRules(rules: Pick<RoutingRuleInput, "matches">[]): Ma
   const out = new Map<number, string>();
   rules.forEach((rule, i) => {
     const earlier = rules.slice(0, i);
-    const catchAll = earlier.findIndex((r) => r.matches.length === 0 || r.matches.some((m) => conditions(m).length === 0));
+    const catchAll = earlier.findIndex(
+      (r) => r.matches.length === 0 || r.matches.some((m) => conditions(m).length === 0),
+    );
     if (catchAll >= 0) {
       out.set(i, `Rule ${i + 1} can never match: rule ${catchAll + 1} before it matches every request.`);
       return;
@@ -32,7 +34,10 @@ export function unreachableRules(rules: Pick<RoutingRuleInput, "matches">[]): Ma
     const blocks = earlier.flatMap((r, j) => r.matches.map((m) => ({ m, j })));
     const shadowedBy = rule.matches.map((m) => blocks.find((b) => covers(b.m, m))?.j);
     if (shadowedBy.every((j) => j !== undefined)) {
-      out.set(i, `Rule ${i + 1} can never match: rule ${[...new Set(shadowedBy.map((j) => (j ?? 0) + 1))].join(", ")} before it already catches its requests.`);
+      out.set(
+        i,
+        `Rule ${i + 1} can never match: rule ${[...new Set(shadowedBy.map((j) => (j ?? 0) + 1))].join(", ")} before it already catches its requests.`,
+      );
     }
   });
   return out;

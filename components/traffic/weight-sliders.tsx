@@ -5,7 +5,17 @@ import { useId } from "react";
 import { buttonClass, inputClass } from "./fields";
 import { evenSplitWeights, rebalanceWeights, type SliderWeight } from "./rebalance-weights";
 
-function WeightRow({ service, weight, onMove, onLock }: { service: string; weight: SliderWeight; onMove(value: number): void; onLock(locked: boolean): void }) {
+function WeightRow({
+  service,
+  weight,
+  onMove,
+  onLock,
+}: {
+  service: string;
+  weight: SliderWeight;
+  onMove(value: number): void;
+  onLock(locked: boolean): void;
+}) {
   const inputId = useId();
   const name = `${service} ${weight.subset} weight`;
   return (
@@ -23,7 +33,10 @@ function WeightRow({ service, weight, onMove, onLock }: { service: string; weigh
         <Slider.Track className="relative h-1.5 grow rounded-full bg-slate-200 dark:bg-slate-700">
           <Slider.Range className="absolute h-full rounded-full bg-sky-600 data-[disabled]:bg-slate-400" />
         </Slider.Track>
-        <Slider.Thumb aria-label={name} className="block h-4 w-4 rounded-full border-2 border-sky-700 bg-white shadow focus-visible:outline-2 focus-visible:outline-sky-600 data-[disabled]:border-slate-400" />
+        <Slider.Thumb
+          aria-label={name}
+          className="block h-4 w-4 rounded-full border-2 border-sky-700 bg-white shadow focus-visible:outline-2 focus-visible:outline-sky-600 data-[disabled]:border-slate-400"
+        />
       </Slider.Root>
       <span className="flex items-center gap-1">
         <label htmlFor={inputId} className="sr-only">{`${name} (percent)`}</label>
@@ -40,7 +53,12 @@ function WeightRow({ service, weight, onMove, onLock }: { service: string; weigh
         %
       </span>
       <label className="flex items-center gap-1 text-xs">
-        <input type="checkbox" checked={weight.locked} onChange={(e) => onLock(e.target.checked)} aria-label={`Lock ${weight.subset}`} />
+        <input
+          type="checkbox"
+          checked={weight.locked}
+          onChange={(e) => onLock(e.target.checked)}
+          aria-label={`Lock ${weight.subset}`}
+        />
         Lock
       </label>
     </div>
@@ -52,7 +70,15 @@ function WeightRow({ service, weight, onMove, onLock }: { service: string; weigh
  * others (rebalance-weights.ts); a locked one never moves. Each slider's accessible name is
  * "<service> <subset> weight", and the arrow keys move it by 1.
  */
-export function WeightSliders({ service, weights, onChange }: { service: string; weights: SliderWeight[]; onChange(next: SliderWeight[]): void }) {
+export function WeightSliders({
+  service,
+  weights,
+  onChange,
+}: {
+  service: string;
+  weights: SliderWeight[];
+  onChange(next: SliderWeight[]): void;
+}) {
   return (
     <div className="flex flex-col gap-2" role="group" aria-label={`${service} traffic weights`}>
       {weights.map((w, i) => (

@@ -1,7 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import { wizardInputSchemas, wizardTitles, type TrafficState, type WizardId, type WizardInputs } from "@/lib/contracts/traffic";
+import {
+  wizardInputSchemas,
+  wizardTitles,
+  type TrafficState,
+  type WizardId,
+  type WizardInputs,
+} from "@/lib/contracts/traffic";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useApplyWizard, usePreviewWizard } from "@/lib/queries/traffic";
 import { MessageText } from "@/components/ui/message-text";
@@ -11,11 +17,14 @@ import { WizardAppliedView, WizardPreviewView } from "./wizard-review";
 
 function problemsOf(wizard: WizardId, value: unknown): string[] {
   const parsed = wizardInputSchemas[wizard].safeParse(value);
-  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join(".")}: ` : ""}${i.message}`);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join(".")}: ` : ""}${i.message}`);
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof ApiError && error.code === "conflict") return `${error.message} Close the wizard and open it again to start from the live objects.`;
+  if (error instanceof ApiError && error.code === "conflict")
+    return `${error.message} Close the wizard and open it again to start from the live objects.`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -24,14 +33,25 @@ function errorText(error: unknown): string {
  * (validation, server dry-run) and shows each object's diff; Apply sends the same input with
  * the resourceVersions the form started from, so a change made meanwhile is refused.
  */
-export function WizardBody<W extends WizardId>({ wizard, state, start }: { wizard: W; state: TrafficState; start: WizardInputs[W] }) {
+export function WizardBody<W extends WizardId>({
+  wizard,
+  state,
+  start,
+}: {
+  wizard: W;
+  state: TrafficState;
+  start: WizardInputs[W];
+}) {
   const [value, setValue] = useState<WizardInputs[W]>(start);
   const [comment, setComment] = useState("");
   const commentId = useId();
   const preview = usePreviewWizard(state.namespace, state.service, wizard);
   const apply = useApplyWizard(state.namespace, state.service, wizard);
   const problems = problemsOf(wizard, value);
-  const base = { virtualService: state.virtualService?.metadata.resourceVersion ?? null, destinationRule: state.destinationRule?.metadata.resourceVersion ?? null };
+  const base = {
+    virtualService: state.virtualService?.metadata.resourceVersion ?? null,
+    destinationRule: state.destinationRule?.metadata.resourceVersion ?? null,
+  };
   const request = { input: value, base, ...(comment.trim() ? { comment: comment.trim() } : {}) };
 
   if (apply.isSuccess) return <WizardAppliedView changes={apply.data.changes} />;
@@ -49,12 +69,23 @@ export function WizardBody<W extends WizardId>({ wizard, state, start }: { wizar
       />
       {problems.length > 0 && (
         <ul className="text-xs text-bad" aria-label="Problems to fix before applying">
-          {problems.map((p) => <li key={p}>{p}</li>)}
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
       <div className="flex flex-col gap-1">
-        <label htmlFor={commentId} className="text-xs font-medium text-slate-600 dark:text-slate-300">Comment for the audit log (optional)</label>
-        <input id={commentId} className={inputClass} value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} placeholder={`Why this ${wizardTitles[wizard].toLowerCase()} change`} />
+        <label htmlFor={commentId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+          Comment for the audit log (optional)
+        </label>
+        <input
+          id={commentId}
+          className={inputClass}
+          value={comment}
+          maxLength={500}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder={`Why this ${wizardTitles[wizard].toLowerCase()} change`}
+        />
       </div>
       {preview.data && <WizardPreviewView preview={preview.data} />}
       {(preview.error || apply.error) && (
@@ -63,10 +94,20 @@ export function WizardBody<W extends WizardId>({ wizard, state, start }: { wizar
         </p>
       )}
       <div className="flex gap-2">
-        <button type="button" className={buttonClass} disabled={problems.length > 0 || preview.isPending} onClick={() => preview.mutate(request)}>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={problems.length > 0 || preview.isPending}
+          onClick={() => preview.mutate(request)}
+        >
           {preview.isPending ? "Previewing…" : "Preview changes"}
         </button>
-        <button type="button" className={primaryButtonClass} disabled={!preview.data || preview.data.changes.length === 0 || apply.isPending} onClick={() => apply.mutate(request)}>
+        <button
+          type="button"
+          className={primaryButtonClass}
+          disabled={!preview.data || preview.data.changes.length === 0 || apply.isPending}
+          onClick={() => apply.mutate(request)}
+        >
           {apply.isPending ? "Applying…" : "Apply"}
         </button>
       </div>

@@ -15,14 +15,21 @@ function editorHref(namespace: string, kind: string, name: string) {
 function WizardContent({ namespace, service, wizard }: { namespace: string; service: string; wizard: WizardId }) {
   const state = useTrafficState(namespace, service);
   if (state.isPending) return <p className="text-sm">Reading {service}&apos;s routing…</p>;
-  if (state.error) return <p role="alert" className="text-sm text-bad"><MessageText text={state.error.message} /></p>;
+  if (state.error)
+    return (
+      <p role="alert" className="text-sm text-bad">
+        <MessageText text={state.error.message} />
+      </p>
+    );
   const start = state.data.wizards[wizard];
   if (!start.supported) {
     const kind = wizard === "circuit-breaker" ? "DestinationRule" : "VirtualService";
     const object = wizard === "circuit-breaker" ? state.data.destinationRule : state.data.virtualService;
     return (
       <div role="alert" className="flex flex-col gap-2 text-sm">
-        <p>This wizard cannot show {service}&apos;s {kind} faithfully, so it will not change it: {start.reason}.</p>
+        <p>
+          This wizard cannot show {service}&apos;s {kind} faithfully, so it will not change it: {start.reason}.
+        </p>
         <p>
           <a className="underline" href={editorHref(namespace, kind, object?.metadata.name ?? service)}>
             Edit {kind} {object?.metadata.name ?? service} in the YAML editor
@@ -33,10 +40,22 @@ function WizardContent({ namespace, service, wizard }: { namespace: string; serv
   }
   // Keyed by wizard only: applying changes the live versions, and the body must stay to say so.
   // Each opening reads the live objects afresh (the query keeps no cache), so the form and its base are current.
-  return <WizardBody key={wizard} wizard={wizard} state={state.data} start={start.input as WizardInputs[typeof wizard]} />;
+  return (
+    <WizardBody key={wizard} wizard={wizard} state={state.data} start={start.input as WizardInputs[typeof wizard]} />
+  );
 }
 
-export function WizardDialog({ namespace, service, wizard, onClose }: { namespace: string; service: string; wizard: WizardId | null; onClose(): void }) {
+export function WizardDialog({
+  namespace,
+  service,
+  wizard,
+  onClose,
+}: {
+  namespace: string;
+  service: string;
+  wizard: WizardId | null;
+  onClose(): void;
+}) {
   return (
     <Dialog.Root open={wizard !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -44,7 +63,9 @@ export function WizardDialog({ namespace, service, wizard, onClose }: { namespac
         <Dialog.Content className="fixed left-1/2 top-8 z-50 flex max-h-[calc(100vh-4rem)] w-[min(52rem,calc(100vw-2rem))] -translate-x-1/2 flex-col gap-4 overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-5 shadow-xl dark:border-slate-700 dark:bg-slate-950">
           <div className="flex items-start gap-3">
             <div>
-              <Dialog.Title className="text-lg font-semibold">{wizard ? wizardTitles[wizard] : ""}: {service}</Dialog.Title>
+              <Dialog.Title className="text-lg font-semibold">
+                {wizard ? wizardTitles[wizard] : ""}: {service}
+              </Dialog.Title>
               <Dialog.Description className="text-sm text-slate-600 dark:text-slate-300">
                 Namespace {namespace}. Only the fields this wizard owns change; every other rule and field is kept.
               </Dialog.Description>

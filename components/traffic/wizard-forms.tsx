@@ -9,7 +9,11 @@ import { RequestRoutingForm } from "./request-routing-form";
 import { TimeoutsRetriesForm } from "./timeouts-retries-form";
 import { TrafficShiftingForm } from "./traffic-shifting-form";
 
-type FormProps<W extends WizardId> = { state: TrafficState; value: WizardInputs[W]; onChange(value: WizardInputs[W]): void };
+type FormProps<W extends WizardId> = {
+  state: TrafficState;
+  value: WizardInputs[W];
+  onChange(value: WizardInputs[W]): void;
+};
 
 /** The form of each wizard, as data: a new wizard is a new row. */
 const forms: { [W in WizardId]: (props: FormProps<W>) => ReactNode } = {

@@ -30,9 +30,20 @@ const subscribe = (listener: () => void) => {
 };
 
 function LauncherHost() {
-  const open = useSyncExternalStore(subscribe, () => current, () => null);
+  const open = useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => null,
+  );
   if (!open) return null;
-  return <WizardDialog namespace={open.namespace} service={open.service} wizard={open.wizard} onClose={() => publish(null)} />;
+  return (
+    <WizardDialog
+      namespace={open.namespace}
+      service={open.service}
+      wizard={open.wizard}
+      onClose={() => publish(null)}
+    />
+  );
 }
 
 let mounted = false;

@@ -21,6 +21,8 @@ export const trafficWizardMenuItems = wizardIds.map((wizard) => ({
     const service = serviceOf(node);
     if (!service) return;
     // Loaded on first use: the graph page should not pay for the wizards until one is opened.
-    void import("./wizard-launcher").then(({ openWizard }) => openWizard({ namespace: node.namespace, service, wizard }));
+    void import("./wizard-launcher").then(({ openWizard }) =>
+      openWizard({ namespace: node.namespace, service, wizard }),
+    );
   },
 }));

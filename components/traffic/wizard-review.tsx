@@ -3,18 +3,36 @@
 import type { ObjectChange, WizardPreview } from "@/lib/contracts/traffic";
 import { YamlDiff } from "@/components/ui/yaml-diff";
 
-const actionText: Record<ObjectChange["action"], string> = { create: "will be created", update: "will be changed", delete: "will be deleted", unchanged: "stays as it is" };
-const doneText: Record<ObjectChange["action"], string> = { create: "created", update: "changed", delete: "deleted", unchanged: "unchanged" };
+const actionText: Record<ObjectChange["action"], string> = {
+  create: "will be created",
+  update: "will be changed",
+  delete: "will be deleted",
+  unchanged: "stays as it is",
+};
+const doneText: Record<ObjectChange["action"], string> = {
+  create: "created",
+  update: "changed",
+  delete: "deleted",
+  unchanged: "unchanged",
+};
 
 /** What applying will do, object by object (in the order they will be written), with the findings of validation. */
 export function WizardPreviewView({ preview }: { preview: WizardPreview }) {
-  if (preview.changes.length === 0) return <p className="text-sm">Nothing to change: the live objects already say this.</p>;
+  if (preview.changes.length === 0)
+    return <p className="text-sm">Nothing to change: the live objects already say this.</p>;
   const findings = preview.validations.flatMap((v) => v.checks.map((c) => ({ ...c, object: `${v.kind} ${v.name}` })));
   return (
     <div className="flex flex-col gap-3" data-testid="wizard-preview">
-      <p className="text-sm">The server dry-ran these writes (validation and admission passed). They are applied in this order:</p>
+      <p className="text-sm">
+        The server dry-ran these writes (validation and admission passed). They are applied in this order:
+      </p>
       {preview.changes.map((c) => (
-        <YamlDiff key={`${c.kind}/${c.name}`} title={`${c.kind} ${c.namespace}/${c.name} ${actionText[c.action]}`} diff={c.diff} omitted={c.diffOmitted} />
+        <YamlDiff
+          key={`${c.kind}/${c.name}`}
+          title={`${c.kind} ${c.namespace}/${c.name} ${actionText[c.action]}`}
+          diff={c.diff}
+          omitted={c.diffOmitted}
+        />
       ))}
       {findings.length > 0 && (
         <ul className="text-xs" aria-label="Validation findings">
@@ -31,13 +49,15 @@ export function WizardPreviewView({ preview }: { preview: WizardPreview }) {
 
 export function WizardAppliedView({ changes }: { changes: ObjectChange[] }) {
   return (
-    <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/50">
+    <div
+      role="status"
+      className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/50"
+    >
       {changes.length === 0 ? (
         "Nothing to change: the live objects already say this."
       ) : (
         <>
-          Applied:{" "}
-          {changes.map((c) => `${c.kind} ${c.name} ${doneText[c.action]}`).join(", ")}.{" "}
+          Applied: {changes.map((c) => `${c.kind} ${c.name} ${doneText[c.action]}`).join(", ")}.{" "}
           <a className="underline" href={`/audit?namespace=${encodeURIComponent(changes[0]?.namespace ?? "")}`}>
             See the audit log
           </a>

@@ -8,7 +8,13 @@ import { ExperimentReportPage, ExperimentRunPage, NewExperimentPage } from "../p
  * minute; the runner on the server does the work, the page only watches.
  */
 const control = "http://127.0.0.1:15190/control/load";
-const reviewsVs = { group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices", name: "reviews" };
+const reviewsVs = {
+  group: "networking.istio.io",
+  version: "v1",
+  namespace: "bookinfo",
+  plural: "virtualservices",
+  name: "reviews",
+};
 
 function kube(): CustomObjectsApi {
   const config = new KubeConfig();
@@ -45,7 +51,12 @@ test.describe("experiments", () => {
     const form = new NewExperimentPage(page);
     await form.open("canary", "bookinfo", "reviews");
     await expect(form.field("Service")).toHaveValue("reviews");
-    await form.fill({ "To subset (B)": "v3", "Steps (% to B)": "10, 50, 100", "Interval per step (s)": "10", "Min success rate (%)": "99" });
+    await form.fill({
+      "To subset (B)": "v3",
+      "Steps (% to B)": "10, 50, 100",
+      "Interval per step (s)": "10",
+      "Min success rate (%)": "99",
+    });
     await form.submit();
 
     await expect(page).toHaveURL(/\/experiments\/[a-z0-9]+$/);
@@ -67,7 +78,9 @@ test.describe("experiments", () => {
     for (const change of await report.configChanges.all()) await expect(change).toContainText(/audit [a-z0-9]+/);
 
     await page.goto("/experiments");
-    await expect(page.getByRole("table", { name: "Experiments" }).locator(`tr[data-experiment-id="${id}"]`)).toContainText("Promoted");
+    await expect(
+      page.getByRole("table", { name: "Experiments" }).locator(`tr[data-experiment-id="${id}"]`),
+    ).toContainText("Promoted");
   });
 
   test("drives a canary through the API: pause, resume, then abort rolls it back to 100% A", async ({ request }) => {
@@ -75,11 +88,25 @@ test.describe("experiments", () => {
     // Start from no reviews VirtualService (the promoted canary above left one at 100% v3,
     // and a v1 → v2 canary rightly refuses a rule that also routes to v3).
     if (await reviewsExists()) await kube().deleteNamespacedCustomObject(reviewsVs);
-    const spec = { kind: "canary", namespace: "bookinfo", service: "reviews", from: "v1", to: "v2", steps: [20, 100], intervalSeconds: 30, gates: { minSuccessRate: 99 } };
+    const spec = {
+      kind: "canary",
+      namespace: "bookinfo",
+      service: "reviews",
+      from: "v1",
+      to: "v2",
+      steps: [20, 100],
+      intervalSeconds: 30,
+      gates: { minSuccessRate: 99 },
+    };
     const created = await request.post("/api/experiments", { data: { spec } });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const read = async () => (await (await request.get(`/api/experiments/${id}`)).json()) as { status: string; verdict: string | null; currentWeight: number };
+    const read = async () =>
+      (await (await request.get(`/api/experiments/${id}`)).json()) as {
+        status: string;
+        verdict: string | null;
+        currentWeight: number;
+      };
 
     // A second experiment on the same service is refused while this one is active.
     expect((await request.post("/api/experiments", { data: { spec } })).status()).toBe(409);

@@ -25,10 +25,17 @@ test.describe("the graph page", () => {
     // These states depend on the cluster and Prometheus; the API's answers are replayed so
     // the page's handling of each is checked without breaking the shared simulator.
     const answer = (page: Page, status: number, body: unknown) =>
-      page.route("**/api/namespaces/graph?**", (route) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) }));
+      page.route("**/api/namespaces/graph?**", (route) =>
+        route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) }),
+      );
 
     test("shows Prometheus being unreachable with the server's message", async ({ page }) => {
-      await answer(page, 503, { error: { code: "prometheus_unavailable", message: "Prometheus at http://127.0.0.1:9 did not answer: connect ECONNREFUSED" } });
+      await answer(page, 503, {
+        error: {
+          code: "prometheus_unavailable",
+          message: "Prometheus at http://127.0.0.1:9 did not answer: connect ECONNREFUSED",
+        },
+      });
       const graph = new GraphPage(page);
       await graph.open("namespaces=bookinfo");
       const alert = page.getByRole("alert").filter({ hasText: "Prometheus is unreachable" });
@@ -37,7 +44,12 @@ test.describe("the graph page", () => {
     });
 
     test("says when the window has no traffic and offers idle nodes or a longer window", async ({ page }) => {
-      await answer(page, 200, { timestamp: 1_700_000_000, duration: 300, graphType: "versionedApp", elements: { nodes: [], edges: [] } });
+      await answer(page, 200, {
+        timestamp: 1_700_000_000,
+        duration: 300,
+        graphType: "versionedApp",
+        elements: { nodes: [], edges: [] },
+      });
       const graph = new GraphPage(page);
       await graph.open("namespaces=bookinfo");
       await expect(graph.view).toHaveAttribute("data-graph-state", "empty");
@@ -49,20 +61,42 @@ test.describe("the graph page", () => {
     });
 
     test("says when the namespace's workloads run without sidecars", async ({ page }) => {
-      const node = (id: string, workload: string) => ({ data: { id, nodeType: "workload", cluster: "c", namespace: "legacy", workload, app: workload, hasMissingSC: true, traffic: [{ protocol: "http", rates: { httpIn: "1.00" } }] } });
+      const node = (id: string, workload: string) => ({
+        data: {
+          id,
+          nodeType: "workload",
+          cluster: "c",
+          namespace: "legacy",
+          workload,
+          app: workload,
+          hasMissingSC: true,
+          traffic: [{ protocol: "http", rates: { httpIn: "1.00" } }],
+        },
+      });
       await answer(page, 200, {
         timestamp: 1_700_000_000,
         duration: 300,
         graphType: "workload",
         elements: {
           nodes: [node("a", "web"), node("b", "db")],
-          edges: [{ data: { id: "a-b", source: "a", target: "b", traffic: { protocol: "http", rates: { http: "1.00" }, responses: {} } } }],
+          edges: [
+            {
+              data: {
+                id: "a-b",
+                source: "a",
+                target: "b",
+                traffic: { protocol: "http", rates: { http: "1.00" }, responses: {} },
+              },
+            },
+          ],
         },
       });
       const graph = new GraphPage(page);
       await graph.open("namespaces=legacy&graphType=workload");
       await graph.waitForDrawn();
-      await expect(page.getByRole("status").filter({ hasText: "runs the Istio sidecar" })).toContainText("istio-injection=enabled");
+      await expect(page.getByRole("status").filter({ hasText: "runs the Istio sidecar" })).toContainText(
+        "istio-injection=enabled",
+      );
       await expect(graph.node("web")).toHaveAttribute("data-node-name", "web");
     });
   });
@@ -92,7 +126,9 @@ test.describe("the graph page", () => {
       await graph.edgeLabels.selectOption({ label: "Response time (p95)" });
       await expect(page).toHaveURL(/edgeLabels=responseTime/);
       await expect(graph.view).toHaveAttribute("data-edge-labels", "responseTime");
-      await expect.poll(async () => (await graph.edgeLabelTexts()).filter((t) => /^\d+(\.\d+)? m?s$/.test(t)).length).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await graph.edgeLabelTexts()).filter((t) => /^\d+(\.\d+)? m?s$/.test(t)).length)
+        .toBeGreaterThan(0);
 
       // Hide the v1 versions.
       await graph.setHide("version = v1");
@@ -111,7 +147,11 @@ test.describe("the graph page", () => {
       await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=requestRate&refresh=10000");
       await graph.waitForDrawn(trafficTimeout);
       await expect(graph.edgeLabels).toHaveValue("requestRate");
-      await expect.poll(async () => (await graph.edgeLabelTexts()).filter((t) => / rps/.test(t)).length, { timeout: trafficTimeout }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await graph.edgeLabelTexts()).filter((t) => / rps/.test(t)).length, {
+          timeout: trafficTimeout,
+        })
+        .toBeGreaterThan(0);
 
       const ratings = graph.nodeButton(/^ratings v1/);
       await expect(ratings).toBeVisible({ timeout: trafficTimeout });

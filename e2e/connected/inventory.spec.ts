@@ -29,15 +29,21 @@ test.describe("overview, lists and detail pages", () => {
     await detail.tab("Inbound metrics").click();
     await expect(page).toHaveURL(/tab=inbound/);
     await expect
-      .poll(async () => {
-        const versions = new Set((await detail.seriesNames("requestRate")).map((n) => n.split(" · ")[0]));
-        return ["v1", "v2", "v3"].filter((v) => versions.has(v));
-      }, { timeout: trafficTimeout, intervals: [2000] })
+      .poll(
+        async () => {
+          const versions = new Set((await detail.seriesNames("requestRate")).map((n) => n.split(" · ")[0]));
+          return ["v1", "v2", "v3"].filter((v) => versions.has(v));
+        },
+        { timeout: trafficTimeout, intervals: [2000] },
+      )
       .toEqual(["v1", "v2", "v3"]);
     await expect(detail.seriesOf("duration")).toHaveCount(3);
   });
 
-  test("turning injection off for a workload rolls its pods, and the workloads list flags the pod without sidecar", async ({ page, request }) => {
+  test("turning injection off for a workload rolls its pods, and the workloads list flags the pod without sidecar", async ({
+    page,
+    request,
+  }) => {
     const workloads = new InventoryPage(page, "Workloads");
     await workloads.open("bookinfo");
     await expect(workloads.row("details-v1")).toBeVisible();
@@ -55,7 +61,9 @@ test.describe("overview, lists and detail pages", () => {
     } finally {
       // Put Bookinfo back as it was for the suites that follow.
       const current = await (await request.get("/api/namespaces/bookinfo/workloads/details-v1")).json();
-      await request.patch("/api/namespaces/bookinfo/workloads/details-v1/sidecar-injection", { data: { enabled: null, resourceVersion: current.resourceVersion } });
+      await request.patch("/api/namespaces/bookinfo/workloads/details-v1/sidecar-injection", {
+        data: { enabled: null, resourceVersion: current.resourceVersion },
+      });
     }
   });
 });

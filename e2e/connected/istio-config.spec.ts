@@ -5,7 +5,13 @@ import { IstioConfigPage } from "../pages/istio-config-page";
 // The simulator the connected project starts writes this kubeconfig; the test reads the
 // cluster directly, as kubectl would, to check what the console wrote.
 const kubeconfig = ".topsail/e2e/kubeconfig";
-const vsRef = { group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices", name: "reviews" };
+const vsRef = {
+  group: "networking.istio.io",
+  version: "v1",
+  namespace: "bookinfo",
+  plural: "virtualservices",
+  name: "reviews",
+};
 
 function customObjects(): CustomObjectsApi {
   const config = new KubeConfig();
@@ -13,7 +19,11 @@ function customObjects(): CustomObjectsApi {
   return config.makeApiClient(CustomObjectsApi);
 }
 
-type Route = { route?: { destination?: { host?: string; subset?: string } }[]; timeout?: string; retries?: { attempts?: number } };
+type Route = {
+  route?: { destination?: { host?: string; subset?: string } }[];
+  timeout?: string;
+  retries?: { attempts?: number };
+};
 type LiveVs = { metadata: { resourceVersion: string }; spec: { http: Route[] } };
 
 async function readReviews(): Promise<LiveVs | undefined> {
@@ -52,7 +62,9 @@ test.describe("the Istio config editor", () => {
     await config.openList("namespaces=bookinfo");
     const table = page.getByRole("table");
     await expect(table.getByRole("rowheader", { name: "bookinfo-gateway" })).toBeVisible();
-    const vsRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "bookinfo", exact: true }) });
+    const vsRow = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "bookinfo", exact: true }) });
     await expect(vsRow.getByRole("link", { name: "Gateway bookinfo/bookinfo-gateway" })).toBeVisible();
     await page.getByLabel("Kind").selectOption("DestinationRule");
     await expect(page).toHaveURL(/kind=DestinationRule/);
@@ -101,9 +113,19 @@ test.describe("the Istio config editor", () => {
     expect((await readReviews())?.metadata.resourceVersion).toBe(before);
   });
 
-  test("two users edit the same object: the second gets the conflict screen and keeps both changes", async ({ browser }) => {
+  test("two users edit the same object: the second gets the conflict screen and keeps both changes", async ({
+    browser,
+  }) => {
     if (!(await readReviews())) {
-      await customObjects().createNamespacedCustomObject({ ...vsRef, body: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo" }, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] } } });
+      await customObjects().createNamespacedCustomObject({
+        ...vsRef,
+        body: {
+          apiVersion: "networking.istio.io/v1",
+          kind: "VirtualService",
+          metadata: { name: "reviews", namespace: "bookinfo" },
+          spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] },
+        },
+      });
     }
     const subset = (await readReviews())?.spec.http[0]?.route?.[0]?.destination?.subset ?? "v3";
     const first = await browser.newContext();
@@ -145,7 +167,12 @@ test.describe("the Istio config editor", () => {
     if (!current) throw new Error("the reviews VirtualService should exist by now");
     await customObjects().replaceNamespacedCustomObject({
       ...vsRef,
-      body: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: current.metadata.resourceVersion }, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] } },
+      body: {
+        apiVersion: "networking.istio.io/v1",
+        kind: "VirtualService",
+        metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: current.metadata.resourceVersion },
+        spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] },
+      },
     });
     const first = await browser.newContext();
     const second = await browser.newContext();
@@ -166,7 +193,9 @@ test.describe("the Istio config editor", () => {
 
     // The merge cannot pick a subset for him: it shows both values and waits for his choice.
     await bob.conflictScreen.getByRole("button", { name: "Re-apply my edit on top of theirs" }).click();
-    const choice = bob.conflictScreen.getByRole("radiogroup", { name: "Value of spec/http[0]/route[0]/destination/subset" });
+    const choice = bob.conflictScreen.getByRole("radiogroup", {
+      name: "Value of spec/http[0]/route[0]/destination/subset",
+    });
     await expect(choice).toContainText("v1");
     await expect(choice).toContainText("v2");
     await choice.getByRole("radio", { name: /Keep mine/ }).check();
@@ -184,7 +213,15 @@ test.describe("the Istio config editor", () => {
 
   test("deletes an object only after confirmation", async ({ page }) => {
     const dr = { ...vsRef, plural: "destinationrules", name: "ratings-canary" };
-    await customObjects().createNamespacedCustomObject({ ...dr, body: { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: dr.name, namespace: "bookinfo" }, spec: { host: "ratings", subsets: [{ name: "v1", labels: { version: "v1" } }] } } });
+    await customObjects().createNamespacedCustomObject({
+      ...dr,
+      body: {
+        apiVersion: "networking.istio.io/v1",
+        kind: "DestinationRule",
+        metadata: { name: dr.name, namespace: "bookinfo" },
+        spec: { host: "ratings", subsets: [{ name: "v1", labels: { version: "v1" } }] },
+      },
+    });
     const config = new IstioConfigPage(page);
     await config.openObject("bookinfo", "destinationrules", dr.name);
     await page.getByRole("button", { name: "Delete…" }).click();

@@ -11,7 +11,13 @@ import { TrafficWizardPage } from "../pages/traffic-wizard-page";
  * run; its Bookinfo load is raised through its control API so windows fill in seconds.
  */
 const control = "http://127.0.0.1:15190/control/load";
-const vsRef = (name: string) => ({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices", name });
+const vsRef = (name: string) => ({
+  group: "networking.istio.io",
+  version: "v1",
+  namespace: "bookinfo",
+  plural: "virtualservices",
+  name,
+});
 
 function kube(): CustomObjectsApi {
   const config = new KubeConfig();
@@ -19,7 +25,14 @@ function kube(): CustomObjectsApi {
   return config.makeApiClient(CustomObjectsApi);
 }
 
-async function readVs(name: string): Promise<{ spec: { http?: { match?: unknown; route?: { destination: { subset?: string }; weight?: number }[]; fault?: unknown }[] } } | undefined> {
+async function readVs(name: string): Promise<
+  | {
+      spec: {
+        http?: { match?: unknown; route?: { destination: { subset?: string }; weight?: number }[]; fault?: unknown }[];
+      };
+    }
+  | undefined
+> {
   try {
     return (await kube().getNamespacedCustomObject(vsRef(name))) as never;
   } catch (error) {
@@ -34,7 +47,10 @@ async function deleteVsIfPresent(name: string): Promise<void> {
 }
 
 interface GraphAnswer {
-  elements: { nodes: { data: { id: string; app?: string; version?: string; service?: string } }[]; edges: { data: { source: string; target: string; traffic?: { rates?: Record<string, string> } } }[] };
+  elements: {
+    nodes: { data: { id: string; app?: string; version?: string; service?: string } }[];
+    edges: { data: { source: string; target: string; traffic?: { rates?: Record<string, string> } } }[];
+  };
 }
 
 /**
@@ -42,7 +58,10 @@ interface GraphAnswer {
  * the client proxy answers (a fault abort) never reach a version: they end at the app's
  * service node, so those edges count for errors too.
  */
-async function ratesInto(request: APIRequestContext, app: string): Promise<{ byVersion: Record<string, number>; errors: number }> {
+async function ratesInto(
+  request: APIRequestContext,
+  app: string,
+): Promise<{ byVersion: Record<string, number>; errors: number }> {
   const response = await request.get("/api/namespaces/graph?namespaces=bookinfo&duration=30s");
   const graph = (await response.json()) as GraphAnswer;
   const nodes = new Map(graph.elements.nodes.map((n) => [n.data.id, n.data]));
@@ -53,7 +72,8 @@ async function ratesInto(request: APIRequestContext, app: string): Promise<{ byV
     const intoVersion = target?.app === app && target.version !== undefined;
     const intoService = target?.service === app && !target.version;
     if (!intoVersion && !intoService) continue;
-    if (intoVersion && target?.version) byVersion[target.version] = (byVersion[target.version] ?? 0) + Number(data.traffic?.rates?.http ?? 0);
+    if (intoVersion && target?.version)
+      byVersion[target.version] = (byVersion[target.version] ?? 0) + Number(data.traffic?.rates?.http ?? 0);
     errors += Number(data.traffic?.rates?.http5xx ?? 0);
   }
   return { byVersion, errors };
@@ -67,12 +87,23 @@ test.describe("traffic wizards", () => {
     await request.put(control, { data: { entryPoint: "bookinfo-ingress", requestsPerSecond: 20, jasonShare: 0.1 } });
   });
 
-  test("shifts reviews to v1 50 / v3 50 with the sliders, and rolls it back from the audit page", async ({ page, request }) => {
+  test("shifts reviews to v1 50 / v3 50 with the sliders, and rolls it back from the audit page", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(180_000);
     // Someone routed everything to v1 with kubectl before: the audit log's "before".
     const allV1 = { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] };
     await deleteVsIfPresent("reviews");
-    await kube().createNamespacedCustomObject({ ...vsRef("reviews"), body: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo" }, spec: allV1 } });
+    await kube().createNamespacedCustomObject({
+      ...vsRef("reviews"),
+      body: {
+        apiVersion: "networking.istio.io/v1",
+        kind: "VirtualService",
+        metadata: { name: "reviews", namespace: "bookinfo" },
+        spec: allV1,
+      },
+    });
 
     const graph = new GraphPage(page);
     await graph.open("namespaces=bookinfo&duration=60");
@@ -106,7 +137,8 @@ test.describe("traffic wizards", () => {
       const share = (v: string) => (total > 0 ? Math.round(((byVersion[v] ?? 0) / total) * 100) : 0);
       return { v1: share("v1"), v2: share("v2"), v3: share("v3") };
     };
-    const settled = (s: { v1: number; v2: number; v3: number }) => s.v1 >= 40 && s.v1 <= 60 && s.v3 >= 40 && s.v3 <= 60 && s.v2 <= 2;
+    const settled = (s: { v1: number; v2: number; v3: number }) =>
+      s.v1 >= 40 && s.v1 <= 60 && s.v3 >= 40 && s.v3 <= 60 && s.v2 <= 2;
     await expect.poll(async () => settled(await split()), { timeout: 120_000, intervals: [3_000] }).toBe(true);
     const final = await split();
     expect(final.v1).toBeGreaterThanOrEqual(40);
@@ -122,7 +154,10 @@ test.describe("traffic wizards", () => {
     await expect(audit.row("rollback").first()).toBeVisible({ timeout: 15_000 });
   });
 
-  test("aborts ratings for end-user jason, and removing the fault restores the previous spec", async ({ page, request }) => {
+  test("aborts ratings for end-user jason, and removing the fault restores the previous spec", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(180_000);
     // Only reviews v2 and v3 call ratings: let every version of reviews take traffic again.
     await deleteVsIfPresent("reviews");
@@ -142,9 +177,13 @@ test.describe("traffic wizards", () => {
     await wizard.preview();
     await expect(wizard.diff(/VirtualService bookinfo\/ratings will be created/)).toContainText("httpStatus: 500");
     await wizard.apply();
-    expect((await readVs("ratings"))?.spec.http?.[0]?.fault).toEqual({ abort: { httpStatus: 500, percentage: { value: 100 } } });
+    expect((await readVs("ratings"))?.spec.http?.[0]?.fault).toEqual({
+      abort: { httpStatus: 500, percentage: { value: 100 } },
+    });
 
-    await expect.poll(async () => (await ratesInto(request, "ratings")).errors, { timeout: 90_000, intervals: [3_000] }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await ratesInto(request, "ratings")).errors, { timeout: 90_000, intervals: [3_000] })
+      .toBeGreaterThan(0);
 
     await wizard.close();
     await wizard.openFromGraph("ratings v1", "Fault injection");

@@ -5,7 +5,8 @@ test.describe("the console with nothing to connect to", () => {
   test("shows the shell and explains what is missing and how to start it", async ({ page }) => {
     const cspViolations: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
     });
 
     const shell = new ShellPage(page);
@@ -65,13 +66,18 @@ test.describe("the console with nothing to connect to", () => {
     expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   });
 
-  test("answers a path that is not valid percent-encoding with a JSON 400 and the security headers", async ({ request }) => {
+  test("answers a path that is not valid percent-encoding with a JSON 400 and the security headers", async ({
+    request,
+  }) => {
     for (const path of ["/api/istio/objects/bookinfo/VirtualService/%C0%AE", "/services/%C0%AE"]) {
       const response = await request.get(path);
       expect(response.status()).toBe(400);
       expect(response.headers()["x-frame-options"]).toBe("DENY");
       expect(response.headers()["x-content-type-options"]).toBe("nosniff");
-      expect((await response.json()).error).toMatchObject({ code: "bad_request", message: expect.stringContaining("%C0%AE") });
+      expect((await response.json()).error).toMatchObject({
+        code: "bad_request",
+        message: expect.stringContaining("%C0%AE"),
+      });
     }
   });
 });

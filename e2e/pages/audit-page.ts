@@ -28,7 +28,10 @@ export class AuditPage {
   }
 
   async rollBack(button: "Roll back to this version" | "Undo this change") {
-    await this.page.getByRole("article").getByRole("button", { name: new RegExp(`^${button}`) }).click();
+    await this.page
+      .getByRole("article")
+      .getByRole("button", { name: new RegExp(`^${button}`) })
+      .click();
     await expect(this.page.getByRole("article").getByRole("status")).toContainText("Rolled back");
   }
 }

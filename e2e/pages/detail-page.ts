@@ -24,7 +24,9 @@ export class DetailPage {
     return this.page.locator(`figure[data-chart="${chart}"] [data-series]`);
   }
 
-  async seriesNames(chart: "requestRate" | "errorRate" | "duration" | "requestSize" | "responseSize"): Promise<string[]> {
+  async seriesNames(
+    chart: "requestRate" | "errorRate" | "duration" | "requestSize" | "responseSize",
+  ): Promise<string[]> {
     return this.seriesOf(chart).evaluateAll((items) => items.map((i) => i.getAttribute("data-series") ?? ""));
   }
 

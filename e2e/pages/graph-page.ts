@@ -49,12 +49,16 @@ export class GraphPage {
 
   /** The label text of every edge, as the canvas draws it. */
   async edgeLabelTexts(): Promise<string[]> {
-    return this.edgeList.locator("li[data-edge-id]").evaluateAll((items) => items.map((li) => li.getAttribute("data-label") ?? ""));
+    return this.edgeList
+      .locator("li[data-edge-id]")
+      .evaluateAll((items) => items.map((li) => li.getAttribute("data-label") ?? ""));
   }
 
   /** Titles of the nodes by hidden state. */
   async nodeTitles(hidden: boolean): Promise<string[]> {
-    return this.nodeList.locator(`li[data-hidden="${hidden}"]`).evaluateAll((items) => items.map((li) => li.getAttribute("data-node-name") ?? ""));
+    return this.nodeList
+      .locator(`li[data-hidden="${hidden}"]`)
+      .evaluateAll((items) => items.map((li) => li.getAttribute("data-node-name") ?? ""));
   }
 
   async setHide(expression: string) {

@@ -62,8 +62,14 @@ export const auditListQuerySchema = z.object({
   kind: optionalText,
   name: optionalText,
   actor: optionalText,
-  source: z.union([auditSourceSchema, z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
-  status: z.union([auditStatusSchema, z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
+  source: z
+    .union([auditSourceSchema, z.literal("")])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
+  status: z
+    .union([auditStatusSchema, z.literal("")])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
   since: instant,
   until: instant,
   limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -94,4 +100,10 @@ export type RollbackRequest = z.input<typeof rollbackRequestSchema>;
 export const rollbackResultSchema = z.object({ changes: z.array(objectChangeSchema) });
 export type RollbackResult = z.infer<typeof rollbackResultSchema>;
 
-export const auditIdSchema = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "an audit entry id") });
+export const auditIdSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "an audit entry id"),
+});

@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 
-const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Kubernetes name (lowercase letters, digits, '-', '.')").max(253);
+const name = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Kubernetes name (lowercase letters, digits, '-', '.')")
+  .max(253);
 const percent = z.number().min(0).max(100);
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -30,7 +33,9 @@ export const sloSchema = z
     maxP95Ms: z.number().positive().optional(),
     windowSeconds: seconds(5, 3600).default(30),
   })
-  .refine((s) => s.minSuccessRate !== undefined || s.maxP95Ms !== undefined, { message: "give minSuccessRate and/or maxP95Ms" });
+  .refine((s) => s.minSuccessRate !== undefined || s.maxP95Ms !== undefined, {
+    message: "give minSuccessRate and/or maxP95Ms",
+  });
 export type Slo = z.infer<typeof sloSchema>;
 
 /** What a hypothesis measures, in words (timeline, verdict and report say the same). */
@@ -70,7 +75,10 @@ export const faultSpecSchema = z
     /** Stop injecting early when the service is this bad (a harder limit than the hypothesis). */
     abortEarly: z.object({ minSuccessRate: percent.optional(), maxP95Ms: z.number().positive().optional() }).optional(),
   })
-  .refine((s) => s.delay !== undefined || s.abort !== undefined, { message: "a fault needs a delay and/or an abort", path: ["delay"] });
+  .refine((s) => s.delay !== undefined || s.abort !== undefined, {
+    message: "a fault needs a delay and/or an abort",
+    path: ["delay"],
+  });
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
 
 export const canaryGatesSchema = z
@@ -83,9 +91,16 @@ export const canaryGatesSchema = z
     /** Fewer requests to B than this in a step's window = not enough data to judge yet. */
     minRequests: z.number().int().min(1).default(5),
   })
-  .refine((g) => g.minSuccessRate !== undefined || g.maxP95Ms !== undefined || g.maxP99Ms !== undefined || g.maxSuccessRateDrop !== undefined, {
-    message: "give at least one gate",
-  });
+  .refine(
+    (g) =>
+      g.minSuccessRate !== undefined ||
+      g.maxP95Ms !== undefined ||
+      g.maxP99Ms !== undefined ||
+      g.maxSuccessRateDrop !== undefined,
+    {
+      message: "give at least one gate",
+    },
+  );
 export type CanaryGates = z.infer<typeof canaryGatesSchema>;
 
 export const canarySpecSchema = z
@@ -110,8 +125,14 @@ export const canarySpecSchema = z
     failedCheckThreshold: z.number().int().min(1).max(100).default(1),
   })
   .refine((s) => s.from !== s.to, { message: "from and to must be different subsets", path: ["to"] })
-  .refine((s) => s.steps !== undefined || s.stepWeight !== undefined, { message: "give steps or stepWeight", path: ["steps"] })
-  .refine((s) => !s.steps || s.steps.every((w, i, all) => i === 0 || w > all[i - 1]!), { message: "steps must increase", path: ["steps"] });
+  .refine((s) => s.steps !== undefined || s.stepWeight !== undefined, {
+    message: "give steps or stepWeight",
+    path: ["steps"],
+  })
+  .refine((s) => !s.steps || s.steps.every((w, i, all) => i === 0 || w > all[i - 1]!), {
+    message: "steps must increase",
+    path: ["steps"],
+  });
 export type CanarySpec = z.infer<typeof canarySpecSchema>;
 
 /** B's weight per step: the list as given, or stepWeight, 2×stepWeight, … up to maxWeight (default 100). */
@@ -141,7 +162,16 @@ export const activeStatuses: readonly ExperimentStatus[] = ["pending", "running"
  * canary-machine.ts): a fault runs baseline → inject → observe → revert → recovery, a canary
  * one `step` per weight; both start `pending` and end `done`.
  */
-export const experimentPhases = ["pending", "baseline", "inject", "observe", "revert", "recovery", "step", "done"] as const;
+export const experimentPhases = [
+  "pending",
+  "baseline",
+  "inject",
+  "observe",
+  "revert",
+  "recovery",
+  "step",
+  "done",
+] as const;
 export type ExperimentPhase = (typeof experimentPhases)[number];
 /** An event's phase: the experiment's, or `runner` for the runner's own failures (server/experiments/runner.ts). */
 export const eventPhases = [...experimentPhases, "runner"] as const;

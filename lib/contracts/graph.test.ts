@@ -7,15 +7,32 @@ describe("graph query parameters", () => {
   it("fills in Kiali's defaults", () => {
     expect(parse("namespaces=bookinfo")).toEqual({
       ok: true,
-      query: { namespaces: ["bookinfo"], graphType: "versionedApp", duration: 300, idleNodes: false, responseTime: "95", format: "json" },
+      query: {
+        namespaces: ["bookinfo"],
+        graphType: "versionedApp",
+        duration: 300,
+        idleNodes: false,
+        responseTime: "95",
+        format: "json",
+      },
     });
   });
 
   it("reads every parameter", () => {
-    const result = parse("namespaces=b,a,a&graphType=workload&duration=1h&idleNodes=true&responseTime=avg&queryTime=1700000000&format=dot");
+    const result = parse(
+      "namespaces=b,a,a&graphType=workload&duration=1h&idleNodes=true&responseTime=avg&queryTime=1700000000&format=dot",
+    );
     expect(result).toEqual({
       ok: true,
-      query: { namespaces: ["a", "b"], graphType: "workload", duration: 3600, idleNodes: true, responseTime: "avg", queryTime: 1700000000, format: "dot" },
+      query: {
+        namespaces: ["a", "b"],
+        graphType: "workload",
+        duration: 3600,
+        idleNodes: true,
+        responseTime: "avg",
+        queryTime: 1700000000,
+        format: "dot",
+      },
     });
   });
 
@@ -39,7 +56,12 @@ describe("graph query parameters", () => {
   it("round-trips through formatGraphQuery", () => {
     const params = formatGraphQuery({ namespaces: ["x", "a"], graphType: "app", duration: 60, idleNodes: true });
     const result = parse(params.toString());
-    expect(result.ok && result.query).toMatchObject({ namespaces: ["a", "x"], graphType: "app", duration: 60, idleNodes: true });
+    expect(result.ok && result.query).toMatchObject({
+      namespaces: ["a", "x"],
+      graphType: "app",
+      duration: 60,
+      idleNodes: true,
+    });
   });
   it("refuses more namespaces than a graph shows, naming the limit", () => {
     const many = Array.from({ length: 500 }, (_, i) => `ns-${i}`).join(",");

@@ -208,32 +208,46 @@ export const graphQuerySchema = z.object({
   namespaces: z
     .string({ error: "namespaces is required: a comma-separated list of namespace names" })
     .transform((text, ctx) => {
-      const names = [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+      const names = [
+        ...new Set(
+          text
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (names.length === 0) {
         ctx.addIssue({ code: "custom", message: "namespaces is required: a comma-separated list of namespace names" });
         return z.NEVER;
       }
       if (names.length > maxGraphNamespaces) {
-        ctx.addIssue({ code: "custom", message: `namespaces: ${names.length} namespaces asked for; a graph shows at most ${maxGraphNamespaces} (pick the namespaces you are looking at)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `namespaces: ${names.length} namespaces asked for; a graph shows at most ${maxGraphNamespaces} (pick the namespaces you are looking at)`,
+        });
         return z.NEVER;
       }
       const bad = names.find((n) => n.length > 63 || !namespaceName.test(n));
       if (bad !== undefined) {
-        ctx.addIssue({ code: "custom", message: `namespaces: "${bad}" is not a valid namespace name (lowercase letters, digits and '-', at most 63)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `namespaces: "${bad}" is not a valid namespace name (lowercase letters, digits and '-', at most 63)`,
+        });
         return z.NEVER;
       }
       return names.sort();
     }),
-  graphType: z
-    .enum(graphTypes, { error: `graphType must be one of ${allowed(graphTypes)}` })
-    .default("versionedApp"),
+  graphType: z.enum(graphTypes, { error: `graphType must be one of ${allowed(graphTypes)}` }).default("versionedApp"),
   duration: z
     .string()
     .default(`${defaultGraphDurationSeconds}s`)
     .transform((text, ctx) => {
       const seconds = parseGraphDuration(text);
       if (seconds === undefined || seconds < minGraphDurationSeconds || seconds > maxGraphDurationSeconds) {
-        ctx.addIssue({ code: "custom", message: `duration must be between 30s and 1d, written like 30s, 5m, 1h or 1d (got "${text}")` });
+        ctx.addIssue({
+          code: "custom",
+          message: `duration must be between 30s and 1d, written like 30s, 5m, 1h or 1d (got "${text}")`,
+        });
         return z.NEVER;
       }
       return seconds;

@@ -13,9 +13,17 @@ export type InventoryKind = z.infer<typeof inventoryKindSchema>;
 /** A Kubernetes object name (RFC 1123 subdomain), as the URL carries it. */
 export const objectNameSchema = z
   .string()
-  .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, "must be a Kubernetes object name (lowercase letters, digits, '-' and '.')");
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+    "must be a Kubernetes object name (lowercase letters, digits, '-' and '.')",
+  );
 
-export const namespaceNameSchema = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a namespace name (lowercase letters, digits and '-', at most 63)");
+export const namespaceNameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    "must be a namespace name (lowercase letters, digits and '-', at most 63)",
+  );
 
 export const healthSchema = z.object({
   status: healthStatusSchema,
@@ -35,7 +43,14 @@ export const configRefSchema = z.object({
   valid: z.boolean(),
   errors: z.number(),
   warnings: z.number(),
-  messages: z.array(z.object({ severity: z.enum(["error", "warning", "info"]), code: z.string(), message: z.string(), path: z.string() })),
+  messages: z.array(
+    z.object({
+      severity: z.enum(["error", "warning", "info"]),
+      code: z.string(),
+      message: z.string(),
+      path: z.string(),
+    }),
+  ),
 });
 export type ConfigRef = z.infer<typeof configRefSchema>;
 
@@ -60,7 +75,13 @@ export const workloadItemSchema = z.object({
 });
 export type WorkloadItem = z.infer<typeof workloadItemSchema>;
 
-export const servicePortSchema = z.object({ name: z.string().optional(), port: z.number(), protocol: z.string(), targetPort: z.string().optional(), appProtocol: z.string().optional() });
+export const servicePortSchema = z.object({
+  name: z.string().optional(),
+  port: z.number(),
+  protocol: z.string(),
+  targetPort: z.string().optional(),
+  appProtocol: z.string().optional(),
+});
 
 export const serviceItemSchema = z.object({
   namespace: z.string(),
@@ -98,7 +119,13 @@ export type WorkloadList = z.infer<typeof workloadListSchema>;
 export type ServiceList = z.infer<typeof serviceListSchema>;
 export type ApplicationList = z.infer<typeof applicationListSchema>;
 
-export const containerSchema = z.object({ name: z.string(), image: z.string(), ready: z.boolean(), restarts: z.number(), sidecar: z.boolean() });
+export const containerSchema = z.object({
+  name: z.string(),
+  image: z.string(),
+  ready: z.boolean(),
+  restarts: z.number(),
+  sidecar: z.boolean(),
+});
 export const podSchema = z.object({
   name: z.string(),
   workload: z.string(),
@@ -112,7 +139,13 @@ export const podSchema = z.object({
 export type PodInfo = z.infer<typeof podSchema>;
 
 /** A DestinationRule subset of the item's service(s), and the workloads it selects. */
-export const subsetSchema = z.object({ destinationRule: z.string(), host: z.string(), name: z.string(), labels, workloads: z.array(z.string()) });
+export const subsetSchema = z.object({
+  destinationRule: z.string(),
+  host: z.string(),
+  name: z.string(),
+  labels,
+  workloads: z.array(z.string()),
+});
 export type SubsetInfo = z.infer<typeof subsetSchema>;
 
 const detailParts = {
@@ -131,10 +164,19 @@ export const workloadDetailSchema = z.object({
 });
 export type WorkloadDetail = z.infer<typeof workloadDetailSchema>;
 
-export const serviceDetailSchema = z.object({ item: serviceItemSchema, workloadItems: z.array(workloadItemSchema), ...detailParts });
+export const serviceDetailSchema = z.object({
+  item: serviceItemSchema,
+  workloadItems: z.array(workloadItemSchema),
+  ...detailParts,
+});
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 
-export const applicationDetailSchema = z.object({ item: applicationItemSchema, workloadItems: z.array(workloadItemSchema), serviceItems: z.array(serviceItemSchema), ...detailParts });
+export const applicationDetailSchema = z.object({
+  item: applicationItemSchema,
+  workloadItems: z.array(workloadItemSchema),
+  serviceItems: z.array(serviceItemSchema),
+  ...detailParts,
+});
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
 /** One peer of the traffic tab: who talks to the item (inbound) or whom it calls (outbound). */
@@ -154,7 +196,11 @@ export const trafficPeerSchema = z.object({
 });
 export type TrafficPeer = z.infer<typeof trafficPeerSchema>;
 
-export const trafficSchema = z.object({ windowSeconds: z.number(), inbound: z.array(trafficPeerSchema), outbound: z.array(trafficPeerSchema) });
+export const trafficSchema = z.object({
+  windowSeconds: z.number(),
+  inbound: z.array(trafficPeerSchema),
+  outbound: z.array(trafficPeerSchema),
+});
 export type Traffic = z.infer<typeof trafficSchema>;
 
 export const windowQuerySchema = z.object({
@@ -169,10 +215,20 @@ export const injectionChangeSchema = z.object({
 });
 export type InjectionChange = z.infer<typeof injectionChangeSchema>;
 
-export const injectionResultSchema = z.object({ kind: z.enum(["Namespace", "Deployment"]), namespace: z.string(), name: z.string(), resourceVersion: z.string(), auditId: z.string() });
+export const injectionResultSchema = z.object({
+  kind: z.enum(["Namespace", "Deployment"]),
+  namespace: z.string(),
+  name: z.string(),
+  resourceVersion: z.string(),
+  auditId: z.string(),
+});
 export type InjectionResult = z.infer<typeof injectionResultSchema>;
 
 /** The path parameters of /api/namespaces/NS/{kind}/NAME/… */
 export const namespacePathSchema = z.object({ namespace: namespaceNameSchema });
 export const listPathSchema = z.object({ namespace: namespaceNameSchema, kind: inventoryKindSchema });
-export const itemPathSchema = z.object({ namespace: namespaceNameSchema, kind: inventoryKindSchema, name: objectNameSchema });
+export const itemPathSchema = z.object({
+  namespace: namespaceNameSchema,
+  kind: inventoryKindSchema,
+  name: objectNameSchema,
+});

@@ -80,8 +80,14 @@ export const objectRefSchema = z.object({
     .min(1)
     .max(64)
     .regex(/^[A-Za-z]+$/, "must be an Istio kind, e.g. VirtualService or virtualservices")
-    .refine((kind) => resolveIstioKind(kind) !== undefined, { error: (issue) => unknownKindMessage(String(issue.input)) }),
-  name: z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes object name"),
+    .refine((kind) => resolveIstioKind(kind) !== undefined, {
+      error: (issue) => unknownKindMessage(String(issue.input)),
+    }),
+  name: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes object name"),
 });
 export type ObjectRef = z.infer<typeof objectRefSchema>;
 
@@ -125,10 +131,7 @@ export type InputProblem = z.infer<typeof inputProblemSchema>;
 const yamlText = z.string().max(512 * 1024, "the YAML is larger than 512 KiB");
 
 /** Where the YAML is meant to go: an edit names the object; a create only the namespace. */
-export const yamlTargetSchema = z.union([
-  objectRefSchema,
-  z.object({ namespace: objectRefSchema.shape.namespace }),
-]);
+export const yamlTargetSchema = z.union([objectRefSchema, z.object({ namespace: objectRefSchema.shape.namespace })]);
 export type YamlTarget = z.infer<typeof yamlTargetSchema>;
 
 export const validateYamlRequestSchema = z.object({ yaml: yamlText, target: yamlTargetSchema });
@@ -145,7 +148,11 @@ export type ValidateYamlResponse = z.infer<typeof validateYamlResponseSchema>;
 
 // ---------- writes ----------
 
-export const createRequestSchema = z.object({ mode: z.literal("create"), yaml: yamlText, namespace: objectRefSchema.shape.namespace });
+export const createRequestSchema = z.object({
+  mode: z.literal("create"),
+  yaml: yamlText,
+  namespace: objectRefSchema.shape.namespace,
+});
 export const updateRequestSchema = z.object({
   mode: z.literal("update"),
   yaml: yamlText,

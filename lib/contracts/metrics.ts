@@ -16,12 +16,22 @@ export const metricsQuerySchema = z.object({
   range: z.coerce
     .number()
     .int()
-    .refine((v) => (metricRanges as readonly number[]).includes(v), { message: `range must be one of ${metricRanges.join(", ")} seconds` })
+    .refine((v) => (metricRanges as readonly number[]).includes(v), {
+      message: `range must be one of ${metricRanges.join(", ")} seconds`,
+    })
     .default(1800),
 });
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 
-export const chartIds = ["requestRate", "errorRate", "duration", "requestSize", "responseSize", "tcpSent", "tcpReceived"] as const;
+export const chartIds = [
+  "requestRate",
+  "errorRate",
+  "duration",
+  "requestSize",
+  "responseSize",
+  "tcpSent",
+  "tcpReceived",
+] as const;
 export type ChartId = (typeof chartIds)[number];
 
 export const chartUnits = ["rps", "percent", "ms", "bytes", "bytesPerSecond"] as const;

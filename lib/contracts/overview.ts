@@ -10,7 +10,12 @@ export const injectionStates = ["enabled", "disabled", "unset"] as const;
 export const injectionStateSchema = z.enum(injectionStates);
 export type InjectionState = z.infer<typeof injectionStateSchema>;
 
-export const healthCountsSchema = z.object(Object.fromEntries(healthStatuses.map((s) => [s, z.number()])) as Record<(typeof healthStatuses)[number], z.ZodNumber>);
+export const healthCountsSchema = z.object(
+  Object.fromEntries(healthStatuses.map((s) => [s, z.number()])) as Record<
+    (typeof healthStatuses)[number],
+    z.ZodNumber
+  >,
+);
 export type HealthCounts = z.infer<typeof healthCountsSchema>;
 
 export const namespaceOverviewSchema = z.object({

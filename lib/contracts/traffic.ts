@@ -32,13 +32,19 @@ export const wizardTitles: Record<WizardId, string> = {
 };
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const subsetNameSchema = z.string().max(63).regex(dnsLabel, "a subset name is lowercase letters, digits and '-'");
+export const subsetNameSchema = z
+  .string()
+  .max(63)
+  .regex(dnsLabel, "a subset name is lowercase letters, digits and '-'");
 /** Go duration as Istio takes it: "2s", "500ms", "1m30s". */
 export const durationSchema = z.string().regex(/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/, "a duration such as 2s or 500ms");
 const percentSchema = z.number().min(0, "at least 0").max(100, "at most 100");
 
 /** One weighted destination; `subset: null` is the service itself (every version, Kubernetes balancing). */
-export const weightedRouteSchema = z.object({ subset: subsetNameSchema.nullable(), weight: z.number().int("a whole number").min(0, "at least 0").max(100, "at most 100") });
+export const weightedRouteSchema = z.object({
+  subset: subsetNameSchema.nullable(),
+  weight: z.number().int("a whole number").min(0, "at least 0").max(100, "at most 100"),
+});
 export type WeightedRoute = z.infer<typeof weightedRouteSchema>;
 
 const weightedRoutes = z
@@ -50,7 +56,12 @@ const weightedRoutes = z
     const seen = new Set<string>();
     routes.forEach((r, i) => {
       const key = r.subset ?? "";
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "subset"], message: `subset ${r.subset ?? "(any version)"} appears twice` });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "subset"],
+          message: `subset ${r.subset ?? "(any version)"} appears twice`,
+        });
       seen.add(key);
     });
   });
@@ -65,7 +76,10 @@ export const stringMatchSchema = z.object({ type: z.enum(stringMatchTypes), valu
 export type StringMatchInput = z.infer<typeof stringMatchSchema>;
 
 /** Header names are lowercase in Istio (HTTP/2 pseudo-headers aside). */
-const headerNameSchema = z.string().min(1, "give a header name").regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, "a lowercase header name");
+const headerNameSchema = z
+  .string()
+  .min(1, "give a header name")
+  .regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, "a lowercase header name");
 export const headerMatchSchema = stringMatchSchema.extend({ name: headerNameSchema });
 export type HeaderMatchInput = z.infer<typeof headerMatchSchema>;
 
@@ -87,7 +101,9 @@ export const routingRuleSchema = z.object({
   routes: weightedRoutes,
 });
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
-export const requestRoutingInputSchema = z.object({ rules: z.array(routingRuleSchema).min(1, "give at least one rule") });
+export const requestRoutingInputSchema = z.object({
+  rules: z.array(routingRuleSchema).min(1, "give at least one rule"),
+});
 export type RequestRoutingInput = z.infer<typeof requestRoutingInputSchema>;
 
 /** Which HTTP rule a fault, timeout or mirror goes on: the catch-all, or the rule matching one header. */
@@ -100,7 +116,12 @@ export type RuleTarget = z.infer<typeof ruleTargetSchema>;
 export const faultInjectionInputSchema = z.object({
   target: ruleTargetSchema,
   delay: z.object({ fixedDelay: durationSchema, percentage: percentSchema }).nullable(),
-  abort: z.object({ httpStatus: z.number().int().min(200, "an HTTP status from 200").max(599, "an HTTP status up to 599"), percentage: percentSchema }).nullable(),
+  abort: z
+    .object({
+      httpStatus: z.number().int().min(200, "an HTTP status from 200").max(599, "an HTTP status up to 599"),
+      percentage: percentSchema,
+    })
+    .nullable(),
 });
 export type FaultInjectionInput = z.infer<typeof faultInjectionInputSchema>;
 
@@ -108,7 +129,11 @@ export const timeoutsRetriesInputSchema = z.object({
   target: ruleTargetSchema,
   timeout: durationSchema.nullable(),
   retries: z
-    .object({ attempts: z.number().int().min(0, "at least 0").max(100, "at most 100"), perTryTimeout: durationSchema.nullable(), retryOn: z.string().min(1).nullable() })
+    .object({
+      attempts: z.number().int().min(0, "at least 0").max(100, "at most 100"),
+      perTryTimeout: durationSchema.nullable(),
+      retryOn: z.string().min(1).nullable(),
+    })
     .nullable(),
 });
 export type TimeoutsRetriesInput = z.infer<typeof timeoutsRetriesInputSchema>;
@@ -153,7 +178,10 @@ export interface WizardInputs {
 }
 
 /** The resourceVersions the user started from (null = the object did not exist); the server refuses the change if either moved on. */
-export const wizardBaseSchema = z.object({ virtualService: z.string().nullable(), destinationRule: z.string().nullable() });
+export const wizardBaseSchema = z.object({
+  virtualService: z.string().nullable(),
+  destinationRule: z.string().nullable(),
+});
 export type WizardBase = z.infer<typeof wizardBaseSchema>;
 
 export function wizardRequestSchema<W extends WizardId>(wizard: W) {
@@ -182,7 +210,10 @@ export type KubeObject = z.infer<typeof kubeObjectSchema>;
 
 /** Where a wizard starts: its form filled from the live objects, or why it cannot show them faithfully. */
 const wizardStartSchema = <S extends z.ZodType>(input: S) =>
-  z.discriminatedUnion("supported", [z.object({ supported: z.literal(true), input }), z.object({ supported: z.literal(false), reason: z.string() })]);
+  z.discriminatedUnion("supported", [
+    z.object({ supported: z.literal(true), input }),
+    z.object({ supported: z.literal(false), reason: z.string() }),
+  ]);
 
 export const trafficSubsetSchema = z.object({
   name: subsetNameSchema,
@@ -204,7 +235,9 @@ export const trafficStateSchema = z.object({
   wizards: z.object({
     "traffic-shifting": wizardStartSchema(z.object({ routes: z.array(weightedRouteSchema) })),
     "tcp-traffic-shifting": wizardStartSchema(z.object({ routes: z.array(weightedRouteSchema) })),
-    "request-routing": wizardStartSchema(z.object({ rules: z.array(routingRuleSchema.extend({ routes: z.array(weightedRouteSchema) })) })),
+    "request-routing": wizardStartSchema(
+      z.object({ rules: z.array(routingRuleSchema.extend({ routes: z.array(weightedRouteSchema) })) }),
+    ),
     "fault-injection": wizardStartSchema(faultInjectionInputSchema),
     "timeouts-retries": wizardStartSchema(timeoutsRetriesInputSchema),
     "circuit-breaker": wizardStartSchema(circuitBreakerInputSchema),
@@ -245,13 +278,18 @@ export const objectChangeSchema = z.object({
 });
 export type ObjectChange = z.infer<typeof objectChangeSchema>;
 
-export const wizardPreviewSchema = z.object({ changes: z.array(objectChangeSchema), validations: z.array(objectValidationSchema) });
+export const wizardPreviewSchema = z.object({
+  changes: z.array(objectChangeSchema),
+  validations: z.array(objectValidationSchema),
+});
 export type WizardPreview = z.infer<typeof wizardPreviewSchema>;
 
 export const wizardAppliedSchema = z.object({ changes: z.array(objectChangeSchema) });
 export type WizardApplied = z.infer<typeof wizardAppliedSchema>;
 
 /** The path parameters of /api/traffic/{namespace}/{service}/{wizard}. */
-const objectName = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes name (lowercase letters, digits and '-')");
+const objectName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes name (lowercase letters, digits and '-')");
 export const trafficPathSchema = z.object({ namespace: objectName, service: objectName });
 export const wizardPathSchema = trafficPathSchema.extend({ wizard: wizardIdSchema });

@@ -34,13 +34,21 @@ export type ObjectValidationList = z.infer<typeof objectValidationListSchema>;
 const namespaceName = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a namespace name (lowercase letters, digits and '-', at most 63)");
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    "must be a namespace name (lowercase letters, digits and '-', at most 63)",
+  );
 
 /** `namespaces=a,b` → ["a", "b"]: at least one, duplicates dropped, order kept. */
 export const validationsQuerySchema = z.object({
   namespaces: z
     .string({ error: "give the namespaces to check, e.g. ?namespaces=bookinfo,istio-system" })
-    .transform((value) => value.split(",").map((s) => s.trim()).filter((s) => s !== ""))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+    )
     .pipe(z.array(namespaceName).min(1, "give at least one namespace"))
     .transform((list) => [...new Set(list)]),
 });

@@ -92,7 +92,9 @@ export function layoutLayered(nodes: LayoutNode[], edges: LayoutEdge[]): Map<str
   const rank = rankNodes(ids, dag);
   const layers: string[][] = [];
   for (const id of ids) (layers[rank.get(id) ?? 0] ??= []).push(id);
-  for (const layer of layers) if (layer) layer.sort((a, b) => (group.get(a) as string).localeCompare(group.get(b) as string) || a.localeCompare(b));
+  for (const layer of layers)
+    if (layer)
+      layer.sort((a, b) => (group.get(a) as string).localeCompare(group.get(b) as string) || a.localeCompare(b));
 
   const preds = new Map<string, string[]>();
   const succs = new Map<string, string[]>();
@@ -111,7 +113,11 @@ export function layoutLayered(nodes: LayoutNode[], edges: LayoutEdge[]): Map<str
       centre.set(id, ns.length ? ns.reduce((a, b) => a + b, 0) / ns.length : (index.get(id) ?? 0));
     }
     const groupCentre = new Map<string, number[]>();
-    for (const id of layer) groupCentre.set(group.get(id) as string, [...(groupCentre.get(group.get(id) as string) ?? []), centre.get(id) as number]);
+    for (const id of layer)
+      groupCentre.set(group.get(id) as string, [
+        ...(groupCentre.get(group.get(id) as string) ?? []),
+        centre.get(id) as number,
+      ]);
     const mean = (g: string) => {
       const values = groupCentre.get(g) as number[];
       return values.reduce((a, b) => a + b, 0) / values.length;
@@ -119,7 +125,12 @@ export function layoutLayered(nodes: LayoutNode[], edges: LayoutEdge[]): Map<str
     layer.sort((a, b) => {
       const ga = group.get(a) as string;
       const gb = group.get(b) as string;
-      return mean(ga) - mean(gb) || ga.localeCompare(gb) || (centre.get(a) as number) - (centre.get(b) as number) || a.localeCompare(b);
+      return (
+        mean(ga) - mean(gb) ||
+        ga.localeCompare(gb) ||
+        (centre.get(a) as number) - (centre.get(b) as number) ||
+        a.localeCompare(b)
+      );
     });
   };
   for (let s = 0; s < sweeps; s++) {
@@ -135,7 +146,8 @@ export function layoutLayered(nodes: LayoutNode[], edges: LayoutEdge[]): Map<str
     const ys: number[] = [];
     let y = 0;
     layer.forEach((id, i) => {
-      if (i > 0) y += layoutSpacing.row + (group.get(id) !== group.get(layer[i - 1] as string) ? layoutSpacing.groupGap : 0);
+      if (i > 0)
+        y += layoutSpacing.row + (group.get(id) !== group.get(layer[i - 1] as string) ? layoutSpacing.groupGap : 0);
       ys.push(y);
     });
     const offset = y / 2;

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { layoutLayered, layoutSpacing, type LayoutEdge, type LayoutNode, type Point } from "./layout";
 import { placeNodes } from "./positions";
 
-const nodes: LayoutNode[] = [{ id: "gw" }, { id: "pp" }, { id: "rv1", group: "rv" }, { id: "rv2", group: "rv" }, { id: "rt" }];
+const nodes: LayoutNode[] = [
+  { id: "gw" },
+  { id: "pp" },
+  { id: "rv1", group: "rv" },
+  { id: "rv2", group: "rv" },
+  { id: "rt" },
+];
 const edges: LayoutEdge[] = [
   { source: "gw", target: "pp" },
   { source: "pp", target: "rv1" },
@@ -10,7 +16,8 @@ const edges: LayoutEdge[] = [
   { source: "rv2", target: "rt" },
 ];
 
-const overlaps = (a: Point, b: Point) => Math.abs(a.x - b.x) < layoutSpacing.column / 2 && Math.abs(a.y - b.y) < layoutSpacing.row / 2;
+const overlaps = (a: Point, b: Point) =>
+  Math.abs(a.x - b.x) < layoutSpacing.column / 2 && Math.abs(a.y - b.y) < layoutSpacing.row / 2;
 
 describe("the layered layout", () => {
   it("puts callers left of callees, one column per hop", () => {
@@ -22,11 +29,14 @@ describe("the layered layout", () => {
   });
 
   it("survives cycles and self-loops", () => {
-    const p = layoutLayered([{ id: "a" }, { id: "b" }], [
-      { source: "a", target: "b" },
-      { source: "b", target: "a" },
-      { source: "a", target: "a" },
-    ]);
+    const p = layoutLayered(
+      [{ id: "a" }, { id: "b" }],
+      [
+        { source: "a", target: "b" },
+        { source: "b", target: "a" },
+        { source: "a", target: "a" },
+      ],
+    );
     expect(p.size).toBe(2);
     expect(p.get("a")!.x).not.toBe(p.get("b")!.x);
   });
@@ -34,7 +44,11 @@ describe("the layered layout", () => {
   it("keeps versions of one app next to each other", () => {
     const p = layoutLayered(
       [{ id: "src" }, { id: "a1", group: "a" }, { id: "b", group: "b" }, { id: "a2", group: "a" }],
-      [{ source: "src", target: "a1" }, { source: "src", target: "b" }, { source: "src", target: "a2" }],
+      [
+        { source: "src", target: "a1" },
+        { source: "src", target: "b" },
+        { source: "src", target: "a2" },
+      ],
     );
     const order = ["a1", "a2", "b"].sort((x, y) => p.get(x)!.y - p.get(y)!.y);
     expect(Math.abs(order.indexOf("a1") - order.indexOf("a2"))).toBe(1);
@@ -72,7 +86,11 @@ describe("stable placement across refreshes", () => {
   it("follows a neighbour the user dragged away", () => {
     const previous = new Map(layoutLayered(nodes, edges));
     previous.set("rt", { x: 5000, y: 5000 });
-    const placed = placeNodes({ nodes: [...nodes, { id: "db" }], edges: [...edges, { source: "rt", target: "db" }], previous });
+    const placed = placeNodes({
+      nodes: [...nodes, { id: "db" }],
+      edges: [...edges, { source: "rt", target: "db" }],
+      previous,
+    });
     expect(placed.get("db")!.x).toBe(5000 + layoutSpacing.column);
   });
 

@@ -31,7 +31,8 @@ class Occupancy {
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++)
         for (const q of this.cells.get(`${cx + dx}:${cy + dy}`) ?? [])
-          if (Math.abs(q.x - p.x) < layoutSpacing.column * 0.6 && Math.abs(q.y - p.y) < layoutSpacing.row * 0.75) return true;
+          if (Math.abs(q.x - p.x) < layoutSpacing.column * 0.6 && Math.abs(q.y - p.y) < layoutSpacing.row * 0.75)
+            return true;
     return false;
   }
 }
@@ -65,15 +66,21 @@ export function placeNodes({ nodes, edges, previous }: PlaceInput): Map<string, 
     minX = Math.min(minX, p.x);
   }
   const orphans = fresh.filter((n) => {
-    const anchors = [...(neighbours.get(n.id) ?? []), ...(n.group ? (siblings.get(n.group) ?? []) : [])].filter((id) => result.has(id));
+    const anchors = [...(neighbours.get(n.id) ?? []), ...(n.group ? (siblings.get(n.group) ?? []) : [])].filter((id) =>
+      result.has(id),
+    );
     return anchors.length === 0;
   });
   const orphanIds = new Set(orphans.map((n) => n.id));
 
   // Anchored nodes first, in layered order, so one new node can anchor the next.
-  const anchored = fresh.filter((n) => !orphanIds.has(n.id)).sort((a, b) => (ideal.get(a.id) as Point).x - (ideal.get(b.id) as Point).x);
+  const anchored = fresh
+    .filter((n) => !orphanIds.has(n.id))
+    .sort((a, b) => (ideal.get(a.id) as Point).x - (ideal.get(b.id) as Point).x);
   for (const n of anchored) {
-    const anchors = [...(neighbours.get(n.id) ?? []), ...(n.group ? (siblings.get(n.group) ?? []) : [])].filter((id) => result.has(id));
+    const anchors = [...(neighbours.get(n.id) ?? []), ...(n.group ? (siblings.get(n.group) ?? []) : [])].filter((id) =>
+      result.has(id),
+    );
     const me = ideal.get(n.id) as Point;
     let x = 0;
     let y = 0;

@@ -5,7 +5,11 @@ const parse = (qs: string) => parseGraphUrlState(new URLSearchParams(qs));
 
 describe("graph URL state", () => {
   it("reads the example link from the issue", () => {
-    expect(parse("namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=responseTime&hide=version%20%3D%20v1&refresh=10000")).toEqual({
+    expect(
+      parse(
+        "namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=responseTime&hide=version%20%3D%20v1&refresh=10000",
+      ),
+    ).toEqual({
       ...defaultGraphUrlState,
       namespaces: ["bookinfo"],
       edgeLabels: "responseTime",
@@ -37,7 +41,10 @@ describe("graph URL state", () => {
   });
 
   it("writes spaces as %20 and keeps other features' parameters", () => {
-    const qs = formatGraphUrlState({ ...defaultGraphUrlState, hide: "version = v1" }, new URLSearchParams("replay=1&edgeLabels=none"));
+    const qs = formatGraphUrlState(
+      { ...defaultGraphUrlState, hide: "version = v1" },
+      new URLSearchParams("replay=1&edgeLabels=none"),
+    );
     expect(qs).toBe("replay=1&graphType=versionedApp&duration=300s&hide=version%20%3D%20v1");
   });
 

@@ -112,7 +112,8 @@ const num = (text: string | undefined): number => {
   const n = Number(text);
   return Number.isFinite(n) ? n : 0;
 };
-const optionalNum = (text: string | undefined): number | undefined => (text === undefined || text === "" ? undefined : num(text));
+const optionalNum = (text: string | undefined): number | undefined =>
+  text === undefined || text === "" ? undefined : num(text);
 
 function kindOf(d: GraphNodeData): ViewNodeKind {
   if (d.nodeType === "box" || d.isBox) return "box";
@@ -156,7 +157,13 @@ function nodeRates(d: GraphNodeData): NodeRates {
     grpcInErrPct: grpcIn > 0 ? ((num(grpc.grpcInErr) + num(grpc.grpcInNoResponse)) / grpcIn) * 100 : 0,
     tcpIn: num(tcp.tcpIn),
     tcpOut: num(tcp.tcpOut),
-    httpInByClass: { "2xx": Math.max(0, httpIn - c3 - c4 - c5 - none), "3xx": c3, "4xx": c4, "5xx": c5, noResponse: none },
+    httpInByClass: {
+      "2xx": Math.max(0, httpIn - c3 - c4 - c5 - none),
+      "3xx": c3,
+      "4xx": c4,
+      "5xx": c5,
+      noResponse: none,
+    },
   };
 }
 
@@ -195,7 +202,8 @@ export function toViewEdge(d: GraphEdgeData): ViewEdge {
   const rate = rates[protocol] ?? 0;
   const errorPct =
     protocol === "http"
-      ? (rates.httpPercentErr ?? (rate > 0 ? (((rates.http4xx ?? 0) + (rates.http5xx ?? 0) + (rates.httpNoResponse ?? 0)) / rate) * 100 : 0))
+      ? (rates.httpPercentErr ??
+        (rate > 0 ? (((rates.http4xx ?? 0) + (rates.http5xx ?? 0) + (rates.httpNoResponse ?? 0)) / rate) * 100 : 0))
       : protocol === "grpc"
         ? (rates.grpcPercentErr ?? 0)
         : 0;

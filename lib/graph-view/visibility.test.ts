@@ -25,7 +25,10 @@ describe("visibility", () => {
   });
 
   it("finds visible matches only", () => {
-    const v = computeVisibility(graph, { hide: parseExpression("app = ratings"), find: parseExpression("degraded OR failure OR rt > 100") });
+    const v = computeVisibility(graph, {
+      hide: parseExpression("app = ratings"),
+      find: parseExpression("degraded OR failure OR rt > 100"),
+    });
     expect(sorted(v.foundNodes)).toEqual(["rv-v2"]);
     expect(sorted(v.foundEdges)).toEqual(["e-pp-rv2"]);
   });

@@ -74,8 +74,10 @@ export function computeVisibility(graph: ViewGraph, input: VisibilityInput): Vis
   const foundEdges = new Set<string>();
   if (input.find) {
     const find = input.find;
-    for (const n of leaves) if (!hiddenNodes.has(n.id) && matchesExpression(find, { kind: "node", node: n })) foundNodes.add(n.id);
-    for (const e of graph.edges) if (!hiddenEdges.has(e.id) && matchesExpression(find, { kind: "edge", edge: e })) foundEdges.add(e.id);
+    for (const n of leaves)
+      if (!hiddenNodes.has(n.id) && matchesExpression(find, { kind: "node", node: n })) foundNodes.add(n.id);
+    for (const e of graph.edges)
+      if (!hiddenEdges.has(e.id) && matchesExpression(find, { kind: "edge", edge: e })) foundEdges.add(e.id);
   }
   return { hiddenNodes, hiddenEdges, foundNodes, foundEdges };
 }

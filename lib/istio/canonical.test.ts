@@ -3,7 +3,9 @@ import { canonicalRevisionOf, canonicalServiceOf, workloadNameOf } from "./canon
 
 describe("canonical service and revision", () => {
   it("prefers the canonical-name label, then app.kubernetes.io/name, then app, then the workload", () => {
-    expect(canonicalServiceOf({ "service.istio.io/canonical-name": "c", "app.kubernetes.io/name": "k", app: "a" }, "w")).toBe("c");
+    expect(
+      canonicalServiceOf({ "service.istio.io/canonical-name": "c", "app.kubernetes.io/name": "k", app: "a" }, "w"),
+    ).toBe("c");
     expect(canonicalServiceOf({ "app.kubernetes.io/name": "k", app: "a" }, "w")).toBe("k");
     expect(canonicalServiceOf({ app: "reviews" }, "reviews-v1")).toBe("reviews");
     expect(canonicalServiceOf({}, "reviews-v1")).toBe("reviews-v1");
@@ -17,7 +19,9 @@ describe("canonical service and revision", () => {
   });
 
   it("names a ReplicaSet's pod after its deployment", () => {
-    expect(workloadNameOf("reviews-v1-5b8c7d9f6-abcde", { kind: "ReplicaSet", name: "reviews-v1-5b8c7d9f6" })).toBe("reviews-v1");
+    expect(workloadNameOf("reviews-v1-5b8c7d9f6-abcde", { kind: "ReplicaSet", name: "reviews-v1-5b8c7d9f6" })).toBe(
+      "reviews-v1",
+    );
     expect(workloadNameOf("solo")).toBe("solo");
   });
 });

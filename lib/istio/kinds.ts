@@ -18,9 +18,27 @@ export const istioKinds = [
   { kind: "Sidecar", group: "networking.istio.io", version: "v1", plural: "sidecars" },
   { kind: "WorkloadEntry", group: "networking.istio.io", version: "v1", plural: "workloadentries", shortName: "we" },
   { kind: "WorkloadGroup", group: "networking.istio.io", version: "v1", plural: "workloadgroups", shortName: "wg" },
-  { kind: "PeerAuthentication", group: "security.istio.io", version: "v1", plural: "peerauthentications", shortName: "pa" },
-  { kind: "AuthorizationPolicy", group: "security.istio.io", version: "v1", plural: "authorizationpolicies", shortName: "ap" },
-  { kind: "RequestAuthentication", group: "security.istio.io", version: "v1", plural: "requestauthentications", shortName: "ra" },
+  {
+    kind: "PeerAuthentication",
+    group: "security.istio.io",
+    version: "v1",
+    plural: "peerauthentications",
+    shortName: "pa",
+  },
+  {
+    kind: "AuthorizationPolicy",
+    group: "security.istio.io",
+    version: "v1",
+    plural: "authorizationpolicies",
+    shortName: "ap",
+  },
+  {
+    kind: "RequestAuthentication",
+    group: "security.istio.io",
+    version: "v1",
+    plural: "requestauthentications",
+    shortName: "ra",
+  },
 ] as const satisfies readonly IstioKindInfo[];
 
 export type IstioKind = (typeof istioKinds)[number]["kind"];
@@ -32,7 +50,9 @@ export function findIstioKind(kind: string): IstioKindInfo | undefined {
 /** Accepts the kind, plural or short name in any case (`vs`, `VirtualServices`, `virtualservice`), as kubectl does. */
 export function resolveIstioKind(name: string): IstioKindInfo | undefined {
   const wanted = name.toLowerCase();
-  return istioKinds.find((k) => k.kind.toLowerCase() === wanted || k.plural === wanted || ("shortName" in k && k.shortName === wanted));
+  return istioKinds.find(
+    (k) => k.kind.toLowerCase() === wanted || k.plural === wanted || ("shortName" in k && k.shortName === wanted),
+  );
 }
 
 /** What to tell a user who named a kind that does not resolve: the served kinds to pick from. */
@@ -42,5 +62,8 @@ export function unknownKindMessage(name: string): string {
 
 /** The apiVersions Istio serves for a group, any of which a user's YAML may carry. */
 export function isServedApiVersion(info: IstioKindInfo, apiVersion: string): boolean {
-  return ["v1", "v1beta1", "v1alpha3"].some((v) => apiVersion === `${info.group}/${v}`) && !(info.group === "security.istio.io" && apiVersion.endsWith("v1alpha3"));
+  return (
+    ["v1", "v1beta1", "v1alpha3"].some((v) => apiVersion === `${info.group}/${v}`) &&
+    !(info.group === "security.istio.io" && apiVersion.endsWith("v1alpha3"))
+  );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compileRow, errorLegend, errorRequestMatchers, isErrorResponse, rowsOf, type LabelCondition, type RequestProtocol } from "./response-classes";
+import {
+  compileRow,
+  errorLegend,
+  errorRequestMatchers,
+  isErrorResponse,
+  rowsOf,
+  type LabelCondition,
+  type RequestProtocol,
+} from "./response-classes";
 
 /** Responses as Istio reports them, and whether Kiali's graph calls them errors (graph/protocol.go, HandleResponseCode). */
 const cases: [RequestProtocol, string, string, boolean][] = [
@@ -36,9 +44,18 @@ describe("the response classes everyone reads", () => {
     expect(isErrorResponse(protocol, { code, grpcStatus })).toBe(error);
   });
 
-  it.each(cases)("the PromQL selects %s %s (grpc-status %j) exactly when it is an error", (protocol, code, grpcStatus, error) => {
-    expect(selects(errorRequestMatchers(), { request_protocol: protocol, response_code: code, grpc_response_status: grpcStatus })).toBe(error);
-  });
+  it.each(cases)(
+    "the PromQL selects %s %s (grpc-status %j) exactly when it is an error",
+    (protocol, code, grpcStatus, error) => {
+      expect(
+        selects(errorRequestMatchers(), {
+          request_protocol: protocol,
+          response_code: code,
+          grpc_response_status: grpcStatus,
+        }),
+      ).toBe(error);
+    },
+  );
 
   it("emits two selectors: error codes on any protocol, or a gRPC request with a non-zero status", () => {
     expect(errorRequestMatchers()).toEqual([

@@ -66,7 +66,10 @@ export const responseClassRows: readonly ResponseClassRow[] = [
     suffix: "Err",
     label: "gRPC status ≠ 0",
     error: true,
-    covers: [{ codes: { in: httpErrorCodes } }, { codes: { notIn: ["0", ...httpErrorCodes] }, grpcStatusNotIn: ["0", ""] }],
+    covers: [
+      { codes: { in: httpErrorCodes } },
+      { codes: { notIn: ["0", ...httpErrorCodes] }, grpcStatusNotIn: ["0", ""] },
+    ],
   },
 ];
 
@@ -109,7 +112,14 @@ export function rowsOf(protocol: RequestProtocol): ResponseClassRow[] {
   return responseClassRows.filter((r) => r.protocol === protocol);
 }
 
-const errorPredicates = Object.fromEntries(requestProtocols.map((p) => [p, rowsOf(p).filter((r) => r.error).map(compileRow)])) as Record<RequestProtocol, ((r: ResponseOutcome) => boolean)[]>;
+const errorPredicates = Object.fromEntries(
+  requestProtocols.map((p) => [
+    p,
+    rowsOf(p)
+      .filter((r) => r.error)
+      .map(compileRow),
+  ]),
+) as Record<RequestProtocol, ((r: ResponseOutcome) => boolean)[]>;
 
 /** Whether a response counts as an error, on every page. */
 export function isErrorResponse(protocol: RequestProtocol, outcome: ResponseOutcome): boolean {
@@ -117,7 +127,9 @@ export function isErrorResponse(protocol: RequestProtocol, outcome: ResponseOutc
 }
 
 /** What the error classes are, for a legend: "no response, 4xx, 5xx, gRPC status ≠ 0". */
-export const errorLegend: string = [...new Set(responseClassRows.filter((r) => r.error).map((r) => r.label))].join(", ");
+export const errorLegend: string = [...new Set(responseClassRows.filter((r) => r.error).map((r) => r.label))].join(
+  ", ",
+);
 
 /** A PromQL label matcher as data; server/adapters/prometheus/promql.ts renders and escapes it. */
 export interface LabelCondition {
@@ -132,10 +144,14 @@ const codeRegex = (classes: readonly CodeClass[]): string =>
     .map((c) => (c === "0" ? "0" : `${c[0]}..`))
     .join("|");
 /** Literal values as an anchored alternation ("0|" = "0" or empty, i.e. absent). */
-const valuesRegex = (values: readonly string[]): string => values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const valuesRegex = (values: readonly string[]): string =>
+  values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 function coverageConditions(c: Coverage): LabelCondition[] {
-  const out: LabelCondition[] = "in" in c.codes ? [{ label: "response_code", op: "=~", value: codeRegex(c.codes.in) }] : [{ label: "response_code", op: "!~", value: codeRegex(c.codes.notIn) }];
+  const out: LabelCondition[] =
+    "in" in c.codes
+      ? [{ label: "response_code", op: "=~", value: codeRegex(c.codes.in) }]
+      : [{ label: "response_code", op: "!~", value: codeRegex(c.codes.notIn) }];
   if (c.grpcStatusNotIn) out.push({ label: "grpc_response_status", op: "!~", value: valuesRegex(c.grpcStatusNotIn) });
   return out;
 }
@@ -166,7 +182,10 @@ export function errorRequestMatchers(): LabelCondition[][] {
   }
   return [...byKey.values()].map(({ conditions, protocols }) => {
     if (protocols.length === requestProtocols.length) return conditions;
-    const protocol: LabelCondition = protocols.length === 1 ? { label: "request_protocol", op: "=", value: protocols[0] as string } : { label: "request_protocol", op: "=~", value: protocols.join("|") };
+    const protocol: LabelCondition =
+      protocols.length === 1
+        ? { label: "request_protocol", op: "=", value: protocols[0] as string }
+        : { label: "request_protocol", op: "=~", value: protocols.join("|") };
     return [protocol, ...conditions];
   });
 }

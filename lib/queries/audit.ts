@@ -1,5 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { auditEntryDetailSchema, auditListSchema, rollbackResultSchema, type RollbackRequest } from "@/lib/contracts/audit";
+import {
+  auditEntryDetailSchema,
+  auditListSchema,
+  rollbackResultSchema,
+  type RollbackRequest,
+} from "@/lib/contracts/audit";
 import { fetchJson } from "./fetch-json";
 
 /** The audit page's filters, as they appear in its URL. */
@@ -21,7 +26,9 @@ export const auditKeys = {
 };
 
 export function auditListUrl(f: AuditFilters): string {
-  const params = new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const params = new URLSearchParams(
+    Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
   const query = params.toString();
   return `/api/audit${query ? `?${query}` : ""}`;
 }
@@ -42,7 +49,8 @@ export function useAuditList(f: AuditFilters) {
 export function useAuditEntry(id: string | undefined) {
   return useQuery({
     queryKey: auditKeys.entry(id ?? ""),
-    queryFn: ({ signal }) => fetchJson(`/api/audit/${encodeURIComponent(id ?? "")}`, auditEntryDetailSchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/audit/${encodeURIComponent(id ?? "")}`, auditEntryDetailSchema, { signal }),
     enabled: Boolean(id),
     staleTime: 0,
   });
@@ -52,7 +60,11 @@ export function useRollback(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: RollbackRequest) =>
-      fetchJson(`/api/audit/${encodeURIComponent(id)}/rollback`, rollbackResultSchema, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) }),
+      fetchJson(`/api/audit/${encodeURIComponent(id)}/rollback`, rollbackResultSchema, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(request),
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: auditKeys.all }),
   });
 }

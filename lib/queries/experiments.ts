@@ -1,5 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { experimentDetailSchema, experimentListSchema, isActiveStatus, type CreateExperimentRequest, type ExperimentCommand } from "@/lib/contracts/experiments";
+import {
+  experimentDetailSchema,
+  experimentListSchema,
+  isActiveStatus,
+  type CreateExperimentRequest,
+  type ExperimentCommand,
+} from "@/lib/contracts/experiments";
 import { fetchJson } from "./fetch-json";
 
 export const experimentKeys = {
@@ -15,10 +21,13 @@ export const experimentListQuery = (filter: { namespace?: string; service?: stri
   queryOptions({
     queryKey: experimentKeys.list(filter),
     queryFn: ({ signal }) => {
-      const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+      const params = new URLSearchParams(
+        Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+      );
       return fetchJson(`/api/experiments${params.size > 0 ? `?${params}` : ""}`, experimentListSchema, { signal });
     },
-    refetchInterval: (query) => (query.state.data?.items.some((e) => isActiveStatus(e.status)) ? LIVE_REFRESH_MS : 10_000),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((e) => isActiveStatus(e.status)) ? LIVE_REFRESH_MS : 10_000,
   });
 
 export function useExperiments(filter: { namespace?: string; service?: string } = {}) {
@@ -28,21 +37,27 @@ export function useExperiments(filter: { namespace?: string; service?: string } 
 export const experimentQuery = (id: string) =>
   queryOptions({
     queryKey: experimentKeys.detail(id),
-    queryFn: ({ signal }) => fetchJson(`/api/experiments/${encodeURIComponent(id)}`, experimentDetailSchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/experiments/${encodeURIComponent(id)}`, experimentDetailSchema, { signal }),
     // Poll while it runs; a finished experiment no longer changes.
-    refetchInterval: (query) => (query.state.data && !isActiveStatus(query.state.data.status) ? false : LIVE_REFRESH_MS),
+    refetchInterval: (query) =>
+      query.state.data && !isActiveStatus(query.state.data.status) ? false : LIVE_REFRESH_MS,
   });
 
 export function useExperiment(id: string) {
   return useQuery(experimentQuery(id));
 }
 
-const post = (body?: unknown): RequestInit => (body === undefined ? { method: "POST" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const post = (body?: unknown): RequestInit =>
+  body === undefined
+    ? { method: "POST" }
+    : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 
 export function useCreateExperiment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateExperimentRequest) => fetchJson("/api/experiments", experimentDetailSchema, post(request)),
+    mutationFn: (request: CreateExperimentRequest) =>
+      fetchJson("/api/experiments", experimentDetailSchema, post(request)),
     onSuccess: (detail) => {
       client.setQueryData(experimentKeys.detail(detail.id), detail);
       return client.invalidateQueries({ queryKey: [...experimentKeys.all, "list"] });
@@ -53,7 +68,8 @@ export function useCreateExperiment() {
 export function useExperimentCommand(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (command: ExperimentCommand) => fetchJson(`/api/experiments/${encodeURIComponent(id)}/${command}`, experimentDetailSchema, post()),
+    mutationFn: (command: ExperimentCommand) =>
+      fetchJson(`/api/experiments/${encodeURIComponent(id)}/${command}`, experimentDetailSchema, post()),
     onSuccess: (detail) => client.setQueryData(experimentKeys.detail(id), detail),
     onSettled: () => client.invalidateQueries({ queryKey: experimentKeys.all }),
   });

@@ -25,17 +25,29 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
   try {
     response = await fetch(url, { ...init, headers: { Accept: "application/json", ...init?.headers } });
   } catch (error) {
-    throw new ApiError({ code: "network", status: 0, message: `The Topsail server did not answer (${(error as Error).message}).` });
+    throw new ApiError({
+      code: "network",
+      status: 0,
+      message: `The Topsail server did not answer (${(error as Error).message}).`,
+    });
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = apiErrorBodySchema.safeParse(body);
     if (parsed.success) throw new ApiError({ status: response.status, ...parsed.data.error });
-    throw new ApiError({ code: "http", status: response.status, message: `The Topsail server answered HTTP ${response.status}.` });
+    throw new ApiError({
+      code: "http",
+      status: response.status,
+      message: `The Topsail server answered HTTP ${response.status}.`,
+    });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError({ code: "contract", status: response.status, message: `Unexpected answer from ${url}: ${parsed.error.issues[0]?.message ?? "shape mismatch"}` });
+    throw new ApiError({
+      code: "contract",
+      status: response.status,
+      message: `Unexpected answer from ${url}: ${parsed.error.issues[0]?.message ?? "shape mismatch"}`,
+    });
   }
   return parsed.data;
 }

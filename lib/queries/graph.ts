@@ -15,8 +15,10 @@ export interface GraphParams {
 
 export const graphKeys = {
   all: ["graph"] as const,
-  view: (p: GraphParams) => [...graphKeys.all, [...p.namespaces].sort().join(","), p.graphType, p.duration, p.idleNodes] as const,
-  nodeMetrics: (t: NodeMetricsTarget) => [...graphKeys.all, "node-metrics", t.kind, t.namespace, t.name, t.range] as const,
+  view: (p: GraphParams) =>
+    [...graphKeys.all, [...p.namespaces].sort().join(","), p.graphType, p.duration, p.idleNodes] as const,
+  nodeMetrics: (t: NodeMetricsTarget) =>
+    [...graphKeys.all, "node-metrics", t.kind, t.namespace, t.name, t.range] as const,
 };
 
 export const graphUrl = (p: GraphParams) =>
@@ -32,7 +34,8 @@ export const graphQuery = (p: GraphParams, refreshMs = 0) =>
     enabled: p.namespaces.length > 0,
     // With refresh off, an empty graph is still asked again: "no traffic yet" usually ends
     // within a scrape or two, and the user should not have to know to press refresh.
-    refetchInterval: (query) => (refreshMs > 0 ? refreshMs : query.state.data?.elements.nodes.length === 0 ? emptyGraphRetryMs : false),
+    refetchInterval: (query) =>
+      refreshMs > 0 ? refreshMs : query.state.data?.elements.nodes.length === 0 ? emptyGraphRetryMs : false,
     // Keep the old picture while the next window loads, so the canvas never flashes empty.
     placeholderData: keepPreviousData,
     // One conversion per answer (a stable function: TanStack memoises the result).

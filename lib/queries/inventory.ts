@@ -1,4 +1,11 @@
-import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import {
   applicationDetailSchema,
   applicationListSchema,
@@ -14,14 +21,24 @@ import {
 import { fetchJson } from "./fetch-json";
 import { overviewKeys } from "./overview";
 
-const listSchemas = { applications: applicationListSchema, workloads: workloadListSchema, services: serviceListSchema } as const;
-const detailSchemas = { applications: applicationDetailSchema, workloads: workloadDetailSchema, services: serviceDetailSchema } as const;
+const listSchemas = {
+  applications: applicationListSchema,
+  workloads: workloadListSchema,
+  services: serviceListSchema,
+} as const;
+const detailSchemas = {
+  applications: applicationDetailSchema,
+  workloads: workloadDetailSchema,
+  services: serviceDetailSchema,
+} as const;
 
 export const inventoryKeys = {
   all: ["inventory"] as const,
   list: (kind: InventoryKind, namespace: string) => [...inventoryKeys.all, "list", kind, namespace] as const,
-  detail: (kind: InventoryKind, namespace: string, name: string) => [...inventoryKeys.all, "detail", kind, namespace, name] as const,
-  traffic: (kind: InventoryKind, namespace: string, name: string, duration: number) => [...inventoryKeys.all, "traffic", kind, namespace, name, duration] as const,
+  detail: (kind: InventoryKind, namespace: string, name: string) =>
+    [...inventoryKeys.all, "detail", kind, namespace, name] as const,
+  traffic: (kind: InventoryKind, namespace: string, name: string, duration: number) =>
+    [...inventoryKeys.all, "traffic", kind, namespace, name, duration] as const,
 };
 
 const path = (s: string) => encodeURIComponent(s);
@@ -44,7 +61,8 @@ export function useInventoryLists<K extends InventoryKind>(kind: K, namespaces: 
 export const inventoryDetailQuery = <K extends InventoryKind>(kind: K, namespace: string, name: string) =>
   queryOptions({
     queryKey: inventoryKeys.detail(kind, namespace, name),
-    queryFn: ({ signal }) => fetchJson(`/api/namespaces/${path(namespace)}/${kind}/${path(name)}`, detailSchemas[kind], { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/namespaces/${path(namespace)}/${kind}/${path(name)}`, detailSchemas[kind], { signal }),
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });
@@ -56,24 +74,40 @@ export function useInventoryDetail<K extends InventoryKind>(kind: K, namespace: 
 export function useTraffic(kind: InventoryKind, namespace: string, name: string, duration: number, enabled = true) {
   return useQuery({
     queryKey: inventoryKeys.traffic(kind, namespace, name, duration),
-    queryFn: ({ signal }) => fetchJson(`/api/namespaces/${path(namespace)}/${kind}/${path(name)}/traffic?duration=${duration}`, trafficSchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `/api/namespaces/${path(namespace)}/${kind}/${path(name)}/traffic?duration=${duration}`,
+        trafficSchema,
+        { signal },
+      ),
     refetchInterval: 30_000,
     placeholderData: keepPreviousData,
     enabled,
   });
 }
 
-export type InjectionTarget = { kind: "namespace"; namespace: string } | { kind: "workload"; namespace: string; name: string };
+export type InjectionTarget =
+  { kind: "namespace"; namespace: string } | { kind: "workload"; namespace: string; name: string };
 
 const injectionUrl = (t: InjectionTarget) =>
-  t.kind === "namespace" ? `/api/namespaces/${path(t.namespace)}/sidecar-injection` : `/api/namespaces/${path(t.namespace)}/workloads/${path(t.name)}/sidecar-injection`;
+  t.kind === "namespace"
+    ? `/api/namespaces/${path(t.namespace)}/sidecar-injection`
+    : `/api/namespaces/${path(t.namespace)}/workloads/${path(t.name)}/sidecar-injection`;
 
 /** Sets sidecar injection; the lists, details and overview refetch so the rolling pods show. */
 export function useSetInjection() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ target, change }: { target: InjectionTarget; change: InjectionChange }) =>
-      fetchJson(injectionUrl(target), injectionResultSchema, { method: "PATCH", body: JSON.stringify(change), headers: { "Content-Type": "application/json" } }),
-    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: inventoryKeys.all }), client.invalidateQueries({ queryKey: overviewKeys.all })]),
+      fetchJson(injectionUrl(target), injectionResultSchema, {
+        method: "PATCH",
+        body: JSON.stringify(change),
+        headers: { "Content-Type": "application/json" },
+      }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: inventoryKeys.all }),
+        client.invalidateQueries({ queryKey: overviewKeys.all }),
+      ]),
   });
 }

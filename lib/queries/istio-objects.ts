@@ -2,7 +2,14 @@
  * The Istio config pages' queries and mutations (contract: lib/contracts/istio-objects.ts).
  * Writes invalidate every istio-objects key, so the list and the detail show the new state.
  */
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
 import {
   applyResponseSchema,
   istioObjectDetailSchema,
@@ -21,18 +28,30 @@ import { fetchJson } from "./fetch-json";
 export const istioObjectKeys = {
   all: ["istio-objects"] as const,
   list: (namespaces: string[]) => [...istioObjectKeys.all, "list", formatNamespaceParam(namespaces)] as const,
-  detail: (ref: ObjectRef) => [...istioObjectKeys.all, "detail", ref.namespace, ref.kind.toLowerCase(), ref.name] as const,
-  validation: (request: ValidateYamlRequest) => [...istioObjectKeys.all, "validate", request.target, request.yaml] as const,
+  detail: (ref: ObjectRef) =>
+    [...istioObjectKeys.all, "detail", ref.namespace, ref.kind.toLowerCase(), ref.name] as const,
+  validation: (request: ValidateYamlRequest) =>
+    [...istioObjectKeys.all, "validate", request.target, request.yaml] as const,
 };
 
-const objectUrl = (ref: ObjectRef) => `/api/istio/objects/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.kind)}/${encodeURIComponent(ref.name)}`;
+const objectUrl = (ref: ObjectRef) =>
+  `/api/istio/objects/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.kind)}/${encodeURIComponent(ref.name)}`;
 
-const postJson = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const postJson = (body: unknown, method = "POST"): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 export const istioObjectListQuery = (namespaces: string[]) =>
   queryOptions({
     queryKey: istioObjectKeys.list(namespaces),
-    queryFn: ({ signal }) => fetchJson(`/api/istio/objects?namespaces=${encodeURIComponent(formatNamespaceParam(namespaces))}`, istioObjectListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `/api/istio/objects?namespaces=${encodeURIComponent(formatNamespaceParam(namespaces))}`,
+        istioObjectListSchema,
+        { signal },
+      ),
     enabled: namespaces.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -63,7 +82,8 @@ export function fetchLiveIstioObject(client: QueryClient, ref: ObjectRef) {
 export function useYamlValidation(request: ValidateYamlRequest | null) {
   return useQuery({
     queryKey: request ? istioObjectKeys.validation(request) : [...istioObjectKeys.all, "validate", "none"],
-    queryFn: ({ signal }) => fetchJson("/api/istio/objects/validate", validateYamlResponseSchema, { ...postJson(request), signal }),
+    queryFn: ({ signal }) =>
+      fetchJson("/api/istio/objects/validate", validateYamlResponseSchema, { ...postJson(request), signal }),
     enabled: request !== null,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -72,7 +92,10 @@ export function useYamlValidation(request: ValidateYamlRequest | null) {
 }
 
 export function usePreviewIstioYaml() {
-  return useMutation({ mutationFn: (request: WriteRequest) => fetchJson("/api/istio/objects/preview", previewResponseSchema, postJson(request)) });
+  return useMutation({
+    mutationFn: (request: WriteRequest) =>
+      fetchJson("/api/istio/objects/preview", previewResponseSchema, postJson(request)),
+  });
 }
 
 export function useApplyIstioYaml() {
@@ -80,8 +103,16 @@ export function useApplyIstioYaml() {
   return useMutation({
     mutationFn: (request: WriteRequest) =>
       request.mode === "create"
-        ? fetchJson("/api/istio/objects", applyResponseSchema, postJson({ yaml: request.yaml, namespace: request.namespace }))
-        : fetchJson(objectUrl(request.target), applyResponseSchema, postJson({ yaml: request.yaml, baseResourceVersion: request.baseResourceVersion }, "PUT")),
+        ? fetchJson(
+            "/api/istio/objects",
+            applyResponseSchema,
+            postJson({ yaml: request.yaml, namespace: request.namespace }),
+          )
+        : fetchJson(
+            objectUrl(request.target),
+            applyResponseSchema,
+            postJson({ yaml: request.yaml, baseResourceVersion: request.baseResourceVersion }, "PUT"),
+          ),
     onSettled: () => client.invalidateQueries({ queryKey: istioObjectKeys.all, refetchType: "none" }),
   });
 }
@@ -90,13 +121,18 @@ export function useDeleteIstioObject() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ ref, resourceVersion }: { ref: ObjectRef; resourceVersion: string }) =>
-      fetchJson(`${objectUrl(ref)}?resourceVersion=${encodeURIComponent(resourceVersion)}`, applyResponseSchema, { method: "DELETE" }),
+      fetchJson(`${objectUrl(ref)}?resourceVersion=${encodeURIComponent(resourceVersion)}`, applyResponseSchema, {
+        method: "DELETE",
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: istioObjectKeys.all, refetchType: "none" }),
   });
 }
 
 export function useRebaseIstioYaml() {
-  return useMutation({ mutationFn: (request: RebaseRequest) => fetchJson("/api/istio/objects/rebase", rebaseResponseSchema, postJson(request)) });
+  return useMutation({
+    mutationFn: (request: RebaseRequest) =>
+      fetchJson("/api/istio/objects/rebase", rebaseResponseSchema, postJson(request)),
+  });
 }
 
 /**

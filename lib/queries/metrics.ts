@@ -23,7 +23,11 @@ export const metricsQuery = (p: MetricsParams) =>
   queryOptions({
     queryKey: metricsKeys.item(p),
     queryFn: ({ signal }) =>
-      fetchJson(`/api/namespaces/${path(p.namespace)}/${p.kind}/${path(p.name)}/metrics?direction=${p.direction}&range=${p.range}`, metricsResponseSchema, { signal }),
+      fetchJson(
+        `/api/namespaces/${path(p.namespace)}/${p.kind}/${path(p.name)}/metrics?direction=${p.direction}&range=${p.range}`,
+        metricsResponseSchema,
+        { signal },
+      ),
     refetchInterval: 30_000,
     placeholderData: keepPreviousData,
   });

@@ -1,5 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { trafficStateSchema, wizardAppliedSchema, wizardPreviewSchema, type WizardId, type WizardRequest } from "@/lib/contracts/traffic";
+import {
+  trafficStateSchema,
+  wizardAppliedSchema,
+  wizardPreviewSchema,
+  type WizardId,
+  type WizardRequest,
+} from "@/lib/contracts/traffic";
 import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
 
@@ -8,7 +14,8 @@ export const trafficKeys = {
   service: (namespace: string, service: string) => [...trafficKeys.all, namespace, service] as const,
 };
 
-const base = (namespace: string, service: string) => `/api/traffic/${encodeURIComponent(namespace)}/${encodeURIComponent(service)}`;
+const base = (namespace: string, service: string) =>
+  `/api/traffic/${encodeURIComponent(namespace)}/${encodeURIComponent(service)}`;
 
 export const trafficStateQuery = (namespace: string, service: string) =>
   queryOptions({
@@ -23,18 +30,28 @@ export function useTrafficState(namespace: string, service: string, enabled = tr
   return useQuery({ ...trafficStateQuery(namespace, service), enabled });
 }
 
-const post = (body: unknown): RequestInit => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 export function usePreviewWizard<W extends WizardId>(namespace: string, service: string, wizard: W) {
   return useMutation({
-    mutationFn: (request: WizardRequest<W>) => fetchJson(`${base(namespace, service)}/${wizard}/preview`, wizardPreviewSchema, post(request)),
+    mutationFn: (request: WizardRequest<W>) =>
+      fetchJson(`${base(namespace, service)}/${wizard}/preview`, wizardPreviewSchema, post(request)),
   });
 }
 
 export function useApplyWizard<W extends WizardId>(namespace: string, service: string, wizard: W) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: WizardRequest<W>) => fetchJson(`${base(namespace, service)}/${wizard}`, wizardAppliedSchema, post(request)),
-    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: trafficKeys.service(namespace, service) }), client.invalidateQueries({ queryKey: auditKeys.all })]),
+    mutationFn: (request: WizardRequest<W>) =>
+      fetchJson(`${base(namespace, service)}/${wizard}`, wizardAppliedSchema, post(request)),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: trafficKeys.service(namespace, service) }),
+        client.invalidateQueries({ queryKey: auditKeys.all }),
+      ]),
   });
 }

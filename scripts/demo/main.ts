@@ -32,7 +32,8 @@ async function checkPorts(options: DemoOptions): Promise<void> {
     ["console-port", options.consolePort],
   ];
   for (const [flag, port] of wanted) {
-    if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: stop what listens there or pass --${flag} N`);
+    if (!(await portIsFree(port)))
+      throw new Error(`port ${port} is in use: stop what listens there or pass --${flag} N`);
   }
 }
 
@@ -87,18 +88,27 @@ async function main(): Promise<void> {
   const watchExit = (part: ManagedProcess) =>
     part.child.once("exit", async (code) => {
       if (stopping) return;
-      console.error(`\n${part.name} stopped unexpectedly (exit ${code}). Last lines of ${part.logFile}:\n${await lastLines(part.logFile)}`);
+      console.error(
+        `\n${part.name} stopped unexpectedly (exit ${code}). Last lines of ${part.logFile}:\n${await lastLines(part.logFile)}`,
+      );
       await stopAll(1);
     });
 
   try {
     const simArgs = [
-      "--import", "tsx", path.join(root, "sim/cli/main.ts"),
-      "--port", String(options.apiPort),
-      "--metrics-port", String(options.metricsPort),
-      "--kubeconfig", kubeconfig,
-      "--state", path.join(demoDir, "sim-state.json"),
-      "--data-dir", path.join(demoDir, "sim"),
+      "--import",
+      "tsx",
+      path.join(root, "sim/cli/main.ts"),
+      "--port",
+      String(options.apiPort),
+      "--metrics-port",
+      String(options.metricsPort),
+      "--kubeconfig",
+      kubeconfig,
+      "--state",
+      path.join(demoDir, "sim-state.json"),
+      "--data-dir",
+      path.join(demoDir, "sim"),
     ];
     if (options.seed !== undefined) simArgs.push("--seed", String(options.seed));
     if (options.scale !== undefined) simArgs.push("--scale", String(options.scale));

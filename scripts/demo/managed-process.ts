@@ -30,13 +30,22 @@ export async function lastLines(file: string, count = 15): Promise<string> {
 
 export async function startManagedProcess(options: StartOptions): Promise<ManagedProcess> {
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child = spawn(options.command, options.args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(options.command, options.args, {
+    env: options.env ?? process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
 
   await new Promise<void>((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => reject(new Error(`${options.name} was not ready within ${options.timeoutMs / 1000} s (log: ${options.logFile})`)), options.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`${options.name} was not ready within ${options.timeoutMs / 1000} s (log: ${options.logFile})`),
+        ),
+      options.timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       seen = (seen + chunk.toString()).slice(-8192);
       if (options.ready.test(seen)) {

@@ -3,11 +3,21 @@ import { parseDemoFlags } from "./parse-demo-flags";
 
 describe("parseDemoFlags", () => {
   it("uses the documented default ports", () => {
-    expect(parseDemoFlags([])).toEqual({ fresh: false, apiPort: 18080, metricsPort: 15090, prometheusPort: 9090, consolePort: 3000 });
+    expect(parseDemoFlags([])).toEqual({
+      fresh: false,
+      apiPort: 18080,
+      metricsPort: 15090,
+      prometheusPort: 9090,
+      consolePort: 3000,
+    });
   });
 
   it("reads --fresh and custom ports", () => {
-    expect(parseDemoFlags(["--fresh", "--console-port", "3100", "--scale", "200"])).toMatchObject({ fresh: true, consolePort: 3100, scale: 200 });
+    expect(parseDemoFlags(["--fresh", "--console-port", "3100", "--scale", "200"])).toMatchObject({
+      fresh: true,
+      consolePort: 3100,
+      scale: 200,
+    });
   });
 
   it("names the flag when a port is not a port", () => {

@@ -34,7 +34,10 @@ export function parseDemoFlags(argv: string[]): DemoOptions {
   });
   const read = (name: string, kind: "port" | "count", raw: string | undefined): number => {
     const parsed = (kind === "port" ? port : count).safeParse(raw);
-    if (!parsed.success) throw new Error(`--${name} must be ${kind === "port" ? "a port from 1 to 65535" : "a whole number ≥ 0"}, got "${raw}"\n${demoUsage}`);
+    if (!parsed.success)
+      throw new Error(
+        `--${name} must be ${kind === "port" ? "a port from 1 to 65535" : "a whole number ≥ 0"}, got "${raw}"\n${demoUsage}`,
+      );
     return parsed.data;
   };
   const options: DemoOptions = {
@@ -47,6 +50,7 @@ export function parseDemoFlags(argv: string[]): DemoOptions {
   if (values.seed !== undefined) options.seed = read("seed", "count", values.seed);
   if (values.scale !== undefined) options.scale = read("scale", "count", values.scale);
   const ports = [options.apiPort, options.metricsPort, options.prometheusPort, options.consolePort];
-  if (new Set(ports).size !== ports.length) throw new Error(`the four ports must differ, got ${ports.join(", ")}\n${demoUsage}`);
+  if (new Set(ports).size !== ports.length)
+    throw new Error(`the four ports must differ, got ${ports.join(", ")}\n${demoUsage}`);
   return options;
 }

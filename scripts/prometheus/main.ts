@@ -6,7 +6,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startPrometheus } from "./start-prometheus";
 
-const usage = "usage: npm run prometheus -- [--port 9090] [--target 127.0.0.1:15090]… [--data DIR] [--scrape-interval 2]";
+const usage =
+  "usage: npm run prometheus -- [--port 9090] [--target 127.0.0.1:15090]… [--data DIR] [--scrape-interval 2]";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,14 +22,18 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   const interval = Number(values["scrape-interval"]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be a port from 1 to 65535\n${usage}`);
-  if (!Number.isInteger(interval) || interval < 1) throw new Error(`--scrape-interval must be whole seconds ≥ 1\n${usage}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`--port must be a port from 1 to 65535\n${usage}`);
+  if (!Number.isInteger(interval) || interval < 1)
+    throw new Error(`--scrape-interval must be whole seconds ≥ 1\n${usage}`);
   const targets = (values.target ?? ["127.0.0.1:15090"]).map((address) => {
     if (!/^[\w.-]+:\d+$/.test(address)) throw new Error(`--target must be host:port, got "${address}"\n${usage}`);
     return { job: "topsail-sim", address };
   });
   const prometheus = await startPrometheus({ dataDir: values.data, port, scrapeIntervalSeconds: interval, targets });
-  console.log(`prometheus ready at ${prometheus.url} scraping ${targets.map((t) => t.address).join(", ")} every ${interval}s (data ${values.data})`);
+  console.log(
+    `prometheus ready at ${prometheus.url} scraping ${targets.map((t) => t.address).join(", ")} every ${interval}s (data ${values.data})`,
+  );
   let stopping = false;
   const stop = () => {
     stopping = true;

@@ -33,7 +33,8 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-export const prometheusInstallHint = "Prometheus is not installed: run `npm run setup` (or `sudo apt-get install -y prometheus`).";
+export const prometheusInstallHint =
+  "Prometheus is not installed: run `npm run setup` (or `sudo apt-get install -y prometheus`).";
 
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {

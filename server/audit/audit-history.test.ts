@@ -34,9 +34,13 @@ function fakeDb(rows: AuditEntryRow[]) {
       calls.findMany.push(args);
       const { id } = args.where;
       const nullColumns = (["before", "after"] as const).filter((column) => column in args.where);
-      const matching = rows.filter((r) => (id ? id.in.includes(r.id) : true) && nullColumns.every((column) => r[column] === null));
+      const matching = rows.filter(
+        (r) => (id ? id.in.includes(r.id) : true) && nullColumns.every((column) => r[column] === null),
+      );
       const select = args.select;
-      return select ? matching.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => select[column]))) : matching;
+      return select
+        ? matching.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => select[column])))
+        : matching;
     },
     findUnique: async (args: { where: { id: string } }) => {
       calls.findUnique.push(args);
@@ -52,7 +56,17 @@ function virtualService(routes: number, weight: number) {
     apiVersion: "networking.istio.io/v1",
     kind: "VirtualService",
     metadata: { name: "reviews", namespace: "bookinfo" },
-    spec: { hosts: ["reviews"], http: Array.from({ length: routes }, (_, i) => ({ name: `user-${i}`, match: [{ headers: { "x-user": { exact: `user-${i}` } } }], route: [{ destination: { host: "reviews", subset: "v1" }, weight }, { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight }] })) },
+    spec: {
+      hosts: ["reviews"],
+      http: Array.from({ length: routes }, (_, i) => ({
+        name: `user-${i}`,
+        match: [{ headers: { "x-user": { exact: `user-${i}` } } }],
+        route: [
+          { destination: { host: "reviews", subset: "v1" }, weight },
+          { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight },
+        ],
+      })),
+    },
   };
 }
 
@@ -60,8 +74,14 @@ describe("the audit history", () => {
   it("filters by actor, source and status in the database, with the page size the user asked for", async () => {
     const { db, calls } = fakeDb([row]);
     // As the route parses the query string.
-    const list = await listAuditHistory(db, auditListQuerySchema.parse({ actor: "ALI", source: "editor", status: "failed", limit: "20" }));
-    expect(calls.findMany[0]).toMatchObject({ where: { actor: { contains: "ALI" }, source: "editor", status: "failed" }, take: 20 });
+    const list = await listAuditHistory(
+      db,
+      auditListQuerySchema.parse({ actor: "ALI", source: "editor", status: "failed", limit: "20" }),
+    );
+    expect(calls.findMany[0]).toMatchObject({
+      where: { actor: { contains: "ALI" }, source: "editor", status: "failed" },
+      take: 20,
+    });
     expect(list.entries).toEqual([expect.objectContaining({ id: "c1", status: "failed", error: "409 Conflict" })]);
   });
 
@@ -76,16 +96,32 @@ describe("the audit history", () => {
       ["c3", "delete", true, false],
     ]);
     // Every read selects its columns, and none selects an object.
-    const objectsRead = calls.findMany.map((call) => (call.select ? Object.keys(call.select).filter((column) => column === "before" || column === "after") : "every column"));
+    const objectsRead = calls.findMany.map((call) =>
+      call.select
+        ? Object.keys(call.select).filter((column) => column === "before" || column === "after")
+        : "every column",
+    );
     expect(objectsRead).toEqual(calls.findMany.map(() => []));
   });
 
   it("reads one entry by its id, and says so when there is none", async () => {
     const { db, calls } = fakeDb([row]);
-    const detail = await getAuditEntryDetail({ db, readLive: async () => ({ resourceVersion: "31", recorded: { "metadata.labels": { "istio-injection": "enabled", "istio.io/rev": null } } }) }, "c1");
+    const detail = await getAuditEntryDetail(
+      {
+        db,
+        readLive: async () => ({
+          resourceVersion: "31",
+          recorded: { "metadata.labels": { "istio-injection": "enabled", "istio.io/rev": null } },
+        }),
+      },
+      "c1",
+    );
     expect(calls.findUnique).toEqual([{ where: { id: "c1" } }]);
     expect(calls.findMany).toEqual([]);
-    expect(detail.live).toEqual({ resourceVersion: "31", yaml: 'metadata.labels:\n  istio-injection: enabled\n  istio.io/rev: null\n' });
+    expect(detail.live).toEqual({
+      resourceVersion: "31",
+      yaml: "metadata.labels:\n  istio-injection: enabled\n  istio.io/rev: null\n",
+    });
     expect(detail.afterYaml).toBe("metadata.labels:\n  istio-injection: disabled\n");
 
     const missing = await getAuditEntryDetail({ db, readLive: async () => undefined }, "nope").catch((e: unknown) => e);
@@ -94,11 +130,22 @@ describe("the audit history", () => {
   });
 
   it("shows a 20,000-line object's versions whole, and says its diff is not computed because it is too large", async () => {
-    const huge = { ...row, id: "h1", kind: "VirtualService", name: "reviews", before: JSON.stringify(virtualService(1500, 90)), after: JSON.stringify(virtualService(1500, 50)) };
+    const huge = {
+      ...row,
+      id: "h1",
+      kind: "VirtualService",
+      name: "reviews",
+      before: JSON.stringify(virtualService(1500, 90)),
+      after: JSON.stringify(virtualService(1500, 50)),
+    };
     const { db } = fakeDb([huge]);
     const detail = await getAuditEntryDetail({ db, readLive: async () => undefined }, "h1");
     expect(detail.diff).toEqual([]);
-    expect(detail.diffOmitted).toMatchObject({ reason: "too_large", before: { lines: 21_009 }, after: { lines: 21_009 } });
+    expect(detail.diffOmitted).toMatchObject({
+      reason: "too_large",
+      before: { lines: 21_009 },
+      after: { lines: 21_009 },
+    });
     expect(detail.diffOmitted?.message).toContain("too large");
     expect(detail.beforeYaml.split("\n")).toHaveLength(21_010);
     expect(detail.afterYaml).toContain("- name: user-1499");

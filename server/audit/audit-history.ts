@@ -6,7 +6,13 @@
  */
 import "server-only";
 import type { AuditEntryDetail, AuditEntrySummary, AuditList, AuditListQuery } from "@/lib/contracts/audit";
-import { getAuditEntry, listAuditEntrySummaries, type AuditEntriesDb, type AuditEntry, type AuditEntrySummaryRecord } from "@/server/adapters/db/audit-entries";
+import {
+  getAuditEntry,
+  listAuditEntrySummaries,
+  type AuditEntriesDb,
+  type AuditEntry,
+  type AuditEntrySummaryRecord,
+} from "@/server/adapters/db/audit-entries";
 import { TopsailError } from "@/server/errors";
 import type { LiveVersion } from "./judge-change";
 import { boundedLineDiff } from "@/lib/bounded-line-diff";

@@ -36,7 +36,8 @@ export interface AuditedKind {
   absent: AuditObject | null;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The object as the write path's types see it; a recorded object without metadata compares as one with empty metadata. */
 function asIstioObject(object: AuditObject): StoredIstioObject {
@@ -54,7 +55,11 @@ function istioRow(kind: string): AuditedKind {
 }
 
 /** The values of `keys` under the dotted `field` of an object (a missing key is null). */
-function valuesAt(object: Record<string, unknown>, field: string, keys: readonly string[]): Record<string, string | null> {
+function valuesAt(
+  object: Record<string, unknown>,
+  field: string,
+  keys: readonly string[],
+): Record<string, string | null> {
   let node: unknown = object;
   for (const part of field.split(".")) node = isRecord(node) ? node[part] : undefined;
   const values = isRecord(node) ? node : {};
@@ -97,6 +102,9 @@ export function findAuditedKind(kind: string): AuditedKind | undefined {
 }
 
 /** Where an object's entries are filed: a Namespace is filed under its own name as namespace, as the injection toggle files it. */
-export function auditRef(kind: string, object: { namespace?: string; name: string }): { kind: string; namespace: string; name: string } {
+export function auditRef(
+  kind: string,
+  object: { namespace?: string; name: string },
+): { kind: string; namespace: string; name: string } {
   return { kind, namespace: object.namespace ?? object.name, name: object.name };
 }

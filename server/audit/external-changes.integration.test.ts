@@ -23,11 +23,19 @@ describe("the external-change watcher against the simulated cluster", () => {
   let watcher: ExternalChangeWatcher;
   let kubectl: Kubectl;
   let topsail: TopsailWriter;
-  const saved = { KUBECONFIG: process.env.KUBECONFIG, DATABASE_URL: process.env.DATABASE_URL, KUBE_EDITOR: process.env.KUBE_EDITOR };
+  const saved = {
+    KUBECONFIG: process.env.KUBECONFIG,
+    DATABASE_URL: process.env.DATABASE_URL,
+    KUBE_EDITOR: process.env.KUBE_EDITOR,
+  };
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-watch-"));
-    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
+    sim = await startSimulator({
+      port: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+    });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
@@ -51,7 +59,8 @@ describe("the external-change watcher against the simulated cluster", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const history = (kind: string, namespace: string, name: string) => listAuditEntries(getDb(dbUrl), { kind, namespace, name });
+  const history = (kind: string, namespace: string, name: string) =>
+    listAuditEntries(getDb(dbUrl), { kind, namespace, name });
   const externalOf = (entries: AuditEntry[]) => entries.filter((e) => e.source === "external");
   async function run(args: string[]): Promise<string> {
     const result = await kubectl.run(args);
@@ -64,7 +73,11 @@ describe("the external-change watcher against the simulated cluster", () => {
       apiVersion: "security.istio.io/v1",
       kind: "AuthorizationPolicy",
       metadata: { name: "reviews-readers", namespace: "bookinfo" },
-      spec: { selector: { matchLabels: { app: "reviews" } }, action: "ALLOW", rules: [{ to: [{ operation: { methods: ["GET"] } }] }] },
+      spec: {
+        selector: { matchLabels: { app: "reviews" } },
+        action: "ALLOW",
+        rules: [{ to: [{ operation: { methods: ["GET"] } }] }],
+      },
     };
     await topsail.create(policy);
 
@@ -86,7 +99,11 @@ describe("the external-change watcher against the simulated cluster", () => {
     expect(external).toMatchObject({ action: "update", actor: EXTERNAL_ACTOR, status: "applied" });
     expect(external?.before?.spec).toMatchObject({ rules: [{ to: [{ operation: { methods: ["GET"] } }] }] });
     expect(external?.after?.spec).toMatchObject({ rules: [{ to: [{ operation: { methods: ["POST"] } }] }] });
-    const live = await getIstioObject(connection, { kind: "AuthorizationPolicy", namespace: "bookinfo", name: "reviews-readers" });
+    const live = await getIstioObject(connection, {
+      kind: "AuthorizationPolicy",
+      namespace: "bookinfo",
+      name: "reviews-readers",
+    });
     expect(external?.resourceVersion).toBe(live?.metadata.resourceVersion);
   });
 
@@ -98,7 +115,19 @@ describe("the external-change watcher against the simulated cluster", () => {
       spec: { hosts: ["ratings"], http: [{ route: [{ destination: { host: "ratings", subset: "v1" } }] }] },
     };
     await topsail.create(vs);
-    await run(["patch", "vs", "ratings", "-n", "bookinfo", "--type", "merge", "-p", JSON.stringify({ spec: { http: [{ timeout: "3s", route: [{ destination: { host: "ratings", subset: "v1" } }] }] } })]);
+    await run([
+      "patch",
+      "vs",
+      "ratings",
+      "-n",
+      "bookinfo",
+      "--type",
+      "merge",
+      "-p",
+      JSON.stringify({
+        spec: { http: [{ timeout: "3s", route: [{ destination: { host: "ratings", subset: "v1" } }] }] },
+      }),
+    ]);
 
     const entries = await waitFor(async () => {
       const found = await history("VirtualService", "bookinfo", "ratings");
@@ -117,17 +146,29 @@ describe("the external-change watcher against the simulated cluster", () => {
     }, "the external delete");
     expect(entries[0]).toMatchObject({ action: "delete", source: "external", after: null });
 
-    const policy = await getIstioObject(connection, { kind: "AuthorizationPolicy", namespace: "bookinfo", name: "reviews-readers" });
+    const policy = await getIstioObject(connection, {
+      kind: "AuthorizationPolicy",
+      namespace: "bookinfo",
+      name: "reviews-readers",
+    });
     if (!policy) throw new Error("the first test created this AuthorizationPolicy");
     await topsail.remove(policy);
     // Recreated by kubectl: the watcher judges an object's events in order, so once this
     // create is recorded, the delete before it has been judged too.
-    await kubectl.run(["apply", "-f", "-"], JSON.stringify({ ...policy, metadata: { name: "reviews-readers", namespace: "bookinfo" } }));
+    await kubectl.run(
+      ["apply", "-f", "-"],
+      JSON.stringify({ ...policy, metadata: { name: "reviews-readers", namespace: "bookinfo" } }),
+    );
     const policyHistory = await waitFor(async () => {
       const found = await history("AuthorizationPolicy", "bookinfo", "reviews-readers");
       return found[0]?.source === "external" ? found : undefined;
     }, "the external re-create");
-    expect(policyHistory.map((e) => `${e.source} ${e.action}`)).toEqual(["external create", "editor delete", "external update", "editor create"]);
+    expect(policyHistory.map((e) => `${e.source} ${e.action}`)).toEqual([
+      "external create",
+      "editor delete",
+      "external update",
+      "editor create",
+    ]);
   });
 
   it("records an external change of a namespace's injection label, and only changes of the injection keys", async () => {
@@ -147,12 +188,25 @@ describe("the external-change watcher against the simulated cluster", () => {
       before: { "metadata.labels": { "istio-injection": "enabled", "istio.io/rev": null } },
       after: { "metadata.labels": { "istio-injection": "disabled", "istio.io/rev": null } },
     });
-    expect(entries[0]).toMatchObject({ source: "external", after: { "metadata.labels": { "istio-injection": "enabled" } } });
+    expect(entries[0]).toMatchObject({
+      source: "external",
+      after: { "metadata.labels": { "istio-injection": "enabled" } },
+    });
     expect(entries[0]?.resourceVersion).toBe((await readNamespaceLabels(connection, "bookinfo")).resourceVersion);
   });
 
   it("records an external change of a Deployment's sidecar.istio.io/inject pod-template annotation", async () => {
-    await run(["patch", "deployment", "details-v1", "-n", "bookinfo", "--type", "merge", "-p", JSON.stringify({ spec: { template: { metadata: { annotations: { "sidecar.istio.io/inject": "false" } } } } })]);
+    await run([
+      "patch",
+      "deployment",
+      "details-v1",
+      "-n",
+      "bookinfo",
+      "--type",
+      "merge",
+      "-p",
+      JSON.stringify({ spec: { template: { metadata: { annotations: { "sidecar.istio.io/inject": "false" } } } } }),
+    ]);
     const entries = await waitFor(async () => {
       const found = await history("Deployment", "bookinfo", "details-v1");
       return externalOf(found).length > 0 ? found : undefined;
@@ -168,9 +222,15 @@ describe("the external-change watcher against the simulated cluster", () => {
     const ns = await readNamespaceLabels(connection, "httpbin");
     const entry = await topsail.setNamespaceInjection("httpbin", false, ns.resourceVersion);
 
-    const response = await getAuditEntryRoute(new Request(`http://console/api/audit/${entry.id}`), { params: Promise.resolve({ id: entry.id }) });
+    const response = await getAuditEntryRoute(new Request(`http://console/api/audit/${entry.id}`), {
+      params: Promise.resolve({ id: entry.id }),
+    });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { entry: { kind: string; status: string }; live: { resourceVersion: string | null; yaml: string }; afterYaml: string };
+    const body = (await response.json()) as {
+      entry: { kind: string; status: string };
+      live: { resourceVersion: string | null; yaml: string };
+      afterYaml: string;
+    };
     expect(body.entry).toMatchObject({ kind: "Namespace", status: "applied" });
     expect(body.live.resourceVersion).toBe((await readNamespaceLabels(connection, "httpbin")).resourceVersion);
     expect(body.live.yaml).toContain("istio-injection: disabled");
@@ -184,6 +244,8 @@ describe("the external-change watcher against the simulated cluster", () => {
       return externalOf(found).length > 0 ? found : undefined;
     }, "the external entry of the revision label");
     expect(entries.map((e) => e.source)).toEqual(["external", "editor"]);
-    expect(entries[0]?.after).toEqual({ "metadata.labels": { "istio-injection": "disabled", "istio.io/rev": "canary" } });
+    expect(entries[0]?.after).toEqual({
+      "metadata.labels": { "istio-injection": "disabled", "istio.io/rev": "canary" },
+    });
   });
 });

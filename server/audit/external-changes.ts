@@ -22,7 +22,13 @@
  * in the order the API server sent them.
  */
 import "server-only";
-import { listAuditEntries, recordAuditEntry, type AuditEntriesDb, type AuditEntry, type AuditObject } from "@/server/adapters/db/audit-entries";
+import {
+  listAuditEntries,
+  recordAuditEntry,
+  type AuditEntriesDb,
+  type AuditEntry,
+  type AuditObject,
+} from "@/server/adapters/db/audit-entries";
 import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { clusterCacheFor, type ObjectSubscription } from "@/server/adapters/kube/cluster-cache";
 import type { ObjectEvent } from "@/server/adapters/kube/watch-objects";
@@ -58,7 +64,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** What the judgement needs of an object's entries: the pending ones, the one with this version, and the newest. */
-async function entriesOf(db: AuditEntriesDb, ref: { kind: string; namespace: string; name: string }, resourceVersion: string): Promise<AuditEntry[]> {
+async function entriesOf(
+  db: AuditEntriesDb,
+  ref: { kind: string; namespace: string; name: string },
+  resourceVersion: string,
+): Promise<AuditEntry[]> {
   const lists = await Promise.all([
     listAuditEntries(db, { ...ref, limit: 20 }),
     listAuditEntries(db, { ...ref, status: "pending", limit: 1000 }),
@@ -75,7 +85,10 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
   const log = options.log ?? ((m: string) => console.warn(m));
   const kinds = (options.kinds ?? auditedKinds.map((k) => k.kind)).map((name) => {
     const kind = findAuditedKind(name);
-    if (!kind) throw new Error(`The audit watcher cannot watch kind "${name}"; it watches ${auditedKinds.map((k) => k.kind).join(", ")}.`);
+    if (!kind)
+      throw new Error(
+        `The audit watcher cannot watch kind "${name}"; it watches ${auditedKinds.map((k) => k.kind).join(", ")}.`,
+      );
     return kind;
   });
   const startedAt = new Date();
@@ -91,9 +104,17 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
   const sweepMs = Math.max(pollMs, Math.min(60_000, pendingLimitMs / 4));
   const stale = (): StaleIntentDeps => ({ db, clusterId, readLive: (ref) => readAuditedObject(connection, ref) });
 
-  async function judge(kind: AuditedKind, ref: { kind: string; namespace: string; name: string }, observed: ObservedVersion, observedAt: Date): Promise<void> {
+  async function judge(
+    kind: AuditedKind,
+    ref: { kind: string; namespace: string; name: string },
+    observed: ObservedVersion,
+    observedAt: Date,
+  ): Promise<void> {
     while (!stopped) {
-      const verdict = judgeObservedVersion(observed, await entriesOf(db, ref, observed.resourceVersion), { kind, clusterId });
+      const verdict = judgeObservedVersion(observed, await entriesOf(db, ref, observed.resourceVersion), {
+        kind,
+        clusterId,
+      });
       if (verdict.verdict === "wait") {
         await sleep(pollMs);
         continue;
@@ -124,13 +145,23 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
     const previous = seen.get(key);
     if (event.type === "DELETED") seen.delete(key);
     else seen.set(key, recorded);
-    const observed: ObservedVersion = { type: event.type, resourceVersion: event.object.resourceVersion, recorded, previous, atStart: event.inFirstList };
+    const observed: ObservedVersion = {
+      type: event.type,
+      resourceVersion: event.object.resourceVersion,
+      recorded,
+      previous,
+      atStart: event.inFirstList,
+    };
     // Most updates (a Deployment's status, a Namespace's other labels) change nothing audited.
     if (changesNothingAudited(observed, kind)) return;
     const observedAt = new Date();
     const next = (queues.get(key) ?? Promise.resolve())
       .then(() => judge(kind, ref, observed, observedAt))
-      .catch((error: unknown) => log(`Audit watcher: could not judge the change of ${key} (resourceVersion ${observed.resourceVersion}): ${messageOf(error)}`));
+      .catch((error: unknown) =>
+        log(
+          `Audit watcher: could not judge the change of ${key} (resourceVersion ${observed.resourceVersion}): ${messageOf(error)}`,
+        ),
+      );
     queues.set(key, next);
     void next.then(() => {
       if (queues.get(key) === next) queues.delete(key);
@@ -146,7 +177,9 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
         // Only an unreachable cluster is worth waiting for; without read access to kube-system
         // the watcher still works, just without telling clusters apart.
         if (!(error instanceof TopsailError && error.code === "kube_unavailable")) {
-          log(`Audit watcher: cannot read the cluster's identity (${messageOf(error)}); entries will not be told apart by cluster.`);
+          log(
+            `Audit watcher: cannot read the cluster's identity (${messageOf(error)}); entries will not be told apart by cluster.`,
+          );
           return;
         }
         log(`Audit watcher: ${messageOf(error)}; retrying.`);
@@ -164,8 +197,14 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
     );
     if (stopped) return;
     sweep = setInterval(() => {
-      void resolvePendingRecordedBefore(stale(), new Date(Date.now() - pendingLimitMs), noOutcomeWithin(pendingLimitMs)).catch((error: unknown) =>
-        log(`Audit watcher: could not resolve pending entries older than ${Math.round(pendingLimitMs / 1000)} s: ${messageOf(error)}`),
+      void resolvePendingRecordedBefore(
+        stale(),
+        new Date(Date.now() - pendingLimitMs),
+        noOutcomeWithin(pendingLimitMs),
+      ).catch((error: unknown) =>
+        log(
+          `Audit watcher: could not resolve pending entries older than ${Math.round(pendingLimitMs / 1000)} s: ${messageOf(error)}`,
+        ),
       );
     }, sweepMs);
     sweep.unref();

@@ -50,7 +50,11 @@ export interface JudgeContext {
 
 /** Rule 4's cheap half, which needs no entries: the version before it, seen by the watcher, has the same audited content. */
 export function changesNothingAudited(observed: ObservedVersion, kind: Pick<AuditedKind, "sameContent">): boolean {
-  return observed.type !== "DELETED" && observed.previous !== undefined && kind.sameContent(observed.previous, observed.recorded);
+  return (
+    observed.type !== "DELETED" &&
+    observed.previous !== undefined &&
+    kind.sameContent(observed.previous, observed.recorded)
+  );
 }
 
 /** `entries`: the object's audit entries, any order; at least the pending ones, the one with this resourceVersion, and the newest few. */
@@ -94,9 +98,19 @@ export interface LiveVersion {
  * The outcome of a pending entry whose console will not resolve it: applied (at the live
  * resourceVersion) when the live object holds the intended change, else failed with `reason`.
  */
-export function outcomeOfStaleIntent(entry: AuditEntry, live: LiveVersion | undefined, kind: Pick<AuditedKind, "wholeObject" | "sameContent">, reason: string): AuditOutcome {
-  if (entry.after === null) return live ? { status: "failed", error: reason } : { status: "applied", after: null, resourceVersion: null };
+export function outcomeOfStaleIntent(
+  entry: AuditEntry,
+  live: LiveVersion | undefined,
+  kind: Pick<AuditedKind, "wholeObject" | "sameContent">,
+  reason: string,
+): AuditOutcome {
+  if (entry.after === null)
+    return live ? { status: "failed", error: reason } : { status: "applied", after: null, resourceVersion: null };
   if (!live || !kind.sameContent(entry.after, live.recorded)) return { status: "failed", error: reason };
   // Injection entries keep the keys they set; Istio entries take the object the server holds.
-  return { status: "applied", after: kind.wholeObject ? live.recorded : entry.after, resourceVersion: live.resourceVersion };
+  return {
+    status: "applied",
+    after: kind.wholeObject ? live.recorded : entry.after,
+    resourceVersion: live.resourceVersion,
+  };
 }

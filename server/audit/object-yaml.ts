@@ -8,7 +8,9 @@ import { stringify } from "yaml";
 
 const serverMetadata = ["resourceVersion", "uid", "generation", "creationTimestamp", "managedFields", "selfLink"];
 
-export function withoutServerFields(object: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function withoutServerFields(
+  object: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (!object) return null;
   const { status: _status, ...rest } = object;
   // Injection entries record only the settings (audited-kinds.ts), without metadata.

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { kubectlFor, type Kubectl } from "@/sim/test-support/run-kubectl";
 import { waitFor } from "@/sim/test-support/wait-for";
-import { getAuditEntry, listAuditEntries, recordAuditIntent, type AuditEntry } from "@/server/adapters/db/audit-entries";
+import {
+  getAuditEntry,
+  listAuditEntries,
+  recordAuditIntent,
+  type AuditEntry,
+} from "@/server/adapters/db/audit-entries";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
 import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
@@ -42,12 +47,20 @@ describe("the watcher and Topsail's own writes", () => {
     if (result.code !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${result.stderr}`);
     return result.stdout;
   }
-  const versionOf = (e: AuditEntry) => (e.after?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? null;
-  const withSubsetPolicy = (dr: StoredIstioObject, consecutive5xxErrors: number): StoredIstioObject => ({ ...dr, spec: { ...dr.spec, trafficPolicy: { outlierDetection: { consecutive5xxErrors } } } });
+  const versionOf = (e: AuditEntry) =>
+    (e.after?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? null;
+  const withSubsetPolicy = (dr: StoredIstioObject, consecutive5xxErrors: number): StoredIstioObject => ({
+    ...dr,
+    spec: { ...dr.spec, trafficPolicy: { outlierDetection: { consecutive5xxErrors } } },
+  });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-own-"));
-    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
+    sim = await startSimulator({
+      port: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+    });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
@@ -57,10 +70,24 @@ describe("the watcher and Topsail's own writes", () => {
     // API server took the write, once before the write reached it.
     const ratings = await live("DestinationRule", "ratings");
     const desired = withSubsetPolicy(ratings, 4);
-    survived = await recordAuditIntent(db(), { actor: "alice", action: "update", ...ref("DestinationRule", "ratings"), before: ratings, after: desired, source: "wizard" });
+    survived = await recordAuditIntent(db(), {
+      actor: "alice",
+      action: "update",
+      ...ref("DestinationRule", "ratings"),
+      before: ratings,
+      after: desired,
+      source: "wizard",
+    });
     survivedVersion = (await replaceIstioObject(connection, desired)).metadata.resourceVersion ?? "";
     const details = await live("DestinationRule", "details");
-    lost = await recordAuditIntent(db(), { actor: "alice", action: "update", ...ref("DestinationRule", "details"), before: details, after: withSubsetPolicy(details, 9), source: "wizard" });
+    lost = await recordAuditIntent(db(), {
+      actor: "alice",
+      action: "update",
+      ...ref("DestinationRule", "details"),
+      before: details,
+      after: withSubsetPolicy(details, 9),
+      source: "wizard",
+    });
 
     // A short limit, so the test of an entry abandoned while the watcher runs is quick; the
     // slow writes below stay well inside it (and, past it, would be resolved the same way).
@@ -76,7 +103,11 @@ describe("the watcher and Topsail's own writes", () => {
   });
 
   it("resolves, at start, a pending entry whose change is live as applied with the live resourceVersion, and does not record that version as external", async () => {
-    expect(await getAuditEntry(db(), survived.id)).toMatchObject({ status: "applied", resourceVersion: survivedVersion, error: null });
+    expect(await getAuditEntry(db(), survived.id)).toMatchObject({
+      status: "applied",
+      resourceVersion: survivedVersion,
+      error: null,
+    });
     // A later kubectl change of the same object: once it is recorded, the version the dead
     // console wrote has been judged too.
     await run(["annotate", "dr", "ratings", "-n", "bookinfo", "example.com/checked=yes"]);
@@ -91,24 +122,47 @@ describe("the watcher and Topsail's own writes", () => {
   it("resolves, at start, a pending entry whose change is not live as failed, saying why", async () => {
     const entry = await getAuditEntry(db(), lost.id);
     expect(entry?.status).toBe("failed");
-    expect(entry?.error).toMatch(/the console stopped before the write's outcome was known; the live object does not hold this change/);
+    expect(entry?.error).toMatch(
+      /the console stopped before the write's outcome was known; the live object does not hold this change/,
+    );
   });
 
   it("resolves an entry left pending while it runs once it is older than the limit, by the live object, and keeps that version out of the external changes", async () => {
     const productpage = await live("DestinationRule", "productpage");
     const desired = withSubsetPolicy(productpage, 6);
-    const landed = await recordAuditIntent(db(), { actor: "bob", action: "update", ...ref("DestinationRule", "productpage"), before: productpage, after: desired, source: "editor" });
+    const landed = await recordAuditIntent(db(), {
+      actor: "bob",
+      action: "update",
+      ...ref("DestinationRule", "productpage"),
+      before: productpage,
+      after: desired,
+      source: "editor",
+    });
     const writtenVersion = (await replaceIstioObject(connection, desired)).metadata.resourceVersion;
     const bookinfo = await live("VirtualService", "bookinfo");
-    const neverWritten = await recordAuditIntent(db(), { actor: "bob", action: "update", ...ref("VirtualService", "bookinfo"), before: bookinfo, after: { ...bookinfo, spec: { ...bookinfo.spec, hosts: ["bookinfo.example.com"] } }, source: "editor" });
+    const neverWritten = await recordAuditIntent(db(), {
+      actor: "bob",
+      action: "update",
+      ...ref("VirtualService", "bookinfo"),
+      before: bookinfo,
+      after: { ...bookinfo, spec: { ...bookinfo.spec, hosts: ["bookinfo.example.com"] } },
+      source: "editor",
+    });
     // Neither outcome is ever recorded: the console hangs after these calls.
 
-    const resolved = await waitFor(async () => {
-      const [a, b] = await Promise.all([getAuditEntry(db(), landed.id), getAuditEntry(db(), neverWritten.id)]);
-      return a?.status !== "pending" && b?.status !== "pending" ? [a, b] : undefined;
-    }, "both entries resolved", 4 * pendingLimitMs);
+    const resolved = await waitFor(
+      async () => {
+        const [a, b] = await Promise.all([getAuditEntry(db(), landed.id), getAuditEntry(db(), neverWritten.id)]);
+        return a?.status !== "pending" && b?.status !== "pending" ? [a, b] : undefined;
+      },
+      "both entries resolved",
+      4 * pendingLimitMs,
+    );
     expect(resolved[0]).toMatchObject({ status: "applied", resourceVersion: writtenVersion, error: null });
-    expect(resolved[1]).toMatchObject({ status: "failed", error: "no outcome of the write was recorded within 15 s; the live object does not hold this change" });
+    expect(resolved[1]).toMatchObject({
+      status: "failed",
+      error: "no outcome of the write was recorded within 15 s; the live object does not hold this change",
+    });
 
     await run(["annotate", "dr", "productpage", "-n", "bookinfo", "example.com/checked=yes"]);
     const entries = await waitFor(async () => {
@@ -130,7 +184,11 @@ describe("the watcher and Topsail's own writes", () => {
         apiVersion: "security.istio.io/v1",
         kind: "AuthorizationPolicy",
         metadata: { name: "ratings-readers", namespace: "bookinfo" },
-        spec: { selector: { matchLabels: { app: "ratings" } }, action: "ALLOW", rules: [{ from: [{ source: { principals: ["cluster.local/ns/bookinfo/sa/bookinfo-reviews"] } }] }] },
+        spec: {
+          selector: { matchLabels: { app: "ratings" } },
+          action: "ALLOW",
+          rules: [{ from: [{ source: { principals: ["cluster.local/ns/bookinfo/sa/bookinfo-reviews"] } }] }],
+        },
       };
       const desired = withSubsetPolicy(reviews, 7);
       sim.setApiLatency(2500);
@@ -157,7 +215,9 @@ describe("the watcher and Topsail's own writes", () => {
       const external = [...reviewsHistory, ...policyHistory].filter((e) => e.source === "external");
       expect(external.filter((e) => ours.has(versionOf(e)))).toEqual([]);
       expect(external.map(versionOf)).toContain(kubectlVersion);
-      expect(external.find((e) => versionOf(e) === kubectlVersion)?.after?.metadata).toMatchObject({ labels: { owner: "kubectl" } });
+      expect(external.find((e) => versionOf(e) === kubectlVersion)?.after?.metadata).toMatchObject({
+        labels: { owner: "kubectl" },
+      });
       expect(reviewsHistory.filter((e) => e.source === "wizard").map((e) => e.status)).toEqual(["applied"]);
       expect(policyHistory.map((e) => e.source)).toEqual(["external", "wizard"]);
     } finally {

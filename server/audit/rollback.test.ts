@@ -12,7 +12,11 @@ const live: StoredIstioObject = {
   metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "12" },
   spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v2" } }] }] },
 };
-const before = { ...live, metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "10" }, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] } };
+const before = {
+  ...live,
+  metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "10" },
+  spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] },
+};
 
 const entry: AuditEntry = {
   id: "e1",
@@ -57,7 +61,11 @@ function fakeDeps(reachable: string, recorded: AuditEntry = entry) {
   const deps: RollbackDeps = {
     getEntry: async (id) => (id === recorded.id ? recorded : undefined),
     async requireSameCluster(expected, what) {
-      if (expected && expected !== reachable) throw new TopsailError("conflict", `${what} belongs to the cluster ${expected}, not ${reachable}; nothing was changed.`);
+      if (expected && expected !== reachable)
+        throw new TopsailError(
+          "conflict",
+          `${what} belongs to the cluster ${expected}, not ${reachable}; nothing was changed.`,
+        );
     },
     write,
     actor: "bob",
@@ -70,12 +78,22 @@ describe("rollbackToEntry", () => {
     const { deps, intents, writes } = fakeDeps("cluster-a");
     await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" });
     expect(writes).toEqual(["replace VirtualService/reviews"]);
-    expect(intents).toEqual([expect.objectContaining({ action: "rollback", source: "rollback", actor: "bob", clusterId: "cluster-a", comment: expect.stringContaining("audit entry e1") })]);
+    expect(intents).toEqual([
+      expect.objectContaining({
+        action: "rollback",
+        source: "rollback",
+        actor: "bob",
+        clusterId: "cluster-a",
+        comment: expect.stringContaining("audit entry e1"),
+      }),
+    ]);
   });
 
   it("never rolls an entry of another cluster back onto the current one: 409, nothing recorded or written", async () => {
     const { deps, intents, writes } = fakeDeps("cluster-b");
-    const error = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch((e: unknown) => e);
+    const error = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TopsailError);
     expect((error as TopsailError).code).toBe("conflict");
     expect((error as TopsailError).message).toContain("Audit entry e1");
@@ -85,13 +103,28 @@ describe("rollbackToEntry", () => {
 
   it("refuses entries with no version to return to, saying why, and writes nothing", async () => {
     const cases: [Partial<AuditEntry>, string, RegExp][] = [
-      [{ status: "failed", error: "the API server answered 409" }, "bad_request", /was never applied \(the API server answered 409\)/],
+      [
+        { status: "failed", error: "the API server answered 409" },
+        "bad_request",
+        /was never applied \(the API server answered 409\)/,
+      ],
       [{ status: "pending" }, "conflict", /still being written/],
-      [{ kind: "Namespace", namespace: "bookinfo", name: "bookinfo", before: { "metadata.labels": { "istio-injection": "enabled" } } }, "bad_request", /injection toggle on the namespace page/],
+      [
+        {
+          kind: "Namespace",
+          namespace: "bookinfo",
+          name: "bookinfo",
+          before: { "metadata.labels": { "istio-injection": "enabled" } },
+        },
+        "bad_request",
+        /injection toggle on the namespace page/,
+      ],
     ];
     for (const [overrides, code, message] of cases) {
       const { deps, intents, writes } = fakeDeps("cluster-a", { ...entry, ...overrides });
-      const error = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch((e: unknown) => e);
+      const error = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch(
+        (e: unknown) => e,
+      );
       expect((error as TopsailError).code).toBe(code);
       expect((error as TopsailError).message).toMatch(message);
       expect([writes, intents]).toEqual([[], []]);
@@ -100,7 +133,9 @@ describe("rollbackToEntry", () => {
 
   it("says which entry does not exist", async () => {
     const { deps } = fakeDeps("cluster-a");
-    const error = await rollbackToEntry(deps, { id: "nope", to: "before", baseResourceVersion: "12" }).catch((e: unknown) => e);
+    const error = await rollbackToEntry(deps, { id: "nope", to: "before", baseResourceVersion: "12" }).catch(
+      (e: unknown) => e,
+    );
     expect((error as TopsailError).code).toBe("not_found");
   });
 });

@@ -37,10 +37,21 @@ export interface RollbackInput {
 
 function refuseWithoutVersion(entry: AuditEntry, label: string): void {
   if (!findIstioKind(entry.kind)) {
-    throw new TopsailError("bad_request", `Audit entry ${entry.id} records the sidecar-injection setting of ${label}, not an Istio object: set it back with the injection toggle on the ${entry.kind === "Namespace" ? "namespace" : "workload"} page.`);
+    throw new TopsailError(
+      "bad_request",
+      `Audit entry ${entry.id} records the sidecar-injection setting of ${label}, not an Istio object: set it back with the injection toggle on the ${entry.kind === "Namespace" ? "namespace" : "workload"} page.`,
+    );
   }
-  if (entry.status === "failed") throw new TopsailError("bad_request", `The change of audit entry ${entry.id} was never applied (${entry.error ?? "no reason recorded"}), so ${label} has no version from it to roll back to.`);
-  if (entry.status === "pending") throw new TopsailError("conflict", `The change of audit entry ${entry.id} is still being written; its outcome is not known yet. Try again in a moment.`);
+  if (entry.status === "failed")
+    throw new TopsailError(
+      "bad_request",
+      `The change of audit entry ${entry.id} was never applied (${entry.error ?? "no reason recorded"}), so ${label} has no version from it to roll back to.`,
+    );
+  if (entry.status === "pending")
+    throw new TopsailError(
+      "conflict",
+      `The change of audit entry ${entry.id} is still being written; its outcome is not known yet. Try again in a moment.`,
+    );
 }
 
 export async function rollbackToEntry(deps: RollbackDeps, input: RollbackInput): Promise<RollbackResult> {
@@ -52,10 +63,19 @@ export async function rollbackToEntry(deps: RollbackDeps, input: RollbackInput):
   const ref = { kind: entry.kind, namespace: entry.namespace, name: entry.name };
   const target = withoutServerFields(input.to === "after" ? entry.after : entry.before);
   const live = await deps.write.get(ref);
-  if (!target && !live) throw new TopsailError("bad_request", `${label} already does not exist; there is nothing to roll back.`);
-  const desired = target ? ({ ...target, kind: entry.kind, metadata: { ...(target.metadata as object), name: entry.name, namespace: entry.namespace } } as StoredIstioObject) : null;
+  if (!target && !live)
+    throw new TopsailError("bad_request", `${label} already does not exist; there is nothing to roll back.`);
+  const desired = target
+    ? ({
+        ...target,
+        kind: entry.kind,
+        metadata: { ...(target.metadata as object), name: entry.name, namespace: entry.namespace },
+      } as StoredIstioObject)
+    : null;
   const when = entry.createdAt.toISOString();
-  const comment = input.comment?.trim() || `Rolled back to the version ${input.to === "after" ? "after" : "before"} the change of ${when} (audit entry ${entry.id})`;
+  const comment =
+    input.comment?.trim() ||
+    `Rolled back to the version ${input.to === "after" ? "after" : "before"} the change of ${when} (audit entry ${entry.id})`;
   const outcomes = await applyIstioChanges(deps.write, {
     // A null base (the user saw no object) makes the write path refuse an object created since.
     changes: [{ ...ref, desired, baseResourceVersion: input.baseResourceVersion }],

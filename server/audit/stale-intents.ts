@@ -6,11 +6,17 @@
  * the intended change, else `failed` with the reason.
  */
 import "server-only";
-import { listAuditEntries, resolveAuditIntent, type AuditEntriesDb, type AuditEntry } from "@/server/adapters/db/audit-entries";
+import {
+  listAuditEntries,
+  resolveAuditIntent,
+  type AuditEntriesDb,
+  type AuditEntry,
+} from "@/server/adapters/db/audit-entries";
 import { findAuditedKind } from "./audited-kinds";
 import { outcomeOfStaleIntent, type LiveVersion } from "./judge-change";
 
-export const CONSOLE_STOPPED = "the console stopped before the write's outcome was known; the live object does not hold this change";
+export const CONSOLE_STOPPED =
+  "the console stopped before the write's outcome was known; the live object does not hold this change";
 
 export function noOutcomeWithin(limitMs: number): string {
   return `no outcome of the write was recorded within ${Math.round(limitMs / 1000)} s; the live object does not hold this change`;
@@ -23,10 +29,15 @@ export interface StaleIntentDeps {
   clusterId: string | null;
 }
 
-const ofThisCluster = (entry: AuditEntry, clusterId: string | null) => entry.clusterId === null || clusterId === null || entry.clusterId === clusterId;
+const ofThisCluster = (entry: AuditEntry, clusterId: string | null) =>
+  entry.clusterId === null || clusterId === null || entry.clusterId === clusterId;
 
 /** Resolves the given pending entries; returns those it resolved. */
-export async function resolveStaleIntents(deps: StaleIntentDeps, entries: AuditEntry[], reason: string): Promise<AuditEntry[]> {
+export async function resolveStaleIntents(
+  deps: StaleIntentDeps,
+  entries: AuditEntry[],
+  reason: string,
+): Promise<AuditEntry[]> {
   const resolved: AuditEntry[] = [];
   for (const entry of entries) {
     const kind = findAuditedKind(entry.kind);
@@ -42,7 +53,11 @@ export async function resolveStaleIntents(deps: StaleIntentDeps, entries: AuditE
  * At watcher start that is the start instant (so a write this process has just begun is
  * not mistaken for an orphan), with `CONSOLE_STOPPED`; later, `pendingLimitMs` ago.
  */
-export async function resolvePendingRecordedBefore(deps: StaleIntentDeps, recordedBefore: Date, reason: string): Promise<AuditEntry[]> {
+export async function resolvePendingRecordedBefore(
+  deps: StaleIntentDeps,
+  recordedBefore: Date,
+  reason: string,
+): Promise<AuditEntry[]> {
   const page = 1000;
   const resolved: AuditEntry[] = [];
   for (;;) {

@@ -39,7 +39,10 @@ describe("parseConfig", () => {
   });
 
   it("reads bearer, basic auth and extra headers for hosted Prometheus services", () => {
-    const bearer = parseConfig({ TOPSAIL_PROMETHEUS_TOKEN: "t0k", TOPSAIL_PROMETHEUS_HEADERS: '{"X-Scope-OrgID":"team-a"}' });
+    const bearer = parseConfig({
+      TOPSAIL_PROMETHEUS_TOKEN: "t0k",
+      TOPSAIL_PROMETHEUS_HEADERS: '{"X-Scope-OrgID":"team-a"}',
+    });
     expect(bearer.ok && bearer.config.prometheus.auth).toEqual({ kind: "bearer", token: "t0k" });
     expect(bearer.ok && bearer.config.prometheus.headers).toEqual({ "X-Scope-OrgID": "team-a" });
     const basic = parseConfig({ TOPSAIL_PROMETHEUS_USERNAME: "u", TOPSAIL_PROMETHEUS_PASSWORD: "p" });
@@ -60,7 +63,9 @@ describe("parseConfig", () => {
     const set = parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "2500" });
     expect(set.ok && set.config.kube.timeoutMs).toBe(2500);
     const bad = parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "soon" });
-    expect(!bad.ok && bad.message).toContain("TOPSAIL_KUBE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 300000");
+    expect(!bad.ok && bad.message).toContain(
+      "TOPSAIL_KUBE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 300000",
+    );
     expect(!parseConfig({ TOPSAIL_KUBE_TIMEOUT_MS: "5" }).ok).toBe(true);
   });
 
@@ -84,12 +89,21 @@ describe("parseConfig", () => {
 
   it("checks every TOPSAIL_ setting the README's configuration table lists", () => {
     const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
-    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("### ", readme.indexOf("## Configuration")));
+    const table = readme.slice(
+      readme.indexOf("## Configuration"),
+      readme.indexOf("### ", readme.indexOf("## Configuration")),
+    );
     const listed = [...new Set(table.match(/\bTOPSAIL_[A-Z_]+/g))];
     expect(listed.length).toBeGreaterThan(10);
     // A value no setting accepts (not a URL, a number, a JSON object, on/off): each listed
     // setting must refuse it by name, or accept it as free text where free text is right.
-    const freeText = ["TOPSAIL_KUBE_CONTEXT", "TOPSAIL_PROMETHEUS_TOKEN", "TOPSAIL_PROMETHEUS_USERNAME", "TOPSAIL_PROMETHEUS_PASSWORD", "TOPSAIL_HOST"];
+    const freeText = [
+      "TOPSAIL_KUBE_CONTEXT",
+      "TOPSAIL_PROMETHEUS_TOKEN",
+      "TOPSAIL_PROMETHEUS_USERNAME",
+      "TOPSAIL_PROMETHEUS_PASSWORD",
+      "TOPSAIL_HOST",
+    ];
     for (const variable of listed.filter((name) => !freeText.includes(name))) {
       const result = parseConfig({ [variable]: "?not valid?" });
       expect(!result.ok && result.message, variable).toContain(variable);

@@ -30,7 +30,10 @@ const headerMap = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      ctx.addIssue({ code: "custom", message: 'TOPSAIL_PROMETHEUS_HEADERS must be a JSON object, e.g. {"X-Scope-OrgID":"tenant-1"}' });
+      ctx.addIssue({
+        code: "custom",
+        message: 'TOPSAIL_PROMETHEUS_HEADERS must be a JSON object, e.g. {"X-Scope-OrgID":"tenant-1"}',
+      });
       return z.NEVER;
     }
   })
@@ -84,7 +87,8 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["TOPSAIL_PROMETHEUS_TOKEN"],
-        message: "TOPSAIL_PROMETHEUS_TOKEN and TOPSAIL_PROMETHEUS_USERNAME are both set: choose bearer token or basic auth, not both",
+        message:
+          "TOPSAIL_PROMETHEUS_TOKEN and TOPSAIL_PROMETHEUS_USERNAME are both set: choose bearer token or basic auth, not both",
       });
     }
     if (env.TOPSAIL_PROMETHEUS_PASSWORD !== undefined && !env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -97,9 +101,7 @@ const envSchema = z
   });
 
 export type PrometheusAuth =
-  | { kind: "none" }
-  | { kind: "bearer"; token: string }
-  | { kind: "basic"; username: string; password: string };
+  { kind: "none" } | { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };
 
 export interface TopsailConfig {
   prometheus: { url: string; auth: PrometheusAuth; headers: Record<string, string>; timeoutMs: number };
@@ -117,7 +119,9 @@ export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; me
 
 /** Unset and empty variables are the same thing to a shell user: both mean "use the default". */
 function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {

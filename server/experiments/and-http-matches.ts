@@ -54,7 +54,8 @@ function conditionOf(m: StringMatch): Condition {
 }
 
 /** Whether a concrete value satisfies an exact or prefix condition. */
-const satisfies = (text: string, c: Condition) => (c.type === "exact" ? text === c.text : c.type === "prefix" ? text.startsWith(c.text) : false);
+const satisfies = (text: string, c: Condition) =>
+  c.type === "exact" ? text === c.text : c.type === "prefix" ? text.startsWith(c.text) : false;
 
 /** The one condition equal to `a ∧ b` on the same string. */
 export function andStringMatch(a: StringMatch, b: StringMatch, field: string): Merge<StringMatch> {
@@ -75,14 +76,22 @@ export function andStringMatch(a: StringMatch, b: StringMatch, field: string): M
   return NEVER;
 }
 
-function andOptional(a: StringMatch | undefined, b: StringMatch | undefined, field: string): Merge<StringMatch | undefined> {
+function andOptional(
+  a: StringMatch | undefined,
+  b: StringMatch | undefined,
+  field: string,
+): Merge<StringMatch | undefined> {
   if (!a) return value(b);
   if (!b) return value(a);
   return andStringMatch(a, b, field);
 }
 
 /** Per-key AND of two condition maps (headers, queryParams). */
-function andConditionMaps(a: Record<string, StringMatch> | undefined, b: Record<string, StringMatch> | undefined, field: string): Merge<Record<string, StringMatch> | undefined> {
+function andConditionMaps(
+  a: Record<string, StringMatch> | undefined,
+  b: Record<string, StringMatch> | undefined,
+  field: string,
+): Merge<Record<string, StringMatch> | undefined> {
   if (!a) return value(b);
   if (!b) return value(a);
   const out: Record<string, StringMatch> = { ...a };
@@ -95,20 +104,27 @@ function andConditionMaps(a: Record<string, StringMatch> | undefined, b: Record<
 }
 
 /** withoutHeaders: a header excluded by two different conditions cannot be one entry. */
-function andExclusions(a: Record<string, StringMatch> | undefined, b: Record<string, StringMatch> | undefined): Merge<Record<string, StringMatch> | undefined> {
+function andExclusions(
+  a: Record<string, StringMatch> | undefined,
+  b: Record<string, StringMatch> | undefined,
+): Merge<Record<string, StringMatch> | undefined> {
   if (!a) return value(b);
   if (!b) return value(a);
   const out: Record<string, StringMatch> = { ...a };
   for (const [key, condition] of Object.entries(b)) {
     const existing = out[key];
-    if (existing && !isDeepStrictEqual(existing, condition)) return { kind: "inexpressible", field: `withoutHeaders.${key}`, left: existing, right: condition };
+    if (existing && !isDeepStrictEqual(existing, condition))
+      return { kind: "inexpressible", field: `withoutHeaders.${key}`, left: existing, right: condition };
     out[key] = condition;
   }
   return value(out);
 }
 
 /** An exact (or any, for a bare presence exclusion) header value that the block also excludes can never match. */
-function excludedOutright(headers: Record<string, StringMatch> | undefined, without: Record<string, StringMatch> | undefined): boolean {
+function excludedOutright(
+  headers: Record<string, StringMatch> | undefined,
+  without: Record<string, StringMatch> | undefined,
+): boolean {
   for (const [key, excluded] of Object.entries(without ?? {})) {
     const wanted = headers?.[key];
     if (!wanted) continue;
@@ -126,7 +142,10 @@ function agree<T>(a: T | undefined, b: T | undefined): Merge<T | undefined> {
   return NEVER;
 }
 
-function andLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): Merge<Record<string, string> | undefined> {
+function andLabels(
+  a: Record<string, string> | undefined,
+  b: Record<string, string> | undefined,
+): Merge<Record<string, string> | undefined> {
   if (!a) return value(b);
   if (!b) return value(a);
   for (const [k, v] of Object.entries(b)) if (a[k] !== undefined && a[k] !== v) return NEVER;
@@ -142,7 +161,12 @@ function andGateways(a: string[] | undefined, b: string[] | undefined): Merge<st
 
 /** One block holding every condition of `a` and of `b`. */
 export function andMatchBlocks(a: HTTPMatchRequest, b: HTTPMatchRequest): Merge<HTTPMatchRequest> {
-  if (a.uri && b.uri && (a.ignoreUriCase === true || b.ignoreUriCase === true) && !(isDeepStrictEqual(a.uri, b.uri) && a.ignoreUriCase === b.ignoreUriCase)) {
+  if (
+    a.uri &&
+    b.uri &&
+    (a.ignoreUriCase === true || b.ignoreUriCase === true) &&
+    !(isDeepStrictEqual(a.uri, b.uri) && a.ignoreUriCase === b.ignoreUriCase)
+  ) {
     return { kind: "inexpressible", field: "uri", left: a.uri, right: b.uri };
   }
   const out: HTTPMatchRequest = {};
@@ -186,7 +210,8 @@ export function andHttpMatches(a: HTTPMatchRequest[] | undefined, b: HTTPMatchRe
     for (const right of isEmpty(b) ? [{}] : b!) {
       const merged = andMatchBlocks(left, right);
       if (merged.kind === "inexpressible") return merged;
-      if (merged.kind === "value" && !blocks.some((seen) => isDeepStrictEqual(seen, merged.value))) blocks.push(merged.value);
+      if (merged.kind === "value" && !blocks.some((seen) => isDeepStrictEqual(seen, merged.value)))
+        blocks.push(merged.value);
     }
   }
   return blocks.length === 0 ? { kind: "never" } : { kind: "match", match: blocks };

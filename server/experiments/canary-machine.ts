@@ -13,7 +13,18 @@ import type { CanarySpec, GateEventData } from "@/lib/contracts/experiments";
 import type { HTTPRoute } from "@/lib/istio/types/networking";
 import { describeRule, ruleLabel, weightOfRule } from "./canary-rule-edits";
 import { describeFailures, describeValues, evaluateCanaryGates } from "./evaluate-gates";
-import { MIN_WINDOW_SECONDS, secondsBetween, type CanaryMemory, type ExperimentRecord, type ExperimentAction, type MachineEvent, type MachineInput, type MachineStep, type Observation, type ObservationRequest } from "./machine-types";
+import {
+  MIN_WINDOW_SECONDS,
+  secondsBetween,
+  type CanaryMemory,
+  type ExperimentRecord,
+  type ExperimentAction,
+  type MachineEvent,
+  type MachineInput,
+  type MachineStep,
+  type Observation,
+  type ObservationRequest,
+} from "./machine-types";
 
 type CanaryRecord = ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory };
 
@@ -34,25 +45,65 @@ type Ending = "promote" | "restore";
 /** Older experiments (no recorded rule) end as they used to: 0% B in the rule they shifted. */
 function endingOf(record: CanaryRecord, ending: Ending): { weight: number; actions: ExperimentAction[]; text: string } {
   const { memory, spec } = record;
-  if (ending === "promote") return { weight: 100, actions: memory.weight === 100 ? [] : [{ type: "setWeight", weight: 100 }], text: `${spec.to} takes 100%` };
-  if (!memory.owned) return { weight: 0, actions: memory.weight === 0 ? [] : [{ type: "setWeight", weight: 0 }], text: `back to 100% ${spec.from}` };
+  if (ending === "promote")
+    return {
+      weight: 100,
+      actions: memory.weight === 100 ? [] : [{ type: "setWeight", weight: 100 }],
+      text: `${spec.to} takes 100%`,
+    };
+  if (!memory.owned)
+    return {
+      weight: 0,
+      actions: memory.weight === 0 ? [] : [{ type: "setWeight", weight: 0 }],
+      text: `back to 100% ${spec.from}`,
+    };
   const original = memory.owned.original as HTTPRoute;
-  const what = memory.owned.created ? "routing back to what it was without a VirtualService" : `${ruleLabel(memory.owned.name)} restored as it was`;
-  return { weight: weightOfRule(original, spec), actions: [{ type: "restoreRule" }], text: `${what} (${describeRule(original, spec)})` };
+  const what = memory.owned.created
+    ? "routing back to what it was without a VirtualService"
+    : `${ruleLabel(memory.owned.name)} restored as it was`;
+  return {
+    weight: weightOfRule(original, spec),
+    actions: [{ type: "restoreRule" }],
+    text: `${what} (${describeRule(original, spec)})`,
+  };
 }
 
-function finish(record: CanaryRecord, now: Date, outcome: Pick<ExperimentRecord, "status" | "verdict">, summary: (ending: string) => string, ending: Ending, events: MachineEvent[]): MachineStep {
+function finish(
+  record: CanaryRecord,
+  now: Date,
+  outcome: Pick<ExperimentRecord, "status" | "verdict">,
+  summary: (ending: string) => string,
+  ending: Ending,
+  events: MachineEvent[],
+): MachineStep {
   const end = endingOf(record, ending);
   const text = summary(end.text);
   events.push({ type: "phase", phase: "done", message: text });
-  const next: CanaryRecord = { ...record, ...outcome, summary: text, command: null, phase: "done", finishedAt: now, memory: { ...record.memory, weight: end.weight } };
+  const next: CanaryRecord = {
+    ...record,
+    ...outcome,
+    summary: text,
+    command: null,
+    phase: "done",
+    finishedAt: now,
+    memory: { ...record.memory, weight: end.weight },
+  };
   return { next, actions: end.actions, events };
 }
 
 function startStep(record: CanaryRecord, index: number, now: Date, events: MachineEvent[]): MachineStep {
   const weight = record.memory.steps[index]!;
-  events.push({ type: "phase", phase: "step", message: `Step ${index + 1} of ${record.memory.steps.length}: ${weightsText(record.spec, weight)}`, data: { step: index, weight } });
-  const next: CanaryRecord = { ...record, phase: "step", memory: { ...record.memory, stepIndex: index, stepStartedAt: now.toISOString(), weight } };
+  events.push({
+    type: "phase",
+    phase: "step",
+    message: `Step ${index + 1} of ${record.memory.steps.length}: ${weightsText(record.spec, weight)}`,
+    data: { step: index, weight },
+  });
+  const next: CanaryRecord = {
+    ...record,
+    phase: "step",
+    memory: { ...record.memory, stepIndex: index, stepStartedAt: now.toISOString(), weight },
+  };
   return { next, actions: weight === record.memory.weight ? [] : [{ type: "setWeight", weight }], events };
 }
 
@@ -60,7 +111,11 @@ function handleCommand(record: CanaryRecord, now: Date, events: MachineEvent[]):
   const command = record.command;
   if (!command) return record;
   const handled: CanaryRecord = { ...record, command: null };
-  events.push({ type: "command", phase: record.phase, message: `${command[0]!.toUpperCase()}${command.slice(1)} requested` });
+  events.push({
+    type: "command",
+    phase: record.phase,
+    message: `${command[0]!.toUpperCase()}${command.slice(1)} requested`,
+  });
   switch (command) {
     case "pause":
       return { ...handled, status: "paused" };
@@ -68,9 +123,23 @@ function handleCommand(record: CanaryRecord, now: Date, events: MachineEvent[]):
       // The paused time is not this step's traffic: start its window again.
       return { ...handled, status: "running", memory: { ...handled.memory, stepStartedAt: now.toISOString() } };
     case "abort":
-      return finish(handled, now, { status: "aborted", verdict: "aborted" }, (end) => `Aborted by hand at ${weightsText(record.spec, record.memory.weight)}; ${end}.`, "restore", events);
+      return finish(
+        handled,
+        now,
+        { status: "aborted", verdict: "aborted" },
+        (end) => `Aborted by hand at ${weightsText(record.spec, record.memory.weight)}; ${end}.`,
+        "restore",
+        events,
+      );
     case "promote":
-      return finish(handled, now, { status: "completed", verdict: "promoted" }, (end) => `Promoted by hand at step ${record.memory.stepIndex + 1}; ${end}.`, "promote", events);
+      return finish(
+        handled,
+        now,
+        { status: "completed", verdict: "promoted" },
+        (end) => `Promoted by hand at step ${record.memory.stepIndex + 1}; ${end}.`,
+        "promote",
+        events,
+      );
   }
 }
 
@@ -99,27 +168,60 @@ export function advanceCanary(record: CanaryRecord, now: Date, input: MachineInp
   let pass: boolean | null = null;
   let data: GateEventData | undefined;
   if (obs) {
-    const judged = evaluateCanaryGates(spec.gates, obs.measurements.to, obs.measurements.from, obs.windowSeconds, spec.to);
+    const judged = evaluateCanaryGates(
+      spec.gates,
+      obs.measurements.to,
+      obs.measurements.from,
+      obs.windowSeconds,
+      spec.to,
+    );
     pass = judged.pass;
-    data = { windowSeconds: obs.windowSeconds, decisive: due && judged.pass !== null, step: memory.stepIndex, weight: memory.weight, results: judged.results, pass };
+    data = {
+      windowSeconds: obs.windowSeconds,
+      decisive: due && judged.pass !== null,
+      step: memory.stepIndex,
+      weight: memory.weight,
+      results: judged.results,
+      pass,
+    };
     const verdict = pass === null ? "not enough data" : pass ? "pass" : "fail";
-    events.push({ type: "gate", phase: "step", message: `Step ${memory.stepIndex + 1} gates ${verdict} over ${obs.windowSeconds}s: ${describeValues(data)}`, data: { ...data } });
+    events.push({
+      type: "gate",
+      phase: "step",
+      message: `Step ${memory.stepIndex + 1} gates ${verdict} over ${obs.windowSeconds}s: ${describeValues(data)}`,
+      data: { ...data },
+    });
   }
   if (!due) return { next: record, actions: [], events };
 
   if (pass === true) {
     const nextIndex = memory.stepIndex + 1;
     if (nextIndex < memory.steps.length) return startStep(record, nextIndex, now, events);
-    return finish(record, now, { status: "completed", verdict: "promoted" }, (end) => `All ${memory.steps.length} steps passed their gates (${describeValues(data!)}); ${end}.`, "promote", events);
+    return finish(
+      record,
+      now,
+      { status: "completed", verdict: "promoted" },
+      (end) => `All ${memory.steps.length} steps passed their gates (${describeValues(data!)}); ${end}.`,
+      "promote",
+      events,
+    );
   }
   if (pass === null && elapsed < 2 * spec.intervalSeconds) return { next: record, actions: [], events };
 
-  const failure = pass === false && data ? describeFailures(data) : `not enough traffic to ${spec.to} to judge step ${memory.stepIndex + 1} after ${Math.round(elapsed)}s`;
+  const failure =
+    pass === false && data
+      ? describeFailures(data)
+      : `not enough traffic to ${spec.to} to judge step ${memory.stepIndex + 1} after ${Math.round(elapsed)}s`;
   const failedChecks = memory.failedChecks + 1;
-  events.push({ type: "note", phase: "step", message: `Failed check ${failedChecks} of ${spec.failedCheckThreshold}: ${failure}` });
+  events.push({
+    type: "note",
+    phase: "step",
+    message: `Failed check ${failedChecks} of ${spec.failedCheckThreshold}: ${failure}`,
+  });
   const counted: CanaryRecord = { ...record, memory: { ...memory, failedChecks, lastFailure: failure } };
   if (failedChecks >= spec.failedCheckThreshold) {
-    const summary = (end: string) => `Rolled back at step ${memory.stepIndex + 1} (${weightsText(spec, memory.weight)}): ${failure}; ${end}.`;
+    const summary = (end: string) =>
+      `Rolled back at step ${memory.stepIndex + 1} (${weightsText(spec, memory.weight)}): ${failure}; ${end}.`;
     return finish(counted, now, { status: "failed", verdict: "rolled_back" }, summary, "restore", events);
   }
   // Judge the step again on fresh traffic.

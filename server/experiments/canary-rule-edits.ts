@@ -27,7 +27,14 @@ import { isDeepStrictEqual } from "node:util";
 import type { HTTPRoute, HTTPRouteDestination, VirtualServiceSpec } from "@/lib/istio/types/networking";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { OwnedRule } from "./machine-types";
-import { CREATED_BY_ANNOTATION, createdBy, hostNames, newVirtualService, specOf, withSpec } from "./virtual-service-edits";
+import {
+  CREATED_BY_ANNOTATION,
+  createdBy,
+  hostNames,
+  newVirtualService,
+  specOf,
+  withSpec,
+} from "./virtual-service-edits";
 
 export interface CanaryTarget {
   namespace: string;
@@ -39,7 +46,11 @@ export interface CanaryTarget {
 }
 
 /** What an edit asks of the writer: write this object, delete it, leave it (why), or refuse (why). */
-export type CanaryEdit = { kind: "write"; desired: StoredIstioObject } | { kind: "delete" } | { kind: "none"; reason: string } | { kind: "refused"; problem: string };
+export type CanaryEdit =
+  | { kind: "write"; desired: StoredIstioObject }
+  | { kind: "delete" }
+  | { kind: "none"; reason: string }
+  | { kind: "refused"; problem: string };
 
 export function ruleLabel(name: string | undefined): string {
   return name === undefined ? "the catch-all rule" : `rule "${name}"`;
@@ -58,7 +69,8 @@ function locateRule(spec: VirtualServiceSpec, name: string | undefined): number 
 /** Why the canary cannot shift this rule; undefined when it can (it routes the service only, to A, B or no subset). */
 function routeProblem(rule: HTTPRoute, target: CanaryTarget): string | undefined {
   const route = rule.route ?? [];
-  if (route.length === 0) return `does not route ${target.service} to a destination (${rule.redirect ? "it redirects" : rule.directResponse ? "it answers directly" : rule.delegate ? "it delegates" : "it has no route"})`;
+  if (route.length === 0)
+    return `does not route ${target.service} to a destination (${rule.redirect ? "it redirects" : rule.directResponse ? "it answers directly" : rule.delegate ? "it delegates" : "it has no route"})`;
   const hosts = new Set(hostNames(target.service, target.namespace));
   const foreign = route.map((d) => d.destination?.host ?? "").filter((h) => !hosts.has(h));
   if (foreign.length > 0) return `also routes to ${[...new Set(foreign)].map((h) => h || "(no host)").join(", ")}`;
@@ -74,7 +86,10 @@ function describeRules(spec: VirtualServiceSpec): string {
 }
 
 /** The rule the canary would own in `live`, or what is wrong (create-experiment.ts answers 400 with it). */
-export function findOwnedRule(live: StoredIstioObject, target: CanaryTarget): { ok: true; index: number; rule: HTTPRoute } | { ok: false; problem: string } {
+export function findOwnedRule(
+  live: StoredIstioObject,
+  target: CanaryTarget,
+): { ok: true; index: number; rule: HTTPRoute } | { ok: false; problem: string } {
   const spec = specOf(live);
   const where = vsLabel(target.namespace, live.metadata.name);
   const index = locateRule(spec, target.rule);
@@ -102,16 +117,37 @@ export function findOwnedRule(live: StoredIstioObject, target: CanaryTarget): { 
 const serviceRoute = (service: string): HTTPRoute => ({ route: [{ destination: { host: service } }] });
 
 /** The owned rule as it is now, recorded before the canary's first write. */
-export function recordOwnedRule(live: StoredIstioObject | undefined, target: CanaryTarget): { ok: true; owned: OwnedRule } | { ok: false; problem: string } {
+export function recordOwnedRule(
+  live: StoredIstioObject | undefined,
+  target: CanaryTarget,
+): { ok: true; owned: OwnedRule } | { ok: false; problem: string } {
   if (!live) {
     if (target.rule !== undefined) {
-      return { ok: false, problem: `No VirtualService routes ${target.service}, so it has no rule named "${target.rule}"; leave out \`rule\` and the canary creates one, or create the VirtualService first.` };
+      return {
+        ok: false,
+        problem: `No VirtualService routes ${target.service}, so it has no rule named "${target.rule}"; leave out \`rule\` and the canary creates one, or create the VirtualService first.`,
+      };
     }
-    return { ok: true, owned: { virtualService: target.service, created: true, original: serviceRoute(target.service) as Record<string, unknown> } };
+    return {
+      ok: true,
+      owned: {
+        virtualService: target.service,
+        created: true,
+        original: serviceRoute(target.service) as Record<string, unknown>,
+      },
+    };
   }
   const found = findOwnedRule(live, target);
   if (!found.ok) return found;
-  return { ok: true, owned: { virtualService: live.metadata.name, ...(target.rule !== undefined ? { name: target.rule } : {}), created: false, original: structuredClone(found.rule) as Record<string, unknown> } };
+  return {
+    ok: true,
+    owned: {
+      virtualService: live.metadata.name,
+      ...(target.rule !== undefined ? { name: target.rule } : {}),
+      created: false,
+      original: structuredClone(found.rule) as Record<string, unknown>,
+    },
+  };
 }
 
 /**
@@ -119,7 +155,11 @@ export function recordOwnedRule(live: StoredIstioObject | undefined, target: Can
  * them. Existing entries for A and B keep their other fields and their order; a missing one
  * is made from A's entry (or the subset-less one), so ports and header edits carry over.
  */
-function shiftedRoute(route: readonly HTTPRouteDestination[], target: CanaryTarget, weightTo: number): HTTPRouteDestination[] {
+function shiftedRoute(
+  route: readonly HTTPRouteDestination[],
+  target: CanaryTarget,
+  weightTo: number,
+): HTTPRouteDestination[] {
   const at = (subset: string | undefined) => route.findIndex((d) => d.destination?.subset === subset);
   const b = at(target.to);
   // A's place: its own entry, else the subset-less one it replaces, else B's.
@@ -127,7 +167,11 @@ function shiftedRoute(route: readonly HTTPRouteDestination[], target: CanaryTarg
   const aBase = route[a >= 0 ? a : b];
   const entry = (base: HTTPRouteDestination | undefined, subset: string, weight: number): HTTPRouteDestination => ({
     ...structuredClone(base ?? {}),
-    destination: { ...structuredClone(base?.destination ?? {}), host: base?.destination?.host ?? target.service, subset },
+    destination: {
+      ...structuredClone(base?.destination ?? {}),
+      host: base?.destination?.host ?? target.service,
+      subset,
+    },
     weight,
   });
   const entryA = entry(aBase, target.from, 100 - weightTo);
@@ -142,16 +186,30 @@ const withoutAnnotation = (live: StoredIstioObject): StoredIstioObject["metadata
 };
 
 /** The VirtualService with B at `weightTo` % in the owned rule and nothing else changed. */
-export function setCanaryWeights(live: StoredIstioObject | undefined, target: CanaryTarget, owned: OwnedRule, weightTo: number, experimentId: string): CanaryEdit {
+export function setCanaryWeights(
+  live: StoredIstioObject | undefined,
+  target: CanaryTarget,
+  owned: OwnedRule,
+  weightTo: number,
+  experimentId: string,
+): CanaryEdit {
   const where = vsLabel(target.namespace, owned.virtualService);
   if (!live) {
-    if (!owned.created) return { kind: "refused", problem: `${where} no longer exists; the canary's rule went with it` };
+    if (!owned.created)
+      return { kind: "refused", problem: `${where} no longer exists; the canary's rule went with it` };
     const original = structuredClone(owned.original) as HTTPRoute;
-    const desired = newVirtualService(owned.virtualService, target.namespace, { hosts: [target.service], http: [{ ...original, route: shiftedRoute(original.route ?? [], target, weightTo) }] });
+    const desired = newVirtualService(owned.virtualService, target.namespace, {
+      hosts: [target.service],
+      http: [{ ...original, route: shiftedRoute(original.route ?? [], target, weightTo) }],
+    });
     desired.metadata.annotations = { [CREATED_BY_ANNOTATION]: experimentId };
     return { kind: "write", desired };
   }
-  if (owned.created && createdBy(live) !== experimentId) return { kind: "refused", problem: `${where} was created by someone else after the canary was; start a new canary to shift it` };
+  if (owned.created && createdBy(live) !== experimentId)
+    return {
+      kind: "refused",
+      problem: `${where} was created by someone else after the canary was; start a new canary to shift it`,
+    };
   const spec = specOf(live);
   const index = locateRule(spec, owned.name);
   if (index < 0) return { kind: "refused", problem: `${where} no longer has ${ruleLabel(owned.name)}` };
@@ -164,10 +222,16 @@ export function setCanaryWeights(live: StoredIstioObject | undefined, target: Ca
 }
 
 /** The VirtualService with the owned rule exactly as recorded; delete = the canary created it and nothing else is in it. */
-export function restoreCanaryRule(live: StoredIstioObject | undefined, target: CanaryTarget, owned: OwnedRule, experimentId: string): CanaryEdit {
+export function restoreCanaryRule(
+  live: StoredIstioObject | undefined,
+  target: CanaryTarget,
+  owned: OwnedRule,
+  experimentId: string,
+): CanaryEdit {
   const where = vsLabel(target.namespace, owned.virtualService);
   if (!live) return { kind: "none", reason: `${where} no longer exists: nothing to restore` };
-  if (owned.created && createdBy(live) !== experimentId) return { kind: "none", reason: `${where} is not the one the canary created: left as it is` };
+  if (owned.created && createdBy(live) !== experimentId)
+    return { kind: "none", reason: `${where} is not the one the canary created: left as it is` };
   const spec = specOf(live);
   const index = locateRule(spec, owned.name);
   if (index < 0) return { kind: "none", reason: `${where} no longer has ${ruleLabel(owned.name)}: nothing to restore` };
@@ -183,7 +247,10 @@ export function restoreCanaryRule(live: StoredIstioObject | undefined, target: C
 /** Share (0–100) of each destination of a rule's route, as Envoy splits it: a lone destination takes all. */
 function shares(route: readonly HTTPRouteDestination[]): { subset: string | undefined; percent: number }[] {
   const total = route.reduce((sum, d) => sum + (route.length === 1 ? 100 : (d.weight ?? 0)), 0);
-  return route.map((d) => ({ subset: d.destination?.subset, percent: total > 0 ? ((route.length === 1 ? 100 : (d.weight ?? 0)) / total) * 100 : 0 }));
+  return route.map((d) => ({
+    subset: d.destination?.subset,
+    percent: total > 0 ? ((route.length === 1 ? 100 : (d.weight ?? 0)) / total) * 100 : 0,
+  }));
 }
 
 /** B's share (0–100) in a rule; 0 when the rule does not name B. */
@@ -196,7 +263,9 @@ export function weightOfRule(rule: HTTPRoute, target: Pick<CanaryTarget, "to">):
 /** "v1 80% / v3 20%", or "reviews, all versions" for a route without subsets. */
 export function describeRule(rule: HTTPRoute, target: Pick<CanaryTarget, "service">): string {
   return shares(rule.route ?? [])
-    .map((s) => (s.subset === undefined ? `${target.service}, all versions` : `${s.subset} ${Math.round(s.percent * 10) / 10}%`))
+    .map((s) =>
+      s.subset === undefined ? `${target.service}, all versions` : `${s.subset} ${Math.round(s.percent * 10) / 10}%`,
+    )
     .join(" / ");
 }
 

@@ -20,7 +20,14 @@ import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { readCanaryWeight } from "./canary-rule-edits";
 import { findExperiment, storeCommand } from "./experiment-store";
-import { createMeshScenario, scrapeScenarios, stopScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import {
+  createMeshScenario,
+  scrapeScenarios,
+  stopScenarios,
+  sleep,
+  tickUntil,
+  type MeshScenario,
+} from "./test-support/mesh-scenario";
 
 const STEP_SECONDS = 10;
 const finished = (r: { status: string }) => !["pending", "running", "paused"].includes(r.status);
@@ -33,7 +40,11 @@ const pinned: StoredIstioObject = {
   spec: {
     hosts: ["reviews"],
     http: [
-      { name: "testers", match: [{ headers: { "end-user": { exact: "jason" } } }], route: [{ destination: { host: "reviews", subset: "v3" } }] },
+      {
+        name: "testers",
+        match: [{ headers: { "end-user": { exact: "jason" } } }],
+        route: [{ destination: { host: "reviews", subset: "v3" } }],
+      },
       { name: "main", timeout: "10s", route: [{ destination: { host: "reviews", subset: "v1" } }] },
     ],
   },
@@ -48,9 +59,20 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-canary-rules-"));
     const start = (name: string, scenarioDirs?: string[]) =>
-      startSimulator({ port: 0, metricsPort: 0, dataDir: path.join(dir, name, "sim"), kubeconfigPath: path.join(dir, name, "kubeconfig"), seed: 7, ...(scenarioDirs ? { scenarioDirs } : {}) });
+      startSimulator({
+        port: 0,
+        metricsPort: 0,
+        dataDir: path.join(dir, name, "sim"),
+        kubeconfigPath: path.join(dir, name, "kubeconfig"),
+        seed: 7,
+        ...(scenarioDirs ? { scenarioDirs } : {}),
+      });
     scenarios.pin = await createMeshScenario("pin", dir, await start("pin"));
-    scenarios.grpc = await createMeshScenario("grpc", dir, await start("grpc", [DEFAULT_SCENARIO_DIR, GRPC_ECHO_SCENARIO_DIR]));
+    scenarios.grpc = await createMeshScenario(
+      "grpc",
+      dir,
+      await start("grpc", [DEFAULT_SCENARIO_DIR, GRPC_ECHO_SCENARIO_DIR]),
+    );
     await scenarios.pin.control("/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 40, jasonShare: 0.2 });
     await scenarios.grpc.control("/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 0 });
     await scenarios.grpc.control("/load", { entryPoint: "grpc-client", requestsPerSecond: 40 });
@@ -61,10 +83,21 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
 
   async function pinSurvivesStepsAndAbort(): Promise<void> {
     const s = scenarios.pin;
-    await applyIstioChanges(s.writeDeps, { changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: structuredClone(pinned) }], actor: "setup", source: "editor" });
+    await applyIstioChanges(s.writeDeps, {
+      changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: structuredClone(pinned) }],
+      actor: "setup",
+      source: "editor",
+    });
     const before = await s.virtualService("reviews");
     const target = { namespace: "bookinfo", service: "reviews", from: "v1", to: "v3" };
-    const created = await s.create({ kind: "canary", ...target, steps: [10, 50, 100], intervalSeconds: STEP_SECONDS, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 });
+    const created = await s.create({
+      kind: "canary",
+      ...target,
+      steps: [10, 50, 100],
+      intervalSeconds: STEP_SECONDS,
+      gates: { minSuccessRate: 99, minRequests: 5 },
+      failedCheckThreshold: 1,
+    });
     const runner = s.runner("pin", prom);
     const weights: number[] = [];
     let abortSent = false;
@@ -101,11 +134,23 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
     await s.control("/workloads/echo-grpc/echo-v2", { errorRate: 1, grpcStatus: 14 });
     // Let v2's status-14 series exist in Prometheus before the step: rate() cannot count the first sample of a series born in its window.
     await sleep(5_000);
-    const created = await s.create({ kind: "canary", namespace: "echo-grpc", service: "echo", from: "v1", to: "v2", steps: [10, 50, 100], intervalSeconds: STEP_SECONDS, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 });
+    const created = await s.create({
+      kind: "canary",
+      namespace: "echo-grpc",
+      service: "echo",
+      from: "v1",
+      to: "v2",
+      steps: [10, 50, 100],
+      intervalSeconds: STEP_SECONDS,
+      gates: { minSuccessRate: 99, minRequests: 5 },
+      failedCheckThreshold: 1,
+    });
     const done = await tickUntil(s, s.runner("grpc", prom), created.id, finished, 60_000);
     console.info(`gRPC canary: ${done.summary}`);
     expect(done).toMatchObject({ status: "failed", verdict: "rolled_back" });
-    const gates = ((await findExperiment(getDb(s.dbUrl), created.id))?.events ?? []).filter((e) => e.type === "gate").map((e) => e.data as GateEventData);
+    const gates = ((await findExperiment(getDb(s.dbUrl), created.id))?.events ?? [])
+      .filter((e) => e.type === "gate")
+      .map((e) => e.data as GateEventData);
     const deciding = gates.find((g) => g.decisive && g.pass === false);
     expect(deciding?.results[0]).toMatchObject({ gate: "successRate", threshold: 99, pass: false });
     expect(deciding?.results[0]?.value).toBeLessThan(50);
@@ -116,7 +161,11 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
 
   it("keeps a pin rule through every step and abort, and rolls back a gRPC canary answering status 14", async () => {
     const results = await Promise.allSettled([pinSurvivesStepsAndAbort(), grpcCanaryRolledBack()]);
-    const failures = results.flatMap((r, i) => (r.status === "rejected" ? [`${["pin", "gRPC"][i]}: ${r.reason instanceof Error ? r.reason.stack : String(r.reason)}`] : []));
+    const failures = results.flatMap((r, i) =>
+      r.status === "rejected"
+        ? [`${["pin", "gRPC"][i]}: ${r.reason instanceof Error ? r.reason.stack : String(r.reason)}`]
+        : [],
+    );
     expect(failures).toEqual([]);
   }, 120_000);
 });

@@ -33,7 +33,8 @@ let kubeconfig: string;
 let prometheus: RunningPrometheus;
 const sims: Record<"a" | "b", RunningSimulator> = {} as never;
 
-const kubectl = (...args: string[]) => execFileSync("kubectl", ["--kubeconfig", kubeconfig, ...args], { encoding: "utf8" });
+const kubectl = (...args: string[]) =>
+  execFileSync("kubectl", ["--kubeconfig", kubeconfig, ...args], { encoding: "utf8" });
 
 /** One kubeconfig with a context per simulator, as an SRE with a prod and a staging cluster has. */
 function writeMergedKubeconfig(): void {
@@ -65,7 +66,11 @@ const faultOn = (service: string): FaultSpec => ({
 });
 
 const virtualServiceOn = async (sim: "a" | "b", name: string) => {
-  return getIstioObject(connectionFromKubeconfig(sims[sim].kubeconfigPath), { kind: "VirtualService", namespace: "bookinfo", name });
+  return getIstioObject(connectionFromKubeconfig(sims[sim].kubeconfigPath), {
+    kind: "VirtualService",
+    namespace: "bookinfo",
+    name,
+  });
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,7 +86,11 @@ async function tickUntil(id: string, done: (seen: Seen) => boolean | Promise<boo
   for (let i = 0; i < 120; i++) {
     await getExperimentRunner().tick();
     const found = await findExperiment(getDb(), id);
-    const seen = { status: found?.record.status ?? "missing", summary: found?.record.summary ?? null, events: found?.events ?? [] };
+    const seen = {
+      status: found?.record.status ?? "missing",
+      summary: found?.record.summary ?? null,
+      events: found?.events ?? [],
+    };
     if (await done(seen)) return seen;
     await sleep(250);
   }
@@ -93,14 +102,23 @@ const ended = (seen: Seen) => !["pending", "running", "paused"].includes(seen.st
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "topsail-two-clusters-"));
   for (const name of ["a", "b"] as const) {
-    sims[name] = await startSimulator({ port: 0, dataDir: path.join(dir, name), kubeconfigPath: path.join(dir, name, "kubeconfig") });
+    sims[name] = await startSimulator({
+      port: 0,
+      dataDir: path.join(dir, name),
+      kubeconfigPath: path.join(dir, name, "kubeconfig"),
+    });
   }
   kubeconfig = path.join(dir, "kubeconfig");
   writeMergedKubeconfig();
   prometheus = await startPrometheus({ dataDir: path.join(dir, "prometheus"), scrapeIntervalSeconds: 2, targets: [] });
   const databaseUrl = `file:${path.join(dir, "topsail.db")}`;
   await applyPendingMigrations(databaseUrl);
-  Object.assign(process.env, { KUBECONFIG: kubeconfig, DATABASE_URL: databaseUrl, TOPSAIL_PROMETHEUS_URL: prometheus.url, TOPSAIL_EXPERIMENT_TICK_MS: "500" });
+  Object.assign(process.env, {
+    KUBECONFIG: kubeconfig,
+    DATABASE_URL: databaseUrl,
+    TOPSAIL_PROMETHEUS_URL: prometheus.url,
+    TOPSAIL_EXPERIMENT_TICK_MS: "500",
+  });
   delete process.env.TOPSAIL_KUBE_CONTEXT;
 });
 
@@ -115,7 +133,11 @@ afterAll(async () => {
 describe("an experiment and the kubeconfig changing under it", () => {
   it("removes the fault from the cluster it was injected on after kubectl config use-context to another cluster", async () => {
     const created = await startExperimentLive(faultOn("reviews"));
-    await tickUntil(created.id, async () => hasExperimentRule(await virtualServiceOn("a", "reviews"), created.id), "the injection on cluster a");
+    await tickUntil(
+      created.id,
+      async () => hasExperimentRule(await virtualServiceOn("a", "reviews"), created.id),
+      "the injection on cluster a",
+    );
 
     kubectl("config", "use-context", "ctx-b");
     const done = await tickUntil(created.id, ended, "the end");
@@ -131,11 +153,19 @@ describe("an experiment and the kubeconfig changing under it", () => {
 
   it("refuses to act through its context once it reaches another cluster, and removes the fault when it reaches the original again", async () => {
     const created = await startExperimentLive(faultOn("ratings"));
-    await tickUntil(created.id, async () => hasExperimentRule(await virtualServiceOn("a", "ratings"), created.id), "the injection on cluster a");
+    await tickUntil(
+      created.id,
+      async () => hasExperimentRule(await virtualServiceOn("a", "ratings"), created.id),
+      "the injection on cluster a",
+    );
 
     // Someone repoints the experiment's own context at cluster b (a new cluster behind an old name).
     kubectl("config", "set-context", "ctx-a", "--cluster=cluster-b", "--user=admin-b");
-    const refused = await tickUntil(created.id, (seen) => seen.events.some((e) => e.type === "error" && e.message.includes("now reaches the cluster with UID")), "the refusal");
+    const refused = await tickUntil(
+      created.id,
+      (seen) => seen.events.some((e) => e.type === "error" && e.message.includes("now reaches the cluster with UID")),
+      "the refusal",
+    );
     expect(refused.status).toBe("running");
     expect(await virtualServiceOn("b", "ratings")).toBeUndefined();
     expect(hasExperimentRule(await virtualServiceOn("a", "ratings"), created.id)).toBe(true);

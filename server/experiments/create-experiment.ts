@@ -8,7 +8,13 @@
  * the service already has an active one. The runner starts it on its next tick.
  */
 import "server-only";
-import { canarySteps, describeSloSubject, type CanarySpec, type ExperimentSpec, type FaultSpec } from "@/lib/contracts/experiments";
+import {
+  canarySteps,
+  describeSloSubject,
+  type CanarySpec,
+  type ExperimentSpec,
+  type FaultSpec,
+} from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
 import type { WorkloadSummary } from "@/server/adapters/kube/list-workloads";
@@ -31,7 +37,8 @@ export interface ClusterReads {
   listVirtualServices(namespace: string): Promise<StoredIstioObject[]>;
 }
 
-const matches = (labels: Record<string, string>, selector: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+const matches = (labels: Record<string, string>, selector: Record<string, string>) =>
+  Object.entries(selector).every(([k, v]) => labels[k] === v);
 
 function requireService(services: ServiceSummary[], name: string, namespace: string): ServiceSummary {
   const found = services.find((s) => s.name === name);
@@ -39,15 +46,29 @@ function requireService(services: ServiceSummary[], name: string, namespace: str
   return found;
 }
 
-function subsetLabels(rules: StoredIstioObject[], service: string, namespace: string, subset: string): Record<string, string> {
-  const hosts = new Set([service, `${service}.${namespace}`, `${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`]);
+function subsetLabels(
+  rules: StoredIstioObject[],
+  service: string,
+  namespace: string,
+  subset: string,
+): Record<string, string> {
+  const hosts = new Set([
+    service,
+    `${service}.${namespace}`,
+    `${service}.${namespace}.svc`,
+    `${service}.${namespace}.svc.cluster.local`,
+  ]);
   for (const dr of rules) {
-    const spec = dr.spec as { host?: string; subsets?: { name?: string; labels?: Record<string, string> }[] } | undefined;
+    const spec = dr.spec as
+      { host?: string; subsets?: { name?: string; labels?: Record<string, string> }[] } | undefined;
     if (!hosts.has(spec?.host ?? "")) continue;
     const found = spec?.subsets?.find((s) => s.name === subset);
     if (found) return found.labels ?? {};
   }
-  throw new TopsailError("bad_request", `No DestinationRule for ${service} defines subset ${subset}; add it first (traffic must never point at a missing subset).`);
+  throw new TopsailError(
+    "bad_request",
+    `No DestinationRule for ${service} defines subset ${subset}; add it first (traffic must never point at a missing subset).`,
+  );
 }
 
 function workloadsOf(workloads: WorkloadSummary[], selector: Record<string, string>, what: string): string[] {
@@ -57,17 +78,36 @@ function workloadsOf(workloads: WorkloadSummary[], selector: Record<string, stri
 }
 
 async function canaryMemory(reads: ClusterReads, spec: CanarySpec, now: Date): Promise<MachineMemory> {
-  const [services, workloads, rules, virtualServices] = await Promise.all([reads.listServices(spec.namespace), reads.listWorkloads(spec.namespace), reads.listDestinationRules(spec.namespace), reads.listVirtualServices(spec.namespace)]);
+  const [services, workloads, rules, virtualServices] = await Promise.all([
+    reads.listServices(spec.namespace),
+    reads.listWorkloads(spec.namespace),
+    reads.listDestinationRules(spec.namespace),
+    reads.listVirtualServices(spec.namespace),
+  ]);
   const service = requireService(services, spec.service, spec.namespace);
   const subject = (subset: string): MeasureSubject => ({
     direction: "inbound",
     namespace: spec.namespace,
     service: spec.service,
-    workloads: workloadsOf(workloads, { ...service.selector, ...subsetLabels(rules, spec.service, spec.namespace, subset) }, `Subset ${subset} of ${spec.service}`),
+    workloads: workloadsOf(
+      workloads,
+      { ...service.selector, ...subsetLabels(rules, spec.service, spec.namespace, subset) },
+      `Subset ${subset} of ${spec.service}`,
+    ),
   });
   const recorded = recordOwnedRule(findServiceVirtualService(virtualServices, spec.service, spec.namespace), spec);
   if (!recorded.ok) throw new TopsailError("bad_request", recorded.problem);
-  return { kind: "canary", subjects: { from: subject(spec.from), to: subject(spec.to) }, steps: canarySteps(spec), stepIndex: 0, stepStartedAt: now.toISOString(), weight: 0, failedChecks: 0, actionFailures: 0, owned: recorded.owned };
+  return {
+    kind: "canary",
+    subjects: { from: subject(spec.from), to: subject(spec.to) },
+    steps: canarySteps(spec),
+    stepIndex: 0,
+    stepStartedAt: now.toISOString(),
+    weight: 0,
+    failedChecks: 0,
+    actionFailures: 0,
+    owned: recorded.owned,
+  };
 }
 
 /**
@@ -86,7 +126,8 @@ function refuseBlindHypothesis(spec: FaultSpec): void {
 /** The subject a hypothesis reads; checks that its service exists and (inbound, outbound) has workloads. */
 function hypothesisSubject(spec: FaultSpec, services: ServiceSummary[], workloads: WorkloadSummary[]): MeasureSubject {
   const observed = requireService(services, spec.hypothesis.service, spec.namespace);
-  if (spec.hypothesis.scope === "callers") return { direction: "callers", namespace: spec.namespace, service: observed.name, workloads: [] };
+  if (spec.hypothesis.scope === "callers")
+    return { direction: "callers", namespace: spec.namespace, service: observed.name, workloads: [] };
   return {
     direction: spec.hypothesis.scope,
     namespace: spec.namespace,
@@ -98,22 +139,69 @@ function hypothesisSubject(spec: FaultSpec, services: ServiceSummary[], workload
 /** Checks a fault spec against the cluster and gives the memory it starts with; a refusal is a bad_request that says what to change. */
 export async function faultMemory(reads: ClusterReads, spec: FaultSpec, now: Date): Promise<FaultMemory> {
   refuseBlindHypothesis(spec);
-  const [services, workloads, rules, virtualServices] = await Promise.all([reads.listServices(spec.namespace), reads.listWorkloads(spec.namespace), reads.listDestinationRules(spec.namespace), reads.listVirtualServices(spec.namespace)]);
+  const [services, workloads, rules, virtualServices] = await Promise.all([
+    reads.listServices(spec.namespace),
+    reads.listWorkloads(spec.namespace),
+    reads.listDestinationRules(spec.namespace),
+    reads.listVirtualServices(spec.namespace),
+  ]);
   requireService(services, spec.service, spec.namespace);
   if (spec.subset) subsetLabels(rules, spec.service, spec.namespace, spec.subset);
   // The runner makes the same edit at injection time; doing it now refuses a VirtualService
   // whose rules cannot take faulted copies before anything runs.
   insertFaultRules(findServiceVirtualService(virtualServices, spec.service, spec.namespace), spec, "check");
   const hypothesis = hypothesisSubject(spec, services, workloads);
-  return { kind: "fault", subjects: { hypothesis }, phaseStartedAt: now.toISOString(), abortedEarly: false, abortedByHand: false, actionFailures: 0 };
+  return {
+    kind: "fault",
+    subjects: { hypothesis },
+    phaseStartedAt: now.toISOString(),
+    abortedEarly: false,
+    abortedByHand: false,
+    actionFailures: 0,
+  };
 }
 
-export async function createExperiment(db: ExperimentsDb, reads: ClusterReads, spec: ExperimentSpec, actor: string, now = new Date()): Promise<ExperimentRecord> {
-  const [memory, cluster] = await Promise.all([spec.kind === "canary" ? canaryMemory(reads, spec, now) : faultMemory(reads, spec, now), reads.cluster()]);
-  const what = spec.kind === "canary" ? `canary ${spec.service} ${spec.from} → ${spec.to}, steps ${canarySteps(spec).join("/")}% every ${spec.intervalSeconds}s` : `fault injection on ${spec.service} for ${spec.durationSeconds}s`;
+export async function createExperiment(
+  db: ExperimentsDb,
+  reads: ClusterReads,
+  spec: ExperimentSpec,
+  actor: string,
+  now = new Date(),
+): Promise<ExperimentRecord> {
+  const [memory, cluster] = await Promise.all([
+    spec.kind === "canary" ? canaryMemory(reads, spec, now) : faultMemory(reads, spec, now),
+    reads.cluster(),
+  ]);
+  const what =
+    spec.kind === "canary"
+      ? `canary ${spec.service} ${spec.from} → ${spec.to}, steps ${canarySteps(spec).join("/")}% every ${spec.intervalSeconds}s`
+      : `fault injection on ${spec.service} for ${spec.durationSeconds}s`;
   return insertExperiment(
     db,
-    { kind: spec.kind, namespace: spec.namespace, service: spec.service, actor, clusterId: cluster.clusterId, kubeContext: cluster.kubeContext, spec, status: "pending", phase: "pending", memory, command: null, verdict: null, summary: null, startedAt: null, finishedAt: null },
-    [{ type: "note", phase: "pending", message: `Created by ${actor} on context ${cluster.kubeContext} (cluster ${cluster.clusterId}): ${what}`, at: now }],
+    {
+      kind: spec.kind,
+      namespace: spec.namespace,
+      service: spec.service,
+      actor,
+      clusterId: cluster.clusterId,
+      kubeContext: cluster.kubeContext,
+      spec,
+      status: "pending",
+      phase: "pending",
+      memory,
+      command: null,
+      verdict: null,
+      summary: null,
+      startedAt: null,
+      finishedAt: null,
+    },
+    [
+      {
+        type: "note",
+        phase: "pending",
+        message: `Created by ${actor} on context ${cluster.kubeContext} (cluster ${cluster.clusterId}): ${what}`,
+        at: now,
+      },
+    ],
   );
 }

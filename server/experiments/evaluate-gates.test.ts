@@ -11,7 +11,13 @@ const subject = { direction: "inbound" as const, namespace: "grpc-echo", service
  */
 function answering(errors: number) {
   return async (promql: string): Promise<QueryResult> => {
-    const value = promql.startsWith("histogram_quantile") ? 4 : promql.includes("grpc_response_status") ? errors : promql.includes("response_code") ? 0 : 10;
+    const value = promql.startsWith("histogram_quantile")
+      ? 4
+      : promql.includes("grpc_response_status")
+        ? errors
+        : promql.includes("response_code")
+          ? 0
+          : 10;
     return { kind: "vector", samples: [{ labels: {}, time: 0, value }] };
   };
 }
@@ -21,7 +27,16 @@ describe("a canary's gate evaluation", () => {
     const to = await measureSubject(answering(7), subject, 20, new Date());
     const judged = evaluateCanaryGates({ minSuccessRate: 99, minRequests: 5 }, to, undefined, 20, "v2");
     expect(judged.pass).toBe(false);
-    expect(judged.results).toEqual([{ gate: "successRate", label: "v2 success rate %", value: expect.closeTo(30, 6), threshold: 99, op: ">=", pass: false }]);
+    expect(judged.results).toEqual([
+      {
+        gate: "successRate",
+        label: "v2 success rate %",
+        value: expect.closeTo(30, 6),
+        threshold: 99,
+        op: ">=",
+        pass: false,
+      },
+    ]);
     expect(describeFailures(judged)).toBe("v2 success rate % = 30.00 (needs ≥ 99), error rate 70.00%");
   });
 

@@ -18,23 +18,45 @@ function overall(results: GateResult[]): boolean | null {
   return true;
 }
 
-export function evaluateSlo(slo: Pick<Slo, "minSuccessRate" | "maxP95Ms">, m: Measurement | undefined, subjectLabel: string): { results: GateResult[]; pass: boolean | null } {
+export function evaluateSlo(
+  slo: Pick<Slo, "minSuccessRate" | "maxP95Ms">,
+  m: Measurement | undefined,
+  subjectLabel: string,
+): { results: GateResult[]; pass: boolean | null } {
   const results: GateResult[] = [];
-  if (slo.minSuccessRate !== undefined) results.push(gate("successRate", `${subjectLabel} success rate %`, m?.successRate ?? null, slo.minSuccessRate, ">="));
-  if (slo.maxP95Ms !== undefined) results.push(gate("p95", `${subjectLabel} p95 ms`, m?.p95 ?? null, slo.maxP95Ms, "<="));
+  if (slo.minSuccessRate !== undefined)
+    results.push(
+      gate("successRate", `${subjectLabel} success rate %`, m?.successRate ?? null, slo.minSuccessRate, ">="),
+    );
+  if (slo.maxP95Ms !== undefined)
+    results.push(gate("p95", `${subjectLabel} p95 ms`, m?.p95 ?? null, slo.maxP95Ms, "<="));
   return { results, pass: overall(results) };
 }
 
-export function evaluateCanaryGates(gates: CanaryGates, to: Measurement | undefined, from: Measurement | undefined, windowSeconds: number, toLabel: string): { results: GateResult[]; pass: boolean | null } {
+export function evaluateCanaryGates(
+  gates: CanaryGates,
+  to: Measurement | undefined,
+  from: Measurement | undefined,
+  windowSeconds: number,
+  toLabel: string,
+): { results: GateResult[]; pass: boolean | null } {
   const results: GateResult[] = [];
   const enough = to?.rps !== null && to?.rps !== undefined && to.rps * windowSeconds >= gates.minRequests;
   const value = (v: number | null | undefined) => (enough && v !== undefined ? v : null);
-  if (gates.minSuccessRate !== undefined) results.push(gate("successRate", `${toLabel} success rate %`, value(to?.successRate), gates.minSuccessRate, ">="));
-  if (gates.maxP95Ms !== undefined) results.push(gate("p95", `${toLabel} p95 ms`, value(to?.p95), gates.maxP95Ms, "<="));
-  if (gates.maxP99Ms !== undefined) results.push(gate("p99", `${toLabel} p99 ms`, value(to?.p99), gates.maxP99Ms, "<="));
+  if (gates.minSuccessRate !== undefined)
+    results.push(gate("successRate", `${toLabel} success rate %`, value(to?.successRate), gates.minSuccessRate, ">="));
+  if (gates.maxP95Ms !== undefined)
+    results.push(gate("p95", `${toLabel} p95 ms`, value(to?.p95), gates.maxP95Ms, "<="));
+  if (gates.maxP99Ms !== undefined)
+    results.push(gate("p99", `${toLabel} p99 ms`, value(to?.p99), gates.maxP99Ms, "<="));
   if (gates.maxSuccessRateDrop !== undefined) {
-    const drop = enough && to?.successRate != null && from?.successRate != null ? Math.max(0, from.successRate - to.successRate) : null;
-    results.push(gate("successDrop", `${toLabel} success below the baseline's, points`, drop, gates.maxSuccessRateDrop, "<="));
+    const drop =
+      enough && to?.successRate != null && from?.successRate != null
+        ? Math.max(0, from.successRate - to.successRate)
+        : null;
+    results.push(
+      gate("successDrop", `${toLabel} success below the baseline's, points`, drop, gates.maxSuccessRateDrop, "<="),
+    );
   }
   return { results, pass: overall(results) };
 }
@@ -48,7 +70,10 @@ function formatValue(r: GateResult): string {
 export function describeFailures(data: Pick<GateEventData, "results">): string {
   return data.results
     .filter((r) => r.pass === false)
-    .map((r) => `${r.label} = ${formatValue(r)} (needs ${r.op === ">=" ? "≥" : "≤"} ${r.threshold})${r.gate === "successRate" && r.value !== null ? `, error rate ${(100 - r.value).toFixed(2)}%` : ""}`)
+    .map(
+      (r) =>
+        `${r.label} = ${formatValue(r)} (needs ${r.op === ">=" ? "≥" : "≤"} ${r.threshold})${r.gate === "successRate" && r.value !== null ? `, error rate ${(100 - r.value).toFixed(2)}%` : ""}`,
+    )
     .join("; ");
 }
 

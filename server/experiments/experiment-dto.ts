@@ -31,6 +31,14 @@ export function toExperimentDetail(record: ExperimentRecord, events: StoredEvent
   return {
     ...toExperimentSummary(record),
     spec: record.spec,
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, phase: e.phase, message: e.message, data: e.data ?? null, auditId: e.auditId })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      type: e.type,
+      phase: e.phase,
+      message: e.message,
+      data: e.data ?? null,
+      auditId: e.auditId,
+    })),
   };
 }

@@ -17,7 +17,14 @@
  */
 import "server-only";
 import { errorRequestMatchers } from "@/lib/istio/response-classes";
-import { escapeRegex, histogramQuantile, selector, sumRate, sumRateUnion, type LabelMatcher } from "@/server/adapters/prometheus/promql";
+import {
+  escapeRegex,
+  histogramQuantile,
+  selector,
+  sumRate,
+  sumRateUnion,
+  type LabelMatcher,
+} from "@/server/adapters/prometheus/promql";
 
 export type SubjectDirection = "callers" | "inbound" | "outbound";
 
@@ -38,7 +45,8 @@ export interface SubjectQueries {
 }
 
 /** A regex matching exactly these workloads, or nothing rather than everything when none is known. */
-const workloadsRegex = (subject: MeasureSubject) => (subject.workloads.length > 0 ? subject.workloads.map(escapeRegex).join("|") : "^$");
+const workloadsRegex = (subject: MeasureSubject) =>
+  subject.workloads.length > 0 ? subject.workloads.map(escapeRegex).join("|") : "^$";
 
 /** Which series hold each kind of subject. */
 const DIRECTIONS: Record<SubjectDirection, (subject: MeasureSubject) => LabelMatcher[]> = {
@@ -64,7 +72,11 @@ const DIRECTIONS: Record<SubjectDirection, (subject: MeasureSubject) => LabelMat
 };
 
 /** The four queries that measure one subject over the last `windowSeconds`. */
-export function subjectQueries(subject: MeasureSubject, windowSeconds: number, extra: LabelMatcher[] = []): SubjectQueries {
+export function subjectQueries(
+  subject: MeasureSubject,
+  windowSeconds: number,
+  extra: LabelMatcher[] = [],
+): SubjectQueries {
   const base = [...DIRECTIONS[subject.direction](subject), ...extra];
   const buckets = selector("istio_request_duration_milliseconds_bucket", base);
   return {

@@ -8,7 +8,13 @@ import type { ExperimentCommand, ExperimentDetail, ExperimentList, ExperimentSpe
 import { TopsailError } from "@/server/errors";
 import { createExperiment, type ClusterReads } from "./create-experiment";
 import { toExperimentDetail, toExperimentSummary } from "./experiment-dto";
-import { findExperiment, listExperimentRecords, loadExperimentRecord, storeCommand, type ExperimentsDb } from "./experiment-store";
+import {
+  findExperiment,
+  listExperimentRecords,
+  loadExperimentRecord,
+  storeCommand,
+  type ExperimentsDb,
+} from "./experiment-store";
 
 export interface ExperimentServiceDeps {
   db: ExperimentsDb;
@@ -24,7 +30,10 @@ export async function startExperiment(deps: ExperimentServiceDeps, spec: Experim
   return getExperiment(deps.db, record.id);
 }
 
-export async function listExperiments(db: ExperimentsDb, filter: { namespace?: string; service?: string } = {}): Promise<ExperimentList> {
+export async function listExperiments(
+  db: ExperimentsDb,
+  filter: { namespace?: string; service?: string } = {},
+): Promise<ExperimentList> {
   return { items: (await listExperimentRecords(db, filter)).map(toExperimentSummary) };
 }
 
@@ -36,14 +45,23 @@ export async function getExperiment(db: ExperimentsDb, id: string): Promise<Expe
 
 const canaryOnly: readonly ExperimentCommand[] = ["pause", "resume", "promote"];
 
-export async function sendExperimentCommand(deps: Pick<ExperimentServiceDeps, "db" | "kick">, id: string, command: ExperimentCommand): Promise<ExperimentDetail> {
+export async function sendExperimentCommand(
+  deps: Pick<ExperimentServiceDeps, "db" | "kick">,
+  id: string,
+  command: ExperimentCommand,
+): Promise<ExperimentDetail> {
   const record = await loadExperimentRecord(deps.db, id);
   if (!record) throw new TopsailError("not_found", `No experiment ${id}.`);
   if (record.kind === "fault" && canaryOnly.includes(command)) {
-    throw new TopsailError("bad_request", `${command} applies to canary experiments only; a fault experiment can be aborted (its fault is removed at once).`);
+    throw new TopsailError(
+      "bad_request",
+      `${command} applies to canary experiments only; a fault experiment can be aborted (its fault is removed at once).`,
+    );
   }
-  if (command === "pause" && record.status === "paused") throw new TopsailError("conflict", `Experiment ${id} is already paused.`);
-  if (command === "resume" && record.status !== "paused") throw new TopsailError("conflict", `Experiment ${id} is not paused.`);
+  if (command === "pause" && record.status === "paused")
+    throw new TopsailError("conflict", `Experiment ${id} is already paused.`);
+  if (command === "resume" && record.status !== "paused")
+    throw new TopsailError("conflict", `Experiment ${id} is not paused.`);
   await storeCommand(deps.db, id, command);
   deps.kick();
   return getExperiment(deps.db, id);

@@ -34,7 +34,12 @@ function storedRow(overrides: Partial<ExperimentRow> = {}): ExperimentRow {
 
 describe("an experiment read from the database", () => {
   it("comes back with its status, phase and command as the machine knows them", () => {
-    expect(toRecord(storedRow({ command: "pause" }))).toMatchObject({ status: "running", phase: "step", command: "pause", verdict: null });
+    expect(toRecord(storedRow({ command: "pause" }))).toMatchObject({
+      status: "running",
+      phase: "step",
+      command: "pause",
+      verdict: null,
+    });
   });
 
   it("fails loudly, naming the experiment and the value, on a phase no machine moves through", () => {

@@ -8,9 +8,23 @@
  */
 import "server-only";
 import { z } from "zod";
-import { activeStatuses, eventPhases, eventTypes, experimentCommands, experimentPhases, experimentSpecSchema, experimentStatuses, experimentVerdicts, type ExperimentCommand } from "@/lib/contracts/experiments";
+import {
+  activeStatuses,
+  eventPhases,
+  eventTypes,
+  experimentCommands,
+  experimentPhases,
+  experimentSpecSchema,
+  experimentStatuses,
+  experimentVerdicts,
+  type ExperimentCommand,
+} from "@/lib/contracts/experiments";
 import { fromStoredEnum } from "@/server/adapters/db/stored-enum";
-import type { Experiment as ExperimentRow, ExperimentEvent as EventRow, PrismaClient } from "@/server/adapters/db/generated/client";
+import type {
+  Experiment as ExperimentRow,
+  ExperimentEvent as EventRow,
+  PrismaClient,
+} from "@/server/adapters/db/generated/client";
 import { DbError, TopsailError } from "@/server/errors";
 import { machineMemorySchema, type ExperimentRecord, type MachineEvent } from "./machine-types";
 
@@ -47,8 +61,14 @@ function parseJson(text: string, what: string, id: string): unknown {
 export function toRecord(row: ExperimentRow): ExperimentRecord {
   const spec = experimentSpecSchema.safeParse(parseJson(row.spec, "spec", row.id));
   const memory = machineMemorySchema.safeParse(parseJson(row.state, "state", row.id));
-  if (!spec.success) throw new DbError(`experiment ${row.id}: stored spec does not match the contract (${spec.error.issues[0]?.message})`);
-  if (!memory.success) throw new DbError(`experiment ${row.id}: stored state does not match the machine (${memory.error.issues[0]?.message})`);
+  if (!spec.success)
+    throw new DbError(
+      `experiment ${row.id}: stored spec does not match the contract (${spec.error.issues[0]?.message})`,
+    );
+  if (!memory.success)
+    throw new DbError(
+      `experiment ${row.id}: stored state does not match the machine (${memory.error.issues[0]?.message})`,
+    );
   return {
     id: row.id,
     kind: spec.data.kind,
@@ -61,8 +81,10 @@ export function toRecord(row: ExperimentRow): ExperimentRecord {
     status: fromStoredEnum(stored.status, row.status, `experiment ${row.id}`, "status"),
     phase: fromStoredEnum(stored.phase, row.phase, `experiment ${row.id}`, "phase"),
     memory: memory.data,
-    command: row.command === null ? null : fromStoredEnum(stored.command, row.command, `experiment ${row.id}`, "command"),
-    verdict: row.verdict === null ? null : fromStoredEnum(stored.verdict, row.verdict, `experiment ${row.id}`, "verdict"),
+    command:
+      row.command === null ? null : fromStoredEnum(stored.command, row.command, `experiment ${row.id}`, "command"),
+    verdict:
+      row.verdict === null ? null : fromStoredEnum(stored.verdict, row.verdict, `experiment ${row.id}`, "verdict"),
     summary: row.summary,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
@@ -101,19 +123,48 @@ function rowData(record: Omit<ExperimentRecord, "id" | "createdAt">) {
 }
 
 function eventData(experimentId: string, e: NewEvent) {
-  return { experimentId, at: e.at, type: e.type, phase: e.phase, message: e.message, data: e.data === undefined ? null : JSON.stringify(e.data), auditId: e.auditId ?? null };
+  return {
+    experimentId,
+    at: e.at,
+    type: e.type,
+    phase: e.phase,
+    message: e.message,
+    data: e.data === undefined ? null : JSON.stringify(e.data),
+    auditId: e.auditId ?? null,
+  };
 }
 
 /** Inserts a new experiment unless its service already has an active one (409 conflict). */
-export async function insertExperiment(db: ExperimentsDb, record: Omit<ExperimentRecord, "id" | "createdAt">, events: NewEvent[]): Promise<ExperimentRecord> {
+export async function insertExperiment(
+  db: ExperimentsDb,
+  record: Omit<ExperimentRecord, "id" | "createdAt">,
+  events: NewEvent[],
+): Promise<ExperimentRecord> {
   try {
     return await db.$transaction(async (tx) => {
-      const busy = await tx.experiment.findFirst({ where: { namespace: record.namespace, service: record.service, status: { in: [...activeStatuses] } }, select: { id: true, kind: true } });
+      const busy = await tx.experiment.findFirst({
+        where: { namespace: record.namespace, service: record.service, status: { in: [...activeStatuses] } },
+        select: { id: true, kind: true },
+      });
       if (busy) {
-        throw new TopsailError("conflict", `${record.service}.${record.namespace} already has an active ${busy.kind} experiment (${busy.id}); wait for it to end or abort it first.`, { details: { experimentId: busy.id } });
+        throw new TopsailError(
+          "conflict",
+          `${record.service}.${record.namespace} already has an active ${busy.kind} experiment (${busy.id}); wait for it to end or abort it first.`,
+          { details: { experimentId: busy.id } },
+        );
       }
       const row = await tx.experiment.create({
-        data: { kind: record.kind, namespace: record.namespace, service: record.service, actor: record.actor, clusterId: record.clusterId, kubeContext: record.kubeContext, spec: JSON.stringify(record.spec), ...rowData(record), command: null },
+        data: {
+          kind: record.kind,
+          namespace: record.namespace,
+          service: record.service,
+          actor: record.actor,
+          clusterId: record.clusterId,
+          kubeContext: record.kubeContext,
+          spec: JSON.stringify(record.spec),
+          ...rowData(record),
+          command: null,
+        },
       });
       if (events.length > 0) await tx.experimentEvent.createMany({ data: events.map((e) => eventData(row.id, e)) });
       return toRecord(row);
@@ -123,11 +174,17 @@ export async function insertExperiment(db: ExperimentsDb, record: Omit<Experimen
   }
 }
 
-export async function findExperiment(db: ExperimentsDb, id: string): Promise<{ record: ExperimentRecord; events: StoredEvent[] } | undefined> {
+export async function findExperiment(
+  db: ExperimentsDb,
+  id: string,
+): Promise<{ record: ExperimentRecord; events: StoredEvent[] } | undefined> {
   try {
     const row = await db.experiment.findUnique({ where: { id } });
     if (!row) return undefined;
-    const events = await db.experimentEvent.findMany({ where: { experimentId: id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const events = await db.experimentEvent.findMany({
+      where: { experimentId: id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     return { record: toRecord(row), events: events.map(toStoredEvent) };
   } catch (error) {
     throw wrap(error, `could not read experiment ${id}`);
@@ -139,9 +196,16 @@ export async function loadExperimentRecord(db: ExperimentsDb, id: string): Promi
   return row ? toRecord(row) : undefined;
 }
 
-export async function listExperimentRecords(db: ExperimentsDb, filter: { namespace?: string; service?: string; limit?: number } = {}): Promise<ExperimentRecord[]> {
+export async function listExperimentRecords(
+  db: ExperimentsDb,
+  filter: { namespace?: string; service?: string; limit?: number } = {},
+): Promise<ExperimentRecord[]> {
   try {
-    const rows = await db.experiment.findMany({ where: { namespace: filter.namespace, service: filter.service }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: Math.min(filter.limit ?? 100, 500) });
+    const rows = await db.experiment.findMany({
+      where: { namespace: filter.namespace, service: filter.service },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: Math.min(filter.limit ?? 100, 500),
+    });
     return rows.map(toRecord);
   } catch (error) {
     throw wrap(error, "could not list experiments");
@@ -151,7 +215,11 @@ export async function listExperimentRecords(db: ExperimentsDb, filter: { namespa
 /** Ids of experiments a runner should look at: active ones. */
 export async function listActiveExperimentIds(db: ExperimentsDb): Promise<string[]> {
   try {
-    const rows = await db.experiment.findMany({ where: { status: { in: [...activeStatuses] } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    const rows = await db.experiment.findMany({
+      where: { status: { in: [...activeStatuses] } },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map((r) => r.id);
   } catch (error) {
     throw wrap(error, "could not list active experiments");
@@ -159,7 +227,13 @@ export async function listActiveExperimentIds(db: ExperimentsDb): Promise<string
 }
 
 /** Takes (or renews) the lease on an experiment; false when another runner holds it. */
-export async function claimExperiment(db: ExperimentsDb, id: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+export async function claimExperiment(
+  db: ExperimentsDb,
+  id: string,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
   const { count } = await db.experiment.updateMany({
     where: { id, OR: [{ leaseOwner: null }, { leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
     data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) },
@@ -173,12 +247,22 @@ export async function claimExperiment(db: ExperimentsDb, id: string, owner: stri
  * so a command the API stored during the tick is not lost — or when the experiment ends:
  * no command applies to it any more.
  */
-export async function saveStep(db: ExperimentsDb, record: ExperimentRecord, events: NewEvent[], owner: string, consumed?: ExperimentCommand): Promise<boolean> {
+export async function saveStep(
+  db: ExperimentsDb,
+  record: ExperimentRecord,
+  events: NewEvent[],
+  owner: string,
+  consumed?: ExperimentCommand,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const ended = !activeStatuses.includes(record.status);
-    const { count } = await tx.experiment.updateMany({ where: { id: record.id, leaseOwner: owner }, data: { ...rowData(record), ...(ended ? { command: null } : {}) } });
+    const { count } = await tx.experiment.updateMany({
+      where: { id: record.id, leaseOwner: owner },
+      data: { ...rowData(record), ...(ended ? { command: null } : {}) },
+    });
     if (count !== 1) return false;
-    if (consumed) await tx.experiment.updateMany({ where: { id: record.id, command: consumed }, data: { command: null } });
+    if (consumed)
+      await tx.experiment.updateMany({ where: { id: record.id, command: consumed }, data: { command: null } });
     if (events.length > 0) await tx.experimentEvent.createMany({ data: events.map((e) => eventData(record.id, e)) });
     return true;
   });
@@ -191,7 +275,10 @@ export async function appendEvents(db: ExperimentsDb, experimentId: string, even
 /** Leaves a command for the runner; refused for a finished experiment. */
 export async function storeCommand(db: ExperimentsDb, id: string, command: ExperimentCommand): Promise<void> {
   try {
-    const { count } = await db.experiment.updateMany({ where: { id, status: { in: [...activeStatuses] } }, data: { command } });
+    const { count } = await db.experiment.updateMany({
+      where: { id, status: { in: [...activeStatuses] } },
+      data: { command },
+    });
     if (count === 1) return;
     const exists = await db.experiment.findUnique({ where: { id }, select: { status: true } });
     if (!exists) throw new TopsailError("not_found", `No experiment ${id}.`);

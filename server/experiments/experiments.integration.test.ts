@@ -18,7 +18,14 @@ import { applyIstioChanges } from "@/server/istio-config/apply-istio-changes";
 import { TopsailError } from "@/server/errors";
 import type { GateEventData } from "@/lib/contracts/experiments";
 import { findExperiment } from "./experiment-store";
-import { createMeshScenario, scrapeScenarios, stopScenarios, sleep, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import {
+  createMeshScenario,
+  scrapeScenarios,
+  stopScenarios,
+  sleep,
+  tickUntil,
+  type MeshScenario,
+} from "./test-support/mesh-scenario";
 import { readCanaryWeight } from "./canary-rule-edits";
 import { hasExperimentRule } from "./fault-rule-edits";
 
@@ -35,10 +42,20 @@ describe("experiments against the simulator and Prometheus", () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-experiments-"));
     for (const name of ["canaryOk", "canaryBad", "fault", "restart"] as const) {
-      const sim = await startSimulator({ port: 0, metricsPort: 0, dataDir: path.join(dir, name, "sim"), kubeconfigPath: path.join(dir, name, "kubeconfig"), seed: name.length });
+      const sim = await startSimulator({
+        port: 0,
+        metricsPort: 0,
+        dataDir: path.join(dir, name, "sim"),
+        kubeconfigPath: path.join(dir, name, "kubeconfig"),
+        seed: name.length,
+      });
       scenarios[name] = await createMeshScenario(name, dir, sim);
       // More Bookinfo traffic than the default, so a 10% step has requests to judge quickly.
-      await scenarios[name].control("/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 40, jasonShare: name === "fault" ? 0.5 : 0.1 });
+      await scenarios[name].control("/load", {
+        entryPoint: "bookinfo-ingress",
+        requestsPerSecond: 40,
+        jasonShare: name === "fault" ? 0.5 : 0.1,
+      });
     }
     ({ prometheus, client: prom } = await scrapeScenarios(dir, Object.values(scenarios)));
   });
@@ -47,18 +64,31 @@ describe("experiments against the simulator and Prometheus", () => {
 
   const gateEvents = async (s: MeshScenario, id: string) => {
     const found = await findExperiment(getDb(s.dbUrl), id);
-    return (found?.events ?? []).filter((e) => e.type === "gate").map((e) => ({ at: e.at, data: e.data as GateEventData }));
+    return (found?.events ?? [])
+      .filter((e) => e.type === "gate")
+      .map((e) => ({ at: e.at, data: e.data as GateEventData }));
   };
 
   async function canaryReviews(): Promise<void> {
     const s = scenarios.canaryOk;
-    const created = await s.create({ kind: "canary", ...reviewsTarget, steps: [10, 50, 100], intervalSeconds: STEP_SECONDS, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 });
+    const created = await s.create({
+      kind: "canary",
+      ...reviewsTarget,
+      steps: [10, 50, 100],
+      intervalSeconds: STEP_SECONDS,
+      gates: { minSuccessRate: 99, minRequests: 5 },
+      failedCheckThreshold: 1,
+    });
     const done = await tickUntil(s, s.runner("ok", prom), created.id, finished);
     console.info(`canary: ${done.summary}`);
     expect(done).toMatchObject({ status: "completed", verdict: "promoted" });
     expect(readCanaryWeight(await s.virtualService("reviews"), reviewsTarget)).toBe(100);
     const decisive = (await gateEvents(s, created.id)).filter((e) => e.data.decisive);
-    expect(decisive.map((e) => [e.data.step, e.data.weight, e.data.pass])).toEqual([[0, 10, true], [1, 50, true], [2, 100, true]]);
+    expect(decisive.map((e) => [e.data.step, e.data.weight, e.data.pass])).toEqual([
+      [0, 10, true],
+      [1, 50, true],
+      [2, 100, true],
+    ]);
     for (const e of decisive) {
       expect(e.data.windowSeconds).toBeGreaterThanOrEqual(STEP_SECONDS);
       expect(e.data.results[0]?.value).toBeGreaterThanOrEqual(99);
@@ -73,7 +103,14 @@ describe("experiments against the simulator and Prometheus", () => {
     // Let v3's 500 series exist in Prometheus before the step starts: rate() cannot count the
     // first sample of a series born inside its window, and would under-count the failures.
     await sleep(5_000);
-    const created = await s.create({ kind: "canary", ...reviewsTarget, steps: [10, 50, 100], intervalSeconds: STEP_SECONDS, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 });
+    const created = await s.create({
+      kind: "canary",
+      ...reviewsTarget,
+      steps: [10, 50, 100],
+      intervalSeconds: STEP_SECONDS,
+      gates: { minSuccessRate: 99, minRequests: 5 },
+      failedCheckThreshold: 1,
+    });
     const done = await tickUntil(s, s.runner("bad", prom), created.id, finished);
     console.info(`bad canary: ${done.summary}`);
     expect(done).toMatchObject({ status: "failed", verdict: "rolled_back" });
@@ -94,7 +131,19 @@ describe("experiments against the simulator and Prometheus", () => {
     const s = scenarios.fault;
     // A VirtualService that exists before the experiment: it must come back exactly.
     await applyIstioChanges(s.writeDeps, {
-      changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "ratings", desired: { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "ratings", namespace: "bookinfo" }, spec: { hosts: ["ratings"], http: [{ route: [{ destination: { host: "ratings", subset: "v1" } }] }] } } }],
+      changes: [
+        {
+          kind: "VirtualService",
+          namespace: "bookinfo",
+          name: "ratings",
+          desired: {
+            apiVersion: "networking.istio.io/v1",
+            kind: "VirtualService",
+            metadata: { name: "ratings", namespace: "bookinfo" },
+            spec: { hosts: ["ratings"], http: [{ route: [{ destination: { host: "ratings", subset: "v1" } }] }] },
+          },
+        },
+      ],
       actor: "setup",
       source: "editor",
     });
@@ -119,13 +168,26 @@ describe("experiments against the simulator and Prometheus", () => {
     const after = await s.virtualService("ratings");
     expect(after?.spec).toEqual(before?.spec);
     const events = (await findExperiment(getDb(s.dbUrl), created.id))?.events ?? [];
-    expect(events.filter((e) => e.type === "config").map((e) => [e.phase, Boolean(e.auditId)])).toEqual([["inject", true], ["revert", true]]);
+    expect(events.filter((e) => e.type === "config").map((e) => [e.phase, Boolean(e.auditId)])).toEqual([
+      ["inject", true],
+      ["revert", true],
+    ]);
   }
 
   async function restartDuringFaults(): Promise<void> {
     const s = scenarios.restart;
     const fault = (service: string, durationSeconds: number) =>
-      s.create({ kind: "fault", namespace: "bookinfo", service, match: [{ header: "end-user", op: "exact", value: "jason" }], delay: { fixedDelayMs: 1000, percent: 50 }, durationSeconds, baselineSeconds: 0, recoverySeconds: 5, hypothesis: { service: "productpage", scope: "inbound", minSuccessRate: 50, windowSeconds: 10 } });
+      s.create({
+        kind: "fault",
+        namespace: "bookinfo",
+        service,
+        match: [{ header: "end-user", op: "exact", value: "jason" }],
+        delay: { fixedDelayMs: 1000, percent: 50 },
+        durationSeconds,
+        baselineSeconds: 0,
+        recoverySeconds: 5,
+        hypothesis: { service: "productpage", scope: "inbound", minSuccessRate: 50, windowSeconds: 10 },
+      });
     const overdue = await fault("ratings", 8);
     const resumed = await fault("details", 30);
     // One active experiment per service.
@@ -155,8 +217,19 @@ describe("experiments against the simulator and Prometheus", () => {
   }
 
   it("runs a promoted canary, a rolled-back canary, a violated fault hypothesis and a restart, side by side", async () => {
-    const results = await Promise.allSettled([canaryReviews(), canaryWithBadV3(), faultOnRatingsForJason(), restartDuringFaults()]);
-    const failures = results.flatMap((r, i) => (r.status === "rejected" ? [`${["canary promoted", "canary rolled back", "fault violated", "restart"][i]}: ${r.reason instanceof Error ? r.reason.stack : String(r.reason)}`] : []));
+    const results = await Promise.allSettled([
+      canaryReviews(),
+      canaryWithBadV3(),
+      faultOnRatingsForJason(),
+      restartDuringFaults(),
+    ]);
+    const failures = results.flatMap((r, i) =>
+      r.status === "rejected"
+        ? [
+            `${["canary promoted", "canary rolled back", "fault violated", "restart"][i]}: ${r.reason instanceof Error ? r.reason.stack : String(r.reason)}`,
+          ]
+        : [],
+    );
     expect(failures).toEqual([]);
   }, 200_000);
 });

@@ -9,10 +9,27 @@
  * an error. Every end removes the rules again (state-machine.ts adds that action).
  */
 import "server-only";
-import { describeSloSubject, type ExperimentPhase, type FaultSpec, type GateEventData } from "@/lib/contracts/experiments";
+import {
+  describeSloSubject,
+  type ExperimentPhase,
+  type FaultSpec,
+  type GateEventData,
+} from "@/lib/contracts/experiments";
 import { formatDurationMs } from "@/lib/istio/duration";
 import { describeFailures, describeValues, evaluateSlo } from "./evaluate-gates";
-import { MIN_WINDOW_SECONDS, secondsBetween, type ExperimentRecord, type FaultMemory, type Landing, type MachineEvent, type MachineInput, type MachineStep, type Measurement, type Observation, type ObservationRequest } from "./machine-types";
+import {
+  MIN_WINDOW_SECONDS,
+  secondsBetween,
+  type ExperimentRecord,
+  type FaultMemory,
+  type Landing,
+  type MachineEvent,
+  type MachineInput,
+  type MachineStep,
+  type Measurement,
+  type Observation,
+  type ObservationRequest,
+} from "./machine-types";
 
 type FaultRecord = ExperimentRecord & { spec: FaultSpec; memory: FaultMemory };
 
@@ -21,7 +38,10 @@ function describeFault(spec: FaultSpec): string {
     spec.delay ? `a ${formatDurationMs(spec.delay.fixedDelayMs)} delay on ${spec.delay.percent}%` : "",
     spec.abort ? `HTTP ${spec.abort.httpStatus} aborts on ${spec.abort.percent}%` : "",
   ].filter(Boolean);
-  const who = spec.match.length > 0 ? ` of requests with ${spec.match.map((m) => `${m.header} ${m.op === "exact" ? "=" : m.op} ${m.value}`).join(", ")}` : " of requests";
+  const who =
+    spec.match.length > 0
+      ? ` of requests with ${spec.match.map((m) => `${m.header} ${m.op === "exact" ? "=" : m.op} ${m.value}`).join(", ")}`
+      : " of requests";
   return `${parts.join(" and ")}${who} to ${spec.service}${spec.subset ? ` ${spec.subset}` : ""}`;
 }
 
@@ -34,7 +54,10 @@ function windowFor(record: FaultRecord, now: Date): number | undefined {
   const { spec, memory } = record;
   const since = record.phase === "observe" && memory.injectedAt ? memory.injectedAt : memory.phaseStartedAt;
   const elapsed = Math.floor(secondsBetween(since, now));
-  const cap = record.phase === "observe" ? Math.min(spec.hypothesis.windowSeconds, spec.durationSeconds) : spec.hypothesis.windowSeconds;
+  const cap =
+    record.phase === "observe"
+      ? Math.min(spec.hypothesis.windowSeconds, spec.durationSeconds)
+      : spec.hypothesis.windowSeconds;
   const window = Math.min(elapsed, cap);
   return window >= MIN_WINDOW_SECONDS ? window : undefined;
 }
@@ -58,7 +81,12 @@ function judge(record: FaultRecord, observation: Observation, decisive: boolean)
 
 function gateEvent(phase: ExperimentPhase, data: GateEventData): MachineEvent {
   const verdict = data.pass === null ? "not enough data" : data.pass ? "holds" : "violated";
-  return { type: "gate", phase, message: `Hypothesis ${verdict} over ${data.windowSeconds}s: ${describeValues(data)}`, data: { ...data } };
+  return {
+    type: "gate",
+    phase,
+    message: `Hypothesis ${verdict} over ${data.windowSeconds}s: ${describeValues(data)}`,
+    data: { ...data },
+  };
 }
 
 function to(record: FaultRecord, phase: ExperimentPhase, now: Date, memory: Partial<FaultMemory> = {}): FaultRecord {
@@ -68,17 +96,27 @@ function to(record: FaultRecord, phase: ExperimentPhase, now: Date, memory: Part
 function startInjection(record: FaultRecord, now: Date, events: MachineEvent[]): MachineStep {
   // Set once: an injection already on record keeps its deadline.
   const injectedAt = record.memory.injectedAt ?? now.toISOString();
-  const deadline = record.memory.deadline ?? new Date(new Date(injectedAt).getTime() + record.spec.durationSeconds * 1000).toISOString();
+  const deadline =
+    record.memory.deadline ??
+    new Date(new Date(injectedAt).getTime() + record.spec.durationSeconds * 1000).toISOString();
   events.push({ type: "phase", phase: "inject", message: `Injecting ${describeFault(record.spec)} until ${deadline}` });
   const next = to(record, "observe", now, { injectedAt, deadline });
-  events.push({ type: "phase", phase: "observe", message: `Observing ${hypothesisLabel(record.spec)} for ${record.spec.durationSeconds}s` });
+  events.push({
+    type: "phase",
+    phase: "observe",
+    message: `Observing ${hypothesisLabel(record.spec)} for ${record.spec.durationSeconds}s`,
+  });
   return { next, actions: [{ type: "injectFault" }], events };
 }
 
 function startRevert(record: FaultRecord, now: Date, events: MachineEvent[], reason: string): MachineStep {
   events.push({ type: "phase", phase: "revert", message: `Removing the experiment's faulted copies (${reason})` });
   const next = to(record, "recovery", now);
-  events.push({ type: "phase", phase: "recovery", message: `Watching ${hypothesisLabel(record.spec)} recover for ${record.spec.recoverySeconds}s` });
+  events.push({
+    type: "phase",
+    phase: "recovery",
+    message: `Watching ${hypothesisLabel(record.spec)} recover for ${record.spec.recoverySeconds}s`,
+  });
   return { next, actions: [{ type: "removeFault" }], events };
 }
 
@@ -93,22 +131,41 @@ function withLate(summary: string, memory: FaultMemory): string {
 function summarize(record: FaultRecord): Pick<ExperimentRecord, "verdict" | "summary" | "status"> {
   const { memory, spec } = record;
   const fault = describeFault(spec);
-  if (memory.abortedByHand && !memory.violation) return { status: "aborted", verdict: "aborted", summary: `Aborted by hand; ${fault} was removed.` };
+  if (memory.abortedByHand && !memory.violation)
+    return { status: "aborted", verdict: "aborted", summary: `Aborted by hand; ${fault} was removed.` };
   const values = (m: Measurement | undefined) =>
-    m ? [m.successRate !== null ? `success ${m.successRate.toFixed(2)}%` : "", m.p95 !== null ? `p95 ${Math.round(m.p95)} ms` : ""].filter(Boolean).join(", ") || "no data" : "no data";
+    m
+      ? [
+          m.successRate !== null ? `success ${m.successRate.toFixed(2)}%` : "",
+          m.p95 !== null ? `p95 ${Math.round(m.p95)} ms` : "",
+        ]
+          .filter(Boolean)
+          .join(", ") || "no data"
+      : "no data";
   const measured = `before: ${values(memory.baseline)}; during: ${values(memory.during)}; after: ${values(memory.after)}`;
   if (memory.violation) {
-    return { status: "completed", verdict: "violated", summary: `Hypothesis violated under ${fault}${memory.abortedEarly ? " (stopped early)" : ""}: ${memory.violation}. ${measured}.` };
+    return {
+      status: "completed",
+      verdict: "violated",
+      summary: `Hypothesis violated under ${fault}${memory.abortedEarly ? " (stopped early)" : ""}: ${memory.violation}. ${measured}.`,
+    };
   }
-  if (!memory.during) return { status: "completed", verdict: "inconclusive", summary: `No measurement of ${hypothesisLabel(spec)} while ${fault} was in place. ${measured}.` };
+  if (!memory.during)
+    return {
+      status: "completed",
+      verdict: "inconclusive",
+      summary: `No measurement of ${hypothesisLabel(spec)} while ${fault} was in place. ${measured}.`,
+    };
   return { status: "completed", verdict: "held", summary: `Hypothesis held under ${fault}. ${measured}.` };
 }
 
 function abortEarlyBreached(record: FaultRecord, m: Measurement | undefined): string | undefined {
   const limit = record.spec.abortEarly;
   if (!limit || !m) return undefined;
-  if (limit.minSuccessRate !== undefined && m.successRate !== null && m.successRate < limit.minSuccessRate) return `success ${m.successRate.toFixed(2)}% < ${limit.minSuccessRate}%`;
-  if (limit.maxP95Ms !== undefined && m.p95 !== null && m.p95 > limit.maxP95Ms) return `p95 ${Math.round(m.p95)} ms > ${limit.maxP95Ms} ms`;
+  if (limit.minSuccessRate !== undefined && m.successRate !== null && m.successRate < limit.minSuccessRate)
+    return `success ${m.successRate.toFixed(2)}% < ${limit.minSuccessRate}%`;
+  if (limit.maxP95Ms !== undefined && m.p95 !== null && m.p95 > limit.maxP95Ms)
+    return `p95 ${Math.round(m.p95)} ms > ${limit.maxP95Ms} ms`;
   return undefined;
 }
 
@@ -124,12 +181,33 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
     events.push({ type: "command", phase: record.phase, message: "Abort requested" });
     const summary = "Aborted by hand before it started; nothing was injected.";
     events.push({ type: "phase", phase: "done", message: summary });
-    return { next: { ...record, command: null, memory: { ...memory, abortedByHand: true }, status: "aborted", phase: "done", verdict: "aborted", summary, finishedAt: now }, actions: [], events };
+    return {
+      next: {
+        ...record,
+        command: null,
+        memory: { ...memory, abortedByHand: true },
+        status: "aborted",
+        phase: "done",
+        verdict: "aborted",
+        summary,
+        finishedAt: now,
+      },
+      actions: [],
+      events,
+    };
   }
   if (record.status === "pending") {
-    const started: FaultRecord = { ...to(record, spec.baselineSeconds > 0 ? "baseline" : "inject", now), status: "running", startedAt: now };
+    const started: FaultRecord = {
+      ...to(record, spec.baselineSeconds > 0 ? "baseline" : "inject", now),
+      status: "running",
+      startedAt: now,
+    };
     if (spec.baselineSeconds === 0) return startInjection(started, now, events);
-    events.push({ type: "phase", phase: "baseline", message: `Measuring ${hypothesisLabel(spec)} for ${spec.baselineSeconds}s before injecting` });
+    events.push({
+      type: "phase",
+      phase: "baseline",
+      message: `Measuring ${hypothesisLabel(spec)} for ${spec.baselineSeconds}s before injecting`,
+    });
     return { next: started, actions: [], events };
   }
 
@@ -140,13 +218,21 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
     if (record.phase === "baseline") {
       const summary = "Aborted by hand before the fault was injected.";
       events.push({ type: "phase", phase: "done", message: summary });
-      return { next: { ...handled, status: "aborted", phase: "done", verdict: "aborted", summary, finishedAt: now }, actions: [], events };
+      return {
+        next: { ...handled, status: "aborted", phase: "done", verdict: "aborted", summary, finishedAt: now },
+        actions: [],
+        events,
+      };
     }
     // Recovery: the fault is already out; what was measured so far stands.
     if (record.phase === "recovery") return finish(handled, now, events);
   }
   if (record.command && record.command !== "abort") {
-    events.push({ type: "command", phase: record.phase, message: `${record.command} does not apply to a fault experiment; ignored` });
+    events.push({
+      type: "command",
+      phase: record.phase,
+      message: `${record.command} does not apply to a fault experiment; ignored`,
+    });
     record = { ...record, command: null };
   }
 
@@ -159,7 +245,11 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
       if (done && j.pass === false) {
         const summary = `The steady state did not hold before injecting (${describeFailures(j.data)}); nothing was injected.`;
         events.push({ type: "phase", phase: "done", message: summary });
-        return { next: { ...record, status: "failed", phase: "done", verdict: "inconclusive", summary, finishedAt: now }, actions: [], events };
+        return {
+          next: { ...record, status: "failed", phase: "done", verdict: "inconclusive", summary, finishedAt: now },
+          actions: [],
+          events,
+        };
       }
     }
     return done ? startInjection(record, now, events) : { next: record, actions: [], events };
@@ -177,7 +267,14 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
       record = { ...record, memory: { ...record.memory, ...m } };
       const breach = abortEarlyBreached(record, j.measurement);
       if (breach && !overdue) {
-        record = { ...record, memory: { ...record.memory, abortedEarly: true, violation: record.memory.violation ?? `abort-early condition met: ${breach}` } };
+        record = {
+          ...record,
+          memory: {
+            ...record.memory,
+            abortedEarly: true,
+            violation: record.memory.violation ?? `abort-early condition met: ${breach}`,
+          },
+        };
         return startRevert(record, now, events, `abort-early condition met: ${breach}`);
       }
     }
@@ -197,17 +294,32 @@ export function advanceFault(record: FaultRecord, now: Date, input: MachineInput
   // No phase the machine moves through (a hand-edited row, an older runner's leftovers):
   // end it rather than wait forever, with its rules removed.
   const state = `${record.status} in phase "${record.phase}"${record.phase === "observe" ? " without a deadline" : ""}`;
-  events.push({ type: "error", phase: record.phase, message: `Found in an inconsistent state (${state}); removing the experiment's rules and ending it` });
-  const summary = withLate(`Ended in an inconsistent state (${state}); the experiment's rules were removed.`, record.memory);
+  events.push({
+    type: "error",
+    phase: record.phase,
+    message: `Found in an inconsistent state (${state}); removing the experiment's rules and ending it`,
+  });
+  const summary = withLate(
+    `Ended in an inconsistent state (${state}); the experiment's rules were removed.`,
+    record.memory,
+  );
   events.push({ type: "phase", phase: "done", message: summary });
-  return { next: { ...record, command: null, status: "error", phase: "done", verdict: null, summary, finishedAt: now }, actions: [], events };
+  return {
+    next: { ...record, command: null, status: "error", phase: "done", verdict: null, summary, finishedAt: now },
+    actions: [],
+    events,
+  };
 }
 
 function finish(record: FaultRecord, now: Date, events: MachineEvent[]): MachineStep {
   const outcome = summarize(record);
   const summary = withLate(outcome.summary ?? "Done", record.memory);
   events.push({ type: "phase", phase: "done", message: summary });
-  return { next: { ...record, ...outcome, summary, command: null, phase: "done", finishedAt: now }, actions: [], events };
+  return {
+    next: { ...record, ...outcome, summary, command: null, phase: "done", finishedAt: now },
+    actions: [],
+    events,
+  };
 }
 
 /**
@@ -217,7 +329,8 @@ function finish(record: FaultRecord, now: Date, events: MachineEvent[]): Machine
  */
 export function noteFaultRemoved(record: FaultRecord, landing: Landing): { next: FaultRecord; events: MachineEvent[] } {
   const { memory } = record;
-  if (landing.action.type !== "removeFault" || !landing.wrote || !memory.deadline || memory.lateRevert) return { next: record, events: [] };
+  if (landing.action.type !== "removeFault" || !landing.wrote || !memory.deadline || memory.lateRevert)
+    return { next: record, events: [] };
   const lateMs = landing.at.getTime() - new Date(memory.deadline).getTime();
   if (lateMs <= landing.toleranceMs) return { next: record, events: [] };
   const reason = landing.down
@@ -228,5 +341,18 @@ export function noteFaultRemoved(record: FaultRecord, landing: Landing): { next:
   const lateRevert = { seconds: Math.round(lateMs / 1000), reason };
   const next: FaultRecord = { ...record, memory: { ...memory, lateRevert } };
   if (memory.finishAs && record.summary) next.summary = `${record.summary} ${lateText(lateRevert)}`;
-  return { next, events: [{ type: "note", phase: "revert", message: lateText(lateRevert), data: { lateSeconds: lateRevert.seconds, ...(landing.down ? { downFrom: landing.down.from, downTo: landing.down.to } : {}) } }] };
+  return {
+    next,
+    events: [
+      {
+        type: "note",
+        phase: "revert",
+        message: lateText(lateRevert),
+        data: {
+          lateSeconds: lateRevert.seconds,
+          ...(landing.down ? { downFrom: landing.down.from, downTo: landing.down.to } : {}),
+        },
+      },
+    ],
+  };
 }

@@ -22,7 +22,13 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { formatDurationMs } from "@/lib/istio/duration";
-import type { HTTPFaultInjection, HTTPMatchRequest, HTTPRoute, StringMatch, VirtualServiceSpec } from "@/lib/istio/types";
+import type {
+  HTTPFaultInjection,
+  HTTPMatchRequest,
+  HTTPRoute,
+  StringMatch,
+  VirtualServiceSpec,
+} from "@/lib/istio/types";
 import type { FaultSpec } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
@@ -58,8 +64,16 @@ export function scopeMatch(spec: Pick<FaultSpec, "match">): HTTPMatchRequest[] |
       continue;
     }
     const merged = andStringMatch(existing, condition, `headers.${m.header}`);
-    if (merged.kind === "never") throw new TopsailError("bad_request", `The experiment's match asks for header ${m.header} ${describeCondition(existing)} and ${describeCondition(condition)}: no request has both. Keep one condition for ${m.header}.`);
-    if (merged.kind === "inexpressible") throw new TopsailError("bad_request", `The experiment's match asks for header ${m.header} ${describeCondition(existing)} and ${describeCondition(condition)}: one match block cannot hold both. Keep one condition for ${m.header}.`);
+    if (merged.kind === "never")
+      throw new TopsailError(
+        "bad_request",
+        `The experiment's match asks for header ${m.header} ${describeCondition(existing)} and ${describeCondition(condition)}: no request has both. Keep one condition for ${m.header}.`,
+      );
+    if (merged.kind === "inexpressible")
+      throw new TopsailError(
+        "bad_request",
+        `The experiment's match asks for header ${m.header} ${describeCondition(existing)} and ${describeCondition(condition)}: one match block cannot hold both. Keep one condition for ${m.header}.`,
+      );
     headers[m.header] = merged.value;
   }
   return [{ headers }];
@@ -67,7 +81,9 @@ export function scopeMatch(spec: Pick<FaultSpec, "match">): HTTPMatchRequest[] |
 
 export function buildFault(spec: Pick<FaultSpec, "delay" | "abort">): HTTPFaultInjection {
   return {
-    ...(spec.delay ? { delay: { fixedDelay: formatDurationMs(spec.delay.fixedDelayMs), percentage: { value: spec.delay.percent } } } : {}),
+    ...(spec.delay
+      ? { delay: { fixedDelay: formatDurationMs(spec.delay.fixedDelayMs), percentage: { value: spec.delay.percent } } }
+      : {}),
     ...(spec.abort ? { abort: { httpStatus: spec.abort.httpStatus, percentage: { value: spec.abort.percent } } } : {}),
   };
 }
@@ -92,10 +108,20 @@ export interface FaultCopies {
   answeredByProxy: string[];
 }
 
-function inexpressibleMessage(where: string, rule: HTTPRoute, index: number, field: string, left: unknown, right: unknown): string {
+function inexpressibleMessage(
+  where: string,
+  rule: HTTPRoute,
+  index: number,
+  field: string,
+  left: unknown,
+  right: unknown,
+): string {
   const header = field.startsWith("headers.") ? field.slice("headers.".length) : field;
   const ruleCondition = left as StringMatch;
-  const alternatives = [`drop ${header} from the experiment's match (the faulted copy then keeps the rule's own condition)`, `give the experiment the rule's own condition (${describeCondition(ruleCondition)})`];
+  const alternatives = [
+    `drop ${header} from the experiment's match (the faulted copy then keeps the rule's own condition)`,
+    `give the experiment the rule's own condition (${describeCondition(ruleCondition)})`,
+  ];
   if (ruleCondition.regex === undefined) alternatives.push("an exact value");
   return `${where} ${ruleLabel(rule, index)} matches ${field} by ${describeCondition(ruleCondition)} and the experiment by ${describeCondition(right as StringMatch)}: one Istio match block cannot hold both, so the faulted copy of this rule cannot be written. Either ${alternatives.join(", or ")}.`;
 }
@@ -112,7 +138,10 @@ export function planFaultCopies(rules: HTTPRoute[], spec: FaultSpec, experimentI
   rules.forEach((rule, index) => {
     if (rule.delegate) {
       const target = `${rule.delegate.namespace ? `${rule.delegate.namespace}/` : ""}${rule.delegate.name ?? ""}`;
-      throw new TopsailError("bad_request", `${where} ${ruleLabel(rule, index)} delegates to VirtualService ${target}: its routes live there, so the experiment cannot copy it. Replace the delegation with routes in ${where} for the experiment, or inject the fault in ${target} by hand.`);
+      throw new TopsailError(
+        "bad_request",
+        `${where} ${ruleLabel(rule, index)} delegates to VirtualService ${target}: its routes live there, so the experiment cannot copy it. Replace the delegation with routes in ${where} for the experiment, or inject the fault in ${target} by hand.`,
+      );
     }
     if (rule.redirect || rule.directResponse) {
       // Istio refuses a fault next to a redirect or a direct response, and such requests never reach the service anyway.
@@ -121,26 +150,44 @@ export function planFaultCopies(rules: HTTPRoute[], spec: FaultSpec, experimentI
       return;
     }
     const match = andHttpMatches(rule.match, scope);
-    if (match.kind === "inexpressible") throw new TopsailError("bad_request", inexpressibleMessage(where, rule, index, match.field, match.left, match.right));
+    if (match.kind === "inexpressible")
+      throw new TopsailError(
+        "bad_request",
+        inexpressibleMessage(where, rule, index, match.field, match.left, match.right),
+      );
     if (match.kind === "never") {
       out.neverMatching.push(ruleLabel(rule, index));
       out.http.push(rule);
       return;
     }
     const { name: _name, match: _match, fault: existing, ...kept } = structuredClone(rule);
-    const copy: HTTPRoute = { name: `${experimentRuleName(experimentId)}-${index + 1}`, ...(match.match ? { match: match.match } : {}), ...kept, fault };
+    const copy: HTTPRoute = {
+      name: `${experimentRuleName(experimentId)}-${index + 1}`,
+      ...(match.match ? { match: match.match } : {}),
+      ...kept,
+      fault,
+    };
     if (spec.subset) copy.route = [{ destination: { host: spec.service, subset: spec.subset } }];
     if (existing) out.replacedFaults.push(ruleLabel(rule, index));
     out.copied.push(ruleLabel(rule, index));
     out.http.push(copy, rule);
   });
-  if (rules.length === 0) throw new TopsailError("bad_request", `${where} has no HTTP rules for the fault to go into. Add an HTTP route for the service to it first.`);
+  if (rules.length === 0)
+    throw new TopsailError(
+      "bad_request",
+      `${where} has no HTTP rules for the fault to go into. Add an HTTP route for the service to it first.`,
+    );
   if (out.copied.length === 0) {
     const why = [
       out.neverMatching.length > 0 ? `the match of ${out.neverMatching.join(", ")} excludes the requests in scope` : "",
-      out.answeredByProxy.length > 0 ? `${out.answeredByProxy.join(", ")} redirect${out.answeredByProxy.length === 1 ? "s" : ""} or answer${out.answeredByProxy.length === 1 ? "s" : ""} directly (Istio allows no fault there)` : "",
+      out.answeredByProxy.length > 0
+        ? `${out.answeredByProxy.join(", ")} redirect${out.answeredByProxy.length === 1 ? "s" : ""} or answer${out.answeredByProxy.length === 1 ? "s" : ""} directly (Istio allows no fault there)`
+        : "",
     ].filter(Boolean);
-    throw new TopsailError("bad_request", `The fault would reach no request through ${where}: ${why.join("; ")}. Change the experiment's match.`);
+    throw new TopsailError(
+      "bad_request",
+      `The fault would reach no request through ${where}: ${why.join("; ")}. Change the experiment's match.`,
+    );
   }
   return out;
 }
@@ -154,19 +201,38 @@ export interface FaultInsertion extends Omit<FaultCopies, "http"> {
 }
 
 /** The VirtualService with the faulted copies in place; idempotent (the experiment's old copies are replaced). */
-export function insertFaultRules(live: StoredIstioObject | undefined, spec: FaultSpec, experimentId: string): FaultInsertion {
+export function insertFaultRules(
+  live: StoredIstioObject | undefined,
+  spec: FaultSpec,
+  experimentId: string,
+): FaultInsertion {
   if (!live) {
     const rest = createdFaultRest(spec);
-    const { http, ...what } = planFaultCopies(rest.http ?? [], spec, experimentId, `the new VirtualService ${spec.namespace}/${spec.service}`);
+    const { http, ...what } = planFaultCopies(
+      rest.http ?? [],
+      spec,
+      experimentId,
+      `the new VirtualService ${spec.namespace}/${spec.service}`,
+    );
     const desired = newVirtualService(spec.service, spec.namespace, { ...structuredClone(rest), http });
     desired.metadata.annotations = { [CREATED_BY_ANNOTATION]: experimentId };
     return { desired, created: true, createdRest: rest, ...what };
   }
   const current = specOf(live);
   const others = (current.http ?? []).filter((r) => !isExperimentRule(r, experimentId));
-  const { http, ...what } = planFaultCopies(others, spec, experimentId, `VirtualService ${live.metadata.namespace ?? spec.namespace}/${live.metadata.name}`);
+  const { http, ...what } = planFaultCopies(
+    others,
+    spec,
+    experimentId,
+    `VirtualService ${live.metadata.namespace ?? spec.namespace}/${live.metadata.name}`,
+  );
   const created = createdBy(live) === experimentId;
-  return { desired: withSpec(live, { ...current, http }), created, ...(created ? { createdRest: createdFaultRest(spec) } : {}), ...what };
+  return {
+    desired: withSpec(live, { ...current, http }),
+    created,
+    ...(created ? { createdRest: createdFaultRest(spec) } : {}),
+    ...what,
+  };
 }
 
 export function hasExperimentRule(live: StoredIstioObject | undefined, experimentId: string): boolean {
@@ -177,10 +243,17 @@ export function hasExperimentRule(live: StoredIstioObject | undefined, experimen
  * The live object without the experiment's rules; null = delete it (the experiment created
  * it and what is left is exactly what it created); undefined = nothing to remove.
  */
-export function removeFaultRules(live: StoredIstioObject | undefined, experimentId: string, createdRest?: object): StoredIstioObject | null | undefined {
+export function removeFaultRules(
+  live: StoredIstioObject | undefined,
+  experimentId: string,
+  createdRest?: object,
+): StoredIstioObject | null | undefined {
   if (!live || !hasExperimentRule(live, experimentId)) return undefined;
   const current = specOf(live);
-  const rest: VirtualServiceSpec = { ...current, http: (current.http ?? []).filter((r) => !isExperimentRule(r, experimentId)) };
+  const rest: VirtualServiceSpec = {
+    ...current,
+    http: (current.http ?? []).filter((r) => !isExperimentRule(r, experimentId)),
+  };
   if (createdRest && isDeepStrictEqual(rest, createdRest)) return null;
   // Kept (someone else's edit is in it): it is no longer the experiment's creation.
   const annotations = { ...((live.metadata.annotations as Record<string, string> | undefined) ?? {}) };

@@ -31,7 +31,13 @@ import { faultSpecSchema } from "@/lib/contracts/experiments";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { findExperiment } from "./experiment-store";
 import type { ExperimentRecord } from "./machine-types";
-import { createMeshScenario, scrapeScenarios, stopScenarios, tickUntil, type MeshScenario } from "./test-support/mesh-scenario";
+import {
+  createMeshScenario,
+  scrapeScenarios,
+  stopScenarios,
+  tickUntil,
+  type MeshScenario,
+} from "./test-support/mesh-scenario";
 
 const finished = (r: { status: string }) => !["pending", "running", "paused"].includes(r.status);
 const reviews = (subset: string) => ({ destination: { host: "reviews", subset } });
@@ -47,7 +53,13 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-fault-scope-"));
-    const sim = await startSimulator({ port: 0, metricsPort: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig"), seed: 13 });
+    const sim = await startSimulator({
+      port: 0,
+      metricsPort: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+      seed: 13,
+    });
     s = await createMeshScenario("scope", dir, sim);
     ({ prometheus, client: prom } = await scrapeScenarios(dir, [s]));
     await runBoth();
@@ -57,7 +69,10 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
 
   /** Requests counted by a series selection over `seconds` ending at `at`. */
   async function increase(matchers: LabelMatcher[], seconds: number, at: Date): Promise<number> {
-    const result = await prom.query(`sum(increase(${selector("istio_requests_total", [...matchers, { label: "job", op: "=", value: s.name }])}[${seconds}s]))`, at);
+    const result = await prom.query(
+      `sum(increase(${selector("istio_requests_total", [...matchers, { label: "job", op: "=", value: s.name }])}[${seconds}s]))`,
+      at,
+    );
     return result.kind === "vector" ? (result.samples[0]?.value ?? 0) : 0;
   }
 
@@ -66,7 +81,8 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
     const events = (await findExperiment(getDb(s.dbUrl), id))?.events ?? [];
     const inject = events.find((e) => e.type === "config" && e.phase === "inject");
     const revert = events.find((e) => e.type === "config" && e.phase === "revert");
-    if (!inject || !revert) throw new Error(`experiment ${id} has no inject/revert writes: ${events.map((e) => e.message).join(" | ")}`);
+    if (!inject || !revert)
+      throw new Error(`experiment ${id} has no inject/revert writes: ${events.map((e) => e.message).join(" | ")}`);
     // Two seconds for the simulator's watch to pick up the copies and for a scrape to land.
     return { seconds: Math.floor((revert.at.getTime() - inject.at.getTime()) / 1000) - 2, end: revert.at };
   }
@@ -80,7 +96,12 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
           kind: "DestinationRule",
           namespace: "bookinfo",
           name: "reviews",
-          desired: { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: "reviews", namespace: "bookinfo" }, spec: { host: "reviews", subsets: ["v1", "v2", "v3"].map((v) => ({ name: v, labels: { version: v } })) } },
+          desired: {
+            apiVersion: "networking.istio.io/v1",
+            kind: "DestinationRule",
+            metadata: { name: "reviews", namespace: "bookinfo" },
+            spec: { host: "reviews", subsets: ["v1", "v2", "v3"].map((v) => ({ name: v, labels: { version: v } })) },
+          },
         },
         {
           kind: "VirtualService",
@@ -93,8 +114,20 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
             spec: {
               hosts: ["reviews"],
               http: [
-                { name: "jason", match: [{ headers: { "end-user": { exact: "jason" } } }], route: [reviews("v2")], retries: { attempts: 3, retryOn: "5xx" }, timeout: "1s" },
-                { name: "everyone", route: [reviews("v1")], timeout: "2s", mirror: { host: "reviews", subset: "v3" }, mirrorPercentage: { value: 100 } },
+                {
+                  name: "jason",
+                  match: [{ headers: { "end-user": { exact: "jason" } } }],
+                  route: [reviews("v2")],
+                  retries: { attempts: 3, retryOn: "5xx" },
+                  timeout: "1s",
+                },
+                {
+                  name: "everyone",
+                  route: [reviews("v1")],
+                  timeout: "2s",
+                  mirror: { host: "reviews", subset: "v3" },
+                  mirrorPercentage: { value: 100 },
+                },
               ],
             },
           },
@@ -147,14 +180,42 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
     expect(kept.status).toBe("completed");
     // The recovery phase (5 s) has passed since the revert: the window's last scrapes are in.
     const { seconds, end } = await injectionWindow(kept.id);
-    const fromProductpage: LabelMatcher[] = [{ label: "reporter", op: "=", value: "source" }, { label: "source_workload", op: "=", value: "productpage-v1" }];
+    const fromProductpage: LabelMatcher[] = [
+      { label: "reporter", op: "=", value: "source" },
+      { label: "source_workload", op: "=", value: "productpage-v1" },
+    ];
     const [sentToV2, attemptsAtV2, timeoutsToV2, mirroredToV3] = await Promise.all([
       increase([...fromProductpage, { label: "destination_workload", op: "=", value: "reviews-v2" }], seconds, end),
-      increase([{ label: "reporter", op: "=", value: "destination" }, { label: "destination_workload", op: "=", value: "reviews-v2" }], seconds, end),
-      increase([...fromProductpage, { label: "destination_service_name", op: "=", value: "reviews" }, { label: "response_code", op: "=", value: "504" }, { label: "response_flags", op: "=~", value: ".*UT.*" }], seconds, end),
-      increase([{ label: "reporter", op: "=", value: "destination" }, { label: "destination_workload", op: "=", value: "reviews-v3" }], seconds, end),
+      increase(
+        [
+          { label: "reporter", op: "=", value: "destination" },
+          { label: "destination_workload", op: "=", value: "reviews-v2" },
+        ],
+        seconds,
+        end,
+      ),
+      increase(
+        [
+          ...fromProductpage,
+          { label: "destination_service_name", op: "=", value: "reviews" },
+          { label: "response_code", op: "=", value: "504" },
+          { label: "response_flags", op: "=~", value: ".*UT.*" },
+        ],
+        seconds,
+        end,
+      ),
+      increase(
+        [
+          { label: "reporter", op: "=", value: "destination" },
+          { label: "destination_workload", op: "=", value: "reviews-v3" },
+        ],
+        seconds,
+        end,
+      ),
     ]);
-    console.info(`during the fault (${seconds}s): sent to v2 ${sentToV2.toFixed(1)}, attempts at v2 ${attemptsAtV2.toFixed(1)}, 504 UT ${timeoutsToV2.toFixed(1)}, mirrored to v3 ${mirroredToV3.toFixed(1)}`);
+    console.info(
+      `during the fault (${seconds}s): sent to v2 ${sentToV2.toFixed(1)}, attempts at v2 ${attemptsAtV2.toFixed(1)}, 504 UT ${timeoutsToV2.toFixed(1)}, mirrored to v3 ${mirroredToV3.toFixed(1)}`,
+    );
     // jason's requests still take his rule to v2 …
     expect(sentToV2).toBeGreaterThan(20);
     // … with its retries (30% failures, up to 3 retries: about 1.4 attempts per request) …
@@ -172,6 +233,8 @@ describe("fault experiments: only the fault changes, and the verdict sees it", (
   it("judges a hypothesis on the faulted service with the default scope where the aborts show: 60% aborts violate it", () => {
     // The default hypothesis reads what details' callers report, where the aborts are.
     expect(judged).toMatchObject({ status: "completed", verdict: "violated" });
-    expect(judged.summary).toMatch(/requests to details as its callers see them success rate % = [\d.]+ \(needs ≥ 95\)/);
+    expect(judged.summary).toMatch(
+      /requests to details as its callers see them success rate % = [\d.]+ \(needs ≥ 95\)/,
+    );
   });
 });

@@ -34,14 +34,25 @@ export function createClusterReads(connection: () => KubeConnection): ClusterRea
 }
 
 /** The audited write path as the runner uses it; `deps` lets tests record audits elsewhere. */
-export function createExperimentWriter(connection: () => KubeConnection, depsFor = (c: KubeConnection) => createIstioWriteDeps(c)): ExperimentWriter {
+export function createExperimentWriter(
+  connection: () => KubeConnection,
+  depsFor = (c: KubeConnection) => createIstioWriteDeps(c),
+): ExperimentWriter {
   return {
     listVirtualServices: (namespace) => listIstioObjects(connection(), "VirtualService", namespace),
     getVirtualService: (namespace, name) => getIstioObject(connection(), { kind: "VirtualService", namespace, name }),
     async apply(changes, comment) {
       const c = connection();
-      const outcomes = await applyIstioChanges(depsFor(c), { changes, actor: actorOf(c), source: "experiment", comment });
-      return { auditIds: outcomes.flatMap((o) => (o.auditId ? [o.auditId] : [])), actions: outcomes.map((o) => o.action) };
+      const outcomes = await applyIstioChanges(depsFor(c), {
+        changes,
+        actor: actorOf(c),
+        source: "experiment",
+        comment,
+      });
+      return {
+        auditIds: outcomes.flatMap((o) => (o.auditId ? [o.auditId] : [])),
+        actions: outcomes.map((o) => o.action),
+      };
     },
   };
 }
@@ -52,7 +63,10 @@ export function createExperimentWriter(connection: () => KubeConnection, depsFor
  * with it — a context someone repointed must not receive a revert meant for another cluster
  * (ARCHITECTURE.md "Identity"). Older rows without a context use the console's.
  */
-export function experimentWriterFor(connectionOf: (context: string | undefined) => KubeConnection = getKubeConnection, depsFor?: (c: KubeConnection) => IstioWriteDeps) {
+export function experimentWriterFor(
+  connectionOf: (context: string | undefined) => KubeConnection = getKubeConnection,
+  depsFor?: (c: KubeConnection) => IstioWriteDeps,
+) {
   return async (record: ExperimentRecord): Promise<ExperimentWriter> => {
     const connection = connectionOf(record.kubeContext ?? undefined);
     await requireSameCluster(connection, record.clusterId, `Experiment ${record.id}`);
@@ -75,10 +89,17 @@ export function getExperimentRunner(): ExperimentRunner {
 }
 
 function liveDeps() {
-  return { db: getDb(), reads: createClusterReads(getKubeConnection), actor: actorOf(getKubeConnection()), kick: () => getExperimentRunner().kick() };
+  return {
+    db: getDb(),
+    reads: createClusterReads(getKubeConnection),
+    actor: actorOf(getKubeConnection()),
+    kick: () => getExperimentRunner().kick(),
+  };
 }
 
 export const startExperimentLive = (spec: ExperimentSpec) => startExperiment(liveDeps(), spec);
-export const listExperimentsLive = (filter: { namespace?: string; service?: string }) => listExperiments(getDb(), filter);
+export const listExperimentsLive = (filter: { namespace?: string; service?: string }) =>
+  listExperiments(getDb(), filter);
 export const getExperimentLive = (id: string) => getExperiment(getDb(), id);
-export const sendExperimentCommandLive = (id: string, command: ExperimentCommand) => sendExperimentCommand({ db: getDb(), kick: () => getExperimentRunner().kick() }, id, command);
+export const sendExperimentCommandLive = (id: string, command: ExperimentCommand) =>
+  sendExperimentCommand({ db: getDb(), kick: () => getExperimentRunner().kick() }, id, command);

@@ -5,7 +5,15 @@
  */
 import "server-only";
 import { z } from "zod";
-import type { ExperimentCommand, ExperimentEventPhase, ExperimentEventType, ExperimentPhase, ExperimentSpec, ExperimentStatus, ExperimentVerdict } from "@/lib/contracts/experiments";
+import type {
+  ExperimentCommand,
+  ExperimentEventPhase,
+  ExperimentEventType,
+  ExperimentPhase,
+  ExperimentSpec,
+  ExperimentStatus,
+  ExperimentVerdict,
+} from "@/lib/contracts/experiments";
 
 const subjectSchema = z.object({
   direction: z.enum(["callers", "inbound", "outbound"]),
@@ -45,7 +53,12 @@ export function describeAction(action: ExperimentAction): string {
 }
 
 /** The statuses an experiment ends in. */
-export const finishedStatuses = ["completed", "failed", "aborted", "error"] as const satisfies readonly ExperimentStatus[];
+export const finishedStatuses = [
+  "completed",
+  "failed",
+  "aborted",
+  "error",
+] as const satisfies readonly ExperimentStatus[];
 
 /**
  * What the runner keeps in every experiment's memory (step-intent.ts); the machines carry it

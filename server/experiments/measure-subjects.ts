@@ -14,13 +14,22 @@ export type QueryPrometheus = (promql: string, time: Date) => Promise<QueryResul
 
 /** The single value of an aggregated instant query; null when there is none (no traffic) or it is NaN. */
 function scalarOf(result: QueryResult): number | null {
-  const value = result.kind === "vector" ? result.samples[0]?.value : result.kind === "scalar" ? result.value : undefined;
+  const value =
+    result.kind === "vector" ? result.samples[0]?.value : result.kind === "scalar" ? result.value : undefined;
   return value === undefined || !Number.isFinite(value) ? null : value;
 }
 
-export async function measureSubject(query: QueryPrometheus, subject: MeasureSubject, windowSeconds: number, time: Date, extra: LabelMatcher[] = []): Promise<Measurement> {
+export async function measureSubject(
+  query: QueryPrometheus,
+  subject: MeasureSubject,
+  windowSeconds: number,
+  time: Date,
+  extra: LabelMatcher[] = [],
+): Promise<Measurement> {
   const q = subjectQueries(subject, windowSeconds, extra);
-  const [requests, failures, p95, p99] = await Promise.all([q.requests, q.failures, q.p95, q.p99].map(async (promql) => scalarOf(await query(promql, time))));
+  const [requests, failures, p95, p99] = await Promise.all(
+    [q.requests, q.failures, q.p95, q.p99].map(async (promql) => scalarOf(await query(promql, time))),
+  );
   const rps = requests ?? 0;
   const successRate = rps > 0 ? 100 * (1 - (failures ?? 0) / rps) : null;
   return { rps, successRate, p95: rps > 0 ? (p95 ?? null) : null, p99: rps > 0 ? (p99 ?? null) : null };

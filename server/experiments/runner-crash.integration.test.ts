@@ -69,12 +69,27 @@ describe("the experiment runner killed with SIGKILL right after injecting", () =
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-runner-crash-"));
-    sim = await startSimulator({ port: 0, metricsPort: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig"), seed: 13 });
-    prometheus = await startPrometheus({ dataDir: path.join(dir, "prometheus"), scrapeIntervalSeconds: 1, targets: [{ job: "crash", address: new URL(sim.mesh!.metricsUrl).host }] });
+    sim = await startSimulator({
+      port: 0,
+      metricsPort: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+      seed: 13,
+    });
+    prometheus = await startPrometheus({
+      dataDir: path.join(dir, "prometheus"),
+      scrapeIntervalSeconds: 1,
+      targets: [{ job: "crash", address: new URL(sim.mesh!.metricsUrl).host }],
+    });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "console.db")}`;
     await applyPendingMigrations(dbUrl);
-    env = { DATABASE_URL: dbUrl, KUBECONFIG: sim.kubeconfigPath, TOPSAIL_PROMETHEUS_URL: prometheus.url, TOPSAIL_EXPERIMENT_TICK_MS: String(TICK_MS) };
+    env = {
+      DATABASE_URL: dbUrl,
+      KUBECONFIG: sim.kubeconfigPath,
+      TOPSAIL_PROMETHEUS_URL: prometheus.url,
+      TOPSAIL_EXPERIMENT_TICK_MS: String(TICK_MS),
+    };
     watch = watchExperimentRules(sim.store, "bookinfo");
   });
 
@@ -108,7 +123,10 @@ describe("the experiment runner killed with SIGKILL right after injecting", () =
       lastOnService.set(service, created.id);
       const dying = child;
       const killedAt = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no rule of experiment ${created.id} appeared:\n${dying.output()}`)), 30_000);
+        const timer = setTimeout(
+          () => reject(new Error(`no rule of experiment ${created.id} appeared:\n${dying.output()}`)),
+          30_000,
+        );
         watch.whenSeen(created.id, () => {
           clearTimeout(timer);
           const kill = () => resolve(dying.killNow());
@@ -127,7 +145,10 @@ describe("the experiment runner killed with SIGKILL right after injecting", () =
     // The cluster: no rule of any of these (ended) experiments is left anywhere.
     const ids = new Set(experiments.map((e) => e.id));
     const leftovers = (await listIstioObjects(connection, "VirtualService", "bookinfo")).flatMap((vs) =>
-      ((vs.spec as { http?: { name?: string }[] }).http ?? []).map((r) => r.name ?? "").filter((name) => /^topsail-experiment-/.test(name) && ids.has(name.split("-")[2] ?? "")).map((name) => `${vs.metadata.name}: ${name}`),
+      ((vs.spec as { http?: { name?: string }[] }).http ?? [])
+        .map((r) => r.name ?? "")
+        .filter((name) => /^topsail-experiment-/.test(name) && ids.has(name.split("-")[2] ?? ""))
+        .map((name) => `${vs.metadata.name}: ${name}`),
     );
     expect(leftovers).toEqual([]);
 
@@ -140,7 +161,14 @@ describe("the experiment runner killed with SIGKILL right after injecting", () =
       if (events.some((e) => /stopped before recording the outcome/.test(e.message))) redone += 1;
       if (/outlived its deadline/.test(record.summary ?? "")) late += 1;
       const phases = events.filter((e) => e.type === "phase").map((e) => e.phase);
-      const expected = [...(spec.baselineSeconds > 0 ? ["baseline"] : []), "inject", "observe", "revert", "recovery", "done"];
+      const expected = [
+        ...(spec.baselineSeconds > 0 ? ["baseline"] : []),
+        "inject",
+        "observe",
+        "revert",
+        "recovery",
+        "done",
+      ];
       if (phases.join(" → ") !== expected.join(" → ")) problems.push(`${id}: timeline ${phases.join(" → ")}`);
 
       const life = watch.life(id);
@@ -151,15 +179,25 @@ describe("the experiment runner killed with SIGKILL right after injecting", () =
       }
       // The deadline is anchored to the first injection: never later than first sight + duration.
       const deadline = new Date(memory.deadline).getTime();
-      if (deadline > life.firstSeen + spec.durationSeconds * 1000) problems.push(`${id}: deadline moved ${deadline - life.firstSeen - spec.durationSeconds * 1000} ms past the first injection's`);
+      if (deadline > life.firstSeen + spec.durationSeconds * 1000)
+        problems.push(
+          `${id}: deadline moved ${deadline - life.firstSeen - spec.durationSeconds * 1000} ms past the first injection's`,
+        );
       // The fault outlived its deadline only by the downtime the test caused (plus a slow tick or two)…
       const lateMs = life.goneAt - deadline;
-      const down = downtimes.reduce((sum, d) => sum + Math.max(0, Math.min(d.to, life.goneAt!) - Math.max(d.from, deadline)), 0);
-      if (lateMs > down + SLACK_MS) problems.push(`${id}: removed ${lateMs} ms after its deadline with ${down} ms of downtime`);
+      const down = downtimes.reduce(
+        (sum, d) => sum + Math.max(0, Math.min(d.to, life.goneAt!) - Math.max(d.from, deadline)),
+        0,
+      );
+      if (lateMs > down + SLACK_MS)
+        problems.push(`${id}: removed ${lateMs} ms after its deadline with ${down} ms of downtime`);
       // …and when that was noticeable, the summary says so.
-      if (lateMs > SLACK_MS && !/outlived its deadline by \d+ s.*console was not running/.test(record.summary ?? "")) problems.push(`${id}: ${lateMs} ms late, summary "${record.summary}"`);
+      if (lateMs > SLACK_MS && !/outlived its deadline by \d+ s.*console was not running/.test(record.summary ?? ""))
+        problems.push(`${id}: ${lateMs} ms late, summary "${record.summary}"`);
     }
-    console.info(`${redone} of ${ROUNDS} kills landed between a write and its completion; ${late} faults were removed late and said so`);
+    console.info(
+      `${redone} of ${ROUNDS} kills landed between a write and its completion; ${late} faults were removed late and said so`,
+    );
     expect(problems, child?.output()).toEqual([]);
     // The kills inside the write did land in the window the defect lived in.
     expect(redone).toBeGreaterThan(0);

@@ -20,8 +20,27 @@ const reads: ClusterReads = {
   cluster: async () => ({ clusterId: "uid-test", kubeContext: "test" }),
   listServices: async () => [{ namespace: "bookinfo", name: "reviews", selector: { app: "reviews" }, ports: [] }],
   listWorkloads: async () =>
-    ["v1", "v2", "v3"].map((v) => ({ namespace: "bookinfo", name: `reviews-${v}`, kind: "Deployment", labels: { app: "reviews", version: v }, app: "reviews", version: v, desiredReplicas: 1, availableReplicas: 1, runningPods: 1, podsWithoutSidecar: 0, pods: 1 })),
-  listDestinationRules: async () => [{ apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: "reviews", namespace: "bookinfo" }, spec: { host: "reviews", subsets: ["v1", "v2", "v3"].map((v) => ({ name: v, labels: { version: v } })) } }],
+    ["v1", "v2", "v3"].map((v) => ({
+      namespace: "bookinfo",
+      name: `reviews-${v}`,
+      kind: "Deployment",
+      labels: { app: "reviews", version: v },
+      app: "reviews",
+      version: v,
+      desiredReplicas: 1,
+      availableReplicas: 1,
+      runningPods: 1,
+      podsWithoutSidecar: 0,
+      pods: 1,
+    })),
+  listDestinationRules: async () => [
+    {
+      apiVersion: "networking.istio.io/v1",
+      kind: "DestinationRule",
+      metadata: { name: "reviews", namespace: "bookinfo" },
+      spec: { host: "reviews", subsets: ["v1", "v2", "v3"].map((v) => ({ name: v, labels: { version: v } })) },
+    },
+  ],
   listVirtualServices: async () => [],
 };
 
@@ -57,20 +76,40 @@ function fakeWriter() {
       return { auditIds: changes.map(() => `audit-${++audits}`), actions: changes.map(() => "update") };
     },
   };
-  return { writer, objects, failOnce: () => (failNext = 1), readFailsOnce: () => (readsDown = 1), onWrite: (hook: (() => void) | undefined) => (afterWrite = hook) };
+  return {
+    writer,
+    objects,
+    failOnce: () => (failNext = 1),
+    readFailsOnce: () => (readsDown = 1),
+    onWrite: (hook: (() => void) | undefined) => (afterWrite = hook),
+  };
 }
 
 /** Every query answers: 10 requests/s, no failures, 20 ms quantiles. */
 const queryPrometheus = async (promql: string): Promise<QueryResult> => ({
   kind: "vector",
-  samples: [{ labels: {}, time: 0, value: promql.startsWith("histogram_quantile") ? 20 : promql.includes("response_code") ? 0 : 10 }],
+  samples: [
+    {
+      labels: {},
+      time: 0,
+      value: promql.startsWith("histogram_quantile") ? 20 : promql.includes("response_code") ? 0 : 10,
+    },
+  ],
 });
 
 /** Like queryPrometheus, but half the requests fail while an experiment's fault rule is live. */
 function prometheusSeeing(objects: Map<string, StoredIstioObject>) {
   return async (promql: string): Promise<QueryResult> => {
-    const faulted = [...objects.values()].some((vs) => ((vs.spec as { http?: { name?: string }[] }).http ?? []).some((r) => r.name?.startsWith("topsail-experiment-")));
-    const value = promql.startsWith("histogram_quantile") ? 20 : promql.includes("response_code") ? (faulted ? 5 : 0) : 10;
+    const faulted = [...objects.values()].some((vs) =>
+      ((vs.spec as { http?: { name?: string }[] }).http ?? []).some((r) => r.name?.startsWith("topsail-experiment-")),
+    );
+    const value = promql.startsWith("histogram_quantile")
+      ? 20
+      : promql.includes("response_code")
+        ? faulted
+          ? 5
+          : 0
+        : 10;
     return { kind: "vector", samples: [{ labels: {}, time: 0, value }] };
   };
 }
@@ -89,7 +128,11 @@ function dyingDb(db: ExperimentsDb, dead: () => boolean): ExperimentsDb {
         return (...args: unknown[]) => (dead() ? never() : Reflect.apply(value, object, args));
       },
     });
-  return { experiment: guard(db.experiment), experimentEvent: guard(db.experimentEvent), $transaction: guard(db.$transaction.bind(db)) };
+  return {
+    experiment: guard(db.experiment),
+    experimentEvent: guard(db.experimentEvent),
+    $transaction: guard(db.$transaction.bind(db)),
+  };
 }
 
 describe("the runner", () => {
@@ -107,19 +150,39 @@ describe("the runner", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const spec = { kind: "canary" as const, namespace: "bookinfo", service: "reviews", from: "v1", to: "v3", steps: [10, 100], intervalSeconds: 5, gates: { minSuccessRate: 99, minRequests: 5 }, failedCheckThreshold: 1 };
+  const spec = {
+    kind: "canary" as const,
+    namespace: "bookinfo",
+    service: "reviews",
+    from: "v1",
+    to: "v3",
+    steps: [10, 100],
+    intervalSeconds: 5,
+    gates: { minSuccessRate: 99, minRequests: 5 },
+    failedCheckThreshold: 1,
+  };
 
   it("keeps the intent when a write fails, notes it once, and completes it when the retry lands", async () => {
     const db = getDb(url);
     const cluster = fakeWriter();
     let now = new Date("2026-11-21T10:00:00Z");
-    const runner = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
+    const runner = createExperimentRunner({
+      db,
+      writerFor: async () => cluster.writer,
+      queryPrometheus,
+      now: () => now,
+      owner: "a",
+      log: () => undefined,
+    });
     const created = await createExperiment(db, reads, spec, "alice", now);
 
     cluster.failOnce();
     await runner.tick();
     // The step is recorded as about to happen, and the database says the write is still pending.
-    expect((await loadExperimentRecord(db, created.id))?.memory).toMatchObject({ pendingActions: [{ type: "setWeight", weight: 10 }], actionFailures: 1 });
+    expect((await loadExperimentRecord(db, created.id))?.memory).toMatchObject({
+      pendingActions: [{ type: "setWeight", weight: 10 }],
+      actionFailures: 1,
+    });
     expect(readCanaryWeight(cluster.objects.get("reviews"), spec)).toBeUndefined();
     now = new Date(now.getTime() + 1000);
     await runner.tick();
@@ -135,14 +198,22 @@ describe("the runner", () => {
     const done = await findExperiment(db, created.id);
     expect(done?.record).toMatchObject({ status: "completed", verdict: "promoted" });
     expect(readCanaryWeight(cluster.objects.get("reviews"), spec)).toBe(100);
-    expect(done?.events.filter((e) => e.type === "error").map((e) => e.message)).toEqual([expect.stringMatching(/Could not set the weight to 10%: .*changed by someone else; retrying/)]);
+    expect(done?.events.filter((e) => e.type === "error").map((e) => e.message)).toEqual([
+      expect.stringMatching(/Could not set the weight to 10%: .*changed by someone else; retrying/),
+    ]);
     expect(done?.events.filter((e) => e.type === "config").map((e) => e.auditId)).toEqual(["audit-1", "audit-2"]);
   });
 
   it("consumes a command from the API and refuses a second active experiment on the service", async () => {
     const db = getDb(url);
     const cluster = fakeWriter();
-    const runner = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, owner: "a", log: () => undefined });
+    const runner = createExperimentRunner({
+      db,
+      writerFor: async () => cluster.writer,
+      queryPrometheus,
+      owner: "a",
+      log: () => undefined,
+    });
     const created = await createExperiment(db, reads, { ...spec, intervalSeconds: 600 }, "bob");
     await expect(createExperiment(db, reads, spec, "carol")).rejects.toMatchObject({ code: "conflict" });
     await runner.tick();
@@ -160,11 +231,25 @@ describe("the runner", () => {
   it("runs each canary action twice to the same object, leaving a pin rule alone and restoring the owned rule exactly", async () => {
     const db = getDb(url);
     const cluster = fakeWriter();
-    const pin = { name: "testers", match: [{ headers: { "end-user": { exact: "jason" } } }], route: [{ destination: { host: "reviews", subset: "v3" } }] };
+    const pin = {
+      name: "testers",
+      match: [{ headers: { "end-user": { exact: "jason" } } }],
+      route: [{ destination: { host: "reviews", subset: "v3" } }],
+    };
     const catchAll = { timeout: "3s", route: [{ destination: { host: "reviews", subset: "v1" } }] };
-    const before: StoredIstioObject = { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "1" }, spec: { hosts: ["reviews"], http: [pin, catchAll] } };
+    const before: StoredIstioObject = {
+      apiVersion: "networking.istio.io/v1",
+      kind: "VirtualService",
+      metadata: { name: "reviews", namespace: "bookinfo", resourceVersion: "1" },
+      spec: { hosts: ["reviews"], http: [pin, catchAll] },
+    };
     cluster.objects.set("reviews", structuredClone(before));
-    const created = await createExperiment(db, { ...reads, listVirtualServices: async () => [structuredClone(before)] }, { ...spec, namespace: "staging", intervalSeconds: 600 }, "erin");
+    const created = await createExperiment(
+      db,
+      { ...reads, listVirtualServices: async () => [structuredClone(before)] },
+      { ...spec, namespace: "staging", intervalSeconds: 600 },
+      "erin",
+    );
     const record = await loadExperimentRecord(db, created.id);
     if (!record) throw new Error("not stored");
     for (const action of [{ type: "setWeight", weight: 50 }, { type: "restoreRule" }] as const) {
@@ -181,9 +266,31 @@ describe("the runner", () => {
     const db = getDb(url);
     const cluster = fakeWriter();
     let now = new Date();
-    const a = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, owner: "a", leaseMs: 10_000, now: () => now, log: () => undefined });
-    const b = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, owner: "b", leaseMs: 10_000, now: () => now, log: () => undefined });
-    const created = await createExperiment(db, reads, { ...spec, service: "reviews", intervalSeconds: 600 }, "dave", now);
+    const a = createExperimentRunner({
+      db,
+      writerFor: async () => cluster.writer,
+      queryPrometheus,
+      owner: "a",
+      leaseMs: 10_000,
+      now: () => now,
+      log: () => undefined,
+    });
+    const b = createExperimentRunner({
+      db,
+      writerFor: async () => cluster.writer,
+      queryPrometheus,
+      owner: "b",
+      leaseMs: 10_000,
+      now: () => now,
+      log: () => undefined,
+    });
+    const created = await createExperiment(
+      db,
+      reads,
+      { ...spec, service: "reviews", intervalSeconds: 600 },
+      "dave",
+      now,
+    );
     await a.tick();
     await storeCommand(db, created.id, "pause");
     await b.tick();
@@ -200,8 +307,24 @@ describe("the runner", () => {
     const cluster = fakeWriter();
     let now = new Date("2026-11-21T11:00:00Z");
     const later = (seconds: number) => (now = new Date(now.getTime() + seconds * 1000));
-    const runner = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus, now: () => now, owner: "a", log: () => undefined });
-    const fault = faultSpecSchema.parse({ kind: "fault", namespace: "bookinfo", service: "reviews", abort: { httpStatus: 503, percent: 50 }, durationSeconds: 5, baselineSeconds: 0, recoverySeconds: 0, hypothesis: { service: "reviews", minSuccessRate: 50 } });
+    const runner = createExperimentRunner({
+      db,
+      writerFor: async () => cluster.writer,
+      queryPrometheus,
+      now: () => now,
+      owner: "a",
+      log: () => undefined,
+    });
+    const fault = faultSpecSchema.parse({
+      kind: "fault",
+      namespace: "bookinfo",
+      service: "reviews",
+      abort: { httpStatus: 503, percent: 50 },
+      durationSeconds: 5,
+      baselineSeconds: 0,
+      recoverySeconds: 0,
+      hypothesis: { service: "reviews", minSuccessRate: 50 },
+    });
     const created = await createExperiment(db, reads, fault, "frank", now);
     await runner.tick();
     later(5);
@@ -212,7 +335,11 @@ describe("the runner", () => {
     await runner.tick();
     // Recovery is over, but the final removal could not check the cluster: not finished yet.
     const ending = await loadExperimentRecord(db, created.id);
-    expect(ending).toMatchObject({ status: "running", phase: "done", memory: { pendingActions: [{ type: "removeFault" }], finishAs: "completed" } });
+    expect(ending).toMatchObject({
+      status: "running",
+      phase: "done",
+      memory: { pendingActions: [{ type: "removeFault" }], finishAs: "completed" },
+    });
     await storeCommand(db, created.id, "abort");
     later(1);
     await runner.tick();
@@ -221,7 +348,9 @@ describe("the runner", () => {
     expect(done.record.memory.pendingActions).toBeUndefined();
     const tail = done.events.slice(-3).map((e) => `${e.type} ${e.phase}`);
     expect(tail).toEqual(["error done", "note revert", "phase done"]);
-    expect(done.events.at(-3)?.message).toMatch(/Could not remove the fault: the Kubernetes API does not answer; retrying/);
+    expect(done.events.at(-3)?.message).toMatch(
+      /Could not remove the fault: the Kubernetes API does not answer; retrying/,
+    );
   });
 
   describe("killed between a fault's injection and its save", () => {
@@ -253,7 +382,15 @@ describe("the runner", () => {
       let dead = false;
       const clock = () => now;
       const prometheus = prometheusSeeing(cluster.objects);
-      const a = createExperimentRunner({ db: dyingDb(db, () => dead), writerFor: async () => cluster.writer, queryPrometheus: prometheus, now: clock, owner: "a", tickMs: 3000, log: () => undefined });
+      const a = createExperimentRunner({
+        db: dyingDb(db, () => dead),
+        writerFor: async () => cluster.writer,
+        queryPrometheus: prometheus,
+        now: clock,
+        owner: "a",
+        tickMs: 3000,
+        log: () => undefined,
+      });
       const created = await createExperiment(db, reads, faultSpec, "erin", T);
       await a.tick();
       const written = new Promise<void>((resolve) => cluster.onWrite(() => ((dead = true), resolve())));
@@ -262,7 +399,15 @@ describe("the runner", () => {
       await written;
       cluster.onWrite(undefined);
       expect(hasExperimentRule(cluster.objects.get("reviews"), created.id)).toBe(true);
-      const b = createExperimentRunner({ db, writerFor: async () => cluster.writer, queryPrometheus: prometheus, now: clock, owner: "b", tickMs: 3000, log: () => undefined });
+      const b = createExperimentRunner({
+        db,
+        writerFor: async () => cluster.writer,
+        queryPrometheus: prometheus,
+        now: clock,
+        owner: "b",
+        tickMs: 3000,
+        log: () => undefined,
+      });
       const tickAt = async (seconds: number) => {
         now = at(seconds);
         await b.tick();
@@ -271,7 +416,8 @@ describe("the runner", () => {
       return { db, cluster, id: created.id, tickAt };
     }
 
-    const phases = (events: { type: string; phase: string }[]) => events.filter((e) => e.type === "phase").map((e) => e.phase);
+    const phases = (events: { type: string; phase: string }[]) =>
+      events.filter((e) => e.type === "phase").map((e) => e.phase);
 
     it("resumes the injection on restart, keeps the first deadline, removes the fault at the end and keeps the timeline whole", async () => {
       const { cluster, id, tickAt } = await crashAfterInjection();
@@ -301,7 +447,9 @@ describe("the runner", () => {
       const outage = `the console was not running from ${at(10).toISOString()} to ${at(100).toISOString()}`;
       expect(done.record.status).toBe("completed");
       expect(done.record.summary).toContain(`The fault outlived its deadline by 60 s: ${outage}`);
-      expect(done.events.some((e) => e.type === "note" && e.message.includes(`outlived its deadline by 60 s: ${outage}`))).toBe(true);
+      expect(
+        done.events.some((e) => e.type === "note" && e.message.includes(`outlived its deadline by 60 s: ${outage}`)),
+      ).toBe(true);
       expect(phases(done.events)).toEqual(["baseline", "inject", "observe", "revert", "recovery", "done"]);
       expect(done.record.memory).toMatchObject({ deadline: at(40).toISOString() });
     });

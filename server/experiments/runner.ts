@@ -17,12 +17,33 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ExperimentCommand } from "@/lib/contracts/experiments";
 import type { LabelMatcher } from "@/server/adapters/prometheus/promql";
-import { appendEvents, claimExperiment, listActiveExperimentIds, loadExperimentRecord, saveStep, type ExperimentsDb, type NewEvent } from "./experiment-store";
+import {
+  appendEvents,
+  claimExperiment,
+  listActiveExperimentIds,
+  loadExperimentRecord,
+  saveStep,
+  type ExperimentsDb,
+  type NewEvent,
+} from "./experiment-store";
 import { executeAction, type ExperimentWriter } from "./experiment-writer";
-import { describeAction, type ExperimentRecord, type Landing, type MachineEvent, type MachineInput } from "./machine-types";
+import {
+  describeAction,
+  type ExperimentRecord,
+  type Landing,
+  type MachineEvent,
+  type MachineInput,
+} from "./machine-types";
 import { measureObservation, type QueryPrometheus } from "./measure-subjects";
 import { advanceExperiment, isFinished, noteLanded, observationRequest } from "./state-machine";
-import { completeIntent, failedAttempt, firstActionLanded, pendingActionsOf, recordIntent, stampTick } from "./step-intent";
+import {
+  completeIntent,
+  failedAttempt,
+  firstActionLanded,
+  pendingActionsOf,
+  recordIntent,
+  stampTick,
+} from "./step-intent";
 
 export interface RunnerDeps {
   db: ExperimentsDb;
@@ -61,7 +82,8 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
   const tickMs = deps.tickMs ?? DEFAULT_TICK_MS;
   const leaseMs = deps.leaseMs ?? tickMs * 3;
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((message: string, error?: unknown) => console.error(`[experiments] ${message}`, error ?? ""));
+  const log =
+    deps.log ?? ((message: string, error?: unknown) => console.error(`[experiments] ${message}`, error ?? ""));
   let timer: ReturnType<typeof setInterval> | undefined;
   let inFlight: Promise<void> | undefined;
   let again = false;
@@ -72,10 +94,16 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
   /** Per experiment, the tick this runner last persisted; any other `lastTickAt` was written by a runner that is gone. */
   const ownTicks = new Map<string, string>();
 
-  const stamp = (events: (MachineEvent & { auditId?: string })[], at: Date): NewEvent[] => events.map((e) => ({ ...e, at }));
+  const stamp = (events: (MachineEvent & { auditId?: string })[], at: Date): NewEvent[] =>
+    events.map((e) => ({ ...e, at }));
 
   /** Persists under the lease, stamped with the tick; false when another runner holds the experiment now. */
-  async function save(record: ExperimentRecord, events: NewEvent[], at: Date, consumed?: ExperimentCommand): Promise<boolean> {
+  async function save(
+    record: ExperimentRecord,
+    events: NewEvent[],
+    at: Date,
+    consumed?: ExperimentCommand,
+  ): Promise<boolean> {
     const stamped = stampTick(record, at);
     const saved = await saveStep(deps.db, stamped, events, owner, consumed);
     if (!saved) log(`lost the lease on experiment ${record.id} during a tick; another runner took it over`);
@@ -89,7 +117,12 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
    * events (after `leading`). On a failure it persists what landed so far and keeps the rest
    * pending. Returns the completed record, or undefined when the step is not complete.
    */
-  async function perform(intent: ExperimentRecord, at: Date, down: Landing["down"], leading: NewEvent[] = []): Promise<ExperimentRecord | undefined> {
+  async function perform(
+    intent: ExperimentRecord,
+    at: Date,
+    down: Landing["down"],
+    leading: NewEvent[] = [],
+  ): Promise<ExperimentRecord | undefined> {
     let current = intent;
     const events = [...leading];
     let writer: ExperimentWriter | undefined;
@@ -98,14 +131,27 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
         writer ??= await deps.writerFor(intent);
         const outcome = await executeAction(writer, current, action);
         const landedAt = now();
-        if (outcome.memoryPatch && current.memory.kind === "fault") current = { ...current, memory: { ...current.memory, ...outcome.memoryPatch } };
+        if (outcome.memoryPatch && current.memory.kind === "fault")
+          current = { ...current, memory: { ...current.memory, ...outcome.memoryPatch } };
         events.push(...stamp(outcome.events, landedAt));
-        const noted = noteLanded(current, { action, wrote: outcome.events.some((e) => e.type === "config"), at: landedAt, toleranceMs: 2 * tickMs, ...(down ? { down } : {}) });
+        const noted = noteLanded(current, {
+          action,
+          wrote: outcome.events.some((e) => e.type === "config"),
+          at: landedAt,
+          toleranceMs: 2 * tickMs,
+          ...(down ? { down } : {}),
+        });
         events.push(...stamp(noted.events, landedAt));
         current = firstActionLanded(noted.next);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        if (lastError.get(intent.id) !== reason) events.push({ type: "error", phase: current.phase, message: `Could not ${describeAction(action)}: ${reason}; retrying`, at: now() });
+        if (lastError.get(intent.id) !== reason)
+          events.push({
+            type: "error",
+            phase: current.phase,
+            message: `Could not ${describeAction(action)}: ${reason}; retrying`,
+            at: now(),
+          });
         lastError.set(intent.id, reason);
         await save(failedAttempt(current), events, at);
         return undefined;
@@ -114,7 +160,9 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
     lastError.delete(intent.id);
     const endedAt = now();
     const completed = completeIntent(current, endedAt);
-    return (await save(completed.record, [...events, ...stamp(completed.events, endedAt)], at)) ? completed.record : undefined;
+    return (await save(completed.record, [...events, ...stamp(completed.events, endedAt)], at))
+      ? completed.record
+      : undefined;
   }
 
   async function advanceOne(id: string): Promise<void> {
@@ -125,10 +173,22 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
     const last = record.memory.lastTickAt;
     // Ticked last by a runner that is gone (a restart, or a takeover): was nobody there for a while?
     const resumed = last !== undefined && ownTicks.get(id) !== last;
-    const down = resumed && at.getTime() - new Date(last).getTime() > 2 * tickMs ? { from: last, to: at.toISOString() } : undefined;
+    const down =
+      resumed && at.getTime() - new Date(last).getTime() > 2 * tickMs
+        ? { from: last, to: at.toISOString() }
+        : undefined;
     const pending = pendingActionsOf(record);
     if (pending.length > 0) {
-      const note: NewEvent[] = resumed ? [{ type: "note", phase: record.phase, message: `The runner that was about to ${pending.map(describeAction).join(", then ")} stopped before recording the outcome (its last tick: ${last}); doing it again`, at }] : [];
+      const note: NewEvent[] = resumed
+        ? [
+            {
+              type: "note",
+              phase: record.phase,
+              message: `The runner that was about to ${pending.map(describeAction).join(", then ")} stopped before recording the outcome (its last tick: ${last}); doing it again`,
+              at,
+            },
+          ]
+        : [];
       const completed = await perform(record, at, down, note);
       if (!completed || isFinished(completed)) return;
       record = completed;
@@ -136,7 +196,13 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
     const request = observationRequest(record, at);
     const input: MachineInput = {};
     if (request) {
-      input.observation = await measureObservation(deps.queryPrometheus, record.memory.subjects, request, at, deps.extraMatchers).catch((error: unknown) => ({
+      input.observation = await measureObservation(
+        deps.queryPrometheus,
+        record.memory.subjects,
+        request,
+        at,
+        deps.extraMatchers,
+      ).catch((error: unknown) => ({
         error: error instanceof Error ? error.message : String(error),
       }));
     }
@@ -167,7 +233,9 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
         if (lastError.get(id) === message) continue;
         lastError.set(id, message);
         log(`tick of experiment ${id} failed`, error);
-        await appendEvents(deps.db, id, [{ type: "error", phase: "runner", message, at: now() }]).catch(() => undefined);
+        await appendEvents(deps.db, id, [{ type: "error", phase: "runner", message, at: now() }]).catch(
+          () => undefined,
+        );
       }
     }
   }

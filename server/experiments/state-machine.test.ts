@@ -29,20 +29,36 @@ describe("a canary", () => {
       { t: 40, m: { to: healthy } },
       { t: 60, m: { to: healthy } },
     ]);
-    expect(actions).toEqual([{ type: "setWeight", weight: 10 }, { type: "setWeight", weight: 50 }, { type: "setWeight", weight: 100 }]);
+    expect(actions).toEqual([
+      { type: "setWeight", weight: 10 },
+      { type: "setWeight", weight: 50 },
+      { type: "setWeight", weight: 100 },
+    ]);
     expect(record).toMatchObject({ status: "completed", verdict: "promoted", phase: "done", finishedAt: at(60) });
     const decisive = events.filter((e) => e.type === "gate" && e.data?.decisive);
-    expect(decisive.map((e) => [e.data?.step, e.data?.weight, e.data?.windowSeconds])).toEqual([[0, 10, 20], [1, 50, 20], [2, 100, 20]]);
+    expect(decisive.map((e) => [e.data?.step, e.data?.weight, e.data?.windowSeconds])).toEqual([
+      [0, 10, 20],
+      [1, 50, 20],
+      [2, 100, 20],
+    ]);
   });
 
   it("promotes to 100% B after the last step when maxWeight is below 100", () => {
-    const { record, actions } = drive(canaryRecord({ steps: undefined, stepWeight: 25, maxWeight: 50 }), [{ t: 0 }, { t: 20, m: { to: healthy } }, { t: 40, m: { to: healthy } }]);
+    const { record, actions } = drive(canaryRecord({ steps: undefined, stepWeight: 25, maxWeight: 50 }), [
+      { t: 0 },
+      { t: 20, m: { to: healthy } },
+      { t: 40, m: { to: healthy } },
+    ]);
     expect(actions.map((a) => (a.type === "setWeight" ? a.weight : -1))).toEqual([25, 50, 100]);
     expect(record.verdict).toBe("promoted");
   });
 
   it("rolls back on the first failing step by restoring its rule as recorded, and says what it measured", () => {
-    const { record, actions } = drive(canaryRecord(), [{ t: 0 }, { t: 10, m: { to: failing(70.4) } }, { t: 20, m: { to: failing(70.4) } }]);
+    const { record, actions } = drive(canaryRecord(), [
+      { t: 0 },
+      { t: 10, m: { to: failing(70.4) } },
+      { t: 20, m: { to: failing(70.4) } },
+    ]);
     expect(actions).toEqual([{ type: "setWeight", weight: 10 }, { type: "restoreRule" }]);
     expect(record).toMatchObject({ status: "failed", verdict: "rolled_back", finishedAt: at(20) });
     expect(record.summary).toMatch(/v3 success rate % = 70\.40 \(needs ≥ 99\)/);
@@ -52,8 +68,22 @@ describe("a canary", () => {
   it("ends with B's weight as the restored rule has it: an 80/20 rule is back at 20%", () => {
     const start = canaryRecord();
     if (start.memory.kind !== "canary") throw new Error("fixture");
-    const split = { route: [{ destination: { host: "reviews", subset: "v1" }, weight: 80 }, { destination: { host: "reviews", subset: "v3" }, weight: 20 }] };
-    const { record } = drive({ ...start, memory: { ...start.memory, owned: { virtualService: "reviews", name: "main", created: false, original: split } } }, [{ t: 0 }, { t: 20, m: { to: failing(50) } }]);
+    const split = {
+      route: [
+        { destination: { host: "reviews", subset: "v1" }, weight: 80 },
+        { destination: { host: "reviews", subset: "v3" }, weight: 20 },
+      ],
+    };
+    const { record } = drive(
+      {
+        ...start,
+        memory: {
+          ...start.memory,
+          owned: { virtualService: "reviews", name: "main", created: false, original: split },
+        },
+      },
+      [{ t: 0 }, { t: 20, m: { to: failing(50) } }],
+    );
     expect(record.memory).toMatchObject({ weight: 20 });
     expect(record.summary).toMatch(/rule "main" restored as it was \(v1 80% \/ v3 20%\)/);
   });
@@ -63,7 +93,10 @@ describe("a canary", () => {
     if (start.memory.kind !== "canary") throw new Error("fixture");
     const older = machineMemorySchema.parse(JSON.parse(JSON.stringify({ ...start.memory, owned: undefined })));
     const { actions } = drive({ ...start, memory: older }, [{ t: 0 }, { t: 20, m: { to: failing(50) } }]);
-    expect(actions).toEqual([{ type: "setWeight", weight: 10 }, { type: "setWeight", weight: 0 }]);
+    expect(actions).toEqual([
+      { type: "setWeight", weight: 10 },
+      { type: "setWeight", weight: 0 },
+    ]);
   });
 
   it("re-judges a failed step on fresh traffic until the failed-check threshold", () => {
@@ -127,14 +160,27 @@ describe("a fault experiment", () => {
     ]);
     // The revert, then once more at the end: a fault experiment never ends with its rule possibly live.
     expect(actions).toEqual([{ type: "injectFault" }, { type: "removeFault" }, { type: "removeFault" }]);
-    expect(events.filter((e) => e.type === "phase").map((e) => e.phase)).toEqual(["baseline", "inject", "observe", "revert", "recovery", "done"]);
+    expect(events.filter((e) => e.type === "phase").map((e) => e.phase)).toEqual([
+      "baseline",
+      "inject",
+      "observe",
+      "revert",
+      "recovery",
+      "done",
+    ]);
     expect(record).toMatchObject({ status: "completed", verdict: "violated", phase: "done" });
     expect(record.summary).toMatch(/calls made by productpage success rate % = 80\.00 \(needs ≥ 99\)/);
     expect(record.summary).toMatch(/before: success 100\.00%.*during: success 75\.00%.*after: success 100\.00%/);
   });
 
   it("holds when the service copes", () => {
-    const { record } = drive(faultRecord(), [{ t: 0 }, { t: 10, m: { hypothesis: healthy } }, { t: 25, m: { hypothesis: healthy } }, { t: 40, m: { hypothesis: healthy } }, { t: 50, m: { hypothesis: healthy } }]);
+    const { record } = drive(faultRecord(), [
+      { t: 0 },
+      { t: 10, m: { hypothesis: healthy } },
+      { t: 25, m: { hypothesis: healthy } },
+      { t: 40, m: { hypothesis: healthy } },
+      { t: 50, m: { hypothesis: healthy } },
+    ]);
     expect(record.verdict).toBe("held");
   });
 
@@ -161,7 +207,11 @@ describe("a fault experiment", () => {
 
   it("stops early on the abort-early condition", () => {
     const record = faultRecord({ abortEarly: { minSuccessRate: 90 } });
-    const { record: after, actions } = drive(record, [{ t: 0 }, { t: 10, m: { hypothesis: healthy } }, { t: 17, m: { hypothesis: failing(60) } }]);
+    const { record: after, actions } = drive(record, [
+      { t: 0 },
+      { t: 10, m: { hypothesis: healthy } },
+      { t: 17, m: { hypothesis: failing(60) } },
+    ]);
     expect(actions).toEqual([{ type: "injectFault" }, { type: "removeFault" }]);
     expect(after.phase).toBe("recovery");
     expect(after.memory).toMatchObject({ abortedEarly: true });
@@ -177,21 +227,37 @@ describe("a fault experiment", () => {
 
   describe("ends with the removal of its rules, whatever way it ends", () => {
     const injected = () => drive(faultRecord(), [{ t: 0 }, { t: 10, m: { hypothesis: healthy } }]).record;
-    const ends = (step: ReturnType<typeof advanceExperiment>) => ({ status: step.next.status, phase: step.next.phase, last: step.actions.at(-1) });
+    const ends = (step: ReturnType<typeof advanceExperiment>) => ({
+      status: step.next.status,
+      phase: step.next.phase,
+      last: step.actions.at(-1),
+    });
 
     it("aborted before it started", () => {
-      expect(ends(advanceExperiment({ ...faultRecord(), command: "abort" }, at(0)))).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+      expect(ends(advanceExperiment({ ...faultRecord(), command: "abort" }, at(0)))).toEqual({
+        status: "aborted",
+        phase: "done",
+        last: { type: "removeFault" },
+      });
     });
 
     it("aborted during its baseline", () => {
       const baseline = advanceExperiment(faultRecord(), at(0)).next;
-      expect(ends(advanceExperiment({ ...baseline, command: "abort" }, at(5)))).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+      expect(ends(advanceExperiment({ ...baseline, command: "abort" }, at(5)))).toEqual({
+        status: "aborted",
+        phase: "done",
+        last: { type: "removeFault" },
+      });
     });
 
     it("aborted while the fault is in, then through recovery", () => {
       const step = advanceExperiment({ ...injected(), command: "abort" }, at(12));
       expect(step.actions).toEqual([{ type: "removeFault" }]);
-      expect(ends(advanceExperiment(step.next, at(30)))).toEqual({ status: "aborted", phase: "done", last: { type: "removeFault" } });
+      expect(ends(advanceExperiment(step.next, at(30)))).toEqual({
+        status: "aborted",
+        phase: "done",
+        last: { type: "removeFault" },
+      });
     });
 
     it("aborted during recovery: it ends at once", () => {
@@ -209,7 +275,10 @@ describe("a fault experiment", () => {
       expect(step.next.summary).toMatch(/inconsistent state/);
       const noDeadline = injected();
       if (noDeadline.memory.kind === "fault") delete noDeadline.memory.deadline;
-      expect(ends(advanceExperiment(noDeadline, at(20)))).toMatchObject({ status: "error", last: { type: "removeFault" } });
+      expect(ends(advanceExperiment(noDeadline, at(20)))).toMatchObject({
+        status: "error",
+        last: { type: "removeFault" },
+      });
     });
   });
 });

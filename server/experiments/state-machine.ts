@@ -38,15 +38,26 @@ import "server-only";
 import type { CanarySpec, FaultSpec } from "@/lib/contracts/experiments";
 import { advanceCanary, canaryObservationRequest } from "./canary-machine";
 import { advanceFault, faultObservationRequest, noteFaultRemoved } from "./fault-machine";
-import type { CanaryMemory, ExperimentRecord, FaultMemory, Landing, MachineEvent, MachineInput, MachineStep, ObservationRequest } from "./machine-types";
+import type {
+  CanaryMemory,
+  ExperimentRecord,
+  FaultMemory,
+  Landing,
+  MachineEvent,
+  MachineInput,
+  MachineStep,
+  ObservationRequest,
+} from "./machine-types";
 
 type Narrowed =
   | { kind: "fault"; record: ExperimentRecord & { spec: FaultSpec; memory: FaultMemory } }
   | { kind: "canary"; record: ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory } };
 
 function narrow(record: ExperimentRecord): Narrowed {
-  if (record.spec.kind === "fault" && record.memory.kind === "fault") return { kind: "fault", record: record as ExperimentRecord & { spec: FaultSpec; memory: FaultMemory } };
-  if (record.spec.kind === "canary" && record.memory.kind === "canary") return { kind: "canary", record: record as ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory } };
+  if (record.spec.kind === "fault" && record.memory.kind === "fault")
+    return { kind: "fault", record: record as ExperimentRecord & { spec: FaultSpec; memory: FaultMemory } };
+  if (record.spec.kind === "canary" && record.memory.kind === "canary")
+    return { kind: "canary", record: record as ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory } };
   throw new Error(`experiment ${record.id}: spec (${record.spec.kind}) and memory (${record.memory.kind}) disagree`);
 }
 
@@ -66,7 +77,9 @@ export function observationRequest(record: ExperimentRecord, now: Date): Observa
 export function advanceExperiment(record: ExperimentRecord, now: Date, input: MachineInput = {}): MachineStep {
   if (isFinished(record)) return { next: record, actions: [], events: [] };
   const n = narrow(record);
-  return n.kind === "fault" ? removingRulesAtTheEnd(advanceFault(n.record, now, input)) : advanceCanary(n.record, now, input);
+  return n.kind === "fault"
+    ? removingRulesAtTheEnd(advanceFault(n.record, now, input))
+    : advanceCanary(n.record, now, input);
 }
 
 /** A fault experiment is never finished while its rule may be live: its last action is the removal. */
@@ -76,7 +89,10 @@ function removingRulesAtTheEnd(step: MachineStep): MachineStep {
 }
 
 /** What the machine notes once one of the runner's writes landed (a fault removed after its deadline, and why). */
-export function noteLanded(record: ExperimentRecord, landing: Landing): { next: ExperimentRecord; events: MachineEvent[] } {
+export function noteLanded(
+  record: ExperimentRecord,
+  landing: Landing,
+): { next: ExperimentRecord; events: MachineEvent[] } {
   const n = narrow(record);
   return n.kind === "fault" ? noteFaultRemoved(n.record, landing) : { next: record, events: [] };
 }

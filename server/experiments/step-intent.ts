@@ -14,7 +14,14 @@
  * phase is never decided twice. Pure functions; the runner does the I/O.
  */
 import "server-only";
-import { finishedStatuses, type ExperimentAction, type ExperimentRecord, type MachineEvent, type MachineMemory, type MachineStep } from "./machine-types";
+import {
+  finishedStatuses,
+  type ExperimentAction,
+  type ExperimentRecord,
+  type MachineEvent,
+  type MachineMemory,
+  type MachineStep,
+} from "./machine-types";
 
 function withMemory(record: ExperimentRecord, memory: MachineMemory): ExperimentRecord {
   return { ...record, memory };
@@ -52,11 +59,17 @@ export function failedAttempt(intent: ExperimentRecord): ExperimentRecord {
 }
 
 /** Every pending action landed: the step is done, and an ending step ends now — with its "done" event. */
-export function completeIntent(intent: ExperimentRecord, at: Date): { record: ExperimentRecord; events: MachineEvent[] } {
+export function completeIntent(
+  intent: ExperimentRecord,
+  at: Date,
+): { record: ExperimentRecord; events: MachineEvent[] } {
   const { pendingActions: _pending, finishAs, ...memory } = intent.memory;
   const done = withMemory(intent, { ...memory, actionFailures: 0 });
   if (!finishAs) return { record: done, events: [] };
-  return { record: { ...done, status: finishAs, finishedAt: at }, events: [{ type: "phase", phase: "done", message: intent.summary ?? "Done" }] };
+  return {
+    record: { ...done, status: finishAs, finishedAt: at },
+    events: [{ type: "phase", phase: "done", message: intent.summary ?? "Done" }],
+  };
 }
 
 /** Stamps the memory with the tick that persists it (a later runner measures a downtime from it). */

@@ -18,7 +18,12 @@ export function createdBy(live: StoredIstioObject | undefined): string | undefin
 }
 
 export function hostNames(service: string, namespace: string): string[] {
-  return [service, `${service}.${namespace}`, `${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`];
+  return [
+    service,
+    `${service}.${namespace}`,
+    `${service}.${namespace}.svc`,
+    `${service}.${namespace}.svc.cluster.local`,
+  ];
 }
 
 export function specOf(vs: StoredIstioObject | undefined): VirtualServiceSpec {
@@ -26,7 +31,11 @@ export function specOf(vs: StoredIstioObject | undefined): VirtualServiceSpec {
 }
 
 /** The mesh-facing VirtualService of a service (not one bound only to gateways), if any. */
-export function findServiceVirtualService(list: StoredIstioObject[], service: string, namespace: string): StoredIstioObject | undefined {
+export function findServiceVirtualService(
+  list: StoredIstioObject[],
+  service: string,
+  namespace: string,
+): StoredIstioObject | undefined {
   const names = new Set(hostNames(service, namespace));
   return list.find((vs) => {
     const spec = vs.spec as VirtualServiceSpec | undefined;
@@ -36,7 +45,12 @@ export function findServiceVirtualService(list: StoredIstioObject[], service: st
 }
 
 export function newVirtualService(name: string, namespace: string, spec: VirtualServiceSpec): StoredIstioObject {
-  return { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name, namespace }, spec: spec as Record<string, unknown> };
+  return {
+    apiVersion: "networking.istio.io/v1",
+    kind: "VirtualService",
+    metadata: { name, namespace },
+    spec: spec as Record<string, unknown>,
+  };
 }
 
 export function withSpec(vs: StoredIstioObject, spec: VirtualServiceSpec): StoredIstioObject {

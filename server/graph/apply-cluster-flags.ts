@@ -29,9 +29,13 @@ function isGatewayWorkload(name: string, labels: Record<string, string> | undefi
 
 /** The node an idle workload gets, per graph type. */
 const idleWorkloadNode: Record<Exclude<GraphType, "service">, (w: WorkloadSummary) => NodeSpec> = {
-  versionedApp: (w) => ({ ...appNode({ cluster: LOCAL_CLUSTER, namespace: w.namespace, app: w.app }, w.version), workload: w.name }),
+  versionedApp: (w) => ({
+    ...appNode({ cluster: LOCAL_CLUSTER, namespace: w.namespace, app: w.app }, w.version),
+    workload: w.name,
+  }),
   app: (w) => appNode({ cluster: LOCAL_CLUSTER, namespace: w.namespace, app: w.app }),
-  workload: (w) => workloadNode({ cluster: LOCAL_CLUSTER, namespace: w.namespace, workload: w.name, app: w.app, version: w.version }),
+  workload: (w) =>
+    workloadNode({ cluster: LOCAL_CLUSTER, namespace: w.namespace, workload: w.name, app: w.app, version: w.version }),
 };
 
 export function addIdleNodes(map: TrafficMap, state: ClusterState, graphType: GraphType): TrafficMap {
@@ -39,7 +43,10 @@ export function addIdleNodes(map: TrafficMap, state: ClusterState, graphType: Gr
   if (graphType === "service") {
     for (const s of state.services) {
       if (!requested.has(s.namespace)) continue;
-      const spec = serviceNode({ host: `${s.name}.${s.namespace}.svc.cluster.local`, name: s.name, namespace: s.namespace }, LOCAL_CLUSTER);
+      const spec = serviceNode(
+        { host: `${s.name}.${s.namespace}.svc.cluster.local`, name: s.name, namespace: s.namespace },
+        LOCAL_CLUSTER,
+      );
       if (!map.nodes.has(spec.id)) ensureNode(map, spec).data.isIdle = true;
     }
     return map;
@@ -66,7 +73,9 @@ function serviceEntryFor(host: string, entries: readonly ServiceEntry[]): Servic
 
 function applyWorkloadFlags(node: NodeModel, workloads: Map<string, WorkloadSummary>): void {
   const known = [...node.workloads].map((k) => workloads.get(k)).filter((w): w is WorkloadSummary => w !== undefined);
-  const isGateway = known.some((w) => isGatewayWorkload(w.name, w.labels)) || (node.data.nodeType !== "service" && gatewayName.test(node.data.workload ?? node.data.app ?? ""));
+  const isGateway =
+    known.some((w) => isGatewayWorkload(w.name, w.labels)) ||
+    (node.data.nodeType !== "service" && gatewayName.test(node.data.workload ?? node.data.app ?? ""));
   if (isGateway) node.data.isGateway = true;
   if (known.length === 0) return;
   const pods = known.reduce((n, w) => n + w.pods, 0);
@@ -76,7 +85,11 @@ function applyWorkloadFlags(node: NodeModel, workloads: Map<string, WorkloadSumm
   if (known.every((w) => w.runningPods === 0)) node.data.isDead = true;
 }
 
-export function applyClusterFlags(map: TrafficMap, state: ClusterState, requestedNamespaces: readonly string[]): TrafficMap {
+export function applyClusterFlags(
+  map: TrafficMap,
+  state: ClusterState,
+  requestedNamespaces: readonly string[],
+): TrafficMap {
   const workloads = new Map(state.workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
   const requested = new Set(requestedNamespaces);
   const hasInbound = new Set<string>();
@@ -93,7 +106,11 @@ export function applyClusterFlags(map: TrafficMap, state: ClusterState, requeste
     if (d.nodeType === "service") {
       const host = [...node.destServices.values()][0]?.host ?? d.service ?? "";
       const se = serviceEntryFor(host, state.serviceEntries);
-      if (se) d.isServiceEntry = { location: se.spec?.location === "MESH_INTERNAL" ? "MESH_INTERNAL" : "MESH_EXTERNAL", hosts: [...(se.spec?.hosts ?? [])] };
+      if (se)
+        d.isServiceEntry = {
+          location: se.spec?.location === "MESH_INTERNAL" ? "MESH_INTERNAL" : "MESH_EXTERNAL",
+          hosts: [...(se.spec?.hosts ?? [])],
+        };
     }
   }
   return map;

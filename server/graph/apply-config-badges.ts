@@ -10,25 +10,49 @@ import type { ClusterState } from "./graph-sources";
 import type { TrafficMap } from "./traffic-map";
 import type { DestService } from "./traffic-row";
 
-type BadgeFlag = "hasVS" | "hasTrafficShifting" | "hasTCPTrafficShifting" | "hasRequestRouting" | "hasFaultInjection" | "hasRequestTimeout" | "hasMirroring" | "hasCB";
+type BadgeFlag =
+  | "hasVS"
+  | "hasTrafficShifting"
+  | "hasTCPTrafficShifting"
+  | "hasRequestRouting"
+  | "hasFaultInjection"
+  | "hasRequestTimeout"
+  | "hasMirroring"
+  | "hasCB";
 
-const weighted = (route: { weight?: number }[] | undefined) => (route ?? []).filter((d) => (d.weight ?? 0) > 0).length > 1;
+const weighted = (route: { weight?: number }[] | undefined) =>
+  (route ?? []).filter((d) => (d.weight ?? 0) > 0).length > 1;
 
 export const virtualServiceBadges: readonly { flag: BadgeFlag; applies: (spec: VirtualServiceSpec) => boolean }[] = [
   { flag: "hasVS", applies: () => true },
   { flag: "hasTrafficShifting", applies: (s) => (s.http ?? []).some((r) => weighted(r.route)) },
-  { flag: "hasTCPTrafficShifting", applies: (s) => [...(s.tcp ?? []), ...(s.tls ?? [])].some((r) => weighted(r.route)) },
+  {
+    flag: "hasTCPTrafficShifting",
+    applies: (s) => [...(s.tcp ?? []), ...(s.tls ?? [])].some((r) => weighted(r.route)),
+  },
   { flag: "hasRequestRouting", applies: (s) => (s.http ?? []).some((r) => (r.match ?? []).length > 0) },
-  { flag: "hasFaultInjection", applies: (s) => (s.http ?? []).some((r) => r.fault?.abort !== undefined || r.fault?.delay !== undefined) },
+  {
+    flag: "hasFaultInjection",
+    applies: (s) => (s.http ?? []).some((r) => r.fault?.abort !== undefined || r.fault?.delay !== undefined),
+  },
   { flag: "hasRequestTimeout", applies: (s) => (s.http ?? []).some((r) => r.timeout !== undefined) },
-  { flag: "hasMirroring", applies: (s) => (s.http ?? []).some((r) => r.mirror !== undefined || (r.mirrors ?? []).length > 0) },
+  {
+    flag: "hasMirroring",
+    applies: (s) => (s.http ?? []).some((r) => r.mirror !== undefined || (r.mirrors ?? []).length > 0),
+  },
 ];
 
 const breaks = (p: TrafficPolicy | undefined): boolean =>
-  p !== undefined && (p.connectionPool !== undefined || p.outlierDetection !== undefined || (p.portLevelSettings ?? []).some((l) => l.connectionPool !== undefined || l.outlierDetection !== undefined));
+  p !== undefined &&
+  (p.connectionPool !== undefined ||
+    p.outlierDetection !== undefined ||
+    (p.portLevelSettings ?? []).some((l) => l.connectionPool !== undefined || l.outlierDetection !== undefined));
 
 export const destinationRuleBadges: readonly { flag: BadgeFlag; applies: (spec: DestinationRuleSpec) => boolean }[] = [
-  { flag: "hasCB", applies: (s) => breaks(s.trafficPolicy) || (s.subsets ?? []).some((sub) => breaks(sub.trafficPolicy)) },
+  {
+    flag: "hasCB",
+    applies: (s) => breaks(s.trafficPolicy) || (s.subsets ?? []).some((sub) => breaks(sub.trafficPolicy)),
+  },
 ];
 
 /** Does a host written in a config object of `configNamespace` name this service? */
@@ -65,7 +89,11 @@ export function applyConfigBadges(map: TrafficMap, state: ClusterState): Traffic
   for (const node of map.nodes.values()) {
     const services: DestService[] = [...node.destServices.values()];
     if (node.data.nodeType === "service" && node.data.service && services.length === 0) {
-      services.push({ host: `${node.data.service}.${node.data.namespace}.svc.cluster.local`, name: node.data.service, namespace: node.data.namespace });
+      services.push({
+        host: `${node.data.service}.${node.data.namespace}.svc.cluster.local`,
+        name: node.data.service,
+        namespace: node.data.namespace,
+      });
     }
     for (const service of services) {
       let flags = cache.get(service.host);

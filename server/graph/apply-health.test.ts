@@ -10,7 +10,8 @@ function healthOf(rows: TrafficRow[], workloads: WorkloadSummary[] = []) {
   return [...map.nodes.values()].find((n) => n.data.workload === "reviews-v1")?.data.healthData;
 }
 
-const mix = (codes: Record<string, number>) => Object.entries(codes).map(([code, rate]) => row("productpage-v1", "reviews-v1", { code, rate }));
+const mix = (codes: Record<string, number>) =>
+  Object.entries(codes).map(([code, rate]) => row("productpage-v1", "reviews-v1", { code, rate }));
 
 describe("node health with Kiali's default thresholds", () => {
   it.each([
@@ -27,16 +28,26 @@ describe("node health with Kiali's default thresholds", () => {
   });
 
   it("says why a node is not healthy", () => {
-    expect(healthOf(mix({ "200": 88, "503": 12 }))).toMatchObject({ status: "failure", reasons: ["5xx 12.0% (degraded > 0%, failure ≥ 10%)"], requests: { inboundRate: "100.00", errorPct: "12.0" } });
+    expect(healthOf(mix({ "200": 88, "503": 12 }))).toMatchObject({
+      status: "failure",
+      reasons: ["5xx 12.0% (degraded > 0%, failure ≥ 10%)"],
+      requests: { inboundRate: "100.00", errorPct: "12.0" },
+    });
   });
 
   it("fails a workload with no available replica and degrades one partly available", () => {
-    expect(healthOf(mix({ "200": 1 }), [workload("reviews-v1", { desiredReplicas: 2, availableReplicas: 0 })])?.status).toBe("failure");
-    expect(healthOf(mix({ "200": 1 }), [workload("reviews-v1", { desiredReplicas: 2, availableReplicas: 1 })])).toMatchObject({ status: "degraded", workload: { desiredReplicas: 2, availableReplicas: 1 } });
+    expect(
+      healthOf(mix({ "200": 1 }), [workload("reviews-v1", { desiredReplicas: 2, availableReplicas: 0 })])?.status,
+    ).toBe("failure");
+    expect(
+      healthOf(mix({ "200": 1 }), [workload("reviews-v1", { desiredReplicas: 2, availableReplicas: 1 })]),
+    ).toMatchObject({ status: "degraded", workload: { desiredReplicas: 2, availableReplicas: 1 } });
   });
 
   it("has no opinion on a node with neither traffic in nor known workloads", () => {
     const map = applyHealth(buildTrafficMap(mix({ "200": 1 }), [], endpointsFor("workload")), clusterState());
-    expect([...map.nodes.values()].find((n) => n.data.workload === "productpage-v1")?.data.healthData?.status).toBe("na");
+    expect([...map.nodes.values()].find((n) => n.data.workload === "productpage-v1")?.data.healthData?.status).toBe(
+      "na",
+    );
   });
 });

@@ -17,7 +17,10 @@ function healthOf(node: NodeModel, inbound: ClassTotals | undefined, state: Repl
   const workloads = [...node.workloads].map((k) => state.get(k)).filter((w) => w !== undefined);
   const replicas =
     workloads.length > 0
-      ? { desired: workloads.reduce((n, w) => n + w.desiredReplicas, 0), available: workloads.reduce((n, w) => n + w.availableReplicas, 0) }
+      ? {
+          desired: workloads.reduce((n, w) => n + w.desiredReplicas, 0),
+          available: workloads.reduce((n, w) => n + w.availableReplicas, 0),
+        }
       : undefined;
   const { status, reasons, shares } = judgeHealth(inbound, replicas);
   const health: HealthData = { status };

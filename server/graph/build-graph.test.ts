@@ -8,7 +8,15 @@ import { toDot } from "./to-dot";
 
 async function graphOf(name: string, init: Partial<GraphRequest> = {}): Promise<GraphResponse> {
   const fixture = loadFixture(name);
-  const request: GraphRequest = { namespaces: fixture.namespaces, graphType: "versionedApp", duration: fixture.duration, idleNodes: false, responseTime: "95" as ResponseTimeStat, queryTime: fixture.queryTime, ...init };
+  const request: GraphRequest = {
+    namespaces: fixture.namespaces,
+    graphType: "versionedApp",
+    duration: fixture.duration,
+    idleNodes: false,
+    responseTime: "95" as ResponseTimeStat,
+    queryTime: fixture.queryTime,
+    ...init,
+  };
   return buildGraph(request, fixtureSources(fixture));
 }
 
@@ -21,8 +29,13 @@ function nameOf(graph: GraphResponse, id: string): string {
   return [d.app, d.version].filter(Boolean).join(" ");
 }
 
-const edgeNames = (graph: GraphResponse) => graph.elements.edges.filter((e) => e.data.traffic.protocol !== "tcp").map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort();
-const edge = (graph: GraphResponse, from: string, to: string) => graph.elements.edges.find((e) => nameOf(graph, e.data.source) === from && nameOf(graph, e.data.target) === to)?.data;
+const edgeNames = (graph: GraphResponse) =>
+  graph.elements.edges
+    .filter((e) => e.data.traffic.protocol !== "tcp")
+    .map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`)
+    .sort();
+const edge = (graph: GraphResponse, from: string, to: string) =>
+  graph.elements.edges.find((e) => nameOf(graph, e.data.source) === from && nameOf(graph, e.data.target) === to)?.data;
 
 describe("the graph from recorded Bookinfo telemetry", () => {
   it.each(graphTypes)("matches the golden %s graph", async (graphType) => {
@@ -47,14 +60,20 @@ describe("the graph from recorded Bookinfo telemetry", () => {
     const graph = await graphOf("bookinfo");
     const gateway = graph.elements.nodes.find((n) => n.data.app === "istio-ingressgateway" && !n.data.isBox)?.data;
     expect(gateway).toMatchObject({ isGateway: true, isRoot: true, isOutside: true });
-    expect(graph.elements.nodes.filter((n) => n.data.namespace === "bookinfo" && !n.data.isBox).every((n) => n.data.healthData?.status === "healthy")).toBe(true);
+    expect(
+      graph.elements.nodes
+        .filter((n) => n.data.namespace === "bookinfo" && !n.data.isBox)
+        .every((n) => n.data.healthData?.status === "healthy"),
+    ).toBe(true);
     expect(edge(graph, "productpage v1", "reviews v2")?.isMTLS).toBe("100.0");
     expect(Number(edge(graph, "productpage v1", "reviews v2")?.responseTime)).toBeGreaterThan(0);
   });
 
   it("answers every response-time statistic from its own query", async () => {
     for (const responseTime of ["avg", "50", "99"] as const) {
-      expect(Number(edge(await graphOf("bookinfo", { responseTime }), "productpage v1", "details v1")?.responseTime)).toBeGreaterThan(0);
+      expect(
+        Number(edge(await graphOf("bookinfo", { responseTime }), "productpage v1", "details v1")?.responseTime),
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -73,7 +92,8 @@ describe("the graph after reviews 50/50 v1/v3 and a fault for jason on ratings",
     expect((toReviews("v3") / total) * 100).toBeGreaterThan(40);
     expect((toReviews("v2") / total) * 100).toBeLessThan(2);
     // Traffic % is the share of productpage's calls to reviews, so it reads the split itself.
-    const percent = (v: string) => Number(edge(graph, "productpage v1", `reviews ${v}`)?.traffic.rates.httpPercentReq ?? 0);
+    const percent = (v: string) =>
+      Number(edge(graph, "productpage v1", `reviews ${v}`)?.traffic.rates.httpPercentReq ?? 0);
     expect(percent("v1")).toBeGreaterThanOrEqual(45);
     expect(percent("v1")).toBeLessThanOrEqual(55);
     expect(percent("v3")).toBeGreaterThanOrEqual(45);
@@ -91,13 +111,22 @@ describe("the graph of three namespaces with HTTP and TCP traffic", () => {
     const graph = await graphOf("mesh", { graphType: "workload" });
     expectGolden("mesh-workload.json", graph);
     const tcp = graph.elements.edges.filter((e) => e.data.traffic.protocol === "tcp");
-    expect(tcp.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort()).toEqual(["curl → tcp-echo-v1", "curl → tcp-echo-v2"]);
+    expect(tcp.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort()).toEqual([
+      "curl → tcp-echo-v1",
+      "curl → tcp-echo-v2",
+    ]);
     for (const e of tcp) {
       expect(Number(e.data.traffic.rates.tcp)).toBeGreaterThan(0);
       expect(e.data.traffic.responses).toEqual({});
       expect(e.data.responseTime).toBeUndefined();
     }
-    expect(edgeNames(graph)).toEqual(expect.arrayContaining(["fortio-deploy → httpbin-v1", "fortio-deploy → httpbin-v2", "productpage-v1 → details-v1"]));
+    expect(edgeNames(graph)).toEqual(
+      expect.arrayContaining([
+        "fortio-deploy → httpbin-v1",
+        "fortio-deploy → httpbin-v2",
+        "productpage-v1 → details-v1",
+      ]),
+    );
   });
 });
 
@@ -105,7 +134,10 @@ describe("what the graph says when it cannot be drawn", () => {
   it("names a namespace that does not exist (404)", async () => {
     const fixture = loadFixture("bookinfo");
     const sources = fixtureSources(fixture);
-    const error = await buildGraph({ namespaces: ["bookinfo", "nope"], graphType: "app", duration: 60, idleNodes: false, responseTime: "95" }, sources).catch((e: unknown) => e);
+    const error = await buildGraph(
+      { namespaces: ["bookinfo", "nope"], graphType: "app", duration: 60, idleNodes: false, responseTime: "95" },
+      sources,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopsailError);
     expect((error as TopsailError).httpStatus).toBe(404);
     expect((error as TopsailError).message).toBe('Namespace "nope" not found');
@@ -118,10 +150,17 @@ describe("what the graph says when it cannot be drawn", () => {
     const sources = {
       ...fixtureSources(fixture),
       queryPrometheus: async () => {
-        throw new PrometheusError({ errorType: "unavailable", unavailable: true, message: "Cannot reach Prometheus at http://127.0.0.1:1" });
+        throw new PrometheusError({
+          errorType: "unavailable",
+          unavailable: true,
+          message: "Cannot reach Prometheus at http://127.0.0.1:1",
+        });
       },
     };
-    const error = await buildGraph({ namespaces: ["bookinfo"], graphType: "app", duration: 60, idleNodes: false, responseTime: "95" }, sources).catch((e: unknown) => e);
+    const error = await buildGraph(
+      { namespaces: ["bookinfo"], graphType: "app", duration: 60, idleNodes: false, responseTime: "95" },
+      sources,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrometheusError);
     expect((error as PrometheusError).code).toBe("prometheus_unavailable");
     expect((error as PrometheusError).httpStatus).toBe(503);

@@ -62,7 +62,11 @@ const buildersByType: Record<GraphType, (t: Telemetry) => TrafficMap> = {
 };
 
 /** The graph for a request; `now` is the window's end when the request has no queryTime. */
-export async function buildGraph(request: GraphRequest, sources: GraphSources, now: Date = new Date()): Promise<GraphResponse> {
+export async function buildGraph(
+  request: GraphRequest,
+  sources: GraphSources,
+  now: Date = new Date(),
+): Promise<GraphResponse> {
   const endSeconds = request.queryTime ?? Math.floor(now.getTime() / 1000);
   const end = new Date(endSeconds * 1000);
   // The namespaces are checked first, alone: one that does not exist is the user's error to
@@ -71,9 +75,16 @@ export async function buildGraph(request: GraphRequest, sources: GraphSources, n
   const existing = await sources.existingNamespaces(request.namespaces);
   const missing = request.namespaces.filter((ns) => !existing.includes(ns));
   if (missing.length > 0) {
-    throw new TopsailError("not_found", `Namespace${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")} not found`, { details: { namespaces: missing } });
+    throw new TopsailError(
+      "not_found",
+      `Namespace${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")} not found`,
+      { details: { namespaces: missing } },
+    );
   }
-  const [state, telemetry] = await Promise.all([sources.readClusterState(request.namespaces), readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime)]);
+  const [state, telemetry] = await Promise.all([
+    sources.readClusterState(request.namespaces),
+    readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime),
+  ]);
   let map = buildersByType[request.graphType](telemetry);
   if (request.idleNodes) map = addIdleNodes(map, state, request.graphType);
   map = applyClusterFlags(map, state, request.namespaces);

@@ -50,7 +50,10 @@ export function buildServiceGraph(rows: readonly TrafficRow[], responseTimes: re
   }
   const endpointsOf = (row: TrafficRow): Endpoints[] => {
     const destCluster = row.dest.cluster === UNKNOWN ? row.source.cluster : row.dest.cluster;
-    const dest = row.destService.host === UNKNOWN ? sourceNodeOf(row.dest, "workload") : serviceNodeOf(row.destService, destCluster);
+    const dest =
+      row.destService.host === UNKNOWN
+        ? sourceNodeOf(row.dest, "workload")
+        : serviceNodeOf(row.destService, destCluster);
     const callers = row.source.workload === UNKNOWN ? undefined : fronting.get(workloadKey(row.source));
     if (!callers || callers.size === 0) return [{ source: sourceNodeOf(row.source, "service"), dest, share: 1 }];
     const share = 1 / callers.size;

@@ -7,7 +7,14 @@
 import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
 import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
-import { addResponseTime, createTrafficMap, ensureEdge, ensureNode, type EdgeModel, type TrafficMap } from "./traffic-map";
+import {
+  addResponseTime,
+  createTrafficMap,
+  ensureEdge,
+  ensureNode,
+  type EdgeModel,
+  type TrafficMap,
+} from "./traffic-map";
 import { peerKey, UNKNOWN, type DestService, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
@@ -55,7 +62,10 @@ export function endpointsFor(graphType: GraphType): EndpointsOf {
  */
 class NodeNames {
   private readonly workloads = new Map<Peer, string>();
-  private readonly services = new Map<DestService, { key: string; cluster: string; entry: DestService & { cluster: string } }>();
+  private readonly services = new Map<
+    DestService,
+    { key: string; cluster: string; entry: DestService & { cluster: string } }
+  >();
 
   workloadKey(peer: Peer): string {
     let key = this.workloads.get(peer);
@@ -74,7 +84,11 @@ class NodeNames {
   }
 }
 
-export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: readonly ResponseTimeRow[], endpointsOf: EndpointsOf): TrafficMap {
+export function buildTrafficMap(
+  rows: readonly TrafficRow[],
+  responseTimes: readonly ResponseTimeRow[],
+  endpointsOf: EndpointsOf,
+): TrafficMap {
   const map = createTrafficMap();
   // Rows of one workload-level edge (one per response code and flag) share their ends:
   // resolve nodes and edges once per workload edge, not once per row.
@@ -85,8 +99,10 @@ export function buildTrafficMap(rows: readonly TrafficRow[], responseTimes: read
     const wired = endpointsOf(row).map(({ source: sourceSpec, dest: destSpec, share }) => {
       const source = ensureNode(map, sourceSpec);
       const dest = ensureNode(map, destSpec);
-      if (row.source.workload !== UNKNOWN && sourceSpec.nodeType !== "service") source.workloads.add(names.workloadKey(row.source));
-      if (row.dest.workload !== UNKNOWN && destSpec.nodeType !== "service") dest.workloads.add(names.workloadKey(row.dest));
+      if (row.source.workload !== UNKNOWN && sourceSpec.nodeType !== "service")
+        source.workloads.add(names.workloadKey(row.source));
+      if (row.dest.workload !== UNKNOWN && destSpec.nodeType !== "service")
+        dest.workloads.add(names.workloadKey(row.dest));
       if (row.destService.host !== UNKNOWN) {
         const service = names.service(row.destService, destSpec.cluster);
         dest.destServices.set(service.key, service.entry);

@@ -15,10 +15,18 @@ const bookinfo = [
 ];
 
 const label = (d: { nodeType: string; app?: string; version?: string; workload?: string; service?: string }) =>
-  d.nodeType === "service" ? `svc:${d.service}` : d.nodeType === "workload" ? `wl:${d.workload}` : d.nodeType === "unknown" ? "unknown" : [d.app, d.version].filter(Boolean).join(" ");
+  d.nodeType === "service"
+    ? `svc:${d.service}`
+    : d.nodeType === "workload"
+      ? `wl:${d.workload}`
+      : d.nodeType === "unknown"
+        ? "unknown"
+        : [d.app, d.version].filter(Boolean).join(" ");
 
 function edgesOf(map: ReturnType<typeof buildVersionedAppGraph>) {
-  return [...map.edges.values()].map((e) => `${label(map.nodes.get(e.source)!.data)} → ${label(map.nodes.get(e.target)!.data)}`).sort();
+  return [...map.edges.values()]
+    .map((e) => `${label(map.nodes.get(e.source)!.data)} → ${label(map.nodes.get(e.target)!.data)}`)
+    .sort();
 }
 
 describe("versionedApp graph", () => {
@@ -43,12 +51,24 @@ describe("versionedApp graph", () => {
   });
 
   it("keeps the same ids when the graph is rebuilt from new numbers", () => {
-    const ids = (rates: number) => [...buildVersionedAppGraph(bookinfo.map((r) => ({ ...r, rate: rates })), []).nodes.keys()].sort();
+    const ids = (rates: number) =>
+      [
+        ...buildVersionedAppGraph(
+          bookinfo.map((r) => ({ ...r, rate: rates })),
+          [],
+        ).nodes.keys(),
+      ].sort();
     expect(ids(1)).toEqual(ids(7));
   });
 
   it("draws an unknown caller as the unknown node and a request that reached no pod as a service node", () => {
-    const map = buildVersionedAppGraph([row("unknown", "productpage-v1"), row("productpage-v1", "unknown", { reporter: "source", service: "reviews", code: "503", flags: "UH" })], []);
+    const map = buildVersionedAppGraph(
+      [
+        row("unknown", "productpage-v1"),
+        row("productpage-v1", "unknown", { reporter: "source", service: "reviews", code: "503", flags: "UH" }),
+      ],
+      [],
+    );
     expect(edgesOf(map)).toEqual(["productpage v1 → svc:reviews", "unknown → productpage v1"]);
   });
 
@@ -60,6 +80,11 @@ describe("versionedApp graph", () => {
   });
 
   it("draws service → service in the service graph, the gateway as the root workload", () => {
-    expect(edgesOf(buildServiceGraph(bookinfo, []))).toEqual(["svc:productpage → svc:details", "svc:productpage → svc:reviews", "svc:reviews → svc:ratings", "wl:istio-ingressgateway → svc:productpage"]);
+    expect(edgesOf(buildServiceGraph(bookinfo, []))).toEqual([
+      "svc:productpage → svc:details",
+      "svc:productpage → svc:reviews",
+      "svc:reviews → svc:ratings",
+      "wl:istio-ingressgateway → svc:productpage",
+    ]);
   });
 });

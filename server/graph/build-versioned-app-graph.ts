@@ -9,7 +9,10 @@ import { buildTrafficMap, endpointsFor } from "./build-traffic-map";
 import { ensureNode, type TrafficMap } from "./traffic-map";
 import type { ResponseTimeRow, TrafficRow } from "./traffic-row";
 
-export function buildVersionedAppGraph(rows: readonly TrafficRow[], responseTimes: readonly ResponseTimeRow[]): TrafficMap {
+export function buildVersionedAppGraph(
+  rows: readonly TrafficRow[],
+  responseTimes: readonly ResponseTimeRow[],
+): TrafficMap {
   return boxVersionedApps(buildTrafficMap(rows, responseTimes, endpointsFor("versionedApp")));
 }
 

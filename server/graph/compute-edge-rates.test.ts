@@ -7,7 +7,9 @@ import type { TrafficRow } from "./traffic-row";
 function graph(rows: TrafficRow[], times = [rt("productpage-v1", "reviews-v1", 40)]) {
   const map = computeEdgeRates(buildTrafficMap(rows, times, endpointsFor("workload")));
   const edge = (source: string, target: string) =>
-    [...map.edges.values()].find((e) => map.nodes.get(e.source)?.data.workload === source && map.nodes.get(e.target)?.data.workload === target)?.data;
+    [...map.edges.values()].find(
+      (e) => map.nodes.get(e.source)?.data.workload === source && map.nodes.get(e.target)?.data.workload === target,
+    )?.data;
   const node = (workload: string) => [...map.nodes.values()].find((n) => n.data.workload === workload)?.data;
   return { edge, node };
 }
@@ -46,7 +48,11 @@ describe("edge and node figures", () => {
   });
 
   it("gives traffic % as the edge's share of what its source sends to the same service, as a canary split reads", () => {
-    const split = [row("productpage-v1", "reviews-v1", { rate: 6 }), row("productpage-v1", "reviews-v3", { rate: 4 }), row("productpage-v1", "details-v1", { rate: 10 })];
+    const split = [
+      row("productpage-v1", "reviews-v1", { rate: 6 }),
+      row("productpage-v1", "reviews-v3", { rate: 4 }),
+      row("productpage-v1", "details-v1", { rate: 10 }),
+    ];
     const g = graph(split);
     expect(g.edge("productpage-v1", "reviews-v1")?.traffic.rates.httpPercentReq).toBe("60.0");
     expect(g.edge("productpage-v1", "reviews-v3")?.traffic.rates.httpPercentReq).toBe("40.0");
@@ -55,7 +61,10 @@ describe("edge and node figures", () => {
 
   it("breaks responses down by code, flags and host, '-' for no response", () => {
     const responses = graph(rows).edge("productpage-v1", "reviews-v1")?.traffic.responses;
-    expect(responses?.["503"]).toEqual({ flags: { UF: "10.0" }, hosts: { "reviews.bookinfo.svc.cluster.local": "10.0" } });
+    expect(responses?.["503"]).toEqual({
+      flags: { UF: "10.0" },
+      hosts: { "reviews.bookinfo.svc.cluster.local": "10.0" },
+    });
     expect(responses?.["-"]?.flags).toEqual({ DC: "10.0" });
     expect(responses?.["200"]?.flags).toEqual({ "-": "60.0" });
   });
@@ -67,17 +76,33 @@ describe("edge and node figures", () => {
   });
 
   it("leaves mTLS unknown when only the client reported the edge", () => {
-    expect(graph([row("productpage-v1", "reviews-v1", { reporter: "source", security: "unknown" })]).edge("productpage-v1", "reviews-v1")?.isMTLS).toBeUndefined();
+    expect(
+      graph([row("productpage-v1", "reviews-v1", { reporter: "source", security: "unknown" })]).edge(
+        "productpage-v1",
+        "reviews-v1",
+      )?.isMTLS,
+    ).toBeUndefined();
   });
 
   it("sums node in/out rates per protocol", () => {
     const g = graph(rows);
     expect(g.node("productpage-v1")?.traffic).toEqual([{ protocol: "http", rates: { httpOut: "20.00" } }]);
-    expect(g.node("reviews-v1")?.traffic).toEqual([{ protocol: "http", rates: { httpIn: "10.00", httpIn3xx: "1.00", httpIn4xx: "1.00", httpIn5xx: "1.00", httpInNoResponse: "1.00" } }]);
+    expect(g.node("reviews-v1")?.traffic).toEqual([
+      {
+        protocol: "http",
+        rates: { httpIn: "10.00", httpIn3xx: "1.00", httpIn4xx: "1.00", httpIn5xx: "1.00", httpInNoResponse: "1.00" },
+      },
+    ]);
   });
 
   it("counts any non-zero gRPC status as an error", () => {
-    const g = graph([row("productpage-v1", "reviews-v1", { protocol: "grpc", rate: 3, grpcStatus: "0" }), row("productpage-v1", "reviews-v1", { protocol: "grpc", rate: 1, grpcStatus: "14" })], []);
+    const g = graph(
+      [
+        row("productpage-v1", "reviews-v1", { protocol: "grpc", rate: 3, grpcStatus: "0" }),
+        row("productpage-v1", "reviews-v1", { protocol: "grpc", rate: 1, grpcStatus: "14" }),
+      ],
+      [],
+    );
     const rates = g.edge("productpage-v1", "reviews-v1")?.traffic.rates;
     expect(rates).toMatchObject({ grpc: "4.00", grpcErr: "1.00", grpcPercentErr: "25.0", grpcPercentReq: "100.0" });
     expect(Object.keys(g.edge("productpage-v1", "reviews-v1")?.traffic.responses ?? {}).sort()).toEqual(["0", "14"]);
@@ -85,6 +110,10 @@ describe("edge and node figures", () => {
 
   it("reports TCP edges in bytes/s without responses", () => {
     const g = graph([row("tcp-client", "tcp-echo-v1", { protocol: "tcp", code: "", rate: 1234.5 })], []);
-    expect(g.edge("tcp-client", "tcp-echo-v1")?.traffic).toEqual({ protocol: "tcp", rates: { tcp: "1234.50", tcpPercentReq: "100.0" }, responses: {} });
+    expect(g.edge("tcp-client", "tcp-echo-v1")?.traffic).toEqual({
+      protocol: "tcp",
+      rates: { tcp: "1234.50", tcpPercentReq: "100.0" },
+      responses: {},
+    });
   });
 });

@@ -41,7 +41,17 @@ const keysOf = Object.fromEntries(
       classes: responseClasses[p].map((c) => ({ slot: c.slot, edge: `${p}${c.suffix}`, in: `${p}In${c.suffix}` })),
     },
   ]),
-) as Record<Protocol, { total: string; percentErr: string; percentReq: string; in: string; out: string; classes: { slot: number; edge: string; in: string }[] }>;
+) as Record<
+  Protocol,
+  {
+    total: string;
+    percentErr: string;
+    percentReq: string;
+    in: string;
+    out: string;
+    classes: { slot: number; edge: string; in: string }[];
+  }
+>;
 
 /**
  * Per node and protocol: what came in (by class), what went out, and what went out per
@@ -103,7 +113,13 @@ function edgeRatesOf(p: Protocol, t: ClassTotals): Rates {
  * has the whole service as its target, so there it is the share of everything the source
  * sends, as in Kiali.
  */
-function trafficShare(edge: EdgeModel, map: TrafficMap, total: number, byHost: Tally, source: ProtocolSums | undefined): number {
+function trafficShare(
+  edge: EdgeModel,
+  map: TrafficMap,
+  total: number,
+  byHost: Tally,
+  source: ProtocolSums | undefined,
+): number {
   const sourceOut = source?.out ?? 0;
   if (map.nodes.get(edge.target)?.data.nodeType === "service") return percentOf(total, sourceOut);
   let serviceTotal = 0;
@@ -126,10 +142,15 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     source.out += t.total;
     for (const [host, rate] of e.byHost) source.outByHost.set(host, (source.outByHost.get(host) ?? 0) + rate);
     addTotals((sumsOf(sums, edge.target, p).in ??= emptyTotals()), t);
-    const traffic: EdgeTraffic = { protocol: p, rates: edgeRatesOf(p, t), responses: p === "tcp" ? {} : responsesOf(edge.rows, t.total) };
+    const traffic: EdgeTraffic = {
+      protocol: p,
+      rates: edgeRatesOf(p, t),
+      responses: p === "tcp" ? {} : responsesOf(edge.rows, t.total),
+    };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
     if (e.reportedByDestination > 0) data.isMTLS = formatPercent(percentOf(e.mutualTls, e.reportedByDestination));
-    if (edge.responseTime && p !== "tcp" && edge.responseTime.weight > 0) data.responseTime = formatRate(edge.responseTime.weightedMs / edge.responseTime.weight);
+    if (edge.responseTime && p !== "tcp" && edge.responseTime.weight > 0)
+      data.responseTime = formatRate(edge.responseTime.weightedMs / edge.responseTime.weight);
     edge.data = data;
   }
   // Traffic % needs what every source sent in total, known only now.
@@ -138,7 +159,9 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     const byHost = hostsOfEdge[i++] as Tally;
     const rates = (edge.data as GraphEdgeData).traffic.rates;
     const total = (edge.totals as ClassTotals).total;
-    rates[keysOf[edge.protocol].percentReq] = formatPercent(trafficShare(edge, map, total, byHost, sums.get(edge.source)?.[edge.protocol]));
+    rates[keysOf[edge.protocol].percentReq] = formatPercent(
+      trafficShare(edge, map, total, byHost, sums.get(edge.source)?.[edge.protocol]),
+    );
   }
   for (const node of map.nodes.values()) {
     const nodeSums = sums.get(node.data.id);

@@ -6,7 +6,10 @@ const total = (rows: { rate: number }[]) => rows.reduce((n, r) => n + r.rate, 0)
 
 describe("de-duplicating what both proxies reported", () => {
   it("counts a request seen by client and server once, from the server's report", () => {
-    const kept = dedupeTrafficRows([row("productpage-v1", "reviews-v1", { reporter: "source", rate: 10, security: "unknown" }), row("productpage-v1", "reviews-v1", { rate: 10 })]);
+    const kept = dedupeTrafficRows([
+      row("productpage-v1", "reviews-v1", { reporter: "source", rate: 10, security: "unknown" }),
+      row("productpage-v1", "reviews-v1", { rate: 10 }),
+    ]);
     expect(total(kept)).toBe(10);
     expect(kept.every((r) => r.reporter === "destination")).toBe(true);
   });
@@ -23,17 +26,29 @@ describe("de-duplicating what both proxies reported", () => {
   });
 
   it("uses the client's report when no server reported the edge (out of the namespaces, no sidecar, unreached)", () => {
-    const kept = dedupeTrafficRows([row("productpage-v1", "unknown", { reporter: "source", rate: 2, code: "503", flags: "UH", service: "reviews" })]);
+    const kept = dedupeTrafficRows([
+      row("productpage-v1", "unknown", { reporter: "source", rate: 2, code: "503", flags: "UH", service: "reviews" }),
+    ]);
     expect(total(kept)).toBe(2);
   });
 
   it("drops identical rows returned by two namespaces' queries", () => {
-    const r = row("productpage-v1", "unknown", { reporter: "source", rate: 2, flags: "NR", code: "404", service: "reviews" });
+    const r = row("productpage-v1", "unknown", {
+      reporter: "source",
+      rate: 2,
+      flags: "NR",
+      code: "404",
+      service: "reviews",
+    });
     expect(dedupeTrafficRows([r, { ...r }])).toHaveLength(1);
   });
 
   it("prefers the server's response time and skips empty windows (NaN)", () => {
-    const kept = dedupeResponseTimes([rt("productpage-v1", "reviews-v1", 30, "source"), rt("productpage-v1", "reviews-v1", 20), rt("productpage-v1", "details-v1", Number.NaN)]);
+    const kept = dedupeResponseTimes([
+      rt("productpage-v1", "reviews-v1", 30, "source"),
+      rt("productpage-v1", "reviews-v1", 20),
+      rt("productpage-v1", "details-v1", Number.NaN),
+    ]);
     expect(kept).toHaveLength(1);
     expect(kept[0]?.ms).toBe(20);
   });

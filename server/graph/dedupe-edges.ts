@@ -28,7 +28,13 @@ export function hasClientOnlyFlag(flags: string): boolean {
 
 /** Within one workload edge, what tells two rows apart. */
 function sameOutcome(a: TrafficRow, b: TrafficRow): boolean {
-  return a.reporter === b.reporter && a.code === b.code && a.grpcStatus === b.grpcStatus && a.flags === b.flags && a.security === b.security;
+  return (
+    a.reporter === b.reporter &&
+    a.code === b.code &&
+    a.grpcStatus === b.grpcStatus &&
+    a.flags === b.flags &&
+    a.security === b.security
+  );
 }
 
 /** A plain loop rather than `rows.some(closure)`: this runs once per sample, and the closure was garbage. */

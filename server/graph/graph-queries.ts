@@ -6,7 +6,14 @@
  */
 import "server-only";
 import type { ResponseTimeStat } from "@/lib/contracts/graph";
-import { divide, escapeRegex, histogramQuantile, selector, sumRate, type LabelMatcher } from "@/server/adapters/prometheus/promql";
+import {
+  divide,
+  escapeRegex,
+  histogramQuantile,
+  selector,
+  sumRate,
+  type LabelMatcher,
+} from "@/server/adapters/prometheus/promql";
 
 /** The labels that identify an edge between two workloads through one service. */
 export const edgeLabels = [
@@ -57,7 +64,11 @@ const matchersBySelection: Record<Selection, (namespace: string) => LabelMatcher
 };
 const matchers = (selection: Selection, namespace: string) => matchersBySelection[selection](namespace);
 
-const reporterOf: Record<Selection, "source" | "destination"> = { inbound: "destination", outbound: "source", unreached: "source" };
+const reporterOf: Record<Selection, "source" | "destination"> = {
+  inbound: "destination",
+  outbound: "source",
+  unreached: "source",
+};
 const selections: Selection[] = ["inbound", "outbound", "unreached"];
 
 /** Only the destination proxy knows whether the connection was mutual TLS. */
@@ -67,7 +78,12 @@ function groupBy(selection: Selection, extra: readonly string[]): string[] {
 
 const quantiles: Record<Exclude<ResponseTimeStat, "avg">, number> = { "50": 0.5, "95": 0.95, "99": 0.99 };
 
-function responseTimeQuery(selection: Selection, namespace: string, windowSeconds: number, stat: ResponseTimeStat): string {
+function responseTimeQuery(
+  selection: Selection,
+  namespace: string,
+  windowSeconds: number,
+  stat: ResponseTimeStat,
+): string {
   const m = matchers(selection, namespace);
   if (stat === "avg") {
     return divide(
@@ -75,20 +91,51 @@ function responseTimeQuery(selection: Selection, namespace: string, windowSecond
       sumRate(selector("istio_request_duration_milliseconds_count", m), windowSeconds, edgeLabels),
     );
   }
-  return histogramQuantile(quantiles[stat], selector("istio_request_duration_milliseconds_bucket", m), windowSeconds, edgeLabels);
+  return histogramQuantile(
+    quantiles[stat],
+    selector("istio_request_duration_milliseconds_bucket", m),
+    windowSeconds,
+    edgeLabels,
+  );
 }
 
 /** Every query the graph needs for one namespace; they are independent and run in parallel. */
-export function buildNamespaceQueries(namespace: string, windowSeconds: number, responseTime: ResponseTimeStat): GraphQuery[] {
+export function buildNamespaceQueries(
+  namespace: string,
+  windowSeconds: number,
+  responseTime: ResponseTimeStat,
+): GraphQuery[] {
   const queries: GraphQuery[] = [];
   for (const selection of selections) {
     const m = matchers(selection, namespace);
     const reporter = reporterOf[selection];
-    queries.push({ namespace, kind: "requests", selection, reporter, promql: sumRate(selector("istio_requests_total", m), windowSeconds, groupBy(selection, outcomeLabels)) });
-    queries.push({ namespace, kind: "tcp", selection, reporter, promql: sumRate(selector("istio_tcp_received_bytes_total", m), windowSeconds, groupBy(selection, ["response_flags"])) });
+    queries.push({
+      namespace,
+      kind: "requests",
+      selection,
+      reporter,
+      promql: sumRate(selector("istio_requests_total", m), windowSeconds, groupBy(selection, outcomeLabels)),
+    });
+    queries.push({
+      namespace,
+      kind: "tcp",
+      selection,
+      reporter,
+      promql: sumRate(
+        selector("istio_tcp_received_bytes_total", m),
+        windowSeconds,
+        groupBy(selection, ["response_flags"]),
+      ),
+    });
     // A request that never reached a workload has no meaningful duration on the edge.
     if (selection !== "unreached") {
-      queries.push({ namespace, kind: "responseTime", selection, reporter, promql: responseTimeQuery(selection, namespace, windowSeconds, responseTime) });
+      queries.push({
+        namespace,
+        kind: "responseTime",
+        selection,
+        reporter,
+        promql: responseTimeQuery(selection, namespace, windowSeconds, responseTime),
+      });
     }
   }
   return queries;

@@ -26,7 +26,8 @@ function nameOf(graph: GraphResponse, id: string): string {
   return d.nodeType === "unknown" ? "unknown" : [d.app, d.version].filter(Boolean).join(" ");
 }
 
-const edgeNames = (graph: GraphResponse) => graph.elements.edges.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort();
+const edgeNames = (graph: GraphResponse) =>
+  graph.elements.edges.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort();
 
 /** productpage's reviews calls per version, as % of all its reviews calls. */
 /** The graph's own traffic % on productpage → reviews <version> edges (0 where no edge is drawn). */
@@ -34,7 +35,8 @@ function reviewsSplit(graph: GraphResponse): Record<string, number> {
   const percent: Record<string, number> = {};
   for (const { data } of graph.elements.edges) {
     const target = nameOf(graph, data.target);
-    if (nameOf(graph, data.source) === "productpage v1" && target.startsWith("reviews ")) percent[target.slice(8)] = Number(data.traffic.rates.httpPercentReq ?? 0);
+    if (nameOf(graph, data.source) === "productpage v1" && target.startsWith("reviews "))
+      percent[target.slice(8)] = Number(data.traffic.rates.httpPercentReq ?? 0);
   }
   return Object.fromEntries(["v1", "v2", "v3"].map((v) => [v, percent[v] ?? 0]));
 }
@@ -55,7 +57,14 @@ const REVIEWS_50_50 = {
   metadata: { name: "reviews", namespace: "bookinfo" },
   spec: {
     hosts: ["reviews"],
-    http: [{ route: [{ destination: { host: "reviews", subset: "v1" }, weight: 50 }, { destination: { host: "reviews", subset: "v3" }, weight: 50 }] }],
+    http: [
+      {
+        route: [
+          { destination: { host: "reviews", subset: "v1" }, weight: 50 },
+          { destination: { host: "reviews", subset: "v3" }, weight: 50 },
+        ],
+      },
+    ],
   },
 };
 
@@ -67,7 +76,17 @@ describe("the versioned service graph of a live Bookinfo", () => {
   let custom: CustomObjectsApi;
   const savedKubeconfig = process.env.KUBECONFIG;
 
-  const graph = () => buildGraph({ namespaces: ["bookinfo"], graphType: "versionedApp", duration: WINDOW_SECONDS, idleNodes: false, responseTime: "95" }, sources);
+  const graph = () =>
+    buildGraph(
+      {
+        namespaces: ["bookinfo"],
+        graphType: "versionedApp",
+        duration: WINDOW_SECONDS,
+        idleNodes: false,
+        responseTime: "95",
+      },
+      sources,
+    );
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), "topsail-graph-"));
@@ -79,16 +98,34 @@ describe("the versioned service graph of a live Bookinfo", () => {
       seed: 11,
       // More arrivals than the default make a 30 s window's shares tight; the other entry
       // points stay quiet to spare the shared CPUs.
-      load: { "bookinfo-ingress": { requestsPerSecond: 40 }, fortio: { requestsPerSecond: 0, connections: 0 }, "tcp-client": { requestsPerSecond: 0 }, synthetic: { requestsPerSecond: 0 } },
+      load: {
+        "bookinfo-ingress": { requestsPerSecond: 40 },
+        fortio: { requestsPerSecond: 0, connections: 0 },
+        "tcp-client": { requestsPerSecond: 0 },
+        synthetic: { requestsPerSecond: 0 },
+      },
     });
     if (!sim.mesh) throw new Error("the simulator started without its mesh");
-    prometheus = await startPrometheus({ dataDir: path.join(work, "prom"), port: 0, scrapeIntervalSeconds: 1, targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }] });
+    prometheus = await startPrometheus({
+      dataDir: path.join(work, "prom"),
+      port: 0,
+      scrapeIntervalSeconds: 1,
+      targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
+    });
     process.env.KUBECONFIG = sim.kubeconfigPath;
     const kube = loadKubeConfig(process.env);
     if (!kube.ok) throw new Error(kube.message);
     const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
     custom = kube.kubeConfig.makeApiClient(CustomObjectsApi);
-    sources = createLiveGraphSources({ prometheus: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 10_000 }), kube: () => connection });
+    sources = createLiveGraphSources({
+      prometheus: createPrometheusClient({
+        url: prometheus.url,
+        auth: { kind: "none" },
+        headers: {},
+        timeoutMs: 10_000,
+      }),
+      kube: () => connection,
+    });
   });
 
   afterAll(async () => {
@@ -115,7 +152,13 @@ describe("the versioned service graph of a live Bookinfo", () => {
   }, 90_000);
 
   it("splits productpage → reviews 50/50 between v1 and v3 once a window has passed after the VirtualService", async () => {
-    await custom.createNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices", body: REVIEWS_50_50 });
+    await custom.createNamespacedCustomObject({
+      group: "networking.istio.io",
+      version: "v1",
+      namespace: "bookinfo",
+      plural: "virtualservices",
+      body: REVIEWS_50_50,
+    });
     const settled = (g: GraphResponse) => {
       const split = reviewsSplit(g);
       return (split.v2 ?? 100) < 2 && Math.abs((split.v1 ?? 0) - 50) <= 5;
@@ -134,11 +177,23 @@ describe("the versioned service graph of a live Bookinfo", () => {
   }, 150_000);
 
   it("reads many namespaces with cluster-wide lists: the gateway is inside, idle workloads show", async () => {
-    const g = await buildGraph({ namespaces: ["bookinfo", "httpbin", "istio-system", "tcp-echo"], graphType: "workload", duration: WINDOW_SECONDS, idleNodes: true, responseTime: "95" }, sources);
+    const g = await buildGraph(
+      {
+        namespaces: ["bookinfo", "httpbin", "istio-system", "tcp-echo"],
+        graphType: "workload",
+        duration: WINDOW_SECONDS,
+        idleNodes: true,
+        responseTime: "95",
+      },
+      sources,
+    );
     const gateway = g.elements.nodes.find((n) => n.data.workload === "istio-ingressgateway")?.data;
     expect(gateway).toMatchObject({ isGateway: true, isRoot: true });
     expect(gateway?.isOutside).toBeUndefined();
     // fortio sends nothing in this suite, so httpbin is idle but present.
-    expect(g.elements.nodes.find((n) => n.data.workload === "httpbin-v1")?.data).toMatchObject({ isIdle: true, healthData: { status: "healthy" } });
+    expect(g.elements.nodes.find((n) => n.data.workload === "httpbin-v1")?.data).toMatchObject({
+      isIdle: true,
+      healthData: { status: "healthy" },
+    });
   }, 60_000);
 });

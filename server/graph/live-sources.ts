@@ -9,7 +9,10 @@ import { queryVector, type PrometheusClient } from "@/server/adapters/prometheus
 import type { GraphSources } from "./graph-sources";
 import { readClusterState } from "./read-cluster-state";
 
-export function createLiveGraphSources(deps: { prometheus: Pick<PrometheusClient, "query" | "url">; kube: () => KubeConnection }): GraphSources {
+export function createLiveGraphSources(deps: {
+  prometheus: Pick<PrometheusClient, "query" | "url">;
+  kube: () => KubeConnection;
+}): GraphSources {
   return {
     queryPrometheus: (promql, time) => queryVector(deps.prometheus, promql, time),
     existingNamespaces: async (namespaces) => {

@@ -55,13 +55,35 @@ const hexCode = (n: number, shift: number): number => {
  */
 function hex16(a: number, b: number): string {
   return String.fromCharCode(
-    hexCode(a, 28), hexCode(a, 24), hexCode(a, 20), hexCode(a, 16), hexCode(a, 12), hexCode(a, 8), hexCode(a, 4), hexCode(a, 0),
-    hexCode(b, 28), hexCode(b, 24), hexCode(b, 20), hexCode(b, 16), hexCode(b, 12), hexCode(b, 8), hexCode(b, 4), hexCode(b, 0),
+    hexCode(a, 28),
+    hexCode(a, 24),
+    hexCode(a, 20),
+    hexCode(a, 16),
+    hexCode(a, 12),
+    hexCode(a, 8),
+    hexCode(a, 4),
+    hexCode(a, 0),
+    hexCode(b, 28),
+    hexCode(b, 24),
+    hexCode(b, 20),
+    hexCode(b, 16),
+    hexCode(b, 12),
+    hexCode(b, 8),
+    hexCode(b, 4),
+    hexCode(b, 0),
   );
 }
 
 function build(spec: Omit<NodeSpec, "id">): NodeSpec {
-  const id = stableId(spec.nodeType, spec.cluster, spec.namespace, spec.workload ?? "", spec.app ?? "", spec.version ?? "", spec.service ?? "");
+  const id = stableId(
+    spec.nodeType,
+    spec.cluster,
+    spec.namespace,
+    spec.workload ?? "",
+    spec.app ?? "",
+    spec.version ?? "",
+    spec.service ?? "",
+  );
   return { id, ...spec };
 }
 
@@ -74,7 +96,14 @@ export function serviceNode(service: DestService, cluster: string): NodeSpec {
 }
 
 export function workloadNode(peer: Peer): NodeSpec {
-  return build({ nodeType: "workload", cluster: peer.cluster, namespace: peer.namespace, workload: peer.workload, app: known(peer.app), version: known(peer.version) });
+  return build({
+    nodeType: "workload",
+    cluster: peer.cluster,
+    namespace: peer.namespace,
+    workload: peer.workload,
+    app: known(peer.app),
+    version: known(peer.version),
+  });
 }
 
 export function appNode(peer: Pick<Peer, "cluster" | "namespace" | "app">, version?: string): NodeSpec {
@@ -90,7 +119,8 @@ const known = (value: string): string | undefined => (value === UNKNOWN ? undefi
 
 /** Per graph type, the node of a known workload (service graphs are reduced elsewhere). */
 const workloadPeerNode: Record<GraphType, (peer: Peer) => NodeSpec> = {
-  versionedApp: (peer) => (peer.app === UNKNOWN ? workloadNode(peer) : { ...appNode(peer, peer.version), workload: peer.workload }),
+  versionedApp: (peer) =>
+    peer.app === UNKNOWN ? workloadNode(peer) : { ...appNode(peer, peer.version), workload: peer.workload },
   app: (peer) => (peer.app === UNKNOWN ? workloadNode(peer) : appNode(peer)),
   workload: workloadNode,
   service: workloadNode,

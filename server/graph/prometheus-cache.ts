@@ -22,12 +22,20 @@ export function snapToBucket(date: Date, bucketSeconds: number): Date {
 }
 
 export function cacheQueries(query: QueryFn, options: QueryCacheOptions = {}): QueryFn {
-  const cached = cacheByKey((args: [string, Date]) => query(args[0], args[1]), ([promql, time]) => `${time.getTime()}|${promql}`, options);
+  const cached = cacheByKey(
+    (args: [string, Date]) => query(args[0], args[1]),
+    ([promql, time]) => `${time.getTime()}|${promql}`,
+    options,
+  );
   return (promql, time) => cached([promql, time]);
 }
 
 /** The same LRU for any async read, keyed by `keyOf(argument)`. */
-export function cacheByKey<A, T>(read: (argument: A) => Promise<T>, keyOf: (argument: A) => string, options: QueryCacheOptions = {}): (argument: A) => Promise<T> {
+export function cacheByKey<A, T>(
+  read: (argument: A) => Promise<T>,
+  keyOf: (argument: A) => string,
+  options: QueryCacheOptions = {},
+): (argument: A) => Promise<T> {
   const maxEntries = options.maxEntries ?? 1000;
   const ttlMs = options.ttlMs ?? 10_000;
   const clock = options.clock ?? Date.now;

@@ -10,10 +10,14 @@ import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import type { ClusterState } from "./graph-sources";
 
-export async function readClusterState(connection: KubeConnection, namespaces: readonly string[]): Promise<ClusterState> {
+export async function readClusterState(
+  connection: KubeConnection,
+  namespaces: readonly string[],
+): Promise<ClusterState> {
   const existing = new Set((await listNamespaces(connection)).map((n) => n.name));
   const present = namespaces.filter((ns) => existing.has(ns));
-  const read = <T>(list: (namespace: string) => Promise<T[]>) => Promise.all(present.map(list)).then((lists) => lists.flat());
+  const read = <T>(list: (namespace: string) => Promise<T[]>) =>
+    Promise.all(present.map(list)).then((lists) => lists.flat());
   const [workloads, services, virtualServices, destinationRules, serviceEntries] = await Promise.all([
     read((ns) => listWorkloads(connection, ns)),
     read((ns) => listServices(connection, ns)),

@@ -18,7 +18,10 @@ const edge = {
   destination_service_namespace: "payments",
   request_protocol: "http",
 };
-const sample = (outcome: Record<string, string>, value: number): PromSample => ({ labels: { ...edge, grpc_response_status: "", ...outcome }, value });
+const sample = (outcome: Record<string, string>, value: number): PromSample => ({
+  labels: { ...edge, grpc_response_status: "", ...outcome },
+  value,
+});
 
 /**
  * web (namespace shop) calls pay (namespace payments). The shop namespace's queries come
@@ -29,10 +32,17 @@ function sources(): { queryPrometheus: (promql: string) => Promise<PromSample[]>
     async queryPrometheus(promql) {
       if (!promql.startsWith("sum(rate(istio_requests_total")) return [];
       if (promql.includes('reporter="source"') && promql.includes('source_workload_namespace="shop"')) {
-        return [sample({ response_code: "200", response_flags: "-" }, 9), sample({ response_code: "503", response_flags: "UF" }, 1), sample({ response_code: "503", response_flags: "UO" }, 2)];
+        return [
+          sample({ response_code: "200", response_flags: "-" }, 9),
+          sample({ response_code: "503", response_flags: "UF" }, 1),
+          sample({ response_code: "503", response_flags: "UO" }, 2),
+        ];
       }
       if (promql.includes('reporter="destination"') && promql.includes('destination_workload_namespace="payments"')) {
-        return [sample({ response_code: "200", response_flags: "-", connection_security_policy: "mutual_tls" }, 9), sample({ response_code: "503", response_flags: "UF", connection_security_policy: "mutual_tls" }, 1)];
+        return [
+          sample({ response_code: "200", response_flags: "-", connection_security_policy: "mutual_tls" }, 9),
+          sample({ response_code: "503", response_flags: "UF", connection_security_policy: "mutual_tls" }, 1),
+        ];
       }
       return [];
     },
@@ -48,6 +58,10 @@ describe("reading the graph's telemetry", () => {
 
   it("keeps the client's report when the server's namespace is not asked for", async () => {
     const { rows } = await readTelemetry(sources(), ["shop"], { seconds: 60, end: new Date(0) }, "95");
-    expect(rows.map((r) => `${r.reporter} ${r.code} ${r.flags}`).sort()).toEqual(["source 200 -", "source 503 UF", "source 503 UO"]);
+    expect(rows.map((r) => `${r.reporter} ${r.code} ${r.flags}`).sort()).toEqual([
+      "source 200 -",
+      "source 503 UF",
+      "source 503 UO",
+    ]);
   });
 });

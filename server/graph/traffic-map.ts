@@ -44,7 +44,12 @@ export function createTrafficMap(): TrafficMap {
 export function ensureNode(map: TrafficMap, spec: NodeSpec): NodeModel {
   let node = map.nodes.get(spec.id);
   if (!node) {
-    const data: GraphNodeData = { id: spec.id, nodeType: spec.nodeType, cluster: spec.cluster, namespace: spec.namespace };
+    const data: GraphNodeData = {
+      id: spec.id,
+      nodeType: spec.nodeType,
+      cluster: spec.cluster,
+      namespace: spec.namespace,
+    };
     if (spec.workload !== undefined) data.workload = spec.workload;
     if (spec.app !== undefined) data.app = spec.app;
     if (spec.version !== undefined) data.version = spec.version;

@@ -108,7 +108,8 @@ interface WorkloadEdge {
 type Labels = Record<string, string | undefined>;
 
 /** A label's value, or the fallback when Prometheus left it out or empty. */
-const or = (value: string | undefined, fallback = UNKNOWN): string => (value === undefined || value === "" ? fallback : value);
+const or = (value: string | undefined, fallback = UNKNOWN): string =>
+  value === undefined || value === "" ? fallback : value;
 
 /** `map.get(key)`, creating an empty list when missing. */
 function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {
@@ -118,7 +119,8 @@ function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {
 }
 
 /** A comparison chain, not a lookup object: a keyed load on a varying name is megamorphic. */
-const protocolOf = (label: string | undefined): Protocol => (label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http");
+const protocolOf = (label: string | undefined): Protocol =>
+  label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http";
 
 /**
  * The state of one readRows call. Interned values are found by their most telling label
@@ -189,7 +191,15 @@ class RowReader {
     const dest = this.destPeer(l);
     const destService = this.service(l);
     const protocol = protocolOf(l.request_protocol);
-    return { edgeKey: this.edge(source, dest, destService, protocol).key, reporter, source, dest, destService, protocol, ms: sample.value };
+    return {
+      edgeKey: this.edge(source, dest, destService, protocol).key,
+      reporter,
+      source,
+      dest,
+      destService,
+      protocol,
+      ms: sample.value,
+    };
   }
 
   private peer(cluster: string, namespace: string, workload: string, app: string, version: string): Peer {
@@ -204,11 +214,23 @@ class RowReader {
   }
 
   private sourcePeer(l: Labels): Peer {
-    return this.peer(or(l.source_cluster), or(l.source_workload_namespace), or(l.source_workload), or(l.source_canonical_service), or(l.source_canonical_revision, "latest"));
+    return this.peer(
+      or(l.source_cluster),
+      or(l.source_workload_namespace),
+      or(l.source_workload),
+      or(l.source_canonical_service),
+      or(l.source_canonical_revision, "latest"),
+    );
   }
 
   private destPeer(l: Labels): Peer {
-    return this.peer(or(l.destination_cluster), or(l.destination_workload_namespace), or(l.destination_workload), or(l.destination_canonical_service), or(l.destination_canonical_revision, "latest"));
+    return this.peer(
+      or(l.destination_cluster),
+      or(l.destination_workload_namespace),
+      or(l.destination_workload),
+      or(l.destination_canonical_service),
+      or(l.destination_canonical_revision, "latest"),
+    );
   }
 
   private service(l: Labels): DestService {

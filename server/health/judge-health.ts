@@ -45,8 +45,20 @@ interface Threshold {
 }
 
 const requestThresholds: readonly Threshold[] = [
-  { label: "5xx", share: (s) => s.serverErr, degraded: (p) => p > 0, failure: (p) => p >= 10, limits: "degraded > 0%, failure ≥ 10%" },
-  { label: "4xx", share: (s) => s.clientErr, degraded: (p) => p >= 10, failure: (p) => p >= 20, limits: "degraded ≥ 10%, failure ≥ 20%" },
+  {
+    label: "5xx",
+    share: (s) => s.serverErr,
+    degraded: (p) => p > 0,
+    failure: (p) => p >= 10,
+    limits: "degraded > 0%, failure ≥ 10%",
+  },
+  {
+    label: "4xx",
+    share: (s) => s.clientErr,
+    degraded: (p) => p >= 10,
+    failure: (p) => p >= 20,
+    limits: "degraded ≥ 10%, failure ≥ 20%",
+  },
   { label: "no response", share: (s) => s.noResponse, failure: (p) => p >= 10, limits: "failure ≥ 10%" },
 ];
 
@@ -83,12 +95,18 @@ export function judgeHealth(inbound: ClassTotals | undefined, replicas: Replicas
     const shares = (verdict.shares = requestShares(inbound));
     for (const t of requestThresholds) {
       const pct = t.share(shares);
-      judge(t.failure(pct) ? "failure" : t.degraded?.(pct) ? "degraded" : "healthy", () => `${t.label} ${pct.toFixed(1)}% (${t.limits})`);
+      judge(
+        t.failure(pct) ? "failure" : t.degraded?.(pct) ? "degraded" : "healthy",
+        () => `${t.label} ${pct.toFixed(1)}% (${t.limits})`,
+      );
     }
   }
   if (replicas) {
     const { desired, available } = replicas;
-    judge(desired > 0 && available === 0 ? "failure" : available < desired ? "degraded" : "healthy", () => `${available}/${desired} replicas available`);
+    judge(
+      desired > 0 && available === 0 ? "failure" : available < desired ? "degraded" : "healthy",
+      () => `${available}/${desired} replicas available`,
+    );
   }
   return verdict;
 }

@@ -34,9 +34,18 @@ export interface ResponseClass {
 }
 
 const compiled = (protocol: "http" | "grpc"): readonly ResponseClass[] =>
-  rowsOf(protocol).map((row) => ({ suffix: row.suffix, slot: classSuffixes.indexOf(row.suffix), matches: compileRow(row), error: row.error }));
+  rowsOf(protocol).map((row) => ({
+    suffix: row.suffix,
+    slot: classSuffixes.indexOf(row.suffix),
+    matches: compileRow(row),
+    error: row.error,
+  }));
 
-export const responseClasses: Record<Protocol, readonly ResponseClass[]> = { http: compiled("http"), grpc: compiled("grpc"), tcp: [] };
+export const responseClasses: Record<Protocol, readonly ResponseClass[]> = {
+  http: compiled("http"),
+  grpc: compiled("grpc"),
+  tcp: [],
+};
 
 export interface ClassTotals {
   total: number;
@@ -52,7 +61,8 @@ export function emptyTotals(): ClassTotals {
 }
 
 /** The rate of one class. */
-export const classRate = (totals: ClassTotals, suffix: ClassSuffix): number => totals.bySlot[classSuffixes.indexOf(suffix)] ?? 0;
+export const classRate = (totals: ClassTotals, suffix: ClassSuffix): number =>
+  totals.bySlot[classSuffixes.indexOf(suffix)] ?? 0;
 
 export function addRow(totals: ClassTotals, row: RequestOutcome): void {
   totals.total += row.rate;

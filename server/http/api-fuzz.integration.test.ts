@@ -35,7 +35,15 @@ import type { KubeConnection } from "@/server/adapters/kube";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { callAsClient, routeHandler, type ClientAnswer, type RouteHandler } from "./test-support/call-as-client";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "./test-support/console-on-simulator";
-import { bodyLength, hostileBody, hostileHeaders, hostileQuery, hostileSegment, type FuzzBody, type FuzzHeaders } from "./test-support/hostile-input";
+import {
+  bodyLength,
+  hostileBody,
+  hostileHeaders,
+  hostileQuery,
+  hostileSegment,
+  type FuzzBody,
+  type FuzzHeaders,
+} from "./test-support/hostile-input";
 import { mutatingEndpoints, staleVersion, type MutatingEndpoint } from "./test-support/mutating-endpoints";
 
 const seed = Number(process.env.TOPSAIL_FUZZ_SEED ?? 14);
@@ -68,10 +76,21 @@ interface Generated {
 
 function generatedRequest(endpoint: MutatingEndpoint): fc.Arbitrary<Generated> {
   const segments = Object.fromEntries(
-    Object.entries(endpoint.params).map(([name, values]) => [name, fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: hostileSegment })]),
+    Object.entries(endpoint.params).map(([name, values]) => [
+      name,
+      fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: hostileSegment }),
+    ]),
   );
-  const query = endpoint.method === "DELETE" ? fc.oneof(fc.constant(`?resourceVersion=${staleVersion}`), hostileQuery) : fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 1, arbitrary: hostileQuery });
-  return fc.record({ segments: fc.record(segments), query, headers: hostileHeaders, body: hostileBody(endpoint.template) });
+  const query =
+    endpoint.method === "DELETE"
+      ? fc.oneof(fc.constant(`?resourceVersion=${staleVersion}`), hostileQuery)
+      : fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 1, arbitrary: hostileQuery });
+  return fc.record({
+    segments: fc.record(segments),
+    query,
+    headers: hostileHeaders,
+    body: hostileBody(endpoint.template),
+  });
 }
 
 const decodes = (segment: string) => {
@@ -93,18 +112,33 @@ const jsonOf = (body: FuzzBody): unknown => {
 /** The request as sent, after the endpoint's `disarm` made any valid change harmless. */
 function disarmed(endpoint: MutatingEndpoint, generated: Generated): Generated {
   if (!endpoint.disarm) return generated;
-  const params = Object.fromEntries(Object.entries(generated.segments).map(([name, segment]) => [name, decodes(segment)]));
+  const params = Object.fromEntries(
+    Object.entries(generated.segments).map(([name, segment]) => [name, decodes(segment)]),
+  );
   // A segment that does not decode never reaches the handler (proxy.ts refuses it).
   if (Object.values(params).some((value) => value === undefined)) return generated;
   const body = jsonOf(generated.body);
   const after = endpoint.disarm({ params: params as Record<string, string>, body, query: generated.query });
-  const segments = Object.fromEntries(Object.entries(generated.segments).map(([name, segment]) => [name, after.params[name] === params[name] ? segment : encodeURIComponent(after.params[name] as string)]));
+  const segments = Object.fromEntries(
+    Object.entries(generated.segments).map(([name, segment]) => [
+      name,
+      after.params[name] === params[name] ? segment : encodeURIComponent(after.params[name] as string),
+    ]),
+  );
   // `disarm` returns the body it was given when it leaves it alone (it may be too deep to stringify).
-  return { ...generated, segments, query: after.query, body: after.body === body ? generated.body : { kind: "text", text: JSON.stringify(after.body) } };
+  return {
+    ...generated,
+    segments,
+    query: after.query,
+    body: after.body === body ? generated.body : { kind: "text", text: JSON.stringify(after.body) },
+  };
 }
 
 function send(endpoint: MutatingEndpoint, generated: Generated): Promise<ClientAnswer> {
-  const pathname = `/api/${endpoint.route}`.replace(/\[(\w+)\]/g, (_, name: string) => generated.segments[name] as string);
+  const pathname = `/api/${endpoint.route}`.replace(
+    /\[(\w+)\]/g,
+    (_, name: string) => generated.segments[name] as string,
+  );
   const { contentType, contentLength, origin, fetchSite } = generated.headers;
   const headers: Record<string, string> = {};
   if (contentType !== undefined) headers["content-type"] = contentType;
@@ -112,8 +146,18 @@ function send(endpoint: MutatingEndpoint, generated: Generated): Promise<ClientA
   else if (contentLength !== "omitted") headers["content-length"] = contentLength;
   if (origin !== undefined) headers.origin = origin;
   if (fetchSite !== undefined) headers["sec-fetch-site"] = fetchSite;
-  const body = generated.body.kind === "none" ? undefined : generated.body.kind === "text" ? generated.body.text : generated.body.bytes;
-  return callAsClient(`/api/${endpoint.route}`, handlerOf(endpoint), { method: endpoint.method, target: pathname + generated.query, headers, body });
+  const body =
+    generated.body.kind === "none"
+      ? undefined
+      : generated.body.kind === "text"
+        ? generated.body.text
+        : generated.body.bytes;
+  return callAsClient(`/api/${endpoint.route}`, handlerOf(endpoint), {
+    method: endpoint.method,
+    target: pathname + generated.query,
+    headers,
+    body,
+  });
 }
 
 /** What a client may rely on: no server error, and every error in the console's JSON shape. */
@@ -128,13 +172,20 @@ function problemWith(answer: ClientAnswer): string | undefined {
   } catch {
     return `${where} with a body that is not JSON: ${answer.text.slice(0, 200)}`;
   }
-  if (answer.status >= 400 && !apiErrorBodySchema.safeParse(json).success) return `${where} without {error: {code, message}}: ${answer.text.slice(0, 200)}`;
+  if (answer.status >= 400 && !apiErrorBodySchema.safeParse(json).success)
+    return `${where} without {error: {code, message}}: ${answer.text.slice(0, 200)}`;
   return undefined;
 }
 
-const short = (text: string) => (text.length > 300 ? `${JSON.stringify(text.slice(0, 300))}… (${text.length} characters)` : JSON.stringify(text));
+const short = (text: string) =>
+  text.length > 300 ? `${JSON.stringify(text.slice(0, 300))}… (${text.length} characters)` : JSON.stringify(text);
 function describeRequest(endpoint: MutatingEndpoint, generated: Generated): string {
-  const body = generated.body.kind === "none" ? "no body" : generated.body.kind === "bytes" ? `bytes [${[...generated.body.bytes].join(", ")}]` : short(generated.body.text);
+  const body =
+    generated.body.kind === "none"
+      ? "no body"
+      : generated.body.kind === "bytes"
+        ? `bytes [${[...generated.body.bytes].join(", ")}]`
+        : short(generated.body.text);
   return `${endpoint.method} /api/${endpoint.route} segments=${short(JSON.stringify(generated.segments))} query=${short(generated.query)} headers=${JSON.stringify(generated.headers)} body=${body}`;
 }
 
@@ -143,11 +194,17 @@ async function clusterVersions(connection: KubeConnection): Promise<Record<strin
   const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
   const istio = await Promise.all(
     istioKinds.map(async ({ kind, group, version, plural }) => {
-      const list = (await custom.listClusterCustomObject({ group, version, plural })) as { items: { metadata: { namespace: string; name: string; resourceVersion?: string } }[] };
-      return list.items.map((o) => [`${kind}/${o.metadata.namespace}/${o.metadata.name}`, o.metadata.resourceVersion] as const);
+      const list = (await custom.listClusterCustomObject({ group, version, plural })) as {
+        items: { metadata: { namespace: string; name: string; resourceVersion?: string } }[];
+      };
+      return list.items.map(
+        (o) => [`${kind}/${o.metadata.namespace}/${o.metadata.name}`, o.metadata.resourceVersion] as const,
+      );
     }),
   );
-  const namespaces = (await connection.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items.map((n) => [`Namespace/${n.metadata?.name}`, n.metadata?.resourceVersion] as const);
+  const namespaces = (await connection.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items.map(
+    (n) => [`Namespace/${n.metadata?.name}`, n.metadata?.resourceVersion] as const,
+  );
   const deployments = (await connection.kubeConfig.makeApiClient(AppsV1Api).listDeploymentForAllNamespaces()).items.map(
     (d) => [`Deployment/${d.metadata?.namespace}/${d.metadata?.name}`, d.metadata?.resourceVersion] as const,
   );
@@ -162,7 +219,9 @@ function mutatingRoutesOnDisk(): string[] {
     .flatMap((file) => {
       const source = readFileSync(path.join(apiDir, file), "utf8");
       const route = path.dirname(file).split(path.sep).join("/");
-      return [...source.matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${route}`);
+      return [...source.matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => `${m[1]} ${route}`,
+      );
     })
     .sort();
 }
@@ -198,17 +257,31 @@ describe("every mutating API route under hostile input", () => {
       if (result.failed) {
         const example = result.counterexample?.[0];
         const request = example ? describeRequest(endpoint, disarmed(endpoint, example)) : "(none)";
-        expect.fail(`seed ${seed}, path ${result.counterexamplePath}: ${request}\n→ ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`);
+        expect.fail(
+          `seed ${seed}, path ${result.counterexamplePath}: ${request}\n→ ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
+        );
       }
     });
   }
 
   it("changed nothing: no resourceVersion moved, no audit entry applied, no experiment created", async () => {
     // The snapshot holds the scenario's objects, so an unchanged one means something.
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["VirtualService/bookinfo/bookinfo", "DestinationRule/bookinfo/reviews", "Namespace/bookinfo", "Deployment/bookinfo/reviews-v1"]));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining([
+        "VirtualService/bookinfo/bookinfo",
+        "DestinationRule/bookinfo/reviews",
+        "Namespace/bookinfo",
+        "Deployment/bookinfo/reviews-v1",
+      ]),
+    );
     expect(await clusterVersions(consoleEnv.connection)).toEqual(before);
     const db = getDb(consoleEnv.dbUrl);
-    expect(await db.auditEntry.findMany({ where: { status: "applied" }, select: { kind: true, namespace: true, name: true, action: true } })).toEqual([]);
+    expect(
+      await db.auditEntry.findMany({
+        where: { status: "applied" },
+        select: { kind: true, namespace: true, name: true, action: true },
+      }),
+    ).toEqual([]);
     expect(await db.experiment.count()).toBe(0);
   });
 });

@@ -8,11 +8,19 @@ import type { z } from "zod";
 import { TopsailError } from "@/server/errors";
 
 /** `what` names the input in the message: "path", "query" or "request" (a body). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: "path" | "query" | "request" = "request"): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: "path" | "query" | "request" = "request",
+): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join(".") : what === "request" ? "body" : what}: ${i.message}`);
-  throw new TopsailError("bad_request", `Invalid ${what}: ${problems.join("; ")}`, { details: { issues: parsed.error.issues } });
+  const problems = parsed.error.issues.map(
+    (i) => `${i.path.length ? i.path.join(".") : what === "request" ? "body" : what}: ${i.message}`,
+  );
+  throw new TopsailError("bad_request", `Invalid ${what}: ${problems.join("; ")}`, {
+    details: { issues: parsed.error.issues },
+  });
 }
 
 /**

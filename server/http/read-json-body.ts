@@ -27,7 +27,11 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, limit = maxJsonBodyBytes): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit = maxJsonBodyBytes,
+): Promise<z.infer<S>> {
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (contentType !== "application/json") {
     throw new TopsailError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");

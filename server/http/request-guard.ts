@@ -28,7 +28,12 @@ export function checkPathEncoding(pathname: string): GuardVerdict {
     try {
       decodeURIComponent(segment);
     } catch {
-      return { ok: false, status: 400, code: "bad_request", message: `The path segment "${segment}" is not valid percent-encoded UTF-8; encode names with encodeURIComponent.` };
+      return {
+        ok: false,
+        status: 400,
+        code: "bad_request",
+        message: `The path segment "${segment}" is not valid percent-encoded UTF-8; encode names with encodeURIComponent.`,
+      };
     }
   }
   return { ok: true };
@@ -39,7 +44,12 @@ export function checkMutationRequest(input: GuardInput): GuardVerdict {
 
   const fetchSite = input.headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
-    return { ok: false, status: 403, code: "forbidden", message: `Cross-site request refused (Sec-Fetch-Site: ${fetchSite}): changes can only be made from the Topsail console itself.` };
+    return {
+      ok: false,
+      status: 403,
+      code: "forbidden",
+      message: `Cross-site request refused (Sec-Fetch-Site: ${fetchSite}): changes can only be made from the Topsail console itself.`,
+    };
   }
   const origin = input.headers.get("origin");
   if (origin) {
@@ -51,18 +61,33 @@ export function checkMutationRequest(input: GuardInput): GuardVerdict {
       originHost = undefined;
     }
     if (originHost !== expectedHost) {
-      return { ok: false, status: 403, code: "forbidden", message: `Cross-site request refused (Origin ${origin} is not ${expectedHost}): changes can only be made from the Topsail console itself.` };
+      return {
+        ok: false,
+        status: 403,
+        code: "forbidden",
+        message: `Cross-site request refused (Origin ${origin} is not ${expectedHost}): changes can only be made from the Topsail console itself.`,
+      };
     }
   }
 
   const length = Number(input.headers.get("content-length") ?? "0");
   if (length > maxJsonBodyBytes) {
-    return { ok: false, status: 413, code: "payload_too_large", message: `Request body is ${length} bytes; the limit is ${maxJsonBodyBytes} bytes.` };
+    return {
+      ok: false,
+      status: 413,
+      code: "payload_too_large",
+      message: `Request body is ${length} bytes; the limit is ${maxJsonBodyBytes} bytes.`,
+    };
   }
   const contentType = (input.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (length > 0 || contentType) {
     if (contentType !== "application/json") {
-      return { ok: false, status: 415, code: "unsupported_media_type", message: `Send the body as JSON (Content-Type: application/json), not ${contentType || "no content type"}.` };
+      return {
+        ok: false,
+        status: 415,
+        code: "unsupported_media_type",
+        message: `Send the body as JSON (Content-Type: application/json), not ${contentType || "no content type"}.`,
+      };
     }
   }
   return { ok: true };

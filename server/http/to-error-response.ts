@@ -9,7 +9,9 @@ export function toErrorResponse(error: unknown): Response {
     return Response.json(body, { status: error.httpStatus });
   }
   console.error("Unexpected error in an API route:", error);
-  const body: ApiErrorBody = { error: { code: "internal", message: "Unexpected server error; the console log has the details." } };
+  const body: ApiErrorBody = {
+    error: { code: "internal", message: "Unexpected server error; the console log has the details." },
+  };
   return Response.json(body, { status: 500 });
 }
 

@@ -41,13 +41,19 @@ function subsetsOf(inventory: NamespaceInventory, services: readonly string[], c
         host: dr.spec?.host ?? "",
         name: s.name ?? "",
         labels: s.labels ?? {},
-        workloads: inventory.workloads.filter((w) => w.services.includes(svc) && labelsMatch(s.labels ?? {}, w.labels)).map((w) => w.name),
+        workloads: inventory.workloads
+          .filter((w) => w.services.includes(svc) && labelsMatch(s.labels ?? {}, w.labels))
+          .map((w) => w.name),
       })),
     ),
   );
 }
 
-export function workloadDetail(inventory: NamespaceInventory, name: string, config: ConfigIndex): WorkloadDetail | undefined {
+export function workloadDetail(
+  inventory: NamespaceInventory,
+  name: string,
+  config: ConfigIndex,
+): WorkloadDetail | undefined {
   const item = inventory.workloads.find((w) => w.name === name);
   if (!item) return undefined;
   return {
@@ -59,7 +65,11 @@ export function workloadDetail(inventory: NamespaceInventory, name: string, conf
   };
 }
 
-export function serviceDetail(inventory: NamespaceInventory, name: string, config: ConfigIndex): ServiceDetail | undefined {
+export function serviceDetail(
+  inventory: NamespaceInventory,
+  name: string,
+  config: ConfigIndex,
+): ServiceDetail | undefined {
   const item = inventory.services.find((s) => s.name === name);
   if (!item) return undefined;
   return {
@@ -71,7 +81,11 @@ export function serviceDetail(inventory: NamespaceInventory, name: string, confi
   };
 }
 
-export function applicationDetail(inventory: NamespaceInventory, name: string, config: ConfigIndex): ApplicationDetail | undefined {
+export function applicationDetail(
+  inventory: NamespaceInventory,
+  name: string,
+  config: ConfigIndex,
+): ApplicationDetail | undefined {
   const item = inventory.applications.find((a) => a.name === name);
   if (!item) return undefined;
   return {

@@ -35,20 +35,48 @@ function commonLabels(sets: readonly Record<string, string>[]): Record<string, s
   return Object.fromEntries(Object.entries(first).filter(([k, v]) => rest.every((s) => s[k] === v)));
 }
 
-function workloadsOf(objects: NamespaceObjects, inbound: InboundTotals | undefined, config: ConfigIndex): WorkloadItem[] {
+function workloadsOf(
+  objects: NamespaceObjects,
+  inbound: InboundTotals | undefined,
+  config: ConfigIndex,
+): WorkloadItem[] {
   const pods = objects.pods.filter(isLive);
-  const seeds = new Map<string, { kind: string; labels: Record<string, string>; annotations: Record<string, string>; desired: number; available: number }>();
-  for (const d of objects.deployments) seeds.set(d.name, { kind: "Deployment", labels: d.labels, annotations: d.annotations, desired: d.desiredReplicas, available: d.availableReplicas });
+  const seeds = new Map<
+    string,
+    {
+      kind: string;
+      labels: Record<string, string>;
+      annotations: Record<string, string>;
+      desired: number;
+      available: number;
+    }
+  >();
+  for (const d of objects.deployments)
+    seeds.set(d.name, {
+      kind: "Deployment",
+      labels: d.labels,
+      annotations: d.annotations,
+      desired: d.desiredReplicas,
+      available: d.availableReplicas,
+    });
   for (const p of pods) {
     if (seeds.has(p.workload)) continue;
     const mine = pods.filter((q) => q.workload === p.workload);
     // Owners other than Deployments: each pod is a replica, a running one is available.
-    seeds.set(p.workload, { kind: p.ownerKind ?? "Pod", labels: p.labels, annotations: {}, desired: mine.length, available: mine.filter((q) => q.phase === "Running").length });
+    seeds.set(p.workload, {
+      kind: p.ownerKind ?? "Pod",
+      labels: p.labels,
+      annotations: {},
+      desired: mine.length,
+      available: mine.filter((q) => q.phase === "Running").length,
+    });
   }
   return [...seeds.entries()]
     .map(([name, s]): WorkloadItem => {
       const mine = pods.filter((p) => p.workload === name);
-      const services = objects.services.filter((svc) => Object.keys(svc.selector).length > 0 && labelsMatch(svc.selector, s.labels)).map((svc) => svc.name);
+      const services = objects.services
+        .filter((svc) => Object.keys(svc.selector).length > 0 && labelsMatch(svc.selector, s.labels))
+        .map((svc) => svc.name);
       return {
         namespace: objects.namespace.name,
         name,
@@ -60,16 +88,30 @@ function workloadsOf(objects: NamespaceObjects, inbound: InboundTotals | undefin
         availableReplicas: s.available,
         pods: mine.length,
         podsWithoutSidecar: mine.filter((p) => !p.hasSidecar).length,
-        ...(s.annotations[INJECT_ANNOTATION] !== undefined ? { injectAnnotation: s.annotations[INJECT_ANNOTATION] } : {}),
+        ...(s.annotations[INJECT_ANNOTATION] !== undefined
+          ? { injectAnnotation: s.annotations[INJECT_ANNOTATION] }
+          : {}),
         services,
-        health: decideHealth(inbound?.workloads.get(name), { desired: s.desired, available: s.available }, inbound !== undefined),
-        config: uniqueRefs([...services.flatMap((svc) => config.forService(objects.namespace.name, svc)), ...config.forWorkload(s.labels)]),
+        health: decideHealth(
+          inbound?.workloads.get(name),
+          { desired: s.desired, available: s.available },
+          inbound !== undefined,
+        ),
+        config: uniqueRefs([
+          ...services.flatMap((svc) => config.forService(objects.namespace.name, svc)),
+          ...config.forWorkload(s.labels),
+        ]),
       };
     })
     .sort(byName);
 }
 
-function servicesOf(objects: NamespaceObjects, workloads: readonly WorkloadItem[], inbound: InboundTotals | undefined, config: ConfigIndex): ServiceItem[] {
+function servicesOf(
+  objects: NamespaceObjects,
+  workloads: readonly WorkloadItem[],
+  inbound: InboundTotals | undefined,
+  config: ConfigIndex,
+): ServiceItem[] {
   return objects.services
     .map((svc): ServiceItem => {
       const selected = workloads.filter((w) => w.services.includes(svc.name));
@@ -89,7 +131,11 @@ function servicesOf(objects: NamespaceObjects, workloads: readonly WorkloadItem[
     .sort(byName);
 }
 
-function applicationsOf(namespace: string, workloads: readonly WorkloadItem[], inbound: InboundTotals | undefined): ApplicationItem[] {
+function applicationsOf(
+  namespace: string,
+  workloads: readonly WorkloadItem[],
+  inbound: InboundTotals | undefined,
+): ApplicationItem[] {
   const apps = new Map<string, WorkloadItem[]>();
   for (const w of workloads) apps.set(w.app, [...(apps.get(w.app) ?? []), w]);
   return [...apps.entries()]
@@ -101,16 +147,24 @@ function applicationsOf(namespace: string, workloads: readonly WorkloadItem[], i
       workloads: members.map((w) => w.name),
       services: [...new Set(members.flatMap((w) => w.services))].sort(),
       podsWithoutSidecar: members.reduce((n, w) => n + w.podsWithoutSidecar, 0),
-      health: decideHealth(inbound?.apps.get(name) ?? sumTotals(members.map((w) => inbound?.workloads.get(w.name))), {
-        desired: members.reduce((n, w) => n + w.desiredReplicas, 0),
-        available: members.reduce((n, w) => n + w.availableReplicas, 0),
-      }, inbound !== undefined),
+      health: decideHealth(
+        inbound?.apps.get(name) ?? sumTotals(members.map((w) => inbound?.workloads.get(w.name))),
+        {
+          desired: members.reduce((n, w) => n + w.desiredReplicas, 0),
+          available: members.reduce((n, w) => n + w.availableReplicas, 0),
+        },
+        inbound !== undefined,
+      ),
       config: uniqueRefs(members.flatMap((w) => w.config)),
     }))
     .sort(byName);
 }
 
-export function buildInventory(objects: NamespaceObjects, inbound: InboundTotals | undefined, config: ConfigIndex): NamespaceInventory {
+export function buildInventory(
+  objects: NamespaceObjects,
+  inbound: InboundTotals | undefined,
+  config: ConfigIndex,
+): NamespaceInventory {
   const workloads = workloadsOf(objects, inbound, config);
   return {
     namespace: objects.namespace.name,

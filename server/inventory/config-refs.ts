@@ -26,19 +26,28 @@ function destinationHosts(vs: VirtualService): string[] {
   const spec = vs.spec ?? {};
   const hosts: (string | undefined)[] = [];
   for (const r of spec.http ?? []) {
-    hosts.push(...(r.route ?? []).map((d) => d.destination?.host), r.mirror?.host, ...(r.mirrors ?? []).map((m) => m.destination?.host));
+    hosts.push(
+      ...(r.route ?? []).map((d) => d.destination?.host),
+      r.mirror?.host,
+      ...(r.mirrors ?? []).map((m) => m.destination?.host),
+    );
   }
-  for (const r of [...(spec.tcp ?? []), ...(spec.tls ?? [])]) hosts.push(...(r.route ?? []).map((d) => d.destination?.host));
+  for (const r of [...(spec.tcp ?? []), ...(spec.tls ?? [])])
+    hosts.push(...(r.route ?? []).map((d) => d.destination?.host));
   return hosts.filter((h): h is string => typeof h === "string");
 }
 
 export function virtualServicesFor(fqdn: string, context: ValidationContext): VirtualService[] {
   const domain = context.mesh.domain;
-  return context.virtualServices.filter((vs) => [...(vs.spec?.hosts ?? []), ...destinationHosts(vs)].some((h) => qualifyHost(h, nsOf(vs), domain) === fqdn));
+  return context.virtualServices.filter((vs) =>
+    [...(vs.spec?.hosts ?? []), ...destinationHosts(vs)].some((h) => qualifyHost(h, nsOf(vs), domain) === fqdn),
+  );
 }
 
 export function destinationRulesOf(fqdn: string, context: ValidationContext): DestinationRule[] {
-  return context.destinationRules.filter((dr) => typeof dr.spec?.host === "string" && qualifyHost(dr.spec.host, nsOf(dr), context.mesh.domain) === fqdn);
+  return context.destinationRules.filter(
+    (dr) => typeof dr.spec?.host === "string" && qualifyHost(dr.spec.host, nsOf(dr), context.mesh.domain) === fqdn,
+  );
 }
 
 function gatewaysBoundBy(virtualServices: readonly VirtualService[], context: ValidationContext): Gateway[] {
@@ -76,7 +85,9 @@ function toRef(object: ConfigObject, context: ValidationContext): ConfigRef {
 /** Unique by kind/namespace/name, in a stable order (kind, then namespace and name). */
 export function uniqueRefs(refs: readonly ConfigRef[]): ConfigRef[] {
   const byKey = new Map(refs.map((r) => [`${r.kind}/${r.namespace}/${r.name}`, r]));
-  return [...byKey.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  return [...byKey.values()].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+  );
 }
 
 /** Validation of the same object is asked for by many items: compute each once per context. */

@@ -3,7 +3,13 @@ import { classRate } from "@/server/health/response-classes";
 import { decideHealth, rollUpInbound, sumTotals } from "./health";
 
 const sample = (labels: Record<string, string>, value: number) => ({
-  labels: { request_protocol: "http", grpc_response_status: "", destination_service_name: "reviews", destination_canonical_service: "reviews", ...labels },
+  labels: {
+    request_protocol: "http",
+    grpc_response_status: "",
+    destination_service_name: "reviews",
+    destination_canonical_service: "reviews",
+    ...labels,
+  },
   value,
 });
 
@@ -12,7 +18,15 @@ describe("health roll-ups (Kiali's default thresholds)", () => {
     const totals = rollUpInbound([
       sample({ destination_workload: "reviews-v1", response_code: "200" }, 9),
       sample({ destination_workload: "reviews-v2", response_code: "503" }, 1),
-      sample({ destination_workload: "ratings-v1", destination_canonical_service: "ratings", destination_service_name: "ratings", response_code: "200" }, 4),
+      sample(
+        {
+          destination_workload: "ratings-v1",
+          destination_canonical_service: "ratings",
+          destination_service_name: "ratings",
+          response_code: "200",
+        },
+        4,
+      ),
     ]);
     expect(totals.workloads.get("reviews-v1")?.total).toBe(9);
     expect(totals.apps.get("reviews")?.total).toBe(10);
@@ -21,12 +35,28 @@ describe("health roll-ups (Kiali's default thresholds)", () => {
   });
 
   it("ignores series with no requests in the window and peers Istio could not name", () => {
-    const totals = rollUpInbound([sample({ destination_workload: "unknown", destination_canonical_service: "unknown", destination_service_name: "unknown", response_code: "200" }, 3), sample({ destination_workload: "a", response_code: "200" }, 0)]);
+    const totals = rollUpInbound([
+      sample(
+        {
+          destination_workload: "unknown",
+          destination_canonical_service: "unknown",
+          destination_service_name: "unknown",
+          response_code: "200",
+        },
+        3,
+      ),
+      sample({ destination_workload: "a", response_code: "200" }, 0),
+    ]);
     expect(totals.workloads.size + totals.apps.size + totals.services.size).toBe(0);
   });
 
   const judge = (codes: Record<string, number>, replicas?: { desired: number; available: number }) =>
-    decideHealth(rollUpInbound(Object.entries(codes).map(([code, rate]) => sample({ destination_workload: "w", response_code: code }, rate))).workloads.get("w"), replicas);
+    decideHealth(
+      rollUpInbound(
+        Object.entries(codes).map(([code, rate]) => sample({ destination_workload: "w", response_code: code }, rate)),
+      ).workloads.get("w"),
+      replicas,
+    );
 
   it("is healthy without errors, and degraded by any 5xx", () => {
     expect(judge({ "200": 10 }).status).toBe("healthy");
@@ -49,13 +79,19 @@ describe("health roll-ups (Kiali's default thresholds)", () => {
 
   it("judges replicas: none available fails, some missing degrades, and the worse verdict wins", () => {
     expect(decideHealth(undefined, { desired: 2, available: 0 }).status).toBe("failure");
-    expect(decideHealth(undefined, { desired: 2, available: 1 })).toMatchObject({ status: "degraded", reasons: ["1/2 replicas available"] });
+    expect(decideHealth(undefined, { desired: 2, available: 1 })).toMatchObject({
+      status: "degraded",
+      reasons: ["1/2 replicas available"],
+    });
     expect(decideHealth(undefined, { desired: 1, available: 1 }).status).toBe("healthy");
     expect(judge({ "200": 10 }, { desired: 3, available: 0 }).status).toBe("failure");
   });
 
   it("is unknown when the request figures are missing, unless the replicas alone show a problem", () => {
-    expect(decideHealth(undefined, { desired: 1, available: 1 }, false)).toMatchObject({ status: "unknown", reasons: ["request figures unavailable: Prometheus did not answer"] });
+    expect(decideHealth(undefined, { desired: 1, available: 1 }, false)).toMatchObject({
+      status: "unknown",
+      reasons: ["request figures unavailable: Prometheus did not answer"],
+    });
     expect(decideHealth(undefined, undefined, false).status).toBe("unknown");
     expect(decideHealth(undefined, { desired: 2, available: 1 }, false).status).toBe("degraded");
     expect(decideHealth(undefined, { desired: 2, available: 0 }, false).status).toBe("failure");
@@ -67,7 +103,10 @@ describe("health roll-ups (Kiali's default thresholds)", () => {
   });
 
   it("adds totals of several workloads", () => {
-    const t = rollUpInbound([sample({ destination_workload: "a", response_code: "200" }, 1), sample({ destination_workload: "b", response_code: "500" }, 1)]);
+    const t = rollUpInbound([
+      sample({ destination_workload: "a", response_code: "200" }, 1),
+      sample({ destination_workload: "b", response_code: "500" }, 1),
+    ]);
     const sum = sumTotals([t.workloads.get("a"), t.workloads.get("b"), undefined]);
     expect(sum?.total).toBe(2);
     expect(sum && classRate(sum, "5xx")).toBe(1);

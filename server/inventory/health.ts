@@ -31,9 +31,12 @@ export function rollUpInbound(samples: readonly PromSample[]): InboundTotals {
   for (const s of samples) {
     if (!(s.value > 0)) continue;
     const l = s.labels;
-    if (l.destination_workload && l.destination_workload !== "unknown") add(totals.workloads, l.destination_workload, s);
-    if (l.destination_canonical_service && l.destination_canonical_service !== "unknown") add(totals.apps, l.destination_canonical_service, s);
-    if (l.destination_service_name && l.destination_service_name !== "unknown") add(totals.services, l.destination_service_name, s);
+    if (l.destination_workload && l.destination_workload !== "unknown")
+      add(totals.workloads, l.destination_workload, s);
+    if (l.destination_canonical_service && l.destination_canonical_service !== "unknown")
+      add(totals.apps, l.destination_canonical_service, s);
+    if (l.destination_service_name && l.destination_service_name !== "unknown")
+      add(totals.services, l.destination_service_name, s);
   }
   return totals;
 }
@@ -58,8 +61,12 @@ export function decideHealth(inbound: ClassTotals | undefined, replicas?: Replic
   const verdict = judgeHealth(requestsKnown ? inbound : undefined, replicas);
   const health: Health = requestsKnown
     ? { status: verdict.status, reasons: verdict.reasons }
-    : { status: worstStatus("unknown", verdict.status), reasons: ["request figures unavailable: Prometheus did not answer", ...verdict.reasons] };
-  if (inbound && verdict.shares) health.requests = { rate: inbound.total, errorPct: round1(percentOf(inbound.error, inbound.total)) };
+    : {
+        status: worstStatus("unknown", verdict.status),
+        reasons: ["request figures unavailable: Prometheus did not answer", ...verdict.reasons],
+      };
+  if (inbound && verdict.shares)
+    health.requests = { rate: inbound.total, errorPct: round1(percentOf(inbound.error, inbound.total)) };
   if (replicas) health.replicas = replicas;
   return health;
 }

@@ -4,7 +4,16 @@
  * this file takes its I/O as parameters (load-inventory.ts).
  */
 import "server-only";
-import type { ApplicationDetail, ApplicationList, InventoryKind, ServiceDetail, ServiceList, Traffic, WorkloadDetail, WorkloadList } from "@/lib/contracts/inventory";
+import type {
+  ApplicationDetail,
+  ApplicationList,
+  InventoryKind,
+  ServiceDetail,
+  ServiceList,
+  Traffic,
+  WorkloadDetail,
+  WorkloadList,
+} from "@/lib/contracts/inventory";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
 import { TopsailError } from "@/server/errors";
@@ -37,15 +46,29 @@ type DetailOf = { applications: ApplicationDetail; workloads: WorkloadDetail; se
 
 const detailBuilders = { applications: applicationDetail, workloads: workloadDetail, services: serviceDetail } as const;
 
-export async function getInventoryDetail<K extends InventoryKind>(kind: K, namespace: string, name: string): Promise<DetailOf[K]> {
+export async function getInventoryDetail<K extends InventoryKind>(
+  kind: K,
+  namespace: string,
+  name: string,
+): Promise<DetailOf[K]> {
   const { inventory, config, metricsError } = await loadLiveInventory(namespace);
   const detail = detailBuilders[kind](inventory, name, config);
-  if (!detail) throw new TopsailError("not_found", `There is no ${kind.replace(/s$/, "")} ${name} in namespace ${namespace}.`);
+  if (!detail)
+    throw new TopsailError("not_found", `There is no ${kind.replace(/s$/, "")} ${name} in namespace ${namespace}.`);
   return { ...detail, ...(metricsError ? { metricsError } : {}) } as DetailOf[K];
 }
 
-export function getTraffic(kind: InventoryKind, namespace: string, name: string, windowSeconds: number): Promise<Traffic> {
-  return readTraffic((promql) => queryVector(getPrometheusClient(), promql, new Date()), { kind, namespace, name }, windowSeconds);
+export function getTraffic(
+  kind: InventoryKind,
+  namespace: string,
+  name: string,
+  windowSeconds: number,
+): Promise<Traffic> {
+  return readTraffic(
+    (promql) => queryVector(getPrometheusClient(), promql, new Date()),
+    { kind, namespace, name },
+    windowSeconds,
+  );
 }
 
 export type { NamespaceInventory } from "./build-inventory";

@@ -29,21 +29,48 @@ describe("the inventory's instant queries", () => {
 });
 
 describe("traffic peers", () => {
-  const base = { source_workload_namespace: "bookinfo", source_workload: "productpage-v1", source_canonical_service: "productpage", source_canonical_revision: "v1", request_protocol: "http", grpc_response_status: "" };
+  const base = {
+    source_workload_namespace: "bookinfo",
+    source_workload: "productpage-v1",
+    source_canonical_service: "productpage",
+    source_canonical_revision: "v1",
+    request_protocol: "http",
+    grpc_response_status: "",
+  };
   it("adds a peer's outcomes into rate and error %, with its p95, busiest first, and TCP peers in bytes/s", () => {
     const peers = toTrafficPeers("inbound", {
       requests: [
         { labels: { ...base, response_code: "200" }, value: 3 },
         { labels: { ...base, response_code: "503" }, value: 1 },
-        { labels: { ...base, source_workload: "unknown", source_workload_namespace: "unknown", response_code: "200" }, value: 0.5 },
+        {
+          labels: { ...base, source_workload: "unknown", source_workload_namespace: "unknown", response_code: "200" },
+          value: 0.5,
+        },
       ],
       p95: [{ labels: { ...base }, value: 42 }],
       tcp: [{ labels: { ...base, source_workload: "tcp-client" }, value: 2048 }],
     });
     expect(peers).toEqual([
       { namespace: "bookinfo", name: "tcp-client", app: "productpage", version: "v1", protocol: "tcp", rate: 2048 },
-      { namespace: "bookinfo", name: "productpage-v1", app: "productpage", version: "v1", protocol: "http", rate: 4, errorPct: 25, p95Ms: 42 },
-      { namespace: "unknown", name: "unknown", app: "productpage", version: "v1", protocol: "http", rate: 0.5, errorPct: 0 },
+      {
+        namespace: "bookinfo",
+        name: "productpage-v1",
+        app: "productpage",
+        version: "v1",
+        protocol: "http",
+        rate: 4,
+        errorPct: 25,
+        p95Ms: 42,
+      },
+      {
+        namespace: "unknown",
+        name: "unknown",
+        app: "productpage",
+        version: "v1",
+        protocol: "http",
+        rate: 0.5,
+        errorPct: 0,
+      },
     ]);
   });
 });

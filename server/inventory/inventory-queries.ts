@@ -28,7 +28,13 @@ export function buildHealthQuery(namespace: string, windowSeconds = HEALTH_WINDO
 /** Who the peer is: the calling workload inbound; the called service (and what served it) outbound. */
 export const peerLabels: Record<MetricDirection, readonly string[]> = {
   inbound: ["source_workload_namespace", "source_workload", "source_canonical_service", "source_canonical_revision"],
-  outbound: ["destination_service_namespace", "destination_service_name", "destination_workload", "destination_canonical_service", "destination_canonical_revision"],
+  outbound: [
+    "destination_service_namespace",
+    "destination_service_name",
+    "destination_workload",
+    "destination_canonical_service",
+    "destination_canonical_revision",
+  ],
 };
 
 export interface TrafficQueries {
@@ -37,13 +43,20 @@ export interface TrafficQueries {
   tcp: string;
 }
 
-export function buildTrafficQueries(target: MetricTarget, direction: MetricDirection, windowSeconds: number): TrafficQueries | undefined {
+export function buildTrafficQueries(
+  target: MetricTarget,
+  direction: MetricDirection,
+  windowSeconds: number,
+): TrafficQueries | undefined {
   const m = matchersFor(target, direction);
   if (!m) return undefined;
   const peers = peerLabels[direction];
   return {
     requests: sumRate(selector("istio_requests_total", m), windowSeconds, [...peers, ...outcome]),
-    p95: histogramQuantile(0.95, selector("istio_request_duration_milliseconds_bucket", m), windowSeconds, [...peers, "request_protocol"]),
+    p95: histogramQuantile(0.95, selector("istio_request_duration_milliseconds_bucket", m), windowSeconds, [
+      ...peers,
+      "request_protocol",
+    ]),
     // The graph reads TCP edges from received bytes (Istio reports the pair reversed); so does this.
     tcp: sumRate(selector("istio_tcp_received_bytes_total", m), windowSeconds, peers),
   };

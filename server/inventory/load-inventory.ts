@@ -38,6 +38,10 @@ export async function loadInventory(deps: InventoryDeps, namespace: string): Pro
   ]);
   const config = createConfigIndex(context);
   const metricsError = samples instanceof PrometheusError ? samples.message : undefined;
-  const inventory = buildInventory(objects, samples instanceof PrometheusError ? undefined : rollUpInbound(samples), config);
+  const inventory = buildInventory(
+    objects,
+    samples instanceof PrometheusError ? undefined : rollUpInbound(samples),
+    config,
+  );
   return { inventory, config, ...(metricsError ? { metricsError } : {}) };
 }

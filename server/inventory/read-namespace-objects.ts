@@ -8,7 +8,14 @@
 import "server-only";
 import { workloadNameOf } from "@/lib/istio/canonical";
 import { clusterCacheFor, type KubeConnection } from "@/server/adapters/kube";
-import { ownerOf, typedDeployments, typedNamespaces, typedPods, typedServices, type Pod } from "@/server/adapters/kube/core-objects";
+import {
+  ownerOf,
+  typedDeployments,
+  typedNamespaces,
+  typedPods,
+  typedServices,
+  type Pod,
+} from "@/server/adapters/kube/core-objects";
 import { TopsailError } from "@/server/errors";
 
 export const SIDECAR_CONTAINER = "istio-proxy";
@@ -60,9 +67,14 @@ export interface NamespaceObjects {
 function toPod(pod: Pod): PodObject {
   const { name } = pod.metadata;
   const owner = ownerOf(pod);
-  const statuses = new Map([...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].map((s) => [s.name, s]));
+  const statuses = new Map(
+    [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].map((s) => [s.name, s]),
+  );
   // Native sidecars (Istio ≥ 1.19 on Kubernetes ≥ 1.28) are init containers that keep running.
-  const containers = [...(pod.spec?.initContainers ?? []).filter((c) => c.name === SIDECAR_CONTAINER), ...(pod.spec?.containers ?? [])];
+  const containers = [
+    ...(pod.spec?.initContainers ?? []).filter((c) => c.name === SIDECAR_CONTAINER),
+    ...(pod.spec?.containers ?? []),
+  ];
   return {
     name,
     workload: workloadNameOf(name, owner),
@@ -71,7 +83,12 @@ function toPod(pod: Pod): PodObject {
     ready: pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false,
     labels: pod.metadata.labels ?? {},
     createdAt: pod.metadata.creationTimestamp ? new Date(pod.metadata.creationTimestamp).toISOString() : undefined,
-    containers: containers.map((c) => ({ name: c.name, image: c.image ?? "", ready: statuses.get(c.name)?.ready ?? false, restarts: statuses.get(c.name)?.restartCount ?? 0 })),
+    containers: containers.map((c) => ({
+      name: c.name,
+      image: c.image ?? "",
+      ready: statuses.get(c.name)?.ready ?? false,
+      restarts: statuses.get(c.name)?.restartCount ?? 0,
+    })),
     hasSidecar: containers.some((c) => c.name === SIDECAR_CONTAINER),
   };
 }
@@ -87,7 +104,11 @@ export async function readNamespaceObjects(connection: KubeConnection, namespace
   const [namespaceObject] = typedNamespaces(ns ? [ns] : []);
   if (!namespaceObject) throw new TopsailError("not_found", `Namespace ${namespace} does not exist`);
   return {
-    namespace: { name: namespace, labels: namespaceObject.metadata.labels ?? {}, resourceVersion: namespaceObject.metadata.resourceVersion },
+    namespace: {
+      name: namespace,
+      labels: namespaceObject.metadata.labels ?? {},
+      resourceVersion: namespaceObject.metadata.resourceVersion,
+    },
     deployments: typedDeployments(deployments).map((d) => ({
       name: d.metadata.name,
       labels: d.spec?.template?.metadata?.labels ?? {},

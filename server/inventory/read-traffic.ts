@@ -35,15 +35,22 @@ function peerOf(labels: Record<string, string>, direction: MetricDirection): Omi
   };
 }
 
-const protocolOf = (labels: Record<string, string>): TrafficPeer["protocol"] => (labels.request_protocol === "grpc" ? "grpc" : "http");
+const protocolOf = (labels: Record<string, string>): TrafficPeer["protocol"] =>
+  labels.request_protocol === "grpc" ? "grpc" : "http";
 
 function keyOf(labels: Record<string, string>, direction: MetricDirection, protocol: string): string {
   return [...peerLabels[direction].map((l) => labels[l] ?? ""), protocol].join("|");
 }
 
 /** Pure: the three answers of one direction → one row per peer and protocol, busiest first. */
-export function toTrafficPeers(direction: MetricDirection, answers: { requests: PromSample[]; p95: PromSample[]; tcp: PromSample[] }): TrafficPeer[] {
-  const rows = new Map<string, { peer: Omit<TrafficPeer, "protocol" | "rate">; protocol: TrafficPeer["protocol"]; totals: ClassTotals }>();
+export function toTrafficPeers(
+  direction: MetricDirection,
+  answers: { requests: PromSample[]; p95: PromSample[]; tcp: PromSample[] },
+): TrafficPeer[] {
+  const rows = new Map<
+    string,
+    { peer: Omit<TrafficPeer, "protocol" | "rate">; protocol: TrafficPeer["protocol"]; totals: ClassTotals }
+  >();
   for (const s of answers.requests) {
     if (!(s.value > 0)) continue;
     const protocol = protocolOf(s.labels);
@@ -52,7 +59,11 @@ export function toTrafficPeers(direction: MetricDirection, answers: { requests: 
     if (!row) rows.set(key, (row = { peer: peerOf(s.labels, direction), protocol, totals: emptyTotals() }));
     addRow(row.totals, toOutcome(s));
   }
-  const p95 = new Map(answers.p95.filter((s) => Number.isFinite(s.value)).map((s) => [keyOf(s.labels, direction, protocolOf(s.labels)), s.value]));
+  const p95 = new Map(
+    answers.p95
+      .filter((s) => Number.isFinite(s.value))
+      .map((s) => [keyOf(s.labels, direction, protocolOf(s.labels)), s.value]),
+  );
   const peers: TrafficPeer[] = [...rows.entries()].map(([key, r]) => ({
     ...r.peer,
     protocol: r.protocol,

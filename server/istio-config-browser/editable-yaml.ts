@@ -10,7 +10,16 @@ import "server-only";
 import { stringify } from "yaml";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 
-const SERVER_METADATA = ["resourceVersion", "uid", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink"] as const;
+const SERVER_METADATA = [
+  "resourceVersion",
+  "uid",
+  "generation",
+  "creationTimestamp",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "managedFields",
+  "selfLink",
+] as const;
 
 /** Any object with metadata, minus server fields and status (written by istiod, not users). */
 export function toEditableObject<T extends { metadata?: unknown }>(object: T): T {

@@ -13,8 +13,15 @@ import { resolveKindOrThrow } from "./resolve-kind";
 
 export async function getObjectDetail(connection: KubeConnection, ref: ObjectRef): Promise<IstioObjectDetail> {
   const info = resolveKindOrThrow(ref.kind);
-  const [object, context] = await Promise.all([getIstioObject(connection, { ...ref, kind: info.kind }), loadValidationContext(connection)]);
-  if (!object) throw new TopsailError("not_found", `${info.kind} ${ref.namespace}/${ref.name} does not exist (it may have been deleted).`);
+  const [object, context] = await Promise.all([
+    getIstioObject(connection, { ...ref, kind: info.kind }),
+    loadValidationContext(connection),
+  ]);
+  if (!object)
+    throw new TopsailError(
+      "not_found",
+      `${info.kind} ${ref.namespace}/${ref.name} does not exist (it may have been deleted).`,
+    );
   const yaml = toEditableYaml(object);
   const validation = validateObject(object, context);
   // The YAML was produced from the object, so it always parses; the fallback only guards the types.
@@ -23,7 +30,9 @@ export async function getObjectDetail(connection: KubeConnection, ref: ObjectRef
     object,
     yaml,
     resourceVersion: object.metadata.resourceVersion ?? "",
-    checks: parsed.ok ? locateChecks(validation.checks, parsed.parsed) : validation.checks.map((c) => ({ ...c, line: null, column: null })),
+    checks: parsed.ok
+      ? locateChecks(validation.checks, parsed.parsed)
+      : validation.checks.map((c) => ({ ...c, line: null, column: null })),
     references: findReferences(object, context),
   };
 }

@@ -18,12 +18,18 @@ export { rebaseYaml } from "./rebase-yaml";
 
 function writeDeps(): EditorWriteDeps {
   const connection = getKubeConnection();
-  return { get: (ref) => getIstioObject(connection, ref), preview: previewIstioChangesLive, apply: applyIstioChangesLive };
+  return {
+    get: (ref) => getIstioObject(connection, ref),
+    preview: previewIstioChangesLive,
+    apply: applyIstioChangesLive,
+  };
 }
 
-export const listIstioObjectSummaries = (namespaces: readonly string[]) => listObjectSummaries(getKubeConnection(), namespaces);
+export const listIstioObjectSummaries = (namespaces: readonly string[]) =>
+  listObjectSummaries(getKubeConnection(), namespaces);
 export const getIstioObjectDetail = (ref: ObjectRef) => getObjectDetail(getKubeConnection(), ref);
 export const validateIstioYaml = (request: ValidateYamlRequest) => validateYaml(getKubeConnection(), request);
 export const previewIstioYaml = (request: WriteRequest) => previewYaml(writeDeps(), request);
 export const applyIstioYaml = (request: WriteRequest) => applyYaml(writeDeps(), request);
-export const deleteIstioObjectAt = (ref: ObjectRef, resourceVersion: string) => deleteObject(writeDeps(), ref, resourceVersion);
+export const deleteIstioObjectAt = (ref: ObjectRef, resourceVersion: string) =>
+  deleteObject(writeDeps(), ref, resourceVersion);

@@ -13,8 +13,11 @@ import type { ValidatableObject } from "@/server/validation/types";
 import { namespaceOf } from "@/server/validation/types";
 import { findReferences } from "./object-references";
 
-
-function summarize(object: ValidatableObject, validation: ObjectValidation, context: ValidationContext): IstioObjectSummary {
+function summarize(
+  object: ValidatableObject,
+  validation: ObjectValidation,
+  context: ValidationContext,
+): IstioObjectSummary {
   const metadata = (object.metadata ?? {}) as { resourceVersion?: string; creationTimestamp?: unknown };
   return {
     kind: object.kind,
@@ -30,14 +33,21 @@ function summarize(object: ValidatableObject, validation: ObjectValidation, cont
   };
 }
 
-export async function listObjectSummaries(connection: KubeConnection, namespaces: readonly string[]): Promise<IstioObjectList> {
+export async function listObjectSummaries(
+  connection: KubeConnection,
+  namespaces: readonly string[],
+): Promise<IstioObjectList> {
   const wanted = new Set(namespaces);
   const [context, workloadGroups] = await Promise.all([
     loadValidationContext(connection),
-    Promise.all(namespaces.map((ns) => listIstioObjects(connection, "WorkloadGroup", ns))).then((lists) => lists.flat()),
+    Promise.all(namespaces.map((ns) => listIstioObjects(connection, "WorkloadGroup", ns))).then((lists) =>
+      lists.flat(),
+    ),
   ]);
   const objects = [...configObjectsOf(context).filter((o) => wanted.has(namespaceOf(o))), ...workloadGroups]
     .map((object) => summarize(object, validateObject(object, context), context))
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+    );
   return { objects };
 }

@@ -37,7 +37,9 @@ function offsetOf(document: Document, segments: PathSegment[]): number | undefin
   let offset: number | undefined = (node as Node | null)?.range?.[0];
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;

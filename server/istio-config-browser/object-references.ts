@@ -19,22 +19,54 @@ import { namespaceOf } from "@/server/validation/types";
 
 type Finder = (object: ValidatableObject, context: ValidationContext) => ObjectReference[];
 
-function hostReference(host: string, namespace: string, path: string, context: ValidationContext): ObjectReference | undefined {
+function hostReference(
+  host: string,
+  namespace: string,
+  path: string,
+  context: ValidationContext,
+): ObjectReference | undefined {
   const fqdn = qualifyHost(host, namespace, context.mesh.domain);
   if (isWildcard(fqdn)) return undefined;
   const entry = findRegistryEntry(fqdn, namespace, context);
-  if (entry?.kind === "Service") return { kind: "Service", namespace: entry.service.namespace, name: entry.service.name, via: host, found: true, path };
+  if (entry?.kind === "Service")
+    return {
+      kind: "Service",
+      namespace: entry.service.namespace,
+      name: entry.service.name,
+      via: host,
+      found: true,
+      path,
+    };
   if (entry?.kind === "ServiceEntry") {
     const se = entry.serviceEntry.metadata;
-    return { kind: "ServiceEntry", namespace: se.namespace ?? namespace, name: se.name ?? "", via: host, found: true, path };
+    return {
+      kind: "ServiceEntry",
+      namespace: se.namespace ?? namespace,
+      name: se.name ?? "",
+      via: host,
+      found: true,
+      path,
+    };
   }
   return { kind: "Service", namespace, name: host, via: host, found: false, path };
 }
 
-function workloadReferences(workloads: readonly WorkloadLabels[], via: string, path: string, namespace: string): ObjectReference[] {
+function workloadReferences(
+  workloads: readonly WorkloadLabels[],
+  via: string,
+  path: string,
+  namespace: string,
+): ObjectReference[] {
   if (workloads.length === 0) return [{ kind: "Workload", namespace, name: via, via, found: false, path }];
   const unique = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
-  return [...unique.values()].map((w) => ({ kind: "Workload", namespace: w.namespace, name: w.name, via, found: true, path }));
+  return [...unique.values()].map((w) => ({
+    kind: "Workload",
+    namespace: w.namespace,
+    name: w.name,
+    via,
+    found: true,
+    path,
+  }));
 }
 
 const formatLabels = (labels: Record<string, string>) =>
@@ -42,7 +74,12 @@ const formatLabels = (labels: Record<string, string>) =>
     .map(([k, v]) => `${k}=${v}`)
     .join(",");
 
-function selectorReferences(selector: unknown, path: string, object: ValidatableObject, context: ValidationContext): ObjectReference[] {
+function selectorReferences(
+  selector: unknown,
+  path: string,
+  object: ValidatableObject,
+  context: ValidationContext,
+): ObjectReference[] {
   const labels = asLabels(selector);
   if (!labels || Object.keys(labels).length === 0) return [];
   const namespace = namespaceOf(object);
@@ -61,7 +98,9 @@ const virtualServiceReferences: Finder = (object, context) => {
   for (const { name, path } of gatewayReferences(vs)) {
     const gateway = resolveGatewayName(name, namespace);
     if (!gateway) continue;
-    const found = context.gateways.some((g) => g.metadata.name === gateway.name && (g.metadata.namespace ?? "") === gateway.namespace);
+    const found = context.gateways.some(
+      (g) => g.metadata.name === gateway.name && (g.metadata.namespace ?? "") === gateway.namespace,
+    );
     refs.push({ kind: "Gateway", namespace: gateway.namespace, name: gateway.name, via: name, found, path });
   }
   for (const { path, destination } of routeDestinations(vs)) {
@@ -71,11 +110,27 @@ const virtualServiceReferences: Finder = (object, context) => {
     const subset = destination.subset;
     if (typeof subset !== "string" || subset === "") continue;
     const fqdn = qualifyHost(destination.host, namespace, context.mesh.domain);
-    const rule = destinationRulesFor(fqdn, namespace, context).find((dr) => (dr.spec?.subsets ?? []).some((s) => s?.name === subset));
+    const rule = destinationRulesFor(fqdn, namespace, context).find((dr) =>
+      (dr.spec?.subsets ?? []).some((s) => s?.name === subset),
+    );
     refs.push(
       rule
-        ? { kind: "DestinationRule", namespace: rule.metadata.namespace ?? namespace, name: rule.metadata.name ?? "", via: `${destination.host} subset ${subset}`, found: true, path: `${path}/destination` }
-        : { kind: "DestinationRule", namespace, name: `${destination.host} subset ${subset}`, via: `${destination.host} subset ${subset}`, found: false, path: `${path}/destination` },
+        ? {
+            kind: "DestinationRule",
+            namespace: rule.metadata.namespace ?? namespace,
+            name: rule.metadata.name ?? "",
+            via: `${destination.host} subset ${subset}`,
+            found: true,
+            path: `${path}/destination`,
+          }
+        : {
+            kind: "DestinationRule",
+            namespace,
+            name: `${destination.host} subset ${subset}`,
+            via: `${destination.host} subset ${subset}`,
+            found: false,
+            path: `${path}/destination`,
+          },
     );
   }
   return refs;
@@ -84,12 +139,18 @@ const virtualServiceReferences: Finder = (object, context) => {
 const destinationRuleReferences: Finder = (object, context) => {
   const dr = object as DestinationRule;
   const namespace = namespaceOf(dr);
-  const host = typeof dr.spec?.host === "string" ? hostReference(dr.spec.host, namespace, "spec/host", context) : undefined;
+  const host =
+    typeof dr.spec?.host === "string" ? hostReference(dr.spec.host, namespace, "spec/host", context) : undefined;
   if (!host) return [];
   const refs: ObjectReference[] = [host];
-  const service = host.kind === "Service" && host.found ? context.services.find((s) => s.namespace === host.namespace && s.name === host.name) : undefined;
+  const service =
+    host.kind === "Service" && host.found
+      ? context.services.find((s) => s.namespace === host.namespace && s.name === host.name)
+      : undefined;
   if (!service) return refs;
-  const behindService = (context.workloadsByNamespace.get(service.namespace) ?? []).filter((w) => Object.keys(service.selector).length > 0 && labelsMatch(service.selector, w.labels));
+  const behindService = (context.workloadsByNamespace.get(service.namespace) ?? []).filter(
+    (w) => Object.keys(service.selector).length > 0 && labelsMatch(service.selector, w.labels),
+  );
   (Array.isArray(dr.spec?.subsets) ? dr.spec.subsets : []).forEach((subset, i) => {
     const labels = asLabels(subset?.labels);
     if (!labels) return;
@@ -103,10 +164,16 @@ const gatewayWorkloads: Finder = (object, context) => {
   const selector = asLabels((object as Gateway).spec?.selector);
   if (!selector || Object.keys(selector).length === 0) return [];
   // A Gateway's selector reaches gateway pods in any namespace (istiod's default).
-  return workloadReferences(workloadsSelected(selector, "*", context), formatLabels(selector), "spec/selector", namespaceOf(object));
+  return workloadReferences(
+    workloadsSelected(selector, "*", context),
+    formatLabels(selector),
+    "spec/selector",
+    namespaceOf(object),
+  );
 };
 
-const spec = (object: ValidatableObject) => (object.spec ?? {}) as Record<string, { labels?: unknown; matchLabels?: unknown } | undefined>;
+const spec = (object: ValidatableObject) =>
+  (object.spec ?? {}) as Record<string, { labels?: unknown; matchLabels?: unknown } | undefined>;
 
 const FINDERS: Partial<Record<string, Finder>> = {
   VirtualService: virtualServiceReferences,

@@ -35,14 +35,21 @@ describe("parseIstioYaml", () => {
   });
 
   it("reports a syntax error with its line and column", () => {
-    const [problem] = problems("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: [reviews\nspec: {}\n");
+    const [problem] = problems(
+      "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: [reviews\nspec: {}\n",
+    );
     expect(problem).toMatchObject({ code: "yaml_syntax", line: expect.any(Number), column: expect.any(Number) });
     expect(problem?.message).toMatch(/^YAML syntax: .+\(line \d+, column \d+\)$/);
   });
 
   it("refuses an alias bomb with a problem instead of throwing", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(i === 1 ? "*a" : `*l${i - 1}`)
+          .join(", ")}]`,
+      );
     const bomb = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n${levels.join("\n")}\nspec: { hosts: [*l8] }\n`;
     const [problem] = problems(bomb);
     expect(problem).toMatchObject({ code: "yaml_syntax" });
@@ -100,7 +107,9 @@ describe("parseIstioYaml", () => {
   it("names the served apiVersions when the given one is not served", () => {
     const [problem] = problems(vs().replace("networking.istio.io/v1", "networking.istio.io/v2"));
     expect(problem).toMatchObject({ code: "unknown_api_version", line: 1 });
-    expect(problem?.message).toContain("networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3");
+    expect(problem?.message).toContain(
+      "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3",
+    );
   });
 
   it("accepts the older served versions", () => {
@@ -133,6 +142,10 @@ describe("parseIstioYaml", () => {
 
   it("refuses envelope fields of the wrong type", () => {
     expect(problems(vs("  labels:\n    canary: true\n"))[0]).toMatchObject({ code: "schema", line: 5 });
-    expect(problems("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: [1]\n", { namespace: "x" })[0]).toMatchObject({ code: "schema", line: 4 });
+    expect(
+      problems("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: [1]\n", {
+        namespace: "x",
+      })[0],
+    ).toMatchObject({ code: "schema", line: 4 });
   });
 });

@@ -9,7 +9,13 @@
 import "server-only";
 import { isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { InputProblem, InputProblemCode, YamlTarget } from "@/lib/contracts/istio-objects";
-import { isServedApiVersion, istioKinds, resolveIstioKind, unknownKindMessage, type IstioKindInfo } from "@/lib/istio/kinds";
+import {
+  isServedApiVersion,
+  istioKinds,
+  resolveIstioKind,
+  unknownKindMessage,
+  type IstioKindInfo,
+} from "@/lib/istio/kinds";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { toEditableObject } from "./editable-yaml";
 import { locatePath } from "./locate-path";
@@ -35,7 +41,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function servedApiVersions(info: IstioKindInfo): string[] {
-  return ["v1", "v1beta1", "v1alpha3"].map((v) => `${info.group}/${v}`).filter((apiVersion) => isServedApiVersion(info, apiVersion));
+  return ["v1", "v1beta1", "v1alpha3"]
+    .map((v) => `${info.group}/${v}`)
+    .filter((apiVersion) => isServedApiVersion(info, apiVersion));
 }
 
 function isObjectRef(target: YamlTarget): target is Extract<YamlTarget, { kind: string }> {
@@ -43,26 +51,41 @@ function isObjectRef(target: YamlTarget): target is Extract<YamlTarget, { kind: 
 }
 
 /** Checks the envelope of one parsed document; returns problems located at their paths. */
-function checkEnvelope(value: Record<string, unknown>, target: YamlTarget, at: (code: InputProblemCode, path: string, message: string) => InputProblem): { problems: InputProblem[]; info?: IstioKindInfo } {
+function checkEnvelope(
+  value: Record<string, unknown>,
+  target: YamlTarget,
+  at: (code: InputProblemCode, path: string, message: string) => InputProblem,
+): { problems: InputProblem[]; info?: IstioKindInfo } {
   const problems: InputProblem[] = [];
   const { apiVersion, kind, metadata, spec } = value;
   let info: IstioKindInfo | undefined;
 
   if (typeof kind !== "string" || kind === "") {
-    problems.push(at("unknown_kind", "kind", `Give the object's kind, one of ${istioKinds.map((k) => k.kind).join(", ")}.`));
+    problems.push(
+      at("unknown_kind", "kind", `Give the object's kind, one of ${istioKinds.map((k) => k.kind).join(", ")}.`),
+    );
   } else {
     info = istioKinds.find((k) => k.kind === kind);
     const near = info ? undefined : resolveIstioKind(kind);
     if (!info) {
       problems.push(
-        at("unknown_kind", "kind", near ? `kind "${kind}" is not a kind name: write "${near.kind}".` : `"${kind}" is not an Istio kind; the served kinds are ${istioKinds.map((k) => k.kind).join(", ")}.`),
+        at(
+          "unknown_kind",
+          "kind",
+          near
+            ? `kind "${kind}" is not a kind name: write "${near.kind}".`
+            : `"${kind}" is not an Istio kind; the served kinds are ${istioKinds.map((k) => k.kind).join(", ")}.`,
+        ),
       );
     }
   }
   if (info) {
     const served = servedApiVersions(info);
     if (typeof apiVersion !== "string" || !served.includes(apiVersion)) {
-      const given = typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not served for ${info.kind}` : `Give the apiVersion of the ${info.kind}`;
+      const given =
+        typeof apiVersion === "string"
+          ? `apiVersion "${apiVersion}" is not served for ${info.kind}`
+          : `Give the apiVersion of the ${info.kind}`;
       problems.push(at("unknown_api_version", "apiVersion", `${given}; the served versions are ${served.join(", ")}.`));
     }
   }
@@ -71,33 +94,59 @@ function checkEnvelope(value: Record<string, unknown>, target: YamlTarget, at: (
     problems.push(at("missing_name", "metadata", "Give the object a metadata section with a name (metadata.name)."));
   } else {
     const { name, namespace, labels, annotations } = metadata;
-    if (typeof name !== "string" || name === "") problems.push(at("missing_name", "metadata", "Give the object a name (metadata.name)."));
+    if (typeof name !== "string" || name === "")
+      problems.push(at("missing_name", "metadata", "Give the object a name (metadata.name)."));
     else if (name.length > 253 || !SUBDOMAIN.test(name)) {
-      problems.push(at("invalid_name", "metadata/name", `metadata.name "${name}" must be lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.`));
+      problems.push(
+        at(
+          "invalid_name",
+          "metadata/name",
+          `metadata.name "${name}" must be lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.`,
+        ),
+      );
     }
     if (namespace !== undefined && namespace !== target.namespace) {
       problems.push(
-        at("namespace_mismatch", "metadata/namespace", `metadata.namespace is "${String(namespace)}" but this page works in namespace "${target.namespace}": change it to ${target.namespace} or remove the line.`),
+        at(
+          "namespace_mismatch",
+          "metadata/namespace",
+          `metadata.namespace is "${String(namespace)}" but this page works in namespace "${target.namespace}": change it to ${target.namespace} or remove the line.`,
+        ),
       );
     }
     if (isObjectRef(target) && info && typeof name === "string" && name !== "") {
       const wanted = resolveIstioKind(target.kind);
       // A page kind that does not resolve names no object: refuse, never skip the check.
-      if (!wanted) problems.push(at("identity_mismatch", "kind", `This page's kind ${unknownKindMessage(target.kind)}`));
+      if (!wanted)
+        problems.push(at("identity_mismatch", "kind", `This page's kind ${unknownKindMessage(target.kind)}`));
       else if (wanted.kind !== info.kind || name !== target.name) {
         problems.push(
-          at("identity_mismatch", wanted.kind !== info.kind ? "kind" : "metadata/name", `This page edits ${wanted.kind} ${target.name}; to make a ${info.kind} ${name}, create a new object instead of renaming this one.`),
+          at(
+            "identity_mismatch",
+            wanted.kind !== info.kind ? "kind" : "metadata/name",
+            `This page edits ${wanted.kind} ${target.name}; to make a ${info.kind} ${name}, create a new object instead of renaming this one.`,
+          ),
         );
       }
     }
-    for (const [field, map] of [["labels", labels], ["annotations", annotations]] as const) {
+    for (const [field, map] of [
+      ["labels", labels],
+      ["annotations", annotations],
+    ] as const) {
       if (map === undefined) continue;
       if (!isRecord(map) || Object.values(map).some((v) => typeof v !== "string")) {
-        problems.push(at("schema", `metadata/${field}`, `metadata.${field} must map names to strings (quote numbers and booleans, e.g. "true").`));
+        problems.push(
+          at(
+            "schema",
+            `metadata/${field}`,
+            `metadata.${field} must map names to strings (quote numbers and booleans, e.g. "true").`,
+          ),
+        );
       }
     }
   }
-  if (spec !== undefined && !isRecord(spec)) problems.push(at("schema", "spec", "spec must be a mapping of fields, not a list or a single value."));
+  if (spec !== undefined && !isRecord(spec))
+    problems.push(at("schema", "spec", "spec must be a mapping of fields, not a list or a single value."));
   return { problems, info };
 }
 
@@ -114,13 +163,22 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
         const pos = error.linePos?.[0];
         // prettyErrors appends " at line L, column C:" and a source excerpt; the editor shows both already.
         const message = error.message.split(/ at line \d+, column \d+/)[0] ?? error.message;
-        return { code: "yaml_syntax", message: `YAML syntax: ${message}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`, line: pos?.line ?? null, column: pos?.col ?? null };
+        return {
+          code: "yaml_syntax",
+          message: `YAML syntax: ${message}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`,
+          line: pos?.line ?? null,
+          column: pos?.col ?? null,
+        };
       }),
     };
   }
 
   const nonEmpty = documents.filter((d) => !isEmptyDocument(d));
-  if (nonEmpty.length === 0) return { ok: false, problems: [{ code: "empty", message: "The YAML is empty: write one Istio object.", line: null, column: null }] };
+  if (nonEmpty.length === 0)
+    return {
+      ok: false,
+      problems: [{ code: "empty", message: "The YAML is empty: write one Istio object.", line: null, column: null }],
+    };
   if (nonEmpty.length > 1) {
     const second = lineCounter.linePos(nonEmpty[1]?.range[0] ?? 0);
     return {
@@ -140,7 +198,17 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
   const shape = findYamlShapeProblem(document);
   if (shape) {
     const pos = shape.node.range ? lineCounter.linePos(shape.node.range[0]) : undefined;
-    return { ok: false, problems: [{ code: "yaml_syntax", message: `The YAML has ${shape.message}.`, line: pos?.line ?? null, column: pos?.col ?? null }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          code: "yaml_syntax",
+          message: `The YAML has ${shape.message}.`,
+          line: pos?.line ?? null,
+          column: pos?.col ?? null,
+        },
+      ],
+    };
   }
   let value: unknown;
   try {
@@ -148,10 +216,30 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
     value = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ code: "yaml_syntax", message: `YAML aliases: ${reason}; write the repeated parts out instead of using so many aliases (*name).`, line: null, column: null }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          code: "yaml_syntax",
+          message: `YAML aliases: ${reason}; write the repeated parts out instead of using so many aliases (*name).`,
+          line: null,
+          column: null,
+        },
+      ],
+    };
   }
   if (!isRecord(value)) {
-    return { ok: false, problems: [{ code: "not_a_mapping", message: "The YAML must be one object (apiVersion, kind, metadata, spec), not a list or a single value.", line: 1, column: 1 }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          code: "not_a_mapping",
+          message: "The YAML must be one object (apiVersion, kind, metadata, spec), not a list or a single value.",
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
   }
 
   const at = (code: InputProblemCode, path: string, message: string): InputProblem => {
@@ -162,7 +250,15 @@ export function parseIstioYaml(text: string, target: YamlTarget): ParseIstioYaml
   if (problems.length > 0 || !info) return { ok: false, problems };
 
   const editable = toEditableObject(value as { metadata: Record<string, unknown> });
-  const metadata = { ...(editable.metadata as Record<string, unknown>), namespace: target.namespace } as StoredIstioObject["metadata"];
-  const object = { ...editable, apiVersion: value.apiVersion as string, kind: info.kind, metadata } as StoredIstioObject;
+  const metadata = {
+    ...(editable.metadata as Record<string, unknown>),
+    namespace: target.namespace,
+  } as StoredIstioObject["metadata"];
+  const object = {
+    ...editable,
+    apiVersion: value.apiVersion as string,
+    kind: info.kind,
+    metadata,
+  } as StoredIstioObject;
   return { ok: true, parsed: { object, document, lineCounter } };
 }

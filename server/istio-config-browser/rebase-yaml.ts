@@ -23,18 +23,29 @@ function readSide(text: string, side: string): Record<string, unknown> {
   } catch (error) {
     throw new TopsailError("bad_request", `${side} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TopsailError("bad_request", `${side} must be one object.`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new TopsailError("bad_request", `${side} must be one object.`);
   return toEditableObject(value as Record<string, unknown>);
 }
 
-const sideValue = (value: unknown) => (value === ABSENT ? { present: false, yaml: "" } : { present: true, yaml: stringify(value, { lineWidth: 0, indentSeq: false }).trimEnd() });
+const sideValue = (value: unknown) =>
+  value === ABSENT
+    ? { present: false, yaml: "" }
+    : { present: true, yaml: stringify(value, { lineWidth: 0, indentSeq: false }).trimEnd() };
 
-export function rebaseYaml(request: Required<Pick<RebaseRequest, "base" | "mine" | "theirs">> & { choices: Record<string, "mine" | "theirs"> }): RebaseResponse {
+export function rebaseYaml(
+  request: Required<Pick<RebaseRequest, "base" | "mine" | "theirs">> & { choices: Record<string, "mine" | "theirs"> },
+): RebaseResponse {
   const base = readSide(request.base, "The version you loaded");
   const mine = readSide(request.mine, "Your version");
   const theirs = readSide(request.theirs, "The live version");
   const { merged, conflicts } = mergeThreeWay(base, mine, theirs, request.choices);
-  const reported: MergeConflict[] = conflicts.map((c) => ({ path: c.path, base: sideValue(c.base), mine: sideValue(c.mine), theirs: sideValue(c.theirs) }));
+  const reported: MergeConflict[] = conflicts.map((c) => ({
+    path: c.path,
+    base: sideValue(c.base),
+    mine: sideValue(c.mine),
+    theirs: sideValue(c.theirs),
+  }));
   return {
     yaml: toYamlText(merged as Record<string, unknown>),
     conflicts: reported,

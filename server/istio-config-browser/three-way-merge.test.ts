@@ -17,7 +17,10 @@ describe("mergeThreeWay", () => {
     expect(conflicts).toEqual([]);
     expect(merged).toEqual({
       metadata: { name: "reviews", labels: { app: "reviews", team: "books" } },
-      spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }], timeout: "2s" }] },
+      spec: {
+        hosts: ["reviews"],
+        http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }], timeout: "2s" }],
+      },
     });
   });
 
@@ -45,7 +48,9 @@ describe("mergeThreeWay", () => {
     const theirs = clone(base);
     theirs.spec.http[0]!.route[0]!.destination.subset = "v3";
     const open = mergeThreeWay(base, mine, theirs);
-    expect(open.conflicts).toEqual([{ path: "spec/http[0]/route[0]/destination/subset", base: "v1", mine: "v2", theirs: "v3" }]);
+    expect(open.conflicts).toEqual([
+      { path: "spec/http[0]/route[0]/destination/subset", base: "v1", mine: "v2", theirs: "v3" },
+    ]);
     expect((open.merged as typeof base).spec.http[0]!.route[0]!.destination.subset).toBe("v3");
 
     const chosen = mergeThreeWay(base, mine, theirs, { "spec/http[0]/route[0]/destination/subset": "mine" });
@@ -58,7 +63,9 @@ describe("mergeThreeWay", () => {
     const theirs = clone(base);
     theirs.metadata.labels.app = "reviews-v2";
     const { conflicts, merged } = mergeThreeWay(base, mine, theirs);
-    expect(conflicts).toEqual([{ path: "metadata/labels", base: { app: "reviews" }, mine: ABSENT, theirs: { app: "reviews-v2" } }]);
+    expect(conflicts).toEqual([
+      { path: "metadata/labels", base: { app: "reviews" }, mine: ABSENT, theirs: { app: "reviews-v2" } },
+    ]);
     expect((merged as typeof base).metadata.labels).toEqual({ app: "reviews-v2" });
   });
 
@@ -75,6 +82,8 @@ describe("mergeThreeWay", () => {
   it("quotes keys that hold dots or slashes in paths", () => {
     const mine = { metadata: { labels: { "app.kubernetes.io/name": "a" } } };
     const theirs = { metadata: { labels: { "app.kubernetes.io/name": "b" } } };
-    expect(mergeThreeWay({ metadata: { labels: {} } }, mine, theirs).conflicts[0]?.path).toBe('metadata/labels["app.kubernetes.io/name"]');
+    expect(mergeThreeWay({ metadata: { labels: {} } }, mine, theirs).conflicts[0]?.path).toBe(
+      'metadata/labels["app.kubernetes.io/name"]',
+    );
   });
 });

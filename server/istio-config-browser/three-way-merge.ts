@@ -43,7 +43,14 @@ export function childPath(parent: string, key: string | number): string {
   return part.startsWith("[") ? `${parent}${part}` : `${parent}/${part}`;
 }
 
-function mergeAt(path: string, base: Value, mine: Value, theirs: Value, choices: Readonly<Record<string, MergeSide>>, conflicts: RawConflict[]): Value {
+function mergeAt(
+  path: string,
+  base: Value,
+  mine: Value,
+  theirs: Value,
+  choices: Readonly<Record<string, MergeSide>>,
+  conflicts: RawConflict[],
+): Value {
   if (isDeepStrictEqual(mine, theirs)) return mine;
   if (isDeepStrictEqual(base, mine)) return theirs;
   if (isDeepStrictEqual(base, theirs)) return mine;
@@ -65,7 +72,13 @@ function mergeAt(path: string, base: Value, mine: Value, theirs: Value, choices:
     }
     return merged;
   }
-  if (Array.isArray(base) && Array.isArray(mine) && Array.isArray(theirs) && base.length === mine.length && mine.length === theirs.length) {
+  if (
+    Array.isArray(base) &&
+    Array.isArray(mine) &&
+    Array.isArray(theirs) &&
+    base.length === mine.length &&
+    mine.length === theirs.length
+  ) {
     return mine.map((item, i) => mergeAt(childPath(path, i), base[i], item, theirs[i], choices, conflicts));
   }
 
@@ -73,7 +86,12 @@ function mergeAt(path: string, base: Value, mine: Value, theirs: Value, choices:
   return choices[path] === "mine" ? mine : theirs;
 }
 
-export function mergeThreeWay(base: Value, mine: Value, theirs: Value, choices: Readonly<Record<string, MergeSide>> = {}): MergeResult {
+export function mergeThreeWay(
+  base: Value,
+  mine: Value,
+  theirs: Value,
+  choices: Readonly<Record<string, MergeSide>> = {},
+): MergeResult {
   const conflicts: RawConflict[] = [];
   const merged = mergeAt("", base, mine, theirs, choices, conflicts);
   return { merged, conflicts };

@@ -11,11 +11,19 @@ import { locateChecks } from "./locate-checks";
 import { findReferences } from "./object-references";
 import { parseIstioYaml } from "./parse-istio-yaml";
 
-export async function validateYaml(connection: KubeConnection, request: ValidateYamlRequest): Promise<ValidateYamlResponse> {
+export async function validateYaml(
+  connection: KubeConnection,
+  request: ValidateYamlRequest,
+): Promise<ValidateYamlResponse> {
   const result = parseIstioYaml(request.yaml, request.target);
   if (!result.ok) return { ok: false, problems: result.problems, checks: [], references: [] };
   const { object } = result.parsed;
   const context = await loadValidationContext(connection);
   const validation = validateObject(object, context);
-  return { ok: true, problems: [], checks: locateChecks(validation.checks, result.parsed), references: findReferences(object, context) };
+  return {
+    ok: true,
+    problems: [],
+    checks: locateChecks(validation.checks, result.parsed),
+    references: findReferences(object, context),
+  };
 }

@@ -31,7 +31,11 @@ function parseOrThrow(request: WriteRequest): ParsedIstioYaml {
   const result = parseIstioYaml(request.yaml, target);
   if (result.ok) return result.parsed;
   const first = result.problems[0];
-  throw new TopsailError("bad_request", `Nothing was applied: ${first?.message ?? "the YAML is not one Istio object"}`, { details: { problems: result.problems } });
+  throw new TopsailError(
+    "bad_request",
+    `Nothing was applied: ${first?.message ?? "the YAML is not one Istio object"}`,
+    { details: { problems: result.problems } },
+  );
 }
 
 /**
@@ -41,10 +45,15 @@ function parseOrThrow(request: WriteRequest): ParsedIstioYaml {
 async function changeFor(deps: EditorWriteDeps, request: WriteRequest, parsed: ParsedIstioYaml): Promise<IstioChange> {
   const { kind, metadata } = parsed.object;
   const ref = { kind, namespace: metadata.namespace, name: metadata.name };
-  if (request.mode === "update") return { ...ref, desired: parsed.object, baseResourceVersion: request.baseResourceVersion };
+  if (request.mode === "update")
+    return { ...ref, desired: parsed.object, baseResourceVersion: request.baseResourceVersion };
   const live = await deps.get(ref);
   if (live) {
-    throw new TopsailError("conflict", `${kind} ${ref.namespace}/${ref.name} already exists; open it to edit it, or choose another name.`, { details: { exists: true } });
+    throw new TopsailError(
+      "conflict",
+      `${kind} ${ref.namespace}/${ref.name} already exists; open it to edit it, or choose another name.`,
+      { details: { exists: true } },
+    );
   }
   return { ...ref, desired: parsed.object, baseResourceVersion: null };
 }
@@ -54,10 +63,14 @@ async function withLocatedChecks<T>(parsed: ParsedIstioYaml, work: () => Promise
   try {
     return await work();
   } catch (error) {
-    const validations = error instanceof TopsailError ? (error.details?.validations as ObjectValidation[] | undefined) : undefined;
+    const validations =
+      error instanceof TopsailError ? (error.details?.validations as ObjectValidation[] | undefined) : undefined;
     if (!(error instanceof TopsailError) || !Array.isArray(validations)) throw error;
     const own = validations.find((v) => v.kind === parsed.object.kind && v.name === parsed.object.metadata.name);
-    throw new TopsailError(error.code, error.message, { cause: error, details: { ...error.details, checks: locateChecks(own?.checks ?? [], parsed) } });
+    throw new TopsailError(error.code, error.message, {
+      cause: error,
+      details: { ...error.details, checks: locateChecks(own?.checks ?? [], parsed) },
+    });
   }
 }
 
@@ -94,8 +107,30 @@ export async function applyYaml(deps: EditorWriteDeps, request: WriteRequest): P
 }
 
 /** Deletes only the version the user saw (a newer one is a conflict), through the write path. */
-export async function deleteObject(deps: EditorWriteDeps, ref: ObjectRef, resourceVersion: string): Promise<ApplyResponse> {
+export async function deleteObject(
+  deps: EditorWriteDeps,
+  ref: ObjectRef,
+  resourceVersion: string,
+): Promise<ApplyResponse> {
   const info = resolveKindOrThrow(ref.kind);
-  const outcomes = await deps.apply({ changes: [{ kind: info.kind, namespace: ref.namespace, name: ref.name, desired: null, baseResourceVersion: resourceVersion }], source: "editor" });
-  return { action: outcomes[0]?.action ?? "unchanged", kind: info.kind, namespace: ref.namespace, name: ref.name, resourceVersion: null, auditId: outcomes[0]?.auditId ?? null };
+  const outcomes = await deps.apply({
+    changes: [
+      {
+        kind: info.kind,
+        namespace: ref.namespace,
+        name: ref.name,
+        desired: null,
+        baseResourceVersion: resourceVersion,
+      },
+    ],
+    source: "editor",
+  });
+  return {
+    action: outcomes[0]?.action ?? "unchanged",
+    kind: info.kind,
+    namespace: ref.namespace,
+    name: ref.name,
+    resourceVersion: null,
+    auditId: outcomes[0]?.auditId ?? null,
+  };
 }

@@ -25,11 +25,17 @@ export function findYamlShapeProblem(document: Document): YamlShapeProblem | und
   visit(document, (_, node, path) => {
     if (isPair(node) && node.key !== null && !isScalar(node.key)) {
       // An alias counts too: it may name a collection.
-      found = { message: "a mapping key that is a list or a map (`? [a, b]` or `{a: 1}: x`); Istio objects only have text keys", node: node.key as Node };
+      found = {
+        message: "a mapping key that is a list or a map (`? [a, b]` or `{a: 1}: x`); Istio objects only have text keys",
+        node: node.key as Node,
+      };
       return visit.BREAK;
     }
     if (isCollection(node) && path.filter(isCollection).length >= MAX_YAML_DEPTH) {
-      found = { message: `lists and maps nested more than ${MAX_YAML_DEPTH} levels deep; an Istio object is never that deep`, node };
+      found = {
+        message: `lists and maps nested more than ${MAX_YAML_DEPTH} levels deep; an Istio object is never that deep`,
+        node,
+      };
       return visit.BREAK;
     }
     return undefined;

@@ -30,19 +30,28 @@ function fakeCluster(initial: StoredIstioObject[] = [], options: FakeOptions = {
   let version = 100;
   const objects = new Map<string, StoredIstioObject>();
   const key = (r: IstioObjectRef) => `${r.kind}/${r.namespace}/${r.name}`;
-  for (const o of initial) objects.set(key({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name }), { ...o, metadata: { ...o.metadata, resourceVersion: String(++version) } });
+  for (const o of initial)
+    objects.set(key({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name }), {
+      ...o,
+      metadata: { ...o.metadata, resourceVersion: String(++version) },
+    });
   const log: string[] = [];
   const writes: string[] = [];
   const entries: FakeEntry[] = [];
   const logged: string[] = [];
   const refOf = (o: StoredIstioObject) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name });
-  const failing = (o: { kind: string; metadata: { name: string } }) => options.failOn === `${o.kind}/${o.metadata.name}`;
+  const failing = (o: { kind: string; metadata: { name: string } }) =>
+    options.failOn === `${o.kind}/${o.metadata.name}`;
   // A dry run answers the version a write would get, without using it up.
   const nextVersion = (dryRun: boolean) => String(dryRun ? version + 1 : ++version);
   const race = (ref: IstioObjectRef, dryRun: boolean) => {
     const live = objects.get(key(ref));
     if (dryRun || options.raceOn !== ref.name || !live) return;
-    objects.set(key(ref), { ...live, spec: { ...live.spec, changedBy: "kubectl" }, metadata: { ...live.metadata, resourceVersion: String(++version) } });
+    objects.set(key(ref), {
+      ...live,
+      spec: { ...live.spec, changedBy: "kubectl" },
+      metadata: { ...live.metadata, resourceVersion: String(++version) },
+    });
   };
   const deps: IstioWriteDeps = {
     async get(ref) {
@@ -62,7 +71,8 @@ function fakeCluster(initial: StoredIstioObject[] = [], options: FakeOptions = {
     async replace(object, { dryRun }) {
       race(refOf(object), dryRun);
       const live = objects.get(key(refOf(object)));
-      if (!live || live.metadata.resourceVersion !== object.metadata.resourceVersion) throw new TopsailError("conflict", "the object has been modified");
+      if (!live || live.metadata.resourceVersion !== object.metadata.resourceVersion)
+        throw new TopsailError("conflict", "the object has been modified");
       if (!dryRun && failing(object)) throw new TopsailError("kube_api", "webhook timed out");
       const stored = { ...object, metadata: { ...object.metadata, resourceVersion: nextVersion(dryRun) } };
       if (!dryRun) {
@@ -74,7 +84,8 @@ function fakeCluster(initial: StoredIstioObject[] = [], options: FakeOptions = {
     },
     async remove(ref, { dryRun }) {
       const live = objects.get(key(ref));
-      if (!live || (ref.resourceVersion !== undefined && live.metadata.resourceVersion !== ref.resourceVersion)) throw new TopsailError("conflict", "precondition failed");
+      if (!live || (ref.resourceVersion !== undefined && live.metadata.resourceVersion !== ref.resourceVersion))
+        throw new TopsailError("conflict", "precondition failed");
       if (!dryRun) {
         objects.delete(key(ref));
         writes.push(`delete ${ref.kind}/${ref.name}`);
@@ -87,14 +98,25 @@ function fakeCluster(initial: StoredIstioObject[] = [], options: FakeOptions = {
         namespace: o.metadata.namespace,
         name: o.metadata.name,
         valid: o.metadata.name !== options.invalid,
-        checks: o.metadata.name === options.invalid ? [{ code: "KIA1107", severity: "error", message: "Subset not found", path: "spec/http[0]/route[0]/destination" }] : [],
+        checks:
+          o.metadata.name === options.invalid
+            ? [
+                {
+                  code: "KIA1107",
+                  severity: "error",
+                  message: "Subset not found",
+                  path: "spec/http[0]/route[0]/destination",
+                },
+              ]
+            : [],
       }));
     },
     async cluster() {
       return { clusterId: "uid-of-kube-system", kubeContext: "sim" };
     },
     async recordIntent(intent) {
-      if (options.dbRefusesIntent !== undefined && entries.length + 1 >= options.dbRefusesIntent) throw new DbError("could not record the audit entry: attempt to write a readonly database");
+      if (options.dbRefusesIntent !== undefined && entries.length + 1 >= options.dbRefusesIntent)
+        throw new DbError("could not record the audit entry: attempt to write a readonly database");
       const entry: FakeEntry = { ...intent, id: `audit-${entries.length + 1}`, status: "pending" };
       entries.push(entry);
       log.push(`intent ${entry.id} ${intent.action} ${intent.kind}/${intent.name}`);
@@ -116,14 +138,32 @@ function fakeCluster(initial: StoredIstioObject[] = [], options: FakeOptions = {
     },
     log: (message) => logged.push(message),
   };
-  return { deps, objects, writes, entries, log, logged, get: (kind: string, name: string) => objects.get(`${kind}/bookinfo/${name}`) };
+  return {
+    deps,
+    objects,
+    writes,
+    entries,
+    log,
+    logged,
+    get: (kind: string, name: string) => objects.get(`${kind}/bookinfo/${name}`),
+  };
 }
 
 const vs = (name: string, subsets: string[]): StoredIstioObject => ({
   apiVersion: "networking.istio.io/v1",
   kind: "VirtualService",
   metadata: { name, namespace: "bookinfo" },
-  spec: { hosts: [name], http: [{ route: subsets.map((subset) => ({ destination: { host: name, subset }, weight: Math.round(100 / subsets.length) })) }] },
+  spec: {
+    hosts: [name],
+    http: [
+      {
+        route: subsets.map((subset) => ({
+          destination: { host: name, subset },
+          weight: Math.round(100 / subsets.length),
+        })),
+      },
+    ],
+  },
 });
 const dr = (name: string, subsets: string[]): StoredIstioObject => ({
   apiVersion: "networking.istio.io/v1",
@@ -138,7 +178,12 @@ const change = (object: StoredIstioObject, base?: string | null): IstioChange =>
   desired: object,
   ...(base !== undefined ? { baseResourceVersion: base } : {}),
 });
-const request = (changes: IstioChange[]) => ({ changes, actor: "alice", source: "wizard" as const, comment: "canary v3" });
+const request = (changes: IstioChange[]) => ({
+  changes,
+  actor: "alice",
+  source: "wizard" as const,
+  comment: "canary v3",
+});
 
 async function failure(promise: Promise<unknown>): Promise<TopsailError> {
   const error = await promise.catch((e: unknown) => e);
@@ -149,13 +194,19 @@ async function failure(promise: Promise<unknown>): Promise<TopsailError> {
 describe("applyIstioChanges", () => {
   it("writes the DestinationRule before the VirtualService that routes to its new subset", async () => {
     const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"])]);
-    await applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v1", "v3"])), change(dr("reviews", ["v1", "v3"]))]));
+    await applyIstioChanges(
+      cluster.deps,
+      request([change(vs("reviews", ["v1", "v3"])), change(dr("reviews", ["v1", "v3"]))]),
+    );
     expect(cluster.writes).toEqual(["update DestinationRule/reviews", "update VirtualService/reviews"]);
   });
 
   it("records every intent (pending) before the first cluster write, then each outcome with the resourceVersion the API server answered", async () => {
     const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"])]);
-    const outcomes = await applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v1", "v3"])), change(dr("reviews", ["v1", "v3"]))]));
+    const outcomes = await applyIstioChanges(
+      cluster.deps,
+      request([change(vs("reviews", ["v1", "v3"])), change(dr("reviews", ["v1", "v3"]))]),
+    );
     expect(cluster.log).toEqual([
       "intent audit-1 update DestinationRule/reviews",
       "intent audit-2 update VirtualService/reviews",
@@ -195,27 +246,53 @@ describe("applyIstioChanges", () => {
 
   it("writes nothing when the database fails after some intents, and marks those not attempted", async () => {
     const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"])], { dbRefusesIntent: 2 });
-    const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v1", "v3"])), change(dr("reviews", ["v1", "v3"]))])));
+    const error = await failure(
+      applyIstioChanges(
+        cluster.deps,
+        request([change(vs("reviews", ["v1", "v3"])), change(dr("reviews", ["v1", "v3"]))]),
+      ),
+    );
     expect(error.code).toBe("database");
     expect(cluster.writes).toEqual([]);
-    expect(cluster.entries).toEqual([expect.objectContaining({ kind: "DestinationRule", status: "failed", error: expect.stringMatching(/^not attempted: /) })]);
+    expect(cluster.entries).toEqual([
+      expect.objectContaining({
+        kind: "DestinationRule",
+        status: "failed",
+        error: expect.stringMatching(/^not attempted: /),
+      }),
+    ]);
   });
 
   it("reports a write as made when only its outcome could not be recorded, and leaves the entry pending", async () => {
     const cluster = fakeCluster([vs("reviews", ["v1"])], { dbRefusesOutcomes: true });
     const outcomes = await applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v1", "v3"]))]));
-    expect(outcomes[0]).toMatchObject({ action: "update", auditId: "audit-1", after: { spec: vs("reviews", ["v1", "v3"]).spec } });
+    expect(outcomes[0]).toMatchObject({
+      action: "update",
+      auditId: "audit-1",
+      after: { spec: vs("reviews", ["v1", "v3"]).spec },
+    });
     expect(cluster.get("VirtualService", "reviews")?.spec).toEqual(vs("reviews", ["v1", "v3"]).spec);
     expect(cluster.entries[0]?.status).toBe("pending");
     expect(cluster.logged).toEqual([expect.stringContaining("audit-1")]);
   });
 
   it("puts back what was applied when a later write fails, auditing each restore and marking what was never attempted", async () => {
-    const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"]), vs("ratings", ["v1"])], { failOn: "VirtualService/reviews" });
+    const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"]), vs("ratings", ["v1"])], {
+      failOn: "VirtualService/reviews",
+    });
     const error = await failure(
-      applyIstioChanges(cluster.deps, request([change(dr("reviews", ["v1", "v3"])), change(vs("reviews", ["v1", "v3"])), change(vs("ratings", ["v1", "v2"]))])),
+      applyIstioChanges(
+        cluster.deps,
+        request([
+          change(dr("reviews", ["v1", "v3"])),
+          change(vs("reviews", ["v1", "v3"])),
+          change(vs("ratings", ["v1", "v2"])),
+        ]),
+      ),
     );
-    expect(error.message).toMatch(/VirtualService bookinfo\/reviews failed \(webhook timed out\); the changes already made were put back/);
+    expect(error.message).toMatch(
+      /VirtualService bookinfo\/reviews failed \(webhook timed out\); the changes already made were put back/,
+    );
     expect(cluster.get("DestinationRule", "reviews")?.spec).toEqual(dr("reviews", ["v1"]).spec);
     expect(cluster.get("VirtualService", "ratings")?.spec).toEqual(vs("ratings", ["v1"]).spec);
     expect(cluster.entries.map((e) => [e.id, e.action, e.kind, e.name, e.status])).toEqual([
@@ -227,16 +304,37 @@ describe("applyIstioChanges", () => {
     expect(cluster.entries[1]?.error).toBe("webhook timed out");
     expect(cluster.entries[2]?.error).toBe("not attempted: VirtualService bookinfo/reviews failed first");
     const restore = cluster.entries[3];
-    expect(restore?.comment).toBe("Puts back the change of audit entry audit-1 after VirtualService bookinfo/reviews failed (webhook timed out)");
-    expect(restore).toMatchObject({ before: { spec: dr("reviews", ["v1", "v3"]).spec }, after: { spec: dr("reviews", ["v1"]).spec }, source: "wizard", clusterId: "uid-of-kube-system" });
+    expect(restore?.comment).toBe(
+      "Puts back the change of audit entry audit-1 after VirtualService bookinfo/reviews failed (webhook timed out)",
+    );
+    expect(restore).toMatchObject({
+      before: { spec: dr("reviews", ["v1", "v3"]).spec },
+      after: { spec: dr("reviews", ["v1"]).spec },
+      source: "wizard",
+      clusterId: "uid-of-kube-system",
+    });
     // The restore's intent is on record before the restore reaches the cluster.
-    expect(cluster.log.slice(-3)).toEqual(["intent audit-4 update DestinationRule/reviews", "update DestinationRule/reviews rv=105", "applied audit-4 rv=105"]);
+    expect(cluster.log.slice(-3)).toEqual([
+      "intent audit-4 update DestinationRule/reviews",
+      "update DestinationRule/reviews rv=105",
+      "applied audit-4 rv=105",
+    ]);
   });
 
   it("does not put back a change when the database cannot record the restore, and says what is left", async () => {
-    const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"])], { failOn: "VirtualService/reviews", dbRefusesIntent: 3 });
-    const error = await failure(applyIstioChanges(cluster.deps, request([change(dr("reviews", ["v1", "v3"])), change(vs("reviews", ["v1", "v3"]))])));
-    expect(error.message).toContain("could not put back: DestinationRule bookinfo/reviews (not attempted: the audit log could not record the restore)");
+    const cluster = fakeCluster([dr("reviews", ["v1"]), vs("reviews", ["v1"])], {
+      failOn: "VirtualService/reviews",
+      dbRefusesIntent: 3,
+    });
+    const error = await failure(
+      applyIstioChanges(
+        cluster.deps,
+        request([change(dr("reviews", ["v1", "v3"])), change(vs("reviews", ["v1", "v3"]))]),
+      ),
+    );
+    expect(error.message).toContain(
+      "could not put back: DestinationRule bookinfo/reviews (not attempted: the audit log could not record the restore)",
+    );
     expect(cluster.writes).toEqual(["update DestinationRule/reviews"]);
     expect(cluster.entries.map((e) => [e.kind, e.status])).toEqual([
       ["DestinationRule", "applied"],
@@ -246,7 +344,9 @@ describe("applyIstioChanges", () => {
 
   it("audits the restore of a create as a delete", async () => {
     const cluster = fakeCluster([], { failOn: "VirtualService/reviews" });
-    await failure(applyIstioChanges(cluster.deps, request([change(dr("reviews", ["v1"])), change(vs("reviews", ["v1"]))])));
+    await failure(
+      applyIstioChanges(cluster.deps, request([change(dr("reviews", ["v1"])), change(vs("reviews", ["v1"]))])),
+    );
     expect(cluster.get("DestinationRule", "reviews")).toBeUndefined();
     expect(cluster.entries.map((e) => [e.action, e.kind, e.status])).toEqual([
       ["create", "DestinationRule", "applied"],
@@ -273,12 +373,18 @@ describe("applyIstioChanges", () => {
     const desired = vs("reviews", ["v2"]);
     desired.metadata.finalizers = ["kept.example.com/on-live", "example.com/block-delete"];
     desired.metadata.ownerReferences = [{ apiVersion: "apps/v1", kind: "Deployment", name: "reviews-v2", uid: "u-1" }];
-    const refused = applyIstioChanges(cluster.deps, { changes: [change(desired, base)], actor: "alice", source: "editor" });
+    const refused = applyIstioChanges(cluster.deps, {
+      changes: [change(desired, base)],
+      actor: "alice",
+      source: "editor",
+    });
     await expect(refused).rejects.toMatchObject({ code: "bad_request" });
     await expect(refused).rejects.toThrow(
       'VirtualService bookinfo/reviews: metadata.finalizers adds "example.com/block-delete" — finalizers keep an object from being deleted',
     );
-    await expect(refused).rejects.toThrow("metadata.ownerReferences adds Deployment reviews-v2 — an owner makes the garbage collector delete this object with it");
+    await expect(refused).rejects.toThrow(
+      "metadata.ownerReferences adds Deployment reviews-v2 — an owner makes the garbage collector delete this object with it",
+    );
     expect(cluster.writes).toEqual([]);
     expect(cluster.entries).toEqual([]);
 
@@ -294,7 +400,13 @@ describe("applyIstioChanges", () => {
     const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v3"]), null)])));
     expect(error.code).toBe("conflict");
     expect(error.message).toContain("created by someone else");
-    expect(error.details?.conflicts).toEqual([expect.objectContaining({ kind: "VirtualService", name: "reviews", live: expect.objectContaining({ spec: vs("reviews", ["v1"]).spec }) })]);
+    expect(error.details?.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "VirtualService",
+        name: "reviews",
+        live: expect.objectContaining({ spec: vs("reviews", ["v1"]).spec }),
+      }),
+    ]);
     expect(cluster.writes).toEqual([]);
   });
 
@@ -304,14 +416,23 @@ describe("applyIstioChanges", () => {
     const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v1", "v3"]), base)])));
     expect(error.code).toBe("conflict");
     expect(error.httpStatus).toBe(409);
-    expect(error.details?.conflicts).toEqual([expect.objectContaining({ kind: "VirtualService", namespace: "bookinfo", name: "reviews", live: expect.objectContaining({ spec: expect.objectContaining({ changedBy: "kubectl" }) }) })]);
+    expect(error.details?.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "VirtualService",
+        namespace: "bookinfo",
+        name: "reviews",
+        live: expect.objectContaining({ spec: expect.objectContaining({ changedBy: "kubectl" }) }),
+      }),
+    ]);
     expect(cluster.get("VirtualService", "reviews")?.spec).toMatchObject({ changedBy: "kubectl" });
     expect(cluster.entries.map((e) => e.status)).toEqual(["failed"]);
   });
 
   it("refuses invalid config with its findings, before any intent or write", async () => {
     const cluster = fakeCluster([], { invalid: "bad" });
-    const error = await failure(applyIstioChanges(cluster.deps, request([change(dr("ratings", ["v1"])), change(vs("bad", ["v4"]))])));
+    const error = await failure(
+      applyIstioChanges(cluster.deps, request([change(dr("ratings", ["v1"])), change(vs("bad", ["v4"]))])),
+    );
     expect(error.code).toBe("bad_request");
     expect(error.message).toContain("KIA1107");
     expect(cluster.writes).toEqual([]);
@@ -328,9 +449,17 @@ describe("applyIstioChanges", () => {
 
   it("deletes with a null desired object and audits the delete without a resourceVersion", async () => {
     const cluster = fakeCluster([vs("reviews", ["v1"])]);
-    await applyIstioChanges(cluster.deps, request([{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: null }]));
+    await applyIstioChanges(
+      cluster.deps,
+      request([{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: null }]),
+    );
     expect(cluster.writes).toEqual(["delete VirtualService/reviews"]);
-    expect(cluster.entries[0]).toMatchObject({ action: "delete", status: "applied", after: null, resourceVersion: null });
+    expect(cluster.entries[0]).toMatchObject({
+      action: "delete",
+      status: "applied",
+      after: null,
+      resourceVersion: null,
+    });
   });
 
   it("records a rollback as action rollback", async () => {
@@ -344,7 +473,11 @@ describe("previewIstioChanges", () => {
   it("shows each object's before and dry-run after without writing or recording anything", async () => {
     const cluster = fakeCluster([vs("reviews", ["v1"])]);
     const preview = await previewIstioChanges(cluster.deps, request([change(vs("reviews", ["v1", "v3"]))]));
-    expect(preview.outcomes[0]).toMatchObject({ action: "update", before: { spec: vs("reviews", ["v1"]).spec }, after: { spec: vs("reviews", ["v1", "v3"]).spec } });
+    expect(preview.outcomes[0]).toMatchObject({
+      action: "update",
+      before: { spec: vs("reviews", ["v1"]).spec },
+      after: { spec: vs("reviews", ["v1", "v3"]).spec },
+    });
     expect(cluster.writes).toEqual([]);
     expect(cluster.entries).toEqual([]);
   });

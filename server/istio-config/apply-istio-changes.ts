@@ -22,9 +22,25 @@ import type { ObjectValidation } from "@/lib/contracts/validations";
 import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
-import { reasonOf, recordIntentOrThrow, resolveIntentQuietly, type AuditIntent, type AuditIntentDeps, type ClusterIdentity } from "./audit-intents";
+import {
+  reasonOf,
+  recordIntentOrThrow,
+  resolveIntentQuietly,
+  type AuditIntent,
+  type AuditIntentDeps,
+  type ClusterIdentity,
+} from "./audit-intents";
 import { addedLifecycleMetadata } from "./lifecycle-metadata";
-import { actionFor, findConflict, objectToWrite, orderPlannedChanges, writeResourceVersion, type ChangeAction, type IstioChange, type PlannedChange } from "./plan-istio-changes";
+import {
+  actionFor,
+  findConflict,
+  objectToWrite,
+  orderPlannedChanges,
+  writeResourceVersion,
+  type ChangeAction,
+  type IstioChange,
+  type PlannedChange,
+} from "./plan-istio-changes";
 
 export interface IstioWriteDeps extends AuditIntentDeps {
   get(ref: IstioObjectRef): Promise<StoredIstioObject | undefined>;
@@ -92,7 +108,8 @@ async function plan(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<
     });
   }
   const lifecycle = planned.flatMap((p) => addedLifecycleMetadata(p.change, p.live));
-  if (lifecycle.length > 0) throw new TopsailError("bad_request", `Nothing was applied: ${lifecycle.join(" ")}`, { details: { lifecycle } });
+  if (lifecycle.length > 0)
+    throw new TopsailError("bad_request", `Nothing was applied: ${lifecycle.join(" ")}`, { details: { lifecycle } });
   return orderPlannedChanges(planned);
 }
 
@@ -100,9 +117,15 @@ async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Prom
   const desired = planned.filter((p) => p.change.desired && p.action !== "unchanged").map(objectToWrite);
   if (desired.length === 0) return [];
   const validations = await deps.validate(desired);
-  const errors = validations.flatMap((v) => v.checks.filter((c) => c.severity === "error").map((c) => `${v.kind} ${v.namespace}/${v.name}: ${c.message} (${c.code} at ${c.path})`));
+  const errors = validations.flatMap((v) =>
+    v.checks
+      .filter((c) => c.severity === "error")
+      .map((c) => `${v.kind} ${v.namespace}/${v.name}: ${c.message} (${c.code} at ${c.path})`),
+  );
   if (errors.length > 0) {
-    throw new TopsailError("bad_request", `The change is not valid: ${errors.join("; ")}`, { details: { validations } });
+    throw new TopsailError("bad_request", `The change is not valid: ${errors.join("; ")}`, {
+      details: { validations },
+    });
   }
   return validations;
 }
@@ -126,10 +149,14 @@ async function withLiveConflict(deps: IstioWriteDeps, p: PlannedChange, error: u
   if (!(error instanceof TopsailError) || error.code !== "conflict") return error;
   const live = await deps.get(refOf(p.change)).catch(() => undefined);
   const what = p.action === "create" ? "was created by someone else" : "was changed by someone else";
-  return new TopsailError("conflict", `${labelOf(p.change)} ${what} while this change was being applied (${error.message})`, {
-    cause: error,
-    details: { ...error.details, conflicts: [{ ...refOf(p.change), live: live ?? null }] },
-  });
+  return new TopsailError(
+    "conflict",
+    `${labelOf(p.change)} ${what} while this change was being applied (${error.message})`,
+    {
+      cause: error,
+      details: { ...error.details, conflicts: [{ ...refOf(p.change), live: live ?? null }] },
+    },
+  );
 }
 
 async function dryRun(deps: IstioWriteDeps, p: PlannedChange): Promise<StoredIstioObject | null> {
@@ -140,8 +167,25 @@ async function dryRun(deps: IstioWriteDeps, p: PlannedChange): Promise<StoredIst
   }
 }
 
-function intentFor(request: IstioChangeRequest, identity: ClusterIdentity, p: PlannedChange, action: AuditAction, before: object | null, after: object | null, comment = request.comment): AuditIntent {
-  return { ...identity, ...refOf(p.change), action: auditActionBySource[request.source] ?? action, before, after, actor: request.actor, source: request.source, comment };
+function intentFor(
+  request: IstioChangeRequest,
+  identity: ClusterIdentity,
+  p: PlannedChange,
+  action: AuditAction,
+  before: object | null,
+  after: object | null,
+  comment = request.comment,
+): AuditIntent {
+  return {
+    ...identity,
+    ...refOf(p.change),
+    action: auditActionBySource[request.source] ?? action,
+    before,
+    after,
+    actor: request.actor,
+    source: request.source,
+    comment,
+  };
 }
 
 /** A change whose intent is on record, waiting for its write. */
@@ -151,15 +195,28 @@ interface Pending {
 }
 
 /** Step 4: one pending entry per change, in write order; on a database failure nothing is written. */
-async function recordIntents(deps: IstioWriteDeps, request: IstioChangeRequest, identity: ClusterIdentity, toWrite: WritePlanned[]): Promise<Pending[]> {
+async function recordIntents(
+  deps: IstioWriteDeps,
+  request: IstioChangeRequest,
+  identity: ClusterIdentity,
+  toWrite: WritePlanned[],
+): Promise<Pending[]> {
   const pending: Pending[] = [];
   for (const p of toWrite) {
     const after = p.action === "delete" ? null : objectToWrite(p);
     try {
-      pending.push({ planned: p, auditId: await recordIntentOrThrow(deps, intentFor(request, identity, p, p.action, p.live ?? null, after)) });
+      pending.push({
+        planned: p,
+        auditId: await recordIntentOrThrow(deps, intentFor(request, identity, p, p.action, p.live ?? null, after)),
+      });
     } catch (error) {
       for (const recorded of pending) {
-        await resolveIntentQuietly(deps, recorded.auditId, { status: "failed", error: `not attempted: ${reasonOf(error)}` }, labelOf(recorded.planned.change));
+        await resolveIntentQuietly(
+          deps,
+          recorded.auditId,
+          { status: "failed", error: `not attempted: ${reasonOf(error)}` },
+          labelOf(recorded.planned.change),
+        );
       }
       throw error;
     }
@@ -168,7 +225,10 @@ async function recordIntents(deps: IstioWriteDeps, request: IstioChangeRequest, 
 }
 
 /** How to put back one written change: the audit action, the object it restores, and the write. */
-function restoreStep(deps: IstioWriteDeps, { planned, after }: Written): { action: AuditAction; restores: StoredIstioObject | null; run(): Promise<StoredIstioObject | null> } | undefined {
+function restoreStep(
+  deps: IstioWriteDeps,
+  { planned, after }: Written,
+): { action: AuditAction; restores: StoredIstioObject | null; run(): Promise<StoredIstioObject | null> } | undefined {
   const ref = refOf(planned.change);
   if (planned.action === "create" && after) {
     const run = async () => {
@@ -178,7 +238,10 @@ function restoreStep(deps: IstioWriteDeps, { planned, after }: Written): { actio
     return { action: "delete", restores: null, run };
   }
   if (planned.action === "update" && planned.live && after) {
-    const restores = { ...planned.live, metadata: { ...planned.live.metadata, resourceVersion: after.metadata.resourceVersion } };
+    const restores = {
+      ...planned.live,
+      metadata: { ...planned.live.metadata, resourceVersion: after.metadata.resourceVersion },
+    };
     return { action: "update", restores, run: () => deps.replace(restores, { dryRun: false }) };
   }
   if (planned.action === "delete" && planned.live) {
@@ -194,7 +257,13 @@ function restoreStep(deps: IstioWriteDeps, { planned, after }: Written): { actio
  * (a restore the database cannot record is not made: an unrecorded write is worse than a
  * half-applied change the log describes). Returns what could not be put back, and why.
  */
-async function restore(deps: IstioWriteDeps, request: IstioChangeRequest, identity: ClusterIdentity, written: Written[], failure: string): Promise<string[]> {
+async function restore(
+  deps: IstioWriteDeps,
+  request: IstioChangeRequest,
+  identity: ClusterIdentity,
+  written: Written[],
+  failure: string,
+): Promise<string[]> {
   const notRestored: string[] = [];
   for (const done of [...written].reverse()) {
     const step = restoreStep(deps, done);
@@ -203,7 +272,10 @@ async function restore(deps: IstioWriteDeps, request: IstioChangeRequest, identi
     const comment = `Puts back the change of audit entry ${done.auditId} after ${failure}`;
     let id: string;
     try {
-      id = await recordIntentOrThrow(deps, intentFor(request, identity, done.planned, step.action, done.after, step.restores, comment));
+      id = await recordIntentOrThrow(
+        deps,
+        intentFor(request, identity, done.planned, step.action, done.after, step.restores, comment),
+      );
     } catch (error) {
       deps.log(`Did not put back ${label}: the audit log could not record the restore.`, error);
       notRestored.push(`${label} (not attempted: the audit log could not record the restore)`);
@@ -211,7 +283,12 @@ async function restore(deps: IstioWriteDeps, request: IstioChangeRequest, identi
     }
     try {
       const after = await step.run();
-      await resolveIntentQuietly(deps, id, { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null }, label);
+      await resolveIntentQuietly(
+        deps,
+        id,
+        { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null },
+        label,
+      );
     } catch (error) {
       await resolveIntentQuietly(deps, id, { status: "failed", error: reasonOf(error) }, label);
       notRestored.push(`${label} (${reasonOf(error)})`);
@@ -232,7 +309,11 @@ export async function previewIstioChanges(deps: IstioWriteDeps, request: IstioCh
 }
 
 /** Steps 4 and 5 for the changes that write something. */
-async function writeAll(deps: IstioWriteDeps, request: IstioChangeRequest, toWrite: WritePlanned[]): Promise<Written[]> {
+async function writeAll(
+  deps: IstioWriteDeps,
+  request: IstioChangeRequest,
+  toWrite: WritePlanned[],
+): Promise<Written[]> {
   const identity = await deps.cluster();
   const pending = await recordIntents(deps, request, identity, toWrite);
   const written: Written[] = [];
@@ -246,11 +327,20 @@ async function writeAll(deps: IstioWriteDeps, request: IstioChangeRequest, toWri
       const reason = reasonOf(thrown);
       await resolveIntentQuietly(deps, auditId, { status: "failed", error: reason }, label);
       for (const later of pending.slice(index + 1)) {
-        await resolveIntentQuietly(deps, later.auditId, { status: "failed", error: `not attempted: ${label} failed first` }, labelOf(later.planned.change));
+        await resolveIntentQuietly(
+          deps,
+          later.auditId,
+          { status: "failed", error: `not attempted: ${label} failed first` },
+          labelOf(later.planned.change),
+        );
       }
       const notRestored = await restore(deps, request, identity, written, `${label} failed (${reason})`);
       const restoredNote =
-        written.length === 0 ? "nothing was changed" : notRestored.length === 0 ? "the changes already made were put back" : `could not put back: ${notRestored.join(", ")}`;
+        written.length === 0
+          ? "nothing was changed"
+          : notRestored.length === 0
+            ? "the changes already made were put back"
+            : `could not put back: ${notRestored.join(", ")}`;
       const code = error instanceof TopsailError ? error.code : "internal";
       const what = error === thrown ? `Applying ${label} failed (${reason})` : reasonOf(error);
       throw new TopsailError(code, `${what}; ${restoredNote}.`, {
@@ -258,7 +348,12 @@ async function writeAll(deps: IstioWriteDeps, request: IstioChangeRequest, toWri
         details: error instanceof TopsailError ? error.details : undefined,
       });
     }
-    await resolveIntentQuietly(deps, auditId, { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null }, label);
+    await resolveIntentQuietly(
+      deps,
+      auditId,
+      { status: "applied", after, resourceVersion: after?.metadata.resourceVersion ?? null },
+      label,
+    );
     written.push({ planned: p, after, auditId });
   }
   return written;
@@ -273,6 +368,12 @@ export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChan
   const written = toWrite.length > 0 ? await writeAll(deps, request, toWrite) : [];
   return planned.map((p) => {
     const done = written.find((w) => w.planned === p);
-    return { ...refOf(p.change), action: p.action, before: p.live ?? null, after: done ? done.after : (p.live ?? null), ...(done ? { auditId: done.auditId } : {}) };
+    return {
+      ...refOf(p.change),
+      action: p.action,
+      before: p.live ?? null,
+      after: done ? done.after : (p.live ?? null),
+      ...(done ? { auditId: done.auditId } : {}),
+    };
   });
 }

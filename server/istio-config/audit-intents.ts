@@ -46,11 +46,15 @@ export const reasonOf = (error: unknown): string => (error instanceof Error ? er
 
 /** Prisma's messages open with the call site and a source excerpt; the last line is the driver's reason. */
 const databaseReason = (error: unknown): string => {
-  const lines = reasonOf(error).split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = reasonOf(error)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.length > 1 ? lines.at(-1)! : (lines[0] ?? "unknown error");
 };
 
-const labelOf = (intent: Pick<AuditIntent, "kind" | "namespace" | "name">) => `${intent.kind} ${intent.namespace}/${intent.name}`;
+const labelOf = (intent: Pick<AuditIntent, "kind" | "namespace" | "name">) =>
+  `${intent.kind} ${intent.namespace}/${intent.name}`;
 
 /** Records the intent, or throws a `database` error saying that nothing reached the cluster. */
 export async function recordIntentOrThrow(deps: AuditIntentDeps, intent: AuditIntent): Promise<string> {
@@ -69,10 +73,18 @@ export async function recordIntentOrThrow(deps: AuditIntentDeps, intent: AuditIn
  * happened (or was refused) and that is what the user must be told. A pending entry left
  * behind is settled by the audit watcher from the cluster's events.
  */
-export async function resolveIntentQuietly(deps: AuditIntentDeps, id: string, outcome: AuditOutcome, what: string): Promise<void> {
+export async function resolveIntentQuietly(
+  deps: AuditIntentDeps,
+  id: string,
+  outcome: AuditOutcome,
+  what: string,
+): Promise<void> {
   try {
     await deps.resolveIntent(id, outcome);
   } catch (error) {
-    deps.log(`Audit entry ${id} for ${what} stays pending: its outcome (${outcome.status}) could not be recorded (${reasonOf(error)}).`, error);
+    deps.log(
+      `Audit entry ${id} for ${what} stays pending: its outcome (${outcome.status}) could not be recorded (${reasonOf(error)}).`,
+      error,
+    );
   }
 }

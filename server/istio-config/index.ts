@@ -6,10 +6,20 @@ import "server-only";
 import { getDb } from "@/server/adapters/db/client";
 import { recordAuditIntent, resolveAuditIntent, type AuditEntriesDb } from "@/server/adapters/db/audit-entries";
 import { getKubeConnection, readClusterId, type KubeConnection } from "@/server/adapters/kube";
-import { createIstioObject, deleteIstioObject, getIstioObject, replaceIstioObject } from "@/server/adapters/kube/istio-objects";
+import {
+  createIstioObject,
+  deleteIstioObject,
+  getIstioObject,
+  replaceIstioObject,
+} from "@/server/adapters/kube/istio-objects";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { createValidationContext, validateObject } from "@/server/validation";
-import { applyIstioChanges, previewIstioChanges, type IstioChangeRequest, type IstioWriteDeps } from "./apply-istio-changes";
+import {
+  applyIstioChanges,
+  previewIstioChanges,
+  type IstioChangeRequest,
+  type IstioWriteDeps,
+} from "./apply-istio-changes";
 import type { AuditIntentDeps } from "./audit-intents";
 import { overlayDesiredObjects } from "./overlay-desired-objects";
 
@@ -57,12 +67,18 @@ export type WriteRequest = Omit<IstioChangeRequest, "actor"> & { actor?: string 
 
 export function applyIstioChangesLive(request: WriteRequest) {
   const connection = getKubeConnection();
-  return applyIstioChanges(createIstioWriteDeps(connection), { ...request, actor: request.actor ?? actorOf(connection) });
+  return applyIstioChanges(createIstioWriteDeps(connection), {
+    ...request,
+    actor: request.actor ?? actorOf(connection),
+  });
 }
 
 export function previewIstioChangesLive(request: WriteRequest) {
   const connection = getKubeConnection();
-  return previewIstioChanges(createIstioWriteDeps(connection), { ...request, actor: request.actor ?? actorOf(connection) });
+  return previewIstioChanges(createIstioWriteDeps(connection), {
+    ...request,
+    actor: request.actor ?? actorOf(connection),
+  });
 }
 
 export type { IstioChange } from "./plan-istio-changes";

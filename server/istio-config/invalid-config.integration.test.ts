@@ -32,7 +32,11 @@ describe("the console refuses config kube-apiserver or istiod would refuse", () 
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-invalid-config-"));
-    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
+    sim = await startSimulator({
+      port: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+    });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     const dbUrl = `file:${path.join(dir, "topsail.db")}`;
     await applyPendingMigrations(dbUrl);
@@ -79,44 +83,93 @@ ${rule}`;
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ yaml, baseResourceVersion: live?.metadata.resourceVersion }),
     });
-    return answer(await editorPut(request, { params: Promise.resolve({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" }) }));
+    return answer(
+      await editorPut(request, {
+        params: Promise.resolve({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" }),
+      }),
+    );
   }
 
   async function runWizard(wizard: string, input: unknown): Promise<ApiAnswer> {
-    const request = new Request(`http://localhost/api/traffic/bookinfo/reviews/${wizard}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ input }) });
-    return answer(await wizardPost(request, { params: Promise.resolve({ namespace: "bookinfo", service: "reviews", wizard }) }));
+    const request = new Request(`http://localhost/api/traffic/bookinfo/reviews/${wizard}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ input }),
+    });
+    return answer(
+      await wizardPost(request, { params: Promise.resolve({ namespace: "bookinfo", service: "reviews", wizard }) }),
+    );
   }
 
   beforeAll(async () => {
     // A live reviews VirtualService to edit, made the ordinary way.
-    const made = await runWizard("traffic-shifting", { routes: [{ subset: "v1", weight: 50 }, { subset: "v2", weight: 50 }] });
+    const made = await runWizard("traffic-shifting", {
+      routes: [
+        { subset: "v1", weight: 50 },
+        { subset: "v2", weight: 50 },
+      ],
+    });
     expect(made.status).toBe(200);
   });
 
   const cases: [string, { metadata?: string; rule?: string; weight?: string }, string][] = [
-    ["weight \"50\"", { weight: '"50"' }, 'spec.http[0].route[0].weight: Invalid value: "string": spec.http[0].route[0].weight in body must be of type integer: "string"'],
-    ["weight 50.5", { weight: "50.5" }, 'spec.http[0].route[0].weight: Invalid value: "float64": spec.http[0].route[0].weight in body must be of type int32: "float64"'],
-    ["weight 1e20", { weight: "1e20" }, 'spec.http[0].route[0].weight: Invalid value: "float64": spec.http[0].route[0].weight in body must be of type int32: "float64"'],
-    ["a markup label value", { metadata: "  labels:\n    app: '<img src=x onerror=alert(1)>'\n" }, 'metadata.labels: Invalid value: "<img src=x onerror=alert(1)>": a valid label must be an empty string'],
+    [
+      'weight "50"',
+      { weight: '"50"' },
+      'spec.http[0].route[0].weight: Invalid value: "string": spec.http[0].route[0].weight in body must be of type integer: "string"',
+    ],
+    [
+      "weight 50.5",
+      { weight: "50.5" },
+      'spec.http[0].route[0].weight: Invalid value: "float64": spec.http[0].route[0].weight in body must be of type int32: "float64"',
+    ],
+    [
+      "weight 1e20",
+      { weight: "1e20" },
+      'spec.http[0].route[0].weight: Invalid value: "float64": spec.http[0].route[0].weight in body must be of type int32: "float64"',
+    ],
+    [
+      "a markup label value",
+      { metadata: "  labels:\n    app: '<img src=x onerror=alert(1)>'\n" },
+      'metadata.labels: Invalid value: "<img src=x onerror=alert(1)>": a valid label must be an empty string',
+    ],
     ["an unknown field", { rule: "    foo: bar\n" }, 'unknown field "spec.http[0].foo"'],
-    ["a regex RE2 cannot compile", { rule: "    match:\n    - uri: {regex: '(('}\n" }, '"uri": error parsing regexp: missing closing ): `((`; Istio uses RE2 style regex-based match'],
-    ["a fixedDelay beyond Go's durations", { rule: "    fault:\n      delay: {fixedDelay: 99999999999999999999h, percentage: {value: 100}}\n" }, 'time: invalid duration "99999999999999999999h"'],
-    ["a finalizer the live object does not have", { metadata: "  finalizers: [example.com/block-delete]\n" }, 'metadata.finalizers adds "example.com/block-delete" — finalizers keep an object from being deleted'],
+    [
+      "a regex RE2 cannot compile",
+      { rule: "    match:\n    - uri: {regex: '(('}\n" },
+      '"uri": error parsing regexp: missing closing ): `((`; Istio uses RE2 style regex-based match',
+    ],
+    [
+      "a fixedDelay beyond Go's durations",
+      { rule: "    fault:\n      delay: {fixedDelay: 99999999999999999999h, percentage: {value: 100}}\n" },
+      'time: invalid duration "99999999999999999999h"',
+    ],
+    [
+      "a finalizer the live object does not have",
+      { metadata: "  finalizers: [example.com/block-delete]\n" },
+      'metadata.finalizers adds "example.com/block-delete" — finalizers keep an object from being deleted',
+    ],
     [
       "an owner reference the live object does not have",
-      { metadata: "  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: reviews-v1, uid: 0b5e-owner}\n" },
+      {
+        metadata:
+          "  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: reviews-v1, uid: 0b5e-owner}\n",
+      },
       "metadata.ownerReferences adds Deployment reviews-v1 — an owner makes the garbage collector delete this object with it",
     ],
   ];
 
-  it.each(cases)("the editor's PUT refuses %s with a 400 that says why, and writes nothing", async (_what, edit, message) => {
-    const before = await snapshot();
-    const result = await editReviews(edit.metadata ?? "", edit.rule ?? "", edit.weight);
-    expect(result.status).toBe(400);
-    expect(result.body.error?.code).toBe("bad_request");
-    expect(result.body.error?.message).toContain(message);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(cases)(
+    "the editor's PUT refuses %s with a 400 that says why, and writes nothing",
+    async (_what, edit, message) => {
+      const before = await snapshot();
+      const result = await editReviews(edit.metadata ?? "", edit.rule ?? "", edit.weight);
+      expect(result.status).toBe(400);
+      expect(result.body.error?.code).toBe("bad_request");
+      expect(result.body.error?.message).toContain(message);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("the editor's create refuses an AuthorizationPolicy with a field its CRD does not declare under rules, and writes nothing", async () => {
     const before = await snapshot();
@@ -133,12 +186,18 @@ spec:
     - source: {principals: [cluster.local/ns/bookinfo/sa/bookinfo-reviews]}
     paths: [/ratings]
 `;
-    const request = new Request("http://localhost/api/istio/objects", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ yaml, namespace: "bookinfo" }) });
+    const request = new Request("http://localhost/api/istio/objects", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ yaml, namespace: "bookinfo" }),
+    });
     const result = await answer(await editorCreate(request));
     expect(result.status).toBe(400);
     expect(result.body.error?.code).toBe("bad_request");
     expect(result.body.error?.message).toContain('unknown field "spec.rules[0].paths"');
-    expect(await getIstioObject(connection, { kind: "AuthorizationPolicy", namespace: "bookinfo", name: "ratings-viewer" })).toBeUndefined();
+    expect(
+      await getIstioObject(connection, { kind: "AuthorizationPolicy", namespace: "bookinfo", name: "ratings-viewer" }),
+    ).toBeUndefined();
     expect(await snapshot()).toEqual(before);
   });
 
@@ -146,7 +205,10 @@ spec:
     const before = await snapshot();
     const result = await runWizard("request-routing", {
       rules: [
-        { matches: [{ headers: [], uri: { type: "regex", value: "((" }, method: null }], routes: [{ subset: "v2", weight: 100 }] },
+        {
+          matches: [{ headers: [], uri: { type: "regex", value: "((" }, method: null }],
+          routes: [{ subset: "v2", weight: 100 }],
+        },
         { matches: [], routes: [{ subset: "v1", weight: 100 }] },
       ],
     });
@@ -157,7 +219,11 @@ spec:
 
   it("the fault-injection wizard refuses a fixedDelay beyond Go's durations, and writes nothing", async () => {
     const before = await snapshot();
-    const result = await runWizard("fault-injection", { target: { kind: "all" }, delay: { fixedDelay: "99999999999999999999h", percentage: 100 }, abort: null });
+    const result = await runWizard("fault-injection", {
+      target: { kind: "all" },
+      delay: { fixedDelay: "99999999999999999999h", percentage: 100 },
+      abort: null,
+    });
     expect(result.status).toBe(400);
     expect(result.body.error?.message).toContain('time: invalid duration "99999999999999999999h"');
     expect(await snapshot()).toEqual(before);

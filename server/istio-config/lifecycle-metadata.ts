@@ -17,10 +17,15 @@ interface LifecycleField {
   why: string;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 
 const LIFECYCLE_FIELDS: LifecycleField[] = [
-  { field: "finalizers", describe: (entry) => JSON.stringify(entry), why: "finalizers keep an object from being deleted" },
+  {
+    field: "finalizers",
+    describe: (entry) => JSON.stringify(entry),
+    why: "finalizers keep an object from being deleted",
+  },
   {
     field: "ownerReferences",
     describe: (entry) => `${String(asRecord(entry).kind ?? "?")} ${String(asRecord(entry).name ?? "?")}`,
@@ -37,8 +42,12 @@ const entriesOf = (object: StoredIstioObject | null | undefined, field: string):
 export function addedLifecycleMetadata(change: IstioChange, live: StoredIstioObject | undefined): string[] {
   const label = `${change.kind} ${change.namespace}/${change.name}`;
   return LIFECYCLE_FIELDS.flatMap(({ field, describe, why }) => {
-    const added = entriesOf(change.desired, field).filter((entry) => !entriesOf(live, field).some((kept) => isDeepStrictEqual(kept, entry)));
+    const added = entriesOf(change.desired, field).filter(
+      (entry) => !entriesOf(live, field).some((kept) => isDeepStrictEqual(kept, entry)),
+    );
     if (added.length === 0) return [];
-    return [`${label}: metadata.${field} adds ${added.map(describe).join(", ")} — ${why}; Topsail does not add them: remove them from the object (only those already on the live object may stay).`];
+    return [
+      `${label}: metadata.${field} adds ${added.map(describe).join(", ")} — ${why}; Topsail does not add them: remove them from the object (only those already on the live object may stay).`,
+    ];
   });
 }

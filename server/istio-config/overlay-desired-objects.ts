@@ -6,7 +6,9 @@ import "server-only";
 import { istioInventoryKinds, type IstioKey, type MeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 
-const listByKind = new Map<string, IstioKey>(Object.entries(istioInventoryKinds).map(([key, kind]) => [kind, key as IstioKey]));
+const listByKind = new Map<string, IstioKey>(
+  Object.entries(istioInventoryKinds).map(([key, kind]) => [kind, key as IstioKey]),
+);
 
 export function overlayDesiredObjects(inventory: MeshInventory, desired: StoredIstioObject[]): MeshInventory {
   const next: MeshInventory = { ...inventory };
@@ -14,7 +16,9 @@ export function overlayDesiredObjects(inventory: MeshInventory, desired: StoredI
     const key = listByKind.get(object.kind);
     if (!key) continue;
     const list = next[key] as { metadata?: { name?: string; namespace?: string } }[];
-    const others = list.filter((o) => !(o.metadata?.name === object.metadata.name && o.metadata?.namespace === object.metadata.namespace));
+    const others = list.filter(
+      (o) => !(o.metadata?.name === object.metadata.name && o.metadata?.namespace === object.metadata.namespace),
+    );
     (next[key] as unknown[]) = [...others, object];
   }
   return next;

@@ -61,7 +61,10 @@ export function sameContent(a: StoredIstioObject, b: StoredIstioObject): boolean
   return (
     isDeepStrictEqual(a.spec ?? {}, b.spec ?? {}) &&
     isDeepStrictEqual(a.metadata.labels ?? {}, b.metadata.labels ?? {}) &&
-    isDeepStrictEqual(withoutServerAnnotations(a.metadata.annotations), withoutServerAnnotations(b.metadata.annotations))
+    isDeepStrictEqual(
+      withoutServerAnnotations(a.metadata.annotations),
+      withoutServerAnnotations(b.metadata.annotations),
+    )
   );
 }
 
@@ -81,11 +84,17 @@ export function findConflict(change: IstioChange, live: StoredIstioObject | unde
   const label = `${change.kind} ${change.namespace}/${change.name}`;
   if (change.baseResourceVersion === undefined) return undefined;
   if (change.baseResourceVersion === null) {
-    return live ? { change, live, reason: `${label} was created by someone else since you started editing it` } : undefined;
+    return live
+      ? { change, live, reason: `${label} was created by someone else since you started editing it` }
+      : undefined;
   }
   if (!live) return { change, live, reason: `${label} was deleted by someone else since you started editing it` };
   if (live.metadata.resourceVersion !== change.baseResourceVersion) {
-    return { change, live, reason: `${label} was changed by someone else since you started editing it (your version ${change.baseResourceVersion}, live ${live.metadata.resourceVersion})` };
+    return {
+      change,
+      live,
+      reason: `${label} was changed by someone else since you started editing it (your version ${change.baseResourceVersion}, live ${live.metadata.resourceVersion})`,
+    };
   }
   return undefined;
 }
@@ -103,7 +112,9 @@ export function orderPlannedChanges(planned: PlannedChange[]): PlannedChange[] {
  * later, which would make the write overwrite that change.
  */
 export function writeResourceVersion(planned: PlannedChange): string | undefined {
-  return typeof planned.change.baseResourceVersion === "string" ? planned.change.baseResourceVersion : planned.live?.metadata.resourceVersion;
+  return typeof planned.change.baseResourceVersion === "string"
+    ? planned.change.baseResourceVersion
+    : planned.live?.metadata.resourceVersion;
 }
 
 /** The object to write: the desired content under the change's name, conditioned on writeResourceVersion. */

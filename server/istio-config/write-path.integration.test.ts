@@ -21,7 +21,11 @@ describe("the write path against the simulated cluster", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-write-"));
-    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
+    sim = await startSimulator({
+      port: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+    });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     dbUrl = `file:${path.join(dir, "audit.db")}`;
     await applyPendingMigrations(dbUrl);
@@ -38,12 +42,24 @@ describe("the write path against the simulated cluster", () => {
     apiVersion: "networking.istio.io/v1",
     kind: "VirtualService",
     metadata: { name: "reviews", namespace: "bookinfo" },
-    spec: { hosts: ["reviews"], http: [{ route: Object.entries(weights).map(([subset, weight]) => ({ destination: { host: "reviews", subset }, weight })) }] },
+    spec: {
+      hosts: ["reviews"],
+      http: [
+        {
+          route: Object.entries(weights).map(([subset, weight]) => ({
+            destination: { host: "reviews", subset },
+            weight,
+          })),
+        },
+      ],
+    },
   });
 
   it("applies a 50/50 split, readable through the Kubernetes API, with one audit entry carrying the API server's resourceVersion and the cluster", async () => {
     const outcomes = await applyIstioChanges(deps, {
-      changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: reviewsVs({ v1: 50, v3: 50 }) }],
+      changes: [
+        { kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: reviewsVs({ v1: 50, v3: 50 }) },
+      ],
       actor: "alice",
       source: "wizard",
       comment: "canary v3",
@@ -51,17 +67,41 @@ describe("the write path against the simulated cluster", () => {
     expect(outcomes[0]?.action).toBe("create");
     const live = await getIstioObject(connection, { kind: "VirtualService", namespace: "bookinfo", name: "reviews" });
     expect(live?.spec).toEqual(reviewsVs({ v1: 50, v3: 50 }).spec);
-    const entries = await listAuditEntries(getDb(dbUrl), { namespace: "bookinfo", kind: "VirtualService", name: "reviews" });
+    const entries = await listAuditEntries(getDb(dbUrl), {
+      namespace: "bookinfo",
+      kind: "VirtualService",
+      name: "reviews",
+    });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "create", actor: "alice", source: "wizard", comment: "canary v3", before: null });
-    expect(entries[0]).toMatchObject({ status: "applied", error: null, resourceVersion: live?.metadata.resourceVersion, clusterId: await readClusterId(connection), kubeContext: connection.context });
+    expect(entries[0]).toMatchObject({
+      action: "create",
+      actor: "alice",
+      source: "wizard",
+      comment: "canary v3",
+      before: null,
+    });
+    expect(entries[0]).toMatchObject({
+      status: "applied",
+      error: null,
+      resourceVersion: live?.metadata.resourceVersion,
+      clusterId: await readClusterId(connection),
+      kubeContext: connection.context,
+    });
     expect(outcomes[0]?.auditId).toBe(entries[0]?.id);
   });
 
   it("refuses an edit of a version that is no longer live, and keeps the live one", async () => {
     const live = await getIstioObject(connection, { kind: "VirtualService", namespace: "bookinfo", name: "reviews" });
     const error = await applyIstioChanges(deps, {
-      changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: reviewsVs({ v1: 100 }), baseResourceVersion: "1" }],
+      changes: [
+        {
+          kind: "VirtualService",
+          namespace: "bookinfo",
+          name: "reviews",
+          desired: reviewsVs({ v1: 100 }),
+          baseResourceVersion: "1",
+        },
+      ],
       actor: "bob",
       source: "editor",
     }).catch((e: unknown) => e);
@@ -72,7 +112,8 @@ describe("the write path against the simulated cluster", () => {
 
   it("refuses a route to a host the mesh does not know, before writing anything", async () => {
     const toNowhere = reviewsVs({ v1: 100 });
-    (toNowhere.spec as { http: { route: { destination: { host: string } }[] }[] }).http[0]!.route[0]!.destination.host = "reviewz";
+    (toNowhere.spec as { http: { route: { destination: { host: string } }[] }[] }).http[0]!.route[0]!.destination.host =
+      "reviewz";
     const error = await applyIstioChanges(deps, {
       changes: [{ kind: "VirtualService", namespace: "bookinfo", name: "reviews", desired: toNowhere }],
       actor: "carol",
@@ -91,7 +132,9 @@ describe("the write path against the simulated cluster", () => {
       source: "editor",
     });
     const checks = preview.validations.flatMap((v) => v.checks);
-    expect(checks).toContainEqual(expect.objectContaining({ code: "KIA1107", path: "spec/http[0]/route[0]/destination" }));
+    expect(checks).toContainEqual(
+      expect.objectContaining({ code: "KIA1107", path: "spec/http[0]/route[0]/destination" }),
+    );
     const live = await getIstioObject(connection, { kind: "VirtualService", namespace: "bookinfo", name: "reviews" });
     expect(live?.spec).toEqual(reviewsVs({ v1: 50, v3: 50 }).spec);
   });

@@ -26,7 +26,13 @@ const run = promisify(execFile);
 
 interface ApiAnswer {
   status: number;
-  body: { error?: { code: string; message: string; details?: { conflicts?: { kind: string; name: string; live: StoredIstioObject | null }[] } } };
+  body: {
+    error?: {
+      code: string;
+      message: string;
+      details?: { conflicts?: { kind: string; name: string; live: StoredIstioObject | null }[] };
+    };
+  };
 }
 
 describe("the write routes against the simulated cluster", () => {
@@ -58,9 +64,19 @@ describe("the write routes against the simulated cluster", () => {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       // No `base`: the write must still be conditioned on what this apply read.
-      body: JSON.stringify({ input: { routes: [{ subset: "v1", weight: v1 }, { subset: "v2", weight: 100 - v1 }] }, comment }),
+      body: JSON.stringify({
+        input: {
+          routes: [
+            { subset: "v1", weight: v1 },
+            { subset: "v2", weight: 100 - v1 },
+          ],
+        },
+        comment,
+      }),
     });
-    const response = await wizardPost(request, { params: Promise.resolve({ namespace: "bookinfo", service: "reviews", wizard: "traffic-shifting" }) });
+    const response = await wizardPost(request, {
+      params: Promise.resolve({ namespace: "bookinfo", service: "reviews", wizard: "traffic-shifting" }),
+    });
     return { status: response.status, body: (await response.json()) as ApiAnswer["body"] };
   }
 
@@ -74,36 +90,60 @@ describe("the write routes against the simulated cluster", () => {
     return { status: response.status, body: (await response.json()) as ApiAnswer["body"] };
   }
 
-  async function rollback(id: string, body: { to: "after" | "before"; baseResourceVersion: string | null }): Promise<ApiAnswer> {
-    const request = new Request(`http://localhost/api/audit/${id}/rollback`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  async function rollback(
+    id: string,
+    body: { to: "after" | "before"; baseResourceVersion: string | null },
+  ): Promise<ApiAnswer> {
+    const request = new Request(`http://localhost/api/audit/${id}/rollback`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const response = await rollbackPost(request, { params: Promise.resolve({ id }) });
     return { status: response.status, body: (await response.json()) as ApiAnswer["body"] };
   }
 
   const v1Weight = (object: StoredIstioObject | undefined) => {
-    const http = (object?.spec as { http?: { route?: { destination: { subset?: string }; weight?: number }[] }[] } | undefined)?.http ?? [];
+    const http =
+      (object?.spec as { http?: { route?: { destination: { subset?: string }; weight?: number }[] }[] } | undefined)
+        ?.http ?? [];
     return http.at(-1)?.route?.find((r) => r.destination.subset === "v1")?.weight;
   };
 
   /** Every Istio object of the namespace with its resourceVersion: if none moved, nothing reached the cluster. */
   const versions = async () =>
     Object.fromEntries(
-      (await Promise.all(["VirtualService", "DestinationRule"].map((kind) => listIstioObjects(connection, kind, "bookinfo"))))
+      (
+        await Promise.all(
+          ["VirtualService", "DestinationRule"].map((kind) => listIstioObjects(connection, kind, "bookinfo")),
+        )
+      )
         .flat()
         .map((o) => [`${o.kind}/${o.metadata.name}`, o.metadata.resourceVersion]),
     );
 
   /** `count` applies at once, apply i asking for v1 at `firstWeight + i` (none equal to what is live). */
-  async function race(count: number, firstWeight: number, label: string): Promise<{ winner: number; answers: ApiAnswer[] }> {
+  async function race(
+    count: number,
+    firstWeight: number,
+    label: string,
+  ): Promise<{ winner: number; answers: ApiAnswer[] }> {
     // A slow API server: every apply has read before any has written.
     sim.setApiLatency(300);
-    const answers = await Promise.all(Array.from({ length: count }, (_, i) => applyShift(firstWeight + i, `${label} ${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: count }, (_, i) => applyShift(firstWeight + i, `${label} ${i}`)),
+    );
     sim.setApiLatency(0);
     const winners = answers.flatMap((a, i) => (a.status === 200 ? [i] : []));
     expect(winners).toHaveLength(1);
     const losers = answers.filter((a) => a.status !== 200);
-    expect(losers.map((a) => [a.status, a.body.error?.code])).toEqual(Array.from({ length: count - 1 }, () => [409, "conflict"]));
-    for (const loser of losers) expect(loser.body.error?.details?.conflicts).toEqual([expect.objectContaining({ kind: "VirtualService", name: "reviews" })]);
+    expect(losers.map((a) => [a.status, a.body.error?.code])).toEqual(
+      Array.from({ length: count - 1 }, () => [409, "conflict"]),
+    );
+    for (const loser of losers)
+      expect(loser.body.error?.details?.conflicts).toEqual([
+        expect.objectContaining({ kind: "VirtualService", name: "reviews" }),
+      ]);
     return { winner: winners[0]!, answers };
   }
 
@@ -113,7 +153,9 @@ describe("the write routes against the simulated cluster", () => {
     const live = await getIstioObject(connection, reviewsRef);
     expect(v1Weight(live)).toBe(1 + winner);
     const entries = await listAuditEntries(getDb(dbUrl), { ...reviewsRef, status: "applied" });
-    expect(entries.map((e) => [e.action, e.comment, e.resourceVersion])).toEqual([["create", `create ${winner}`, live?.metadata.resourceVersion]]);
+    expect(entries.map((e) => [e.action, e.comment, e.resourceVersion])).toEqual([
+      ["create", `create ${winner}`, live?.metadata.resourceVersion],
+    ]);
   });
 
   it("updates it once when 20 wizards apply at the same time without a base; the survivor holds exactly the winner's change", async () => {
@@ -121,12 +163,20 @@ describe("the write routes against the simulated cluster", () => {
     const live = await getIstioObject(connection, reviewsRef);
     expect(v1Weight(live)).toBe(31 + winner);
     const entries = await listAuditEntries(getDb(dbUrl), { ...reviewsRef, status: "applied" });
-    expect(entries[0]).toMatchObject({ action: "update", comment: `update ${winner}`, resourceVersion: live?.metadata.resourceVersion, clusterId: await readClusterId(connection), kubeContext: connection.context });
+    expect(entries[0]).toMatchObject({
+      action: "update",
+      comment: `update ${winner}`,
+      resourceVersion: live?.metadata.resourceVersion,
+      clusterId: await readClusterId(connection),
+      kubeContext: connection.context,
+    });
     expect(await listAuditEntries(getDb(dbUrl), { ...reviewsRef, status: "pending" })).toEqual([]);
   });
 
   it("does not overwrite a kubectl patch made between the wizard's read and its write: 409 conflict, kubectl's change stays", async () => {
-    const patch = { spec: { http: [{ timeout: "7s", route: [{ destination: { host: "reviews", subset: "v1" }, weight: 100 }] }] } };
+    const patch = {
+      spec: { http: [{ timeout: "7s", route: [{ destination: { host: "reviews", subset: "v1" }, weight: 100 }] }] },
+    };
     const read = createTrafficReadDeps(connection);
     const deps = {
       ...read,
@@ -139,8 +189,15 @@ describe("the write routes against the simulated cluster", () => {
       preview: previewIstioChangesLive,
       apply: applyIstioChangesLive,
     };
-    const input = { routes: [{ subset: "v1", weight: 30 }, { subset: "v2", weight: 70 }] };
-    const error = await applyWizard(deps, { namespace: "bookinfo", service: "reviews" }, "traffic-shifting", { input }).catch((e: unknown) => e);
+    const input = {
+      routes: [
+        { subset: "v1", weight: 30 },
+        { subset: "v2", weight: 70 },
+      ],
+    };
+    const error = await applyWizard(deps, { namespace: "bookinfo", service: "reviews" }, "traffic-shifting", {
+      input,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "conflict", httpStatus: 409 });
     const live = await getIstioObject(connection, reviewsRef);
     expect(live?.spec?.http).toEqual(patch.spec.http);
@@ -151,8 +208,12 @@ describe("the write routes against the simulated cluster", () => {
     const yaml = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v3}\n`;
     const answer = await editYaml("Bogus", "reviews", yaml, before?.metadata.resourceVersion ?? "");
     expect(answer.status).toBe(400);
-    expect(answer.body.error?.message).toContain('"Bogus" is not an Istio kind; the served kinds are VirtualService, DestinationRule');
-    expect((await getIstioObject(connection, reviewsRef))?.metadata.resourceVersion).toBe(before?.metadata.resourceVersion);
+    expect(answer.body.error?.message).toContain(
+      '"Bogus" is not an Istio kind; the served kinds are VirtualService, DestinationRule',
+    );
+    expect((await getIstioObject(connection, reviewsRef))?.metadata.resourceVersion).toBe(
+      before?.metadata.resourceVersion,
+    );
   });
 
   it("never rolls an entry recorded on another cluster back onto this one: 409, nothing written or recorded", async () => {
@@ -162,30 +223,54 @@ describe("the write routes against the simulated cluster", () => {
       actor: "alice",
       action: "update",
       source: "editor",
-      before: { ...live, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] } },
+      before: {
+        ...live,
+        spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v3" } }] }] },
+      },
       after: live,
       clusterId: "00000000-0000-0000-0000-000000000000",
       kubeContext: connection.context,
     });
     const countBefore = (await listAuditEntries(getDb(dbUrl), reviewsRef)).length;
-    const answer = await rollback(foreign.id, { to: "before", baseResourceVersion: live?.metadata.resourceVersion ?? null });
+    const answer = await rollback(foreign.id, {
+      to: "before",
+      baseResourceVersion: live?.metadata.resourceVersion ?? null,
+    });
     expect(answer.status).toBe(409);
     expect(answer.body.error?.code).toBe("conflict");
-    expect(answer.body.error?.message).toContain(`Audit entry ${foreign.id} belongs to the cluster whose kube-system namespace has UID 00000000-0000-0000-0000-000000000000`);
+    expect(answer.body.error?.message).toContain(
+      `Audit entry ${foreign.id} belongs to the cluster whose kube-system namespace has UID 00000000-0000-0000-0000-000000000000`,
+    );
     expect(answer.body.error?.message).toContain("nothing was changed");
-    expect((await getIstioObject(connection, reviewsRef))?.metadata.resourceVersion).toBe(live?.metadata.resourceVersion);
+    expect((await getIstioObject(connection, reviewsRef))?.metadata.resourceVersion).toBe(
+      live?.metadata.resourceVersion,
+    );
     expect(await listAuditEntries(getDb(dbUrl), reviewsRef)).toHaveLength(countBefore);
   });
 
   it("rolls an entry of this cluster back through the intent path, recorded as rollback with the API server's resourceVersion", async () => {
-    const [latest] = await listAuditEntries(getDb(dbUrl), { ...reviewsRef, source: "wizard", status: "applied", limit: 1 });
+    const [latest] = await listAuditEntries(getDb(dbUrl), {
+      ...reviewsRef,
+      source: "wizard",
+      status: "applied",
+      limit: 1,
+    });
     const live = await getIstioObject(connection, reviewsRef);
-    const answer = await rollback(latest!.id, { to: "before", baseResourceVersion: live?.metadata.resourceVersion ?? null });
+    const answer = await rollback(latest!.id, {
+      to: "before",
+      baseResourceVersion: live?.metadata.resourceVersion ?? null,
+    });
     expect(answer.body.error).toBeUndefined();
     const after = await getIstioObject(connection, reviewsRef);
     expect(after?.spec).toEqual((latest!.before as { spec: unknown }).spec);
     const [entry] = await listAuditEntries(getDb(dbUrl), { ...reviewsRef, limit: 1 });
-    expect(entry).toMatchObject({ action: "rollback", source: "rollback", status: "applied", resourceVersion: after?.metadata.resourceVersion, clusterId: await readClusterId(connection) });
+    expect(entry).toMatchObject({
+      action: "rollback",
+      source: "rollback",
+      status: "applied",
+      resourceVersion: after?.metadata.resourceVersion,
+      clusterId: await readClusterId(connection),
+    });
   });
 
   it("changes nothing in the cluster when the database cannot record the intent: wizard and editor answer 500 `database`", async () => {
@@ -203,7 +288,9 @@ describe("the write routes against the simulated cluster", () => {
     for (const answer of [wizard, editor]) {
       expect(answer.status).toBe(500);
       expect(answer.body.error?.code).toBe("database");
-      expect(answer.body.error?.message).toMatch(/^The audit log could not record the change of VirtualService bookinfo\/reviews before making it \(The table `main.AuditEntry` does not exist in the current database.\), so nothing was changed in the cluster/);
+      expect(answer.body.error?.message).toMatch(
+        /^The audit log could not record the change of VirtualService bookinfo\/reviews before making it \(The table `main.AuditEntry` does not exist in the current database.\), so nothing was changed in the cluster/,
+      );
     }
   });
 });

@@ -5,7 +5,8 @@ const reviews: MetricTarget = { kind: "services", namespace: "bookinfo", name: "
 const productpage: MetricTarget = { kind: "workloads", namespace: "bookinfo", name: "productpage-v1" };
 const ratingsApp: MetricTarget = { kind: "applications", namespace: "bookinfo", name: "ratings" };
 
-const queryOf = (target: MetricTarget, direction: "inbound" | "outbound", id: string) => buildChartQueries(target, direction, 60)?.find((q) => q.id === id)?.promql;
+const queryOf = (target: MetricTarget, direction: "inbound" | "outbound", id: string) =>
+  buildChartQueries(target, direction, 60)?.find((q) => q.id === id)?.promql;
 
 describe("the metrics tab's PromQL, one range query per chart", () => {
   it("sends a service's inbound request rate by version and response code, from the destination proxies", () => {
@@ -19,11 +20,14 @@ describe("the metrics tab's PromQL, one range query per chart", () => {
     const all = `sum(rate(istio_requests_total{${m}}[60s])) by (destination_canonical_revision)`;
     const errors = `sum(rate(istio_requests_total{${m},response_code=~"0|4..|5.."}[60s]) or rate(istio_requests_total{${m},request_protocol="grpc",response_code!~"0|4..|5..",grpc_response_status!~"0|"}[60s])) by (destination_canonical_revision)`;
     expect(queryOf(reviews, "inbound", "errorRate")).toBe(`(${errors} or ${all} * 0) / (${all}) * 100`);
-    expect(buildChartQueries(reviews, "inbound", 60)?.find((q) => q.id === "errorRate")?.title).toBe("Error rate (no response, 4xx, 5xx, gRPC status ≠ 0) by version");
+    expect(buildChartQueries(reviews, "inbound", 60)?.find((q) => q.id === "errorRate")?.title).toBe(
+      "Error rate (no response, 4xx, 5xx, gRPC status ≠ 0) by version",
+    );
   });
 
   it("sends p50, p95 and p99 of the duration in one query, each tagged with its quantile", () => {
-    const bucket = 'istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload_namespace="bookinfo",destination_workload="productpage-v1"}';
+    const bucket =
+      'istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload_namespace="bookinfo",destination_workload="productpage-v1"}';
     expect(queryOf(productpage, "inbound", "duration")).toBe(
       `label_replace(histogram_quantile(0.5, sum(rate(${bucket}[60s])) by (le)), "quantile", "p50", "", "") or ` +
         `label_replace(histogram_quantile(0.95, sum(rate(${bucket}[60s])) by (le)), "quantile", "p95", "", "") or ` +
@@ -32,7 +36,8 @@ describe("the metrics tab's PromQL, one range query per chart", () => {
   });
 
   it("sends average request and response sizes by version", () => {
-    const m = 'reporter="destination",destination_workload_namespace="bookinfo",destination_canonical_service="ratings"';
+    const m =
+      'reporter="destination",destination_workload_namespace="bookinfo",destination_canonical_service="ratings"';
     expect(queryOf(ratingsApp, "inbound", "requestSize")).toBe(
       `(sum(rate(istio_request_bytes_sum{${m}}[60s])) by (destination_canonical_revision)) / (sum(rate(istio_request_bytes_count{${m}}[60s])) by (destination_canonical_revision))`,
     );
@@ -43,8 +48,12 @@ describe("the metrics tab's PromQL, one range query per chart", () => {
 
   it("sends TCP bytes sent and received by version", () => {
     const m = 'reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"';
-    expect(queryOf(reviews, "inbound", "tcpSent")).toBe(`sum(rate(istio_tcp_sent_bytes_total{${m}}[60s])) by (destination_canonical_revision)`);
-    expect(queryOf(reviews, "inbound", "tcpReceived")).toBe(`sum(rate(istio_tcp_received_bytes_total{${m}}[60s])) by (destination_canonical_revision)`);
+    expect(queryOf(reviews, "inbound", "tcpSent")).toBe(
+      `sum(rate(istio_tcp_sent_bytes_total{${m}}[60s])) by (destination_canonical_revision)`,
+    );
+    expect(queryOf(reviews, "inbound", "tcpReceived")).toBe(
+      `sum(rate(istio_tcp_received_bytes_total{${m}}[60s])) by (destination_canonical_revision)`,
+    );
   });
 
   it("reads outbound requests from the source proxies, split by the called service and its version", () => {
@@ -63,7 +72,9 @@ describe("the metrics tab's PromQL, one range query per chart", () => {
   });
 
   it("escapes names, so a name cannot change the query", () => {
-    expect(queryOf({ kind: "workloads", namespace: "a", name: 'x"}' }, "inbound", "tcpSent")).toContain('destination_workload="x\\"}"');
+    expect(queryOf({ kind: "workloads", namespace: "a", name: 'x"}' }, "inbound", "tcpSent")).toContain(
+      'destination_workload="x\\"}"',
+    );
   });
 
   it("names each series after the labels its chart groups by", () => {

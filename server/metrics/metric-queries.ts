@@ -12,7 +12,14 @@ import "server-only";
 import type { InventoryKind } from "@/lib/contracts/inventory";
 import type { ChartId, ChartUnit, MetricDirection } from "@/lib/contracts/metrics";
 import { errorLegend, errorRequestMatchers } from "@/lib/istio/response-classes";
-import { divide, histogramQuantile, selector, sumRate, sumRateUnion, type LabelMatcher } from "@/server/adapters/prometheus/promql";
+import {
+  divide,
+  histogramQuantile,
+  selector,
+  sumRate,
+  sumRateUnion,
+  type LabelMatcher,
+} from "@/server/adapters/prometheus/promql";
 
 export interface MetricTarget {
   kind: InventoryKind;
@@ -27,15 +34,35 @@ const eq = (label: string, value: string): LabelMatcher => ({ label, op: "=", va
 /** How the requests into / out of each kind of item are selected; a service originates no requests. */
 const targets: Record<InventoryKind, Partial<Record<MetricDirection, Matchers>>> = {
   services: {
-    inbound: (ns, name) => [eq("reporter", "destination"), eq("destination_service_namespace", ns), eq("destination_service_name", name)],
+    inbound: (ns, name) => [
+      eq("reporter", "destination"),
+      eq("destination_service_namespace", ns),
+      eq("destination_service_name", name),
+    ],
   },
   workloads: {
-    inbound: (ns, name) => [eq("reporter", "destination"), eq("destination_workload_namespace", ns), eq("destination_workload", name)],
-    outbound: (ns, name) => [eq("reporter", "source"), eq("source_workload_namespace", ns), eq("source_workload", name)],
+    inbound: (ns, name) => [
+      eq("reporter", "destination"),
+      eq("destination_workload_namespace", ns),
+      eq("destination_workload", name),
+    ],
+    outbound: (ns, name) => [
+      eq("reporter", "source"),
+      eq("source_workload_namespace", ns),
+      eq("source_workload", name),
+    ],
   },
   applications: {
-    inbound: (ns, name) => [eq("reporter", "destination"), eq("destination_workload_namespace", ns), eq("destination_canonical_service", name)],
-    outbound: (ns, name) => [eq("reporter", "source"), eq("source_workload_namespace", ns), eq("source_canonical_service", name)],
+    inbound: (ns, name) => [
+      eq("reporter", "destination"),
+      eq("destination_workload_namespace", ns),
+      eq("destination_canonical_service", name),
+    ],
+    outbound: (ns, name) => [
+      eq("reporter", "source"),
+      eq("source_workload_namespace", ns),
+      eq("source_canonical_service", name),
+    ],
   },
 };
 
@@ -72,7 +99,12 @@ const quantiles = [
  * `or` (their label sets differ by that label, so none shadows another).
  */
 function quantileSet(bucketSelector: string, windowSeconds: number): string {
-  return quantiles.map(({ q, name }) => `label_replace(${histogramQuantile(q, bucketSelector, windowSeconds)}, "quantile", "${name}", "", "")`).join(" or ");
+  return quantiles
+    .map(
+      ({ q, name }) =>
+        `label_replace(${histogramQuantile(q, bucketSelector, windowSeconds)}, "quantile", "${name}", "", "")`,
+    )
+    .join(" or ");
 }
 
 export interface ChartQuery {
@@ -122,14 +154,22 @@ const chartDefinitions: readonly ChartDefinition[] = [
     id: "requestSize",
     title: "Request size (average) by version",
     unit: "bytes",
-    build: (m, by, w) => divide(sumRate(selector("istio_request_bytes_sum", m), w, by), sumRate(selector("istio_request_bytes_count", m), w, by)),
+    build: (m, by, w) =>
+      divide(
+        sumRate(selector("istio_request_bytes_sum", m), w, by),
+        sumRate(selector("istio_request_bytes_count", m), w, by),
+      ),
     seriesLabels: (by) => by,
   },
   {
     id: "responseSize",
     title: "Response size (average) by version",
     unit: "bytes",
-    build: (m, by, w) => divide(sumRate(selector("istio_response_bytes_sum", m), w, by), sumRate(selector("istio_response_bytes_count", m), w, by)),
+    build: (m, by, w) =>
+      divide(
+        sumRate(selector("istio_response_bytes_sum", m), w, by),
+        sumRate(selector("istio_response_bytes_count", m), w, by),
+      ),
     seriesLabels: (by) => by,
   },
   {
@@ -149,11 +189,21 @@ const chartDefinitions: readonly ChartDefinition[] = [
 ];
 
 /** The chart queries of a metrics tab; undefined when the item has no such direction. */
-export function buildChartQueries(target: MetricTarget, direction: MetricDirection, rateWindowSeconds: number): ChartQuery[] | undefined {
+export function buildChartQueries(
+  target: MetricTarget,
+  direction: MetricDirection,
+  rateWindowSeconds: number,
+): ChartQuery[] | undefined {
   const m = matchersFor(target, direction);
   if (!m) return undefined;
   const by = versionLabels[direction];
-  return chartDefinitions.map((c) => ({ id: c.id, title: c.title, unit: c.unit, promql: c.build(m, by, rateWindowSeconds), seriesLabels: c.seriesLabels(by) }));
+  return chartDefinitions.map((c) => ({
+    id: c.id,
+    title: c.title,
+    unit: c.unit,
+    promql: c.build(m, by, rateWindowSeconds),
+    seriesLabels: c.seriesLabels(by),
+  }));
 }
 
 /**

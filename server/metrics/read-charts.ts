@@ -34,23 +34,37 @@ export interface ReadChartsRequest {
   rangeSeconds: number;
 }
 
-export async function readCharts(prometheus: Pick<PrometheusClient, "queryRange">, request: ReadChartsRequest, now: Date): Promise<MetricsResponse> {
+export async function readCharts(
+  prometheus: Pick<PrometheusClient, "queryRange">,
+  request: ReadChartsRequest,
+  now: Date,
+): Promise<MetricsResponse> {
   const { stepSeconds, rateWindowSeconds } = metricsResolution(request.rangeSeconds);
   const queries = buildChartQueries(request.target, request.direction, rateWindowSeconds);
-  if (!queries) throw new TopsailError("bad_request", `A ${request.target.kind.replace(/s$/, "")} has no ${request.direction} metrics.`);
+  if (!queries)
+    throw new TopsailError(
+      "bad_request",
+      `A ${request.target.kind.replace(/s$/, "")} has no ${request.direction} metrics.`,
+    );
   // Align to the step so refreshes within a step ask the same question.
   const end = Math.floor(now.getTime() / 1000 / stepSeconds) * stepSeconds;
   const start = end - request.rangeSeconds;
   const range = { start: new Date(start * 1000), end: new Date(end * 1000), stepSeconds };
   const answers = await Promise.allSettled(queries.map((q) => prometheus.queryRange(q.promql, range)));
-  const unavailable = answers.find((a) => a.status === "rejected" && a.reason instanceof PrometheusError && a.reason.code === "prometheus_unavailable");
+  const unavailable = answers.find(
+    (a) => a.status === "rejected" && a.reason instanceof PrometheusError && a.reason.code === "prometheus_unavailable",
+  );
   // Prometheus down is one error for the whole tab, not seven identical ones.
   if (unavailable?.status === "rejected") throw unavailable.reason;
   const charts: MetricChart[] = queries.map((q, i) => {
     const answer = answers[i];
     const base = { id: q.id, title: q.title, unit: q.unit };
     if (!answer || answer.status === "rejected") {
-      return { ...base, series: [], error: answer?.reason instanceof Error ? answer.reason.message : "The query failed." };
+      return {
+        ...base,
+        series: [],
+        error: answer?.reason instanceof Error ? answer.reason.message : "The query failed.",
+      };
     }
     return { ...base, series: answer.value.kind === "matrix" ? toMetricSeries(answer.value.series, q) : [] };
   });

@@ -17,10 +17,15 @@ export function countHealth(statuses: readonly HealthStatus[]): HealthCounts {
   return counts;
 }
 
-export function buildNamespaceOverview(inventory: NamespaceInventory, validations: readonly ObjectValidation[], sparkline: RangeSeries | undefined): NamespaceOverview {
+export function buildNamespaceOverview(
+  inventory: NamespaceInventory,
+  validations: readonly ObjectValidation[],
+  sparkline: RangeSeries | undefined,
+): NamespaceOverview {
   const ns = inventory.objects.namespace;
   const own = validations.filter((v) => v.namespace === ns.name);
-  const count = (severity: "error" | "warning") => own.reduce((n, v) => n + v.checks.filter((c) => c.severity === severity).length, 0);
+  const count = (severity: "error" | "warning") =>
+    own.reduce((n, v) => n + v.checks.filter((c) => c.severity === severity).length, 0);
   const revision = ns.labels["istio.io/rev"];
   return {
     name: ns.name,
@@ -32,9 +37,16 @@ export function buildNamespaceOverview(inventory: NamespaceInventory, validation
       pods: inventory.workloads.reduce((n, w) => n + w.pods, 0),
       podsWithoutSidecar: inventory.workloads.reduce((n, w) => n + w.podsWithoutSidecar, 0),
     },
-    counts: { applications: inventory.applications.length, workloads: inventory.workloads.length, services: inventory.services.length },
+    counts: {
+      applications: inventory.applications.length,
+      workloads: inventory.workloads.length,
+      services: inventory.services.length,
+    },
     health: countHealth(inventory.applications.map((a) => a.health.status)),
     config: { objects: own.length, errors: count("error"), warnings: count("warning") },
-    inboundRate: (sparkline?.points ?? []).map((p): [number, number] => [p.time, Number.isFinite(p.value) ? p.value : 0]),
+    inboundRate: (sparkline?.points ?? []).map((p): [number, number] => [
+      p.time,
+      Number.isFinite(p.value) ? p.value : 0,
+    ]),
   };
 }

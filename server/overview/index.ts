@@ -27,7 +27,9 @@ async function readSparklines(namespaces: readonly string[]): Promise<Map<string
       end: new Date(end * 1000),
       stepSeconds: SPARKLINE.stepSeconds,
     });
-    return new Map(result.kind === "matrix" ? result.series.map((s) => [s.labels.destination_workload_namespace ?? "", s]) : []);
+    return new Map(
+      result.kind === "matrix" ? result.series.map((s) => [s.labels.destination_workload_namespace ?? "", s]) : [],
+    );
   } catch (error) {
     if (error instanceof PrometheusError) return error;
     throw error;
@@ -38,15 +40,28 @@ async function readSparklines(namespaces: readonly string[]): Promise<Map<string
 export const OVERVIEW_CACHE_MS = 5_000;
 
 /** `namespaces` empty: every namespace the user can list. */
-export const getOverview = cacheByKey(readOverview, (namespaces: readonly string[]) => [...namespaces].sort().join(","), { ttlMs: OVERVIEW_CACHE_MS, maxEntries: 100 });
+export const getOverview = cacheByKey(
+  readOverview,
+  (namespaces: readonly string[]) => [...namespaces].sort().join(","),
+  { ttlMs: OVERVIEW_CACHE_MS, maxEntries: 100 },
+);
 
 async function readOverview(namespaces: readonly string[]): Promise<Overview> {
-  const names = namespaces.length > 0 ? [...namespaces] : (await listNamespaces(getKubeConnection())).map((n) => n.name);
-  const [loaded, sparklines] = await Promise.all([Promise.all(names.map((n) => loadLiveInventory(n))), readSparklines(names)]);
-  const metricsError = sparklines instanceof PrometheusError ? sparklines.message : loaded.find((l) => l.metricsError)?.metricsError;
+  const names =
+    namespaces.length > 0 ? [...namespaces] : (await listNamespaces(getKubeConnection())).map((n) => n.name);
+  const [loaded, sparklines] = await Promise.all([
+    Promise.all(names.map((n) => loadLiveInventory(n))),
+    readSparklines(names),
+  ]);
+  const metricsError =
+    sparklines instanceof PrometheusError ? sparklines.message : loaded.find((l) => l.metricsError)?.metricsError;
   return {
     namespaces: loaded.map(({ inventory, config }) =>
-      buildNamespaceOverview(inventory, validateContextNamespaces([inventory.namespace], config.context), sparklines instanceof PrometheusError ? undefined : sparklines.get(inventory.namespace)),
+      buildNamespaceOverview(
+        inventory,
+        validateContextNamespaces([inventory.namespace], config.context),
+        sparklines instanceof PrometheusError ? undefined : sparklines.get(inventory.namespace),
+      ),
     ),
     sparklineSeconds: SPARKLINE.rangeSeconds,
     ...(metricsError ? { metricsError } : {}),

@@ -4,7 +4,10 @@ import { escapeRegex, selector, sumRate } from "@/server/adapters/prometheus/pro
 
 export const SPARKLINE = { rangeSeconds: 1800, stepSeconds: 30, rateWindowSeconds: 60 } as const;
 
-export function buildSparklineQuery(namespaces: readonly string[], rateWindowSeconds: number = SPARKLINE.rateWindowSeconds): string {
+export function buildSparklineQuery(
+  namespaces: readonly string[],
+  rateWindowSeconds: number = SPARKLINE.rateWindowSeconds,
+): string {
   return sumRate(
     selector("istio_requests_total", [
       { label: "reporter", op: "=", value: "destination" },

@@ -39,7 +39,11 @@ export function setNamespaceInjection(namespace: string, change: InjectionChange
   return setInjection(liveDeps(), { kind: "Namespace", name: namespace }, change);
 }
 
-export function setWorkloadInjection(namespace: string, workload: string, change: InjectionChange): Promise<InjectionResult> {
+export function setWorkloadInjection(
+  namespace: string,
+  workload: string,
+  change: InjectionChange,
+): Promise<InjectionResult> {
   const target: InjectionTarget = { kind: "Deployment", namespace, name: workload };
   return setInjection(liveDeps(), target, change);
 }

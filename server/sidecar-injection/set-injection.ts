@@ -14,7 +14,12 @@ import "server-only";
 import type { InjectionChange, InjectionResult } from "@/lib/contracts/inventory";
 import type { MergeValue, PatchedCoreObject } from "@/server/adapters/kube/patch-core-objects";
 import { TopsailError } from "@/server/errors";
-import { reasonOf, recordIntentOrThrow, resolveIntentQuietly, type AuditIntentDeps } from "@/server/istio-config/audit-intents";
+import {
+  reasonOf,
+  recordIntentOrThrow,
+  resolveIntentQuietly,
+  type AuditIntentDeps,
+} from "@/server/istio-config/audit-intents";
 
 export const NAMESPACE_LABEL = "istio-injection";
 export const WORKLOAD_ANNOTATION = "sidecar.istio.io/inject";
@@ -25,7 +30,8 @@ const targets = {
   Deployment: { key: WORKLOAD_ANNOTATION, on: "true", off: "false", field: "spec.template.metadata.annotations" },
 } as const;
 
-export type InjectionTarget = { kind: "Namespace"; name: string } | { kind: "Deployment"; namespace: string; name: string };
+export type InjectionTarget =
+  { kind: "Namespace"; name: string } | { kind: "Deployment"; namespace: string; name: string };
 
 export function injectionPatch(kind: keyof typeof targets, enabled: boolean | null): Record<string, MergeValue> {
   const t = targets[kind];
@@ -35,18 +41,30 @@ export function injectionPatch(kind: keyof typeof targets, enabled: boolean | nu
 export interface InjectionDeps extends AuditIntentDeps {
   /** The live values of the field the toggle writes, and the object's resourceVersion. */
   read(target: InjectionTarget): Promise<{ values: Record<string, string>; resourceVersion: string }>;
-  patch(target: InjectionTarget, patch: Record<string, MergeValue>, resourceVersion: string): Promise<PatchedCoreObject>;
+  patch(
+    target: InjectionTarget,
+    patch: Record<string, MergeValue>,
+    resourceVersion: string,
+  ): Promise<PatchedCoreObject>;
   actor: string;
 }
 
 const namespaceOf = (t: InjectionTarget) => (t.kind === "Namespace" ? t.name : t.namespace);
 
-export async function setInjection(deps: InjectionDeps, target: InjectionTarget, change: InjectionChange): Promise<InjectionResult> {
+export async function setInjection(
+  deps: InjectionDeps,
+  target: InjectionTarget,
+  change: InjectionChange,
+): Promise<InjectionResult> {
   const live = await deps.read(target);
   if (live.resourceVersion !== change.resourceVersion) {
-    throw new TopsailError("conflict", `${target.kind} ${target.name} has changed since it was loaded (resourceVersion ${change.resourceVersion}, now ${live.resourceVersion}); reload and try again.`, {
-      details: { resourceVersion: live.resourceVersion },
-    });
+    throw new TopsailError(
+      "conflict",
+      `${target.kind} ${target.name} has changed since it was loaded (resourceVersion ${change.resourceVersion}, now ${live.resourceVersion}); reload and try again.`,
+      {
+        details: { resourceVersion: live.resourceVersion },
+      },
+    );
   }
   const t = targets[target.kind];
   const patch = injectionPatch(target.kind, change.enabled);
@@ -73,6 +91,17 @@ export async function setInjection(deps: InjectionDeps, target: InjectionTarget,
     throw error;
   }
   const after = target.kind === "Namespace" ? patched.labels : (patched.templateAnnotations ?? {});
-  await resolveIntentQuietly(deps, auditId, { status: "applied", after: fieldOf(after[t.key] ?? null), resourceVersion: patched.resourceVersion }, label);
-  return { kind: target.kind, namespace: namespaceOf(target), name: target.name, resourceVersion: patched.resourceVersion, auditId };
+  await resolveIntentQuietly(
+    deps,
+    auditId,
+    { status: "applied", after: fieldOf(after[t.key] ?? null), resourceVersion: patched.resourceVersion },
+    label,
+  );
+  return {
+    kind: target.kind,
+    namespace: namespaceOf(target),
+    name: target.name,
+    resourceVersion: patched.resourceVersion,
+    auditId,
+  };
 }

@@ -23,7 +23,10 @@ describe("getConnectionStatus", () => {
     const status = await getConnectionStatus({
       ...healthy,
       kubernetes: async () => {
-        throw new TopsailError("kube_unavailable", "Cannot reach the Kubernetes API at https://127.0.0.1:18080 (ECONNREFUSED)");
+        throw new TopsailError(
+          "kube_unavailable",
+          "Cannot reach the Kubernetes API at https://127.0.0.1:18080 (ECONNREFUSED)",
+        );
       },
     });
     expect(status.kubernetes.ok).toBe(false);
@@ -33,7 +36,10 @@ describe("getConnectionStatus", () => {
   });
 
   it("says Istio is missing when the cluster answers without its CRDs", async () => {
-    const status = await getConnectionStatus({ ...healthy, kubernetes: async () => ({ server: "s", version: "v1.32.0", istio: false }) });
+    const status = await getConnectionStatus({
+      ...healthy,
+      kubernetes: async () => ({ server: "s", version: "v1.32.0", istio: false }),
+    });
     expect(status.kubernetes).toMatchObject({ ok: true, istio: false });
     expect(status.kubernetes.message).toMatch(/Istio is not installed/);
   });
@@ -42,7 +48,11 @@ describe("getConnectionStatus", () => {
     const status = await getConnectionStatus({
       ...healthy,
       prometheus: async () => {
-        throw new PrometheusError({ errorType: "unavailable", unavailable: true, message: "Cannot reach Prometheus at http://127.0.0.1:9090 (ECONNREFUSED)" });
+        throw new PrometheusError({
+          errorType: "unavailable",
+          unavailable: true,
+          message: "Cannot reach Prometheus at http://127.0.0.1:9090 (ECONNREFUSED)",
+        });
       },
     });
     expect(status.prometheus.ok).toBe(false);
@@ -50,7 +60,10 @@ describe("getConnectionStatus", () => {
   });
 
   it("flags a Prometheus without Istio metrics", async () => {
-    const status = await getConnectionStatus({ ...healthy, prometheus: async () => ({ url: "u", version: "2", istioMetrics: false }) });
+    const status = await getConnectionStatus({
+      ...healthy,
+      prometheus: async () => ({ url: "u", version: "2", istioMetrics: false }),
+    });
     expect(status.prometheus).toMatchObject({ ok: true, istioMetrics: false });
     expect(status.prometheus.message).toContain("istio_requests_total");
   });

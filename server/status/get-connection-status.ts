@@ -59,7 +59,8 @@ async function probeKubernetes(probes: StatusProbes): Promise<ConnectionStatus["
         : "Istio is not installed in this cluster (no virtualservices.networking.istio.io CRD): install Istio to see traffic and routing.",
     };
   } catch (error) {
-    const unreachable = error instanceof ProbeTimeout || (error instanceof TopsailError && error.code === "kube_unavailable");
+    const unreachable =
+      error instanceof ProbeTimeout || (error instanceof TopsailError && error.code === "kube_unavailable");
     const hint = unreachable && !messageOf(error).includes("npm run sim") ? ` ${kubeStartHint}` : "";
     return { ok: false, message: `${messageOf(error)}${hint}` };
   }
@@ -78,8 +79,13 @@ async function probePrometheus(probes: StatusProbes): Promise<ConnectionStatus["
         : "Prometheus has no istio_requests_total series yet: check that it scrapes the Istio proxies (or wait for the first traffic).",
     };
   } catch (error) {
-    const unreachable = error instanceof ProbeTimeout || (error instanceof TopsailError && error.code === "prometheus_unavailable");
-    return { ok: false, url: probes.prometheusUrl, message: unreachable ? `${messageOf(error)}. ${prometheusStartHint}` : messageOf(error) };
+    const unreachable =
+      error instanceof ProbeTimeout || (error instanceof TopsailError && error.code === "prometheus_unavailable");
+    return {
+      ok: false,
+      url: probes.prometheusUrl,
+      message: unreachable ? `${messageOf(error)}. ${prometheusStartHint}` : messageOf(error),
+    };
   }
 }
 
@@ -92,6 +98,10 @@ async function probeDatabase(probes: StatusProbes): Promise<ConnectionStatus["da
 }
 
 export async function getConnectionStatus(probes: StatusProbes): Promise<ConnectionStatus> {
-  const [kubernetes, prometheus, database] = await Promise.all([probeKubernetes(probes), probePrometheus(probes), probeDatabase(probes)]);
+  const [kubernetes, prometheus, database] = await Promise.all([
+    probeKubernetes(probes),
+    probePrometheus(probes),
+    probeDatabase(probes),
+  ]);
   return { kubernetes, prometheus, database };
 }

@@ -16,23 +16,39 @@ export function createTrafficReadDeps(connection: KubeConnection): TrafficReadDe
     listServices: (ns) => listServices(connection, ns),
     listWorkloads: (ns) => listWorkloads(connection, ns),
     // The adapter returns the API's objects; these kinds' specs are what lib/istio/types describes.
-    listVirtualServices: async (ns) => (await listIstioObjects(connection, "VirtualService", ns)) as unknown as VirtualService[],
-    listDestinationRules: async (ns) => (await listIstioObjects(connection, "DestinationRule", ns)) as unknown as DestinationRule[],
+    listVirtualServices: async (ns) =>
+      (await listIstioObjects(connection, "VirtualService", ns)) as unknown as VirtualService[],
+    listDestinationRules: async (ns) =>
+      (await listIstioObjects(connection, "DestinationRule", ns)) as unknown as DestinationRule[],
   };
 }
 
 function liveDeps(): TrafficWriteDeps {
-  return { ...createTrafficReadDeps(getKubeConnection()), preview: previewIstioChangesLive, apply: applyIstioChangesLive };
+  return {
+    ...createTrafficReadDeps(getKubeConnection()),
+    preview: previewIstioChangesLive,
+    apply: applyIstioChangesLive,
+  };
 }
 
 export function getTrafficStateLive(namespace: string, service: string): Promise<TrafficState> {
   return getTrafficState(createTrafficReadDeps(getKubeConnection()), namespace, service);
 }
 
-export function previewWizardLive<W extends WizardId>(namespace: string, service: string, wizard: W, request: WizardRequest<W>): Promise<WizardPreview> {
+export function previewWizardLive<W extends WizardId>(
+  namespace: string,
+  service: string,
+  wizard: W,
+  request: WizardRequest<W>,
+): Promise<WizardPreview> {
   return previewWizard(liveDeps(), { namespace, service }, wizard, request);
 }
 
-export function applyWizardLive<W extends WizardId>(namespace: string, service: string, wizard: W, request: WizardRequest<W>): Promise<WizardApplied> {
+export function applyWizardLive<W extends WizardId>(
+  namespace: string,
+  service: string,
+  wizard: W,
+  request: WizardRequest<W>,
+): Promise<WizardApplied> {
   return applyWizard(liveDeps(), { namespace, service }, wizard, request);
 }

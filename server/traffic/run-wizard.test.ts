@@ -19,9 +19,28 @@ const reviewsVs: VirtualService = {
 
 function fakeDeps(objects: { virtualServices: VirtualService[]; destinationRules: DestinationRule[] }) {
   const applied: WriteRequest[] = [];
-  const workload = (version: string) => ({ namespace: "bookinfo", name: `reviews-${version}`, kind: "Deployment", labels: { app: "reviews", version }, app: "reviews", version, desiredReplicas: 1, availableReplicas: 1, runningPods: 1, podsWithoutSidecar: 0, pods: 1 });
+  const workload = (version: string) => ({
+    namespace: "bookinfo",
+    name: `reviews-${version}`,
+    kind: "Deployment",
+    labels: { app: "reviews", version },
+    app: "reviews",
+    version,
+    desiredReplicas: 1,
+    availableReplicas: 1,
+    runningPods: 1,
+    podsWithoutSidecar: 0,
+    pods: 1,
+  });
   const deps: TrafficWriteDeps = {
-    listServices: async () => [{ namespace: "bookinfo", name: "reviews", selector: { app: "reviews" }, ports: [{ name: "http", port: 9080, protocol: "TCP" }] }],
+    listServices: async () => [
+      {
+        namespace: "bookinfo",
+        name: "reviews",
+        selector: { app: "reviews" },
+        ports: [{ name: "http", port: 9080, protocol: "TCP" }],
+      },
+    ],
     listWorkloads: async () => [workload("v1"), workload("v2")],
     listVirtualServices: async () => objects.virtualServices,
     listDestinationRules: async () => objects.destinationRules,
@@ -34,7 +53,12 @@ function fakeDeps(objects: { virtualServices: VirtualService[]; destinationRules
   return { deps, applied };
 }
 
-const split = { routes: [{ subset: "v1", weight: 50 }, { subset: "v2", weight: 50 }] };
+const split = {
+  routes: [
+    { subset: "v1", weight: 50 },
+    { subset: "v2", weight: 50 },
+  ],
+};
 const target = { namespace: "bookinfo", service: "reviews" };
 
 describe("applyWizard without a base", () => {
@@ -60,13 +84,19 @@ describe("applyWizard without a base", () => {
 describe("applyWizard with the base the user saw", () => {
   it("passes the user's resourceVersions on, so a change since the user opened the wizard is a conflict", async () => {
     const { deps, applied } = fakeDeps({ virtualServices: [reviewsVs], destinationRules: [reviewsDr] });
-    await applyWizard(deps, target, "traffic-shifting", { input: split, base: { virtualService: "40", destinationRule: "41" } });
+    await applyWizard(deps, target, "traffic-shifting", {
+      input: split,
+      base: { virtualService: "40", destinationRule: "41" },
+    });
     expect(applied[0]?.changes.map((c) => c.baseResourceVersion)).toEqual(["41", "40"]);
   });
 
   it("refuses an object the user saw absent that exists now", async () => {
     const { deps, applied } = fakeDeps({ virtualServices: [reviewsVs], destinationRules: [reviewsDr] });
-    const error = await applyWizard(deps, target, "traffic-shifting", { input: split, base: { virtualService: null, destinationRule: "41" } }).catch((e: unknown) => e);
+    const error = await applyWizard(deps, target, "traffic-shifting", {
+      input: split,
+      base: { virtualService: null, destinationRule: "41" },
+    }).catch((e: unknown) => e);
     expect((error as TopsailError).code).toBe("conflict");
     expect(applied).toEqual([]);
   });

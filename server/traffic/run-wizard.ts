@@ -8,7 +8,14 @@
  * someone changed or created meanwhile is a 409 conflict, never an overwrite.
  */
 import "server-only";
-import type { WizardBase, WizardId, WizardInputs, WizardPreview, WizardApplied, WizardRequest } from "@/lib/contracts/traffic";
+import type {
+  WizardBase,
+  WizardId,
+  WizardInputs,
+  WizardPreview,
+  WizardApplied,
+  WizardRequest,
+} from "@/lib/contracts/traffic";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { wizardBuilders } from "@/server/istio-config/builders";
 import type { ChangeOutcome, ChangePreview, IstioChange, WriteRequest } from "@/server/istio-config";
@@ -38,34 +45,58 @@ function changeFor(
   if (desired === undefined) return undefined;
   const name = live?.metadata.name ?? desired?.metadata.name ?? fallbackName;
   // The user saw no object and one exists now: someone else created it meanwhile.
-  if (base === null && live) throw new TopsailError("conflict", `${kind} ${namespace}/${name} was created by someone else since you opened the wizard; reopen it to start from the live object.`);
+  if (base === null && live)
+    throw new TopsailError(
+      "conflict",
+      `${kind} ${namespace}/${name} was created by someone else since you opened the wizard; reopen it to start from the live object.`,
+    );
   return { kind, namespace, name, desired: desired as StoredIstioObject | null, baseResourceVersion: base };
 }
 
 /** The base of a request that names none: what this request read (null: absent). */
-const readBase = (existing: { metadata: { resourceVersion?: string } } | null): string | null => existing?.metadata.resourceVersion ?? null;
+const readBase = (existing: { metadata: { resourceVersion?: string } } | null): string | null =>
+  existing?.metadata.resourceVersion ?? null;
 
-async function plan<W extends WizardId>(deps: TrafficReadDeps, target: Target, wizard: W, input: WizardInputs[W], base: WizardBase | undefined): Promise<IstioChange[]> {
+async function plan<W extends WizardId>(
+  deps: TrafficReadDeps,
+  target: Target,
+  wizard: W,
+  input: WizardInputs[W],
+  base: WizardBase | undefined,
+): Promise<IstioChange[]> {
   const context = await loadTrafficContext(deps, target.namespace, target.service);
   const blocked = blockedReason(context, wizard);
   if (blocked) throw new TopsailError("bad_request", blocked);
   const built = wizardBuilders[wizard].build(context.existing, input);
   const { virtualService, destinationRule } = context.existing;
-  const { virtualService: vsBase, destinationRule: drBase } = base ?? { virtualService: readBase(virtualService), destinationRule: readBase(destinationRule) };
+  const { virtualService: vsBase, destinationRule: drBase } = base ?? {
+    virtualService: readBase(virtualService),
+    destinationRule: readBase(destinationRule),
+  };
   return [
     changeFor("DestinationRule", target.namespace, target.service, destinationRule, built.destinationRule, drBase),
     changeFor("VirtualService", target.namespace, target.service, virtualService, built.virtualService, vsBase),
   ].filter((c): c is IstioChange => c !== undefined);
 }
 
-export async function previewWizard<W extends WizardId>(deps: TrafficWriteDeps, target: Target, wizard: W, request: WizardRequest<W>): Promise<WizardPreview> {
+export async function previewWizard<W extends WizardId>(
+  deps: TrafficWriteDeps,
+  target: Target,
+  wizard: W,
+  request: WizardRequest<W>,
+): Promise<WizardPreview> {
   const changes = await plan(deps, target, wizard, request.input, request.base);
   if (changes.length === 0) return { changes: [], validations: [] };
   const preview = await deps.preview({ changes, source: "wizard", comment: request.comment });
   return { changes: preview.outcomes.map(toObjectChange), validations: preview.validations };
 }
 
-export async function applyWizard<W extends WizardId>(deps: TrafficWriteDeps, target: Target, wizard: W, request: WizardRequest<W>): Promise<WizardApplied> {
+export async function applyWizard<W extends WizardId>(
+  deps: TrafficWriteDeps,
+  target: Target,
+  wizard: W,
+  request: WizardRequest<W>,
+): Promise<WizardApplied> {
   const changes = await plan(deps, target, wizard, request.input, request.base);
   if (changes.length === 0) return { changes: [] };
   const outcomes = await deps.apply({ changes, source: "wizard", comment: request.comment });

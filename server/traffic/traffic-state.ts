@@ -17,16 +17,26 @@ export const wizardWrites: Record<WizardId, { virtualService: boolean; destinati
 
 export function blockedReason(context: TrafficContext, wizard: WizardId): string | undefined {
   const writes = wizardWrites[wizard];
-  return (writes.virtualService ? context.blockedVirtualService : undefined) ?? (writes.destinationRule ? context.blockedDestinationRule : undefined);
+  return (
+    (writes.virtualService ? context.blockedVirtualService : undefined) ??
+    (writes.destinationRule ? context.blockedDestinationRule : undefined)
+  );
 }
 
-export async function getTrafficState(deps: TrafficReadDeps, namespace: string, service: string): Promise<TrafficState> {
+export async function getTrafficState(
+  deps: TrafficReadDeps,
+  namespace: string,
+  service: string,
+): Promise<TrafficState> {
   const context = await loadTrafficContext(deps, namespace, service);
   const subsetNames = context.subsets.map((s) => s.name);
   const wizards = Object.fromEntries(
     wizardIds.map((id) => {
       const blocked = blockedReason(context, id);
-      return [id, blocked ? { supported: false, reason: blocked } : wizardBuilders[id].read(context.existing, subsetNames)];
+      return [
+        id,
+        blocked ? { supported: false, reason: blocked } : wizardBuilders[id].read(context.existing, subsetNames),
+      ];
     }),
   ) as TrafficState["wizards"];
   return {

@@ -24,8 +24,14 @@ export const CHECK_CODES = {
   // VirtualService (Kiali)
   KIA1101: { severity: "error", summary: "DestinationWeight on route doesn't have a valid service (host not found)" },
   KIA1102: { severity: "error", summary: "VirtualService is pointing to a non-existent gateway" },
-  KIA1104: { severity: "warning", summary: "The weight is assumed to be 100 because there is only one route destination" },
-  KIA1105: { severity: "warning", summary: "This host subset combination is already referenced in another route destination" },
+  KIA1104: {
+    severity: "warning",
+    summary: "The weight is assumed to be 100 because there is only one route destination",
+  },
+  KIA1105: {
+    severity: "warning",
+    summary: "This host subset combination is already referenced in another route destination",
+  },
   KIA1106: { severity: "warning", summary: "More than one Virtual Service for same host" },
   KIA1107: { severity: "warning", summary: "Subset not found" },
   // VirtualService (istioctl analyze)
@@ -34,7 +40,10 @@ export const CHECK_CODES = {
   IST0132: { severity: "warning", summary: "VirtualService host not found in Gateway" },
   // DestinationRule (Kiali)
   KIA0201: { severity: "warning", summary: "More than one DestinationRules for the same host subset combination" },
-  KIA0202: { severity: "error", summary: "This host has no matching entry in the service registry (service, workload or service entries)" },
+  KIA0202: {
+    severity: "error",
+    summary: "This host has no matching entry in the service registry (service, workload or service entries)",
+  },
   KIA0203: { severity: "error", summary: "This subset's labels are not found in any matching host" },
   KIA0205: { severity: "error", summary: "PeerAuthentication enabling mTLS at mesh level is missing" },
   KIA0206: { severity: "error", summary: "PeerAuthentication enabling namespace-wide mTLS is missing" },

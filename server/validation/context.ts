@@ -5,7 +5,13 @@
  * building a context from YAML fixtures, without a cluster.
  */
 import "server-only";
-import { istioInventoryKinds, type IstioKey, type MeshInventory, type MeshSettings, type WorkloadLabels } from "@/server/adapters/kube/list-mesh-inventory";
+import {
+  istioInventoryKinds,
+  type IstioKey,
+  type MeshInventory,
+  type MeshSettings,
+  type WorkloadLabels,
+} from "@/server/adapters/kube/list-mesh-inventory";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
 
 export type { MeshInventory, MeshSettings, WorkloadLabels };

@@ -34,15 +34,24 @@ export function hostsIntersect(a: string, b: string): boolean {
 }
 
 /** Is the object visible from `namespace`, per its exportTo (absent = everywhere)? */
-export function isExportedTo(exportTo: readonly string[] | undefined, ownNamespace: string, namespace: string): boolean {
+export function isExportedTo(
+  exportTo: readonly string[] | undefined,
+  ownNamespace: string,
+  namespace: string,
+): boolean {
   if (!exportTo || exportTo.length === 0) return true;
   return exportTo.some((e) => e === "*" || e === namespace || (e === "." && ownNamespace === namespace));
 }
 
-export type RegistryEntry = { kind: "Service"; service: ServiceSummary } | { kind: "ServiceEntry"; serviceEntry: ServiceEntry };
+export type RegistryEntry =
+  { kind: "Service"; service: ServiceSummary } | { kind: "ServiceEntry"; serviceEntry: ServiceEntry };
 
 /** The registry entry a concrete FQDN resolves to for a client in `fromNamespace`, if any. */
-export function findRegistryEntry(fqdn: string, fromNamespace: string, context: ValidationContext): RegistryEntry | undefined {
+export function findRegistryEntry(
+  fqdn: string,
+  fromNamespace: string,
+  context: ValidationContext,
+): RegistryEntry | undefined {
   const service = context.servicesByHost.get(fqdn);
   if (service) return { kind: "Service", service };
   const serviceEntry = context.serviceEntries.find(
@@ -66,12 +75,19 @@ export function isKnownHost(fqdn: string, fromNamespace: string, context: Valida
  * most specific host match: rules naming the host exactly win over wildcard rules, and rules
  * for the same host are merged — so the subsets on offer are those of the winning group.
  */
-export function destinationRulesFor(fqdn: string, fromNamespace: string, context: ValidationContext): DestinationRule[] {
+export function destinationRulesFor(
+  fqdn: string,
+  fromNamespace: string,
+  context: ValidationContext,
+): DestinationRule[] {
   const visible = context.destinationRules.filter((dr) => {
     const ns = dr.metadata.namespace ?? "";
     return typeof dr.spec?.host === "string" && isExportedTo(dr.spec.exportTo, ns, fromNamespace);
   });
-  const qualified = visible.map((dr) => ({ dr, host: qualifyHost(dr.spec?.host ?? "", dr.metadata.namespace ?? "", context.mesh.domain) }));
+  const qualified = visible.map((dr) => ({
+    dr,
+    host: qualifyHost(dr.spec?.host ?? "", dr.metadata.namespace ?? "", context.mesh.domain),
+  }));
   const exact = qualified.filter((q) => q.host === fqdn);
   if (exact.length > 0) return exact.map((q) => q.dr);
   const wildcard = qualified.filter((q) => isWildcard(q.host) && hostCovers(q.host, fqdn));

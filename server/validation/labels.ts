@@ -2,7 +2,10 @@
 import "server-only";
 import type { ValidationContext, WorkloadLabels } from "./context";
 
-export function labelsMatch(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
+export function labelsMatch(
+  selector: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   return Object.entries(selector).every(([key, value]) => labels[key] === value);
 }
 

@@ -10,17 +10,24 @@ import { loadValidationContext } from "./load-validation-context";
 import { namespaceOf } from "./types";
 import { validateObject } from "./validate-object";
 
-
 /** Validates the objects of `namespaces` against an already loaded context. */
-export function validateContextNamespaces(namespaces: readonly string[], context: ValidationContext): ObjectValidationList {
+export function validateContextNamespaces(
+  namespaces: readonly string[],
+  context: ValidationContext,
+): ObjectValidationList {
   const wanted = new Set(namespaces);
   return configObjectsOf(context)
     .filter((object) => wanted.has(namespaceOf(object)))
     .map((object) => validateObject(object, context))
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+    );
 }
 
-export async function validateNamespaces(namespaces: readonly string[], connection: KubeConnection = getKubeConnection()): Promise<ObjectValidationList> {
+export async function validateNamespaces(
+  namespaces: readonly string[],
+  connection: KubeConnection = getKubeConnection(),
+): Promise<ObjectValidationList> {
   const context = await loadValidationContext(connection);
   return validateContextNamespaces(namespaces, context);
 }

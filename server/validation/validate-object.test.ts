@@ -7,11 +7,14 @@ const context = contextFrom(BOOKINFO);
 
 describe("validateObject", () => {
   it("gathers every rule's checks; warnings leave the object valid", () => {
-    const vs = objectOf("VirtualService", `
+    const vs = objectOf(
+      "VirtualService",
+      `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec: { hosts: [reviews], http: [{ route: [{ destination: { host: reviews, subset: v1 }, weight: 90 }] }] }
-`);
+`,
+    );
     expect(validateObject(vs, context)).toEqual({
       kind: "VirtualService",
       namespace: "bookinfo",
@@ -22,18 +25,26 @@ spec: { hosts: [reviews], http: [{ route: [{ destination: { host: reviews, subse
   });
 
   it("is invalid with any error, webhook or semantic", () => {
-    const vs = objectOf("VirtualService", `
+    const vs = objectOf(
+      "VirtualService",
+      `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec: { hosts: [reviews], gateways: [missing], http: [{ route: [{ destination: { host: reviews, subset: v1 }, weight: -5 }, { destination: { host: reviews, subset: v2 }, weight: 105 }] }] }
-`);
+`,
+    );
     const result = validateObject(vs, context);
     expect(result.valid).toBe(false);
     expect(result.checks.map((c) => c.code)).toEqual(["TOP0001", "KIA1102"]);
   });
 
   it("reports a field of the wrong type as TOP0003 instead of throwing", () => {
-    const broken = { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "x", namespace: "bookinfo" }, spec: { hosts: "reviews", http: "oops" } };
+    const broken = {
+      apiVersion: "networking.istio.io/v1",
+      kind: "VirtualService",
+      metadata: { name: "x", namespace: "bookinfo" },
+      spec: { hosts: "reviews", http: "oops" },
+    };
     const result = validateObject(broken, context);
     expect(result.checks.some((c) => c.code === "TOP0003" || c.code === "TOP0001")).toBe(true);
   });
@@ -45,7 +56,13 @@ spec: { hosts: [reviews], gateways: [missing], http: [{ route: [{ destination: {
   });
 
   it("leaves kinds Istio does not validate alone", () => {
-    expect(validateObject({ kind: "ConfigMap", metadata: { name: "x", namespace: "bookinfo" } }, context)).toEqual({ kind: "ConfigMap", namespace: "bookinfo", name: "x", valid: true, checks: [] });
+    expect(validateObject({ kind: "ConfigMap", metadata: { name: "x", namespace: "bookinfo" } }, context)).toEqual({
+      kind: "ConfigMap",
+      namespace: "bookinfo",
+      name: "x",
+      valid: true,
+      checks: [],
+    });
   });
 });
 

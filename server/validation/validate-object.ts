@@ -10,14 +10,22 @@ import type { ValidationContext } from "./context";
 import { isValidatedKind, RULES_BY_KIND } from "./rules";
 import { namespaceOf, type Rule, type ValidatableObject, type ValidationCheck } from "./types";
 
-function runRule(rule: Rule<ValidatableObject>, object: ValidatableObject, context: ValidationContext): ValidationCheck[] {
+function runRule(
+  rule: Rule<ValidatableObject>,
+  object: ValidatableObject,
+  context: ValidationContext,
+): ValidationCheck[] {
   try {
     return rule(object, context);
   } catch (error) {
     // Objects arrive unchecked (a string where a list belongs…): one rule tripping over such
     // a field must not hide what the other rules found, nor fail the whole page.
     const reason = error instanceof Error ? error.message : String(error);
-    return [buildCheck("TOP0003", "spec", { detail: `${rule.name || "a rule"} failed (${reason}); is every field of the expected type?` })];
+    return [
+      buildCheck("TOP0003", "spec", {
+        detail: `${rule.name || "a rule"} failed (${reason}); is every field of the expected type?`,
+      }),
+    ];
   }
 }
 

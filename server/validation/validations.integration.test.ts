@@ -30,9 +30,22 @@ async function waitForRunningPods(core: CoreV1Api, namespace: string, count: num
 }
 
 /** Creates the object as kubectl would, then waits until the console's cluster cache has seen it (it follows a watch). */
-async function apply(plural: string, body: Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } }): Promise<void> {
-  const created = (await custom.createNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural, body })) as { metadata: { resourceVersion: string } };
-  const seen = await clusterCacheFor(connection).caughtUp({ kind: body.kind, namespace: "bookinfo", name: body.metadata.name }, created.metadata.resourceVersion, 10_000);
+async function apply(
+  plural: string,
+  body: Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } },
+): Promise<void> {
+  const created = (await custom.createNamespacedCustomObject({
+    group: "networking.istio.io",
+    version: "v1",
+    namespace: "bookinfo",
+    plural,
+    body,
+  })) as { metadata: { resourceVersion: string } };
+  const seen = await clusterCacheFor(connection).caughtUp(
+    { kind: body.kind, namespace: "bookinfo", name: body.metadata.name },
+    created.metadata.resourceVersion,
+    10_000,
+  );
   if (!seen) throw new Error(`the cluster cache did not see ${body.kind} ${body.metadata.name} within 10 s`);
 }
 
@@ -66,7 +79,11 @@ describe("Istio config validation against the simulated cluster", () => {
   it("finds nothing wrong with the default scenario", async () => {
     const results = await validateNamespaces(DEFAULT_NAMESPACES, connection);
     expect(results.map((r) => `${r.kind} ${r.namespace}/${r.name}`)).toEqual(
-      expect.arrayContaining(["VirtualService bookinfo/bookinfo", "Gateway bookinfo/bookinfo-gateway", "DestinationRule bookinfo/reviews"]),
+      expect.arrayContaining([
+        "VirtualService bookinfo/bookinfo",
+        "Gateway bookinfo/bookinfo-gateway",
+        "DestinationRule bookinfo/reviews",
+      ]),
     );
     expect(results.filter((r) => r.checks.length > 0)).toEqual([]);
   });
@@ -80,7 +97,12 @@ describe("Istio config validation against the simulated cluster", () => {
     });
     const result = await validationOf("VirtualService", "reviews");
     expect(result.checks).toEqual([
-      { code: "KIA1107", severity: "warning", message: "Subset not found: reviews.bookinfo.svc.cluster.local+v4", path: "spec/http[0]/route[0]/destination" },
+      {
+        code: "KIA1107",
+        severity: "warning",
+        message: "Subset not found: reviews.bookinfo.svc.cluster.local+v4",
+        path: "spec/http[0]/route[0]/destination",
+      },
     ]);
     expect(result.valid).toBe(true);
   });
@@ -95,7 +117,12 @@ describe("Istio config validation against the simulated cluster", () => {
     const result = await validationOf("DestinationRule", "reviews-next");
     // The VirtualService of the previous test routes to v4: traffic would find no endpoint.
     expect(result.checks).toEqual([
-      { code: "KIA0203", severity: "error", message: "This subset's labels are not found in any matching host: v4 (version=v4)", path: "spec/subsets[0]" },
+      {
+        code: "KIA0203",
+        severity: "error",
+        message: "This subset's labels are not found in any matching host: v4 (version=v4)",
+        path: "spec/subsets[0]",
+      },
     ]);
     expect(result.valid).toBe(false);
     // …and the VirtualService's subset now exists.
@@ -107,11 +134,20 @@ describe("Istio config validation against the simulated cluster", () => {
       apiVersion: "networking.istio.io/v1",
       kind: "VirtualService",
       metadata: { name: "ratings-ingress", namespace: "bookinfo" },
-      spec: { hosts: ["ratings.example.com"], gateways: ["ratings-gateway"], http: [{ route: [{ destination: { host: "ratings" } }] }] },
+      spec: {
+        hosts: ["ratings.example.com"],
+        gateways: ["ratings-gateway"],
+        http: [{ route: [{ destination: { host: "ratings" } }] }],
+      },
     });
     const result = await validationOf("VirtualService", "ratings-ingress");
     expect(result.checks).toEqual([
-      { code: "KIA1102", severity: "error", message: "VirtualService is pointing to a non-existent gateway: bookinfo/ratings-gateway", path: "spec/gateways[0]" },
+      {
+        code: "KIA1102",
+        severity: "error",
+        message: "VirtualService is pointing to a non-existent gateway: bookinfo/ratings-gateway",
+        path: "spec/gateways[0]",
+      },
     ]);
     expect(result.valid).toBe(false);
   });

@@ -44,7 +44,8 @@ export function defaultPodSpec(spec: Json): void {
 function defaultPod(object: KubeObject): void {
   const spec = obj(object, "spec");
   defaultPodSpec(spec);
-  if (spec.serviceAccountName === undefined) spec.serviceAccountName = (spec.serviceAccount as string | undefined) ?? "default";
+  if (spec.serviceAccountName === undefined)
+    spec.serviceAccountName = (spec.serviceAccount as string | undefined) ?? "default";
   setIfAbsent(spec, "serviceAccount", spec.serviceAccountName);
   setIfAbsent(spec, "enableServiceLinks", true);
   setIfAbsent(spec, "preemptionPolicy", "PreemptLowerPriority");
@@ -61,7 +62,8 @@ function defaultWorkload(object: KubeObject, isDeployment: boolean): void {
   if (isDeployment) {
     const strategy = obj(spec, "strategy");
     setIfAbsent(strategy, "type", "RollingUpdate");
-    if (strategy.type === "RollingUpdate") setIfAbsent(strategy, "rollingUpdate", { maxUnavailable: "25%", maxSurge: "25%" });
+    if (strategy.type === "RollingUpdate")
+      setIfAbsent(strategy, "rollingUpdate", { maxUnavailable: "25%", maxSurge: "25%" });
     setIfAbsent(spec, "revisionHistoryLimit", 10);
     setIfAbsent(spec, "progressDeadlineSeconds", 600);
   }
@@ -75,7 +77,11 @@ function defaultService(object: KubeObject): void {
   setIfAbsent(spec, "type", "ClusterIP");
   setIfAbsent(spec, "sessionAffinity", "None");
   if (spec.type !== "ExternalName") {
-    setIfAbsent(spec, "clusterIP", allocateClusterIP(object.metadata.namespace ?? "default", object.metadata.name ?? ""));
+    setIfAbsent(
+      spec,
+      "clusterIP",
+      allocateClusterIP(object.metadata.namespace ?? "default", object.metadata.name ?? ""),
+    );
     setIfAbsent(spec, "clusterIPs", spec.clusterIP === "None" ? ["None"] : [spec.clusterIP]);
     setIfAbsent(spec, "ipFamilies", ["IPv4"]);
     setIfAbsent(spec, "ipFamilyPolicy", "SingleStack");

@@ -87,21 +87,33 @@ spec:
   });
 
   it("refuses a label value that is markup, with apimachinery's message", async () => {
-    const stderr = await applyRefused("markup-label", vsYaml("markup-label", { metadata: "  labels:\n    app: '<img src=x onerror=alert(1)>'\n" }));
+    const stderr = await applyRefused(
+      "markup-label",
+      vsYaml("markup-label", { metadata: "  labels:\n    app: '<img src=x onerror=alert(1)>'\n" }),
+    );
     expect(stderr).toContain(
       `The VirtualService "markup-label" is invalid: metadata.labels: Invalid value: "<img src=x onerror=alert(1)>": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
     );
   });
 
   it("refuses an owner reference without a uid", async () => {
-    const stderr = await applyRefused("owned", vsYaml("owned", { metadata: "  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: reviews-v1}\n" }));
-    expect(stderr).toContain(`The VirtualService "owned" is invalid: metadata.ownerReferences.uid: Invalid value: "": must not be empty`);
+    const stderr = await applyRefused(
+      "owned",
+      vsYaml("owned", {
+        metadata: "  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: reviews-v1}\n",
+      }),
+    );
+    expect(stderr).toContain(
+      `The VirtualService "owned" is invalid: metadata.ownerReferences.uid: Invalid value: "": must not be empty`,
+    );
   });
 
   it("refuses an unknown field under kubectl's default strict validation, and warns with --validate=warn", async () => {
     const yaml = vsYaml("unknown-field", { rule: "    foo: bar\n" });
     const stderr = await applyRefused("unknown-field", yaml);
-    expect(stderr).toContain(`VirtualService in version "v1" cannot be handled as a VirtualService: strict decoding error: unknown field "spec.http[0].foo"`);
+    expect(stderr).toContain(
+      `VirtualService in version "v1" cannot be handled as a VirtualService: strict decoding error: unknown field "spec.http[0].foo"`,
+    );
 
     const path = join(dir, "unknown-field-warn.yaml");
     writeFileSync(path, yaml);
@@ -113,14 +125,24 @@ spec:
   });
 
   it("refuses a regex RE2 cannot compile, with istiod's message", async () => {
-    const stderr = await applyRefused("bad-regex", vsYaml("bad-regex", { rule: "    match:\n    - uri: {regex: '(('}\n" }));
+    const stderr = await applyRefused(
+      "bad-regex",
+      vsYaml("bad-regex", { rule: "    match:\n    - uri: {regex: '(('}\n" }),
+    );
     expect(stderr).toContain(
       'admission webhook "validation.istio.io" denied the request: configuration is invalid: "uri": error parsing regexp: missing closing ): `((`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
     );
   });
 
   it("refuses a fixedDelay Go cannot hold as a duration, with istiod's message", async () => {
-    const stderr = await applyRefused("huge-delay", vsYaml("huge-delay", { rule: "    fault:\n      delay: {fixedDelay: 99999999999999999999h, percentage: {value: 100}}\n" }));
-    expect(stderr).toContain('admission webhook "validation.istio.io" denied the request: configuration is invalid: time: invalid duration "99999999999999999999h"');
+    const stderr = await applyRefused(
+      "huge-delay",
+      vsYaml("huge-delay", {
+        rule: "    fault:\n      delay: {fixedDelay: 99999999999999999999h, percentage: {value: 100}}\n",
+      }),
+    );
+    expect(stderr).toContain(
+      'admission webhook "validation.istio.io" denied the request: configuration is invalid: time: invalid duration "99999999999999999999h"',
+    );
   });
 });

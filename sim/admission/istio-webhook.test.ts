@@ -10,6 +10,8 @@ describe("istiod's webhook in the simulator", () => {
       spec: { selector: { istio: "ingressgateway" }, servers: 3 },
     };
     const verdict = runIstioValidation("networking.istio.io", "Gateway", gateway);
-    expect(verdict.denial).toMatch(/^admission webhook "validation.istio.io" denied the request: configuration is invalid: cannot decode Gateway spec/);
+    expect(verdict.denial).toMatch(
+      /^admission webhook "validation.istio.io" denied the request: configuration is invalid: cannot decode Gateway spec/,
+    );
   });
 });

@@ -106,7 +106,11 @@ function checkDeployment(spec: Json): StatusCause[] {
   const labels = (asObject(asObject(template?.metadata)?.labels) ?? {}) as Record<string, unknown>;
   const matchLabels = (asObject(selector?.matchLabels) ?? {}) as Record<string, unknown>;
   if (selector && Object.entries(matchLabels).some(([k, v]) => labels[k] !== v)) {
-    causes.push({ reason: "FieldValueInvalid", message: "Invalid value: " + JSON.stringify(labels) + ": `selector` does not match template `labels`", field: "spec.template.metadata.labels" });
+    causes.push({
+      reason: "FieldValueInvalid",
+      message: "Invalid value: " + JSON.stringify(labels) + ": `selector` does not match template `labels`",
+      field: "spec.template.metadata.labels",
+    });
   }
   causes.push(...checkContainers(asObject(template?.spec), "spec.template.spec"));
   return causes;
@@ -117,7 +121,11 @@ function checkService(spec: Json): StatusCause[] {
   list(spec.ports).forEach((p, i) => {
     const port = Number(p.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      causes.push({ reason: "FieldValueInvalid", message: `Invalid value: ${String(p.port ?? 0)}: must be between 1 and 65535, inclusive`, field: `spec.ports[${i}].port` });
+      causes.push({
+        reason: "FieldValueInvalid",
+        message: `Invalid value: ${String(p.port ?? 0)}: must be between 1 and 65535, inclusive`,
+        field: `spec.ports[${i}].port`,
+      });
     }
   });
   return causes;
@@ -150,8 +158,12 @@ export function decodeSpecFields(request: AdmissionRequest, object: KubeObject):
   const check = checkSpecSchema(request.group, request.kind, object.spec);
   if (!check || check.unknownFields.length === 0) return { object, warnings: [] };
   const mode = request.fieldValidation ?? "Warn";
-  if (mode === "Strict") return { strictError: strictDecodingMessage(request.kind, request.version, check.unknownFields) };
-  return { object: { ...object, spec: check.pruned }, warnings: mode === "Warn" ? check.unknownFields.map(unknownFieldMessage) : [] };
+  if (mode === "Strict")
+    return { strictError: strictDecodingMessage(request.kind, request.version, check.unknownFields) };
+  return {
+    object: { ...object, spec: check.pruned },
+    warnings: mode === "Warn" ? check.unknownFields.map(unknownFieldMessage) : [],
+  };
 }
 
 /** `VirtualService.networking.istio.io "x" is invalid: spec.host: Required value`, or `[a, b]` for several. */

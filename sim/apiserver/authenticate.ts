@@ -35,7 +35,10 @@ export function parseTokenFile(text: string): Map<string, UserInfo> {
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
     const [token, name, uid, groups] = splitCsvLine(line);
     if (!token || !name) continue;
-    const groupList = (groups ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
+    const groupList = (groups ?? "")
+      .split(",")
+      .map((g) => g.trim())
+      .filter((g) => g !== "");
     users.set(token, { name, ...(uid ? { uid } : {}), groups: [...groupList, "system:authenticated"] });
   }
   return users;

@@ -27,7 +27,8 @@ function rulesOf(role: KubeObject | undefined): PolicyRule[] {
 function subjectMatches(subject: Subject, user: UserInfo, bindingNamespace: string | undefined): boolean {
   if (subject.kind === "User") return subject.name === user.name;
   if (subject.kind === "Group") return subject.name !== undefined && user.groups.includes(subject.name);
-  if (subject.kind === "ServiceAccount") return user.name === `system:serviceaccount:${subject.namespace || bindingNamespace || ""}:${subject.name ?? ""}`;
+  if (subject.kind === "ServiceAccount")
+    return user.name === `system:serviceaccount:${subject.namespace || bindingNamespace || ""}:${subject.name ?? ""}`;
   return false;
 }
 
@@ -37,18 +38,27 @@ function bindsUser(binding: KubeObject, user: UserInfo): boolean {
 }
 
 function ruleMatches(rule: PolicyRule, a: AuthorizationAttributes): boolean {
-  const has = (list: string[] | undefined, value: string): boolean => (list ?? []).includes("*") || (list ?? []).includes(value);
+  const has = (list: string[] | undefined, value: string): boolean =>
+    (list ?? []).includes("*") || (list ?? []).includes(value);
   const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
   const resources = rule.resources ?? [];
-  const resourceOk = resources.includes("*") || resources.includes(resource) || (a.subresource !== undefined && resources.includes(`*/${a.subresource}`));
-  const namesOk = !rule.resourceNames || rule.resourceNames.length === 0 || (a.name !== undefined && rule.resourceNames.includes(a.name));
+  const resourceOk =
+    resources.includes("*") ||
+    resources.includes(resource) ||
+    (a.subresource !== undefined && resources.includes(`*/${a.subresource}`));
+  const namesOk =
+    !rule.resourceNames ||
+    rule.resourceNames.length === 0 ||
+    (a.name !== undefined && rule.resourceNames.includes(a.name));
   return has(rule.verbs, a.verb) && has(rule.apiGroups, a.group) && resourceOk && namesOk;
 }
 
 function roleFor(memory: MemoryStore, binding: KubeObject): KubeObject | undefined {
   const ref = (binding.roleRef ?? {}) as { kind?: string; name?: string };
-  if (ref.kind === "ClusterRole") return memory.getShared({ group: RBAC, resource: "clusterroles" }, undefined, ref.name ?? "");
-  if (ref.kind === "Role") return memory.getShared({ group: RBAC, resource: "roles" }, binding.metadata.namespace, ref.name ?? "");
+  if (ref.kind === "ClusterRole")
+    return memory.getShared({ group: RBAC, resource: "clusterroles" }, undefined, ref.name ?? "");
+  if (ref.kind === "Role")
+    return memory.getShared({ group: RBAC, resource: "roles" }, binding.metadata.namespace, ref.name ?? "");
   return undefined;
 }
 
@@ -64,7 +74,9 @@ function boundRules(memory: MemoryStore, user: UserInfo, namespace: string | und
 
 export function authorizeWithRbac(memory: MemoryStore): Authorizer {
   return {
-    allows: (a) => a.user.groups.includes("system:masters") || boundRules(memory, a.user, a.namespace).some((rule) => ruleMatches(rule, a)),
+    allows: (a) =>
+      a.user.groups.includes("system:masters") ||
+      boundRules(memory, a.user, a.namespace).some((rule) => ruleMatches(rule, a)),
     rulesFor: (user, namespace) => boundRules(memory, user, namespace),
   };
 }

@@ -6,7 +6,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, makeInformer, setHeaderOptions, type KubernetesObject, type V1Pod } from "@kubernetes/client-node";
+import {
+  ApiException,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  PatchStrategy,
+  makeInformer,
+  setHeaderOptions,
+  type KubernetesObject,
+  type V1Pod,
+} from "@kubernetes/client-node";
 import { startSimulator, type RunningSimulator } from "../index";
 import { waitFor } from "../test-support/wait-for";
 
@@ -27,7 +37,12 @@ function virtualService(name: string, subset: string): VirtualService {
 }
 
 function pod(name: string): V1Pod {
-  return { apiVersion: "v1", kind: "Pod", metadata: { name, namespace: NS, labels: { app: name } }, spec: { containers: [{ name: "app", image: "example/app:1" }] } };
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace: NS, labels: { app: name } },
+    spec: { containers: [{ name: "app", image: "example/app:1" }] },
+  };
 }
 
 let sim: RunningSimulator;
@@ -59,7 +74,9 @@ describe("client-node against the simulator", () => {
   });
 
   it("keeps a pod informer in step with creates and deletes", async () => {
-    const informer = makeInformer<V1Pod>(kc, `/api/v1/namespaces/${NS}/pods`, () => core.listNamespacedPod({ namespace: NS }));
+    const informer = makeInformer<V1Pod>(kc, `/api/v1/namespaces/${NS}/pods`, () =>
+      core.listNamespacedPod({ namespace: NS }),
+    );
     const added: string[] = [];
     const deleted: string[] = [];
     informer.on("add", (p) => added.push(p.metadata?.name ?? ""));
@@ -78,14 +95,25 @@ describe("client-node against the simulator", () => {
   });
 
   it("keeps a VirtualService informer in step with updates", async () => {
-    const informer = makeInformer<VirtualService>(kc, `/apis/networking.istio.io/v1/namespaces/${NS}/virtualservices`, async () => (await custom.listNamespacedCustomObject(VS)) as { items: VirtualService[]; metadata: { resourceVersion: string } });
+    const informer = makeInformer<VirtualService>(
+      kc,
+      `/apis/networking.istio.io/v1/namespaces/${NS}/virtualservices`,
+      async () =>
+        (await custom.listNamespacedCustomObject(VS)) as {
+          items: VirtualService[];
+          metadata: { resourceVersion: string };
+        },
+    );
     const updates: VirtualService[] = [];
     informer.on("update", (vs) => updates.push(vs));
     await informer.start();
     try {
       await custom.createNamespacedCustomObject({ ...VS, body: virtualService("watched", "v1") });
       await waitFor(() => informer.get("watched", NS), "the VirtualService in the informer cache");
-      await custom.patchNamespacedCustomObject({ ...VS, name: "watched", body: { spec: { gateways: ["mesh"] } } }, setHeaderOptions("Content-Type", PatchStrategy.MergePatch));
+      await custom.patchNamespacedCustomObject(
+        { ...VS, name: "watched", body: { spec: { gateways: ["mesh"] } } },
+        setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+      );
       const seen = await waitFor(() => updates.find((u) => u.spec.gateways?.includes("mesh")), "the update event");
       expect(seen.metadata?.generation).toBe(2);
     } finally {
@@ -94,19 +122,39 @@ describe("client-node against the simulator", () => {
   });
 
   it("creates, replaces, merge-patches, JSON-patches and deletes a VirtualService", async () => {
-    const created = (await custom.createNamespacedCustomObject({ ...VS, body: virtualService("reviews", "v1") })) as VirtualService;
+    const created = (await custom.createNamespacedCustomObject({
+      ...VS,
+      body: virtualService("reviews", "v1"),
+    })) as VirtualService;
     expect(created.metadata?.uid).toBeTruthy();
     expect(created.metadata?.generation).toBe(1);
 
-    const replaced = (await custom.replaceNamespacedCustomObject({ ...VS, name: "reviews", body: { ...created, spec: { ...created.spec, http: [{ route: [{ destination: { host: "reviews", subset: "v2" } }] }] } } })) as VirtualService;
+    const replaced = (await custom.replaceNamespacedCustomObject({
+      ...VS,
+      name: "reviews",
+      body: {
+        ...created,
+        spec: { ...created.spec, http: [{ route: [{ destination: { host: "reviews", subset: "v2" } }] }] },
+      },
+    })) as VirtualService;
     expect(replaced.metadata?.generation).toBe(2);
     expect(Number(replaced.metadata?.resourceVersion)).toBeGreaterThan(Number(created.metadata?.resourceVersion));
 
-    const merged = (await custom.patchNamespacedCustomObject({ ...VS, name: "reviews", body: { spec: { gateways: ["bookinfo-gateway"] } } }, setHeaderOptions("Content-Type", PatchStrategy.MergePatch))) as VirtualService;
+    const merged = (await custom.patchNamespacedCustomObject(
+      { ...VS, name: "reviews", body: { spec: { gateways: ["bookinfo-gateway"] } } },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+    )) as VirtualService;
     expect(merged.spec.gateways).toEqual(["bookinfo-gateway"]);
     expect(merged.spec.hosts).toEqual(["reviews"]);
 
-    const jsonPatched = (await custom.patchNamespacedCustomObject({ ...VS, name: "reviews", body: [{ op: "replace", path: "/spec/hosts/0", value: "reviews.client-node-test.svc.cluster.local" }] }, setHeaderOptions("Content-Type", PatchStrategy.JsonPatch))) as VirtualService;
+    const jsonPatched = (await custom.patchNamespacedCustomObject(
+      {
+        ...VS,
+        name: "reviews",
+        body: [{ op: "replace", path: "/spec/hosts/0", value: "reviews.client-node-test.svc.cluster.local" }],
+      },
+      setHeaderOptions("Content-Type", PatchStrategy.JsonPatch),
+    )) as VirtualService;
     expect(jsonPatched.spec.hosts).toEqual(["reviews.client-node-test.svc.cluster.local"]);
     expect(jsonPatched.spec.gateways).toEqual(["bookinfo-gateway"]);
 
@@ -114,16 +162,26 @@ describe("client-node against the simulator", () => {
     const err = await custom.getNamespacedCustomObject({ ...VS, name: "reviews" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiException);
     expect((err as ApiException<string>).code).toBe(404);
-    expect(String((err as ApiException<string>).body)).toContain('virtualservices.networking.istio.io \\"reviews\\" not found');
+    expect(String((err as ApiException<string>).body)).toContain(
+      'virtualservices.networking.istio.io \\"reviews\\" not found',
+    );
   });
 
   it("refuses a replace with a stale resourceVersion with 409 Conflict and changes nothing", async () => {
-    const first = (await custom.createNamespacedCustomObject({ ...VS, body: virtualService("ratings", "v1") })) as VirtualService;
-    await custom.patchNamespacedCustomObject({ ...VS, name: "ratings", body: { spec: { gateways: ["mesh"] } } }, setHeaderOptions("Content-Type", PatchStrategy.MergePatch));
+    const first = (await custom.createNamespacedCustomObject({
+      ...VS,
+      body: virtualService("ratings", "v1"),
+    })) as VirtualService;
+    await custom.patchNamespacedCustomObject(
+      { ...VS, name: "ratings", body: { spec: { gateways: ["mesh"] } } },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+    );
     const before = (await custom.getNamespacedCustomObject({ ...VS, name: "ratings" })) as VirtualService;
 
     const stale = { ...first, spec: { ...first.spec, hosts: ["changed"] } };
-    const err = await custom.replaceNamespacedCustomObject({ ...VS, name: "ratings", body: stale }).catch((e: unknown) => e);
+    const err = await custom
+      .replaceNamespacedCustomObject({ ...VS, name: "ratings", body: stale })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiException);
     expect((err as ApiException<string>).code).toBe(409);
     const status = JSON.parse(String((err as ApiException<string>).body)) as { reason: string; message: string };

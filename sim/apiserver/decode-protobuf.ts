@@ -15,16 +15,30 @@ interface Schema {
   [field: number]: [string, Schema | "string"];
 }
 
-const RESOURCE_ATTRIBUTES: Schema = { 1: ["namespace", "string"], 2: ["verb", "string"], 3: ["group", "string"], 4: ["version", "string"], 5: ["resource", "string"], 6: ["subresource", "string"], 7: ["name", "string"] };
+const RESOURCE_ATTRIBUTES: Schema = {
+  1: ["namespace", "string"],
+  2: ["verb", "string"],
+  3: ["group", "string"],
+  4: ["version", "string"],
+  5: ["resource", "string"],
+  6: ["subresource", "string"],
+  7: ["name", "string"],
+};
 const NON_RESOURCE_ATTRIBUTES: Schema = { 1: ["path", "string"], 2: ["verb", "string"] };
 const OBJECT_META: Schema = { 1: ["name", "string"], 2: ["generateName", "string"], 3: ["namespace", "string"] };
 
 const SCHEMAS: Record<string, Schema> = {
   "authorization.k8s.io/v1/SelfSubjectAccessReview": {
     1: ["metadata", OBJECT_META],
-    2: ["spec", { 1: ["resourceAttributes", RESOURCE_ATTRIBUTES], 2: ["nonResourceAttributes", NON_RESOURCE_ATTRIBUTES] }],
+    2: [
+      "spec",
+      { 1: ["resourceAttributes", RESOURCE_ATTRIBUTES], 2: ["nonResourceAttributes", NON_RESOURCE_ATTRIBUTES] },
+    ],
   },
-  "authorization.k8s.io/v1/SelfSubjectRulesReview": { 1: ["metadata", OBJECT_META], 2: ["spec", { 1: ["namespace", "string"] }] },
+  "authorization.k8s.io/v1/SelfSubjectRulesReview": {
+    1: ["metadata", OBJECT_META],
+    2: ["spec", { 1: ["namespace", "string"] }],
+  },
   // kubectl auth whoami sends an empty review; its status (field 2) is the server's to fill.
   "authentication.k8s.io/v1/SelfSubjectReview": { 1: ["metadata", OBJECT_META] },
   "authentication.k8s.io/v1beta1/SelfSubjectReview": { 1: ["metadata", OBJECT_META] },
@@ -94,14 +108,22 @@ function decodeMessage(buf: Buffer, schema: Schema): Record<string, unknown> {
 }
 
 export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
-  if (body.length < MAGIC.length || !body.subarray(0, MAGIC.length).equals(MAGIC)) throw new StatusError(400, "BadRequest", "protobuf body without the k8s magic prefix");
+  if (body.length < MAGIC.length || !body.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new StatusError(400, "BadRequest", "protobuf body without the k8s magic prefix");
   const envelope = fields(body.subarray(MAGIC.length));
-  const typeMeta = decodeMessage(envelope.get(1)?.[0] ?? Buffer.alloc(0), { 1: ["apiVersion", "string"], 2: ["kind", "string"] });
+  const typeMeta = decodeMessage(envelope.get(1)?.[0] ?? Buffer.alloc(0), {
+    1: ["apiVersion", "string"],
+    2: ["kind", "string"],
+  });
   const apiVersion = String(typeMeta.apiVersion ?? "");
   const kind = String(typeMeta.kind ?? "");
   const schema = SCHEMAS[`${apiVersion}/${kind}`];
   if (!schema) {
-    throw new StatusError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+    throw new StatusError(
+      415,
+      "UnsupportedMediaType",
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+    );
   }
   return { apiVersion, kind, ...decodeMessage(envelope.get(2)?.[0] ?? Buffer.alloc(0), schema) };
 }

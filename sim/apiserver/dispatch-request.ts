@@ -75,7 +75,14 @@ function subresourceServed(target: ResourceTarget): boolean {
   return false;
 }
 
-async function serveResource(req: IncomingMessage, res: ServerResponse, url: URL, target: ResourceTarget, user: UserInfo, deps: ApiServerDeps): Promise<void> {
+async function serveResource(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  target: ResourceTarget,
+  user: UserInfo,
+  deps: ApiServerDeps,
+): Promise<void> {
   if (!subresourceServed(target)) throw pathNotFound();
   const verb = verbOf(req.method ?? "GET", target, url);
   if (!verb) throw methodNotAllowed();
@@ -111,12 +118,14 @@ function serveOpenApiV2(req: IncomingMessage, res: ServerResponse): void {
 
 function serveNonResource(req: IncomingMessage, res: ServerResponse, route: Route): void {
   const host = req.headers.host ?? "127.0.0.1";
-  const found = (body: unknown): void => (body === undefined ? sendError(res, pathNotFound()) : sendJson(res, 200, body));
+  const found = (body: unknown): void =>
+    body === undefined ? sendError(res, pathNotFound()) : sendJson(res, 200, body);
   switch (route.type) {
     case "version":
       return sendJson(res, 200, SERVER_VERSION);
     case "discovery-root":
-      if (wantsAggregatedDiscovery(req)) return sendJson(res, 200, aggregatedDiscovery(route.legacy), AGGREGATED_DISCOVERY_CONTENT_TYPE);
+      if (wantsAggregatedDiscovery(req))
+        return sendJson(res, 200, aggregatedDiscovery(route.legacy), AGGREGATED_DISCOVERY_CONTENT_TYPE);
       return found(route.legacy ? apiVersions(host) : apiGroupList());
     case "discovery-group":
       return found(apiGroup(route.group));
@@ -155,7 +164,8 @@ export function createRequestHandler(deps: ApiServerDeps): (req: IncomingMessage
       if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, methodNotAllowed());
       return serveNonResource(req, res, route);
     }
-    const serve = () => serveResource(req, res, url, route.target, user, deps).catch((err: unknown) => sendError(res, err));
+    const serve = () =>
+      serveResource(req, res, url, route.target, user, deps).catch((err: unknown) => sendError(res, err));
     const delayMs = deps.latency?.ms ?? 0;
     const isWatch = url.searchParams.get("watch") === "true" || url.searchParams.get("watch") === "1";
     if (delayMs > 0 && !isWatch) setTimeout(serve, delayMs);

@@ -47,14 +47,20 @@ export function handleList(r: ResourceRequest): void {
   if (limit > 0 && items.length > limit) {
     meta.remainingItemCount = items.length - limit;
     items = items.slice(0, limit);
-    meta.continue = Buffer.from(JSON.stringify({ start: keyOf(items[items.length - 1] as KubeObject) })).toString("base64url");
+    meta.continue = Buffer.from(JSON.stringify({ start: keyOf(items[items.length - 1] as KubeObject) })).toString(
+      "base64url",
+    );
   }
   const served = items.map((o) => asServed(o, def, version));
   if (wantsTable(r.req)) {
     sendJson(r.res, 200, buildTable(def, served, meta, includeObjectParam(r.url.searchParams.get("includeObject"))));
     return;
   }
-  sendRawJson(r.res, 200, serializeList({ kind: def.listKind, apiVersion: apiVersionOf(def, version), metadata: meta }, served));
+  sendRawJson(
+    r.res,
+    200,
+    serializeList({ kind: def.listKind, apiVersion: apiVersionOf(def, version), metadata: meta }, served),
+  );
 }
 
 export function handleGet(r: ResourceRequest): void {
@@ -67,7 +73,16 @@ export function handleGet(r: ResourceRequest): void {
   }
   const served = asServed(found, def, version);
   if (wantsTable(r.req)) {
-    sendJson(r.res, 200, buildTable(def, [served], { resourceVersion: found.metadata.resourceVersion }, includeObjectParam(r.url.searchParams.get("includeObject"))));
+    sendJson(
+      r.res,
+      200,
+      buildTable(
+        def,
+        [served],
+        { resourceVersion: found.metadata.resourceVersion },
+        includeObjectParam(r.url.searchParams.get("includeObject")),
+      ),
+    );
     return;
   }
   sendRawJson(r.res, 200, serializeObject(served));

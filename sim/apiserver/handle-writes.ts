@@ -6,7 +6,12 @@ import { decodeObject } from "./decode-object";
 import { methodNotAllowed, notFound } from "./status-error";
 import { sendJson, successStatus } from "./respond";
 import { asServed, isDryRun, writeOptionsOf, type ResourceRequest } from "./request-context";
-import { createThroughPipeline, deleteThroughPipeline, scopeToSubresource, updateThroughPipeline } from "./write-pipeline";
+import {
+  createThroughPipeline,
+  deleteThroughPipeline,
+  scopeToSubresource,
+  updateThroughPipeline,
+} from "./write-pipeline";
 import { applyScale, scaleOf } from "./scale-subresource";
 import { selectObjects } from "./handle-reads";
 import { apiVersionOf } from "../store/resource-registry";
@@ -44,7 +49,12 @@ export async function handleReplace(r: ResourceRequest): Promise<void> {
 function deleteResponse(r: ResourceRequest, deleted: KubeObject): unknown {
   const { def, version } = r.target;
   if (!def.builtIn || def.resource === "pods") return asServed(deleted, def, version);
-  return successStatus({ name: deleted.metadata.name ?? "", group: def.group, kind: def.resource, uid: deleted.metadata.uid ?? "" });
+  return successStatus({
+    name: deleted.metadata.name ?? "",
+    group: def.group,
+    kind: def.resource,
+    uid: deleted.metadata.uid ?? "",
+  });
 }
 
 export async function handleDelete(r: ResourceRequest): Promise<void> {
@@ -65,5 +75,10 @@ export async function handleDeleteCollection(r: ResourceRequest): Promise<void> 
     if (!r.deps.memory.getShared(def, object.metadata.namespace, object.metadata.name ?? "")) continue;
     deleted.push(asServed(deleteThroughPipeline(r.deps, def, object, isDryRun(r.url)).object, def, version));
   }
-  sendJson(r.res, 200, { kind: def.listKind, apiVersion: apiVersionOf(def, version), metadata: { resourceVersion: r.deps.memory.currentResourceVersion() }, items: deleted });
+  sendJson(r.res, 200, {
+    kind: def.listKind,
+    apiVersion: apiVersionOf(def, version),
+    metadata: { resourceVersion: r.deps.memory.currentResourceVersion() },
+    items: deleted,
+  });
 }

@@ -60,7 +60,12 @@ export class ImpersonationError extends Error {
 }
 
 function htmlEscaped(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&#34;")
+    .replace(/'/g, "&#39;");
 }
 
 /**
@@ -77,19 +82,42 @@ export function impersonate(req: IncomingMessage, caller: UserInfo, authorizer: 
     const key = unescapeExtraKey(name.slice(EXTRA_PREFIX.length));
     extras.set(key, [...(extras.get(key) ?? []), value]);
   }
-  if (requestedUser === undefined && groups.length === 0 && extras.size === 0 && requestedUid === undefined) return caller;
+  if (requestedUser === undefined && groups.length === 0 && extras.size === 0 && requestedUid === undefined)
+    return caller;
 
   const requests: ImpersonationRequest[] = [];
   const sa = requestedUser !== undefined ? SERVICE_ACCOUNT.exec(requestedUser) : null;
-  if (sa) requests.push({ check: { group: "", resource: "serviceaccounts", namespace: sa[1] ?? "", name: sa[2] ?? "" }, described: `{ServiceAccount ${sa[1]} ${sa[2]}    }` });
-  else if (requestedUser !== undefined) requests.push({ check: { group: "", resource: "users", name: requestedUser }, described: `{User  ${requestedUser}    }` });
-  for (const g of groups) requests.push({ check: { group: "", resource: "groups", name: g }, described: `{Group  ${g}    }` });
-  for (const [key, vs] of extras) for (const v of vs) requests.push({ check: { group: AUTHENTICATION, resource: "userextras", subresource: key, name: v }, described: `{UserExtra  ${v}  ${AUTHENTICATION}/v1  ${key}}` });
-  if (requestedUid !== undefined) requests.push({ check: { group: AUTHENTICATION, resource: "uids", name: requestedUid }, described: `{UID  ${requestedUid}  ${AUTHENTICATION}/v1  }` });
+  if (sa)
+    requests.push({
+      check: { group: "", resource: "serviceaccounts", namespace: sa[1] ?? "", name: sa[2] ?? "" },
+      described: `{ServiceAccount ${sa[1]} ${sa[2]}    }`,
+    });
+  else if (requestedUser !== undefined)
+    requests.push({
+      check: { group: "", resource: "users", name: requestedUser },
+      described: `{User  ${requestedUser}    }`,
+    });
+  for (const g of groups)
+    requests.push({ check: { group: "", resource: "groups", name: g }, described: `{Group  ${g}    }` });
+  for (const [key, vs] of extras)
+    for (const v of vs)
+      requests.push({
+        check: { group: AUTHENTICATION, resource: "userextras", subresource: key, name: v },
+        described: `{UserExtra  ${v}  ${AUTHENTICATION}/v1  ${key}}`,
+      });
+  if (requestedUid !== undefined)
+    requests.push({
+      check: { group: AUTHENTICATION, resource: "uids", name: requestedUid },
+      described: `{UID  ${requestedUid}  ${AUTHENTICATION}/v1  }`,
+    });
 
   if (requestedUser === undefined) {
     const path = req.url ?? "/";
-    throw new ImpersonationError(htmlEscaped(`Internal Server Error: ${JSON.stringify(path)}: requested [${requests.map((r) => r.described).join(" ")}] without impersonating a user`));
+    throw new ImpersonationError(
+      htmlEscaped(
+        `Internal Server Error: ${JSON.stringify(path)}: requested [${requests.map((r) => r.described).join(" ")}] without impersonating a user`,
+      ),
+    );
   }
 
   for (const { check } of requests) {
@@ -98,7 +126,8 @@ export function impersonate(req: IncomingMessage, caller: UserInfo, authorizer: 
   }
 
   // A service account's groups follow from its namespace unless groups were given.
-  const newGroups = groups.length > 0 || !sa ? [...groups] : ["system:serviceaccounts", `system:serviceaccounts:${sa[1] ?? ""}`];
+  const newGroups =
+    groups.length > 0 || !sa ? [...groups] : ["system:serviceaccounts", `system:serviceaccounts:${sa[1] ?? ""}`];
   if (requestedUser !== ANONYMOUS) {
     if (!newGroups.includes(AUTHENTICATED) && !newGroups.includes(UNAUTHENTICATED)) newGroups.push(AUTHENTICATED);
   } else if (!newGroups.includes(UNAUTHENTICATED)) newGroups.push(UNAUTHENTICATED);

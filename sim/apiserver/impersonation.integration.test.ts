@@ -22,9 +22,18 @@ const as: Record<string, Kubectl> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "topsail-sim-impersonation-"));
   const tokens = join(dir, "tokens.csv");
-  writeFileSync(tokens, `${readFileSync(DEMO_TOKENS_PATH, "utf8")}bystander-token,${BYSTANDER},u-bystander,"system:serviceaccounts"\n`);
-  sim = await startSimulator({ port: 0, dataDir: join(dir, "data"), kubeconfigPath: join(dir, "kubeconfig"), tokensPath: tokens });
-  for (const name of ["alice", "bob", "carol", CONSOLE, BYSTANDER]) as[name] = kubectlFor(sim.kubeconfigPath, join(dir, "cache"), ["--context", userContext(name)]);
+  writeFileSync(
+    tokens,
+    `${readFileSync(DEMO_TOKENS_PATH, "utf8")}bystander-token,${BYSTANDER},u-bystander,"system:serviceaccounts"\n`,
+  );
+  sim = await startSimulator({
+    port: 0,
+    dataDir: join(dir, "data"),
+    kubeconfigPath: join(dir, "kubeconfig"),
+    tokensPath: tokens,
+  });
+  for (const name of ["alice", "bob", "carol", CONSOLE, BYSTANDER])
+    as[name] = kubectlFor(sim.kubeconfigPath, join(dir, "cache"), ["--context", userContext(name)]);
 });
 
 afterAll(async () => {
@@ -38,7 +47,17 @@ function kubectl(user: string): Kubectl {
   return k;
 }
 
-const SHIFT = ["patch", "virtualservice", "bookinfo", "-n", "bookinfo", "--type", "merge", "-p", '{"metadata":{"labels":{"shifted":"yes"}}}'];
+const SHIFT = [
+  "patch",
+  "virtualservice",
+  "bookinfo",
+  "-n",
+  "bookinfo",
+  "--type",
+  "merge",
+  "-p",
+  '{"metadata":{"labels":{"shifted":"yes"}}}',
+];
 
 describe("the demo users under RBAC", () => {
   it("lets alice (edit in bookinfo) patch a VirtualService, through Istio's kinds aggregated into edit", async () => {
@@ -50,14 +69,18 @@ describe("the demo users under RBAC", () => {
   it("refuses bob (view in bookinfo) the same patch with kube-apiserver's Forbidden", async () => {
     const r = await kubectl("bob").run(SHIFT);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('virtualservices.networking.istio.io "bookinfo" is forbidden: User "bob" cannot patch resource "virtualservices" in API group "networking.istio.io" in the namespace "bookinfo"');
+    expect(r.stderr).toContain(
+      'virtualservices.networking.istio.io "bookinfo" is forbidden: User "bob" cannot patch resource "virtualservices" in API group "networking.istio.io" in the namespace "bookinfo"',
+    );
   });
 
   it("lets carol read bookinfo but not list pods in httpbin", async () => {
     expect((await kubectl("carol").run(["get", "pods", "-n", "bookinfo"])).code).toBe(0);
     const r = await kubectl("carol").run(["get", "pods", "-n", "httpbin"]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('pods is forbidden: User "carol" cannot list resource "pods" in API group "" in the namespace "httpbin"');
+    expect(r.stderr).toContain(
+      'pods is forbidden: User "carol" cannot list resource "pods" in API group "" in the namespace "httpbin"',
+    );
   });
 });
 
@@ -66,13 +89,17 @@ describe("impersonation", () => {
     expect((await kubectl(CONSOLE).run(["get", "vs", "-n", "bookinfo", "--as", "bob"])).code).toBe(0);
     const r = await kubectl(CONSOLE).run([...SHIFT, "--as", "bob"]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('User "bob" cannot patch resource "virtualservices" in API group "networking.istio.io" in the namespace "bookinfo"');
+    expect(r.stderr).toContain(
+      'User "bob" cannot patch resource "virtualservices" in API group "networking.istio.io" in the namespace "bookinfo"',
+    );
   });
 
   it("refuses a service account without the impersonate verb", async () => {
     const r = await kubectl(BYSTANDER).run(["get", "vs", "-n", "bookinfo", "--as", "alice"]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain(`users "alice" is forbidden: User "${BYSTANDER}" cannot impersonate resource "users" in API group "" at the cluster scope`);
+    expect(r.stderr).toContain(
+      `users "alice" is forbidden: User "${BYSTANDER}" cannot impersonate resource "users" in API group "" at the cluster scope`,
+    );
   });
 
   it("answers SelfSubjectReview with the impersonated user, groups and system:authenticated", async () => {

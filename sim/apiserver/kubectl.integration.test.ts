@@ -60,7 +60,10 @@ describe("kubectl against the simulator", () => {
   it("shows the bookinfo pods Running with their sidecars (READY 2/2)", async () => {
     const rows = await waitFor(async () => {
       const r = await kubectl.run(["get", "pods", "-n", "bookinfo", "--no-headers"]);
-      const lines = r.stdout.trim().split("\n").filter((l) => l !== "");
+      const lines = r.stdout
+        .trim()
+        .split("\n")
+        .filter((l) => l !== "");
       return lines.length > 0 && lines.every((l) => /\s2\/2\s+Running\s/.test(l)) ? lines : undefined;
     }, "bookinfo pods 2/2 Running");
     expect(rows.some((l) => l.startsWith("productpage-v1-"))).toBe(true);
@@ -68,7 +71,12 @@ describe("kubectl against the simulator", () => {
 
   it("lists the Istio kinds with their short names in api-resources", async () => {
     const r = await kubectl.run(["api-resources", "--api-group", "networking.istio.io"]);
-    for (const [name, short] of [["virtualservices", "vs"], ["destinationrules", "dr"], ["gateways", "gw"], ["serviceentries", "se"]]) {
+    for (const [name, short] of [
+      ["virtualservices", "vs"],
+      ["destinationrules", "dr"],
+      ["gateways", "gw"],
+      ["serviceentries", "se"],
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`\\n${name}\\s+${short}\\s+networking.istio.io/v1\\s+true`));
     }
   });
@@ -92,7 +100,17 @@ describe("kubectl against the simulator", () => {
 
   it("merge-patches and deletes a VirtualService", async () => {
     await kubectl.run(["apply", "-f", manifest("vs-patch.yaml", virtualServiceYaml("patched", "v1"))]);
-    const patch = await kubectl.run(["patch", "vs", "patched", "-n", "bookinfo", "--type", "merge", "-p", '{"spec":{"gateways":["mesh"]}}']);
+    const patch = await kubectl.run([
+      "patch",
+      "vs",
+      "patched",
+      "-n",
+      "bookinfo",
+      "--type",
+      "merge",
+      "-p",
+      '{"spec":{"gateways":["mesh"]}}',
+    ]);
     expect(patch.stdout.trim()).toBe("virtualservice.networking.istio.io/patched patched");
     const gateways = await kubectl.run(["get", "vs", "patched", "-n", "bookinfo", "-o", "jsonpath={.spec.gateways}"]);
     expect(gateways.stdout).toBe('["mesh"]');
@@ -101,7 +119,9 @@ describe("kubectl against the simulator", () => {
     expect(del.stdout.trim()).toBe('virtualservice.networking.istio.io "patched" deleted');
     const gone = await kubectl.run(["get", "vs", "patched", "-n", "bookinfo"]);
     expect(gone.code).not.toBe(0);
-    expect(gone.stderr).toContain('Error from server (NotFound): virtualservices.networking.istio.io "patched" not found');
+    expect(gone.stderr).toContain(
+      'Error from server (NotFound): virtualservices.networking.istio.io "patched" not found',
+    );
   });
 
   it("sees with get -w a change another client makes", async () => {
@@ -124,7 +144,9 @@ describe("kubectl against the simulator", () => {
     const bad = virtualServiceYaml("invalid", "v1").replace("subset: v1}", "subset: v1}\n      weight: -5");
     const r = await kubectl.run(["apply", "-f", manifest("vs-bad.yaml", bad)]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('admission webhook "validation.istio.io" denied the request: configuration is invalid: weight -5 < 0');
+    expect(r.stderr).toContain(
+      'admission webhook "validation.istio.io" denied the request: configuration is invalid: weight -5 < 0',
+    );
   });
 
   it("scales a Deployment and the pod count follows", async () => {
@@ -132,7 +154,12 @@ describe("kubectl against the simulator", () => {
     expect(r.stdout.trim()).toBe("deployment.apps/ratings-v1 scaled");
     await waitFor(async () => {
       const pods = await kubectl.run(["get", "pods", "-n", "bookinfo", "-l", "app=ratings,version=v1", "-o", "name"]);
-      return pods.stdout.trim().split("\n").filter((l) => l !== "").length === 3 || undefined;
+      return (
+        pods.stdout
+          .trim()
+          .split("\n")
+          .filter((l) => l !== "").length === 3 || undefined
+      );
     }, "three ratings-v1 pods");
     const deploy = await kubectl.run(["get", "deploy", "ratings-v1", "-n", "bookinfo"]);
     expect(deploy.stdout).toMatch(/NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE/);

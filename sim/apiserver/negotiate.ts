@@ -21,12 +21,17 @@ function parseAccept(header: string | undefined): MediaType[] {
 
 /** kubectl get asks for `application/json;as=Table;v=v1;g=meta.k8s.io` (v1beta1 too). */
 export function wantsTable(req: IncomingMessage): boolean {
-  return parseAccept(req.headers.accept).some((m) => m.params.as === "Table" && m.params.g === "meta.k8s.io" && (m.type === "application/json" || m.type === "*/*"));
+  return parseAccept(req.headers.accept).some(
+    (m) =>
+      m.params.as === "Table" && m.params.g === "meta.k8s.io" && (m.type === "application/json" || m.type === "*/*"),
+  );
 }
 
 /** client-go asks for aggregated discovery first: `application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`. */
 export function wantsAggregatedDiscovery(req: IncomingMessage): boolean {
-  return parseAccept(req.headers.accept).some((m) => m.params.as === "APIGroupDiscoveryList" && m.params.g === "apidiscovery.k8s.io" && m.params.v === "v2");
+  return parseAccept(req.headers.accept).some(
+    (m) => m.params.as === "APIGroupDiscoveryList" && m.params.g === "apidiscovery.k8s.io" && m.params.v === "v2",
+  );
 }
 
 export const AGGREGATED_DISCOVERY_CONTENT_TYPE = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
@@ -38,7 +43,10 @@ export const AGGREGATED_DISCOVERY_CONTENT_TYPE = "application/json;g=apidiscover
  */
 export function acceptsOpenApiJson(req: IncomingMessage): boolean {
   const accepted = parseAccept(req.headers.accept);
-  return accepted.length === 0 || accepted.some((m) => m.type === "application/json" || m.type === "application/*" || m.type === "*/*");
+  return (
+    accepted.length === 0 ||
+    accepted.some((m) => m.type === "application/json" || m.type === "application/*" || m.type === "*/*")
+  );
 }
 
 /** The media type of a request body, without parameters. */

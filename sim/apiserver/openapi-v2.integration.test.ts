@@ -26,7 +26,8 @@ let sim: RunningSimulator;
 let dir: string;
 let kubectl: Kubectl;
 
-const call = (path: string, headers: Record<string, string> = {}) => httpsRequest(`${sim.url}${path}`, sim.caPem, { headers });
+const call = (path: string, headers: Record<string, string> = {}) =>
+  httpsRequest(`${sim.url}${path}`, sim.caPem, { headers });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "topsail-sim-openapi-v2-"));
@@ -47,10 +48,17 @@ describe("GET /openapi/v2", () => {
     const doc = JSON.parse(r.body) as { swagger: string; definitions: Record<string, SchemaNode> };
     expect(doc.swagger).toBe("2.0");
     const vs = doc.definitions["io.istio.networking.v1.VirtualService"];
-    expect(vs?.["x-kubernetes-group-version-kind"]).toEqual([{ group: "networking.istio.io", kind: "VirtualService", version: "v1" }]);
-    expect(vs?.properties?.spec?.properties?.http?.items?.properties?.route?.items?.properties?.weight).toEqual({ type: "integer", format: "int32" });
+    expect(vs?.["x-kubernetes-group-version-kind"]).toEqual([
+      { group: "networking.istio.io", kind: "VirtualService", version: "v1" },
+    ]);
+    expect(vs?.properties?.spec?.properties?.http?.items?.properties?.route?.items?.properties?.weight).toEqual({
+      type: "integer",
+      format: "int32",
+    });
     const ap = doc.definitions["io.istio.security.v1beta1.AuthorizationPolicy"];
-    expect(ap?.properties?.spec?.properties?.rules?.items?.properties?.to?.items?.properties?.operation?.properties?.ports).toEqual({ type: "array", items: { type: "string" } });
+    expect(
+      ap?.properties?.spec?.properties?.rules?.items?.properties?.to?.items?.properties?.operation?.properties?.ports,
+    ).toEqual({ type: "array", items: { type: "string" } });
   });
 
   it("answers 406 to a client that takes only protobuf, as kube-openapi does for a type it cannot serve", async () => {
@@ -83,17 +91,36 @@ kind: ConfigMap
 metadata: {name: openapi-check, namespace: bookinfo}
 data: {mode: ${value}}
 `;
-    expect((await kubectl.run(["apply", "-f", manifest("vs.yaml", vs("v1")), "-f", manifest("cm.yaml", configMap("a"))])).code).toBe(0);
+    expect(
+      (await kubectl.run(["apply", "-f", manifest("vs.yaml", vs("v1")), "-f", manifest("cm.yaml", configMap("a"))]))
+        .code,
+    ).toBe(0);
 
     // -v=6 logs each request: the patch path asks for the v2 document before it patches.
-    const configured = await kubectl.run(["apply", "-v=6", "-f", manifest("vs.yaml", vs("v2")), "-f", manifest("cm.yaml", configMap("b"))]);
+    const configured = await kubectl.run([
+      "apply",
+      "-v=6",
+      "-f",
+      manifest("vs.yaml", vs("v2")),
+      "-f",
+      manifest("cm.yaml", configMap("b")),
+    ]);
     expect(configured.code).toBe(0);
     expect(configured.stdout).toContain("virtualservice.networking.istio.io/reviews-openapi configured");
     expect(configured.stdout).toContain("configmap/openapi-check configured");
     expect(configured.stderr).toMatch(/GET https:\/\/\S+\/openapi\/v2\S* 406 Not Acceptable/);
 
-    const stored = sim.store.get({ group: "networking.istio.io", resource: "virtualservices" }, "bookinfo", "reviews-openapi");
-    expect((stored?.spec as { http: { route: { destination: { subset: string } }[] }[] }).http[0]?.route[0]?.destination.subset).toBe("v2");
-    expect(sim.store.get({ group: "", resource: "configmaps" }, "bookinfo", "openapi-check")?.data).toEqual({ mode: "b" });
+    const stored = sim.store.get(
+      { group: "networking.istio.io", resource: "virtualservices" },
+      "bookinfo",
+      "reviews-openapi",
+    );
+    expect(
+      (stored?.spec as { http: { route: { destination: { subset: string } }[] }[] }).http[0]?.route[0]?.destination
+        .subset,
+    ).toBe("v2");
+    expect(sim.store.get({ group: "", resource: "configmaps" }, "bookinfo", "openapi-check")?.data).toEqual({
+      mode: "b",
+    });
   });
 });

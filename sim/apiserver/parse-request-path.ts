@@ -29,7 +29,11 @@ function resourceRoute(group: string, version: string, rest: string[]): Route {
   let namespace: string | undefined;
   let parts = rest;
   // `namespaces/NAME/status` is the Namespace's own subresource, not a namespaced collection.
-  if (parts[0] === "namespaces" && parts.length >= 3 && !(group === "" && (parts[2] === "status" || parts[2] === "finalize"))) {
+  if (
+    parts[0] === "namespaces" &&
+    parts.length >= 3 &&
+    !(group === "" && (parts[2] === "status" || parts[2] === "finalize"))
+  ) {
     namespace = parts[1];
     parts = parts.slice(2);
   }
@@ -38,11 +42,23 @@ function resourceRoute(group: string, version: string, rest: string[]): Route {
   const def = findResource(group, resource);
   if (!def || !def.versions.includes(version)) return { type: "not-found" };
   if (namespace !== undefined && !def.namespaced) return { type: "not-found" };
-  return { type: "resource", target: { def, version, ...(namespace !== undefined ? { namespace } : {}), ...(name ? { name } : {}), ...(subresource ? { subresource } : {}) } };
+  return {
+    type: "resource",
+    target: {
+      def,
+      version,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(name ? { name } : {}),
+      ...(subresource ? { subresource } : {}),
+    },
+  };
 }
 
 export function parseRequestPath(pathname: string): Route {
-  const segments = pathname.split("/").filter((s) => s !== "").map(decodeURIComponent);
+  const segments = pathname
+    .split("/")
+    .filter((s) => s !== "")
+    .map(decodeURIComponent);
   const [first, second, third, ...rest] = segments;
   if (first && HEALTH.has(first)) return { type: "health" };
   if (first === "version" && segments.length === 1) return { type: "version" };

@@ -16,7 +16,19 @@ describe("printer cells", () => {
   ])("%d ms reads %s", (ms, text) => expect(humanDuration(ms)).toBe(text));
 
   it("shows a pod with a ready sidecar as 2/2 Running", () => {
-    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "a" }, { name: "istio-proxy" }] }, status: { phase: "Running", containerStatuses: [{ name: "a", ready: true, restartCount: 1 }, { name: "istio-proxy", ready: true, restartCount: 0 }] } };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p" },
+      spec: { containers: [{ name: "a" }, { name: "istio-proxy" }] },
+      status: {
+        phase: "Running",
+        containerStatuses: [
+          { name: "a", ready: true, restartCount: 1 },
+          { name: "istio-proxy", ready: true, restartCount: 0 },
+        ],
+      },
+    };
     expect(PRINTER_CELLS.podReady?.(pod, Date.now())).toBe("2/2");
     expect(PRINTER_CELLS.podStatus?.(pod, Date.now())).toBe("Running");
     expect(PRINTER_CELLS.podRestarts?.(pod, Date.now())).toBe("1");
@@ -25,7 +37,19 @@ describe("printer cells", () => {
   it("prints VirtualService gateways and hosts as JSON arrays, as the CRD columns do", () => {
     const def = findResource("networking.istio.io", "virtualservices");
     if (!def) throw new Error("registry lacks virtualservices");
-    const table = buildTable(def, [{ apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "reviews", creationTimestamp: new Date().toISOString() }, spec: { hosts: ["reviews"] } }], {}, "None") as { columnDefinitions: { name: string }[]; rows: { cells: unknown[] }[] };
+    const table = buildTable(
+      def,
+      [
+        {
+          apiVersion: "networking.istio.io/v1",
+          kind: "VirtualService",
+          metadata: { name: "reviews", creationTimestamp: new Date().toISOString() },
+          spec: { hosts: ["reviews"] },
+        },
+      ],
+      {},
+      "None",
+    ) as { columnDefinitions: { name: string }[]; rows: { cells: unknown[] }[] };
     expect(table.columnDefinitions.map((c) => c.name)).toEqual(["Name", "Gateways", "Hosts", "Age"]);
     expect(table.rows[0]?.cells.slice(0, 3)).toEqual(["reviews", null, '["reviews"]']);
   });

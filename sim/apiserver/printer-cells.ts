@@ -36,7 +36,8 @@ export function humanDuration(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
   if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 8)
+    return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
   if (hours < 24 * 365 * 8) return `${Math.floor(hours / 24 / 365)}y${Math.floor(hours / 24) % 365}d`;
   return `${Math.floor(hours / 24 / 365)}y`;
@@ -95,18 +96,26 @@ function endpoints(o: KubeObject): string {
 }
 
 function templateContainers(o: KubeObject, field: "name" | "image"): string {
-  return arr(obj(obj(obj(o.spec).template).spec).containers).map((c) => str(c[field])).join(",");
+  return arr(obj(obj(obj(o.spec).template).spec).containers)
+    .map((c) => str(c[field]))
+    .join(",");
 }
 
 function selectorText(o: KubeObject): string {
   const sel = obj(obj(o.spec).selector);
   const parts = Object.entries(obj(sel.matchLabels)).map(([k, v]) => `${k}=${str(v)}`);
-  for (const e of arr(sel.matchExpressions)) parts.push(`${str(e.key)} ${str(e.operator).toLowerCase()} (${(Array.isArray(e.values) ? (e.values as string[]) : []).join(",")})`);
+  for (const e of arr(sel.matchExpressions))
+    parts.push(
+      `${str(e.key)} ${str(e.operator).toLowerCase()} (${(Array.isArray(e.values) ? (e.values as string[]) : []).join(",")})`,
+    );
   return none(parts.join(","));
 }
 
 function subjects(o: KubeObject, kind: string): string {
-  return arr(o.subjects).filter((s) => str(s.kind) === kind).map((s) => (kind === "ServiceAccount" ? `${str(s.namespace)}/${str(s.name)}` : str(s.name))).join(", ");
+  return arr(o.subjects)
+    .filter((s) => str(s.kind) === kind)
+    .map((s) => (kind === "ServiceAccount" ? `${str(s.namespace)}/${str(s.name)}` : str(s.name)))
+    .join(", ");
 }
 
 export const PRINTER_CELLS: Record<string, Cell> = {
@@ -114,18 +123,29 @@ export const PRINTER_CELLS: Record<string, Cell> = {
   age: (o, now) => ageOf(o.metadata.creationTimestamp, now),
   createdAt: (o) => o.metadata.creationTimestamp ?? "",
   namespacePhase: (o) => str(obj(o.status).phase) || "Active",
-  podReady: (o) => `${arr(obj(o.status).containerStatuses).filter((c) => c.ready === true).length}/${arr(obj(o.spec).containers).length}`,
+  podReady: (o) =>
+    `${arr(obj(o.status).containerStatuses).filter((c) => c.ready === true).length}/${arr(obj(o.spec).containers).length}`,
   podStatus,
   podRestarts: (o) => String(arr(obj(o.status).containerStatuses).reduce((n, c) => n + num(c.restartCount), 0)),
   podIP: (o) => none(str(obj(o.status).podIP)),
   podNode: (o) => none(str(obj(o.spec).nodeName)),
   podNominatedNode: (o) => none(str(obj(o.status).nominatedNodeName)),
-  podReadinessGates: (o) => none(arr(obj(o.spec).readinessGates).map((g) => str(g.conditionType)).join(",")),
+  podReadinessGates: (o) =>
+    none(
+      arr(obj(o.spec).readinessGates)
+        .map((g) => str(g.conditionType))
+        .join(","),
+    ),
   serviceType: (o) => str(obj(o.spec).type) || "ClusterIP",
   serviceClusterIP: (o) => none(str(obj(o.spec).clusterIP)),
   serviceExternalIP: externalIP,
   servicePorts,
-  serviceSelector: (o) => none(Object.entries(obj(obj(o.spec).selector)).map(([k, v]) => `${k}=${str(v)}`).join(",")),
+  serviceSelector: (o) =>
+    none(
+      Object.entries(obj(obj(o.spec).selector))
+        .map(([k, v]) => `${k}=${str(v)}`)
+        .join(","),
+    ),
   endpoints,
   serviceAccountSecrets: (o) => arr(o.secrets).length,
   configMapData: (o) => Object.keys(obj(o.data)).length + Object.keys(obj(o.binaryData)).length,
@@ -138,7 +158,8 @@ export const PRINTER_CELLS: Record<string, Cell> = {
   eventSource: (o) => str(obj(o.source).component),
   eventMessage: (o) => str(o.message),
   eventCount: (o) => String(num(o.count) || 1),
-  deploymentReady: (o) => `${num(obj(o.status).readyReplicas)}/${typeof obj(o.spec).replicas === "number" ? num(obj(o.spec).replicas) : 1}`,
+  deploymentReady: (o) =>
+    `${num(obj(o.status).readyReplicas)}/${typeof obj(o.spec).replicas === "number" ? num(obj(o.spec).replicas) : 1}`,
   deploymentUpToDate: (o) => num(obj(o.status).updatedReplicas),
   deploymentAvailable: (o) => num(obj(o.status).availableReplicas),
   replicaSetDesired: (o) => (typeof obj(o.spec).replicas === "number" ? num(obj(o.spec).replicas) : 1),

@@ -21,9 +21,31 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "topsail-sim-rbac-"));
   const tokens = join(dir, "tokens.csv");
   writeFileSync(tokens, 'viewer-token,viewer,1001,"viewers"\nops-token,ops,1002,"system:masters"\n');
-  sim = await startSimulator({ port: 0, dataDir: join(dir, "data"), kubeconfigPath: join(dir, "kubeconfig"), tokensPath: tokens });
-  sim.store.create({ group: RBAC, resource: "clusterroles" }, { apiVersion: `${RBAC}/v1`, kind: "ClusterRole", metadata: { name: "read-only" }, rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch"] }] });
-  sim.store.create({ group: RBAC, resource: "clusterrolebindings" }, { apiVersion: `${RBAC}/v1`, kind: "ClusterRoleBinding", metadata: { name: "viewer-read-only" }, roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "read-only" }, subjects: [{ apiGroup: RBAC, kind: "User", name: "viewer" }] });
+  sim = await startSimulator({
+    port: 0,
+    dataDir: join(dir, "data"),
+    kubeconfigPath: join(dir, "kubeconfig"),
+    tokensPath: tokens,
+  });
+  sim.store.create(
+    { group: RBAC, resource: "clusterroles" },
+    {
+      apiVersion: `${RBAC}/v1`,
+      kind: "ClusterRole",
+      metadata: { name: "read-only" },
+      rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch"] }],
+    },
+  );
+  sim.store.create(
+    { group: RBAC, resource: "clusterrolebindings" },
+    {
+      apiVersion: `${RBAC}/v1`,
+      kind: "ClusterRoleBinding",
+      metadata: { name: "viewer-read-only" },
+      roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "read-only" },
+      subjects: [{ apiGroup: RBAC, kind: "User", name: "viewer" }],
+    },
+  );
   admin = kubectlFor(sim.kubeconfigPath, join(dir, "cache"));
   viewer = kubectlFor(sim.kubeconfigPath, join(dir, "cache"), ["--token", "viewer-token"]);
   nobody = kubectlFor(sim.kubeconfigPath, join(dir, "cache"), ["--token", "no-such-token"]);

@@ -90,6 +90,9 @@ export function writeOptionsOf(url: URL): WriteOptions {
   const given = url.searchParams.get("fieldValidation");
   if (given === null || given === "") return { dryRun: isDryRun(url) };
   const fieldValidation = FIELD_VALIDATIONS.find((v) => v === given);
-  if (!fieldValidation) throw badRequest(`fieldValidation: Unsupported value: ${JSON.stringify(given)}: supported values: ${FIELD_VALIDATIONS.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (!fieldValidation)
+    throw badRequest(
+      `fieldValidation: Unsupported value: ${JSON.stringify(given)}: supported values: ${FIELD_VALIDATIONS.map((v) => JSON.stringify(v)).join(", ")}`,
+    );
   return { dryRun: isDryRun(url), fieldValidation };
 }

@@ -2,13 +2,29 @@
 import type { ServerResponse } from "node:http";
 import { isStatusError, internalError, type Status } from "./status-error";
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = "application/json", warnings: string[] = []): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  contentType = "application/json",
+  warnings: string[] = [],
+): void {
   sendRawJson(res, code, JSON.stringify(body), contentType, warnings);
 }
 
 /** For bodies already serialised (cached object texts). */
-export function sendRawJson(res: ServerResponse, code: number, text: string, contentType = "application/json", warnings: string[] = []): void {
-  const headers: Record<string, string | string[]> = { "content-type": contentType, "content-length": String(Buffer.byteLength(text)), "cache-control": "no-cache, private" };
+export function sendRawJson(
+  res: ServerResponse,
+  code: number,
+  text: string,
+  contentType = "application/json",
+  warnings: string[] = [],
+): void {
+  const headers: Record<string, string | string[]> = {
+    "content-type": contentType,
+    "content-length": String(Buffer.byteLength(text)),
+    "cache-control": "no-cache, private",
+  };
   if (warnings.length > 0) headers.warning = warnings.map(formatWarning);
   res.writeHead(code, headers);
   res.end(text);
@@ -33,7 +49,10 @@ export function sendError(res: ServerResponse, err: unknown): void {
 }
 
 export function sendText(res: ServerResponse, code: number, text: string): void {
-  res.writeHead(code, { "content-type": "text/plain; charset=utf-8", "content-length": String(Buffer.byteLength(text)) });
+  res.writeHead(code, {
+    "content-type": "text/plain; charset=utf-8",
+    "content-length": String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }
 

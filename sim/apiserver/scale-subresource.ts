@@ -6,7 +6,9 @@ function selectorString(object: KubeObject): string {
   const spec = isPlainObject(object.spec) ? object.spec : {};
   const selector = isPlainObject(spec.selector) ? spec.selector : {};
   const labels = isPlainObject(selector.matchLabels) ? selector.matchLabels : {};
-  return Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(",");
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(",");
 }
 
 export function scaleOf(object: KubeObject): KubeObject {
@@ -16,7 +18,13 @@ export function scaleOf(object: KubeObject): KubeObject {
   return {
     kind: "Scale",
     apiVersion: "autoscaling/v1",
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    metadata: {
+      name: m.name,
+      namespace: m.namespace,
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: m.creationTimestamp,
+    },
     spec: { replicas: typeof spec.replicas === "number" ? spec.replicas : 1 },
     status: { replicas: typeof status.replicas === "number" ? status.replicas : 0, selector: selectorString(object) },
   };
@@ -31,7 +39,10 @@ export function applyScale(object: KubeObject, scale: unknown): KubeObject {
   const current = isPlainObject(object.spec) ? object.spec : {};
   return {
     ...object,
-    metadata: { ...object.metadata, ...(typeof meta.resourceVersion === "string" ? { resourceVersion: meta.resourceVersion } : {}) },
+    metadata: {
+      ...object.metadata,
+      ...(typeof meta.resourceVersion === "string" ? { resourceVersion: meta.resourceVersion } : {}),
+    },
     spec: { ...current, ...(replicas !== undefined ? { replicas } : {}) },
   };
 }

@@ -16,6 +16,13 @@ export async function handleSelfSubjectReview(r: ResourceRequest): Promise<void>
     kind: "SelfSubjectReview",
     apiVersion: `authentication.k8s.io/${r.target.version}`,
     metadata: { creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, "Z") },
-    status: { userInfo: { username: name, ...(uid ? { uid } : {}), ...(groups.length > 0 ? { groups } : {}), ...(extra && Object.keys(extra).length > 0 ? { extra } : {}) } },
+    status: {
+      userInfo: {
+        username: name,
+        ...(uid ? { uid } : {}),
+        ...(groups.length > 0 ? { groups } : {}),
+        ...(extra && Object.keys(extra).length > 0 ? { extra } : {}),
+      },
+    },
   });
 }

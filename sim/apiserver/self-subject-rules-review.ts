@@ -18,7 +18,12 @@ function nonEmpty(key: string, list: string[] | undefined): Record<string, strin
 }
 
 function resourceRule(rule: PolicyRule): Record<string, unknown> {
-  return { verbs: rule.verbs, ...nonEmpty("apiGroups", rule.apiGroups), ...nonEmpty("resources", rule.resources), ...nonEmpty("resourceNames", rule.resourceNames) };
+  return {
+    verbs: rule.verbs,
+    ...nonEmpty("apiGroups", rule.apiGroups),
+    ...nonEmpty("resources", rule.resources),
+    ...nonEmpty("resourceNames", rule.resourceNames),
+  };
 }
 
 export async function handleSelfSubjectRulesReview(r: ResourceRequest): Promise<void> {
@@ -35,7 +40,9 @@ export async function handleSelfSubjectRulesReview(r: ResourceRequest): Promise<
     spec: {},
     status: {
       resourceRules: rules.filter((rule) => (rule.resources ?? []).length > 0).map(resourceRule),
-      nonResourceRules: rules.filter((rule) => (rule.nonResourceURLs ?? []).length > 0).map((rule) => ({ verbs: rule.verbs, nonResourceURLs: rule.nonResourceURLs })),
+      nonResourceRules: rules
+        .filter((rule) => (rule.nonResourceURLs ?? []).length > 0)
+        .map((rule) => ({ verbs: rule.verbs, nonResourceURLs: rule.nonResourceURLs })),
       incomplete: false,
     },
   });

@@ -30,11 +30,21 @@ function legacyGroup(info: GroupInfo): Record<string, unknown> {
 }
 
 export function apiVersions(serverAddress: string): Record<string, unknown> {
-  return { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress }] };
+  return {
+    kind: "APIVersions",
+    versions: ["v1"],
+    serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress }],
+  };
 }
 
 export function apiGroupList(): Record<string, unknown> {
-  return { kind: "APIGroupList", apiVersion: "v1", groups: groupsInOrder().filter((g) => g.name !== "").map(legacyGroup) };
+  return {
+    kind: "APIGroupList",
+    apiVersion: "v1",
+    groups: groupsInOrder()
+      .filter((g) => g.name !== "")
+      .map(legacyGroup),
+  };
 }
 
 export function apiGroup(group: string): Record<string, unknown> | undefined {
@@ -78,7 +88,14 @@ export function apiResourceList(group: string, version: string): Record<string, 
       ...(def.categories.length > 0 ? { categories: def.categories } : {}),
     });
     for (const sub of subresourcesOf(def)) {
-      resources.push({ name: `${def.resource}/${sub.name}`, singularName: "", namespaced: def.namespaced, ...(sub.group !== undefined ? { group: sub.group, version: sub.version } : {}), kind: sub.kind, verbs: sub.verbs });
+      resources.push({
+        name: `${def.resource}/${sub.name}`,
+        singularName: "",
+        namespaced: def.namespaced,
+        ...(sub.group !== undefined ? { group: sub.group, version: sub.version } : {}),
+        kind: sub.kind,
+        verbs: sub.verbs,
+      });
     }
   }
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion: groupVersion(group, version), resources };
@@ -94,7 +111,13 @@ function aggregatedResource(def: ResourceDef, version: string): Record<string, u
     ...(def.shortNames.length > 0 ? { shortNames: def.shortNames } : {}),
     ...(def.categories.length > 0 ? { categories: def.categories } : {}),
     ...(subresourcesOf(def).length > 0
-      ? { subresources: subresourcesOf(def).map((s) => ({ subresource: s.name, responseKind: { group: s.group ?? def.group, version: s.version ?? version, kind: s.kind }, verbs: s.verbs })) }
+      ? {
+          subresources: subresourcesOf(def).map((s) => ({
+            subresource: s.name,
+            responseKind: { group: s.group ?? def.group, version: s.version ?? version, kind: s.kind },
+            verbs: s.verbs,
+          })),
+        }
       : {}),
   };
 }
@@ -108,7 +131,11 @@ export function aggregatedDiscovery(legacyCore: boolean): Record<string, unknown
     metadata: {},
     items: groups.map((g) => ({
       metadata: g.name === "" ? {} : { name: g.name },
-      versions: g.versions.map((v) => ({ version: v, resources: resourcesAt(g.name, v).map((d) => aggregatedResource(d, v)), freshness: "Current" })),
+      versions: g.versions.map((v) => ({
+        version: v,
+        resources: resourcesAt(g.name, v).map((d) => aggregatedResource(d, v)),
+        freshness: "Current",
+      })),
     })),
   };
 }

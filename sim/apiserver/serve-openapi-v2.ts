@@ -35,7 +35,13 @@ function definitions(): Record<string, unknown> {
     for (const version of def.versions) {
       found[definitionName(def.group, version, def.kind)] = {
         type: "object",
-        properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: `#/definitions/${OBJECT_META}` }, spec, status: { type: "object" } },
+        properties: {
+          apiVersion: { type: "string" },
+          kind: { type: "string" },
+          metadata: { $ref: `#/definitions/${OBJECT_META}` },
+          spec,
+          status: { type: "object" },
+        },
         "x-kubernetes-group-version-kind": [{ group: def.group, kind: def.kind, version }],
       };
     }
@@ -44,4 +50,9 @@ function definitions(): Record<string, unknown> {
 }
 
 /** Built once: the document depends only on the resource table and the field tables. */
-export const OPENAPI_V2_DOCUMENT = JSON.stringify({ swagger: "2.0", info: { title: "Kubernetes", version: SERVER_VERSION.gitVersion }, paths: {}, definitions: definitions() });
+export const OPENAPI_V2_DOCUMENT = JSON.stringify({
+  swagger: "2.0",
+  info: { title: "Kubernetes", version: SERVER_VERSION.gitVersion },
+  paths: {},
+  definitions: definitions(),
+});

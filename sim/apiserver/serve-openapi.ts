@@ -16,14 +16,24 @@ function gvPath(group: string, version: string): string {
 
 function groupVersions(): { group: string; version: string }[] {
   const seen = new Map<string, { group: string; version: string }>();
-  for (const def of RESOURCES) for (const version of def.versions) seen.set(gvPath(def.group, version), { group: def.group, version });
+  for (const def of RESOURCES)
+    for (const version of def.versions) seen.set(gvPath(def.group, version), { group: def.group, version });
   return [...seen.values()];
 }
 
-const QUERY_PARAMS = ["dryRun", "fieldManager", "fieldValidation", "pretty"].map((name) => ({ name, in: "query", schema: { type: "string", uniqueItems: true } }));
+const QUERY_PARAMS = ["dryRun", "fieldManager", "fieldValidation", "pretty"].map((name) => ({
+  name,
+  in: "query",
+  schema: { type: "string", uniqueItems: true },
+}));
 const OBJECT = { content: { "application/json": { schema: { type: "object" } } } };
 
-function operation(def: ResourceDef, version: string, action: string, extraParams: unknown[] = []): Record<string, unknown> {
+function operation(
+  def: ResourceDef,
+  version: string,
+  action: string,
+  extraParams: unknown[] = [],
+): Record<string, unknown> {
   return {
     operationId: `${action}${def.kind}`,
     parameters: [...QUERY_PARAMS, ...extraParams],
@@ -35,12 +45,21 @@ function operation(def: ResourceDef, version: string, action: string, extraParam
 
 const PATCH_BODY = {
   required: true,
-  content: Object.fromEntries(["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"].map((t) => [t, { schema: { type: "object" } }])),
+  content: Object.fromEntries(
+    [
+      "application/json-patch+json",
+      "application/merge-patch+json",
+      "application/strategic-merge-patch+json",
+      "application/apply-patch+yaml",
+    ].map((t) => [t, { schema: { type: "object" } }]),
+  ),
 };
 
 function pathsFor(def: ResourceDef, version: string): Record<string, unknown> {
   const base = `/${gvPath(def.group, version)}${def.namespaced ? "/namespaces/{namespace}" : ""}/${def.resource}`;
-  const pathParams = def.namespaced ? [{ name: "namespace", in: "path", required: true, schema: { type: "string" } }] : [];
+  const pathParams = def.namespaced
+    ? [{ name: "namespace", in: "path", required: true, schema: { type: "string" } }]
+    : [];
   const nameParam = { name: "name", in: "path", required: true, schema: { type: "string" } };
   const verbs = new Set<string>(def.verbs);
   const collection: Record<string, unknown> = { parameters: pathParams };
@@ -53,7 +72,12 @@ function pathsFor(def: ResourceDef, version: string): Record<string, unknown> {
       parameters: [...pathParams, nameParam],
       get: operation(def, version, "get"),
       put: { ...operation(def, version, "put"), requestBody: OBJECT },
-      patch: { ...operation(def, version, "patch", [{ name: "force", in: "query", schema: { type: "boolean", uniqueItems: true } }]), requestBody: PATCH_BODY },
+      patch: {
+        ...operation(def, version, "patch", [
+          { name: "force", in: "query", schema: { type: "boolean", uniqueItems: true } },
+        ]),
+        requestBody: PATCH_BODY,
+      },
       delete: operation(def, version, "delete"),
     };
   }
@@ -62,14 +86,23 @@ function pathsFor(def: ResourceDef, version: string): Record<string, unknown> {
 
 function groupVersionDocument(group: string, version: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  for (const def of RESOURCES) if (def.group === group && def.versions.includes(version)) Object.assign(paths, pathsFor(def, version));
-  return { openapi: "3.0.0", info: { title: "Kubernetes", version: SERVER_VERSION.gitVersion }, paths, components: { schemas: {} } };
+  for (const def of RESOURCES)
+    if (def.group === group && def.versions.includes(version)) Object.assign(paths, pathsFor(def, version));
+  return {
+    openapi: "3.0.0",
+    info: { title: "Kubernetes", version: SERVER_VERSION.gitVersion },
+    paths,
+    components: { schemas: {} },
+  };
 }
 
 const documents = new Map<string, { body: string; hash: string }>();
 for (const { group, version } of groupVersions()) {
   const body = JSON.stringify(groupVersionDocument(group, version));
-  documents.set(gvPath(group, version), { body, hash: createHash("sha512").update(body).digest("hex").slice(0, 128).toUpperCase() });
+  documents.set(gvPath(group, version), {
+    body,
+    hash: createHash("sha512").update(body).digest("hex").slice(0, 128).toUpperCase(),
+  });
 }
 
 export function openApiRoot(): Record<string, unknown> {

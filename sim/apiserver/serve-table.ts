@@ -33,9 +33,20 @@ function rowObject(object: KubeObject, include: IncludeObject): unknown {
   return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: object.metadata };
 }
 
-export function buildTable(def: ResourceDef, objects: KubeObject[], meta: Record<string, unknown>, include: IncludeObject): Record<string, unknown> {
+export function buildTable(
+  def: ResourceDef,
+  objects: KubeObject[],
+  meta: Record<string, unknown>,
+  include: IncludeObject,
+): Record<string, unknown> {
   const now = Date.now();
-  const columnDefinitions = def.printerColumns.map((c) => ({ name: c.name, type: c.type, format: c.format ?? "", description: c.description, priority: c.priority }));
+  const columnDefinitions = def.printerColumns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    format: c.format ?? "",
+    description: c.description,
+    priority: c.priority,
+  }));
   const rows = objects.map((o) => {
     const row: Record<string, unknown> = { cells: def.printerColumns.map((c) => cellOf(c, o, now)) };
     const embedded = rowObject(o, include);

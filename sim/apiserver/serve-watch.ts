@@ -21,7 +21,10 @@ const DEFAULT_BOOKMARK_SECONDS = 15;
  * What a selector-filtered watch reports for a change, as the real watch cache does: an
  * object that starts matching is ADDED, one that stops matching is DELETED.
  */
-export function typeSeenThroughSelector(event: StoredEvent, matches: (o: KubeObject) => boolean): StoredEvent["type"] | undefined {
+export function typeSeenThroughSelector(
+  event: StoredEvent,
+  matches: (o: KubeObject) => boolean,
+): StoredEvent["type"] | undefined {
   const now = matches(event.object);
   if (event.type !== "MODIFIED" || !event.previous) return now ? event.type : undefined;
   const before = matches(event.previous);
@@ -35,12 +38,17 @@ export function serveWatch(r: ResourceRequest): void {
   const params = r.url.searchParams;
   const labels = parseLabelSelector(params.get("labelSelector"));
   const fields = parseFieldSelector(params.get("fieldSelector"));
-  const matches = (o: KubeObject): boolean => labels(o.metadata.labels) && fields(o) && (name === undefined || o.metadata.name === name);
+  const matches = (o: KubeObject): boolean =>
+    labels(o.metadata.labels) && fields(o) && (name === undefined || o.metadata.name === name);
   const asTable = wantsTable(r.req);
   const include = includeObjectParam(params.get("includeObject"));
   const since = params.get("resourceVersion") ?? "";
 
-  r.res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked", "cache-control": "no-cache, private" });
+  r.res.writeHead(200, {
+    "content-type": "application/json",
+    "transfer-encoding": "chunked",
+    "cache-control": "no-cache, private",
+  });
   r.res.flushHeaders();
 
   const write = (type: string, object: unknown): void => {
@@ -68,7 +76,17 @@ export function serveWatch(r: ResourceRequest): void {
   const timers: NodeJS.Timeout[] = [];
   if (params.get("allowWatchBookmarks") === "true" && !asTable) {
     const every = (r.deps.bookmarkIntervalSeconds ?? DEFAULT_BOOKMARK_SECONDS) * 1000;
-    timers.push(setInterval(() => write("BOOKMARK", { kind: def.kind, apiVersion: apiVersionOf(def, version), metadata: { resourceVersion: r.deps.memory.currentResourceVersion() } }), every));
+    timers.push(
+      setInterval(
+        () =>
+          write("BOOKMARK", {
+            kind: def.kind,
+            apiVersion: apiVersionOf(def, version),
+            metadata: { resourceVersion: r.deps.memory.currentResourceVersion() },
+          }),
+        every,
+      ),
+    );
   }
   const timeoutSeconds = Number(params.get("timeoutSeconds") ?? "0");
   const close = (): void => {

@@ -30,7 +30,16 @@ export class StatusError extends Error {
   constructor(code: number, reason: string, message: string, details?: StatusDetails) {
     super(message);
     this.name = "StatusError";
-    this.status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code, ...(details ? { details } : {}) };
+    this.status = {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message,
+      reason,
+      code,
+      ...(details ? { details } : {}),
+    };
   }
 
   get code(): number {
@@ -49,11 +58,19 @@ function qualified(r: ResourceName): string {
 }
 
 export function notFound(r: ResourceName, name: string): StatusError {
-  return new StatusError(404, "NotFound", `${qualified(r)} "${name}" not found`, { name, group: r.group, kind: r.resource });
+  return new StatusError(404, "NotFound", `${qualified(r)} "${name}" not found`, {
+    name,
+    group: r.group,
+    kind: r.resource,
+  });
 }
 
 export function alreadyExists(r: ResourceName, name: string): StatusError {
-  return new StatusError(409, "AlreadyExists", `${qualified(r)} "${name}" already exists`, { name, group: r.group, kind: r.resource });
+  return new StatusError(409, "AlreadyExists", `${qualified(r)} "${name}" already exists`, {
+    name,
+    group: r.group,
+    kind: r.resource,
+  });
 }
 
 export function conflict(r: ResourceName, name: string): StatusError {
@@ -70,7 +87,12 @@ export function invalid(kind: string, group: string, name: string, causes: Statu
   const qualifiedKind = group === "" ? kind : `${kind}.${group}`;
   const text = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
   const joined = text.length === 1 ? text[0] : `[${text.join(", ")}]`;
-  return new StatusError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${joined}`, { name, group, kind, causes });
+  return new StatusError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${joined}`, {
+    name,
+    group,
+    kind,
+    causes,
+  });
 }
 
 export function badRequest(message: string): StatusError {

@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { SimulatorOptions } from "../index";
 
-const USAGE = "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--no-traffic] [--api-latency-ms N]";
+const USAGE =
+  "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--no-traffic] [--api-latency-ms N]";
 
 const integer = z.coerce.number().int().nonnegative();
 

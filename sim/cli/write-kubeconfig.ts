@@ -22,11 +22,16 @@ export function userContext(name: string): string {
  * has no credentials at all, so every user carries a token.
  */
 export function renderKubeconfig(server: string, caPem: string, token: string, users: UserCredentials[] = []): string {
-  const contexts = [{ name: SIM_CONTEXT, user: token }, ...users.map((u) => ({ name: userContext(u.name), user: u.token }))];
+  const contexts = [
+    { name: SIM_CONTEXT, user: token },
+    ...users.map((u) => ({ name: userContext(u.name), user: u.token })),
+  ];
   return stringify({
     apiVersion: "v1",
     kind: "Config",
-    clusters: [{ name: SIM_CONTEXT, cluster: { server, "certificate-authority-data": Buffer.from(caPem).toString("base64") } }],
+    clusters: [
+      { name: SIM_CONTEXT, cluster: { server, "certificate-authority-data": Buffer.from(caPem).toString("base64") } },
+    ],
     contexts: contexts.map((c) => ({ name: c.name, context: { cluster: SIM_CONTEXT, user: c.name } })),
     "current-context": SIM_CONTEXT,
     preferences: {},
@@ -34,7 +39,13 @@ export function renderKubeconfig(server: string, caPem: string, token: string, u
   });
 }
 
-export function writeKubeconfig(path: string, server: string, caPem: string, token: string, users: UserCredentials[] = []): void {
+export function writeKubeconfig(
+  path: string,
+  server: string,
+  caPem: string,
+  token: string,
+  users: UserCredentials[] = [],
+): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, renderKubeconfig(server, caPem, token, users), { mode: 0o600 });

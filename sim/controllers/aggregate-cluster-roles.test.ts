@@ -2,8 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../store/types";
 import { aggregateClusterRole } from "./aggregate-cluster-roles";
 
-function clusterRole(name: string, labels: Record<string, string>, rules: unknown[], selector?: Record<string, string>): KubeObject {
-  return { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name, labels }, rules, ...(selector ? { aggregationRule: { clusterRoleSelectors: [{ matchLabels: selector }] } } : {}) };
+function clusterRole(
+  name: string,
+  labels: Record<string, string>,
+  rules: unknown[],
+  selector?: Record<string, string>,
+): KubeObject {
+  return {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    metadata: { name, labels },
+    rules,
+    ...(selector ? { aggregationRule: { clusterRoleSelectors: [{ matchLabels: selector }] } } : {}),
+  };
 }
 
 const READ_PODS = { apiGroups: [""], resources: ["pods"], verbs: ["get"] };
@@ -11,7 +22,12 @@ const READ_VS = { apiGroups: ["networking.istio.io"], resources: ["virtualservic
 
 describe("cluster-role aggregation", () => {
   const view = clusterRole("view", {}, [], { "aggregate-to-view": "true" });
-  const roles = [view, clusterRole("z-istio-view", { "aggregate-to-view": "true" }, [READ_VS, READ_PODS]), clusterRole("a-view", { "aggregate-to-view": "true" }, [READ_PODS]), clusterRole("other", {}, [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }])];
+  const roles = [
+    view,
+    clusterRole("z-istio-view", { "aggregate-to-view": "true" }, [READ_VS, READ_PODS]),
+    clusterRole("a-view", { "aggregate-to-view": "true" }, [READ_PODS]),
+    clusterRole("other", {}, [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]),
+  ];
 
   it("collects the matching roles' rules in name order, each once", () => {
     const [action] = aggregateClusterRole(view, roles);

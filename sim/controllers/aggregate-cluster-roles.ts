@@ -29,7 +29,11 @@ export function aggregateClusterRole(role: KubeObject, all: KubeObject[]): Actio
   if (!aggregation) return [];
   const selectors = (aggregation.clusterRoleSelectors ?? []).map((s) => s.matchLabels ?? {});
   const sources = all
-    .filter((other) => other.metadata.name !== role.metadata.name && selectors.some((sel) => Object.keys(sel).length > 0 && matchesSelector(other.metadata.labels, sel)))
+    .filter(
+      (other) =>
+        other.metadata.name !== role.metadata.name &&
+        selectors.some((sel) => Object.keys(sel).length > 0 && matchesSelector(other.metadata.labels, sel)),
+    )
     .sort((a, b) => (a.metadata.name ?? "").localeCompare(b.metadata.name ?? ""));
   const rules: PolicyRule[] = [];
   const seen = new Set<string>();

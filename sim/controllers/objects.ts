@@ -34,10 +34,20 @@ export function isOwnedBy(child: KubeObject, owner: KubeObject): boolean {
 }
 
 export function ownerRef(owner: KubeObject): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name ?? "", uid: owner.metadata.uid ?? "", controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name ?? "",
+    uid: owner.metadata.uid ?? "",
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
-export function matchesSelector(labels: Record<string, string> | undefined, selector: Record<string, string> | undefined): boolean {
+export function matchesSelector(
+  labels: Record<string, string> | undefined,
+  selector: Record<string, string> | undefined,
+): boolean {
   if (!selector || Object.keys(selector).length === 0) return false;
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }

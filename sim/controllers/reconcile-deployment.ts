@@ -35,7 +35,10 @@ export function buildReplicaSet(deployment: KubeObject, hash: string, revision: 
   const labels = { ...((meta.labels as Record<string, string> | undefined) ?? {}), [HASH_LABEL]: hash };
   meta.labels = labels;
   const selector = structuredClone((spec.selector as Json | undefined) ?? {});
-  selector.matchLabels = { ...((selector.matchLabels as Record<string, string> | undefined) ?? {}), [HASH_LABEL]: hash };
+  selector.matchLabels = {
+    ...((selector.matchLabels as Record<string, string> | undefined) ?? {}),
+    [HASH_LABEL]: hash,
+  };
   const replicas = Number(spec.replicas ?? 1);
   return {
     apiVersion: "apps/v1",
@@ -44,7 +47,11 @@ export function buildReplicaSet(deployment: KubeObject, hash: string, revision: 
       name: `${deployment.metadata.name}-${hash}`,
       namespace: deployment.metadata.namespace,
       labels,
-      annotations: { "deployment.kubernetes.io/desired-replicas": String(replicas), "deployment.kubernetes.io/max-replicas": String(replicas + 1), [REVISION]: String(revision) },
+      annotations: {
+        "deployment.kubernetes.io/desired-replicas": String(replicas),
+        "deployment.kubernetes.io/max-replicas": String(replicas + 1),
+        [REVISION]: String(revision),
+      },
       ownerReferences: [ownerRef(deployment)],
     },
     spec: { replicas, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
@@ -62,7 +69,12 @@ function keepTransitionTime(previous: Json[] | undefined, next: Json): Json {
   return old.status === next.status ? { ...next, lastTransitionTime: old.lastTransitionTime } : next;
 }
 
-function deploymentStatus(deployment: KubeObject, current: KubeObject | undefined, active: KubeObject[], now: string): Json {
+function deploymentStatus(
+  deployment: KubeObject,
+  current: KubeObject | undefined,
+  active: KubeObject[],
+  now: string,
+): Json {
   const desired = Number(specOf(deployment).replicas ?? 1);
   const sum = (key: string) => active.reduce((n, rs) => n + count(rs, key), 0);
   const replicas = sum("replicas");
@@ -71,13 +83,42 @@ function deploymentStatus(deployment: KubeObject, current: KubeObject | undefine
   const updated = current ? count(current, "replicas") : 0;
   const previous = statusOf(deployment).conditions as Json[] | undefined;
   const complete = current !== undefined && updated === desired && available === desired && replicas === desired;
-  const availableCondition = available >= desired
-    ? { type: "Available", status: "True", lastUpdateTime: now, lastTransitionTime: now, reason: "MinimumReplicasAvailable", message: "Deployment has minimum availability." }
-    : { type: "Available", status: "False", lastUpdateTime: now, lastTransitionTime: now, reason: "MinimumReplicasUnavailable", message: "Deployment does not have minimum availability." };
+  const availableCondition =
+    available >= desired
+      ? {
+          type: "Available",
+          status: "True",
+          lastUpdateTime: now,
+          lastTransitionTime: now,
+          reason: "MinimumReplicasAvailable",
+          message: "Deployment has minimum availability.",
+        }
+      : {
+          type: "Available",
+          status: "False",
+          lastUpdateTime: now,
+          lastTransitionTime: now,
+          reason: "MinimumReplicasUnavailable",
+          message: "Deployment does not have minimum availability.",
+        };
   const rsName = current?.metadata.name ?? "";
   const progressing = complete
-    ? { type: "Progressing", status: "True", lastUpdateTime: now, lastTransitionTime: now, reason: "NewReplicaSetAvailable", message: `ReplicaSet "${rsName}" has successfully progressed.` }
-    : { type: "Progressing", status: "True", lastUpdateTime: now, lastTransitionTime: now, reason: "ReplicaSetUpdated", message: `ReplicaSet "${rsName}" is progressing.` };
+    ? {
+        type: "Progressing",
+        status: "True",
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+        reason: "NewReplicaSetAvailable",
+        message: `ReplicaSet "${rsName}" has successfully progressed.`,
+      }
+    : {
+        type: "Progressing",
+        status: "True",
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+        reason: "ReplicaSetUpdated",
+        message: `ReplicaSet "${rsName}" is progressing.`,
+      };
   const status: Json = {
     observedGeneration: deployment.metadata.generation ?? 1,
     replicas,
@@ -87,7 +128,8 @@ function deploymentStatus(deployment: KubeObject, current: KubeObject | undefine
     unavailableReplicas: Math.max(0, desired - available),
     conditions: [keepTransitionTime(previous, availableCondition), keepTransitionTime(previous, progressing)],
   };
-  for (const key of ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas"]) if (status[key] === 0) delete status[key];
+  for (const key of ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas"])
+    if (status[key] === 0) delete status[key];
   return status;
 }
 
@@ -110,18 +152,27 @@ export function reconcileDeployment(input: DeploymentInputs): Action[] {
     const annotations = { ...(current.metadata.annotations ?? {}) };
     const isLatest = revisionOf(current) === maxRevision;
     const replicas = Number(specOf(current).replicas ?? 0);
-    if (!isLatest || replicas !== desired || annotations["deployment.kubernetes.io/desired-replicas"] !== String(desired)) {
+    if (
+      !isLatest ||
+      replicas !== desired ||
+      annotations["deployment.kubernetes.io/desired-replicas"] !== String(desired)
+    ) {
       annotations[REVISION] = String(isLatest ? revisionOf(current) : maxRevision + 1);
       annotations["deployment.kubernetes.io/desired-replicas"] = String(desired);
       annotations["deployment.kubernetes.io/max-replicas"] = String(desired + 1);
-      current = { ...current, metadata: { ...current.metadata, annotations }, spec: { ...specOf(current), replicas: desired } };
+      current = {
+        ...current,
+        metadata: { ...current.metadata, annotations },
+        spec: { ...specOf(current), replicas: desired },
+      };
       actions.push({ type: "update", ref: REFS.replicasets, object: current });
     }
   }
 
   const old = owned.filter((rs) => rs.metadata.name !== current?.metadata.name);
   for (const rs of old) {
-    if (Number(specOf(rs).replicas ?? 0) !== 0) actions.push({ type: "update", ref: REFS.replicasets, object: { ...rs, spec: { ...specOf(rs), replicas: 0 } } });
+    if (Number(specOf(rs).replicas ?? 0) !== 0)
+      actions.push({ type: "update", ref: REFS.replicasets, object: { ...rs, spec: { ...specOf(rs), replicas: 0 } } });
   }
   const historyLimit = Number(spec.revisionHistoryLimit ?? 10);
   const idle = old.filter((rs) => count(rs, "replicas") === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
@@ -134,7 +185,11 @@ export function reconcileDeployment(input: DeploymentInputs): Action[] {
   const annotations = { ...(deployment.metadata.annotations ?? {}), [REVISION]: revision };
   const statusChanged = JSON.stringify(status) !== JSON.stringify(statusOf(deployment));
   if (statusChanged || deployment.metadata.annotations?.[REVISION] !== revision) {
-    actions.push({ type: "update", ref: REFS.deployments, object: { ...deployment, metadata: { ...deployment.metadata, annotations }, status } });
+    actions.push({
+      type: "update",
+      ref: REFS.deployments,
+      object: { ...deployment, metadata: { ...deployment.metadata, annotations }, status },
+    });
   }
   return actions;
 }

@@ -15,7 +15,9 @@ interface EndpointPort {
 }
 
 function resolvePorts(service: KubeObject, pod: KubeObject): EndpointPort[] {
-  const containerPorts = ((specOf(pod).containers as Json[] | undefined) ?? []).flatMap((c) => (c.ports as Json[] | undefined) ?? []);
+  const containerPorts = ((specOf(pod).containers as Json[] | undefined) ?? []).flatMap(
+    (c) => (c.ports as Json[] | undefined) ?? [],
+  );
   const out: EndpointPort[] = [];
   for (const sp of (specOf(service).ports as Json[] | undefined) ?? []) {
     const target = sp.targetPort ?? sp.port;
@@ -62,20 +64,32 @@ export function desiredEndpoints(service: KubeObject, pods: KubeObject[]): KubeO
   return {
     apiVersion: "v1",
     kind: "Endpoints",
-    metadata: { name: service.metadata.name, namespace: service.metadata.namespace, ...(service.metadata.labels ? { labels: { ...service.metadata.labels } } : {}) },
+    metadata: {
+      name: service.metadata.name,
+      namespace: service.metadata.namespace,
+      ...(service.metadata.labels ? { labels: { ...service.metadata.labels } } : {}),
+    },
     ...(subsets.length > 0 ? { subsets } : {}),
   };
 }
 
 /** Actions that bring the stored Endpoints (if any) to what the Service and pods call for. */
-export function reconcileEndpoints(service: KubeObject | undefined, existing: KubeObject | undefined, pods: KubeObject[], namespace: string, name: string): Action[] {
+export function reconcileEndpoints(
+  service: KubeObject | undefined,
+  existing: KubeObject | undefined,
+  pods: KubeObject[],
+  namespace: string,
+  name: string,
+): Action[] {
   const desired = service && !isTerminating(service) ? desiredEndpoints(service, pods) : undefined;
   if (!desired) {
     // A Service without a selector owns no Endpoints of ours; a deleted one takes them along.
     return !service && existing ? [{ type: "delete", ref: REFS.endpoints, namespace, name }] : [];
   }
   if (!existing) return [{ type: "create", ref: REFS.endpoints, object: desired }];
-  const same = JSON.stringify(existing.subsets ?? null) === JSON.stringify(desired.subsets ?? null) && JSON.stringify(existing.metadata.labels ?? null) === JSON.stringify(desired.metadata.labels ?? null);
+  const same =
+    JSON.stringify(existing.subsets ?? null) === JSON.stringify(desired.subsets ?? null) &&
+    JSON.stringify(existing.metadata.labels ?? null) === JSON.stringify(desired.metadata.labels ?? null);
   if (same) return [];
   const updated: KubeObject = { ...existing, metadata: { ...existing.metadata, labels: desired.metadata.labels } };
   if (desired.subsets) updated.subsets = desired.subsets;

@@ -42,7 +42,10 @@ function needsStart(pod: KubeObject): boolean {
 }
 
 function qosClass(spec: Json): string {
-  const containers = [...((spec.containers as Json[] | undefined) ?? []), ...((spec.initContainers as Json[] | undefined) ?? [])];
+  const containers = [
+    ...((spec.containers as Json[] | undefined) ?? []),
+    ...((spec.initContainers as Json[] | undefined) ?? []),
+  ];
   const resources = containers.map((c) => (c.resources as Json | undefined) ?? {});
   if (resources.every((r) => !r.requests && !r.limits)) return "BestEffort";
   return "Burstable";
@@ -64,7 +67,13 @@ export function startPod(pod: KubeObject, podIP: string, now: string): KubeObjec
   const condition = (type: string) => ({ type, status: "True", lastProbeTime: null, lastTransitionTime: now });
   const status: Json = {
     phase: "Running",
-    conditions: [condition("PodReadyToStartContainers"), condition("Initialized"), condition("Ready"), condition("ContainersReady"), condition("PodScheduled")],
+    conditions: [
+      condition("PodReadyToStartContainers"),
+      condition("Initialized"),
+      condition("Ready"),
+      condition("ContainersReady"),
+      condition("PodScheduled"),
+    ],
     hostIP: HOST_IP,
     hostIPs: [{ ip: HOST_IP }],
     podIP,
@@ -92,7 +101,15 @@ export function startPod(pod: KubeObject, podIP: string, now: string): KubeObjec
       ready: true,
       started: false,
       restartCount: 0,
-      state: { terminated: { exitCode: 0, reason: "Completed", startedAt: now, finishedAt: now, containerID: containerId(String(c.name)) } },
+      state: {
+        terminated: {
+          exitCode: 0,
+          reason: "Completed",
+          startedAt: now,
+          finishedAt: now,
+          containerID: containerId(String(c.name)),
+        },
+      },
       lastState: {},
     }));
   }

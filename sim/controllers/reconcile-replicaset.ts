@@ -47,14 +47,18 @@ function replicaSetStatus(rs: KubeObject, pods: KubeObject[]): Json {
     observedGeneration: rs.metadata.generation ?? 1,
   };
   // The API server omits zero-valued counters, so `kubectl get rs -o yaml` shows only replicas: 0.
-  for (const key of ["fullyLabeledReplicas", "readyReplicas", "availableReplicas"]) if (status[key] === 0) delete status[key];
+  for (const key of ["fullyLabeledReplicas", "readyReplicas", "availableReplicas"])
+    if (status[key] === 0) delete status[key];
   return status;
 }
 
 function surplusOrder(a: KubeObject, b: KubeObject): number {
   const readyDiff = Number(isPodReady(a)) - Number(isPodReady(b));
   if (readyDiff !== 0) return readyDiff;
-  return (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? "") || (b.metadata.name ?? "").localeCompare(a.metadata.name ?? "");
+  return (
+    (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? "") ||
+    (b.metadata.name ?? "").localeCompare(a.metadata.name ?? "")
+  );
 }
 
 export function reconcileReplicaSet(input: ReplicaSetInputs): Action[] {

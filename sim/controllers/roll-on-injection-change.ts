@@ -10,7 +10,12 @@ import { decideInjection, isInjected } from "../admission/sidecar-injection";
 import type { KubeObject } from "../store/types";
 import { type Action, type Json, REFS, isTerminating, matchesSelector, specOf } from "./objects";
 
-export function rollOnInjectionChange(namespace: KubeObject, deployments: KubeObject[], pods: KubeObject[], now: string): Action[] {
+export function rollOnInjectionChange(
+  namespace: KubeObject,
+  deployments: KubeObject[],
+  pods: KubeObject[],
+  now: string,
+): Action[] {
   const actions: Action[] = [];
   const namespaceName = namespace.metadata.name ?? "";
   for (const deployment of deployments) {
@@ -30,8 +35,14 @@ export function rollOnInjectionChange(namespace: KubeObject, deployments: KubeOb
       alreadyInjected: false,
     });
     if (running.every((p) => isInjected(p) === decision.inject)) continue;
-    const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}), "kubectl.kubernetes.io/restartedAt": now };
-    const updated: KubeObject = { ...deployment, spec: { ...spec, template: { ...template, metadata: { ...meta, annotations } } } };
+    const annotations = {
+      ...((meta.annotations as Record<string, string> | undefined) ?? {}),
+      "kubectl.kubernetes.io/restartedAt": now,
+    };
+    const updated: KubeObject = {
+      ...deployment,
+      spec: { ...spec, template: { ...template, metadata: { ...meta, annotations } } },
+    };
     actions.push({ type: "update", ref: REFS.deployments, object: updated });
   }
   return actions;

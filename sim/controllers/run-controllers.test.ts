@@ -13,7 +13,8 @@ const DEPLOYMENTS = { group: "apps", resource: "deployments" };
 const NAMESPACES = { group: "", resource: "namespaces" };
 
 function readyCount(pod: KubeObject): string {
-  const statuses = ((pod.status as { containerStatuses?: Array<{ ready: boolean }> } | undefined)?.containerStatuses ?? []);
+  const statuses =
+    (pod.status as { containerStatuses?: Array<{ ready: boolean }> } | undefined)?.containerStatuses ?? [];
   return `${statuses.filter((s) => s.ready).length}/${statuses.length}`;
 }
 
@@ -38,7 +39,13 @@ describe("controllers over the default scenario", () => {
   it("reports Deployment status as kubectl shows it", async () => {
     await controllers.whenIdle();
     const reviews = store.get(DEPLOYMENTS, "bookinfo", "reviews-v2");
-    expect(reviews?.status).toMatchObject({ replicas: 1, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1, observedGeneration: 1 });
+    expect(reviews?.status).toMatchObject({
+      replicas: 1,
+      readyReplicas: 1,
+      availableReplicas: 1,
+      updatedReplicas: 1,
+      observedGeneration: 1,
+    });
     expect(reviews?.metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("1");
   });
 
@@ -55,21 +62,31 @@ describe("controllers over the default scenario", () => {
     await controllers.whenIdle();
     const d = store.get(DEPLOYMENTS, "bookinfo", "ratings-v1") as KubeObject;
     const spec = d.spec as { template: { spec: { containers: Array<{ image: string }> } } };
-    (spec.template.spec.containers[0] as { image: string }).image = "docker.io/istio/examples-bookinfo-ratings-v1:1.20.3";
+    (spec.template.spec.containers[0] as { image: string }).image =
+      "docker.io/istio/examples-bookinfo-ratings-v1:1.20.3";
     store.update(DEPLOYMENTS, d);
     await controllers.whenIdle();
-    const rss = store.list({ group: "apps", resource: "replicasets" }, "bookinfo").items.filter((rs) => rs.metadata.name?.startsWith("ratings-v1-"));
+    const rss = store
+      .list({ group: "apps", resource: "replicasets" }, "bookinfo")
+      .items.filter((rs) => rs.metadata.name?.startsWith("ratings-v1-"));
     expect(rss.map((rs) => (rs.spec as { replicas: number }).replicas).sort()).toEqual([0, 1]);
     const pods = store.list(PODS, "bookinfo").items.filter((p) => p.metadata.labels?.app === "ratings");
     expect(pods).toHaveLength(1);
-    expect(((pod) => (pod.spec as { containers: Array<{ image: string }> }).containers[0]?.image)(pods[0] as KubeObject)).toBe("docker.io/istio/examples-bookinfo-ratings-v1:1.20.3");
-    expect(store.get(DEPLOYMENTS, "bookinfo", "ratings-v1")?.metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("2");
+    expect(
+      ((pod) => (pod.spec as { containers: Array<{ image: string }> }).containers[0]?.image)(pods[0] as KubeObject),
+    ).toBe("docker.io/istio/examples-bookinfo-ratings-v1:1.20.3");
+    expect(
+      store.get(DEPLOYMENTS, "bookinfo", "ratings-v1")?.metadata.annotations?.["deployment.kubernetes.io/revision"],
+    ).toBe("2");
   });
 
   it("re-creates pods without sidecars when the namespace's injection is disabled", async () => {
     await controllers.whenIdle();
     const ns = store.get(NAMESPACES, undefined, "tcp-echo") as KubeObject;
-    store.update(NAMESPACES, { ...ns, metadata: { ...ns.metadata, labels: { ...ns.metadata.labels, "istio-injection": "disabled" } } });
+    store.update(NAMESPACES, {
+      ...ns,
+      metadata: { ...ns.metadata, labels: { ...ns.metadata.labels, "istio-injection": "disabled" } },
+    });
     await controllers.whenIdle();
     const pods = store.list(PODS, "tcp-echo").items;
     expect(pods.length).toBe(3);

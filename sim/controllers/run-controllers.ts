@@ -73,7 +73,9 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
           queue.add(retryKey);
           return;
         }
-        log(`${retryKey}: ${action.type} ${action.type === "delete" ? action.name : action.object.metadata.name}: ${error instanceof Error ? error.message : String(error)}`);
+        log(
+          `${retryKey}: ${action.type} ${action.type === "delete" ? action.name : action.object.metadata.name}: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return;
       }
     }
@@ -91,7 +93,10 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
       if (!replicaSet) return;
       const owned = pods.ownedBy(replicaSet.metadata.uid);
       const reserved = new Set<string>();
-      const takenNames = { has: (n: string) => reserved.has(n) || pods.get(ns, n) !== undefined, add: (n: string) => reserved.add(n) };
+      const takenNames = {
+        has: (n: string) => reserved.has(n) || pods.get(ns, n) !== undefined,
+        add: (n: string) => reserved.add(n),
+      };
       apply(reconcileReplicaSet({ replicaSet, pods: owned, random, takenNames }), k);
     } else if (kind === "pod") {
       const pod = pods.get(ns, name);
@@ -157,7 +162,8 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
 
   /** Any ClusterRole's change may change what an aggregated one collects: look at them all again. */
   function queueAggregatedRoles(): void {
-    for (const role of clusterRoles.list()) if (aggregationRuleOf(role)) queue.add(key("cr", undefined, role.metadata.name ?? ""));
+    for (const role of clusterRoles.list())
+      if (aggregationRuleOf(role)) queue.add(key("cr", undefined, role.metadata.name ?? ""));
   }
 
   const informers = [deployments, replicaSets, pods, services, endpoints, namespaces, clusterRoles];
@@ -168,11 +174,16 @@ export function runControllers(store: StoreClient, options: ControllerOptions = 
     if (ip) ips.markUsed(ip);
     else queue.add(key("pod", pod.metadata.namespace, pod.metadata.name ?? ""));
   }
-  for (const d of deployments.start((e) => e.type !== "DELETED" && queue.add(key("deploy", e.object.metadata.namespace, e.object.metadata.name ?? "")))) {
+  for (const d of deployments.start(
+    (e) => e.type !== "DELETED" && queue.add(key("deploy", e.object.metadata.namespace, e.object.metadata.name ?? "")),
+  )) {
     queue.add(key("deploy", d.metadata.namespace, d.metadata.name ?? ""));
   }
   for (const rs of replicaSets.start(onReplicaSet)) queue.add(key("rs", rs.metadata.namespace, rs.metadata.name ?? ""));
-  for (const s of services.start((e) => queue.add(key("ep", e.object.metadata.namespace, e.object.metadata.name ?? "")))) queue.add(key("ep", s.metadata.namespace, s.metadata.name ?? ""));
+  for (const s of services.start((e) =>
+    queue.add(key("ep", e.object.metadata.namespace, e.object.metadata.name ?? "")),
+  ))
+    queue.add(key("ep", s.metadata.namespace, s.metadata.name ?? ""));
   endpoints.start(() => undefined);
   clusterRoles.start(queueAggregatedRoles);
   queueAggregatedRoles();

@@ -10,7 +10,14 @@ import type { LoadOverrides } from "./load/load-settings";
 import { startMetricsServer } from "./server/metrics-server";
 
 export { MeshEngine, type MeshEngineOptions, type MeshState } from "./engine/mesh-engine";
-export { DEFAULT_LOAD, ENTRY_POINTS, type EntryPointLoad, type EntryPointName, type LoadOverrides, type LoadSettings } from "./load/load-settings";
+export {
+  DEFAULT_LOAD,
+  ENTRY_POINTS,
+  type EntryPointLoad,
+  type EntryPointName,
+  type LoadOverrides,
+  type LoadSettings,
+} from "./load/load-settings";
 export type { BehaviourOverride } from "./behaviour/types";
 
 export const DEFAULT_METRICS_PORT = 15090;
@@ -34,10 +41,17 @@ export interface RunningMesh {
 }
 
 export async function startMesh(options: StartMeshOptions): Promise<RunningMesh> {
-  const engine = new MeshEngine({ store: options.store, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.load ? { load: options.load } : {}) });
+  const engine = new MeshEngine({
+    store: options.store,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.load ? { load: options.load } : {}),
+  });
   let server;
   try {
-    server = await startMetricsServer(engine, { host: options.host ?? "127.0.0.1", port: options.metricsPort ?? DEFAULT_METRICS_PORT });
+    server = await startMetricsServer(engine, {
+      host: options.host ?? "127.0.0.1",
+      port: options.metricsPort ?? DEFAULT_METRICS_PORT,
+    });
   } catch (error) {
     engine.stop();
     throw error;

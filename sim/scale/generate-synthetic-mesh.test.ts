@@ -16,7 +16,9 @@ describe("generateSyntheticMesh", () => {
   it("gives each service 1 to 3 versions with matching subsets", () => {
     for (const dr of ofKind("DestinationRule")) {
       const name = (dr.spec as { host: string }).host;
-      const deployments = ofKind("Deployment").filter((d) => d.metadata.namespace === dr.metadata.namespace && d.metadata.labels?.app === name);
+      const deployments = ofKind("Deployment").filter(
+        (d) => d.metadata.namespace === dr.metadata.namespace && d.metadata.labels?.app === name,
+      );
       const subsets = (dr.spec as { subsets: Array<{ name: string }> }).subsets.map((s) => s.name);
       expect(deployments.map((d) => d.metadata.labels?.version)).toEqual(subsets);
       expect(subsets.length).toBeGreaterThanOrEqual(1);

@@ -32,7 +32,12 @@ function planServices(count: number, random: () => number): ServiceSpec[] {
   const specs: ServiceSpec[] = [];
   for (let i = 0; i < count; i++) {
     const versionCount = 1 + Math.floor(random() * 3);
-    specs.push({ name: serviceName(i), namespace: namespaceName(Math.floor(i / SERVICES_PER_NAMESPACE)), versions: Array.from({ length: versionCount }, (_, v) => `v${v + 1}`), calls: [] });
+    specs.push({
+      name: serviceName(i),
+      namespace: namespaceName(Math.floor(i / SERVICES_PER_NAMESPACE)),
+      versions: Array.from({ length: versionCount }, (_, v) => `v${v + 1}`),
+      calls: [],
+    });
   }
   const namespaces = Math.ceil(count / SERVICES_PER_NAMESPACE);
   for (let i = 0; i < count; i++) {
@@ -48,7 +53,9 @@ function planServices(count: number, random: () => number): ServiceSpec[] {
       const target = Math.max(i + 1, base) + Math.floor(random() * SERVICES_PER_NAMESPACE);
       if (target > i && target < count) chosen.add(target);
     }
-    caller.calls = [...chosen].sort((a, b) => a - b).map((t) => `${(specs[t] as ServiceSpec).name}.${(specs[t] as ServiceSpec).namespace}`);
+    caller.calls = [...chosen]
+      .sort((a, b) => a - b)
+      .map((t) => `${(specs[t] as ServiceSpec).name}.${(specs[t] as ServiceSpec).namespace}`);
   }
   return specs;
 }
@@ -74,11 +81,19 @@ function serviceObjects(spec: ServiceSpec, random: () => number): KubeObject[] {
     objects.push({
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: { name: `${spec.name}-${version}`, namespace: spec.namespace, labels: podLabels, annotations: { [CALLS_ANNOTATION]: calls.join(",") } },
+      metadata: {
+        name: `${spec.name}-${version}`,
+        namespace: spec.namespace,
+        labels: podLabels,
+        annotations: { [CALLS_ANNOTATION]: calls.join(",") },
+      },
       spec: {
         replicas: 1,
         selector: { matchLabels: podLabels },
-        template: { metadata: { labels: podLabels }, spec: { containers: [{ name: spec.name, image: IMAGE, ports: [{ containerPort: PORT }] }] } },
+        template: {
+          metadata: { labels: podLabels },
+          spec: { containers: [{ name: spec.name, image: IMAGE, ports: [{ containerPort: PORT }] }] },
+        },
       },
     });
   });

@@ -34,10 +34,26 @@ describe("applyScenarioDirs with the default scenario", () => {
   });
 
   it("deploys all of Bookinfo in an injected namespace", () => {
-    expect(store.get({ group: "", resource: "namespaces" }, undefined, "bookinfo")?.metadata.labels?.["istio-injection"]).toBe("enabled");
-    expect(names(store.list({ group: "apps", resource: "deployments" }, "bookinfo").items)).toEqual(["details-v1", "productpage-v1", "ratings-v1", "reviews-v1", "reviews-v2", "reviews-v3"]);
-    expect(names(store.list({ group: "", resource: "services" }, "bookinfo").items)).toEqual(["details", "productpage", "ratings", "reviews"]);
-    expect(names(store.list({ group: "networking.istio.io", resource: "destinationrules" }, "bookinfo").items)).toEqual(["details", "productpage", "ratings", "reviews"]);
+    expect(
+      store.get({ group: "", resource: "namespaces" }, undefined, "bookinfo")?.metadata.labels?.["istio-injection"],
+    ).toBe("enabled");
+    expect(names(store.list({ group: "apps", resource: "deployments" }, "bookinfo").items)).toEqual([
+      "details-v1",
+      "productpage-v1",
+      "ratings-v1",
+      "reviews-v1",
+      "reviews-v2",
+      "reviews-v3",
+    ]);
+    expect(names(store.list({ group: "", resource: "services" }, "bookinfo").items)).toEqual([
+      "details",
+      "productpage",
+      "ratings",
+      "reviews",
+    ]);
+    expect(names(store.list({ group: "networking.istio.io", resource: "destinationrules" }, "bookinfo").items)).toEqual(
+      ["details", "productpage", "ratings", "reviews"],
+    );
   });
 
   it("leaves existing objects alone when applied again, as after a restart", () => {
@@ -57,7 +73,11 @@ describe("applyManifestText", () => {
 
   it("names the document with an unknown kind or broken YAML", () => {
     const store = freshStore();
-    expect(() => applyManifestText(store, "x.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n")).toThrow('x.yaml: document 1: no matches for kind "Widget" in version "example.com/v1"');
-    expect(() => applyManifestText(store, "y.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ok\n---\nkind: [\n")).toThrow(/^y\.yaml: document 2: /);
+    expect(() =>
+      applyManifestText(store, "x.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n"),
+    ).toThrow('x.yaml: document 1: no matches for kind "Widget" in version "example.com/v1"');
+    expect(() =>
+      applyManifestText(store, "y.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ok\n---\nkind: [\n"),
+    ).toThrow(/^y\.yaml: document 2: /);
   });
 });

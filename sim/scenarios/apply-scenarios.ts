@@ -20,7 +20,12 @@ function errorMessage(error: unknown): string {
 }
 
 function isAlreadyExists(error: unknown): boolean {
-  return typeof error === "object" && error !== null && ((error as { code?: unknown }).code === 409 || (error as { reason?: unknown }).reason === "AlreadyExists") && /already exists/.test(errorMessage(error));
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    ((error as { code?: unknown }).code === 409 || (error as { reason?: unknown }).reason === "AlreadyExists") &&
+    /already exists/.test(errorMessage(error))
+  );
 }
 
 export function listScenarioFiles(dir: string): string[] {
@@ -36,10 +41,16 @@ function describe(object: KubeObject): string {
   return `${object.kind} ${ns}${object.metadata.name ?? object.metadata.generateName ?? "(unnamed)"}`;
 }
 
-export function applyManifestText(store: StoreClient, file: string, text: string, report: ApplyReport = { created: 0, unchanged: 0 }): ApplyReport {
+export function applyManifestText(
+  store: StoreClient,
+  file: string,
+  text: string,
+  report: ApplyReport = { created: 0, unchanged: 0 },
+): ApplyReport {
   for (const { object, document } of parseManifests(file, text)) {
     const def = findResourceByKind(object.apiVersion, object.kind);
-    if (!def) throw new ManifestError(file, document, `no matches for kind "${object.kind}" in version "${object.apiVersion}"`);
+    if (!def)
+      throw new ManifestError(file, document, `no matches for kind "${object.kind}" in version "${object.apiVersion}"`);
     try {
       store.create({ group: def.group, resource: def.resource }, object);
       report.created++;
@@ -61,4 +72,3 @@ export function applyScenarioDirs(store: StoreClient, dirs: readonly string[]): 
   }
   return report;
 }
-

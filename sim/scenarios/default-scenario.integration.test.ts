@@ -41,9 +41,18 @@ describe("the default scenario", () => {
   it("runs every Bookinfo pod with its sidecar, 2/2 ready", async () => {
     const pods = await waitFor(async () => {
       const list = await core.listNamespacedPod({ namespace: "bookinfo" });
-      return list.items.length === 6 && list.items.every((p) => p.status?.phase === "Running" && readiness(p) === "2/2") ? list.items : undefined;
+      return list.items.length === 6 && list.items.every((p) => p.status?.phase === "Running" && readiness(p) === "2/2")
+        ? list.items
+        : undefined;
     }, "Bookinfo pods Running 2/2");
-    expect(pods.map((p) => p.metadata?.labels?.app).sort()).toEqual(["details", "productpage", "ratings", "reviews", "reviews", "reviews"]);
+    expect(pods.map((p) => p.metadata?.labels?.app).sort()).toEqual([
+      "details",
+      "productpage",
+      "ratings",
+      "reviews",
+      "reviews",
+      "reviews",
+    ]);
     for (const pod of pods) {
       expect(pod.spec?.containers.map((c) => c.name)).toEqual([pod.metadata?.labels?.app, "istio-proxy"]);
       expect(pod.metadata?.annotations?.["sidecar.istio.io/status"]).toBeDefined();
@@ -64,7 +73,12 @@ describe("the default scenario", () => {
   it("has a clean Bookinfo: its Istio config passes istiod's validation", async () => {
     const objects: ValidatableObject[] = [];
     for (const plural of ["virtualservices", "destinationrules", "gateways"]) {
-      const list = (await custom.listNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural })) as { items: ValidatableObject[] };
+      const list = (await custom.listNamespacedCustomObject({
+        group: "networking.istio.io",
+        version: "v1",
+        namespace: "bookinfo",
+        plural,
+      })) as { items: ValidatableObject[] };
       objects.push(...list.items);
     }
     expect(objects.map((o) => `${o.kind}/${o.metadata?.name}`).sort()).toEqual([
@@ -75,7 +89,8 @@ describe("the default scenario", () => {
       "Gateway/bookinfo-gateway",
       "VirtualService/bookinfo",
     ]);
-    for (const object of objects) expect(validateIstioConfig(object), `${object.kind}/${object.metadata?.name}`).toEqual([]);
+    for (const object of objects)
+      expect(validateIstioConfig(object), `${object.kind}/${object.metadata?.name}`).toEqual([]);
   });
 
   it("refuses an invalid VirtualService with istiod's message, through the store and over HTTP", async () => {
@@ -83,13 +98,33 @@ describe("the default scenario", () => {
       apiVersion: "networking.istio.io/v1",
       kind: "VirtualService",
       metadata: { name: "reviews-broken", namespace: "bookinfo" },
-      spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" }, weight: -10 }, { destination: { host: "reviews", subset: "v2" }, weight: 10 }] }] },
+      spec: {
+        hosts: ["reviews"],
+        http: [
+          {
+            route: [
+              { destination: { host: "reviews", subset: "v1" }, weight: -10 },
+              { destination: { host: "reviews", subset: "v2" }, weight: 10 },
+            ],
+          },
+        ],
+      },
     };
     const expected =
       'admission webhook "validation.istio.io" denied the request: configuration is invalid: 2 errors occurred:\n\t* weight -10 < 0\n\t* total destination weight = 0\n\n';
-    expect(() => sim.store.create({ group: "networking.istio.io", resource: "virtualservices" }, body)).toThrow(expected);
+    expect(() => sim.store.create({ group: "networking.istio.io", resource: "virtualservices" }, body)).toThrow(
+      expected,
+    );
 
-    const err = await custom.createNamespacedCustomObject({ group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices", body }).catch((e: unknown) => e);
+    const err = await custom
+      .createNamespacedCustomObject({
+        group: "networking.istio.io",
+        version: "v1",
+        namespace: "bookinfo",
+        plural: "virtualservices",
+        body,
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiException);
     expect((err as ApiException<string>).code).toBe(400);
     const status = JSON.parse(String((err as ApiException<string>).body)) as { message: string; reason: string };

@@ -34,7 +34,8 @@ export function parseManifests(file: string, text: string): ParsedManifest[] {
     const items = value.kind === "List" && Array.isArray(value.items) ? (value.items as unknown[]) : [value];
     for (const item of items) {
       if (!isRecord(item)) throw new ManifestError(file, document, "list item is not a Kubernetes object");
-      if (typeof item.apiVersion !== "string" || item.apiVersion === "") throw new ManifestError(file, document, "apiVersion not set");
+      if (typeof item.apiVersion !== "string" || item.apiVersion === "")
+        throw new ManifestError(file, document, "apiVersion not set");
       if (typeof item.kind !== "string" || item.kind === "") throw new ManifestError(file, document, "kind not set");
       const metadata = isRecord(item.metadata) ? item.metadata : {};
       out.push({ object: { ...item, apiVersion: item.apiVersion, kind: item.kind, metadata } as KubeObject, document });

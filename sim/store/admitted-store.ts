@@ -48,7 +48,10 @@ export function runAdmission(
   };
   const result = admit(request);
   if (result.allowed) return { object: result.object, warnings: result.warnings };
-  const details = result.causes && result.causes.length > 0 ? { name: object.metadata?.name ?? "", group: def.group, kind: def.kind, causes: result.causes } : undefined;
+  const details =
+    result.causes && result.causes.length > 0
+      ? { name: object.metadata?.name ?? "", group: def.group, kind: def.kind, causes: result.causes }
+      : undefined;
   throw new StatusError(result.code, result.reason, result.message, details);
 }
 
@@ -82,7 +85,12 @@ export function createAdmittedStore(memory: MemoryStore, admit: AdmitFunction): 
       return structuredClone(memory.delete(ref, namespace, name, options));
     },
     watch(ref, namespace, onEvent: (event: WatchEvent) => void, sinceResourceVersion?: string) {
-      return memory.watchShared(ref, namespace, (event) => onEvent({ type: event.type, object: structuredClone(event.object) }), sinceResourceVersion);
+      return memory.watchShared(
+        ref,
+        namespace,
+        (event) => onEvent({ type: event.type, object: structuredClone(event.object) }),
+        sinceResourceVersion,
+      );
     },
   };
 }

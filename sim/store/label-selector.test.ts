@@ -26,7 +26,10 @@ describe("label selectors", () => {
   });
 
   it("turns a Deployment's matchLabels/matchExpressions into a predicate", () => {
-    const predicate = labelSelectorObjectToPredicate({ matchLabels: { app: "reviews" }, matchExpressions: [{ key: "version", operator: "In", values: ["v1"] }] });
+    const predicate = labelSelectorObjectToPredicate({
+      matchLabels: { app: "reviews" },
+      matchExpressions: [{ key: "version", operator: "In", values: ["v1"] }],
+    });
     expect(predicate(reviewsV1)).toBe(true);
     expect(predicate({ app: "reviews", version: "v2" })).toBe(false);
   });

@@ -45,7 +45,10 @@ const EXISTS_TERM = /^(!?)([A-Za-z0-9._/-]+)$/;
 function parseTerm(term: string): Requirement {
   const set = SET_TERM.exec(term);
   if (set) {
-    const values = (set[3] ?? "").split(",").map((v) => v.trim()).filter((v) => v !== "");
+    const values = (set[3] ?? "")
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
     return { op: set[2] === "in" ? "in" : "notin", key: set[1] ?? "", values };
   }
   const eq = EQ_TERM.exec(term);
@@ -70,7 +73,12 @@ export interface LabelSelectorObject {
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
 
-const EXPRESSION_OPS: Record<string, Requirement["op"]> = { In: "in", NotIn: "notin", Exists: "exists", DoesNotExist: "!exists" };
+const EXPRESSION_OPS: Record<string, Requirement["op"]> = {
+  In: "in",
+  NotIn: "notin",
+  Exists: "exists",
+  DoesNotExist: "!exists",
+};
 
 export function labelSelectorObjectToPredicate(selector: LabelSelectorObject | undefined): LabelPredicate {
   const requirements: Requirement[] = [];

@@ -15,7 +15,12 @@ function storeWithNamespace(): MemoryStore {
 }
 
 function vs(name: string, hosts: string[]): KubeObject {
-  return { apiVersion: "networking.istio.io/v1beta1", kind: "VirtualService", metadata: { name, namespace: "bookinfo" }, spec: { hosts } };
+  return {
+    apiVersion: "networking.istio.io/v1beta1",
+    kind: "VirtualService",
+    metadata: { name, namespace: "bookinfo" },
+    spec: { hosts },
+  };
 }
 
 describe("memory store", () => {
@@ -32,13 +37,19 @@ describe("memory store", () => {
 
   it("names objects from generateName", () => {
     const store = storeWithNamespace();
-    const created = store.create(CM, { apiVersion: "v1", kind: "ConfigMap", metadata: { generateName: "cfg-", namespace: "bookinfo" } });
+    const created = store.create(CM, {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { generateName: "cfg-", namespace: "bookinfo" },
+    });
     expect(created.metadata.name).toMatch(/^cfg-[a-z0-9]{5}$/);
   });
 
   it("refuses a namespaced object in a missing namespace and a duplicate name", () => {
     const store = storeWithNamespace();
-    expect(() => store.create(VS, { ...vs("a", ["a"]), metadata: { name: "a", namespace: "nowhere" } })).toThrow('namespaces "nowhere" not found');
+    expect(() => store.create(VS, { ...vs("a", ["a"]), metadata: { name: "a", namespace: "nowhere" } })).toThrow(
+      'namespaces "nowhere" not found',
+    );
     store.create(VS, vs("a", ["a"]));
     expect(() => store.create(VS, vs("a", ["a"]))).toThrow('virtualservices.networking.istio.io "a" already exists');
   });
@@ -52,7 +63,9 @@ describe("memory store", () => {
     expect(respecced.metadata.generation).toBe(2);
     const same = store.update(VS, respecced);
     expect(same.metadata.resourceVersion).toBe(respecced.metadata.resourceVersion);
-    expect(() => store.update(VS, { ...created, spec: { hosts: ["c"] } })).toThrow(/Operation cannot be fulfilled on virtualservices.networking.istio.io "a": the object has been modified/);
+    expect(() => store.update(VS, { ...created, spec: { hosts: ["c"] } })).toThrow(
+      /Operation cannot be fulfilled on virtualservices.networking.istio.io "a": the object has been modified/,
+    );
     expect(store.getShared(VS, "bookinfo", "a")?.spec).toEqual({ hosts: ["b"] });
   });
 
@@ -67,8 +80,22 @@ describe("memory store", () => {
 
   it("cascades deletes through ownerReferences and namespaces", () => {
     const store = storeWithNamespace();
-    const rs = store.create(RS, { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "rs", namespace: "bookinfo" }, spec: {} });
-    store.create(PODS, { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "bookinfo", ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: rs.metadata.uid ?? "" }] }, spec: {} });
+    const rs = store.create(RS, {
+      apiVersion: "apps/v1",
+      kind: "ReplicaSet",
+      metadata: { name: "rs", namespace: "bookinfo" },
+      spec: {},
+    });
+    store.create(PODS, {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        name: "p",
+        namespace: "bookinfo",
+        ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: rs.metadata.uid ?? "" }],
+      },
+      spec: {},
+    });
     store.create(CM, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "bookinfo" } });
     store.delete(RS, "bookinfo", "rs");
     expect(store.getShared(PODS, "bookinfo", "p")).toBeUndefined();
@@ -96,7 +123,8 @@ describe("memory store", () => {
     const store = storeWithNamespace();
     const order: string[] = [];
     store.watchShared(CM, undefined, (e) => {
-      if (e.object.metadata.name === "first") store.create(CM, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "second", namespace: "bookinfo" } });
+      if (e.object.metadata.name === "first")
+        store.create(CM, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "second", namespace: "bookinfo" } });
     });
     store.watchShared(CM, undefined, (e) => order.push(e.object.metadata.name ?? ""));
     store.create(CM, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "first", namespace: "bookinfo" } });

@@ -100,10 +100,18 @@ export class MemoryStore {
     const meta = object.metadata ?? (object.metadata = {});
     if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix();
     const name = meta.name;
-    if (!name) throw invalid(def.kind, def.group, "", [{ reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name" }]);
+    if (!name)
+      throw invalid(def.kind, def.group, "", [
+        {
+          reason: "FieldValueRequired",
+          message: "Required value: name or generateName is required",
+          field: "metadata.name",
+        },
+      ]);
     if (def.namespaced) {
       if (!meta.namespace) meta.namespace = "default";
-      if (!this.table({ group: "", resource: "namespaces" }).has(objectKey(undefined, meta.namespace))) throw namespaceNotFound(meta.namespace);
+      if (!this.table({ group: "", resource: "namespaces" }).has(objectKey(undefined, meta.namespace)))
+        throw namespaceNotFound(meta.namespace);
     } else delete meta.namespace;
     const table = this.table(ref);
     const key = objectKey(meta.namespace, name);
@@ -134,7 +142,8 @@ export class MemoryStore {
     const current = table.get(key);
     if (!current) throw notFound(def, name);
     const requested = input.metadata.resourceVersion;
-    if (requested !== undefined && requested !== "" && requested !== current.metadata.resourceVersion) throw conflict(def, name);
+    if (requested !== undefined && requested !== "" && requested !== current.metadata.resourceVersion)
+      throw conflict(def, name);
 
     const object = structuredClone(input);
     object.apiVersion = apiVersionOf(def);
@@ -165,7 +174,10 @@ export class MemoryStore {
     if (!current) throw notFound(def, name);
     if (options.dryRun) return current;
     table.delete(key);
-    const object: KubeObject = { ...current, metadata: { ...current.metadata, resourceVersion: String(++this.revision) } };
+    const object: KubeObject = {
+      ...current,
+      metadata: { ...current.metadata, resourceVersion: String(++this.revision) },
+    };
     this.publish(def, { type: "DELETED", object });
     if (def.group === "" && def.resource === "namespaces") this.deleteNamespaceContents(name);
     this.deleteDependents(current);
@@ -181,7 +193,8 @@ export class MemoryStore {
         if (owner.metadata.namespace && obj.metadata.namespace !== owner.metadata.namespace) continue;
         if (!obj.metadata.ownerReferences?.some((o) => o.uid === uid)) continue;
         const [group = "", resource = ""] = tableKey.split("/");
-        if (table.has(objectKey(obj.metadata.namespace, obj.metadata.name ?? ""))) this.delete({ group, resource }, obj.metadata.namespace, obj.metadata.name ?? "");
+        if (table.has(objectKey(obj.metadata.namespace, obj.metadata.name ?? "")))
+          this.delete({ group, resource }, obj.metadata.namespace, obj.metadata.name ?? "");
       }
     }
   }
@@ -191,13 +204,19 @@ export class MemoryStore {
       const [group = "", resource = ""] = tableKey.split("/");
       for (const obj of [...table.values()]) {
         if (obj.metadata.namespace !== namespace) continue;
-        if (table.has(objectKey(namespace, obj.metadata.name ?? ""))) this.delete({ group, resource }, namespace, obj.metadata.name ?? "");
+        if (table.has(objectKey(namespace, obj.metadata.name ?? "")))
+          this.delete({ group, resource }, namespace, obj.metadata.name ?? "");
       }
     }
   }
 
   /** Subscribes to one resource (optionally one namespace); replays history after `since` or throws 410 Expired. */
-  watchShared(ref: ResourceRef, namespace: string | undefined, onEvent: (event: StoredEvent, revision: number) => void, since?: string): () => void {
+  watchShared(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    onEvent: (event: StoredEvent, revision: number) => void,
+    since?: string,
+  ): () => void {
     const def = requireResource(ref);
     return this.hub.subscribe(def, namespace, onEvent, since);
   }

@@ -15,11 +15,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("simulator state file", () => {
   it("reloads user changes after a restart and does not re-apply scenarios", async () => {
-    const options = { port: 0, dataDir: join(dir, "data"), kubeconfigPath: join(dir, "kubeconfig"), statePath: join(dir, "state.json") };
+    const options = {
+      port: 0,
+      dataDir: join(dir, "data"),
+      kubeconfigPath: join(dir, "kubeconfig"),
+      statePath: join(dir, "state.json"),
+    };
     const first = await startSimulator(options);
     const scenarioVs = first.store.list(VS, "bookinfo").items[0];
     expect(scenarioVs).toBeDefined();
-    first.store.create(VS, { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "kept", namespace: "bookinfo" }, spec: { hosts: ["kept"], http: [{ route: [{ destination: { host: "kept" } }] }] } });
+    first.store.create(VS, {
+      apiVersion: "networking.istio.io/v1",
+      kind: "VirtualService",
+      metadata: { name: "kept", namespace: "bookinfo" },
+      spec: { hosts: ["kept"], http: [{ route: [{ destination: { host: "kept" } }] }] },
+    });
     first.store.delete(VS, "bookinfo", scenarioVs?.metadata.name ?? "");
     const keptVersion = first.store.get(VS, "bookinfo", "kept")?.metadata.resourceVersion;
     await first.stop();

@@ -10,7 +10,8 @@ import type { MemoryStore, StoreState } from "./memory-store";
 export function loadState(path: string): StoreState | undefined {
   if (!existsSync(path)) return undefined;
   const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<StoreState>;
-  if (typeof parsed.resourceVersion !== "number" || !Array.isArray(parsed.objects)) throw new Error(`${path} is not a simulator state file`);
+  if (typeof parsed.resourceVersion !== "number" || !Array.isArray(parsed.objects))
+    throw new Error(`${path} is not a simulator state file`);
   return { resourceVersion: parsed.resourceVersion, objects: parsed.objects };
 }
 

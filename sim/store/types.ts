@@ -75,5 +75,10 @@ export interface StoreClient {
   /** Deletes the object and, through ownerReferences, everything it owns. */
   delete(ref: ResourceRef, namespace: string | undefined, name: string, options?: WriteOptions): KubeObject;
   /** Calls `onEvent` for every later change; with `sinceResourceVersion` replays what came after it. Returns an unsubscribe function. */
-  watch(ref: ResourceRef, namespace: string | undefined, onEvent: (event: WatchEvent) => void, sinceResourceVersion?: string): () => void;
+  watch(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    onEvent: (event: WatchEvent) => void,
+    sinceResourceVersion?: string,
+  ): () => void;
 }

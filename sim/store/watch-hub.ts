@@ -84,7 +84,12 @@ export class WatchHub {
     }
   }
 
-  subscribe(def: Pick<ResourceDef, "group" | "resource">, namespace: string | undefined, onEvent: Subscriber["onEvent"], since?: string): () => void {
+  subscribe(
+    def: Pick<ResourceDef, "group" | "resource">,
+    namespace: string | undefined,
+    onEvent: Subscriber["onEvent"],
+    since?: string,
+  ): () => void {
     const key = keyOf(def);
     const sub: Subscriber = { namespace, onEvent };
     if (since !== undefined && since !== "" && since !== "0") {

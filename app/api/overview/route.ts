@@ -10,5 +10,7 @@ const query = z.object({ namespaces: z.string().max(4096).optional().transform(p
 
 /** GET /api/overview?namespaces=a,b → Overview (every namespace when none is given). */
 export function GET(request: Request) {
-  return respond(async () => getOverview(parseInput(query, searchParamsOf(request, ["namespaces"]), "query").namespaces));
+  return respond(async () =>
+    getOverview(parseInput(query, searchParamsOf(request, ["namespaces"]), "query").namespaces),
+  );
 }

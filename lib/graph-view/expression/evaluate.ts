@@ -29,7 +29,8 @@ function evalCompare(expr: Extract<Expr, { kind: "compare" }>, el: Element): Tri
   }
   const text = textFields[expr.field];
   if (!text) return undefined;
-  const getter = el.kind === "node" ? text.node && (() => text.node!(el.node)) : text.edge && (() => text.edge!(el.edge));
+  const getter =
+    el.kind === "node" ? text.node && (() => text.node!(el.node)) : text.edge && (() => text.edge!(el.edge));
   if (!getter) return undefined;
   const wanted = String(expr.value).toLowerCase();
   const candidates = getter().filter((v): v is string => v !== undefined);

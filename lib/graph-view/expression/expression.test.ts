@@ -10,7 +10,9 @@ const graph = toViewGraph(bookinfoGraph);
 function selected(text: string): string[] {
   const expr = parseExpression(text)!;
   return [
-    ...graph.nodes.filter((n) => n.kind !== "box" && matchesExpression(expr, { kind: "node", node: n })).map((n) => n.id),
+    ...graph.nodes
+      .filter((n) => n.kind !== "box" && matchesExpression(expr, { kind: "node", node: n }))
+      .map((n) => n.id),
     ...graph.edges.filter((e) => matchesExpression(expr, { kind: "edge", edge: e })).map((e) => e.id),
   ];
 }

@@ -66,7 +66,8 @@ function tokenize(text: string): Token[] {
     const symbol = symbols.find(([s]) => text.startsWith(s, i));
     if (symbol) {
       const [s, type] = symbol;
-      if (type === "and" || type === "or" || type === "not" || type === "(" || type === ")") tokens.push({ type, pos: i });
+      if (type === "and" || type === "or" || type === "not" || type === "(" || type === ")")
+        tokens.push({ type, pos: i });
       else tokens.push({ type: "op", text: type as CompareOp, pos: i });
       i += s.length;
       continue;
@@ -97,7 +98,14 @@ const canonical = (word: string) => {
   return aliases[lower] ?? lower;
 };
 
-const describe = (t: Token) => (t.type === "end" ? "the end" : t.type === "word" || t.type === "string" ? `"${t.text}"` : t.type === "op" ? `"${t.text}"` : `"${t.type.toUpperCase()}"`);
+const describe = (t: Token) =>
+  t.type === "end"
+    ? "the end"
+    : t.type === "word" || t.type === "string"
+      ? `"${t.text}"`
+      : t.type === "op"
+        ? `"${t.text}"`
+        : `"${t.type.toUpperCase()}"`;
 
 class Parser {
   private i = 0;
@@ -113,7 +121,8 @@ class Parser {
   parseAll(): Expr {
     const expr = this.parseOr();
     const t = this.peek();
-    if (t.type !== "end") throw new ExpressionError(`Expected AND, OR or the end at position ${t.pos + 1}, found ${describe(t)}.`, t.pos);
+    if (t.type !== "end")
+      throw new ExpressionError(`Expected AND, OR or the end at position ${t.pos + 1}, found ${describe(t)}.`, t.pos);
     return expr;
   }
 
@@ -141,10 +150,15 @@ class Parser {
     if (t.type === "(") {
       const expr = this.parseOr();
       const close = this.next();
-      if (close.type !== ")") throw new ExpressionError(`Expected ")" at position ${close.pos + 1}, found ${describe(close)}.`, close.pos);
+      if (close.type !== ")")
+        throw new ExpressionError(`Expected ")" at position ${close.pos + 1}, found ${describe(close)}.`, close.pos);
       return expr;
     }
-    if (t.type !== "word") throw new ExpressionError(`Expected a field or a word such as mtls at position ${t.pos + 1}, found ${describe(t)}.`, t.pos);
+    if (t.type !== "word")
+      throw new ExpressionError(
+        `Expected a field or a word such as mtls at position ${t.pos + 1}, found ${describe(t)}.`,
+        t.pos,
+      );
     const name = canonical(t.text);
     const op = this.peek();
     if (op.type === "op") {
@@ -153,7 +167,10 @@ class Parser {
     }
     if (flags[name]) return { kind: "flag", flag: name };
     if (numericFields[name] || textFields[name]) {
-      throw new ExpressionError(`"${t.text}" needs an operator and a value, e.g. ${numericFields[name] ? `${t.text} > 1` : `${t.text} = reviews`}.`, op.pos);
+      throw new ExpressionError(
+        `"${t.text}" needs an operator and a value, e.g. ${numericFields[name] ? `${t.text} > 1` : `${t.text} = reviews`}.`,
+        op.pos,
+      );
     }
     throw new ExpressionError(`Unknown word "${t.text}" at position ${t.pos + 1}.`, t.pos);
   }
@@ -161,20 +178,31 @@ class Parser {
   private parseComparison(name: string, fieldToken: Token & { text: string }, op: CompareOp, opPos: number): Expr {
     const valueToken = this.next();
     if (valueToken.type !== "word" && valueToken.type !== "string") {
-      throw new ExpressionError(`Expected a value after "${op}" at position ${valueToken.pos + 1}, found ${describe(valueToken)}.`, valueToken.pos);
+      throw new ExpressionError(
+        `Expected a value after "${op}" at position ${valueToken.pos + 1}, found ${describe(valueToken)}.`,
+        valueToken.pos,
+      );
     }
     if (numericFields[name]) {
       const value = Number(valueToken.text);
       if (valueToken.text === "" || !Number.isFinite(value)) {
-        throw new ExpressionError(`"${fieldToken.text}" compares numbers; "${valueToken.text}" is not a number.`, valueToken.pos);
+        throw new ExpressionError(
+          `"${fieldToken.text}" compares numbers; "${valueToken.text}" is not a number.`,
+          valueToken.pos,
+        );
       }
       return { kind: "compare", field: name, op, value };
     }
     if (textFields[name]) {
-      if (op !== "=" && op !== "!=") throw new ExpressionError(`"${fieldToken.text}" is a name: use = or !=, not "${op}".`, opPos);
+      if (op !== "=" && op !== "!=")
+        throw new ExpressionError(`"${fieldToken.text}" is a name: use = or !=, not "${op}".`, opPos);
       return { kind: "compare", field: name, op, value: valueToken.text };
     }
-    if (flags[name]) throw new ExpressionError(`"${fieldToken.text}" is a word on its own (no operator): write ${fieldToken.text} or NOT ${fieldToken.text}.`, opPos);
+    if (flags[name])
+      throw new ExpressionError(
+        `"${fieldToken.text}" is a word on its own (no operator): write ${fieldToken.text} or NOT ${fieldToken.text}.`,
+        opPos,
+      );
     throw new ExpressionError(`Unknown field "${fieldToken.text}" at position ${fieldToken.pos + 1}.`, fieldToken.pos);
   }
 }

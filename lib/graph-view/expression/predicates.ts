@@ -27,20 +27,50 @@ export interface Flag {
 
 /** Node request rates: inbound, or outbound for nodes that only send (roots). */
 const nodeRate = (inbound: number, outbound: number) => (inbound > 0 ? inbound : outbound);
-const ofProtocol = (e: ViewEdge, protocol: ViewEdge["protocol"], value: number) => (e.protocol === protocol ? value : undefined);
+const ofProtocol = (e: ViewEdge, protocol: ViewEdge["protocol"], value: number) =>
+  e.protocol === protocol ? value : undefined;
 
 export const numericFields: Record<string, NumericField> = {
-  http: { type: "number", help: "HTTP requests/s", node: (n) => nodeRate(n.rates.httpIn, n.rates.httpOut), edge: (e) => ofProtocol(e, "http", e.rate) ?? 0 },
-  grpc: { type: "number", help: "gRPC requests/s", node: (n) => nodeRate(n.rates.grpcIn, n.rates.grpcOut), edge: (e) => ofProtocol(e, "grpc", e.rate) ?? 0 },
-  tcp: { type: "number", help: "TCP bytes/s", node: (n) => nodeRate(n.rates.tcpIn, n.rates.tcpOut), edge: (e) => ofProtocol(e, "tcp", e.rate) ?? 0 },
-  "%httperr": { type: "number", help: "HTTP error %", node: (n) => n.rates.httpInErrPct, edge: (e) => ofProtocol(e, "http", e.errorPct) },
-  "%grpcerr": { type: "number", help: "gRPC error %", node: (n) => n.rates.grpcInErrPct, edge: (e) => ofProtocol(e, "grpc", e.errorPct) },
+  http: {
+    type: "number",
+    help: "HTTP requests/s",
+    node: (n) => nodeRate(n.rates.httpIn, n.rates.httpOut),
+    edge: (e) => ofProtocol(e, "http", e.rate) ?? 0,
+  },
+  grpc: {
+    type: "number",
+    help: "gRPC requests/s",
+    node: (n) => nodeRate(n.rates.grpcIn, n.rates.grpcOut),
+    edge: (e) => ofProtocol(e, "grpc", e.rate) ?? 0,
+  },
+  tcp: {
+    type: "number",
+    help: "TCP bytes/s",
+    node: (n) => nodeRate(n.rates.tcpIn, n.rates.tcpOut),
+    edge: (e) => ofProtocol(e, "tcp", e.rate) ?? 0,
+  },
+  "%httperr": {
+    type: "number",
+    help: "HTTP error %",
+    node: (n) => n.rates.httpInErrPct,
+    edge: (e) => ofProtocol(e, "http", e.errorPct),
+  },
+  "%grpcerr": {
+    type: "number",
+    help: "gRPC error %",
+    node: (n) => n.rates.grpcInErrPct,
+    edge: (e) => ofProtocol(e, "grpc", e.errorPct),
+  },
   "%traffic": { type: "number", help: "edge's share of its source's traffic %", edge: (e) => e.percentReq },
   rt: { type: "number", help: "edge response time, ms", edge: (e) => e.responseTimeMs },
 };
 
 export const textFields: Record<string, TextField> = {
-  name: { type: "text", help: "app, workload or service name", node: (n) => [n.title, n.label, n.app, n.workload, n.service] },
+  name: {
+    type: "text",
+    help: "app, workload or service name",
+    node: (n) => [n.title, n.label, n.app, n.workload, n.service],
+  },
   app: { type: "text", help: "app (canonical service)", node: (n) => [n.app] },
   version: { type: "text", help: "version (canonical revision)", node: (n) => [n.version] },
   namespace: { type: "text", help: "namespace", node: (n) => [n.namespace] },

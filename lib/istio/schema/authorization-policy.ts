@@ -17,7 +17,16 @@ const source = obj({
   notRemoteIpBlocks: strings,
 });
 
-const operation = obj({ hosts: strings, notHosts: strings, ports: strings, notPorts: strings, methods: strings, notMethods: strings, paths: strings, notPaths: strings });
+const operation = obj({
+  hosts: strings,
+  notHosts: strings,
+  ports: strings,
+  notPorts: strings,
+  methods: strings,
+  notMethods: strings,
+  paths: strings,
+  notPaths: strings,
+});
 
 const rule = obj({
   from: list(obj({ source })),

@@ -29,14 +29,21 @@ function goTypeOf(value: unknown): { type: string; format: string } {
   if (typeof value === "string") return { type: "string", format: "" };
   if (typeof value === "boolean") return { type: "boolean", format: "" };
   if (typeof value === "number") {
-    return Number.isInteger(value) && Math.abs(value) <= MAX_JSON_INTEGER ? { type: "integer", format: "int64" } : { type: "number", format: "float64" };
+    return Number.isInteger(value) && Math.abs(value) <= MAX_JSON_INTEGER
+      ? { type: "integer", format: "int64" }
+      : { type: "number", format: "float64" };
   }
   if (Array.isArray(value)) return { type: "array", format: "" };
   return { type: "object", format: "" };
 }
 
 function typeInvalid(path: string, typeName: string, found: string): FieldError {
-  return invalidValue(path, found, `${path} in body must be of type ${typeName}: ${JSON.stringify(found)}`, "FieldValueTypeInvalid");
+  return invalidValue(
+    path,
+    found,
+    `${path} in body must be of type ${typeName}: ${JSON.stringify(found)}`,
+    "FieldValueTypeInvalid",
+  );
 }
 
 /** kube-openapi's typeValidator.Validate, branch for branch (its quirks included: 50.5 for an int32 is "must be of type int32: \"float64\""). */
@@ -48,7 +55,8 @@ function checkType(schema: FieldSchema, value: unknown, path: string): FieldErro
   const stringOrSlice = got.type === "string" || got.type === "array";
   // kube-openapi also lets an int32 pass for int64 and a float32 for float64; decoded JSON is
   // only ever int64 or float64, so those two cases cannot arise here.
-  if (!stringOrSlice && format !== "" && !(expected === got.type || got.format === format || isIntFloat)) return typeInvalid(path, format, got.format);
+  if (!stringOrSlice && format !== "" && !(expected === got.type || got.format === format || isIntFloat))
+    return typeInvalid(path, format, got.format);
   if (expected !== "number" && expected !== "integer" && format !== "" && stringOrSlice) return undefined;
   if (!(expected === got.type || isIntFloat)) return typeInvalid(path, expected, got.type);
   return undefined;
@@ -70,9 +78,12 @@ const WALKERS: Record<FieldSchema["type"], Walk> = {
     }
     return kept;
   },
-  array: (schema: Extract<FieldSchema, { type: "array" }>, value: unknown[], path, out) => value.map((item, i) => walk(schema.items, item, `${path}[${i}]`, out)),
+  array: (schema: Extract<FieldSchema, { type: "array" }>, value: unknown[], path, out) =>
+    value.map((item, i) => walk(schema.items, item, `${path}[${i}]`, out)),
   map: (schema: Extract<FieldSchema, { type: "map" }>, value: Record<string, unknown>, path, out) =>
-    Object.fromEntries(Object.entries(value).map(([key, child]) => [key, walk(schema.values, child, `${path}.${key}`, out)])),
+    Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [key, walk(schema.values, child, `${path}.${key}`, out)]),
+    ),
 };
 
 function walk(schema: FieldSchema, value: unknown, path: string, out: SpecCheck): unknown {

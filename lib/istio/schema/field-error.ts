@@ -15,7 +15,12 @@ export interface FieldError {
 }
 
 /** field.Error.ErrorBody: strings quoted as Go's %q, numbers and booleans as %v. */
-export function invalidValue(field: string, badValue: string | number | boolean, detail: string, reason: FieldErrorReason = "FieldValueInvalid"): FieldError {
+export function invalidValue(
+  field: string,
+  badValue: string | number | boolean,
+  detail: string,
+  reason: FieldErrorReason = "FieldValueInvalid",
+): FieldError {
   const value = typeof badValue === "string" ? goQ(badValue) : String(badValue);
   return { reason, field, message: `Invalid value: ${value}: ${detail}` };
 }

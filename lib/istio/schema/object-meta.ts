@@ -7,11 +7,14 @@
 import { invalidValue, type FieldError } from "./field-error";
 
 const QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-const QUALIFIED_NAME_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QUALIFIED_NAME_ERR =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const LABEL_VALUE_FMT = `(${QUALIFIED_NAME_FMT})?`;
-const LABEL_VALUE_ERR = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_ERR =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const DNS1123_SUBDOMAIN_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
-const DNS1123_SUBDOMAIN_ERR = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_ERR =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
 const QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
@@ -28,7 +31,8 @@ function regexError(message: string, format: string, ...examples: string[]): str
 function dns1123SubdomainErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 253) errors.push(maxLenError(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) errors.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, "example.com"));
+  if (!DNS1123_SUBDOMAIN.test(value))
+    errors.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, "example.com"));
   return errors;
 }
 
@@ -36,7 +40,9 @@ function dns1123SubdomainErrors(value: string): string[] {
 export function qualifiedNameErrors(value: string): string[] {
   const parts = value.split("/");
   if (parts.length > 2) {
-    return [`a qualified name ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `a qualified name ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   const errors: string[] = [];
   const name = parts.length === 2 ? (parts[1] ?? "") : (parts[0] ?? "");
@@ -47,7 +53,8 @@ export function qualifiedNameErrors(value: string): string[] {
   }
   if (name === "") errors.push("name part must be non-empty");
   else if (name.length > 63) errors.push(`name part ${maxLenError(63)}`);
-  if (!QUALIFIED_NAME.test(name)) errors.push(`name part ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")}`);
+  if (!QUALIFIED_NAME.test(name))
+    errors.push(`name part ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")}`);
   return errors;
 }
 
@@ -55,13 +62,15 @@ export function qualifiedNameErrors(value: string): string[] {
 export function labelValueErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 63) errors.push(maxLenError(63));
-  if (!LABEL_VALUE.test(value)) errors.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+  if (!LABEL_VALUE.test(value))
+    errors.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
   return errors;
 }
 
 type Json = Record<string, unknown>;
 
-const asRecord = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const asRecord = (value: unknown): Json =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** schema.ParseGroupVersion's version: "v1" and "apps/v1" have one, "" and "a/b/c" none. */
@@ -75,7 +84,8 @@ function ownerReferenceErrors(ref: Json): FieldError[] {
   const at = "metadata.ownerReferences";
   const text = (key: string) => (typeof ref[key] === "string" ? (ref[key] as string) : "");
   const errors: FieldError[] = [];
-  if (versionOf(text("apiVersion")) === "") errors.push(invalidValue(`${at}.apiVersion`, text("apiVersion"), "version must not be empty"));
+  if (versionOf(text("apiVersion")) === "")
+    errors.push(invalidValue(`${at}.apiVersion`, text("apiVersion"), "version must not be empty"));
   for (const key of ["kind", "name", "uid"]) {
     if (text(key) === "") errors.push(invalidValue(`${at}.${key}`, text(key), "must not be empty"));
   }
@@ -94,7 +104,11 @@ export function validateObjectMeta(metadata: unknown): FieldError[] {
     errors.push(...qualifiedNameErrors(key.toLowerCase()).map((m) => invalidValue("metadata.annotations", key, m)));
   }
   asList(meta.finalizers).forEach((finalizer, i) => {
-    errors.push(...qualifiedNameErrors(String(finalizer)).map((m) => invalidValue(`metadata.finalizers[${i}]`, String(finalizer), m)));
+    errors.push(
+      ...qualifiedNameErrors(String(finalizer)).map((m) =>
+        invalidValue(`metadata.finalizers[${i}]`, String(finalizer), m),
+      ),
+    );
   });
   for (const ref of asList(meta.ownerReferences)) errors.push(...ownerReferenceErrors(asRecord(ref)));
   return errors;

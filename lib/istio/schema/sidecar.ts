@@ -6,7 +6,16 @@ import { serverTlsSchema } from "./gateway";
 
 export const sidecarSpecSchema: FieldSchema = obj({
   workloadSelector: workloadLabelsSelector,
-  ingress: list(obj({ port, bind: str, captureMode: str, defaultEndpoint: str, tls: serverTlsSchema, connectionPool: connectionPoolSchema })),
+  ingress: list(
+    obj({
+      port,
+      bind: str,
+      captureMode: str,
+      defaultEndpoint: str,
+      tls: serverTlsSchema,
+      connectionPool: connectionPoolSchema,
+    }),
+  ),
   egress: list(obj({ port, bind: str, captureMode: str, hosts: strings })),
   inboundConnectionPool: connectionPoolSchema,
   outboundTrafficPolicy: obj({ mode: str, egressProxy: obj({ host: str, subset: str, port: portSelector }) }),

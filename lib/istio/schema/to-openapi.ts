@@ -18,7 +18,12 @@ export interface OpenApiSchema {
 export function toOpenApiSchema(schema: FieldSchema): OpenApiSchema {
   switch (schema.type) {
     case "object":
-      return { type: "object", properties: Object.fromEntries(Object.entries(schema.properties).map(([name, field]) => [name, toOpenApiSchema(field)])) };
+      return {
+        type: "object",
+        properties: Object.fromEntries(
+          Object.entries(schema.properties).map(([name, field]) => [name, toOpenApiSchema(field)]),
+        ),
+      };
     case "array":
       return { type: "array", items: toOpenApiSchema(schema.items) };
     case "map":

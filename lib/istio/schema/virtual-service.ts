@@ -34,7 +34,14 @@ const httpRoute = obj({
   delegate: obj({ name: str, namespace: str }),
   rewrite: obj({ uri: str, authority: str, uriRegexRewrite: obj({ match: str, rewrite: str }) }),
   timeout: str,
-  retries: obj({ attempts: int32, perTryTimeout: str, retryOn: str, retryRemoteLocalities: bool, retryIgnorePreviousHosts: bool, backoff: str }),
+  retries: obj({
+    attempts: int32,
+    perTryTimeout: str,
+    retryOn: str,
+    retryRemoteLocalities: bool,
+    retryIgnorePreviousHosts: bool,
+    backoff: str,
+  }),
   fault: obj({
     delay: obj({ fixedDelay: str, exponentialDelay: str, percent: int32, percentage: percent }),
     abort: obj({ httpStatus: int32, grpcStatus: str, http2Error: str, percentage: percent }),
@@ -64,13 +71,31 @@ export const virtualServiceSpecSchema: FieldSchema = obj({
   http: list(httpRoute),
   tls: list(
     obj({
-      match: list(obj({ sniHosts: strings, destinationSubnets: strings, port: uint, sourceLabels: stringMap, gateways: strings, sourceNamespace: str })),
+      match: list(
+        obj({
+          sniHosts: strings,
+          destinationSubnets: strings,
+          port: uint,
+          sourceLabels: stringMap,
+          gateways: strings,
+          sourceNamespace: str,
+        }),
+      ),
       route: list(routeDestination),
     }),
   ),
   tcp: list(
     obj({
-      match: list(obj({ destinationSubnets: strings, port: uint, sourceSubnet: str, sourceLabels: stringMap, gateways: strings, sourceNamespace: str })),
+      match: list(
+        obj({
+          destinationSubnets: strings,
+          port: uint,
+          sourceSubnet: str,
+          sourceLabels: stringMap,
+          gateways: strings,
+          sourceNamespace: str,
+        }),
+      ),
       route: list(routeDestination),
     }),
   ),

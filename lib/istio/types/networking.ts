@@ -145,7 +145,13 @@ export interface ClientTLSSettings {
 }
 
 export interface ConnectionPoolSettings {
-  tcp?: { maxConnections?: number; connectTimeout?: Duration; maxConnectionDuration?: Duration; idleTimeout?: Duration; tcpKeepalive?: { time?: Duration; interval?: Duration; probes?: number } };
+  tcp?: {
+    maxConnections?: number;
+    connectTimeout?: Duration;
+    maxConnectionDuration?: Duration;
+    idleTimeout?: Duration;
+    tcpKeepalive?: { time?: Duration; interval?: Duration; probes?: number };
+  };
   http?: {
     http1MaxPendingRequests?: number;
     http2MaxRequests?: number;

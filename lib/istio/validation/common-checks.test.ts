@@ -6,7 +6,9 @@ describe("common checks", () => {
     expect(validateWildcardDomain("reviews.bookinfo.svc.cluster.local")).toBeUndefined();
     expect(validateWildcardDomain("*.example.com")).toBeUndefined();
     expect(validateWildcardDomain("a.*.com")).toBe(`domain name "*.com" invalid (label "*" invalid)`);
-    expect(validateWildcardDomain("a.123")).toBe(`domain name "123" invalid (top level domain "123" cannot be all-numeric)`);
+    expect(validateWildcardDomain("a.123")).toBe(
+      `domain name "123" invalid (top level domain "123" cannot be all-numeric)`,
+    );
   });
 
   it("validates durations and percentages", () => {

@@ -60,7 +60,20 @@ export function validatePortName(name: string): string | undefined {
   return isDns1123Label(name) ? undefined : M.portNameInvalid(name);
 }
 
-const PROTOCOLS = new Set(["HTTP", "HTTPS", "HTTP2", "HTTP_PROXY", "GRPC", "GRPC-WEB", "TCP", "TLS", "MONGO", "REDIS", "MYSQL", "UDP"]);
+const PROTOCOLS = new Set([
+  "HTTP",
+  "HTTPS",
+  "HTTP2",
+  "HTTP_PROXY",
+  "GRPC",
+  "GRPC-WEB",
+  "TCP",
+  "TLS",
+  "MONGO",
+  "REDIS",
+  "MYSQL",
+  "UDP",
+]);
 
 export function isKnownProtocol(protocol: string): boolean {
   return PROTOCOLS.has(protocol.toUpperCase());
@@ -104,11 +117,13 @@ export function checkDestination(f: Findings, path: string, destination: Destina
   if (!destination) return;
   const host = destination.host ?? "";
   f.error(`${path}/host`, host === "*" ? M.destinationHostWildcard(host) : validateWildcardDomain(host));
-  if (destination.subset !== undefined && destination.subset !== "") f.error(`${path}/subset`, validateSubsetName(destination.subset));
+  if (destination.subset !== undefined && destination.subset !== "")
+    f.error(`${path}/subset`, validateSubsetName(destination.subset));
   if (destination.port?.number !== undefined) f.error(`${path}/port`, validatePort(destination.port.number));
 }
 
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 export function checkLabels(f: Findings, path: string, labels: Record<string, string> | undefined): void {
@@ -119,7 +134,11 @@ export function checkLabels(f: Findings, path: string, labels: Record<string, st
 }
 
 /** security-style `selector.matchLabels`. */
-export function checkWorkloadSelector(f: Findings, path: string, selector: { matchLabels?: Record<string, string> } | undefined): void {
+export function checkWorkloadSelector(
+  f: Findings,
+  path: string,
+  selector: { matchLabels?: Record<string, string> } | undefined,
+): void {
   if (!selector) return;
   const labels = selector.matchLabels ?? {};
   for (const [k, v] of Object.entries(labels)) {
@@ -149,7 +168,12 @@ export function checkGatewayNames(f: Findings, path: string, names: string[] | u
   }
 }
 
-export function checkExportTo(f: Findings, path: string, namespace: string | undefined, exportTo: string[] | undefined): void {
+export function checkExportTo(
+  f: Findings,
+  path: string,
+  namespace: string | undefined,
+  exportTo: string[] | undefined,
+): void {
   if (!exportTo || exportTo.length === 0) return;
   const seen = new Set<string>();
   for (const e of exportTo) {

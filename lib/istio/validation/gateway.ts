@@ -50,7 +50,11 @@ function checkServer(f: Findings, path: string, server: GatewayServer): void {
     if (portErr) portOk = false;
     f.error(`${path}/port/number`, portErr);
     if ((port.targetPort ?? 0) > 0) f.error(`${path}/port/targetPort`, M.serverTargetPort());
-    if (!port.name) f.error(`${path}/port/name`, M.serverPortNameRequired(`number:${port.number ?? 0} protocol:"${port.protocol ?? ""}"`));
+    if (!port.name)
+      f.error(
+        `${path}/port/name`,
+        M.serverPortNameRequired(`number:${port.number ?? 0} protocol:"${port.protocol ?? ""}"`),
+      );
   }
   if (server.tls) checkServerTls(f, `${path}/tls`, server.tls);
   if (portOk && port) {
@@ -58,7 +62,8 @@ function checkServer(f: Findings, path: string, server: GatewayServer): void {
     if (TLS_PROTOCOLS.has(protocol) && !server.tls) f.error(`${path}/tls`, M.serverTlsRequired());
     else if (!TLS_PROTOCOLS.has(protocol) && server.tls) {
       if (HTTP_PROTOCOLS.has(protocol)) {
-        const onlyRedirect = !server.tls.mode && !server.tls.caCertificates && !server.tls.privateKey && !server.tls.serverCertificate;
+        const onlyRedirect =
+          !server.tls.mode && !server.tls.caCertificates && !server.tls.privateKey && !server.tls.serverCertificate;
         if (!onlyRedirect) f.error(`${path}/tls`, M.serverTlsOnPlainHttp());
       } else {
         f.error(`${path}/tls`, M.serverTlsOnNonTls());
@@ -78,6 +83,7 @@ export function checkGateway(f: Findings, spec: GatewaySpec, name: string | unde
     const portName = s.port.name ?? "";
     if (portNames.has(portName)) f.error(`spec/servers[${i}]/port/name`, M.serverPortNamesUnique(portName));
     portNames.add(portName);
-    if (!HTTP_PROTOCOLS.has((s.port.protocol ?? "").toUpperCase()) && s.tls?.httpsRedirect) f.warn(`spec/servers[${i}]/tls`, M.httpsRedirectOnNonHttp());
+    if (!HTTP_PROTOCOLS.has((s.port.protocol ?? "").toUpperCase()) && s.tls?.httpsRedirect)
+      f.warn(`spec/servers[${i}]/tls`, M.httpsRedirectOnNonHttp());
   });
 }

@@ -31,8 +31,14 @@ type Validator = (f: Findings, spec: never, meta: IstioObjectMeta) => void;
 
 /** Kind → validator; a kind not listed here is not validated by istiod. */
 const VALIDATORS: Record<string, { group: string; check: Validator }> = {
-  VirtualService: { group: "networking.istio.io", check: (f, spec, meta) => checkVirtualService(f, spec, meta.namespace) },
-  DestinationRule: { group: "networking.istio.io", check: (f, spec, meta) => checkDestinationRule(f, spec, meta.namespace) },
+  VirtualService: {
+    group: "networking.istio.io",
+    check: (f, spec, meta) => checkVirtualService(f, spec, meta.namespace),
+  },
+  DestinationRule: {
+    group: "networking.istio.io",
+    check: (f, spec, meta) => checkDestinationRule(f, spec, meta.namespace),
+  },
   Gateway: { group: "networking.istio.io", check: (f, spec, meta) => checkGateway(f, spec, meta.name) },
   ServiceEntry: { group: "networking.istio.io", check: (f, spec, meta) => checkServiceEntry(f, spec, meta.namespace) },
   Sidecar: { group: "networking.istio.io", check: (f, spec) => checkSidecar(f, spec) },

@@ -10,14 +10,16 @@ export const MESSAGES = {
   emptyDomain: () => "empty domain name not allowed",
   domainTooLong: (d: string) => `domain name ${goQ(d)} too long (max 255)`,
   domainLabelInvalid: (d: string, label: string) => `domain name ${goQ(d)} invalid (label ${goQ(label)} invalid)`,
-  domainNumericTld: (d: string, tld: string) => `domain name ${goQ(d)} invalid (top level domain ${goQ(tld)} cannot be all-numeric)`,
+  domainNumericTld: (d: string, tld: string) =>
+    `domain name ${goQ(d)} invalid (top level domain ${goQ(tld)} cannot be all-numeric)`,
   portRange: (p: number) => `port number ${goV(p)} must be in the range 1..65535`,
   portNameInvalid: (n: string) => `invalid port name: ${n}`,
   protocolUnsupported: (p: string) => `unsupported protocol: ${p}`,
   gatewayNameEmptyPart: () => "config namespace and gateway name cannot be empty",
   gatewayNamespaceInvalid: (ns: string) => `invalid value for namespace: ${goQ(ns)}`,
   gatewayNameInvalid: (n: string) => `invalid value for gateway name: ${goQ(n)}`,
-  gatewayLegacyName: (n: string, recommended: string) => `using legacy gatewayName format ${goQ(n)}; prefer the <namespace>/<name> format: ${goQ(recommended)}`,
+  gatewayLegacyName: (n: string, recommended: string) =>
+    `using legacy gatewayName format ${goQ(n)}; prefer the <namespace>/<name> format: ${goQ(recommended)}`,
   labelKeyInvalid: (k: string) => `invalid label key: ${goQ(k)}`,
   labelValueInvalid: (v: string) => `invalid tag value: ${goQ(v)}`,
   selectorEmptyKey: (kv: string) => `empty key is not supported in selector: ${goQ(kv)}`,
@@ -57,7 +59,8 @@ export const MESSAGES = {
   stringMatchEmptyPrefix: (where: string) => `${goQ(where)}: prefix string match should not be empty`,
   stringMatchEmptyRegex: (where: string) => `${goQ(where)}: regex string match should not be empty`,
   stringMatchRegexTooLarge: (where: string) => `${goQ(where)}: regex is too large, max length allowed is 1024`,
-  regexInvalid: (where: string, goError: string) => `${goQ(where)}: ${goError}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`,
+  regexInvalid: (where: string, goError: string) =>
+    `${goQ(where)}: ${goError}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`,
   corsMaxAgeSeconds: () => "max_age duration is accurate only to seconds precision",
   corsOriginEmpty: () => "'' is not a valid match type for CORS allow origins",
   uriRegexRewriteIncomplete: () => "UriRegexRewrite requires both Rewrite and Match fields to be specified",
@@ -90,14 +93,17 @@ export const MESSAGES = {
   redirectCode: (c: number) => `${goV(c)} is not a valid redirect code, must be 3xx`,
   redirectScheme: () => `invalid redirect scheme, must be "http" or "https"`,
   rewriteBoth: () => "rewrite may only contain one of URI or UriRegexRewrite",
-  rewriteEmpty: () => "rewrite must specify at least one of URI, UriRegexRewrite, or authority. Only one of URI or UriRegexRewrite may be specified",
+  rewriteEmpty: () =>
+    "rewrite must specify at least one of URI, UriRegexRewrite, or authority. Only one of URI or UriRegexRewrite may be specified",
   tcpRouteRequired: () => "TCP route is required",
   tlsRouteRequired: () => "TLS route is required",
   tlsMatchRequired: () => "TLS route must have at least one match condition",
   tlsSniRequired: () => "TLS match must have at least one SNI host",
-  sniNotSubset: (sni: string, hosts: string[]) => `SNI host ${goQ(sni)} is not a compatible subset of any of the virtual service hosts: [${hosts.join(", ")}]`,
+  sniNotSubset: (sni: string, hosts: string[]) =>
+    `SNI host ${goQ(sni)} is not a compatible subset of any of the virtual service hosts: [${hosts.join(", ")}]`,
   ruleNotUsed: (rule: string, reason: string) => `virtualService rule ${rule} not used (${reason})`,
-  matchNotUsed: (rule: string, match: string, dup: string) => `virtualService rule ${rule} match ${match} is not used (duplicate/overlapping match in rule ${dup})`,
+  matchNotUsed: (rule: string, match: string, dup: string) =>
+    `virtualService rule ${rule} match ${match} is not used (duplicate/overlapping match in rule ${dup})`,
 
   // DestinationRule
   drDuplicateSubset: (n: string) => `duplicate subset names: ${n}`,
@@ -112,22 +118,27 @@ export const MESSAGES = {
   clientProtocolWithUpgrade: () => "use client protocol must not be true when H2UpgradePolicy is UPGRADE",
   maxConcurrentStreamsNegative: () => "max concurrent streams must be non-negative",
   maxConnectionsNegative: () => "max connections must be non-negative",
-  outlierConsecutiveErrorsDeprecated: () => "outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead",
-  outlierLocalOriginWithoutSplit: () => "outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false",
+  outlierConsecutiveErrorsDeprecated: () =>
+    "outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead",
+  outlierLocalOriginWithoutSplit: () =>
+    "outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false",
   httpCookieName: () => "name required for HttpCookie",
-  minimumRingSizeDeprecated: () => "consistent hash MinimumRingSize is deprecated, use ConsistentHashLB's RingHash configuration instead",
+  minimumRingSizeDeprecated: () =>
+    "consistent hash MinimumRingSize is deprecated, use ConsistentHashLB's RingHash configuration instead",
   portTrafficPolicyPort: () => "portTrafficPolicy must have valid port",
   portTrafficPolicyEmpty: () => "port traffic policy must have at least one field",
   mutualTlsClientCert: () => "client certificate required for mutual tls",
   mutualTlsPrivateKey: () => "private key required for mutual tls",
-  credentialNameWithCerts: () => "cannot specify client certificates or CA certificate or CA CRL If credentialName is set",
+  credentialNameWithCerts: () =>
+    "cannot specify client certificates or CA certificate or CA CRL If credentialName is set",
 
   // Gateway
   gatewayNoServers: () => "gateway must have at least one server",
   gatewayNameDns: (n: string) => `invalid gateway name: ${goQ(n)}`,
   serverNoHosts: () => "server config must contain at least one host",
   serverPortRequired: () => "port is required",
-  serverProtocolInvalid: (p: string) => `invalid protocol ${goQ(p)}, supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP`,
+  serverProtocolInvalid: (p: string) =>
+    `invalid protocol ${goQ(p)}, supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP`,
   serverPortNameRequired: (port: string) => `port name must be set: ${port}`,
   serverTargetPort: () => "targetPort has no impact on Gateways",
   serverPortNamesUnique: (n: string) => `port names in servers must be unique: duplicate name ${n}`,
@@ -153,7 +164,8 @@ export const MESSAGES = {
   seRoundRobinEndpoints: (r: string) => `there must only be 0 or 1 endpoint for resolution mode ${r}`,
   seMultipleHostsTcp: () => "multiple hosts provided with non-HTTP, non-TLS ports",
   seSelectorAndEndpoints: () => "only one of WorkloadSelector or Endpoints is allowed in Service Entry",
-  seTcpNeedsAddress: () => "addresses are required for ports serving TCP (or unset) protocol when ISTIO_META_DNS_AUTO_ALLOCATE is not set on a proxy",
+  seTcpNeedsAddress: () =>
+    "addresses are required for ports serving TCP (or unset) protocol when ISTIO_META_DNS_AUTO_ALLOCATE is not set on a proxy",
   seResolutionUnsupported: (r: string) => `unsupported resolution type ${r}`,
   seEndpointPortUndefined: (p: number) => `endpoint port ${goV(p)} is not defined by the service entry`,
   seEndpointAddress: (a: string) => `endpoint address ${goQ(a)} is not a valid FQDN or an IP address`,
@@ -167,8 +179,10 @@ export const MESSAGES = {
 
   // AuthorizationPolicy / RequestAuthentication
   apOneSelectorType: () => "only one of targetRefs or workloadSelector can be set",
-  apDenyWithoutRules: () => "DENY action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request",
-  apCustomWithoutRules: () => "CUSTOM action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request",
+  apDenyWithoutRules: () =>
+    "DENY action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request",
+  apCustomWithoutRules: () =>
+    "CUSTOM action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request",
   apProviderName: () => "`provider.name` must not be empty",
   apProviderWithoutCustom: (action: string) => `\`provider\` must not be with non CUSTOM action, found ${action}`,
   apFromEmpty: (i: number) => `\`from\` must not be empty, found at rule ${i}`,
@@ -181,7 +195,8 @@ export const MESSAGES = {
   apWhenValues: (key: string) => `at least one of \`values\` or \`notValues\` must be set for key ${key}`,
   apEmptyValue: (field: string) => `empty value not allowed, found in ${field}`,
   apPolicyPrefix: (name: string, ns: string) => `invalid policy ${name}.${ns}:`,
-  apDenyHttpOnly: () => "configured AuthorizationPolicy will deny all traffic to TCP ports under its scope due to the use of only HTTP attributes in a DENY rule; it is recommended to explicitly specify the port",
+  apDenyHttpOnly: () =>
+    "configured AuthorizationPolicy will deny all traffic to TCP ports under its scope due to the use of only HTTP attributes in a DENY rule; it is recommended to explicitly specify the port",
   raIssuer: () => "issuer must be set",
   raAudience: () => "audience must be non-empty string",
   raHeaderName: () => "location header name must be non-empty string",
@@ -195,7 +210,8 @@ export const MESSAGES = {
   sidecarEgressHosts: () => "sidecar: egress listener must contain at least one host",
   sidecarIngressPort: () => "sidecar: port is required for ingress listeners",
   sidecarCatchAllLast: () => "sidecar: the egress listener with empty port should be the last listener in the list",
-  sidecarSelectorNoLabels: () => "sidecar: workload selector specified without labels, will be applied to all services in namespace",
+  sidecarSelectorNoLabels: () =>
+    "sidecar: workload selector specified without labels, will be applied to all services in namespace",
 
   // metadata
   alwaysReject: () => `"istio.io/alwaysReject" annotation found, rejecting`,

@@ -7,7 +7,8 @@ import type { Findings } from "./types";
 export function checkPeerAuthentication(f: Findings, spec: PeerAuthenticationSpec): void {
   const emptySelector = !spec.selector || Object.keys(spec.selector.matchLabels ?? {}).length === 0;
   const portLevel = spec.portLevelMtls;
-  if (emptySelector && portLevel && Object.keys(portLevel).length > 0) f.error("spec/portLevelMtls", M.paPortLevelWithoutSelector());
+  if (emptySelector && portLevel && Object.keys(portLevel).length > 0)
+    f.error("spec/portLevelMtls", M.paPortLevelWithoutSelector());
   if (portLevel && Object.keys(portLevel).length === 0) f.error("spec/portLevelMtls", M.paPortLevelEmpty());
   for (const port of Object.keys(portLevel ?? {})) {
     const n = Number(port);

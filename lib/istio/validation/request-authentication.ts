@@ -4,8 +4,13 @@ import { checkWorkloadSelector } from "./common-checks";
 import { MESSAGES as M } from "./messages";
 import type { Findings } from "./types";
 
-export function checkSelectorType(f: Findings, spec: { selector?: unknown; targetRef?: PolicyTargetReference; targetRefs?: PolicyTargetReference[] }): void {
-  const set = [spec.selector !== undefined, spec.targetRef !== undefined, (spec.targetRefs ?? []).length > 0].filter(Boolean).length;
+export function checkSelectorType(
+  f: Findings,
+  spec: { selector?: unknown; targetRef?: PolicyTargetReference; targetRefs?: PolicyTargetReference[] },
+): void {
+  const set = [spec.selector !== undefined, spec.targetRef !== undefined, (spec.targetRefs ?? []).length > 0].filter(
+    Boolean,
+  ).length;
   if (set > 1) f.error("spec", M.apOneSelectorType());
   const refs = [...(spec.targetRef ? [spec.targetRef] : []), ...(spec.targetRefs ?? [])];
   for (const ref of refs) {

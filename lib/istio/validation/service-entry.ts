@@ -1,6 +1,15 @@
 /** istiod's ValidateServiceEntry: hosts, addresses, ports, and what each resolution mode allows. */
 import type { ServiceEntrySpec } from "../types";
-import { checkExportTo, checkLabels, isIpAddress, validateFqdn, validatePort, validatePortName, validateProtocol, validateWildcardDomain } from "./common-checks";
+import {
+  checkExportTo,
+  checkLabels,
+  isIpAddress,
+  validateFqdn,
+  validatePort,
+  validatePortName,
+  validateProtocol,
+  validateWildcardDomain,
+} from "./common-checks";
 import { MESSAGES as M } from "./messages";
 import type { Findings } from "./types";
 
@@ -26,7 +35,8 @@ export function checkServiceEntry(f: Findings, spec: ServiceEntrySpec, namespace
     if (portNumbers.has(port.number ?? 0)) f.error(`${at}/number`, M.sePortNumberDuplicate(port.number ?? 0));
     portNames.add(name);
     portNumbers.add(port.number ?? 0);
-    if (port.targetPort !== undefined && port.targetPort !== 0) f.error(`${at}/targetPort`, validatePort(port.targetPort));
+    if (port.targetPort !== undefined && port.targetPort !== 0)
+      f.error(`${at}/targetPort`, validatePort(port.targetPort));
     f.error(`${at}/name`, validatePortName(name));
     f.error(`${at}/protocol`, validateProtocol(port.protocol));
     f.error(`${at}/number`, validatePort(port.number ?? 0));
@@ -41,7 +51,8 @@ export function checkServiceEntry(f: Findings, spec: ServiceEntrySpec, namespace
       endpoints.forEach((ep, i) => {
         const addr = ep.address ?? "";
         if (addr === "") f.error(`spec/endpoints[${i}]/address`, M.weAddressRequired());
-        else if (!addr.startsWith("unix://") && !isIpAddress(addr)) f.error(`spec/endpoints[${i}]/address`, M.seEndpointIp(addr));
+        else if (!addr.startsWith("unix://") && !isIpAddress(addr))
+          f.error(`spec/endpoints[${i}]/address`, M.seEndpointIp(addr));
         for (const [name, number] of Object.entries(ep.ports ?? {})) {
           if (!portNames.has(name)) f.error(`spec/endpoints[${i}]/ports`, M.seEndpointPortUndefined(number));
         }
@@ -53,10 +64,12 @@ export function checkServiceEntry(f: Findings, spec: ServiceEntrySpec, namespace
       if (endpoints.length === 0) {
         for (const h of hosts) if (validateFqdn(h)) f.error("spec/hosts", M.seDnsHostsFqdn(resolution));
       }
-      if (resolution === "DNS_ROUND_ROBIN" && endpoints.length > 1) f.error("spec/endpoints", M.seRoundRobinEndpoints(resolution));
+      if (resolution === "DNS_ROUND_ROBIN" && endpoints.length > 1)
+        f.error("spec/endpoints", M.seRoundRobinEndpoints(resolution));
       endpoints.forEach((ep, i) => {
         const addr = ep.address ?? "";
-        if (!isIpAddress(addr) && validateFqdn(addr)) f.error(`spec/endpoints[${i}]/address`, M.seEndpointAddress(addr));
+        if (!isIpAddress(addr) && validateFqdn(addr))
+          f.error(`spec/endpoints[${i}]/address`, M.seEndpointAddress(addr));
         for (const [name, number] of Object.entries(ep.ports ?? {})) {
           if (!portNames.has(name)) f.error(`spec/endpoints[${i}]/ports`, M.seEndpointPortUndefined(number));
         }
@@ -66,7 +79,8 @@ export function checkServiceEntry(f: Findings, spec: ServiceEntrySpec, namespace
       f.error("spec/resolution", M.seResolutionUnsupported(String(resolution)));
   }
   if (resolution !== "NONE" && hosts.length > 1) {
-    if ((spec.ports ?? []).some((p) => !HTTP_OR_TLS.has((p.protocol ?? "").toUpperCase()))) f.error("spec/ports", M.seMultipleHostsTcp());
+    if ((spec.ports ?? []).some((p) => !HTTP_OR_TLS.has((p.protocol ?? "").toUpperCase())))
+      f.error("spec/ports", M.seMultipleHostsTcp());
   }
   checkExportTo(f, "spec/exportTo", namespace, spec.exportTo);
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { validateIstioConfig } from "./index";
 
 const messages = (kind: string, spec: Record<string, unknown>) =>
-  validateIstioConfig({ apiVersion: "networking.istio.io/v1", kind, metadata: { name: "x", namespace: "bookinfo" }, spec }).map((f) => f.message);
+  validateIstioConfig({
+    apiVersion: "networking.istio.io/v1",
+    kind,
+    metadata: { name: "x", namespace: "bookinfo" },
+    spec,
+  }).map((f) => f.message);
 
 describe("Sidecar", () => {
   it("accepts an egress listener restricted to the namespace", () => {
@@ -26,9 +31,13 @@ describe("WorkloadEntry", () => {
 
 describe("validateIstioConfig", () => {
   it("honours istio.io/alwaysReject and ignores kinds istiod does not validate", () => {
-    expect(validateIstioConfig({ kind: "Gateway", metadata: { name: "g", annotations: { "istio.io/alwaysReject": "true" } }, spec: {} }).map((f) => f.message)).toEqual([
-      '"istio.io/alwaysReject" annotation found, rejecting',
-    ]);
+    expect(
+      validateIstioConfig({
+        kind: "Gateway",
+        metadata: { name: "g", annotations: { "istio.io/alwaysReject": "true" } },
+        spec: {},
+      }).map((f) => f.message),
+    ).toEqual(['"istio.io/alwaysReject" annotation found, rejecting']);
     expect(validateIstioConfig({ kind: "ConfigMap", spec: {} })).toEqual([]);
   });
 });

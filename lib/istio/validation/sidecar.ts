@@ -5,7 +5,8 @@ import { MESSAGES as M } from "./messages";
 import type { Findings } from "./types";
 
 export function checkSidecar(f: Findings, spec: SidecarSpec): void {
-  if (spec.workloadSelector && Object.keys(spec.workloadSelector.labels ?? {}).length === 0) f.warn("spec/workloadSelector", M.sidecarSelectorNoLabels());
+  if (spec.workloadSelector && Object.keys(spec.workloadSelector.labels ?? {}).length === 0)
+    f.warn("spec/workloadSelector", M.sidecarSelectorNoLabels());
   if ((spec.egress ?? []).length === 0 && (spec.ingress ?? []).length === 0 && !spec.outboundTrafficPolicy) {
     f.error("spec", M.sidecarEmpty());
     return;

@@ -10,7 +10,8 @@ export function checkWorkloadEntry(f: Findings, spec: WorkloadEntrySpec): void {
     f.error("spec/address", M.weAddressRequired());
     return;
   }
-  if (addr !== "" && !addr.startsWith("unix://") && !isIpAddress(addr) && validateFqdn(addr)) f.error("spec/address", M.seEndpointAddress(addr));
+  if (addr !== "" && !addr.startsWith("unix://") && !isIpAddress(addr) && validateFqdn(addr))
+    f.error("spec/address", M.seEndpointAddress(addr));
   for (const [name, port] of Object.entries(spec.ports ?? {})) {
     f.error("spec/ports", validatePortName(name));
     f.error("spec/ports", validatePort(port));

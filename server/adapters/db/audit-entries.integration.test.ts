@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbError } from "@/server/errors";
-import { getAuditEntry, listAuditEntries, listAuditEntrySummaries, recordAuditEntry, recordAuditIntent, resolveAuditIntent } from "./audit-entries";
+import {
+  getAuditEntry,
+  listAuditEntries,
+  listAuditEntrySummaries,
+  recordAuditEntry,
+  recordAuditIntent,
+  resolveAuditIntent,
+} from "./audit-entries";
 import { checkDatabase, disconnectDb, getDb } from "./client";
 import { applyPendingMigrations, migrationStatus } from "./migrate";
 import { readMigrationsFolder, prismaPaths } from "./migrations-folder";
@@ -43,7 +50,10 @@ describe("a fresh SQLite database", () => {
   it("records an audit entry and reads it back with every field", async () => {
     const db = getDb(url);
     const before = { apiVersion: "networking.istio.io/v1", kind: "VirtualService", spec: { hosts: ["reviews"] } };
-    const after = { ...before, spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews" } }] }] } };
+    const after = {
+      ...before,
+      spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews" } }] }] },
+    };
     const written = await recordAuditEntry(db, {
       actor: "alice",
       action: "update",
@@ -108,16 +118,41 @@ describe("a fresh SQLite database", () => {
     const db = getDb(url);
     const ref = { kind: "DestinationRule", namespace: "bookinfo", name: "ratings" };
     const desired = { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", spec: { host: "ratings" } };
-    const intent = await recordAuditIntent(db, { ...ref, actor: "carol", action: "create", before: null, after: desired, source: "wizard", clusterId: "uid-1", kubeContext: "prod" });
+    const intent = await recordAuditIntent(db, {
+      ...ref,
+      actor: "carol",
+      action: "create",
+      before: null,
+      after: desired,
+      source: "wizard",
+      clusterId: "uid-1",
+      kubeContext: "prod",
+    });
     expect(intent).toMatchObject({ status: "pending", resourceVersion: null, clusterId: "uid-1", kubeContext: "prod" });
     const answered = { ...desired, metadata: { name: "ratings", namespace: "bookinfo", resourceVersion: "42" } };
     await resolveAuditIntent(db, intent.id, { status: "applied", after: answered, resourceVersion: "42" });
-    expect(await getAuditEntry(db, intent.id)).toMatchObject({ status: "applied", resourceVersion: "42", after: answered, error: null });
+    expect(await getAuditEntry(db, intent.id)).toMatchObject({
+      status: "applied",
+      resourceVersion: "42",
+      after: answered,
+      error: null,
+    });
     expect((await listAuditEntries(db, { resourceVersion: "42" })).map((e) => e.id)).toEqual([intent.id]);
 
-    const failing = await recordAuditIntent(db, { ...ref, actor: "carol", action: "update", before: answered, after: desired, source: "wizard" });
+    const failing = await recordAuditIntent(db, {
+      ...ref,
+      actor: "carol",
+      action: "update",
+      before: answered,
+      after: desired,
+      source: "wizard",
+    });
     await resolveAuditIntent(db, failing.id, { status: "failed", error: "the API server answered 409" });
-    expect(await getAuditEntry(db, failing.id)).toMatchObject({ status: "failed", error: "the API server answered 409", after: desired });
+    expect(await getAuditEntry(db, failing.id)).toMatchObject({
+      status: "failed",
+      error: "the API server answered 409",
+      after: desired,
+    });
     expect(await getAuditEntry(db, "no-such-id")).toBeUndefined();
   });
 });
@@ -130,7 +165,16 @@ describe("the audit list of entries with 20,000-line objects", () => {
     apiVersion: "networking.istio.io/v1",
     kind: "VirtualService",
     metadata: { name: "reviews", namespace: "bookinfo" },
-    spec: { hosts: ["reviews"], http: Array.from({ length: routes }, (_, i) => ({ match: [{ headers: { "x-user": { exact: `user-${i}` } } }], route: [{ destination: { host: "reviews", subset: "v1" }, weight }, { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight }] })) },
+    spec: {
+      hosts: ["reviews"],
+      http: Array.from({ length: routes }, (_, i) => ({
+        match: [{ headers: { "x-user": { exact: `user-${i}` } } }],
+        route: [
+          { destination: { host: "reviews", subset: "v1" }, weight },
+          { destination: { host: "reviews", subset: "v2" }, weight: 100 - weight },
+        ],
+      })),
+    },
   });
   const ids: Record<string, string> = {};
   const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
@@ -139,13 +183,83 @@ describe("the audit list of entries with 20,000-line objects", () => {
     await applyPendingMigrations(url);
     const db = getDb(url);
     const ref = { kind: "VirtualService", namespace: "bookinfo", name: "reviews" };
-    ids.create = (await recordAuditEntry(db, { ...ref, actor: "alice", action: "create", after: huge(1000, 90), source: "wizard", createdAt: at(1), resourceVersion: "10" })).id;
-    ids.update = (await recordAuditEntry(db, { ...ref, actor: "alice", action: "update", before: huge(1000, 90), after: huge(1000, 50), comment: "half to v2", source: "wizard", createdAt: at(2), resourceVersion: "11" })).id;
-    ids.failed = (await recordAuditEntry(db, { ...ref, actor: "bob", action: "update", before: huge(1000, 50), after: huge(1000, 0), source: "editor", createdAt: at(3), status: "failed", error: "409 Conflict" })).id;
-    ids.delete = (await recordAuditEntry(db, { ...ref, actor: "kubectl", action: "delete", before: huge(1000, 50), source: "external", createdAt: at(4), clusterId: "uid-1" })).id;
-    ids.injection = (await recordAuditEntry(db, { actor: "carol", action: "update", kind: "Namespace", namespace: "shop", name: "shop", before: { "metadata.labels": { "istio-injection": "enabled" } }, after: { "metadata.labels": { "istio-injection": "disabled" } }, source: "editor", createdAt: at(5) })).id;
+    ids.create = (
+      await recordAuditEntry(db, {
+        ...ref,
+        actor: "alice",
+        action: "create",
+        after: huge(1000, 90),
+        source: "wizard",
+        createdAt: at(1),
+        resourceVersion: "10",
+      })
+    ).id;
+    ids.update = (
+      await recordAuditEntry(db, {
+        ...ref,
+        actor: "alice",
+        action: "update",
+        before: huge(1000, 90),
+        after: huge(1000, 50),
+        comment: "half to v2",
+        source: "wizard",
+        createdAt: at(2),
+        resourceVersion: "11",
+      })
+    ).id;
+    ids.failed = (
+      await recordAuditEntry(db, {
+        ...ref,
+        actor: "bob",
+        action: "update",
+        before: huge(1000, 50),
+        after: huge(1000, 0),
+        source: "editor",
+        createdAt: at(3),
+        status: "failed",
+        error: "409 Conflict",
+      })
+    ).id;
+    ids.delete = (
+      await recordAuditEntry(db, {
+        ...ref,
+        actor: "kubectl",
+        action: "delete",
+        before: huge(1000, 50),
+        source: "external",
+        createdAt: at(4),
+        clusterId: "uid-1",
+      })
+    ).id;
+    ids.injection = (
+      await recordAuditEntry(db, {
+        actor: "carol",
+        action: "update",
+        kind: "Namespace",
+        namespace: "shop",
+        name: "shop",
+        before: { "metadata.labels": { "istio-injection": "enabled" } },
+        after: { "metadata.labels": { "istio-injection": "disabled" } },
+        source: "editor",
+        createdAt: at(5),
+      })
+    ).id;
     // A row written by hand with an object that is not JSON: the list must not need it.
-    ids.corrupt = (await db.auditEntry.create({ data: { actor: "dave", action: "update", kind: "VirtualService", namespace: "bookinfo", name: "ratings", before: "{", after: "{not json", source: "editor", createdAt: at(6) } })).id;
+    ids.corrupt = (
+      await db.auditEntry.create({
+        data: {
+          actor: "dave",
+          action: "update",
+          kind: "VirtualService",
+          namespace: "bookinfo",
+          name: "ratings",
+          before: "{",
+          after: "{not json",
+          source: "editor",
+          createdAt: at(6),
+        },
+      })
+    ).id;
   });
 
   afterAll(async () => {
@@ -155,7 +269,14 @@ describe("the audit list of entries with 20,000-line objects", () => {
 
   it("lists every entry newest first, with whether it has an object before and after, without the objects", async () => {
     const summaries = await listAuditEntrySummaries(getDb(url));
-    expect(summaries.map((s) => s.id)).toEqual([ids.corrupt, ids.injection, ids.delete, ids.failed, ids.update, ids.create]);
+    expect(summaries.map((s) => s.id)).toEqual([
+      ids.corrupt,
+      ids.injection,
+      ids.delete,
+      ids.failed,
+      ids.update,
+      ids.create,
+    ]);
     expect(summaries.map((s) => [s.action, s.hasBefore, s.hasAfter])).toEqual([
       ["update", true, true],
       ["update", true, true],
@@ -189,8 +310,14 @@ describe("the audit list of entries with 20,000-line objects", () => {
 
   it("keeps every filter, the order and the limit of the full listing", async () => {
     const db = getDb(url);
-    const listed = async (filter: Parameters<typeof listAuditEntrySummaries>[1]) => (await listAuditEntrySummaries(db, filter)).map((s) => s.id);
-    expect(await listed({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" })).toEqual([ids.delete, ids.failed, ids.update, ids.create]);
+    const listed = async (filter: Parameters<typeof listAuditEntrySummaries>[1]) =>
+      (await listAuditEntrySummaries(db, filter)).map((s) => s.id);
+    expect(await listed({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" })).toEqual([
+      ids.delete,
+      ids.failed,
+      ids.update,
+      ids.create,
+    ]);
     expect(await listed({ actor: "ALI" })).toEqual([ids.update, ids.create]);
     expect(await listed({ source: "external" })).toEqual([ids.delete]);
     expect(await listed({ status: "failed" })).toEqual([ids.failed]);

@@ -10,7 +10,14 @@
  * seen from outside are recorded in one step as `applied`.
  */
 import "server-only";
-import { auditActionSchema, auditSourceSchema, auditStatusSchema, type AuditAction, type AuditSource, type AuditStatus } from "@/lib/contracts/audit";
+import {
+  auditActionSchema,
+  auditSourceSchema,
+  auditStatusSchema,
+  type AuditAction,
+  type AuditSource,
+  type AuditStatus,
+} from "@/lib/contracts/audit";
 import { DbError } from "@/server/errors";
 import type { AuditEntry as AuditEntryRow, Prisma, PrismaClient } from "./generated/client";
 import { fromStoredEnum } from "./stored-enum";
@@ -69,8 +76,7 @@ export interface NewAuditEntry {
 
 /** The outcome of a recorded intent. */
 export type AuditOutcome =
-  | { status: "applied"; after: object | null; resourceVersion: string | null }
-  | { status: "failed"; error: string };
+  { status: "applied"; after: object | null; resourceVersion: string | null } | { status: "failed"; error: string };
 
 export interface AuditEntryFilter {
   namespace?: string;
@@ -128,7 +134,10 @@ export async function recordAuditEntry(db: AuditEntriesDb, input: NewAuditEntry)
  * cluster. `after` is the object it intends to write. Throws DbError when the database
  * cannot take it: the caller must then not write.
  */
-export function recordAuditIntent(db: AuditEntriesDb, input: Omit<NewAuditEntry, "status" | "resourceVersion" | "error">): Promise<AuditEntry> {
+export function recordAuditIntent(
+  db: AuditEntriesDb,
+  input: Omit<NewAuditEntry, "status" | "resourceVersion" | "error">,
+): Promise<AuditEntry> {
   return recordAuditEntry(db, { ...input, status: "pending" });
 }
 
@@ -139,7 +148,12 @@ export async function resolveAuditIntent(db: AuditEntriesDb, id: string, outcome
       where: { id },
       data:
         outcome.status === "applied"
-          ? { status: "applied", after: toJsonText(outcome.after), resourceVersion: outcome.resourceVersion, error: null }
+          ? {
+              status: "applied",
+              after: toJsonText(outcome.after),
+              resourceVersion: outcome.resourceVersion,
+              error: null,
+            }
           : { status: "failed", error: outcome.error },
     });
     return toAuditEntry(row);
@@ -179,9 +193,17 @@ export async function listAuditEntries(db: AuditEntriesDb, filter: AuditEntryFil
  * delete, the server's object otherwise — server/istio-config/apply-istio-changes.ts,
  * server/audit/judge-change.ts `outcomeOfStaleIntent`) and entries are never deleted.
  */
-export async function listAuditEntrySummaries(db: AuditEntriesDb, filter: AuditEntryFilter = {}): Promise<AuditEntrySummaryRecord[]> {
+export async function listAuditEntrySummaries(
+  db: AuditEntriesDb,
+  filter: AuditEntryFilter = {},
+): Promise<AuditEntrySummaryRecord[]> {
   try {
-    const rows = await db.auditEntry.findMany({ where: whereOf(filter), orderBy: newestFirst, take: limitOf(filter), select: summaryColumns });
+    const rows = await db.auditEntry.findMany({
+      where: whereOf(filter),
+      orderBy: newestFirst,
+      take: limitOf(filter),
+      select: summaryColumns,
+    });
     const ids = rows.map((row) => row.id);
     const [withoutBefore, withoutAfter] = await Promise.all([
       db.auditEntry.findMany({ where: { id: { in: ids }, before: null }, select: { id: true } }),
@@ -189,7 +211,11 @@ export async function listAuditEntrySummaries(db: AuditEntriesDb, filter: AuditE
     ]);
     const noBefore = new Set(withoutBefore.map((row) => row.id));
     const noAfter = new Set(withoutAfter.map((row) => row.id));
-    return rows.map((row) => ({ ...toAuditEntryFields(row), hasBefore: !noBefore.has(row.id), hasAfter: !noAfter.has(row.id) }));
+    return rows.map((row) => ({
+      ...toAuditEntryFields(row),
+      hasBefore: !noBefore.has(row.id),
+      hasAfter: !noAfter.has(row.id),
+    }));
   } catch (error) {
     throw wrap(error, "could not list audit entries");
   }
@@ -213,7 +239,10 @@ const summaryColumns = {
 } as const satisfies Record<keyof Omit<AuditEntryRow, "before" | "after">, true>;
 
 // id breaks ties between entries written within the same millisecond.
-const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.AuditEntryOrderByWithRelationInput[];
+const newestFirst = [
+  { createdAt: "desc" },
+  { id: "desc" },
+] as const satisfies Prisma.AuditEntryOrderByWithRelationInput[];
 
 function limitOf(filter: AuditEntryFilter): number {
   return Math.min(Math.max(Math.trunc(filter.limit ?? defaultLimit), 1), maxLimit);
@@ -234,7 +263,11 @@ function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
 }
 
 function toAuditEntry(row: AuditEntryRow): AuditEntry {
-  return { ...toAuditEntryFields(row), before: fromJsonText(row.before, "before", row.id), after: fromJsonText(row.after, "after", row.id) };
+  return {
+    ...toAuditEntryFields(row),
+    before: fromJsonText(row.before, "before", row.id),
+    after: fromJsonText(row.after, "after", row.id),
+  };
 }
 
 function toAuditEntryFields(row: Omit<AuditEntryRow, "before" | "after">): Omit<AuditEntry, "before" | "after"> {

@@ -51,11 +51,17 @@ export async function checkDatabase(databaseUrl?: string): Promise<{ ok: boolean
   } catch (error) {
     const text = error instanceof Error ? error.message.trim() : String(error);
     if (/does not exist|no such table/i.test(text)) {
-      return { ok: false, message: `database at ${where} has no tables yet: run npm run setup (or npm run db:migrate)` };
+      return {
+        ok: false,
+        message: `database at ${where} has no tables yet: run npm run setup (or npm run db:migrate)`,
+      };
     }
     // Prisma's messages open with the call site; the last line is the driver's reason.
     const reason = text.split("\n").at(-1)?.trim() || text;
-    return { ok: false, message: `database at ${where} is not usable (${reason}): check DATABASE_URL, then run npm run setup` };
+    return {
+      ok: false,
+      message: `database at ${where} is not usable (${reason}): check DATABASE_URL, then run npm run setup`,
+    };
   }
 }
 

@@ -17,7 +17,9 @@ describe("resolveDatabaseUrl", () => {
 
   it("keeps an absolute SQLite path", () => {
     expect(resolveDatabaseUrl({ DATABASE_URL: "file:/var/lib/topsail.db" }, "/repo")).toBe("file:/var/lib/topsail.db");
-    expect(resolveDatabaseUrl({ DATABASE_URL: "file:///var/lib/topsail.db" }, "/repo")).toBe("file:/var/lib/topsail.db");
+    expect(resolveDatabaseUrl({ DATABASE_URL: "file:///var/lib/topsail.db" }, "/repo")).toBe(
+      "file:/var/lib/topsail.db",
+    );
   });
 
   it("keeps an in-memory SQLite database", () => {

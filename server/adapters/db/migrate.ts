@@ -146,7 +146,10 @@ async function withEngine<T>(
       );
     }
     adapter = prepareEngineAdapter(createDriverAdapter(databaseUrl));
-    const [schema, migrationsList] = await Promise.all([readSchema(paths.schemaPath), readMigrationsFolder(paths.migrationsDir)]);
+    const [schema, migrationsList] = await Promise.all([
+      readSchema(paths.schemaPath),
+      readMigrationsFolder(paths.migrationsDir),
+    ]);
     opened = await openMigrationEngine(schema, adapter.factory);
     return await work(opened.engine, migrationsList, schema);
   } catch (error) {

@@ -45,7 +45,10 @@ export async function readSchema(schemaPath: string): Promise<SchemaFileContent>
 export async function readMigrationsFolder(migrationsDir: string): Promise<MigrationList> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
   // Prisma applies in directory-name order; the timestamp prefix makes that chronological.
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const file = path.join(migrationsDir, name, migrationFileName);
@@ -71,7 +74,10 @@ export function migrationTimestamp(now: Date): string {
 }
 
 export function migrationDirectoryName(name: string, now: Date): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (slug === "") throw new Error(`migration name "${name}" has no letters or digits`);
   return `${migrationTimestamp(now)}_${slug}`;
 }

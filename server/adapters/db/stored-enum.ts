@@ -9,7 +9,12 @@ import type { z } from "zod";
 import { DbError } from "@/server/errors";
 
 /** `value` as one of `schema`'s options; `row` and `field` name it in the DbError otherwise. */
-export function fromStoredEnum<S extends z.ZodType<string, string>>(schema: S, value: string, row: string, field: string): z.output<S> {
+export function fromStoredEnum<S extends z.ZodType<string, string>>(
+  schema: S,
+  value: string,
+  row: string,
+  field: string,
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new DbError(`${row}: unknown ${field} "${value}"`);
   return parsed.data;

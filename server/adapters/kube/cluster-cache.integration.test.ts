@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { kubectlFor, type Kubectl } from "@/sim/test-support/run-kubectl";
 import { waitFor } from "@/sim/test-support/wait-for";
-import { clusterCacheFor, connectionFromKubeconfig, listNamespaces, stopClusterCaches, type KubeConnection } from "@/server/adapters/kube";
+import {
+  clusterCacheFor,
+  connectionFromKubeconfig,
+  listNamespaces,
+  stopClusterCaches,
+  type KubeConnection,
+} from "@/server/adapters/kube";
 import { getIstioObject, listIstioObjects, replaceIstioObject } from "@/server/adapters/kube/istio-objects";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { listServices } from "@/server/adapters/kube/list-services";
@@ -27,7 +33,11 @@ describe("the cluster cache", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "topsail-cluster-cache-"));
-    sim = await startSimulator({ port: 0, dataDir: path.join(dir, "sim"), kubeconfigPath: path.join(dir, "kubeconfig") });
+    sim = await startSimulator({
+      port: 0,
+      dataDir: path.join(dir, "sim"),
+      kubeconfigPath: path.join(dir, "kubeconfig"),
+    });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     // client-node authenticates every request here (lists, gets, writes, watches); reads
     // are counted, the watches that keep the cache are not.
@@ -73,15 +83,29 @@ describe("the cluster cache", () => {
     requests.length = 0;
     const done = await kubectl.run(["label", "namespace", "httpbin", "team=payments"]);
     expect(done.stderr).toBe("");
-    const labelled = await waitFor(async () => (await listNamespaces(connection)).find((n) => n.name === "httpbin" && n.labels.team === "payments"), "the label in the cache", 5000);
+    const labelled = await waitFor(
+      async () => (await listNamespaces(connection)).find((n) => n.name === "httpbin" && n.labels.team === "payments"),
+      "the label in the cache",
+      5000,
+    );
     expect(labelled.labels.team).toBe("payments");
     expect(requests).toEqual([]);
   });
 
   it("shows Topsail's own write to the very next read", async () => {
-    const before = await getIstioObject(connection, { kind: "DestinationRule", namespace: "bookinfo", name: "reviews" });
+    const before = await getIstioObject(connection, {
+      kind: "DestinationRule",
+      namespace: "bookinfo",
+      name: "reviews",
+    });
     if (!before) throw new Error("the simulator boots with a reviews DestinationRule");
-    const written = await replaceIstioObject(connection, { ...before, metadata: { ...before.metadata, labels: { ...(before.metadata.labels as Record<string, string>), touched: "yes" } } });
+    const written = await replaceIstioObject(connection, {
+      ...before,
+      metadata: {
+        ...before.metadata,
+        labels: { ...(before.metadata.labels as Record<string, string>), touched: "yes" },
+      },
+    });
     const after = await getIstioObject(connection, { kind: "DestinationRule", namespace: "bookinfo", name: "reviews" });
     expect(after?.metadata.resourceVersion).toBe(written.metadata.resourceVersion);
     expect((after?.metadata.labels as Record<string, string>).touched).toBe("yes");

@@ -27,7 +27,14 @@ import type { KubeConnection } from "./kube-connection";
 import { KubeConfigWithDeadline } from "./load-kube-config";
 import { watchObjects, type ObjectEvent, type ObservedObject, type ObjectWatch } from "./watch-objects";
 
-export const cachedKinds = ["Namespace", "Pod", "Service", "Deployment", "ConfigMap", ...istioKinds.map((k) => k.kind)] as const;
+export const cachedKinds = [
+  "Namespace",
+  "Pod",
+  "Service",
+  "Deployment",
+  "ConfigMap",
+  ...istioKinds.map((k) => k.kind),
+] as const;
 
 /** How long a read waits for a kind's first list when the connection sets no deadline. */
 const DEFAULT_WAIT_MS = 10_000;
@@ -48,7 +55,11 @@ export interface ClusterCache {
    * Resolves once the cache holds `resourceVersion` of the object (or a later one), or no
    * object when `resourceVersion` is undefined (deleted); false after `timeoutMs`.
    */
-  caughtUp(ref: { kind: string; namespace: string | undefined; name: string }, resourceVersion: string | undefined, timeoutMs?: number): Promise<boolean>;
+  caughtUp(
+    ref: { kind: string; namespace: string | undefined; name: string },
+    resourceVersion: string | undefined,
+    timeoutMs?: number,
+  ): Promise<boolean>;
   /**
    * Every event of a kind from now on. The objects already held are delivered first, at
    * once, as ADDED and `inFirstList` (they existed when the subscription started).
@@ -135,7 +146,12 @@ class KindStore {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new TopsailError("kube_unavailable", `The Kubernetes API at ${server} did not answer in time (TOPSAIL_KUBE_TIMEOUT_MS): it listed no ${this.kind} objects within ${waitMs} ms; try again, or raise the deadline`));
+        reject(
+          new TopsailError(
+            "kube_unavailable",
+            `The Kubernetes API at ${server} did not answer in time (TOPSAIL_KUBE_TIMEOUT_MS): it listed no ${this.kind} objects within ${waitMs} ms; try again, or raise the deadline`,
+          ),
+        );
       }, waitMs);
       const waiter = {
         resolve: () => (clearTimeout(timer), resolve()),
@@ -147,7 +163,8 @@ class KindStore {
 }
 
 function startClusterCache(connection: KubeConnection, options: { retryMs: number; maxRetryMs: number }): ClusterCache {
-  const waitMs = connection.kubeConfig instanceof KubeConfigWithDeadline ? connection.kubeConfig.deadlineMs : DEFAULT_WAIT_MS;
+  const waitMs =
+    connection.kubeConfig instanceof KubeConfigWithDeadline ? connection.kubeConfig.deadlineMs : DEFAULT_WAIT_MS;
   const stores = new Map<string, KindStore>();
   const watches: ObjectWatch[] = [];
   const lastLogged = new Map<string, string>();
@@ -165,12 +182,14 @@ function startClusterCache(connection: KubeConnection, options: { retryMs: numbe
         },
         onError(error) {
           // One line per new kind of failure, not one per retry.
-          if (error.message !== lastLogged.get(kind)) console.warn(`[cluster cache] watching ${kind} objects failed (${error.message}); retrying.`);
+          if (error.message !== lastLogged.get(kind))
+            console.warn(`[cluster cache] watching ${kind} objects failed (${error.message}); retrying.`);
           lastLogged.set(kind, error.message);
           // 404 on the list: this Istio kind's CRD is not installed — it has no objects.
           if (error.code === "not_found") {
             changes += 1;
-            for (const object of [...store.objects.values()]) store.apply({ type: "DELETED", object, inFirstList: false });
+            for (const object of [...store.objects.values()])
+              store.apply({ type: "DELETED", object, inFirstList: false });
             store.markSynced();
           } else store.fail(error);
         },
@@ -186,7 +205,11 @@ function startClusterCache(connection: KubeConnection, options: { retryMs: numbe
 
   const storeOf = (kind: string): KindStore => {
     const store = stores.get(kind);
-    if (!store) throw new TopsailError("bad_request", `Topsail does not keep objects of kind "${kind}"; it keeps ${cachedKinds.join(", ")}.`);
+    if (!store)
+      throw new TopsailError(
+        "bad_request",
+        `Topsail does not keep objects of kind "${kind}"; it keeps ${cachedKinds.join(", ")}.`,
+      );
     return store;
   };
   const synced = async (kind: string) => {
@@ -208,7 +231,9 @@ function startClusterCache(connection: KubeConnection, options: { retryMs: numbe
       const key = keyOf(ref.namespace, ref.name);
       const holds = () => {
         const held = store.objects.get(key);
-        return resourceVersion === undefined ? held === undefined : held !== undefined && atLeast(held.resourceVersion, resourceVersion);
+        return resourceVersion === undefined
+          ? held === undefined
+          : held !== undefined && atLeast(held.resourceVersion, resourceVersion);
       };
       // Not listed yet: its first list will hold the object as it is then.
       if (!store.synced) return store.whenSynced(timeoutMs, connection.server).then(holds, () => false);
@@ -244,12 +269,16 @@ function startClusterCache(connection: KubeConnection, options: { retryMs: numbe
 function identityOf(connection: KubeConnection): { context: string; fingerprint: string } {
   const cluster = connection.kubeConfig.getCurrentCluster();
   const user = connection.kubeConfig.getCurrentUser();
-  const fingerprint = createHash("sha256").update(JSON.stringify({ server: connection.server, cluster, user })).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify({ server: connection.server, cluster, user }))
+    .digest("hex");
   return { context: `${connection.context}|${connection.server}`, fingerprint };
 }
 
 // On globalThis so a dev reload of this module does not start a second set of watches.
-const globals = globalThis as typeof globalThis & { __topsailClusterCaches?: Map<string, { fingerprint: string; cache: ClusterCache }> };
+const globals = globalThis as typeof globalThis & {
+  __topsailClusterCaches?: Map<string, { fingerprint: string; cache: ClusterCache }>;
+};
 const caches = (globals.__topsailClusterCaches ??= new Map());
 
 /**
@@ -258,7 +287,10 @@ const caches = (globals.__topsailClusterCaches ??= new Map());
  * `retryMs`: the pause before a failed watch starts again, doubling up to ten seconds, so a
  * cluster that comes back is read again within seconds.
  */
-export function clusterCacheFor(connection: KubeConnection, options: { retryMs: number } = { retryMs: 1000 }): ClusterCache {
+export function clusterCacheFor(
+  connection: KubeConnection,
+  options: { retryMs: number } = { retryMs: 1000 },
+): ClusterCache {
   const { context, fingerprint } = identityOf(connection);
   const held = caches.get(context);
   if (held?.fingerprint === fingerprint) return held.cache;

@@ -15,8 +15,16 @@ import type { KubeConnection } from "./kube-connection";
 export async function readClusterId(connection: KubeConnection): Promise<string> {
   const observed = await clusterCacheFor(connection).get("Namespace", undefined, "kube-system");
   const [ns] = typedNamespaces(observed ? [observed] : []);
-  if (!ns) throw new TopsailError("kube_api", `The Kubernetes API at ${connection.server} has no namespace kube-system, so the cluster cannot be identified`);
-  if (!ns.metadata.uid) throw new TopsailError("kube_api", `The Kubernetes API at ${connection.server} returned namespace kube-system without a uid`);
+  if (!ns)
+    throw new TopsailError(
+      "kube_api",
+      `The Kubernetes API at ${connection.server} has no namespace kube-system, so the cluster cannot be identified`,
+    );
+  if (!ns.metadata.uid)
+    throw new TopsailError(
+      "kube_api",
+      `The Kubernetes API at ${connection.server} returned namespace kube-system without a uid`,
+    );
   return ns.metadata.uid;
 }
 
@@ -24,7 +32,11 @@ export async function readClusterId(connection: KubeConnection): Promise<string>
  * Refuses (409 `conflict`) when the connection reaches another cluster than `expected`.
  * `what` names the record in the message, e.g. "experiment abc" or "audit entry xyz".
  */
-export async function requireSameCluster(connection: KubeConnection, expected: string | null | undefined, what: string): Promise<void> {
+export async function requireSameCluster(
+  connection: KubeConnection,
+  expected: string | null | undefined,
+  what: string,
+): Promise<void> {
   if (!expected) return;
   const actual = await readClusterId(connection);
   if (actual === expected) return;

@@ -25,7 +25,9 @@ export async function getServerVersion(connection: KubeConnection): Promise<stri
 
 export async function isIstioInstalled(connection: KubeConnection): Promise<boolean> {
   try {
-    await connection.kubeConfig.makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: istioMarkerCrd });
+    await connection.kubeConfig
+      .makeApiClient(ApiextensionsV1Api)
+      .readCustomResourceDefinition({ name: istioMarkerCrd });
     return true;
   } catch (error) {
     const typed = toKubeError(error, connection);

@@ -19,15 +19,23 @@ const metadata = z.object({
   creationTimestamp: z.string().optional(),
   labels: stringMap.optional(),
   annotations: stringMap.optional(),
-  ownerReferences: z.array(z.object({ kind: z.string(), name: z.string(), controller: z.boolean().optional() })).optional(),
+  ownerReferences: z
+    .array(z.object({ kind: z.string(), name: z.string(), controller: z.boolean().optional() }))
+    .optional(),
 });
 
 const container = z.object({ name: z.string(), image: z.string().optional() });
-const containerStatus = z.object({ name: z.string(), ready: z.boolean().optional(), restartCount: z.number().optional() });
+const containerStatus = z.object({
+  name: z.string(),
+  ready: z.boolean().optional(),
+  restartCount: z.number().optional(),
+});
 
 export const podSchema = z.object({
   metadata,
-  spec: z.object({ containers: z.array(container).optional(), initContainers: z.array(container).optional() }).optional(),
+  spec: z
+    .object({ containers: z.array(container).optional(), initContainers: z.array(container).optional() })
+    .optional(),
   status: z
     .object({
       phase: z.string().optional(),
@@ -63,7 +71,9 @@ export const deploymentSchema = z.object({
   spec: z
     .object({
       replicas: z.number().optional(),
-      template: z.object({ metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional() }).optional(),
+      template: z
+        .object({ metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional() })
+        .optional(),
     })
     .optional(),
   status: z.object({ availableReplicas: z.number().optional() }).optional(),

@@ -19,7 +19,14 @@ import { toKubeError } from "./kube-errors";
 export interface StoredIstioObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace: string; resourceVersion?: string; uid?: string; generation?: number; [field: string]: unknown };
+  metadata: {
+    name: string;
+    namespace: string;
+    resourceVersion?: string;
+    uid?: string;
+    generation?: number;
+    [field: string]: unknown;
+  };
   spec?: Record<string, unknown>;
   [field: string]: unknown;
 }
@@ -28,7 +35,9 @@ const storedObject = z
   .object({
     apiVersion: z.string(),
     kind: z.string(),
-    metadata: z.object({ name: z.string(), namespace: z.string(), resourceVersion: z.string().optional() }).passthrough(),
+    metadata: z
+      .object({ name: z.string(), namespace: z.string(), resourceVersion: z.string().optional() })
+      .passthrough(),
     spec: z.record(z.string(), z.unknown()).optional(),
   })
   .passthrough();
@@ -47,7 +56,8 @@ function kindInfo(kind: string): IstioKindInfo {
 
 function reshape(body: unknown, kind: string): StoredIstioObject {
   const parsed = storedObject.safeParse(body);
-  if (!parsed.success) throw new TopsailError("kube_api", `The Kubernetes API returned a ${kind} without name or namespace`);
+  if (!parsed.success)
+    throw new TopsailError("kube_api", `The Kubernetes API returned a ${kind} without name or namespace`);
   return { ...parsed.data, kind } as StoredIstioObject;
 }
 
@@ -65,25 +75,43 @@ function api(connection: KubeConnection): CustomObjectsApi {
 
 const dryRunParam = (dryRun: boolean | undefined) => (dryRun ? { dryRun: "All" } : {});
 
-export async function getIstioObject(connection: KubeConnection, ref: IstioObjectRef): Promise<StoredIstioObject | undefined> {
+export async function getIstioObject(
+  connection: KubeConnection,
+  ref: IstioObjectRef,
+): Promise<StoredIstioObject | undefined> {
   const info = kindInfo(ref.kind);
   const observed = await clusterCacheFor(connection).get(info.kind, ref.namespace, ref.name);
   return observed ? reshapeObserved(observed, info.kind) : undefined;
 }
 
 /** The objects of a kind in one namespace, or in all when `namespace` is undefined. */
-export async function listIstioObjects(connection: KubeConnection, kind: string, namespace: string | undefined): Promise<StoredIstioObject[]> {
+export async function listIstioObjects(
+  connection: KubeConnection,
+  kind: string,
+  namespace: string | undefined,
+): Promise<StoredIstioObject[]> {
   const info = kindInfo(kind);
-  return (await clusterCacheFor(connection).list(info.kind, namespace)).map((observed) => reshapeObserved(observed, info.kind));
+  return (await clusterCacheFor(connection).list(info.kind, namespace)).map((observed) =>
+    reshapeObserved(observed, info.kind),
+  );
 }
 
 /** Waits until the cache (if one runs) holds what the API server answered a write, so the next read shows the change. */
-async function cacheCatchesUp(connection: KubeConnection, ref: IstioObjectRef, resourceVersion: string | undefined, options: { dryRun?: boolean }): Promise<void> {
+async function cacheCatchesUp(
+  connection: KubeConnection,
+  ref: IstioObjectRef,
+  resourceVersion: string | undefined,
+  options: { dryRun?: boolean },
+): Promise<void> {
   if (options.dryRun) return;
   await runningClusterCache(connection)?.caughtUp(ref, resourceVersion);
 }
 
-export async function createIstioObject(connection: KubeConnection, object: StoredIstioObject, options: { dryRun?: boolean } = {}): Promise<StoredIstioObject> {
+export async function createIstioObject(
+  connection: KubeConnection,
+  object: StoredIstioObject,
+  options: { dryRun?: boolean } = {},
+): Promise<StoredIstioObject> {
   const info = kindInfo(object.kind);
   const { resourceVersion: _ignored, ...metadata } = object.metadata;
   try {
@@ -96,7 +124,12 @@ export async function createIstioObject(connection: KubeConnection, object: Stor
       ...dryRunParam(options.dryRun),
     });
     const stored = reshape(body, info.kind);
-    await cacheCatchesUp(connection, { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name }, stored.metadata.resourceVersion, options);
+    await cacheCatchesUp(
+      connection,
+      { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name },
+      stored.metadata.resourceVersion,
+      options,
+    );
     return stored;
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: object.metadata.namespace });
@@ -104,9 +137,17 @@ export async function createIstioObject(connection: KubeConnection, object: Stor
 }
 
 /** Replaces the object; `metadata.resourceVersion` must be the live one or the server answers 409. */
-export async function replaceIstioObject(connection: KubeConnection, object: StoredIstioObject, options: { dryRun?: boolean } = {}): Promise<StoredIstioObject> {
+export async function replaceIstioObject(
+  connection: KubeConnection,
+  object: StoredIstioObject,
+  options: { dryRun?: boolean } = {},
+): Promise<StoredIstioObject> {
   const info = kindInfo(object.kind);
-  if (!object.metadata.resourceVersion) throw new TopsailError("bad_request", `Replacing ${object.kind} ${object.metadata.namespace}/${object.metadata.name} needs its resourceVersion`);
+  if (!object.metadata.resourceVersion)
+    throw new TopsailError(
+      "bad_request",
+      `Replacing ${object.kind} ${object.metadata.namespace}/${object.metadata.name} needs its resourceVersion`,
+    );
   try {
     const body: unknown = await api(connection).replaceNamespacedCustomObject({
       group: info.group,
@@ -118,7 +159,12 @@ export async function replaceIstioObject(connection: KubeConnection, object: Sto
       ...dryRunParam(options.dryRun),
     });
     const stored = reshape(body, info.kind);
-    await cacheCatchesUp(connection, { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name }, stored.metadata.resourceVersion, options);
+    await cacheCatchesUp(
+      connection,
+      { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name },
+      stored.metadata.resourceVersion,
+      options,
+    );
     return stored;
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: object.metadata.namespace });
@@ -126,7 +172,11 @@ export async function replaceIstioObject(connection: KubeConnection, object: Sto
 }
 
 /** Deletes the object only if it is still at `resourceVersion` (a precondition), so a delete never removes a newer edit. */
-export async function deleteIstioObject(connection: KubeConnection, ref: IstioObjectRef & { resourceVersion?: string }, options: { dryRun?: boolean } = {}): Promise<void> {
+export async function deleteIstioObject(
+  connection: KubeConnection,
+  ref: IstioObjectRef & { resourceVersion?: string },
+  options: { dryRun?: boolean } = {},
+): Promise<void> {
   const info = kindInfo(ref.kind);
   try {
     await api(connection).deleteNamespacedCustomObject({

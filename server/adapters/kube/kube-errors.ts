@@ -48,7 +48,11 @@ function isDeadline(error: unknown): boolean {
 export function toKubeError(error: unknown, context: { server: string; namespace?: string }): TopsailError {
   if (error instanceof TopsailError) return error;
   if (isDeadline(error)) {
-    return new TopsailError("kube_unavailable", `The Kubernetes API at ${context.server} did not answer in time (TOPSAIL_KUBE_TIMEOUT_MS): it may be overloaded or unreachable; try again, or raise the deadline`, { cause: error });
+    return new TopsailError(
+      "kube_unavailable",
+      `The Kubernetes API at ${context.server} did not answer in time (TOPSAIL_KUBE_TIMEOUT_MS): it may be overloaded or unreachable; try again, or raise the deadline`,
+      { cause: error },
+    );
   }
   if (error instanceof ApiException) {
     const status = parseStatus(error.body);
@@ -60,5 +64,9 @@ export function toKubeError(error: unknown, context: { server: string; namespace
       cause: error,
     });
   }
-  return new TopsailError("kube_unavailable", `Cannot reach the Kubernetes API at ${context.server} (${networkCause(error)})`, { cause: error });
+  return new TopsailError(
+    "kube_unavailable",
+    `Cannot reach the Kubernetes API at ${context.server} (${networkCause(error)})`,
+    { cause: error },
+  );
 }

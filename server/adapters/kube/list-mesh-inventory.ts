@@ -58,7 +58,11 @@ export interface MeshInventory {
   mesh: MeshSettings;
 }
 
-export const defaultMeshSettings: MeshSettings = { rootNamespace: MESH_ROOT_NAMESPACE, enableAutoMtls: true, domain: "cluster.local" };
+export const defaultMeshSettings: MeshSettings = {
+  rootNamespace: MESH_ROOT_NAMESPACE,
+  enableAutoMtls: true,
+  domain: "cluster.local",
+};
 
 export type IstioKey = Exclude<keyof MeshInventory, "services" | "workloads" | "mesh">;
 
@@ -116,7 +120,10 @@ function emptyInventory(mesh: MeshSettings): MeshInventory {
 }
 
 /** The inventory of the whole cluster (`namespaces` undefined) or of the given namespaces, from the cluster cache. */
-export async function listMeshInventory(connection: KubeConnection, namespaces?: readonly string[]): Promise<MeshInventory> {
+export async function listMeshInventory(
+  connection: KubeConnection,
+  namespaces?: readonly string[],
+): Promise<MeshInventory> {
   const cache = clusterCacheFor(connection);
   const scopes: (string | undefined)[] = namespaces === undefined ? [undefined] : [...namespaces];
   const inventory = emptyInventory(meshSettingsOf(typedConfigMaps(await cache.list("ConfigMap", MESH_ROOT_NAMESPACE))));
@@ -124,10 +131,16 @@ export async function listMeshInventory(connection: KubeConnection, namespaces?:
     const [services, pods, ...lists] = await Promise.all([
       cache.list("Service", namespace),
       cache.list("Pod", namespace),
-      ...(Object.keys(istioInventoryKinds) as IstioKey[]).map(async (key) => [key, await listIstioObjects(connection, istioInventoryKinds[key], namespace)] as const),
+      ...(Object.keys(istioInventoryKinds) as IstioKey[]).map(
+        async (key) => [key, await listIstioObjects(connection, istioInventoryKinds[key], namespace)] as const,
+      ),
     ]);
     inventory.services.push(...typedServices(services).map(toServiceSummary));
-    inventory.workloads.push(...typedPods(pods).map(toWorkloadLabels).filter((w): w is WorkloadLabels => w !== undefined));
+    inventory.workloads.push(
+      ...typedPods(pods)
+        .map(toWorkloadLabels)
+        .filter((w): w is WorkloadLabels => w !== undefined),
+    );
     // The objects passed the shape check of istio-objects.ts; specs stay as users wrote
     // them, which is what lib/istio's all-optional types describe.
     for (const [key, items] of lists) (inventory[key] as unknown[]).push(...items);

@@ -16,12 +16,20 @@ export function toServiceSummary(service: Service): ServiceSummary {
     namespace: service.metadata.namespace ?? "",
     name: service.metadata.name,
     selector: service.spec?.selector ?? {},
-    ports: (service.spec?.ports ?? []).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? "TCP", appProtocol: p.appProtocol })),
+    ports: (service.spec?.ports ?? []).map((p) => ({
+      name: p.name,
+      port: p.port,
+      protocol: p.protocol ?? "TCP",
+      appProtocol: p.appProtocol,
+    })),
   };
 }
 
 /** The Services of one namespace, or of all namespaces when `namespace` is undefined. */
-export async function listServices(connection: KubeConnection, namespace: string | undefined): Promise<ServiceSummary[]> {
+export async function listServices(
+  connection: KubeConnection,
+  namespace: string | undefined,
+): Promise<ServiceSummary[]> {
   return typedServices(await clusterCacheFor(connection).list("Service", namespace))
     .map(toServiceSummary)
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));

@@ -37,7 +37,10 @@ export function hasSidecar(pod: Pod): boolean {
 }
 
 /** The workloads of one namespace, or of all namespaces when `namespace` is undefined. */
-export async function listWorkloads(connection: KubeConnection, namespace: string | undefined): Promise<WorkloadSummary[]> {
+export async function listWorkloads(
+  connection: KubeConnection,
+  namespace: string | undefined,
+): Promise<WorkloadSummary[]> {
   const cache = clusterCacheFor(connection);
   const [deployments, pods] = await Promise.all([cache.list("Deployment", namespace), cache.list("Pod", namespace)]);
   const byName = new Map<string, WorkloadSummary>();

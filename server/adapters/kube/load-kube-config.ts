@@ -37,7 +37,11 @@ export type LoadedKubeConfig =
   | { ok: false; message: string };
 
 /** `deadlineMs`: each API call but watches gives up after this long (none when absent). */
-export function loadKubeConfig(env: Record<string, string | undefined>, context?: string, deadlineMs?: number): LoadedKubeConfig {
+export function loadKubeConfig(
+  env: Record<string, string | undefined>,
+  context?: string,
+  deadlineMs?: number,
+): LoadedKubeConfig {
   const kubeConfig = deadlineMs === undefined ? new KubeConfig() : new KubeConfigWithDeadline(deadlineMs);
   let source: KubeConfigSource;
   try {
@@ -46,7 +50,10 @@ export function loadKubeConfig(env: Record<string, string | undefined>, context?
     if (files.length > 0) {
       const missing = files.filter((file) => !existsSync(file));
       if (missing.length === files.length) {
-        return { ok: false, message: `KUBECONFIG points at ${missing.join(", ")}, which does not exist: fix KUBECONFIG or start the simulator with \`npm run sim\`` };
+        return {
+          ok: false,
+          message: `KUBECONFIG points at ${missing.join(", ")}, which does not exist: fix KUBECONFIG or start the simulator with \`npm run sim\``,
+        };
       }
       // kubectl merges the files in order; the first one that sets a value wins.
       const [first, ...rest] = files.filter((file) => existsSync(file));
@@ -72,16 +79,25 @@ export function loadKubeConfig(env: Record<string, string | undefined>, context?
     }
     if (context) {
       if (!kubeConfig.getContextObject(context)) {
-        return { ok: false, message: `Kubernetes context "${context}" is not in the kubeconfig (${source}): set TOPSAIL_KUBE_CONTEXT to one of its contexts, or restore that context` };
+        return {
+          ok: false,
+          message: `Kubernetes context "${context}" is not in the kubeconfig (${source}): set TOPSAIL_KUBE_CONTEXT to one of its contexts, or restore that context`,
+        };
       }
       kubeConfig.setCurrentContext(context);
     }
   } catch (error) {
-    return { ok: false, message: `Cannot read the kubeconfig: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `Cannot read the kubeconfig: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) {
-    return { ok: false, message: `The kubeconfig (${source}) has no current context with a cluster: run \`kubectl config use-context NAME\`` };
+    return {
+      ok: false,
+      message: `The kubeconfig (${source}) has no current context with a cluster: run \`kubectl config use-context NAME\``,
+    };
   }
   return { ok: true, kubeConfig, source, server: cluster.server, context: kubeConfig.getCurrentContext() };
 }

@@ -28,11 +28,27 @@ export interface PatchedCoreObject {
 
 const mergePatch = () => setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
 
-export async function patchNamespaceLabels(connection: KubeConnection, name: string, labels: Record<string, MergeValue>, resourceVersion: string): Promise<PatchedCoreObject> {
+export async function patchNamespaceLabels(
+  connection: KubeConnection,
+  name: string,
+  labels: Record<string, MergeValue>,
+  resourceVersion: string,
+): Promise<PatchedCoreObject> {
   try {
-    const ns = await connection.kubeConfig.makeApiClient(CoreV1Api).patchNamespace({ name, body: { metadata: { resourceVersion, labels } } }, mergePatch());
-    await runningClusterCache(connection)?.caughtUp({ kind: "Namespace", namespace: undefined, name }, ns.metadata?.resourceVersion ?? "");
-    return { kind: "Namespace", namespace: name, name, resourceVersion: ns.metadata?.resourceVersion ?? "", labels: ns.metadata?.labels ?? {} };
+    const ns = await connection.kubeConfig
+      .makeApiClient(CoreV1Api)
+      .patchNamespace({ name, body: { metadata: { resourceVersion, labels } } }, mergePatch());
+    await runningClusterCache(connection)?.caughtUp(
+      { kind: "Namespace", namespace: undefined, name },
+      ns.metadata?.resourceVersion ?? "",
+    );
+    return {
+      kind: "Namespace",
+      namespace: name,
+      name,
+      resourceVersion: ns.metadata?.resourceVersion ?? "",
+      labels: ns.metadata?.labels ?? {},
+    };
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: name });
   }
@@ -49,8 +65,14 @@ export async function patchDeploymentTemplateAnnotations(
   try {
     const d = await connection.kubeConfig
       .makeApiClient(AppsV1Api)
-      .patchNamespacedDeployment({ namespace, name, body: { metadata: { resourceVersion }, spec: { template: { metadata: { annotations } } } } }, mergePatch());
-    await runningClusterCache(connection)?.caughtUp({ kind: "Deployment", namespace, name }, d.metadata?.resourceVersion ?? "");
+      .patchNamespacedDeployment(
+        { namespace, name, body: { metadata: { resourceVersion }, spec: { template: { metadata: { annotations } } } } },
+        mergePatch(),
+      );
+    await runningClusterCache(connection)?.caughtUp(
+      { kind: "Deployment", namespace, name },
+      d.metadata?.resourceVersion ?? "",
+    );
     return {
       kind: "Deployment",
       namespace,
@@ -64,16 +86,26 @@ export async function patchDeploymentTemplateAnnotations(
   }
 }
 
-export async function readNamespaceLabels(connection: KubeConnection, name: string): Promise<{ labels: Record<string, string>; resourceVersion: string }> {
+export async function readNamespaceLabels(
+  connection: KubeConnection,
+  name: string,
+): Promise<{ labels: Record<string, string>; resourceVersion: string }> {
   const observed = await clusterCacheFor(connection).get("Namespace", undefined, name);
   const [ns] = typedNamespaces(observed ? [observed] : []);
   if (!ns) throw new TopsailError("not_found", `Namespace ${name} does not exist`);
   return { labels: ns.metadata.labels ?? {}, resourceVersion: ns.metadata.resourceVersion ?? "" };
 }
 
-export async function readDeploymentTemplateAnnotations(connection: KubeConnection, namespace: string, name: string): Promise<{ annotations: Record<string, string>; resourceVersion: string }> {
+export async function readDeploymentTemplateAnnotations(
+  connection: KubeConnection,
+  namespace: string,
+  name: string,
+): Promise<{ annotations: Record<string, string>; resourceVersion: string }> {
   const observed = await clusterCacheFor(connection).get("Deployment", namespace, name);
   const [d] = typedDeployments(observed ? [observed] : []);
   if (!d) throw new TopsailError("not_found", `Deployment ${namespace}/${name} does not exist`);
-  return { annotations: d.spec?.template?.metadata?.annotations ?? {}, resourceVersion: d.metadata.resourceVersion ?? "" };
+  return {
+    annotations: d.spec?.template?.metadata?.annotations ?? {},
+    resourceVersion: d.metadata.resourceVersion ?? "",
+  };
 }

@@ -10,7 +10,14 @@
  * classes stop here.
  */
 import "server-only";
-import { AppsV1Api, CoreV1Api, CustomObjectsApi, makeInformer, type KubernetesListObject, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  makeInformer,
+  type KubernetesListObject,
+  type KubernetesObject,
+} from "@kubernetes/client-node";
 import { z } from "zod";
 import { findIstioKind } from "@/lib/istio/kinds";
 import { TopsailError } from "@/server/errors";
@@ -79,27 +86,50 @@ function accessFor(kind: string): KindAccess {
   const row = builtIn[kind];
   if (row) return row;
   const info = findIstioKind(kind);
-  if (!info) throw new TopsailError("bad_request", `Topsail cannot watch objects of kind "${kind}"; it watches the Istio kinds and ${Object.keys(builtIn).join(", ")}.`);
+  if (!info)
+    throw new TopsailError(
+      "bad_request",
+      `Topsail cannot watch objects of kind "${kind}"; it watches the Istio kinds and ${Object.keys(builtIn).join(", ")}.`,
+    );
   return {
     path: `/apis/${info.group}/${info.version}/${info.plural}`,
-    list: (c) => c.kubeConfig.makeApiClient(CustomObjectsApi).listCustomObjectForAllNamespaces({ group: info.group, version: info.version, resourcePlural: info.plural }),
+    list: (c) =>
+      c.kubeConfig
+        .makeApiClient(CustomObjectsApi)
+        .listCustomObjectForAllNamespaces({ group: info.group, version: info.version, resourcePlural: info.plural }),
   };
 }
 
 const kubeObject = z
-  .object({ metadata: z.object({ name: z.string(), namespace: z.string().optional(), resourceVersion: z.string().optional() }).passthrough() })
+  .object({
+    metadata: z
+      .object({ name: z.string(), namespace: z.string().optional(), resourceVersion: z.string().optional() })
+      .passthrough(),
+  })
   .passthrough();
-const kubeList = z.object({ items: z.array(kubeObject), metadata: z.object({ resourceVersion: z.string().optional() }).passthrough().optional() }).passthrough();
+const kubeList = z
+  .object({
+    items: z.array(kubeObject),
+    metadata: z.object({ resourceVersion: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
 
 /** Typed client-node objects (Dates and all) and raw watch JSON both become plain JSON. */
 function toObserved(kind: string, raw: unknown): ObservedObject | undefined {
   const parsed = kubeObject.safeParse(JSON.parse(JSON.stringify(raw ?? null)));
   if (!parsed.success) return undefined;
   const { metadata } = parsed.data;
-  return { kind, namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion ?? "", object: { ...parsed.data, kind } };
+  return {
+    kind,
+    namespace: metadata.namespace,
+    name: metadata.name,
+    resourceVersion: metadata.resourceVersion ?? "",
+    object: { ...parsed.data, kind },
+  };
 }
 
-const versionKey = (o: { namespace: string | undefined; name: string; resourceVersion: string }) => `${o.namespace ?? ""}/${o.name}@${o.resourceVersion}`;
+const versionKey = (o: { namespace: string | undefined; name: string; resourceVersion: string }) =>
+  `${o.namespace ?? ""}/${o.name}@${o.resourceVersion}`;
 
 export function watchObjects(
   connection: KubeConnection,
@@ -118,15 +148,28 @@ export function watchObjects(
 
   const informer = makeInformer<KubernetesObject>(connection.kubeConfig, access.path, async () => {
     const parsed = kubeList.safeParse(JSON.parse(JSON.stringify(await access.list(connection))));
-    if (!parsed.success) throw new TopsailError("kube_api", `The Kubernetes API at ${connection.server} answered the list of ${kind} objects with something that is not a list`);
-    if (!listedOnce) for (const item of parsed.data.items) firstList.add(versionKey({ namespace: item.metadata.namespace, name: item.metadata.name, resourceVersion: item.metadata.resourceVersion ?? "" }));
+    if (!parsed.success)
+      throw new TopsailError(
+        "kube_api",
+        `The Kubernetes API at ${connection.server} answered the list of ${kind} objects with something that is not a list`,
+      );
+    if (!listedOnce)
+      for (const item of parsed.data.items)
+        firstList.add(
+          versionKey({
+            namespace: item.metadata.namespace,
+            name: item.metadata.name,
+            resourceVersion: item.metadata.resourceVersion ?? "",
+          }),
+        );
     listedOnce = true;
     return parsed.data as KubernetesListObject<KubernetesObject>;
   });
 
   const deliver = (type: ObjectEvent["type"]) => (raw: KubernetesObject) => {
     const object = toObserved(kind, raw);
-    if (object) handlers.onEvent({ type, object, inFirstList: type === "ADDED" && firstList.delete(versionKey(object)) });
+    if (object)
+      handlers.onEvent({ type, object, inFirstList: type === "ADDED" && firstList.delete(versionKey(object)) });
   };
   informer.on("add", deliver("ADDED"));
   informer.on("update", deliver("MODIFIED"));
@@ -156,7 +199,10 @@ export function watchObjects(
     handlers.onError(toKubeError(error, { server: connection.server }));
     failures += 1;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void begin(), Math.min(options.retryMs * 2 ** (failures - 1), options.maxRetryMs ?? 60_000));
+    timer = setTimeout(
+      () => void begin(),
+      Math.min(options.retryMs * 2 ** (failures - 1), options.maxRetryMs ?? 60_000),
+    );
     timer.unref();
   };
   informer.on("error", fail);

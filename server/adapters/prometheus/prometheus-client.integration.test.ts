@@ -16,7 +16,12 @@ describe("Prometheus client against a real Prometheus", () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "topsail-prom-"));
     const port = await findFreePort();
     // Prometheus scrapes itself, so `up` and its own metrics exist within one interval.
-    prometheus = await startPrometheus({ dataDir, port, scrapeIntervalSeconds: 1, targets: [{ job: "prometheus", address: `127.0.0.1:${port}` }] });
+    prometheus = await startPrometheus({
+      dataDir,
+      port,
+      scrapeIntervalSeconds: 1,
+      targets: [{ job: "prometheus", address: `127.0.0.1:${port}` }],
+    });
   });
 
   afterAll(async () => {
@@ -24,7 +29,8 @@ describe("Prometheus client against a real Prometheus", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const client = () => createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 });
+  const client = () =>
+    createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 });
 
   it("answers instant queries as vectors of numbers", async () => {
     let result = await client().query("vector(42)");
@@ -51,7 +57,9 @@ describe("Prometheus client against a real Prometheus", () => {
   });
 
   it("turns a PromQL syntax error into a typed error that carries the query", async () => {
-    const error = await client().query("sum(").catch((e: unknown) => e);
+    const error = await client()
+      .query("sum(")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrometheusError);
     expect((error as PrometheusError).errorType).toBe("bad_data");
     expect((error as PrometheusError).query).toBe("sum(");
@@ -60,7 +68,12 @@ describe("Prometheus client against a real Prometheus", () => {
 
   it("says Prometheus is unavailable when nothing listens", async () => {
     const port = await findFreePort();
-    const offline = createPrometheusClient({ url: `http://127.0.0.1:${port}`, auth: { kind: "none" }, headers: {}, timeoutMs: 2000 });
+    const offline = createPrometheusClient({
+      url: `http://127.0.0.1:${port}`,
+      auth: { kind: "none" },
+      headers: {},
+      timeoutMs: 2000,
+    });
     const error = await offline.query("up").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrometheusError);
     expect((error as PrometheusError).code).toBe("prometheus_unavailable");

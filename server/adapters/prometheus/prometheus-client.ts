@@ -86,10 +86,18 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     }
     const parsed = envelope.safeParse(body);
     if (!parsed.success) {
-      throw new PrometheusError({ errorType: "bad_response", query, message: `Prometheus at ${options.url} answered with an unexpected body` });
+      throw new PrometheusError({
+        errorType: "bad_response",
+        query,
+        message: `Prometheus at ${options.url} answered with an unexpected body`,
+      });
     }
     if (parsed.data.status === "error") {
-      throw new PrometheusError({ errorType: parsed.data.errorType, query, message: `Prometheus rejected the query: ${parsed.data.error}` });
+      throw new PrometheusError({
+        errorType: parsed.data.errorType,
+        query,
+        message: `Prometheus rejected the query: ${parsed.data.error}`,
+      });
     }
     return parsed.data.data;
   }
@@ -97,7 +105,11 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   async function runQuery(path: string, params: Record<string, string>, promql: string): Promise<QueryResult> {
     const data = queryData.safeParse(await call(path, params, promql));
     if (!data.success) {
-      throw new PrometheusError({ errorType: "bad_response", query: promql, message: "Prometheus answered a query with an unexpected result shape" });
+      throw new PrometheusError({
+        errorType: "bad_response",
+        query: promql,
+        message: "Prometheus answered a query with an unexpected result shape",
+      });
     }
     return reshapeQueryData(data.data);
   }
@@ -125,7 +137,10 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     async buildInfo() {
       const data = buildInfoData.safeParse(await call("/api/v1/status/buildinfo", undefined));
       if (!data.success) {
-        throw new PrometheusError({ errorType: "bad_response", message: `Prometheus at ${options.url} answered buildinfo with an unexpected body` });
+        throw new PrometheusError({
+          errorType: "bad_response",
+          message: `Prometheus at ${options.url} answered buildinfo with an unexpected body`,
+        });
       }
       return { version: data.data.version };
     },

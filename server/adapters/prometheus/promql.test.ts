@@ -16,7 +16,9 @@ describe("selector", () => {
   });
 
   it("escapes quotes and backslashes so a value cannot close the string", () => {
-    expect(selector("up", [{ label: "job", op: "=", value: 'a"} or vector(1) #\\' }])).toBe('up{job="a\\"} or vector(1) #\\\\"}');
+    expect(selector("up", [{ label: "job", op: "=", value: 'a"} or vector(1) #\\' }])).toBe(
+      'up{job="a\\"} or vector(1) #\\\\"}',
+    );
   });
 
   it("refuses label and metric names that are not PromQL identifiers", () => {
@@ -36,7 +38,9 @@ describe("escaping", () => {
 
 describe("aggregation builders", () => {
   it("sums the rate of the series any of several selectors picks", () => {
-    expect(sumRateUnion(['m{a="b"}', 'm{c="d"}'], 60, ["x"])).toBe('sum(rate(m{a="b"}[60s]) or rate(m{c="d"}[60s])) by (x)');
+    expect(sumRateUnion(['m{a="b"}', 'm{c="d"}'], 60, ["x"])).toBe(
+      'sum(rate(m{a="b"}[60s]) or rate(m{c="d"}[60s])) by (x)',
+    );
     expect(sumRateUnion(["m"], 30)).toBe(sumRate("m", 30));
     expect(() => sumRateUnion([], 30)).toThrow(/at least one/);
   });
@@ -46,7 +50,9 @@ describe("aggregation builders", () => {
     expect(sumRate("m", 30)).toBe("sum(rate(m[30s]))");
   });
   it("puts le first in a quantile's grouping", () => {
-    expect(histogramQuantile(0.95, "h_bucket", 60, ["x"])).toBe("histogram_quantile(0.95, sum(rate(h_bucket[60s])) by (le,x))");
+    expect(histogramQuantile(0.95, "h_bucket", 60, ["x"])).toBe(
+      "histogram_quantile(0.95, sum(rate(h_bucket[60s])) by (le,x))",
+    );
   });
   it("refuses bad windows and label names", () => {
     expect(() => sumRate("m", 0)).toThrow(/window/);

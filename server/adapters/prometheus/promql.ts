@@ -4,8 +4,7 @@
  * that string-switch query builders invite).
  */
 
-export type LabelMatcher =
-  | { label: string; op: "=" | "!=" | "=~" | "!~"; value: string };
+export type LabelMatcher = { label: string; op: "=" | "!=" | "=~" | "!~"; value: string };
 
 const labelName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const metricName = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -51,14 +50,23 @@ export function sumRate(selectorText: string, windowSeconds: number, by: readonl
  * selectors never count a request twice — what label matchers alone cannot say ("this code,
  * or that other label").
  */
-export function sumRateUnion(selectorTexts: readonly string[], windowSeconds: number, by: readonly string[] = []): string {
+export function sumRateUnion(
+  selectorTexts: readonly string[],
+  windowSeconds: number,
+  by: readonly string[] = [],
+): string {
   if (selectorTexts.length === 0) throw new Error("sumRateUnion needs at least one selector");
   const w = windowText(windowSeconds);
   return `sum(${selectorTexts.map((s) => `rate(${s}${w})`).join(" or ")})${byClause(by)}`;
 }
 
 /** `histogram_quantile(Q, sum(rate(BUCKETS[Ws])) by (le, LABELS))`. */
-export function histogramQuantile(quantile: number, bucketSelectorText: string, windowSeconds: number, by: readonly string[] = []): string {
+export function histogramQuantile(
+  quantile: number,
+  bucketSelectorText: string,
+  windowSeconds: number,
+  by: readonly string[] = [],
+): string {
   if (!(quantile >= 0 && quantile <= 1)) throw new Error(`invalid quantile: ${quantile}`);
   return `histogram_quantile(${quantile}, ${sumRate(bucketSelectorText, windowSeconds, ["le", ...by.filter((l) => l !== "le")])})`;
 }

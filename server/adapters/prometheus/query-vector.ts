@@ -13,11 +13,19 @@ export interface PromSample {
   value: number;
 }
 
-export async function queryVector(client: Pick<PrometheusClient, "query" | "url">, promql: string, time: Date): Promise<PromSample[]> {
+export async function queryVector(
+  client: Pick<PrometheusClient, "query" | "url">,
+  promql: string,
+  time: Date,
+): Promise<PromSample[]> {
   try {
     const result = await client.query(promql, time);
     if (result.kind !== "vector") {
-      throw new PrometheusError({ errorType: "bad_response", query: promql, message: `Prometheus answered a query with a ${result.kind}, not a vector` });
+      throw new PrometheusError({
+        errorType: "bad_response",
+        query: promql,
+        message: `Prometheus answered a query with a ${result.kind}, not a vector`,
+      });
     }
     return result.samples.map((s) => ({ labels: s.labels, value: s.value }));
   } catch (error) {

@@ -27,7 +27,11 @@ export interface TopsailWriter {
 
 const refOf = (o: StoredIstioObject) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name });
 
-export function topsailWriter(db: AuditEntriesDb, connection: KubeConnection, who: { actor: string; source: AuditSource } = { actor: "alice", source: "editor" }): TopsailWriter {
+export function topsailWriter(
+  db: AuditEntriesDb,
+  connection: KubeConnection,
+  who: { actor: string; source: AuditSource } = { actor: "alice", source: "editor" },
+): TopsailWriter {
   const entry = async (id: string | undefined): Promise<AuditEntry> => {
     const found = id ? await getAuditEntry(db, id) : undefined;
     if (!found) throw new Error(`the write path returned no audit entry (${id ?? "no id"})`);
@@ -41,11 +45,17 @@ export function topsailWriter(db: AuditEntriesDb, connection: KubeConnection, wh
   const applyOne = async (change: IstioChange) => (await applyAll([change]))[0] as AuditEntry;
   return {
     create: (object) => applyOne({ ...refOf(object), desired: object, baseResourceVersion: null }),
-    replace: (before, desired) => applyOne({ ...refOf(desired), desired, baseResourceVersion: before.metadata.resourceVersion ?? null }),
-    remove: (live) => applyOne({ ...refOf(live), desired: null, baseResourceVersion: live.metadata.resourceVersion ?? null }),
+    replace: (before, desired) =>
+      applyOne({ ...refOf(desired), desired, baseResourceVersion: before.metadata.resourceVersion ?? null }),
+    remove: (live) =>
+      applyOne({ ...refOf(live), desired: null, baseResourceVersion: live.metadata.resourceVersion ?? null }),
     applyAll,
     async setNamespaceInjection(namespace, enabled, resourceVersion) {
-      const result = await setInjection({ ...createInjectionDeps(connection, db), actor: who.actor }, { kind: "Namespace", name: namespace }, { enabled, resourceVersion });
+      const result = await setInjection(
+        { ...createInjectionDeps(connection, db), actor: who.actor },
+        { kind: "Namespace", name: namespace },
+        { enabled, resourceVersion },
+      );
       return entry(result.auditId);
     },
   };

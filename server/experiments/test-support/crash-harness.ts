@@ -22,7 +22,9 @@ export interface RunnerChild {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 /** Starts the runner child with `env` added to this process's environment; resolves once it says "ready". */
@@ -48,7 +50,10 @@ export async function startRunnerChild(env: Record<string, string>, timeoutMs = 
     output: () => output,
   };
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the runner child did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the runner child did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = () => {
       if (!output.includes("ready")) return;
       clearTimeout(timer);
@@ -85,7 +90,11 @@ export interface VirtualServiceLike {
  */
 export interface WatchableStore {
   list(ref: { group: string; resource: string }, namespace?: string): { items: VirtualServiceLike[] };
-  watch(ref: { group: string; resource: string }, namespace: string | undefined, onEvent: (event: { type: string; object: VirtualServiceLike }) => void): () => void;
+  watch(
+    ref: { group: string; resource: string },
+    namespace: string | undefined,
+    onEvent: (event: { type: string; object: VirtualServiceLike }) => void,
+  ): () => void;
 }
 
 export interface RuleWatch {

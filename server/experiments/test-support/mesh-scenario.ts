@@ -75,15 +75,26 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
         extraMatchers: [{ label: "job", op: "=", value: name }],
         log: () => undefined,
       }),
-    create: (spec) => createExperiment(db, createClusterReads(() => connection), spec, "integration-test"),
+    create: (spec) =>
+      createExperiment(
+        db,
+        createClusterReads(() => connection),
+        spec,
+        "integration-test",
+      ),
     async load(id) {
       const record = await loadExperimentRecord(db, id);
       if (!record) throw new Error(`no experiment ${id}`);
       return record;
     },
-    virtualService: (vsName, namespace = "bookinfo") => getIstioObject(connection, { kind: "VirtualService", namespace, name: vsName }),
+    virtualService: (vsName, namespace = "bookinfo") =>
+      getIstioObject(connection, { kind: "VirtualService", namespace, name: vsName }),
     async control(subPath, body) {
-      const response = await fetch(`${controlUrl}${subPath}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const response = await fetch(`${controlUrl}${subPath}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (!response.ok) throw new Error(`control ${subPath}: HTTP ${response.status} ${await response.text()}`);
     },
     stop: () => sim.stop(),
@@ -91,17 +102,27 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
 }
 
 /** One real Prometheus scraping every scenario's mesh each second (job = the scenario's name), and a client for the runners. */
-export async function scrapeScenarios(dir: string, scenarios: MeshScenario[]): Promise<{ prometheus: RunningPrometheus; client: PrometheusClient }> {
+export async function scrapeScenarios(
+  dir: string,
+  scenarios: MeshScenario[],
+): Promise<{ prometheus: RunningPrometheus; client: PrometheusClient }> {
   const prometheus = await startPrometheus({
     dataDir: path.join(dir, "prometheus"),
     scrapeIntervalSeconds: 1,
     targets: scenarios.map((s) => ({ job: s.name, address: new URL(s.sim.mesh!.metricsUrl).host })),
   });
-  return { prometheus, client: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 }) };
+  return {
+    prometheus,
+    client: createPrometheusClient({ url: prometheus.url, auth: { kind: "none" }, headers: {}, timeoutMs: 5000 }),
+  };
 }
 
 /** Stops what scrapeScenarios and createMeshScenario started (whatever of it did start) and removes `dir`. */
-export async function stopScenarios(dir: string | undefined, scenarios: (MeshScenario | undefined)[], prometheus: RunningPrometheus | undefined): Promise<void> {
+export async function stopScenarios(
+  dir: string | undefined,
+  scenarios: (MeshScenario | undefined)[],
+  prometheus: RunningPrometheus | undefined,
+): Promise<void> {
   await prometheus?.stop();
   await Promise.all(scenarios.map((s) => s?.stop()));
   await disconnectDb();
@@ -111,13 +132,22 @@ export async function stopScenarios(dir: string | undefined, scenarios: (MeshSce
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Ticks a runner about once a second until `done` holds for the experiment (or the time is up). */
-export async function tickUntil(scenario: MeshScenario, runner: ExperimentRunner, id: string, done: (r: ExperimentRecord) => boolean, timeoutMs = 120_000): Promise<ExperimentRecord> {
+export async function tickUntil(
+  scenario: MeshScenario,
+  runner: ExperimentRunner,
+  id: string,
+  done: (r: ExperimentRecord) => boolean,
+  timeoutMs = 120_000,
+): Promise<ExperimentRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await runner.tick();
     const record = await scenario.load(id);
     if (done(record)) return record;
-    if (Date.now() > deadline) throw new Error(`experiment ${id} still ${record.status}/${record.phase} after ${timeoutMs} ms: ${record.summary ?? ""}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `experiment ${id} still ${record.status}/${record.phase} after ${timeoutMs} ms: ${record.summary ?? ""}`,
+      );
     await sleep(1000);
   }
 }

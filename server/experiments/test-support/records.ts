@@ -1,12 +1,28 @@
 /** Experiment records and measurements for the state machine's unit tests. */
-import { canarySpecSchema, canarySteps, faultSpecSchema, type CanarySpec, type FaultSpec } from "@/lib/contracts/experiments";
+import {
+  canarySpecSchema,
+  canarySteps,
+  faultSpecSchema,
+  type CanarySpec,
+  type FaultSpec,
+} from "@/lib/contracts/experiments";
 import type { ExperimentRecord, Measurement, Observation } from "../machine-types";
 
 export const T0 = new Date("2026-11-21T10:00:00Z");
 export const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 export function canaryRecord(overrides: Partial<CanarySpec> = {}): ExperimentRecord {
-  const spec = canarySpecSchema.parse({ kind: "canary", namespace: "bookinfo", service: "reviews", from: "v1", to: "v3", steps: [10, 50, 100], intervalSeconds: 20, gates: { minSuccessRate: 99 }, ...overrides });
+  const spec = canarySpecSchema.parse({
+    kind: "canary",
+    namespace: "bookinfo",
+    service: "reviews",
+    from: "v1",
+    to: "v3",
+    steps: [10, 50, 100],
+    intervalSeconds: 20,
+    gates: { minSuccessRate: 99 },
+    ...overrides,
+  });
   return {
     id: "c1",
     kind: "canary",
@@ -31,7 +47,11 @@ export function canaryRecord(overrides: Partial<CanarySpec> = {}): ExperimentRec
       failedChecks: 0,
       actionFailures: 0,
       // The catch-all of Bookinfo's virtual-service-all-v1.yaml, as creation records it.
-      owned: { virtualService: "reviews", created: false, original: { route: [{ destination: { host: "reviews", subset: "v1" } }] } },
+      owned: {
+        virtualService: "reviews",
+        created: false,
+        original: { route: [{ destination: { host: "reviews", subset: "v1" } }] },
+      },
     },
     command: null,
     verdict: null,
@@ -87,6 +107,9 @@ export function faultRecord(overrides: Partial<FaultSpec> = {}): ExperimentRecor
 export const healthy: Measurement = { rps: 5, successRate: 100, p95: 20, p99: 40 };
 export const failing = (successRate: number): Measurement => ({ rps: 5, successRate, p95: 20, p99: 40 });
 
-export function observation(windowSeconds: number, m: Partial<Record<"hypothesis" | "from" | "to", Measurement>>): { observation: Observation } {
+export function observation(
+  windowSeconds: number,
+  m: Partial<Record<"hypothesis" | "from" | "to", Measurement>>,
+): { observation: Observation } {
   return { observation: { windowSeconds, measurements: m } };
 }

@@ -12,12 +12,23 @@ function edgeNumberOf(r: Omit<TrafficRow, "edgeKey">): number {
 }
 
 export function peer(workload: string, namespace = "bookinfo"): Peer {
-  if (workload === "unknown") return { cluster: "unknown", namespace: "unknown", workload: "unknown", app: "unknown", version: "latest" };
+  if (workload === "unknown")
+    return { cluster: "unknown", namespace: "unknown", workload: "unknown", app: "unknown", version: "latest" };
   const m = /^(.*)-(v\d+)$/.exec(workload);
-  return { cluster: "Kubernetes", namespace, workload, app: m ? (m[1] as string) : workload, version: m ? (m[2] as string) : "latest" };
+  return {
+    cluster: "Kubernetes",
+    namespace,
+    workload,
+    app: m ? (m[1] as string) : workload,
+    version: m ? (m[2] as string) : "latest",
+  };
 }
 
-export function row(source: string, dest: string, init: Partial<Omit<TrafficRow, "edgeKey">> & { service?: string; sourceNs?: string; destNs?: string } = {}): TrafficRow {
+export function row(
+  source: string,
+  dest: string,
+  init: Partial<Omit<TrafficRow, "edgeKey">> & { service?: string; sourceNs?: string; destNs?: string } = {},
+): TrafficRow {
   const { service, sourceNs, destNs, ...rest } = init;
   const d = peer(dest, destNs);
   const svcName = service ?? (dest === "unknown" ? "unknown" : d.app);
@@ -38,16 +49,50 @@ export function row(source: string, dest: string, init: Partial<Omit<TrafficRow,
   return { ...r, edgeKey: edgeNumberOf(r) };
 }
 
-export function rt(source: string, dest: string, ms: number, reporter: "source" | "destination" = "destination"): ResponseTimeRow {
+export function rt(
+  source: string,
+  dest: string,
+  ms: number,
+  reporter: "source" | "destination" = "destination",
+): ResponseTimeRow {
   const r = row(source, dest);
-  return { edgeKey: r.edgeKey, reporter, source: r.source, dest: r.dest, destService: r.destService, protocol: "http", ms };
+  return {
+    edgeKey: r.edgeKey,
+    reporter,
+    source: r.source,
+    dest: r.dest,
+    destService: r.destService,
+    protocol: "http",
+    ms,
+  };
 }
 
 export function workload(name: string, init: Partial<WorkloadSummary> = {}): WorkloadSummary {
   const p = peer(name, init.namespace);
-  return { namespace: p.namespace, name, kind: "Deployment", labels: { app: p.app, version: p.version }, app: p.app, version: p.version, desiredReplicas: 1, availableReplicas: 1, runningPods: 1, podsWithoutSidecar: 0, pods: 1, ...init };
+  return {
+    namespace: p.namespace,
+    name,
+    kind: "Deployment",
+    labels: { app: p.app, version: p.version },
+    app: p.app,
+    version: p.version,
+    desiredReplicas: 1,
+    availableReplicas: 1,
+    runningPods: 1,
+    podsWithoutSidecar: 0,
+    pods: 1,
+    ...init,
+  };
 }
 
 export function clusterState(init: Partial<ClusterState> = {}): ClusterState {
-  return { namespaces: ["bookinfo"], workloads: [], services: [], virtualServices: [], destinationRules: [], serviceEntries: [], ...init };
+  return {
+    namespaces: ["bookinfo"],
+    workloads: [],
+    services: [],
+    virtualServices: [],
+    destinationRules: [],
+    serviceEntries: [],
+    ...init,
+  };
 }

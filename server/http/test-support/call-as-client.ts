@@ -12,7 +12,9 @@ import { proxy } from "@/proxy";
 export type RouteHandler = (request: NextRequest, params: Record<string, string>) => Promise<Response>;
 
 /** Adapts an exported handler (params typed per route; none for routes without) to `RouteHandler`. */
-export function routeHandler<P extends string>(handler: (request: NextRequest, context: { params: Promise<Record<P, string>> }) => Promise<Response>): RouteHandler {
+export function routeHandler<P extends string>(
+  handler: (request: NextRequest, context: { params: Promise<Record<P, string>> }) => Promise<Response>,
+): RouteHandler {
   // The params come from matchRoute on the route's own pattern, so they hold exactly P's names.
   return (request, params) => handler(request, { params: Promise.resolve(params as Record<P, string>) });
 }
@@ -52,14 +54,32 @@ export function matchRoute(pattern: string, pathname: string): Record<string, st
   return params;
 }
 
-export async function callAsClient(pattern: string, handler: RouteHandler, request: ClientRequest): Promise<ClientAnswer> {
-  const nextRequest = new NextRequest(new URL(request.target, origin), { method: request.method, headers: { host: new URL(origin).host, ...request.headers }, body: request.body });
+export async function callAsClient(
+  pattern: string,
+  handler: RouteHandler,
+  request: ClientRequest,
+): Promise<ClientAnswer> {
+  const nextRequest = new NextRequest(new URL(request.target, origin), {
+    method: request.method,
+    headers: { host: new URL(origin).host, ...request.headers },
+    body: request.body,
+  });
   const guarded = proxy(nextRequest);
   if (guarded.headers.get("x-middleware-next") !== "1") {
-    return { reached: "proxy", status: guarded.status, contentType: guarded.headers.get("content-type"), text: await guarded.text() };
+    return {
+      reached: "proxy",
+      status: guarded.status,
+      contentType: guarded.headers.get("content-type"),
+      text: await guarded.text(),
+    };
   }
   const params = matchRoute(pattern, new URL(nextRequest.url).pathname);
   if (!params) return { reached: "no-route" };
   const response = await handler(nextRequest, params);
-  return { reached: "handler", status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
+  return {
+    reached: "handler",
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text: await response.text(),
+  };
 }

@@ -54,7 +54,11 @@ spec:
       weight: 100
 `;
 const objectRef = { namespace: "bookinfo", kind: "VirtualService", name: "reviews" };
-const objectParams = { namespace: ["bookinfo", "istio-system", absentName], kind: ["VirtualService", "virtualservices", "dr", "Bogus"], name: ["reviews", "bookinfo", absentName] };
+const objectParams = {
+  namespace: ["bookinfo", "istio-system", absentName],
+  kind: ["VirtualService", "virtualservices", "dr", "Bogus"],
+  name: ["reviews", "bookinfo", absentName],
+};
 
 /**
  * When `schema` accepts the body, `change` gets what the route will read (the parsed body:
@@ -66,29 +70,88 @@ const whenValid =
     const parsed = schema(target.params).safeParse(target.body);
     return parsed.success ? change({ ...target, body: parsed.data }) : target;
   };
-const withBody = (target: FuzzTarget, patch: Record<string, unknown>) => ({ ...target, body: { ...(target.body as Record<string, unknown>), ...patch } });
+const withBody = (target: FuzzTarget, patch: Record<string, unknown>) => ({
+  ...target,
+  body: { ...(target.body as Record<string, unknown>), ...patch },
+});
 
 const wizardTemplates: Record<WizardId, Record<string, unknown>> = {
-  "traffic-shifting": { input: { routes: [{ subset: "v1", weight: 90 }, { subset: "v2", weight: 10 }] }, base: { virtualService: null, destinationRule: "1" }, comment: "fuzz" },
+  "traffic-shifting": {
+    input: {
+      routes: [
+        { subset: "v1", weight: 90 },
+        { subset: "v2", weight: 10 },
+      ],
+    },
+    base: { virtualService: null, destinationRule: "1" },
+    comment: "fuzz",
+  },
   "tcp-traffic-shifting": { input: { routes: [{ subset: null, weight: 100 }] } },
-  "request-routing": { input: { rules: [{ sourceIndex: 0, matches: [{ headers: [{ name: "end-user", type: "exact", value: "jason" }], uri: { type: "prefix", value: "/" }, method: "GET" }], routes: [{ subset: "v2", weight: 100 }] }] } },
-  "fault-injection": { input: { target: { kind: "header", name: "end-user", type: "regex", value: "ja.*" }, delay: { fixedDelay: "2s", percentage: 50 }, abort: { httpStatus: 503, percentage: 10 } } },
-  "timeouts-retries": { input: { target: { kind: "all" }, timeout: "1m30s", retries: { attempts: 3, perTryTimeout: "500ms", retryOn: "5xx" } } },
-  "circuit-breaker": { input: { maxConnections: 10, http1MaxPendingRequests: 1, maxRequestsPerConnection: 1, consecutive5xxErrors: 5, interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 100 } },
+  "request-routing": {
+    input: {
+      rules: [
+        {
+          sourceIndex: 0,
+          matches: [
+            {
+              headers: [{ name: "end-user", type: "exact", value: "jason" }],
+              uri: { type: "prefix", value: "/" },
+              method: "GET",
+            },
+          ],
+          routes: [{ subset: "v2", weight: 100 }],
+        },
+      ],
+    },
+  },
+  "fault-injection": {
+    input: {
+      target: { kind: "header", name: "end-user", type: "regex", value: "ja.*" },
+      delay: { fixedDelay: "2s", percentage: 50 },
+      abort: { httpStatus: 503, percentage: 10 },
+    },
+  },
+  "timeouts-retries": {
+    input: {
+      target: { kind: "all" },
+      timeout: "1m30s",
+      retries: { attempts: 3, perTryTimeout: "500ms", retryOn: "5xx" },
+    },
+  },
+  "circuit-breaker": {
+    input: {
+      maxConnections: 10,
+      http1MaxPendingRequests: 1,
+      maxRequestsPerConnection: 1,
+      consecutive5xxErrors: 5,
+      interval: "10s",
+      baseEjectionTime: "30s",
+      maxEjectionPercent: 100,
+    },
+  },
   mirroring: { input: { target: { kind: "all" }, mirror: { subset: "v2", percentage: 100 } } },
 };
 
 const wizardEndpoints = wizardIds.flatMap((wizard): MutatingEndpoint[] => {
   const params = { namespace: ["bookinfo", absentName], service: ["reviews", "ratings", absentName], wizard: [wizard] };
   return [
-    { route: "traffic/[namespace]/[service]/[wizard]/preview", method: "POST", name: `wizard ${wizard} preview`, params, template: wizardTemplates[wizard] },
+    {
+      route: "traffic/[namespace]/[service]/[wizard]/preview",
+      method: "POST",
+      name: `wizard ${wizard} preview`,
+      params,
+      template: wizardTemplates[wizard],
+    },
     {
       route: "traffic/[namespace]/[service]/[wizard]",
       method: "POST",
       name: `wizard ${wizard} apply`,
-           params,
+      params,
       template: wizardTemplates[wizard],
-      disarm: whenValid((p) => wizardRequestSchema(wizardIdSchema.catch(wizard).parse(p.wizard)), (t) => ({ ...t, params: { ...t.params, service: absentName } })),
+      disarm: whenValid(
+        (p) => wizardRequestSchema(wizardIdSchema.catch(wizard).parse(p.wizard)),
+        (t) => ({ ...t, params: { ...t.params, service: absentName } }),
+      ),
     },
   ];
 });
@@ -108,68 +171,119 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
     route: "istio/objects",
     method: "POST",
     name: "istio object create",
-       params: {},
+    params: {},
     template: { yaml: vsYaml, namespace: "bookinfo" },
-    disarm: whenValid(() => createBodySchema, (t) => withBody(t, { namespace: absentName })),
+    disarm: whenValid(
+      () => createBodySchema,
+      (t) => withBody(t, { namespace: absentName }),
+    ),
   },
   {
     route: "istio/objects/[namespace]/[kind]/[name]",
     method: "PUT",
     name: "istio object update",
-       params: objectParams,
+    params: objectParams,
     template: { yaml: vsYaml, baseResourceVersion: "1" },
-    disarm: whenValid(() => updateBodySchema, (t) => withBody(t, { baseResourceVersion: staleVersion })),
+    disarm: whenValid(
+      () => updateBodySchema,
+      (t) => withBody(t, { baseResourceVersion: staleVersion }),
+    ),
   },
   {
     route: "istio/objects/[namespace]/[kind]/[name]",
     method: "DELETE",
     name: "istio object delete",
-       params: objectParams,
+    params: objectParams,
     // The query carries the resourceVersion; the simulator's are numbers, so none is left.
-    disarm: (t) => (new URLSearchParams(t.query).getAll("resourceVersion").some((v) => /^\s*\d+\s*$/.test(v)) ? { ...t, query: `?resourceVersion=${staleVersion}` } : t),
+    disarm: (t) =>
+      new URLSearchParams(t.query).getAll("resourceVersion").some((v) => /^\s*\d+\s*$/.test(v))
+        ? { ...t, query: `?resourceVersion=${staleVersion}` }
+        : t,
   },
-  { route: "istio/objects/validate", method: "POST", name: "istio object validate", params: {}, template: { yaml: vsYaml, target: objectRef } },
+  {
+    route: "istio/objects/validate",
+    method: "POST",
+    name: "istio object validate",
+    params: {},
+    template: { yaml: vsYaml, target: objectRef },
+  },
   {
     route: "istio/objects/preview",
     method: "POST",
     name: "istio object preview",
-       params: {},
+    params: {},
     template: { mode: "update", yaml: vsYaml, target: objectRef, baseResourceVersion: "1" },
   },
-  { route: "istio/objects/rebase", method: "POST", name: "istio object rebase", params: {}, template: { base: vsYaml, mine: vsYaml.replace("v1", "v2"), theirs: vsYaml.replace("100", "90"), choices: { "spec.http[0]": "mine" } } },
+  {
+    route: "istio/objects/rebase",
+    method: "POST",
+    name: "istio object rebase",
+    params: {},
+    template: {
+      base: vsYaml,
+      mine: vsYaml.replace("v1", "v2"),
+      theirs: vsYaml.replace("100", "90"),
+      choices: { "spec.http[0]": "mine" },
+    },
+  },
   ...wizardEndpoints,
   {
     route: "audit/[id]/rollback",
     method: "POST",
     name: "audit rollback",
-       params: { id: ["cm0000000000000000000000", absentName] },
+    params: { id: ["cm0000000000000000000000", absentName] },
     template: { to: "before", baseResourceVersion: null, comment: "fuzz" },
-    disarm: whenValid(() => rollbackRequestSchema, (t) => ({ ...t, params: { ...t.params, id: absentName }, body: { ...(t.body as Record<string, unknown>), baseResourceVersion: staleVersion } })),
+    disarm: whenValid(
+      () => rollbackRequestSchema,
+      (t) => ({
+        ...t,
+        params: { ...t.params, id: absentName },
+        body: { ...(t.body as Record<string, unknown>), baseResourceVersion: staleVersion },
+      }),
+    ),
   },
   {
     route: "experiments",
     method: "POST",
     name: "experiment create",
-       params: {},
+    params: {},
     template: { spec: faultSpec },
-    disarm: whenValid(() => createExperimentRequestSchema, (t) => withBody(t, { spec: { ...(t.body as { spec: Record<string, unknown> }).spec, namespace: absentName } })),
+    disarm: whenValid(
+      () => createExperimentRequestSchema,
+      (t) => withBody(t, { spec: { ...(t.body as { spec: Record<string, unknown> }).spec, namespace: absentName } }),
+    ),
   },
   // No experiment exists (every create is refused), so no command can reach one.
-  { route: "experiments/[id]/[command]", method: "POST", name: "experiment command", params: { id: [absentName, "cm0000000000000000000000"], command: experimentCommands } },
+  {
+    route: "experiments/[id]/[command]",
+    method: "POST",
+    name: "experiment command",
+    params: { id: [absentName, "cm0000000000000000000000"], command: experimentCommands },
+  },
   {
     route: "namespaces/[namespace]/sidecar-injection",
     method: "PATCH",
     name: "namespace sidecar injection",
-       params: { namespace: ["bookinfo", "httpbin", absentName] },
+    params: { namespace: ["bookinfo", "httpbin", absentName] },
     template: { enabled: true, resourceVersion: "1" },
-    disarm: whenValid(() => injectionChangeSchema, (t) => withBody(t, { resourceVersion: staleVersion })),
+    disarm: whenValid(
+      () => injectionChangeSchema,
+      (t) => withBody(t, { resourceVersion: staleVersion }),
+    ),
   },
   {
     route: "namespaces/[namespace]/[kind]/[name]/sidecar-injection",
     method: "PATCH",
     name: "workload sidecar injection",
-       params: { namespace: ["bookinfo", absentName], kind: ["workloads", "services", "applications"], name: ["reviews-v1", "productpage-v1", absentName] },
+    params: {
+      namespace: ["bookinfo", absentName],
+      kind: ["workloads", "services", "applications"],
+      name: ["reviews-v1", "productpage-v1", absentName],
+    },
     template: { enabled: null, resourceVersion: "1" },
-    disarm: whenValid(() => injectionChangeSchema, (t) => withBody(t, { resourceVersion: staleVersion })),
+    disarm: whenValid(
+      () => injectionChangeSchema,
+      (t) => withBody(t, { resourceVersion: staleVersion }),
+    ),
   },
 ];

@@ -19,7 +19,10 @@ describe("circuit breaker", () => {
     const expected = reviewsDestinationRule();
     expected.spec!.trafficPolicy = {
       tls: { mode: "ISTIO_MUTUAL" },
-      connectionPool: { tcp: { connectTimeout: "5s", maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } },
+      connectionPool: {
+        tcp: { connectTimeout: "5s", maxConnections: 1 },
+        http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 },
+      },
       outlierDetection: { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "3m", maxEjectionPercent: 100 },
     };
     expect(built.destinationRule).toEqual(expected);
@@ -33,7 +36,9 @@ describe("circuit breaker", () => {
 
   it("creates a DestinationRule only when there is something to set", () => {
     expect(buildCircuitBreaker(reviewsExisting({ destinationRule: null }), cleared)).toEqual({});
-    expect(buildCircuitBreaker(reviewsExisting({ destinationRule: null }), input).destinationRule?.spec?.host).toBe("reviews");
+    expect(buildCircuitBreaker(reviewsExisting({ destinationRule: null }), input).destinationRule?.spec?.host).toBe(
+      "reviews",
+    );
   });
 
   it("applying the same settings twice changes nothing, and they read back", () => {

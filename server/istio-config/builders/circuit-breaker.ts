@@ -31,7 +31,10 @@ function sectionOf(policy: TrafficPolicy, section: Section): Record<string, unkn
 export function readCircuitBreaker(existing: WizardExisting): WizardReading<CircuitBreakerInput> {
   const policy = existing.destinationRule?.spec?.trafficPolicy ?? {};
   const input = Object.fromEntries(
-    (Object.keys(fieldPaths) as (keyof CircuitBreakerInput)[]).map((field) => [field, sectionOf(policy, fieldPaths[field])?.[field] ?? null]),
+    (Object.keys(fieldPaths) as (keyof CircuitBreakerInput)[]).map((field) => [
+      field,
+      sectionOf(policy, fieldPaths[field])?.[field] ?? null,
+    ]),
   ) as CircuitBreakerInput;
   return { supported: true, input };
 }

@@ -59,7 +59,11 @@ export function isServiceHost(host: string | undefined, service: ServiceRef): bo
 
 /** A rule with no match block, or with an empty one, matches every request. */
 export function isCatchAll(rule: { match?: unknown[] }): boolean {
-  return !rule.match || rule.match.length === 0 || rule.match.some((m) => typeof m === "object" && m !== null && Object.keys(m).length === 0);
+  return (
+    !rule.match ||
+    rule.match.length === 0 ||
+    rule.match.some((m) => typeof m === "object" && m !== null && Object.keys(m).length === 0)
+  );
 }
 
 export function catchAllIndex(rules: { match?: unknown[] }[]): number {
@@ -76,12 +80,22 @@ export function newVirtualService(service: ServiceRef): VirtualService {
 }
 
 export function newDestinationRule(service: ServiceRef): DestinationRule {
-  return { apiVersion: "networking.istio.io/v1", kind: "DestinationRule", metadata: { name: service.name, namespace: service.namespace }, spec: { host: service.name } };
+  return {
+    apiVersion: "networking.istio.io/v1",
+    kind: "DestinationRule",
+    metadata: { name: service.name, namespace: service.namespace },
+    spec: { host: service.name },
+  };
 }
 
 /** Subsets are named after the `version` label; a value that is no DNS label ("1.0") gets '-' for what it cannot hold. */
 export function subsetNameForVersion(version: string): string {
-  return version.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "default";
+  return (
+    version
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, "-")
+      .replace(/^-+|-+$/g, "") || "default"
+  );
 }
 
 /**
@@ -96,7 +110,10 @@ export function withSubsets(existing: WizardExisting, names: string[], field: st
   const added: Subset[] = missing.map((name) => {
     const version = existing.versions.find((v) => subsetNameForVersion(v) === name);
     if (version === undefined) {
-      throw invalidInput(field, `${name} is neither a subset of the DestinationRule nor a version of ${existing.service.name}'s workloads`);
+      throw invalidInput(
+        field,
+        `${name} is neither a subset of the DestinationRule nor a version of ${existing.service.name}'s workloads`,
+      );
     }
     return { name, labels: { version } };
   });
@@ -114,13 +131,22 @@ export function hostSpelling(routes: { destination?: { host?: string } }[] | und
  * Weighted routes → Istio route destinations. Keeps what each kept destination carried
  * (port, header operations); a lone destination is written without a weight (Istio reads 100).
  */
-export function toRouteDestinations(routes: WeightedRoute[], previous: HTTPRouteDestination[] | undefined, service: ServiceRef): HTTPRouteDestination[] {
+export function toRouteDestinations(
+  routes: WeightedRoute[],
+  previous: HTTPRouteDestination[] | undefined,
+  service: ServiceRef,
+): HTTPRouteDestination[] {
   const host = hostSpelling(previous, service);
   const port = previous?.find((p) => p.destination?.port)?.destination?.port;
   const kept = routes.filter((r) => r.weight > 0 || routes.length === 1);
   return kept.map((r) => {
-    const before = previous?.find((p) => (p.destination?.subset ?? null) === r.subset && isServiceHost(p.destination?.host, service));
-    const destination = { ...(before?.destination ?? { host }), ...(port && !before?.destination?.port ? { port: clone(port) } : {}) };
+    const before = previous?.find(
+      (p) => (p.destination?.subset ?? null) === r.subset && isServiceHost(p.destination?.host, service),
+    );
+    const destination = {
+      ...(before?.destination ?? { host }),
+      ...(port && !before?.destination?.port ? { port: clone(port) } : {}),
+    };
     if (r.subset === null) delete destination.subset;
     else destination.subset = r.subset;
     const out: HTTPRouteDestination = { ...(before ? clone(before) : {}), destination };
@@ -131,10 +157,16 @@ export function toRouteDestinations(routes: WeightedRoute[], previous: HTTPRoute
 }
 
 /** Route destinations → weighted routes, or why they cannot be shown (another host, no weights to read). */
-export function readRouteDestinations(route: HTTPRouteDestination[] | undefined, service: ServiceRef, where: string): WeightedRoute[] | WizardUnsupported {
-  if (!route || route.length === 0) return unsupported(`${where} sends no traffic to a destination (redirect, direct response or delegate)`);
+export function readRouteDestinations(
+  route: HTTPRouteDestination[] | undefined,
+  service: ServiceRef,
+  where: string,
+): WeightedRoute[] | WizardUnsupported {
+  if (!route || route.length === 0)
+    return unsupported(`${where} sends no traffic to a destination (redirect, direct response or delegate)`);
   const foreign = route.find((r) => !isServiceHost(r.destination?.host, service));
-  if (foreign) return unsupported(`${where} routes to ${foreign.destination?.host ?? "no host"}, which is not ${service.name}`);
+  if (foreign)
+    return unsupported(`${where} routes to ${foreign.destination?.host ?? "no host"}, which is not ${service.name}`);
   if (route.length === 1) return [{ subset: route[0]?.destination?.subset ?? null, weight: 100 }];
   return normalizeWeights(route.map((r) => ({ subset: r.destination?.subset ?? null, weight: r.weight ?? 0 })));
 }
@@ -166,7 +198,11 @@ function routesNothingSpecial(vs: VirtualService, service: ServiceRef): boolean 
   const [only, ...more] = spec.http ?? [];
   if (!only || more.length > 0 || !isCatchAll(only)) return false;
   const fields = Object.keys(only).filter((k) => k !== "match");
-  return isDeepStrictEqual(fields, ["route"]) && only.route?.length === 1 && isDeepStrictEqual(only.route[0], { destination: { host: service.name } });
+  return (
+    isDeepStrictEqual(fields, ["route"]) &&
+    only.route?.length === 1 &&
+    isDeepStrictEqual(only.route[0], { destination: { host: service.name } })
+  );
 }
 
 /**
@@ -174,7 +210,10 @@ function routesNothingSpecial(vs: VirtualService, service: ServiceRef): boolean 
  * new one would route nothing special, and a delete when a wizard-made one has come back
  * to that point (removing the last fault restores "no VirtualService", the previous spec).
  */
-export function finishVirtualService(existing: WizardExisting, next: VirtualService): VirtualService | null | undefined {
+export function finishVirtualService(
+  existing: WizardExisting,
+  next: VirtualService,
+): VirtualService | null | undefined {
   if (!routesNothingSpecial(next, existing.service)) return next;
   if (!existing.virtualService) return undefined;
   return existing.virtualService.metadata.annotations?.[CREATED_BY_ANNOTATION] === "wizard" ? null : next;

@@ -15,17 +15,31 @@ describe("fault injection", () => {
   });
 
   it("puts an all-traffic delay on the catch-all only", () => {
-    const built = buildFaultInjection(reviewsExisting(), { target: { kind: "all" }, delay: { fixedDelay: "7s", percentage: 10 }, abort: null });
+    const built = buildFaultInjection(reviewsExisting(), {
+      target: { kind: "all" },
+      delay: { fixedDelay: "7s", percentage: 10 },
+      abort: null,
+    });
     const expected = reviewsVirtualService();
     expected.spec!.http![2]!.fault = { delay: { fixedDelay: "7s", percentage: { value: 10 } } };
     expect(built.virtualService).toEqual(expected);
   });
 
   it("creates a VirtualService with a header rule and a catch-all when none exists, and removing the fault deletes it again", () => {
-    const ratings = { service: { ...service, name: "ratings" }, virtualService: null, destinationRule: null, versions: ["v1"] };
+    const ratings = {
+      service: { ...service, name: "ratings" },
+      virtualService: null,
+      destinationRule: null,
+      versions: ["v1"],
+    };
     const built = buildFaultInjection(ratings, abortJason);
     expect(built.virtualService?.spec?.http).toEqual([
-      { name: "topsail-end-user-jason", match: [{ headers: { "end-user": { exact: "jason" } } }], route: [{ destination: { host: "ratings" } }], fault: { abort: { httpStatus: 500, percentage: { value: 100 } } } },
+      {
+        name: "topsail-end-user-jason",
+        match: [{ headers: { "end-user": { exact: "jason" } } }],
+        route: [{ destination: { host: "ratings" } }],
+        fault: { abort: { httpStatus: 500, percentage: { value: 100 } } },
+      },
       { route: [{ destination: { host: "ratings" } }] },
     ]);
     const removed = buildFaultInjection(applied(ratings, built), { target: jason, delay: null, abort: null });

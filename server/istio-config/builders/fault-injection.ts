@@ -7,7 +7,14 @@
 import "server-only";
 import type { FaultInjectionInput } from "@/lib/contracts/traffic";
 import type { HTTPFaultInjection } from "@/lib/istio/types";
-import { finishVirtualService, startVirtualService, unsupported, type WizardBuilt, type WizardExisting, type WizardReading } from "./common";
+import {
+  finishVirtualService,
+  startVirtualService,
+  unsupported,
+  type WizardBuilt,
+  type WizardExisting,
+  type WizardReading,
+} from "./common";
 import { dropBareTargetRule, ensureTargetRule, readTarget } from "./rule-target";
 
 export function readFaultInjection(existing: WizardExisting): WizardReading<FaultInjectionInput> {
@@ -15,16 +22,23 @@ export function readFaultInjection(existing: WizardExisting): WizardReading<Faul
   if ("supported" in read) return read;
   const fault = read.rule?.fault ?? {};
   const { delay, abort } = fault;
-  if (delay && (delay.exponentialDelay !== undefined || delay.percent !== undefined || delay.fixedDelay === undefined)) {
+  if (
+    delay &&
+    (delay.exponentialDelay !== undefined || delay.percent !== undefined || delay.fixedDelay === undefined)
+  ) {
     return unsupported("the delay uses a form the wizard does not show (exponential delay or the old integer percent)");
   }
-  if (abort && abort.httpStatus === undefined) return unsupported("the abort returns a gRPC or HTTP/2 error, which the wizard does not show");
+  if (abort && abort.httpStatus === undefined)
+    return unsupported("the abort returns a gRPC or HTTP/2 error, which the wizard does not show");
   return {
     supported: true,
     input: {
       target: read.target,
       delay: delay?.fixedDelay ? { fixedDelay: delay.fixedDelay, percentage: delay.percentage?.value ?? 0 } : null,
-      abort: abort?.httpStatus !== undefined ? { httpStatus: abort.httpStatus, percentage: abort.percentage?.value ?? 0 } : null,
+      abort:
+        abort?.httpStatus !== undefined
+          ? { httpStatus: abort.httpStatus, percentage: abort.percentage?.value ?? 0 }
+          : null,
     },
   };
 }
@@ -34,9 +48,11 @@ export function buildFaultInjection(existing: WizardExisting, input: FaultInject
   const { http, index } = ensureTargetRule(vs, input.target, existing.service);
   const rule = http[index] ?? {};
   const fault: HTTPFaultInjection = { ...rule.fault };
-  if (input.delay) fault.delay = { ...fault.delay, fixedDelay: input.delay.fixedDelay, percentage: { value: input.delay.percentage } };
+  if (input.delay)
+    fault.delay = { ...fault.delay, fixedDelay: input.delay.fixedDelay, percentage: { value: input.delay.percentage } };
   else delete fault.delay;
-  if (input.abort) fault.abort = { ...fault.abort, httpStatus: input.abort.httpStatus, percentage: { value: input.abort.percentage } };
+  if (input.abort)
+    fault.abort = { ...fault.abort, httpStatus: input.abort.httpStatus, percentage: { value: input.abort.percentage } };
   else delete fault.abort;
   if (Object.keys(fault).length > 0) rule.fault = fault;
   else delete rule.fault;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applied, expectIdempotent, reviewsDestinationRule, reviewsExisting, reviewsVirtualService } from "./__fixtures__/reviews";
+import {
+  applied,
+  expectIdempotent,
+  reviewsDestinationRule,
+  reviewsExisting,
+  reviewsVirtualService,
+} from "./__fixtures__/reviews";
 import { buildMirroring, readMirroring } from "./mirroring";
 
 const input = { target: { kind: "all" as const }, mirror: { subset: "v3", percentage: 25 } };
@@ -18,7 +24,9 @@ describe("mirroring", () => {
 
   it("removing the mirror restores the VirtualService", () => {
     const once = applied(reviewsExisting(), buildMirroring(reviewsExisting(), input));
-    expect(buildMirroring(once, { target: { kind: "all" }, mirror: null }).virtualService).toEqual(reviewsVirtualService());
+    expect(buildMirroring(once, { target: { kind: "all" }, mirror: null }).virtualService).toEqual(
+      reviewsVirtualService(),
+    );
   });
 
   it("applying the same mirror twice changes nothing, and it reads back", () => {

@@ -6,7 +6,16 @@
  */
 import "server-only";
 import type { MirroringInput } from "@/lib/contracts/traffic";
-import { finishVirtualService, isServiceHost, startVirtualService, unsupported, withSubsets, type WizardBuilt, type WizardExisting, type WizardReading } from "./common";
+import {
+  finishVirtualService,
+  isServiceHost,
+  startVirtualService,
+  unsupported,
+  withSubsets,
+  type WizardBuilt,
+  type WizardExisting,
+  type WizardReading,
+} from "./common";
 import { dropBareTargetRule, ensureTargetRule, readTarget } from "./rule-target";
 
 export function readMirroring(existing: WizardExisting): WizardReading<MirroringInput> {
@@ -18,8 +27,17 @@ export function readMirroring(existing: WizardExisting): WizardReading<Mirroring
   if ("supported" in read) return read;
   const mirror = read.rule?.mirror;
   if (!mirror) return { supported: true, input: { target: read.target, mirror: null } };
-  if (!isServiceHost(mirror.host, existing.service) || !mirror.subset) return unsupported(`the mirror goes to ${mirror.host ?? "no host"}${mirror.subset ? "" : " without a subset"}, not to a subset of ${existing.service.name}`);
-  return { supported: true, input: { target: read.target, mirror: { subset: mirror.subset, percentage: read.rule?.mirrorPercentage?.value ?? 100 } } };
+  if (!isServiceHost(mirror.host, existing.service) || !mirror.subset)
+    return unsupported(
+      `the mirror goes to ${mirror.host ?? "no host"}${mirror.subset ? "" : " without a subset"}, not to a subset of ${existing.service.name}`,
+    );
+  return {
+    supported: true,
+    input: {
+      target: read.target,
+      mirror: { subset: mirror.subset, percentage: read.rule?.mirrorPercentage?.value ?? 100 },
+    },
+  };
 }
 
 export function buildMirroring(existing: WizardExisting, input: MirroringInput): WizardBuilt {
@@ -28,7 +46,11 @@ export function buildMirroring(existing: WizardExisting, input: MirroringInput):
   const { http, index } = ensureTargetRule(vs, input.target, existing.service);
   const rule = http[index] ?? {};
   if (input.mirror) {
-    rule.mirror = { ...rule.mirror, host: isServiceHost(rule.mirror?.host, existing.service) ? rule.mirror?.host : existing.service.name, subset: input.mirror.subset };
+    rule.mirror = {
+      ...rule.mirror,
+      host: isServiceHost(rule.mirror?.host, existing.service) ? rule.mirror?.host : existing.service.name,
+      subset: input.mirror.subset,
+    };
     rule.mirrorPercentage = { value: input.mirror.percentage };
   } else {
     delete rule.mirror;

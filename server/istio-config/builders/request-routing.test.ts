@@ -11,8 +11,16 @@ describe("request routing", () => {
       supported: true,
       input: {
         rules: [
-          { sourceIndex: 0, matches: [{ ...noMatch, headers: [{ name: "end-user", type: "exact", value: "jason" }] }], routes: [{ subset: "v2", weight: 100 }] },
-          { sourceIndex: 1, matches: [{ ...noMatch, uri: { type: "prefix", value: "/admin" } }], routes: [{ subset: "v1", weight: 100 }] },
+          {
+            sourceIndex: 0,
+            matches: [{ ...noMatch, headers: [{ name: "end-user", type: "exact", value: "jason" }] }],
+            routes: [{ subset: "v2", weight: 100 }],
+          },
+          {
+            sourceIndex: 1,
+            matches: [{ ...noMatch, uri: { type: "prefix", value: "/admin" } }],
+            routes: [{ subset: "v1", weight: 100 }],
+          },
           { sourceIndex: 2, matches: [], routes: [{ subset: "v1", weight: 100 }] },
         ],
       },
@@ -22,9 +30,23 @@ describe("request routing", () => {
   it("reorders, edits and adds rules while each kept rule keeps its other fields", () => {
     const input: RequestRoutingInput = {
       rules: [
-        { sourceIndex: 1, matches: [{ ...noMatch, uri: { type: "prefix", value: "/admin" }, method: "POST" }], routes: [{ subset: "v1", weight: 100 }] },
-        { sourceIndex: 0, matches: [{ ...noMatch, headers: [{ name: "end-user", type: "exact", value: "jason" }] }], routes: [{ subset: "v2", weight: 60 }, { subset: "v3", weight: 40 }] },
-        { matches: [{ ...noMatch, headers: [{ name: "x-canary", type: "regex", value: "^(1|true)$" }] }], routes: [{ subset: "v3", weight: 100 }] },
+        {
+          sourceIndex: 1,
+          matches: [{ ...noMatch, uri: { type: "prefix", value: "/admin" }, method: "POST" }],
+          routes: [{ subset: "v1", weight: 100 }],
+        },
+        {
+          sourceIndex: 0,
+          matches: [{ ...noMatch, headers: [{ name: "end-user", type: "exact", value: "jason" }] }],
+          routes: [
+            { subset: "v2", weight: 60 },
+            { subset: "v3", weight: 40 },
+          ],
+        },
+        {
+          matches: [{ ...noMatch, headers: [{ name: "x-canary", type: "regex", value: "^(1|true)$" }] }],
+          routes: [{ subset: "v3", weight: 100 }],
+        },
         { sourceIndex: 2, matches: [], routes: [{ subset: "v1", weight: 100 }] },
       ],
     };
@@ -32,8 +54,17 @@ describe("request routing", () => {
     const live = reviewsVirtualService().spec!.http!;
     expect(built.virtualService?.spec?.http).toEqual([
       { ...live[1], match: [{ uri: { prefix: "/admin" }, method: { exact: "POST" } }] },
-      { ...live[0], route: [{ destination: { host: "reviews", subset: "v2" }, weight: 60 }, { destination: { host: "reviews", subset: "v3" }, weight: 40 }] },
-      { match: [{ headers: { "x-canary": { regex: "^(1|true)$" } } }], route: [{ destination: { host: "reviews", subset: "v3" } }] },
+      {
+        ...live[0],
+        route: [
+          { destination: { host: "reviews", subset: "v2" }, weight: 60 },
+          { destination: { host: "reviews", subset: "v3" }, weight: 40 },
+        ],
+      },
+      {
+        match: [{ headers: { "x-canary": { regex: "^(1|true)$" } } }],
+        route: [{ destination: { host: "reviews", subset: "v3" } }],
+      },
       live[2],
     ]);
     expect(built.virtualService?.spec?.tcp).toEqual(reviewsVirtualService().spec!.tcp);
@@ -53,10 +84,17 @@ describe("request routing", () => {
   it("steps aside for matches it cannot show", () => {
     const vs = reviewsVirtualService();
     vs.spec!.http![1]!.match = [{ queryParams: { debug: { exact: "1" } } }];
-    expect(readRequestRouting(reviewsExisting({ virtualService: vs }))).toMatchObject({ supported: false, reason: expect.stringMatching(/queryParams/) });
+    expect(readRequestRouting(reviewsExisting({ virtualService: vs }))).toMatchObject({
+      supported: false,
+      reason: expect.stringMatching(/queryParams/),
+    });
   });
 
   it("names the field of a sourceIndex that does not exist", () => {
-    expect(() => buildRequestRouting(reviewsExisting(), { rules: [{ sourceIndex: 9, matches: [], routes: [{ subset: "v1", weight: 100 }] }] })).toThrow(/rules\.0\.sourceIndex/);
+    expect(() =>
+      buildRequestRouting(reviewsExisting(), {
+        rules: [{ sourceIndex: 9, matches: [], routes: [{ subset: "v1", weight: 100 }] }],
+      }),
+    ).toThrow(/rules\.0\.sourceIndex/);
   });
 });

@@ -8,7 +8,14 @@
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { httpMethods, stringMatchTypes, type RequestRoutingInput, type RouteMatchInput, type RoutingRuleInput, type StringMatchInput } from "@/lib/contracts/traffic";
+import {
+  httpMethods,
+  stringMatchTypes,
+  type RequestRoutingInput,
+  type RouteMatchInput,
+  type RoutingRuleInput,
+  type StringMatchInput,
+} from "@/lib/contracts/traffic";
 import type { HTTPMatchRequest, HTTPRoute, StringMatch } from "@/lib/istio/types";
 import {
   invalidInput,
@@ -47,7 +54,10 @@ function readMatch(m: HTTPMatchRequest, where: string): RouteMatchInput | Wizard
   const headers: RouteMatchInput["headers"] = [];
   for (const [name, value] of Object.entries(m.headers ?? {})) {
     const read = readStringMatch(value);
-    if (!read) return unsupported(`${where} matches header ${name} by presence or by an empty value, which the wizard does not show`);
+    if (!read)
+      return unsupported(
+        `${where} matches header ${name} by presence or by an empty value, which the wizard does not show`,
+      );
     headers.push({ name, ...read });
   }
   const uri = m.uri ? readStringMatch(m.uri) : undefined;
@@ -59,7 +69,8 @@ function readMatch(m: HTTPMatchRequest, where: string): RouteMatchInput | Wizard
 
 export function readRequestRouting(existing: WizardExisting): WizardReading<RequestRoutingInput> {
   const http = existing.virtualService?.spec?.http ?? [];
-  if (http.length === 0) return { supported: true, input: { rules: [{ matches: [], routes: [{ subset: null, weight: 100 }] }] } };
+  if (http.length === 0)
+    return { supported: true, input: { rules: [{ matches: [], routes: [{ subset: null, weight: 100 }] }] } };
   const rules: RoutingRuleInput[] = [];
   for (const [index, rule] of http.entries()) {
     const where = `HTTP rule ${index + 1}`;
@@ -76,10 +87,21 @@ export function readRequestRouting(existing: WizardExisting): WizardReading<Requ
   return { supported: true, input: { rules } };
 }
 
-function baseRuleIndex(live: HTTPRoute[], rule: RoutingRuleInput, match: HTTPMatchRequest[], used: Set<number>, field: string): number {
+function baseRuleIndex(
+  live: HTTPRoute[],
+  rule: RoutingRuleInput,
+  match: HTTPMatchRequest[],
+  used: Set<number>,
+  field: string,
+): number {
   if (rule.sourceIndex !== undefined) {
-    if (rule.sourceIndex >= live.length) throw invalidInput(`${field}.sourceIndex`, `the VirtualService has ${live.length} HTTP rules, there is no rule ${rule.sourceIndex + 1}`);
-    if (used.has(rule.sourceIndex)) throw invalidInput(`${field}.sourceIndex`, `rule ${rule.sourceIndex + 1} is edited by two rules`);
+    if (rule.sourceIndex >= live.length)
+      throw invalidInput(
+        `${field}.sourceIndex`,
+        `the VirtualService has ${live.length} HTTP rules, there is no rule ${rule.sourceIndex + 1}`,
+      );
+    if (used.has(rule.sourceIndex))
+      throw invalidInput(`${field}.sourceIndex`, `rule ${rule.sourceIndex + 1} is edited by two rules`);
     return rule.sourceIndex;
   }
   return live.findIndex((r, j) => !used.has(j) && isDeepStrictEqual(r.match ?? [], match));
@@ -99,7 +121,9 @@ export function buildRequestRouting(existing: WizardExisting, input: RequestRout
     else if (!isDeepStrictEqual(base.match, match)) base.match = match;
     return { ...base, route: toRouteDestinations(rule.routes, base.route, existing.service) };
   });
-  const subsets = input.rules.flatMap((r) => r.routes.flatMap((route) => (route.subset === null ? [] : [route.subset])));
+  const subsets = input.rules.flatMap((r) =>
+    r.routes.flatMap((route) => (route.subset === null ? [] : [route.subset])),
+  );
   const destinationRule = withSubsets(existing, subsets, "rules");
   vs.spec = { ...vs.spec, http };
   return { virtualService: vs, destinationRule };

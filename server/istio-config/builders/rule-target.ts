@@ -16,7 +16,10 @@ export function targetMatch(target: Extract<RuleTarget, { kind: "header" }>): HT
 }
 
 export function targetRuleName(target: Extract<RuleTarget, { kind: "header" }>): string {
-  const slug = `${target.name}-${target.value}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+  const slug = `${target.name}-${target.value}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return `topsail-${slug}`.slice(0, 63);
 }
 
@@ -27,7 +30,11 @@ export function findTargetRule(http: HTTPRoute[], target: RuleTarget): number {
 }
 
 /** The index of the target rule in `http`, adding the rule when it is missing. */
-export function ensureTargetRule(vs: VirtualService, target: RuleTarget, service: ServiceRef): { http: HTTPRoute[]; index: number } {
+export function ensureTargetRule(
+  vs: VirtualService,
+  target: RuleTarget,
+  service: ServiceRef,
+): { http: HTTPRoute[]; index: number } {
   const http: HTTPRoute[] = vs.spec?.http ?? [];
   // A VirtualService with no HTTP rule yet (a new one) first gets the route Kubernetes would take.
   if (http.length === 0) http.push({ route: plainRoute(service) });
@@ -54,7 +61,11 @@ export function dropBareTargetRule(http: HTTPRoute[], index: number, target: Rul
  * Where the wizard's form starts: the first rule that carries the field, as a target the
  * form can show, or "all traffic" when no rule has it yet.
  */
-export function readTarget(http: HTTPRoute[], has: (rule: HTTPRoute) => boolean, what: string): { target: RuleTarget; rule: HTTPRoute | undefined } | WizardUnsupported {
+export function readTarget(
+  http: HTTPRoute[],
+  has: (rule: HTTPRoute) => boolean,
+  what: string,
+): { target: RuleTarget; rule: HTTPRoute | undefined } | WizardUnsupported {
   const index = http.findIndex(has);
   const rule = http[index];
   if (!rule) return { target: { kind: "all" }, rule: undefined };
@@ -65,8 +76,18 @@ export function readTarget(http: HTTPRoute[], has: (rule: HTTPRoute) => boolean,
   const onlyHeaders = only && Object.keys(only).every((k) => k === "headers");
   const types = Object.entries(match ?? {}).filter(([, v]) => typeof v === "string");
   const [type, value] = types[0] ?? [];
-  if (more.length > 0 || !onlyHeaders || headers.length !== 1 || !name || types.length !== 1 || (type !== "exact" && type !== "prefix" && type !== "regex") || typeof value !== "string") {
-    return unsupported(`HTTP rule ${index + 1} has ${what} on a match the wizard cannot show (it shows all traffic or one header)`);
+  if (
+    more.length > 0 ||
+    !onlyHeaders ||
+    headers.length !== 1 ||
+    !name ||
+    types.length !== 1 ||
+    (type !== "exact" && type !== "prefix" && type !== "regex") ||
+    typeof value !== "string"
+  ) {
+    return unsupported(
+      `HTTP rule ${index + 1} has ${what} on a match the wizard cannot show (it shows all traffic or one header)`,
+    );
   }
   return { target: { kind: "header", name, type, value }, rule };
 }

@@ -2,14 +2,23 @@ import { describe, expect, it } from "vitest";
 import { applied, expectIdempotent, reviewsExisting, reviewsVirtualService } from "./__fixtures__/reviews";
 import { buildTimeoutsRetries, readTimeoutsRetries } from "./timeouts-retries";
 
-const input = { target: { kind: "all" as const }, timeout: "2s", retries: { attempts: 4, perTryTimeout: "500ms", retryOn: "5xx,reset" } };
+const input = {
+  target: { kind: "all" as const },
+  timeout: "2s",
+  retries: { attempts: 4, perTryTimeout: "500ms", retryOn: "5xx,reset" },
+};
 
 describe("timeouts & retries", () => {
   it("sets timeout and retries on the catch-all, keeping retry fields it does not own", () => {
     const built = buildTimeoutsRetries(reviewsExisting(), input);
     const expected = reviewsVirtualService();
     expected.spec!.http![2]!.timeout = "2s";
-    expected.spec!.http![2]!.retries = { attempts: 4, retryRemoteLocalities: true, perTryTimeout: "500ms", retryOn: "5xx,reset" };
+    expected.spec!.http![2]!.retries = {
+      attempts: 4,
+      retryRemoteLocalities: true,
+      perTryTimeout: "500ms",
+      retryOn: "5xx,reset",
+    };
     expect(built.virtualService).toEqual(expected);
   });
 
@@ -25,14 +34,21 @@ describe("timeouts & retries", () => {
     const vs = reviewsVirtualService();
     vs.spec!.http![0]!.timeout = undefined;
     delete vs.spec!.http![0]!.timeout;
-    const once = applied(reviewsExisting({ virtualService: vs }), buildTimeoutsRetries(reviewsExisting({ virtualService: vs }), input));
+    const once = applied(
+      reviewsExisting({ virtualService: vs }),
+      buildTimeoutsRetries(reviewsExisting({ virtualService: vs }), input),
+    );
     expect(readTimeoutsRetries(once)).toEqual({ supported: true, input: { ...input, retries: { ...input.retries } } });
   });
 
   it("reads the header rule's timeout first, as a header target", () => {
     expect(readTimeoutsRetries(reviewsExisting())).toEqual({
       supported: true,
-      input: { target: { kind: "header", name: "end-user", type: "exact", value: "jason" }, timeout: "3s", retries: null },
+      input: {
+        target: { kind: "header", name: "end-user", type: "exact", value: "jason" },
+        timeout: "3s",
+        retries: null,
+      },
     });
   });
 });

@@ -6,11 +6,21 @@
 import "server-only";
 import type { TimeoutsRetriesInput } from "@/lib/contracts/traffic";
 import type { HTTPRetry } from "@/lib/istio/types";
-import { finishVirtualService, startVirtualService, type WizardBuilt, type WizardExisting, type WizardReading } from "./common";
+import {
+  finishVirtualService,
+  startVirtualService,
+  type WizardBuilt,
+  type WizardExisting,
+  type WizardReading,
+} from "./common";
 import { dropBareTargetRule, ensureTargetRule, readTarget } from "./rule-target";
 
 export function readTimeoutsRetries(existing: WizardExisting): WizardReading<TimeoutsRetriesInput> {
-  const read = readTarget(existing.virtualService?.spec?.http ?? [], (rule) => rule.timeout !== undefined || rule.retries !== undefined, "a timeout or retries");
+  const read = readTarget(
+    existing.virtualService?.spec?.http ?? [],
+    (rule) => rule.timeout !== undefined || rule.retries !== undefined,
+    "a timeout or retries",
+  );
   if ("supported" in read) return read;
   const retries = read.rule?.retries;
   return {
@@ -18,7 +28,13 @@ export function readTimeoutsRetries(existing: WizardExisting): WizardReading<Tim
     input: {
       target: read.target,
       timeout: read.rule?.timeout ?? null,
-      retries: retries ? { attempts: retries.attempts ?? 0, perTryTimeout: retries.perTryTimeout ?? null, retryOn: retries.retryOn ?? null } : null,
+      retries: retries
+        ? {
+            attempts: retries.attempts ?? 0,
+            perTryTimeout: retries.perTryTimeout ?? null,
+            retryOn: retries.retryOn ?? null,
+          }
+        : null,
     },
   };
 }

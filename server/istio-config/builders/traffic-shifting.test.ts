@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { expectIdempotent, reviewsDestinationRule, reviewsExisting, reviewsVirtualService } from "./__fixtures__/reviews";
+import {
+  expectIdempotent,
+  reviewsDestinationRule,
+  reviewsExisting,
+  reviewsVirtualService,
+} from "./__fixtures__/reviews";
 import { buildTrafficShifting, readTrafficShifting } from "./traffic-shifting";
 
-const input = { routes: [{ subset: "v1", weight: 50 }, { subset: "v2", weight: 0 }, { subset: "v3", weight: 50 }] };
+const input = {
+  routes: [
+    { subset: "v1", weight: 50 },
+    { subset: "v2", weight: 0 },
+    { subset: "v3", weight: 50 },
+  ],
+};
 
 describe("traffic shifting", () => {
   it("rewrites only the catch-all's destinations, keeping its other fields and every other rule", () => {
@@ -10,7 +21,11 @@ describe("traffic shifting", () => {
     const expected = reviewsVirtualService();
     const catchAll = expected.spec!.http![2]!;
     catchAll.route = [
-      { destination: { host: "reviews", subset: "v1", port: { number: 9080 } }, headers: { response: { set: { "x-version": "v1" } } }, weight: 50 },
+      {
+        destination: { host: "reviews", subset: "v1", port: { number: 9080 } },
+        headers: { response: { set: { "x-version": "v1" } } },
+        weight: 50,
+      },
       { destination: { host: "reviews", subset: "v3", port: { number: 9080 } }, weight: 50 },
     ];
     expect(built.virtualService).toEqual(expected);
@@ -24,13 +39,28 @@ describe("traffic shifting", () => {
   });
 
   it("leaves the DestinationRule alone when every subset exists", () => {
-    expect(buildTrafficShifting(reviewsExisting(), { routes: [{ subset: "v1", weight: 30 }, { subset: "v2", weight: 70 }] }).destinationRule).toBeUndefined();
+    expect(
+      buildTrafficShifting(reviewsExisting(), {
+        routes: [
+          { subset: "v1", weight: 30 },
+          { subset: "v2", weight: 70 },
+        ],
+      }).destinationRule,
+    ).toBeUndefined();
   });
 
   it("creates a VirtualService and a DestinationRule for a service that has neither", () => {
-    const built = buildTrafficShifting(reviewsExisting({ virtualService: null, destinationRule: null }), { routes: [{ subset: "v1", weight: 100 }] });
-    expect(built.virtualService?.spec).toEqual({ hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] });
-    expect(built.destinationRule?.spec).toEqual({ host: "reviews", subsets: [{ name: "v1", labels: { version: "v1" } }] });
+    const built = buildTrafficShifting(reviewsExisting({ virtualService: null, destinationRule: null }), {
+      routes: [{ subset: "v1", weight: 100 }],
+    });
+    expect(built.virtualService?.spec).toEqual({
+      hosts: ["reviews"],
+      http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }],
+    });
+    expect(built.destinationRule?.spec).toEqual({
+      host: "reviews",
+      subsets: [{ name: "v1", labels: { version: "v1" } }],
+    });
   });
 
   it("applying the same split twice changes nothing", () => {
@@ -39,19 +69,31 @@ describe("traffic shifting", () => {
   });
 
   it("refuses a subset that is neither in the DestinationRule nor a workload version, naming the field", () => {
-    expect(() => buildTrafficShifting(reviewsExisting(), { routes: [{ subset: "v9", weight: 100 }] })).toThrow(/routes: v9 is neither/);
+    expect(() => buildTrafficShifting(reviewsExisting(), { routes: [{ subset: "v9", weight: 100 }] })).toThrow(
+      /routes: v9 is neither/,
+    );
   });
 
   it("reads the catch-all back as sliders, one per offered subset", () => {
     const once = buildTrafficShifting(reviewsExisting(), input);
-    const read = readTrafficShifting(reviewsExisting({ virtualService: once.virtualService ?? null }), ["v1", "v2", "v3"]);
+    const read = readTrafficShifting(reviewsExisting({ virtualService: once.virtualService ?? null }), [
+      "v1",
+      "v2",
+      "v3",
+    ]);
     expect(read).toEqual({ supported: true, input });
   });
 
   it("starts from an even split when nothing routes the service yet", () => {
     expect(readTrafficShifting(reviewsExisting({ virtualService: null }), ["v1", "v2", "v3"])).toEqual({
       supported: true,
-      input: { routes: [{ subset: "v1", weight: 34 }, { subset: "v2", weight: 33 }, { subset: "v3", weight: 33 }] },
+      input: {
+        routes: [
+          { subset: "v1", weight: 34 },
+          { subset: "v2", weight: 33 },
+          { subset: "v3", weight: 33 },
+        ],
+      },
     });
   });
 

@@ -29,16 +29,24 @@ export function readWeightedSplit(
   subsets: string[],
   where: string,
 ): WizardReading<TrafficShiftingInput> {
-  if (subsets.length === 0) return unsupported(`${existing.service.name} has no subsets and no workloads with a version label to split traffic between`);
+  if (subsets.length === 0)
+    return unsupported(
+      `${existing.service.name} has no subsets and no workloads with a version label to split traffic between`,
+    );
   if (!route) return { supported: true, input: { routes: evenSplit(subsets) } };
   const read = readRouteDestinations(route, existing.service, where);
   if (!Array.isArray(read)) return read;
   // One destination to the service itself is what no VirtualService does: Kubernetes balancing.
   if (read.length === 1 && read[0]?.subset === null) return { supported: true, input: { routes: evenSplit(subsets) } };
-  if (read.some((r) => r.subset === null)) return unsupported(`${where} mixes the whole service with subsets, which the sliders cannot show`);
+  if (read.some((r) => r.subset === null))
+    return unsupported(`${where} mixes the whole service with subsets, which the sliders cannot show`);
   const unknown = read.find((r) => r.subset !== null && !subsets.includes(r.subset));
-  if (unknown) return unsupported(`${where} routes to subset ${unknown.subset}, which the DestinationRule does not define`);
-  const routes: WeightedRoute[] = subsets.map((subset) => ({ subset, weight: read.find((r) => r.subset === subset)?.weight ?? 0 }));
+  if (unknown)
+    return unsupported(`${where} routes to subset ${unknown.subset}, which the DestinationRule does not define`);
+  const routes: WeightedRoute[] = subsets.map((subset) => ({
+    subset,
+    weight: read.find((r) => r.subset === subset)?.weight ?? 0,
+  }));
   return { supported: true, input: { routes } };
 }
 
@@ -52,7 +60,12 @@ export function checkSplitSubsets(input: TrafficShiftingInput): string[] {
 export function readTrafficShifting(existing: WizardExisting, subsets: string[]): WizardReading<TrafficShiftingInput> {
   const http = existing.virtualService?.spec?.http ?? [];
   const index = catchAllIndex(http);
-  return readWeightedSplit(index < 0 ? undefined : http[index]?.route, existing, subsets, `HTTP rule ${index + 1} (the catch-all)`);
+  return readWeightedSplit(
+    index < 0 ? undefined : http[index]?.route,
+    existing,
+    subsets,
+    `HTTP rule ${index + 1} (the catch-all)`,
+  );
 }
 
 export function buildTrafficShifting(existing: WizardExisting, input: TrafficShiftingInput): WizardBuilt {
@@ -66,4 +79,3 @@ export function buildTrafficShifting(existing: WizardExisting, input: TrafficShi
   vs.spec = { ...vs.spec, http };
   return { virtualService: finishVirtualService(existing, vs), destinationRule };
 }
-

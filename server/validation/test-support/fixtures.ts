@@ -22,7 +22,11 @@ const FIELD_BY_KIND: Record<ValidatedKind, keyof MeshInventory> = {
 interface K8sObject {
   kind: string;
   metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
-  spec?: { selector?: Record<string, string>; ports?: Array<{ port: number; name?: string }>; template?: { metadata?: { labels?: Record<string, string> } } };
+  spec?: {
+    selector?: Record<string, string>;
+    ports?: Array<{ port: number; name?: string }>;
+    template?: { metadata?: { labels?: Record<string, string> } };
+  };
 }
 
 export function parseObjects(yaml: string): ValidatableObject[] {
@@ -57,13 +61,21 @@ export function contextFrom(yaml: string, mesh: Partial<MeshSettings> = {}): Val
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";
     if (object.kind === "Service") {
-      inventory.services.push({ namespace, name, selector: object.spec?.selector ?? {}, ports: (object.spec?.ports ?? []).map((p) => ({ ...p, protocol: "TCP" })) });
+      inventory.services.push({
+        namespace,
+        name,
+        selector: object.spec?.selector ?? {},
+        ports: (object.spec?.ports ?? []).map((p) => ({ ...p, protocol: "TCP" })),
+      });
     } else if (object.kind === "Pod") {
       inventory.workloads.push({ kind: "Pod", namespace, name, labels: object.metadata?.labels ?? {} });
     } else if (object.kind === "Deployment") {
       inventory.workloads.push({ kind: "Pod", namespace, name, labels: object.spec?.template?.metadata?.labels ?? {} });
     } else if (object.kind in FIELD_BY_KIND) {
-      (inventory[FIELD_BY_KIND[object.kind as ValidatedKind]] as unknown[]).push({ ...object, metadata: { ...object.metadata, namespace } });
+      (inventory[FIELD_BY_KIND[object.kind as ValidatedKind]] as unknown[]).push({
+        ...object,
+        metadata: { ...object.metadata, namespace },
+      });
       if (object.kind === "WorkloadEntry") {
         const labels = (object.spec as { labels?: Record<string, string> } | undefined)?.labels ?? {};
         inventory.workloads.push({ kind: "WorkloadEntry", namespace, name, labels });

@@ -21,7 +21,9 @@ function workloadOf(pod: KubeObject): { name: string; owner: string } {
   const podName = pod.metadata.name ?? pod.metadata.generateName?.replace(/-$/, "") ?? "";
   const name = workloadNameOf(podName, ref);
   const ns = pod.metadata.namespace ?? "default";
-  const owner = ref ? `kubernetes://apis/${ref.kind === "ReplicaSet" ? "apps/v1" : ref.apiVersion}/namespaces/${ns}/${ref.kind === "ReplicaSet" ? "deployments" : `${ref.kind.toLowerCase()}s`}/${name}` : `kubernetes://apis/v1/namespaces/${ns}/pods/${podName}`;
+  const owner = ref
+    ? `kubernetes://apis/${ref.kind === "ReplicaSet" ? "apps/v1" : ref.apiVersion}/namespaces/${ns}/${ref.kind === "ReplicaSet" ? "deployments" : `${ref.kind.toLowerCase()}s`}/${name}`
+    : `kubernetes://apis/v1/namespaces/${ns}/pods/${podName}`;
   return { name, owner };
 }
 
@@ -35,7 +37,13 @@ export function injectSidecar(pod: KubeObject, revision: string): KubeObject {
   spec.initContainers = [...containersOf(spec, "initContainers"), istioInitContainer()];
   spec.containers = [
     ...app,
-    istioProxyContainer({ podName: out.metadata.name ?? "", workloadName: workload.name, ownerReference: workload.owner, appContainers: app.map((c) => String(c.name)), podPorts }),
+    istioProxyContainer({
+      podName: out.metadata.name ?? "",
+      workloadName: workload.name,
+      ownerReference: workload.owner,
+      appContainers: app.map((c) => String(c.name)),
+      podPorts,
+    }),
   ];
   spec.volumes = [...containersOf(spec, "volumes"), ...injectedVolumes()];
 

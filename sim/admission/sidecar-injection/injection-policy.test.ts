@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { decideInjection, type InjectionInputs } from "./injection-policy";
 
-function decide(ns: Record<string, string>, podLabels: Record<string, string> = {}, extra: Partial<InjectionInputs> = {}): boolean {
-  return decideInjection({ namespaceName: "app", namespaceLabels: ns, podLabels, podAnnotations: {}, hostNetwork: false, alreadyInjected: false, ...extra }).inject;
+function decide(
+  ns: Record<string, string>,
+  podLabels: Record<string, string> = {},
+  extra: Partial<InjectionInputs> = {},
+): boolean {
+  return decideInjection({
+    namespaceName: "app",
+    namespaceLabels: ns,
+    podLabels,
+    podAnnotations: {},
+    hostNetwork: false,
+    alreadyInjected: false,
+    ...extra,
+  }).inject;
 }
 
 describe("decideInjection, per Istio's injection policy table", () => {
@@ -20,7 +32,9 @@ describe("decideInjection, per Istio's injection policy table", () => {
   });
 
   it("honours the deprecated annotation only to opt out", () => {
-    expect(decide({ "istio-injection": "enabled" }, {}, { podAnnotations: { "sidecar.istio.io/inject": "false" } })).toBe(false);
+    expect(
+      decide({ "istio-injection": "enabled" }, {}, { podAnnotations: { "sidecar.istio.io/inject": "false" } }),
+    ).toBe(false);
     expect(decide({}, {}, { podAnnotations: { "sidecar.istio.io/inject": "true" } })).toBe(false);
   });
 

@@ -54,16 +54,19 @@ function podVote(labels: Record<string, string>): { vote: Vote; revision?: strin
 }
 
 export function decideInjection(input: InjectionInputs): InjectionDecision {
-  if (NEVER_INJECTED.has(input.namespaceName)) return { inject: false, reason: `namespace ${input.namespaceName} is never injected` };
+  if (NEVER_INJECTED.has(input.namespaceName))
+    return { inject: false, reason: `namespace ${input.namespaceName} is never injected` };
   if (input.alreadyInjected) return { inject: false, reason: "pod already injected" };
   if (input.hostNetwork) return { inject: false, reason: "pod uses the host network" };
 
   const ns = namespaceVote(input.namespaceLabels);
   const pod = podVote(input.podLabels);
-  if (ns.vote === "disabled" || pod.vote === "disabled") return { inject: false, reason: "injection disabled by label" };
+  if (ns.vote === "disabled" || pod.vote === "disabled")
+    return { inject: false, reason: "injection disabled by label" };
 
   const annotation = input.podAnnotations["sidecar.istio.io/inject"];
-  if (annotation !== undefined && FALSE_VALUES.has(annotation.toLowerCase())) return { inject: false, reason: "injection disabled by annotation" };
+  if (annotation !== undefined && FALSE_VALUES.has(annotation.toLowerCase()))
+    return { inject: false, reason: "injection disabled by annotation" };
 
   if (pod.vote === "enabled") return { inject: true, revision: pod.revision ?? "default" };
   if (ns.vote === "enabled") return { inject: true, revision: ns.revision ?? "default" };

@@ -14,7 +14,26 @@ export function istioInitContainer(): Json {
     name: "istio-init",
     image: PROXY_IMAGE,
     imagePullPolicy: "IfNotPresent",
-    args: ["istio-iptables", "-p", "15001", "-z", "15006", "-u", "1337", "-m", "REDIRECT", "-i", "*", "-x", "", "-b", "*", "-d", "15090,15021,15020", "--log_output_level=default:info"],
+    args: [
+      "istio-iptables",
+      "-p",
+      "15001",
+      "-z",
+      "15006",
+      "-u",
+      "1337",
+      "-m",
+      "REDIRECT",
+      "-i",
+      "*",
+      "-x",
+      "",
+      "-b",
+      "*",
+      "-d",
+      "15090,15021,15020",
+      "--log_output_level=default:info",
+    ],
     resources: { limits: { cpu: "2", memory: "1Gi" }, requests: { cpu: "100m", memory: "128Mi" } },
     securityContext: {
       allowPrivilegeEscalation: false,
@@ -47,7 +66,15 @@ export function istioProxyContainer(ctx: ProxyContext): Json {
     name: "istio-proxy",
     image: PROXY_IMAGE,
     imagePullPolicy: "IfNotPresent",
-    args: ["proxy", "sidecar", "--domain", "$(POD_NAMESPACE).svc.cluster.local", "--proxyLogLevel=warning", "--proxyComponentLogLevel=misc:error", "--log_output_level=default:info"],
+    args: [
+      "proxy",
+      "sidecar",
+      "--domain",
+      "$(POD_NAMESPACE).svc.cluster.local",
+      "--proxyLogLevel=warning",
+      "--proxyComponentLogLevel=misc:error",
+      "--log_output_level=default:info",
+    ],
     env: [
       { name: "PILOT_CERT_PROVIDER", value: "istiod" },
       { name: "CA_ADDR", value: "istiod.istio-system.svc:15012" },
@@ -69,8 +96,20 @@ export function istioProxyContainer(ctx: ProxyContext): Json {
       { name: "TRUST_DOMAIN", value: "cluster.local" },
     ],
     ports: [{ containerPort: 15090, name: "http-envoy-prom", protocol: "TCP" }],
-    readinessProbe: { failureThreshold: 4, httpGet: { path: "/healthz/ready", port: 15021, scheme: "HTTP" }, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 },
-    startupProbe: { failureThreshold: 600, httpGet: { path: "/healthz/ready", port: 15021, scheme: "HTTP" }, periodSeconds: 1, successThreshold: 1, timeoutSeconds: 3 },
+    readinessProbe: {
+      failureThreshold: 4,
+      httpGet: { path: "/healthz/ready", port: 15021, scheme: "HTTP" },
+      periodSeconds: 15,
+      successThreshold: 1,
+      timeoutSeconds: 3,
+    },
+    startupProbe: {
+      failureThreshold: 600,
+      httpGet: { path: "/healthz/ready", port: 15021, scheme: "HTTP" },
+      periodSeconds: 1,
+      successThreshold: 1,
+      timeoutSeconds: 3,
+    },
     resources: { limits: { cpu: "2", memory: "1Gi" }, requests: { cpu: "100m", memory: "128Mi" } },
     securityContext: {
       allowPrivilegeEscalation: false,
@@ -96,7 +135,16 @@ export function istioProxyContainer(ctx: ProxyContext): Json {
   };
 }
 
-export const INJECTED_VOLUMES = ["workload-socket", "credential-socket", "workload-certs", "istio-envoy", "istio-data", "istio-podinfo", "istio-token", "istiod-ca-cert"];
+export const INJECTED_VOLUMES = [
+  "workload-socket",
+  "credential-socket",
+  "workload-certs",
+  "istio-envoy",
+  "istio-data",
+  "istio-podinfo",
+  "istio-token",
+  "istiod-ca-cert",
+];
 
 export function injectedVolumes(): Json[] {
   return [
@@ -107,9 +155,21 @@ export function injectedVolumes(): Json[] {
     { name: "istio-data", emptyDir: {} },
     {
       name: "istio-podinfo",
-      downwardAPI: { defaultMode: 420, items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.labels" }, path: "labels" }, { fieldRef: { apiVersion: "v1", fieldPath: "metadata.annotations" }, path: "annotations" }] },
+      downwardAPI: {
+        defaultMode: 420,
+        items: [
+          { fieldRef: { apiVersion: "v1", fieldPath: "metadata.labels" }, path: "labels" },
+          { fieldRef: { apiVersion: "v1", fieldPath: "metadata.annotations" }, path: "annotations" },
+        ],
+      },
     },
-    { name: "istio-token", projected: { defaultMode: 420, sources: [{ serviceAccountToken: { audience: "istio-ca", expirationSeconds: 43200, path: "istio-token" } }] } },
+    {
+      name: "istio-token",
+      projected: {
+        defaultMode: 420,
+        sources: [{ serviceAccountToken: { audience: "istio-ca", expirationSeconds: 43200, path: "istio-token" } }],
+      },
+    },
     { name: "istiod-ca-cert", configMap: { defaultMode: 420, name: "istio-ca-root-cert" } },
   ];
 }

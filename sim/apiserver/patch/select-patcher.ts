@@ -13,9 +13,15 @@ export type Patcher = (current: unknown, patch: unknown, def: ResourceDef) => un
 const PATCHERS: Record<string, { patcher: Patcher; builtInOnly: boolean }> = {
   "application/merge-patch+json": { patcher: (c, p) => applyMergePatch(c, p), builtInOnly: false },
   "application/json-patch+json": { patcher: (c, p) => applyJsonPatch(c, p), builtInOnly: false },
-  "application/strategic-merge-patch+json": { patcher: (c, p, d) => applyStrategicMergePatch(c, p, d.mergeKeys), builtInOnly: true },
+  "application/strategic-merge-patch+json": {
+    patcher: (c, p, d) => applyStrategicMergePatch(c, p, d.mergeKeys),
+    builtInOnly: true,
+  },
   // Server-side apply without field ownership: the applied configuration merges like a strategic patch.
-  "application/apply-patch+yaml": { patcher: (c, p, d) => applyStrategicMergePatch(c, p, d.mergeKeys), builtInOnly: false },
+  "application/apply-patch+yaml": {
+    patcher: (c, p, d) => applyStrategicMergePatch(c, p, d.mergeKeys),
+    builtInOnly: false,
+  },
 };
 
 export function selectPatcher(contentType: string, def: ResourceDef): Patcher {

@@ -11,15 +11,23 @@ import { isPlainObject, type JsonObject } from "./json-value";
 const SET_LISTS = new Set(["metadata.finalizers"]);
 
 function stripDirectives(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => !(isPlainObject(v) && v.$patch === "delete")).map(stripDirectives);
+  if (Array.isArray(value))
+    return value.filter((v) => !(isPlainObject(v) && v.$patch === "delete")).map(stripDirectives);
   if (!isPlainObject(value)) return value;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) if (!k.startsWith("$")) out[k] = stripDirectives(v);
   return out;
 }
 
-function mergeList(original: unknown[], patch: unknown[], key: string, path: string, mergeKeys: Record<string, string>): unknown[] {
-  if (patch.some((p) => isPlainObject(p) && p.$patch === "replace")) return stripDirectives(patch.filter((p) => !(isPlainObject(p) && p.$patch === "replace"))) as unknown[];
+function mergeList(
+  original: unknown[],
+  patch: unknown[],
+  key: string,
+  path: string,
+  mergeKeys: Record<string, string>,
+): unknown[] {
+  if (patch.some((p) => isPlainObject(p) && p.$patch === "replace"))
+    return stripDirectives(patch.filter((p) => !(isPlainObject(p) && p.$patch === "replace"))) as unknown[];
   const result = [...original];
   for (const item of patch) {
     if (!isPlainObject(item)) continue;
@@ -38,7 +46,12 @@ function orderList(list: unknown[], order: unknown[], key: string | undefined): 
   return [...list].sort((a, b) => (rank.get(id(a)) ?? Infinity) - (rank.get(id(b)) ?? Infinity));
 }
 
-export function mergeObject(original: unknown, patch: unknown, path: string, mergeKeys: Record<string, string>): unknown {
+export function mergeObject(
+  original: unknown,
+  patch: unknown,
+  path: string,
+  mergeKeys: Record<string, string>,
+): unknown {
   if (!isPlainObject(patch)) return patch;
   if (patch.$patch === "replace") return stripDirectives(patch);
   const base: JsonObject = isPlainObject(original) ? { ...original } : {};

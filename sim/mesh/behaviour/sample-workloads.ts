@@ -24,7 +24,13 @@ export const DEFAULT_BEHAVIOUR: WorkloadBehaviour = {
   onCallFailure: "fail",
 };
 
-const ratingsCall = (timeoutMs: number): CallSpec => ({ service: "ratings", port: 9080, path: "/ratings/0", timeoutMs, tries: 1 });
+const ratingsCall = (timeoutMs: number): CallSpec => ({
+  service: "ratings",
+  port: 9080,
+  path: "/ratings/0",
+  timeoutMs,
+  tries: 1,
+});
 
 export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
   {
@@ -41,9 +47,38 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     },
   },
   { app: "details", behaviour: { latency: { p50: 2, p99: 10 }, responseBytes: 178 } },
-  { app: "reviews", version: "v1", behaviour: { latency: { p50: 8, p99: 40 }, responseBytes: 358, forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
-  { app: "reviews", version: "v2", behaviour: { latency: { p50: 9, p99: 45 }, responseBytes: 441, calls: [ratingsCall(10_000)], forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
-  { app: "reviews", version: "v3", behaviour: { latency: { p50: 9, p99: 45 }, responseBytes: 437, calls: [ratingsCall(2_500)], forwardHeaders: ["end-user", "x-request-id"], onCallFailure: "degrade" } },
+  {
+    app: "reviews",
+    version: "v1",
+    behaviour: {
+      latency: { p50: 8, p99: 40 },
+      responseBytes: 358,
+      forwardHeaders: ["end-user", "x-request-id"],
+      onCallFailure: "degrade",
+    },
+  },
+  {
+    app: "reviews",
+    version: "v2",
+    behaviour: {
+      latency: { p50: 9, p99: 45 },
+      responseBytes: 441,
+      calls: [ratingsCall(10_000)],
+      forwardHeaders: ["end-user", "x-request-id"],
+      onCallFailure: "degrade",
+    },
+  },
+  {
+    app: "reviews",
+    version: "v3",
+    behaviour: {
+      latency: { p50: 9, p99: 45 },
+      responseBytes: 437,
+      calls: [ratingsCall(2_500)],
+      forwardHeaders: ["end-user", "x-request-id"],
+      onCallFailure: "degrade",
+    },
+  },
   { app: "ratings", behaviour: { latency: { p50: 2, p99: 9 }, responseBytes: 48 } },
   // go-httpbin's /get answers in about a millisecond.
   { app: "httpbin", behaviour: { latency: { p50: 1, p99: 5 }, responseBytes: 260 } },

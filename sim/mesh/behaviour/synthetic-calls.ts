@@ -14,7 +14,13 @@ function parseEntry(entry: string): CallSpec | undefined {
   const colon = text.lastIndexOf(":");
   const port = colon > 0 ? Number(text.slice(colon + 1)) : undefined;
   const service = colon > 0 && Number.isInteger(port) ? text.slice(0, colon) : text;
-  return { service, ...(port !== undefined && Number.isInteger(port) ? { port } : {}), path: "/", timeoutMs: 3000, tries: 1 };
+  return {
+    service,
+    ...(port !== undefined && Number.isInteger(port) ? { port } : {}),
+    path: "/",
+    timeoutMs: 3000,
+    tries: 1,
+  };
 }
 
 export function parseCallsAnnotation(value: string | undefined): CallSpec[] {
@@ -24,7 +30,15 @@ export function parseCallsAnnotation(value: string | undefined): CallSpec[] {
   if (trimmed.startsWith("[")) {
     try {
       const parsed: unknown = JSON.parse(trimmed);
-      entries = Array.isArray(parsed) ? parsed.map((e) => (typeof e === "string" ? e : typeof e === "object" && e && "service" in e ? String((e as { service: unknown }).service) : "")) : [];
+      entries = Array.isArray(parsed)
+        ? parsed.map((e) =>
+            typeof e === "string"
+              ? e
+              : typeof e === "object" && e && "service" in e
+                ? String((e as { service: unknown }).service)
+                : "",
+          )
+        : [];
     } catch {
       entries = [];
     }

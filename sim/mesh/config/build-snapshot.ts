@@ -5,7 +5,13 @@
  * hands it plain objects and keeps the result until the next change.
  */
 import { canonicalRevisionOf, canonicalServiceOf, workloadNameOf } from "@/lib/istio/canonical";
-import type { DestinationRuleSpec, GatewaySpec, PeerAuthenticationSpec, ServiceEntrySpec, VirtualServiceSpec } from "@/lib/istio/types";
+import type {
+  DestinationRuleSpec,
+  GatewaySpec,
+  PeerAuthenticationSpec,
+  ServiceEntrySpec,
+  VirtualServiceSpec,
+} from "@/lib/istio/types";
 import type { KubeObject } from "../../store/types";
 import { qualifyConfigHost, qualifyGatewayName, serviceFqdn } from "./hosts";
 import {
@@ -92,7 +98,8 @@ function identityOf(pod: KubeObject, workload: string, serviceAccount: string): 
 
 function buildPods(pods: readonly KubeObject[], deployments: readonly KubeObject[]): PodInfo[] {
   const deploymentAnnotations = new Map<string, Record<string, string>>();
-  for (const d of deployments) deploymentAnnotations.set(`${d.metadata.namespace}/${d.metadata.name}`, d.metadata.annotations ?? {});
+  for (const d of deployments)
+    deploymentAnnotations.set(`${d.metadata.namespace}/${d.metadata.name}`, d.metadata.annotations ?? {});
   const identities = new Map<string, WorkloadIdentity>();
   const out: PodInfo[] = [];
   for (const pod of pods) {
@@ -136,14 +143,27 @@ function servicePorts(service: KubeObject, pods: PodInfo[], podObjects: Map<stri
     else if (typeof p.targetPort === "string") {
       // A named targetPort resolves to the container port of that name on the first pod.
       const first = pods[0] && podObjects.get(`${pods[0].namespace}/${pods[0].name}`);
-      const named = first ? containersOf(first).flatMap((c) => (Array.isArray(c.ports) ? (c.ports as Json[]) : [])).find((cp) => cp.name === p.targetPort) : undefined;
+      const named = first
+        ? containersOf(first)
+            .flatMap((c) => (Array.isArray(c.ports) ? (c.ports as Json[]) : []))
+            .find((cp) => cp.name === p.targetPort)
+        : undefined;
       targetPort = named ? Number(named.containerPort) : port;
     }
-    return { name: String(p.name ?? ""), port, targetPort, protocol: protocolOfPort(p.name as string | undefined, p.appProtocol as string | undefined) };
+    return {
+      name: String(p.name ?? ""),
+      port,
+      targetPort,
+      protocol: protocolOfPort(p.name as string | undefined, p.appProtocol as string | undefined),
+    };
   });
 }
 
-function buildServices(services: readonly KubeObject[], pods: PodInfo[], podObjects: Map<string, KubeObject>): Map<string, ServiceInfo> {
+function buildServices(
+  services: readonly KubeObject[],
+  pods: PodInfo[],
+  podObjects: Map<string, KubeObject>,
+): Map<string, ServiceInfo> {
   const out = new Map<string, ServiceInfo>();
   const podsByNamespace = new Map<string, PodInfo[]>();
   for (const pod of pods) {
@@ -156,9 +176,19 @@ function buildServices(services: readonly KubeObject[], pods: PodInfo[], podObje
     const namespace = service.metadata.namespace ?? "default";
     const selector = specOf<{ selector?: Record<string, string> }>(service).selector;
     // A service without a selector has no pods the simulator knows of.
-    const selected = selector && Object.keys(selector).length > 0 ? (podsByNamespace.get(namespace) ?? []).filter((p) => p.ready && labelsMatch(selector, p.labels)) : [];
+    const selected =
+      selector && Object.keys(selector).length > 0
+        ? (podsByNamespace.get(namespace) ?? []).filter((p) => p.ready && labelsMatch(selector, p.labels))
+        : [];
     const fqdn = serviceFqdn(name, namespace);
-    out.set(fqdn, { name, namespace, fqdn, selector: selector ?? {}, pods: selected, ports: servicePorts(service, selected, podObjects) });
+    out.set(fqdn, {
+      name,
+      namespace,
+      fqdn,
+      selector: selector ?? {},
+      pods: selected,
+      ports: servicePorts(service, selected, podObjects),
+    });
   }
   return out;
 }
@@ -173,7 +203,12 @@ function byCreation(objects: readonly KubeObject[]): KubeObject[] {
 }
 
 function entry<Spec>(object: KubeObject, order: number): ConfigEntry<Spec> {
-  return { name: object.metadata.name ?? "", namespace: object.metadata.namespace ?? "default", spec: specOf<Spec>(object), order };
+  return {
+    name: object.metadata.name ?? "",
+    namespace: object.metadata.namespace ?? "default",
+    spec: specOf<Spec>(object),
+    order,
+  };
 }
 
 export function buildSnapshot(input: SnapshotInput, version: number, rootNamespace = "istio-system"): ConfigSnapshot {
@@ -194,7 +229,9 @@ export function buildSnapshot(input: SnapshotInput, version: number, rootNamespa
       return {
         ...e,
         hosts: (e.spec.hosts ?? []).map((h) => qualifyConfigHost(h, e.namespace)),
-        gateways: (e.spec.gateways && e.spec.gateways.length > 0 ? e.spec.gateways : ["mesh"]).map((g) => qualifyGatewayName(g, e.namespace)),
+        gateways: (e.spec.gateways && e.spec.gateways.length > 0 ? e.spec.gateways : ["mesh"]).map((g) =>
+          qualifyGatewayName(g, e.namespace),
+        ),
       };
     }),
     destinationRules: byCreation(input.destinationRules).map((dr, i) => {

@@ -57,7 +57,9 @@ export class ConfigWatcher {
   current(): ConfigSnapshot {
     if (this.stale || !this.snapshot) {
       this.stale = false;
-      const input = Object.fromEntries([...this.objects].map(([kind, table]) => [kind, [...table.values()]])) as unknown as SnapshotInput;
+      const input = Object.fromEntries(
+        [...this.objects].map(([kind, table]) => [kind, [...table.values()]]),
+      ) as unknown as SnapshotInput;
       this.snapshot = buildSnapshot(input, ++this.version);
     }
     return this.snapshot;

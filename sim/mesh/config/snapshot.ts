@@ -3,7 +3,13 @@
  * proxy's xDS configuration is derived from (services, their pods, and the Istio objects
  * that shape routing), resolved once per change so each request costs a few map lookups.
  */
-import type { DestinationRuleSpec, GatewaySpec, PeerAuthenticationSpec, ServiceEntrySpec, VirtualServiceSpec } from "@/lib/istio/types";
+import type {
+  DestinationRuleSpec,
+  GatewaySpec,
+  PeerAuthenticationSpec,
+  ServiceEntrySpec,
+  VirtualServiceSpec,
+} from "@/lib/istio/types";
 
 export type Protocol = "http" | "grpc" | "tcp";
 
@@ -94,7 +100,10 @@ export interface ConfigSnapshot {
 
 export const UNKNOWN = "unknown";
 
-export function labelsMatch(selector: Readonly<Record<string, string>> | undefined, labels: Readonly<Record<string, string>>): boolean {
+export function labelsMatch(
+  selector: Readonly<Record<string, string>> | undefined,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   if (!selector) return true;
   for (const key in selector) if (labels[key] !== selector[key]) return false;
   return true;

@@ -11,12 +11,20 @@ import type { PodInfo } from "../config/snapshot";
 import type { EngineContext } from "./context";
 import { GRPC_CONTENT_TYPE } from "./grpc";
 
-export function appCall(ctx: EngineContext, caller: PodInfo, call: CallSpec, headers: Record<string, string>, done: (ok: boolean, status: number) => void): void {
+export function appCall(
+  ctx: EngineContext,
+  caller: PodInfo,
+  call: CallSpec,
+  headers: Record<string, string>,
+  done: (ok: boolean, status: number) => void,
+): void {
   const host = resolveDnsName(call.service, caller.namespace);
   const ports = ctx.snapshot().services.get(host)?.ports ?? [];
   const port = call.port ?? ports[0]?.port ?? 80;
   const grpc = ports.find((p) => p.port === port)?.protocol === "grpc";
-  const request = grpc ? { host, port, method: "POST", path: call.path, headers: { ...headers, "content-type": GRPC_CONTENT_TYPE } } : { host, port, method: call.method ?? "GET", path: call.path, headers };
+  const request = grpc
+    ? { host, port, method: "POST", path: call.path, headers: { ...headers, "content-type": GRPC_CONTENT_TYPE } }
+    : { host, port, method: call.method ?? "GET", path: call.path, headers };
   let tries = 0;
 
   const settle = (status: number, grpcStatus?: number): void => {

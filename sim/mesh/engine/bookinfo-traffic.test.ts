@@ -11,15 +11,28 @@ describe("Bookinfo with its default config (no VirtualService for the services)"
   const samples = h.samples();
 
   it("sends users through the ingress gateway to productpage", () => {
-    const viaGateway = sumOf(samples, R, { reporter: "source", source_workload: "istio-ingressgateway", destination_workload: "productpage-v1", response_code: "200" });
+    const viaGateway = sumOf(samples, R, {
+      reporter: "source",
+      source_workload: "istio-ingressgateway",
+      destination_workload: "productpage-v1",
+      response_code: "200",
+    });
     expect(viaGateway).toBeGreaterThan(1000);
     // The gateway reports as source only; there is no destination report for the outside → gateway hop.
     expect(sumOf(samples, R, { destination_workload: "istio-ingressgateway" })).toBe(0);
   });
 
   it("has productpage call details and reviews, reviews v1/v2/v3 about a third each", () => {
-    const details = sumOf(samples, R, { reporter: "destination", source_workload: "productpage-v1", destination_workload: "details-v1" });
-    const reviews = sumBy(samples, R, "destination_version", { reporter: "destination", source_workload: "productpage-v1", destination_service_name: "reviews" });
+    const details = sumOf(samples, R, {
+      reporter: "destination",
+      source_workload: "productpage-v1",
+      destination_workload: "details-v1",
+    });
+    const reviews = sumBy(samples, R, "destination_version", {
+      reporter: "destination",
+      source_workload: "productpage-v1",
+      destination_service_name: "reviews",
+    });
     const total = (reviews.v1 ?? 0) + (reviews.v2 ?? 0) + (reviews.v3 ?? 0);
     expect(details).toBeGreaterThan(1000);
     expect(total).toBe(details);
@@ -27,19 +40,36 @@ describe("Bookinfo with its default config (no VirtualService for the services)"
   });
 
   it("has reviews v2 and v3 call ratings, and v1 never", () => {
-    const ratings = sumBy(samples, R, "source_workload", { reporter: "destination", destination_workload: "ratings-v1" });
+    const ratings = sumBy(samples, R, "source_workload", {
+      reporter: "destination",
+      destination_workload: "ratings-v1",
+    });
     expect(ratings["reviews-v2"]).toBeGreaterThan(300);
     expect(ratings["reviews-v3"]).toBeGreaterThan(300);
     expect(ratings["reviews-v1"]).toBeUndefined();
   });
 
   it("reports every hop from both sides, mutual TLS between sidecars", () => {
-    const dst = sumOf(samples, R, { reporter: "destination", source_workload: "reviews-v2", destination_workload: "ratings-v1" });
-    const src = sumOf(samples, R, { reporter: "source", source_workload: "reviews-v2", destination_workload: "ratings-v1" });
+    const dst = sumOf(samples, R, {
+      reporter: "destination",
+      source_workload: "reviews-v2",
+      destination_workload: "ratings-v1",
+    });
+    const src = sumOf(samples, R, {
+      reporter: "source",
+      source_workload: "reviews-v2",
+      destination_workload: "ratings-v1",
+    });
     expect(src).toBe(dst);
-    expect(sumOf(samples, R, { reporter: "destination", connection_security_policy: "mutual_tls" })).toBe(sumOf(samples, R, { reporter: "destination" }));
-    expect(sumOf(samples, R, { reporter: "source", connection_security_policy: "unknown" })).toBe(sumOf(samples, R, { reporter: "source" }));
-    const one = samples.find((s) => s.name === R && s.labels.destination_workload === "ratings-v1" && s.labels.reporter === "destination");
+    expect(sumOf(samples, R, { reporter: "destination", connection_security_policy: "mutual_tls" })).toBe(
+      sumOf(samples, R, { reporter: "destination" }),
+    );
+    expect(sumOf(samples, R, { reporter: "source", connection_security_policy: "unknown" })).toBe(
+      sumOf(samples, R, { reporter: "source" }),
+    );
+    const one = samples.find(
+      (s) => s.name === R && s.labels.destination_workload === "ratings-v1" && s.labels.reporter === "destination",
+    );
     expect(one?.labels).toMatchObject({
       source_principal: "spiffe://cluster.local/ns/bookinfo/sa/bookinfo-reviews",
       destination_principal: "spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings",
@@ -61,7 +91,10 @@ describe("a 50/50 split of reviews between v1 and v3", () => {
     const h = startHarness({ "bookinfo-ingress": { requestsPerSecond: 20 } }, 7);
     h.apply(REVIEWS_50_V3);
     h.run(60_000);
-    const byVersion = sumBy(h.samples(), R, "destination_version", { reporter: "destination", destination_service_name: "reviews" });
+    const byVersion = sumBy(h.samples(), R, "destination_version", {
+      reporter: "destination",
+      destination_service_name: "reviews",
+    });
     const total = (byVersion.v1 ?? 0) + (byVersion.v3 ?? 0);
     expect(total).toBeGreaterThanOrEqual(1100);
     expect(byVersion.v2).toBeUndefined();

@@ -12,7 +12,13 @@ import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, type Cancellable, type EngineContext, type HttpResponse } from "./context";
 import { serveHttp } from "./serve-http";
 
-export function startDirectExchange(ctx: EngineContext, caller: PodInfo | undefined, request: HttpRequest, requestBytes: number, done: (response: HttpResponse) => void): Cancellable {
+export function startDirectExchange(
+  ctx: EngineContext,
+  caller: PodInfo | undefined,
+  request: HttpRequest,
+  requestBytes: number,
+  done: (response: HttpResponse) => void,
+): Cancellable {
   const { scheduler, rng } = ctx;
   let finished = false;
   let server: Cancellable | undefined;
@@ -25,7 +31,10 @@ export function startDirectExchange(ctx: EngineContext, caller: PodInfo | undefi
   if (service.kind !== "kubernetes") {
     scheduler.after(rng.logNormal(40, 0.4), () => reply({ status: 200, bytes: 1200 }));
   } else {
-    const state = ctx.proxies.cluster(caller ? `${caller.namespace}/${caller.name}` : "outside", `kube-proxy|${service.host}`);
+    const state = ctx.proxies.cluster(
+      caller ? `${caller.namespace}/${caller.name}` : "outside",
+      `kube-proxy|${service.host}`,
+    );
     const pod = state.pick(service.service.pods, undefined, rng);
     const targetPort = service.service.ports.find((p) => p.port === request.port)?.targetPort ?? request.port;
     if (!pod || (pod.hasSidecar && serverMtlsMode(ctx.snapshot(), pod, targetPort) === "STRICT")) {

@@ -5,7 +5,10 @@ import { startHarness } from "../test-support/mesh-harness";
 import { sumOf } from "../test-support/parse-metrics";
 
 const R = "istio_requests_total";
-const scenario = readFileSync(fileURLToPath(new URL("../../scenarios/grpc-echo/10-echo-grpc.yaml", import.meta.url)), "utf8");
+const scenario = readFileSync(
+  fileURLToPath(new URL("../../scenarios/grpc-echo/10-echo-grpc.yaml", import.meta.url)),
+  "utf8",
+);
 const toV2 = { destination_workload: "echo-v2", destination_workload_namespace: "echo-grpc" };
 
 describe("the grpc-echo scenario", () => {
@@ -14,9 +17,22 @@ describe("the grpc-echo scenario", () => {
     h.apply(scenario);
     h.run(30_000);
     const samples = h.samples();
-    const answered = sumOf(samples, R, { reporter: "destination", request_protocol: "grpc", response_code: "200", grpc_response_status: "0", source_workload: "echo-client" });
+    const answered = sumOf(samples, R, {
+      reporter: "destination",
+      request_protocol: "grpc",
+      response_code: "200",
+      grpc_response_status: "0",
+      source_workload: "echo-client",
+    });
     expect(answered).toBeGreaterThan(500);
-    expect(sumOf(samples, R, { reporter: "source", request_protocol: "grpc", grpc_response_status: "0", source_workload: "echo-client" })).toBe(answered);
+    expect(
+      sumOf(samples, R, {
+        reporter: "source",
+        request_protocol: "grpc",
+        grpc_response_status: "0",
+        source_workload: "echo-client",
+      }),
+    ).toBe(answered);
     expect(sumOf(samples, R, { request_protocol: "http", destination_service_namespace: "echo-grpc" })).toBe(0);
     const v2 = sumOf(samples, R, { reporter: "destination", ...toV2 });
     expect(v2 / answered).toBeGreaterThan(0.4);
@@ -29,11 +45,22 @@ describe("the grpc-echo scenario", () => {
     h.engine.setWorkloadBehaviour("echo-grpc", "echo-v2", { errorRate: 1, grpcStatus: 14 });
     h.run(30_000);
     const samples = h.samples();
-    const failed = sumOf(samples, R, { reporter: "destination", ...toV2, response_code: "200", grpc_response_status: "14" });
+    const failed = sumOf(samples, R, {
+      reporter: "destination",
+      ...toV2,
+      response_code: "200",
+      grpc_response_status: "14",
+    });
     expect(failed).toBeGreaterThan(100);
     expect(sumOf(samples, R, { reporter: "destination", ...toV2, grpc_response_status: "0" })).toBe(0);
     // The default route retries twice on UNAVAILABLE; a retry may land on v1, so the client sees fewer failures than v2 answered.
-    const seenByClient = sumOf(samples, R, { reporter: "source", source_workload: "echo-client", response_code: "200", grpc_response_status: "14", response_flags: "URX" });
+    const seenByClient = sumOf(samples, R, {
+      reporter: "source",
+      source_workload: "echo-client",
+      response_code: "200",
+      grpc_response_status: "14",
+      response_flags: "URX",
+    });
     expect(seenByClient).toBeGreaterThan(0);
     expect(seenByClient).toBeLessThan(failed);
   });

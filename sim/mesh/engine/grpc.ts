@@ -20,7 +20,15 @@ export function isGrpcRequest(request: HttpRequest): boolean {
 }
 
 /** The gRPC status codes this simulator reports by name (google.rpc.Code). */
-export const GRPC_STATUS = { ok: 0, unknown: 2, unimplemented: 12, internal: 13, unavailable: 14, unauthenticated: 16, permissionDenied: 7 } as const;
+export const GRPC_STATUS = {
+  ok: 0,
+  unknown: 2,
+  unimplemented: 12,
+  internal: 13,
+  unavailable: 14,
+  unauthenticated: 16,
+  permissionDenied: 7,
+} as const;
 
 /** Envoy's HTTP → gRPC status mapping (gRPC's http-grpc-status-mapping); anything else is UNKNOWN. */
 const FROM_HTTP: Readonly<Record<number, number>> = {

@@ -28,7 +28,15 @@ import { FortioLoad } from "../load/fortio-load";
 import { GrpcClientLoad } from "../load/grpc-load";
 import type { LoadGenerator } from "../load/generator";
 import { IngressLoad } from "../load/ingress-load";
-import { DEFAULT_LOAD, ENTRY_POINTS, mergeLoad, type EntryPointLoad, type EntryPointName, type LoadOverrides, type LoadSettings } from "../load/load-settings";
+import {
+  DEFAULT_LOAD,
+  ENTRY_POINTS,
+  mergeLoad,
+  type EntryPointLoad,
+  type EntryPointName,
+  type LoadOverrides,
+  type LoadSettings,
+} from "../load/load-settings";
 import { SyntheticLoad } from "../load/synthetic-load";
 import { TcpClientLoad } from "../load/tcp-load";
 import { ProxyStates } from "../proxy/proxy-state";
@@ -95,7 +103,10 @@ export class MeshEngine {
     this.initialLoad = mergeLoad(DEFAULT_LOAD, options.load);
     this.load = structuredClone(this.initialLoad);
     const g = { ctx, isPaused: () => this.paused };
-    this.generators = Object.fromEntries(ENTRY_POINTS.map((name) => [name, new GENERATORS[name](g)])) as Record<EntryPointName, LoadGenerator>;
+    this.generators = Object.fromEntries(ENTRY_POINTS.map((name) => [name, new GENERATORS[name](g)])) as Record<
+      EntryPointName,
+      LoadGenerator
+    >;
     for (const name of ENTRY_POINTS) this.generators[name].apply(this.load[name]);
   }
 

@@ -11,16 +11,31 @@ import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
 import { serveHttp } from "./serve-http";
 
-export function fireMirror(ctx: EngineContext, proxy: PodInfo, destination: DestinationRef, request: HttpRequest, requestBytes: number): void {
+export function fireMirror(
+  ctx: EngineContext,
+  proxy: PodInfo,
+  destination: DestinationRef,
+  request: HttpRequest,
+  requestBytes: number,
+): void {
   const resolved = resolveCluster(ctx.snapshot(), proxy.namespace, destination, request.port);
   if (!resolved.ok || resolved.cluster.service.kind !== "kubernetes") return;
   const { cluster } = resolved;
   const state = ctx.proxies.cluster(proxyKeyOf(proxy), cluster.key);
   const pod = state.pick(cluster.endpoints, cluster.policy.loadBalancer, ctx.rng);
   if (!pod) return;
-  const targetPort = cluster.service.kind === "kubernetes" ? (cluster.service.service.ports.find((p) => p.port === cluster.port)?.targetPort ?? cluster.port) : cluster.port;
+  const targetPort =
+    cluster.service.kind === "kubernetes"
+      ? (cluster.service.service.ports.find((p) => p.port === cluster.port)?.targetPort ?? cluster.port)
+      : cluster.port;
   const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
   if (security.refused) return;
-  const inbound = { request, service: serviceLabelsOf(cluster.service), source: proxy.identity, mutualTls: security.mutualTls, requestBytes };
+  const inbound = {
+    request,
+    service: serviceLabelsOf(cluster.service),
+    source: proxy.identity,
+    mutualTls: security.mutualTls,
+    requestBytes,
+  };
   ctx.scheduler.after(networkDelay(ctx), () => serveHttp(ctx, pod, inbound, () => undefined));
 }

@@ -52,13 +52,28 @@ spec:
     h.engine.setLoad("synthetic", { requestsPerSecond: 5 });
     h.run(20_000);
     const samples = h.samples();
-    const entry = sumOf(samples, R, { reporter: "destination", destination_workload: "svc-0", source_workload: "unknown", source_principal: "unknown", connection_security_policy: "none" });
+    const entry = sumOf(samples, R, {
+      reporter: "destination",
+      destination_workload: "svc-0",
+      source_workload: "unknown",
+      source_principal: "unknown",
+      connection_security_policy: "none",
+    });
     expect(entry).toBeGreaterThan(60);
     expect(sumOf(samples, R, { reporter: "source", destination_workload: "svc-0" })).toBe(0);
     // svc-0 calls its annotated callee through its own sidecar.
-    expect(sumOf(samples, R, { reporter: "destination", source_workload: "svc-0", destination_workload: "svc-1", connection_security_policy: "mutual_tls" })).toBe(entry);
+    expect(
+      sumOf(samples, R, {
+        reporter: "destination",
+        source_workload: "svc-0",
+        destination_workload: "svc-1",
+        connection_security_policy: "mutual_tls",
+      }),
+    ).toBe(entry);
     // svc-1 calls nobody and is no entry point.
-    expect(sumOf(samples, R, { reporter: "destination", source_workload: "unknown", destination_workload: "svc-1" })).toBe(0);
+    expect(
+      sumOf(samples, R, { reporter: "destination", source_workload: "unknown", destination_workload: "svc-1" }),
+    ).toBe(0);
   });
 });
 
@@ -73,6 +88,8 @@ describe("pause and resume", () => {
     expect(sumOf(h.samples(), R, { reporter: "destination", destination_workload: "productpage-v1" })).toBe(paused);
     h.engine.resume();
     h.run(5_000);
-    expect(sumOf(h.samples(), R, { reporter: "destination", destination_workload: "productpage-v1" })).toBeGreaterThan(paused + 50);
+    expect(sumOf(h.samples(), R, { reporter: "destination", destination_workload: "productpage-v1" })).toBeGreaterThan(
+      paused + 50,
+    );
   });
 });

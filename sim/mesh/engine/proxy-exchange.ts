@@ -26,7 +26,14 @@ import { fireMirror } from "./mirror";
 import type { Timer } from "./scheduler";
 import { startUpstreamTry, type TryHandle, type TryResult } from "./upstream-try";
 
-export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways: string[], request: HttpRequest, requestBytes: number, done: (response: HttpResponse) => void): Cancellable {
+export function startProxyExchange(
+  ctx: EngineContext,
+  proxy: PodInfo,
+  gateways: string[],
+  request: HttpRequest,
+  requestBytes: number,
+  done: (response: HttpResponse) => void,
+): Cancellable {
   const { scheduler } = ctx;
   const start = scheduler.now;
   const flags: ResponseFlag[] = [];
@@ -62,9 +69,15 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
     finished = true;
     for (const timer of timers) timer.cancel();
     currentTry?.cancel();
-    const outcome = grpc ? grpcOutcome(status, answer.grpcStatus, answer.local) : { code: status, grpcStatus: undefined };
+    const outcome = grpc
+      ? grpcOutcome(status, answer.grpcStatus, answer.local)
+      : { code: status, grpcStatus: undefined };
     report(outcome.code, bytes, outcome.grpcStatus);
-    done({ status: outcome.code, bytes, ...(outcome.grpcStatus !== undefined ? { grpcStatus: outcome.grpcStatus } : {}) });
+    done({
+      status: outcome.code,
+      bytes,
+      ...(outcome.grpcStatus !== undefined ? { grpcStatus: outcome.grpcStatus } : {}),
+    });
   };
 
   const localReply = (flag: ResponseFlag, status?: number): void => {
@@ -78,19 +91,32 @@ export function startProxyExchange(ctx: EngineContext, proxy: PodInfo, gateways:
       const resolved = resolveCluster(ctx.snapshot(), proxy.namespace, decision.destination, request.port);
       if (!resolved.ok) return localReply("NC");
       const perTry = decision.retry.perTryTimeoutMs;
-      currentTry = startUpstreamTry(ctx, { proxy, cluster: resolved.cluster, request, requestBytes, ...(perTry !== undefined ? { perTryTimeoutMs: perTry } : {}) }, (result) => {
-        currentTry = undefined;
-        lastTry = result;
-        const retriable = result.outcome.kind !== "noHealthyUpstream" && isRetriable(result.outcome, decision.retry);
-        if (retriable && retriesDone < decision.retry.attempts) {
-          retriesDone++;
-          timers.push(scheduler.after(retryBackoffMs(retriesDone, ctx.rng.next), () => !finished && attempt()));
-          return;
-        }
-        flags.push(...result.flags);
-        if (retriable && decision.retry.attempts > 0) flags.push("URX");
-        finish(result.status, result.bytes, { local: result.local, ...(result.grpcStatus !== undefined ? { grpcStatus: result.grpcStatus } : {}) });
-      });
+      currentTry = startUpstreamTry(
+        ctx,
+        {
+          proxy,
+          cluster: resolved.cluster,
+          request,
+          requestBytes,
+          ...(perTry !== undefined ? { perTryTimeoutMs: perTry } : {}),
+        },
+        (result) => {
+          currentTry = undefined;
+          lastTry = result;
+          const retriable = result.outcome.kind !== "noHealthyUpstream" && isRetriable(result.outcome, decision.retry);
+          if (retriable && retriesDone < decision.retry.attempts) {
+            retriesDone++;
+            timers.push(scheduler.after(retryBackoffMs(retriesDone, ctx.rng.next), () => !finished && attempt()));
+            return;
+          }
+          flags.push(...result.flags);
+          if (retriable && decision.retry.attempts > 0) flags.push("URX");
+          finish(result.status, result.bytes, {
+            local: result.local,
+            ...(result.grpcStatus !== undefined ? { grpcStatus: result.grpcStatus } : {}),
+          });
+        },
+      );
     };
     attempt();
   };

@@ -7,7 +7,12 @@ import { startProxyExchange } from "./proxy-exchange";
 /** Headers, method and path of a typical GET; the body is empty. */
 const REQUEST_BYTES = { median: 700, sigma: 0.08 };
 
-export function sendHttp(ctx: EngineContext, caller: Caller, request: HttpRequest, done: (response: HttpResponse) => void): Cancellable {
+export function sendHttp(
+  ctx: EngineContext,
+  caller: Caller,
+  request: HttpRequest,
+  done: (response: HttpResponse) => void,
+): Cancellable {
   let inner: Cancellable | undefined;
   let cancelled = false;
   const requestBytes = Math.round(ctx.rng.logNormal(REQUEST_BYTES.median, REQUEST_BYTES.sigma));

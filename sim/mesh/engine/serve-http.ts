@@ -26,11 +26,19 @@ export interface InboundRequest {
 
 const ERROR_BODY_BYTES = 60;
 
-export function serveHttp(ctx: EngineContext, pod: PodInfo, inbound: InboundRequest, done: (response: HttpResponse) => void): Cancellable {
+export function serveHttp(
+  ctx: EngineContext,
+  pod: PodInfo,
+  inbound: InboundRequest,
+  done: (response: HttpResponse) => void,
+): Cancellable {
   const { scheduler, rng } = ctx;
   const behaviour = ctx.behaviours.behaviourOf(pod);
   const start = scheduler.now;
-  const latency = rng.logNormal(behaviour.latency.p50, Math.log(Math.max(behaviour.latency.p99, behaviour.latency.p50 * 1.01) / behaviour.latency.p50) / 2.3263);
+  const latency = rng.logNormal(
+    behaviour.latency.p50,
+    Math.log(Math.max(behaviour.latency.p99, behaviour.latency.p50 * 1.01) / behaviour.latency.p50) / 2.3263,
+  );
   let finished = false;
   let failedCalls = 0;
   const grpc = isGrpcRequest(inbound.request);

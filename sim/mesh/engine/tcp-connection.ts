@@ -23,7 +23,13 @@ interface TcpPeers {
   mutualTls: boolean;
 }
 
-function reportTcp(ctx: EngineContext, reporter: Reporter, peers: TcpPeers, flags: ResponseFlag[], counts: { opened: number; closed: number; sent: number; received: number }): void {
+function reportTcp(
+  ctx: EngineContext,
+  reporter: Reporter,
+  peers: TcpPeers,
+  flags: ResponseFlag[],
+  counts: { opened: number; closed: number; sent: number; received: number },
+): void {
   ctx.telemetry.recordTcp({
     reporter,
     source: reporter === "destination" && !peers.mutualTls ? undefined : peers.source,
@@ -39,17 +45,34 @@ function reportTcp(ctx: EngineContext, reporter: Reporter, peers: TcpPeers, flag
   });
 }
 
-export function openTcpConnection(ctx: EngineContext, caller: PodInfo | undefined, host: string, port: number, bytesOut: number): void {
+export function openTcpConnection(
+  ctx: EngineContext,
+  caller: PodInfo | undefined,
+  host: string,
+  port: number,
+  bytesOut: number,
+): void {
   const snapshot = ctx.snapshot();
   const proxied = caller !== undefined && (caller.hasSidecar || caller.isGateway);
   const failLocally = (flag: ResponseFlag, service: ServiceLabels): void => {
     if (!proxied) return;
-    reportTcp(ctx, "source", { source: caller.identity, destination: undefined, service, mutualTls: false }, [flag], { opened: 1, closed: 1, sent: 0, received: 0 });
+    reportTcp(ctx, "source", { source: caller.identity, destination: undefined, service, mutualTls: false }, [flag], {
+      opened: 1,
+      closed: 1,
+      sent: 0,
+      received: 0,
+    });
   };
 
   let destination = { host } as { host: string; subset?: string; port?: number };
   if (proxied) {
-    const decision = routeTcp(snapshot, { namespace: caller.namespace, labels: caller.labels, gateways: caller.isGateway ? [] : ["mesh"] }, host, port, ctx.rng.next);
+    const decision = routeTcp(
+      snapshot,
+      { namespace: caller.namespace, labels: caller.labels, gateways: caller.isGateway ? [] : ["mesh"] },
+      host,
+      port,
+      ctx.rng.next,
+    );
     if (decision.kind === "noRoute") return failLocally("NR", requestedServiceLabels(resolveService(snapshot, host)));
     destination = decision.destination;
   }
@@ -59,7 +82,9 @@ export function openTcpConnection(ctx: EngineContext, caller: PodInfo | undefine
   const service = serviceLabelsOf(cluster.service);
   if (cluster.service.kind !== "kubernetes") return;
   const state = ctx.proxies.cluster(caller ? proxyKeyOf(caller) : "outside", cluster.key);
-  const limits = proxied ? { maxActive: poolLimitsOf(cluster.policy.connectionPool).maxActive, maxPending: 0 } : { maxActive: Infinity, maxPending: 0 };
+  const limits = proxied
+    ? { maxActive: poolLimitsOf(cluster.policy.connectionPool).maxActive, maxPending: 0 }
+    : { maxActive: Infinity, maxPending: 0 };
   if (state.tcpPool.acquire(limits, () => undefined).kind !== "granted") return failLocally("UO", service);
   const outliers = proxied ? outlierSettingsOf(cluster.policy.outlierDetection) : undefined;
   const healthy = outliers ? state.outliers.healthy(cluster.endpoints, ctx.scheduler.now) : cluster.endpoints;
@@ -74,7 +99,12 @@ export function openTcpConnection(ctx: EngineContext, caller: PodInfo | undefine
     state.tcpPool.release(limits);
     return failLocally("UF", service);
   }
-  const peers: TcpPeers = { source: proxied ? caller.identity : undefined, destination: pod.identity, service, mutualTls: security.mutualTls };
+  const peers: TcpPeers = {
+    source: proxied ? caller.identity : undefined,
+    destination: pod.identity,
+    service,
+    mutualTls: security.mutualTls,
+  };
   const behaviour = ctx.behaviours.behaviourOf(pod);
   const sent = bytesOut + (behaviour.echoPrefixBytes ?? 0);
   const opened = { opened: 1, closed: 0, sent: 0, received: 0 };

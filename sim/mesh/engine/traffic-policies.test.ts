@@ -12,14 +12,21 @@ describe("httpbin's circuit breaker (maxConnections 1, 1 pending, 1 request per 
     h.run(5_000);
     const samples = h.samples();
     const total = sumOf(samples, R, { reporter: "source", source_app: "fortio" });
-    const overflow = sumOf(samples, R, { reporter: "source", source_app: "fortio", response_code: "503", response_flags: /UO/ });
+    const overflow = sumOf(samples, R, {
+      reporter: "source",
+      source_app: "fortio",
+      response_code: "503",
+      response_flags: /UO/,
+    });
     expect(total).toBeGreaterThan(500);
     const share = (overflow / total) * 100;
     expect(share).toBeGreaterThanOrEqual(20);
     expect(share).toBeLessThanOrEqual(50);
     // Overflow never reaches httpbin, so httpbin's sidecar only saw the successful ones.
     expect(sumOf(samples, R, { reporter: "destination", destination_app: "httpbin" })).toBe(total - overflow);
-    expect(sumOf(samples, R, { reporter: "source", response_flags: /UO/, destination_workload: "unknown" })).toBe(overflow);
+    expect(sumOf(samples, R, { reporter: "source", response_flags: /UO/, destination_workload: "unknown" })).toBe(
+      overflow,
+    );
   });
 
   it("lets a single connection through untouched", () => {
@@ -36,7 +43,10 @@ describe("outlier detection", () => {
     h.apply(HTTPBIN_CIRCUIT_BREAKER);
     h.engine.setWorkloadBehaviour("httpbin", "httpbin-v2", { errorRate: 1 });
     h.run(20_000);
-    const byVersion = sumBy(h.samples(), R, "destination_version", { reporter: "destination", destination_service_name: "httpbin" });
+    const byVersion = sumBy(h.samples(), R, "destination_version", {
+      reporter: "destination",
+      destination_service_name: "httpbin",
+    });
     // One 500 from v2 ejects it for 3 minutes.
     expect(byVersion.v2).toBe(1);
     expect(byVersion.v1).toBeGreaterThan(900);
@@ -53,9 +63,13 @@ describe("mirroring reviews v1 to v2", () => {
     const v2 = sumOf(samples, R, { reporter: "destination", destination_workload: "reviews-v2" });
     expect(v1).toBeGreaterThan(500);
     expect(Math.abs(v2 - v1)).toBeLessThan(5);
-    expect(sumOf(samples, R, { reporter: "source", source_workload: "productpage-v1", destination_workload: "reviews-v2" })).toBe(0);
+    expect(
+      sumOf(samples, R, { reporter: "source", source_workload: "productpage-v1", destination_workload: "reviews-v2" }),
+    ).toBe(0);
     // v2 then calls ratings as usual: the mirror is a real request to it.
-    expect(sumOf(samples, R, { reporter: "destination", source_workload: "reviews-v2", destination_workload: "ratings-v1" })).toBeGreaterThan(v2 - 5);
+    expect(
+      sumOf(samples, R, { reporter: "destination", source_workload: "reviews-v2", destination_workload: "ratings-v1" }),
+    ).toBeGreaterThan(v2 - 5);
   });
 });
 
@@ -65,16 +79,28 @@ describe("tcp-echo shifted 80/20 between v1 and v2", () => {
     h.apply(TCP_ECHO_20_V2);
     h.run(60_000);
     const samples = h.samples();
-    const opened = sumBy(samples, "istio_tcp_connections_opened_total", "destination_version", { reporter: "destination", destination_service_name: "tcp-echo" });
+    const opened = sumBy(samples, "istio_tcp_connections_opened_total", "destination_version", {
+      reporter: "destination",
+      destination_service_name: "tcp-echo",
+    });
     const total = (opened.v1 ?? 0) + (opened.v2 ?? 0);
     expect(total).toBeGreaterThan(1000);
     expect(Math.abs(((opened.v1 ?? 0) / total) * 100 - 80)).toBeLessThanOrEqual(8);
-    const received = sumOf(samples, "istio_tcp_received_bytes_total", { reporter: "destination", destination_service_name: "tcp-echo" });
-    const sent = sumOf(samples, "istio_tcp_sent_bytes_total", { reporter: "destination", destination_service_name: "tcp-echo" });
+    const received = sumOf(samples, "istio_tcp_received_bytes_total", {
+      reporter: "destination",
+      destination_service_name: "tcp-echo",
+    });
+    const sent = sumOf(samples, "istio_tcp_sent_bytes_total", {
+      reporter: "destination",
+      destination_service_name: "tcp-echo",
+    });
     expect(received).toBeGreaterThan(10 * total - 100);
     // The echo comes back with its "one "/"two " prefix.
     expect(sent).toBeGreaterThan(received);
-    const closed = sumOf(samples, "istio_tcp_connections_closed_total", { reporter: "source", destination_service_name: "tcp-echo" });
+    const closed = sumOf(samples, "istio_tcp_connections_closed_total", {
+      reporter: "source",
+      destination_service_name: "tcp-echo",
+    });
     expect(closed).toBeGreaterThan(total - 5);
   });
 });
@@ -102,9 +128,20 @@ spec:
 `);
     h.run(10_000);
     const samples = h.samples();
-    const calls = sumOf(samples, R, { reporter: "source", source_workload: "productpage-v1", destination_service_name: "details" });
+    const calls = sumOf(samples, R, {
+      reporter: "source",
+      source_workload: "productpage-v1",
+      destination_service_name: "details",
+    });
     expect(calls).toBeGreaterThan(50);
-    expect(sumOf(samples, R, { reporter: "source", destination_service_name: "details", response_code: "503", response_flags: "UH" })).toBe(calls);
+    expect(
+      sumOf(samples, R, {
+        reporter: "source",
+        destination_service_name: "details",
+        response_code: "503",
+        response_flags: "UH",
+      }),
+    ).toBe(calls);
     expect(sumOf(samples, R, { reporter: "destination", destination_service_name: "details" })).toBe(0);
   });
 });

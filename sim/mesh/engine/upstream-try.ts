@@ -52,7 +52,15 @@ const EXTERNAL_RESPONSE_BYTES = 1200;
 
 function localReply(flag: ResponseFlag, outcome: TryResult["outcome"], upstream?: PodInfo): TryResult {
   const row = RESPONSE_FLAGS[flag];
-  return { outcome, status: row.status ?? 503, flags: [flag], bytes: row.bodyBytes, local: true, mutualTls: false, ...(upstream ? { upstream } : {}) };
+  return {
+    outcome,
+    status: row.status ?? 503,
+    flags: [flag],
+    bytes: row.bodyBytes,
+    local: true,
+    mutualTls: false,
+    ...(upstream ? { upstream } : {}),
+  };
 }
 
 /** A try in flight: cancellable, and it knows which host it went to (for the source report of a route timeout). */
@@ -86,14 +94,26 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
 
   const finish = (result: TryResult): void => {
     if (finished) return;
-    if (outlierSettings && result.upstream) state.outliers.record(result.upstream, result.status, scheduler.now, outlierSettings, cluster.endpoints);
+    if (outlierSettings && result.upstream)
+      state.outliers.record(result.upstream, result.status, scheduler.now, outlierSettings, cluster.endpoints);
     close();
     done(result);
   };
 
   const proceed = (): void => {
     if (cluster.service.kind !== "kubernetes") {
-      timers.push(scheduler.after(rng.logNormal(EXTERNAL_LATENCY_MS.median, EXTERNAL_LATENCY_MS.sigma), () => finish({ outcome: { kind: "response", status: 200 }, status: 200, flags: [], bytes: EXTERNAL_RESPONSE_BYTES, local: false, mutualTls: false })));
+      timers.push(
+        scheduler.after(rng.logNormal(EXTERNAL_LATENCY_MS.median, EXTERNAL_LATENCY_MS.sigma), () =>
+          finish({
+            outcome: { kind: "response", status: 200 },
+            status: 200,
+            flags: [],
+            bytes: EXTERNAL_RESPONSE_BYTES,
+            local: false,
+            mutualTls: false,
+          }),
+        ),
+      );
       return;
     }
     const healthy = outlierSettings ? state.outliers.healthy(cluster.endpoints, scheduler.now) : cluster.endpoints;
@@ -104,8 +124,17 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
     const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
     if (security.refused) return finish(localReply("UF", { kind: "connectFailure" }, pod));
     mutualTls = security.mutualTls;
-    const inbound = { request: t.request, service: serviceLabelsOf(cluster.service), source: t.proxy.identity, mutualTls: security.mutualTls, requestBytes: t.requestBytes };
-    const handshake = cluster.policy.connectionPool?.http?.maxRequestsPerConnection === 1 ? rng.logNormal(HANDSHAKE_MS.median, HANDSHAKE_MS.sigma) : 0;
+    const inbound = {
+      request: t.request,
+      service: serviceLabelsOf(cluster.service),
+      source: t.proxy.identity,
+      mutualTls: security.mutualTls,
+      requestBytes: t.requestBytes,
+    };
+    const handshake =
+      cluster.policy.connectionPool?.http?.maxRequestsPerConnection === 1
+        ? rng.logNormal(HANDSHAKE_MS.median, HANDSHAKE_MS.sigma)
+        : 0;
     timers.push(
       scheduler.after(handshake + networkDelay(ctx), () => {
         if (finished) return;
@@ -113,7 +142,11 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
           timers.push(
             scheduler.after(networkDelay(ctx), () =>
               finish({
-                outcome: { kind: "response", status: response.status, ...(response.grpcStatus !== undefined ? { grpcStatus: response.grpcStatus } : {}) },
+                outcome: {
+                  kind: "response",
+                  status: response.status,
+                  ...(response.grpcStatus !== undefined ? { grpcStatus: response.grpcStatus } : {}),
+                },
                 status: response.status,
                 flags: [],
                 bytes: response.bytes,

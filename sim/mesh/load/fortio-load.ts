@@ -41,11 +41,16 @@ export class FortioLoad implements LoadGenerator {
     const host = resolveDnsName("httpbin", pod.namespace);
     const port = snapshot.services.get(host)?.ports[0]?.port ?? 8000;
     const started = ctx.scheduler.now;
-    ctx.sendHttp({ pod }, { host, port, method: "GET", path: "/get", headers: { "user-agent": "fortio.org/fortio-1.66.0" } }, () => {
-      const interval = load.requestsPerSecond > 0 ? (1000 * Math.max(1, load.connections)) / load.requestsPerSecond : 0;
-      const overhead = ctx.rng.logNormal(CLIENT_OVERHEAD_MS.median, CLIENT_OVERHEAD_MS.sigma);
-      const wait = Math.max(overhead, started + interval - ctx.scheduler.now);
-      ctx.scheduler.after(wait, () => this.loop(generation));
-    });
+    ctx.sendHttp(
+      { pod },
+      { host, port, method: "GET", path: "/get", headers: { "user-agent": "fortio.org/fortio-1.66.0" } },
+      () => {
+        const interval =
+          load.requestsPerSecond > 0 ? (1000 * Math.max(1, load.connections)) / load.requestsPerSecond : 0;
+        const overhead = ctx.rng.logNormal(CLIENT_OVERHEAD_MS.median, CLIENT_OVERHEAD_MS.sigma);
+        const wait = Math.max(overhead, started + interval - ctx.scheduler.now);
+        ctx.scheduler.after(wait, () => this.loop(generation));
+      },
+    );
   }
 }

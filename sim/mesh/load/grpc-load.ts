@@ -22,6 +22,16 @@ export class GrpcClientLoad extends PoissonLoad {
     const host = resolveDnsName(SERVICE, pod.namespace);
     const port = snapshot.services.get(host)?.ports.find((p) => p.protocol === "grpc");
     if (!port) return;
-    ctx.sendHttp({ pod }, { host, port: port.port, method: "POST", path: METHOD_PATH, headers: { "content-type": GRPC_CONTENT_TYPE, "user-agent": "grpc-go/1.66.0" } }, () => undefined);
+    ctx.sendHttp(
+      { pod },
+      {
+        host,
+        port: port.port,
+        method: "POST",
+        path: METHOD_PATH,
+        headers: { "content-type": GRPC_CONTENT_TYPE, "user-agent": "grpc-go/1.66.0" },
+      },
+      () => undefined,
+    );
   }
 }

@@ -22,7 +22,9 @@ export function gatewaysAccepting(snapshot: ConfigSnapshot, pod: PodInfo, port: 
   const out: string[] = [];
   for (const [key, gateway] of snapshot.gateways) {
     if (!gateway.spec.selector || !labelsMatch(gateway.spec.selector, pod.labels)) continue;
-    const accepts = (gateway.spec.servers ?? []).some((s) => s.port?.number === port && (s.hosts ?? []).some((h) => hostMatches(h.split("/").pop() ?? h, host)));
+    const accepts = (gateway.spec.servers ?? []).some(
+      (s) => s.port?.number === port && (s.hosts ?? []).some((h) => hostMatches(h.split("/").pop() ?? h, host)),
+    );
     if (accepts) out.push(key);
   }
   return out;
@@ -38,6 +40,10 @@ export class IngressLoad extends PoissonLoad {
     const headers: Record<string, string> = { "user-agent": "Mozilla/5.0" };
     if (jason) headers["end-user"] = "jason";
     const gateways = gatewaysAccepting(snapshot, pod, INGRESS_PORT, INGRESS_HOST);
-    ctx.sendHttp({ pod, gateways }, { host: INGRESS_HOST, port: INGRESS_PORT, method: "GET", path: "/productpage", headers }, () => undefined);
+    ctx.sendHttp(
+      { pod, gateways },
+      { host: INGRESS_HOST, port: INGRESS_PORT, method: "GET", path: "/productpage", headers },
+      () => undefined,
+    );
   }
 }

@@ -27,10 +27,13 @@ function syntheticServices(snapshot: ConfigSnapshot): { entries: ServiceInfo[]; 
   const synthetic: ServiceInfo[] = [];
   const called = new Set<string>();
   for (const service of snapshot.services.values()) {
-    const annotated = service.pods.filter((p) => (p.workloadAnnotations[CALLS_ANNOTATION] ?? p.annotations[CALLS_ANNOTATION]) !== undefined);
+    const annotated = service.pods.filter(
+      (p) => (p.workloadAnnotations[CALLS_ANNOTATION] ?? p.annotations[CALLS_ANNOTATION]) !== undefined,
+    );
     if (annotated.length === 0) continue;
     synthetic.push(service);
-    for (const pod of annotated) for (const call of callsOf(pod)) called.add(resolveDnsName(call.service, pod.namespace));
+    for (const pod of annotated)
+      for (const call of callsOf(pod)) called.add(resolveDnsName(call.service, pod.namespace));
   }
   const entries = synthetic.filter((s) => !called.has(s.fqdn));
   // A mesh where everything is called by something (a cycle) still needs a way in.
@@ -52,7 +55,8 @@ export function expectedHops(snapshot: ConfigSnapshot, entries: readonly Service
     if (!service || service.pods.length === 0 || visiting.has(fqdn)) return 1;
     visiting.add(fqdn);
     let downstream = 0;
-    for (const pod of service.pods) for (const call of callsOf(pod)) downstream += hops(resolveDnsName(call.service, pod.namespace));
+    for (const pod of service.pods)
+      for (const call of callsOf(pod)) downstream += hops(resolveDnsName(call.service, pod.namespace));
     visiting.delete(fqdn);
     const total = 1 + downstream / service.pods.length;
     memo.set(fqdn, total);
@@ -104,8 +108,18 @@ export class SyntheticLoad implements LoadGenerator {
     if (this.g.isPaused() || this.entries.length === 0) return;
     const { ctx } = this.g;
     const r = ctx.rng.next() * (this.cumulative[this.cumulative.length - 1] ?? 0);
-    const service = this.entries[Math.max(0, this.cumulative.findIndex((c) => r < c))];
+    const service =
+      this.entries[
+        Math.max(
+          0,
+          this.cumulative.findIndex((c) => r < c),
+        )
+      ];
     if (!service) return;
-    ctx.sendHttp({}, { host: service.fqdn, port: service.ports[0]?.port ?? 80, method: "GET", path: "/", headers: {} }, () => undefined);
+    ctx.sendHttp(
+      {},
+      { host: service.fqdn, port: service.ports[0]?.port ?? 80, method: "GET", path: "/", headers: {} },
+      () => undefined,
+    );
   }
 }

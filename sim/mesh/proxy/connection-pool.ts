@@ -19,7 +19,10 @@ export interface PoolLimits {
 export function poolLimitsOf(settings: ConnectionPoolSettings | undefined): PoolLimits {
   const maxConnections = settings?.tcp?.maxConnections || UNLIMITED;
   const maxRequests = settings?.http?.http2MaxRequests || UNLIMITED;
-  return { maxActive: Math.min(maxConnections, maxRequests), maxPending: settings?.http?.http1MaxPendingRequests || UNLIMITED };
+  return {
+    maxActive: Math.min(maxConnections, maxRequests),
+    maxPending: settings?.http?.http1MaxPendingRequests || UNLIMITED,
+  };
 }
 
 export interface PendingTicket {

@@ -49,7 +49,12 @@ function gatewayConditionHolds(gateways: string[] | undefined, vsNamespace: stri
   return source.gateways.some((g) => wanted.includes(g));
 }
 
-export function httpMatchHolds(match: HTTPMatchRequest, request: HttpRequest, source: SourceContext, vsNamespace: string): boolean {
+export function httpMatchHolds(
+  match: HTTPMatchRequest,
+  request: HttpRequest,
+  source: SourceContext,
+  vsNamespace: string,
+): boolean {
   const pathOnly = request.path.split("?")[0] ?? "";
   if (match.uri && !stringMatches(match.uri, pathOnly, match.ignoreUriCase === true)) return false;
   if (match.method && !stringMatches(match.method, request.method)) return false;
@@ -64,7 +69,8 @@ export function httpMatchHolds(match: HTTPMatchRequest, request: HttpRequest, so
   }
   if (match.queryParams) {
     const params = queryParams(request.path);
-    for (const [name, condition] of Object.entries(match.queryParams)) if (!stringMatches(condition, params.get(name))) return false;
+    for (const [name, condition] of Object.entries(match.queryParams))
+      if (!stringMatches(condition, params.get(name))) return false;
   }
   if (match.sourceLabels && !labelsMatch(match.sourceLabels, source.labels)) return false;
   if (match.sourceNamespace !== undefined && match.sourceNamespace !== source.namespace) return false;
@@ -72,12 +78,22 @@ export function httpMatchHolds(match: HTTPMatchRequest, request: HttpRequest, so
 }
 
 /** Match blocks are ORed; no blocks (or an empty list) matches everything. */
-export function anyHttpMatchHolds(matches: HTTPMatchRequest[] | undefined, request: HttpRequest, source: SourceContext, vsNamespace: string): boolean {
+export function anyHttpMatchHolds(
+  matches: HTTPMatchRequest[] | undefined,
+  request: HttpRequest,
+  source: SourceContext,
+  vsNamespace: string,
+): boolean {
   if (!matches || matches.length === 0) return true;
   return matches.some((m) => httpMatchHolds(m, request, source, vsNamespace));
 }
 
-export function anyL4MatchHolds(matches: L4MatchAttributes[] | undefined, port: number, source: SourceContext, vsNamespace: string): boolean {
+export function anyL4MatchHolds(
+  matches: L4MatchAttributes[] | undefined,
+  port: number,
+  source: SourceContext,
+  vsNamespace: string,
+): boolean {
   if (!matches || matches.length === 0) return true;
   return matches.some(
     (m) =>

@@ -21,7 +21,11 @@ describe("mutual TLS between proxies", () => {
   });
 
   it("takes the workload policy over the namespace's over the mesh's", () => {
-    const snapshot = snapshotWith(pa("mesh", "istio-system", "STRICT") + pa("ns", "bookinfo", "PERMISSIVE") + pa("ratings", "bookinfo", "DISABLE", "app: ratings"));
+    const snapshot = snapshotWith(
+      pa("mesh", "istio-system", "STRICT") +
+        pa("ns", "bookinfo", "PERMISSIVE") +
+        pa("ratings", "bookinfo", "DISABLE", "app: ratings"),
+    );
     const pod = (w: string) => snapshot.pods.find((p) => p.identity.workload === w);
     expect(serverMtlsMode(snapshot, pod("ratings-v1")!, 9080)).toBe("DISABLE");
     expect(serverMtlsMode(snapshot, pod("details-v1")!, 9080)).toBe("PERMISSIVE");
@@ -29,10 +33,21 @@ describe("mutual TLS between proxies", () => {
   });
 
   it("sends plaintext to a DISABLE server and refuses plaintext at a STRICT one", () => {
-    const snapshot = snapshotWith(pa("ratings", "bookinfo", "DISABLE", "app: ratings") + pa("details", "bookinfo", "STRICT", "app: details"));
+    const snapshot = snapshotWith(
+      pa("ratings", "bookinfo", "DISABLE", "app: ratings") + pa("details", "bookinfo", "STRICT", "app: details"),
+    );
     const pod = (w: string) => snapshot.pods.find((p) => p.identity.workload === w)!;
-    expect(connectionSecurity(snapshot, true, pod("ratings-v1"), 9080, {})).toEqual({ mutualTls: false, refused: false });
-    expect(connectionSecurity(snapshot, false, pod("details-v1"), 9080, {})).toEqual({ mutualTls: false, refused: true });
-    expect(connectionSecurity(snapshot, true, pod("details-v1"), 9080, { tls: { mode: "DISABLE" } })).toEqual({ mutualTls: false, refused: true });
+    expect(connectionSecurity(snapshot, true, pod("ratings-v1"), 9080, {})).toEqual({
+      mutualTls: false,
+      refused: false,
+    });
+    expect(connectionSecurity(snapshot, false, pod("details-v1"), 9080, {})).toEqual({
+      mutualTls: false,
+      refused: true,
+    });
+    expect(connectionSecurity(snapshot, true, pod("details-v1"), 9080, { tls: { mode: "DISABLE" } })).toEqual({
+      mutualTls: false,
+      refused: true,
+    });
   });
 });

@@ -21,9 +21,16 @@ function modeOf(pa: PeerAuthenticationEntry, port: number): ServerMtlsMode | und
 
 export function serverMtlsMode(snapshot: ConfigSnapshot, pod: PodInfo, targetPort: number): ServerMtlsMode {
   const layers: PeerAuthenticationEntry[][] = [
-    snapshot.peerAuthentications.filter((pa) => pa.namespace === pod.namespace && pa.spec.selector?.matchLabels && labelsMatch(pa.spec.selector.matchLabels, pod.labels)),
+    snapshot.peerAuthentications.filter(
+      (pa) =>
+        pa.namespace === pod.namespace &&
+        pa.spec.selector?.matchLabels &&
+        labelsMatch(pa.spec.selector.matchLabels, pod.labels),
+    ),
     snapshot.peerAuthentications.filter((pa) => pa.namespace === pod.namespace && !pa.spec.selector?.matchLabels),
-    snapshot.peerAuthentications.filter((pa) => pa.namespace === snapshot.rootNamespace && !pa.spec.selector?.matchLabels),
+    snapshot.peerAuthentications.filter(
+      (pa) => pa.namespace === snapshot.rootNamespace && !pa.spec.selector?.matchLabels,
+    ),
   ];
   for (const layer of layers) {
     for (const pa of layer) {
@@ -40,7 +47,13 @@ export interface ConnectionSecurity {
   refused: boolean;
 }
 
-export function connectionSecurity(snapshot: ConfigSnapshot, clientHasProxy: boolean, server: PodInfo, targetPort: number, policy: EffectivePolicy): ConnectionSecurity {
+export function connectionSecurity(
+  snapshot: ConfigSnapshot,
+  clientHasProxy: boolean,
+  server: PodInfo,
+  targetPort: number,
+  policy: EffectivePolicy,
+): ConnectionSecurity {
   const serverMode: ServerMtlsMode = server.hasSidecar ? serverMtlsMode(snapshot, server, targetPort) : "DISABLE";
   let clientMtls: boolean;
   if (!clientHasProxy) clientMtls = false;

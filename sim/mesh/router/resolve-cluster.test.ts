@@ -25,7 +25,11 @@ ${HTTPBIN_CIRCUIT_BREAKER}`);
 
   it("uses every pod of the service without a subset", () => {
     const r = resolveCluster(snapshot, "bookinfo", { host: REVIEWS }, 9080);
-    expect(r.ok && r.cluster.endpoints.map((p) => p.identity.workload).sort()).toEqual(["reviews-v1", "reviews-v2", "reviews-v3"]);
+    expect(r.ok && r.cluster.endpoints.map((p) => p.identity.workload).sort()).toEqual([
+      "reviews-v1",
+      "reviews-v2",
+      "reviews-v3",
+    ]);
   });
 
   it("has no cluster for a subset no DestinationRule defines", () => {
@@ -39,7 +43,11 @@ ${HTTPBIN_CIRCUIT_BREAKER}`);
   });
 
   it("names ServiceEntry hosts and passthrough destinations", () => {
-    expect(resolveService(snapshot, "www.googleapis.com")).toMatchObject({ kind: "external", name: "www.googleapis.com", namespace: "bookinfo" });
+    expect(resolveService(snapshot, "www.googleapis.com")).toMatchObject({
+      kind: "external",
+      name: "www.googleapis.com",
+      namespace: "bookinfo",
+    });
     expect(resolveService(snapshot, "example.org")).toMatchObject({ kind: "passthrough", name: "PassthroughCluster" });
   });
 });

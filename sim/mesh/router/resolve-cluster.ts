@@ -5,9 +5,23 @@
  * namespace, most specific host first), which subset, the pods it selects, and the
  * traffic policy for that subset and port (subset fields override the rule's).
  */
-import type { ConnectionPoolSettings, DestinationRuleSpec, LoadBalancerSettings, OutlierDetection, TrafficPolicy, ClientTLSSettings } from "@/lib/istio/types";
+import type {
+  ConnectionPoolSettings,
+  DestinationRuleSpec,
+  LoadBalancerSettings,
+  OutlierDetection,
+  TrafficPolicy,
+  ClientTLSSettings,
+} from "@/lib/istio/types";
 import { hostMatches, hostSpecificity } from "../config/hosts";
-import { labelsMatch, type ConfigSnapshot, type DestinationRuleEntry, type PodInfo, type ServiceEntryEntry, type ServiceInfo } from "../config/snapshot";
+import {
+  labelsMatch,
+  type ConfigSnapshot,
+  type DestinationRuleEntry,
+  type PodInfo,
+  type ServiceEntryEntry,
+  type ServiceInfo,
+} from "../config/snapshot";
 import type { DestinationRef } from "./types";
 
 export type DestinationService =
@@ -32,7 +46,8 @@ export interface Cluster {
   policy: EffectivePolicy;
 }
 
-export type ClusterResolution = { ok: true; cluster: Cluster } | { ok: false; reason: "noCluster"; service: DestinationService };
+export type ClusterResolution =
+  { ok: true; cluster: Cluster } | { ok: false; reason: "noCluster"; service: DestinationService };
 
 export function resolveService(snapshot: ConfigSnapshot, host: string): DestinationService {
   const service = snapshot.services.get(host);
@@ -49,8 +64,15 @@ export function resolveService(snapshot: ConfigSnapshot, host: string): Destinat
   return { kind: "passthrough", host, name: "PassthroughCluster", namespace: "unknown" };
 }
 
-export function findDestinationRule(snapshot: ConfigSnapshot, clientNamespace: string, host: string, serviceNamespace: string | undefined): DestinationRuleEntry | undefined {
-  const lookIn = [clientNamespace, serviceNamespace, snapshot.rootNamespace].filter((n): n is string => n !== undefined);
+export function findDestinationRule(
+  snapshot: ConfigSnapshot,
+  clientNamespace: string,
+  host: string,
+  serviceNamespace: string | undefined,
+): DestinationRuleEntry | undefined {
+  const lookIn = [clientNamespace, serviceNamespace, snapshot.rootNamespace].filter(
+    (n): n is string => n !== undefined,
+  );
   for (const namespace of lookIn) {
     let best: { dr: DestinationRuleEntry; specificity: number } | undefined;
     for (const dr of snapshot.destinationRules) {
@@ -63,7 +85,11 @@ export function findDestinationRule(snapshot: ConfigSnapshot, clientNamespace: s
   return undefined;
 }
 
-function mergePolicy(base: TrafficPolicy | undefined, override: TrafficPolicy | undefined, port: number): EffectivePolicy {
+function mergePolicy(
+  base: TrafficPolicy | undefined,
+  override: TrafficPolicy | undefined,
+  port: number,
+): EffectivePolicy {
   const pick = (policy: TrafficPolicy | undefined): EffectivePolicy => {
     if (!policy) return {};
     const portLevel = policy.portLevelSettings?.find((p) => p.port?.number === port);
@@ -95,10 +121,18 @@ function clusterPort(service: DestinationService, explicit: number | undefined, 
   return ports[0] ?? 80;
 }
 
-export function resolveCluster(snapshot: ConfigSnapshot, clientNamespace: string, destination: DestinationRef, requestPort?: number): ClusterResolution {
+export function resolveCluster(
+  snapshot: ConfigSnapshot,
+  clientNamespace: string,
+  destination: DestinationRef,
+  requestPort?: number,
+): ClusterResolution {
   const service = resolveService(snapshot, destination.host);
   const port = clusterPort(service, destination.port, requestPort);
-  const dr = service.kind === "passthrough" ? undefined : findDestinationRule(snapshot, clientNamespace, destination.host, service.namespace);
+  const dr =
+    service.kind === "passthrough"
+      ? undefined
+      : findDestinationRule(snapshot, clientNamespace, destination.host, service.namespace);
   const spec: DestinationRuleSpec = dr?.spec ?? {};
   let policy = mergePolicy(spec.trafficPolicy, undefined, port);
   let endpoints: PodInfo[] = service.kind === "kubernetes" ? service.service.pods : [];
@@ -110,5 +144,8 @@ export function resolveCluster(snapshot: ConfigSnapshot, clientNamespace: string
     endpoints = endpoints.filter((p) => labelsMatch(subset.labels, p.labels));
   }
   const key = `outbound|${port}|${destination.subset ?? ""}|${destination.host}`;
-  return { ok: true, cluster: { key, service, port, ...(destination.subset ? { subset: destination.subset } : {}), endpoints, policy } };
+  return {
+    ok: true,
+    cluster: { key, service, port, ...(destination.subset ? { subset: destination.subset } : {}), endpoints, policy },
+  };
 }

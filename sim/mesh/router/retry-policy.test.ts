@@ -15,8 +15,15 @@ describe("retry conditions", () => {
     expect(isRetriable({ kind: "response", status: 200, grpcStatus: 14 }, defaults)).toBe(true);
     expect(isRetriable({ kind: "response", status: 200, grpcStatus: 1 }, defaults)).toBe(true);
     expect(isRetriable({ kind: "response", status: 200, grpcStatus: 13 }, defaults)).toBe(false);
-    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 13 }, buildRetryPolicy({ retryOn: "internal" }, undefined))).toBe(true);
-    expect(isRetriable({ kind: "response", status: 200, grpcStatus: 14 }, buildRetryPolicy({ retryOn: "5xx" }, undefined))).toBe(false);
+    expect(
+      isRetriable(
+        { kind: "response", status: 200, grpcStatus: 13 },
+        buildRetryPolicy({ retryOn: "internal" }, undefined),
+      ),
+    ).toBe(true);
+    expect(
+      isRetriable({ kind: "response", status: 200, grpcStatus: 14 }, buildRetryPolicy({ retryOn: "5xx" }, undefined)),
+    ).toBe(false);
   });
 
   it("retries 5xx and per-try timeouts when retryOn says 5xx", () => {

@@ -28,14 +28,19 @@ export type TryOutcome =
 
 type Condition = (outcome: TryOutcome, policy: RetryPolicy) => boolean;
 
-const isStatus = (outcome: TryOutcome, test: (status: number) => boolean): boolean => outcome.kind === "response" && test(outcome.status);
+const isStatus = (outcome: TryOutcome, test: (status: number) => boolean): boolean =>
+  outcome.kind === "response" && test(outcome.status);
 /** Envoy's retry_grpc_on conditions read the grpc-status of the answer (HTTP 200 for gRPC). */
-const isGrpcStatus = (outcome: TryOutcome, status: number): boolean => outcome.kind === "response" && outcome.grpcStatus === status;
+const isGrpcStatus = (outcome: TryOutcome, status: number): boolean =>
+  outcome.kind === "response" && outcome.grpcStatus === status;
 
 /** What each retryOn condition covers (Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on semantics); gRPC conditions never fire for HTTP. */
 const RETRY_CONDITIONS: Record<string, Condition> = {
   "5xx": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s >= 500),
-  "gateway-error": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s === 502 || s === 503 || s === 504),
+  "gateway-error": (o) =>
+    o.kind === "connectFailure" ||
+    o.kind === "perTryTimeout" ||
+    isStatus(o, (s) => s === 502 || s === 503 || s === 504),
   reset: (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout",
   "connect-failure": (o) => o.kind === "connectFailure",
   "refused-stream": () => false,
@@ -53,7 +58,10 @@ export function buildRetryPolicy(retries: HTTPRetry | undefined, routeTimeoutMs:
   const retryOnText = retries?.retryOn && retries.retryOn.trim() !== "" ? retries.retryOn : DEFAULT_RETRY_ON;
   const retryOn = new Set<string>();
   const codes = new Set<number>();
-  for (const part of retryOnText.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of retryOnText
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     // A bare status code means "retriable-status-codes" with that code.
     if (/^\d{3}$/.test(part)) {
       codes.add(Number(part));

@@ -4,8 +4,18 @@ import { routeHttp } from "./route-http";
 import type { HttpRequest, RoutedDecision, SourceContext } from "./types";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
-const productpage: SourceContext = { namespace: "bookinfo", labels: { app: "productpage", version: "v1" }, gateways: ["mesh"] };
-const get = (headers: Record<string, string> = {}, path = "/reviews/0", method = "GET"): HttpRequest => ({ host: REVIEWS, port: 9080, method, path, headers });
+const productpage: SourceContext = {
+  namespace: "bookinfo",
+  labels: { app: "productpage", version: "v1" },
+  gateways: ["mesh"],
+};
+const get = (headers: Record<string, string> = {}, path = "/reviews/0", method = "GET"): HttpRequest => ({
+  host: REVIEWS,
+  port: 9080,
+  method,
+  path,
+  headers,
+});
 const half = () => 0.5;
 
 function reviewsVs(http: string): string {
@@ -94,7 +104,10 @@ describe("routeHttp matching", () => {
   });
 
   it("answers a request no rule matches with noRoute (404 NR), adding no default route", () => {
-    expect(routeHttp(snapshot, productpage, get({}, "/other"), half)).toEqual({ kind: "noRoute", virtualService: "bookinfo/reviews" });
+    expect(routeHttp(snapshot, productpage, get({}, "/other"), half)).toEqual({
+      kind: "noRoute",
+      virtualService: "bookinfo/reviews",
+    });
   });
 });
 
@@ -117,7 +130,8 @@ describe("routeHttp weights", () => {
 
   it("sends everything to a lone destination without a weight", () => {
     const lone = snapshotWith(reviewsVs(`  - route: [{ destination: { host: reviews, subset: v2 } }]\n`));
-    for (const r of [0, 0.5, 0.999]) expect(routed(routeHttp(lone, productpage, get(), () => r)).destination.subset).toBe("v2");
+    for (const r of [0, 0.5, 0.999])
+      expect(routed(routeHttp(lone, productpage, get(), () => r)).destination.subset).toBe("v2");
   });
 });
 
@@ -147,7 +161,8 @@ describe("routeHttp faults, timeouts, retries and mirrors", () => {
     mirrorPercentage: { value: 20 }
 `),
   );
-  const as = (user: string, random: () => number) => routed(routeHttp(snapshot, productpage, get({ "end-user": user }), random));
+  const as = (user: string, random: () => number) =>
+    routed(routeHttp(snapshot, productpage, get({ "end-user": user }), random));
 
   it("draws delay and abort against their percentages", () => {
     expect(as("jason", sequence(0.4, 0.05)).fault).toEqual({ delayMs: 7000, abortStatus: 503 });
@@ -177,11 +192,19 @@ describe("routeHttp faults, timeouts, retries and mirrors", () => {
 
 describe("routeHttp at the ingress gateway", () => {
   const snapshot = snapshotWith();
-  const gateway: SourceContext = { namespace: "istio-system", labels: { istio: "ingressgateway" }, gateways: ["bookinfo/bookinfo-gateway"] };
-  const at = (path: string) => routeHttp(snapshot, gateway, { host: "localhost", port: 8080, method: "GET", path, headers: {} }, half);
+  const gateway: SourceContext = {
+    namespace: "istio-system",
+    labels: { istio: "ingressgateway" },
+    gateways: ["bookinfo/bookinfo-gateway"],
+  };
+  const at = (path: string) =>
+    routeHttp(snapshot, gateway, { host: "localhost", port: 8080, method: "GET", path, headers: {} }, half);
 
   it("sends /productpage and /static/* to productpage through the VS bound to bookinfo-gateway", () => {
-    expect(routed(at("/productpage")).destination).toEqual({ host: "productpage.bookinfo.svc.cluster.local", port: 9080 });
+    expect(routed(at("/productpage")).destination).toEqual({
+      host: "productpage.bookinfo.svc.cluster.local",
+      port: 9080,
+    });
     expect(routed(at("/static/css/x.css")).destination.host).toBe("productpage.bookinfo.svc.cluster.local");
   });
 
@@ -190,7 +213,14 @@ describe("routeHttp at the ingress gateway", () => {
   });
 
   it("does not apply gateway-bound VirtualServices to sidecars", () => {
-    const d = routed(routeHttp(snapshot, productpage, { host: "localhost", port: 80, method: "GET", path: "/productpage", headers: {} }, half));
+    const d = routed(
+      routeHttp(
+        snapshot,
+        productpage,
+        { host: "localhost", port: 80, method: "GET", path: "/productpage", headers: {} },
+        half,
+      ),
+    );
     expect(d.virtualService).toBeUndefined();
   });
 });

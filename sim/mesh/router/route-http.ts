@@ -24,7 +24,11 @@ import { buildRetryPolicy } from "./retry-policy";
 import { selectVirtualServices } from "./select-virtual-services";
 import type { DestinationRef, FaultDecision, HttpRequest, HttpRouteDecision, Random, SourceContext } from "./types";
 
-function destinationOf(vs: VirtualServiceEntry, destination: { host?: string; subset?: string; port?: { number?: number } } | undefined, fallbackHost: string): DestinationRef {
+function destinationOf(
+  vs: VirtualServiceEntry,
+  destination: { host?: string; subset?: string; port?: { number?: number } } | undefined,
+  fallbackHost: string,
+): DestinationRef {
   const host = destination?.host ? qualifyConfigHost(destination.host, vs.namespace) : fallbackHost;
   const ref: DestinationRef = { host };
   if (destination?.subset) ref.subset = destination.subset;
@@ -40,13 +44,16 @@ function decideFault(rule: HTTPRoute, random: Random): FaultDecision {
     if (ms !== undefined && ms > 0 && happens(percentOf(delay.percentage, delay.percent), random)) fault.delayMs = ms;
   }
   const abort = rule.fault?.abort;
-  if (abort?.httpStatus !== undefined && happens(percentOf(abort.percentage), random)) fault.abortStatus = abort.httpStatus;
+  if (abort?.httpStatus !== undefined && happens(percentOf(abort.percentage), random))
+    fault.abortStatus = abort.httpStatus;
   return fault;
 }
 
 function decideMirrors(vs: VirtualServiceEntry, rule: HTTPRoute, host: string, random: Random): DestinationRef[] {
   if (rule.mirrors && rule.mirrors.length > 0) {
-    return rule.mirrors.filter((m) => happens(m.percentage?.value ?? 100, random)).map((m) => destinationOf(vs, m.destination, host));
+    return rule.mirrors
+      .filter((m) => happens(m.percentage?.value ?? 100, random))
+      .map((m) => destinationOf(vs, m.destination, host));
   }
   if (!rule.mirror) return [];
   const percent = rule.mirrorPercentage?.value ?? rule.mirrorPercent ?? 100;
@@ -55,7 +62,8 @@ function decideMirrors(vs: VirtualServiceEntry, rule: HTTPRoute, host: string, r
 
 function routeRule(vs: VirtualServiceEntry, rule: HTTPRoute, request: HttpRequest, random: Random): HttpRouteDecision {
   const name = `${vs.namespace}/${vs.name}`;
-  if (rule.directResponse?.status !== undefined) return { kind: "directResponse", status: rule.directResponse.status, virtualService: name };
+  if (rule.directResponse?.status !== undefined)
+    return { kind: "directResponse", status: rule.directResponse.status, virtualService: name };
   const chosen = pickWeighted(rule.route ?? [], random);
   const timeout = rule.timeout ? parseDurationMs(rule.timeout) : undefined;
   const timeoutMs = timeout && timeout > 0 ? timeout : undefined;
@@ -70,11 +78,22 @@ function routeRule(vs: VirtualServiceEntry, rule: HTTPRoute, request: HttpReques
   };
 }
 
-export function routeHttp(snapshot: ConfigSnapshot, source: SourceContext, request: HttpRequest, random: Random): HttpRouteDecision {
+export function routeHttp(
+  snapshot: ConfigSnapshot,
+  source: SourceContext,
+  request: HttpRequest,
+  random: Random,
+): HttpRouteDecision {
   const virtualServices = selectVirtualServices(snapshot, request.host, source);
   const first = virtualServices[0];
   if (!first) {
-    return { kind: "route", destination: { host: request.host }, fault: {}, retry: buildRetryPolicy(undefined, undefined), mirrors: [] };
+    return {
+      kind: "route",
+      destination: { host: request.host },
+      fault: {},
+      retry: buildRetryPolicy(undefined, undefined),
+      mirrors: [],
+    };
   }
   for (const vs of virtualServices) {
     for (const rule of vs.spec.http ?? []) {

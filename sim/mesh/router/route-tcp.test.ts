@@ -23,6 +23,9 @@ describe("routeTcp", () => {
   });
 
   it("uses the service itself without a VirtualService", () => {
-    expect(routeTcp(snapshotWith(), curl, HOST, 9000, () => 0.5)).toEqual({ kind: "route", destination: { host: HOST } });
+    expect(routeTcp(snapshotWith(), curl, HOST, 9000, () => 0.5)).toEqual({
+      kind: "route",
+      destination: { host: HOST },
+    });
   });
 });

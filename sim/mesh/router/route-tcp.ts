@@ -9,7 +9,13 @@ import { pickWeighted } from "./pick-weighted";
 import { selectVirtualServices } from "./select-virtual-services";
 import type { Random, SourceContext, TcpRouteDecision } from "./types";
 
-export function routeTcp(snapshot: ConfigSnapshot, source: SourceContext, host: string, port: number, random: Random): TcpRouteDecision {
+export function routeTcp(
+  snapshot: ConfigSnapshot,
+  source: SourceContext,
+  host: string,
+  port: number,
+  random: Random,
+): TcpRouteDecision {
   const virtualServices = selectVirtualServices(snapshot, host, source).filter((vs) => (vs.spec.tcp ?? []).length > 0);
   if (virtualServices.length === 0) return { kind: "route", destination: { host } };
   for (const vs of virtualServices) {
@@ -19,7 +25,11 @@ export function routeTcp(snapshot: ConfigSnapshot, source: SourceContext, host: 
       const d = chosen?.destination;
       return {
         kind: "route",
-        destination: { host: d?.host ? qualifyConfigHost(d.host, vs.namespace) : host, ...(d?.subset ? { subset: d.subset } : {}), ...(d?.port?.number !== undefined ? { port: d.port.number } : {}) },
+        destination: {
+          host: d?.host ? qualifyConfigHost(d.host, vs.namespace) : host,
+          ...(d?.subset ? { subset: d.subset } : {}),
+          ...(d?.port?.number !== undefined ? { port: d.port.number } : {}),
+        },
         virtualService: `${vs.namespace}/${vs.name}`,
       };
     }

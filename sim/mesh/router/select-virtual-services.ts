@@ -14,7 +14,11 @@ function bestHostMatch(vs: VirtualServiceEntry, host: string): number {
   return best;
 }
 
-export function selectVirtualServices(snapshot: ConfigSnapshot, host: string, source: SourceContext): VirtualServiceEntry[] {
+export function selectVirtualServices(
+  snapshot: ConfigSnapshot,
+  host: string,
+  source: SourceContext,
+): VirtualServiceEntry[] {
   const candidates: Array<{ vs: VirtualServiceEntry; specificity: number }> = [];
   for (const vs of snapshot.virtualServices) {
     if (!vs.gateways.some((g) => source.gateways.includes(g))) continue;

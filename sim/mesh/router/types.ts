@@ -55,7 +55,8 @@ export type HttpRouteDecision =
   | { kind: "noRoute"; virtualService: string }
   | { kind: "directResponse"; status: number; virtualService: string };
 
-export type TcpRouteDecision = { kind: "route"; destination: DestinationRef; virtualService?: string } | { kind: "noRoute"; virtualService: string };
+export type TcpRouteDecision =
+  { kind: "route"; destination: DestinationRef; virtualService?: string } | { kind: "noRoute"; virtualService: string };
 
 /** Uniform random in [0, 1): the router's only source of non-determinism, passed in. */
 export type Random = () => number;

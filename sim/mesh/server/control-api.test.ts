@@ -13,7 +13,15 @@ describe("the metrics server and control API", () => {
   afterAll(() => mesh.stop());
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(base + path, { method, ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) });
+    const response = await fetch(base + path, {
+      method,
+      ...(body !== undefined
+        ? {
+            body: typeof body === "string" ? body : JSON.stringify(body),
+            headers: { "content-type": "application/json" },
+          }
+        : {}),
+    });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
 
@@ -26,20 +34,33 @@ describe("the metrics server and control API", () => {
   });
 
   it("shows the state, and changes an entry point's load", async () => {
-    expect((await call("GET", "/control")).json.load).toMatchObject({ "bookinfo-ingress": { requestsPerSecond: 20, jasonShare: 0.1 } });
+    expect((await call("GET", "/control")).json.load).toMatchObject({
+      "bookinfo-ingress": { requestsPerSecond: 20, jasonShare: 0.1 },
+    });
     const changed = await call("PUT", "/control/load", { entryPoint: "bookinfo-ingress", requestsPerSecond: 50 });
-    expect(changed).toEqual({ status: 200, json: { entryPoint: "bookinfo-ingress", load: { requestsPerSecond: 50, connections: 1, jasonShare: 0.1 } } });
+    expect(changed).toEqual({
+      status: 200,
+      json: { entryPoint: "bookinfo-ingress", load: { requestsPerSecond: 50, connections: 1, jasonShare: 0.1 } },
+    });
   });
 
   it("makes a canary bad", async () => {
-    const response = await call("PUT", "/control/workloads/bookinfo/reviews-v3", { errorRate: 0.3, latencyMs: { p50: 100 } });
+    const response = await call("PUT", "/control/workloads/bookinfo/reviews-v3", {
+      errorRate: 0.3,
+      latencyMs: { p50: 100 },
+    });
     expect(response.status).toBe(200);
-    expect((await call("GET", "/control")).json.workloads).toEqual({ "bookinfo/reviews-v3": { errorRate: 0.3, latencyMs: { p50: 100 } } });
+    expect((await call("GET", "/control")).json.workloads).toEqual({
+      "bookinfo/reviews-v3": { errorRate: 0.3, latencyMs: { p50: 100 } },
+    });
   });
 
   it("makes a workload answer gRPC calls with a status", async () => {
     const response = await call("PUT", "/control/workloads/bookinfo/ratings-v1", { errorRate: 1, grpcStatus: 14 });
-    expect(response).toMatchObject({ status: 200, json: { workload: "bookinfo/ratings-v1", behaviour: { errorRate: 1, grpcStatus: 14 } } });
+    expect(response).toMatchObject({
+      status: 200,
+      json: { workload: "bookinfo/ratings-v1", behaviour: { errorRate: 1, grpcStatus: 14 } },
+    });
   });
 
   it("answers bad bodies and unknown workloads with clear errors", async () => {
@@ -61,11 +82,21 @@ describe("the metrics server and control API", () => {
 
   it("refuses changes from another site and bodies that are not JSON, changing nothing", async () => {
     const before = (await call("GET", "/control")).json;
-    const crossSite = await fetch(base + "/control/reset", { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/json" } });
+    const crossSite = await fetch(base + "/control/reset", {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+    });
     expect(crossSite.status).toBe(403);
-    const fetchSite = await fetch(base + "/control/pause", { method: "POST", headers: { "sec-fetch-site": "cross-site" } });
+    const fetchSite = await fetch(base + "/control/pause", {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(fetchSite.status).toBe(403);
-    const form = await fetch(base + "/control/load", { method: "PUT", headers: { "content-type": "text/plain" }, body: JSON.stringify({ entryPoint: "fortio", requestsPerSecond: 0 }) });
+    const form = await fetch(base + "/control/load", {
+      method: "PUT",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ entryPoint: "fortio", requestsPerSecond: 0 }),
+    });
     expect(form.status).toBe(415);
     expect(((await form.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");
     expect((await call("GET", "/control")).json).toEqual(before);

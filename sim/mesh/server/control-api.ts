@@ -18,15 +18,25 @@ interface Route {
   handle(engine: MeshEngine, params: string[], body: unknown): ControlResponse;
 }
 
-export function errorBody(code: string, message: string, issues?: string[]): { error: { code: string; message: string; issues?: string[] } } {
+export function errorBody(
+  code: string,
+  message: string,
+  issues?: string[],
+): { error: { code: string; message: string; issues?: string[] } } {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } | { ok: false; response: ControlResponse } {
+function parse<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+): { ok: true; value: T } | { ok: false; response: ControlResponse } {
   const result = schema.safeParse(body);
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message));
-  return { ok: false, response: { status: 400, body: errorBody("bad_request", `invalid body: ${issues.join("; ")}`, issues) } };
+  return {
+    ok: false,
+    response: { status: 400, body: errorBody("bad_request", `invalid body: ${issues.join("; ")}`, issues) },
+  };
 }
 
 const ok = (engine: MeshEngine): ControlResponse => ({ status: 200, body: engine.state() });
@@ -52,8 +62,16 @@ const ROUTES: readonly Route[] = [
       const known = new Set(engine.snapshot().pods.map((p) => p.identity.key));
       const key = `${namespace}/${workload}`;
       if (!known.has(key)) {
-        const inNamespace = [...known].filter((k) => k.startsWith(`${namespace}/`)).map((k) => k.slice(namespace.length + 1));
-        return { status: 404, body: errorBody("not_found", `no workload ${key}${inNamespace.length > 0 ? `; workloads in ${namespace}: ${inNamespace.join(", ")}` : ""}`) };
+        const inNamespace = [...known]
+          .filter((k) => k.startsWith(`${namespace}/`))
+          .map((k) => k.slice(namespace.length + 1));
+        return {
+          status: 404,
+          body: errorBody(
+            "not_found",
+            `no workload ${key}${inNamespace.length > 0 ? `; workloads in ${namespace}: ${inNamespace.join(", ")}` : ""}`,
+          ),
+        };
       }
       engine.setWorkloadBehaviour(namespace, workload, parsed.value);
       return { status: 200, body: { workload: key, behaviour: engine.state().workloads[key] } };
@@ -77,8 +95,16 @@ export function handleControl(engine: MeshEngine, method: string, path: string, 
   for (const route of ROUTES) {
     const m = route.pattern.exec(path);
     if (!m || route.method !== method) continue;
-    return route.handle(engine, m.slice(1).map((p) => decodeURIComponent(p)), body);
+    return route.handle(
+      engine,
+      m.slice(1).map((p) => decodeURIComponent(p)),
+      body,
+    );
   }
-  if (isControlPath(path)) return { status: 405, body: errorBody("method_not_allowed", `${method} not allowed on ${path}; use ${methodsFor(path).join(", ")}`) };
+  if (isControlPath(path))
+    return {
+      status: 405,
+      body: errorBody("method_not_allowed", `${method} not allowed on ${path}; use ${methodsFor(path).join(", ")}`),
+    };
   return { status: 404, body: errorBody("not_found", `no such endpoint: ${path}`) };
 }

@@ -16,7 +16,12 @@ export function checkControlRequest(method: string, headers: IncomingHttpHeaders
   if (!changes.has(method.toUpperCase())) return { ok: true };
   const fetchSite = headers["sec-fetch-site"];
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
-    return { ok: false, status: 403, code: "forbidden", message: `cross-site request refused (Sec-Fetch-Site: ${fetchSite}); use simctl or curl` };
+    return {
+      ok: false,
+      status: 403,
+      code: "forbidden",
+      message: `cross-site request refused (Sec-Fetch-Site: ${fetchSite}); use simctl or curl`,
+    };
   }
   const origin = headers.origin;
   if (origin) {
@@ -26,12 +31,23 @@ export function checkControlRequest(method: string, headers: IncomingHttpHeaders
     } catch {
       originHost = undefined;
     }
-    if (originHost !== headers.host) return { ok: false, status: 403, code: "forbidden", message: `cross-site request refused (Origin ${origin} is not ${headers.host ?? "this server"}); use simctl or curl` };
+    if (originHost !== headers.host)
+      return {
+        ok: false,
+        status: 403,
+        code: "forbidden",
+        message: `cross-site request refused (Origin ${origin} is not ${headers.host ?? "this server"}); use simctl or curl`,
+      };
   }
   const contentType = (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   const hasBody = Number(headers["content-length"] ?? "0") > 0 || headers["transfer-encoding"] !== undefined;
   if ((hasBody || contentType) && contentType !== "application/json") {
-    return { ok: false, status: 415, code: "unsupported_media_type", message: `send the body as JSON (Content-Type: application/json), not ${contentType || "no content type"}` };
+    return {
+      ok: false,
+      status: 415,
+      code: "unsupported_media_type",
+      message: `send the body as JSON (Content-Type: application/json), not ${contentType || "no content type"}`,
+    };
   }
   return { ok: true };
 }

@@ -26,7 +26,9 @@ export const workloadBodySchema = z
       .optional(),
   })
   .strict()
-  .refine((b) => b.errorRate !== undefined || b.latencyMs !== undefined || b.grpcStatus !== undefined, { message: "give errorRate, latencyMs and/or grpcStatus" });
+  .refine((b) => b.errorRate !== undefined || b.latencyMs !== undefined || b.grpcStatus !== undefined, {
+    message: "give errorRate, latencyMs and/or grpcStatus",
+  });
 
 export type LoadBody = z.infer<typeof loadBodySchema>;
 export type WorkloadBody = z.infer<typeof workloadBodySchema>;

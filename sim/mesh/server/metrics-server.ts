@@ -62,16 +62,23 @@ async function streamMetrics(chunks: Iterable<string>, response: http.ServerResp
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body, null, 2) + "\n";
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
-export async function startMetricsServer(engine: MeshEngine, options: { host: string; port: number }): Promise<MetricsServer> {
+export async function startMetricsServer(
+  engine: MeshEngine,
+  options: { host: string; port: number },
+): Promise<MetricsServer> {
   const server = http.createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     const method = request.method ?? "GET";
     if (path === "/metrics") {
-      if (method !== "GET" && method !== "HEAD") return sendJson(response, 405, errorBody("method_not_allowed", "use GET /metrics"));
+      if (method !== "GET" && method !== "HEAD")
+        return sendJson(response, 405, errorBody("method_not_allowed", "use GET /metrics"));
       response.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
       if (method === "HEAD") return void response.end();
       void streamMetrics(engine.metricChunks(), response);
@@ -87,7 +94,12 @@ export async function startMetricsServer(engine: MeshEngine, options: { host: st
         const result = handleControl(engine, method, path, body);
         sendJson(response, result.status, result.body);
       },
-      (error: unknown) => sendJson(response, 400, errorBody("bad_request", error instanceof BodyError ? error.message : "could not read the body")),
+      (error: unknown) =>
+        sendJson(
+          response,
+          400,
+          errorBody("bad_request", error instanceof BodyError ? error.message : "could not read the body"),
+        ),
     );
   });
   server.keepAliveTimeout = 5_000;

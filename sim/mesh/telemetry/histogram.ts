@@ -1,6 +1,8 @@
 /** A Prometheus histogram with Envoy's default buckets (istio-facts §2). */
 
-export const ENVOY_DEFAULT_BUCKETS: readonly number[] = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000];
+export const ENVOY_DEFAULT_BUCKETS: readonly number[] = [
+  0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000,
+];
 
 export const BUCKET_LABELS: readonly string[] = [...ENVOY_DEFAULT_BUCKETS.map(String), "+Inf"];
 

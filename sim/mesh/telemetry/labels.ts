@@ -21,7 +21,11 @@ export function escapeLabelValue(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 }
 
-function buildPeerFragment(side: "source" | "destination", identity: WorkloadIdentity | undefined, principalKnown: boolean): string {
+function buildPeerFragment(
+  side: "source" | "destination",
+  identity: WorkloadIdentity | undefined,
+  principalKnown: boolean,
+): string {
   const v = (s: string): string => `"${escapeLabelValue(s)}"`;
   const u = v("unknown");
   return [
@@ -81,7 +85,13 @@ export class LabelCatalog {
     const key = `${service.host}|${service.name}|${service.namespace}`;
     let fragment = this.services.get(key);
     if (!fragment) {
-      fragment = this.intern([`destination_service="${escapeLabelValue(service.host)}"`, `destination_service_name="${escapeLabelValue(service.name)}"`, `destination_service_namespace="${escapeLabelValue(service.namespace)}"`].join(","));
+      fragment = this.intern(
+        [
+          `destination_service="${escapeLabelValue(service.host)}"`,
+          `destination_service_name="${escapeLabelValue(service.name)}"`,
+          `destination_service_namespace="${escapeLabelValue(service.namespace)}"`,
+        ].join(","),
+      );
       this.services.set(key, fragment);
     }
     return fragment;

@@ -19,11 +19,55 @@ const service = { host: "ratings.bookinfo.svc.cluster.local", name: "ratings", n
 
 describe("MetricRegistry exposition", () => {
   const registry = new MetricRegistry();
-  const base = { source: identity("reviews-v2"), destination: identity("ratings-v1"), service, protocol: "http" as const, requestBytes: 700, responseBytes: 48 };
-  registry.recordRequest({ ...base, reporter: "destination", mutualTls: true, code: 200, flags: "-", security: "mutual_tls", durationMs: 3 });
-  registry.recordRequest({ ...base, reporter: "destination", mutualTls: true, code: 200, flags: "-", security: "mutual_tls", durationMs: 700 });
-  registry.recordRequest({ ...base, reporter: "source", destination: undefined, mutualTls: false, code: 503, flags: "UO", security: "unknown", durationMs: 0.2 });
-  registry.recordTcp({ reporter: "destination", source: undefined, destination: identity("tcp-echo-v1", "tcp-echo"), mutualTls: false, service, flags: "-", security: "none", opened: 1, closed: 1, sentBytes: 14, receivedBytes: 10 });
+  const base = {
+    source: identity("reviews-v2"),
+    destination: identity("ratings-v1"),
+    service,
+    protocol: "http" as const,
+    requestBytes: 700,
+    responseBytes: 48,
+  };
+  registry.recordRequest({
+    ...base,
+    reporter: "destination",
+    mutualTls: true,
+    code: 200,
+    flags: "-",
+    security: "mutual_tls",
+    durationMs: 3,
+  });
+  registry.recordRequest({
+    ...base,
+    reporter: "destination",
+    mutualTls: true,
+    code: 200,
+    flags: "-",
+    security: "mutual_tls",
+    durationMs: 700,
+  });
+  registry.recordRequest({
+    ...base,
+    reporter: "source",
+    destination: undefined,
+    mutualTls: false,
+    code: 503,
+    flags: "UO",
+    security: "unknown",
+    durationMs: 0.2,
+  });
+  registry.recordTcp({
+    reporter: "destination",
+    source: undefined,
+    destination: identity("tcp-echo-v1", "tcp-echo"),
+    mutualTls: false,
+    service,
+    flags: "-",
+    security: "none",
+    opened: 1,
+    closed: 1,
+    sentBytes: 14,
+    receivedBytes: 10,
+  });
   const text = registry.render();
   const samples = parseMetrics(text);
 
@@ -45,7 +89,15 @@ describe("MetricRegistry exposition", () => {
 
   it("counts requests per label set", () => {
     expect(sumOf(samples, "istio_requests_total", { reporter: "destination", response_code: "200" })).toBe(2);
-    expect(sumOf(samples, "istio_requests_total", { reporter: "source", response_code: "503", response_flags: "UO", destination_workload: "unknown", destination_principal: "unknown" })).toBe(1);
+    expect(
+      sumOf(samples, "istio_requests_total", {
+        reporter: "source",
+        response_code: "503",
+        response_flags: "UO",
+        destination_workload: "unknown",
+        destination_principal: "unknown",
+      }),
+    ).toBe(1);
   });
 
   it("writes cumulative Envoy buckets ending in +Inf = count", () => {
@@ -60,12 +112,25 @@ describe("MetricRegistry exposition", () => {
   it("leaves response_code out of TCP series and names unknown peers unknown", () => {
     const tcp = samples.find((s) => s.name === "istio_tcp_sent_bytes_total");
     expect(tcp?.labels.response_code).toBeUndefined();
-    expect(tcp?.labels).toMatchObject({ source_workload: "unknown", source_canonical_revision: "latest", request_protocol: "tcp", connection_security_policy: "none" });
+    expect(tcp?.labels).toMatchObject({
+      source_workload: "unknown",
+      source_canonical_revision: "latest",
+      request_protocol: "tcp",
+      connection_security_policy: "none",
+    });
     expect(tcp?.value).toBe(14);
   });
 
   it("keeps counters monotonic across renders", () => {
-    registry.recordRequest({ ...base, reporter: "destination", mutualTls: true, code: 200, flags: "-", security: "mutual_tls", durationMs: 3 });
+    registry.recordRequest({
+      ...base,
+      reporter: "destination",
+      mutualTls: true,
+      code: 200,
+      flags: "-",
+      security: "mutual_tls",
+      durationMs: 3,
+    });
     expect(sumOf(parseMetrics(registry.render()), "istio_requests_total", { reporter: "destination" })).toBe(3);
   });
 });

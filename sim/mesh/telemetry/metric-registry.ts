@@ -71,16 +71,44 @@ interface Family {
 
 const REQUEST_FAMILIES: readonly Family[] = [
   { name: "istio_requests_total", type: "counter", help: "Total number of requests handled by an Istio proxy" },
-  { name: "istio_request_duration_milliseconds", type: "histogram", help: "Duration of requests handled by an Istio proxy" },
-  { name: "istio_request_bytes", type: "histogram", help: "Request sizes (headers and body) handled by an Istio proxy" },
-  { name: "istio_response_bytes", type: "histogram", help: "Response sizes (headers and body) handled by an Istio proxy" },
+  {
+    name: "istio_request_duration_milliseconds",
+    type: "histogram",
+    help: "Duration of requests handled by an Istio proxy",
+  },
+  {
+    name: "istio_request_bytes",
+    type: "histogram",
+    help: "Request sizes (headers and body) handled by an Istio proxy",
+  },
+  {
+    name: "istio_response_bytes",
+    type: "histogram",
+    help: "Response sizes (headers and body) handled by an Istio proxy",
+  },
 ];
 
 const TCP_FAMILIES: readonly Family[] = [
-  { name: "istio_tcp_sent_bytes_total", type: "counter", help: "Total bytes sent in response to TCP connections handled by an Istio proxy" },
-  { name: "istio_tcp_received_bytes_total", type: "counter", help: "Total bytes received in requests of TCP connections handled by an Istio proxy" },
-  { name: "istio_tcp_connections_opened_total", type: "counter", help: "Total TCP connections opened through an Istio proxy" },
-  { name: "istio_tcp_connections_closed_total", type: "counter", help: "Total TCP connections closed through an Istio proxy" },
+  {
+    name: "istio_tcp_sent_bytes_total",
+    type: "counter",
+    help: "Total bytes sent in response to TCP connections handled by an Istio proxy",
+  },
+  {
+    name: "istio_tcp_received_bytes_total",
+    type: "counter",
+    help: "Total bytes received in requests of TCP connections handled by an Istio proxy",
+  },
+  {
+    name: "istio_tcp_connections_opened_total",
+    type: "counter",
+    help: "Total TCP connections opened through an Istio proxy",
+  },
+  {
+    name: "istio_tcp_connections_closed_total",
+    type: "counter",
+    help: "Total TCP connections closed through an Istio proxy",
+  },
 ];
 
 function header(family: Family): string {
@@ -117,7 +145,13 @@ export class MetricRegistry {
     return id;
   }
 
-  private peers(report: { reporter: Reporter; source: WorkloadIdentity | undefined; destination: WorkloadIdentity | undefined; mutualTls: boolean; service: ServiceLabels }) {
+  private peers(report: {
+    reporter: Reporter;
+    source: WorkloadIdentity | undefined;
+    destination: WorkloadIdentity | undefined;
+    mutualTls: boolean;
+    service: ServiceLabels;
+  }) {
     const src = this.catalog.peer("source", report.source, report.mutualTls);
     const dst = this.catalog.peer("destination", report.destination, report.mutualTls);
     const svc = this.catalog.service(report.service);
@@ -163,10 +197,22 @@ export class MetricRegistry {
     const requests = [...this.requestSeries.values()];
     const tcp = [...this.tcpSeries.values()];
     const families: Array<{ family: Family; lines: Array<() => string> }> = [
-      { family: REQUEST_FAMILIES[0] as Family, lines: requests.map((s) => () => `istio_requests_total{${s.labels}} ${s.requests}\n`) },
-      { family: REQUEST_FAMILIES[1] as Family, lines: requests.map((s) => () => s.duration.render("istio_request_duration_milliseconds", s.labels)) },
-      { family: REQUEST_FAMILIES[2] as Family, lines: requests.map((s) => () => s.requestBytes.render("istio_request_bytes", s.labels)) },
-      { family: REQUEST_FAMILIES[3] as Family, lines: requests.map((s) => () => s.responseBytes.render("istio_response_bytes", s.labels)) },
+      {
+        family: REQUEST_FAMILIES[0] as Family,
+        lines: requests.map((s) => () => `istio_requests_total{${s.labels}} ${s.requests}\n`),
+      },
+      {
+        family: REQUEST_FAMILIES[1] as Family,
+        lines: requests.map((s) => () => s.duration.render("istio_request_duration_milliseconds", s.labels)),
+      },
+      {
+        family: REQUEST_FAMILIES[2] as Family,
+        lines: requests.map((s) => () => s.requestBytes.render("istio_request_bytes", s.labels)),
+      },
+      {
+        family: REQUEST_FAMILIES[3] as Family,
+        lines: requests.map((s) => () => s.responseBytes.render("istio_response_bytes", s.labels)),
+      },
       ...(["sent", "received", "opened", "closed"] as const).map((field, i) => ({
         family: TCP_FAMILIES[i] as Family,
         lines: tcp.map((s) => () => `${TCP_FAMILIES[i]?.name}{${s.labels}} ${formatNumber(s[field])}\n`),

@@ -17,8 +17,16 @@ interface FlagRow {
 export const RESPONSE_FLAGS: Record<ResponseFlag, FlagRow> = {
   UH: { status: 503, bodyBytes: "no healthy upstream".length, order: 1 },
   UT: { status: 504, bodyBytes: "upstream request timeout".length, order: 2 },
-  UF: { status: 503, bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: connection failure".length, order: 5 },
-  UO: { status: 503, bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: overflow".length, order: 7 },
+  UF: {
+    status: 503,
+    bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: connection failure".length,
+    order: 5,
+  },
+  UO: {
+    status: 503,
+    bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: overflow".length,
+    order: 7,
+  },
   NR: { status: 404, bodyBytes: 0, order: 8 },
   DI: { bodyBytes: 0, order: 9 },
   FI: { bodyBytes: "fault filter abort".length, order: 10 },

@@ -18,7 +18,9 @@ export interface Harness {
 
 export function startHarness(load: LoadOverrides, seed = 42): Harness {
   const store = createDefaultScenarioStore();
-  const quiet: LoadOverrides = Object.fromEntries(ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]));
+  const quiet: LoadOverrides = Object.fromEntries(
+    ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]),
+  );
   const engine = new MeshEngine({ store, seed, load: quiet });
   return {
     store,

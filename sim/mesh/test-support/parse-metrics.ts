@@ -16,7 +16,8 @@ export function parseMetrics(text: string): Sample[] {
     const m = LINE.exec(line);
     if (!m) throw new Error(`bad exposition line: ${line}`);
     const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? "").matchAll(LABEL)) labels[l[1] as string] = (l[2] as string).replace(/\\"/g, '"').replace(/\\\\/g, "\\");
+    for (const l of (m[2] ?? "").matchAll(LABEL))
+      labels[l[1] as string] = (l[2] as string).replace(/\\"/g, '"').replace(/\\\\/g, "\\");
     out.push({ name: m[1] as string, labels, value: Number(m[3]) });
   }
   return out;
@@ -39,8 +40,15 @@ export function sumOf(samples: Sample[], name: string, filter: LabelFilter = {})
   return total;
 }
 
-export function sumBy(samples: Sample[], name: string, label: string, filter: LabelFilter = {}): Record<string, number> {
+export function sumBy(
+  samples: Sample[],
+  name: string,
+  label: string,
+  filter: LabelFilter = {},
+): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const s of samples) if (s.name === name && holds(s.labels, filter)) out[s.labels[label] ?? ""] = (out[s.labels[label] ?? ""] ?? 0) + s.value;
+  for (const s of samples)
+    if (s.name === name && holds(s.labels, filter))
+      out[s.labels[label] ?? ""] = (out[s.labels[label] ?? ""] ?? 0) + s.value;
   return out;
 }

@@ -18,7 +18,9 @@ interface VectorResult {
 
 /** Only the given entry points send traffic, so each scenario's metrics are its own. */
 function only(load: LoadOverrides): LoadOverrides {
-  return Object.fromEntries(ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]));
+  return Object.fromEntries(
+    ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]),
+  );
 }
 
 export interface MeshScenario {
@@ -34,7 +36,10 @@ export interface ScrapedMeshes {
   stop(): Promise<void>;
 }
 
-export async function startScrapedMeshes(prefix: string, scenarios: Record<string, MeshScenario>): Promise<ScrapedMeshes> {
+export async function startScrapedMeshes(
+  prefix: string,
+  scenarios: Record<string, MeshScenario>,
+): Promise<ScrapedMeshes> {
   const meshes: RunningMesh[] = [];
   const targets: { job: string; address: string }[] = [];
   for (const [job, scenario] of Object.entries(scenarios)) {
@@ -69,7 +74,11 @@ export async function startScrapedMeshes(prefix: string, scenarios: Record<strin
 }
 
 /** Polls until `ready` holds or the deadline passes. */
-export async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  ready: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!ready(value) && Date.now() < deadline) {

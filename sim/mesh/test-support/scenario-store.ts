@@ -33,7 +33,11 @@ export function applyObjects(store: StoreClient, objects: KubeObject[]): void {
     const def = findResourceByKind(object.apiVersion, object.kind);
     if (!def) throw new Error(`not served: ${object.apiVersion} ${object.kind}`);
     const existing = store.get(def, object.metadata.namespace, object.metadata.name ?? "");
-    if (existing) store.update(def, { ...object, metadata: { ...object.metadata, resourceVersion: existing.metadata.resourceVersion } });
+    if (existing)
+      store.update(def, {
+        ...object,
+        metadata: { ...object.metadata, resourceVersion: existing.metadata.resourceVersion },
+      });
     else store.create(def, object);
     if (object.kind === "Deployment") createPodsFor(store, object);
   }
@@ -43,18 +47,29 @@ export function applyYaml(store: StoreClient, text: string): void {
   applyObjects(store, parseObjects(text));
 }
 
-export function deleteObject(store: StoreClient, apiVersion: string, kind: string, namespace: string, name: string): void {
+export function deleteObject(
+  store: StoreClient,
+  apiVersion: string,
+  kind: string,
+  namespace: string,
+  name: string,
+): void {
   const def = findResourceByKind(apiVersion, kind);
   if (def) store.delete(def, namespace, name);
 }
 
 function createPodsFor(store: StoreClient, deployment: KubeObject): void {
-  const spec = (deployment.spec ?? {}) as { replicas?: number; template?: { metadata?: KubeObject["metadata"]; spec?: unknown } };
+  const spec = (deployment.spec ?? {}) as {
+    replicas?: number;
+    template?: { metadata?: KubeObject["metadata"]; spec?: unknown };
+  };
   const name = deployment.metadata.name ?? "";
   const namespace = deployment.metadata.namespace ?? "default";
   const hash = "5d8f9c7b6";
   const pods = { group: "", resource: "pods" };
-  const existing = store.list(pods, namespace).items.filter((p) => p.metadata.ownerReferences?.some((o) => o.name === `${name}-${hash}`));
+  const existing = store
+    .list(pods, namespace)
+    .items.filter((p) => p.metadata.ownerReferences?.some((o) => o.name === `${name}-${hash}`));
   for (const pod of existing) store.delete(pods, namespace, pod.metadata.name ?? "");
   for (let i = 0; i < (spec.replicas ?? 1); i++) {
     store.create(pods, {
@@ -65,7 +80,9 @@ function createPodsFor(store: StoreClient, deployment: KubeObject): void {
         namespace,
         labels: { ...(spec.template?.metadata?.labels ?? {}), "pod-template-hash": hash },
         annotations: { ...(spec.template?.metadata?.annotations ?? {}) },
-        ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: `${name}-${hash}`, uid: `uid-${name}`, controller: true }],
+        ownerReferences: [
+          { apiVersion: "apps/v1", kind: "ReplicaSet", name: `${name}-${hash}`, uid: `uid-${name}`, controller: true },
+        ],
       },
       spec: structuredClone(spec.template?.spec ?? {}),
       status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }] },
@@ -76,7 +93,9 @@ function createPodsFor(store: StoreClient, deployment: KubeObject): void {
 /** A store with the whole default scenario applied (Istio control plane, Bookinfo, httpbin, tcp-echo). */
 export function createDefaultScenarioStore(): StoreClient {
   const store = createTestStore();
-  for (const file of readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     applyObjects(store, parseObjects(readFileSync(path.join(SCENARIO_DIR, file), "utf8")));
   }
   return store;

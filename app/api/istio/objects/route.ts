@@ -8,10 +8,14 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/istio/objects?namespaces=a,b → IstioObjectList */
 export function GET(request: Request) {
-  return respond(async () => listIstioObjectSummaries(parseInput(istioObjectListQuerySchema, searchParamsOf(request), "query").namespaces));
+  return respond(async () =>
+    listIstioObjectSummaries(parseInput(istioObjectListQuerySchema, searchParamsOf(request), "query").namespaces),
+  );
 }
 
 /** POST /api/istio/objects {yaml, namespace} → ApplyResponse (201); 409 when it already exists. */
 export function POST(request: Request) {
-  return respond(async () => applyIstioYaml({ mode: "create", ...(await readJsonBody(request, createBodySchema)) }), { status: 201 });
+  return respond(async () => applyIstioYaml({ mode: "create", ...(await readJsonBody(request, createBodySchema)) }), {
+    status: 201,
+  });
 }

@@ -8,6 +8,8 @@ export const dynamic = "force-dynamic";
 /** GET /api/istio/validations?namespaces=a,b → ObjectValidationList */
 export function GET(request: Request) {
   return respond(async () => {
-    return validateNamespaces(parseInput(validationsQuerySchema, searchParamsOf(request, ["namespaces"]), "query").namespaces);
+    return validateNamespaces(
+      parseInput(validationsQuerySchema, searchParamsOf(request, ["namespaces"]), "query").namespaces,
+    );
   });
 }

@@ -12,7 +12,9 @@ export async function GET(request: Request) {
   const { format, ...graphRequest } = parsed.query;
   if (format === "dot") {
     try {
-      return new Response(toDot(await getGraph(graphRequest)), { headers: { "Content-Type": "text/vnd.graphviz; charset=utf-8" } });
+      return new Response(toDot(await getGraph(graphRequest)), {
+        headers: { "Content-Type": "text/vnd.graphviz; charset=utf-8" },
+      });
     } catch (error) {
       return toErrorResponse(error);
     }

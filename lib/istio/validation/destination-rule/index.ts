@@ -1,6 +1,12 @@
 /** istiod's ValidateDestinationRule: host, top-level policy, subsets (unique, valid names and labels, own policies). */
 import type { DestinationRuleSpec } from "../../types";
-import { checkExportTo, checkLabels, checkWorkloadSelector, validateSubsetName, validateWildcardDomain } from "../common-checks";
+import {
+  checkExportTo,
+  checkLabels,
+  checkWorkloadSelector,
+  validateSubsetName,
+  validateWildcardDomain,
+} from "../common-checks";
 import { MESSAGES as M } from "../messages";
 import type { Findings } from "../types";
 import { checkTrafficPolicy } from "./traffic-policy";

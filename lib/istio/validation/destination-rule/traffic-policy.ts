@@ -1,5 +1,11 @@
 /** A DestinationRule traffic policy: connection pool, outlier detection, load balancer, TLS, per-port settings. */
-import type { ClientTLSSettings, ConnectionPoolSettings, LoadBalancerSettings, OutlierDetection, TrafficPolicy } from "../../types";
+import type {
+  ClientTLSSettings,
+  ConnectionPoolSettings,
+  LoadBalancerSettings,
+  OutlierDetection,
+  TrafficPolicy,
+} from "../../types";
 import { validateDuration, validatePercent } from "../common-checks";
 import { MESSAGES as M } from "../messages";
 import type { Findings } from "../types";
@@ -7,8 +13,10 @@ import type { Findings } from "../types";
 function checkOutlier(f: Findings, path: string, o: OutlierDetection | undefined): void {
   if (!o) return;
   if (o.baseEjectionTime !== undefined) f.error(`${path}/baseEjectionTime`, validateDuration(o.baseEjectionTime));
-  if (o.consecutiveErrors !== undefined && o.consecutiveErrors !== 0) f.warn(`${path}/consecutiveErrors`, M.outlierConsecutiveErrorsDeprecated());
-  if (!o.splitExternalLocalOriginErrors && (o.consecutiveLocalOriginFailures ?? 0) > 0) f.error(path, M.outlierLocalOriginWithoutSplit());
+  if (o.consecutiveErrors !== undefined && o.consecutiveErrors !== 0)
+    f.warn(`${path}/consecutiveErrors`, M.outlierConsecutiveErrorsDeprecated());
+  if (!o.splitExternalLocalOriginErrors && (o.consecutiveLocalOriginFailures ?? 0) > 0)
+    f.error(path, M.outlierLocalOriginWithoutSplit());
   if (o.interval !== undefined) f.error(`${path}/interval`, validateDuration(o.interval));
   f.error(`${path}/maxEjectionPercent`, validatePercent(o.maxEjectionPercent));
   f.error(`${path}/minHealthPercent`, validatePercent(o.minHealthPercent));
@@ -25,7 +33,8 @@ function checkConnectionPool(f: Findings, path: string, pool: ConnectionPoolSett
     const at = `${path}/http`;
     if ((http.http1MaxPendingRequests ?? 0) < 0) f.error(`${at}/http1MaxPendingRequests`, M.http1MaxPendingNegative());
     if ((http.http2MaxRequests ?? 0) < 0) f.error(`${at}/http2MaxRequests`, M.http2MaxRequestsNegative());
-    if ((http.maxRequestsPerConnection ?? 0) < 0) f.error(`${at}/maxRequestsPerConnection`, M.maxRequestsPerConnectionNegative());
+    if ((http.maxRequestsPerConnection ?? 0) < 0)
+      f.error(`${at}/maxRequestsPerConnection`, M.maxRequestsPerConnectionNegative());
     if ((http.maxRetries ?? 0) < 0) f.error(`${at}/maxRetries`, M.maxRetriesNegative());
     if (http.idleTimeout !== undefined) f.error(`${at}/idleTimeout`, validateDuration(http.idleTimeout));
     if (http.h2UpgradePolicy === "UPGRADE" && http.useClientProtocol) f.error(at, M.clientProtocolWithUpgrade());
@@ -38,8 +47,10 @@ function checkConnectionPool(f: Findings, path: string, pool: ConnectionPoolSett
     for (const key of ["connectTimeout", "maxConnectionDuration", "idleTimeout"] as const) {
       if (tcp[key] !== undefined) f.error(`${at}/${key}`, validateDuration(tcp[key]));
     }
-    if (tcp.tcpKeepalive?.time !== undefined) f.error(`${at}/tcpKeepalive/time`, validateDuration(tcp.tcpKeepalive.time));
-    if (tcp.tcpKeepalive?.interval !== undefined) f.error(`${at}/tcpKeepalive/interval`, validateDuration(tcp.tcpKeepalive.interval));
+    if (tcp.tcpKeepalive?.time !== undefined)
+      f.error(`${at}/tcpKeepalive/time`, validateDuration(tcp.tcpKeepalive.time));
+    if (tcp.tcpKeepalive?.interval !== undefined)
+      f.error(`${at}/tcpKeepalive/interval`, validateDuration(tcp.tcpKeepalive.interval));
   }
 }
 
@@ -48,9 +59,11 @@ function checkLoadBalancer(f: Findings, path: string, lb: LoadBalancerSettings |
   const ch = lb.consistentHash;
   if (ch) {
     if (ch.httpCookie && !ch.httpCookie.name) f.error(`${path}/consistentHash/httpCookie`, M.httpCookieName());
-    if (ch.minimumRingSize !== undefined && ch.minimumRingSize !== 0) f.warn(`${path}/consistentHash/minimumRingSize`, M.minimumRingSizeDeprecated());
+    if (ch.minimumRingSize !== undefined && ch.minimumRingSize !== 0)
+      f.warn(`${path}/consistentHash/minimumRingSize`, M.minimumRingSizeDeprecated());
   }
-  if (lb.warmupDurationSecs !== undefined) f.error(`${path}/warmupDurationSecs`, validateDuration(lb.warmupDurationSecs));
+  if (lb.warmupDurationSecs !== undefined)
+    f.error(`${path}/warmupDurationSecs`, validateDuration(lb.warmupDurationSecs));
 }
 
 function checkClientTls(f: Findings, path: string, tls: ClientTLSSettings | undefined): void {
@@ -67,7 +80,15 @@ function checkClientTls(f: Findings, path: string, tls: ClientTLSSettings | unde
 
 export function checkTrafficPolicy(f: Findings, path: string, policy: TrafficPolicy | undefined): void {
   if (!policy) return;
-  if (!policy.outlierDetection && !policy.connectionPool && !policy.loadBalancer && !policy.tls && !policy.portLevelSettings && !policy.tunnel && !policy.proxyProtocol) {
+  if (
+    !policy.outlierDetection &&
+    !policy.connectionPool &&
+    !policy.loadBalancer &&
+    !policy.tls &&
+    !policy.portLevelSettings &&
+    !policy.tunnel &&
+    !policy.proxyProtocol
+  ) {
     f.error(path, M.trafficPolicyEmpty());
     return;
   }

@@ -16,7 +16,8 @@ export function checkFault(f: Findings, path: string, fault: HTTPFaultInjection 
       f.error(`${path}/abort`, M.abortHttp2Unsupported());
     } else if (abort.httpStatus !== undefined) {
       // istiod's check is `status < 200 || status > 600` although its message says 599.
-      if (abort.httpStatus < 200 || abort.httpStatus > 600) f.error(`${path}/abort/httpStatus`, M.httpStatusRange(abort.httpStatus));
+      if (abort.httpStatus < 200 || abort.httpStatus > 600)
+        f.error(`${path}/abort/httpStatus`, M.httpStatusRange(abort.httpStatus));
     } else {
       f.warn(`${path}/abort`, M.abortNoErrorType());
     }

@@ -1,6 +1,13 @@
 /** One HTTP route: what it may combine, its matches, mirrors, redirects and timeouts. */
 import type { HTTPMatchRequest, HTTPRoute, StringMatch } from "../../types";
-import { checkDestination, checkGatewayNames, checkLabels, isDns1123Label, validateDuration, validatePort } from "../common-checks";
+import {
+  checkDestination,
+  checkGatewayNames,
+  checkLabels,
+  isDns1123Label,
+  validateDuration,
+  validatePort,
+} from "../common-checks";
 import { MESSAGES as M } from "../messages";
 import { parseDurationMs } from "../../duration";
 import { compileRegexError } from "../regex";
@@ -41,7 +48,13 @@ function regexError(re: string, where: string): string | undefined {
   return goError === undefined ? undefined : M.regexInvalid(where, goError);
 }
 
-function checkStringMatch(f: Findings, path: string, sm: StringMatch | undefined, where: string, allowEmptyPrefix = false): void {
+function checkStringMatch(
+  f: Findings,
+  path: string,
+  sm: StringMatch | undefined,
+  where: string,
+  allowEmptyPrefix = false,
+): void {
   if (!sm) return;
   if (sm.prefix !== undefined && sm.prefix === "" && !allowEmptyPrefix) f.error(path, M.stringMatchEmptyPrefix(where));
   if (sm.regex !== undefined) {
@@ -86,14 +99,16 @@ function checkMatch(f: Findings, path: string, match: HTTPMatchRequest): void {
   checkStringMatch(f, `${path}/scheme`, match.scheme, "scheme");
   checkStringMatch(f, `${path}/method`, match.method, "method");
   checkStringMatch(f, `${path}/authority`, match.authority, "authority");
-  for (const [name, qp] of Object.entries(match.queryParams ?? {})) checkStringMatch(f, `${path}/queryParams/${name}`, qp, "queryParams");
+  for (const [name, qp] of Object.entries(match.queryParams ?? {}))
+    checkStringMatch(f, `${path}/queryParams/${name}`, qp, "queryParams");
 }
 
 function checkMatchTargets(f: Findings, path: string, match: HTTPMatchRequest): void {
   if (match.port !== undefined && match.port !== 0) f.error(`${path}/port`, validatePort(match.port));
   checkLabels(f, `${path}/sourceLabels`, match.sourceLabels);
   checkGatewayNames(f, `${path}/gateways`, match.gateways);
-  if (match.sourceNamespace && !isDns1123Label(match.sourceNamespace)) f.error(`${path}/sourceNamespace`, M.sourceNamespaceInvalid(match.sourceNamespace));
+  if (match.sourceNamespace && !isDns1123Label(match.sourceNamespace))
+    f.error(`${path}/sourceNamespace`, M.sourceNamespaceInvalid(match.sourceNamespace));
 }
 
 function checkMirrors(f: Findings, path: string, http: HTTPRoute): void {
@@ -123,20 +138,25 @@ function checkMirrors(f: Findings, path: string, http: HTTPRoute): void {
 function checkRedirectAndRewrite(f: Findings, path: string, http: HTTPRoute): void {
   const r = http.redirect;
   if (r) {
-    if (!r.uri && !r.authority && r.port === undefined && !r.derivePort && !r.scheme) f.error(`${path}/redirect`, M.redirectEmpty());
-    else if (r.redirectCode !== undefined && r.redirectCode !== 0 && (r.redirectCode < 300 || r.redirectCode > 399)) f.error(`${path}/redirect/redirectCode`, M.redirectCode(r.redirectCode));
-    else if (r.scheme && r.scheme !== "http" && r.scheme !== "https") f.error(`${path}/redirect/scheme`, M.redirectScheme());
+    if (!r.uri && !r.authority && r.port === undefined && !r.derivePort && !r.scheme)
+      f.error(`${path}/redirect`, M.redirectEmpty());
+    else if (r.redirectCode !== undefined && r.redirectCode !== 0 && (r.redirectCode < 300 || r.redirectCode > 399))
+      f.error(`${path}/redirect/redirectCode`, M.redirectCode(r.redirectCode));
+    else if (r.scheme && r.scheme !== "http" && r.scheme !== "https")
+      f.error(`${path}/redirect/scheme`, M.redirectScheme());
     else if (r.port !== undefined && r.port > 0) f.error(`${path}/redirect/port`, validatePort(r.port));
   }
   const status = http.directResponse?.status;
-  if (http.directResponse && (status === undefined || status < 200 || status > 600)) f.error(`${path}/directResponse/status`, M.httpStatusRange(status ?? 0));
+  if (http.directResponse && (status === undefined || status < 200 || status > 600))
+    f.error(`${path}/directResponse/status`, M.httpStatusRange(status ?? 0));
   checkRetries(f, `${path}/retries`, http.retries);
   const w = http.rewrite;
   if (w) {
     const regexRewrite = w.uriRegexRewrite;
     if (w.uri && regexRewrite) f.error(`${path}/rewrite`, M.rewriteBoth());
     else if (!w.uri && !regexRewrite && !w.authority) f.error(`${path}/rewrite`, M.rewriteEmpty());
-    else if (regexRewrite && (!regexRewrite.match || !regexRewrite.rewrite)) f.error(`${path}/rewrite/uriRegexRewrite`, M.uriRegexRewriteIncomplete());
+    else if (regexRewrite && (!regexRewrite.match || !regexRewrite.rewrite))
+      f.error(`${path}/rewrite/uriRegexRewrite`, M.uriRegexRewriteIncomplete());
     else if (regexRewrite?.match) {
       const inner = regexError(String(regexRewrite.match), "HTTPRewrite.UriRegexRewrite.Match");
       if (inner) f.error(`${path}/rewrite/uriRegexRewrite/match`, M.uriRegexRewriteErrors(inner));

@@ -5,9 +5,22 @@ import { MESSAGES as M } from "../messages";
 import type { Findings } from "../types";
 
 const RETRY_ON = new Set([
-  "5xx", "gateway-error", "reset", "reset-before-request", "connect-failure", "retriable-4xx", "refused-stream",
-  "retriable-status-codes", "retriable-headers", "envoy-ratelimited", "http3-post-connect-failure",
-  "cancelled", "deadline-exceeded", "internal", "resource-exhausted", "unavailable",
+  "5xx",
+  "gateway-error",
+  "reset",
+  "reset-before-request",
+  "connect-failure",
+  "retriable-4xx",
+  "refused-stream",
+  "retriable-status-codes",
+  "retriable-headers",
+  "envoy-ratelimited",
+  "http3-post-connect-failure",
+  "cancelled",
+  "deadline-exceeded",
+  "internal",
+  "resource-exhausted",
+  "unavailable",
 ]);
 
 /** Go's http.StatusText is non-empty for the registered codes; a number in 100..599 is close enough. */
@@ -21,7 +34,12 @@ export function checkRetries(f: Findings, path: string, retries: HTTPRetry | und
   if (!retries) return;
   const attempts = retries.attempts ?? 0;
   if (attempts < 0) f.error(`${path}/attempts`, M.attemptsNegative());
-  if (attempts === 0 && (retries.perTryTimeout !== undefined || (retries.retryOn ?? "") !== "" || retries.retryRemoteLocalities !== undefined)) {
+  if (
+    attempts === 0 &&
+    (retries.perTryTimeout !== undefined ||
+      (retries.retryOn ?? "") !== "" ||
+      retries.retryRemoteLocalities !== undefined)
+  ) {
     f.error(path, M.retryPolicyWithZeroAttempts());
   }
   if (retries.perTryTimeout !== undefined) f.error(`${path}/perTryTimeout`, validateDuration(retries.perTryTimeout));

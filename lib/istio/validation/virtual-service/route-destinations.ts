@@ -4,7 +4,11 @@ import { checkDestination } from "../common-checks";
 import { MESSAGES as M } from "../messages";
 import type { Findings } from "../types";
 
-export function checkRouteDestinations(f: Findings, path: string, routes: Array<HTTPRouteDestination | RouteDestination | null> | undefined): void {
+export function checkRouteDestinations(
+  f: Findings,
+  path: string,
+  routes: Array<HTTPRouteDestination | RouteDestination | null> | undefined,
+): void {
   const list = routes ?? [];
   let total = 0;
   list.forEach((route, i) => {

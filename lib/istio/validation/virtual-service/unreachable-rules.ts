@@ -12,7 +12,9 @@ type Rule = { name?: string; match?: Array<HTTPMatchRequest | L4MatchAttributes>
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([k, v]) => v !== undefined && k !== "name");
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([k, v]) => v !== undefined && k !== "name",
+    );
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
   }
@@ -36,7 +38,8 @@ export function checkUnreachableRules(f: Findings, listPath: string, rules: Rule
     const path = `${listPath}[${i}]`;
     const matches = rule.match ?? [];
     if (matches.length === 0) {
-      if (catchAll >= 0) f.warn(path, M.ruleNotUsed(ruleName(rule, i, named), "only the last rule can have no matches"));
+      if (catchAll >= 0)
+        f.warn(path, M.ruleNotUsed(ruleName(rule, i, named), "only the last rule can have no matches"));
       catchAll = i;
       return;
     }
@@ -46,13 +49,17 @@ export function checkUnreachableRules(f: Findings, listPath: string, rules: Rule
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         const earlierRule = (rules ?? [])[earlier] as Rule;
-        f.warn(`${path}/match[${j}]`, M.matchNotUsed(ruleName(rule, i, named), matchName(m, j, named), ruleName(earlierRule, earlier, named)));
+        f.warn(
+          `${path}/match[${j}]`,
+          M.matchNotUsed(ruleName(rule, i, named), matchName(m, j, named), ruleName(earlierRule, earlier, named)),
+        );
         duplicates++;
       } else {
         seen.set(key, i);
       }
     });
-    if (duplicates === matches.length) f.warn(path, M.ruleNotUsed(ruleName(rule, i, named), "all matches used by prior rules"));
+    if (duplicates === matches.length)
+      f.warn(path, M.ruleNotUsed(ruleName(rule, i, named), "all matches used by prior rules"));
   });
 }
 

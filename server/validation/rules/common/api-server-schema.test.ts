@@ -5,7 +5,9 @@ import { validateObject } from "../../validate-object";
 const context = contextFrom(BOOKINFO);
 
 function reviews(weight: string, extra = "", metadata = ""): ReturnType<typeof objectOf> {
-  return objectOf("VirtualService", `
+  return objectOf(
+    "VirtualService",
+    `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo${metadata} }
 spec:
@@ -13,10 +15,14 @@ spec:
   http:
   - route:
     - { destination: { host: reviews, subset: v1 }, weight: ${weight} }
-${extra}`);
+${extra}`,
+  );
 }
 
-const errors = (object: ReturnType<typeof objectOf>) => validateObject(object, context).checks.filter((c) => c.severity === "error").map(({ code, message, path }) => ({ code, message, path }));
+const errors = (object: ReturnType<typeof objectOf>) =>
+  validateObject(object, context)
+    .checks.filter((c) => c.severity === "error")
+    .map(({ code, message, path }) => ({ code, message, path }));
 
 describe("TOP0004 / TOP0005 what kube-apiserver refuses before istiod", () => {
   it.each([
@@ -32,9 +38,19 @@ describe("TOP0004 / TOP0005 what kube-apiserver refuses before istiod", () => {
   });
 
   it("refuses a label value that is markup, and an owner reference without a uid", () => {
-    const found = errors(reviews("100", "", ", labels: { app: '<img src=x onerror=alert(1)>' }, ownerReferences: [{ apiVersion: v1, kind: ConfigMap, name: x }]"));
+    const found = errors(
+      reviews(
+        "100",
+        "",
+        ", labels: { app: '<img src=x onerror=alert(1)>' }, ownerReferences: [{ apiVersion: v1, kind: ConfigMap, name: x }]",
+      ),
+    );
     expect(found.map((c) => [c.code, c.path, c.message.split(" (e.g.")[0]])).toEqual([
-      ["TOP0004", "metadata/labels", 'metadata.labels: Invalid value: "<img src=x onerror=alert(1)>": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character'],
+      [
+        "TOP0004",
+        "metadata/labels",
+        "metadata.labels: Invalid value: \"<img src=x onerror=alert(1)>\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      ],
       ["TOP0004", "metadata/ownerReferences/uid", 'metadata.ownerReferences.uid: Invalid value: "": must not be empty'],
     ]);
   });

@@ -7,11 +7,18 @@
  */
 import "server-only";
 import { findIstioKind } from "@/lib/istio/kinds";
-import { checkSpecSchema, toSlashPath, unknownFieldMessage, validateObjectMeta, type FieldError } from "@/lib/istio/schema";
+import {
+  checkSpecSchema,
+  toSlashPath,
+  unknownFieldMessage,
+  validateObjectMeta,
+  type FieldError,
+} from "@/lib/istio/schema";
 import { buildCheck } from "../../codes";
 import type { Rule, ValidatableObject, ValidationCheck } from "../../types";
 
-const asCheck = (error: FieldError): ValidationCheck => buildCheck("TOP0004", toSlashPath(error.field), { message: `${error.field}: ${error.message}` });
+const asCheck = (error: FieldError): ValidationCheck =>
+  buildCheck("TOP0004", toSlashPath(error.field), { message: `${error.field}: ${error.message}` });
 
 export const checkApiServerSchema: Rule<ValidatableObject> = (object) => {
   const group = findIstioKind(object.kind)?.group ?? "";
@@ -19,6 +26,8 @@ export const checkApiServerSchema: Rule<ValidatableObject> = (object) => {
   return [
     ...validateObjectMeta(object.metadata).map(asCheck),
     ...(spec?.errors ?? []).map(asCheck),
-    ...(spec?.unknownFields ?? []).map((field) => buildCheck("TOP0005", toSlashPath(field), { message: unknownFieldMessage(field) })),
+    ...(spec?.unknownFields ?? []).map((field) =>
+      buildCheck("TOP0005", toSlashPath(field), { message: unknownFieldMessage(field) }),
+    ),
   ];
 };

@@ -9,10 +9,22 @@ import { asLabels, workloadsSelected } from "../../labels";
 import { namespaceOf, type Rule, type ValidatableObject } from "../../types";
 
 const SELECTORS: Record<string, { path: string; read: (spec: Record<string, unknown>) => unknown }> = {
-  Sidecar: { path: "spec/workloadSelector", read: (spec) => (spec.workloadSelector as { labels?: unknown } | undefined)?.labels },
-  PeerAuthentication: { path: "spec/selector", read: (spec) => (spec.selector as { matchLabels?: unknown } | undefined)?.matchLabels },
-  AuthorizationPolicy: { path: "spec/selector", read: (spec) => (spec.selector as { matchLabels?: unknown } | undefined)?.matchLabels },
-  RequestAuthentication: { path: "spec/selector", read: (spec) => (spec.selector as { matchLabels?: unknown } | undefined)?.matchLabels },
+  Sidecar: {
+    path: "spec/workloadSelector",
+    read: (spec) => (spec.workloadSelector as { labels?: unknown } | undefined)?.labels,
+  },
+  PeerAuthentication: {
+    path: "spec/selector",
+    read: (spec) => (spec.selector as { matchLabels?: unknown } | undefined)?.matchLabels,
+  },
+  AuthorizationPolicy: {
+    path: "spec/selector",
+    read: (spec) => (spec.selector as { matchLabels?: unknown } | undefined)?.matchLabels,
+  },
+  RequestAuthentication: {
+    path: "spec/selector",
+    read: (spec) => (spec.selector as { matchLabels?: unknown } | undefined)?.matchLabels,
+  },
 };
 
 export const checkSelectorMatchesWorkload: Rule<ValidatableObject> = (object, context) => {
@@ -23,5 +35,11 @@ export const checkSelectorMatchesWorkload: Rule<ValidatableObject> = (object, co
   const namespace = namespaceOf(object);
   const scope = namespace === context.mesh.rootNamespace ? "*" : namespace;
   if (workloadsSelected(selector, scope, context).length > 0) return [];
-  return [buildCheck("KIA0004", entry.path, { detail: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",") })];
+  return [
+    buildCheck("KIA0004", entry.path, {
+      detail: Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(","),
+    }),
+  ];
 };

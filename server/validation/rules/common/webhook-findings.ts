@@ -12,9 +12,13 @@ import { unreachableRuleFindings } from "../virtual-service/unreachable-rules";
 
 export const checkWebhookFindings: Rule<ValidatableObject> = (object) => {
   const reportedElsewhere = new Set(
-    object.kind === "VirtualService" ? unreachableRuleFindings(object as VirtualService).map((f) => `${f.path}\n${f.message}`) : [],
+    object.kind === "VirtualService"
+      ? unreachableRuleFindings(object as VirtualService).map((f) => `${f.path}\n${f.message}`)
+      : [],
   );
   return validateIstioConfig(object)
     .filter((finding) => !reportedElsewhere.has(`${finding.path}\n${finding.message}`))
-    .map((finding) => buildCheck(finding.severity === "error" ? "TOP0001" : "TOP0002", finding.path, { message: finding.message }));
+    .map((finding) =>
+      buildCheck(finding.severity === "error" ? "TOP0001" : "TOP0002", finding.path, { message: finding.message }),
+    );
 };

@@ -10,11 +10,14 @@ spec: { hosts: [httpbin.org], exportTo: ["."], ports: [{ number: 80, name: http,
 `);
 
 const drFor = (host: string, namespace = "bookinfo") =>
-  objectOf("DestinationRule", `
+  objectOf(
+    "DestinationRule",
+    `
 kind: DestinationRule
 metadata: { name: rule, namespace: ${namespace} }
 spec: { host: "${host}" }
-`);
+`,
+  );
 
 describe("KIA0202 DestinationRule host not in the registry", () => {
   it("accepts Services, visible ServiceEntry hosts and wildcard policies", () => {
@@ -28,7 +31,8 @@ describe("KIA0202 DestinationRule host not in the registry", () => {
       {
         code: "KIA0202",
         severity: "error",
-        message: "This host has no matching entry in the service registry (service, workload or service entries): details.bookinfo.svc.cluster.local",
+        message:
+          "This host has no matching entry in the service registry (service, workload or service entries): details.bookinfo.svc.cluster.local",
         path: "spec/host",
       },
     ]);

@@ -18,12 +18,19 @@ describe("KIA0208 mesh-wide DestinationRule disabling TLS against a STRICT mesh 
 
   it("accepts it with a PERMISSIVE mesh policy, or a STRICT one limited to some workloads", () => {
     expect(checkMeshMtlsDisableAccepted(dr, contextFrom(meshPa("PERMISSIVE")))).toEqual([]);
-    expect(checkMeshMtlsDisableAccepted(dr, contextFrom(meshPa("STRICT", "selector: { matchLabels: { app: istiod } },")))).toEqual([]);
+    expect(
+      checkMeshMtlsDisableAccepted(dr, contextFrom(meshPa("STRICT", "selector: { matchLabels: { app: istiod } },"))),
+    ).toEqual([]);
   });
 
   it("flags it against a STRICT mesh-wide PeerAuthentication", () => {
     expect(checkMeshMtlsDisableAccepted(dr, contextFrom(meshPa("STRICT")))).toEqual([
-      { code: "KIA0208", severity: "error", message: "PeerAuthentication enabling mTLS found, permissive mode needed", path: "spec/trafficPolicy/tls/mode" },
+      {
+        code: "KIA0208",
+        severity: "error",
+        message: "PeerAuthentication enabling mTLS found, permissive mode needed",
+        path: "spec/trafficPolicy/tls/mode",
+      },
     ]);
   });
 });

@@ -23,8 +23,17 @@ describe("KIA0205 mesh-wide mTLS DestinationRule without a PeerAuthentication en
   });
 
   it("flags it when auto mTLS is off and the mesh policy is missing or DISABLE", () => {
-    const expected = [{ code: "KIA0205", severity: "error", message: "PeerAuthentication enabling mTLS at mesh level is missing", path: "spec/trafficPolicy/tls/mode" }];
+    const expected = [
+      {
+        code: "KIA0205",
+        severity: "error",
+        message: "PeerAuthentication enabling mTLS at mesh level is missing",
+        path: "spec/trafficPolicy/tls/mode",
+      },
+    ];
     expect(checkMeshMtlsPolicyPresent(dr, contextFrom("", { enableAutoMtls: false }))).toEqual(expected);
-    expect(checkMeshMtlsPolicyPresent(dr, contextFrom(MESH_PA("DISABLE"), { enableAutoMtls: false }))).toEqual(expected);
+    expect(checkMeshMtlsPolicyPresent(dr, contextFrom(MESH_PA("DISABLE"), { enableAutoMtls: false }))).toEqual(
+      expected,
+    );
   });
 });

@@ -33,9 +33,16 @@ export const checkSingleDestinationRulePerSubset: Rule<DestinationRule> = (dr, c
   const mine = subsetNames(dr);
   const ids = (list: DestinationRule[]) => list.map((o) => `${namespaceOf(o)}/${o.metadata.name ?? ""}`).join(", ");
   const wholeHost = mine.length === 0 ? others : others.filter((o) => subsetNames(o).length === 0);
-  if (wholeHost.length > 0) return [buildCheck("KIA0201", "spec/host", { detail: `${fqdn} is also configured by ${ids(wholeHost)}` })];
+  if (wholeHost.length > 0)
+    return [buildCheck("KIA0201", "spec/host", { detail: `${fqdn} is also configured by ${ids(wholeHost)}` })];
   return mine.flatMap((name, i) => {
     const clashing = others.filter((o) => subsetNames(o).includes(name));
-    return clashing.length === 0 ? [] : [buildCheck("KIA0201", `spec/subsets[${i}]`, { detail: `${fqdn}+${name} is also defined by ${ids(clashing)}` })];
+    return clashing.length === 0
+      ? []
+      : [
+          buildCheck("KIA0201", `spec/subsets[${i}]`, {
+            detail: `${fqdn}+${name} is also defined by ${ids(clashing)}`,
+          }),
+        ];
   });
 };

@@ -17,16 +17,31 @@ describe("KIA0207 / KIA0208 namespace-wide DestinationRule disabling TLS against
   const dr = objectOf("DestinationRule", NS_DR_DISABLE);
 
   it("accepts it when servers accept plaintext: PERMISSIVE namespace policy overriding a STRICT mesh, or no policy", () => {
-    expect(checkNamespaceMtlsDisableAccepted(dr, contextFrom(`${pa("ns", "bookinfo", "PERMISSIVE")}\n---\n${pa("mesh", "istio-system", "STRICT")}`))).toEqual([]);
+    expect(
+      checkNamespaceMtlsDisableAccepted(
+        dr,
+        contextFrom(`${pa("ns", "bookinfo", "PERMISSIVE")}\n---\n${pa("mesh", "istio-system", "STRICT")}`),
+      ),
+    ).toEqual([]);
     expect(checkNamespaceMtlsDisableAccepted(dr, contextFrom(""))).toEqual([]);
   });
 
   it("flags a STRICT namespace policy as KIA0207 and a STRICT mesh policy as KIA0208", () => {
     expect(checkNamespaceMtlsDisableAccepted(dr, contextFrom(pa("ns", "bookinfo", "STRICT")))).toEqual([
-      { code: "KIA0207", severity: "error", message: "PeerAuthentication with TLS strict mode found, it should be permissive", path: "spec/trafficPolicy/tls/mode" },
+      {
+        code: "KIA0207",
+        severity: "error",
+        message: "PeerAuthentication with TLS strict mode found, it should be permissive",
+        path: "spec/trafficPolicy/tls/mode",
+      },
     ]);
     expect(checkNamespaceMtlsDisableAccepted(dr, contextFrom(pa("mesh", "istio-system", "STRICT")))).toEqual([
-      { code: "KIA0208", severity: "error", message: "PeerAuthentication enabling mTLS found, permissive mode needed", path: "spec/trafficPolicy/tls/mode" },
+      {
+        code: "KIA0208",
+        severity: "error",
+        message: "PeerAuthentication enabling mTLS found, permissive mode needed",
+        path: "spec/trafficPolicy/tls/mode",
+      },
     ]);
   });
 });

@@ -25,8 +25,15 @@ describe("KIA0206 namespace-wide mTLS DestinationRule without a PeerAuthenticati
   it("flags it when the only policy targets some workloads, or sits in another namespace", () => {
     const workloadOnly = pa("bookinfo", "STRICT", "selector: { matchLabels: { app: reviews } },");
     expect(checkNamespaceMtlsPolicyPresent(dr, contextFrom(workloadOnly, off))).toEqual([
-      { code: "KIA0206", severity: "error", message: "PeerAuthentication enabling namespace-wide mTLS is missing", path: "spec/trafficPolicy/tls/mode" },
+      {
+        code: "KIA0206",
+        severity: "error",
+        message: "PeerAuthentication enabling namespace-wide mTLS is missing",
+        path: "spec/trafficPolicy/tls/mode",
+      },
     ]);
-    expect(checkNamespaceMtlsPolicyPresent(dr, contextFrom(pa("httpbin", "STRICT"), off)).map((c) => c.code)).toEqual(["KIA0206"]);
+    expect(checkNamespaceMtlsPolicyPresent(dr, contextFrom(pa("httpbin", "STRICT"), off)).map((c) => c.code)).toEqual([
+      "KIA0206",
+    ]);
   });
 });

@@ -10,7 +10,9 @@ import { acceptsMtls, clientTlsMode, isNamespaceWideRule, meshPeerModes, namespa
 import { namespaceOf, type Rule } from "../../types";
 
 export const checkNamespaceMtlsPolicyPresent: Rule<DestinationRule> = (dr, context) => {
-  if (context.mesh.enableAutoMtls || !isNamespaceWideRule(dr, context) || clientTlsMode(dr) !== "ISTIO_MUTUAL") return [];
-  if (namespacePeerModes(namespaceOf(dr), context).some(acceptsMtls) || meshPeerModes(context).some(acceptsMtls)) return [];
+  if (context.mesh.enableAutoMtls || !isNamespaceWideRule(dr, context) || clientTlsMode(dr) !== "ISTIO_MUTUAL")
+    return [];
+  if (namespacePeerModes(namespaceOf(dr), context).some(acceptsMtls) || meshPeerModes(context).some(acceptsMtls))
+    return [];
   return [buildCheck("KIA0206", "spec/trafficPolicy/tls/mode")];
 };

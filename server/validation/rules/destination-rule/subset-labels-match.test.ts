@@ -22,7 +22,12 @@ describe("KIA0203 subset labels match no workload", () => {
   it("reports a subset with no pod as info while nothing routes to it", () => {
     const context = contextFrom(BOOKINFO);
     expect(checkSubsetLabelsMatchWorkloads(objectOf("DestinationRule", REVIEWS_V3), context)).toEqual([
-      { code: "KIA0203", severity: "info", message: "This subset's labels are not found in any matching host: v3 (version=v3)", path: "spec/subsets[1]" },
+      {
+        code: "KIA0203",
+        severity: "info",
+        message: "This subset's labels are not found in any matching host: v3 (version=v3)",
+        path: "spec/subsets[1]",
+      },
     ]);
   });
 
@@ -33,12 +38,16 @@ kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec: { hosts: [reviews], http: [{ route: [{ destination: { host: reviews, subset: v3 } }] }] }
 `);
-    expect(checkSubsetLabelsMatchWorkloads(objectOf("DestinationRule", REVIEWS_V3), context).map((c) => c.severity)).toEqual(["error"]);
+    expect(
+      checkSubsetLabelsMatchWorkloads(objectOf("DestinationRule", REVIEWS_V3), context).map((c) => c.severity),
+    ).toEqual(["error"]);
   });
 
   it("does not match pods of another service that carry the subset labels", () => {
     // ratings-v1 has version=v1 but is not behind the reviews Service selector.
-    const context = contextFrom(BOOKINFO.replace("name: reviews-v1, namespace: bookinfo", "name: reviews-v1, namespace: elsewhere"));
+    const context = contextFrom(
+      BOOKINFO.replace("name: reviews-v1, namespace: bookinfo", "name: reviews-v1, namespace: elsewhere"),
+    );
     const dr = objectOf("DestinationRule", BOOKINFO);
     expect(checkSubsetLabelsMatchWorkloads(dr, context).map((c) => c.path)).toEqual(["spec/subsets[0]"]);
   });
@@ -53,11 +62,14 @@ spec:
   ports: [{ number: 5432, name: tcp, protocol: TCP }]
   endpoints: [{ address: 10.0.0.1, labels: { role: primary } }]
 `);
-    const dr = objectOf("DestinationRule", `
+    const dr = objectOf(
+      "DestinationRule",
+      `
 kind: DestinationRule
 metadata: { name: db, namespace: data }
 spec: { host: db.example.internal, subsets: [{ name: primary, labels: { role: primary } }, { name: replica, labels: { role: replica } }] }
-`);
+`,
+    );
     expect(checkSubsetLabelsMatchWorkloads(dr, context).map((c) => c.path)).toEqual(["spec/subsets[1]"]);
   });
 });

@@ -36,7 +36,10 @@ function isRoutedTo(fqdn: string, subset: string, context: ValidationContext): b
   return context.virtualServices.some((vs) => {
     const ns = namespaceOf(vs);
     return routeDestinations(vs).some(
-      (r) => r.destination?.subset === subset && typeof r.destination.host === "string" && qualifyHost(r.destination.host, ns, context.mesh.domain) === fqdn,
+      (r) =>
+        r.destination?.subset === subset &&
+        typeof r.destination.host === "string" &&
+        qualifyHost(r.destination.host, ns, context.mesh.domain) === fqdn,
     );
   });
 }
@@ -58,7 +61,9 @@ export const checkSubsetLabelsMatchWorkloads: Rule<DestinationRule> = (dr, conte
     const name = subset?.name ?? "";
     return [
       buildCheck("KIA0203", `spec/subsets[${i}]`, {
-        detail: `${name} (${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",")})`,
+        detail: `${name} (${Object.entries(labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(",")})`,
         severity: isRoutedTo(fqdn, name, context) ? "error" : "info",
       }),
     ];

@@ -10,19 +10,27 @@ describe("KIA0209 subset without labels", () => {
   });
 
   it("warns on a lone unlabelled subset, and only informs when others are labelled", () => {
-    const lone = objectOf("DestinationRule", `
+    const lone = objectOf(
+      "DestinationRule",
+      `
 kind: DestinationRule
 metadata: { name: reviews, namespace: bookinfo }
 spec: { host: reviews, subsets: [{ name: all }] }
-`);
+`,
+    );
     expect(checkSubsetsHaveLabels(lone, context)).toEqual([
       { code: "KIA0209", severity: "warning", message: "This subset has not labels: all", path: "spec/subsets[0]" },
     ]);
-    const mixed = objectOf("DestinationRule", `
+    const mixed = objectOf(
+      "DestinationRule",
+      `
 kind: DestinationRule
 metadata: { name: reviews, namespace: bookinfo }
 spec: { host: reviews, subsets: [{ name: v1, labels: { version: v1 } }, { name: all, labels: {} }] }
-`);
-    expect(checkSubsetsHaveLabels(mixed, context)).toEqual([expect.objectContaining({ code: "KIA0209", severity: "info", path: "spec/subsets[1]" })]);
+`,
+    );
+    expect(checkSubsetsHaveLabels(mixed, context)).toEqual([
+      expect.objectContaining({ code: "KIA0209", severity: "info", path: "spec/subsets[1]" }),
+    ]);
   });
 });

@@ -9,12 +9,20 @@ import { buildCheck } from "../../codes";
 import { asLabels } from "../../labels";
 import type { Rule } from "../../types";
 
-const hasLabels = (subset: unknown) => Object.keys(asLabels((subset as { labels?: unknown } | null)?.labels) ?? {}).length > 0;
+const hasLabels = (subset: unknown) =>
+  Object.keys(asLabels((subset as { labels?: unknown } | null)?.labels) ?? {}).length > 0;
 
 export const checkSubsetsHaveLabels: Rule<DestinationRule> = (dr) => {
   const subsets = Array.isArray(dr.spec?.subsets) ? dr.spec.subsets : [];
   const anyLabelled = subsets.some(hasLabels);
   return subsets.flatMap((subset, i) =>
-    hasLabels(subset) ? [] : [buildCheck("KIA0209", `spec/subsets[${i}]`, { detail: subset?.name ?? "", severity: anyLabelled ? "info" : "warning" })],
+    hasLabels(subset)
+      ? []
+      : [
+          buildCheck("KIA0209", `spec/subsets[${i}]`, {
+            detail: subset?.name ?? "",
+            severity: anyLabelled ? "info" : "warning",
+          }),
+        ],
   );
 };

@@ -28,7 +28,8 @@ describe("KIA0301 same host and port in more than one Gateway", () => {
       {
         code: "KIA0301",
         severity: "warning",
-        message: "More than one Gateway for the same host port combination: *.example.com:8080 is also served by bookinfo/bookinfo-gateway",
+        message:
+          "More than one Gateway for the same host port combination: *.example.com:8080 is also served by bookinfo/bookinfo-gateway",
         path: "spec/servers[0]/hosts[0]",
       },
     ]);

@@ -42,7 +42,11 @@ export const checkGatewayHostsUnique: Rule<Gateway> = (gateway, context) => {
     .map((other) => ({ id: `${namespaceOf(other)}/${other.metadata.name ?? ""}`, hosts: servedHosts(other) }));
   if (others.length === 0) return [];
   return servedHosts(gateway).flatMap(({ port, host, path }) => {
-    const clashing = others.filter((o) => o.hosts.some((h) => h.port === port && hostsIntersect(h.host, host))).map((o) => o.id);
-    return clashing.length === 0 ? [] : [buildCheck("KIA0301", path, { detail: `${host}:${port} is also served by ${clashing.join(", ")}` })];
+    const clashing = others
+      .filter((o) => o.hosts.some((h) => h.port === port && hostsIntersect(h.host, host)))
+      .map((o) => o.id);
+    return clashing.length === 0
+      ? []
+      : [buildCheck("KIA0301", path, { detail: `${host}:${port} is also served by ${clashing.join(", ")}` })];
   });
 };

@@ -13,5 +13,11 @@ export const checkGatewaySelectorMatches: Rule<Gateway> = (gateway, context) => 
   const selector = asLabels(gateway.spec?.selector);
   if (!selector || Object.keys(selector).length === 0) return [];
   if (workloadsSelected(selector, "*", context).length > 0) return [];
-  return [buildCheck("KIA0302", "spec/selector", { detail: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",") })];
+  return [
+    buildCheck("KIA0302", "spec/selector", {
+      detail: Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(","),
+    }),
+  ];
 };

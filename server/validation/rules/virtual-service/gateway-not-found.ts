@@ -10,7 +10,9 @@ import { namespaceOf, type Rule } from "../../types";
 import { gatewayReferences, resolveGatewayName } from "./gateway-references";
 
 function gatewayExists(ref: { namespace: string; name: string }, context: ValidationContext): boolean {
-  return context.gateways.some((gw) => gw.metadata.name === ref.name && (gw.metadata.namespace ?? "") === ref.namespace);
+  return context.gateways.some(
+    (gw) => gw.metadata.name === ref.name && (gw.metadata.namespace ?? "") === ref.namespace,
+  );
 }
 
 export const checkGatewaysExist: Rule<VirtualService> = (vs, context) => {

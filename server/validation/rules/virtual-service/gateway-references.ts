@@ -42,7 +42,9 @@ export function resolveGatewayName(ref: string, namespace: string): { namespace:
 
 /** The gateways a VirtualService is bound to as a whole: its `gateways`, or `mesh` when none. */
 export function boundGateways(vs: VirtualService, namespace: string): string[] {
-  const names = Array.isArray(vs.spec?.gateways) ? vs.spec.gateways.filter((g): g is string => typeof g === "string") : [];
+  const names = Array.isArray(vs.spec?.gateways)
+    ? vs.spec.gateways.filter((g): g is string => typeof g === "string")
+    : [];
   if (names.length === 0) return [MESH_GATEWAY];
   return names.map((g) => {
     const ref = resolveGatewayName(g, namespace);

@@ -16,6 +16,8 @@ export const checkRouteHostsExist: Rule<VirtualService> = (vs, context) => {
     const host = destination?.host;
     if (typeof host !== "string" || host === "") return [];
     const fqdn = qualifyHost(host, namespace, context.mesh.domain);
-    return isKnownHost(fqdn, namespace, context) ? [] : [buildCheck("KIA1101", `${path}/destination/host`, { detail: fqdn })];
+    return isKnownHost(fqdn, namespace, context)
+      ? []
+      : [buildCheck("KIA1101", `${path}/destination/host`, { detail: fqdn })];
   });
 };

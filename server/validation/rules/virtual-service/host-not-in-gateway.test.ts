@@ -14,11 +14,14 @@ spec:
 `);
 
 const vsOn = (gateway: string, host: string, namespace = "bookinfo") =>
-  objectOf("VirtualService", `
+  objectOf(
+    "VirtualService",
+    `
 kind: VirtualService
 metadata: { name: front, namespace: ${namespace} }
 spec: { hosts: ["${host}"], gateways: [${gateway}, mesh], http: [{ route: [{ destination: { host: reviews.bookinfo.svc.cluster.local } }] }] }
-`);
+`,
+  );
 
 describe("IST0132 VirtualService host not in its Gateway", () => {
   it("accepts a host the gateway serves, wildcards and namespace parts included", () => {
@@ -31,11 +34,16 @@ describe("IST0132 VirtualService host not in its Gateway", () => {
       {
         code: "IST0132",
         severity: "warning",
-        message: "one or more host [shop.example.com] defined in VirtualService bookinfo/front not found in Gateway bookinfo/bookinfo-gateway.",
+        message:
+          "one or more host [shop.example.com] defined in VirtualService bookinfo/front not found in Gateway bookinfo/bookinfo-gateway.",
         path: "spec/hosts[0]",
       },
     ]);
-    expect(checkHostsInGateways(vsOn("istio-system/shared", "shop.example.org"), context).map((c) => c.code)).toEqual(["IST0132"]);
-    expect(checkHostsInGateways(vsOn("istio-system/shared", "admin.example.org", "team-b"), context).map((c) => c.code)).toEqual(["IST0132"]);
+    expect(checkHostsInGateways(vsOn("istio-system/shared", "shop.example.org"), context).map((c) => c.code)).toEqual([
+      "IST0132",
+    ]);
+    expect(
+      checkHostsInGateways(vsOn("istio-system/shared", "admin.example.org", "team-b"), context).map((c) => c.code),
+    ).toEqual(["IST0132"]);
   });
 });

@@ -32,7 +32,9 @@ export const checkHostsInGateways: Rule<VirtualService> = (vs, context) => {
   const hosts = Array.isArray(vs.spec?.hosts) ? vs.spec.hosts : [];
   return gatewayNames.flatMap((name) => {
     const ref = typeof name === "string" ? resolveGatewayName(name, namespace) : undefined;
-    const gateway = ref && context.gateways.find((g) => g.metadata.name === ref.name && (g.metadata.namespace ?? "") === ref.namespace);
+    const gateway =
+      ref &&
+      context.gateways.find((g) => g.metadata.name === ref.name && (g.metadata.namespace ?? "") === ref.namespace);
     // A missing gateway is KIA1102's finding, not this one.
     if (!ref || !gateway) return [];
     const accepted = acceptedHosts(gateway, namespace);

@@ -22,10 +22,15 @@ export const checkSingleVirtualServicePerHost: Rule<VirtualService> = (vs, conte
   const others = context.virtualServices
     .filter((other) => !isSameObject(other, vs))
     .filter((other) => boundGateways(other, namespaceOf(other)).some((g) => gateways.has(g)))
-    .map((other) => ({ id: `${namespaceOf(other)}/${other.metadata.name ?? ""}`, hosts: new Set(hostsOf(other, domain)) }));
+    .map((other) => ({
+      id: `${namespaceOf(other)}/${other.metadata.name ?? ""}`,
+      hosts: new Set(hostsOf(other, domain)),
+    }));
   return hostsOf(vs, domain).flatMap((host, i) => {
     if (host === "") return [];
     const clashing = others.filter((o) => o.hosts.has(host)).map((o) => o.id);
-    return clashing.length === 0 ? [] : [buildCheck("KIA1106", `spec/hosts[${i}]`, { detail: `${host} is also in ${clashing.join(", ")}` })];
+    return clashing.length === 0
+      ? []
+      : [buildCheck("KIA1106", `spec/hosts[${i}]`, { detail: `${host} is also in ${clashing.join(", ")}` })];
   });
 };

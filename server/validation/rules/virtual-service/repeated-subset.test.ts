@@ -6,7 +6,9 @@ const context = contextFrom(BOOKINFO);
 
 describe("KIA1105 repeated subset in one route", () => {
   it("accepts distinct subsets, and the same subset in different rules", () => {
-    const vs = objectOf("VirtualService", `
+    const vs = objectOf(
+      "VirtualService",
+      `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec:
@@ -17,12 +19,15 @@ spec:
   - route:
     - { destination: { host: reviews, subset: v1 }, weight: 50 }
     - { destination: { host: reviews, subset: v2 }, weight: 50 }
-`);
+`,
+    );
     expect(checkRepeatedSubsets(vs, context)).toEqual([]);
   });
 
   it("warns on the second reference to the same host+subset, even written differently", () => {
-    const vs = objectOf("VirtualService", `
+    const vs = objectOf(
+      "VirtualService",
+      `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec:
@@ -31,12 +36,14 @@ spec:
   - route:
     - { destination: { host: reviews, subset: v1 }, weight: 50 }
     - { destination: { host: reviews.bookinfo.svc.cluster.local, subset: v1 }, weight: 50 }
-`);
+`,
+    );
     expect(checkRepeatedSubsets(vs, context)).toEqual([
       {
         code: "KIA1105",
         severity: "warning",
-        message: "This host subset combination is already referenced in another route destination: reviews.bookinfo.svc.cluster.local+v1",
+        message:
+          "This host subset combination is already referenced in another route destination: reviews.bookinfo.svc.cluster.local+v1",
         path: "spec/http[0]/route[1]/destination",
       },
     ]);

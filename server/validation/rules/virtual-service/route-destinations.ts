@@ -22,7 +22,9 @@ export function routeLists(vs: VirtualService): RouteDestinationAt[][] {
       const routes = rule?.route;
       if (!Array.isArray(routes)) return;
       const listPath = `spec/${protocol}[${i}]/route`;
-      lists.push(routes.map((r, j) => ({ path: `${listPath}[${j}]`, listPath, destination: r?.destination, weight: r?.weight })));
+      lists.push(
+        routes.map((r, j) => ({ path: `${listPath}[${j}]`, listPath, destination: r?.destination, weight: r?.weight })),
+      );
     });
   }
   return lists;

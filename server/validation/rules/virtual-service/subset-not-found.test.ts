@@ -3,11 +3,14 @@ import { BOOKINFO, contextFrom, objectOf } from "../../test-support/fixtures";
 import { checkSubsetsExist } from "./subset-not-found";
 
 const vsTo = (subset: string, namespace = "bookinfo", host = "reviews") =>
-  objectOf("VirtualService", `
+  objectOf(
+    "VirtualService",
+    `
 kind: VirtualService
 metadata: { name: reviews, namespace: ${namespace} }
 spec: { hosts: [${host}], http: [{ route: [{ destination: { host: ${host}, subset: ${subset} } }] }] }
-`);
+`,
+  );
 
 describe("KIA1107 subset not found", () => {
   it("accepts a subset the host's DestinationRule defines, from another namespace by FQDN too", () => {
@@ -18,7 +21,12 @@ describe("KIA1107 subset not found", () => {
 
   it("flags a subset no DestinationRule defines, at the destination", () => {
     expect(checkSubsetsExist(vsTo("v4"), contextFrom(BOOKINFO))).toEqual([
-      { code: "KIA1107", severity: "warning", message: "Subset not found: reviews.bookinfo.svc.cluster.local+v4", path: "spec/http[0]/route[0]/destination" },
+      {
+        code: "KIA1107",
+        severity: "warning",
+        message: "Subset not found: reviews.bookinfo.svc.cluster.local+v4",
+        path: "spec/http[0]/route[0]/destination",
+      },
     ]);
   });
 

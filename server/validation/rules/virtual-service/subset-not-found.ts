@@ -16,7 +16,9 @@ export const checkSubsetsExist: Rule<VirtualService> = (vs, context) => {
     const subset = destination?.subset;
     if (typeof destination?.host !== "string" || typeof subset !== "string" || subset === "") return [];
     const fqdn = qualifyHost(destination.host, namespace, context.mesh.domain);
-    const defined = destinationRulesFor(fqdn, namespace, context).some((dr) => (dr.spec?.subsets ?? []).some((s) => s?.name === subset));
+    const defined = destinationRulesFor(fqdn, namespace, context).some((dr) =>
+      (dr.spec?.subsets ?? []).some((s) => s?.name === subset),
+    );
     return defined ? [] : [buildCheck("KIA1107", `${path}/destination`, { detail: `${fqdn}+${subset}` })];
   });
 };

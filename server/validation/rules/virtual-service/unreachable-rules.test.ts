@@ -6,7 +6,9 @@ const context = contextFrom(BOOKINFO);
 
 describe("IST0130 unreachable rule / IST0131 ineffective match", () => {
   it("accepts distinct matches followed by one catch-all", () => {
-    const vs = objectOf("VirtualService", `
+    const vs = objectOf(
+      "VirtualService",
+      `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec:
@@ -15,13 +17,16 @@ spec:
   - match: [{ headers: { end-user: { exact: jason } } }]
     route: [{ destination: { host: reviews, subset: v2 } }]
   - route: [{ destination: { host: reviews, subset: v1 } }]
-`);
+`,
+    );
     expect(checkUnreachableRulesUsed(vs, context)).toEqual([]);
     expect(checkIneffectiveMatches(vs, context)).toEqual([]);
   });
 
   it("flags a rule after a catch-all (IST0130) and a match already taken (IST0131)", () => {
-    const vs = objectOf("VirtualService", `
+    const vs = objectOf(
+      "VirtualService",
+      `
 kind: VirtualService
 metadata: { name: reviews, namespace: bookinfo }
 spec:
@@ -35,9 +40,15 @@ spec:
     route: [{ destination: { host: reviews, subset: v1 } }]
   - route: [{ destination: { host: reviews, subset: v1 } }]
   - route: [{ destination: { host: reviews, subset: v2 } }]
-`);
+`,
+    );
     expect(checkUnreachableRulesUsed(vs, context)).toEqual([
-      { code: "IST0130", severity: "warning", message: "virtualService rule #3 not used (only the last rule can have no matches)", path: "spec/http[3]" },
+      {
+        code: "IST0130",
+        severity: "warning",
+        message: "virtualService rule #3 not used (only the last rule can have no matches)",
+        path: "spec/http[3]",
+      },
     ]);
     expect(checkIneffectiveMatches(vs, context)).toEqual([
       {

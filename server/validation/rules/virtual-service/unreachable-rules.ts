@@ -7,7 +7,10 @@
 import "server-only";
 import type { VirtualService } from "@/lib/istio/types";
 import { Findings, type ValidationFinding } from "@/lib/istio/validation/types";
-import { checkUnreachableHttpRules, checkUnreachableRules } from "@/lib/istio/validation/virtual-service/unreachable-rules";
+import {
+  checkUnreachableHttpRules,
+  checkUnreachableRules,
+} from "@/lib/istio/validation/virtual-service/unreachable-rules";
 import { buildCheck } from "../../codes";
 import type { Rule } from "../../types";
 

@@ -13,7 +13,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IstioObjectPage({ params }: Props) {
   const raw = await params;
-  const ref = objectRefSchema.safeParse({ namespace: decodeURIComponent(raw.namespace), kind: raw.kind, name: decodeURIComponent(raw.name) });
+  const ref = objectRefSchema.safeParse({
+    namespace: decodeURIComponent(raw.namespace),
+    kind: raw.kind,
+    name: decodeURIComponent(raw.name),
+  });
   if (!ref.success || !resolveIstioKind(ref.data.kind)) notFound();
   // Keyed so that moving to another object starts a fresh editor.
   return <ObjectEditorView key={`${ref.data.namespace}/${ref.data.kind}/${ref.data.name}`} objectRef={ref.data} />;

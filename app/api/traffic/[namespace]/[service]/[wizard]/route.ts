@@ -7,7 +7,10 @@ import { parseInput } from "@/server/http/parse-input";
 export const dynamic = "force-dynamic";
 
 /** POST /api/traffic/{namespace}/{service}/{wizard} {input, base?, comment?} → WizardApplied (written and audited) */
-export function POST(request: Request, { params }: { params: Promise<{ namespace: string; service: string; wizard: string }> }) {
+export function POST(
+  request: Request,
+  { params }: { params: Promise<{ namespace: string; service: string; wizard: string }> },
+) {
   return respond(async () => {
     const path = parseInput(wizardPathSchema, await params, "path");
     const body = await readJsonBody(request, wizardRequestSchema(path.wizard));

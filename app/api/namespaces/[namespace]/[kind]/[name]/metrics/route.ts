@@ -10,7 +10,11 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, context: { params: Promise<{ namespace: string; kind: string; name: string }> }) {
   return respond(async () => {
     const target = parseInput(itemPathSchema, await context.params, "path");
-    const { direction, range } = parseInput(metricsQuerySchema, searchParamsOf(request, ["direction", "range"]), "query");
+    const { direction, range } = parseInput(
+      metricsQuerySchema,
+      searchParamsOf(request, ["direction", "range"]),
+      "query",
+    );
     return getMetrics({ target, direction, rangeSeconds: range });
   });
 }
