@@ -6,7 +6,7 @@
  *
  * How it tells Topsail's own writes apart, without timing: every Topsail write records its
  * intent (`pending`) before it reaches the cluster and resolves it `applied` with the
- * resourceVersion the API server answered (ARCHITECTURE.md "Writes"). The watcher judges
+ * resourceVersion the API server answered (docs/ARCHITECTURE.md "Writes"). The watcher judges
  * each observed version against the object's entries (judge-change.ts); while an entry of
  * the object is pending, it looks again every `pollMs` until the entry is resolved. An
  * entry pending longer than `pendingLimitMs` (default 10 minutes: longer than any write

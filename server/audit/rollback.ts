@@ -5,7 +5,7 @@
  * else's newer change is a 409; the write is validated, dry-run, recorded as an intent
  * first and audited as action `rollback`, source `rollback`. An entry recorded on another
  * cluster is refused before anything is written: its objects are not this cluster's
- * (ARCHITECTURE.md "Identity"). So are entries that describe no change to return to: one
+ * (docs/ARCHITECTURE.md "Identity"). So are entries that describe no change to return to: one
  * that failed (nothing was changed), one still pending (its outcome is not known yet), and
  * a sidecar-injection entry (it records one label or annotation, not an object: the toggle
  * on the namespace or workload page sets it back).

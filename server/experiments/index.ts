@@ -61,7 +61,7 @@ export function createExperimentWriter(
  * The writer one experiment acts through: the kubeconfig context it was created on (not the
  * console's current one), and only while that context still reaches the cluster recorded
  * with it — a context someone repointed must not receive a revert meant for another cluster
- * (ARCHITECTURE.md "Identity"). Older rows without a context use the console's.
+ * (docs/ARCHITECTURE.md "Identity"). Older rows without a context use the console's.
  */
 export function experimentWriterFor(
   connectionOf: (context: string | undefined) => KubeConnection = getKubeConnection,

@@ -1,5 +1,5 @@
 /**
- * Intent before write (ARCHITECTURE.md "Writes"), shared by every writer of the console (the
+ * Intent before write (docs/ARCHITECTURE.md "Writes"), shared by every writer of the console (the
  * Istio write path here, the sidecar-injection toggles): a change is recorded as a `pending`
  * audit entry before it reaches the cluster and resolved right after with what the API
  * server answered (`applied` with its resourceVersion, or `failed` with the reason). So a

@@ -2,7 +2,7 @@
  * Preview and apply of a wizard: read the live objects, build the desired ones with the
  * wizard's pure builder, and hand them to the one write path (validate → dry-run → intent →
  * apply DestinationRule before VirtualService → outcome). Every write is conditioned on
- * what the change was built from (ARCHITECTURE.md "Writes"): the resourceVersions the user
+ * what the change was built from (docs/ARCHITECTURE.md "Writes"): the resourceVersions the user
  * started from when the request names them (`base`), else those of the objects this request
  * read — null for an object it found absent, which must then still be absent. So an object
  * someone changed or created meanwhile is a 409 conflict, never an overwrite.

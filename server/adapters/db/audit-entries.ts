@@ -3,7 +3,7 @@
  * stored as JSON text and come back parsed; action, source and status are checked against
  * their contract's enums (stored-enum.ts).
  *
- * Topsail's own writes are recorded in two steps (ARCHITECTURE.md "Writes"): an intent
+ * Topsail's own writes are recorded in two steps (docs/ARCHITECTURE.md "Writes"): an intent
  * (`recordAuditIntent`, status `pending`, before any cluster write — if the database cannot
  * take it, nothing is written) and its outcome (`resolveAuditIntent`: `applied` with the
  * object and resourceVersion the API server answered, or `failed` with the reason). Changes

@@ -4,7 +4,7 @@
  * balancer, but kube-system is created once with the cluster and never deleted, so its UID
  * is the cluster's identity — the same choice as Kiali's and Argo CD's cluster IDs.
  * Experiments and audit entries store it, and nothing acts on a cluster whose identity
- * differs from the one recorded (ARCHITECTURE.md "Identity").
+ * differs from the one recorded (docs/ARCHITECTURE.md "Identity").
  */
 import "server-only";
 import { TopsailError } from "@/server/errors";

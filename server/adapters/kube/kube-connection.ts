@@ -20,7 +20,7 @@ const globals = globalThis as typeof globalThis & { __topsailPinnedKubeContext?:
  * cluster or the simulator after the console need not restart it), but the context is
  * pinned: TOPSAIL_KUBE_CONTEXT, else the kubeconfig's current context the first time one
  * loads. A later `kubectl config use-context` must not move a running console — and its
- * experiments and rollbacks — to another cluster (ARCHITECTURE.md "Identity").
+ * experiments and rollbacks — to another cluster (docs/ARCHITECTURE.md "Identity").
  * `context` asks for a given context (an experiment acts through the one it started on).
  */
 export function getKubeConnection(context?: string): KubeConnection {
