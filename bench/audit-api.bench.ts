@@ -23,7 +23,9 @@ const DETAIL_ROUNDS = Number(process.argv[3] ?? "10");
 const ENTRIES = 5_000;
 const HUGE_EVERY = 100;
 
-/** A VirtualService with `routes` header-matched routes (14 lines of YAML each), the first `shifted` of them at 50/50. */
+/**
+ * A VirtualService with `routes` header-matched routes (14 lines of YAML each), the first `shifted` of them at 50/50.
+ */
 function virtualService(name: string, routes: number, weight: number, shifted = 0) {
   return {
     apiVersion: "networking.istio.io/v1",

@@ -1,10 +1,10 @@
 /**
  * The line diff of two YAML versions of an object, for every diff Topsail shows: the server
  * computes it for the audit page and the wizards' review, the browser for the editor's review
- * and conflict screens (components/ui/yaml-diff.tsx), so all of them show the same lines. jsdiff's `diffLines` (Myers' algorithm) keeps as
- * many lines as any line diff can, like the LCS table it replaced, but its work grows with the
- * number of changed lines D — about (n + m) · D steps — where the table took n · m cells
- * (1.6 GB for two 20,000-line versions).
+ * and conflict screens (components/ui/yaml-diff.tsx), so all of them show the same lines.
+ * jsdiff's `diffLines` (Myers' algorithm) keeps as many lines as any line diff can, like the
+ * LCS table it replaced, but its work grows with the number of changed lines D — about
+ * (n + m) · D steps — where the table took n · m cells (1.6 GB for two 20,000-line versions).
  *
  * The work per diff is bounded, and deterministically: jsdiff's `timeout` would make the same
  * two versions diff or not depending on the machine's load, so the bounds are sizes.

@@ -17,7 +17,10 @@ const minutes = (n: number) => n * 60_000;
 let dir = "";
 let clone = "";
 
-/** A shell user's environment: none of the npm_*, Vitest or colour variables this test runs under (plain output to match). */
+/**
+ * A shell user's environment: none of the npm_*, Vitest or
+ * colour variables this test runs under (plain output to match).
+ */
 function freshEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
   for (const name of Object.keys(env)) {

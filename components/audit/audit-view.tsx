@@ -18,7 +18,10 @@ const statusClass: Record<string, string> = {
   failed: "bg-rose-100 text-rose-900 dark:bg-rose-900/40 dark:text-rose-200",
 };
 
-/** /audit: every change to Istio config and sidecar injection, newest first, filterable; selecting one shows its diff and rollbacks. */
+/**
+ * /audit: every change to Istio config and sidecar injection, newest
+ * first, filterable; selecting one shows its diff and rollbacks.
+ */
 export function AuditView() {
   const params = useSearchParams();
   const router = useRouter();

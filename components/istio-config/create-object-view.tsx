@@ -1,6 +1,8 @@
 "use client";
 
-/** Create from YAML: pick a namespace and a kind's template (or paste), validate live, review with a dry run, create. */
+/**
+ * Create from YAML: pick a namespace and a kind's template (or paste), validate live, review with a dry run, create.
+ */
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ApplyResponse, WriteRequest } from "@/lib/contracts/istio-objects";

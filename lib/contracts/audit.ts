@@ -1,8 +1,9 @@
 /**
  * The audit log's JSON API:
  *   GET  /api/audit?namespace=&kind=&name=&actor=&source=&status=&since=&until=&limit= → AuditList (newest first)
- *   GET  /api/audit/{id}                → AuditEntryDetail (YAML before/after, their diff unless too large, the live object or, for a
- *                                         Namespace or Deployment, its sidecar-injection settings, with its resourceVersion)
+ *   GET  /api/audit/{id}                → AuditEntryDetail (YAML before/after, their diff unless too large,
+ *                                         the live object or, for a Namespace or Deployment, its
+ *                                         sidecar-injection settings, with its resourceVersion)
  *   POST /api/audit/{id}/rollback {to, baseResourceVersion, comment?} → RollbackResult
  */
 import { z } from "zod";
@@ -12,7 +13,9 @@ export const auditActionSchema = z.enum(["create", "update", "delete", "rollback
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export const auditSourceSchema = z.enum(["editor", "wizard", "experiment", "rollback", "external"]);
 export type AuditSource = z.infer<typeof auditSourceSchema>;
-/** pending: Topsail recorded the change and is writing it; applied: it is in the cluster; failed: it never got there. */
+/**
+ * pending: Topsail recorded the change and is writing it; applied: it is in the cluster; failed: it never got there.
+ */
 export const auditStatusSchema = z.enum(["pending", "applied", "failed"]);
 export type AuditStatus = z.infer<typeof auditStatusSchema>;
 
@@ -91,7 +94,9 @@ export type AuditEntryDetail = z.infer<typeof auditEntryDetailSchema>;
 export const rollbackRequestSchema = z.object({
   /** "after": back to the version this entry produced; "before": undo the entry (to the version before it). */
   to: z.enum(["after", "before"]).default("after"),
-  /** The live resourceVersion the user saw (null = the object did not exist); a different live object is a 409 conflict. */
+  /**
+   * The live resourceVersion the user saw (null = the object did not exist); a different live object is a 409 conflict.
+   */
   baseResourceVersion: z.string().nullable(),
   comment: z.string().max(500, "at most 500 characters").optional(),
 });

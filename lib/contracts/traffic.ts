@@ -94,7 +94,10 @@ export const routeMatchSchema = z.object({
 export type RouteMatchInput = z.infer<typeof routeMatchSchema>;
 
 export const routingRuleSchema = z.object({
-  /** The rule of the live VirtualService this one edits (its other fields are kept); absent = matched by its matches, or new. */
+  /**
+   * The rule of the live VirtualService this one edits (its other
+   * fields are kept); absent = matched by its matches, or new.
+   */
   sourceIndex: z.number().int().min(0).optional(),
   /** No matches = the catch-all. */
   matches: z.array(routeMatchSchema),
@@ -177,7 +180,10 @@ export interface WizardInputs {
   mirroring: MirroringInput;
 }
 
-/** The resourceVersions the user started from (null = the object did not exist); the server refuses the change if either moved on. */
+/**
+ * The resourceVersions the user started from (null = the object did
+ * not exist); the server refuses the change if either moved on.
+ */
 export const wizardBaseSchema = z.object({
   virtualService: z.string().nullable(),
   destinationRule: z.string().nullable(),

@@ -1,6 +1,6 @@
 /**
  * Everything that shapes the graph view lives in the URL, so a link reproduces it:
- * `/graph?namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=responseTime&hide=version%20%3D%20v1&refresh=10000`.
+ * `/graph?namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=responseTime&hide=version%20%3D%20v1`.
  * Parsing is forgiving (an unknown value falls back to the default: a hand-edited link
  * still opens); formatting writes defaults for graphType and duration only, so links say
  * what they show without carrying every switch.

@@ -9,7 +9,9 @@ import {
   type RequestProtocol,
 } from "./response-classes";
 
-/** Responses as Istio reports them, and whether Kiali's graph calls them errors (graph/protocol.go, HandleResponseCode). */
+/**
+ * Responses as Istio reports them, and whether Kiali's graph calls them errors (graph/protocol.go, HandleResponseCode).
+ */
 const cases: [RequestProtocol, string, string, boolean][] = [
   ["http", "200", "", false],
   ["http", "301", "", false],
@@ -29,7 +31,10 @@ const cases: [RequestProtocol, string, string, boolean][] = [
   ["grpc", "0", "", true],
 ];
 
-/** What Prometheus does with a series' labels and a set of alternatives joined by `or` (regexes are anchored; an absent label is ""). */
+/**
+ * What Prometheus does with a series' labels and a set of alternatives
+ * joined by `or` (regexes are anchored; an absent label is "").
+ */
 function selects(alternatives: LabelCondition[][], labels: Record<string, string>): boolean {
   const holds = (c: LabelCondition) => {
     const value = labels[c.label] ?? "";

@@ -39,7 +39,9 @@ export interface AuditedKind {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The object as the write path's types see it; a recorded object without metadata compares as one with empty metadata. */
+/**
+ * The object as the write path's types see it; a recorded object without metadata compares as one with empty metadata.
+ */
 function asIstioObject(object: AuditObject): StoredIstioObject {
   return { ...object, metadata: isRecord(object.metadata) ? object.metadata : {} } as StoredIstioObject;
 }
@@ -101,7 +103,10 @@ export function findAuditedKind(kind: string): AuditedKind | undefined {
   return auditedKinds.find((row) => row.kind === kind);
 }
 
-/** Where an object's entries are filed: a Namespace is filed under its own name as namespace, as the injection toggle files it. */
+/**
+ * Where an object's entries are filed: a Namespace is filed under
+ * its own name as namespace, as the injection toggle files it.
+ */
 export function auditRef(
   kind: string,
   object: { namespace?: string; name: string },

@@ -43,7 +43,10 @@ export interface ExternalChangeWatcherOptions {
   db: AuditEntriesDb;
   /** Default: every kind in audited-kinds.ts. */
   kinds?: string[];
-  /** After this long without an outcome, a pending entry is resolved by the live object (checked every quarter of it, at most every minute); default 10 minutes. */
+  /**
+   * After this long without an outcome, a pending entry is resolved by the live
+   * object (checked every quarter of it, at most every minute); default 10 minutes.
+   */
   pendingLimitMs?: number;
   /** How often a judgement waiting on a pending entry looks at it again; default 250 ms. */
   pollMs?: number;

@@ -48,7 +48,10 @@ export interface JudgeContext {
   clusterId: string | null;
 }
 
-/** Rule 4's cheap half, which needs no entries: the version before it, seen by the watcher, has the same audited content. */
+/**
+ * Rule 4's cheap half, which needs no entries: the version
+ * before it, seen by the watcher, has the same audited content.
+ */
 export function changesNothingAudited(observed: ObservedVersion, kind: Pick<AuditedKind, "sameContent">): boolean {
   return (
     observed.type !== "DELETED" &&
@@ -57,7 +60,10 @@ export function changesNothingAudited(observed: ObservedVersion, kind: Pick<Audi
   );
 }
 
-/** `entries`: the object's audit entries, any order; at least the pending ones, the one with this resourceVersion, and the newest few. */
+/**
+ * `entries`: the object's audit entries, any order; at least the
+ * pending ones, the one with this resourceVersion, and the newest few.
+ */
 export function judgeObservedVersion(observed: ObservedVersion, entries: AuditEntry[], context: JudgeContext): Verdict {
   const { kind } = context;
   if (changesNothingAudited(observed, kind)) return { verdict: "unchanged" };

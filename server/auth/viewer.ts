@@ -13,7 +13,9 @@ export type AuthStrategy = "anonymous" | "token" | "openid" | "header";
 export type KubeCredential =
   /** The console's own kubeconfig identity (the anonymous strategy, on loopback only). */
   | { kind: "console" }
-  /** The viewer's bearer token replaces the kubeconfig's credentials (token strategy, OpenID ID token, proxy bearer). */
+  /**
+   * The viewer's bearer token replaces the kubeconfig's credentials (token strategy, OpenID ID token, proxy bearer).
+   */
   | { kind: "bearer"; token: string }
   /** The console's identity with Impersonate-User / Impersonate-Group set to the viewer (OpenID, trusted proxy). */
   | { kind: "impersonate" };

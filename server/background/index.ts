@@ -4,7 +4,10 @@ import { backgroundServices } from "./services";
 
 const running: { name: string; stop(): Promise<void> | void }[] = [];
 
-/** Starts every background service once per process; `TOPSAIL_BACKGROUND=off` turns them off (useful when several consoles share one database). */
+/**
+ * Starts every background service once per process; `TOPSAIL_BACKGROUND=off`
+ * turns them off (useful when several consoles share one database).
+ */
 export async function startBackgroundServices(): Promise<void> {
   if (!getConfig().background || running.length > 0) return;
   for (const service of backgroundServices) {

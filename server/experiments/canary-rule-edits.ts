@@ -221,7 +221,9 @@ export function setCanaryWeights(
   return { kind: "write", desired: withSpec(live, { ...spec, http }) };
 }
 
-/** The VirtualService with the owned rule exactly as recorded; delete = the canary created it and nothing else is in it. */
+/**
+ * The VirtualService with the owned rule exactly as recorded; delete = the canary created it and nothing else is in it.
+ */
 export function restoreCanaryRule(
   live: StoredIstioObject | undefined,
   target: CanaryTarget,

@@ -132,7 +132,8 @@ describe("canaries that own one rule, against the simulator and Prometheus", () 
   async function grpcCanaryRolledBack(): Promise<void> {
     const s = scenarios.grpc;
     await s.control("/workloads/echo-grpc/echo-v2", { errorRate: 1, grpcStatus: 14 });
-    // Let v2's status-14 series exist in Prometheus before the step: rate() cannot count the first sample of a series born in its window.
+    // Let v2's status-14 series exist in Prometheus before the step:
+    // rate() cannot count the first sample of a series born in its window.
     await sleep(5_000);
     const created = await s.create({
       kind: "canary",

@@ -136,7 +136,10 @@ function hypothesisSubject(spec: FaultSpec, services: ServiceSummary[], workload
   };
 }
 
-/** Checks a fault spec against the cluster and gives the memory it starts with; a refusal is a bad_request that says what to change. */
+/**
+ * Checks a fault spec against the cluster and gives the memory it
+ * starts with; a refusal is a bad_request that says what to change.
+ */
 export async function faultMemory(reads: ClusterReads, spec: FaultSpec, now: Date): Promise<FaultMemory> {
   refuseBlindHypothesis(spec);
   const [services, workloads, rules, virtualServices] = await Promise.all([

@@ -168,7 +168,9 @@ async function removeFault(
 type CanaryRecord = ExperimentRecord & { spec: CanarySpec; memory: CanaryMemory };
 type CanaryAction = Extract<ExperimentAction, { type: "setWeight" | "restoreRule" }>;
 
-/** Sets B's weight in the canary's rule, or puts the rule back as recorded; nothing else of the VirtualService changes. */
+/**
+ * Sets B's weight in the canary's rule, or puts the rule back as recorded; nothing else of the VirtualService changes.
+ */
 async function shiftCanary(
   writer: ExperimentWriter,
   record: CanaryRecord,

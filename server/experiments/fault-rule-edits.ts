@@ -144,7 +144,8 @@ export function planFaultCopies(rules: HTTPRoute[], spec: FaultSpec, experimentI
       );
     }
     if (rule.redirect || rule.directResponse) {
-      // Istio refuses a fault next to a redirect or a direct response, and such requests never reach the service anyway.
+      // Istio refuses a fault next to a redirect or a direct
+      // response, and such requests never reach the service anyway.
       out.answeredByProxy.push(ruleLabel(rule, index));
       out.http.push(rule);
       return;

@@ -67,9 +67,14 @@ export const finishedStatuses = [
 const runnerMemory = {
   /** Writes recorded as about to happen and not known to have landed: re-run before anything else. */
   pendingActions: z.array(experimentActionSchema).optional(),
-  /** The status to end in once the pending actions landed; until then the experiment stays active, so a restarted runner finds it. */
+  /**
+   * The status to end in once the pending actions landed; until then
+   * the experiment stays active, so a restarted runner finds it.
+   */
   finishAs: z.enum(finishedStatuses).optional(),
-  /** When a runner last persisted a tick of this experiment (the start of a downtime, if the next tick is much later). */
+  /**
+   * When a runner last persisted a tick of this experiment (the start of a downtime, if the next tick is much later).
+   */
   lastTickAt: z.string().optional(),
 };
 
@@ -199,7 +204,9 @@ export interface Landing {
   at: Date;
   /** How late a revert may land before the timeline explains it (the runner: two ticks). */
   toleranceMs: number;
-  /** Set when the runner found the experiment last ticked by a runner that is gone: no runner worked on it in between. */
+  /**
+   * Set when the runner found the experiment last ticked by a runner that is gone: no runner worked on it in between.
+   */
   down?: { from: string; to: string };
 }
 

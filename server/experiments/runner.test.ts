@@ -371,7 +371,10 @@ describe("the runner", () => {
 
     let databases = 0;
 
-    /** Runner A starts the experiment at 0 s and is killed at 10 s right after the fault is written; runner B takes over. */
+    /**
+     * Runner A starts the experiment at 0 s and is killed at
+     * 10 s right after the fault is written; runner B takes over.
+     */
     async function crashAfterInjection() {
       // A database of its own, so each case starts from a service without an active experiment.
       const own = `file:${path.join(dir, `crash-${++databases}.db`)}`;

@@ -91,7 +91,9 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
   /** Per experiment, the last action error put on its timeline (so a retried failure is noted once). */
   const lastError = new Map<string, string>();
 
-  /** Per experiment, the tick this runner last persisted; any other `lastTickAt` was written by a runner that is gone. */
+  /**
+   * Per experiment, the tick this runner last persisted; any other `lastTickAt` was written by a runner that is gone.
+   */
   const ownTicks = new Map<string, string>();
 
   const stamp = (events: (MachineEvent & { auditId?: string })[], at: Date): NewEvent[] =>

@@ -56,7 +56,8 @@ describe("parseIstioYaml", () => {
     expect(problem?.message).toContain("aliases");
   });
 
-  // Found by server/http/api-fuzz.integration.test.ts: 800 bytes of nested `? ` keys kept the console busy for over ten seconds.
+  // Found by server/http/api-fuzz.integration.test.ts: 800 bytes of
+  // nested `? ` keys kept the console busy for over ten seconds.
   it("refuses nested mapping keys that are maps, at once, instead of turning each into text", () => {
     const [problem] = problems("? ".repeat(400) + "x");
     expect(problem).toMatchObject({ code: "yaml_syntax", line: 1 });

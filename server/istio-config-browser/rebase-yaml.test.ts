@@ -17,7 +17,8 @@ describe("rebaseYaml", () => {
     expect(result.yaml).toContain("gateways");
   });
 
-  // Found by server/http/api-fuzz.integration.test.ts: 800 bytes of nested `? ` keys kept the console busy for over ten seconds.
+  // Found by server/http/api-fuzz.integration.test.ts: 800 bytes of
+  // nested `? ` keys kept the console busy for over ten seconds.
   it("refuses a side whose mapping keys are maps with a 400, at once", () => {
     expect(() => rebaseYaml({ base: vs, mine: "? ".repeat(400) + "x", theirs: vs, choices: {} })).toThrow(
       expect.objectContaining({

@@ -29,7 +29,9 @@ async function waitForRunningPods(core: CoreV1Api, namespace: string, count: num
   }
 }
 
-/** Creates the object as kubectl would, then waits until the console's cluster cache has seen it (it follows a watch). */
+/**
+ * Creates the object as kubectl would, then waits until the console's cluster cache has seen it (it follows a watch).
+ */
 async function apply(
   plural: string,
   body: Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } },

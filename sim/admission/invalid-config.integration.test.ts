@@ -30,7 +30,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A VirtualService `name` in bookinfo: `weight` of its one route, `metadata` lines under metadata, `rule` lines under the first http rule. */
+/**
+ * A VirtualService `name` in bookinfo: `weight` of its one route,
+ * `metadata` lines under metadata, `rule` lines under the first http rule.
+ */
 function vsYaml(name: string, options: { weight?: string; metadata?: string; rule?: string } = {}): string {
   return `apiVersion: networking.istio.io/v1
 kind: VirtualService

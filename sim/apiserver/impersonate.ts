@@ -29,7 +29,10 @@ interface ImpersonationRequest {
   described: string;
 }
 
-/** Every value of the headers whose lowercased name passes `wanted`, in order: Node joins repeated unknown headers with ", ", the raw list keeps them apart. */
+/**
+ * Every value of the headers whose lowercased name passes `wanted`, in order:
+ * Node joins repeated unknown headers with ", ", the raw list keeps them apart.
+ */
 function rawHeaders(req: IncomingMessage, wanted: (name: string) => boolean): [string, string][] {
   const found: [string, string][] = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {

@@ -27,7 +27,10 @@ export function wantsTable(req: IncomingMessage): boolean {
   );
 }
 
-/** client-go asks for aggregated discovery first: `application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`. */
+/**
+ * client-go asks for aggregated discovery first:
+ * `application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`.
+ */
 export function wantsAggregatedDiscovery(req: IncomingMessage): boolean {
   return parseAccept(req.headers.accept).some(
     (m) => m.params.as === "APIGroupDiscoveryList" && m.params.g === "apidiscovery.k8s.io" && m.params.v === "v2",

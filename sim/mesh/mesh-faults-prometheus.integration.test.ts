@@ -55,7 +55,8 @@ describe("fault injection, timeouts, mirroring and TCP shifting through a real P
       (o) => (o["500→FI"] ?? 0) > 50,
     );
     expect(outcomes["500→FI"]).toBeGreaterThan(50);
-    // In this config only jason reaches reviews v2 (the one that calls ratings), so every call to ratings is jason's and aborted.
+    // In this config only jason reaches reviews v2 (the one that calls
+    // ratings), so every call to ratings is jason's and aborted.
     expect(sum(outcomes) - (outcomes["500→FI"] ?? 0)).toBeLessThan(sum(outcomes) * 0.02);
     // The fault happens in reviews' sidecar: ratings never sees a 500.
     const atRatings = await byLabels(

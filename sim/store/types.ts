@@ -74,7 +74,10 @@ export interface StoreClient {
   update(ref: ResourceRef, object: KubeObject, options?: WriteOptions): KubeObject;
   /** Deletes the object and, through ownerReferences, everything it owns. */
   delete(ref: ResourceRef, namespace: string | undefined, name: string, options?: WriteOptions): KubeObject;
-  /** Calls `onEvent` for every later change; with `sinceResourceVersion` replays what came after it. Returns an unsubscribe function. */
+  /**
+   * Calls `onEvent` for every later change; with `sinceResourceVersion`
+   * replays what came after it. Returns an unsubscribe function.
+   */
   watch(
     ref: ResourceRef,
     namespace: string | undefined,

@@ -8,7 +8,10 @@
 import type { ResourceDef } from "./resource-registry";
 import type { KubeObject, WatchEvent } from "./types";
 
-/** A change as the hub keeps it: a MODIFIED event also carries the object it replaced, so selector watches can tell an object leaving their selection. */
+/**
+ * A change as the hub keeps it: a MODIFIED event also carries the object it
+ * replaced, so selector watches can tell an object leaving their selection.
+ */
 export interface StoredEvent extends WatchEvent {
   previous?: KubeObject;
 }

@@ -1,4 +1,7 @@
-/** AuthorizationPolicy `spec` as Istio's CRD declares it (security.istio.io/v1, read 2026): ports in `to[].operation` are strings. */
+/**
+ * AuthorizationPolicy `spec` as Istio's CRD declares it
+ * (security.istio.io/v1, read 2026): ports in `to[].operation` are strings.
+ */
 import { list, obj, str, strings, type FieldSchema } from "./field-schema";
 import { matchLabelsSelector, policyTargetReference } from "./common-fields";
 

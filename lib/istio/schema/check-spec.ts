@@ -46,7 +46,10 @@ function typeInvalid(path: string, typeName: string, found: string): FieldError 
   );
 }
 
-/** kube-openapi's typeValidator.Validate, branch for branch (its quirks included: 50.5 for an int32 is "must be of type int32: \"float64\""). */
+/**
+ * kube-openapi's typeValidator.Validate, branch for branch (its quirks
+ * included: 50.5 for an int32 is "must be of type int32: \"float64\"").
+ */
 function checkType(schema: FieldSchema, value: unknown, path: string): FieldError | undefined {
   const expected = schema.type === "map" ? "object" : schema.type;
   const format = "format" in schema ? (schema.format ?? "") : "";

@@ -1,4 +1,7 @@
-/** PeerAuthentication `spec` as Istio's CRD declares it (security.istio.io/v1, read 2026): `portLevelMtls` is keyed by port number. */
+/**
+ * PeerAuthentication `spec` as Istio's CRD declares it (security.istio.io/v1,
+ * read 2026): `portLevelMtls` is keyed by port number.
+ */
 import { mapOf, obj, str, type FieldSchema } from "./field-schema";
 import { matchLabelsSelector } from "./common-fields";
 

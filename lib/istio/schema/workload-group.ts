@@ -1,4 +1,7 @@
-/** WorkloadGroup `spec` as Istio's CRD declares it (networking.istio.io/v1, read 2026): probe timings are int32, ports uint32. */
+/**
+ * WorkloadGroup `spec` as Istio's CRD declares it (networking.istio.io/v1,
+ * read 2026): probe timings are int32, ports uint32.
+ */
 import { int32, list, obj, str, stringMap, strings, uint, type FieldSchema } from "./field-schema";
 import { workloadEntrySpecSchema } from "./workload-entry";
 

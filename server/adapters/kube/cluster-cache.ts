@@ -265,7 +265,10 @@ function startClusterCache(connection: KubeConnection, options: { retryMs: numbe
   };
 }
 
-/** Who the cache is for: the API server and the credentials used, so a restarted simulator (new certificates) gets a new cache. */
+/**
+ * Who the cache is for: the API server and the credentials used,
+ * so a restarted simulator (new certificates) gets a new cache.
+ */
 function identityOf(connection: KubeConnection): { context: string; fingerprint: string } {
   const cluster = connection.kubeConfig.getCurrentCluster();
   const user = connection.kubeConfig.getCurrentUser();

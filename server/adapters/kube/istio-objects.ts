@@ -96,7 +96,9 @@ export async function listIstioObjects(
   );
 }
 
-/** Waits until the cache (if one runs) holds what the API server answered a write, so the next read shows the change. */
+/**
+ * Waits until the cache (if one runs) holds what the API server answered a write, so the next read shows the change.
+ */
 async function cacheCatchesUp(
   connection: KubeConnection,
   ref: IstioObjectRef,
@@ -171,7 +173,9 @@ export async function replaceIstioObject(
   }
 }
 
-/** Deletes the object only if it is still at `resourceVersion` (a precondition), so a delete never removes a newer edit. */
+/**
+ * Deletes the object only if it is still at `resourceVersion` (a precondition), so a delete never removes a newer edit.
+ */
 export async function deleteIstioObject(
   connection: KubeConnection,
   ref: IstioObjectRef & { resourceVersion?: string },

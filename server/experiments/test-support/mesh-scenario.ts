@@ -101,7 +101,10 @@ export async function createMeshScenario(name: string, dir: string, sim: Simulat
   };
 }
 
-/** One real Prometheus scraping every scenario's mesh each second (job = the scenario's name), and a client for the runners. */
+/**
+ * One real Prometheus scraping every scenario's mesh each second
+ * (job = the scenario's name), and a client for the runners.
+ */
 export async function scrapeScenarios(
   dir: string,
   scenarios: MeshScenario[],

@@ -34,7 +34,10 @@ export type ClientAnswer =
 
 export const origin = "http://localhost:3000";
 
-/** The dynamic segments of `pattern` (`/api/audit/[id]/rollback`) read from `pathname`, decoded; undefined when it does not match. */
+/**
+ * The dynamic segments of `pattern` (`/api/audit/[id]/rollback`)
+ * read from `pathname`, decoded; undefined when it does not match.
+ */
 export function matchRoute(pattern: string, pathname: string): Record<string, string> | undefined {
   const want = pattern.split("/");
   const got = pathname.split("/");

@@ -1,7 +1,8 @@
 /**
  * Every mutating API route (POST, PUT, PATCH, DELETE under app/api) as data for the fuzz
  * test, which pairs each with its handler (server/ code never imports app/): its URL
- * pattern, realistic values for its path params, a valid body to mutate, and — for the routes that write — how a request that passes the contract is
+ * pattern, realistic values for its path params, a valid body to mutate, and — for the routes that write — how a
+ * request that passes the contract is
  * turned into one that cannot change anything (`disarm`), so the fuzzer never generates a
  * valid change:
  *   - creates go to a namespace that does not exist (`fuzz-absent`);

@@ -88,7 +88,9 @@ export function newDestinationRule(service: ServiceRef): DestinationRule {
   };
 }
 
-/** Subsets are named after the `version` label; a value that is no DNS label ("1.0") gets '-' for what it cannot hold. */
+/**
+ * Subsets are named after the `version` label; a value that is no DNS label ("1.0") gets '-' for what it cannot hold.
+ */
 export function subsetNameForVersion(version: string): string {
   return (
     version
@@ -122,7 +124,9 @@ export function withSubsets(existing: WizardExisting, names: string[], field: st
   return dr;
 }
 
-/** The host spelling already used by a rule's destinations (short, FQDN…), so edits read like the rest of the object. */
+/**
+ * The host spelling already used by a rule's destinations (short, FQDN…), so edits read like the rest of the object.
+ */
 export function hostSpelling(routes: { destination?: { host?: string } }[] | undefined, service: ServiceRef): string {
   return routes?.map((r) => r.destination?.host).find((h) => isServiceHost(h, service)) ?? service.name;
 }
@@ -184,7 +188,10 @@ export function normalizeWeights(routes: WeightedRoute[]): WeightedRoute[] {
   return routes.map((r, i) => ({ ...r, weight: floors[i] ?? 0 }));
 }
 
-/** An even split over the subsets (the first ones take the remainder), as Kubernetes balances pods without a VirtualService. */
+/**
+ * An even split over the subsets (the first ones take the
+ * remainder), as Kubernetes balances pods without a VirtualService.
+ */
 export function evenSplit(subsets: string[]): WeightedRoute[] {
   const base = Math.floor(100 / subsets.length);
   return subsets.map((subset, i) => ({ subset, weight: base + (i < 100 - base * subsets.length ? 1 : 0) }));

@@ -42,7 +42,9 @@ export interface SnapshotInput {
 
 type Json = Record<string, unknown>;
 
-/** Istio's protocol selection by port name prefix (or appProtocol); unnamed ports are sniffed, and our traffic is HTTP. */
+/**
+ * Istio's protocol selection by port name prefix (or appProtocol); unnamed ports are sniffed, and our traffic is HTTP.
+ */
 const PROTOCOL_BY_PREFIX: Record<string, Protocol> = {
   http: "http",
   http2: "http",

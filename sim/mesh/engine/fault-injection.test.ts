@@ -37,7 +37,8 @@ describe("ratings aborts with 500 for jason (ratings-test-abort)", () => {
     const pages = sumOf(samples, R, { reporter: "destination", destination_workload: "productpage-v1" });
     expect((aborted / pages) * 100).toBeGreaterThan(6);
     expect((aborted / pages) * 100).toBeLessThan(14);
-    // The abort happens in reviews' sidecar: ratings never sees those requests, and the client does not know the upstream.
+    // The abort happens in reviews' sidecar: ratings never sees
+    // those requests, and the client does not know the upstream.
     expect(
       sumOf(samples, R, { reporter: "destination", destination_workload: "ratings-v1", response_code: "500" }),
     ).toBe(0);

@@ -53,7 +53,8 @@ describe("the grpc-echo scenario", () => {
     });
     expect(failed).toBeGreaterThan(100);
     expect(sumOf(samples, R, { reporter: "destination", ...toV2, grpc_response_status: "0" })).toBe(0);
-    // The default route retries twice on UNAVAILABLE; a retry may land on v1, so the client sees fewer failures than v2 answered.
+    // The default route retries twice on UNAVAILABLE; a retry may
+    // land on v1, so the client sees fewer failures than v2 answered.
     const seenByClient = sumOf(samples, R, {
       reporter: "source",
       source_workload: "echo-client",

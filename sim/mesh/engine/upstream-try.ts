@@ -46,7 +46,9 @@ export interface TryRequest {
  */
 const HANDSHAKE_MS = { median: 1.2, sigma: 0.3 };
 
-/** External hosts (ServiceEntry, passthrough) answer from outside the mesh: no inbound sidecar, no destination report. */
+/**
+ * External hosts (ServiceEntry, passthrough) answer from outside the mesh: no inbound sidecar, no destination report.
+ */
 const EXTERNAL_LATENCY_MS = { median: 40, sigma: 0.4 };
 const EXTERNAL_RESPONSE_BYTES = 1200;
 

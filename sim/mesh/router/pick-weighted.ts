@@ -1,4 +1,7 @@
-/** Weighted choice as Envoy's weighted clusters do it: each destination gets weight/sum; a lone destination gets everything. */
+/**
+ * Weighted choice as Envoy's weighted clusters do it: each
+ * destination gets weight/sum; a lone destination gets everything.
+ */
 import type { Random } from "./types";
 
 export function pickWeighted<T extends { weight?: number }>(items: readonly T[], random: Random): T | undefined {

@@ -34,7 +34,10 @@ const isStatus = (outcome: TryOutcome, test: (status: number) => boolean): boole
 const isGrpcStatus = (outcome: TryOutcome, status: number): boolean =>
   outcome.kind === "response" && outcome.grpcStatus === status;
 
-/** What each retryOn condition covers (Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on semantics); gRPC conditions never fire for HTTP. */
+/**
+ * What each retryOn condition covers (Envoy's x-envoy-retry-on and
+ * x-envoy-retry-grpc-on semantics); gRPC conditions never fire for HTTP.
+ */
 const RETRY_CONDITIONS: Record<string, Condition> = {
   "5xx": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s >= 500),
   "gateway-error": (o) =>

@@ -44,7 +44,9 @@ function readBody(request: http.IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Writes the exposition piece by piece, waiting for the socket to drain, so a huge scrape never sits in memory whole. */
+/**
+ * Writes the exposition piece by piece, waiting for the socket to drain, so a huge scrape never sits in memory whole.
+ */
 async function streamMetrics(chunks: Iterable<string>, response: http.ServerResponse): Promise<void> {
   for (const chunk of chunks) {
     if (response.destroyed) return;

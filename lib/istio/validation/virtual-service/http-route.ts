@@ -63,7 +63,10 @@ function checkStringMatch(
   }
 }
 
-/** CORS: each allowOrigins entry needs a non-empty match (a regex one must compile); maxAge is a duration in whole seconds. */
+/**
+ * CORS: each allowOrigins entry needs a non-empty match (a regex
+ * one must compile); maxAge is a duration in whole seconds.
+ */
 function checkCorsPolicy(f: Findings, path: string, cors: HTTPRoute["corsPolicy"]): void {
   const origins = cors?.allowOrigins;
   if (Array.isArray(origins)) {

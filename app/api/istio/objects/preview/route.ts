@@ -5,7 +5,10 @@ import { previewIstioYaml } from "@/server/istio-config-browser";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/istio/objects/preview {mode, yaml, …} → PreviewResponse: validation and the API server's dry-run; writes nothing. */
+/**
+ * POST /api/istio/objects/preview {mode, yaml, …} → PreviewResponse:
+ * validation and the API server's dry-run; writes nothing.
+ */
 export function POST(request: Request) {
   return respond(async () => previewIstioYaml(await readJsonBody(request, writeRequestSchema)));
 }

@@ -6,7 +6,9 @@ import { setNamespaceInjection } from "@/server/sidecar-injection";
 
 export const dynamic = "force-dynamic";
 
-/** PATCH /api/namespaces/NS/sidecar-injection {enabled, resourceVersion} → sets the `istio-injection` label, audited. */
+/**
+ * PATCH /api/namespaces/NS/sidecar-injection {enabled, resourceVersion} → sets the `istio-injection` label, audited.
+ */
 export function PATCH(request: Request, context: { params: Promise<{ namespace: string }> }) {
   return respond(async () => {
     const { namespace } = parseInput(namespacePathSchema, await context.params, "path");

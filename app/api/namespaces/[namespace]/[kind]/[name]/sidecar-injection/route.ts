@@ -7,7 +7,10 @@ import { setWorkloadInjection } from "@/server/sidecar-injection";
 
 export const dynamic = "force-dynamic";
 
-/** PATCH /api/namespaces/NS/workloads/NAME/sidecar-injection {enabled, resourceVersion} → the pod template annotation, audited. */
+/**
+ * PATCH /api/namespaces/NS/workloads/NAME/sidecar-injection
+ * {enabled, resourceVersion} → the pod template annotation, audited.
+ */
 export function PATCH(
   request: Request,
   context: { params: Promise<{ namespace: string; kind: string; name: string }> },

@@ -6,7 +6,9 @@ import { parseInput } from "@/server/http/parse-input";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/traffic/{namespace}/{service}/{wizard}/preview {input, base?, comment?} → WizardPreview (nothing written) */
+/**
+ * POST /api/traffic/{namespace}/{service}/{wizard}/preview {input, base?, comment?} → WizardPreview (nothing written)
+ */
 export function POST(
   request: Request,
   { params }: { params: Promise<{ namespace: string; service: string; wizard: string }> },
