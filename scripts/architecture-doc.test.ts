@@ -37,9 +37,9 @@ describe("docs/ARCHITECTURE.md", () => {
   it.each(routes.map((file) => [path.relative(root, file), file]))("names the domain entry of %s", (_name, file) => {
     const source = readFileSync(file, "utf8");
     const imports = domainImports(source);
-    const module = source.match(/from "@\/server\/namespaces\/([a-z-]+)"/)?.[1];
+    const moduleFile = source.match(/from "@\/server\/namespaces\/([a-z-]+)"/)?.[1];
     // A route that imports a module (not a function) is named by that module's file.
-    const named = imports.length > 0 ? imports : module ? [`${module}.ts`] : [];
+    const named = imports.length > 0 ? imports : moduleFile ? [`${moduleFile}.ts`] : [];
     expect(named.length, `${file} imports no domain function`).toBeGreaterThan(0);
     for (const name of named) expect(doc, `docs/ARCHITECTURE.md does not name ${name}`).toContain(name);
   });
