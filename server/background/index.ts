@@ -1,25 +1,59 @@
 import "server-only";
+import { getKubeConnection } from "@/server/adapters/kube";
+import { createLease, readLease, replaceLease, type LeaseRef } from "@/server/adapters/kube/leases";
 import { getConfig } from "@/server/config";
+import { createLeaderElection, defaultElectionTimings, type LeaderElection } from "./leader-election";
 import { backgroundServices } from "./services";
 
-const running: { name: string; stop(): Promise<void> | void }[] = [];
+/** The Lease the replicas of one console deployment compete for, per cluster. */
+export const BACKGROUND_LEASE_NAME = "topsail-background";
 
-/**
- * Starts every background service once per process; `TOPSAIL_BACKGROUND=off`
- * turns them off (useful when several consoles share one database).
- */
-export async function startBackgroundServices(): Promise<void> {
-  if (!getConfig().background || running.length > 0) return;
+const running: { name: string; stop(): Promise<void> | void }[] = [];
+let election: LeaderElection | undefined;
+
+async function startAll(isLeader: () => boolean): Promise<void> {
   for (const service of backgroundServices) {
     try {
-      running.push({ name: service.name, ...(await service.start()) });
+      running.push({ name: service.name, ...(await service.start({ isLeader })) });
     } catch (error) {
       console.error(`Background service ${service.name} did not start:`, error);
     }
   }
-  const stopAll = async () => {
-    for (const service of running.splice(0).reverse()) await service.stop();
+}
+
+async function stopAll(): Promise<void> {
+  for (const service of running.splice(0).reverse()) await service.stop();
+}
+
+/**
+ * Starts the background services of this process while it leads: of several replicas of the
+ * console, the one holding the `topsail-background` Lease in TOPSAIL_LEASE_NAMESPACE runs the
+ * experiment runner and the audit watcher; the others stand by and take over when it stops
+ * renewing. `TOPSAIL_BACKGROUND=off` turns all of it off, election included.
+ */
+export async function startBackgroundServices(): Promise<void> {
+  const config = getConfig();
+  if (!config.background || election) return;
+  const ref: LeaseRef = { namespace: config.leaseNamespace, name: BACKGROUND_LEASE_NAME };
+  // The connection is taken on every attempt: the cluster may come up after the console.
+  const leases = {
+    read: () => readLease(getKubeConnection(), ref),
+    create: (record: Parameters<typeof createLease>[2]) => createLease(getKubeConnection(), ref, record),
+    replace: (record: Parameters<typeof replaceLease>[2]) => replaceLease(getKubeConnection(), ref, record),
   };
-  process.once("SIGTERM", () => void stopAll());
-  process.once("SIGINT", () => void stopAll());
+  // Starting and stopping are chained, so a quick loss and regain never runs two sets at once.
+  let transition: Promise<void> = Promise.resolve();
+  const elected = createLeaderElection(leases, {
+    ...defaultElectionTimings,
+    onStartedLeading: () => (transition = transition.then(() => startAll(elected.isLeader))),
+    onStoppedLeading: () => (transition = transition.then(stopAll)),
+  });
+  election = elected;
+  elected.start();
+  const shutdown = async () => {
+    await elected.stop();
+    await transition;
+  };
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
 }

@@ -5,18 +5,23 @@
  */
 import "server-only";
 
+/** What a service is given: `isLeader()` fences its cluster writes (leader-election.ts). */
+export interface ServiceContext {
+  isLeader(): boolean;
+}
+
 export interface BackgroundService {
   name: string;
-  start(): Promise<{ stop(): Promise<void> | void }>;
+  start(context: ServiceContext): Promise<{ stop(): Promise<void> | void }>;
 }
 
 export const backgroundServices: BackgroundService[] = [
   {
     // Advances experiments (and reverts overdue faults at start-up): server/experiments/runner.ts.
     name: "experiment-runner",
-    async start() {
+    async start({ isLeader }) {
       const { getExperimentRunner } = await import("@/server/experiments");
-      const runner = getExperimentRunner();
+      const runner = getExperimentRunner({ fence: isLeader });
       runner.start();
       return { stop: () => runner.stop() };
     },

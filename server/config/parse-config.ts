@@ -81,6 +81,13 @@ const envSchema = z
     TOPSAIL_HOST: z.string().min(1).default("127.0.0.1"),
     TOPSAIL_EXPERIMENT_TICK_MS: milliseconds("TOPSAIL_EXPERIMENT_TICK_MS", 3000).default(3000),
     TOPSAIL_BACKGROUND: onOff("TOPSAIL_BACKGROUND").default("on"),
+    TOPSAIL_LEASE_NAMESPACE: z
+      .string()
+      .regex(
+        /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+        "TOPSAIL_LEASE_NAMESPACE must be a Kubernetes namespace name (lowercase letters, digits, dashes), e.g. topsail",
+      )
+      .default("default"),
   })
   .superRefine((env, ctx) => {
     if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -111,8 +118,10 @@ export interface TopsailConfig {
   server: { port: number; host: string };
   /** How often the experiment runner advances running experiments. */
   experiments: { tickMs: number };
-  /** False: start no background services (audit watcher, experiment runner). */
+  /** False: start no background services (audit watcher, experiment runner) and take part in no election. */
   background: boolean;
+  /** Where the replicas' leader-election Lease lives. */
+  leaseNamespace: string;
 }
 
 export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
@@ -153,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       server: { port: e.PORT, host: e.TOPSAIL_HOST },
       experiments: { tickMs: e.TOPSAIL_EXPERIMENT_TICK_MS },
       background: e.TOPSAIL_BACKGROUND === "on",
+      leaseNamespace: e.TOPSAIL_LEASE_NAMESPACE,
     },
   };
 }

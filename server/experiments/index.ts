@@ -12,6 +12,7 @@ import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { getConfig } from "@/server/config";
 import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
 import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
+import { TopsailError } from "@/server/errors";
 import type { ExperimentCommand, ExperimentSpec } from "@/lib/contracts/experiments";
 import type { ClusterReads } from "./create-experiment";
 import type { ExperimentWriter } from "./experiment-writer";
@@ -77,15 +78,50 @@ export function experimentWriterFor(
 // On globalThis so a dev reload of this module does not start a second runner.
 const globals = globalThis as typeof globalThis & { __topsailExperimentRunner?: ExperimentRunner };
 
-/** The process's runner; the connection is read lazily so a console without a cluster still starts. */
-export function getExperimentRunner(): ExperimentRunner {
+/**
+ * The audited write path whose cluster writes first ask `isLeader()`: a runner that lost the
+ * election (server/background/leader-election.ts) is refused the write, even mid-tick.
+ */
+export function fencedWriteDeps(isLeader: () => boolean): (c: KubeConnection) => IstioWriteDeps {
+  const fence = () => {
+    if (!isLeader()) {
+      throw new TopsailError(
+        "conflict",
+        "This console no longer leads the background work (its Lease expired); another replica's runner carries on.",
+      );
+    }
+  };
+  return (c) => {
+    const deps = createIstioWriteDeps(c);
+    return {
+      ...deps,
+      create: (object, options) =>
+        options?.dryRun ? deps.create(object, options) : (fence(), deps.create(object, options)),
+      replace: (object, options) =>
+        options?.dryRun ? deps.replace(object, options) : (fence(), deps.replace(object, options)),
+      remove: (ref, options) => (options?.dryRun ? deps.remove(ref, options) : (fence(), deps.remove(ref, options))),
+    };
+  };
+}
+
+/**
+ * The process's runner, created by the background service (server/background/services.ts)
+ * with the election's fence; the connection is read lazily so a console without a cluster
+ * still starts.
+ */
+export function getExperimentRunner(options: { fence?: () => boolean } = {}): ExperimentRunner {
   globals.__topsailExperimentRunner ??= createExperimentRunner({
     db: getDb(),
-    writerFor: experimentWriterFor(),
+    writerFor: experimentWriterFor(getKubeConnection, options.fence ? fencedWriteDeps(options.fence) : undefined),
     queryPrometheus: (promql, time) => getPrometheusClient().query(promql, time),
     tickMs: getConfig().experiments.tickMs,
   });
   return globals.__topsailExperimentRunner;
+}
+
+/** Asks the runner to tick now, if this process runs one (it does only while it leads, with background work on). */
+function kickRunner(): void {
+  globals.__topsailExperimentRunner?.kick();
 }
 
 function liveDeps() {
@@ -93,7 +129,7 @@ function liveDeps() {
     db: getDb(),
     reads: createClusterReads(getKubeConnection),
     actor: actorOf(getKubeConnection()),
-    kick: () => getExperimentRunner().kick(),
+    kick: kickRunner,
   };
 }
 
@@ -102,4 +138,4 @@ export const listExperimentsLive = (filter: { namespace?: string; service?: stri
   listExperiments(getDb(), filter);
 export const getExperimentLive = (id: string) => getExperiment(getDb(), id);
 export const sendExperimentCommandLive = (id: string, command: ExperimentCommand) =>
-  sendExperimentCommand({ db: getDb(), kick: () => getExperimentRunner().kick() }, id, command);
+  sendExperimentCommand({ db: getDb(), kick: kickRunner }, id, command);

@@ -260,7 +260,11 @@ export function createExperimentRunner(deps: RunnerDeps): ExperimentRunner {
   return {
     owner,
     tick,
-    kick: () => void tick(),
+    // Only a started runner ticks on a kick: a stopped one (background work off, or this
+    // replica not leading) leaves the experiment to the runner that is running.
+    kick: () => {
+      if (timer) void tick();
+    },
     start() {
       if (timer) return;
       void tick();
