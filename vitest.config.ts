@@ -29,6 +29,8 @@ export default defineConfig({
           name: "integration",
           include: ["{lib,server,sim,scripts,tests}/**/*.integration.test.ts"],
           setupFiles: ["server/adapters/kube/test-support/stop-cluster-caches.ts"],
+          // The console's JSON log (a line per request and per write) would bury the test output.
+          env: { TOPSAIL_LOG_LEVEL: "warn" },
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

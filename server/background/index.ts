@@ -2,6 +2,7 @@ import "server-only";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { createLease, readLease, replaceLease, type LeaseRef } from "@/server/adapters/kube/leases";
 import { getConfig } from "@/server/config";
+import { setLeader } from "@/server/observability/console-metrics";
 import { createLeaderElection, defaultElectionTimings, type LeaderElection } from "./leader-election";
 import { backgroundServices } from "./services";
 
@@ -45,8 +46,14 @@ export async function startBackgroundServices(): Promise<void> {
   let transition: Promise<void> = Promise.resolve();
   const elected = createLeaderElection(leases, {
     ...defaultElectionTimings,
-    onStartedLeading: () => (transition = transition.then(() => startAll(elected.isLeader))),
-    onStoppedLeading: () => (transition = transition.then(stopAll)),
+    onStartedLeading() {
+      setLeader(true);
+      transition = transition.then(() => startAll(elected.isLeader));
+    },
+    onStoppedLeading() {
+      setLeader(false);
+      transition = transition.then(stopAll);
+    },
   });
   election = elected;
   elected.start();

@@ -88,6 +88,11 @@ const envSchema = z
         "TOPSAIL_LEASE_NAMESPACE must be a Kubernetes namespace name (lowercase letters, digits, dashes), e.g. topsail",
       )
       .default("default"),
+    TOPSAIL_LOG_LEVEL: z
+      .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+        error: "TOPSAIL_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent",
+      })
+      .default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -122,6 +127,8 @@ export interface TopsailConfig {
   background: boolean;
   /** Where the replicas' leader-election Lease lives. */
   leaseNamespace: string;
+  /** The least severe level the JSON log writes. */
+  logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
 }
 
 export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
@@ -163,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       experiments: { tickMs: e.TOPSAIL_EXPERIMENT_TICK_MS },
       background: e.TOPSAIL_BACKGROUND === "on",
       leaseNamespace: e.TOPSAIL_LEASE_NAMESPACE,
+      logLevel: e.TOPSAIL_LOG_LEVEL,
     },
   };
 }

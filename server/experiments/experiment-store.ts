@@ -287,3 +287,9 @@ export async function storeCommand(db: ExperimentsDb, id: string, command: Exper
     throw wrap(error, `could not send ${command} to experiment ${id}`);
   }
 }
+
+/** How many experiments the database holds in each phase (the console's `topsail_experiments` gauge). */
+export async function countExperimentsByPhase(db: ExperimentsDb): Promise<Record<string, number>> {
+  const groups = await db.experiment.groupBy({ by: ["phase"], _count: { _all: true } });
+  return Object.fromEntries(groups.map((g) => [g.phase, g._count._all]));
+}

@@ -14,12 +14,12 @@ describe("the runner's writes, fenced by the election", () => {
   it("are refused, before any request, once this console no longer leads", async () => {
     const deps = fencedWriteDeps(() => false)(unreachable);
     const refusal = /no longer leads the background work/;
-    await expect(async () => deps.create(object)).rejects.toThrow(refusal);
+    await expect(async () => deps.create(object, { dryRun: false })).rejects.toThrow(refusal);
     await expect(async () =>
-      deps.replace({ ...object, metadata: { ...object.metadata, resourceVersion: "7" } }),
+      deps.replace({ ...object, metadata: { ...object.metadata, resourceVersion: "7" } }, { dryRun: false }),
     ).rejects.toThrow(refusal);
     await expect(async () =>
-      deps.remove({ kind: "VirtualService", namespace: "bookinfo", name: "reviews" }),
+      deps.remove({ kind: "VirtualService", namespace: "bookinfo", name: "reviews" }, { dryRun: false }),
     ).rejects.toThrow(refusal);
   });
 });

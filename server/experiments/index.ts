@@ -17,6 +17,7 @@ import type { ExperimentCommand, ExperimentSpec } from "@/lib/contracts/experime
 import type { ClusterReads } from "./create-experiment";
 import type { ExperimentWriter } from "./experiment-writer";
 import type { ExperimentRecord } from "./machine-types";
+import { countExperimentsByPhase } from "./experiment-store";
 import { createExperimentRunner, type ExperimentRunner } from "./runner";
 import { getExperiment, listExperiments, sendExperimentCommand, startExperiment } from "./experiment-service";
 import type { KubeConnection } from "@/server/adapters/kube";
@@ -96,10 +97,10 @@ export function fencedWriteDeps(isLeader: () => boolean): (c: KubeConnection) =>
     return {
       ...deps,
       create: (object, options) =>
-        options?.dryRun ? deps.create(object, options) : (fence(), deps.create(object, options)),
+        options.dryRun ? deps.create(object, options) : (fence(), deps.create(object, options)),
       replace: (object, options) =>
-        options?.dryRun ? deps.replace(object, options) : (fence(), deps.replace(object, options)),
-      remove: (ref, options) => (options?.dryRun ? deps.remove(ref, options) : (fence(), deps.remove(ref, options))),
+        options.dryRun ? deps.replace(object, options) : (fence(), deps.replace(object, options)),
+      remove: (ref, options) => (options.dryRun ? deps.remove(ref, options) : (fence(), deps.remove(ref, options))),
     };
   };
 }
@@ -137,5 +138,6 @@ export const startExperimentLive = (spec: ExperimentSpec) => startExperiment(liv
 export const listExperimentsLive = (filter: { namespace?: string; service?: string }) =>
   listExperiments(getDb(), filter);
 export const getExperimentLive = (id: string) => getExperiment(getDb(), id);
+export const countExperimentsByPhaseLive = () => countExperimentsByPhase(getDb());
 export const sendExperimentCommandLive = (id: string, command: ExperimentCommand) =>
   sendExperimentCommand({ db: getDb(), kick: kickRunner }, id, command);

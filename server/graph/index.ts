@@ -6,6 +6,7 @@ import "server-only";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { observeGraphBuild } from "@/server/observability/console-metrics";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
 import { createLiveGraphSources } from "./live-sources";
@@ -29,8 +30,11 @@ function liveSources(): GraphSources {
   return sources;
 }
 
-export function getGraph(request: GraphRequest): Promise<GraphResponse> {
-  return buildGraph(request, liveSources(), snapToBucket(new Date(), TIME_BUCKET_SECONDS));
+export async function getGraph(request: GraphRequest): Promise<GraphResponse> {
+  const started = performance.now();
+  const graph = await buildGraph(request, liveSources(), snapToBucket(new Date(), TIME_BUCKET_SECONDS));
+  observeGraphBuild(request.graphType, (performance.now() - started) / 1000);
+  return graph;
 }
 
 export { buildGraph, type GraphRequest } from "./build-graph";

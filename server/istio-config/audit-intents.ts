@@ -11,6 +11,7 @@ import "server-only";
 import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
 import type { AuditOutcome } from "@/server/adapters/db/audit-entries";
 import { DbError } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
 
 /** Where a change lands: the cluster (UID of its kube-system namespace) and the kubeconfig context. */
 export interface ClusterIdentity {
@@ -79,6 +80,19 @@ export async function resolveIntentQuietly(
   outcome: AuditOutcome,
   what: string,
 ): Promise<void> {
+  // Every cluster write of the console ends here, applied or failed: its one log line.
+  logger.info(
+    outcome.status === "applied"
+      ? {
+          event: "cluster_write",
+          object: what,
+          auditId: id,
+          status: outcome.status,
+          resourceVersion: outcome.resourceVersion,
+        }
+      : { event: "cluster_write", object: what, auditId: id, status: outcome.status, error: outcome.error },
+    `${outcome.status === "applied" ? "changed" : "did not change"} ${what}`,
+  );
   try {
     await deps.resolveIntent(id, outcome);
   } catch (error) {

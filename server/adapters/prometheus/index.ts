@@ -1,12 +1,13 @@
 import "server-only";
 import { getConfig } from "@/server/config";
+import { observePrometheusQuery } from "@/server/observability/console-metrics";
 import { createPrometheusClient, type PrometheusClient } from "./prometheus-client";
 
 let client: PrometheusClient | undefined;
 
 /** The console's Prometheus client, built once from the configuration. */
 export function getPrometheusClient(): PrometheusClient {
-  client ??= createPrometheusClient(getConfig().prometheus);
+  client ??= createPrometheusClient({ ...getConfig().prometheus, observe: observePrometheusQuery });
   return client;
 }
 

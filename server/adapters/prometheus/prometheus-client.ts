@@ -14,6 +14,8 @@ export interface PrometheusClientOptions {
   auth: PrometheusAuth;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Told of every call: how long it took and, when it failed, the error type (the console's metrics). */
+  observe?: (seconds: number, errorType?: string) => void;
 }
 
 export interface PrometheusClient {
@@ -44,6 +46,21 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   const baseHeaders = { Accept: "application/json", ...options.headers, ...authHeader(options.auth) };
 
   async function call(path: string, params: Record<string, string> | undefined, query?: string): Promise<unknown> {
+    const started = performance.now();
+    try {
+      const data = await send(path, params, query);
+      options.observe?.((performance.now() - started) / 1000);
+      return data;
+    } catch (error) {
+      options.observe?.(
+        (performance.now() - started) / 1000,
+        error instanceof PrometheusError ? error.errorType : "internal",
+      );
+      throw error;
+    }
+  }
+
+  async function send(path: string, params: Record<string, string> | undefined, query?: string): Promise<unknown> {
     const target = `${options.url}${path}`;
     let response: Response;
     let text: string;

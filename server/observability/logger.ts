@@ -1,0 +1,18 @@
+/**
+ * The console's log: JSON lines on standard output (pino), one per API request and one per
+ * cluster write, for whatever collects container logs. Secrets never go in: log the fields
+ * named here, never whole requests or objects.
+ */
+import "server-only";
+import pino from "pino";
+import { getConfig } from "@/server/config";
+
+const globals = globalThis as typeof globalThis & { __topsailLogger?: pino.Logger };
+
+export const logger: pino.Logger = (globals.__topsailLogger ??= pino({
+  base: { service: "topsail" },
+  level: getConfig().logLevel,
+  // Level names as words ("info"), which log tools read without a mapping table.
+  formatters: { level: (label) => ({ level: label }) },
+  timestamp: pino.stdTimeFunctions.isoTime,
+}));
