@@ -3,7 +3,7 @@ import { getKubeConnection } from "@/server/adapters/kube";
 import { createLease, readLease, replaceLease, type LeaseRef } from "@/server/adapters/kube/leases";
 import { getConfig } from "@/server/config";
 import { setLeader } from "@/server/observability/console-metrics";
-import { createLeaderElection, defaultElectionTimings, type LeaderElection } from "./leader-election";
+import { createLeaderElection, electionTimings, type LeaderElection } from "./leader-election";
 import { backgroundServices } from "./services";
 
 /** The Lease the replicas of one console deployment compete for, per cluster. */
@@ -32,7 +32,9 @@ async function stopAll(): Promise<void> {
  * experiment runner and the audit watcher; the others stand by and take over when it stops
  * renewing. `TOPSAIL_BACKGROUND=off` turns all of it off, election included.
  */
-export async function startBackgroundServices(): Promise<void> {
+export async function startBackgroundServices(
+  options: { onLeadership?: (leading: boolean) => void } = {},
+): Promise<void> {
   const config = getConfig();
   if (!config.background || election) return;
   const ref: LeaseRef = { namespace: config.leaseNamespace, name: BACKGROUND_LEASE_NAME };
@@ -45,22 +47,31 @@ export async function startBackgroundServices(): Promise<void> {
   // Starting and stopping are chained, so a quick loss and regain never runs two sets at once.
   let transition: Promise<void> = Promise.resolve();
   const elected = createLeaderElection(leases, {
-    ...defaultElectionTimings,
+    ...electionTimings(config.leaseSeconds),
     onStartedLeading() {
       setLeader(true);
+      options.onLeadership?.(true);
       transition = transition.then(() => startAll(elected.isLeader));
     },
     onStoppedLeading() {
       setLeader(false);
+      options.onLeadership?.(false);
       transition = transition.then(stopAll);
     },
   });
   election = elected;
   elected.start();
-  const shutdown = async () => {
+  stopping = async () => {
     await elected.stop();
     await transition;
   };
-  process.once("SIGTERM", () => void shutdown());
-  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void stopBackgroundServices());
+  process.once("SIGINT", () => void stopBackgroundServices());
+}
+
+let stopping: (() => Promise<void>) | undefined;
+
+/** Leaves the election (releasing the Lease if held) and stops the services it started. */
+export async function stopBackgroundServices(): Promise<void> {
+  await stopping?.();
 }

@@ -55,7 +55,13 @@ export interface LeaderElection {
   stop(): Promise<void>;
 }
 
-export const defaultElectionTimings = { leaseMs: 15_000, renewDeadlineMs: 10_000, retryMs: 2_000 };
+/** client-go's proportions (15 s lease, 10 s renew deadline, 2 s retry), for any lease length. */
+export function electionTimings(
+  leaseSeconds: number,
+): Pick<ElectionOptions, "leaseMs" | "renewDeadlineMs" | "retryMs"> {
+  const leaseMs = leaseSeconds * 1000;
+  return { leaseMs, renewDeadlineMs: Math.round((leaseMs * 2) / 3), retryMs: Math.max(200, Math.round(leaseMs / 7.5)) };
+}
 
 export function defaultIdentity(): string {
   return `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;

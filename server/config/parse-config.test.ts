@@ -16,6 +16,7 @@ describe("parseConfig", () => {
         experiments: { tickMs: 3000 },
         background: true,
         leaseNamespace: "default",
+        leaseSeconds: 15,
         logLevel: "info",
       },
     });

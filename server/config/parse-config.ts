@@ -88,6 +88,12 @@ const envSchema = z
         "TOPSAIL_LEASE_NAMESPACE must be a Kubernetes namespace name (lowercase letters, digits, dashes), e.g. topsail",
       )
       .default("default"),
+    TOPSAIL_LEASE_SECONDS: z.coerce
+      .number({ error: "TOPSAIL_LEASE_SECONDS must be a whole number of seconds from 3 to 300, e.g. 15" })
+      .int("TOPSAIL_LEASE_SECONDS must be a whole number of seconds from 3 to 300, e.g. 15")
+      .min(3, "TOPSAIL_LEASE_SECONDS must be a whole number of seconds from 3 to 300, e.g. 15")
+      .max(300, "TOPSAIL_LEASE_SECONDS must be a whole number of seconds from 3 to 300, e.g. 15")
+      .default(15),
     TOPSAIL_LOG_LEVEL: z
       .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
         error: "TOPSAIL_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent",
@@ -125,8 +131,9 @@ export interface TopsailConfig {
   experiments: { tickMs: number };
   /** False: start no background services (audit watcher, experiment runner) and take part in no election. */
   background: boolean;
-  /** Where the replicas' leader-election Lease lives. */
+  /** Where the replicas' leader-election Lease lives, and how long it stands without renewal. */
   leaseNamespace: string;
+  leaseSeconds: number;
   /** The least severe level the JSON log writes. */
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
 }
@@ -170,6 +177,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       experiments: { tickMs: e.TOPSAIL_EXPERIMENT_TICK_MS },
       background: e.TOPSAIL_BACKGROUND === "on",
       leaseNamespace: e.TOPSAIL_LEASE_NAMESPACE,
+      leaseSeconds: e.TOPSAIL_LEASE_SECONDS,
       logLevel: e.TOPSAIL_LOG_LEVEL,
     },
   };
