@@ -28,12 +28,30 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the runner child with `env` added to this process's environment; resolves once it says "ready". */
-export async function startRunnerChild(env: Record<string, string>, timeoutMs = 30_000): Promise<RunnerChild> {
-  const child = spawn(process.execPath, ["--conditions", "react-server", "--import", "tsx", entry], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env, TOPSAIL_BACKGROUND: "off", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export function startRunnerChild(env: Record<string, string>, timeoutMs = 30_000): Promise<RunnerChild> {
+  return startConsoleChild(entry, { ...env, TOPSAIL_BACKGROUND: "off" }, "ready", timeoutMs);
+}
+
+/**
+ * Starts a TypeScript entry point of the console (repository-relative or absolute) as a child
+ * process, under the react-server condition as the console's server code runs, with `env`
+ * added to this process's environment; resolves once its output contains `readyWord`.
+ */
+export async function startConsoleChild(
+  script: string,
+  env: Record<string, string>,
+  readyWord: string,
+  timeoutMs = 30_000,
+): Promise<RunnerChild> {
+  const child = spawn(
+    process.execPath,
+    ["--conditions", "react-server", "--import", "tsx", path.resolve(repoRoot, script)],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -51,11 +69,11 @@ export async function startRunnerChild(env: Record<string, string>, timeoutMs = 
   };
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`the runner child did not start within ${timeoutMs} ms:\n${output}`)),
+      () => reject(new Error(`${script} did not say "${readyWord}" within ${timeoutMs} ms:\n${output}`)),
       timeoutMs,
     );
     const onData = () => {
-      if (!output.includes("ready")) return;
+      if (!output.includes(readyWord)) return;
       clearTimeout(timer);
       child.stdout.off("data", onData);
       resolve();
@@ -63,7 +81,7 @@ export async function startRunnerChild(env: Record<string, string>, timeoutMs = 
     child.stdout.on("data", onData);
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`the runner child exited (${code ?? signal}) before it was ready:\n${output}`));
+      reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${output}`));
     });
   }).catch(async (error: unknown) => {
     await handle.kill();
