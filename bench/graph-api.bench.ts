@@ -48,10 +48,9 @@ async function main(): Promise<void> {
     const { buildNamespaceQueries } = await import("../server/graph/graph-queries");
 
     const { CoreV1Api } = await import("@kubernetes/client-node");
-    const { loadKubeConfig } = await import("../server/adapters/kube/load-kube-config");
-    const kube = loadKubeConfig(process.env);
-    if (!kube.ok) throw new Error(kube.message);
-    const namespaces = (await kube.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items
+    const { connectionFromKubeconfig } = await import("../server/adapters/kube");
+    const connection = connectionFromKubeconfig(kubeconfigPath);
+    const namespaces = (await connection.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items
       .map((n) => n.metadata?.name ?? "")
       .filter((n) => n.startsWith("mesh-"))
       .sort();
@@ -130,7 +129,6 @@ async function main(): Promise<void> {
     const { createLiveGraphSources } = await import("../server/graph/live-sources");
     const { createPrometheusClient } = await import("../server/adapters/prometheus");
     const { buildGraph } = await import("../server/graph/build-graph");
-    const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
     const live = createLiveGraphSources({
       prometheus: createPrometheusClient({
         url: prometheus.url,

@@ -18,7 +18,7 @@ import { startSimulator } from "../sim/index";
 import { applyObjects, parseObjects } from "../sim/mesh/test-support/scenario-store";
 import { RATINGS_TEST_ABORT, REVIEWS_50_V3 } from "../sim/mesh/test-support/sample-networking";
 import { startPrometheus } from "./prometheus/start-prometheus";
-import { loadKubeConfig } from "../server/adapters/kube/load-kube-config";
+import { connectionFromKubeconfig } from "../server/adapters/kube";
 import { createPrometheusClient } from "../server/adapters/prometheus";
 import { buildGraph } from "../server/graph/build-graph";
 import { createLiveGraphSources } from "../server/graph/live-sources";
@@ -106,11 +106,7 @@ async function main(): Promise<void> {
     targets: [{ job: "mesh", address: new URL(mesh.metricsUrl).host }],
   });
   try {
-    // loadKubeConfig reads KUBECONFIG as kubectl does (client-node looks at process.env).
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    const kube = loadKubeConfig(process.env);
-    if (!kube.ok) throw new Error(kube.message);
-    const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
+    const connection = connectionFromKubeconfig(sim.kubeconfigPath);
     const live = createLiveGraphSources({
       prometheus: createPrometheusClient({
         url: prometheus.url,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
-import { loadKubeConfig } from "@/server/adapters/kube/load-kube-config";
+import { connectionFromKubeconfig } from "@/server/adapters/kube";
 import { createPrometheusClient } from "@/server/adapters/prometheus";
 import { buildGraph } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
@@ -74,7 +74,6 @@ describe("the versioned service graph of a live Bookinfo", () => {
   let prometheus: RunningPrometheus;
   let sources: GraphSources;
   let custom: CustomObjectsApi;
-  const savedKubeconfig = process.env.KUBECONFIG;
 
   const graph = () =>
     buildGraph(
@@ -112,11 +111,8 @@ describe("the versioned service graph of a live Bookinfo", () => {
       scrapeIntervalSeconds: 1,
       targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
     });
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    const kube = loadKubeConfig(process.env);
-    if (!kube.ok) throw new Error(kube.message);
-    const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
-    custom = kube.kubeConfig.makeApiClient(CustomObjectsApi);
+    const connection = connectionFromKubeconfig(sim.kubeconfigPath);
+    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     sources = createLiveGraphSources({
       prometheus: createPrometheusClient({
         url: prometheus.url,
@@ -131,8 +127,6 @@ describe("the versioned service graph of a live Bookinfo", () => {
   afterAll(async () => {
     await prometheus?.stop();
     await sim?.stop();
-    if (savedKubeconfig === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = savedKubeconfig;
     if (work) await rm(work, { recursive: true, force: true });
   });
 
