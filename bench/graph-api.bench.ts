@@ -126,18 +126,9 @@ async function main(): Promise<void> {
     }
     // Where an uncached request's time goes: the cluster reads alone, and the engine alone
     // on answers already in memory.
-    const { createLiveGraphSources } = await import("../server/graph/live-sources");
-    const { createPrometheusClient } = await import("../server/adapters/prometheus");
+    const { liveSourcesOn } = await import("../server/graph/test-support/live-sources-on");
     const { buildGraph } = await import("../server/graph/build-graph");
-    const live = createLiveGraphSources({
-      prometheus: createPrometheusClient({
-        url: prometheus.url,
-        auth: { kind: "none" },
-        headers: {},
-        timeoutMs: 60_000,
-      }),
-      kube: () => connection,
-    });
+    const live = liveSourcesOn(connection, prometheus.url, 60_000);
     const kubeTimes: number[] = [];
     const buildTimes: number[] = [];
     for (let i = 1; i <= RUNS; i++) {

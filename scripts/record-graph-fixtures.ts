@@ -19,9 +19,8 @@ import { applyObjects, parseObjects } from "../sim/mesh/test-support/scenario-st
 import { RATINGS_TEST_ABORT, REVIEWS_50_V3 } from "../sim/mesh/test-support/sample-networking";
 import { startPrometheus } from "./prometheus/start-prometheus";
 import { connectionFromKubeconfig } from "../server/adapters/kube";
-import { createPrometheusClient } from "../server/adapters/prometheus";
 import { buildGraph } from "../server/graph/build-graph";
-import { createLiveGraphSources } from "../server/graph/live-sources";
+import { liveSourcesOn } from "../server/graph/test-support/live-sources-on";
 import type { GraphSources } from "../server/graph/graph-sources";
 import { fixturesDir, samplesOf, type GraphFixture } from "../server/graph/__fixtures__/fixture-format";
 import type { ResponseTimeStat } from "../lib/contracts/graph";
@@ -107,15 +106,7 @@ async function main(): Promise<void> {
   });
   try {
     const connection = connectionFromKubeconfig(sim.kubeconfigPath);
-    const live = createLiveGraphSources({
-      prometheus: createPrometheusClient({
-        url: prometheus.url,
-        auth: { kind: "none" },
-        headers: {},
-        timeoutMs: 10_000,
-      }),
-      kube: () => connection,
-    });
+    const live = liveSourcesOn(connection, prometheus.url, 10_000);
     for (const scenario of scenarios) {
       if (scenario.yaml) applyObjects(sim.store, parseObjects(scenario.yaml));
       console.log(`${scenario.name}: letting traffic fill a ${WINDOW_SECONDS}s window…`);

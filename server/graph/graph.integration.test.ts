@@ -12,10 +12,9 @@ import type { GraphResponse } from "@/lib/contracts/graph";
 import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { connectionFromKubeconfig } from "@/server/adapters/kube";
-import { createPrometheusClient } from "@/server/adapters/prometheus";
 import { buildGraph } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
-import { createLiveGraphSources } from "./live-sources";
+import { liveSourcesOn } from "./test-support/live-sources-on";
 
 const WINDOW_SECONDS = 30;
 
@@ -113,15 +112,7 @@ describe("the versioned service graph of a live Bookinfo", () => {
     });
     const connection = connectionFromKubeconfig(sim.kubeconfigPath);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-    sources = createLiveGraphSources({
-      prometheus: createPrometheusClient({
-        url: prometheus.url,
-        auth: { kind: "none" },
-        headers: {},
-        timeoutMs: 10_000,
-      }),
-      kube: () => connection,
-    });
+    sources = liveSourcesOn(connection, prometheus.url, 10_000);
   });
 
   afterAll(async () => {
