@@ -10,17 +10,13 @@
  * cache cannot help), for refreshes within one cache bucket, the raw PromQL time and the
  * ratio API / raw. Asserts nothing.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { findFreePort, startPrometheus } from "../scripts/prometheus/start-prometheus";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import { sleep, startMeshWithPrometheus } from "./support/mesh-with-prometheus";
 
 const SERVICES = Number(process.argv[2] ?? "1000");
 const RUNS = Number(process.argv[3] ?? "10");
 const WINDOW_SECONDS = 60;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -36,57 +32,13 @@ async function main(): Promise<void> {
     console.log("graph API bench needs sim/mesh (the simulator's traffic engine), which is not in this checkout yet");
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), "topsail-bench-graph-api-"));
-  // The simulator runs as its own program (as in production), so its traffic engine and the
-  // console do not share an event loop.
-  const [apiPort, metricsPort] = [await findFreePort(), await findFreePort()];
-  const kubeconfigPath = join(dir, "kubeconfig");
-  const simProcess = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "sim/cli/main.ts",
-      "--port",
-      String(apiPort),
-      "--metrics-port",
-      String(metricsPort),
-      "--scale",
-      String(SERVICES),
-      "--seed",
-      "1",
-      "--data-dir",
-      join(dir, "sim"),
-      "--kubeconfig",
-      kubeconfigPath,
-    ],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-  const sim = {
-    async stop() {
-      simProcess.kill("SIGTERM");
-      await new Promise((r) => simProcess.once("exit", r));
-    },
-  };
-  const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  for (
-    let i = 0;
-    i < 120 &&
-    !(
-      existsSync(kubeconfigPath) &&
-      (await fetch(metricsUrl)
-        .then((r) => r.ok)
-        .catch(() => false))
-    );
-    i++
-  )
-    await sleep(1000);
-  const prometheus = await startPrometheus({
-    dataDir: join(dir, "prom"),
-    port: 0,
+  const mesh = await startMeshWithPrometheus({
+    name: "graph-api",
+    simArgs: ["--scale", String(SERVICES), "--seed", "1"],
     scrapeIntervalSeconds: 10,
-    targets: [{ job: "mesh", address: `127.0.0.1:${metricsPort}` }],
+    startSeconds: 120,
   });
+  const { kubeconfigPath, prometheus } = mesh;
   try {
     // The console reads its configuration from the environment, as in production.
     process.env.KUBECONFIG = kubeconfigPath;
@@ -96,10 +48,9 @@ async function main(): Promise<void> {
     const { buildNamespaceQueries } = await import("../server/graph/graph-queries");
 
     const { CoreV1Api } = await import("@kubernetes/client-node");
-    const { loadKubeConfig } = await import("../server/adapters/kube/load-kube-config");
-    const kube = loadKubeConfig(process.env);
-    if (!kube.ok) throw new Error(kube.message);
-    const namespaces = (await kube.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items
+    const { connectionFromKubeconfig } = await import("../server/adapters/kube");
+    const connection = connectionFromKubeconfig(kubeconfigPath);
+    const namespaces = (await connection.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items
       .map((n) => n.metadata?.name ?? "")
       .filter((n) => n.startsWith("mesh-"))
       .sort();
@@ -175,19 +126,9 @@ async function main(): Promise<void> {
     }
     // Where an uncached request's time goes: the cluster reads alone, and the engine alone
     // on answers already in memory.
-    const { createLiveGraphSources } = await import("../server/graph/live-sources");
-    const { createPrometheusClient } = await import("../server/adapters/prometheus");
+    const { liveSourcesOn } = await import("../server/graph/test-support/live-sources-on");
     const { buildGraph } = await import("../server/graph/build-graph");
-    const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
-    const live = createLiveGraphSources({
-      prometheus: createPrometheusClient({
-        url: prometheus.url,
-        auth: { kind: "none" },
-        headers: {},
-        timeoutMs: 60_000,
-      }),
-      kube: () => connection,
-    });
+    const live = liveSourcesOn(connection, prometheus.url, 60_000);
     const kubeTimes: number[] = [];
     const buildTimes: number[] = [];
     for (let i = 1; i <= RUNS; i++) {
@@ -228,9 +169,7 @@ async function main(): Promise<void> {
     console.log(`  ratio API / raw PromQL (medians): ${(median(api) / median(rawTimes)).toFixed(2)}`);
     console.log(`  of which: cluster reads ${summary(kubeTimes)}; engine on answers in memory ${summary(buildTimes)}`);
   } finally {
-    await prometheus.stop();
-    await sim.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await mesh.stop();
   }
 }
 

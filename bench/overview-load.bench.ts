@@ -8,63 +8,20 @@
  * Prints answers per second, median / p95 / max latency and the number of errors.
  * Target (issue 14): p95 ≤ 500 ms on this machine with no errors. Asserts nothing.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
-import { findFreePort, startPrometheus } from "../scripts/prometheus/start-prometheus";
+import { sleep, startMeshWithPrometheus } from "./support/mesh-with-prometheus";
 
 const CLIENTS = Number(process.argv[2] ?? "50");
 const SECONDS = Number(process.argv[3] ?? "30");
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "topsail-bench-overview-"));
-  const [apiPort, metricsPort] = [await findFreePort(), await findFreePort()];
-  const kubeconfigPath = join(dir, "kubeconfig");
-  // The simulator runs as its own program (as in production): its traffic engine must not
-  // share the console's event loop, or the figures would measure the simulator.
-  const simProcess = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "sim/cli/main.ts",
-      "--port",
-      String(apiPort),
-      "--metrics-port",
-      String(metricsPort),
-      "--data-dir",
-      join(dir, "sim"),
-      "--kubeconfig",
-      kubeconfigPath,
-    ],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-  const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  for (
-    let i = 0;
-    i < 60 &&
-    !(
-      existsSync(kubeconfigPath) &&
-      (await fetch(metricsUrl)
-        .then((r) => r.ok)
-        .catch(() => false))
-    );
-    i++
-  )
-    await sleep(1000);
-  const prometheus = await startPrometheus({
-    dataDir: join(dir, "prom"),
-    port: 0,
-    scrapeIntervalSeconds: 2,
-    targets: [{ job: "mesh", address: `127.0.0.1:${metricsPort}` }],
-  });
+  const mesh = await startMeshWithPrometheus({ name: "overview", scrapeIntervalSeconds: 2, startSeconds: 60 });
+  const { dir, kubeconfigPath, prometheus } = mesh;
   try {
     process.env.KUBECONFIG = kubeconfigPath;
     process.env.TOPSAIL_PROMETHEUS_URL = prometheus.url;
@@ -112,10 +69,7 @@ async function main(): Promise<void> {
     );
     console.log(`  errors: ${errors.size === 0 ? "none" : [...errors].map(([m, n]) => `${n} × ${m}`).join("; ")}`);
   } finally {
-    await prometheus.stop();
-    simProcess.kill("SIGTERM");
-    await new Promise((r) => simProcess.once("exit", r));
-    rmSync(dir, { recursive: true, force: true });
+    await mesh.stop();
   }
 }
 

@@ -18,10 +18,9 @@ import { startSimulator } from "../sim/index";
 import { applyObjects, parseObjects } from "../sim/mesh/test-support/scenario-store";
 import { RATINGS_TEST_ABORT, REVIEWS_50_V3 } from "../sim/mesh/test-support/sample-networking";
 import { startPrometheus } from "./prometheus/start-prometheus";
-import { loadKubeConfig } from "../server/adapters/kube/load-kube-config";
-import { createPrometheusClient } from "../server/adapters/prometheus";
+import { connectionFromKubeconfig } from "../server/adapters/kube";
 import { buildGraph } from "../server/graph/build-graph";
-import { createLiveGraphSources } from "../server/graph/live-sources";
+import { liveSourcesOn } from "../server/graph/test-support/live-sources-on";
 import type { GraphSources } from "../server/graph/graph-sources";
 import { fixturesDir, samplesOf, type GraphFixture } from "../server/graph/__fixtures__/fixture-format";
 import type { ResponseTimeStat } from "../lib/contracts/graph";
@@ -106,20 +105,8 @@ async function main(): Promise<void> {
     targets: [{ job: "mesh", address: new URL(mesh.metricsUrl).host }],
   });
   try {
-    // loadKubeConfig reads KUBECONFIG as kubectl does (client-node looks at process.env).
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    const kube = loadKubeConfig(process.env);
-    if (!kube.ok) throw new Error(kube.message);
-    const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
-    const live = createLiveGraphSources({
-      prometheus: createPrometheusClient({
-        url: prometheus.url,
-        auth: { kind: "none" },
-        headers: {},
-        timeoutMs: 10_000,
-      }),
-      kube: () => connection,
-    });
+    const connection = connectionFromKubeconfig(sim.kubeconfigPath);
+    const live = liveSourcesOn(connection, prometheus.url, 10_000);
     for (const scenario of scenarios) {
       if (scenario.yaml) applyObjects(sim.store, parseObjects(scenario.yaml));
       console.log(`${scenario.name}: letting traffic fill a ${WINDOW_SECONDS}s window…`);

@@ -1,17 +1,7 @@
 "use client";
 
-export default function IstioConfigError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div role="alert" className="mx-auto max-w-xl space-y-3 py-16 text-center">
-      <h1 className="text-2xl font-semibold">The Istio config page failed</h1>
-      <p className="text-slate-600 dark:text-slate-400">{error.message || "An unexpected error occurred."}</p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
-      >
-        Try again
-      </button>
-    </div>
-  );
+import { PageError } from "@/components/ui/page-error";
+
+export default function IstioConfigError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError title="The Istio config page failed" {...props} />;
 }

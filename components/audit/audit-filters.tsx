@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { istioKinds } from "@/lib/istio/kinds";
 import type { AuditFilters } from "@/lib/queries/audit";
 
@@ -10,22 +10,10 @@ const statuses = ["", "pending", "applied", "failed"] as const;
 // Every kind Topsail writes: the Istio kinds, and the objects that carry sidecar-injection settings.
 const kinds = [...istioKinds.map((k) => k.kind), "Namespace", "Deployment"];
 
-function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
-
 /** Filters by namespace, object (kind and name), actor, source, status and time; every change goes to the URL. */
 export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange(next: AuditFilters): void }) {
   const text = (key: keyof AuditFilters, label: string, placeholder?: string) => (
-    <Field label={label}>
+    <LabelledField label={label}>
       {(id) => (
         <input
           id={id}
@@ -38,10 +26,10 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
           }
         />
       )}
-    </Field>
+    </LabelledField>
   );
   const time = (key: "since" | "until", label: string) => (
-    <Field label={label}>
+    <LabelledField label={label}>
       {(id) => (
         <input
           id={id}
@@ -53,7 +41,7 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
           }
         />
       )}
-    </Field>
+    </LabelledField>
   );
   return (
     <form
@@ -63,7 +51,7 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
       onSubmit={(e) => e.preventDefault()}
     >
       {text("namespace", "Namespace", "bookinfo")}
-      <Field label="Kind">
+      <LabelledField label="Kind">
         {(id) => (
           <select
             id={id}
@@ -77,10 +65,10 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
             ))}
           </select>
         )}
-      </Field>
+      </LabelledField>
       {text("name", "Name", "reviews")}
       {text("actor", "Actor")}
-      <Field label="Source">
+      <LabelledField label="Source">
         {(id) => (
           <select
             id={id}
@@ -95,8 +83,8 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
             ))}
           </select>
         )}
-      </Field>
-      <Field label="Status">
+      </LabelledField>
+      <LabelledField label="Status">
         {(id) => (
           <select
             id={id}
@@ -111,7 +99,7 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
             ))}
           </select>
         )}
-      </Field>
+      </LabelledField>
       {time("since", "From")}
       {time("until", "Until")}
     </form>

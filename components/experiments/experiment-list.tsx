@@ -5,22 +5,12 @@ import { isActiveStatus } from "@/lib/contracts/experiments";
 import { useExperiments } from "@/lib/queries/experiments";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
+import { QueryNotice } from "./query-notice";
 
 /** All experiments, newest first; a row links to the live page or, once finished, the report. */
 export function ExperimentList() {
   const query = useExperiments();
-  if (query.isPending)
-    return (
-      <p role="status" className="text-sm text-slate-500">
-        Loading experiments…
-      </p>
-    );
-  if (query.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {query.error.message}
-      </p>
-    );
+  if (!query.isSuccess) return <QueryNotice query={query} loading="Loading experiments…" />;
   if (query.data.items.length === 0) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -5,6 +5,7 @@ import { isActiveStatus } from "@/lib/contracts/experiments";
 import { useExperiment } from "@/lib/queries/experiments";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
+import { QueryNotice } from "./query-notice";
 import { GateChart } from "./gate-chart";
 import { EventList } from "./phase-timeline";
 import { SpecSummary } from "./spec-summary";
@@ -16,18 +17,7 @@ const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:bor
 /** The shareable report: verdict, what was asked, before/during/after charts, the config changes. */
 export function ExperimentReportView({ id }: { id: string }) {
   const query = useExperiment(id);
-  if (query.isPending)
-    return (
-      <p role="status" className="text-sm text-slate-500">
-        Loading the report…
-      </p>
-    );
-  if (query.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {query.error.message}
-      </p>
-    );
+  if (!query.isSuccess) return <QueryNotice query={query} loading="Loading the report…" />;
   const detail = query.data;
   const changes = configChanges(detail);
   const spans = phaseSpans(detail);

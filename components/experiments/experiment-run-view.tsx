@@ -6,6 +6,7 @@ import { useExperiment } from "@/lib/queries/experiments";
 import { ExperimentControls } from "./experiment-controls";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
+import { QueryNotice } from "./query-notice";
 import { GateChart } from "./gate-chart";
 import { EventList, PhaseTimeline } from "./phase-timeline";
 import { StepTable } from "./step-table";
@@ -17,18 +18,7 @@ const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:bor
 /** The live run page: phase, weights, each gate against its threshold, controls, timeline. */
 export function ExperimentRunView({ id }: { id: string }) {
   const query = useExperiment(id);
-  if (query.isPending)
-    return (
-      <p role="status" className="text-sm text-slate-500">
-        Loading the experiment…
-      </p>
-    );
-  if (query.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {query.error.message}
-      </p>
-    );
+  if (!query.isSuccess) return <QueryNotice query={query} loading="Loading the experiment…" />;
   const detail = query.data;
   const weights = canaryWeights(detail);
   const series = gateSeries(detail);

@@ -1,80 +1,57 @@
 import { hypothesisScopes } from "@/lib/contracts/experiments";
 import type { FaultForm } from "./experiment-form-model";
-import { FieldGroup, FormField } from "./form-field";
+import { FieldGroup, FormFields, type FieldSpec } from "./form-field";
+
+const target: FieldSpec<FaultForm>[] = [
+  { name: "namespace", label: "Namespace" },
+  { name: "service", label: "Service" },
+  {
+    name: "subset",
+    label: "Subset (optional)",
+    hint: "Route the faulted requests to this subset; empty keeps each rule's own route.",
+  },
+  { name: "matchHeader", label: "Match header" },
+  { name: "matchValue", label: "Header value (optional)", hint: "e.g. jason; empty = every request gets the fault." },
+];
+
+const fault: FieldSpec<FaultForm>[] = [
+  { name: "delayMs", label: "Delay (ms)", inputMode: "numeric", hint: "Empty for no delay." },
+  { name: "delayPercent", label: "Delay on (% of requests)", inputMode: "decimal" },
+  { name: "abortStatus", label: "Abort HTTP status", inputMode: "numeric", hint: "Empty for no abort." },
+  { name: "abortPercent", label: "Abort on (% of requests)", inputMode: "decimal" },
+  { name: "baselineSeconds", label: "Baseline (s)", inputMode: "numeric" },
+  {
+    name: "durationSeconds",
+    label: "Duration (s)",
+    inputMode: "numeric",
+    hint: "The fault is removed at this deadline, even after a restart.",
+  },
+  { name: "recoverySeconds", label: "Recovery (s)", inputMode: "numeric" },
+];
+
+const hypothesis: FieldSpec<FaultForm>[] = [
+  { name: "minSuccessRate", label: "Min success rate (%)", inputMode: "decimal" },
+  { name: "maxP95Ms", label: "Max p95 (ms)", inputMode: "numeric" },
+  { name: "windowSeconds", label: "Window (s)", inputMode: "numeric" },
+  {
+    name: "abortEarlyMinSuccessRate",
+    label: "Stop early below success (%)",
+    inputMode: "decimal",
+    hint: "Abort-early condition; empty = run the full duration.",
+  },
+];
 
 export function FaultFields({ form, set }: { form: FaultForm; set: (patch: Partial<FaultForm>) => void }) {
   return (
     <>
       <FieldGroup legend="Target">
-        <FormField label="Namespace" value={form.namespace} onChange={(namespace) => set({ namespace })} />
-        <FormField label="Service" value={form.service} onChange={(service) => set({ service })} />
-        <FormField
-          label="Subset (optional)"
-          value={form.subset}
-          onChange={(subset) => set({ subset })}
-          hint="Route the faulted requests to this subset; empty keeps each rule's own route."
-        />
-        <FormField label="Match header" value={form.matchHeader} onChange={(matchHeader) => set({ matchHeader })} />
-        <FormField
-          label="Header value (optional)"
-          value={form.matchValue}
-          onChange={(matchValue) => set({ matchValue })}
-          hint="e.g. jason; empty = every request gets the fault."
-        />
+        <FormFields fields={target} form={form} set={set} />
       </FieldGroup>
       <FieldGroup legend="Fault">
-        <FormField
-          label="Delay (ms)"
-          value={form.delayMs}
-          onChange={(delayMs) => set({ delayMs })}
-          inputMode="numeric"
-          hint="Empty for no delay."
-        />
-        <FormField
-          label="Delay on (% of requests)"
-          value={form.delayPercent}
-          onChange={(delayPercent) => set({ delayPercent })}
-          inputMode="decimal"
-        />
-        <FormField
-          label="Abort HTTP status"
-          value={form.abortStatus}
-          onChange={(abortStatus) => set({ abortStatus })}
-          inputMode="numeric"
-          hint="Empty for no abort."
-        />
-        <FormField
-          label="Abort on (% of requests)"
-          value={form.abortPercent}
-          onChange={(abortPercent) => set({ abortPercent })}
-          inputMode="decimal"
-        />
-        <FormField
-          label="Baseline (s)"
-          value={form.baselineSeconds}
-          onChange={(baselineSeconds) => set({ baselineSeconds })}
-          inputMode="numeric"
-        />
-        <FormField
-          label="Duration (s)"
-          value={form.durationSeconds}
-          onChange={(durationSeconds) => set({ durationSeconds })}
-          inputMode="numeric"
-          hint="The fault is removed at this deadline, even after a restart."
-        />
-        <FormField
-          label="Recovery (s)"
-          value={form.recoverySeconds}
-          onChange={(recoverySeconds) => set({ recoverySeconds })}
-          inputMode="numeric"
-        />
+        <FormFields fields={fault} form={form} set={set} />
       </FieldGroup>
       <FieldGroup legend="Steady-state hypothesis">
-        <FormField
-          label="Measured service"
-          value={form.hypothesisService}
-          onChange={(hypothesisService) => set({ hypothesisService })}
-        />
+        <FormFields fields={[{ name: "hypothesisService", label: "Measured service" }]} form={form} set={set} />
         <label className="block space-y-1 text-sm">
           <span className="font-medium">Measure</span>
           <select
@@ -89,31 +66,7 @@ export function FaultFields({ form, set }: { form: FaultForm; set: (patch: Parti
             <option value="outbound">calls it makes (degraded answers show here)</option>
           </select>
         </label>
-        <FormField
-          label="Min success rate (%)"
-          value={form.minSuccessRate}
-          onChange={(minSuccessRate) => set({ minSuccessRate })}
-          inputMode="decimal"
-        />
-        <FormField
-          label="Max p95 (ms)"
-          value={form.maxP95Ms}
-          onChange={(maxP95Ms) => set({ maxP95Ms })}
-          inputMode="numeric"
-        />
-        <FormField
-          label="Window (s)"
-          value={form.windowSeconds}
-          onChange={(windowSeconds) => set({ windowSeconds })}
-          inputMode="numeric"
-        />
-        <FormField
-          label="Stop early below success (%)"
-          value={form.abortEarlyMinSuccessRate}
-          onChange={(abortEarlyMinSuccessRate) => set({ abortEarlyMinSuccessRate })}
-          inputMode="decimal"
-          hint="Abort-early condition; empty = run the full duration."
-        />
+        <FormFields fields={hypothesis} form={form} set={set} />
       </FieldGroup>
     </>
   );

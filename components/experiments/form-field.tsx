@@ -51,3 +51,34 @@ export function FieldGroup({ legend, children }: { legend: string; children: Rea
     </fieldset>
   );
 }
+
+type StringField<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F];
+
+/** One text input of a form held as strings (experiment-form-model.ts): the field it edits and how it is shown. */
+export interface FieldSpec<F> {
+  name: StringField<F>;
+  label: string;
+  hint?: string;
+  inputMode?: "numeric" | "decimal";
+}
+
+/** The inputs of a list of fields, in order; each edit patches its own field. */
+export function FormFields<F>({
+  fields,
+  form,
+  set,
+}: {
+  fields: readonly FieldSpec<F>[];
+  form: F;
+  set: (patch: Partial<F>) => void;
+}) {
+  // StringField<F> guarantees each named field holds a string; TypeScript cannot follow a generic key to its value type.
+  return fields.map(({ name, ...shown }) => (
+    <FormField
+      key={String(name)}
+      {...shown}
+      value={form[name] as string}
+      onChange={(value) => set({ [name]: value } as Partial<F>)}
+    />
+  ));
+}

@@ -1,6 +1,7 @@
 /** Small pieces the lists and detail pages share: labels, Istio config refs, the sidecar flag. */
 import type { ReactNode } from "react";
 import type { ConfigRef } from "@/lib/contracts/inventory";
+import { Icon } from "@/components/ui/icon";
 
 export function LabelList({ labels, max }: { labels: Record<string, string>; max?: number }) {
   const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
@@ -68,9 +69,7 @@ export function MissingSidecar({ pods }: { pods: number }) {
       className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
       data-missing-sidecar={pods}
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth={2}>
-        <path d="M12 3l9 16H3zM12 10v4M12 17v.5" />
-      </svg>
+      <Icon path="M12 3l9 16H3zM12 10v4M12 17v.5" className="h-3 w-3" />
       {pods} pod{pods > 1 ? "s" : ""} without sidecar
     </span>
   );

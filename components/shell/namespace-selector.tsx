@@ -3,6 +3,7 @@
 import { DropdownMenu } from "radix-ui";
 import { useNamespaces } from "@/lib/queries/namespaces";
 import { useSelectedNamespaces } from "./use-selected-namespaces";
+import { Icon } from "@/components/ui/icon";
 
 function summary(selected: string[]): string {
   if (selected.length === 0) return "Select namespaces";
@@ -24,16 +25,7 @@ export function NamespaceSelector() {
         className="flex min-w-48 items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
       >
         <span className="truncate">{summary(selected)}</span>
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-4 w-4"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={2}
-        >
-          <path d="M6 9l6 6 6-6" />
-        </svg>
+        <Icon path="M6 9l6 6 6-6" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

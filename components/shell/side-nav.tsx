@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { navItems } from "./nav-items";
+import { Icon } from "@/components/ui/icon";
 
 export function SideNav() {
   const pathname = usePathname();
@@ -36,18 +37,7 @@ export function SideNav() {
                     : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
                 }`}
               >
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 24 24"
-                  className="h-4 w-4"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth={2}
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                >
-                  <path d={item.icon} />
-                </svg>
+                <Icon path={item.icon} />
                 {item.label}
               </Link>
             </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { LabelledField } from "@/components/ui/labelled-field";
 
 export const inputClass =
   "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 disabled:opacity-50";
@@ -23,21 +24,18 @@ export function TextField({
   placeholder?: string;
   hint?: string;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
-        {label}
-      </label>
-      <input
-        id={id}
-        className={inputClass}
-        value={value ?? ""}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value.trim() === "" ? null : e.target.value.trim())}
-      />
-      {hint && <span className="text-xs text-slate-500">{hint}</span>}
-    </div>
+    <LabelledField label={label} hint={hint}>
+      {(id) => (
+        <input
+          id={id}
+          className={inputClass}
+          value={value ?? ""}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value.trim() === "" ? null : e.target.value.trim())}
+        />
+      )}
+    </LabelledField>
   );
 }
 
@@ -61,26 +59,23 @@ export function NumberField({
   placeholder?: string;
   hint?: string;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="number"
-        inputMode="decimal"
-        className={`${inputClass} w-32`}
-        value={value ?? ""}
-        min={min}
-        max={max}
-        step={step}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
-      />
-      {hint && <span className="text-xs text-slate-500">{hint}</span>}
-    </div>
+    <LabelledField label={label} hint={hint}>
+      {(id) => (
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          className={`${inputClass} w-32`}
+          value={value ?? ""}
+          min={min}
+          max={max}
+          step={step}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+        />
+      )}
+    </LabelledField>
   );
 }
 
@@ -97,20 +92,18 @@ export function SelectField<T extends string>({
   onChange(value: T): void;
   hideLabel?: boolean;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={hideLabel ? "sr-only" : "text-xs font-medium text-slate-600 dark:text-slate-300"}>
-        {label}
-      </label>
-      <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField label={label} hideLabel={hideLabel}>
+      {(id) => (
+        <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
@@ -7,42 +5,28 @@ import { kubectlFor, type Kubectl } from "@/sim/test-support/run-kubectl";
 import { waitFor } from "@/sim/test-support/wait-for";
 import { GET as getAuditEntryRoute } from "@/app/api/audit/[id]/route";
 import { listAuditEntries, type AuditEntry } from "@/server/adapters/db/audit-entries";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
-import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
+import { getDb } from "@/server/adapters/db/client";
+import type { KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { readNamespaceLabels } from "@/server/adapters/kube/patch-core-objects";
 import { EXTERNAL_ACTOR, startExternalChangeWatcher, type ExternalChangeWatcher } from "./external-changes";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 import { topsailWriter, type TopsailWriter } from "./test-support/topsail-writes";
 
 describe("the external-change watcher against the simulated cluster", () => {
-  let sim: RunningSimulator;
-  let dir: string;
+  let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
   let connection: KubeConnection;
   let dbUrl: string;
   let watcher: ExternalChangeWatcher;
   let kubectl: Kubectl;
   let topsail: TopsailWriter;
-  const saved = {
-    KUBECONFIG: process.env.KUBECONFIG,
-    DATABASE_URL: process.env.DATABASE_URL,
-    KUBE_EDITOR: process.env.KUBE_EDITOR,
-  };
+  const savedEditor = process.env.KUBE_EDITOR;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-watch-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(dir, "sim"),
-      kubeconfigPath: path.join(dir, "kubeconfig"),
-    });
-    connection = connectionFromKubeconfig(sim.kubeconfigPath);
-    dbUrl = `file:${path.join(dir, "audit.db")}`;
-    await applyPendingMigrations(dbUrl);
     // The API route reads the cluster and the database the console's way: from the environment.
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    process.env.DATABASE_URL = dbUrl;
-    kubectl = kubectlFor(sim.kubeconfigPath, path.join(dir, "kubectl-cache"));
+    consoleEnv = await startConsoleOnSimulator("audit-watch", (paths) => startSimulator({ port: 0, ...paths }));
+    ({ connection, dbUrl } = consoleEnv);
+    kubectl = kubectlFor(consoleEnv.sim.kubeconfigPath, path.join(consoleEnv.dir, "kubectl-cache"));
     topsail = topsailWriter(getDb(dbUrl), connection);
     watcher = startExternalChangeWatcher({ connection, db: getDb(dbUrl), log: () => {} });
     await watcher.ready;
@@ -50,13 +34,7 @@ describe("the external-change watcher against the simulated cluster", () => {
 
   afterAll(async () => {
     await watcher?.stop();
-    await disconnectDb();
-    await sim?.stop();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    await rm(dir, { recursive: true, force: true });
+    await consoleEnv?.stop();
   });
 
   const history = (kind: string, namespace: string, name: string) =>
@@ -86,8 +64,8 @@ describe("the external-change watcher against the simulated cluster", () => {
     try {
       await run(["edit", "authorizationpolicy", "reviews-readers", "-n", "bookinfo"]);
     } finally {
-      if (saved.KUBE_EDITOR === undefined) delete process.env.KUBE_EDITOR;
-      else process.env.KUBE_EDITOR = saved.KUBE_EDITOR;
+      if (savedEditor === undefined) delete process.env.KUBE_EDITOR;
+      else process.env.KUBE_EDITOR = savedEditor;
     }
 
     const entries = await waitFor(async () => {

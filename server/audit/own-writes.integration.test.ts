@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
@@ -11,11 +9,11 @@ import {
   recordAuditIntent,
   type AuditEntry,
 } from "@/server/adapters/db/audit-entries";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
-import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
+import { getDb } from "@/server/adapters/db/client";
+import type { KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, replaceIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startExternalChangeWatcher, type ExternalChangeWatcher } from "./external-changes";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 import { topsailWriter } from "./test-support/topsail-writes";
 
 /**
@@ -23,8 +21,8 @@ import { topsailWriter } from "./test-support/topsail-writes";
  * not after a crash that left an intent unresolved, and not when the API server is slow.
  */
 describe("the watcher and Topsail's own writes", () => {
+  let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
   let sim: RunningSimulator;
-  let dir: string;
   let connection: KubeConnection;
   let dbUrl: string;
   let watcher: ExternalChangeWatcher;
@@ -55,16 +53,9 @@ describe("the watcher and Topsail's own writes", () => {
   });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "topsail-audit-own-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(dir, "sim"),
-      kubeconfigPath: path.join(dir, "kubeconfig"),
-    });
-    connection = connectionFromKubeconfig(sim.kubeconfigPath);
-    dbUrl = `file:${path.join(dir, "audit.db")}`;
-    await applyPendingMigrations(dbUrl);
-    kubectl = kubectlFor(sim.kubeconfigPath, path.join(dir, "kubectl-cache"));
+    consoleEnv = await startConsoleOnSimulator("audit-own", (paths) => startSimulator({ port: 0, ...paths }));
+    ({ sim, connection, dbUrl } = consoleEnv);
+    kubectl = kubectlFor(sim.kubeconfigPath, path.join(consoleEnv.dir, "kubectl-cache"));
 
     // A console that died mid-write, twice, before this watcher started: once after the
     // API server took the write, once before the write reached it.
@@ -97,9 +88,7 @@ describe("the watcher and Topsail's own writes", () => {
 
   afterAll(async () => {
     await watcher?.stop();
-    await disconnectDb();
-    await sim?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await consoleEnv?.stop();
   });
 
   it("resolves, at start, a pending entry whose change is live as applied with the live resourceVersion, and does not record that version as external", async () => {

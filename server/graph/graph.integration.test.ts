@@ -11,11 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
-import { loadKubeConfig } from "@/server/adapters/kube/load-kube-config";
-import { createPrometheusClient } from "@/server/adapters/prometheus";
+import { connectionFromKubeconfig } from "@/server/adapters/kube";
 import { buildGraph } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
-import { createLiveGraphSources } from "./live-sources";
+import { liveSourcesOn } from "./test-support/live-sources-on";
 
 const WINDOW_SECONDS = 30;
 
@@ -74,7 +73,6 @@ describe("the versioned service graph of a live Bookinfo", () => {
   let prometheus: RunningPrometheus;
   let sources: GraphSources;
   let custom: CustomObjectsApi;
-  const savedKubeconfig = process.env.KUBECONFIG;
 
   const graph = () =>
     buildGraph(
@@ -112,27 +110,14 @@ describe("the versioned service graph of a live Bookinfo", () => {
       scrapeIntervalSeconds: 1,
       targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
     });
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    const kube = loadKubeConfig(process.env);
-    if (!kube.ok) throw new Error(kube.message);
-    const connection = { kubeConfig: kube.kubeConfig, server: kube.server, context: kube.context, source: kube.source };
-    custom = kube.kubeConfig.makeApiClient(CustomObjectsApi);
-    sources = createLiveGraphSources({
-      prometheus: createPrometheusClient({
-        url: prometheus.url,
-        auth: { kind: "none" },
-        headers: {},
-        timeoutMs: 10_000,
-      }),
-      kube: () => connection,
-    });
+    const connection = connectionFromKubeconfig(sim.kubeconfigPath);
+    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
+    sources = liveSourcesOn(connection, prometheus.url, 10_000);
   });
 
   afterAll(async () => {
     await prometheus?.stop();
     await sim?.stop();
-    if (savedKubeconfig === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = savedKubeconfig;
     if (work) await rm(work, { recursive: true, force: true });
   });
 

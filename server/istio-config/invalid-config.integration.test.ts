@@ -4,19 +4,16 @@
  * values kube-apiserver or istiod refuse; each answer is a 400 that says why, and neither
  * the cluster nor the audit log changes.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as wizardPost } from "@/app/api/traffic/[namespace]/[service]/[wizard]/route";
 import { POST as editorCreate } from "@/app/api/istio/objects/route";
 import { PUT as editorPut } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
-import { disconnectDb, getDb } from "@/server/adapters/db/client";
-import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
+import { getDb } from "@/server/adapters/db/client";
+import type { KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 
 interface ApiAnswer {
   status: number;
@@ -24,34 +21,17 @@ interface ApiAnswer {
 }
 
 describe("the console refuses config kube-apiserver or istiod would refuse", () => {
-  let sim: RunningSimulator;
-  let dir: string;
+  let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
   let connection: KubeConnection;
-  const saved = { KUBECONFIG: process.env.KUBECONFIG, DATABASE_URL: process.env.DATABASE_URL };
   const reviewsRef = { kind: "VirtualService", namespace: "bookinfo", name: "reviews" };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "topsail-invalid-config-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(dir, "sim"),
-      kubeconfigPath: path.join(dir, "kubeconfig"),
-    });
-    connection = connectionFromKubeconfig(sim.kubeconfigPath);
-    const dbUrl = `file:${path.join(dir, "topsail.db")}`;
-    await applyPendingMigrations(dbUrl);
-    process.env.KUBECONFIG = sim.kubeconfigPath;
-    process.env.DATABASE_URL = dbUrl;
+    consoleEnv = await startConsoleOnSimulator("invalid-config", (paths) => startSimulator({ port: 0, ...paths }));
+    ({ connection } = consoleEnv);
   });
 
   afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await disconnectDb();
-    await sim?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await consoleEnv?.stop();
   });
 
   async function answer(response: Response): Promise<ApiAnswer> {

@@ -1,41 +1,28 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
-import { getDb, disconnectDb } from "@/server/adapters/db/client";
+import { getDb } from "@/server/adapters/db/client";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
-import { applyPendingMigrations } from "@/server/adapters/db/migrate";
-import { connectionFromKubeconfig, readClusterId, type KubeConnection } from "@/server/adapters/kube";
+import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import { getIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 import { applyIstioChanges, previewIstioChanges, type IstioWriteDeps } from "./apply-istio-changes";
 import { createIstioWriteDeps } from "./index";
 
 describe("the write path against the simulated cluster", () => {
-  let sim: RunningSimulator;
-  let dir: string;
+  let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
   let connection: KubeConnection;
   let deps: IstioWriteDeps;
   let dbUrl: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "topsail-write-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(dir, "sim"),
-      kubeconfigPath: path.join(dir, "kubeconfig"),
-    });
-    connection = connectionFromKubeconfig(sim.kubeconfigPath);
-    dbUrl = `file:${path.join(dir, "audit.db")}`;
-    await applyPendingMigrations(dbUrl);
+    consoleEnv = await startConsoleOnSimulator("write", (paths) => startSimulator({ port: 0, ...paths }));
+    ({ connection, dbUrl } = consoleEnv);
     deps = createIstioWriteDeps(connection, getDb(dbUrl));
   });
 
   afterAll(async () => {
-    await disconnectDb();
-    await sim?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await consoleEnv?.stop();
   });
 
   const reviewsVs = (weights: Record<string, number>): StoredIstioObject => ({

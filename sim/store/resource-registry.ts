@@ -88,6 +88,16 @@ function col(
   return { name, type, description: description || name, priority, cell };
 }
 
+/** RoleBinding and ClusterRoleBinding print the same columns. */
+const bindingCols: PrinterColumn[] = [
+  nameCol,
+  col("Role", "bindingRole", 0, "string", "Role of the binding."),
+  ageCol,
+  col("Users", "bindingUsers", 1, "string", "Users in the binding."),
+  col("Groups", "bindingGroups", 1, "string", "Groups in the binding."),
+  col("ServiceAccounts", "bindingServiceAccounts", 1, "string", "ServiceAccounts in the binding."),
+];
+
 function crdCol(name: string, jsonPath: string, description: string): PrinterColumn {
   return { name, type: "string", description, priority: 0, jsonPath };
 }
@@ -489,14 +499,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     singularName: "rolebinding",
     kind: "RoleBinding",
     namespaced: true,
-    printerColumns: [
-      nameCol,
-      col("Role", "bindingRole", 0, "string", "Role of the binding."),
-      ageCol,
-      col("Users", "bindingUsers", 1, "string", "Users in the binding."),
-      col("Groups", "bindingGroups", 1, "string", "Groups in the binding."),
-      col("ServiceAccounts", "bindingServiceAccounts", 1, "string", "ServiceAccounts in the binding."),
-    ],
+    printerColumns: bindingCols,
   }),
   row({
     group: "rbac.authorization.k8s.io",
@@ -505,14 +508,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     singularName: "clusterrolebinding",
     kind: "ClusterRoleBinding",
     namespaced: false,
-    printerColumns: [
-      nameCol,
-      col("Role", "bindingRole", 0, "string", "Role of the binding."),
-      ageCol,
-      col("Users", "bindingUsers", 1, "string", "Users in the binding."),
-      col("Groups", "bindingGroups", 1, "string", "Groups in the binding."),
-      col("ServiceAccounts", "bindingServiceAccounts", 1, "string", "ServiceAccounts in the binding."),
-    ],
+    printerColumns: bindingCols,
   }),
   row({
     group: "authorization.k8s.io",

@@ -109,23 +109,21 @@ async function cacheCatchesUp(
   await runningClusterCache(connection)?.caughtUp(ref, resourceVersion);
 }
 
-export async function createIstioObject(
+/** Where a custom-object call goes: the kind's group, version and plural in one namespace, dry-run or not. */
+function target(info: IstioKindInfo, namespace: string, options: { dryRun?: boolean }) {
+  return { group: info.group, version: info.version, namespace, plural: info.plural, ...dryRunParam(options.dryRun) };
+}
+
+/** Sends a create or replace, reshapes the answer and waits for the cache to hold it; failures become KubeApiError. */
+async function store(
   connection: KubeConnection,
-  object: StoredIstioObject,
-  options: { dryRun?: boolean } = {},
+  info: IstioKindInfo,
+  namespace: string,
+  options: { dryRun?: boolean },
+  send: (to: ReturnType<typeof target>) => Promise<unknown>,
 ): Promise<StoredIstioObject> {
-  const info = kindInfo(object.kind);
-  const { resourceVersion: _ignored, ...metadata } = object.metadata;
   try {
-    const body: unknown = await api(connection).createNamespacedCustomObject({
-      group: info.group,
-      version: info.version,
-      namespace: object.metadata.namespace,
-      plural: info.plural,
-      body: { ...object, apiVersion: `${info.group}/${info.version}`, metadata },
-      ...dryRunParam(options.dryRun),
-    });
-    const stored = reshape(body, info.kind);
+    const stored = reshape(await send(target(info, namespace, options)), info.kind);
     await cacheCatchesUp(
       connection,
       { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name },
@@ -134,8 +132,23 @@ export async function createIstioObject(
     );
     return stored;
   } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace: object.metadata.namespace });
+    throw toKubeError(error, { server: connection.server, namespace });
   }
+}
+
+export async function createIstioObject(
+  connection: KubeConnection,
+  object: StoredIstioObject,
+  options: { dryRun?: boolean } = {},
+): Promise<StoredIstioObject> {
+  const info = kindInfo(object.kind);
+  const { resourceVersion: _ignored, ...metadata } = object.metadata;
+  return store(connection, info, object.metadata.namespace, options, (to) =>
+    api(connection).createNamespacedCustomObject({
+      ...to,
+      body: { ...object, apiVersion: `${info.group}/${info.version}`, metadata },
+    }),
+  );
 }
 
 /** Replaces the object; `metadata.resourceVersion` must be the live one or the server answers 409. */
@@ -150,27 +163,13 @@ export async function replaceIstioObject(
       "bad_request",
       `Replacing ${object.kind} ${object.metadata.namespace}/${object.metadata.name} needs its resourceVersion`,
     );
-  try {
-    const body: unknown = await api(connection).replaceNamespacedCustomObject({
-      group: info.group,
-      version: info.version,
-      namespace: object.metadata.namespace,
-      plural: info.plural,
+  return store(connection, info, object.metadata.namespace, options, (to) =>
+    api(connection).replaceNamespacedCustomObject({
+      ...to,
       name: object.metadata.name,
       body: { ...object, apiVersion: `${info.group}/${info.version}` },
-      ...dryRunParam(options.dryRun),
-    });
-    const stored = reshape(body, info.kind);
-    await cacheCatchesUp(
-      connection,
-      { kind: info.kind, namespace: stored.metadata.namespace, name: stored.metadata.name },
-      stored.metadata.resourceVersion,
-      options,
-    );
-    return stored;
-  } catch (error) {
-    throw toKubeError(error, { server: connection.server, namespace: object.metadata.namespace });
-  }
+    }),
+  );
 }
 
 /**
@@ -184,13 +183,9 @@ export async function deleteIstioObject(
   const info = kindInfo(ref.kind);
   try {
     await api(connection).deleteNamespacedCustomObject({
-      group: info.group,
-      version: info.version,
-      namespace: ref.namespace,
-      plural: info.plural,
+      ...target(info, ref.namespace, options),
       name: ref.name,
       body: ref.resourceVersion ? { preconditions: { resourceVersion: ref.resourceVersion } } : {},
-      ...dryRunParam(options.dryRun),
     });
   } catch (error) {
     throw toKubeError(error, { server: connection.server, namespace: ref.namespace });

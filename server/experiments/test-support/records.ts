@@ -11,6 +11,21 @@ import type { ExperimentRecord, Measurement, Observation } from "../machine-type
 export const T0 = new Date("2026-11-21T10:00:00Z");
 export const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
+/** What every record holds before its first tick, whatever its kind. */
+const unstarted = {
+  actor: "alice",
+  clusterId: "uid-test",
+  kubeContext: "test",
+  status: "pending",
+  phase: "pending",
+  command: null,
+  verdict: null,
+  summary: null,
+  createdAt: T0,
+  startedAt: null,
+  finishedAt: null,
+} as const;
+
 export function canaryRecord(overrides: Partial<CanarySpec> = {}): ExperimentRecord {
   const spec = canarySpecSchema.parse({
     kind: "canary",
@@ -28,12 +43,8 @@ export function canaryRecord(overrides: Partial<CanarySpec> = {}): ExperimentRec
     kind: "canary",
     namespace: "bookinfo",
     service: "reviews",
-    actor: "alice",
-    clusterId: "uid-test",
-    kubeContext: "test",
+    ...unstarted,
     spec,
-    status: "pending",
-    phase: "pending",
     memory: {
       kind: "canary",
       subjects: {
@@ -53,12 +64,6 @@ export function canaryRecord(overrides: Partial<CanarySpec> = {}): ExperimentRec
         original: { route: [{ destination: { host: "reviews", subset: "v1" } }] },
       },
     },
-    command: null,
-    verdict: null,
-    summary: null,
-    createdAt: T0,
-    startedAt: null,
-    finishedAt: null,
   };
 }
 
@@ -81,12 +86,8 @@ export function faultRecord(overrides: Partial<FaultSpec> = {}): ExperimentRecor
     kind: "fault",
     namespace: "bookinfo",
     service: "ratings",
-    actor: "alice",
-    clusterId: "uid-test",
-    kubeContext: "test",
+    ...unstarted,
     spec,
-    status: "pending",
-    phase: "pending",
     memory: {
       kind: "fault",
       subjects: { hypothesis: { direction: "outbound", namespace: "bookinfo", workloads: ["productpage-v1"] } },
@@ -95,12 +96,6 @@ export function faultRecord(overrides: Partial<FaultSpec> = {}): ExperimentRecor
       abortedByHand: false,
       actionFailures: 0,
     },
-    command: null,
-    verdict: null,
-    summary: null,
-    createdAt: T0,
-    startedAt: null,
-    finishedAt: null,
   };
 }
 

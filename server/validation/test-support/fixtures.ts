@@ -3,7 +3,7 @@
  * pod labels become workloads) and Istio objects, as a user would `kubectl apply` them.
  */
 import { parseAllDocuments } from "yaml";
-import type { ServiceSummary } from "@/server/adapters/kube/list-services";
+import { defaultMeshSettings } from "@/server/adapters/kube/list-mesh-inventory";
 import { createValidationContext, type MeshInventory, type MeshSettings, type ValidationContext } from "../context";
 import type { KindMap, ValidatableObject, ValidatedKind } from "../types";
 
@@ -42,9 +42,10 @@ export function objectOf<K extends ValidatedKind>(kind: K, yaml: string): KindMa
   return found[0] as unknown as KindMap[K];
 }
 
-export function contextFrom(yaml: string, mesh: Partial<MeshSettings> = {}): ValidationContext {
-  const inventory = {
-    services: [] as ServiceSummary[],
+/** A mesh with nothing in it, under istiod's default settings: what a test adds its objects to. */
+export function emptyMeshInventory(): MeshInventory {
+  return {
+    services: [],
     workloads: [],
     virtualServices: [],
     destinationRules: [],
@@ -55,8 +56,13 @@ export function contextFrom(yaml: string, mesh: Partial<MeshSettings> = {}): Val
     peerAuthentications: [],
     authorizationPolicies: [],
     requestAuthentications: [],
-    mesh: { rootNamespace: "istio-system", enableAutoMtls: true, domain: "cluster.local", ...mesh },
-  } as MeshInventory;
+    mesh: defaultMeshSettings,
+  };
+}
+
+export function contextFrom(yaml: string, mesh: Partial<MeshSettings> = {}): ValidationContext {
+  const empty = emptyMeshInventory();
+  const inventory: MeshInventory = { ...empty, mesh: { ...empty.mesh, ...mesh } };
   for (const object of parseObjects(yaml) as unknown as K8sObject[]) {
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";
