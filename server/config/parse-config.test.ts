@@ -15,6 +15,7 @@ describe("parseConfig", () => {
         server: { port: 3000, host: "127.0.0.1" },
         experiments: { tickMs: 3000 },
         background: true,
+        viewOnly: false,
       },
     });
   });

@@ -81,6 +81,7 @@ const envSchema = z
     TOPSAIL_HOST: z.string().min(1).default("127.0.0.1"),
     TOPSAIL_EXPERIMENT_TICK_MS: milliseconds("TOPSAIL_EXPERIMENT_TICK_MS", 3000).default(3000),
     TOPSAIL_BACKGROUND: onOff("TOPSAIL_BACKGROUND").default("on"),
+    TOPSAIL_VIEW_ONLY: onOff("TOPSAIL_VIEW_ONLY").default("off"),
   })
   .superRefine((env, ctx) => {
     if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -113,6 +114,8 @@ export interface TopsailConfig {
   experiments: { tickMs: number };
   /** False: start no background services (audit watcher, experiment runner). */
   background: boolean;
+  /** True: every write is refused (403 `view_only`), whoever asks — for read-only deployments. */
+  viewOnly: boolean;
 }
 
 export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
@@ -153,6 +156,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       server: { port: e.PORT, host: e.TOPSAIL_HOST },
       experiments: { tickMs: e.TOPSAIL_EXPERIMENT_TICK_MS },
       background: e.TOPSAIL_BACKGROUND === "on",
+      viewOnly: e.TOPSAIL_VIEW_ONLY === "on",
     },
   };
 }
