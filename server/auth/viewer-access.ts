@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { reviewAccess, type KubeConnection, type ResourceAttributes } from "@/server/adapters/kube";
-import { cacheByKey } from "@/server/graph/prometheus-cache";
+import { cacheByKey } from "@/lib/cache-by-key";
 import { currentViewer, type Viewer } from "./viewer";
 import { actsAsSomeoneElse, getViewerConnection } from "./viewer-connection";
 

@@ -12,7 +12,7 @@ import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getPrometheusClient, type RangeSeries } from "@/server/adapters/prometheus";
 import { PrometheusError } from "@/server/errors";
-import { cacheByKey } from "@/server/graph/prometheus-cache";
+import { cacheByKey } from "@/lib/cache-by-key";
 import { loadLiveInventory } from "@/server/inventory";
 import { validateContextNamespaces } from "@/server/validation";
 import { buildNamespaceOverview } from "./build-overview";
