@@ -17,6 +17,7 @@ import { connectionAs, loadKubeConfig, type KubeConnection } from "@/server/adap
 import { createIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 import { listIstioObjectSummaries } from "@/server/istio-config-browser";
+import { startExperimentLive } from "@/server/experiments";
 import { applyIstioChangesLive } from "@/server/istio-config";
 import { listClusterNamespaces } from "@/server/namespaces/list-cluster-namespaces";
 import { getPermissions } from "./permissions";
@@ -125,6 +126,18 @@ describe("the console acts as the signed-in viewer", () => {
     const bobs = await runAsViewer(bob, () => getPermissions("bookinfo"));
     expect(alices.allowed).toMatchObject({ updateIstioConfig: true, deleteIstioConfig: true, startExperiments: true });
     expect(Object.values(bobs.allowed)).not.toContain(true);
+  });
+
+  it("starts no experiment for bob, who may not make the changes the runner would make for him", async () => {
+    // The starter's permissions are checked before the spec is read any further.
+    const spec = { kind: "canary", namespace: "bookinfo", service: "reviews" } as Parameters<
+      typeof startExperimentLive
+    >[0];
+    const refused = runAsViewer(bob, () => startExperimentLive(spec));
+    await expect(refused).rejects.toMatchObject({ code: "forbidden", httpStatus: 403 });
+    await expect(refused).rejects.toThrow(
+      /User "bob" cannot update resource "virtualservices.networking.istio.io" in namespace "bookinfo"/,
+    );
   });
 
   describe("with impersonation (the console's service account plus Impersonate headers)", () => {
