@@ -9,6 +9,8 @@ import "server-only";
 export type TopsailErrorCode =
   | "bad_request"
   | "forbidden"
+  /** TOPSAIL_VIEW_ONLY=on: the console makes no changes, whoever asks. */
+  | "view_only"
   | "not_found"
   | "conflict"
   | "unsupported_media_type"
@@ -24,6 +26,7 @@ export type TopsailErrorCode =
 const httpStatusByCode: Record<TopsailErrorCode, number> = {
   bad_request: 400,
   forbidden: 403,
+  view_only: 403,
   not_found: 404,
   conflict: 409,
   unsupported_media_type: 415,

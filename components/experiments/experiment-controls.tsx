@@ -2,6 +2,7 @@
 
 import type { ExperimentCommand, ExperimentDetail } from "@/lib/contracts/experiments";
 import { useExperimentCommand } from "@/lib/queries/experiments";
+import { useCan } from "@/lib/queries/permissions";
 
 const button = "rounded-md border px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
 const styles: Record<ExperimentCommand, string> = {
@@ -26,8 +27,10 @@ function available(detail: ExperimentDetail): ExperimentCommand[] {
 
 export function ExperimentControls({ detail }: { detail: ExperimentDetail }) {
   const command = useExperimentCommand(detail.id);
+  // A command needs what starting the experiment needed (server/experiments/README.md).
+  const allowed = useCan(detail.namespace, "startExperiments");
   const commands = available(detail);
-  if (commands.length === 0) return null;
+  if (commands.length === 0 || !allowed) return null;
   return (
     <div className="space-y-2">
       <div role="group" aria-label="Experiment controls" className="flex flex-wrap gap-2">

@@ -6,12 +6,15 @@
  */
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
+import { useCan } from "@/lib/queries/permissions";
 import { experimentFormHref } from "./experiment-links";
 
 const itemClass =
   "block cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sky-100 dark:data-[highlighted]:bg-sky-900/50";
 
 export function StartExperimentButton({ namespace, service }: { namespace: string; service: string }) {
+  // Hidden from viewers the cluster would refuse (GET /api/auth/permissions).
+  if (!useCan(namespace, "startExperiments")) return null;
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">

@@ -31,6 +31,7 @@ const detail: ExperimentDetail = {
   summary: "Rolled back",
   command: null,
   actor: "alice",
+  actorGroups: [],
   kubeContext: "prod",
   clusterId: "uid-prod",
   createdAt: at(0),

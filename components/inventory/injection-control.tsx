@@ -9,6 +9,7 @@
 import { useId, useState } from "react";
 import type { InjectionTarget } from "@/lib/queries/inventory";
 import { useSetInjection } from "@/lib/queries/inventory";
+import { useCan } from "@/lib/queries/permissions";
 
 type Choice = "on" | "off" | "unset";
 
@@ -39,7 +40,13 @@ export function InjectionControl({
   const [confirming, setConfirming] = useState(false);
   const mutation = useSetInjection();
   const what = target.kind === "namespace" ? `namespace ${target.namespace}` : `workload ${target.name}`;
+  const allowed = useCan(
+    target.namespace,
+    target.kind === "namespace" ? "setNamespaceInjection" : "setWorkloadInjection",
+  );
 
+  // A viewer who may not change it reads the setting instead of a control the cluster would refuse.
+  if (!allowed) return <p className="text-sm">Sidecar injection: {wording[target.kind][current]}</p>;
   if (!resourceVersion)
     return <p className="text-sm text-slate-500">Sidecar injection can be set on Deployments only.</p>;
 

@@ -9,6 +9,7 @@ import { MessageText } from "@/components/ui/message-text";
 import { istioKinds } from "@/lib/istio/kinds";
 import { formatNamespaceParam } from "@/lib/namespace-param";
 import { useIstioObjects } from "@/lib/queries/istio-objects";
+import { useCan } from "@/lib/queries/permissions";
 import { CheckCounts } from "./check-counts";
 import { buttonClass } from "./dialog-parts";
 import {
@@ -42,6 +43,8 @@ export function ConfigListView() {
       { scroll: false },
     );
   const query = useIstioObjects(namespaces);
+  // "New object…" opens on the first selected namespace; shown when the viewer may create there.
+  const mayCreate = useCan(namespaces[0], "createIstioConfig");
   const selection = formatNamespaceParam(namespaces);
   const all = query.data?.objects ?? [];
   const shown = filterObjects(all, filter);
@@ -56,7 +59,7 @@ export function ConfigListView() {
     >
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">Istio config</h1>
-        {namespaces.length > 0 && (
+        {namespaces.length > 0 && mayCreate && (
           <Link href={newObjectHref(namespaces[0] ?? "default")} className={buttonClass.primary}>
             New object…
           </Link>

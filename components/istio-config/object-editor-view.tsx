@@ -16,6 +16,7 @@ import { resolveIstioKind } from "@/lib/istio/kinds";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { fetchLiveIstioObject, useIstioObject } from "@/lib/queries/istio-objects";
 import { ConflictPanel, type LoadedVersion } from "./conflict-panel";
+import { useCan } from "@/lib/queries/permissions";
 import { DeleteDialog } from "./delete-dialog";
 import { buttonClass } from "./dialog-parts";
 import { EditorWorkspace } from "./editor-workspace";
@@ -83,6 +84,8 @@ function LoadedObjectEditor({
   const validation = useLiveValidation(target, text);
   const jump = useCallback((line: number, column: number) => editor.current?.jumpTo(line, column), []);
   const dirty = text !== loaded.yaml;
+  const mayUpdate = useCan(objectRef.namespace, "updateIstioConfig");
+  const mayDelete = useCan(objectRef.namespace, "deleteIstioConfig");
 
   const openReview = (base: LoadedVersion, yaml: string) => {
     setSaved(null);
@@ -127,20 +130,24 @@ function LoadedObjectEditor({
           >
             Revert
           </button>
-          <DeleteDialog
-            objectRef={objectRef}
-            kind={kind}
-            resourceVersion={loaded.resourceVersion}
-            onDeleted={() => router.push(`/istio?namespaces=${encodeURIComponent(objectRef.namespace)}`)}
-          />
-          <button
-            type="button"
-            className={buttonClass.primary}
-            disabled={!dirty || conflict || !validation.inputOk}
-            onClick={() => openReview(loaded, text)}
-          >
-            Review and save…
-          </button>
+          {mayDelete && (
+            <DeleteDialog
+              objectRef={objectRef}
+              kind={kind}
+              resourceVersion={loaded.resourceVersion}
+              onDeleted={() => router.push(`/istio?namespaces=${encodeURIComponent(objectRef.namespace)}`)}
+            />
+          )}
+          {mayUpdate && (
+            <button
+              type="button"
+              className={buttonClass.primary}
+              disabled={!dirty || conflict || !validation.inputOk}
+              onClick={() => openReview(loaded, text)}
+            >
+              Review and save…
+            </button>
+          )}
         </div>
       </header>
       {saved && (

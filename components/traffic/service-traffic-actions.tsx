@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { wizardIdSchema, wizardIds, wizardTitles, type WizardId } from "@/lib/contracts/traffic";
+import { useCan } from "@/lib/queries/permissions";
 import { buttonClass } from "./fields";
 import { WizardDialog } from "./wizard-dialog";
 
@@ -16,6 +17,9 @@ export function ServiceTrafficActions({ namespace, service }: { namespace: strin
   const params = useSearchParams();
   const parsed = wizardIdSchema.safeParse(params.get("wizard"));
   const open = parsed.success ? parsed.data : null;
+  // The wizards write VirtualServices and DestinationRules: hidden from viewers who may not.
+  const mayUpdate = useCan(namespace, "updateIstioConfig");
+  const mayCreate = useCan(namespace, "createIstioConfig");
   const setOpen = (wizard: WizardId | null) => {
     const next = new URLSearchParams(params);
     if (wizard) next.set("wizard", wizard);
@@ -23,6 +27,7 @@ export function ServiceTrafficActions({ namespace, service }: { namespace: strin
     const query = next.toString();
     router.replace(`${pathname}${query ? `?${query}` : ""}`, { scroll: false });
   };
+  if (!mayUpdate || !mayCreate) return null;
   return (
     <section aria-labelledby="traffic-actions-title" className="flex flex-col gap-2">
       <h2 id="traffic-actions-title" className="text-sm font-semibold">

@@ -23,6 +23,8 @@ export const auditEntrySummarySchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   actor: z.string(),
+  /** The actor's Kubernetes groups when they signed in (empty for the console's own identity). */
+  actorGroups: z.array(z.string()),
   action: auditActionSchema,
   source: auditSourceSchema,
   kind: z.string(),

@@ -230,7 +230,9 @@ export const experimentSummarySchema = z.object({
   verdict: z.enum(experimentVerdicts).nullable(),
   summary: z.string().nullable(),
   command: z.enum(experimentCommands).nullable(),
+  /** Who started it, and their Kubernetes groups then (empty for the console's own identity). */
   actor: z.string(),
+  actorGroups: z.array(z.string()),
   /** The kubeconfig context and the cluster (UID of kube-system) it acts on; null for older experiments. */
   kubeContext: z.string().nullable(),
   clusterId: z.string().nullable(),

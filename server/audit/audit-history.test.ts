@@ -9,6 +9,7 @@ const row: AuditEntryRow = {
   id: "c1",
   createdAt: new Date("2026-12-01T10:00:00Z"),
   actor: "alice",
+  actorGroups: null,
   action: "update",
   kind: "Namespace",
   namespace: "bookinfo",

@@ -23,6 +23,7 @@ export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {
     id: entry.id,
     createdAt: entry.createdAt.toISOString(),
     actor: entry.actor,
+    actorGroups: entry.actorGroups,
     action: entry.action,
     source: entry.source,
     kind: entry.kind,
@@ -36,8 +37,14 @@ export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {
   };
 }
 
-export async function listAuditHistory(db: AuditEntriesDb, query: AuditListQuery): Promise<AuditList> {
+/** `namespaceIn`: only entries of these namespaces (a signed-in viewer's), filtered in the database so a page stays full. */
+export async function listAuditHistory(
+  db: AuditEntriesDb,
+  query: AuditListQuery,
+  namespaceIn?: readonly string[],
+): Promise<AuditList> {
   const entries = await listAuditEntrySummaries(db, {
+    namespaceIn,
     namespace: query.namespace,
     kind: query.kind,
     name: query.name,

@@ -3,30 +3,52 @@ import "server-only";
 import type { AuditEntryDetail, AuditList, AuditListQuery, RollbackResult } from "@/lib/contracts/audit";
 import { getAuditEntry } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
-import { getKubeConnection, requireSameCluster } from "@/server/adapters/kube";
-import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
+import { getKubeConnection, listNamespaces, requireSameCluster } from "@/server/adapters/kube";
+import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { actorOfViewer, getWriteConnection } from "@/server/auth/viewer-connection";
+import { TopsailError } from "@/server/errors";
+import { createIstioWriteDeps } from "@/server/istio-config";
 import { getAuditEntryDetail, listAuditHistory } from "./audit-history";
 import { readAuditedObject } from "./read-audited-object";
 import { rollbackToEntry, type RollbackInput } from "./rollback";
 
-export function listAuditHistoryLive(query: AuditListQuery): Promise<AuditList> {
-  return listAuditHistory(getDb(), query);
+/**
+ * Entries of namespaces the viewer may not see do not exist for them: the list leaves them
+ * out (in the database query, so a page stays full) and their detail and rollback answer 404.
+ */
+export async function listAuditHistoryLive(query: AuditListQuery): Promise<AuditList> {
+  const visibility = viewerVisibility();
+  if (visibility.everything) return listAuditHistory(getDb(), query);
+  const namespaces = (await listNamespaces(getKubeConnection())).map((n) => n.name);
+  return listAuditHistory(getDb(), query, await visibility.filter(namespaces, (n) => n));
 }
 
-export function getAuditEntryDetailLive(id: string): Promise<AuditEntryDetail> {
+async function requireVisibleEntry(id: string): Promise<void> {
+  const visibility = viewerVisibility();
+  if (visibility.everything) return;
+  const entry = await getAuditEntry(getDb(), id);
+  if (entry && !(await visibility.canSee(entry.namespace)))
+    throw new TopsailError("not_found", `There is no audit entry ${id}.`);
+}
+
+export async function getAuditEntryDetailLive(id: string): Promise<AuditEntryDetail> {
+  await requireVisibleEntry(id);
   const connection = getKubeConnection();
   return getAuditEntryDetail({ db: getDb(), readLive: (ref) => readAuditedObject(connection, ref) }, id);
 }
 
-export function rollbackToEntryLive(input: RollbackInput): Promise<RollbackResult> {
-  const connection = getKubeConnection();
+/** The rollback is a write: made as the viewer, so the API server decides whether they may. */
+export async function rollbackToEntryLive(input: RollbackInput): Promise<RollbackResult> {
+  const connection = getWriteConnection();
+  await requireVisibleEntry(input.id);
   const db = getDb();
+  const { actor, actorGroups } = actorOfViewer(connection);
   return rollbackToEntry(
     {
       getEntry: (id) => getAuditEntry(db, id),
       requireSameCluster: (clusterId, what) => requireSameCluster(connection, clusterId, what),
-      write: createIstioWriteDeps(connection, db),
-      actor: actorOf(connection),
+      write: createIstioWriteDeps(connection, db, actorGroups),
+      actor,
     },
     input,
   );

@@ -29,6 +29,7 @@ function entry(fields: Partial<AuditEntry>): AuditEntry {
     id: `e${String(clock).padStart(3, "0")}`,
     createdAt: new Date(Date.UTC(2026, 11, 1, 12, 0, clock)),
     actor: "alice",
+    actorGroups: [],
     action: "update",
     kind: "DestinationRule",
     namespace: "bookinfo",

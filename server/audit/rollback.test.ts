@@ -22,6 +22,7 @@ const entry: AuditEntry = {
   id: "e1",
   createdAt: new Date("2026-12-01T10:00:00Z"),
   actor: "alice",
+  actorGroups: [],
   action: "update",
   kind: "VirtualService",
   namespace: "bookinfo",

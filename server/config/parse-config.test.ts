@@ -18,6 +18,7 @@ describe("parseConfig", () => {
         leaseNamespace: "default",
         leaseSeconds: 15,
         logLevel: "info",
+        viewOnly: false,
       },
     });
   });

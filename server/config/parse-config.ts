@@ -99,6 +99,7 @@ const envSchema = z
         error: "TOPSAIL_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent",
       })
       .default("info"),
+    TOPSAIL_VIEW_ONLY: onOff("TOPSAIL_VIEW_ONLY").default("off"),
   })
   .superRefine((env, ctx) => {
     if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -136,6 +137,8 @@ export interface TopsailConfig {
   leaseSeconds: number;
   /** The least severe level the JSON log writes. */
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+  /** True: every write is refused (403 `view_only`), whoever asks — for read-only deployments. */
+  viewOnly: boolean;
 }
 
 export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
@@ -179,6 +182,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       leaseNamespace: e.TOPSAIL_LEASE_NAMESPACE,
       leaseSeconds: e.TOPSAIL_LEASE_SECONDS,
       logLevel: e.TOPSAIL_LOG_LEVEL,
+      viewOnly: e.TOPSAIL_VIEW_ONLY === "on",
     },
   };
 }

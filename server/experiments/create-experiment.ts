@@ -168,9 +168,11 @@ export async function createExperiment(
   db: ExperimentsDb,
   reads: ClusterReads,
   spec: ExperimentSpec,
-  actor: string,
+  starter: string | { name: string; groups: readonly string[] },
   now = new Date(),
 ): Promise<ExperimentRecord> {
+  const actor = typeof starter === "string" ? starter : starter.name;
+  const actorGroups = typeof starter === "string" ? [] : [...starter.groups];
   const [memory, cluster] = await Promise.all([
     spec.kind === "canary" ? canaryMemory(reads, spec, now) : faultMemory(reads, spec, now),
     reads.cluster(),
@@ -186,6 +188,7 @@ export async function createExperiment(
       namespace: spec.namespace,
       service: spec.service,
       actor,
+      actorGroups,
       clusterId: cluster.clusterId,
       kubeContext: cluster.kubeContext,
       spec,

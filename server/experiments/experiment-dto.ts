@@ -17,6 +17,7 @@ export function toExperimentSummary(record: ExperimentRecord): ExperimentSummary
     summary: record.summary,
     command: record.command,
     actor: record.actor,
+    actorGroups: [...(record.actorGroups ?? [])],
     kubeContext: record.kubeContext,
     clusterId: record.clusterId,
     createdAt: record.createdAt.toISOString(),

@@ -19,7 +19,8 @@ import {
 export interface ExperimentServiceDeps {
   db: ExperimentsDb;
   reads: ClusterReads;
-  actor: string;
+  /** Who starts experiments: a name, or the signed-in viewer's name and groups. */
+  actor: string | { name: string; groups: readonly string[] };
   /** Wakes the runner so a new experiment or a command does not wait for the next tick. */
   kick(): void;
 }

@@ -15,6 +15,7 @@ function storedRow(overrides: Partial<ExperimentRow> = {}): ExperimentRow {
     namespace: record.namespace,
     service: record.service,
     actor: record.actor,
+    actorGroups: null,
     clusterId: record.clusterId,
     kubeContext: record.kubeContext,
     spec: JSON.stringify(record.spec),

@@ -7,6 +7,7 @@
  *   when several consoles share a database later, one of them advances each experiment.
  */
 import "server-only";
+import { groupsOf } from "@/server/adapters/db/audit-entries";
 import { z } from "zod";
 import {
   activeStatuses,
@@ -75,6 +76,7 @@ export function toRecord(row: ExperimentRow): ExperimentRecord {
     namespace: row.namespace,
     service: row.service,
     actor: row.actor,
+    actorGroups: groupsOf(row.actorGroups),
     clusterId: row.clusterId,
     kubeContext: row.kubeContext,
     spec: spec.data,
@@ -159,6 +161,7 @@ export async function insertExperiment(
           namespace: record.namespace,
           service: record.service,
           actor: record.actor,
+          actorGroups: record.actorGroups?.length ? JSON.stringify(record.actorGroups) : null,
           clusterId: record.clusterId,
           kubeContext: record.kubeContext,
           spec: JSON.stringify(record.spec),

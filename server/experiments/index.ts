@@ -10,9 +10,12 @@ import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { getConfig } from "@/server/config";
+import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import { experimentChanges, requireViewerMay } from "@/server/auth/permissions";
+import { actorOfViewer, assertChangesAllowed } from "@/server/auth/viewer-connection";
+import { TopsailError } from "@/server/errors";
 import { actorOf, createIstioWriteDeps } from "@/server/istio-config";
 import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
-import { TopsailError } from "@/server/errors";
 import type { ExperimentCommand, ExperimentSpec } from "@/lib/contracts/experiments";
 import type { ClusterReads } from "./create-experiment";
 import type { ExperimentWriter } from "./experiment-writer";
@@ -125,19 +128,53 @@ function kickRunner(): void {
   globals.__topsailExperimentRunner?.kick();
 }
 
-function liveDeps() {
-  return {
-    db: getDb(),
-    reads: createClusterReads(getKubeConnection),
-    actor: actorOf(getKubeConnection()),
-    kick: kickRunner,
-  };
+export const countExperimentsByPhaseLive = () => countExperimentsByPhase(getDb());
+
+/**
+ * Starting an experiment: the runner will make its changes later with the console's own
+ * identity (README), so the API server cannot refuse them for the starter — they are checked
+ * here instead, as the starter, when it starts: may they make those changes themselves?
+ */
+export async function startExperimentLive(spec: ExperimentSpec) {
+  assertChangesAllowed();
+  await requireVisibleNamespace(spec.namespace);
+  await requireViewerMay(
+    experimentChanges(spec.kind, spec.namespace),
+    `they cannot start an experiment on ${spec.service}.${spec.namespace}`,
+  );
+  const { actor, actorGroups } = actorOfViewer(getKubeConnection());
+  return startExperiment(
+    {
+      db: getDb(),
+      reads: createClusterReads(getKubeConnection),
+      actor: { name: actor, groups: actorGroups },
+      kick: kickRunner,
+    },
+    spec,
+  );
 }
 
-export const startExperimentLive = (spec: ExperimentSpec) => startExperiment(liveDeps(), spec);
-export const listExperimentsLive = (filter: { namespace?: string; service?: string }) =>
-  listExperiments(getDb(), filter);
-export const getExperimentLive = (id: string) => getExperiment(getDb(), id);
-export const countExperimentsByPhaseLive = () => countExperimentsByPhase(getDb());
-export const sendExperimentCommandLive = (id: string, command: ExperimentCommand) =>
-  sendExperimentCommand({ db: getDb(), kick: kickRunner }, id, command);
+/** Experiments of namespaces the viewer may not see are left out, and answer 404 alone (the same as one that does not exist). */
+export async function listExperimentsLive(filter: { namespace?: string; service?: string }) {
+  const list = await listExperiments(getDb(), filter);
+  return { ...list, items: await viewerVisibility().filter(list.items, (e) => e.namespace) };
+}
+
+async function visibleExperiment(id: string) {
+  const detail = await getExperiment(getDb(), id);
+  if (!(await viewerVisibility().canSee(detail.namespace))) throw new TopsailError("not_found", `No experiment ${id}.`);
+  return detail;
+}
+
+export const getExperimentLive = (id: string) => visibleExperiment(id);
+
+/** A command changes what the runner does next: it needs what starting the experiment needed. */
+export async function sendExperimentCommandLive(id: string, command: ExperimentCommand) {
+  assertChangesAllowed();
+  const detail = await visibleExperiment(id);
+  await requireViewerMay(
+    experimentChanges(detail.kind, detail.namespace),
+    `they cannot ${command} experiment ${id} on ${detail.service}.${detail.namespace}`,
+  );
+  return sendExperimentCommand({ db: getDb(), kick: kickRunner }, id, command);
+}

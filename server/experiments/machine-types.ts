@@ -146,7 +146,10 @@ export interface ExperimentRecord {
   kind: ExperimentSpec["kind"];
   namespace: string;
   service: string;
+  /** Who started the experiment (the runner acts as the console, for them: server/experiments/README.md). */
   actor: string;
+  /** Their Kubernetes groups when they started it; read back as [] for older rows. */
+  actorGroups?: readonly string[];
   /**
    * The cluster the experiment acts on (UID of its kube-system namespace) and the kubeconfig
    * context it was created through; null for rows older than this record. The runner acts

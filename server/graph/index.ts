@@ -4,11 +4,13 @@
  */
 import "server-only";
 import type { GraphResponse } from "@/lib/contracts/graph";
-import { getKubeConnection } from "@/server/adapters/kube";
+import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
+import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { observeGraphBuild } from "@/server/observability/console-metrics";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
+import { hideNamespaces } from "./hide-namespaces";
 import { createLiveGraphSources } from "./live-sources";
 import { cacheQueries, snapToBucket } from "./prometheus-cache";
 
@@ -30,11 +32,35 @@ function liveSources(): GraphSources {
   return sources;
 }
 
+/**
+ * The graph as the current viewer may see it: a namespace they may not see is one that does
+ * not exist (404 before any PromQL is sent), and peers in such namespaces are taken out of
+ * the answer (hide-namespaces.ts). The Prometheus cache is shared: the filter runs after it.
+ */
 export async function getGraph(request: GraphRequest): Promise<GraphResponse> {
   const started = performance.now();
-  const graph = await buildGraph(request, liveSources(), snapToBucket(new Date(), TIME_BUCKET_SECONDS));
+  const graph = await visibleGraph(request);
   observeGraphBuild(request.graphType, (performance.now() - started) / 1000);
   return graph;
+}
+
+async function visibleGraph(request: GraphRequest): Promise<GraphResponse> {
+  const bucket = snapToBucket(new Date(), TIME_BUCKET_SECONDS);
+  const visibility = viewerVisibility();
+  const shared = liveSources();
+  if (visibility.everything) return buildGraph(request, shared, bucket);
+  const sources: GraphSources = {
+    ...shared,
+    existingNamespaces: async (namespaces) => visibility.filter(await shared.existingNamespaces(namespaces), (n) => n),
+  };
+  const graph = await buildGraph(request, sources, bucket);
+  const clusterNamespaces = new Set((await listNamespaces(getKubeConnection())).map((n) => n.name));
+  // Only real namespaces can be hidden: "unknown" peers and the like name no namespace.
+  const shown = [...new Set(graph.elements.nodes.map((n) => n.data.namespace))].filter((ns) =>
+    clusterNamespaces.has(ns),
+  );
+  const visible = new Set(await visibility.filter(shown, (n) => n));
+  return hideNamespaces(graph, new Set(shown.filter((ns) => !visible.has(ns))));
 }
 
 export { buildGraph, type GraphRequest } from "./build-graph";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cacheByKey, cacheQueries, snapToBucket } from "./prometheus-cache";
+import { cacheByKey } from "@/lib/cache-by-key";
+import { cacheQueries, snapToBucket } from "./prometheus-cache";
 
 describe("the Prometheus query cache", () => {
   const at = new Date(1_700_000_000_000);

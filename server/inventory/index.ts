@@ -16,6 +16,7 @@ import type {
 } from "@/lib/contracts/inventory";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
+import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
 import { TopsailError } from "@/server/errors";
 import { loadValidationContext } from "@/server/validation";
 import { applicationDetail, serviceDetail, workloadDetail } from "./build-details";
@@ -38,6 +39,7 @@ export function loadLiveInventory(namespace: string): Promise<LoadedInventory> {
 type ListOf = { applications: ApplicationList; workloads: WorkloadList; services: ServiceList };
 
 export async function listInventory<K extends InventoryKind>(kind: K, namespace: string): Promise<ListOf[K]> {
+  await requireVisibleNamespace(namespace);
   const { inventory, metricsError } = await loadLiveInventory(namespace);
   return { namespace, items: inventory[kind], ...(metricsError ? { metricsError } : {}) } as ListOf[K];
 }
@@ -51,6 +53,7 @@ export async function getInventoryDetail<K extends InventoryKind>(
   namespace: string,
   name: string,
 ): Promise<DetailOf[K]> {
+  await requireVisibleNamespace(namespace);
   const { inventory, config, metricsError } = await loadLiveInventory(namespace);
   const detail = detailBuilders[kind](inventory, name, config);
   if (!detail)
@@ -58,12 +61,13 @@ export async function getInventoryDetail<K extends InventoryKind>(
   return { ...detail, ...(metricsError ? { metricsError } : {}) } as DetailOf[K];
 }
 
-export function getTraffic(
+export async function getTraffic(
   kind: InventoryKind,
   namespace: string,
   name: string,
   windowSeconds: number,
 ): Promise<Traffic> {
+  await requireVisibleNamespace(namespace);
   return readTraffic(
     (promql) => queryVector(getPrometheusClient(), promql, new Date()),
     { kind, namespace, name },

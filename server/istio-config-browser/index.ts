@@ -8,6 +8,7 @@ import "server-only";
 import type { ObjectRef, ValidateYamlRequest, WriteRequest } from "@/lib/contracts/istio-objects";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
+import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { getObjectDetail } from "./get-object";
 import { listObjectSummaries } from "./list-objects";
@@ -25,9 +26,13 @@ function writeDeps(): EditorWriteDeps {
   };
 }
 
-export const listIstioObjectSummaries = (namespaces: readonly string[]) =>
-  listObjectSummaries(getKubeConnection(), namespaces);
-export const getIstioObjectDetail = (ref: ObjectRef) => getObjectDetail(getKubeConnection(), ref);
+/** Namespaces the viewer may not see list nothing, as if they held no objects. */
+export const listIstioObjectSummaries = async (namespaces: readonly string[]) =>
+  listObjectSummaries(getKubeConnection(), await viewerVisibility().filter(namespaces, (n) => n));
+export async function getIstioObjectDetail(ref: ObjectRef) {
+  await requireVisibleNamespace(ref.namespace);
+  return getObjectDetail(getKubeConnection(), ref);
+}
 export const validateIstioYaml = (request: ValidateYamlRequest) => validateYaml(getKubeConnection(), request);
 export const previewIstioYaml = (request: WriteRequest) => previewYaml(writeDeps(), request);
 export const applyIstioYaml = (request: WriteRequest) => applyYaml(writeDeps(), request);

@@ -5,7 +5,7 @@
 import "server-only";
 import { getDb } from "@/server/adapters/db/client";
 import { recordAuditIntent, resolveAuditIntent, type AuditEntriesDb } from "@/server/adapters/db/audit-entries";
-import { getKubeConnection, readClusterId, type KubeConnection } from "@/server/adapters/kube";
+import { readClusterId, type KubeConnection } from "@/server/adapters/kube";
 import {
   createIstioObject,
   deleteIstioObject,
@@ -13,6 +13,7 @@ import {
   replaceIstioObject,
 } from "@/server/adapters/kube/istio-objects";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
+import { actorOfViewer, getWriteConnection } from "@/server/auth/viewer-connection";
 import { createValidationContext, validateObject } from "@/server/validation";
 import {
   applyIstioChanges,
@@ -27,12 +28,17 @@ import { overlayDesiredObjects } from "./overlay-desired-objects";
  * Intents and outcomes in the audit log, stamped with the cluster `connection` reaches. `db`
  * defaults to the console's database, opened on first use so that a database that cannot be
  * opened is the intent's `database` error (nothing written), not a failure before the plan.
+ * `actorGroups`: the signed-in actor's groups, stored beside the request's actor.
  */
-export function createAuditIntentDeps(connection: KubeConnection, db?: AuditEntriesDb): AuditIntentDeps {
+export function createAuditIntentDeps(
+  connection: KubeConnection,
+  db?: AuditEntriesDb,
+  actorGroups: readonly string[] = [],
+): AuditIntentDeps {
   const database = () => db ?? getDb();
   return {
     cluster: async () => ({ clusterId: await readClusterId(connection), kubeContext: connection.context }),
-    recordIntent: (intent) => recordAuditIntent(database(), intent),
+    recordIntent: (intent) => recordAuditIntent(database(), { ...intent, actorGroups }),
     async resolveIntent(id, outcome) {
       await resolveAuditIntent(database(), id, outcome);
     },
@@ -40,9 +46,13 @@ export function createAuditIntentDeps(connection: KubeConnection, db?: AuditEntr
   };
 }
 
-export function createIstioWriteDeps(connection: KubeConnection, db?: AuditEntriesDb): IstioWriteDeps {
+export function createIstioWriteDeps(
+  connection: KubeConnection,
+  db?: AuditEntriesDb,
+  actorGroups: readonly string[] = [],
+): IstioWriteDeps {
   return {
-    ...createAuditIntentDeps(connection, db),
+    ...createAuditIntentDeps(connection, db, actorGroups),
     get: (ref) => getIstioObject(connection, ref),
     create: (object, options) => createIstioObject(connection, object, options),
     replace: (object, options) => replaceIstioObject(connection, object, options),
@@ -56,28 +66,35 @@ export function createIstioWriteDeps(connection: KubeConnection, db?: AuditEntri
 }
 
 /**
- * Who made a change, until Topsail has its own login: the Kubernetes user of the
- * kubeconfig context, which is also who the API server saw.
+ * Who made a change: the signed-in viewer, or with no sign-in (the anonymous strategy, the
+ * experiment runner) the Kubernetes user of the kubeconfig context, who the API server saw.
  */
 export function actorOf(connection: KubeConnection): string {
-  return connection.kubeConfig.getCurrentUser()?.name ?? connection.context;
+  return actorOfViewer(connection).actor;
 }
 
 export type WriteRequest = Omit<IstioChangeRequest, "actor"> & { actor?: string };
 
-export function applyIstioChangesLive(request: WriteRequest) {
-  const connection = getKubeConnection();
-  return applyIstioChanges(createIstioWriteDeps(connection), {
+/**
+ * Changes (and their dry-run previews) are made as the current viewer (server/auth/viewer-connection.ts),
+ * so the API server applies the viewer's RBAC: a refusal is its 403, passed through with its
+ * message, and the intent is resolved `failed`.
+ */
+export async function applyIstioChangesLive(request: WriteRequest) {
+  const connection = getWriteConnection();
+  const { actor, actorGroups } = actorOfViewer(connection);
+  return applyIstioChanges(createIstioWriteDeps(connection, undefined, actorGroups), {
     ...request,
-    actor: request.actor ?? actorOf(connection),
+    actor: request.actor ?? actor,
   });
 }
 
-export function previewIstioChangesLive(request: WriteRequest) {
-  const connection = getKubeConnection();
-  return previewIstioChanges(createIstioWriteDeps(connection), {
+export async function previewIstioChangesLive(request: WriteRequest) {
+  const connection = getWriteConnection();
+  const { actor, actorGroups } = actorOfViewer(connection);
+  return previewIstioChanges(createIstioWriteDeps(connection, undefined, actorGroups), {
     ...request,
-    actor: request.actor ?? actorOf(connection),
+    actor: request.actor ?? actor,
   });
 }
 

@@ -9,9 +9,10 @@
 import "server-only";
 import type { Overview } from "@/lib/contracts/overview";
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
+import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getPrometheusClient, type RangeSeries } from "@/server/adapters/prometheus";
 import { PrometheusError } from "@/server/errors";
-import { cacheByKey } from "@/server/graph/prometheus-cache";
+import { cacheByKey } from "@/lib/cache-by-key";
 import { loadLiveInventory } from "@/server/inventory";
 import { validateContextNamespaces } from "@/server/validation";
 import { buildNamespaceOverview } from "./build-overview";
@@ -39,12 +40,25 @@ async function readSparklines(namespaces: readonly string[]): Promise<Map<string
 /** As often as the page refreshes at most; the sparklines step is coarser still. */
 export const OVERVIEW_CACHE_MS = 5_000;
 
-/** `namespaces` empty: every namespace the user can list. */
-export const getOverview = cacheByKey(
-  readOverview,
-  (namespaces: readonly string[]) => [...namespaces].sort().join(","),
-  { ttlMs: OVERVIEW_CACHE_MS, maxEntries: 100 },
-);
+/**
+ * `namespaces` empty: every namespace the viewer may see. The cache below is shared by every
+ * viewer, so what it is asked for is resolved first: a viewer restricted to some namespaces
+ * asks for exactly those, and never for "all".
+ */
+export async function getOverview(namespaces: readonly string[]): Promise<Overview> {
+  const visibility = viewerVisibility();
+  if (visibility.everything) return cachedOverview(namespaces);
+  const wanted =
+    namespaces.length > 0 ? [...namespaces] : (await listNamespaces(getKubeConnection())).map((n) => n.name);
+  const visible = await visibility.filter(wanted, (n) => n);
+  if (visible.length === 0) return { namespaces: [], sparklineSeconds: SPARKLINE.rangeSeconds };
+  return cachedOverview(visible);
+}
+
+const cachedOverview = cacheByKey(readOverview, (namespaces: readonly string[]) => [...namespaces].sort().join(","), {
+  ttlMs: OVERVIEW_CACHE_MS,
+  maxEntries: 100,
+});
 
 async function readOverview(namespaces: readonly string[]): Promise<Overview> {
   const names =

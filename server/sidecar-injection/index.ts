@@ -2,21 +2,26 @@
 import "server-only";
 import type { InjectionChange, InjectionResult } from "@/lib/contracts/inventory";
 import type { AuditEntriesDb } from "@/server/adapters/db/audit-entries";
-import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
+import type { KubeConnection } from "@/server/adapters/kube";
 import {
   patchDeploymentTemplateAnnotations,
   patchNamespaceLabels,
   readDeploymentTemplateAnnotations,
   readNamespaceLabels,
 } from "@/server/adapters/kube/patch-core-objects";
-import { actorOf, createAuditIntentDeps } from "@/server/istio-config";
+import { actorOfViewer, getWriteConnection } from "@/server/auth/viewer-connection";
+import { createAuditIntentDeps } from "@/server/istio-config";
 import { setInjection, type InjectionDeps, type InjectionTarget } from "./set-injection";
 
-/** The toggles' I/O on one cluster; `db` defaults to the console's database. */
+/**
+ * The toggles' I/O on one cluster, made as the current viewer (the patches reach the API
+ * server with their identity); `db` defaults to the console's database.
+ */
 export function createInjectionDeps(connection: KubeConnection, db?: AuditEntriesDb): InjectionDeps {
+  const { actor, actorGroups } = actorOfViewer(connection);
   return {
-    ...createAuditIntentDeps(connection, db),
-    actor: actorOf(connection),
+    ...createAuditIntentDeps(connection, db, actorGroups),
+    actor,
     async read(target) {
       if (target.kind === "Namespace") {
         const ns = await readNamespaceLabels(connection, target.name);
@@ -33,13 +38,13 @@ export function createInjectionDeps(connection: KubeConnection, db?: AuditEntrie
   };
 }
 
-const liveDeps = () => createInjectionDeps(getKubeConnection());
+const liveDeps = () => createInjectionDeps(getWriteConnection());
 
-export function setNamespaceInjection(namespace: string, change: InjectionChange): Promise<InjectionResult> {
+export async function setNamespaceInjection(namespace: string, change: InjectionChange): Promise<InjectionResult> {
   return setInjection(liveDeps(), { kind: "Namespace", name: namespace }, change);
 }
 
-export function setWorkloadInjection(
+export async function setWorkloadInjection(
   namespace: string,
   workload: string,
   change: InjectionChange,

@@ -6,6 +6,7 @@ import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
 import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
+import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { applyWizard, previewWizard, type TrafficWriteDeps } from "./run-wizard";
 import type { TrafficReadDeps } from "./traffic-context";
@@ -23,6 +24,7 @@ export function createTrafficReadDeps(connection: KubeConnection): TrafficReadDe
   };
 }
 
+/** Reads come from the console's cache; previews and applies go through the viewer's write path. */
 function liveDeps(): TrafficWriteDeps {
   return {
     ...createTrafficReadDeps(getKubeConnection()),
@@ -31,7 +33,8 @@ function liveDeps(): TrafficWriteDeps {
   };
 }
 
-export function getTrafficStateLive(namespace: string, service: string): Promise<TrafficState> {
+export async function getTrafficStateLive(namespace: string, service: string): Promise<TrafficState> {
+  await requireVisibleNamespace(namespace);
   return getTrafficState(createTrafficReadDeps(getKubeConnection()), namespace, service);
 }
 

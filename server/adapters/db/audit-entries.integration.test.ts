@@ -56,6 +56,7 @@ describe("a fresh SQLite database", () => {
     };
     const written = await recordAuditEntry(db, {
       actor: "alice",
+      actorGroups: ["team-reviews", "system:authenticated"],
       action: "update",
       kind: "VirtualService",
       namespace: "bookinfo",
@@ -82,6 +83,7 @@ describe("a fresh SQLite database", () => {
       id: written.id,
       createdAt: written.createdAt,
       actor: "alice",
+      actorGroups: ["team-reviews", "system:authenticated"],
       action: "update",
       kind: "VirtualService",
       namespace: "bookinfo",
@@ -289,6 +291,7 @@ describe("the audit list of entries with 20,000-line objects", () => {
       id: ids.delete,
       createdAt: at(4),
       actor: "kubectl",
+      actorGroups: [],
       action: "delete",
       kind: "VirtualService",
       namespace: "bookinfo",

@@ -7,6 +7,7 @@ const row: AuditEntryRow = {
   id: "c1",
   createdAt: new Date("2026-11-21T10:00:00Z"),
   actor: "alice",
+  actorGroups: null,
   action: "update",
   kind: "VirtualService",
   namespace: "bookinfo",

@@ -28,6 +28,8 @@ export interface AuditEntry {
   id: string;
   createdAt: Date;
   actor: string;
+  /** The actor's groups as the API server saw them; empty for the console's own identity and older entries. */
+  actorGroups: string[];
   action: AuditAction;
   kind: string;
   namespace: string;
@@ -56,6 +58,7 @@ export interface AuditEntrySummaryRecord extends Omit<AuditEntry, "before" | "af
 
 export interface NewAuditEntry {
   actor: string;
+  actorGroups?: readonly string[];
   action: AuditAction;
   kind: string;
   namespace: string;
@@ -84,6 +87,8 @@ export interface AuditEntryFilter {
   name?: string;
   /** Case-insensitive substring of the actor. */
   actor?: string;
+  /** Only entries of these namespaces (what a signed-in viewer may see); undefined: any. */
+  namespaceIn?: readonly string[];
   source?: AuditSource;
   status?: AuditStatus;
   /** Entries whose write answered this resourceVersion. */
@@ -107,6 +112,7 @@ export async function recordAuditEntry(db: AuditEntriesDb, input: NewAuditEntry)
     const row = await db.auditEntry.create({
       data: {
         actor: input.actor,
+        actorGroups: input.actorGroups?.length ? JSON.stringify(input.actorGroups) : null,
         action: input.action,
         kind: input.kind,
         namespace: input.namespace,
@@ -225,6 +231,7 @@ const summaryColumns = {
   id: true,
   createdAt: true,
   actor: true,
+  actorGroups: true,
   action: true,
   kind: true,
   namespace: true,
@@ -259,6 +266,7 @@ function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
     status: filter.status,
     resourceVersion: filter.resourceVersion,
     createdAt: { gte: filter.since, lt: filter.until },
+    AND: filter.namespaceIn ? [{ namespace: { in: [...filter.namespaceIn] } }] : undefined,
   };
 }
 
@@ -275,6 +283,7 @@ function toAuditEntryFields(row: Omit<AuditEntryRow, "before" | "after">): Omit<
     id: row.id,
     createdAt: row.createdAt,
     actor: row.actor,
+    actorGroups: groupsOf(row.actorGroups),
     action: fromStoredEnum(auditActionSchema, row.action, `audit entry ${row.id}`, "action"),
     kind: row.kind,
     namespace: row.namespace,
@@ -287,6 +296,17 @@ function toAuditEntryFields(row: Omit<AuditEntryRow, "before" | "after">): Omit<
     clusterId: row.clusterId,
     kubeContext: row.kubeContext,
   };
+}
+
+/** Stored as a JSON array (SQLite has no arrays); anything else reads as no groups. */
+export function groupsOf(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((g): g is string => typeof g === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 function toJsonText(value: object | null | undefined): string | null {

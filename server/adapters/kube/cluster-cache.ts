@@ -269,7 +269,9 @@ function startClusterCache(connection: KubeConnection, options: { retryMs: numbe
  * Who the cache is for: the API server and the credentials used,
  * so a restarted simulator (new certificates) gets a new cache.
  */
-function identityOf(connection: KubeConnection): { context: string; fingerprint: string } {
+function identityOf(acting: KubeConnection): { context: string; fingerprint: string } {
+  // A connection acting as a person reads the console's cache (kube-identity.ts).
+  const connection = acting.readsThrough ?? acting;
   const cluster = connection.kubeConfig.getCurrentCluster();
   const user = connection.kubeConfig.getCurrentUser();
   const fingerprint = createHash("sha256")
@@ -298,7 +300,10 @@ export function clusterCacheFor(
   const held = caches.get(context);
   if (held?.fingerprint === fingerprint) return held.cache;
   if (held) void held.cache.stop();
-  const cache = startClusterCache(connection, { retryMs: options.retryMs, maxRetryMs: 10_000 });
+  const cache = startClusterCache(connection.readsThrough ?? connection, {
+    retryMs: options.retryMs,
+    maxRetryMs: 10_000,
+  });
   caches.set(context, { fingerprint, cache });
   return cache;
 }

@@ -10,6 +10,11 @@ export interface KubeConnection {
   server: string;
   context: string;
   source: KubeConfigSource;
+  /**
+   * Set on a connection that acts as a signed-in person (kube-identity.ts): the console's own
+   * connection, whose cluster cache its reads use — the cache is never per person.
+   */
+  readsThrough?: KubeConnection;
 }
 
 // On globalThis so a dev reload of this module keeps the pin.
