@@ -72,7 +72,8 @@ export function FormFields<F>({
   form: F;
   set: (patch: Partial<F>) => void;
 }) {
-  // StringField<F> guarantees each named field holds a string; TypeScript cannot follow a generic key to its value type.
+  // StringField<F> guarantees each named field holds a string; TypeScript cannot follow a generic key
+  // to its value type.
   return fields.map(({ name, ...shown }) => (
     <FormField
       key={String(name)}

@@ -37,7 +37,10 @@ export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {
   };
 }
 
-/** `namespaceIn`: only entries of these namespaces (a signed-in viewer's), filtered in the database so a page stays full. */
+/**
+ * `namespaceIn`: only entries of these namespaces (a signed-in viewer's), filtered in the database
+ * so a page stays full.
+ */
 export async function listAuditHistory(
   db: AuditEntriesDb,
   query: AuditListQuery,

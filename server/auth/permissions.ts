@@ -61,7 +61,10 @@ export async function requireViewerMay(attributes: readonly ResourceAttributes[]
   }
 }
 
-/** What starting an experiment needs of its starter: the changes the runner will make for them (a fault changes the service's VirtualService, a canary its DestinationRule too). */
+/**
+ * What starting an experiment needs of its starter: the changes the runner will make for them
+ * (a fault changes the service's VirtualService, a canary its DestinationRule too).
+ */
 export function experimentChanges(kind: "fault" | "canary", namespace: string): ResourceAttributes[] {
   const vs = { verb: "update", group: NETWORKING, resource: "virtualservices", namespace };
   return kind === "canary" ? [vs, { ...vs, resource: "destinationrules" }] : [vs];

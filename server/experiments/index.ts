@@ -154,7 +154,10 @@ export async function startExperimentLive(spec: ExperimentSpec) {
   );
 }
 
-/** Experiments of namespaces the viewer may not see are left out, and answer 404 alone (the same as one that does not exist). */
+/**
+ * Experiments of namespaces the viewer may not see are left out, and answer 404 alone (the same
+ * as one that does not exist).
+ */
 export async function listExperimentsLive(filter: { namespace?: string; service?: string }) {
   const list = await listExperiments(getDb(), filter);
   return { ...list, items: await viewerVisibility().filter(list.items, (e) => e.namespace) };
