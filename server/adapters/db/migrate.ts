@@ -4,16 +4,21 @@
  * machine with the native CLI sees the same history. No "server-only" import: the
  * db-migrate script runs this module under tsx.
  */
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import type { DiffParams, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { DatabaseSetupError } from "./database-setup-error";
-import { detectDatabaseProvider, redactDatabaseUrl } from "./database-url";
+import { type DatabaseProvider, detectDatabaseProvider, redactDatabaseUrl } from "./database-url";
 import { createDriverAdapter } from "./driver-adapter";
+import { withMigrationLock } from "./migration-lock";
 import {
   migrationDirectoryName,
   prismaPaths,
   readMigrationsFolder,
   readSchema,
+  schemaFolderByProvider,
   writeMigration,
 } from "./migrations-folder";
 import { type EngineAdapter, prepareEngineAdapter } from "./engine-adapter";
@@ -45,14 +50,17 @@ export interface MigrationStatus {
 
 const noFilters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
+/** On PostgreSQL, under an advisory lock (migration-lock.ts): replicas starting together apply each migration once. */
 export async function applyPendingMigrations(
   databaseUrl: string,
   options: MigrateOptions = {},
 ): Promise<{ applied: string[] }> {
-  return withEngine(databaseUrl, options, "apply migrations to", async (engine, migrationsList) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return { applied: appliedMigrationNames };
-  });
+  const apply = () =>
+    withEngine(databaseUrl, options, "apply migrations to", async (engine, migrationsList) => {
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return { applied: appliedMigrationNames };
+    });
+  return detectDatabaseProvider(databaseUrl) === "postgresql" ? withMigrationLock(databaseUrl, apply) : apply();
 }
 
 export async function migrationStatus(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrationStatus> {
@@ -79,35 +87,119 @@ export async function migrationStatus(databaseUrl: string, options: MigrateOptio
   });
 }
 
+export interface CreateMigrationOptions extends MigrateOptions {
+  now?: Date;
+  /**
+   * The PostgreSQL schema the last PostgreSQL migration was made from; default: the version of
+   * prisma/postgresql/schema.prisma in git's HEAD (none yet: the migration creates everything).
+   */
+  previousPostgresqlSchema?: string | null;
+}
+
 /**
- * Writes `prisma/migrations/<timestamp>_<name>/migration.sql` with the SQL that takes the
- * folder's history to the current schema, or writes nothing when they already match. Uses
- * `diff` against an in-memory SQLite shadow database: the wasm engine's `createMigration`
- * needs a shadow database factory it cannot get here.
+ * Writes one migration with the same name into both providers' folders, or nothing when the
+ * schemas did not change:
+ * - SQLite: the SQL that takes `prisma/migrations` to prisma/schema.prisma, diffed on an
+ *   in-memory shadow database (the wasm engine's `createMigration` needs a shadow database
+ *   factory it cannot get here);
+ * - PostgreSQL: the SQL that takes the previous prisma/postgresql/schema.prisma to the current
+ *   one, diffed without any database (adapter-pg 7.10 cannot serve as a shadow database). So
+ *   the committed PostgreSQL schema must always be the one its migrations produce: commit each
+ *   schema change together with its migration.
+ * Refuses when only one schema changed: both must describe the same models.
  */
 export async function createMigration(
   name: string,
-  options: MigrateOptions & { now?: Date } = {},
+  options: CreateMigrationOptions = {},
 ): Promise<{ created: string | null }> {
-  const paths = prismaPaths(options.rootDir);
+  const rootDir = options.rootDir ?? process.cwd();
+  const dirName = migrationDirectoryName(name, options.now ?? new Date());
+  const previous =
+    options.previousPostgresqlSchema === undefined
+      ? await committedSchema(rootDir, "postgresql")
+      : options.previousPostgresqlSchema;
+  // One after the other: the wasm engine keeps its state in module globals (schema-engine.ts).
+  const sqlite = await sqliteChanges(rootDir);
+  const postgresql = await postgresqlChanges(rootDir, previous);
+  if (sqlite === null && postgresql === null) return { created: null };
+  if (sqlite === null || postgresql === null) {
+    const [changed, unchanged] =
+      sqlite === null
+        ? ["prisma/postgresql/schema.prisma", "prisma/schema.prisma"]
+        : ["prisma/schema.prisma", "prisma/postgresql/schema.prisma"];
+    throw new DatabaseSetupError(
+      `${changed} changed but ${unchanged} did not: make the same change to both (the models must stay identical), then create the migration again`,
+    );
+  }
+  await writeMigration(prismaPaths(rootDir, "sqlite").migrationsDir, dirName, sqlite, "sqlite");
+  await writeMigration(prismaPaths(rootDir, "postgresql").migrationsDir, dirName, postgresql, "postgresql");
+  return { created: dirName };
+}
+
+async function sqliteChanges(rootDir: string): Promise<string | null> {
   // Only the shadow database is used; ":memory:" keeps both connections off the disk.
-  return withEngine("file::memory:", options, "create a migration with", async (engine, migrationsList, schema) => {
+  return withEngine("file::memory:", { rootDir }, "create a migration with", async (engine, migrationsList, schema) => {
     // The engine reads the provider from migration_lock.toml, which the first migration writes.
     const from: DiffParams["from"] =
       migrationsList.migrationDirectories.length === 0 ? { tag: "empty" } : { tag: "migrations", ...migrationsList };
-    const result = await engine.diff({
-      from,
-      to: { tag: "schemaDatamodel", files: [schema] },
-      script: true,
-      exitCode: true,
-      filters: noFilters,
-    });
-    // exitCode 2 is the engine's "there are changes"; 0 means the folder already matches.
-    if (result.exitCode !== 2 || !result.stdout) return { created: null };
-    const dirName = migrationDirectoryName(name, options.now ?? new Date());
-    await writeMigration(paths.migrationsDir, dirName, result.stdout, "sqlite");
-    return { created: dirName };
+    return changesOf(
+      await engine.diff({
+        from,
+        to: { tag: "schemaDatamodel", files: [schema] },
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      }),
+    );
   });
+}
+
+// The engine needs a driver adapter to start, and connects at once; a diff between two schema
+// files never uses the connection, so an in-memory SQLite one serves (it reads the provider
+// from the schemas) and no PostgreSQL has to be running.
+
+async function postgresqlChanges(rootDir: string, previous: string | null): Promise<string | null> {
+  const schema = await readSchema(prismaPaths(rootDir, "postgresql").schemaPath);
+  const adapter = prepareEngineAdapter(createDriverAdapter("file::memory:"));
+  let opened: OpenedMigrationEngine | undefined;
+  try {
+    opened = await openMigrationEngine(schema, adapter.factory);
+    const from: DiffParams["from"] =
+      previous === null
+        ? { tag: "empty" }
+        : { tag: "schemaDatamodel", files: [{ path: schema.path, content: previous }] };
+    return changesOf(
+      await opened.engine.diff({
+        from,
+        to: { tag: "schemaDatamodel", files: [schema] },
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      }),
+    );
+  } catch (error) {
+    const reason = opened ? opened.explainError(error) : errorText(error);
+    throw new DatabaseSetupError(`could not diff the PostgreSQL schema: ${reason}`, { cause: error });
+  } finally {
+    opened?.engine.free();
+    await adapter.disposeConnections();
+  }
+}
+
+// exitCode 2 is the engine's "there are changes"; 0 means nothing to migrate.
+function changesOf(result: { exitCode: number; stdout: string | null }): string | null {
+  return result.exitCode === 2 && result.stdout ? result.stdout : null;
+}
+
+/** The schema as git's HEAD has it, or null when it is not committed yet. */
+async function committedSchema(rootDir: string, provider: DatabaseProvider): Promise<string | null> {
+  const file = path.posix.join(schemaFolderByProvider[provider].split(path.sep).join("/"), "schema.prisma");
+  try {
+    const { stdout } = await promisify(execFile)("git", ["show", `HEAD:${file}`], { cwd: rootDir });
+    return stdout;
+  } catch {
+    return null;
+  }
 }
 
 function describeStatus(pending: string[], unknown: string[], failed: string[], edited: string[]): MigrationStatus {
@@ -140,10 +232,8 @@ async function withEngine<T>(
   try {
     const provider = detectDatabaseProvider(databaseUrl);
     const paths = prismaPaths(options.rootDir, provider);
-    if (provider === "postgresql" && !existsSync(paths.migrationsDir)) {
-      throw new DatabaseSetupError(
-        `no migrations for ${where}: ${paths.migrationsDir} does not exist (PostgreSQL migrations are not written yet; use SQLite, the default)`,
-      );
+    if (!existsSync(paths.migrationsDir)) {
+      throw new DatabaseSetupError(`no migrations for ${where}: ${paths.migrationsDir} does not exist`);
     }
     adapter = prepareEngineAdapter(createDriverAdapter(databaseUrl));
     const [schema, migrationsList] = await Promise.all([
