@@ -1,6 +1,7 @@
 /**
  * Offline migrations: `deploy` applies pending migrations, `status` compares the database
- * with prisma/migrations, `create <name>` writes a new migration from schema changes.
+ * with its provider's migrations folder, `create <name>` writes a new migration from schema
+ * changes into both providers' folders (server/adapters/db/migrate.ts `createMigration`).
  * Runs Prisma's schema engine as WebAssembly (server/adapters/db/schema-engine.ts), so it
  * needs neither the native engine nor a download.
  */
@@ -18,7 +19,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const { created } = await createMigration(name);
     console.log(
-      created ? `created prisma/migrations/${created}/migration.sql` : "no schema changes: no migration created",
+      created
+        ? `created prisma/migrations/${created}/migration.sql and prisma/postgresql/migrations/${created}/migration.sql`
+        : "no schema changes: no migration created",
     );
     return 0;
   }

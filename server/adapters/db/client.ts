@@ -9,13 +9,14 @@
  * clients have the same API; the rest of the code is typed against the SQLite one (`TopsailDb`).
  * TypeScript cannot compare the two clients' generic method types (two separately generated
  * copies), so what is compared is what they are generated from: the rows of every model must be
- * the same types (`modelsAgree` below), and prisma/schema-files.test.ts checks the schemas hold
+ * the same types (`modelsAgree` below), and schema-files.test.ts checks the schemas hold
  * the same models, fields and indexes.
  */
 import "server-only";
 import { DbError } from "@/server/errors";
 import { DatabaseSetupError } from "./database-setup-error";
 import { detectDatabaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "./database-url";
+import { caseInsensitiveLike } from "./case-insensitive-like";
 import { createDriverAdapter } from "./driver-adapter";
 import { PrismaClient } from "./generated/client";
 import type * as Sqlite from "./generated/client";
@@ -29,7 +30,10 @@ function openClient(databaseUrl: string): TopsailDb {
   const adapter = createDriverAdapter(databaseUrl);
   if (detectDatabaseProvider(databaseUrl) === "sqlite") return new PrismaClient({ adapter });
   // Same models, so the same model API (see the top of this file; `modelsAgree` checks it).
-  return new PostgresqlPrismaClient({ adapter }) as unknown as TopsailDb;
+  const client = new PostgresqlPrismaClient({ adapter }).$extends({
+    query: { $allModels: { $allOperations: ({ args, query }) => query(caseInsensitiveLike(args)) } },
+  });
+  return client as unknown as TopsailDb;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

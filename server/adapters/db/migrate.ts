@@ -4,13 +4,12 @@
  * machine with the native CLI sees the same history. No "server-only" import: the
  * db-migrate script runs this module under tsx.
  */
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { DiffParams, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { DatabaseSetupError } from "./database-setup-error";
-import { type DatabaseProvider, detectDatabaseProvider, redactDatabaseUrl } from "./database-url";
+import { detectDatabaseProvider, redactDatabaseUrl } from "./database-url";
 import { createDriverAdapter } from "./driver-adapter";
 import { withMigrationLock } from "./migration-lock";
 import {
@@ -87,40 +86,29 @@ export async function migrationStatus(databaseUrl: string, options: MigrateOptio
   });
 }
 
-export interface CreateMigrationOptions extends MigrateOptions {
-  now?: Date;
-  /**
-   * The PostgreSQL schema the last PostgreSQL migration was made from; default: the version of
-   * prisma/postgresql/schema.prisma in git's HEAD (none yet: the migration creates everything).
-   */
-  previousPostgresqlSchema?: string | null;
-}
-
 /**
  * Writes one migration with the same name into both providers' folders, or nothing when the
  * schemas did not change:
  * - SQLite: the SQL that takes `prisma/migrations` to prisma/schema.prisma, diffed on an
  *   in-memory shadow database (the wasm engine's `createMigration` needs a shadow database
  *   factory it cannot get here);
- * - PostgreSQL: the SQL that takes the previous prisma/postgresql/schema.prisma to the current
- *   one, diffed without any database (adapter-pg 7.10 cannot serve as a shadow database). So
- *   the committed PostgreSQL schema must always be the one its migrations produce: commit each
- *   schema change together with its migration.
+ * - PostgreSQL: the SQL that takes the schema of the last PostgreSQL migration (a copy kept in
+ *   `prisma/postgresql/schema.prisma.migrated`, rewritten here) to prisma/postgresql/schema.prisma,
+ *   diffed without any database (adapter-pg 7.10 cannot serve as a shadow database).
  * Refuses when only one schema changed: both must describe the same models.
  */
 export async function createMigration(
   name: string,
-  options: CreateMigrationOptions = {},
+  options: MigrateOptions & { now?: Date } = {},
 ): Promise<{ created: string | null }> {
   const rootDir = options.rootDir ?? process.cwd();
   const dirName = migrationDirectoryName(name, options.now ?? new Date());
-  const previous =
-    options.previousPostgresqlSchema === undefined
-      ? await committedSchema(rootDir, "postgresql")
-      : options.previousPostgresqlSchema;
+  const postgresqlPaths = prismaPaths(rootDir, "postgresql");
+  const migratedSchemaPath = migratedSchemaFile(rootDir);
+  const migrated = existsSync(migratedSchemaPath) ? await readFile(migratedSchemaPath, "utf8") : null;
   // One after the other: the wasm engine keeps its state in module globals (schema-engine.ts).
   const sqlite = await sqliteChanges(rootDir);
-  const postgresql = await postgresqlChanges(rootDir, previous);
+  const postgresql = await postgresqlChanges(postgresqlPaths.schemaPath, migrated);
   if (sqlite === null && postgresql === null) return { created: null };
   if (sqlite === null || postgresql === null) {
     const [changed, unchanged] =
@@ -132,8 +120,14 @@ export async function createMigration(
     );
   }
   await writeMigration(prismaPaths(rootDir, "sqlite").migrationsDir, dirName, sqlite, "sqlite");
-  await writeMigration(prismaPaths(rootDir, "postgresql").migrationsDir, dirName, postgresql, "postgresql");
+  await writeMigration(postgresqlPaths.migrationsDir, dirName, postgresql, "postgresql");
+  await copyFile(postgresqlPaths.schemaPath, migratedSchemaPath);
   return { created: dirName };
+}
+
+/** The PostgreSQL schema as its migrations leave the database; a unit test keeps it equal to the schema. */
+export function migratedSchemaFile(rootDir: string = process.cwd()): string {
+  return path.join(rootDir, schemaFolderByProvider.postgresql, "schema.prisma.migrated");
 }
 
 async function sqliteChanges(rootDir: string): Promise<string | null> {
@@ -154,12 +148,11 @@ async function sqliteChanges(rootDir: string): Promise<string | null> {
   });
 }
 
-// The engine needs a driver adapter to start, and connects at once; a diff between two schema
-// files never uses the connection, so an in-memory SQLite one serves (it reads the provider
-// from the schemas) and no PostgreSQL has to be running.
-
-async function postgresqlChanges(rootDir: string, previous: string | null): Promise<string | null> {
-  const schema = await readSchema(prismaPaths(rootDir, "postgresql").schemaPath);
+async function postgresqlChanges(schemaPath: string, previous: string | null): Promise<string | null> {
+  const schema = await readSchema(schemaPath);
+  // The engine needs a driver adapter to start, and connects at once; a diff between two schema
+  // files never uses the connection, so an in-memory SQLite one serves (the provider comes from
+  // the schemas) and no PostgreSQL has to be running.
   const adapter = prepareEngineAdapter(createDriverAdapter("file::memory:"));
   let opened: OpenedMigrationEngine | undefined;
   try {
@@ -168,15 +161,8 @@ async function postgresqlChanges(rootDir: string, previous: string | null): Prom
       previous === null
         ? { tag: "empty" }
         : { tag: "schemaDatamodel", files: [{ path: schema.path, content: previous }] };
-    return changesOf(
-      await opened.engine.diff({
-        from,
-        to: { tag: "schemaDatamodel", files: [schema] },
-        script: true,
-        exitCode: true,
-        filters: noFilters,
-      }),
-    );
+    const to: DiffParams["to"] = { tag: "schemaDatamodel", files: [schema] };
+    return changesOf(await opened.engine.diff({ from, to, script: true, exitCode: true, filters: noFilters }));
   } catch (error) {
     const reason = opened ? opened.explainError(error) : errorText(error);
     throw new DatabaseSetupError(`could not diff the PostgreSQL schema: ${reason}`, { cause: error });
@@ -189,17 +175,6 @@ async function postgresqlChanges(rootDir: string, previous: string | null): Prom
 // exitCode 2 is the engine's "there are changes"; 0 means nothing to migrate.
 function changesOf(result: { exitCode: number; stdout: string | null }): string | null {
   return result.exitCode === 2 && result.stdout ? result.stdout : null;
-}
-
-/** The schema as git's HEAD has it, or null when it is not committed yet. */
-async function committedSchema(rootDir: string, provider: DatabaseProvider): Promise<string | null> {
-  const file = path.posix.join(schemaFolderByProvider[provider].split(path.sep).join("/"), "schema.prisma");
-  try {
-    const { stdout } = await promisify(execFile)("git", ["show", `HEAD:${file}`], { cwd: rootDir });
-    return stdout;
-  } catch {
-    return null;
-  }
 }
 
 function describeStatus(pending: string[], unknown: string[], failed: string[], edited: string[]): MigrationStatus {

@@ -1,13 +1,8 @@
--- Written by hand: AuditEntry.actor is CITEXT (case-insensitive text), so the audit list's actor
--- filter matches any case as it does on SQLite (server/adapters/db/audit-entries.ts). Trusted
--- extension: any role that may create objects in the database can create it.
-CREATE EXTENSION IF NOT EXISTS citext;
-
 -- CreateTable
 CREATE TABLE "AuditEntry" (
     "id" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "actor" CITEXT NOT NULL,
+    "actor" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'applied',
     "error" TEXT,
     "resourceVersion" TEXT,
