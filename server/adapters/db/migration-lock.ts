@@ -4,6 +4,11 @@
  * connection of its own makes them take turns: the first applies, the others then find nothing
  * pending. A replica that dies while holding it loses its connection, and PostgreSQL releases
  * the lock with it. SQLite needs none: it is one file for one console.
+ *
+ * The wasm schema engine takes Prisma's own advisory lock too, but through the driver adapter's
+ * pool: the session holding it is whichever pooled connection ran that query, and pg closes a
+ * pooled connection left idle for 10 s (its default), releasing the lock in the middle of a long
+ * migration. This lock lives on a connection of its own for the whole run.
  */
 import { Client } from "pg";
 import { DatabaseSetupError } from "./database-setup-error";

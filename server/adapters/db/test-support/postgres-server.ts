@@ -6,8 +6,8 @@
  * runs them directly. Trust authentication is safe here: the server listens on 127.0.0.1 only,
  * and its socket lives in the cluster's own folder.
  */
-import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +16,8 @@ import { Client } from "pg";
 
 const run = promisify(execFile);
 
-export const POSTGRES_BIN = process.env.TOPSAIL_POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
+/** Debian's newest installed PostgreSQL (`/usr/lib/postgresql/<major>/bin`), as scripts/setup.sh installs it. */
+export const POSTGRES_BIN = newestPostgresBin();
 const unprivilegedUser = "nobody";
 
 export interface PostgresServer {
@@ -48,6 +49,15 @@ export async function startPostgres(): Promise<PostgresServer> {
     // fsync off: a test cluster never has to survive a power cut, and it makes every commit faster.
     const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
     await pg("pg_ctl", ["-D", data, "-l", logFile, "-w", "-o", options, "start"]);
+    // A test process that ends without `stop()` (a failed hook, an uncaught error) must not leave
+    // a server running: stop it on the way out, synchronously as an exit handler must.
+    const stopOnExit = () => {
+      const args = ["-D", data, "-m", "immediate", "stop"];
+      const bin = path.join(POSTGRES_BIN, "pg_ctl");
+      spawnSync(asRoot ? "runuser" : bin, asRoot ? ["-u", unprivilegedUser, "--", bin, ...args] : args);
+      rmSync(dir, { recursive: true, force: true });
+    };
+    process.once("exit", stopOnExit);
     const url = `postgresql://topsail@127.0.0.1:${port}/postgres`;
     return {
       url,
@@ -62,6 +72,7 @@ export async function startPostgres(): Promise<PostgresServer> {
         return `postgresql://topsail@127.0.0.1:${port}/${encodeURIComponent(name)}`;
       },
       async stop() {
+        process.off("exit", stopOnExit);
         // Immediate: the data is thrown away, so there is nothing to flush.
         await pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
         rmSync(dir, { recursive: true, force: true });
@@ -78,6 +89,13 @@ export async function startPostgres(): Promise<PostgresServer> {
       },
     );
   }
+}
+
+function newestPostgresBin(): string {
+  const root = "/usr/lib/postgresql";
+  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0] ?? "15";
+  return path.join(root, newest, "bin");
 }
 
 async function idOf(flag: "-u" | "-g"): Promise<number> {
