@@ -16,7 +16,7 @@ describe("creating a migration for both providers", () => {
   const addField = (schemaPath: string, field: string) =>
     writeFileSync(
       schemaPath,
-      readFileSync(schemaPath, "utf8").replace("  leaseOwner  String?", `  leaseOwner  String?\n  ${field}`),
+      readFileSync(schemaPath, "utf8").replace(/^( +leaseOwner +String\?)$/m, `$1\n  ${field}`),
     );
   const migrationSql = (migrationsDir: string, name: string) =>
     readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
