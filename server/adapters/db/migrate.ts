@@ -95,12 +95,14 @@ export async function migrationStatus(databaseUrl: string, options: MigrateOptio
  * - PostgreSQL: the SQL that takes the schema of the last PostgreSQL migration (a copy kept in
  *   `prisma/postgresql/schema.prisma.migrated`, rewritten here) to prisma/postgresql/schema.prisma,
  *   diffed without any database (adapter-pg 7.10 cannot serve as a shadow database).
- * Refuses when only one schema changed: both must describe the same models.
+ * A provider whose schema did not change gets none: that is how a migration made for one
+ * provider only (on another branch) is ported to the other. That the two schemas end up with
+ * the same models is schema-files.test.ts's to check.
  */
 export async function createMigration(
   name: string,
   options: MigrateOptions & { now?: Date } = {},
-): Promise<{ created: string | null }> {
+): Promise<{ created: string | null; files: string[] }> {
   const rootDir = options.rootDir ?? process.cwd();
   const dirName = migrationDirectoryName(name, options.now ?? new Date());
   const postgresqlPaths = prismaPaths(rootDir, "postgresql");
@@ -109,20 +111,15 @@ export async function createMigration(
   // One after the other: the wasm engine keeps its state in module globals (schema-engine.ts).
   const sqlite = await sqliteChanges(rootDir);
   const postgresql = await postgresqlChanges(postgresqlPaths.schemaPath, migrated);
-  if (sqlite === null && postgresql === null) return { created: null };
-  if (sqlite === null || postgresql === null) {
-    const [changed, unchanged] =
-      sqlite === null
-        ? ["prisma/postgresql/schema.prisma", "prisma/schema.prisma"]
-        : ["prisma/schema.prisma", "prisma/postgresql/schema.prisma"];
-    throw new DatabaseSetupError(
-      `${changed} changed but ${unchanged} did not: make the same change to both (the models must stay identical), then create the migration again`,
-    );
+  if (sqlite === null && postgresql === null) return { created: null, files: [] };
+  const files: string[] = [];
+  if (sqlite !== null)
+    files.push(await writeMigration(prismaPaths(rootDir, "sqlite").migrationsDir, dirName, sqlite, "sqlite"));
+  if (postgresql !== null) {
+    files.push(await writeMigration(postgresqlPaths.migrationsDir, dirName, postgresql, "postgresql"));
+    await copyFile(postgresqlPaths.schemaPath, migratedSchemaPath);
   }
-  await writeMigration(prismaPaths(rootDir, "sqlite").migrationsDir, dirName, sqlite, "sqlite");
-  await writeMigration(postgresqlPaths.migrationsDir, dirName, postgresql, "postgresql");
-  await copyFile(postgresqlPaths.schemaPath, migratedSchemaPath);
-  return { created: dirName };
+  return { created: dirName, files: files.map((file) => path.relative(rootDir, file)) };
 }
 
 /** The PostgreSQL schema as its migrations leave the database; a unit test keeps it equal to the schema. */
