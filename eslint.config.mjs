@@ -24,6 +24,7 @@ export default defineConfig([
     ".topsail/**",
     "node_modules/**",
     "server/adapters/db/generated/**",
+    "server/adapters/db/generated-postgresql/**",
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",

@@ -1,6 +1,8 @@
 /**
  * Offline migrations: `deploy` applies pending migrations, `status` compares the database
- * with prisma/migrations, `create <name>` writes a new migration from schema changes.
+ * with its provider's migrations folder, `create <name>` writes a new migration from schema
+ * changes into the folder of each provider whose schema changed (server/adapters/db/migrate.ts
+ * `createMigration`).
  * Runs Prisma's schema engine as WebAssembly (server/adapters/db/schema-engine.ts), so it
  * needs neither the native engine nor a download.
  */
@@ -16,10 +18,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(`create needs a migration name; ${usage}`);
       return 2;
     }
-    const { created } = await createMigration(name);
-    console.log(
-      created ? `created prisma/migrations/${created}/migration.sql` : "no schema changes: no migration created",
-    );
+    const { files } = await createMigration(name);
+    console.log(files.length > 0 ? `created ${files.join(" and ")}` : "no schema changes: no migration created");
     return 0;
   }
   const databaseUrl = resolveDatabaseUrl(process.env);

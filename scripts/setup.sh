@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm run setup: installs everything Topsail needs, and only what is missing, so a second
-# run is a no-op (under a second). System packages (Prometheus, Chromium, kubectl) come from
-# Debian; npm packages from package-lock.json; then the Prisma client and the database
-# migrations. `npm test` and `npm run demo` run it first (package.json), so a fresh clone
+# run is a no-op (under a second). System packages (Prometheus, Chromium, kubectl, and
+# PostgreSQL, which the database tests start as a throwaway server) come from Debian; npm
+# packages from package-lock.json; then both Prisma clients (SQLite, PostgreSQL) and the
+# database migrations. `npm test` and `npm run demo` run it first (package.json), so a fresh clone
 # needs only those two commands; scripts/fresh-clone.integration.test.ts checks that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,8 @@ missing=()
 [ -x /usr/bin/prometheus ] || command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+# initdb and pg_ctl live in a versioned folder, off the PATH (server/adapters/db/test-support).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -24,7 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 else
-  echo "setup: system packages present (prometheus, chromium, kubectl)"
+  echo "setup: system packages present (prometheus, chromium, kubectl, postgresql)"
 fi
 
 # Installing rebuilds better-sqlite3 from source (about two minutes), so it runs only when

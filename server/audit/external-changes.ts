@@ -19,12 +19,14 @@
  * held when it starts are compared with the last version the log
  * recorded, so changes made while Topsail was not watching are recorded too; objects the
  * log never recorded predate it and are not. An object's versions are judged one at a time,
- * in the order the API server sent them.
+ * in the order the API server sent them. A version is recorded once even when several consoles
+ * watch the same cluster on one database: a unique index refuses the second entry
+ * (audit-entries.ts `recordExternalChange`), which then counts as already recorded.
  */
 import "server-only";
 import {
   listAuditEntries,
-  recordAuditEntry,
+  recordExternalChange,
   type AuditEntriesDb,
   type AuditEntry,
   type AuditObject,
@@ -123,10 +125,10 @@ export function startExternalChangeWatcher(options: ExternalChangeWatcherOptions
         continue;
       }
       if (verdict.verdict !== "external") return;
-      await recordAuditEntry(db, {
+      // Null when the version is already recorded (by another console watching this cluster): nothing to add.
+      await recordExternalChange(db, {
         ...ref,
         actor: EXTERNAL_ACTOR,
-        source: "external",
         action: verdict.action,
         before: verdict.before,
         after: verdict.after,

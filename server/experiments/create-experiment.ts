@@ -4,8 +4,9 @@
  * one rule it can own, a fault's copies can be written into the service's VirtualService and
  * its hypothesis can see the fault), resolve subsets and services to workload names once —
  * the gate queries use those — record the canary's rule exactly as it is (before any write,
- * so a restore after a crash still knows it) and insert the pending experiment, refused if
- * the service already has an active one. The runner starts it on its next tick.
+ * so a restore after a crash still knows it) and insert the pending experiment, which the
+ * database refuses if the service already has an active one (experiment-store.ts). The runner
+ * starts it on its next tick.
  */
 import "server-only";
 import {

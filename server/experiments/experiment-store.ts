@@ -2,7 +2,8 @@
  * Experiments in the database, as Topsail types. Spec and memory are stored as JSON text and
  * zod-checked on the way out. Two rules live here because only the database can enforce
  * them across requests and runners:
- * - one active experiment per service (checked and inserted in one transaction);
+ * - one active experiment per service: a partial unique index (prisma/schema.prisma), so two
+ *   creations at the same instant, from two requests or two consoles, cannot both succeed;
  * - a runner works on an experiment only while it holds its lease (`claimExperiment`), so
  *   when several consoles share a database later, one of them advances each experiment.
  */
@@ -21,6 +22,7 @@ import {
   type ExperimentCommand,
 } from "@/lib/contracts/experiments";
 import { fromStoredEnum } from "@/server/adapters/db/stored-enum";
+import { violatesUniqueIndex, type UniqueIndex } from "@/server/adapters/db/unique-violation";
 import type {
   Experiment as ExperimentRow,
   ExperimentEvent as EventRow,
@@ -136,7 +138,16 @@ function eventData(experimentId: string, e: NewEvent) {
   };
 }
 
-/** Inserts a new experiment unless its service already has an active one (409 conflict). */
+/** prisma/schema.prisma, model Experiment. */
+const oneActivePerService: UniqueIndex = {
+  name: "Experiment_one_active_per_service",
+  fields: ["namespace", "service"],
+};
+
+/**
+ * Inserts a new experiment unless its service already has an active one (409 conflict). The
+ * database decides, by its unique index: no read first, which another console could race.
+ */
 export async function insertExperiment(
   db: ExperimentsDb,
   record: Omit<ExperimentRecord, "id" | "createdAt">,
@@ -144,17 +155,6 @@ export async function insertExperiment(
 ): Promise<ExperimentRecord> {
   try {
     return await db.$transaction(async (tx) => {
-      const busy = await tx.experiment.findFirst({
-        where: { namespace: record.namespace, service: record.service, status: { in: [...activeStatuses] } },
-        select: { id: true, kind: true },
-      });
-      if (busy) {
-        throw new TopsailError(
-          "conflict",
-          `${record.service}.${record.namespace} already has an active ${busy.kind} experiment (${busy.id}); wait for it to end or abort it first.`,
-          { details: { experimentId: busy.id } },
-        );
-      }
       const row = await tx.experiment.create({
         data: {
           kind: record.kind,
@@ -173,8 +173,26 @@ export async function insertExperiment(
       return toRecord(row);
     });
   } catch (error) {
+    if (violatesUniqueIndex(error, oneActivePerService)) throw await busyService(db, record);
     throw wrap(error, "could not create the experiment");
   }
+}
+
+/** The conflict to answer, naming the active experiment when it can still be read. */
+async function busyService(db: ExperimentsDb, record: { namespace: string; service: string }): Promise<TopsailError> {
+  const service = `${record.service}.${record.namespace}`;
+  const busy = await db.experiment
+    .findFirst({
+      where: { namespace: record.namespace, service: record.service, status: { in: [...activeStatuses] } },
+      select: { id: true, kind: true },
+    })
+    .catch(() => null);
+  const wait = "wait for it to end or abort it first.";
+  return busy
+    ? new TopsailError("conflict", `${service} already has an active ${busy.kind} experiment (${busy.id}); ${wait}`, {
+        details: { experimentId: busy.id },
+      })
+    : new TopsailError("conflict", `${service} already has an active experiment; ${wait}`);
 }
 
 export async function findExperiment(

@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
+import { stopTestDatabases, testDatabases } from "@/server/adapters/db/test-support/test-databases";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { faultSpecSchema } from "@/lib/contracts/experiments";
 import type { QueryResult } from "@/server/adapters/prometheus";
@@ -135,20 +133,17 @@ function dyingDb(db: ExperimentsDb, dead: () => boolean): ExperimentsDb {
   };
 }
 
-describe("the runner", () => {
-  let dir: string;
+afterAll(stopTestDatabases);
+
+describe.each(testDatabases)("the runner on $provider", ({ create }) => {
   let url: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "topsail-runner-"));
-    url = `file:${path.join(dir, "runner.db")}`;
+    url = await create();
     await applyPendingMigrations(url);
   });
 
-  afterAll(async () => {
-    await disconnectDb();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(disconnectDb);
 
   const spec = {
     kind: "canary" as const,
@@ -369,15 +364,13 @@ describe("the runner", () => {
       hypothesis: { service: "reviews", minSuccessRate: 99, windowSeconds: 10 },
     });
 
-    let databases = 0;
-
     /**
      * Runner A starts the experiment at 0 s and is killed at
      * 10 s right after the fault is written; runner B takes over.
      */
     async function crashAfterInjection() {
       // A database of its own, so each case starts from a service without an active experiment.
-      const own = `file:${path.join(dir, `crash-${++databases}.db`)}`;
+      const own = await create();
       await applyPendingMigrations(own);
       const db = getDb(own);
       const cluster = fakeWriter();

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbError } from "@/server/errors";
 import {
@@ -9,29 +6,29 @@ import {
   listAuditEntrySummaries,
   recordAuditEntry,
   recordAuditIntent,
+  recordExternalChange,
   resolveAuditIntent,
 } from "./audit-entries";
 import { checkDatabase, disconnectDb, getDb } from "./client";
 import { applyPendingMigrations, migrationStatus } from "./migrate";
 import { readMigrationsFolder, prismaPaths } from "./migrations-folder";
+import { stopTestDatabases, testDatabases } from "./test-support/test-databases";
 
-describe("a fresh SQLite database", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "topsail-db-"));
-  // A folder that does not exist yet: opening the database must create it, like .topsail/.
-  const url = `file:${path.join(dir, "nested", "topsail.db")}`;
+afterAll(stopTestDatabases);
+
+describe.each(testDatabases)("a fresh $provider database", ({ provider, create }) => {
+  let url: string;
   let firstRun: { applied: string[] };
 
   beforeAll(async () => {
+    url = await create();
     firstRun = await applyPendingMigrations(url);
   });
 
-  afterAll(async () => {
-    await disconnectDb();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(disconnectDb);
 
-  it("applies every migration in prisma/migrations on the first run", async () => {
-    const folder = await readMigrationsFolder(prismaPaths().migrationsDir);
+  it("applies every migration of its provider's folder on the first run", async () => {
+    const folder = await readMigrationsFolder(prismaPaths(undefined, provider).migrationsDir);
     expect(firstRun.applied).toEqual(folder.migrationDirectories.map((dir) => dir.path));
     expect(firstRun.applied.length).toBeGreaterThan(0);
   });
@@ -157,11 +154,34 @@ describe("a fresh SQLite database", () => {
     });
     expect(await getAuditEntry(db, "no-such-id")).toBeUndefined();
   });
+
+  it("records an external change once, whichever console sees it first", async () => {
+    const db = getDb(url);
+    const change = {
+      kind: "VirtualService",
+      namespace: "shop",
+      name: "cart",
+      actor: "outside Topsail",
+      action: "update" as const,
+      before: { spec: { hosts: ["cart"] } },
+      after: { spec: { hosts: ["cart", "cart.shop"] } },
+      resourceVersion: "77",
+      clusterId: "uid-1",
+    };
+    // Two consoles watching one cluster see the same version at the same time.
+    const [first, second] = await Promise.all([recordExternalChange(db, change), recordExternalChange(db, change)]);
+    expect([first, second].filter((entry) => entry !== null)).toHaveLength(1);
+    expect(await recordExternalChange(db, change)).toBeNull();
+    const recorded = await listAuditEntries(db, { namespace: "shop", name: "cart" });
+    expect(recorded.map((e) => [e.source, e.resourceVersion])).toEqual([["external", "77"]]);
+    // The next version, and the same version on another cluster, are changes of their own.
+    expect(await recordExternalChange(db, { ...change, resourceVersion: "78" })).not.toBeNull();
+    expect(await recordExternalChange(db, { ...change, clusterId: "uid-2" })).not.toBeNull();
+  });
 });
 
-describe("the audit list of entries with 20,000-line objects", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "topsail-db-"));
-  const url = `file:${path.join(dir, "topsail.db")}`;
+describe.each(testDatabases)("the audit list of entries with 20,000-line objects on $provider", ({ create }) => {
+  let url: string;
   /** A VirtualService with `routes` routes: about 20 lines of YAML each. */
   const huge = (routes: number, weight: number) => ({
     apiVersion: "networking.istio.io/v1",
@@ -182,6 +202,7 @@ describe("the audit list of entries with 20,000-line objects", () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
 
   beforeAll(async () => {
+    url = await create();
     await applyPendingMigrations(url);
     const db = getDb(url);
     const ref = { kind: "VirtualService", namespace: "bookinfo", name: "reviews" };
@@ -264,10 +285,7 @@ describe("the audit list of entries with 20,000-line objects", () => {
     ).id;
   });
 
-  afterAll(async () => {
-    await disconnectDb();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(disconnectDb);
 
   it("lists every entry newest first, with whether it has an object before and after, without the objects", async () => {
     const summaries = await listAuditEntrySummaries(getDb(url));
@@ -339,14 +357,14 @@ describe("the audit list of entries with 20,000-line objects", () => {
   });
 });
 
-describe("a database that was never migrated", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "topsail-db-"));
-  const url = `file:${path.join(dir, "empty.db")}`;
+describe.each(testDatabases)("a $provider database that was never migrated", ({ create }) => {
+  let url: string;
 
-  afterAll(async () => {
-    await disconnectDb();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(async () => {
+    url = await create();
   });
+
+  afterAll(disconnectDb);
 
   it("reports every migration pending", async () => {
     const status = await migrationStatus(url);

@@ -21,6 +21,7 @@ import {
 import { DbError } from "@/server/errors";
 import type { AuditEntry as AuditEntryRow, Prisma, PrismaClient } from "./generated/client";
 import { fromStoredEnum } from "./stored-enum";
+import { violatesUniqueIndex, type UniqueIndex } from "./unique-violation";
 
 export type AuditObject = Record<string, unknown>;
 
@@ -132,6 +133,30 @@ export async function recordAuditEntry(db: AuditEntriesDb, input: NewAuditEntry)
     return toAuditEntry(row);
   } catch (error) {
     throw wrap(error, `could not record the audit entry for ${input.kind} ${input.namespace}/${input.name}`);
+  }
+}
+
+/** prisma/schema.prisma, model AuditEntry: one external entry per cluster, object and resourceVersion. */
+const externalChangeOnce: UniqueIndex = {
+  name: "AuditEntry_external_change_once",
+  fields: ["clusterId", "kind", "namespace", "name", "resourceVersion"],
+};
+
+/**
+ * Records a change seen from outside Topsail (`source: "external"`, `applied`), once: when an
+ * entry for the same cluster, object and resourceVersion exists — another console watching the
+ * same cluster, or a relist, recorded it first — the database refuses the copy and this returns
+ * null. Deletions (no resourceVersion) are not deduplicated.
+ */
+export async function recordExternalChange(
+  db: AuditEntriesDb,
+  input: Omit<NewAuditEntry, "source" | "status" | "error">,
+): Promise<AuditEntry | null> {
+  try {
+    return await recordAuditEntry(db, { ...input, source: "external", status: "applied" });
+  } catch (error) {
+    if (violatesUniqueIndex(error instanceof DbError ? error.cause : error, externalChangeOnce)) return null;
+    throw error;
   }
 }
 

@@ -2,16 +2,47 @@
  * The process's one Prisma client, and the start-up checks around it. The generated client
  * runs on a driver adapter (better-sqlite3, or pg for PostgreSQL), so no Rust engine is
  * loaded. Everything thrown from here is a DbError.
+ *
+ * Each provider has its own generated client (prisma/schema.prisma, prisma/postgresql/schema.prisma),
+ * picked here by DATABASE_URL. Both schemas hold the same models and differ only in native
+ * column types, and Prisma generates a client's whole model API from the models alone, so both
+ * clients have the same API; the rest of the code is typed against the SQLite one (`TopsailDb`).
+ * TypeScript cannot compare the two clients' generic method types (two separately generated
+ * copies), so what is compared is what they are generated from: the rows of every model must be
+ * the same types (`modelsAgree` below), and schema-files.test.ts checks the schemas hold
+ * the same models, fields and indexes.
  */
 import "server-only";
 import { DbError } from "@/server/errors";
 import { DatabaseSetupError } from "./database-setup-error";
-import { redactDatabaseUrl, resolveDatabaseUrl } from "./database-url";
+import { detectDatabaseProvider, redactDatabaseUrl, resolveDatabaseUrl } from "./database-url";
+import { caseInsensitiveLike } from "./case-insensitive-like";
 import { createDriverAdapter } from "./driver-adapter";
 import { PrismaClient } from "./generated/client";
+import type * as Sqlite from "./generated/client";
+import { PrismaClient as PostgresqlPrismaClient } from "./generated-postgresql/client";
+import type * as Postgresql from "./generated-postgresql/client";
 import { applyPendingMigrations } from "./migrate";
 
 export type TopsailDb = PrismaClient;
+
+function openClient(databaseUrl: string): TopsailDb {
+  const adapter = createDriverAdapter(databaseUrl);
+  if (detectDatabaseProvider(databaseUrl) === "sqlite") return new PrismaClient({ adapter });
+  // Same models, so the same model API (see the top of this file; `modelsAgree` checks it).
+  const client = new PostgresqlPrismaClient({ adapter }).$extends({
+    query: { $allModels: { $allOperations: ({ args, query }) => query(caseInsensitiveLike(args)) } },
+  });
+  return client as unknown as TopsailDb;
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Fails to compile when a model's fields differ between the two schemas.
+export const modelsAgree: [
+  Same<Sqlite.AuditEntry, Postgresql.AuditEntry>,
+  Same<Sqlite.Experiment, Postgresql.Experiment>,
+  Same<Sqlite.ExperimentEvent, Postgresql.ExperimentEvent>,
+] = [true, true, true];
 
 // On globalThis so that Next.js dev reloads of this module reuse the client instead of
 // opening one more connection (pool) each time.
@@ -26,7 +57,7 @@ export function getDb(databaseUrl: string = defaultUrl()): PrismaClient {
   let client = state.clients.get(databaseUrl);
   if (!client) {
     try {
-      client = new PrismaClient({ adapter: createDriverAdapter(databaseUrl) });
+      client = openClient(databaseUrl);
     } catch (error) {
       throw toDbError(error, `could not open the database at ${redactDatabaseUrl(databaseUrl)}`);
     }

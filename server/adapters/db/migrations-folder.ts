@@ -1,15 +1,12 @@
 /**
  * Reads and writes Prisma's standard migrations layout —
- * `prisma/migrations/<timestamp>_<name>/migration.sql` plus `migration_lock.toml` — so the
- * native `prisma migrate` on another machine sees the same history as the wasm engine here.
+ * `<schema folder>/migrations/<timestamp>_<name>/migration.sql` plus `migration_lock.toml` — so
+ * the native `prisma migrate` on another machine sees the same history as the wasm engine here.
  *
- * `prisma/migrations` is the one committed folder, and it is SQLite's: its lock file pins the
- * provider, and the engine refuses to apply it to PostgreSQL (the SQL differs too, e.g.
- * DATETIME). Creating PostgreSQL migrations is out of scope for now: the wasm engine cannot
- * create them against a live PostgreSQL (adapter-pg 7.10 fails on the shadow database), so
- * they would have to be diffed from a PostgreSQL copy of the schema and kept in a second
- * folder with its own lock file. Applying already looks for that folder,
- * `prisma/migrations-postgresql`, so adding it later needs no code change here.
+ * One schema and one migrations history per provider, each next to its schema as Prisma
+ * expects: `prisma/schema.prisma` + `prisma/migrations` (SQLite, the default) and
+ * `prisma/postgresql/schema.prisma` + `prisma/postgresql/migrations`. Each lock file pins its
+ * provider: the engine refuses to apply one provider's folder to the other (the SQL differs).
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -23,16 +20,15 @@ export interface PrismaPaths {
   migrationsDir: string;
 }
 
-const migrationsFolderByProvider: Record<DatabaseProvider, string> = {
-  sqlite: "migrations",
-  postgresql: "migrations-postgresql",
+/** The folder of each provider's schema, relative to the repo root. */
+export const schemaFolderByProvider: Record<DatabaseProvider, string> = {
+  sqlite: "prisma",
+  postgresql: path.join("prisma", "postgresql"),
 };
 
 export function prismaPaths(rootDir: string = process.cwd(), provider: DatabaseProvider = "sqlite"): PrismaPaths {
-  return {
-    schemaPath: path.join(rootDir, "prisma", "schema.prisma"),
-    migrationsDir: path.join(rootDir, "prisma", migrationsFolderByProvider[provider]),
-  };
+  const folder = path.join(rootDir, schemaFolderByProvider[provider]);
+  return { schemaPath: path.join(folder, "schema.prisma"), migrationsDir: path.join(folder, "migrations") };
 }
 
 const lockFileName = "migration_lock.toml";
@@ -86,7 +82,7 @@ export async function writeMigration(
   migrationsDir: string,
   directoryName: string,
   sql: string,
-  provider: string,
+  provider: DatabaseProvider,
 ): Promise<string> {
   const dir = path.join(migrationsDir, directoryName);
   await mkdir(dir, { recursive: true });
