@@ -27,7 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,server,sim,scripts,tests}/**/*.integration.test.ts"],
+          include: ["{lib,server,sim,scripts,tests,deploy}/**/*.integration.test.ts"],
           setupFiles: ["server/adapters/kube/test-support/stop-cluster-caches.ts"],
           environment: "node",
           testTimeout: 60_000,
