@@ -1,10 +1,21 @@
 /**
- * Runs once when the Node.js server starts: the console's background services (the
- * config-change watcher that completes the audit history, the experiment runner). They live
- * in the server process, not in the browser, so they keep working with no page open.
+ * Runs once when the Node.js server starts: applies pending database migrations (the
+ * container runs `node server.js` with no start script before it, see Dockerfile), then the
+ * console's background services (the config-change watcher that completes the audit history,
+ * the experiment runner). They live in the server process, not in the browser, so they keep
+ * working with no page open.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ensureDatabaseMigrated } = await import("./server/adapters/db/client");
+  try {
+    const { applied } = await ensureDatabaseMigrated();
+    if (applied.length > 0) console.log(`Applied database migrations: ${applied.join(", ")}`);
+  } catch (error) {
+    // Not fatal: /api/ready answers 503 with the reason until the database is fixed, and the
+    // pages say what is wrong, which a crash loop would not.
+    console.error(error instanceof Error ? error.message : String(error));
+  }
   const { startBackgroundServices } = await import("./server/background");
   await startBackgroundServices();
 }

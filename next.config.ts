@@ -2,6 +2,10 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
+  // .next/standalone: a server.js with only the node_modules it needs, what the Dockerfile ships.
+  // `npm start` (next start) keeps working on the same build; Next prints a warning that it
+  // expects the standalone server there, which scripts/start-console.ts does not use.
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and Node-only packages stay outside the server bundle and load from node_modules.

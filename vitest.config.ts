@@ -27,7 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,server,sim,scripts,tests}/**/*.integration.test.ts"],
+          include: ["{lib,server,sim,scripts,tests,deploy}/**/*.integration.test.ts"],
           setupFiles: ["server/adapters/kube/test-support/stop-cluster-caches.ts"],
           // The console's JSON log (a line per request and per write) would bury the test output.
           env: { TOPSAIL_LOG_LEVEL: "warn" },

@@ -8,6 +8,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Topsail", template: "%s · Topsail" },
   description: "A console for Istio service meshes",
+  // public/icon.svg is both the favicon and the side navigation's logo: static files live in
+  // public/, served as they are, and app/ keeps routes only.
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -19,6 +19,8 @@ step "integration tests"
 npx vitest run --project integration
 step "production build"
 npx next build
+step "standalone server (the Dockerfile's runtime stage, run without a container engine)"
+node --import tsx scripts/standalone/check-standalone-server.ts
 step "end-to-end tests"
 rm -rf .topsail/e2e
 npx playwright test

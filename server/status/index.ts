@@ -7,11 +7,12 @@ import { getKubeConnection, getServerVersion, isIstioInstalled } from "@/server/
 import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { getConnectionStatus } from "./get-connection-status";
 
-export function getLiveConnectionStatus(): Promise<ConnectionStatus> {
+/** `timeoutMs` bounds each probe; the readiness check (server/readiness) wants a shorter one. */
+export function getLiveConnectionStatus(timeoutMs = 5000): Promise<ConnectionStatus> {
   const prometheusUrl = getConfig().prometheus.url;
   return getConnectionStatus({
     prometheusUrl,
-    timeoutMs: 5000,
+    timeoutMs,
     kubernetes: async () => {
       const connection = getKubeConnection();
       const [version, istio] = await Promise.all([getServerVersion(connection), isIstioInstalled(connection)]);

@@ -20,6 +20,10 @@ function str(v: unknown): string {
 function num(v: unknown): number {
   return typeof v === "number" ? v : 0;
 }
+/** An IntOrString field as kubectl prints it: the value, or N/A when unset. */
+function intOrPercent(v: unknown): string {
+  return typeof v === "number" || typeof v === "string" ? String(v) : "N/A";
+}
 function none(s: string): string {
   return s === "" ? "<none>" : s;
 }
@@ -149,6 +153,11 @@ export const PRINTER_CELLS: Record<string, Cell> = {
   endpoints,
   serviceAccountSecrets: (o) => arr(o.secrets).length,
   configMapData: (o) => Object.keys(obj(o.data)).length + Object.keys(obj(o.binaryData)).length,
+  secretType: (o) => str(o.type) || "Opaque",
+  secretData: (o) => Object.keys(obj(o.data)).length,
+  pdbMinAvailable: (o) => intOrPercent(obj(o.spec).minAvailable),
+  pdbMaxUnavailable: (o) => intOrPercent(obj(o.spec).maxUnavailable),
+  pdbAllowedDisruptions: (o) => num(obj(o.status).disruptionsAllowed),
   eventLastSeen: (o, now) => ageOf(str(o.lastTimestamp) || str(o.eventTime) || o.metadata.creationTimestamp, now),
   eventFirstSeen: (o, now) => ageOf(str(o.firstTimestamp) || str(o.eventTime) || o.metadata.creationTimestamp, now),
   eventType: (o) => str(o.type),

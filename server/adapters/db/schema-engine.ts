@@ -47,9 +47,14 @@ let gluePromise: Promise<EngineGlue> | undefined;
 function loadGlue(): Promise<EngineGlue> {
   gluePromise ??= (async () => {
     const require = createRequire(import.meta.url);
-    const gluePath = require.resolve(`${packageName}/schema_engine_bg`);
+    const gluePath: unknown = require.resolve(`${packageName}/schema_engine_bg`);
+    // In Next's server bundle require.resolve answers a module id, not a path; the server then
+    // runs with its standalone directory as working directory, whose node_modules holds the
+    // traced package (scripts/standalone/check-standalone-server.ts runs it so).
+    const packageDir =
+      typeof gluePath === "string" ? path.dirname(gluePath) : path.join(process.cwd(), "node_modules", packageName);
     const glue = (await import(`${packageName}/schema_engine_bg`)) as unknown as EngineGlue;
-    const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+    const bytes = await readFile(path.join(packageDir, "schema_engine_bg.wasm"));
     const compiled = await WebAssembly.compile(bytes);
     const instance = new WebAssembly.Instance(compiled, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
