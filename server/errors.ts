@@ -8,6 +8,7 @@ import "server-only";
 
 export type TopsailErrorCode =
   | "bad_request"
+  | "unauthenticated"
   | "forbidden"
   | "not_found"
   | "conflict"
@@ -23,6 +24,7 @@ export type TopsailErrorCode =
 
 const httpStatusByCode: Record<TopsailErrorCode, number> = {
   bad_request: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

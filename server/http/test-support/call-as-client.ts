@@ -64,7 +64,7 @@ export async function callAsClient(
     headers: { host: new URL(origin).host, ...request.headers },
     body: request.body,
   });
-  const guarded = proxy(nextRequest);
+  const guarded = await proxy(nextRequest);
   if (guarded.headers.get("x-middleware-next") !== "1") {
     return {
       reached: "proxy",
