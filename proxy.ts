@@ -81,7 +81,8 @@ export async function proxy(request: NextRequest) {
   const encoding = checkPathEncoding(new URL(request.url).pathname);
   if (!encoding.ok) return refuse(encoding);
   const auth = authSettings();
-  const host = checkHost(request.headers.get("host"), auth.allowedHosts);
+  // Next.js builds request.url from the Host header; the header itself is absent only in tests.
+  const host = checkHost(request.headers.get("host") ?? new URL(request.url).host, auth.allowedHosts);
   if (!host.ok) return refuse(host);
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const input = { method: request.method, url: request.url, headers: request.headers };
