@@ -73,7 +73,8 @@ export function checkCsrfToken(input: GuardInput, sessionToken: string | undefin
   return {
     ok: false,
     status: 403,
-    code: "forbidden",
+    // Its own code: the page then fetches the session's current token and tries once more.
+    code: "csrf_token",
     message: sent
       ? "The X-CSRF-Token header does not match this session: reload the page and try again."
       : "Writes need the X-CSRF-Token header: read csrfToken from GET /api/auth/session and send it with the request.",
