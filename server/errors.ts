@@ -15,6 +15,7 @@ export type TopsailErrorCode =
   | "unsupported_media_type"
   | "payload_too_large"
   | "kube_unavailable"
+  | "auth_provider_unavailable"
   | "kube_api"
   | "prometheus_unavailable"
   | "prometheus_query"
@@ -31,6 +32,7 @@ const httpStatusByCode: Record<TopsailErrorCode, number> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   kube_unavailable: 503,
+  auth_provider_unavailable: 503,
   kube_api: 502,
   prometheus_unavailable: 503,
   prometheus_query: 502,

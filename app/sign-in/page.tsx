@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TokenSignInForm } from "@/components/auth/token-sign-in-form";
 import { buttonClass } from "@/components/istio-config/dialog-parts";
 import { MessageText } from "@/components/ui/message-text";
-import { safeReturnPath } from "@/lib/contracts/auth";
+import { safeReturnPath, signInErrorMessage } from "@/lib/contracts/auth";
 import { getConfig } from "@/server/config";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +17,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const next = safeReturnPath(first(params.next));
-  const error = first(params.error);
+  const error = signInErrorMessage(first(params.error));
   const strategy = getConfig().auth.strategy;
   return (
     <div className="mx-auto mt-24 max-w-md space-y-6 rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">

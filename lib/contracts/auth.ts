@@ -29,6 +29,22 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
+/**
+ * Why a sign-in at the OpenID provider did not finish, as /sign-in?error=<code> shows it. A
+ * code, not text: a link to /sign-in cannot put words of its own on the console's page (the
+ * details go to the console's log).
+ */
+export const signInErrorMessages = {
+  openid_refused: "The OpenID provider did not sign you in. Try again, or ask your administrator.",
+  openid_expired: "The sign-in took too long or was started in another browser. Sign in again.",
+  openid_failed: "The OpenID sign-in could not be completed; the console's log has the details. Sign in again.",
+} as const;
+export type SignInErrorCode = keyof typeof signInErrorMessages;
+
+export function signInErrorMessage(code: string | undefined): string | undefined {
+  return code && Object.hasOwn(signInErrorMessages, code) ? signInErrorMessages[code as SignInErrorCode] : undefined;
+}
+
 /** The query string of /sign-in and of GET /api/auth/openid/start: where to go afterwards. */
 export const returnToSchema = z.object({ next: z.string().max(2048).optional() });
 

@@ -16,7 +16,7 @@
 import "server-only";
 import * as oidc from "openid-client";
 import { z } from "zod";
-import { safeReturnPath } from "@/lib/contracts/auth";
+import { safeReturnPath, type SignInErrorCode } from "@/lib/contracts/auth";
 import type { AuthSettings, OpenIdSettings } from "@/server/config";
 import { TopsailError } from "@/server/errors";
 import { isLoopbackHost } from "@/server/config/parse-config";
@@ -56,7 +56,7 @@ function discover(settings: OpenIdSettings): Promise<oidc.Configuration> {
   }
   return found.catch((error: unknown) => {
     throw new TopsailError(
-      "kube_unavailable",
+      "auth_provider_unavailable",
       `Cannot reach the OpenID provider at ${settings.issuer} (${error instanceof Error ? error.message : String(error)}): check TOPSAIL_OIDC_ISSUER`,
       { cause: error },
     );
@@ -100,12 +100,10 @@ export async function startOpenIdSignIn(
   return { kind: "redirect", location: url.href, cookies: [flowCookie(sealed, flowSeconds, secure)] };
 }
 
-function signInFailed(message: string, secure: boolean): AuthAnswer {
-  return {
-    kind: "redirect",
-    location: `/sign-in?error=${encodeURIComponent(message)}`,
-    cookies: [flowCookie("", 0, secure)],
-  };
+/** Back to /sign-in with a code the page explains; the reason, which may quote the provider, goes to the log. */
+function signInFailed(code: SignInErrorCode, reason: string, secure: boolean): AuthAnswer {
+  console.warn(`OpenID sign-in did not finish (${code}): ${reason}`);
+  return { kind: "redirect", location: `/sign-in?error=${code}`, cookies: [flowCookie("", 0, secure)] };
 }
 
 function claimGroups(value: unknown): string[] {
@@ -129,16 +127,13 @@ export async function finishOpenIdSignIn(
   const params = new URLSearchParams(search);
   const providerError = params.get("error");
   if (providerError) {
-    return signInFailed(
-      `The OpenID provider refused the sign-in: ${params.get("error_description") ?? providerError}`,
-      secure,
-    );
+    return signInFailed("openid_refused", `${providerError}: ${params.get("error_description") ?? ""}`, secure);
   }
   let flow: z.infer<typeof flowSchema>;
   try {
     flow = flowSchema.parse(await unsealData(flowCookieValue ?? "", { password: secret }));
   } catch {
-    return signInFailed("The sign-in took too long or was started in another browser: sign in again.", secure);
+    return signInFailed("openid_expired", "no valid flow cookie", secure);
   }
   const configuration = await discover(settings);
   let viewer: SessionViewer;
@@ -173,7 +168,7 @@ export async function finishOpenIdSignIn(
   } catch (error) {
     if (error instanceof TopsailError && error.code !== "unauthenticated") throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    return signInFailed(`The OpenID sign-in failed: ${reason}`, secure);
+    return signInFailed("openid_failed", reason, secure);
   }
   const session = newSession(viewer, auth.sessionHours);
   // A session acting with the ID token cannot outlive it: the cluster would refuse it anyway.

@@ -141,7 +141,7 @@ describe("signing in with OpenID Connect", () => {
     expect(callback.status).toBe(303);
     const location = new URL(callback.headers.get("location") ?? "", origin);
     expect(location.pathname).toBe("/sign-in");
-    expect(location.searchParams.get("error")).toContain("OpenID sign-in failed");
+    expect(location.searchParams.get("error")).toBe("openid_failed");
     expect(await session(jar)).toMatchObject({ signedIn: false });
   });
 
