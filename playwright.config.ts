@@ -8,6 +8,8 @@ import { defineConfig } from "@playwright/test";
 const disconnectedPort = 3210;
 // The connected console talks to the simulator and to a real Prometheus scraping it.
 const connectedPort = 3211;
+// A console with the token strategy on the same simulator, whose demo users have tokens.
+const signInPort = 3212;
 const simApiPort = 18190;
 const simMetricsPort = 15190;
 const prometheusPort = 19190;
@@ -48,6 +50,11 @@ export default defineConfig({
       testMatch: "connected/**/*.spec.ts",
       use: { baseURL: `http://127.0.0.1:${connectedPort}` },
     },
+    {
+      name: "sign-in",
+      testMatch: "sign-in/**/*.spec.ts",
+      use: { baseURL: `http://127.0.0.1:${signInPort}` },
+    },
   ],
   webServer: [
     {
@@ -66,7 +73,7 @@ export default defineConfig({
       },
     },
     {
-      command: `node --import tsx sim/cli/main.ts --port ${simApiPort} --metrics-port ${simMetricsPort} --kubeconfig ${e2eState}/kubeconfig --data-dir ${e2eState}/sim`,
+      command: `node --import tsx sim/cli/main.ts --port ${simApiPort} --metrics-port ${simMetricsPort} --kubeconfig ${e2eState}/kubeconfig --data-dir ${e2eState}/sim --tokens sim/scenarios/demo-tokens.csv`,
       url: `https://127.0.0.1:${simApiPort}/healthz`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,
@@ -88,6 +95,22 @@ export default defineConfig({
         KUBECONFIG: `${e2eState}/kubeconfig`,
         TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
         DATABASE_URL: `file:${e2eState}/connected.db`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: "node --import tsx scripts/start-console.ts",
+      url: `http://127.0.0.1:${signInPort}/api/auth/session`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(signInPort),
+        KUBECONFIG: `${e2eState}/kubeconfig`,
+        TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
+        DATABASE_URL: `file:${e2eState}/sign-in.db`,
+        TOPSAIL_AUTH_STRATEGY: "token",
+        TOPSAIL_SESSION_SECRET: "e2e-only-session-secret-of-32-characters",
+        TOPSAIL_BACKGROUND: "off",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

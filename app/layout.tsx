@@ -14,12 +14,15 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
+  // The sign-in page stands alone: the shell's namespace selector and status call the API, which needs a viewer.
+  const bare = requestHeaders.get("x-topsail-page") === "sign-in";
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
         <AppProviders nonce={nonce}>
-          <AppShell>{children}</AppShell>
+          {bare ? <main id="main">{children}</main> : <AppShell>{children}</AppShell>}
         </AppProviders>
       </body>
     </html>

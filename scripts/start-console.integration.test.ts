@@ -44,4 +44,30 @@ describe("npm start with a bad configuration", () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^Invalid configuration: PORT/);
   });
+
+  it("refuses anonymous access on an address other machines reach, with one line naming TOPSAIL_AUTH_STRATEGY", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
+      cwd: root,
+      env: { ...process.env, TOPSAIL_HOST: "0.0.0.0", TOPSAIL_AUTH_STRATEGY: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: TOPSAIL_AUTH_STRATEGY is anonymous but TOPSAIL_HOST=0\.0\.0\.0/);
+  });
+
+  it("refuses the token strategy without its session secret, with one line naming TOPSAIL_SESSION_SECRET", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
+      cwd: root,
+      env: { ...process.env, TOPSAIL_HOST: "0.0.0.0", TOPSAIL_AUTH_STRATEGY: "token", TOPSAIL_SESSION_SECRET: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      "Invalid configuration: TOPSAIL_SESSION_SECRET is required for TOPSAIL_AUTH_STRATEGY=token: set it to 32 or more random characters, e.g. `openssl rand -base64 32`",
+    );
+  });
 });

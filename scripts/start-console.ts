@@ -1,11 +1,11 @@
 /**
  * `npm start`: checks the configuration (one line naming the bad variable, then exit),
  * applies pending database migrations, and starts the production Next.js server on the
- * configured host and port. Ctrl-C (or SIGTERM) stops it.
+ * configured host and port (scripts/serve-console.ts, which also tells route handlers who
+ * connected). Ctrl-C (or SIGTERM) stops it.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parseConfig } from "../server/config/parse-config";
 import { applyPendingMigrations } from "../server/adapters/db/migrate";
@@ -31,14 +31,18 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const child = spawn(
     process.execPath,
-    [nextBin, "start", "--hostname", config.server.host, "--port", String(config.server.port)],
+    ["--import", "tsx", path.join(root, "scripts", "serve-console.ts"), config.server.host, String(config.server.port)],
     {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: config.databaseUrl,
+      },
     },
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

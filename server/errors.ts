@@ -8,6 +8,7 @@ import "server-only";
 
 export type TopsailErrorCode =
   | "bad_request"
+  | "unauthenticated"
   | "forbidden"
   /** TOPSAIL_VIEW_ONLY=on: the console makes no changes, whoever asks. */
   | "view_only"
@@ -16,6 +17,7 @@ export type TopsailErrorCode =
   | "unsupported_media_type"
   | "payload_too_large"
   | "kube_unavailable"
+  | "auth_provider_unavailable"
   | "kube_api"
   | "prometheus_unavailable"
   | "prometheus_query"
@@ -25,6 +27,7 @@ export type TopsailErrorCode =
 
 const httpStatusByCode: Record<TopsailErrorCode, number> = {
   bad_request: 400,
+  unauthenticated: 401,
   forbidden: 403,
   view_only: 403,
   not_found: 404,
@@ -32,6 +35,7 @@ const httpStatusByCode: Record<TopsailErrorCode, number> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   kube_unavailable: 503,
+  auth_provider_unavailable: 503,
   kube_api: 502,
   prometheus_unavailable: 503,
   prometheus_query: 502,

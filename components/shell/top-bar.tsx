@@ -3,6 +3,7 @@
 import { ConnectionIndicator } from "./connection-indicator";
 import { NamespaceSelector } from "./namespace-selector";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export function TopBar() {
   return (
@@ -11,6 +12,7 @@ export function TopBar() {
       <div className="ml-auto flex items-center gap-3">
         <ConnectionIndicator />
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,9 +1,12 @@
 /**
  * The client's one way to call the JSON API: it validates the answer with the contract's
  * zod schema and rebuilds the server's typed error as an ApiError, so components branch on
- * `error.code`, never on message text.
+ * `error.code`, never on message text. Writes carry the session's CSRF token
+ * (`X-CSRF-Token`, from GET /api/auth/session), and an answer that says nobody is signed in
+ * takes the browser to /sign-in.
  */
 import type { z } from "zod";
+import { sessionInfoSchema } from "@/lib/contracts/auth";
 import { apiErrorBodySchema } from "@/lib/contracts/errors";
 
 export class ApiError extends Error {
@@ -20,10 +23,59 @@ export class ApiError extends Error {
   }
 }
 
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+let csrfToken: Promise<string | null> | undefined;
+
+/** The session's CSRF token, fetched once per page (null: the strategy keeps no session). */
+function currentCsrfToken(): Promise<string | null> {
+  csrfToken ??= fetchJson("/api/auth/session", sessionInfoSchema).then(
+    (session) => session.csrfToken,
+    () => {
+      csrfToken = undefined;
+      return null;
+    },
+  );
+  return csrfToken;
+}
+
+/** After signing in or out the session, and so its token, is another one. */
+export function forgetCsrfToken(): void {
+  csrfToken = undefined;
+}
+
+function isApiWrite(url: string, init?: RequestInit): boolean {
+  return url.startsWith("/api/") && !safeMethods.has((init?.method ?? "GET").toUpperCase());
+}
+
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
+  try {
+    return await fetchJsonOnce(url, schema, init);
+  } catch (error) {
+    // The session changed since the token was read (signed in again in another tab): once more with the new one.
+    if (error instanceof ApiError && error.code === "csrf_token" && isApiWrite(url, init)) {
+      forgetCsrfToken();
+      return fetchJsonOnce(url, schema, init);
+    }
+    if (error instanceof ApiError && error.code === "unauthenticated" && typeof window !== "undefined") {
+      const here = `${window.location.pathname}${window.location.search}`;
+      if (window.location.pathname !== "/sign-in") {
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- outside React, and a full load drops the expired session's cached answers
+        window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+      }
+    }
+    throw error;
+  }
+}
+
+async function fetchJsonOnce<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { Accept: "application/json", ...init?.headers } });
+    const token = isApiWrite(url, init) ? await currentCsrfToken() : null;
+    response = await fetch(url, {
+      ...init,
+      headers: { Accept: "application/json", ...(token ? { "X-CSRF-Token": token } : {}), ...init?.headers },
+    });
   } catch (error) {
     throw new ApiError({
       code: "network",

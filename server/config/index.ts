@@ -17,4 +17,4 @@ export function getConfig(): TopsailConfig {
   return cached;
 }
 
-export type { TopsailConfig, PrometheusAuth } from "./parse-config";
+export type { TopsailConfig, PrometheusAuth, AuthSettings, OpenIdSettings, AuthStrategyName } from "./parse-config";

@@ -19,6 +19,15 @@ describe("parseConfig", () => {
         leaseSeconds: 15,
         logLevel: "info",
         viewOnly: false,
+        auth: {
+          strategy: "anonymous",
+          sessionSecret: undefined,
+          sessionHours: 8,
+          allowedHosts: ["localhost", "127.0.0.1", "[::1]"],
+          publicUrl: undefined,
+          openid: undefined,
+          header: { proxyAddresses: [], userHeader: "X-Forwarded-User", groupsHeader: "X-Forwarded-Groups" },
+        },
       },
     });
   });
@@ -107,6 +116,8 @@ describe("parseConfig", () => {
       "TOPSAIL_PROMETHEUS_USERNAME",
       "TOPSAIL_PROMETHEUS_PASSWORD",
       "TOPSAIL_HOST",
+      "TOPSAIL_OIDC_CLIENT_ID",
+      "TOPSAIL_OIDC_CLIENT_SECRET",
     ];
     for (const variable of listed.filter((name) => !freeText.includes(name))) {
       const result = parseConfig({ [variable]: "?not valid?" });
@@ -129,5 +140,108 @@ describe("parseConfig", () => {
   it("accepts PostgreSQL database URLs", () => {
     const result = parseConfig({ DATABASE_URL: "postgres://topsail:pw@127.0.0.1:5432/topsail" });
     expect(result.ok).toBe(true);
+  });
+
+  describe("sign-in settings", () => {
+    const secret = "s".repeat(32);
+
+    it("refuses anonymous access on an address other machines reach, naming TOPSAIL_AUTH_STRATEGY in one line", () => {
+      for (const host of ["0.0.0.0", "10.0.0.5", "::"]) {
+        const result = parseConfig({ TOPSAIL_HOST: host });
+        expect(!result.ok && result.message).toMatch(
+          /^Invalid configuration: TOPSAIL_AUTH_STRATEGY is anonymous but TOPSAIL_HOST=/,
+        );
+        expect(!result.ok && result.message).not.toContain("\n");
+      }
+      for (const host of ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
+        expect(parseConfig({ TOPSAIL_HOST: host }).ok).toBe(true);
+    });
+
+    it("serves other machines once a strategy with its secret is set", () => {
+      const result = parseConfig({
+        TOPSAIL_HOST: "0.0.0.0",
+        TOPSAIL_AUTH_STRATEGY: "token",
+        TOPSAIL_SESSION_SECRET: secret,
+      });
+      expect(result.ok && result.config.auth.strategy).toBe("token");
+    });
+
+    it("refuses the session strategies without a session secret, naming it", () => {
+      for (const strategy of ["token", "openid"]) {
+        const result = parseConfig({ TOPSAIL_AUTH_STRATEGY: strategy });
+        expect(!result.ok && result.message).toContain(
+          `TOPSAIL_SESSION_SECRET is required for TOPSAIL_AUTH_STRATEGY=${strategy}`,
+        );
+      }
+      const short = parseConfig({ TOPSAIL_AUTH_STRATEGY: "token", TOPSAIL_SESSION_SECRET: "short" });
+      expect(!short.ok && short.message).toContain("TOPSAIL_SESSION_SECRET must be at least 32 characters");
+    });
+
+    it("names each missing OpenID setting, and reads them all when present", () => {
+      const missing = parseConfig({ TOPSAIL_AUTH_STRATEGY: "openid", TOPSAIL_SESSION_SECRET: secret });
+      expect(!missing.ok && missing.message).toContain(
+        "TOPSAIL_OIDC_ISSUER is required for TOPSAIL_AUTH_STRATEGY=openid",
+      );
+      const noUrl = parseConfig({
+        TOPSAIL_AUTH_STRATEGY: "openid",
+        TOPSAIL_SESSION_SECRET: secret,
+        TOPSAIL_OIDC_ISSUER: "https://dex.example.com",
+        TOPSAIL_OIDC_CLIENT_ID: "topsail",
+      });
+      expect(!noUrl.ok && noUrl.message).toContain("TOPSAIL_PUBLIC_URL is required");
+      const full = parseConfig({
+        TOPSAIL_AUTH_STRATEGY: "openid",
+        TOPSAIL_SESSION_SECRET: secret,
+        TOPSAIL_OIDC_ISSUER: "https://dex.example.com",
+        TOPSAIL_OIDC_CLIENT_ID: "topsail",
+        TOPSAIL_PUBLIC_URL: "https://topsail.example.com/",
+        TOPSAIL_OIDC_KUBE: "id-token",
+      });
+      expect(full.ok && full.config.auth.openid).toEqual({
+        issuer: "https://dex.example.com",
+        clientId: "topsail",
+        clientSecret: undefined,
+        scopes: "openid profile email",
+        usernameClaim: "sub",
+        groupsClaim: "groups",
+        kube: "id-token",
+      });
+      // The public URL's host is a name the console answers to.
+      expect(full.ok && full.config.auth.allowedHosts).toContain("topsail.example.com");
+      expect(full.ok && full.config.auth.publicUrl).toBe("https://topsail.example.com");
+    });
+
+    it("refuses scopes without openid", () => {
+      const result = parseConfig({ TOPSAIL_OIDC_SCOPES: "profile email" });
+      expect(!result.ok && result.message).toContain(
+        "TOPSAIL_OIDC_SCOPES must be space-separated scopes including openid",
+      );
+    });
+
+    it("needs the proxy's addresses for the header strategy, and reads IPs and ranges", () => {
+      const missing = parseConfig({ TOPSAIL_AUTH_STRATEGY: "header" });
+      expect(!missing.ok && missing.message).toContain("TOPSAIL_AUTH_PROXY_ADDRESSES is required");
+      const set = parseConfig({
+        TOPSAIL_AUTH_STRATEGY: "header",
+        TOPSAIL_AUTH_PROXY_ADDRESSES: "10.0.0.7, 10.1.0.0/16,fd00::/8",
+      });
+      expect(set.ok && set.config.auth.header.proxyAddresses).toEqual(["10.0.0.7", "10.1.0.0/16", "fd00::/8"]);
+    });
+
+    it("reads the allowed hosts, lower-cased, and adds a specific bind address", () => {
+      const result = parseConfig({
+        TOPSAIL_ALLOWED_HOSTS: "Topsail.Example.com, 10.0.0.5:3000",
+        TOPSAIL_HOST: "127.0.0.2",
+      });
+      expect(result.ok && result.config.auth.allowedHosts).toEqual([
+        "topsail.example.com",
+        "10.0.0.5:3000",
+        "127.0.0.2",
+      ]);
+      const bad = parseConfig({ TOPSAIL_ALLOWED_HOSTS: "http://topsail.example.com" });
+      expect(!bad.ok && bad.message).toContain(
+        "TOPSAIL_ALLOWED_HOSTS must be a comma-separated list of host or host:port",
+      );
+    });
   });
 });

@@ -58,6 +58,54 @@ const milliseconds = (variable: string, example: number) => {
 
 const onOff = (variable: string) => z.enum(["on", "off"], { error: `${variable} must be on or off` });
 
+/** The names a browser on this machine uses for a console bound to loopback; any port. */
+export const defaultAllowedHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+/** One entry of TOPSAIL_ALLOWED_HOSTS: a host name or IP (IPv6 in brackets), optionally `:port`. */
+const hostEntry = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\d{1,5}))?$/;
+
+const allowedHosts = z
+  .string()
+  .transform((text) =>
+    text
+      .split(",")
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.length > 0 && entries.every((entry) => hostEntry.test(entry)),
+    "TOPSAIL_ALLOWED_HOSTS must be a comma-separated list of host or host:port, e.g. topsail.example.com,10.0.0.5:3000",
+  );
+
+/** An IPv4 or IPv6 address, optionally with a /prefix length. */
+const addressEntry = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(?:\/\d{1,3})?$/;
+
+const proxyAddresses = z
+  .string()
+  .transform((text) =>
+    text
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.length > 0 && entries.every((entry) => addressEntry.test(entry)),
+    "TOPSAIL_AUTH_PROXY_ADDRESSES must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.7,10.1.0.0/16",
+  );
+
+const headerName = (variable: string, example: string) =>
+  z.string().regex(/^[A-Za-z0-9-]+$/, `${variable} must be an HTTP header name, e.g. ${example}`);
+
+const claimName = (variable: string, example: string) =>
+  z.string().regex(/^[A-Za-z0-9_:./-]+$/, `${variable} must be the name of an ID token claim, e.g. ${example}`);
+
+export const authStrategies = ["anonymous", "token", "openid", "header"] as const;
+
+/** Loopback binds: the only ones where anonymous access reaches nobody but this machine's users. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
 const databaseUrl = z
   .string()
   .trim()
@@ -100,6 +148,41 @@ const envSchema = z
       })
       .default("info"),
     TOPSAIL_VIEW_ONLY: onOff("TOPSAIL_VIEW_ONLY").default("off"),
+    TOPSAIL_AUTH_STRATEGY: z
+      .enum(authStrategies, { error: "TOPSAIL_AUTH_STRATEGY must be anonymous, token, openid or header" })
+      .default("anonymous"),
+    TOPSAIL_SESSION_SECRET: z
+      .string()
+      .min(32, "TOPSAIL_SESSION_SECRET must be at least 32 characters, e.g. the output of `openssl rand -base64 32`")
+      .optional(),
+    TOPSAIL_SESSION_HOURS: z.coerce
+      .number({ error: "TOPSAIL_SESSION_HOURS must be a whole number of hours from 1 to 720, e.g. 8" })
+      .int("TOPSAIL_SESSION_HOURS must be a whole number of hours from 1 to 720, e.g. 8")
+      .min(1, "TOPSAIL_SESSION_HOURS must be a whole number of hours from 1 to 720, e.g. 8")
+      .max(720, "TOPSAIL_SESSION_HOURS must be a whole number of hours from 1 to 720, e.g. 8")
+      .default(8),
+    TOPSAIL_ALLOWED_HOSTS: allowedHosts.optional(),
+    TOPSAIL_PUBLIC_URL: httpUrl("TOPSAIL_PUBLIC_URL").optional(),
+    TOPSAIL_OIDC_ISSUER: httpUrl("TOPSAIL_OIDC_ISSUER").optional(),
+    TOPSAIL_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    TOPSAIL_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    TOPSAIL_OIDC_SCOPES: z
+      .string()
+      .refine(
+        (value) => value.split(/\s+/).includes("openid") && /^[\x21\x23-\x5b\x5d-\x7e ]+$/.test(value),
+        'TOPSAIL_OIDC_SCOPES must be space-separated scopes including openid, e.g. "openid profile email groups"',
+      )
+      .default("openid profile email"),
+    TOPSAIL_OIDC_USERNAME_CLAIM: claimName("TOPSAIL_OIDC_USERNAME_CLAIM", "sub or email").default("sub"),
+    TOPSAIL_OIDC_GROUPS_CLAIM: claimName("TOPSAIL_OIDC_GROUPS_CLAIM", "groups").default("groups"),
+    TOPSAIL_OIDC_KUBE: z
+      .enum(["impersonate", "id-token"], { error: "TOPSAIL_OIDC_KUBE must be impersonate or id-token" })
+      .default("impersonate"),
+    TOPSAIL_AUTH_PROXY_ADDRESSES: proxyAddresses.optional(),
+    TOPSAIL_AUTH_USER_HEADER: headerName("TOPSAIL_AUTH_USER_HEADER", "X-Forwarded-User").default("X-Forwarded-User"),
+    TOPSAIL_AUTH_GROUPS_HEADER: headerName("TOPSAIL_AUTH_GROUPS_HEADER", "X-Forwarded-Groups").default(
+      "X-Forwarded-Groups",
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.TOPSAIL_PROMETHEUS_TOKEN && env.TOPSAIL_PROMETHEUS_USERNAME) {
@@ -117,10 +200,83 @@ const envSchema = z
         message: "TOPSAIL_PROMETHEUS_PASSWORD is set without TOPSAIL_PROMETHEUS_USERNAME: set both for basic auth",
       });
     }
+    for (const [variable, message] of missingAuthSettings(env))
+      ctx.addIssue({ code: "custom", path: [variable], message });
   });
+
+/** What a strategy cannot start without, as [setting, one-line message] pairs. */
+function missingAuthSettings(env: {
+  TOPSAIL_AUTH_STRATEGY: (typeof authStrategies)[number];
+  TOPSAIL_HOST: string;
+  TOPSAIL_SESSION_SECRET?: string;
+  TOPSAIL_OIDC_ISSUER?: string;
+  TOPSAIL_OIDC_CLIENT_ID?: string;
+  TOPSAIL_PUBLIC_URL?: string;
+  TOPSAIL_AUTH_PROXY_ADDRESSES?: string[];
+}): [string, string][] {
+  const strategy = env.TOPSAIL_AUTH_STRATEGY;
+  const missing: [string, string][] = [];
+  if (strategy === "anonymous" && !isLoopbackHost(env.TOPSAIL_HOST)) {
+    missing.push([
+      "TOPSAIL_AUTH_STRATEGY",
+      `TOPSAIL_AUTH_STRATEGY is anonymous but TOPSAIL_HOST=${env.TOPSAIL_HOST} serves other machines: set TOPSAIL_AUTH_STRATEGY to token, openid or header, or bind 127.0.0.1`,
+    ]);
+  }
+  if ((strategy === "token" || strategy === "openid") && !env.TOPSAIL_SESSION_SECRET) {
+    missing.push([
+      "TOPSAIL_SESSION_SECRET",
+      `TOPSAIL_SESSION_SECRET is required for TOPSAIL_AUTH_STRATEGY=${strategy}: set it to 32 or more random characters, e.g. \`openssl rand -base64 32\``,
+    ]);
+  }
+  if (strategy === "openid") {
+    const needed = [
+      ["TOPSAIL_OIDC_ISSUER", env.TOPSAIL_OIDC_ISSUER, "the provider's issuer URL, e.g. https://dex.example.com"],
+      ["TOPSAIL_OIDC_CLIENT_ID", env.TOPSAIL_OIDC_CLIENT_ID, "the client ID registered with the provider"],
+      ["TOPSAIL_PUBLIC_URL", env.TOPSAIL_PUBLIC_URL, "the console's external URL, e.g. https://topsail.example.com"],
+    ] as const;
+    for (const [variable, value, what] of needed) {
+      if (!value)
+        missing.push([variable, `${variable} is required for TOPSAIL_AUTH_STRATEGY=openid: set it to ${what}`]);
+    }
+  }
+  if (strategy === "header" && !env.TOPSAIL_AUTH_PROXY_ADDRESSES) {
+    missing.push([
+      "TOPSAIL_AUTH_PROXY_ADDRESSES",
+      "TOPSAIL_AUTH_PROXY_ADDRESSES is required for TOPSAIL_AUTH_STRATEGY=header: set it to the reverse proxy's addresses, e.g. 10.0.0.7 or 10.1.0.0/16",
+    ]);
+  }
+  return missing;
+}
 
 export type PrometheusAuth =
   { kind: "none" } | { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };
+
+export type AuthStrategyName = (typeof authStrategies)[number];
+
+export interface OpenIdSettings {
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client (PKCE only). */
+  clientSecret?: string;
+  scopes: string;
+  usernameClaim: string;
+  groupsClaim: string;
+  /** How the console acts for the user: its own identity with Impersonate-* headers, or the ID token as bearer. */
+  kube: "impersonate" | "id-token";
+}
+
+export interface AuthSettings {
+  strategy: AuthStrategyName;
+  /** Seals the session cookie; set for token and openid. */
+  sessionSecret?: string;
+  sessionHours: number;
+  /** Host header values the console answers to: `name` (any port) or `name:port`, lower case. */
+  allowedHosts: string[];
+  /** The console's external URL, without a trailing slash. */
+  publicUrl?: string;
+  openid?: OpenIdSettings;
+  header: { proxyAddresses: string[]; userHeader: string; groupsHeader: string };
+}
 
 export interface TopsailConfig {
   prometheus: { url: string; auth: PrometheusAuth; headers: Record<string, string>; timeoutMs: number };
@@ -139,6 +295,7 @@ export interface TopsailConfig {
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   /** True: every write is refused (403 `view_only`), whoever asks — for read-only deployments. */
   viewOnly: boolean;
+  auth: AuthSettings;
 }
 
 export type ConfigResult = { ok: true; config: TopsailConfig } | { ok: false; message: string };
@@ -148,6 +305,47 @@ function withoutEmpty(env: Record<string, string | undefined>): Record<string, s
   return Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
   );
+}
+
+/**
+ * The allow-list: the configured one, else the loopback names; plus the public URL's host and
+ * a specific bind address, which are names the console is reached by and no DNS rebinding
+ * can borrow (an attacker's page needs a host name of the attacker's own).
+ */
+function hostsAllowed(e: z.infer<typeof envSchema>): string[] {
+  const hosts = [...(e.TOPSAIL_ALLOWED_HOSTS ?? defaultAllowedHosts)];
+  if (e.TOPSAIL_PUBLIC_URL) hosts.push(new URL(e.TOPSAIL_PUBLIC_URL).host);
+  const bind = e.TOPSAIL_HOST.toLowerCase();
+  if (!["0.0.0.0", "::", "[::]"].includes(bind))
+    hosts.push(bind.includes(":") && !bind.startsWith("[") ? `[${bind}]` : bind);
+  return [...new Set(hosts)];
+}
+
+function authSettings(e: z.infer<typeof envSchema>): AuthSettings {
+  return {
+    strategy: e.TOPSAIL_AUTH_STRATEGY,
+    sessionSecret: e.TOPSAIL_SESSION_SECRET,
+    sessionHours: e.TOPSAIL_SESSION_HOURS,
+    allowedHosts: hostsAllowed(e),
+    publicUrl: e.TOPSAIL_PUBLIC_URL?.replace(/\/+$/, ""),
+    openid:
+      e.TOPSAIL_OIDC_ISSUER && e.TOPSAIL_OIDC_CLIENT_ID
+        ? {
+            issuer: e.TOPSAIL_OIDC_ISSUER,
+            clientId: e.TOPSAIL_OIDC_CLIENT_ID,
+            clientSecret: e.TOPSAIL_OIDC_CLIENT_SECRET,
+            scopes: e.TOPSAIL_OIDC_SCOPES,
+            usernameClaim: e.TOPSAIL_OIDC_USERNAME_CLAIM,
+            groupsClaim: e.TOPSAIL_OIDC_GROUPS_CLAIM,
+            kube: e.TOPSAIL_OIDC_KUBE,
+          }
+        : undefined,
+    header: {
+      proxyAddresses: e.TOPSAIL_AUTH_PROXY_ADDRESSES ?? [],
+      userHeader: e.TOPSAIL_AUTH_USER_HEADER,
+      groupsHeader: e.TOPSAIL_AUTH_GROUPS_HEADER,
+    },
+  };
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -183,6 +381,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       leaseSeconds: e.TOPSAIL_LEASE_SECONDS,
       logLevel: e.TOPSAIL_LOG_LEVEL,
       viewOnly: e.TOPSAIL_VIEW_ONLY === "on",
+      auth: authSettings(e),
     },
   };
 }

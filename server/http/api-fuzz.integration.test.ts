@@ -17,6 +17,8 @@ import { AppsV1Api, CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node"
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as rollbackPost } from "@/app/api/audit/[id]/rollback/route";
+import { POST as signInPost } from "@/app/api/auth/sign-in/route";
+import { POST as signOutPost } from "@/app/api/auth/sign-out/route";
 import { POST as experimentCommandPost } from "@/app/api/experiments/[id]/[command]/route";
 import { POST as experimentsPost } from "@/app/api/experiments/route";
 import { DELETE as objectDelete, PUT as objectPut } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
@@ -52,6 +54,8 @@ const numRuns = Number(process.env.TOPSAIL_FUZZ_RUNS ?? 30);
 /** Each mutating handler by `METHOD route` (the route's folder under app/api). */
 const handlers: Record<string, RouteHandler> = {
   "POST audit/[id]/rollback": routeHandler(rollbackPost),
+  "POST auth/sign-in": routeHandler(signInPost),
+  "POST auth/sign-out": routeHandler(signOutPost),
   "POST experiments": routeHandler(experimentsPost),
   "POST experiments/[id]/[command]": routeHandler(experimentCommandPost),
   "POST istio/objects": routeHandler(createPost),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMutationRequest, checkPathEncoding, maxJsonBodyBytes } from "./request-guard";
+import { checkCsrfToken, checkHost, checkMutationRequest, checkPathEncoding, maxJsonBodyBytes } from "./request-guard";
 
 function request(method: string, headers: Record<string, string>) {
   const map = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -81,5 +81,58 @@ describe("checkPathEncoding", () => {
       expect(verdict).toMatchObject({ ok: false, status: 400, code: "bad_request" });
       expect(!verdict.ok && verdict.message).toContain("is not valid percent-encoded UTF-8");
     }
+  });
+});
+
+describe("checkHost", () => {
+  const loopback = ["localhost", "127.0.0.1", "[::1]"];
+
+  it("answers the loopback names on any port", () => {
+    for (const host of ["localhost:3000", "127.0.0.1:8080", "[::1]:3000", "LOCALHOST:3000", "127.0.0.1"]) {
+      expect(checkHost(host, loopback), host).toEqual({ ok: true });
+    }
+  });
+
+  it("refuses a rebound name, naming the setting to change", () => {
+    const verdict = checkHost("evil.example:3000", loopback);
+    expect(verdict).toMatchObject({ ok: false, status: 403, code: "forbidden" });
+    expect(!verdict.ok && verdict.message).toContain("TOPSAIL_ALLOWED_HOSTS");
+  });
+
+  it("refuses a missing or malformed Host, and a name that only starts like an allowed one", () => {
+    for (const host of [null, "", "localhost.evil.example:3000", "127.0.0.1.nip.io", "localhost:3000@evil"]) {
+      expect(checkHost(host, loopback).ok, String(host)).toBe(false);
+    }
+  });
+
+  it("holds an entry with a port to that port", () => {
+    expect(checkHost("topsail.example.com:443", ["topsail.example.com:443"]).ok).toBe(true);
+    expect(checkHost("topsail.example.com:8443", ["topsail.example.com:443"]).ok).toBe(false);
+  });
+});
+
+describe("checkCsrfToken", () => {
+  const token = "t".repeat(43);
+  const write = (headers: Record<string, string>, path = "/api/thing") => ({
+    ...request("POST", headers),
+    url: `http://127.0.0.1:3000${path}`,
+  });
+
+  it("refuses a write with a session but without the token, saying where to get it", () => {
+    const verdict = checkCsrfToken(write({}), token);
+    expect(verdict).toMatchObject({ ok: false, status: 403 });
+    expect(!verdict.ok && verdict.message).toContain("/api/auth/session");
+  });
+
+  it("refuses a write with another token, and accepts the session's own", () => {
+    expect(checkCsrfToken(write({ "x-csrf-token": "u".repeat(43) }), token).ok).toBe(false);
+    expect(checkCsrfToken(write({ "x-csrf-token": "short" }), token).ok).toBe(false);
+    expect(checkCsrfToken(write({ "x-csrf-token": token }), token)).toEqual({ ok: true });
+  });
+
+  it("lets reads, signing in, and requests with no session through (the route answers 401 to those)", () => {
+    expect(checkCsrfToken({ ...write({}), method: "GET" }, token)).toEqual({ ok: true });
+    expect(checkCsrfToken(write({}, "/api/auth/sign-in"), token)).toEqual({ ok: true });
+    expect(checkCsrfToken(write({}), undefined)).toEqual({ ok: true });
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import type { ApiErrorBody } from "@/lib/contracts/errors";
+import { viewerOfRequest } from "@/server/auth/request-viewer";
+import { runAsViewer } from "@/server/auth/viewer";
 import { TopsailError } from "@/server/errors";
 
 /** Maps any thrown value to the API's error JSON. Unknown errors are logged, not shown. */
@@ -15,11 +17,23 @@ export function toErrorResponse(error: unknown): Response {
   return Response.json(body, { status: 500 });
 }
 
-/** Runs a route's one domain call and maps its failure, so handlers stay a few lines. */
-export async function respond<T>(work: () => Promise<T>, init?: ResponseInit): Promise<Response> {
+export const signInMessage = "Sign in at /sign-in";
+
+/**
+ * Runs `work` as the request's viewer (server/auth/viewer.ts) and maps its failure: with no
+ * viewer (not signed in, session expired) it answers 401 `unauthenticated` without running it.
+ */
+export async function respondWith(work: () => Promise<Response>): Promise<Response> {
   try {
-    return Response.json(await work(), init);
+    const viewer = await viewerOfRequest();
+    if (!viewer) throw new TopsailError("unauthenticated", signInMessage);
+    return await runAsViewer(viewer, work);
   } catch (error) {
     return toErrorResponse(error);
   }
+}
+
+/** Runs a route's one domain call as the request's viewer and maps its failure, so handlers stay a few lines. */
+export function respond<T>(work: () => Promise<T>, init?: ResponseInit): Promise<Response> {
+  return respondWith(async () => Response.json(await work(), init));
 }

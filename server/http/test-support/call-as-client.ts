@@ -28,7 +28,7 @@ export interface ClientRequest {
 }
 
 export type ClientAnswer =
-  | { reached: "proxy" | "handler"; status: number; contentType: string | null; text: string }
+  | { reached: "proxy" | "handler"; status: number; contentType: string | null; text: string; headers: Headers }
   /** The normalised path names another route (e.g. `..` removed a segment): Next.js answers 404 itself. */
   | { reached: "no-route" };
 
@@ -67,13 +67,14 @@ export async function callAsClient(
     headers: { host: new URL(origin).host, ...request.headers },
     body: request.body,
   });
-  const guarded = proxy(nextRequest);
+  const guarded = await proxy(nextRequest);
   if (guarded.headers.get("x-middleware-next") !== "1") {
     return {
       reached: "proxy",
       status: guarded.status,
       contentType: guarded.headers.get("content-type"),
       text: await guarded.text(),
+      headers: guarded.headers,
     };
   }
   const params = matchRoute(pattern, new URL(nextRequest.url).pathname);
@@ -84,5 +85,6 @@ export async function callAsClient(
     status: response.status,
     contentType: response.headers.get("content-type"),
     text: await response.text(),
+    headers: response.headers,
   };
 }

@@ -287,4 +287,14 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
       (t) => withBody(t, { resourceVersion: staleVersion }),
     ),
   },
+  // Sign-in and sign-out change no cluster object; under the fuzz test's anonymous strategy
+  // sign-in is off (400) and sign-out only empties a cookie.
+  {
+    route: "auth/sign-in",
+    method: "POST",
+    name: "token sign-in",
+    params: {},
+    template: { token: "topsail-demo-alice" },
+  },
+  { route: "auth/sign-out", method: "POST", name: "sign-out", params: {} },
 ];

@@ -1,5 +1,5 @@
 import { parseGraphQuery } from "@/lib/contracts/graph";
-import { respond, toErrorResponse } from "@/server/http/to-error-response";
+import { respond, respondWith, toErrorResponse } from "@/server/http/to-error-response";
 import { TopsailError } from "@/server/errors";
 import { getGraph, toDot } from "@/server/graph";
 
@@ -11,13 +11,12 @@ export async function GET(request: Request) {
   if (!parsed.ok) return toErrorResponse(new TopsailError("bad_request", parsed.message));
   const { format, ...graphRequest } = parsed.query;
   if (format === "dot") {
-    try {
-      return new Response(toDot(await getGraph(graphRequest)), {
-        headers: { "Content-Type": "text/vnd.graphviz; charset=utf-8" },
-      });
-    } catch (error) {
-      return toErrorResponse(error);
-    }
+    return respondWith(
+      async () =>
+        new Response(toDot(await getGraph(graphRequest)), {
+          headers: { "Content-Type": "text/vnd.graphviz; charset=utf-8" },
+        }),
+    );
   }
   return respond(() => getGraph(graphRequest));
 }
