@@ -7,6 +7,15 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The container runs `node server.js` with no start script before it: a bad configuration
+  // (e.g. TOPSAIL_HOST=0.0.0.0 without a sign-in strategy) stops the server here, with its
+  // one line, as scripts/start-console.ts does for `npm start`.
+  const { parseConfig } = await import("./server/config/parse-config");
+  const config = parseConfig(process.env);
+  if (!config.ok) {
+    console.error(config.message);
+    process.exit(1);
+  }
   const { ensureDatabaseMigrated } = await import("./server/adapters/db/client");
   try {
     const { applied } = await ensureDatabaseMigrated();

@@ -76,10 +76,18 @@ async function mayShowPage(request: NextRequest, auth: AuthSettings): Promise<bo
   return (await sessionCsrfToken(request, auth)) !== undefined;
 }
 
+/**
+ * What the cluster and the monitoring ask for, by pod IP and without a session: the probes
+ * (deploy/base/deployment.yaml) and the console's own metrics. They hold no user's data, so
+ * neither the Host allow-list nor sign-in applies to them.
+ */
+const machineEndpoints = new Set(["/api/health", "/api/ready", "/metrics"]);
+
 export async function proxy(request: NextRequest) {
   // The raw path as the client sent it: nextUrl may already hold a normalised copy.
   const encoding = checkPathEncoding(new URL(request.url).pathname);
   if (!encoding.ok) return refuse(encoding);
+  if (request.method === "GET" && machineEndpoints.has(request.nextUrl.pathname)) return NextResponse.next();
   const auth = authSettings();
   // Next.js builds request.url from the Host header; the header itself is absent only in tests.
   const host = checkHost(request.headers.get("host") ?? new URL(request.url).host, auth.allowedHosts);

@@ -41,7 +41,8 @@ export function useSignOut() {
     onSuccess: () => {
       forgetCsrfToken();
       client.clear();
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops every answer cached for the user who left
+      // A full load drops every answer cached for the user who left.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
       window.location.assign("/sign-in");
     },
   });

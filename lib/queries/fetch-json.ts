@@ -60,7 +60,8 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
     if (error instanceof ApiError && error.code === "unauthenticated" && typeof window !== "undefined") {
       const here = `${window.location.pathname}${window.location.search}`;
       if (window.location.pathname !== "/sign-in") {
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- outside React, and a full load drops the expired session's cached answers
+        // Outside React, and a full load drops the expired session's cached answers.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
         window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
       }
     }

@@ -18,7 +18,10 @@ export interface RequestIdentityInput {
   cookie(name: string): string | undefined;
 }
 
-/** Whom a bearer token is to the cluster: a SelfSubjectReview made with it (server/adapters/kube/self-subject-review.ts). */
+/**
+ * Whom a bearer token is to the cluster: a SelfSubjectReview made with it
+ * (server/adapters/kube/self-subject-review.ts).
+ */
 export type ReviewedUserLookup = (token: string) => Promise<{ name: string; groups: string[] }>;
 
 export interface ResolveDeps {
