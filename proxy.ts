@@ -19,6 +19,7 @@ import {
   type GuardVerdict,
 } from "@/server/http/request-guard";
 import { securityHeaders } from "@/server/http/security-headers";
+import { requestMethodHeader, requestPathHeader } from "@/server/observability/request-headers";
 
 /** The page that signs people in, and the paths that must work before anyone has. */
 export const signInPath = "/sign-in";
@@ -98,7 +99,11 @@ export async function proxy(request: NextRequest) {
     if (!verdict.ok) return refuse(verdict);
     const csrf = checkCsrfToken(input, await sessionCsrfToken(request, auth));
     if (!csrf.ok) return refuse(csrf);
-    return NextResponse.next();
+    // For the route's request log line and metrics (server/observability/request-log.ts).
+    const apiHeaders = new Headers(request.headers);
+    apiHeaders.set(requestMethodHeader, request.method);
+    apiHeaders.set(requestPathHeader, request.nextUrl.pathname);
+    return NextResponse.next({ request: { headers: apiHeaders } });
   }
   if (!(await mayShowPage(request, auth))) {
     const target = new URL(signInPath, request.url);

@@ -3,6 +3,7 @@ import type { ApiErrorBody } from "@/lib/contracts/errors";
 import { viewerOfRequest } from "@/server/auth/request-viewer";
 import { runAsViewer } from "@/server/auth/viewer";
 import { TopsailError } from "@/server/errors";
+import { recordApiRequest } from "@/server/observability/request-log";
 
 /** Maps any thrown value to the API's error JSON. Unknown errors are logged, not shown. */
 export function toErrorResponse(error: unknown): Response {
@@ -24,13 +25,19 @@ export const signInMessage = "Sign in at /sign-in";
  * viewer (not signed in, session expired) it answers 401 `unauthenticated` without running it.
  */
 export async function respondWith(work: () => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  let viewerName: string | undefined;
+  let response: Response;
   try {
     const viewer = await viewerOfRequest();
     if (!viewer) throw new TopsailError("unauthenticated", signInMessage);
-    return await runAsViewer(viewer, work);
+    viewerName = viewer.name;
+    response = await runAsViewer(viewer, work);
   } catch (error) {
-    return toErrorResponse(error);
+    response = toErrorResponse(error);
   }
+  await recordApiRequest(response.status, (performance.now() - started) / 1000, viewerName);
+  return response;
 }
 
 /** Runs a route's one domain call as the request's viewer and maps its failure, so handlers stay a few lines. */
