@@ -128,6 +128,18 @@ async function main(): Promise<void> {
     await expectServed(base, "/icon.svg", /^image\/svg\+xml/);
     const ready = await expectServed(base, "/api/ready", /^application\/json/);
     if (JSON.parse(ready).status !== "ready") throw new Error(`/api/ready: ${ready}`);
+    // An API request is logged and measured by its route pattern (server/observability).
+    await fetch(`${base}/api/status`);
+    const metrics = await expectServed(base, "/metrics", /^text\/plain/);
+    if (
+      !/^topsail_http_request_duration_seconds_count\{route="\/api\/status",method="GET",status="\d+"\} 1$/m.test(
+        metrics,
+      )
+    ) {
+      throw new Error(`/metrics does not count the GET /api/status request:\n${metrics.slice(0, 2000)}`);
+    }
+    if (!output.includes('"event":"api_request"')) throw new Error("the server logged no api_request line");
+    console.log("ok  GET /api/status is counted in /metrics and logged as JSON");
 
     const after = snapshot(app);
     const written = [...after].filter(([file, stamp]) => before.get(file) !== stamp).map(([file]) => file);

@@ -24,12 +24,15 @@ import { createClusterReads } from "@/server/experiments";
 import { createExperiment } from "@/server/experiments/create-experiment";
 import { findExperiment } from "@/server/experiments/experiment-store";
 import { startConsoleChild, type RunnerChild } from "@/server/experiments/test-support/crash-harness";
-import { consoleDatabases } from "@/server/adapters/db/test-support/console-databases";
+import { applyPendingMigrations } from "@/server/adapters/db/migrate";
+import { stopTestDatabases, testDatabases } from "@/server/adapters/db/test-support/test-databases";
 
 const LEASE_SECONDS = 3;
 const REPLICA = "server/background/test-support/console-background-process.ts";
 
-describe.each(consoleDatabases())("two console replicas on one $name database", (database) => {
+const postgresql = testDatabases.find((d) => d.provider === "postgresql")!;
+
+describe("two console replicas on one PostgreSQL database", () => {
   let dir: string;
   let sim: RunningSimulator;
   let prometheus: RunningPrometheus;
@@ -54,7 +57,8 @@ describe.each(consoleDatabases())("two console replicas on one $name database", 
     });
     connection = connectionFromKubeconfig(sim.kubeconfigPath);
     kubectl = kubectlFor(sim.kubeconfigPath, path.join(dir, "kubectl-cache"));
-    dbUrl = await database.start(dir);
+    dbUrl = await postgresql.create();
+    await applyPendingMigrations(dbUrl);
     await fetch(new URL("/control/load", sim.mesh!.metricsUrl), {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
@@ -65,7 +69,7 @@ describe.each(consoleDatabases())("two console replicas on one $name database", 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.kill()));
     await disconnectDb();
-    await database.stop();
+    await stopTestDatabases();
     await prometheus?.stop();
     await sim?.stop();
     await rm(dir, { recursive: true, force: true });
