@@ -12,6 +12,7 @@ import { GET as ready } from "@/app/api/ready/route";
 import { readinessSchema } from "@/lib/contracts/probes";
 import { disconnectDb } from "@/server/adapters/db/client";
 import { applyPendingMigrations } from "@/server/adapters/db/migrate";
+import { startPostgres, type PostgresServer } from "@/server/adapters/db/test-support/postgres-server";
 
 const envNames = ["DATABASE_URL", "KUBECONFIG", "HOME", "TOPSAIL_PROMETHEUS_URL"] as const;
 const saved = Object.fromEntries(envNames.map((name) => [name, process.env[name]]));
@@ -65,6 +66,32 @@ describe("/api/ready", () => {
     const { status, body } = await readyWith(`file:${path.join(dir, "empty.db")}`);
     expect(status).toBe(503);
     expect(body.reason).toMatch(/has no tables yet/);
+  });
+});
+
+describe("/api/ready on PostgreSQL", () => {
+  let server: PostgresServer | undefined;
+
+  afterAll(async () => {
+    await disconnectDb();
+    await server?.stop();
+  });
+
+  it("turns unready when PostgreSQL stops and ready again when it comes back", async () => {
+    server = await startPostgres();
+    const url = await server.createDatabase("topsail_ready");
+    await applyPendingMigrations(url);
+    expect((await readyWith(url)).status).toBe(200);
+
+    await server.pause();
+    const down = await readyWith(url);
+    expect(down.status).toBe(503);
+    expect(down.body.checks.database.ok).toBe(false);
+
+    await server.resume();
+    const back = await readyWith(url);
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.status).toBe("ready");
   });
 });
 

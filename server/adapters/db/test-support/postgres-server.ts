@@ -25,6 +25,9 @@ export interface PostgresServer {
   url: string;
   /** Creates an empty database and returns its URL: one per test keeps tests independent. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server and keeps its data, as an outage would; `resume()` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +73,12 @@ export async function startPostgres(): Promise<PostgresServer> {
           await client.end();
         }
         return `postgresql://topsail@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+      },
+      async pause() {
+        await pg("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+      },
+      async resume() {
+        await pg("pg_ctl", ["-D", data, "-l", logFile, "-w", "-o", options, "start"]);
       },
       async stop() {
         process.off("exit", stopOnExit);
