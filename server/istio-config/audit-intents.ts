@@ -11,7 +11,7 @@ import "server-only";
 import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
 import type { AuditOutcome } from "@/server/adapters/db/audit-entries";
 import { DbError } from "@/server/errors";
-import { logger } from "@/server/observability/logger";
+import { getLogger } from "@/server/observability/logger";
 
 /** Where a change lands: the cluster (UID of its kube-system namespace) and the kubeconfig context. */
 export interface ClusterIdentity {
@@ -81,7 +81,7 @@ export async function resolveIntentQuietly(
   what: string,
 ): Promise<void> {
   // Every cluster write of the console ends here, applied or failed: its one log line.
-  logger.info(
+  getLogger().info(
     outcome.status === "applied"
       ? {
           event: "cluster_write",

@@ -9,10 +9,17 @@ import { getConfig } from "@/server/config";
 
 const globals = globalThis as typeof globalThis & { __topsailLogger?: pino.Logger };
 
-export const logger: pino.Logger = (globals.__topsailLogger ??= pino({
-  base: { service: "topsail" },
-  level: getConfig().logLevel,
-  // Level names as words ("info"), which log tools read without a mapping table.
-  formatters: { level: (label) => ({ level: label }) },
-  timestamp: pino.stdTimeFunctions.isoTime,
-}));
+/**
+ * The process's logger, made on first use rather than at import: the configuration (its
+ * level) is read once per process, and reading it while modules load would fix it before a
+ * test or a start script has set the environment.
+ */
+export function getLogger(): pino.Logger {
+  return (globals.__topsailLogger ??= pino({
+    base: { service: "topsail" },
+    level: getConfig().logLevel,
+    // Level names as words ("info"), which log tools read without a mapping table.
+    formatters: { level: (label) => ({ level: label }) },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  }));
+}

@@ -7,7 +7,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { observeRequest } from "./console-metrics";
-import { logger } from "./logger";
+import { getLogger } from "./logger";
 import { requestMethodHeader, requestPathHeader } from "./request-headers";
 import { apiRoutePatterns, routePatternOf } from "./route-patterns";
 
@@ -24,7 +24,7 @@ export async function recordApiRequest(status: number, seconds: number, user: st
   if (!method || !path) return;
   const route = routePatternOf(path, apiRoutePatterns());
   observeRequest({ route, method, status }, seconds);
-  logger.info(
+  getLogger().info(
     { event: "api_request", method, route, status, ms: Math.round(seconds * 1000), user },
     `${method} ${route} ${status}`,
   );
