@@ -10,6 +10,9 @@ const disconnectedPort = 3210;
 const connectedPort = 3211;
 // A console with the token strategy on the same simulator, whose demo users have tokens.
 const signInPort = 3212;
+// A console with the openid strategy, acting by impersonation, and its identity provider.
+const openIdPort = 3213;
+const identityProviderPort = 3214;
 const simApiPort = 18190;
 const simMetricsPort = 15190;
 const prometheusPort = 19190;
@@ -54,6 +57,11 @@ export default defineConfig({
       name: "sign-in",
       testMatch: "sign-in/**/*.spec.ts",
       use: { baseURL: `http://127.0.0.1:${signInPort}` },
+    },
+    {
+      name: "openid",
+      testMatch: "openid/**/*.spec.ts",
+      use: { baseURL: `http://127.0.0.1:${openIdPort}` },
     },
   ],
   webServer: [
@@ -110,6 +118,35 @@ export default defineConfig({
         DATABASE_URL: `file:${e2eState}/sign-in.db`,
         TOPSAIL_AUTH_STRATEGY: "token",
         TOPSAIL_SESSION_SECRET: "e2e-only-session-secret-of-32-characters",
+        TOPSAIL_BACKGROUND: "off",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: `node --import tsx e2e/servers/identity-provider.ts ${identityProviderPort} http://127.0.0.1:${openIdPort}`,
+      url: `http://127.0.0.1:${identityProviderPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: "node --import tsx scripts/start-console.ts",
+      url: `http://127.0.0.1:${openIdPort}/api/auth/session`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(openIdPort),
+        KUBECONFIG: `${e2eState}/kubeconfig`,
+        // The console's own service account (sim/scenarios/demo-tokens.csv), allowed to impersonate.
+        TOPSAIL_KUBE_CONTEXT: "system:serviceaccount:topsail:topsail@topsail-sim",
+        TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
+        DATABASE_URL: `file:${e2eState}/openid.db`,
+        TOPSAIL_AUTH_STRATEGY: "openid",
+        TOPSAIL_SESSION_SECRET: "e2e-only-session-secret-of-32-characters",
+        TOPSAIL_OIDC_ISSUER: `http://127.0.0.1:${identityProviderPort}`,
+        TOPSAIL_OIDC_CLIENT_ID: "topsail-e2e",
+        TOPSAIL_OIDC_CLIENT_SECRET: "topsail-e2e-client-secret",
+        TOPSAIL_OIDC_SCOPES: "openid groups",
+        TOPSAIL_PUBLIC_URL: `http://127.0.0.1:${openIdPort}`,
         TOPSAIL_BACKGROUND: "off",
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -17,6 +17,7 @@ const row = (kind: "canary" | "fault", label: string) => ({
   id: `experiment-${kind}`,
   label,
   appliesTo: (node: ViewNode) => serviceOf(node) !== undefined,
+  requires: ["startExperiments"] as const,
   run: (node: ViewNode) => {
     const service = serviceOf(node);
     if (service) window.location.assign(experimentFormHref(kind, node.namespace, service));

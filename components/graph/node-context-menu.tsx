@@ -3,6 +3,7 @@
 import { DropdownMenu } from "radix-ui";
 import type { Point } from "@/lib/graph-view/layout";
 import type { ViewNode } from "@/lib/graph-view/view-model";
+import { useCanAll } from "@/lib/queries/permissions";
 import { nodeMenuItems, type NodeMenuContext } from "./node-menu-items";
 
 const itemClass =
@@ -10,11 +11,13 @@ const itemClass =
 
 /** Menu items for a node, shared by the canvas's menu and the list's menu button. */
 export function NodeMenuItems({ node, context }: { node: ViewNode; context: NodeMenuContext }) {
+  // Rows that change something are hidden from viewers the cluster would refuse.
+  const can = useCanAll(node.namespace);
   return (
     <>
       <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-slate-500">{node.title}</DropdownMenu.Label>
       {nodeMenuItems
-        .filter((item) => item.appliesTo(node))
+        .filter((item) => item.appliesTo(node) && can(item.requires ?? []))
         .map((item) => (
           <DropdownMenu.Item key={item.id} className={itemClass} onSelect={() => item.run(node, context)}>
             {item.label}

@@ -3,6 +3,7 @@
  * canvas's right-click menu and the list's menu button both show it. Only actions that
  * exist today are listed.
  */
+import type { PermissionName } from "@/lib/contracts/permissions";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { trafficWizardMenuItems } from "@/components/traffic/wizard-menu-items";
 import { experimentMenuItems } from "@/components/experiments/experiment-menu-items";
@@ -17,6 +18,8 @@ export interface NodeMenuItem {
   label: string;
   /** Whether the item applies to this node (all of today's do). */
   appliesTo(node: ViewNode): boolean;
+  /** What the viewer must be allowed in the node's namespace to see the row (changes only). */
+  requires?: readonly PermissionName[];
   run(node: ViewNode, context: NodeMenuContext): void;
 }
 

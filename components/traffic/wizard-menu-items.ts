@@ -17,6 +17,8 @@ export const trafficWizardMenuItems = wizardIds.map((wizard) => ({
   id: `wizard-${wizard}`,
   label: `${wizardTitles[wizard]}…`,
   appliesTo: (node: ViewNode) => serviceOf(node) !== undefined,
+  // As the service page's wizard buttons (service-traffic-actions.tsx): they create and update.
+  requires: ["createIstioConfig", "updateIstioConfig"] as const,
   run: (node: ViewNode) => {
     const service = serviceOf(node);
     if (!service) return;

@@ -22,6 +22,11 @@ export const permissionsQuery = (namespace: string) =>
  * and the server refuses what is not allowed regardless.
  */
 export function useCan(namespace: string | undefined, permission: PermissionName): boolean {
+  return useCanAll(namespace)([permission]);
+}
+
+/** The same answer for several permissions at once, for lists of actions (the graph's node menu). */
+export function useCanAll(namespace: string | undefined): (permissions: readonly PermissionName[]) => boolean {
   const { data } = useQuery({ ...permissionsQuery(namespace ?? ""), enabled: Boolean(namespace) });
-  return data?.allowed[permission] === true;
+  return (permissions) => permissions.every((permission) => data?.allowed[permission] === true);
 }

@@ -1,9 +1,10 @@
 /**
  * A real OpenID Connect provider for the tests (the `oidc-provider` package) on 127.0.0.1 and
- * a free port, with the demo's users and their groups in a `groups` claim. There is no login
- * form: the test says who signs in next (`signInAs`) and the provider's interaction logs that
- * user in at once; the console's client is granted its scopes without a consent screen, as a
- * company's own provider would for its own console.
+ * a free port (or a given one), with the demo's users and their groups in a `groups` claim.
+ * When the test has said who signs in next (`signInAs`), the provider's interaction logs that
+ * user in at once; otherwise it shows a login form asking for the user name (no password: the
+ * provider is the tests' own), as a browser-driven test needs. The console's client is granted
+ * its scopes without a consent screen, as a company's own provider would for its own console.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,8 @@ export interface IdentityProviderOptions {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** 0 (the default): any free port. */
+  port?: number;
 }
 
 export interface RunningIdentityProvider {
@@ -28,7 +31,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   let nextUser: string | undefined;
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
   const server = createServer((req, res) => handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
@@ -66,21 +69,25 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   });
   const callback = provider.callback();
 
+  const logIn = (req: IncomingMessage, res: ServerResponse, accountId: string) =>
+    provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
+
   handle = (req, res) => {
     if (!req.url?.startsWith("/interaction/")) return callback(req, res);
     void (async () => {
       const interaction = await provider.interactionDetails(req, res);
-      if (interaction.prompt.name !== "login" || !nextUser) {
+      if (interaction.prompt.name !== "login") {
         res.statusCode = 400;
         res.end(`unexpected prompt ${interaction.prompt.name}`);
         return;
       }
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: nextUser } },
-        { mergeWithLastSubmission: false },
-      );
+      if (nextUser) return logIn(req, res, nextUser);
+      if (req.method === "POST") {
+        const login = new URLSearchParams(await readBody(req)).get("login") ?? "";
+        if (options.users[login]) return logIn(req, res, login);
+      }
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.end(loginForm(interaction.uid, req.method === "POST"));
     })().catch((error: unknown) => {
       res.statusCode = 500;
       res.end(String(error));
@@ -98,4 +105,24 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** The provider's login page: a user name and a button, posted back to the same interaction. */
+function loginForm(uid: string, unknownUser: boolean): string {
+  return `<!doctype html><html><head><title>Test identity provider</title></head><body><main>
+<h1>Sign in to the test identity provider</h1>
+${unknownUser ? '<p role="alert">No such user.</p>' : ""}
+<form method="post" action="/interaction/${encodeURIComponent(uid)}">
+<label>User name <input name="login" autocomplete="username"></label>
+<button type="submit">Continue</button>
+</form></main></body></html>`;
 }
