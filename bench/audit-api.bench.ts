@@ -72,8 +72,8 @@ async function main(): Promise<void> {
 
     // Oldest first, a minute apart; the huge object is also live in the simulator.
     const hugeName = "catalog";
-    const hugeBefore = JSON.stringify(virtualService(hugeName, 1_500, 90));
-    const hugeAfter = JSON.stringify(virtualService(hugeName, 1_500, 50));
+    const hugeBefore = virtualService(hugeName, 1_500, 90);
+    const hugeAfter = virtualService(hugeName, 1_500, 50);
     await createIstioObject(connectionFromKubeconfig(sim.kubeconfigPath), virtualService(hugeName, 1_500, 50));
     const start = Date.UTC(2026, 0, 1);
     const sources = ["wizard", "editor", "experiment", "external"] as const;
@@ -87,16 +87,17 @@ async function main(): Promise<void> {
             ? "update"
             : ((["update", "update", "update", "create", "delete"] as const)[i % 5] ?? "update");
           const name = huge ? hugeName : `svc-${i % 40}`;
-          const before = action === "create" ? null : huge ? hugeBefore : JSON.stringify(virtualService(name, 3, 90));
-          const after = action === "delete" ? null : huge ? hugeAfter : JSON.stringify(virtualService(name, 3, 50));
+          // A missing object is left out: the column's default is SQL NULL.
+          const before = action === "create" ? {} : { before: huge ? hugeBefore : virtualService(name, 3, 90) };
+          const after = action === "delete" ? {} : { after: huge ? hugeAfter : virtualService(name, 3, 50) };
           return {
             actor: `user-${i % 7}`,
             action,
             kind: "VirtualService",
             namespace: "bookinfo",
             name,
-            before,
-            after,
+            ...before,
+            ...after,
             source: sources[i % 4] ?? "editor",
             status: i % 23 === 0 ? "failed" : "applied",
             error: i % 23 === 0 ? "409 Conflict" : null,
@@ -112,8 +113,8 @@ async function main(): Promise<void> {
       kind: "VirtualService",
       namespace: "bookinfo",
       name: boundsName,
-      before: JSON.stringify(virtualService(boundsName, 355, 90)),
-      after: JSON.stringify(virtualService(boundsName, 355, 90, shifted)),
+      before: virtualService(boundsName, 355, 90),
+      after: virtualService(boundsName, 355, 90, shifted),
       source: "wizard",
       createdAt: new Date(start - 60_000),
     });

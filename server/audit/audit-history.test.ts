@@ -14,8 +14,8 @@ const row: AuditEntryRow = {
   kind: "Namespace",
   namespace: "bookinfo",
   name: "bookinfo",
-  before: '{"metadata.labels":{"istio-injection":"enabled"}}',
-  after: '{"metadata.labels":{"istio-injection":"disabled"}}',
+  before: { "metadata.labels": { "istio-injection": "enabled" } },
+  after: { "metadata.labels": { "istio-injection": "disabled" } },
   comment: "Sidecar injection disabled",
   source: "editor",
   status: "failed",
@@ -25,7 +25,11 @@ const row: AuditEntryRow = {
   kubeContext: null,
 };
 
-type FindManyArgs = { where: { id?: { in: string[] }; before?: null; after?: null }; select?: Record<string, boolean> };
+/** `before` or `after` in a where clause is only ever "is SQL NULL" (audit-entries.ts). */
+type FindManyArgs = {
+  where: { id?: { in: string[] }; before?: unknown; after?: unknown };
+  select?: Record<string, boolean>;
+};
 
 /** A database that answers with `rows` and remembers what it was asked. */
 function fakeDb(rows: AuditEntryRow[]) {
@@ -136,8 +140,8 @@ describe("the audit history", () => {
       id: "h1",
       kind: "VirtualService",
       name: "reviews",
-      before: JSON.stringify(virtualService(1500, 90)),
-      after: JSON.stringify(virtualService(1500, 50)),
+      before: virtualService(1500, 90),
+      after: virtualService(1500, 50),
     };
     const { db } = fakeDb([huge]);
     const detail = await getAuditEntryDetail({ db, readLive: async () => undefined }, "h1");

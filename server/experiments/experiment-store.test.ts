@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Experiment as ExperimentRow } from "@/server/adapters/db/generated/client";
+import { z } from "zod";
+import type { Experiment as ExperimentRow, Prisma } from "@/server/adapters/db/generated/client";
 import { DbError } from "@/server/errors";
 import { toRecord } from "./experiment-store";
 import { canaryRecord, T0 } from "./test-support/records";
+
+/** A value as a Json column gives it back: plain JSON. */
+function asStored(value: object): Prisma.JsonValue {
+  return z.json().parse(JSON.parse(JSON.stringify(value)));
+}
 
 /** A stored row of the canary fixture, as Prisma returns it: every closed set a plain string. */
 function storedRow(overrides: Partial<ExperimentRow> = {}): ExperimentRow {
@@ -18,10 +24,10 @@ function storedRow(overrides: Partial<ExperimentRow> = {}): ExperimentRow {
     actorGroups: null,
     clusterId: record.clusterId,
     kubeContext: record.kubeContext,
-    spec: JSON.stringify(record.spec),
+    spec: asStored(record.spec),
     status: "running",
     phase: "step",
-    state: JSON.stringify(record.memory),
+    state: asStored(record.memory),
     command: null,
     verdict: null,
     summary: null,

@@ -1,14 +1,13 @@
 /**
- * Experiments in the database, as Topsail types. Spec and memory are stored as JSON text and
- * zod-checked on the way out. Two rules live here because only the database can enforce
- * them across requests and runners:
+ * Experiments in the database, as Topsail types. Spec and memory are stored in JSON columns
+ * (server/adapters/db/json-column.ts) and zod-checked on the way out. Two rules live here
+ * because only the database can enforce them across requests and runners:
  * - one active experiment per service: a partial unique index (prisma/schema.prisma), so two
  *   creations at the same instant, from two requests or two consoles, cannot both succeed;
  * - a runner works on an experiment only while it holds its lease (`claimExperiment`), so
  *   when several consoles share a database later, one of them advances each experiment.
  */
 import "server-only";
-import { groupsOf } from "@/server/adapters/db/audit-entries";
 import { z } from "zod";
 import {
   activeStatuses,
@@ -21,6 +20,13 @@ import {
   experimentVerdicts,
   type ExperimentCommand,
 } from "@/lib/contracts/experiments";
+import {
+  groupsOf,
+  groupsToColumn,
+  jsonObjectOf,
+  toJsonColumn,
+  toNullableJsonColumn,
+} from "@/server/adapters/db/json-column";
 import { fromStoredEnum } from "@/server/adapters/db/stored-enum";
 import { violatesUniqueIndex, type UniqueIndex } from "@/server/adapters/db/unique-violation";
 import type {
@@ -53,17 +59,9 @@ const stored = {
   eventPhase: z.enum(eventPhases),
 };
 
-function parseJson(text: string, what: string, id: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DbError(`experiment ${id}: ${what} is not valid JSON`, { cause: error });
-  }
-}
-
 export function toRecord(row: ExperimentRow): ExperimentRecord {
-  const spec = experimentSpecSchema.safeParse(parseJson(row.spec, "spec", row.id));
-  const memory = machineMemorySchema.safeParse(parseJson(row.state, "state", row.id));
+  const spec = experimentSpecSchema.safeParse(row.spec);
+  const memory = machineMemorySchema.safeParse(row.state);
   if (!spec.success)
     throw new DbError(
       `experiment ${row.id}: stored spec does not match the contract (${spec.error.issues[0]?.message})`,
@@ -97,14 +95,15 @@ export function toRecord(row: ExperimentRow): ExperimentRecord {
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
-  const data = row.data === null ? undefined : parseJson(row.data, "event data", row.experimentId);
+  // Data that is not an object (never written by Topsail) is left out, as it always was.
+  const data = row.data === null ? undefined : jsonObjectOf(row.data);
   return {
     id: row.id,
     at: row.at,
     type: fromStoredEnum(stored.eventType, row.type, `experiment ${row.experimentId}`, "event type"),
     phase: fromStoredEnum(stored.eventPhase, row.phase, `experiment ${row.experimentId}`, "event phase"),
     message: row.message,
-    ...(data && typeof data === "object" && !Array.isArray(data) ? { data: data as Record<string, unknown> } : {}),
+    ...(data ? { data } : {}),
     auditId: row.auditId,
   };
 }
@@ -118,7 +117,7 @@ function rowData(record: Omit<ExperimentRecord, "id" | "createdAt">) {
   return {
     status: record.status,
     phase: record.phase,
-    state: JSON.stringify(record.memory),
+    state: toJsonColumn(record.memory),
     verdict: record.verdict,
     summary: record.summary,
     startedAt: record.startedAt,
@@ -133,7 +132,7 @@ function eventData(experimentId: string, e: NewEvent) {
     type: e.type,
     phase: e.phase,
     message: e.message,
-    data: e.data === undefined ? null : JSON.stringify(e.data),
+    data: toNullableJsonColumn(e.data),
     auditId: e.auditId ?? null,
   };
 }
@@ -161,10 +160,10 @@ export async function insertExperiment(
           namespace: record.namespace,
           service: record.service,
           actor: record.actor,
-          actorGroups: record.actorGroups?.length ? JSON.stringify(record.actorGroups) : null,
+          actorGroups: groupsToColumn(record.actorGroups),
           clusterId: record.clusterId,
           kubeContext: record.kubeContext,
-          spec: JSON.stringify(record.spec),
+          spec: toJsonColumn(record.spec),
           ...rowData(record),
           command: null,
         },

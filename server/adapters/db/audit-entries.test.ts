@@ -13,7 +13,7 @@ const row: AuditEntryRow = {
   namespace: "bookinfo",
   name: "reviews",
   before: null,
-  after: '{"kind":"VirtualService"}',
+  after: { kind: "VirtualService" },
   comment: null,
   source: "editor",
   status: "applied",
@@ -34,7 +34,7 @@ function fakeDb(rows: AuditEntryRow[], seen: unknown[] = []): AuditEntriesDb {
 }
 
 describe("listAuditEntries", () => {
-  it("parses the stored JSON objects", async () => {
+  it("returns the stored JSON objects", async () => {
     const [entry] = await listAuditEntries(fakeDb([row]));
     expect(entry?.before).toBeNull();
     expect(entry?.after).toEqual({ kind: "VirtualService" });
@@ -51,7 +51,9 @@ describe("listAuditEntries", () => {
     await expect(listAuditEntries(fakeDb([{ ...row, action: "patch" }]))).rejects.toThrow(/unknown action "patch"/);
   });
 
-  it("fails with a DbError on a stored object that is not JSON", async () => {
-    await expect(listAuditEntries(fakeDb([{ ...row, before: "{oops" }]))).rejects.toThrow(/"before" is not valid JSON/);
+  it("fails with a DbError on a stored value that is not a JSON object", async () => {
+    // A string is what the json_columns migration keeps of text that was not JSON.
+    await expect(listAuditEntries(fakeDb([{ ...row, before: "{oops" }]))).rejects.toThrow(DbError);
+    await expect(listAuditEntries(fakeDb([{ ...row, after: [1, 2] }]))).rejects.toThrow(/"after" is not a JSON object/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Audit entries in the database, as Topsail types: the objects before and after a change are
- * stored as JSON text and come back parsed; action, source and status are checked against
- * their contract's enums (stored-enum.ts).
+ * stored in JSON columns (json-column.ts) and checked to be objects on the way out; action,
+ * source and status are checked against their contract's enums (stored-enum.ts).
  *
  * Topsail's own writes are recorded in two steps (docs/ARCHITECTURE.md "Writes"): an intent
  * (`recordAuditIntent`, status `pending`, before any cluster write — if the database cannot
@@ -20,6 +20,14 @@ import {
 } from "@/lib/contracts/audit";
 import { DbError } from "@/server/errors";
 import type { AuditEntry as AuditEntryRow, Prisma, PrismaClient } from "./generated/client";
+import {
+  groupsOf,
+  groupsToColumn,
+  isSqlNull,
+  jsonObjectOf,
+  toNullableJsonColumn,
+  type JsonColumnValue,
+} from "./json-column";
 import { fromStoredEnum } from "./stored-enum";
 import { violatesUniqueIndex, type UniqueIndex } from "./unique-violation";
 
@@ -113,13 +121,13 @@ export async function recordAuditEntry(db: AuditEntriesDb, input: NewAuditEntry)
     const row = await db.auditEntry.create({
       data: {
         actor: input.actor,
-        actorGroups: input.actorGroups?.length ? JSON.stringify(input.actorGroups) : null,
+        actorGroups: groupsToColumn(input.actorGroups),
         action: input.action,
         kind: input.kind,
         namespace: input.namespace,
         name: input.name,
-        before: toJsonText(input.before),
-        after: toJsonText(input.after),
+        before: toNullableJsonColumn(input.before),
+        after: toNullableJsonColumn(input.after),
         comment: input.comment ?? null,
         source: input.source,
         status: input.status ?? "applied",
@@ -181,7 +189,7 @@ export async function resolveAuditIntent(db: AuditEntriesDb, id: string, outcome
         outcome.status === "applied"
           ? {
               status: "applied",
-              after: toJsonText(outcome.after),
+              after: toNullableJsonColumn(outcome.after),
               resourceVersion: outcome.resourceVersion,
               error: null,
             }
@@ -214,8 +222,8 @@ export async function listAuditEntries(db: AuditEntriesDb, filter: AuditEntryFil
 /**
  * The entries `listAuditEntries` would list, without their objects: only the summary columns
  * are read, so what the console spends on a page does not grow with the objects' size (a
- * 20,000-line object is never parsed to show one line), and an object that is not valid JSON
- * is reported by its entry's detail, not by the list.
+ * 20,000-line object is never parsed to show one line), and an object that is not a JSON
+ * object is reported by its entry's detail, not by the list.
  *
  * Whether an entry has an object before and after is asked of the database for the listed
  * ids (`before IS NULL`), so neither text reaches the console. Two more reads, outside a
@@ -237,8 +245,8 @@ export async function listAuditEntrySummaries(
     });
     const ids = rows.map((row) => row.id);
     const [withoutBefore, withoutAfter] = await Promise.all([
-      db.auditEntry.findMany({ where: { id: { in: ids }, before: null }, select: { id: true } }),
-      db.auditEntry.findMany({ where: { id: { in: ids }, after: null }, select: { id: true } }),
+      db.auditEntry.findMany({ where: { id: { in: ids }, before: isSqlNull }, select: { id: true } }),
+      db.auditEntry.findMany({ where: { id: { in: ids }, after: isSqlNull }, select: { id: true } }),
     ]);
     const noBefore = new Set(withoutBefore.map((row) => row.id));
     const noAfter = new Set(withoutAfter.map((row) => row.id));
@@ -298,8 +306,8 @@ function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
 function toAuditEntry(row: AuditEntryRow): AuditEntry {
   return {
     ...toAuditEntryFields(row),
-    before: fromJsonText(row.before, "before", row.id),
-    after: fromJsonText(row.after, "after", row.id),
+    before: auditObjectOf(row.before, "before", row.id),
+    after: auditObjectOf(row.after, "after", row.id),
   };
 }
 
@@ -323,33 +331,11 @@ function toAuditEntryFields(row: Omit<AuditEntryRow, "before" | "after">): Omit<
   };
 }
 
-/** Stored as a JSON array (SQLite has no arrays); anything else reads as no groups. */
-export function groupsOf(text: string | null): string[] {
-  if (!text) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.filter((g): g is string => typeof g === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-function toJsonText(value: object | null | undefined): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
-}
-
-function fromJsonText(text: string | null, field: string, id: string): AuditObject | null {
-  if (text === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new DbError(`audit entry ${id}: "${field}" is not valid JSON`, { cause: error });
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new DbError(`audit entry ${id}: "${field}" is not a JSON object`);
-  }
-  return parsed as AuditObject;
+function auditObjectOf(value: JsonColumnValue, field: string, id: string): AuditObject | null {
+  if (value === null) return null;
+  const object = jsonObjectOf(value);
+  if (!object) throw new DbError(`audit entry ${id}: "${field}" is not a JSON object`);
+  return object;
 }
 
 function wrap(error: unknown, context: string): DbError {

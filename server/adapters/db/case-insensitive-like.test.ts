@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseInsensitiveLike } from "./case-insensitive-like";
+import { Prisma } from "./generated/client";
 
 describe("a PostgreSQL query's text filters", () => {
   it("ignore case, as SQLite's do, wherever they sit in the where clause", () => {
@@ -25,5 +26,11 @@ describe("a PostgreSQL query's text filters", () => {
       data: { comment: { contains: "x" } },
     });
     expect(caseInsensitiveLike(undefined)).toBeUndefined();
+  });
+
+  it("keep Prisma's values that are objects, such as the SQL NULL of a JSON column", () => {
+    const rewritten = caseInsensitiveLike({ where: { after: { equals: Prisma.DbNull }, name: { contains: "r" } } });
+    expect(rewritten.where.after.equals).toBe(Prisma.DbNull);
+    expect(rewritten.where.name).toEqual({ contains: "r", mode: "insensitive" });
   });
 });

@@ -13,10 +13,18 @@ export function caseInsensitiveLike<T>(args: T): T {
 
 function rewrite(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewrite);
-  if (typeof value !== "object" || value === null || value instanceof Date) return value;
+  // Only plain objects are filters: a class instance (a Date, Prisma's DbNull that asks a JSON
+  // column for SQL NULL) is a value, and copying it into a plain object would change its meaning.
+  if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [key, rewrite(inner)]),
   );
   if (likeFilters.some((key) => typeof out[key] === "string") && !("mode" in out)) out.mode = "insensitive";
   return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

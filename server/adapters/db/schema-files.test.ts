@@ -35,6 +35,12 @@ describe("the two Prisma schemas", () => {
     for (const line of dateTimes) expect(line).toContain("@db.Timestamptz(3)");
   });
 
+  it("give PostgreSQL its native types: JSON values as jsonb", () => {
+    const jsons = postgresql.split("\n").filter((line) => /^\s+\w+\s+Json\??\s/.test(line));
+    expect(jsons.length).toBeGreaterThan(0);
+    for (const line of jsons) expect(line).toContain("@db.JsonB");
+  });
+
   it("have a PostgreSQL migration for every change (npm run db:migration:create writes one for both)", () => {
     expect(read(migratedSchemaFile())).toBe(postgresql);
   });
