@@ -110,7 +110,7 @@ describe("a fresh clone, with only the README's two commands", () => {
       expect(again.status, again.stderr).toBe(0);
       expect(again.stdout).toContain("setup: system packages present");
       expect(again.stdout).toContain("setup: npm packages up to date");
-      expect(again.stdout).toMatch(/prisma client up to date/);
+      expect(again.stdout).toMatch(/prisma clients? up to date/);
       expect(again.stdout).toMatch(/no pending migrations/);
       expect(again.stdout).not.toMatch(/installing/);
       expect(again.seconds).toBeLessThan(10);
