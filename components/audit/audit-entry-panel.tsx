@@ -5,6 +5,7 @@ import type { AuditEntrySummary } from "@/lib/contracts/audit";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { findIstioKind } from "@/lib/istio/kinds";
 import { useAuditEntry, useRollback } from "@/lib/queries/audit";
+import { useCan } from "@/lib/queries/permissions";
 import { MessageText } from "@/components/ui/message-text";
 import { YamlDiff } from "@/components/ui/yaml-diff";
 
@@ -25,6 +26,8 @@ function errorText(error: unknown): string {
 export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
   const detail = useAuditEntry(summary.id);
   const rollback = useRollback(summary.id);
+  // A rollback is a write: a viewer the cluster would refuse gets no button (the server refuses anyway).
+  const mayWrite = useCan(summary.namespace, "updateIstioConfig");
   const [comment, setComment] = useState("");
   const title = `${summary.kind} ${summary.namespace}/${summary.name}`;
   if (detail.isPending) return <p className="text-sm">Loading the entry…</p>;
@@ -43,7 +46,7 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
   const atThisVersion = live.yaml === detail.data.afterYaml;
   // The server refuses the others (server/audit/rollback.ts); here they get no buttons.
   const isIstioObject = findIstioKind(summary.kind) !== undefined;
-  const canRollBack = summary.status === "applied" && isIstioObject;
+  const canRollBack = summary.status === "applied" && isIstioObject && mayWrite;
   return (
     <article aria-label={`Audit entry for ${title}`} className="flex flex-col gap-3">
       <YamlDiff

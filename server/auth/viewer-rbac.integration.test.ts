@@ -22,6 +22,7 @@ import { applyIstioChangesLive } from "@/server/istio-config";
 import { listClusterNamespaces } from "@/server/namespaces/list-cluster-namespaces";
 import { getPermissions } from "./permissions";
 import { runAsViewer, type Viewer } from "./viewer";
+import { validateVisibleNamespaces } from "@/server/validation";
 
 const bearer = (name: string): Viewer => ({
   name,
@@ -114,6 +115,12 @@ describe("the console acts as the signed-in viewer", () => {
     expect(bobsConfig.objects.map((o) => o.name)).toContain("httpbin-routes");
     const carolsConfig = await runAsViewer(carol, () => listIstioObjectSummaries(["httpbin"]));
     expect(carolsConfig.objects).toEqual([]);
+    // Nor do its objects' validations.
+    expect((await runAsViewer(bob, () => validateVisibleNamespaces(["httpbin"]))).length).toBeGreaterThan(0);
+    expect(await runAsViewer(carol, () => validateVisibleNamespaces(["httpbin", "bookinfo"]))).toEqual(
+      await runAsViewer(carol, () => validateVisibleNamespaces(["bookinfo"])),
+    );
+    expect(await runAsViewer(carol, () => validateVisibleNamespaces(["httpbin"]))).toEqual([]);
   });
 
   it("keeps everything visible to the anonymous console, as before sign-in", async () => {

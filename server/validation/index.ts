@@ -10,5 +10,5 @@ export { CHECK_CODES, type CheckCode } from "./codes";
 export { configObjectsOf, createValidationContext, type MeshInventory, type ValidationContext } from "./context";
 export { loadValidationContext } from "./load-validation-context";
 export type { ValidatableObject, ValidationCheck } from "./types";
-export { validateContextNamespaces, validateNamespaces } from "./validate-namespaces";
+export { validateContextNamespaces, validateNamespaces, validateVisibleNamespaces } from "./validate-namespaces";
 export { validateObject } from "./validate-object";

@@ -5,6 +5,7 @@
 import "server-only";
 import type { ObjectValidationList } from "@/lib/contracts/validations";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
+import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { configObjectsOf, type ValidationContext } from "./context";
 import { loadValidationContext } from "./load-validation-context";
 import { namespaceOf } from "./types";
@@ -30,4 +31,9 @@ export async function validateNamespaces(
 ): Promise<ObjectValidationList> {
   const context = await loadValidationContext(connection);
   return validateContextNamespaces(namespaces, context);
+}
+
+/** The validations of the namespaces the current viewer may see; the others are left out, as everywhere else. */
+export async function validateVisibleNamespaces(namespaces: readonly string[]): Promise<ObjectValidationList> {
+  return validateNamespaces(await viewerVisibility().filter(namespaces, (ns) => ns));
 }

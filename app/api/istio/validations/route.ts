@@ -1,14 +1,14 @@
 import { validationsQuerySchema } from "@/lib/contracts/validations";
 import { parseInput, searchParamsOf } from "@/server/http/parse-input";
 import { respond } from "@/server/http/to-error-response";
-import { validateNamespaces } from "@/server/validation";
+import { validateVisibleNamespaces } from "@/server/validation";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/istio/validations?namespaces=a,b → ObjectValidationList */
 export function GET(request: Request) {
   return respond(async () => {
-    return validateNamespaces(
+    return validateVisibleNamespaces(
       parseInput(validationsQuerySchema, searchParamsOf(request, ["namespaces"]), "query").namespaces,
     );
   });
