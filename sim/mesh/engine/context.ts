@@ -4,6 +4,7 @@ import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
 import type { ProxyStates } from "../proxy/proxy-state";
 import type { HttpRequest } from "../router/types";
 import type { MetricRegistry } from "../telemetry/metric-registry";
+import type { ProxyRecordSink } from "../telemetry/proxy-record";
 import type { Rng } from "./rng";
 import type { Scheduler } from "./scheduler";
 
@@ -12,6 +13,10 @@ export interface EngineContext {
   rng: Rng;
   snapshot(): ConfigSnapshot;
   telemetry: MetricRegistry;
+  /** Every proxy's record of every HTTP request it finished (access logs and spans are made from these). */
+  proxyRecords: ProxyRecordSink;
+  /** Epoch ms of virtual time 0: a record's wall-clock time is `epochMs + virtual ms`. */
+  epochMs: number;
   behaviours: BehaviourTable;
   proxies: ProxyStates;
   /** Sends one HTTP request (one try of the application's); the response always arrives in a later event. */

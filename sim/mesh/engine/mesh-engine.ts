@@ -41,6 +41,7 @@ import { SyntheticLoad } from "../load/synthetic-load";
 import { TcpClientLoad } from "../load/tcp-load";
 import { ProxyStates } from "../proxy/proxy-state";
 import { MetricRegistry } from "../telemetry/metric-registry";
+import type { ProxyRecordSink } from "../telemetry/proxy-record";
 import type { EngineContext } from "./context";
 import { createRng } from "./rng";
 import { Scheduler } from "./scheduler";
@@ -50,6 +51,10 @@ export interface MeshEngineOptions {
   store: StoreClient;
   seed?: number;
   load?: LoadOverrides;
+  /** Receives every proxy's record of every HTTP request (default: dropped). */
+  proxyRecords?: ProxyRecordSink;
+  /** Wall-clock epoch ms of virtual time 0 (default: when the engine is made). */
+  epochMs?: number;
 }
 
 export interface MeshState {
@@ -95,6 +100,8 @@ export class MeshEngine {
       rng: createRng(this.seed),
       snapshot: () => this.watcher.current(),
       telemetry: this.telemetry,
+      proxyRecords: options.proxyRecords ?? { record: () => {} },
+      epochMs: options.epochMs ?? Date.now(),
       behaviours: this.behaviours,
       proxies: this.proxies,
       sendHttp: (caller, request, done) => sendHttp(ctx, caller, request, done),
