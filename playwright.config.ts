@@ -15,6 +15,7 @@ const openIdPort = 3213;
 const identityProviderPort = 3214;
 const simApiPort = 18190;
 const simMetricsPort = 15190;
+const simTracingPort = 16786;
 const prometheusPort = 19190;
 const e2eState = ".topsail/e2e";
 
@@ -81,7 +82,7 @@ export default defineConfig({
       },
     },
     {
-      command: `node --import tsx sim/cli/main.ts --port ${simApiPort} --metrics-port ${simMetricsPort} --kubeconfig ${e2eState}/kubeconfig --data-dir ${e2eState}/sim --tokens sim/scenarios/demo-tokens.csv`,
+      command: `node --import tsx sim/cli/main.ts --port ${simApiPort} --metrics-port ${simMetricsPort} --tracing-port ${simTracingPort} --kubeconfig ${e2eState}/kubeconfig --data-dir ${e2eState}/sim --tokens sim/scenarios/demo-tokens.csv`,
       url: `https://127.0.0.1:${simApiPort}/healthz`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,

@@ -55,6 +55,11 @@ export interface SimulatorOptions {
   metricsPort?: number;
   /** Traffic per entry point, when the traffic engine runs. */
   load?: LoadOverrides;
+  /**
+   * With the traffic engine: serve the proxies' traces through Jaeger's query API on this port
+   * (0 = a free one), at `/jaeger` as Istio's Jaeger addon does. The CLI supplies 16686.
+   */
+  tracingPort?: number;
   /** Watch events kept for resuming watches; older resourceVersions get 410 Expired. */
   watchHistorySize?: number;
   /** Every API request but watches waits this long (a slow API server); default 0. */
@@ -136,6 +141,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         metricsPort: options.metricsPort,
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.load ? { load: options.load } : {}),
+        ...(options.tracingPort !== undefined ? { tracingPort: options.tracingPort } : {}),
       });
     } catch (error) {
       controllers.stop();

@@ -41,6 +41,9 @@ export async function startMeshWithPrometheus(options: {
       String(apiPort),
       "--metrics-port",
       String(metricsPort),
+      // Any free port: a demo's simulator may hold Jaeger's 16686.
+      "--tracing-port",
+      "0",
       ...(options.simArgs ?? []),
       "--data-dir",
       join(dir, "sim"),

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   }
   const sim = await startSimulator(options);
   const metrics = sim.mesh ? `, Istio metrics at ${sim.mesh.metricsUrl}` : "";
-  console.log(`topsail-sim ready at ${sim.url} (kubeconfig ${sim.kubeconfigPath}${metrics})`);
+  const traces = sim.mesh?.tracingUrl ? `, Jaeger query API at ${sim.mesh.tracingUrl}` : "";
+  console.log(`topsail-sim ready at ${sim.url} (kubeconfig ${sim.kubeconfigPath}${metrics}${traces})`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -2,9 +2,10 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { SimulatorOptions } from "../index";
+import { DEFAULT_METRICS_PORT, DEFAULT_TRACING_PORT } from "../mesh/index";
 
 const USAGE =
-  "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--no-traffic] [--api-latency-ms N]";
+  "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--tracing-port 16686] [--no-traffic] [--api-latency-ms N]";
 
 const integer = z.coerce.number().int().nonnegative();
 
@@ -21,6 +22,7 @@ export function parseFlags(argv: string[]): SimulatorOptions {
       tokens: { type: "string" },
       "data-dir": { type: "string" },
       "metrics-port": { type: "string" },
+      "tracing-port": { type: "string" },
       "no-traffic": { type: "boolean" },
       "api-latency-ms": { type: "string" },
       help: { type: "boolean" },
@@ -39,6 +41,7 @@ export function parseFlags(argv: string[]): SimulatorOptions {
   const seed = number("seed", values.seed);
   const scale = number("scale", values.scale);
   const metricsPort = number("metrics-port", values["metrics-port"]);
+  const tracingPort = number("tracing-port", values["tracing-port"]);
   const apiLatencyMs = number("api-latency-ms", values["api-latency-ms"]);
   if (apiLatencyMs !== undefined) options.apiLatencyMs = apiLatencyMs;
   if (port !== undefined) options.port = port;
@@ -50,6 +53,10 @@ export function parseFlags(argv: string[]): SimulatorOptions {
   if (values.tokens) options.tokensPath = values.tokens;
   if (values["data-dir"]) options.dataDir = values["data-dir"];
   // The program serves traffic and metrics unless told not to; in-process starts opt in.
-  if (!values["no-traffic"]) options.metricsPort = metricsPort ?? 15090;
+  if (!values["no-traffic"]) {
+    options.metricsPort = metricsPort ?? DEFAULT_METRICS_PORT;
+    // Jaeger's query port: the traces are the traffic's, so they come and go with it.
+    options.tracingPort = tracingPort ?? DEFAULT_TRACING_PORT;
+  }
   return options;
 }

@@ -1,13 +1,17 @@
 /**
  * The simulator's Istio traffic engine, as the simulator program starts it:
  * `startMesh({ store })` watches the store, generates traffic on a real-time clock and
- * serves Istio's standard metrics and the control API (see README.md).
+ * serves Istio's standard metrics and the control API, and, given a tracing port, the
+ * proxies' spans through a Jaeger query API (see README.md).
  */
 import type { StoreClient } from "../store/types";
 import { MeshEngine } from "./engine/mesh-engine";
 import { startRealTimeDriver } from "./engine/real-time-driver";
 import type { LoadOverrides } from "./load/load-settings";
-import { startMetricsServer } from "./server/metrics-server";
+import { startMetricsServer, type MetricsServer } from "./server/metrics-server";
+import type { ProxyRecord, ProxyRecordSink } from "./telemetry/proxy-record";
+import { TraceStore } from "./tracing/trace-store";
+import { startTracingServer, type TracingServer } from "./tracing/tracing-server";
 
 export { MeshEngine, type MeshEngineOptions, type MeshState } from "./engine/mesh-engine";
 export {
@@ -21,6 +25,8 @@ export {
 export type { BehaviourOverride } from "./behaviour/types";
 
 export const DEFAULT_METRICS_PORT = 15090;
+/** Jaeger's query port, as Istio's addon (`tracing` service in istio-system) serves it. */
+export const DEFAULT_TRACING_PORT = 16686;
 
 export interface StartMeshOptions {
   store: StoreClient;
@@ -32,38 +38,74 @@ export interface StartMeshOptions {
   load?: LoadOverrides;
   /** Advance virtual time with the wall clock (default). False: the caller drives `engine.advanceTo`. */
   realTime?: boolean;
+  /** Serve the proxies' traces through Jaeger's query API on this port (0 = a free one); absent = no traces kept. */
+  tracingPort?: number;
+  /** Traces the tracing server keeps (a ring; default tracing/trace-store.ts). */
+  maxTraces?: number;
+  /** Further receivers of every proxy record, beside the trace store (access logs). */
+  proxyRecordSinks?: ProxyRecordSink[];
 }
 
 export interface RunningMesh {
   metricsUrl: string;
+  /** `http://127.0.0.1:<port>/jaeger`, when `tracingPort` was given. */
+  tracingUrl?: string;
   engine: MeshEngine;
   stop(): Promise<void>;
 }
 
+/** Every sink gets every record, in order. */
+function fanOut(sinks: readonly ProxyRecordSink[]): ProxyRecordSink {
+  return {
+    record(record: ProxyRecord) {
+      for (const sink of sinks) sink.record(record);
+    },
+  };
+}
+
 export async function startMesh(options: StartMeshOptions): Promise<RunningMesh> {
+  const host = options.host ?? "127.0.0.1";
+  const traces =
+    options.tracingPort !== undefined
+      ? new TraceStore(options.maxTraces !== undefined ? { maxTraces: options.maxTraces } : {})
+      : undefined;
+  const sinks = [...(traces ? [traces] : []), ...(options.proxyRecordSinks ?? [])];
+  const epochMs = Date.now();
   const engine = new MeshEngine({
     store: options.store,
+    epochMs,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.load ? { load: options.load } : {}),
+    ...(sinks.length > 0 ? { proxyRecords: fanOut(sinks) } : {}),
   });
-  let server;
+  let server: MetricsServer;
   try {
-    server = await startMetricsServer(engine, {
-      host: options.host ?? "127.0.0.1",
-      port: options.metricsPort ?? DEFAULT_METRICS_PORT,
-    });
+    server = await startMetricsServer(engine, { host, port: options.metricsPort ?? DEFAULT_METRICS_PORT });
   } catch (error) {
     engine.stop();
     throw error;
   }
+  let tracing: TracingServer | undefined;
+  if (traces && options.tracingPort !== undefined) {
+    try {
+      // Searches end "now" by default: the engine's clock, which runs ahead of the wall clock when a test drives it.
+      const now = (): number => Math.max(Date.now(), epochMs + engine.now);
+      tracing = await startTracingServer(traces, { host, port: options.tracingPort, now });
+    } catch (error) {
+      engine.stop();
+      await server.close();
+      throw error;
+    }
+  }
   const driver = options.realTime === false ? undefined : startRealTimeDriver(engine);
   return {
     metricsUrl: `${server.url}/metrics`,
+    ...(tracing ? { tracingUrl: tracing.url } : {}),
     engine,
     async stop() {
       driver?.stop();
       engine.stop();
-      await server.close();
+      await Promise.all([server.close(), tracing?.close()]);
     },
   };
 }

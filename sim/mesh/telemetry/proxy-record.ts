@@ -19,6 +19,11 @@ export interface TraceContext {
   parentSpanId?: string;
   /** Whether this trace is reported (Istio's sampling decision, made once at the edge). */
   sampled: boolean;
+  /**
+   * Gateways only: Envoy's upstream span `router <cluster> egress`, a child of `spanId` and the
+   * parent of the destination sidecar's inbound span.
+   */
+  routerSpanId?: string;
 }
 
 export interface ProxyRecord {
