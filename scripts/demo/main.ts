@@ -28,6 +28,7 @@ async function checkPorts(options: DemoOptions): Promise<void> {
   const wanted: [string, number][] = [
     ["api-port", options.apiPort],
     ["metrics-port", options.metricsPort],
+    ["tracing-port", options.tracingPort],
     ["prometheus-port", options.prometheusPort],
     ["console-port", options.consolePort],
   ];
@@ -57,6 +58,7 @@ function banner(options: DemoOptions, prometheus: RunningPrometheus): string {
     `  Prometheus   ${prometheus.url}`,
     `  Kubernetes   https://127.0.0.1:${options.apiPort}  (kubectl --kubeconfig ${path.relative(process.cwd(), kubeconfig)})`,
     `  Sim metrics  http://127.0.0.1:${options.metricsPort}/metrics`,
+    `  Traces       http://127.0.0.1:${options.tracingPort}/jaeger/api/services  (Jaeger query API)`,
     `  Traffic      npm run simctl -- ${options.metricsPort === 15090 ? "" : `--url http://127.0.0.1:${options.metricsPort} `}status`,
     `  Logs and state in ${path.relative(process.cwd(), demoDir)}/   Ctrl-C stops all three`,
     line,
@@ -103,6 +105,8 @@ async function main(): Promise<void> {
       String(options.apiPort),
       "--metrics-port",
       String(options.metricsPort),
+      "--tracing-port",
+      String(options.tracingPort),
       "--kubeconfig",
       kubeconfig,
       "--state",
@@ -139,6 +143,7 @@ async function main(): Promise<void> {
         ...process.env,
         KUBECONFIG: kubeconfig,
         TOPSAIL_PROMETHEUS_URL: prometheus.url,
+        TOPSAIL_TRACING_URL: `http://127.0.0.1:${options.tracingPort}/jaeger`,
         PORT: String(options.consolePort),
         DATABASE_URL: `file:${path.join(demoDir, "topsail.db")}`,
         NEXT_TELEMETRY_DISABLED: "1",

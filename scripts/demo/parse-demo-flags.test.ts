@@ -7,6 +7,7 @@ describe("parseDemoFlags", () => {
       fresh: false,
       apiPort: 18080,
       metricsPort: 15090,
+      tracingPort: 16686,
       prometheusPort: 9090,
       consolePort: 3000,
     });

@@ -3,12 +3,14 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 export const demoUsage =
-  "usage: npm run demo -- [--fresh] [--api-port 18080] [--metrics-port 15090] [--prometheus-port 9090] [--console-port 3000] [--seed N] [--scale N]";
+  "usage: npm run demo -- [--fresh] [--api-port 18080] [--metrics-port 15090] [--tracing-port 16686] [--prometheus-port 9090] [--console-port 3000] [--seed N] [--scale N]";
 
 export interface DemoOptions {
   fresh: boolean;
   apiPort: number;
   metricsPort: number;
+  /** The simulator's Jaeger query API (traces), as Istio's Jaeger addon serves it. */
+  tracingPort: number;
   prometheusPort: number;
   consolePort: number;
   seed?: number;
@@ -26,6 +28,7 @@ export function parseDemoFlags(argv: string[]): DemoOptions {
       fresh: { type: "boolean", default: false },
       "api-port": { type: "string", default: "18080" },
       "metrics-port": { type: "string", default: "15090" },
+      "tracing-port": { type: "string", default: "16686" },
       "prometheus-port": { type: "string", default: "9090" },
       "console-port": { type: "string", default: "3000" },
       seed: { type: "string" },
@@ -44,13 +47,20 @@ export function parseDemoFlags(argv: string[]): DemoOptions {
     fresh: values.fresh ?? false,
     apiPort: read("api-port", "port", values["api-port"]),
     metricsPort: read("metrics-port", "port", values["metrics-port"]),
+    tracingPort: read("tracing-port", "port", values["tracing-port"]),
     prometheusPort: read("prometheus-port", "port", values["prometheus-port"]),
     consolePort: read("console-port", "port", values["console-port"]),
   };
   if (values.seed !== undefined) options.seed = read("seed", "count", values.seed);
   if (values.scale !== undefined) options.scale = read("scale", "count", values.scale);
-  const ports = [options.apiPort, options.metricsPort, options.prometheusPort, options.consolePort];
+  const ports = [
+    options.apiPort,
+    options.metricsPort,
+    options.tracingPort,
+    options.prometheusPort,
+    options.consolePort,
+  ];
   if (new Set(ports).size !== ports.length)
-    throw new Error(`the four ports must differ, got ${ports.join(", ")}\n${demoUsage}`);
+    throw new Error(`the five ports must differ, got ${ports.join(", ")}\n${demoUsage}`);
   return options;
 }
