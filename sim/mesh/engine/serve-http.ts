@@ -140,6 +140,8 @@ export function serveHttp(
     const value = appHeaders[name];
     if (value !== undefined) forwarded[name] = value;
   }
+  if (behaviour.userAgent !== undefined && forwarded["user-agent"] === undefined)
+    forwarded["user-agent"] = behaviour.userAgent;
 
   const runCall = (index: number): void => {
     const call = behaviour.calls[index];
