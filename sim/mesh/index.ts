@@ -8,6 +8,7 @@ import { MeshEngine } from "./engine/mesh-engine";
 import { startRealTimeDriver } from "./engine/real-time-driver";
 import type { LoadOverrides } from "./load/load-settings";
 import { startMetricsServer } from "./server/metrics-server";
+import type { ProxyRecordSink } from "./telemetry/proxy-record";
 
 export { MeshEngine, type MeshEngineOptions, type MeshState } from "./engine/mesh-engine";
 export {
@@ -32,6 +33,13 @@ export interface StartMeshOptions {
   load?: LoadOverrides;
   /** Advance virtual time with the wall clock (default). False: the caller drives `engine.advanceTo`. */
   realTime?: boolean;
+  /**
+   * Each gets every proxy's record of every HTTP request, in order (access logs: sim/logs;
+   * spans: the trace store). Add a consumer by adding a sink here.
+   */
+  proxyRecordSinks?: ProxyRecordSink[];
+  /** Percentage of new traces sampled, 0–100; default 100 (Istio's demo profile). */
+  traceSamplingPercent?: number;
 }
 
 export interface RunningMesh {
@@ -41,10 +49,13 @@ export interface RunningMesh {
 }
 
 export async function startMesh(options: StartMeshOptions): Promise<RunningMesh> {
+  const sinks = options.proxyRecordSinks ?? [];
   const engine = new MeshEngine({
     store: options.store,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.load ? { load: options.load } : {}),
+    ...(options.traceSamplingPercent !== undefined ? { traceSamplingPercent: options.traceSamplingPercent } : {}),
+    proxyRecords: { record: (r) => sinks.forEach((sink) => sink.record(r)) },
   });
   let server;
   try {
