@@ -20,6 +20,8 @@ import { isStatusError } from "./apiserver/status-error";
 import { ensureTlsMaterial } from "./cli/certificates";
 import { writeKubeconfig } from "./cli/write-kubeconfig";
 import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
+import { ContainerLogStore } from "./logs/container-log-store";
+import { startPodLogFeeder } from "./logs/pod-log-feeder";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
 /** A gRPC service in two versions and its client (sim/scenarios/README.md); applied only when asked for. */
@@ -64,6 +66,8 @@ export interface SimulatorOptions {
   watchHistorySize?: number;
   /** Every API request but watches waits this long (a slow API server); default 0. */
   apiLatencyMs?: number;
+  /** Percentage of new traces sampled by the traffic engine, 0–100; default 100. */
+  traceSamplingPercent?: number;
 }
 
 export interface RunningSimulator {
@@ -73,6 +77,8 @@ export interface RunningSimulator {
   store: StoreClient;
   /** The traffic engine, when `metricsPort` was given. */
   mesh?: RunningMesh;
+  /** What the pods' containers printed (start-up lines; access and app lines with the traffic engine). */
+  podLogs: ContainerLogStore;
   /** Makes every API request but watches wait this long from now on (0: answer at once). */
   setApiLatency(ms: number): void;
   stop(): Promise<void>;
@@ -111,6 +117,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const persister: Persister | undefined = options.statePath ? persistOnChange(memory, options.statePath) : undefined;
   persister?.flush();
 
+  const podLogs = new ContainerLogStore();
+  const logFeeder = startPodLogFeeder(store, podLogs);
+
   const tls = ensureTlsMaterial(dataDir);
   const latency = { ms: options.apiLatencyMs ?? 0 };
   const tokens = options.tokensPath ? readTokenFile(options.tokensPath) : undefined;
@@ -126,6 +135,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds }
       : {}),
     latency,
+    podLogs,
   });
   // One context per user: a user with several tokens gets the first.
   const byName = new Map<string, string>();
@@ -142,8 +152,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.load ? { load: options.load } : {}),
         ...(options.tracingPort !== undefined ? { tracingPort: options.tracingPort } : {}),
+        ...(options.traceSamplingPercent !== undefined ? { traceSamplingPercent: options.traceSamplingPercent } : {}),
+        proxyRecordSinks: [logFeeder],
       });
     } catch (error) {
+      logFeeder.stop();
       controllers.stop();
       await server.close();
       persister?.stop();
@@ -157,11 +170,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     kubeconfigPath,
     store,
     ...(mesh ? { mesh } : {}),
+    podLogs,
     setApiLatency: (ms) => {
       latency.ms = Math.max(0, ms);
     },
     stop: async () => {
       await mesh?.stop();
+      logFeeder.stop();
       controllers.stop();
       await server.close();
       persister?.stop();

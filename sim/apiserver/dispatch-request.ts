@@ -20,6 +20,7 @@ import { handleSelfSubjectAccessReview } from "./self-subject-access-review";
 import { handleSelfSubjectReview } from "./self-subject-review";
 import { handleSelfSubjectRulesReview } from "./self-subject-rules-review";
 import { impersonate, isImpersonationError } from "./impersonate";
+import { servePodLog } from "./serve-pod-log";
 import type { ApiServerDeps, ResourceRequest, UserInfo } from "./request-context";
 
 type Handler = (r: ResourceRequest) => void | Promise<void>;
@@ -72,6 +73,7 @@ function subresourceServed(target: ResourceTarget): boolean {
   if (!target.subresource) return true;
   if (target.subresource === "status") return target.def.hasStatus;
   if (target.subresource === "scale") return target.def.hasScale;
+  if (target.subresource === "log") return target.def.group === "" && target.def.resource === "pods";
   return false;
 }
 
@@ -88,6 +90,8 @@ async function serveResource(
   if (!verb) throw methodNotAllowed();
   const allowedVerbs: readonly string[] = target.subresource ? [...SUBRESOURCE_VERBS] : target.def.verbs;
   if (!allowedVerbs.includes(verb)) throw methodNotAllowed();
+  // pods/log is read-only (kube-apiserver registers it as a Getter).
+  if (target.subresource === "log" && verb !== "get") throw methodNotAllowed();
   const attributes = {
     user,
     verb,
@@ -99,6 +103,7 @@ async function serveResource(
   };
   if (!deps.authorize.allows(attributes)) throw forbidden({ ...attributes, user: user.name });
   const request: ResourceRequest = { req, res, url, target, verb, user, deps };
+  if (target.subresource === "log") return servePodLog(request, deps.podLogs);
   const review = REVIEWS[`${target.def.group}/${target.def.resource}`];
   if (review) return review(request);
   const handler = HANDLERS[verb];

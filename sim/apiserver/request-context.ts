@@ -5,6 +5,7 @@ import type { MemoryStore } from "../store/memory-store";
 import type { AdmitFunction } from "../store/admitted-store";
 import type { KubeObject } from "../store/types";
 import { apiVersionOf, type ResourceDef } from "../store/resource-registry";
+import type { ContainerLogStore } from "../logs/container-log-store";
 import type { ResourceTarget } from "./parse-request-path";
 import { badRequest } from "./status-error";
 
@@ -58,6 +59,8 @@ export interface ApiServerDeps {
    * each request, so a running simulator can be slowed down and sped up again.
    */
   latency?: { ms: number };
+  /** What the pods' containers printed, served by the `log` subresource (serve-pod-log.ts); absent = empty logs. */
+  podLogs?: ContainerLogStore;
 }
 
 export interface ResourceRequest {

@@ -44,6 +44,8 @@ export interface StartMeshOptions {
   maxTraces?: number;
   /** Further receivers of every proxy record, beside the trace store (access logs). */
   proxyRecordSinks?: ProxyRecordSink[];
+  /** Percentage of new traces sampled, 0–100; default 100 (Istio's demo profile). */
+  traceSamplingPercent?: number;
 }
 
 export interface RunningMesh {
@@ -77,6 +79,7 @@ export async function startMesh(options: StartMeshOptions): Promise<RunningMesh>
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.load ? { load: options.load } : {}),
     ...(sinks.length > 0 ? { proxyRecords: fanOut(sinks) } : {}),
+    ...(options.traceSamplingPercent !== undefined ? { traceSamplingPercent: options.traceSamplingPercent } : {}),
   });
   let server: MetricsServer;
   try {

@@ -4,6 +4,7 @@
  * are what make Bookinfo's fault-injection task interesting (productpage tries reviews
  * twice with 3 s each; reviews v2 waits 10 s for ratings, v3 2.5 s; v1 never calls it).
  */
+import { TRACE_HEADERS } from "../telemetry/trace-headers";
 import type { CallSpec, WorkloadBehaviour } from "./types";
 
 export interface BehaviourRow {
@@ -19,7 +20,8 @@ export const DEFAULT_BEHAVIOUR: WorkloadBehaviour = {
   // What gRPC servers answer for an unhandled error.
   grpcErrorStatus: 2,
   calls: [],
-  forwardHeaders: [],
+  // Every app forwards the request id and trace context, as Bookinfo's do; the synthetic mesh's too.
+  forwardHeaders: [...TRACE_HEADERS],
   responseBytes: 400,
   onCallFailure: "fail",
 };
@@ -41,7 +43,7 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
         { service: "details", port: 9080, path: "/details/0", timeoutMs: 3000, tries: 1 },
         { service: "reviews", port: 9080, path: "/reviews/0", timeoutMs: 3000, tries: 2 },
       ],
-      forwardHeaders: ["end-user", "x-request-id", "user-agent"],
+      forwardHeaders: [...TRACE_HEADERS, "end-user", "user-agent"],
       responseBytes: 5200,
       onCallFailure: "degrade",
     },
@@ -53,7 +55,8 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     behaviour: {
       latency: { p50: 8, p99: 40 },
       responseBytes: 358,
-      forwardHeaders: ["end-user", "x-request-id"],
+      forwardHeaders: [...TRACE_HEADERS, "end-user"],
+      userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
     },
   },
@@ -64,7 +67,8 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
       latency: { p50: 9, p99: 45 },
       responseBytes: 441,
       calls: [ratingsCall(10_000)],
-      forwardHeaders: ["end-user", "x-request-id"],
+      forwardHeaders: [...TRACE_HEADERS, "end-user"],
+      userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
     },
   },
@@ -75,7 +79,8 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
       latency: { p50: 9, p99: 45 },
       responseBytes: 437,
       calls: [ratingsCall(2_500)],
-      forwardHeaders: ["end-user", "x-request-id"],
+      forwardHeaders: [...TRACE_HEADERS, "end-user"],
+      userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
     },
   },

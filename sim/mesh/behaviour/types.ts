@@ -30,6 +30,8 @@ export interface WorkloadBehaviour {
   /** Request headers the application copies onto its outgoing calls (Bookinfo forwards `end-user`). */
   forwardHeaders: string[];
   responseBytes: number;
+  /** The User-Agent of the app's HTTP client on calls that do not forward the caller's. */
+  userAgent?: string;
   /** A failed call either degrades the answer (still 200, Bookinfo's "unavailable") or fails it (500). */
   onCallFailure: "degrade" | "fail";
   /** TCP servers: bytes prepended to the echo (tcp-echo's "one "/"two "). */

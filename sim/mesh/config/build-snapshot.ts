@@ -120,6 +120,7 @@ function buildPods(pods: readonly KubeObject[], deployments: readonly KubeObject
       identity = identityOf(pod, workload, serviceAccount);
       identities.set(key, identity);
     }
+    const ip = (pod.status as Json | undefined)?.podIP;
     out.push({
       name,
       namespace,
@@ -130,6 +131,7 @@ function buildPods(pods: readonly KubeObject[], deployments: readonly KubeObject
       hasSidecar: proxy !== undefined && !args.includes("router"),
       isGateway: proxy !== undefined && args.includes("router"),
       ready: isReady(pod),
+      ...(typeof ip === "string" && ip !== "" ? { ip } : {}),
       workloadAnnotations: deploymentAnnotations.get(key) ?? {},
     });
   }
@@ -183,11 +185,13 @@ function buildServices(
         ? (podsByNamespace.get(namespace) ?? []).filter((p) => p.ready && labelsMatch(selector, p.labels))
         : [];
     const fqdn = serviceFqdn(name, namespace);
+    const clusterIP = specOf<{ clusterIP?: unknown }>(service).clusterIP;
     out.set(fqdn, {
       name,
       namespace,
       fqdn,
       selector: selector ?? {},
+      ...(typeof clusterIP === "string" && clusterIP !== "" && clusterIP !== "None" ? { clusterIP } : {}),
       pods: selected,
       ports: servicePorts(service, selected, podObjects),
     });

@@ -38,6 +38,8 @@ export interface PodInfo {
   /** A standalone Envoy (ingress/egress gateway): routes and reports as `source` only. */
   isGateway: boolean;
   ready: boolean;
+  /** status.podIP; absent until the pod is scheduled (access logs then print `-`). */
+  ip?: string;
   /** Owning Deployment's annotations (the synthetic mesh's `sim.topsail.dev/calls`). */
   workloadAnnotations: Readonly<Record<string, string>>;
 }
@@ -55,6 +57,8 @@ export interface ServiceInfo {
   fqdn: string;
   ports: ServicePortInfo[];
   selector: Readonly<Record<string, string>>;
+  /** spec.clusterIP (absent for headless services): the address an outbound access-log line was dialed at. */
+  clusterIP?: string;
   /** Ready pods selected by the service, in a stable order. */
   pods: PodInfo[];
 }

@@ -22,9 +22,18 @@ export function appCall(
   const ports = ctx.snapshot().services.get(host)?.ports ?? [];
   const port = call.port ?? ports[0]?.port ?? 80;
   const grpc = ports.find((p) => p.port === port)?.protocol === "grpc";
+  // The Host header as the app's HTTP client writes it: the name it dialed, the port unless 80.
+  const authority = port === 80 ? call.service : `${call.service}:${port}`;
   const request = grpc
-    ? { host, port, method: "POST", path: call.path, headers: { ...headers, "content-type": GRPC_CONTENT_TYPE } }
-    : { host, port, method: call.method ?? "GET", path: call.path, headers };
+    ? {
+        host,
+        authority,
+        port,
+        method: "POST",
+        path: call.path,
+        headers: { ...headers, "content-type": GRPC_CONTENT_TYPE },
+      }
+    : { host, authority, port, method: call.method ?? "GET", path: call.path, headers };
   let tries = 0;
 
   const settle = (status: number, grpcStatus?: number): void => {

@@ -5,6 +5,7 @@ import type { ProxyStates } from "../proxy/proxy-state";
 import type { HttpRequest } from "../router/types";
 import type { MetricRegistry } from "../telemetry/metric-registry";
 import type { ProxyRecordSink } from "../telemetry/proxy-record";
+import type { IdSource } from "./request-ids";
 import type { Rng } from "./rng";
 import type { Scheduler } from "./scheduler";
 
@@ -17,6 +18,10 @@ export interface EngineContext {
   proxyRecords: ProxyRecordSink;
   /** Epoch ms of virtual time 0: a record's wall-clock time is `epochMs + virtual ms`. */
   epochMs: number;
+  /** Request, trace and span ids and client ports, from a stream apart from `rng` (engine/request-ids.ts). */
+  ids: IdSource;
+  /** Share of new traces sampled, 0–100 (Istio's demo profile: 100). */
+  traceSamplingPercent: number;
   behaviours: BehaviourTable;
   proxies: ProxyStates;
   /** Sends one HTTP request (one try of the application's); the response always arrives in a later event. */

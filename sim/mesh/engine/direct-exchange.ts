@@ -10,6 +10,7 @@ import { resolveService } from "../router/resolve-cluster";
 import type { HttpRequest } from "../router/types";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, type Cancellable, type EngineContext, type HttpResponse } from "./context";
+import { clientAddressOf, EXTERNAL_CLIENT_IP } from "./proxy-addresses";
 import { serveHttp } from "./serve-http";
 
 export function startDirectExchange(
@@ -40,7 +41,17 @@ export function startDirectExchange(
     if (!pod || (pod.hasSidecar && serverMtlsMode(ctx.snapshot(), pod, targetPort) === "STRICT")) {
       scheduler.after(networkDelay(ctx), () => reply({ status: 0, bytes: 0 }));
     } else {
-      const inbound = { request, service: serviceLabelsOf(service), source: undefined, mutualTls: false, requestBytes };
+      // A caller outside the cluster arrives from a node address (proxy-addresses.ts).
+      const callerAddress = clientAddressOf(ctx, caller ? caller.ip : EXTERNAL_CLIENT_IP);
+      const inbound = {
+        request,
+        service: serviceLabelsOf(service),
+        source: undefined,
+        mutualTls: false,
+        requestBytes,
+        targetPort,
+        ...(callerAddress !== undefined ? { callerAddress } : {}),
+      };
       scheduler.after(networkDelay(ctx), () => {
         if (finished) return;
         server = serveHttp(ctx, pod, inbound, (response) => scheduler.after(networkDelay(ctx), () => reply(response)));

@@ -43,6 +43,7 @@ import { ProxyStates } from "../proxy/proxy-state";
 import { MetricRegistry } from "../telemetry/metric-registry";
 import type { ProxyRecordSink } from "../telemetry/proxy-record";
 import type { EngineContext } from "./context";
+import { createIdSource } from "./request-ids";
 import { createRng } from "./rng";
 import { Scheduler } from "./scheduler";
 import { sendHttp } from "./send-http";
@@ -55,6 +56,8 @@ export interface MeshEngineOptions {
   proxyRecords?: ProxyRecordSink;
   /** Wall-clock epoch ms of virtual time 0 (default: when the engine is made). */
   epochMs?: number;
+  /** Percentage of new traces sampled, 0–100; default 100, as Istio's demo profile. */
+  traceSamplingPercent?: number;
 }
 
 export interface MeshState {
@@ -102,6 +105,8 @@ export class MeshEngine {
       telemetry: this.telemetry,
       proxyRecords: options.proxyRecords ?? { record: () => {} },
       epochMs: options.epochMs ?? Date.now(),
+      ids: createIdSource(this.seed),
+      traceSamplingPercent: options.traceSamplingPercent ?? 100,
       behaviours: this.behaviours,
       proxies: this.proxies,
       sendHttp: (caller, request, done) => sendHttp(ctx, caller, request, done),

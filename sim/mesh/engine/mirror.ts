@@ -9,6 +9,7 @@ import { resolveCluster } from "../router/resolve-cluster";
 import type { DestinationRef, HttpRequest } from "../router/types";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
+import { authorityOf, clientAddressOf, mutualTlsServerNameOf, shadowAuthorityOf } from "./proxy-addresses";
 import { serveHttp } from "./serve-http";
 
 export function fireMirror(
@@ -30,12 +31,19 @@ export function fireMirror(
       : cluster.port;
   const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
   if (security.refused) return;
+  const callerAddress = clientAddressOf(ctx, proxy.ip);
   const inbound = {
-    request,
+    // The shadow carries the original's headers, trace context included, under Envoy's `-shadow` authority.
+    request: { ...request, authority: shadowAuthorityOf(authorityOf(request)) },
     service: serviceLabelsOf(cluster.service),
     source: proxy.identity,
     mutualTls: security.mutualTls,
     requestBytes,
+    targetPort,
+    ...(callerAddress !== undefined ? { callerAddress } : {}),
+    ...(security.mutualTls
+      ? { serverName: mutualTlsServerNameOf(cluster.service.host, cluster.port, cluster.subset) }
+      : {}),
   };
   ctx.scheduler.after(networkDelay(ctx), () => serveHttp(ctx, pod, inbound, () => undefined));
 }

@@ -11,6 +11,9 @@
  * If the application hangs up first, the report says 0 DC and the try in flight is reset.
  * A gRPC request is reported as `request_protocol="grpc"` with its grpc-status; Envoy's own
  * answers to it are trailers-only HTTP 200s with a mapped status (engine/grpc.ts).
+ * Alongside each report the proxy writes its ProxyRecord (the access-log line and span,
+ * telemetry/proxy-record.ts); the request goes upstream with the trace headers of its span
+ * (engine/trace-propagation.ts).
  */
 import type { PodInfo } from "../config/snapshot";
 import { resolveCluster, resolveService, type DestinationService } from "../router/resolve-cluster";
@@ -18,6 +21,19 @@ import { isRetriable, retryBackoffMs } from "../router/retry-policy";
 import { routeHttp } from "../router/route-http";
 import type { HttpRequest, RoutedDecision, SourceContext } from "../router/types";
 import { formatFlags, RESPONSE_FLAGS, type ResponseFlag } from "../telemetry/response-flags";
+import {
+  addressOf,
+  authorityOf,
+  bodyBytesOf,
+  clientAddressOf,
+  clusterNameOf,
+  decoratorOf,
+  dialedAddressOf,
+  EXTERNAL_CLIENT_IP,
+  protocolOf,
+  targetPortOf,
+} from "./proxy-addresses";
+import { startClientSpan } from "./trace-propagation";
 import { requestedServiceLabels, serviceLabelsOf } from "../telemetry/service-labels";
 import type { ServiceLabels } from "../telemetry/labels";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
@@ -40,12 +56,69 @@ export function startProxyExchange(
   const timers: Timer[] = [];
   let finished = false;
   let currentTry: TryHandle | undefined;
-  let lastTry: Pick<TryResult, "upstream" | "mutualTls"> | undefined;
-  let service: DestinationService = resolveService(ctx.snapshot(), request.host);
+  let lastTry: Pick<TryResult, "upstream" | "mutualTls" | "localAddress"> | undefined;
+  const requested: DestinationService = resolveService(ctx.snapshot(), request.host);
+  let service: DestinationService = requested;
   let serviceLabels: ServiceLabels = requestedServiceLabels(service);
   const grpc = isGrpcRequest(request);
+  const span = startClientSpan(ctx, request.headers, proxy.isGateway);
+  // A gateway is where the request enters: Envoy there appends the client to x-forwarded-for.
+  const upstreamRequest: HttpRequest = {
+    ...request,
+    headers: proxy.isGateway ? { ...span.headers, "x-forwarded-for": EXTERNAL_CLIENT_IP } : span.headers,
+  };
+  const source: SourceContext = { namespace: proxy.namespace, labels: proxy.labels, gateways };
+  const decision = routeHttp(ctx.snapshot(), source, request, ctx.rng.next);
+  const routed: RoutedDecision | undefined = decision.kind === "route" ? decision : undefined;
+  let details = "-";
+  let lastTryStart: number | undefined;
+
+  /** The access-log line and span of this request (telemetry/proxy-record.ts). */
+  const record = (code: number, responseBytes: number, grpcStatus?: number): void => {
+    const durationMs = Math.round(scheduler.now - start);
+    const port = routed?.destination.port ?? request.port;
+    const upstreamAnswered = details === "via_upstream" && lastTryStart !== undefined;
+    const upstreamHost =
+      lastTry?.upstream !== undefined ? addressOf(lastTry.upstream.ip, targetPortOf(service, port)) : undefined;
+    const dialed = dialedAddressOf(proxy, requested, request.port);
+    const remote = clientAddressOf(ctx, proxy.isGateway ? EXTERNAL_CLIENT_IP : proxy.ip);
+    const userAgent = upstreamRequest.headers["user-agent"];
+    const forwardedFor = upstreamRequest.headers["x-forwarded-for"];
+    ctx.proxyRecords.record({
+      pod: proxy,
+      direction: "outbound",
+      startedAtMs: ctx.epochMs + start,
+      durationMs,
+      ...(upstreamAnswered && lastTryStart !== undefined
+        ? { upstreamServiceTimeMs: Math.round(scheduler.now - lastTryStart) }
+        : {}),
+      method: request.method,
+      path: request.path,
+      protocol: protocolOf(request),
+      authority: authorityOf(request),
+      ...(userAgent !== undefined ? { userAgent } : {}),
+      ...(forwardedFor !== undefined ? { forwardedFor } : {}),
+      code,
+      flags: formatFlags(flags),
+      details,
+      bytesReceived: bodyBytesOf(request, requestBytes),
+      bytesSent: responseBytes,
+      requestId: span.requestId,
+      ...(upstreamHost !== undefined ? { upstreamHost } : {}),
+      upstreamCluster: routed ? clusterNameOf(service, port, routed.destination.subset) : "-",
+      ...(lastTry?.localAddress !== undefined ? { upstreamLocalAddress: lastTry.localAddress } : {}),
+      ...(dialed !== undefined ? { downstreamLocalAddress: dialed } : {}),
+      ...(remote !== undefined ? { downstreamRemoteAddress: remote } : {}),
+      ...(routed?.routeName !== undefined ? { routeName: routed.routeName } : {}),
+      operationName: routed ? decoratorOf(routed.destination.host, port) : decoratorOf(request.host, request.port),
+      ...(decision.virtualService !== undefined ? { virtualService: decision.virtualService } : {}),
+      ...(grpcStatus !== undefined ? { grpcStatus } : {}),
+      trace: span.trace,
+    });
+  };
 
   const report = (code: number, responseBytes: number, grpcStatus?: number): void => {
+    record(code, responseBytes, grpcStatus);
     ctx.telemetry.recordRequest({
       reporter: "source",
       source: proxy.identity,
@@ -82,6 +155,7 @@ export function startProxyExchange(
 
   const localReply = (flag: ResponseFlag, status?: number): void => {
     flags.push(flag);
+    details = RESPONSE_FLAGS[flag].details ?? flag;
     finish(status ?? RESPONSE_FLAGS[flag].status ?? 503, RESPONSE_FLAGS[flag].bodyBytes, { local: true });
   };
 
@@ -91,12 +165,13 @@ export function startProxyExchange(
       const resolved = resolveCluster(ctx.snapshot(), proxy.namespace, decision.destination, request.port);
       if (!resolved.ok) return localReply("NC");
       const perTry = decision.retry.perTryTimeoutMs;
+      lastTryStart = scheduler.now;
       currentTry = startUpstreamTry(
         ctx,
         {
           proxy,
           cluster: resolved.cluster,
-          request,
+          request: upstreamRequest,
           requestBytes,
           ...(perTry !== undefined ? { perTryTimeoutMs: perTry } : {}),
         },
@@ -110,6 +185,7 @@ export function startProxyExchange(
             return;
           }
           flags.push(...result.flags);
+          details = result.details;
           if (retriable && decision.retry.attempts > 0) flags.push("URX");
           finish(result.status, result.bytes, {
             local: result.local,
@@ -124,6 +200,7 @@ export function startProxyExchange(
   const afterDelay = (decision: RoutedDecision): void => {
     if (decision.fault.abortStatus !== undefined) {
       flags.push("FI");
+      details = RESPONSE_FLAGS.FI.details ?? "FI";
       return finish(decision.fault.abortStatus, RESPONSE_FLAGS.FI.bodyBytes, { local: true });
     }
     if (decision.timeoutMs !== undefined) {
@@ -141,14 +218,14 @@ export function startProxyExchange(
     runTries(decision);
   };
 
-  const source: SourceContext = { namespace: proxy.namespace, labels: proxy.labels, gateways };
-  const decision = routeHttp(ctx.snapshot(), source, request, ctx.rng.next);
   if (decision.kind === "noRoute") localReply("NR");
-  else if (decision.kind === "directResponse") finish(decision.status, 0, { local: true });
-  else {
+  else if (decision.kind === "directResponse") {
+    details = "direct_response";
+    finish(decision.status, 0, { local: true });
+  } else {
     service = resolveService(ctx.snapshot(), decision.destination.host);
     serviceLabels = serviceLabelsOf(service);
-    for (const mirror of decision.mirrors) fireMirror(ctx, proxy, mirror, request, requestBytes);
+    for (const mirror of decision.mirrors) fireMirror(ctx, proxy, mirror, upstreamRequest, requestBytes);
     if (decision.fault.delayMs !== undefined) {
       flags.push("DI");
       timers.push(scheduler.after(decision.fault.delayMs, () => !finished && afterDelay(decision)));
@@ -163,6 +240,7 @@ export function startProxyExchange(
       if (currentTry) lastTry = currentTry.inFlight();
       currentTry?.cancel();
       flags.push("DC");
+      details = RESPONSE_FLAGS.DC.details ?? "DC";
       report(0, 0);
     },
   };

@@ -14,6 +14,18 @@ import type { ServiceLabels } from "../telemetry/labels";
 import { appCall } from "./app-call";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
 import { GRPC_STATUS, isGrpcRequest } from "./grpc";
+import {
+  addressOf,
+  authorityOf,
+  bodyBytesOf,
+  clientAddressOf,
+  decoratorOf,
+  inboundClusterOf,
+  INBOUND_PASSTHROUGH_IP,
+  protocolOf,
+} from "./proxy-addresses";
+import { startServerSpan } from "./trace-propagation";
+import { RESPONSE_FLAGS, VIA_UPSTREAM } from "../telemetry/response-flags";
 
 export interface InboundRequest {
   request: HttpRequest;
@@ -22,6 +34,12 @@ export interface InboundRequest {
   source: WorkloadIdentity | undefined;
   mutualTls: boolean;
   requestBytes: number;
+  /** The pod port the request arrives at (the service port's targetPort). */
+  targetPort: number;
+  /** The caller's end of the connection (%DOWNSTREAM_REMOTE_ADDRESS%), when it has an address. */
+  callerAddress?: string;
+  /** SNI the caller's sidecar sent over Istio mTLS. */
+  serverName?: string;
 }
 
 const ERROR_BODY_BYTES = 60;
@@ -42,6 +60,47 @@ export function serveHttp(
   let finished = false;
   let failedCalls = 0;
   const grpc = isGrpcRequest(inbound.request);
+  const { request, targetPort } = inbound;
+  // Only a sidecar takes part in the trace; an app without one gets the request as it was sent.
+  const span = pod.hasSidecar ? startServerSpan(ctx, request.headers) : undefined;
+
+  const record = (code: number, flags: string, bytes: number, grpcStatus?: number): void => {
+    if (!span) return;
+    const durationMs = Math.round(scheduler.now - start);
+    const podAddress = addressOf(pod.ip, targetPort);
+    const callerAddress = inbound.callerAddress;
+    const upstreamLocal = clientAddressOf(ctx, INBOUND_PASSTHROUGH_IP);
+    const userAgent = request.headers["user-agent"];
+    const forwardedFor = request.headers["x-forwarded-for"];
+    ctx.proxyRecords.record({
+      pod,
+      direction: "inbound",
+      startedAtMs: ctx.epochMs + start,
+      durationMs,
+      ...(code !== 0 ? { upstreamServiceTimeMs: durationMs } : {}),
+      method: request.method,
+      path: request.path,
+      protocol: protocolOf(request),
+      authority: authorityOf(request),
+      ...(userAgent !== undefined ? { userAgent } : {}),
+      ...(forwardedFor !== undefined ? { forwardedFor } : {}),
+      code,
+      flags,
+      details: flags === "DC" ? (RESPONSE_FLAGS.DC.details ?? "-") : VIA_UPSTREAM,
+      bytesReceived: bodyBytesOf(request, inbound.requestBytes),
+      bytesSent: bytes,
+      requestId: span.requestId,
+      ...(podAddress !== undefined ? { upstreamHost: podAddress, downstreamLocalAddress: podAddress } : {}),
+      upstreamCluster: inboundClusterOf(targetPort),
+      ...(upstreamLocal !== undefined ? { upstreamLocalAddress: upstreamLocal } : {}),
+      ...(callerAddress !== undefined ? { downstreamRemoteAddress: callerAddress } : {}),
+      ...(inbound.serverName !== undefined ? { requestedServerName: inbound.serverName } : {}),
+      routeName: "default",
+      operationName: decoratorOf(request.host, request.port),
+      ...(grpcStatus !== undefined ? { grpcStatus } : {}),
+      trace: span.trace,
+    });
+  };
 
   const report = (code: number, flags: string, bytes: number, grpcStatus?: number): void => {
     if (!pod.hasSidecar) return;
@@ -60,6 +119,7 @@ export function serveHttp(
       requestBytes: inbound.requestBytes,
       responseBytes: bytes,
     });
+    record(code, flags, bytes, grpcStatus);
   };
 
   const respond = (): void => {
@@ -75,10 +135,13 @@ export function serveHttp(
   };
 
   const forwarded: Record<string, string> = {};
+  const appHeaders = span?.headers ?? request.headers;
   for (const name of behaviour.forwardHeaders) {
-    const value = inbound.request.headers[name];
+    const value = appHeaders[name];
     if (value !== undefined) forwarded[name] = value;
   }
+  if (behaviour.userAgent !== undefined && forwarded["user-agent"] === undefined)
+    forwarded["user-agent"] = behaviour.userAgent;
 
   const runCall = (index: number): void => {
     const call = behaviour.calls[index];

@@ -12,9 +12,10 @@ import type { TryOutcome } from "../router/retry-policy";
 import type { HttpRequest } from "../router/types";
 import { poolLimitsOf, type PendingTicket } from "../proxy/connection-pool";
 import { outlierSettingsOf } from "../proxy/outlier-detector";
-import { RESPONSE_FLAGS, type ResponseFlag } from "../telemetry/response-flags";
+import { PER_TRY_TIMEOUT_DETAILS, RESPONSE_FLAGS, VIA_UPSTREAM, type ResponseFlag } from "../telemetry/response-flags";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, proxyKeyOf, type Cancellable, type EngineContext } from "./context";
+import { clientAddressOf, mutualTlsServerNameOf } from "./proxy-addresses";
 import { serveHttp } from "./serve-http";
 import type { Timer } from "./scheduler";
 
@@ -29,6 +30,10 @@ export interface TryResult {
   grpcStatus?: number;
   upstream?: PodInfo;
   mutualTls: boolean;
+  /** %RESPONSE_CODE_DETAILS% of this try's end (telemetry/response-flags.ts). */
+  details: string;
+  /** The client proxy's side of the upstream connection (%UPSTREAM_LOCAL_ADDRESS%), once one was opened. */
+  localAddress?: string;
 }
 
 export interface TryRequest {
@@ -61,13 +66,14 @@ function localReply(flag: ResponseFlag, outcome: TryResult["outcome"], upstream?
     bytes: row.bodyBytes,
     local: true,
     mutualTls: false,
+    details: row.details ?? flag,
     ...(upstream ? { upstream } : {}),
   };
 }
 
 /** A try in flight: cancellable, and it knows which host it went to (for the source report of a route timeout). */
 export interface TryHandle extends Cancellable {
-  inFlight(): { upstream?: PodInfo; mutualTls: boolean };
+  inFlight(): { upstream?: PodInfo; mutualTls: boolean; localAddress?: string };
 }
 
 export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (result: TryResult) => void): TryHandle {
@@ -82,6 +88,7 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
   let server: Cancellable | undefined;
   let upstream: PodInfo | undefined;
   let mutualTls = false;
+  let localAddress: string | undefined;
   const timers: Timer[] = [];
 
   const close = (): void => {
@@ -113,6 +120,7 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
             bytes: EXTERNAL_RESPONSE_BYTES,
             local: false,
             mutualTls: false,
+            details: VIA_UPSTREAM,
           }),
         ),
       );
@@ -126,12 +134,18 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
     const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
     if (security.refused) return finish(localReply("UF", { kind: "connectFailure" }, pod));
     mutualTls = security.mutualTls;
+    localAddress = clientAddressOf(ctx, t.proxy.ip);
     const inbound = {
       request: t.request,
       service: serviceLabelsOf(cluster.service),
       source: t.proxy.identity,
       mutualTls: security.mutualTls,
       requestBytes: t.requestBytes,
+      targetPort,
+      ...(localAddress !== undefined ? { callerAddress: localAddress } : {}),
+      ...(security.mutualTls
+        ? { serverName: mutualTlsServerNameOf(cluster.service.host, cluster.port, cluster.subset) }
+        : {}),
     };
     const handshake =
       cluster.policy.connectionPool?.http?.maxRequestsPerConnection === 1
@@ -156,6 +170,8 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
                 ...(response.grpcStatus !== undefined ? { grpcStatus: response.grpcStatus } : {}),
                 upstream: pod,
                 mutualTls: security.mutualTls,
+                details: VIA_UPSTREAM,
+                ...(localAddress !== undefined ? { localAddress } : {}),
               }),
             ),
           );
@@ -168,7 +184,12 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
     timers.push(
       scheduler.after(t.perTryTimeoutMs, () => {
         server?.cancel();
-        finish({ ...localReply("UT", { kind: "perTryTimeout" }, upstream), mutualTls });
+        finish({
+          ...localReply("UT", { kind: "perTryTimeout" }, upstream),
+          mutualTls,
+          details: PER_TRY_TIMEOUT_DETAILS,
+          ...(localAddress !== undefined ? { localAddress } : {}),
+        });
       }),
     );
   }
@@ -193,6 +214,10 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
       server?.cancel();
       close();
     },
-    inFlight: () => ({ ...(upstream ? { upstream } : {}), mutualTls }),
+    inFlight: () => ({
+      ...(upstream ? { upstream } : {}),
+      mutualTls,
+      ...(localAddress !== undefined ? { localAddress } : {}),
+    }),
   };
 }

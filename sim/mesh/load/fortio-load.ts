@@ -43,7 +43,15 @@ export class FortioLoad implements LoadGenerator {
     const started = ctx.scheduler.now;
     ctx.sendHttp(
       { pod },
-      { host, port, method: "GET", path: "/get", headers: { "user-agent": "fortio.org/fortio-1.66.0" } },
+      // `fortio load http://httpbin:8000/get`, as Istio's circuit-breaking task runs it.
+      {
+        host,
+        authority: `httpbin:${port}`,
+        port,
+        method: "GET",
+        path: "/get",
+        headers: { "user-agent": "fortio.org/fortio-1.66.0" },
+      },
       () => {
         const interval =
           load.requestsPerSecond > 0 ? (1000 * Math.max(1, load.connections)) / load.requestsPerSecond : 0;

@@ -42,7 +42,8 @@ export class IngressLoad extends PoissonLoad {
     const gateways = gatewaysAccepting(snapshot, pod, INGRESS_PORT, INGRESS_HOST);
     ctx.sendHttp(
       { pod, gateways },
-      { host: INGRESS_HOST, port: INGRESS_PORT, method: "GET", path: "/productpage", headers },
+      // curl's Host for `http://$GATEWAY_URL/productpage` on port 80: no port.
+      { host: INGRESS_HOST, authority: INGRESS_HOST, port: INGRESS_PORT, method: "GET", path: "/productpage", headers },
       () => undefined,
     );
   }

@@ -75,6 +75,7 @@ function routeRule(vs: VirtualServiceEntry, rule: HTTPRoute, request: HttpReques
     retry: buildRetryPolicy(rule.retries, timeoutMs),
     mirrors: decideMirrors(vs, rule, request.host, random),
     virtualService: name,
+    ...(rule.name ? { routeName: rule.name } : {}),
   };
 }
 
@@ -93,6 +94,8 @@ export function routeHttp(
       fault: {},
       retry: buildRetryPolicy(undefined, undefined),
       mirrors: [],
+      // Istio's catch-all route for a service without a VirtualService is named `default`.
+      routeName: "default",
     };
   }
   for (const vs of virtualServices) {

@@ -10,6 +10,8 @@ export interface SourceContext {
 export interface HttpRequest {
   /** The authority: a service FQDN, an external host, or whatever an ingress client sent. */
   host: string;
+  /** :authority as the caller wrote it (`reviews:9080`), for access logs; absent = `host[:port]`. */
+  authority?: string;
   port: number;
   method: string;
   path: string;
@@ -47,6 +49,11 @@ export interface RoutedDecision {
   mirrors: DestinationRef[];
   /** `namespace/name` of the VirtualService that routed, if any. */
   virtualService?: string;
+  /**
+   * Envoy's route name (%ROUTE_NAME%): the VS http route's `name`, `default` without a VS,
+   * absent for an unnamed rule.
+   */
+  routeName?: string;
 }
 
 export type HttpRouteDecision =

@@ -58,7 +58,10 @@ export interface ProxyRecord {
   code: number;
   /** %RESPONSE_FLAGS%, comma-joined as Envoy prints them; `-` for none. */
   flags: string;
-  /** %RESPONSE_CODE_DETAILS%: via_upstream, fault_filter_abort, route_not_found, upstream_reset_before_response_started{…}, … */
+  /**
+   * %RESPONSE_CODE_DETAILS%: via_upstream, fault_filter_abort, route_not_found,
+   * upstream_reset_before_response_started{…}, … (telemetry/response-flags.ts).
+   */
   details: string;
   /** %BYTES_RECEIVED% / %BYTES_SENT%. */
   bytesReceived: number;

@@ -5,6 +5,7 @@
 import { MeshEngine } from "../engine/mesh-engine";
 import { ENTRY_POINTS, type LoadOverrides } from "../load/load-settings";
 import type { StoreClient } from "../../store/types";
+import type { ProxyRecordSink } from "../telemetry/proxy-record";
 import { parseMetrics, type Sample } from "./parse-metrics";
 import { applyYaml, createDefaultScenarioStore } from "./scenario-store";
 
@@ -16,12 +17,12 @@ export interface Harness {
   samples(): Sample[];
 }
 
-export function startHarness(load: LoadOverrides, seed = 42): Harness {
+export function startHarness(load: LoadOverrides, seed = 42, proxyRecords?: ProxyRecordSink): Harness {
   const store = createDefaultScenarioStore();
   const quiet: LoadOverrides = Object.fromEntries(
     ENTRY_POINTS.map((name) => [name, { requestsPerSecond: 0, connections: 0, ...(load[name] ?? {}) }]),
   );
-  const engine = new MeshEngine({ store, seed, load: quiet });
+  const engine = new MeshEngine({ store, seed, load: quiet, ...(proxyRecords ? { proxyRecords } : {}) });
   return {
     store,
     engine,

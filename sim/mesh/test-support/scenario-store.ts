@@ -58,6 +58,12 @@ export function deleteObject(
   if (def) store.delete(def, namespace, name);
 }
 
+let podCount = 0;
+function nextPodIp(): string {
+  podCount++;
+  return `10.244.${1 + (podCount >> 8)}.${podCount & 255}`;
+}
+
 function createPodsFor(store: StoreClient, deployment: KubeObject): void {
   const spec = (deployment.spec ?? {}) as {
     replicas?: number;
@@ -85,7 +91,8 @@ function createPodsFor(store: StoreClient, deployment: KubeObject): void {
         ],
       },
       spec: structuredClone(spec.template?.spec ?? {}),
-      status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }] },
+      // Addresses only show in access logs (telemetry/access-log.ts); any unique one will do.
+      status: { phase: "Running", podIP: nextPodIp(), conditions: [{ type: "Ready", status: "True" }] },
     });
   }
 }
