@@ -103,6 +103,7 @@ export default defineConfig({
         PORT: String(connectedPort),
         KUBECONFIG: `${e2eState}/kubeconfig`,
         TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
+        TOPSAIL_TRACING_URL: `http://127.0.0.1:${simTracingPort}/jaeger`,
         DATABASE_URL: `file:${e2eState}/connected.db`,
         NEXT_TELEMETRY_DISABLED: "1",
       },
@@ -116,6 +117,7 @@ export default defineConfig({
         PORT: String(signInPort),
         KUBECONFIG: `${e2eState}/kubeconfig`,
         TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
+        TOPSAIL_TRACING_URL: `http://127.0.0.1:${simTracingPort}/jaeger`,
         DATABASE_URL: `file:${e2eState}/sign-in.db`,
         TOPSAIL_AUTH_STRATEGY: "token",
         TOPSAIL_SESSION_SECRET: "e2e-only-session-secret-of-32-characters",
@@ -140,6 +142,7 @@ export default defineConfig({
         // The console's own service account (sim/scenarios/demo-tokens.csv), allowed to impersonate.
         TOPSAIL_KUBE_CONTEXT: "system:serviceaccount:topsail:topsail@topsail-sim",
         TOPSAIL_PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`,
+        TOPSAIL_TRACING_URL: `http://127.0.0.1:${simTracingPort}/jaeger`,
         DATABASE_URL: `file:${e2eState}/openid.db`,
         TOPSAIL_AUTH_STRATEGY: "openid",
         TOPSAIL_SESSION_SECRET: "e2e-only-session-secret-of-32-characters",
