@@ -114,7 +114,8 @@ export const edgeNodeSchema = z.object({
   version: optionalText,
   service: optionalText,
 });
-export type EdgeNode = z.infer<typeof edgeNodeSchema>;
+/** As written (every name optional); the parsed form has the same fields. */
+export type EdgeNode = z.input<typeof edgeNodeSchema>;
 
 const nodeFields = ["namespace", "workload", "app", "version", "service"] as const;
 type NodeField = (typeof nodeFields)[number];
