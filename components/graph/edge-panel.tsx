@@ -1,5 +1,8 @@
 "use client";
 
+import Link from "next/link";
+import { edgeLogsSearch } from "@/lib/contracts/logs";
+import { edgeNodeOf } from "@/components/logs/edge-node";
 import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
 import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
@@ -33,6 +36,12 @@ export function EdgePanel({
   const source = graph.nodeById.get(edge.source);
   const target = graph.nodeById.get(edge.target);
   const tcp = edge.protocol === "tcp";
+  // One click from a code/flag row to the access lines behind it (app/logs/edge/page.tsx).
+  const [sourceNode, destNode] = [edgeNodeOf(source), edgeNodeOf(target)];
+  // A source without a proxy to read (unknown, a gateway outside the namespaces) leaves the destination's side only.
+  const logsHref = (code: string, flag: string) =>
+    destNode &&
+    `/logs/edge?${edgeLogsSearch({ source: sourceNode ?? { namespace: destNode.namespace }, dest: destNode, code, flag })}`;
   const rows: [string, string][] = [
     ["Protocol", edge.protocol.toUpperCase()],
     ["Rate", tcp ? formatBytesPerSecond(edge.rate) : `${formatRate(edge.rate)} rps`],
@@ -106,6 +115,15 @@ export function EdgePanel({
                         <span className="font-mono">{flag}</span> {formatPercent(pct)}
                         {flagMeaning[flag] && flag !== "-" && (
                           <span className="text-slate-500"> — {flagMeaning[flag]}</span>
+                        )}
+                        {destNode && (
+                          <Link
+                            href={logsHref(r.code, flag) ?? ""}
+                            className="ml-1 text-sky-700 underline dark:text-sky-400"
+                            aria-label={`Access log lines with code ${r.code} and flag ${flag}`}
+                          >
+                            logs
+                          </Link>
                         )}
                       </div>
                     ))}

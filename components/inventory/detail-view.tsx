@@ -3,8 +3,9 @@
 /**
  * A detail page (application, workload or service): header with health, then Radix tabs —
  * overview (with a small graph focused on the item), traffic, inbound and outbound
- * metrics. The tab and the range are in the URL. Each tab fetches only while shown. A
- * service also gets its actions (routing wizards, starting an experiment).
+ * metrics, and a workload's logs (components/logs). The tab and the range are in the URL.
+ * Each tab fetches only while shown. A service also gets its actions (routing wizards,
+ * starting an experiment).
  */
 import { Tabs } from "radix-ui";
 import Link from "next/link";
@@ -14,6 +15,7 @@ import { metricRanges, type MetricDirection } from "@/lib/contracts/metrics";
 import { useInventoryDetail, useTraffic } from "@/lib/queries/inventory";
 import { useMetrics } from "@/lib/queries/metrics";
 import { HealthText } from "@/components/graph/panel-parts";
+import { LogsTab } from "@/components/logs/logs-tab";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
 import { FocusedGraph } from "./focused-graph";
@@ -94,7 +96,10 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
   const { tab, range, update } = useDetailUrlState();
   const label = kindLabels[kind];
   const directions = directionsOf[kind];
-  const shownTab: DetailTab = tab === "outbound" && !directions.includes("outbound") ? "overview" : tab;
+  const shownTab: DetailTab =
+    (tab === "outbound" && !directions.includes("outbound")) || (tab === "logs" && kind !== "workloads")
+      ? "overview"
+      : tab;
   const tabs: { value: DetailTab; label: string; body: ReactNode }[] = [
     {
       value: "overview",
@@ -118,6 +123,16 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
         <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />
       ),
     })),
+    // Logs are a pod's: only workloads have them. The range is how far back they are read.
+    ...(kind === "workloads"
+      ? [
+          {
+            value: "logs" as const,
+            label: "Logs",
+            body: <LogsTab namespace={namespace} workload={name} sinceSeconds={range} active={shownTab === "logs"} />,
+          },
+        ]
+      : []),
   ];
 
   return (

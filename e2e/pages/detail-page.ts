@@ -15,7 +15,7 @@ export class DetailPage {
     await expect(this.page.getByRole("heading", { level: 1, name: new RegExp(`${name}$`) })).toBeVisible();
   }
 
-  tab(name: "Overview" | "Traffic" | "Inbound metrics" | "Outbound metrics"): Locator {
+  tab(name: "Overview" | "Traffic" | "Inbound metrics" | "Outbound metrics" | "Logs"): Locator {
     return this.tabs.getByRole("tab", { name });
   }
 
@@ -28,6 +28,16 @@ export class DetailPage {
     chart: "requestRate" | "errorRate" | "duration" | "requestSize" | "responseSize",
   ): Promise<string[]> {
     return this.seriesOf(chart).evaluateAll((items) => items.map((i) => i.getAttribute("data-series") ?? ""));
+  }
+
+  /**
+   * The Logs tab's access lines (the rows of parsed istio-proxy lines), opened with a filter in the URL as a link
+   * would, e.g. `{ container: "istio-proxy", code: "503", flag: "FI" }`.
+   */
+  async openLogs(namespace: string, workload: string, filter: Record<string, string> = {}): Promise<Locator> {
+    await this.open("workloads", namespace, workload, new URLSearchParams({ tab: "logs", ...filter }).toString());
+    await expect(this.tab("Logs")).toHaveAttribute("data-state", "active");
+    return this.page.getByTestId("access-line");
   }
 
   /** Picks an injection setting and confirms the restart. */

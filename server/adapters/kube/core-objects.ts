@@ -39,6 +39,8 @@ export const podSchema = z.object({
   status: z
     .object({
       phase: z.string().optional(),
+      /** Matched against the addresses in access-log lines (server/logs). */
+      podIP: z.string().optional(),
       conditions: z.array(z.object({ type: z.string(), status: z.string() })).optional(),
       containerStatuses: z.array(containerStatus).optional(),
       initContainerStatuses: z.array(containerStatus).optional(),
