@@ -1,8 +1,7 @@
 /**
  * Issue 18, logs against the simulator: `pods/log` as kube-apiserver serves it (containers
  * the app's and `istio-proxy`, init `istio-init`), read through the routes a browser calls.
- * Needs the simulator's pods/log (built in parallel with this file): until it is merged, the
- * reads answer 404 and these tests fail.
+ * The simulator runs its traffic engine, so the proxies have written access lines.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
@@ -39,7 +38,7 @@ describe("logs of the simulated Bookinfo", () => {
   let console_: ConsoleOnSimulator<RunningSimulator>;
 
   beforeAll(async () => {
-    console_ = await startConsoleOnSimulator("logs", (paths) => startSimulator({ port: 0, ...paths }));
+    console_ = await startConsoleOnSimulator("logs", (paths) => startSimulator({ port: 0, metricsPort: 0, ...paths }));
   }, 60_000);
 
   afterAll(async () => {
