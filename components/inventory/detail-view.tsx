@@ -15,6 +15,7 @@ import { useInventoryDetail, useTraffic } from "@/lib/queries/inventory";
 import { useMetrics } from "@/lib/queries/metrics";
 import { HealthText } from "@/components/graph/panel-parts";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
+import { EnvoyTab } from "@/components/envoy/envoy-tab";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
 import { FocusedGraph } from "./focused-graph";
 import { Notice } from "./item-parts";
@@ -94,7 +95,10 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
   const { tab, range, update } = useDetailUrlState();
   const label = kindLabels[kind];
   const directions = directionsOf[kind];
-  const shownTab: DetailTab = tab === "outbound" && !directions.includes("outbound") ? "overview" : tab;
+  const shownTab: DetailTab =
+    (tab === "outbound" && !directions.includes("outbound")) || (tab === "envoy" && kind !== "workloads")
+      ? "overview"
+      : tab;
   const tabs: { value: DetailTab; label: string; body: ReactNode }[] = [
     {
       value: "overview",
@@ -118,6 +122,18 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
         <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />
       ),
     })),
+    // Only a workload's pods have one proxy each to read (issue 18).
+    ...(kind === "workloads"
+      ? [
+          {
+            value: "envoy" as const,
+            label: "Envoy",
+            body: shownTab === "envoy" && (
+              <EnvoyTab namespace={namespace} workload={name} pods={(data as WorkloadDetail | undefined)?.pods} />
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -149,7 +165,7 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
               </Tabs.Trigger>
             ))}
           </Tabs.List>
-          {shownTab !== "overview" && (
+          {shownTab !== "overview" && shownTab !== "envoy" && (
             <label className="mb-1 flex items-center gap-2 text-xs font-medium text-slate-600 dark:text-slate-400">
               Range
               <select
