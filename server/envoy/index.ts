@@ -16,7 +16,7 @@ export function liveEnvoyDeps(): EnvoyDeps {
   return {
     listPods: async (namespace) => (await readNamespaceObjects(getKubeConnection(), namespace)).pods,
     readConfigDump: (namespace, pod) =>
-      // A large mesh's dump is megabytes: allow it the Kubernetes deadline on top of the tunnel's own set-up.
+      // The dump's fetch gets the deadline of a Kubernetes call (TOPSAIL_KUBE_TIMEOUT_MS): it is one, tunnelled.
       readEnvoyConfigDump(getViewerConnection(), { namespace, pod }, getConfig().kube.timeoutMs),
   };
 }

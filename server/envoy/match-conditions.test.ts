@@ -63,6 +63,14 @@ describe("a route's conditions", () => {
     expect(testRoute(m, request({})).reasons).toEqual(["path regex (unclosed is not one Topsail can run"]);
   });
 
+  it("does not run a regex whose nested repetition would backtrack exponentially in JavaScript", () => {
+    const m = match({ path: { kind: "regex", value: "/(a+)+b" } });
+    // Run, it would not return before the test's deadline.
+    expect(testRoute(m, request({}, `/${"a".repeat(40)}`)).reasons).toEqual([
+      "path regex /(a+)+b is not one Topsail can run",
+    ]);
+  });
+
   it("folds case when the route is not case-sensitive", () => {
     const m = match({ path: { kind: "path", value: "/ProductPage" }, caseSensitive: false });
     expect(testRoute(m, request({}, "/productpage")).ok).toBe(true);

@@ -22,7 +22,14 @@ export interface ConditionResult {
   reason: string;
 }
 
+/**
+ * A repeated group that itself repeats (`(a+)+`, `(x*y)*`) backtracks exponentially in JavaScript, where RE2 is linear:
+ * one such VirtualService regex and a crafted path would stall the console, so those are not run.
+ */
+const nestedRepetition = /\([^()]*(?:[+*]|\{\d+,\d*\})[^()]*\)(?:[+*]|\{\d+,\d*\})/;
+
 function fullMatch(regex: string, value: string, ignoreCase = false): boolean | undefined {
+  if (nestedRepetition.test(regex)) return undefined;
   try {
     return new RegExp(`^(?:${regex})$`, ignoreCase ? "i" : "").test(value);
   } catch {
