@@ -19,6 +19,12 @@ export type TopsailErrorCode =
   | "kube_unavailable"
   | "auth_provider_unavailable"
   | "kube_api"
+  /** The pod has no Envoy sidecar to read configuration from. */
+  | "no_sidecar"
+  /** The pod is not running, so nothing listens in it. */
+  | "pod_not_running"
+  /** The port-forward opened, but the proxy's admin port did not answer through it. */
+  | "proxy_unreachable"
   | "prometheus_unavailable"
   | "prometheus_query"
   | "database"
@@ -37,6 +43,9 @@ const httpStatusByCode: Record<TopsailErrorCode, number> = {
   kube_unavailable: 503,
   auth_provider_unavailable: 503,
   kube_api: 502,
+  no_sidecar: 409,
+  pod_not_running: 409,
+  proxy_unreachable: 502,
   prometheus_unavailable: 503,
   prometheus_query: 502,
   database: 500,

@@ -17,6 +17,7 @@ import { useMetrics } from "@/lib/queries/metrics";
 import { HealthText } from "@/components/graph/panel-parts";
 import { LogsTab } from "@/components/logs/logs-tab";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
+import { EnvoyTab } from "@/components/envoy/envoy-tab";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
 import { FocusedGraph } from "./focused-graph";
 import { Notice } from "./item-parts";
@@ -31,6 +32,9 @@ const directionsOf: Record<InventoryKind, MetricDirection[]> = {
   workloads: ["inbound", "outbound"],
   services: ["inbound"],
 };
+
+/** Tabs about a workload's pods. */
+const workloadOnlyTabs: ReadonlySet<DetailTab> = new Set(["logs", "envoy"]);
 
 const rangeLabel = (s: number) => (s >= 3600 ? `${s / 3600} h` : `${s / 60} min`);
 
@@ -97,7 +101,7 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
   const label = kindLabels[kind];
   const directions = directionsOf[kind];
   const shownTab: DetailTab =
-    (tab === "outbound" && !directions.includes("outbound")) || (tab === "logs" && kind !== "workloads")
+    (tab === "outbound" && !directions.includes("outbound")) || (workloadOnlyTabs.has(tab) && kind !== "workloads")
       ? "overview"
       : tab;
   const tabs: { value: DetailTab; label: string; body: ReactNode }[] = [
@@ -123,13 +127,20 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
         <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />
       ),
     })),
-    // Logs are a pod's: only workloads have them. The range is how far back they are read.
+    // Logs and Envoy config are a pod's: only workloads have them (issue 18). The range is how far back logs are read.
     ...(kind === "workloads"
       ? [
           {
             value: "logs" as const,
             label: "Logs",
             body: <LogsTab namespace={namespace} workload={name} sinceSeconds={range} active={shownTab === "logs"} />,
+          },
+          {
+            value: "envoy" as const,
+            label: "Envoy",
+            body: shownTab === "envoy" && (
+              <EnvoyTab namespace={namespace} workload={name} pods={(data as WorkloadDetail | undefined)?.pods} />
+            ),
           },
         ]
       : []),
@@ -164,7 +175,7 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
               </Tabs.Trigger>
             ))}
           </Tabs.List>
-          {shownTab !== "overview" && (
+          {shownTab !== "overview" && shownTab !== "envoy" && (
             <label className="mb-1 flex items-center gap-2 text-xs font-medium text-slate-600 dark:text-slate-400">
               Range
               <select

@@ -15,7 +15,7 @@ export class DetailPage {
     await expect(this.page.getByRole("heading", { level: 1, name: new RegExp(`${name}$`) })).toBeVisible();
   }
 
-  tab(name: "Overview" | "Traffic" | "Inbound metrics" | "Outbound metrics" | "Logs"): Locator {
+  tab(name: "Overview" | "Traffic" | "Inbound metrics" | "Outbound metrics" | "Logs" | "Envoy"): Locator {
     return this.tabs.getByRole("tab", { name });
   }
 
@@ -56,5 +56,58 @@ export class DetailPage {
     const found = labels.find((l) => option.test(l));
     if (!found) throw new Error(`No injection option matches ${option}: ${labels.join(", ")}`);
     return found;
+  }
+
+  // ---- the Envoy tab (workloads) ----
+
+  /** The pod whose proxy the Envoy tab reads. */
+  get envoyPod(): Locator {
+    return this.page.getByLabel("Pod", { exact: true });
+  }
+
+  /** Clusters, Listeners, Routes or Endpoints (the tab's own tab list, its count beside each name). */
+  async showEnvoyView(view: "Clusters" | "Listeners" | "Routes" | "Endpoints") {
+    await this.page
+      .getByRole("tablist", { name: "Envoy configuration" })
+      .getByRole("tab", { name: new RegExp(`^${view}`) })
+      .click();
+  }
+
+  async filterEnvoy(text: string) {
+    await this.page.getByRole("searchbox", { name: "Filter" }).fill(text);
+  }
+
+  /** One virtual host of the Routes view, e.g. `reviews.bookinfo.svc.cluster.local:9080`. */
+  virtualHost(name: string): Locator {
+    return this.page.getByRole("article", { name: `Virtual host ${name}` });
+  }
+
+  /** The routes of a virtual host in the order Envoy tries them, each as its text. */
+  async routeTexts(virtualHost: string): Promise<string[]> {
+    return this.virtualHost(virtualHost)
+      .getByRole("list", { name: `Routes of ${virtualHost}` })
+      .locator("> li")
+      .allInnerTexts();
+  }
+
+  /** Asks "why is this request going there?" and waits for the answer's summary. */
+  async explainRoute(request: { host: string; path?: string; headers?: string[] }) {
+    const form = this.page.getByRole("form", { name: "Why is this request going there?" });
+    await form.getByLabel("Host (with the port)").fill(request.host);
+    await form.getByLabel("Path").fill(request.path ?? "/");
+    await form.getByLabel(/^Headers/).fill((request.headers ?? []).join("\n"));
+    await form.getByRole("button", { name: "Explain" }).click();
+    await expect(this.routeDecision.getByRole("status")).toBeVisible();
+  }
+
+  /** The answer: its summary (role status), the steps (`data-step` matched/skipped) and the destinations. */
+  get routeDecision(): Locator {
+    return this.page.getByRole("region", { name: "Route decision" });
+  }
+
+  async routeSteps(): Promise<string[]> {
+    return this.routeDecision
+      .locator("[data-step]")
+      .evaluateAll((items) => items.map((i) => i.getAttribute("data-step") ?? ""));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withImpersonationHeaders } from "./kube-identity";
+import { KubeConfigImpersonating, withImpersonationHeaders } from "./kube-identity";
 
 describe("withImpersonationHeaders", () => {
   it("adds the user and one header line per group, keeping the request's own headers", () => {
@@ -22,5 +22,24 @@ describe("withImpersonationHeaders", () => {
       "Impersonate-User",
       "bob",
     ]);
+  });
+});
+
+describe("an impersonating kubeconfig's WebSockets (port-forward)", () => {
+  it("carry the user and one Impersonate-Group line per group, as its HTTP requests do", async () => {
+    const kubeConfig = new KubeConfigImpersonating("alice", ["team-a", "team-b"]);
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: "c", server: "https://cluster.example:6443", skipTLSVerify: false }],
+      users: [{ name: "console", token: "console-token" }],
+      contexts: [{ name: "ctx", cluster: "c", user: "console" }],
+      currentContext: "ctx",
+    });
+    const opts: { headers?: Record<string, string | string[]> } = {};
+    await kubeConfig.applyToHTTPSOptions(opts);
+    expect(opts.headers).toEqual({
+      Authorization: "Bearer console-token",
+      "Impersonate-User": "alice",
+      "Impersonate-Group": ["team-a", "team-b"],
+    });
   });
 });

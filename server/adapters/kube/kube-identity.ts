@@ -78,6 +78,19 @@ export class KubeConfigImpersonating extends KubeConfig {
       ),
     );
   }
+
+  /**
+   * client-node's WebSockets (port-forward, exec) take their credentials from here rather than from
+   * applySecurityAuthentication, and the `ws` library sends an array header value as one line per value.
+   */
+  override async applyToHTTPSOptions(opts: Parameters<KubeConfig["applyToHTTPSOptions"]>[0]): Promise<void> {
+    await super.applyToHTTPSOptions(opts);
+    const kept = Object.entries(opts.headers ?? {}).filter(([name]) => !name.toLowerCase().startsWith("impersonate-"));
+    const headers: Record<string, string | string[]> = Object.fromEntries(kept.map(([n, v]) => [n, String(v)]));
+    headers["Impersonate-User"] = this.user;
+    if (this.groups.length > 0) headers["Impersonate-Group"] = [...this.groups];
+    Object.assign(opts, { headers });
+  }
 }
 
 function deadlineOf(kubeConfig: KubeConfig): number | undefined {
