@@ -130,6 +130,7 @@ function buildPods(pods: readonly KubeObject[], deployments: readonly KubeObject
       hasSidecar: proxy !== undefined && !args.includes("router"),
       isGateway: proxy !== undefined && args.includes("router"),
       ready: isReady(pod),
+      ip: String(((pod.status as Json | undefined) ?? {}).podIP ?? ""),
       workloadAnnotations: deploymentAnnotations.get(key) ?? {},
     });
   }
@@ -187,6 +188,7 @@ function buildServices(
       name,
       namespace,
       fqdn,
+      clusterIp: String(specOf<{ clusterIP?: string }>(service).clusterIP ?? ""),
       selector: selector ?? {},
       pods: selected,
       ports: servicePorts(service, selected, podObjects),

@@ -38,6 +38,8 @@ export interface PodInfo {
   /** A standalone Envoy (ingress/egress gateway): routes and reports as `source` only. */
   isGateway: boolean;
   ready: boolean;
+  /** status.podIP; "" until the pod has been given one. Envoy's endpoint and node addresses. */
+  ip: string;
   /** Owning Deployment's annotations (the synthetic mesh's `sim.topsail.dev/calls`). */
   workloadAnnotations: Readonly<Record<string, string>>;
 }
@@ -53,6 +55,8 @@ export interface ServiceInfo {
   name: string;
   namespace: string;
   fqdn: string;
+  /** spec.clusterIP ("" or `None` when there is none): one of the service's route domains. */
+  clusterIp: string;
   ports: ServicePortInfo[];
   selector: Readonly<Record<string, string>>;
   /** Ready pods selected by the service, in a stable order. */
