@@ -20,6 +20,8 @@ import { isStatusError } from "./apiserver/status-error";
 import { ensureTlsMaterial } from "./cli/certificates";
 import { writeKubeconfig } from "./cli/write-kubeconfig";
 import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
+import { ConfigWatcher } from "./mesh/config/config-watcher";
+import { startProxyAdmin } from "./mesh/envoy/proxy-admin";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
 /** A gRPC service in two versions and its client (sim/scenarios/README.md); applied only when asked for. */
@@ -109,6 +111,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const tls = ensureTlsMaterial(dataDir);
   const latency = { ms: options.apiLatencyMs ?? 0 };
   const tokens = options.tokensPath ? readTokenFile(options.tokensPath) : undefined;
+  let mesh: RunningMesh | undefined;
+  // The proxies' admin API reads the traffic engine's snapshot when it runs, so the config
+  // dump is what traffic is routed by; without the engine, a watcher of its own (made on
+  // the first port-forward) builds the same snapshot from the store.
+  let ownWatcher: ConfigWatcher | undefined;
+  const proxyAdmin = startProxyAdmin({
+    snapshot: () => (mesh ? mesh.engine.snapshot() : (ownWatcher ??= new ConfigWatcher(store)).current()),
+  });
   const server = await startApiServer({
     port: options.port ?? 18080,
     keyPem: tls.keyPem,
@@ -121,6 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       ? { bookmarkIntervalSeconds: options.bookmarkIntervalSeconds }
       : {}),
     latency,
+    podPorts: proxyAdmin,
   });
   // One context per user: a user with several tokens gets the first.
   const byName = new Map<string, string>();
@@ -128,7 +139,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const userCredentials = [...byName].map(([name, token]) => ({ name, token }));
   writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken, userCredentials);
 
-  let mesh: RunningMesh | undefined;
   if (options.metricsPort !== undefined) {
     try {
       mesh = await startMesh({
@@ -140,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     } catch (error) {
       controllers.stop();
       await server.close();
+      proxyAdmin.close();
       persister?.stop();
       throw error;
     }
@@ -158,6 +169,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       await mesh?.stop();
       controllers.stop();
       await server.close();
+      proxyAdmin.close();
+      ownWatcher?.stop();
       persister?.stop();
     },
   };

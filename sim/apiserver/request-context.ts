@@ -6,6 +6,7 @@ import type { AdmitFunction } from "../store/admitted-store";
 import type { KubeObject } from "../store/types";
 import { apiVersionOf, type ResourceDef } from "../store/resource-registry";
 import type { ResourceTarget } from "./parse-request-path";
+import type { PodPorts } from "./pod-ports";
 import { badRequest } from "./status-error";
 
 export interface UserInfo {
@@ -58,6 +59,8 @@ export interface ApiServerDeps {
    * each request, so a running simulator can be slowed down and sped up again.
    */
   latency?: { ms: number };
+  /** What `pods/portforward` connects to; without it every port of every pod refuses. */
+  podPorts?: PodPorts;
 }
 
 export interface ResourceRequest {
