@@ -1,5 +1,6 @@
 import type { Duplex } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import { startProxyAdmin } from "./proxy-admin";
 
@@ -37,6 +38,16 @@ describe("a proxy's admin API through connect()", () => {
     expect(await exchange(clusters, "/clusters")).toContain(
       "outbound|9080||reviews.bookinfo.svc.cluster.local::added_via_api::true",
     );
+  });
+
+  it("answers /clusters?format=json with each cluster's hosts and EDS health", async () => {
+    const connection = admin.connect("bookinfo", productpage.name, 15000);
+    if (!connection) throw new Error("refused");
+    const response = await exchange(connection, "/clusters?format=json");
+    const body = z
+      .object({ cluster_statuses: z.array(z.object({ name: z.string() })) })
+      .parse(JSON.parse(response.slice(response.indexOf("\r\n\r\n") + 4)));
+    expect(body.cluster_statuses.map((c) => c.name)).toContain("outbound|9080|v1|reviews.bookinfo.svc.cluster.local");
   });
 
   it("refuses other ports, pods without a proxy and unknown pods", () => {

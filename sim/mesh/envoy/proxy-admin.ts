@@ -6,12 +6,12 @@
  * socket) reads, so a client through `pods/portforward` speaks real HTTP to it. Only port
  * 15000 of a pod with an Envoy answers; anything else is refused (undefined).
  *
- * Paths: `/config_dump[?include_eds]`, `/clusters`, `/server_info`, `/ready`.
+ * Paths: `/config_dump[?include_eds]`, `/clusters[?format=json]`, `/server_info`, `/ready`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Duplex } from "node:stream";
 import type { ConfigSnapshot } from "../config/snapshot";
-import { clustersText } from "./clusters-text";
+import { clustersJson, clustersText } from "./clusters-text";
 import { configDumpFor, ENVOY_VERSION, nodeOf } from "./config-dump";
 
 export const ADMIN_PORT = 15000;
@@ -88,6 +88,8 @@ export function startProxyAdmin(options: ProxyAdminOptions): ProxyAdmin {
         return send(res, 200, "application/json", JSON.stringify(dump, null, 1));
       }
       case "/clusters":
+        if (url.searchParams.get("format") === "json")
+          return send(res, 200, "application/json", JSON.stringify(clustersJson(snapshot, proxy), null, 1));
         return send(res, 200, "text/plain; charset=UTF-8", clustersText(snapshot, proxy));
       case "/server_info": {
         const uptime = `${Math.floor((now().getTime() - started.getTime()) / 1000)}s`;
@@ -114,6 +116,9 @@ export function startProxyAdmin(options: ProxyAdminOptions): ProxyAdmin {
     }
   };
   const server = createServer(handle);
+  // Envoy's admin listener keeps idle connections open; Node's 5 s default would close the
+  // forwarded connection under a client's keep-alive pool, whose next request would be lost.
+  server.keepAliveTimeout = 0;
 
   return {
     connect(namespace, name, port) {
