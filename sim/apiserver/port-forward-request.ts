@@ -1,8 +1,9 @@
 /**
  * Admitting a `pods/portforward` WebSocket before the upgrade, in kube-apiserver's order:
  * authenticate (401), impersonate, route (only `/api/v1/namespaces/{ns}/pods/{pod}/portforward`
- * is upgraded here), authorise, find the pod (404), then kubelet's checks of the `ports`
- * query (400, kubelet's portforward.NewV4Options wording) and of the WebSocket subprotocol.
+ * is upgraded here), authorise, find the pod (404), then the WebSocket subprotocol (SPDY
+ * is not served) and kubelet's checks of the `ports` query (400, in kubelet's
+ * portforward.NewV4Options wording).
  *
  * Authorisation asks for verb `create` on `pods/portforward`: kube-apiserver authorises a
  * WebSocket port-forward as create, as it always has the SPDY POST, so the same RBAC grant
@@ -19,6 +20,11 @@ import { badRequest, forbidden, notFound, pathNotFound, unauthorized, type Statu
  * exec's and attach's, not port-forward's: client-node offers v5 first and gets v4.
  */
 export const PORT_FORWARD_PROTOCOLS = ["v4.channel.k8s.io"] as const;
+
+/** The simulator's own words: no real cluster refuses SPDY, so there is no upstream text to copy. */
+export const SPDY_NOT_SERVED =
+  "the simulator serves pods/portforward over WebSocket (v4.channel.k8s.io) only, not SPDY; " +
+  "kubectl port-forward needs SPDY, @kubernetes/client-node's PortForward works";
 
 export interface PortForwardTarget {
   namespace: string;
@@ -95,12 +101,17 @@ export function admitPortForward(req: IncomingMessage, deps: ApiServerDeps): Por
   if (!deps.authorize.allows({ ...attributes, user })) return status(forbidden({ ...attributes, user: user.name }));
   const pod = deps.memory.getShared({ group: "", resource: "pods" }, target.namespace, target.name);
   if (!pod) return status(notFound({ group: "", resource: "pods" }, target.name));
-  const ports = parsePorts(url);
-  if (typeof ports === "string") return kubelet(ports);
+  // kubectl 1.30+ first tunnels SPDY through a WebSocket (subprotocol SPDY/3.1+portforward.k8s.io, ports in the
+  // SPDY stream headers, none in the query), then falls back to a SPDY upgrade: neither is served here, and saying
+  // so beats kubelet's "ports is required", which is all the query would otherwise earn.
+  const isWebSocket = String(req.headers.upgrade ?? "").toLowerCase() === "websocket";
   const offered = offeredProtocols(req);
+  if (!isWebSocket || offered.some((p) => p.startsWith("SPDY/"))) return kubelet(SPDY_NOT_SERVED);
   if (offered.length > 0 && !offered.some((p) => (PORT_FORWARD_PROTOCOLS as readonly string[]).includes(p)))
     return kubelet(
       `unable to upgrade: requested protocol(s) are not supported: [${offered.join(" ")}]; supports [${PORT_FORWARD_PROTOCOLS.join(" ")}]`,
     );
+  const ports = parsePorts(url);
+  if (typeof ports === "string") return kubelet(ports);
   return { ok: true, target: { namespace: target.namespace, pod: target.name, uid: pod.metadata.uid ?? "", ports } };
 }
