@@ -109,7 +109,27 @@ function outlierDetection(policy: EffectivePolicy): EnvoyJson | undefined {
   return out;
 }
 
-/** ISTIO_MUTUAL (and auto mTLS, which istiod writes the same way) or a DestinationRule's own TLS. */
+/**
+ * Auto mTLS, when no DestinationRule sets `tls`: Istio mTLS to endpoints labelled
+ * `tlsMode: istio` (build-endpoints.ts: a sidecar whose PeerAuthentication is not DISABLE,
+ * as router/mutual-tls.ts decides for traffic), plaintext to the rest.
+ */
+function autoMutualTls(sni: string): EnvoyJson[] {
+  const istio = transportSocket({ mode: "ISTIO_MUTUAL" }, sni);
+  return [
+    { name: "tlsMode-istio", match: { tlsMode: "istio" }, ...(istio ? { transport_socket: istio } : {}) },
+    {
+      name: "tlsMode-disabled",
+      match: {},
+      transport_socket: {
+        name: "envoy.transport_sockets.raw_buffer",
+        typed_config: typed("envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer"),
+      },
+    },
+  ];
+}
+
+/** ISTIO_MUTUAL or a DestinationRule's own TLS. */
 function transportSocket(tls: ClientTLSSettings | undefined, sni: string): EnvoyJson | undefined {
   if (!tls || tls.mode === undefined || tls.mode === "DISABLE") return undefined;
   const istio = tls.mode === "ISTIO_MUTUAL";
@@ -177,8 +197,12 @@ function outboundClusterJson(c: OutboundCluster): EnvoyJson {
         { common_http_protocol_options: protocolOptions, explicit_http_config: { http_protocol_options: {} } },
       ),
     };
-  const socket = transportSocket(policy.tls, `outbound_.${c.row.port}_.${c.subset ?? ""}_.${c.row.host}`);
-  if (socket) json.transport_socket = socket;
+  const sni = `outbound_.${c.row.port}_.${c.subset ?? ""}_.${c.row.host}`;
+  if (policy.tls?.mode === undefined) json.transport_socket_matches = autoMutualTls(sni);
+  else {
+    const socket = transportSocket(policy.tls, sni);
+    if (socket) json.transport_socket = socket;
+  }
   return json;
 }
 

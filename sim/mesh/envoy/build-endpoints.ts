@@ -7,6 +7,7 @@
  * ejections live in the engine's per-proxy state and are not shown (see README.md).
  */
 import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { serverMtlsMode } from "../router/mutual-tls";
 import type { OutboundCluster } from "./build-clusters";
 import { typed, type EnvoyJson } from "./envoy-json";
 
@@ -15,6 +16,8 @@ export interface ClusterEndpoint {
   address: string;
   port: number;
   healthy: boolean;
+  /** Auto mTLS picks Istio mTLS for it: a sidecar that does not DISABLE mTLS on this port. */
+  istioMtls: boolean;
 }
 
 export function endpointsOf(snapshot: ConfigSnapshot, cluster: OutboundCluster): ClusterEndpoint[] {
@@ -29,7 +32,13 @@ export function endpointsOf(snapshot: ConfigSnapshot, cluster: OutboundCluster):
         labelsMatch(service.selector, pod.labels) &&
         labelsMatch(cluster.subsetLabels, pod.labels),
     )
-    .map((pod) => ({ pod, address: pod.ip, port: cluster.row.targetPort, healthy: pod.ready }));
+    .map((pod) => ({
+      pod,
+      address: pod.ip,
+      port: cluster.row.targetPort,
+      healthy: pod.ready,
+      istioMtls: pod.hasSidecar && serverMtlsMode(snapshot, pod, cluster.row.targetPort) !== "DISABLE",
+    }));
 }
 
 /** Istio's workload metadata on an endpoint: `workload;namespace;app;version;cluster`. */
@@ -54,7 +63,12 @@ export function loadAssignment(snapshot: ConfigSnapshot, cluster: OutboundCluste
                   health_check_config: {},
                 },
                 health_status: e.healthy ? "HEALTHY" : "UNHEALTHY",
-                metadata: { filter_metadata: { istio: { workload: workloadMetadata(e.pod) } } },
+                metadata: {
+                  filter_metadata: {
+                    ...(e.istioMtls ? { "envoy.transport_socket_match": { tlsMode: "istio" } } : {}),
+                    istio: { workload: workloadMetadata(e.pod) },
+                  },
+                },
                 load_balancing_weight: 1,
               })),
               load_balancing_weight: endpoints.length,

@@ -7,8 +7,12 @@
  * (`<ClusterIP>_<port>`). A gateway listens for real on its servers' ports (`0.0.0.0_8080`,
  * route config `http.8080`).
  */
+import { qualifyConfigHost } from "../config/hosts";
 import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
-import { gatewayHttpPorts } from "./build-route-configs";
+import { anyL4MatchHolds } from "../router/match-request";
+import { selectVirtualServices } from "../router/select-virtual-services";
+import { clusterNameOf } from "./build-http-route";
+import { gatewayHttpPorts, sidecarSource } from "./build-route-configs";
 import { ADS_CONFIG_SOURCE, typed, type EnvoyJson } from "./envoy-json";
 import { outboundPortsOf } from "./outbound-ports";
 
@@ -52,11 +56,46 @@ function httpConnectionManager(statPrefix: string, routeConfigName: string): Env
   };
 }
 
-function tcpProxy(statPrefix: string, cluster: string): EnvoyJson {
+/** A TCP proxy to one cluster, or split by weight over several. */
+function tcpProxy(statPrefix: string, to: string | Array<{ name: string; weight: number }>): EnvoyJson {
+  const target: EnvoyJson = typeof to === "string" ? { cluster: to } : { weighted_clusters: { clusters: to } };
   return {
     name: "envoy.filters.network.tcp_proxy",
-    typed_config: typed(TCP_PROXY_TYPE, { stat_prefix: statPrefix, cluster }),
+    typed_config: typed(TCP_PROXY_TYPE, { stat_prefix: statPrefix, ...target }),
   };
+}
+
+/**
+ * A TCP service's proxy filter as routeTcp (router/route-tcp.ts) routes it: the first `tcp`
+ * rule of the proxy's VirtualService whose L4 match holds for this port and proxy (all of
+ * which is known when the config is built), with its weights; else the service's cluster.
+ */
+function tcpProxyFor(snapshot: ConfigSnapshot, proxy: PodInfo, host: string, port: number): EnvoyJson {
+  const source = sidecarSource(proxy);
+  const own = `outbound|${port}||${host}`;
+  for (const vs of selectVirtualServices(snapshot, host, source)) {
+    for (const rule of vs.spec.tcp ?? []) {
+      if (!anyL4MatchHolds(rule.match, port, source, vs.namespace)) continue;
+      const clusters = (rule.route ?? [])
+        .filter((d) => (rule.route ?? []).length === 1 || (d.weight ?? 0) > 0)
+        .map((d) => ({
+          name: clusterNameOf(
+            snapshot,
+            {
+              host: d.destination?.host ? qualifyConfigHost(d.destination.host, vs.namespace) : host,
+              ...(d.destination?.subset ? { subset: d.destination.subset } : {}),
+              ...(d.destination?.port?.number !== undefined ? { port: d.destination.port.number } : {}),
+            },
+            port,
+          ),
+          weight: d.weight ?? 0,
+        }));
+      if (clusters.length > 1) return tcpProxy(own, clusters);
+      const only = clusters[0]?.name ?? own;
+      return tcpProxy(only, only);
+    }
+  }
+  return tcpProxy(own, own);
 }
 
 function listener(name: string, address: string, port: number, body: EnvoyJson): EnvoyJson {
@@ -73,10 +112,9 @@ function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[]
     }
     if (!row.clusterIp) continue;
     const name = `${row.clusterIp}_${row.port}`;
-    const cluster = `outbound|${row.port}||${row.host}`;
     out.push(
       listener(name, row.clusterIp, row.port, {
-        filter_chains: [{ filters: [tcpProxy(cluster, cluster)] }],
+        filter_chains: [{ filters: [tcpProxyFor(snapshot, proxy, row.host, row.port)] }],
         bind_to_port: false,
         traffic_direction: "OUTBOUND",
       }),

@@ -57,6 +57,7 @@ const EndpointsDump = z.object({
                   address: z.object({ socket_address: z.object({ address: z.string(), port_value: z.number() }) }),
                 }),
                 health_status: z.string(),
+                metadata: z.object({ filter_metadata: z.record(z.string(), z.record(z.string(), z.unknown())) }),
               }),
             ),
           }),
@@ -294,6 +295,12 @@ describe("endpoints", () => {
     const hosts = assignment?.endpoint_config.endpoints.flatMap((l) => l.lb_endpoints) ?? [];
     expect(hosts.map((h) => h.endpoint.address.socket_address.port_value)).toEqual([9080, 9080, 9080]);
     expect(hosts.map((h) => h.health_status).sort()).toEqual(["HEALTHY", "HEALTHY", "UNHEALTHY"]);
+    // Sidecars: auto mTLS picks the cluster's tlsMode-istio transport socket for them.
+    expect(hosts.map((h) => h.metadata.filter_metadata["envoy.transport_socket_match"])).toEqual([
+      { tlsMode: "istio" },
+      { tlsMode: "istio" },
+      { tlsMode: "istio" },
+    ]);
   });
 });
 
@@ -312,5 +319,92 @@ describe("the ingress gateway", () => {
         },
       },
     });
+  });
+});
+
+const ListenersDump = z.object({
+  dynamic_listeners: z.array(
+    z.object({
+      name: z.string(),
+      active_state: z.object({
+        listener: z.object({
+          filter_chains: z.array(
+            z.object({
+              filters: z.array(z.object({ name: z.string(), typed_config: z.record(z.string(), z.unknown()) })),
+            }),
+          ),
+        }),
+      }),
+    }),
+  ),
+});
+
+describe("TCP listeners", () => {
+  it("split a TCP service by its VirtualService's weights, as routeTcp does", () => {
+    const snapshot = snapshotWith(`apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: tcp-echo, namespace: tcp-echo }
+spec:
+  host: tcp-echo
+  subsets: [{ name: v1, labels: { version: v1 } }, { name: v2, labels: { version: v2 } }]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: tcp-echo, namespace: tcp-echo }
+spec:
+  hosts: [tcp-echo]
+  tcp:
+    - match: [{ port: 9000 }]
+      route:
+        - { destination: { host: tcp-echo, subset: v1 }, weight: 80 }
+        - { destination: { host: tcp-echo, subset: v2 }, weight: 20 }
+`);
+    const service = snapshot.services.get("tcp-echo.tcp-echo.svc.cluster.local");
+    const listeners = ListenersDump.parse(
+      section(configDumpFor(snapshot, podOf(snapshot, "curl"), { pushedAt: PUSHED_AT }), "ListenersConfigDump"),
+    );
+    const proxyOf = (port: number) =>
+      listeners.dynamic_listeners.find((l) => l.name === `${service?.clusterIp}_${port}`)?.active_state.listener
+        .filter_chains[0]?.filters[0]?.typed_config;
+    expect(proxyOf(9000)).toMatchObject({
+      weighted_clusters: {
+        clusters: [
+          { name: "outbound|9000|v1|tcp-echo.tcp-echo.svc.cluster.local", weight: 80 },
+          { name: "outbound|9000|v2|tcp-echo.tcp-echo.svc.cluster.local", weight: 20 },
+        ],
+      },
+    });
+    expect(proxyOf(9001)).toMatchObject({ cluster: "outbound|9001||tcp-echo.tcp-echo.svc.cluster.local" });
+  });
+});
+
+describe("auto mTLS", () => {
+  const clusterNamed = (snapshot: ConfigSnapshot, name: string) =>
+    ClustersDump.parse(
+      section(
+        configDumpFor(snapshot, podOf(snapshot, "productpage-v1"), { pushedAt: PUSHED_AT }),
+        "ClustersConfigDump",
+      ),
+    ).dynamic_active_clusters.find((c) => c.cluster.name === name)?.cluster;
+
+  it("matches Istio mTLS to sidecar endpoints when no DestinationRule sets tls", () => {
+    const cluster = clusterNamed(snapshotWith(), `outbound|9080||${REVIEWS}`);
+    expect(cluster?.transport_socket_matches).toMatchObject([
+      { name: "tlsMode-istio", match: { tlsMode: "istio" } },
+      { name: "tlsMode-disabled", match: {} },
+    ]);
+  });
+
+  it("gives way to a DestinationRule's own tls mode", () => {
+    const snapshot = snapshotWith(`apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: reviews, namespace: bookinfo }
+spec:
+  host: reviews
+  trafficPolicy: { tls: { mode: DISABLE } }
+`);
+    const cluster = clusterNamed(snapshot, `outbound|9080||${REVIEWS}`);
+    expect(cluster).not.toHaveProperty("transport_socket_matches");
+    expect(cluster).not.toHaveProperty("transport_socket");
   });
 });
