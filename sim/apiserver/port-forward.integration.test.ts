@@ -17,36 +17,10 @@ import { CoreV1Api, CustomObjectsApi, KubeConfig, PortForward } from "@kubernete
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "../index";
 import { userContext } from "../cli/write-kubeconfig";
 import { waitFor } from "../test-support/wait-for";
+import { Dump, RoutesDump } from "../mesh/test-support/read-config-dump";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
 const VS = { group: "networking.istio.io", version: "v1", namespace: "bookinfo", plural: "virtualservices" };
-
-const RoutesDump = z.object({
-  "@type": z.literal("type.googleapis.com/envoy.admin.v3.RoutesConfigDump"),
-  dynamic_route_configs: z.array(
-    z.object({
-      route_config: z.object({
-        name: z.string(),
-        virtual_hosts: z.array(
-          z.object({
-            name: z.string(),
-            routes: z.array(
-              z.object({
-                name: z.string().optional(),
-                route: z
-                  .object({
-                    weighted_clusters: z.object({ clusters: z.array(z.object({ weight: z.number() })) }).optional(),
-                  })
-                  .optional(),
-              }),
-            ),
-          }),
-        ),
-      }),
-    }),
-  ),
-});
-const Dump = z.object({ configs: z.array(z.unknown()) });
 
 function reviewsVs(v1Weight: number, resourceVersion?: string) {
   return {
