@@ -22,6 +22,8 @@ import { writeKubeconfig } from "./cli/write-kubeconfig";
 import { startMesh, type LoadOverrides, type RunningMesh } from "./mesh/index";
 import { ContainerLogStore } from "./logs/container-log-store";
 import { startPodLogFeeder } from "./logs/pod-log-feeder";
+import { ConfigWatcher } from "./mesh/config/config-watcher";
+import { startProxyAdmin } from "./mesh/envoy/proxy-admin";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
 /** A gRPC service in two versions and its client (sim/scenarios/README.md); applied only when asked for. */
@@ -123,6 +125,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const tls = ensureTlsMaterial(dataDir);
   const latency = { ms: options.apiLatencyMs ?? 0 };
   const tokens = options.tokensPath ? readTokenFile(options.tokensPath) : undefined;
+  let mesh: RunningMesh | undefined;
+  // The proxies' admin API reads the traffic engine's snapshot when it runs, so the config
+  // dump is what traffic is routed by; without the engine, a watcher of its own (made on
+  // the first port-forward) builds the same snapshot from the store.
+  let ownWatcher: ConfigWatcher | undefined;
+  const proxyAdmin = startProxyAdmin({
+    snapshot: () => (mesh ? mesh.engine.snapshot() : (ownWatcher ??= new ConfigWatcher(store)).current()),
+  });
   const server = await startApiServer({
     port: options.port ?? 18080,
     keyPem: tls.keyPem,
@@ -136,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       : {}),
     latency,
     podLogs,
+    podPorts: proxyAdmin,
   });
   // One context per user: a user with several tokens gets the first.
   const byName = new Map<string, string>();
@@ -143,7 +154,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const userCredentials = [...byName].map(([name, token]) => ({ name, token }));
   writeKubeconfig(kubeconfigPath, server.url, tls.caPem, tls.adminToken, userCredentials);
 
-  let mesh: RunningMesh | undefined;
   if (options.metricsPort !== undefined) {
     try {
       mesh = await startMesh({
@@ -159,6 +169,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       logFeeder.stop();
       controllers.stop();
       await server.close();
+      proxyAdmin.close();
       persister?.stop();
       throw error;
     }
@@ -179,6 +190,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       logFeeder.stop();
       controllers.stop();
       await server.close();
+      proxyAdmin.close();
+      ownWatcher?.stop();
       persister?.stop();
     },
   };

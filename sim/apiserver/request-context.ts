@@ -7,6 +7,7 @@ import type { KubeObject } from "../store/types";
 import { apiVersionOf, type ResourceDef } from "../store/resource-registry";
 import type { ContainerLogStore } from "../logs/container-log-store";
 import type { ResourceTarget } from "./parse-request-path";
+import type { PodPorts } from "./pod-ports";
 import { badRequest } from "./status-error";
 
 export interface UserInfo {
@@ -61,6 +62,8 @@ export interface ApiServerDeps {
   latency?: { ms: number };
   /** What the pods' containers printed, served by the `log` subresource (serve-pod-log.ts); absent = empty logs. */
   podLogs?: ContainerLogStore;
+  /** What `pods/portforward` connects to; without it every port of every pod refuses. */
+  podPorts?: PodPorts;
 }
 
 export interface ResourceRequest {

@@ -3,6 +3,7 @@ import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "./dispatch-request";
 import type { ApiServerDeps } from "./request-context";
+import { createUpgradeHandler } from "./serve-port-forward";
 
 export interface ApiServerOptions extends ApiServerDeps {
   port: number;
@@ -20,6 +21,9 @@ export function startApiServer(options: ApiServerOptions): Promise<RunningApiSer
   const server = createServer({ key: options.keyPem, cert: options.certPem }, createRequestHandler(options));
   // Watches are long-lived; keep-alive sockets must not hold a stop hostage.
   server.keepAliveTimeout = 5_000;
+  // WebSocket upgrades: pods/portforward (serve-port-forward.ts).
+  const upgrades = createUpgradeHandler(options);
+  server.on("upgrade", upgrades.handle);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", () => {
@@ -31,6 +35,7 @@ export function startApiServer(options: ApiServerOptions): Promise<RunningApiSer
           new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
+            upgrades.closeAll();
           }),
       });
     });

@@ -185,13 +185,12 @@ function buildServices(
         ? (podsByNamespace.get(namespace) ?? []).filter((p) => p.ready && labelsMatch(selector, p.labels))
         : [];
     const fqdn = serviceFqdn(name, namespace);
-    const clusterIP = specOf<{ clusterIP?: unknown }>(service).clusterIP;
     out.set(fqdn, {
       name,
       namespace,
       fqdn,
+      clusterIp: String(specOf<{ clusterIP?: string }>(service).clusterIP ?? ""),
       selector: selector ?? {},
-      ...(typeof clusterIP === "string" && clusterIP !== "" && clusterIP !== "None" ? { clusterIP } : {}),
       pods: selected,
       ports: servicePorts(service, selected, podObjects),
     });

@@ -55,10 +55,13 @@ export interface ServiceInfo {
   name: string;
   namespace: string;
   fqdn: string;
+  /**
+   * spec.clusterIP ("" or `None` when there is none): one of the service's route domains, and
+   * the address an outbound access-log line was dialed at.
+   */
+  clusterIp: string;
   ports: ServicePortInfo[];
   selector: Readonly<Record<string, string>>;
-  /** spec.clusterIP (absent for headless services): the address an outbound access-log line was dialed at. */
-  clusterIP?: string;
   /** Ready pods selected by the service, in a stable order. */
   pods: PodInfo[];
 }

@@ -81,5 +81,7 @@ export function targetPortOf(service: DestinationService, port: number): number 
 /** What the app dialed, as the outbound listener saw it: the service's ClusterIP (or the gateway pod's own port). */
 export function dialedAddressOf(proxy: PodInfo, service: DestinationService, port: number): string | undefined {
   if (proxy.isGateway) return addressOf(proxy.ip, port);
-  return service.kind === "kubernetes" ? addressOf(service.service.clusterIP, port) : undefined;
+  if (service.kind !== "kubernetes") return undefined;
+  const clusterIp = service.service.clusterIp;
+  return clusterIp === "" || clusterIp === "None" ? undefined : addressOf(clusterIp, port);
 }

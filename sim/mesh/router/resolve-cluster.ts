@@ -114,7 +114,11 @@ function portsOf(service: DestinationService): number[] {
 }
 
 /** The destination's explicit port, else the requested port when the service has it, else its first port. */
-function clusterPort(service: DestinationService, explicit: number | undefined, requested: number | undefined): number {
+export function clusterPort(
+  service: DestinationService,
+  explicit: number | undefined,
+  requested: number | undefined,
+): number {
   if (explicit !== undefined) return explicit;
   const ports = portsOf(service);
   if (requested !== undefined && (ports.length === 0 || ports.includes(requested))) return requested;

@@ -24,7 +24,7 @@ import { buildRetryPolicy } from "./retry-policy";
 import { selectVirtualServices } from "./select-virtual-services";
 import type { DestinationRef, FaultDecision, HttpRequest, HttpRouteDecision, Random, SourceContext } from "./types";
 
-function destinationOf(
+export function destinationOf(
   vs: VirtualServiceEntry,
   destination: { host?: string; subset?: string; port?: { number?: number } } | undefined,
   fallbackHost: string,

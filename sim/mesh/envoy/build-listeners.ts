@@ -1,0 +1,182 @@
+/**
+ * LDS for one proxy, the listeners istiod writes (pilot/pkg/networking/core/listener.go),
+ * reduced to what a reader of the dump looks for: `virtualOutbound` (15001, where iptables
+ * sends the app's outbound traffic; unknown destinations → PassthroughCluster),
+ * `virtualInbound` (15006, a filter chain per inbound port), an HTTP listener per outbound
+ * HTTP port (`0.0.0.0_9080`, RDS route config `9080`) and a TCP proxy per TCP service
+ * (`<ClusterIP>_<port>`). A gateway listens for real on its servers' ports (`0.0.0.0_8080`,
+ * route config `http.8080`).
+ */
+import { qualifyConfigHost } from "../config/hosts";
+import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { anyL4MatchHolds } from "../router/match-request";
+import { selectVirtualServices } from "../router/select-virtual-services";
+import { clusterNameOf } from "./build-http-route";
+import { gatewayHttpPorts, sidecarSource } from "./build-route-configs";
+import { ADS_CONFIG_SOURCE, typed, type EnvoyJson } from "./envoy-json";
+import { outboundPortsOf } from "./outbound-ports";
+
+const LISTENER_TYPE = "envoy.config.listener.v3.Listener";
+const HCM_TYPE = "envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";
+const TCP_PROXY_TYPE = "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy";
+
+/** The HTTP filters of an Istio proxy, in order; the fault filter reads each route's typed_per_filter_config. */
+const HTTP_FILTERS = [
+  "istio.metadata_exchange",
+  "envoy.filters.http.grpc_stats",
+  "istio.alpn",
+  "envoy.filters.http.fault",
+  "envoy.filters.http.cors",
+  "istio.stats",
+  "envoy.filters.http.router",
+].map((name) => ({ name }));
+
+function socketAddress(address: string, port: number): EnvoyJson {
+  return { socket_address: { address, port_value: port } };
+}
+
+function httpConnectionManager(statPrefix: string, routeConfigName: string): EnvoyJson {
+  return {
+    name: "envoy.filters.network.http_connection_manager",
+    typed_config: typed(HCM_TYPE, {
+      stat_prefix: statPrefix,
+      rds: { config_source: ADS_CONFIG_SOURCE, route_config_name: routeConfigName },
+      http_filters: HTTP_FILTERS,
+      tracing: { client_sampling: { value: 100 }, random_sampling: { value: 1 }, overall_sampling: { value: 100 } },
+      use_remote_address: false,
+      upgrade_configs: [{ upgrade_type: "websocket" }],
+      normalize_path: true,
+      path_with_escaped_slashes_action: "KEEP_UNCHANGED",
+      request_id_extension: {
+        typed_config: typed("envoy.extensions.request_id.uuid.v3.UuidRequestIdConfig", {
+          use_request_id_for_trace_sampling: true,
+        }),
+      },
+    }),
+  };
+}
+
+/** A TCP proxy to one cluster, or split by weight over several. */
+function tcpProxy(statPrefix: string, to: string | Array<{ name: string; weight: number }>): EnvoyJson {
+  const target: EnvoyJson = typeof to === "string" ? { cluster: to } : { weighted_clusters: { clusters: to } };
+  return {
+    name: "envoy.filters.network.tcp_proxy",
+    typed_config: typed(TCP_PROXY_TYPE, { stat_prefix: statPrefix, ...target }),
+  };
+}
+
+/**
+ * A TCP service's proxy filter as routeTcp (router/route-tcp.ts) routes it: the first `tcp`
+ * rule of the proxy's VirtualService whose L4 match holds for this port and proxy (all of
+ * which is known when the config is built), with its weights; else the service's cluster.
+ */
+function tcpProxyFor(snapshot: ConfigSnapshot, proxy: PodInfo, host: string, port: number): EnvoyJson {
+  const source = sidecarSource(proxy);
+  const own = `outbound|${port}||${host}`;
+  for (const vs of selectVirtualServices(snapshot, host, source)) {
+    for (const rule of vs.spec.tcp ?? []) {
+      if (!anyL4MatchHolds(rule.match, port, source, vs.namespace)) continue;
+      const clusters = (rule.route ?? [])
+        .filter((d) => (rule.route ?? []).length === 1 || (d.weight ?? 0) > 0)
+        .map((d) => ({
+          name: clusterNameOf(
+            snapshot,
+            {
+              host: d.destination?.host ? qualifyConfigHost(d.destination.host, vs.namespace) : host,
+              ...(d.destination?.subset ? { subset: d.destination.subset } : {}),
+              ...(d.destination?.port?.number !== undefined ? { port: d.destination.port.number } : {}),
+            },
+            port,
+          ),
+          weight: d.weight ?? 0,
+        }));
+      if (clusters.length > 1) return tcpProxy(own, clusters);
+      const only = clusters[0]?.name ?? own;
+      return tcpProxy(only, only);
+    }
+  }
+  return tcpProxy(own, own);
+}
+
+function listener(name: string, address: string, port: number, body: EnvoyJson): EnvoyJson {
+  return typed(LISTENER_TYPE, { name, address: socketAddress(address, port), ...body });
+}
+
+function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {
+  const out: EnvoyJson[] = [];
+  const httpPorts = new Set<number>();
+  for (const row of outboundPortsOf(snapshot)) {
+    if (row.protocol !== "tcp") {
+      httpPorts.add(row.port);
+      continue;
+    }
+    if (!row.clusterIp) continue;
+    const name = `${row.clusterIp}_${row.port}`;
+    out.push(
+      listener(name, row.clusterIp, row.port, {
+        filter_chains: [{ filters: [tcpProxyFor(snapshot, proxy, row.host, row.port)] }],
+        bind_to_port: false,
+        traffic_direction: "OUTBOUND",
+      }),
+    );
+  }
+  for (const port of [...httpPorts].sort((a, b) => a - b)) {
+    out.push(
+      listener(`0.0.0.0_${port}`, "0.0.0.0", port, {
+        filter_chains: [{ filters: [httpConnectionManager(`outbound_0.0.0.0_${port}`, String(port))] }],
+        default_filter_chain: {
+          filters: [tcpProxy("PassthroughCluster", "PassthroughCluster")],
+          name: "PassthroughFilterChain",
+        },
+        bind_to_port: false,
+        traffic_direction: "OUTBOUND",
+      }),
+    );
+  }
+  out.push(
+    listener("virtualOutbound", "0.0.0.0", 15001, {
+      filter_chains: [
+        { filters: [tcpProxy("PassthroughCluster", "PassthroughCluster")], name: "virtualOutbound-catchall-tcp" },
+      ],
+      use_original_dst: true,
+      traffic_direction: "OUTBOUND",
+    }),
+  );
+  const inboundPorts = new Set<number>();
+  for (const service of snapshot.services.values())
+    if (
+      service.namespace === proxy.namespace &&
+      Object.keys(service.selector).length > 0 &&
+      labelsMatch(service.selector, proxy.labels)
+    )
+      for (const p of service.ports) inboundPorts.add(p.targetPort);
+  out.push(
+    listener("virtualInbound", "0.0.0.0", 15006, {
+      filter_chains: [...inboundPorts]
+        .sort((a, b) => a - b)
+        .map((port) => ({
+          name: `0.0.0.0_${port}`,
+          filter_chain_match: { destination_port: port },
+          filters: [tcpProxy(`inbound|${port}||`, `inbound|${port}||`)],
+        })),
+      use_original_dst: true,
+      traffic_direction: "INBOUND",
+    }),
+  );
+  return out;
+}
+
+function gatewayListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {
+  return gatewayHttpPorts(snapshot, proxy).map((port) =>
+    listener(`0.0.0.0_${port}`, "0.0.0.0", port, {
+      filter_chains: [{ filters: [httpConnectionManager(`outbound_0.0.0.0_${port}`, `http.${port}`)] }],
+      traffic_direction: "OUTBOUND",
+    }),
+  );
+}
+
+/** Listeners in Envoy's dump order (by name). */
+export function buildListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {
+  const listeners = proxy.isGateway ? gatewayListeners(snapshot, proxy) : sidecarListeners(snapshot, proxy);
+  return listeners.sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1));
+}
