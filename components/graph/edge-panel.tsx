@@ -39,9 +39,9 @@ export function EdgePanel({
   // One click from a code/flag row to the access lines behind it (app/logs/edge/page.tsx).
   const [sourceNode, destNode] = [edgeNodeOf(source), edgeNodeOf(target)];
   // A source without a proxy to read (unknown, a gateway outside the namespaces) leaves the destination's side only.
-  const logsHref = (code: string, flag: string) =>
+  const logsHref = (filter: { code?: string; flag?: string; minDurationMs?: number }) =>
     destNode &&
-    `/logs/edge?${edgeLogsSearch({ source: sourceNode ?? { namespace: destNode.namespace }, dest: destNode, code, flag })}`;
+    `/logs/edge?${edgeLogsSearch({ source: sourceNode ?? { namespace: destNode.namespace }, dest: destNode, ...filter })}`;
   const rows: [string, string][] = [
     ["Protocol", edge.protocol.toUpperCase()],
     ["Rate", tcp ? formatBytesPerSecond(edge.rate) : `${formatRate(edge.rate)} rps`],
@@ -91,6 +91,15 @@ export function EdgePanel({
       </header>
       <PanelSection title="Traffic">
         <Facts rows={[...rows, ...classes]} />
+        {destNode && !tcp && edge.responseTimeMs !== undefined && edge.responseTimeMs > 0 && (
+          // The slow bucket: the requests at or above the edge's p95, whose lines link on to traces and routes.
+          <Link
+            href={logsHref({ minDurationMs: Math.floor(edge.responseTimeMs) }) ?? ""}
+            className="text-sm text-sky-700 underline dark:text-sky-400"
+          >
+            Access log lines of the slowest requests (≥ {formatDurationMs(edge.responseTimeMs)})
+          </Link>
+        )}
       </PanelSection>
       {edge.responses.length > 0 && (
         <PanelSection title="Response codes">
@@ -118,7 +127,7 @@ export function EdgePanel({
                         )}
                         {destNode && (
                           <Link
-                            href={logsHref(r.code, flag) ?? ""}
+                            href={logsHref({ code: r.code, flag }) ?? ""}
                             className="ml-1 text-sky-700 underline dark:text-sky-400"
                             aria-label={`Access log lines with code ${r.code} and flag ${flag}`}
                           >

@@ -1,23 +1,37 @@
 "use client";
 
 /**
- * The access lines behind one edge of the graph and one response code/flag (opened from the
- * edge panel's "Response codes"): the source proxies' outbound lines and the destination
- * proxies' inbound lines, merged by time, each with its trace and route links. The edge and
- * the filter are the URL's query (lib/contracts/logs.ts edgeLogsSearch).
+ * The access lines behind one edge of the graph and one response code/flag, or its slowest
+ * requests (opened from the edge panel's "Response codes" and response time): the source
+ * proxies' outbound lines and the destination proxies' inbound lines, merged by time, each
+ * with its trace and route links. The edge and the filter are the URL's query
+ * (lib/contracts/logs.ts edgeLogsSearch).
  */
 import { useSearchParams } from "next/navigation";
 import { edgeLogsInput, edgeNodeSchema, type EdgeNode } from "@/lib/contracts/logs";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useEdgeLogs } from "@/lib/queries/logs";
 import { Notice } from "@/components/inventory/item-parts";
+import { formatDurationMs } from "@/lib/graph-view/edge-labels";
 import { LogTable } from "./log-table";
 
 const nameOf = (node: EdgeNode) =>
   `${node.workload ?? (node.app ? `${node.app}${node.version ? ` ${node.version}` : ""}` : (node.service ?? "unknown"))} (${node.namespace})`;
 
-function EdgeLogs({ source, dest, code, flag }: { source: EdgeNode; dest: EdgeNode; code?: string; flag?: string }) {
-  const logs = useEdgeLogs({ source, dest, code, flag });
+function EdgeLogs({
+  source,
+  dest,
+  code,
+  flag,
+  minDurationMs,
+}: {
+  source: EdgeNode;
+  dest: EdgeNode;
+  code?: string;
+  flag?: string;
+  minDurationMs?: number;
+}) {
+  const logs = useEdgeLogs({ source, dest, code, flag, ...(minDurationMs !== undefined ? { minDurationMs } : {}) });
   const data = logs.data;
   return (
     <div className="space-y-3">
@@ -67,6 +81,8 @@ export function EdgeLogsView() {
   const dest = edgeNodeSchema.safeParse(input.dest);
   const code = search.get("code") ?? undefined;
   const flag = search.get("flag") ?? undefined;
+  const slowest = Number(search.get("minDurationMs") ?? NaN);
+  const minDurationMs = Number.isFinite(slowest) ? slowest : undefined;
   return (
     <div className="mx-auto max-w-7xl space-y-4">
       <h1 className="text-2xl font-semibold">Edge access logs</h1>
@@ -88,8 +104,9 @@ export function EdgeLogsView() {
                 · flag <span className="font-mono">{flag}</span>
               </>
             )}
+            {minDurationMs !== undefined && <> · taking {formatDurationMs(minDurationMs)} or longer</>}
           </p>
-          <EdgeLogs source={source.data} dest={dest.data} code={code} flag={flag} />
+          <EdgeLogs source={source.data} dest={dest.data} code={code} flag={flag} minDurationMs={minDurationMs} />
         </>
       )}
     </div>

@@ -38,6 +38,8 @@ export const logFilterSchema = z.object({
   direction: z.enum(trafficDirections).optional(),
   /** A host the line talked to: authority, upstream service or address, downstream address. */
   peer: optionalText,
+  /** Requests that took at least this long (%DURATION%, ms): the slow bucket of an edge. */
+  minDurationMs: z.coerce.number().int().min(0, "minDurationMs must be a whole number of ms ≥ 0").optional(),
 });
 export type LogFilter = z.infer<typeof logFilterSchema>;
 
@@ -127,7 +129,13 @@ export function edgeNodeParamNames(side: "source" | "dest"): Record<NodeField, s
 }
 
 /** The edge logs page's and API's query string for an edge and a code/flag. */
-export function edgeLogsSearch(edge: { source: EdgeNode; dest: EdgeNode; code?: string; flag?: string }): string {
+export function edgeLogsSearch(edge: {
+  source: EdgeNode;
+  dest: EdgeNode;
+  code?: string;
+  flag?: string;
+  minDurationMs?: number;
+}): string {
   const params = new URLSearchParams();
   for (const side of ["source", "dest"] as const) {
     const names = edgeNodeParamNames(side);
@@ -138,6 +146,7 @@ export function edgeLogsSearch(edge: { source: EdgeNode; dest: EdgeNode; code?: 
   }
   if (edge.code) params.set("code", edge.code);
   if (edge.flag) params.set("flag", edge.flag);
+  if (edge.minDurationMs !== undefined) params.set("minDurationMs", String(edge.minDurationMs));
   return params.toString();
 }
 
@@ -152,6 +161,7 @@ export function edgeLogsInput(params: Record<string, string | undefined>): Recor
     dest: node("dest"),
     code: params.code,
     flag: params.flag,
+    minDurationMs: params.minDurationMs,
     search: params.search,
     tailLines: params.tailLines,
     sinceSeconds: params.sinceSeconds,
@@ -163,6 +173,7 @@ export const edgeLogsQuerySchema = z.object({
   dest: edgeNodeSchema,
   code: codeParam,
   flag: flagParam,
+  minDurationMs: logFilterSchema.shape.minDurationMs,
   search: optionalText,
   ...windowParams,
 });

@@ -35,6 +35,7 @@ export interface EdgeLogsParams {
   dest: EdgeNode;
   code?: string;
   flag?: string;
+  minDurationMs?: number;
   sinceSeconds?: number;
 }
 

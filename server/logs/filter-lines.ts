@@ -1,6 +1,6 @@
 /**
  * Which lines a filter keeps. `search` looks in every line's text (case-insensitively); a
- * code, flag, direction or peer asks about access-log fields, so it keeps access lines
+ * code, flag, direction, peer or minimum duration asks about access-log fields, so it keeps access lines
  * only — an application's line has no response code.
  */
 import "server-only";
@@ -30,13 +30,15 @@ function peersOf(entry: AccessLogEntry): string[] {
 
 export function matchesFilter(line: LogLine, filter: Partial<LogFilter>): boolean {
   if (filter.search && !line.text.toLowerCase().includes(filter.search.toLowerCase())) return false;
-  const asksAccess = filter.code || filter.flag || filter.direction || filter.peer;
+  const asksAccess =
+    filter.code || filter.flag || filter.direction || filter.peer || filter.minDurationMs !== undefined;
   if (!asksAccess) return true;
   const entry = line.access;
   if (!entry) return false;
   if (filter.code && !matchesCode(entry, filter.code)) return false;
   if (filter.flag && !matchesFlag(entry, filter.flag)) return false;
   if (filter.direction && entry.direction !== filter.direction) return false;
+  if (filter.minDurationMs !== undefined && entry.durationMs < filter.minDurationMs) return false;
   if (filter.peer) {
     const wanted = filter.peer.toLowerCase();
     if (!peersOf(entry).some((p) => p.includes(wanted))) return false;

@@ -150,6 +150,16 @@ describe("filters", () => {
     expect(ids(filterLines(lines, { peer: "details.bookinfo" }))).toEqual(["req-details"]);
     expect(filterLines(lines, { direction: "inbound" })).toEqual([]);
   });
+
+  it("keeps the slow bucket: access lines that took at least the given duration", () => {
+    const durations = lines.flatMap((l) => (l.access ? [l.access.durationMs] : []));
+    const slowest = Math.max(...durations);
+    expect(ids(filterLines(lines, { minDurationMs: slowest }))).toEqual(
+      lines.filter((l) => l.access?.durationMs === slowest).map((l) => l.access?.requestId),
+    );
+    expect(filterLines(lines, { minDurationMs: slowest + 1 })).toEqual([]);
+    expect(filterLines(lines, { minDurationMs: 0 }).every((l) => l.access)).toBe(true);
+  });
 });
 
 describe("readWorkloadLogs", () => {

@@ -86,7 +86,12 @@ export async function readEdgeLogs(
       return belongs ? [{ ...line, access, side, workload: pod.workload, namespace: pod.namespace }] : [];
     });
   });
-  const lines = filterLines(mergeByTime(logs), { code: query.code, flag: query.flag, search: query.search });
+  const lines = filterLines(mergeByTime(logs), {
+    code: query.code,
+    flag: query.flag,
+    search: query.search,
+    minDurationMs: query.minDurationMs,
+  });
   return {
     destHosts,
     sourcePods: sides.filter((s) => s.side === "source").map((s) => s.pod.name),
