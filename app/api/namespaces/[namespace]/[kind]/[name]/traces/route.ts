@@ -6,7 +6,7 @@ import { listTracesLive } from "@/server/tracing";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/namespaces/NS/{kind}/NAME/traces?range=SECONDS&minDuration=MS&errorsOnly=true&tags=k%3Dv&limit=N → recent traces. */
+/** GET /api/namespaces/NS/{kind}/NAME/traces?range=S&minDuration=MS&errorsOnly&tags&limit → recent traces. */
 export function GET(request: Request, context: { params: Promise<{ namespace: string; kind: string; name: string }> }) {
   return respond(async () => {
     const target = parseInput(itemPathSchema, await context.params, "path");
