@@ -3,7 +3,7 @@
 /**
  * A detail page (application, workload or service): header with health, then Radix tabs —
  * overview (with a small graph focused on the item), traffic, inbound and outbound
- * metrics. The tab and the range are in the URL. Each tab fetches only while shown. A
+ * metrics, traces. The tab and the range are in the URL. Each tab fetches only while shown. A
  * service also gets its actions (routing wizards, starting an experiment).
  */
 import { Tabs } from "radix-ui";
@@ -15,6 +15,7 @@ import { useInventoryDetail, useTraffic } from "@/lib/queries/inventory";
 import { useMetrics } from "@/lib/queries/metrics";
 import { HealthText } from "@/components/graph/panel-parts";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
+import { TracesTab } from "@/components/traces/traces-tab";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
 import { FocusedGraph } from "./focused-graph";
 import { Notice } from "./item-parts";
@@ -118,6 +119,11 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
         <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />
       ),
     })),
+    {
+      value: "traces",
+      label: "Traces",
+      body: <TracesTab kind={kind} namespace={namespace} name={name} range={range} active={shownTab === "traces"} />,
+    },
   ];
 
   return (

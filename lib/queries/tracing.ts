@@ -62,8 +62,8 @@ export const tracingStatusQuery = () =>
     staleTime: Infinity,
   });
 
-export function useTracingStatus() {
-  return useQuery(tracingStatusQuery());
+export function useTracingStatus(enabled = true) {
+  return useQuery({ ...tracingStatusQuery(), enabled });
 }
 
 export const traceListQuery = (p: TraceListParams) =>
@@ -102,6 +102,6 @@ export const traceByRequestQuery = (p: RequestLookupParams) =>
     staleTime: 60_000,
   });
 
-export function useTraceByRequest(p: RequestLookupParams) {
-  return useQuery(traceByRequestQuery(p));
+export function useTraceByRequest(p: RequestLookupParams, enabled = true) {
+  return useQuery({ ...traceByRequestQuery(p), enabled });
 }

@@ -15,7 +15,7 @@ import { TopsailError } from "@/server/errors";
 import { findTraceByRequestId, getTrace, type GetTraceDeps, type RequestLookup } from "./get-trace";
 import { listTraces, type ListTracesDeps, type TraceTarget } from "./list-traces";
 
-export const tracingOffHint = `Tracing is off: set TOPSAIL_TRACING_URL to your Jaeger query URL (Istio's Jaeger addon: ${exampleTracingUrl} through a port-forward, or http://tracing.istio-system/jaeger in the cluster) and restart the console`;
+export const tracingOffHint = `Tracing is off: set \`TOPSAIL_TRACING_URL\` to your Jaeger query URL (Istio's Jaeger addon: \`${exampleTracingUrl}\` through \`kubectl -n istio-system port-forward svc/tracing 16686:80\`, or \`http://tracing.istio-system/jaeger\` in the cluster) and restart the console`;
 
 export function getTracingStatus(): TracingStatus {
   return getTracingClient() ? { configured: true } : { configured: false, hint: tracingOffHint };
