@@ -257,6 +257,7 @@ export function GraphView() {
                     visibility={visibility}
                     edgeLabels={state.edgeLabels}
                     selection={selection}
+                    highlight={highlight}
                     onSelect={setSelection}
                     onOpenMenu={openMenu}
                   />
