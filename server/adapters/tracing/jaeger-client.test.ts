@@ -43,6 +43,7 @@ describe("Jaeger query client", () => {
         return reply(404, envelope(null, [{ code: 404, msg: "trace not found" }]));
       if (path === "/slow/api/services") return void setTimeout(() => reply(200, envelope([])), 1_000);
       if (path === "/odd/api/services") return reply(200, envelope({ services: 3 }));
+      if (path === "/gone/api/services") return reply(404, JSON.stringify({ message: "404 page not found" }));
       // Jaeger's UI serves its page for any path it does not know.
       return reply(200, "<!doctype html><title>Jaeger UI</title>", "text/html");
     });
@@ -122,6 +123,13 @@ describe("Jaeger query client", () => {
       .listServices()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "tracing_query", message: expect.stringContaining("with its base path") });
+  });
+
+  it("reads a 404 outside /api/traces/{id} as a wrong URL, not as an empty answer", async () => {
+    const error = await client("/gone")
+      .listServices()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "tracing_query", message: expect.stringContaining("(HTTP 404)") });
   });
 
   it("refuses an answer of the wrong shape", async () => {

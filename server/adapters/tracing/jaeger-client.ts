@@ -36,8 +36,11 @@ function describeNetworkFailure(error: unknown): string {
 export function createJaegerClient(options: JaegerClientOptions): TracingClient {
   const base = options.url.replace(/\/+$/, "");
 
-  /** The envelope's `data`, or undefined for a 404 (the one "absent" answer the API has). */
-  async function call(path: string, params?: URLSearchParams): Promise<unknown> {
+  /**
+   * The envelope's `data`. A 404 means "no such trace" only for `/api/traces/{id}`
+   * (`absentOn404`: undefined); on any other path it means the URL is wrong.
+   */
+  async function call(path: string, params?: URLSearchParams, absentOn404 = false): Promise<unknown> {
     const target = `${base}${path}${params && params.size > 0 ? `?${params.toString()}` : ""}`;
     let response: Response;
     let text: string;
@@ -71,6 +74,12 @@ export function createJaegerClient(options: JaegerClientOptions): TracingClient 
         message: `The tracing backend at ${base} answered HTTP ${response.status} without JSON: is TOPSAIL_TRACING_URL the Jaeger query URL with its base path, e.g. http://tracing.istio-system/jaeger?`,
       });
     }
+    if (response.status === 404 && !absentOn404) {
+      throw new TracingError({
+        errorType: "not_found",
+        message: `The tracing backend at ${base} has no ${path} (HTTP 404): is TOPSAIL_TRACING_URL the Jaeger query URL with its base path, e.g. http://tracing.istio-system/jaeger?`,
+      });
+    }
     const parsed = jaegerEnvelopeSchema.safeParse(body);
     if (!parsed.success) {
       throw new TracingError({
@@ -79,7 +88,7 @@ export function createJaegerClient(options: JaegerClientOptions): TracingClient 
       });
     }
     const firstError = parsed.data.errors?.[0];
-    if (response.status === 404 || firstError?.code === 404) return undefined;
+    if (absentOn404 && (response.status === 404 || firstError?.code === 404)) return undefined;
     if (!response.ok || firstError) {
       throw new TracingError({
         errorType: response.status >= 500 ? "backend" : "rejected",
@@ -126,7 +135,7 @@ export function createJaegerClient(options: JaegerClientOptions): TracingClient 
       return traces.map(reshapeTrace);
     },
     async getTrace(traceId) {
-      const data = await call(`/api/traces/${encodeURIComponent(traceId)}`);
+      const data = await call(`/api/traces/${encodeURIComponent(traceId)}`, undefined, true);
       if (data === undefined) return undefined;
       // One trace is answered as a list of one.
       const [trace] = shaped(data, traceListSchema, "a trace") ?? [];

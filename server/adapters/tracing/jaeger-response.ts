@@ -10,7 +10,7 @@ import type { SpanRecord, TraceRecord } from "./trace-records";
 export const jaegerErrorSchema = z.object({ code: z.number(), msg: z.string() });
 
 export const jaegerEnvelopeSchema = z.object({
-  data: z.unknown(),
+  data: z.unknown().optional(),
   errors: z.array(jaegerErrorSchema).nullish(),
 });
 
