@@ -17,7 +17,8 @@ import { TracingOffNotice } from "./traces-tab";
 const linkClass =
   "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
 
-export function TraceDetailBody({ trace }: { trace: TraceDetail }) {
+/** `fetchedAt`: when the trace was read (epoch ms), the "now" its graph window is measured from. */
+export function TraceDetailBody({ trace, fetchedAt }: { trace: TraceDetail; fetchedAt: number }) {
   const rows: [string, string][] = [
     ["Duration", formatTraceDuration(trace.durationMs)],
     ["Started", new Date(trace.startMs).toLocaleString()],
@@ -30,7 +31,7 @@ export function TraceDetailBody({ trace }: { trace: TraceDetail }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <Facts rows={rows} />
         {trace.path.hops.length > 0 && (
-          <Link href={traceGraphHref(trace)} className={linkClass}>
+          <Link href={traceGraphHref(trace, fetchedAt)} className={linkClass}>
             Show on graph
           </Link>
         )}
@@ -45,17 +46,19 @@ function TraceState({
   pending,
   error,
   trace,
+  fetchedAt,
 }: {
   label: string;
   pending: boolean;
   error: Error | null;
   trace?: TraceDetail;
+  fetchedAt: number;
 }) {
   const status = useTracingStatus();
   if (status.data && !status.data.configured) return <TracingOffNotice hint={status.data.hint} />;
   if (pending) return <Notice tone="info">Loading {label}…</Notice>;
   if (error) return <Notice tone="error">{error.message}</Notice>;
-  return trace ? <TraceDetailBody trace={trace} /> : null;
+  return trace ? <TraceDetailBody trace={trace} fetchedAt={fetchedAt} /> : null;
 }
 
 function Page({ title, children }: { title: React.ReactNode; children: React.ReactNode }) {
@@ -77,7 +80,13 @@ export function TraceByIdView({ traceId }: { traceId: string }) {
         </>
       }
     >
-      <TraceState label="the trace" pending={trace.isPending} error={trace.error} trace={trace.data} />
+      <TraceState
+        label="the trace"
+        pending={trace.isPending}
+        error={trace.error}
+        trace={trace.data}
+        fetchedAt={trace.dataUpdatedAt}
+      />
     </Page>
   );
 }
@@ -108,7 +117,13 @@ export function TraceByRequestView({
       {missing ? (
         <Notice tone="error">This link names no workload: it needs ?namespace=…&amp;workload=… to search.</Notice>
       ) : (
-        <TraceState label="the request's trace" pending={trace.isPending} error={trace.error} trace={trace.data} />
+        <TraceState
+          label="the request's trace"
+          pending={trace.isPending}
+          error={trace.error}
+          trace={trace.data}
+          fetchedAt={trace.dataUpdatedAt}
+        />
       )}
     </Page>
   );

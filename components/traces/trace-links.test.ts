@@ -33,9 +33,10 @@ describe("trace links", () => {
     expect(envoyRouteHref(span({ hidden: true, proxy: undefined, pod: undefined }))).toBeUndefined();
   });
 
-  it("opens the graph of the trace's namespaces with the trace lit", () => {
-    const href = traceGraphHref({
+  it("opens the graph of the trace's namespaces with the trace lit, over a window that holds it", () => {
+    const trace = {
       traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      startMs: 1_790_000_000_000,
       path: {
         nodes: [
           { key: "istio-system/gw", namespace: "istio-system", workload: "gw" },
@@ -43,10 +44,11 @@ describe("trace links", () => {
         ],
         hops: [],
       },
-    });
-    expect(href).toBe(
+    };
+    expect(traceGraphHref(trace, trace.startMs + 30_000)).toBe(
       "/graph?namespaces=bookinfo%2Cistio-system&graphType=versionedApp&duration=300s&trace=4bf92f3577b34da6a3ce929d0e0e4736",
     );
+    expect(traceGraphHref(trace, trace.startMs + 20 * 60_000)).toContain("duration=1800s");
   });
 
   it("puts errored traces first, then the slowest", () => {

@@ -4,6 +4,7 @@
  * (the workload page's Envoy tab reads `routeHost`, `routePath` and `pod`).
  */
 import type { TraceDetail, TraceSpan, TraceSummary } from "@/lib/contracts/tracing";
+import { windowOptions } from "@/lib/graph-view/options";
 import { defaultGraphUrlState, formatGraphUrlState } from "@/lib/graph-view/url-state";
 
 export function traceHref(traceId: string): string {
@@ -15,10 +16,16 @@ export function requestTraceHref(requestId: string, namespace: string, workload:
   return `/traces/request/${encodeURIComponent(requestId)}?${params.toString()}`;
 }
 
-/** The graph of the namespaces the trace went through, with its path lit. */
-export function traceGraphHref(trace: Pick<TraceDetail, "traceId" | "path">): string {
+/**
+ * The graph of the namespaces the trace went through, with its path lit, over the shortest
+ * window that still holds the trace (an older trace's edges may be idle in the last 5 minutes).
+ */
+export function traceGraphHref(trace: Pick<TraceDetail, "traceId" | "path" | "startMs">, nowMs: number): string {
   const namespaces = [...new Set(trace.path.nodes.map((n) => n.namespace))].sort();
-  return `/graph?${formatGraphUrlState({ ...defaultGraphUrlState, namespaces, trace: trace.traceId })}`;
+  const age = Math.max(0, (nowMs - trace.startMs) / 1000);
+  const longest = windowOptions[windowOptions.length - 1]?.value ?? defaultGraphUrlState.duration;
+  const duration = Math.max(defaultGraphUrlState.duration, windowOptions.find((o) => o.value >= age)?.value ?? longest);
+  return `/graph?${formatGraphUrlState({ ...defaultGraphUrlState, namespaces, duration, trace: trace.traceId })}`;
 }
 
 /** `http://reviews:9080/reviews/0` → host `reviews:9080`, path `/reviews/0`. */

@@ -28,14 +28,14 @@ function requireClient(): TracingClient {
 }
 
 function liveDeps(): ListTracesDeps & GetTraceDeps {
-  const connection = getKubeConnection();
   const visibility = viewerVisibility();
+  // The cluster is asked only by the calls that need it: a trace by id needs no connection.
   return {
     client: requireClient(),
     appOfWorkload: async (namespace, workload) =>
-      (await listWorkloads(connection, namespace)).find((w) => w.name === workload)?.app,
+      (await listWorkloads(getKubeConnection(), namespace)).find((w) => w.name === workload)?.app,
     appOfService: async (namespace, service) =>
-      (await listServices(connection, namespace)).find((s) => s.name === service)?.selector.app,
+      (await listServices(getKubeConnection(), namespace)).find((s) => s.name === service)?.selector.app,
     canSee: (namespace) => visibility.canSee(namespace),
     now: () => new Date(),
   };

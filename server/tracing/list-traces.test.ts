@@ -11,6 +11,7 @@ function deps(client = fakeTracingClient([normalV2, ratingsAbort, ratingsDelay])
     client,
     appOfWorkload: async (_ns, workload) => (workload.startsWith("reviews-") ? "reviews" : undefined),
     appOfService: async (_ns, service) => (service === "reviews" ? "reviews" : undefined),
+    canSee: async () => true,
     now: () => now,
   };
   return { client, value };
@@ -62,6 +63,17 @@ describe("listing recent traces", () => {
         spanCount: 13,
       }),
     ]);
+  });
+
+  it("leaves the names of namespaces the viewer may not see out of the summaries", async () => {
+    const { value } = deps();
+    const result = await listTraces(
+      { ...value, canSee: async (ns) => ns !== "istio-system" },
+      { kind: "applications", namespace: "bookinfo", name: "details" },
+      query(),
+    );
+    expect(result.traces[0]).toMatchObject({ rootService: "hidden", rootOperation: "hidden", durationMs: 30 });
+    expect(result.traces.flatMap((t) => t.services)).not.toContain("istio-ingressgateway.istio-system");
   });
 
   it("says when the backend's limit may have cut older traces off", async () => {

@@ -12,9 +12,9 @@
  */
 import "server-only";
 import type { InventoryKind } from "@/lib/contracts/inventory";
-import type { TraceListQuery, TraceListResponse } from "@/lib/contracts/tracing";
+import type { TraceListQuery, TraceListResponse, TraceSummary } from "@/lib/contracts/tracing";
 import type { TraceRecord, TracingClient } from "@/server/adapters/tracing";
-import { jaegerServiceOf, readEnvoySpan } from "./envoy-span";
+import { jaegerServiceOf, readEnvoySpan, splitJaegerService } from "./envoy-span";
 import { summarizeTrace } from "./summarize-trace";
 
 export interface TraceTarget {
@@ -29,6 +29,8 @@ export interface ListTracesDeps {
   appOfWorkload(namespace: string, workload: string): Promise<string | undefined>;
   /** The app label a Service's selector picks; undefined when it has none. */
   appOfService(namespace: string, service: string): Promise<string | undefined>;
+  /** Whether the viewer may see a namespace: other namespaces' services are left out of the summaries. */
+  canSee(namespace: string): Promise<boolean>;
   now(): Date;
 }
 
@@ -43,6 +45,21 @@ export function hasSpanOfWorkload(trace: TraceRecord, namespace: string, workloa
     const f = readEnvoySpan(span);
     return f.namespace === namespace && f.workload === workload;
   });
+}
+
+/** A trace through a namespace the viewer may not see keeps its timing; that namespace's names are left out. */
+async function redactSummaries(deps: ListTracesDeps, traces: TraceSummary[]): Promise<TraceSummary[]> {
+  const namespaces = new Set(traces.flatMap((t) => t.services.map((s) => splitJaegerService(s).namespace ?? "")));
+  namespaces.delete("");
+  const hidden = new Set<string>();
+  for (const ns of namespaces) if (!(await deps.canSee(ns))) hidden.add(ns);
+  if (hidden.size === 0) return traces;
+  const visible = (service: string) => !hidden.has(splitJaegerService(service).namespace ?? "");
+  return traces.map((t) => ({
+    ...t,
+    services: t.services.filter(visible),
+    ...(visible(t.rootService) ? {} : { rootService: "hidden", rootOperation: "hidden" }),
+  }));
 }
 
 export async function listTraces(
@@ -62,12 +79,13 @@ export async function listTraces(
     minDurationMs: query.minDuration,
     limit: query.limit,
   });
-  const traces = records
+  const summaries = records
     .filter((t) => t.spans.length > 0)
     .filter((t) => target.kind !== "workloads" || hasSpanOfWorkload(t, target.namespace, target.name))
     .map(summarizeTrace)
     .filter((t) => !query.errorsOnly || t.errorSpans > 0)
     .sort((a, b) => b.startMs - a.startMs);
+  const traces = await redactSummaries(deps, summaries);
   return {
     service,
     ...(target.kind === "workloads" ? { workload: target.name } : {}),
