@@ -27,6 +27,10 @@ export type TopsailErrorCode =
   | "proxy_unreachable"
   | "prometheus_unavailable"
   | "prometheus_query"
+  /** TOPSAIL_TRACING_URL is not set: the tracing views say how to turn it on. */
+  | "tracing_not_configured"
+  | "tracing_unavailable"
+  | "tracing_query"
   | "database"
   | "config"
   | "internal";
@@ -48,6 +52,9 @@ const httpStatusByCode: Record<TopsailErrorCode, number> = {
   proxy_unreachable: 502,
   prometheus_unavailable: 503,
   prometheus_query: 502,
+  tracing_not_configured: 503,
+  tracing_unavailable: 503,
+  tracing_query: 502,
   database: 500,
   config: 500,
   internal: 500,
@@ -118,6 +125,20 @@ export class PrometheusError extends TopsailError {
     this.name = "PrometheusError";
     this.errorType = init.errorType;
     this.query = init.query;
+  }
+}
+
+/** The tracing backend (a Jaeger-compatible query API) answered with an error, an unexpected shape, or not at all. */
+export class TracingError extends TopsailError {
+  readonly errorType: string;
+
+  constructor(init: { errorType: string; message: string; unavailable?: boolean; cause?: unknown }) {
+    super(init.unavailable ? "tracing_unavailable" : "tracing_query", init.message, {
+      cause: init.cause,
+      details: { errorType: init.errorType },
+    });
+    this.name = "TracingError";
+    this.errorType = init.errorType;
   }
 }
 

@@ -17,6 +17,8 @@ export interface CanvasPalette {
   edge: string;
   selection: string;
   found: string;
+  traced: string;
+  tracedError: string;
 }
 
 export const palettes: Record<"light" | "dark", CanvasPalette> = {
@@ -29,6 +31,8 @@ export const palettes: Record<"light" | "dark", CanvasPalette> = {
     edge: "#64748b",
     selection: "#0284c7",
     found: "#c026d3",
+    traced: "#0369a1",
+    tracedError: "#dc2626",
   },
   dark: {
     text: "#e2e8f0",
@@ -39,6 +43,8 @@ export const palettes: Record<"light" | "dark", CanvasPalette> = {
     edge: "#94a3b8",
     selection: "#38bdf8",
     found: "#e879f9",
+    traced: "#7dd3fc",
+    tracedError: "#f87171",
   },
 };
 
@@ -126,6 +132,13 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
     { selector: ".hidden", style: { display: "none" } },
     { selector: "node.found", style: { "overlay-color": p.found, "overlay-opacity": 0.25, "overlay-padding": 6 } },
     { selector: "edge.found", style: { "overlay-color": p.found, "overlay-opacity": 0.3, "overlay-padding": 4 } },
+    { selector: ".dimmed", style: { opacity: 0.15 } },
+    {
+      selector: "node.traced:childless",
+      style: { "overlay-color": p.traced, "overlay-opacity": 0.2, "overlay-padding": 6 },
+    },
+    { selector: "edge.traced", style: { width: 5, "overlay-color": p.traced, "overlay-opacity": 0.25 } },
+    { selector: "edge.traced-error", style: { "overlay-color": p.tracedError, "overlay-opacity": 0.35 } },
     {
       selector: "node:selected",
       style: { "overlay-color": p.selection, "overlay-opacity": 0.3, "overlay-padding": 8 },

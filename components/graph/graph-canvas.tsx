@@ -13,6 +13,7 @@ import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { placeNodes } from "@/lib/graph-view/positions";
 import { layoutLayered, type Point } from "@/lib/graph-view/layout";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
+import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { Visibility } from "@/lib/graph-view/visibility";
 import { edgeClasses, edgeData, nodeClasses, nodeData } from "./cy-elements";
 import { buildStylesheet, palettes } from "./cy-stylesheet";
@@ -43,6 +44,8 @@ export interface GraphCanvasProps {
   animate: boolean;
   theme: "light" | "dark";
   selection: GraphSelection;
+  /** A trace's path: lit elements get `traced` (failed hops `traced-error`), all others `dimmed`. */
+  highlight?: TraceHighlight | null;
   onSelect: (selection: GraphSelection) => void;
   onNodeMenu: (id: string, at: Point) => void;
   /** Called after the canvas has rendered a change, with what it shows. */
@@ -53,7 +56,7 @@ export interface GraphCanvasProps {
 const largeGraph = 400;
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { graph, visibility, edgeLabels, animate, theme, selection, ref } = props;
+  const { graph, visibility, edgeLabels, animate, theme, selection, highlight, ref } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   // Latest callbacks without re-binding Cytoscape's listeners on each render.
@@ -205,6 +208,23 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (refit) cy.fit(cy.elements(":visible"), 30);
     reportDrawn();
   }, [visibility, graph]);
+
+  // A trace's path: one batch of class toggles, redone when the graph refreshes.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const id = el.id();
+        const lit = !!highlight && (el.isNode() ? highlight.nodes.has(id) : highlight.edges.has(id));
+        const failed = !!highlight && highlight.errorEdges.has(id);
+        const dimmed = !!highlight && !lit;
+        if (el.hasClass("traced") !== lit) el.toggleClass("traced", lit);
+        if (el.hasClass("traced-error") !== failed) el.toggleClass("traced-error", failed);
+        if (el.hasClass("dimmed") !== dimmed) el.toggleClass("dimmed", dimmed);
+      });
+    });
+  }, [highlight, graph]);
 
   useEffect(() => {
     const cy = cyRef.current;

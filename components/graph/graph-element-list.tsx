@@ -7,6 +7,7 @@
  */
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { formatEdgeLabel } from "@/lib/graph-view/edge-labels";
+import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { Visibility } from "@/lib/graph-view/visibility";
 import type { GraphSelection } from "./graph-canvas";
@@ -18,6 +19,8 @@ interface Props {
   visibility: Visibility;
   edgeLabels: EdgeLabelMode;
   selection: GraphSelection;
+  /** A lit trace path: its elements are marked "on the trace", as the canvas lights them. */
+  highlight?: TraceHighlight | null;
   onSelect: (selection: GraphSelection) => void;
   /** Opens the node menu (one shared menu: a Radix root per row is costly at 1,000 nodes). */
   onOpenMenu: (id: string, at: Point) => void;
@@ -26,7 +29,7 @@ interface Props {
 const rowClass = (selected: boolean) =>
   `min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left text-sm ${selected ? "bg-sky-100 font-medium dark:bg-sky-900/50" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
 
-export function GraphElementList({ graph, visibility, edgeLabels, selection, onSelect, onOpenMenu }: Props) {
+export function GraphElementList({ graph, visibility, edgeLabels, selection, highlight, onSelect, onOpenMenu }: Props) {
   const nodes = graph.nodes.filter((n) => n.kind !== "box");
   return (
     <div className="space-y-3">
@@ -39,11 +42,13 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
             const hidden = visibility.hiddenNodes.has(n.id);
             const found = visibility.foundNodes.has(n.id);
             const selected = selection?.kind === "node" && selection.id === n.id;
+            const traced = !!highlight?.nodes.has(n.id);
             const notes = [
               healthRows[n.health].label,
               ...n.badges.map((b) => badgeRows.find((r) => r.badge === b)?.label ?? b),
               hidden ? "hidden" : "",
               found ? "found" : "",
+              traced ? "on the trace" : "",
             ].filter(Boolean);
             return (
               <li
@@ -53,6 +58,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
                 data-node-name={n.title}
                 data-hidden={hidden}
                 data-found={found}
+                data-traced={traced}
                 data-health={n.health}
               >
                 <button
@@ -90,6 +96,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
             const hidden = visibility.hiddenEdges.has(e.id);
             const label = formatEdgeLabel(e, edgeLabels);
             const selected = selection?.kind === "edge" && selection.id === e.id;
+            const traced = highlight?.edges.has(e.id) ? (highlight.errorEdges.has(e.id) ? "failed" : "ok") : "";
             const from = graph.nodeById.get(e.source)?.title ?? e.source;
             const to = graph.nodeById.get(e.target)?.title ?? e.target;
             return (
@@ -101,6 +108,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
                 data-label={label}
                 data-hidden={hidden}
                 data-mtls={(e.mtlsPct ?? 0) > 0}
+                data-traced={traced}
               >
                 <button
                   type="button"
@@ -113,6 +121,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, onS
                   <span className="sr-only">
                     {(e.mtlsPct ?? 0) > 0 ? ", mTLS" : ""}
                     {hidden ? ", hidden" : ""}
+                    {traced === "ok" ? ", on the trace" : traced === "failed" ? ", on the trace, failed" : ""}
                   </span>
                 </button>
               </li>

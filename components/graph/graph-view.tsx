@@ -9,8 +9,10 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
 import type { Point } from "@/lib/graph-view/layout";
 import { labelOf, windowOptions } from "@/lib/graph-view/options";
+import { traceHighlight } from "@/lib/graph-view/trace-highlight";
 import { computeVisibility } from "@/lib/graph-view/visibility";
 import { useGraph } from "@/lib/queries/graph";
+import { useTrace } from "@/lib/queries/tracing";
 import { GraphCanvas, type DrawnSummary, type GraphCanvasHandle, type GraphSelection } from "./graph-canvas";
 import { GraphElementList } from "./graph-element-list";
 import { GraphLegend } from "./graph-legend";
@@ -20,6 +22,7 @@ import { EdgePanel } from "./edge-panel";
 import { NodeContextMenu } from "./node-context-menu";
 import type { NodeMenuContext } from "./node-menu-items";
 import { NodePanel } from "./node-panel";
+import { TracePathNotice } from "./trace-path-notice";
 import { graphKeyHint, handleGraphKey } from "./use-graph-keys";
 import { useGraphUrlState } from "./use-graph-url-state";
 import { useReducedMotion } from "./use-reduced-motion";
@@ -63,6 +66,12 @@ export function GraphView() {
             foundEdges: new Set<string>(),
           },
     [graph, hide, find, state.focus],
+  );
+
+  const trace = useTrace(state.trace, state.trace !== "");
+  const highlight = useMemo(
+    () => (graph && trace.data ? traceHighlight(graph, trace.data.path) : null),
+    [graph, trace.data],
   );
 
   const menuContext: NodeMenuContext = useMemo(
@@ -172,6 +181,7 @@ export function GraphView() {
                 animate={state.animate}
                 theme={resolvedTheme === "dark" ? "dark" : "light"}
                 selection={selection}
+                highlight={highlight}
                 onSelect={setSelection}
                 onNodeMenu={openMenu}
                 onDrawn={setDrawn}
@@ -179,6 +189,15 @@ export function GraphView() {
             </div>
           )}
           {notice && <div className="absolute inset-0">{notice}</div>}
+          {state.trace && (
+            <TracePathNotice
+              traceId={state.trace}
+              highlight={highlight}
+              hops={trace.data?.path.hops.length}
+              error={trace.error}
+              onClear={() => update({ trace: "" })}
+            />
+          )}
           {focusNode && (
             <div className="absolute left-2 top-2 flex items-center gap-2 rounded-md bg-sky-100 px-2 py-1 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
               Focused on {focusNode.title}
@@ -238,6 +257,7 @@ export function GraphView() {
                     visibility={visibility}
                     edgeLabels={state.edgeLabels}
                     selection={selection}
+                    highlight={highlight}
                     onSelect={setSelection}
                     onOpenMenu={openMenu}
                   />

@@ -4,6 +4,7 @@ import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-vie
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { healthRows } from "./graph-styles";
+import { NodeTraces } from "./node-traces";
 import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
 import { SeriesChart } from "./series-chart";
@@ -131,6 +132,7 @@ export function NodePanel({
             <Facts rows={rateRows} />
           </PanelSection>
           <InboundOverTime node={node} windowSeconds={graph.duration} />
+          <NodeTraces target={nodeMetricsTarget(node, graph.duration)} />
           {r.httpIn > 0 && (
             <PanelSection title="Inbound HTTP by response code, window average">
               <RatesChart

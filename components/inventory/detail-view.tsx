@@ -3,9 +3,9 @@
 /**
  * A detail page (application, workload or service): header with health, then Radix tabs —
  * overview (with a small graph focused on the item), traffic, inbound and outbound
- * metrics, and a workload's logs (components/logs). The tab and the range are in the URL.
- * Each tab fetches only while shown. A service also gets its actions (routing wizards,
- * starting an experiment).
+ * metrics, traces, and a workload's logs (components/logs) and Envoy config (components/envoy).
+ * The tab and the range are in the URL. Each tab fetches only while shown. A service also gets
+ * its actions (routing wizards, starting an experiment).
  */
 import { Tabs } from "radix-ui";
 import Link from "next/link";
@@ -18,6 +18,7 @@ import { HealthText } from "@/components/graph/panel-parts";
 import { LogsTab } from "@/components/logs/logs-tab";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
 import { EnvoyTab } from "@/components/envoy/envoy-tab";
+import { TracesTab } from "@/components/traces/traces-tab";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
 import { FocusedGraph } from "./focused-graph";
 import { Notice } from "./item-parts";
@@ -127,6 +128,11 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
         <MetricsTab kind={kind} namespace={namespace} name={name} direction={d} range={range} active={shownTab === d} />
       ),
     })),
+    {
+      value: "traces",
+      label: "Traces",
+      body: <TracesTab kind={kind} namespace={namespace} name={name} range={range} active={shownTab === "traces"} />,
+    },
     // Logs and Envoy config are a pod's: only workloads have them (issue 18). The range is how far back logs are read.
     ...(kind === "workloads"
       ? [

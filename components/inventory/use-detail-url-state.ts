@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { metricRanges } from "@/lib/contracts/metrics";
 
-export const detailTabs = ["overview", "traffic", "inbound", "outbound", "logs", "envoy"] as const;
+export const detailTabs = ["overview", "traffic", "inbound", "outbound", "traces", "logs", "envoy"] as const;
 export type DetailTab = (typeof detailTabs)[number];
 
 const DEFAULT_RANGE = 1800;

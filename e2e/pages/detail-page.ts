@@ -15,8 +15,39 @@ export class DetailPage {
     await expect(this.page.getByRole("heading", { level: 1, name: new RegExp(`${name}$`) })).toBeVisible();
   }
 
-  tab(name: "Overview" | "Traffic" | "Inbound metrics" | "Outbound metrics" | "Logs" | "Envoy"): Locator {
+  tab(name: "Overview" | "Traffic" | "Inbound metrics" | "Outbound metrics" | "Traces" | "Logs" | "Envoy"): Locator {
     return this.tabs.getByRole("tab", { name });
+  }
+
+  /** The Traces tab's scatter; `data-trace-count` and `data-error-count` say what it draws. */
+  get traceScatter(): Locator {
+    return this.page.getByTestId("trace-scatter");
+  }
+
+  /** Rows of the Traces tab's list (`data-trace-id`, `data-error`). */
+  get traceRows(): Locator {
+    return this.page.getByTestId("trace-list").locator("tbody tr");
+  }
+
+  get tracingOff(): Locator {
+    return this.page.getByTestId("tracing-off");
+  }
+
+  /** Sets the Traces tab's filters and searches. */
+  async filterTraces(filters: { minDurationMs?: number; errorsOnly?: boolean; tags?: string }) {
+    const form = this.page.getByRole("form", { name: "Trace filters" });
+    if (filters.minDurationMs !== undefined)
+      await form.getByLabel("Min duration (ms)").fill(String(filters.minDurationMs));
+    if (filters.tags !== undefined) await form.getByLabel("Tags").fill(filters.tags);
+    if (filters.errorsOnly !== undefined) await form.getByLabel("Errors only").setChecked(filters.errorsOnly);
+    await form.getByRole("button", { name: "Search" }).click();
+  }
+
+  /** Opens the trace of a list row (the first failed one with `{ failed: true }`). */
+  async openTrace(options: { failed?: boolean } = {}) {
+    const rows = options.failed ? this.traceRows.and(this.page.locator('[data-error="true"]')) : this.traceRows;
+    await rows.first().getByRole("link").click();
+    await expect(this.page.getByTestId("trace-detail")).toBeVisible();
   }
 
   /** The legend of one chart, listing its series by name. */

@@ -65,4 +65,31 @@ export class GraphPage {
     await this.hideInput.fill(expression);
     await this.hideInput.press("Enter");
   }
+
+  /** The notice shown while a trace's path is lit (`data-lit-edges`). */
+  get traceNotice(): Locator {
+    return this.page.getByTestId("trace-path-notice");
+  }
+
+  /** `source → target` of the edges the lit trace went through; failed ones end in " (failed)". */
+  async tracedEdges(): Promise<string[]> {
+    return this.edgeList
+      .locator('li[data-traced]:not([data-traced=""])')
+      .evaluateAll((items) =>
+        items.map(
+          (li) =>
+            `${li.getAttribute("data-source")} → ${li.getAttribute("data-target")}${li.getAttribute("data-traced") === "failed" ? " (failed)" : ""}`,
+        ),
+      );
+  }
+
+  async clearTrace() {
+    await this.traceNotice.getByRole("button", { name: "Clear trace" }).click();
+    await expect(this.traceNotice).toBeHidden();
+  }
+
+  /** The node panel's recent traces, worst first. */
+  nodeTraces(title: string | RegExp): Locator {
+    return this.nodePanel(title).getByTestId("node-traces").getByRole("link");
+  }
 }

@@ -30,8 +30,16 @@ describe("graph URL state", () => {
       find: "http > 0.5 AND %httperr > 5",
       hide: 'name = "reviews" OR mtls',
       focus: "bookinfo/app/reviews/v2",
+      trace: "4bf92f3577b34da6a3ce929d0e0e4736",
     };
     expect(parse(formatGraphUrlState(state))).toEqual(state);
+  });
+
+  it("takes a trace id to light, and ignores a trace parameter that is not one", () => {
+    expect(parse("namespaces=bookinfo&trace=4BF92F3577B34DA6A3CE929D0E0E4736").trace).toBe(
+      "4bf92f3577b34da6a3ce929d0e0e4736",
+    );
+    expect(parse("namespaces=bookinfo&trace=../../etc").trace).toBe("");
   });
 
   it("round-trips the defaults and writes graph type and window explicitly", () => {

@@ -23,6 +23,8 @@ export interface GraphUrlState {
   hide: string;
   /** Id of the node the view is focused on (everything not connected to it is hidden). */
   focus: string;
+  /** Id of a trace whose path is lit (everything else dimmed). */
+  trace: string;
 }
 
 export const defaultGraphUrlState: GraphUrlState = {
@@ -36,6 +38,7 @@ export const defaultGraphUrlState: GraphUrlState = {
   find: "",
   hide: "",
   focus: "",
+  trace: "",
 };
 
 type ParamSource = Pick<URLSearchParams, "get">;
@@ -66,6 +69,8 @@ export function parseGraphUrlState(params: ParamSource): GraphUrlState {
     find: (params.get("find") ?? "").trim(),
     hide: (params.get("hide") ?? "").trim(),
     focus: params.get("focus") ?? "",
+    // Only something shaped like a trace id reaches the API: a hand-edited link just lights nothing.
+    trace: /^[0-9a-fA-F]{16,32}$/.test(params.get("trace") ?? "") ? (params.get("trace") as string).toLowerCase() : "",
   };
 }
 
@@ -87,6 +92,7 @@ export function formatGraphUrlState(state: GraphUrlState, base?: URLSearchParams
   if (state.find) params.set("find", state.find);
   if (state.hide) params.set("hide", state.hide);
   if (state.focus) params.set("focus", state.focus);
+  if (state.trace) params.set("trace", state.trace);
   // URLSearchParams writes spaces as "+"; %20 reads the same and is what people paste.
   return params.toString().replace(/\+/g, "%20");
 }

@@ -10,6 +10,7 @@ describe("parseConfig", () => {
       ok: true,
       config: {
         prometheus: { url: defaultPrometheusUrl, auth: { kind: "none" }, headers: {}, timeoutMs: 10_000 },
+        tracing: { url: undefined, timeoutMs: 10_000 },
         kube: { context: undefined, timeoutMs: 10_000 },
         databaseUrl: defaultDatabaseUrl,
         server: { port: 3000, host: "127.0.0.1" },
@@ -123,6 +124,15 @@ describe("parseConfig", () => {
       const result = parseConfig({ [variable]: "?not valid?" });
       expect(!result.ok && result.message, variable).toContain(variable);
     }
+  });
+
+  it("turns tracing on with a Jaeger query URL, and names the setting when the URL is not one", () => {
+    const on = parseConfig({ TOPSAIL_TRACING_URL: "http://127.0.0.1:16686/jaeger/" });
+    expect(on.ok && on.config.tracing.url).toBe("http://127.0.0.1:16686/jaeger");
+    const bad = parseConfig({ TOPSAIL_TRACING_URL: "jaeger:16686" });
+    expect(!bad.ok && bad.message).toBe(
+      "Invalid configuration: TOPSAIL_TRACING_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:16686/jaeger",
+    );
   });
 
   it("strips a trailing slash so query paths join cleanly", () => {

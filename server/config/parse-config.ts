@@ -10,8 +10,11 @@ import { z } from "zod";
 
 export const defaultPrometheusUrl = "http://127.0.0.1:9090";
 export const defaultDatabaseUrl = "file:.topsail/topsail.db";
+export const exampleTracingUrl = "http://127.0.0.1:16686/jaeger";
+/** Not a setting: a trace search is one request, so the Prometheus-like default deadline serves it. */
+export const tracingTimeoutMs = 10_000;
 
-const httpUrl = (variable: string) =>
+const httpUrl = (variable: string, example = defaultPrometheusUrl) =>
   z
     .string()
     .trim()
@@ -22,7 +25,7 @@ const httpUrl = (variable: string) =>
       } catch {
         return false;
       }
-    }, `${variable} must be an http:// or https:// URL, e.g. ${defaultPrometheusUrl}`);
+    }, `${variable} must be an http:// or https:// URL, e.g. ${example}`);
 
 const headerMap = z
   .string()
@@ -122,6 +125,7 @@ const envSchema = z
     TOPSAIL_PROMETHEUS_PASSWORD: z.string().optional(),
     TOPSAIL_PROMETHEUS_HEADERS: headerMap.optional(),
     TOPSAIL_PROMETHEUS_TIMEOUT_MS: milliseconds("TOPSAIL_PROMETHEUS_TIMEOUT_MS", 10_000).default(10_000),
+    TOPSAIL_TRACING_URL: httpUrl("TOPSAIL_TRACING_URL", exampleTracingUrl).optional(),
     TOPSAIL_KUBE_CONTEXT: z.string().min(1).optional(),
     TOPSAIL_KUBE_TIMEOUT_MS: milliseconds("TOPSAIL_KUBE_TIMEOUT_MS", 10_000).default(10_000),
     DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
@@ -280,6 +284,8 @@ export interface AuthSettings {
 
 export interface TopsailConfig {
   prometheus: { url: string; auth: PrometheusAuth; headers: Record<string, string>; timeoutMs: number };
+  /** The Jaeger query API's base URL (without a trailing slash); absent: tracing is off. */
+  tracing: { url?: string; timeoutMs: number };
   /** `timeoutMs`: the deadline of every Kubernetes API call but watches. */
   kube: { context?: string; timeoutMs: number };
   databaseUrl: string;
@@ -372,6 +378,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         headers: e.TOPSAIL_PROMETHEUS_HEADERS ?? {},
         timeoutMs: e.TOPSAIL_PROMETHEUS_TIMEOUT_MS,
       },
+      tracing: { url: e.TOPSAIL_TRACING_URL?.replace(/\/+$/, ""), timeoutMs: tracingTimeoutMs },
       kube: { context: e.TOPSAIL_KUBE_CONTEXT, timeoutMs: e.TOPSAIL_KUBE_TIMEOUT_MS },
       databaseUrl: e.DATABASE_URL,
       server: { port: e.PORT, host: e.TOPSAIL_HOST },
