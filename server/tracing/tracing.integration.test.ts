@@ -23,10 +23,10 @@ import { eventually } from "@/sim/mesh/test-support/prometheus-harness";
 import { RATINGS_TEST_ABORT, REVIEWS_TEST_V2, VIRTUAL_SERVICE_ALL_V1 } from "@/sim/mesh/test-support/sample-networking";
 import { applyYaml } from "@/sim/mesh/test-support/scenario-store";
 
-/** The simulator's Jaeger query base URL: the mesh's own if it names one, else /jaeger on its HTTP server. */
+/** The simulator's Jaeger query base URL (`…/jaeger`), there when it was started with a tracing port. */
 function jaegerUrlOf(mesh: RunningMesh): string {
-  if ("tracingUrl" in mesh && typeof mesh.tracingUrl === "string") return mesh.tracingUrl;
-  return `${new URL(mesh.metricsUrl).origin}/jaeger`;
+  if (!mesh.tracingUrl) throw new Error("the simulator started without its Jaeger query API");
+  return mesh.tracingUrl;
 }
 
 describe("traces from the simulator's Jaeger API", () => {
@@ -39,6 +39,7 @@ describe("traces from the simulator's Jaeger API", () => {
       startSimulator({
         port: 0,
         metricsPort: 0,
+        tracingPort: 0,
         seed: 18,
         load: { "bookinfo-ingress": { requestsPerSecond: 20, jasonShare: 0.5 } },
         ...paths,
