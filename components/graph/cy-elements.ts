@@ -3,7 +3,7 @@
  * mapping is plain data → data and the canvas only diffs and applies.
  */
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
-import { formatEdgeLabel } from "@/lib/graph-view/edge-labels";
+import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
 import type { ViewEdge, ViewNode } from "@/lib/graph-view/view-model";
 import { healthRows, shapeOf } from "./graph-styles";
 import { nodeImageUri } from "./node-images";
@@ -29,8 +29,10 @@ export interface CyEdgeData {
   colour: string;
 }
 
-const edgeColour = (e: ViewEdge, normal: string) =>
-  e.errorPct >= 10 ? healthRows.failure.colour : e.errorPct > 0 ? healthRows.degraded.colour : normal;
+const edgeColour = (e: ViewEdge, normal: string) => {
+  const health = edgeHealth(e);
+  return health === "healthy" ? normal : healthRows[health].colour;
+};
 
 export function nodeData(n: ViewNode): CyNodeData {
   const health = healthRows[n.health];

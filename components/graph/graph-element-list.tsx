@@ -6,7 +6,7 @@
  * node or edge selects it (the canvas follows); each node's ⋯ button opens the node menu.
  */
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
-import { formatEdgeLabel } from "@/lib/graph-view/edge-labels";
+import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
 import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { Visibility } from "@/lib/graph-view/visibility";
@@ -108,6 +108,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, hig
                 data-label={label}
                 data-hidden={hidden}
                 data-mtls={(e.mtlsPct ?? 0) > 0}
+                data-health={edgeHealth(e)}
                 data-traced={traced}
               >
                 <button

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bookinfoGraph } from "./__fixtures__/bookinfo-graph";
-import { formatBytesPerSecond, formatDurationMs, formatEdgeLabel, formatRate } from "./edge-labels";
+import { edgeHealth, formatBytesPerSecond, formatDurationMs, formatEdgeLabel, formatRate } from "./edge-labels";
 import { toViewGraph } from "./view-model";
 
 const graph = toViewGraph(bookinfoGraph);
@@ -43,5 +43,14 @@ describe("edge labels", () => {
     expect(formatDurationMs(1234)).toBe("1.23 s");
     expect(formatBytesPerSecond(512)).toBe("512 B/s");
     expect(formatBytesPerSecond(5 * 1024 * 1024)).toBe("5.0 MiB/s");
+  });
+});
+
+describe("edge health", () => {
+  it("is red (failure) from 10% errors, orange (degraded) below, healthy without errors", () => {
+    expect(edgeHealth({ errorPct: 10 })).toBe("failure");
+    expect(edgeHealth({ errorPct: 9.99 })).toBe("degraded");
+    expect(edgeHealth({ errorPct: 0.01 })).toBe("degraded");
+    expect(edgeHealth({ errorPct: 0 })).toBe("healthy");
   });
 });

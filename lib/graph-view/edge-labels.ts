@@ -5,6 +5,14 @@
 import type { EdgeLabelMode } from "./options";
 import type { ViewEdge } from "./view-model";
 
+/**
+ * An edge's health as its colour shows it: red from 10% errors, orange below that (Kiali's
+ * default thresholds, ../shared reference "Kiali graph look"), else healthy.
+ */
+export function edgeHealth(e: Pick<ViewEdge, "errorPct">): "failure" | "degraded" | "healthy" {
+  return e.errorPct >= 10 ? "failure" : e.errorPct > 0 ? "degraded" : "healthy";
+}
+
 export function formatRate(perSecond: number): string {
   if (perSecond === 0) return "0";
   if (perSecond < 0.01) return "<0.01";
