@@ -60,12 +60,15 @@ describe("traces from the simulator's Jaeger API", () => {
   });
 
   it("answers the Jaeger API with Bookinfo's services, named <app>.<namespace>", async () => {
+    const bookinfoServices = ["istio-ingressgateway.istio-system", "productpage.bookinfo", "reviews.bookinfo"];
     const client = createJaegerClient({ url: jaegerUrl, timeoutMs: 5_000 });
     const services = await eventually(
       () => client.listServices(),
-      (list) => list.includes("reviews.bookinfo") && list.includes("productpage.bookinfo"),
+      (list) => bookinfoServices.every((s) => list.includes(s)),
     );
-    expect(services).toEqual(expect.arrayContaining(["productpage.bookinfo", "reviews.bookinfo", "ratings.bookinfo"]));
+    // ratings has no span of its own: reviews v1 never calls it and jason's calls to it are aborted at reviews' proxy.
+    expect(services).toEqual(expect.arrayContaining(bookinfoServices));
+    expect(services).not.toContain("ratings.bookinfo");
   });
 
   it("says tracing is configured", async () => {
