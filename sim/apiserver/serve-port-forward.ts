@@ -1,5 +1,9 @@
 /**
- * `pods/portforward` over WebSocket, as kubelet serves it behind kube-apiserver
+ * The API server's upgrades: `pods/portforward` over SPDY (port-forward-spdy.ts) — on a
+ * `SPDY/3.1` upgrade, or tunnelled through a WebSocket whose binary messages carry the SPDY
+ * bytes — and over WebSocket channels, below.
+ *
+ * `pods/portforward` over WebSocket channels, as kubelet serves it behind kube-apiserver
  * (pkg/kubelet/cri/streaming/portforward/websocket.go) and @kubernetes/client-node's
  * PortForward speaks it: subprotocol `v4.channel.k8s.io`, every message's first byte is
  * its channel; port i of `?ports=` has data channel 2i and error channel 2i+1, and the
@@ -8,17 +12,18 @@
  * comes back goes out on the data channel. A port nothing listens on gets kubelet's error
  * text on its error channel; when every port's connection has ended, the WebSocket closes.
  */
-import { createHash } from "node:crypto";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { createWebSocketStream, WebSocketServer, type RawData, type WebSocket } from "ws";
+import { connectionRefusedText, type PodPorts } from "./pod-ports";
 import {
   admitPortForward,
   PORT_FORWARD_PROTOCOLS,
+  SPDY_TUNNEL_PROTOCOL,
   type PortForwardRejection,
   type PortForwardTarget,
 } from "./port-forward-request";
-import type { PodPorts } from "./pod-ports";
+import { forwardSpdyStreams } from "./port-forward-spdy";
 import type { ApiServerDeps } from "./request-context";
 import { internalError, isStatusError } from "./status-error";
 
@@ -33,23 +38,6 @@ function rejectUpgrade(socket: Duplex, rejection: PortForwardRejection): void {
   );
 }
 
-/**
- * Kubelet's (containerd's) refusal, naming the pod sandbox by a stable id derived from the
- * pod's uid; the `uid` slot is empty in what real clusters print, and so it is here.
- */
-export function connectionRefusedText(target: PortForwardTarget, port: number): string {
-  const sandbox = createHash("sha256")
-    .update(`sandbox:${target.uid || target.namespace + "/" + target.pod}`)
-    .digest("hex");
-  const netns = `cni-${sandbox.slice(0, 8)}-${sandbox.slice(8, 12)}-${sandbox.slice(12, 16)}-${sandbox.slice(16, 20)}-${sandbox.slice(20, 32)}`;
-  return (
-    `error forwarding port ${port} to pod ${sandbox}, uid : failed to execute portforward in network namespace ` +
-    `"/var/run/netns/${netns}": failed to connect to localhost:${port} inside namespace "${sandbox}", ` +
-    `IPv4: dial tcp4 127.0.0.1:${port}: connect: connection refused ` +
-    `IPv6 dial tcp6 [::1]:${port}: connect: connection refused `
-  );
-}
-
 function frame(channel: number, payload: Buffer | string): Buffer {
   const body = typeof payload === "string" ? Buffer.from(payload, "utf8") : payload;
   return Buffer.concat([Buffer.from([channel]), body]);
@@ -61,14 +49,14 @@ function portPrefix(port: number): Buffer {
   return bytes;
 }
 
-function forwardPorts(ws: WebSocket, target: PortForwardTarget, podPorts: PodPorts | undefined): void {
+function forwardPorts(ws: WebSocket, target: PortForwardTarget, ports: number[], podPorts: PodPorts | undefined): void {
   const connections = new Map<number, Duplex>();
-  let open = target.ports.length;
+  let open = ports.length;
   const portDone = (): void => {
     open -= 1;
     if (open === 0 && ws.readyState === ws.OPEN) ws.close(1000);
   };
-  target.ports.forEach((port, i) => {
+  ports.forEach((port, i) => {
     ws.send(frame(2 * i, portPrefix(port)));
     ws.send(frame(2 * i + 1, portPrefix(port)));
     const connection = podPorts?.connect(target.namespace, target.pod, port);
@@ -99,17 +87,39 @@ function forwardPorts(ws: WebSocket, target: PortForwardTarget, podPorts: PodPor
 }
 
 export interface UpgradeHandler {
-  /** The API server's `upgrade` listener: port-forward WebSockets, and a Status for any other upgrade. */
+  /** The API server's `upgrade` listener: port-forwards (SPDY, SPDY in WebSocket, channels), else a refusal. */
   handle(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Ends every open port-forward (upgraded sockets are no longer the HTTP server's to close). */
   closeAll(): void;
 }
 
+/** The 101 kubelet's spdy.UpgradeResponse writes, with httpstream.Handshake's negotiated protocol. */
+const SPDY_SWITCHING_PROTOCOLS =
+  "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\n" +
+  "X-Stream-Protocol-Version: portforward.k8s.io\r\n\r\n";
+
+/**
+ * ws refuses `SPDY/3.1+portforward.k8s.io` as an offered subprotocol ("/" is not a token
+ * character, so "Invalid Sec-WebSocket-Protocol header"), which gorilla/websocket — client-go
+ * and kube-apiserver — accepts. A tunnel's request reaches ws offering this stand-in instead,
+ * and the answer names the real protocol, which is what the client checks.
+ */
+const TUNNEL_STAND_IN = "tunneled-spdy";
+
 export function createUpgradeHandler(deps: ApiServerDeps): UpgradeHandler {
   const wss = new WebSocketServer({
     noServer: true,
-    handleProtocols: (offered) => PORT_FORWARD_PROTOCOLS.find((p) => offered.has(p)) ?? false,
+    handleProtocols: (offered) =>
+      offered.has(TUNNEL_STAND_IN)
+        ? SPDY_TUNNEL_PROTOCOL
+        : (PORT_FORWARD_PROTOCOLS.find((p) => offered.has(p)) ?? false),
   });
+  const spdySockets = new Set<Duplex>();
+  const serveSpdyOn = (socket: Duplex, head: Buffer, target: PortForwardTarget): void => {
+    spdySockets.add(socket);
+    socket.once("close", () => spdySockets.delete(socket));
+    forwardSpdyStreams(socket, head, target, deps.podPorts);
+  };
   const handle = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on("error", () => socket.destroy());
     let admission;
@@ -119,15 +129,24 @@ export function createUpgradeHandler(deps: ApiServerDeps): UpgradeHandler {
       return rejectUpgrade(socket, { kind: "status", error: isStatusError(err) ? err : internalError(err) });
     }
     if (!admission.ok) return rejectUpgrade(socket, admission.rejection);
-    const { target } = admission;
-    // A client offering no subprotocol gets none back, which kubelet serves as binary v4 too.
-    wss.handleUpgrade(req, socket, head, (ws) => forwardPorts(ws, target, deps.podPorts));
+    const { target, transport } = admission;
+    if (transport.kind === "spdy") {
+      socket.write(SPDY_SWITCHING_PROTOCOLS);
+      return serveSpdyOn(socket, head, target);
+    }
+    if (transport.kind === "tunneled-spdy") req.headers["sec-websocket-protocol"] = TUNNEL_STAND_IN;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // A client offering no subprotocol gets none back, which kubelet serves as binary v4 too.
+      if (transport.kind === "channels") return forwardPorts(ws, target, transport.ports, deps.podPorts);
+      serveSpdyOn(createWebSocketStream(ws), Buffer.alloc(0), target);
+    });
   };
   return {
     handle,
     closeAll: () => {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
+      for (const socket of spdySockets) socket.destroy();
     },
   };
 }

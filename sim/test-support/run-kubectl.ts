@@ -9,7 +9,8 @@ export interface KubectlResult {
 
 export interface Kubectl {
   run(args: string[], input?: string): Promise<KubectlResult>;
-  spawn(args: string[]): ChildProcess;
+  /** A long-running kubectl (watch, logs -f, port-forward); `env` is added to this process's environment. */
+  spawn(args: string[], env?: Record<string, string>): ChildProcess;
 }
 
 export const KUBECTL = "/usr/bin/kubectl";
@@ -25,6 +26,7 @@ export function kubectlFor(kubeconfigPath: string, cacheDir: string, extra: stri
         });
         if (input !== undefined) child.stdin?.end(input);
       }),
-    spawn: (args) => spawn(KUBECTL, [...base, ...args], { stdio: ["ignore", "pipe", "pipe"] }),
+    spawn: (args, env) =>
+      spawn(KUBECTL, [...base, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } }),
   };
 }
