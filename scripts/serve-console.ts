@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { peerAddressHeader } from "../server/auth/proxy-addresses";
+import { consoleReadyLine } from "./console-ready";
 
 const root = path.resolve(import.meta.dirname, "..");
 const [host = "127.0.0.1", portText = "3000"] = process.argv.slice(2);
@@ -27,7 +28,7 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 server.listen(port, host, () => {
-  console.log(`Topsail ready on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
+  console.log(consoleReadyLine(host, port));
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { consoleReadyPattern } from "./console-ready";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,7 +19,7 @@ describe("npm start with a bad configuration", () => {
     expect(lines[0]).toContain("TOPSAIL_PROMETHEUS_URL");
     expect(lines[0]).toContain("http://");
     // Nothing started: no server banner on stdout.
-    expect(result.stdout).not.toContain("Ready");
+    expect(result.stdout).not.toMatch(consoleReadyPattern);
   });
 
   it("refuses an experiment tick of 1 ms with one line naming the setting and its range", () => {

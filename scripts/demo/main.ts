@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { consoleReadyPattern } from "../console-ready";
 import { startPrometheus, type RunningPrometheus } from "../prometheus/start-prometheus";
 import { lastLines, startManagedProcess, type ManagedProcess } from "./managed-process";
 import { parseDemoFlags, type DemoOptions } from "./parse-demo-flags";
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
         NEXT_TELEMETRY_DISABLED: "1",
       },
       logFile: path.join(demoDir, "logs", "console.log"),
-      ready: /Ready in/,
+      ready: consoleReadyPattern,
       timeoutMs: 120_000,
     });
     running.push(consoleProcess);

@@ -1,6 +1,7 @@
 /**
  * A child process of the demo: output goes to a log file, readiness is a line matching a
  * pattern (or a URL answering), and stop() sends SIGTERM, then SIGKILL after a grace period.
+ * A child that is not ready in time is killed before the start fails.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -39,13 +40,11 @@ export async function startManagedProcess(options: StartOptions): Promise<Manage
 
   await new Promise<void>((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(`${options.name} was not ready within ${options.timeoutMs / 1000} s (log: ${options.logFile})`),
-        ),
-      options.timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // Not ready is not running: a child left behind would hold its port for the next demo.
+      child.kill("SIGKILL");
+      reject(new Error(`${options.name} was not ready within ${options.timeoutMs / 1000} s (log: ${options.logFile})`));
+    }, options.timeoutMs);
     const onData = (chunk: Buffer) => {
       seen = (seen + chunk.toString()).slice(-8192);
       if (options.ready.test(seen)) {
