@@ -36,6 +36,8 @@ export interface InboundRequest {
   requestBytes: number;
   /** The pod port the request arrives at (the service port's targetPort). */
   targetPort: number;
+  /** The service port the caller's proxy sent it to: with the service's host, the inbound route's decorator. */
+  servicePort?: number;
   /** The caller's end of the connection (%DOWNSTREAM_REMOTE_ADDRESS%), when it has an address. */
   callerAddress?: string;
   /** SNI the caller's sidecar sent over Istio mTLS. */
@@ -96,7 +98,9 @@ export function serveHttp(
       ...(callerAddress !== undefined ? { downstreamRemoteAddress: callerAddress } : {}),
       ...(inbound.serverName !== undefined ? { requestedServerName: inbound.serverName } : {}),
       routeName: "default",
-      operationName: decoratorOf(request.host, request.port),
+      // Istio names the inbound route after the service, whatever authority the caller sent (a
+      // gateway forwards the browser's `Host`).
+      operationName: decoratorOf(inbound.service.host, inbound.servicePort ?? request.port),
       ...(grpcStatus !== undefined ? { grpcStatus } : {}),
       trace: span.trace,
     });

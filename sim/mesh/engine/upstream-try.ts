@@ -142,6 +142,7 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
       mutualTls: security.mutualTls,
       requestBytes: t.requestBytes,
       targetPort,
+      servicePort: cluster.port,
       ...(localAddress !== undefined ? { callerAddress: localAddress } : {}),
       ...(security.mutualTls
         ? { serverName: mutualTlsServerNameOf(cluster.service.host, cluster.port, cluster.subset) }

@@ -65,6 +65,11 @@ describe("Bookinfo traces from the traffic engine", () => {
         "reviews.bookinfo client → ratings.bookinfo server",
       ].sort(),
     );
+    // Envoy names each server span after the service it serves, even where the gateway forwarded the browser's Host.
+    const productpageServer = viaV2.spans.find(
+      (s) => serviceOf(viaV2, s) === "productpage.bookinfo" && kindOf(s) === "server",
+    );
+    expect(productpageServer?.operationName).toBe("productpage.bookinfo.svc.cluster.local:9080/*");
     // One request id across the whole trace: the access-log lines of every hop find it.
     const requestIds = viaV2.spans.map((s) => tag(s, "guid:x-request-id")).filter((id) => id !== undefined);
     expect(requestIds).toHaveLength(8); // all but the gateway's router span
