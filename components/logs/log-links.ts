@@ -2,7 +2,7 @@
  * Where an access line leads: its request's trace (the traces page, by x-request-id) and the
  * Envoy route that handled it (the workload's Envoy tab, for the line's host and path).
  */
-import { hostOfAuthority, type AccessLogEntry } from "@/lib/access-log";
+import type { AccessLogEntry } from "@/lib/access-log";
 
 const enc = encodeURIComponent;
 
@@ -10,12 +10,16 @@ export function traceHref(requestId: string, namespace: string, workload: string
   return `/traces/request/${enc(requestId)}?namespace=${enc(namespace)}&workload=${enc(workload)}`;
 }
 
-/** Undefined for a line without a host and path (TCP). */
+/**
+ * Undefined for a line without a host and path (TCP), and for an inbound line: the proxy's
+ * routes decide where its app's calls go, not how its own requests arrived. The authority keeps
+ * its port, which picks the route configuration as the proxy's listener did.
+ */
 export function routeHref(entry: AccessLogEntry, at: { namespace: string; workload: string; pod: string }) {
-  if (!entry.authority || !entry.path) return undefined;
+  if (!entry.authority || !entry.path || entry.direction === "inbound") return undefined;
   const params = new URLSearchParams({
     tab: "envoy",
-    routeHost: hostOfAuthority(entry.authority),
+    routeHost: entry.authority,
     routePath: entry.path,
     pod: at.pod,
   });

@@ -3,9 +3,11 @@
 /**
  * Log lines in one table, in the order given: access lines in columns (method, path, code,
  * flags, duration, upstream cluster, request id) with their "trace" and "route" links, other
- * lines as text across those columns.
+ * lines as text across those columns. Like a terminal, the newest line is at the bottom of a
+ * scrolling pane that stays there as lines arrive, unless the reader scrolled up to read.
  */
 import Link from "next/link";
+import { useLayoutEffect, useRef } from "react";
 import type { LogLine } from "@/lib/contracts/logs";
 import { tableClass } from "@/components/inventory/item-parts";
 import { routeHref, traceHref } from "./log-links";
@@ -32,10 +34,23 @@ const clock = (time: string) => (time.length >= 23 ? time.slice(11, 23) : time);
 
 export function LogTable({ rows, showContainer, label }: { rows: LogRow[]; showContainer: boolean; label: string }) {
   const showSide = rows.some((r) => r.side);
+  const pane = useRef<HTMLDivElement>(null);
+  const pinnedToBottom = useRef(true);
+  useLayoutEffect(() => {
+    const el = pane.current;
+    if (el && pinnedToBottom.current) el.scrollTop = el.scrollHeight;
+  }, [rows]);
   return (
-    <div className="overflow-x-auto">
+    <div
+      ref={pane}
+      className="max-h-[70vh] overflow-auto"
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        pinnedToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+      }}
+    >
       <table className={`${tableClass} font-mono text-xs`} aria-label={label}>
-        <thead>
+        <thead className="sticky top-0 bg-white dark:bg-slate-950">
           <tr>
             {showSide && <th scope="col">Proxy</th>}
             <th scope="col">Time</th>
