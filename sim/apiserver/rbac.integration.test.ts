@@ -7,9 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../index";
+import { grantClusterRole } from "../test-support/grant-cluster-role";
 import { kubectlFor, type Kubectl } from "../test-support/run-kubectl";
-
-const RBAC = "rbac.authorization.k8s.io";
 
 let sim: RunningSimulator;
 let dir: string;
@@ -27,24 +26,11 @@ beforeAll(async () => {
     kubeconfigPath: join(dir, "kubeconfig"),
     tokensPath: tokens,
   });
-  sim.store.create(
-    { group: RBAC, resource: "clusterroles" },
-    {
-      apiVersion: `${RBAC}/v1`,
-      kind: "ClusterRole",
-      metadata: { name: "read-only" },
-      rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch"] }],
-    },
-  );
-  sim.store.create(
-    { group: RBAC, resource: "clusterrolebindings" },
-    {
-      apiVersion: `${RBAC}/v1`,
-      kind: "ClusterRoleBinding",
-      metadata: { name: "viewer-read-only" },
-      roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "read-only" },
-      subjects: [{ apiGroup: RBAC, kind: "User", name: "viewer" }],
-    },
+  grantClusterRole(
+    sim.store,
+    "read-only",
+    [{ apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch"] }],
+    "viewer",
   );
   admin = kubectlFor(sim.kubeconfigPath, join(dir, "cache"));
   viewer = kubectlFor(sim.kubeconfigPath, join(dir, "cache"), ["--token", "viewer-token"]);

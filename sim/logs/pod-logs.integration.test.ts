@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../index";
 import { httpsRequest } from "../test-support/https-request";
+import { grantClusterRole } from "../test-support/grant-cluster-role";
 import { kubectlFor, type Kubectl } from "../test-support/run-kubectl";
 import { waitFor } from "../test-support/wait-for";
 
-const RBAC = "rbac.authorization.k8s.io";
 const PODS = { group: "", resource: "pods" };
 
 const RATINGS_ABORT_FOR_JASON = `apiVersion: networking.istio.io/v1
@@ -67,24 +67,11 @@ beforeAll(async () => {
     },
   });
   // A viewer who may read pods but not their logs.
-  sim.store.create(
-    { group: RBAC, resource: "clusterroles" },
-    {
-      apiVersion: `${RBAC}/v1`,
-      kind: "ClusterRole",
-      metadata: { name: "pod-reader" },
-      rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] }],
-    },
-  );
-  sim.store.create(
-    { group: RBAC, resource: "clusterrolebindings" },
-    {
-      apiVersion: `${RBAC}/v1`,
-      kind: "ClusterRoleBinding",
-      metadata: { name: "viewer-pod-reader" },
-      roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "pod-reader" },
-      subjects: [{ apiGroup: RBAC, kind: "User", name: "viewer" }],
-    },
+  grantClusterRole(
+    sim.store,
+    "pod-reader",
+    [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] }],
+    "viewer",
   );
   // The controllers start Bookinfo's pods just after the simulator does.
   await waitFor(() => {

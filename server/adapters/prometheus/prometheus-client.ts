@@ -8,6 +8,7 @@ import "server-only";
 import { PrometheusError } from "@/server/errors";
 import type { PrometheusAuth } from "@/server/config/parse-config";
 import { buildInfoData, envelope, queryData, reshapeQueryData, type QueryResult } from "./prometheus-response";
+import { describeNetworkFailure } from "@/server/adapters/network-failure";
 
 export interface PrometheusClientOptions {
   url: string;
@@ -31,15 +32,6 @@ function authHeader(auth: PrometheusAuth): Record<string, string> {
     return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}` };
   }
   return {};
-}
-
-function describeNetworkFailure(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code}: ${cause.message}` : cause.message;
-  }
-  return String(cause);
 }
 
 export function createPrometheusClient(options: PrometheusClientOptions): PrometheusClient {

@@ -15,6 +15,7 @@ import {
   traceListSchema,
 } from "./jaeger-response";
 import type { TraceRecord, TraceSearch, TracingClient } from "./trace-records";
+import { describeNetworkFailure } from "@/server/adapters/network-failure";
 
 export interface JaegerClientOptions {
   /** The query API's base URL, with the addon's base path (`http://tracing.istio-system/jaeger`). */
@@ -23,15 +24,6 @@ export interface JaegerClientOptions {
 }
 
 const micros = (date: Date) => String(date.getTime() * 1000);
-
-function describeNetworkFailure(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code}: ${cause.message}` : cause.message;
-  }
-  return String(cause);
-}
 
 export function createJaegerClient(options: JaegerClientOptions): TracingClient {
   const base = options.url.replace(/\/+$/, "");
