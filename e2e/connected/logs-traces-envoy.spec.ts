@@ -122,10 +122,7 @@ test.describe("logs, traces and Envoy config", () => {
     page,
     request,
   }) => {
-    await putVs("reviews", [
-      { match: jason, route: [to("reviews", "v2")] },
-      { route: [to("reviews", "v1")] },
-    ]);
+    await putVs("reviews", [{ match: jason, route: [to("reviews", "v2")] }, { route: [to("reviews", "v1")] }]);
     await putVs("ratings", [
       {
         match: jason,
