@@ -70,6 +70,13 @@ export interface SimulatorOptions {
   apiLatencyMs?: number;
   /** Percentage of new traces sampled by the traffic engine, 0–100; default 100. */
   traceSamplingPercent?: number;
+  /**
+   * With the traffic engine: the ingress gateway's HTTP on this real local port (0 = a free one), routed by
+   * Gateways and VirtualServices as the simulated users are; absent = not listening.
+   */
+  ingressHttpPort?: number;
+  /** With the traffic engine: its HTTPS on this port, TLS from the Gateway servers' credential Secrets. */
+  ingressHttpsPort?: number;
 }
 
 export interface RunningSimulator {
@@ -163,6 +170,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         ...(options.load ? { load: options.load } : {}),
         ...(options.tracingPort !== undefined ? { tracingPort: options.tracingPort } : {}),
         ...(options.traceSamplingPercent !== undefined ? { traceSamplingPercent: options.traceSamplingPercent } : {}),
+        ...(options.ingressHttpPort !== undefined ? { ingressHttpPort: options.ingressHttpPort } : {}),
+        ...(options.ingressHttpsPort !== undefined ? { ingressHttpsPort: options.ingressHttpsPort } : {}),
         proxyRecordSinks: [logFeeder],
       });
     } catch (error) {

@@ -58,4 +58,15 @@ describe("applyDefaults", () => {
     const vs = { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { name: "v" }, spec: {} };
     expect(applyDefaults("networking.istio.io", "VirtualService", vs)).toBe(vs);
   });
+  it("makes a Secret without a type Opaque and keeps a TLS one's type", () => {
+    const opaque = applyDefaults("", "Secret", { apiVersion: "v1", kind: "Secret", metadata: { name: "s" } });
+    expect(opaque.type).toBe("Opaque");
+    const tls = applyDefaults("", "Secret", {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: "t" },
+      type: "kubernetes.io/tls",
+    });
+    expect(tls.type).toBe("kubernetes.io/tls");
+  });
 });

@@ -104,10 +104,16 @@ function defaultNamespace(object: KubeObject): void {
   setIfAbsent(object, "status", { phase: "Active" });
 }
 
+/** SetDefaults_Secret: a Secret without a type (or an empty one) is Opaque. */
+function defaultSecret(object: KubeObject): void {
+  if (object.type === undefined || object.type === "") object.type = "Opaque";
+}
+
 const DEFAULTERS: Record<string, (object: KubeObject) => void> = {
   "/Pod": defaultPod,
   "/Service": defaultService,
   "/Namespace": defaultNamespace,
+  "/Secret": defaultSecret,
   "apps/Deployment": (o) => defaultWorkload(o, true),
   "apps/ReplicaSet": (o) => defaultWorkload(o, false),
 };

@@ -3,16 +3,25 @@
  * protobuf: the magic `k8s\0`, then a runtime.Unknown envelope whose `raw` field holds the
  * object's own message. The simulator reads the protobuf wire format for the kinds listed
  * in SCHEMAS (field numbers from k8s.io/api generated.proto) and turns them into JSON;
- * other kinds get 415 so the caller knows to send JSON.
+ * other kinds get 415 so the caller knows to send JSON. It is read by hand because no
+ * protobuf library is among the dependencies and only a few flat kinds are needed: strings,
+ * bytes, bools, string maps and nested messages.
  */
 import { StatusError } from "./status-error";
 
 export const PROTOBUF_CONTENT_TYPE = "application/vnd.kubernetes.protobuf";
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
-/** A message schema: field number → [JSON name, nested schema or "string"]. */
+/**
+ * How one field reads: a string, bytes (JSON carries them base64, as Kubernetes' JSON does), a
+ * bool, a map (repeated entry messages with key = 1 and value = 2, as protobuf encodes
+ * `map<string, …>`), or a nested message.
+ */
+type FieldType = "string" | "bytes" | "bool" | { map: "string" | "bytes" } | Schema;
+
+/** A message schema: field number → [JSON name, how it reads]. */
 interface Schema {
-  [field: number]: [string, Schema | "string"];
+  [field: number]: [string, FieldType];
 }
 
 const RESOURCE_ATTRIBUTES: Schema = {
@@ -25,7 +34,14 @@ const RESOURCE_ATTRIBUTES: Schema = {
   7: ["name", "string"],
 };
 const NON_RESOURCE_ATTRIBUTES: Schema = { 1: ["path", "string"], 2: ["verb", "string"] };
-const OBJECT_META: Schema = { 1: ["name", "string"], 2: ["generateName", "string"], 3: ["namespace", "string"] };
+/** What a client may set on create (k8s.io/apimachinery meta/v1 generated.proto); the rest is the server's. */
+const OBJECT_META: Schema = {
+  1: ["name", "string"],
+  2: ["generateName", "string"],
+  3: ["namespace", "string"],
+  11: ["labels", { map: "string" }],
+  12: ["annotations", { map: "string" }],
+};
 
 const SCHEMAS: Record<string, Schema> = {
   "authorization.k8s.io/v1/SelfSubjectAccessReview": {
@@ -42,6 +58,21 @@ const SCHEMAS: Record<string, Schema> = {
   // kubectl auth whoami sends an empty review; its status (field 2) is the server's to fill.
   "authentication.k8s.io/v1/SelfSubjectReview": { 1: ["metadata", OBJECT_META] },
   "authentication.k8s.io/v1beta1/SelfSubjectReview": { 1: ["metadata", OBJECT_META] },
+  // kubectl create secret tls|generic|docker-registry (k8s.io/api core/v1 generated.proto).
+  "v1/Secret": {
+    1: ["metadata", OBJECT_META],
+    2: ["data", { map: "bytes" }],
+    3: ["type", "string"],
+    4: ["stringData", { map: "string" }],
+    5: ["immutable", "bool"],
+  },
+  // kubectl create configmap.
+  "v1/ConfigMap": {
+    1: ["metadata", OBJECT_META],
+    2: ["data", { map: "string" }],
+    3: ["binaryData", { map: "bytes" }],
+    4: ["immutable", "bool"],
+  },
 };
 
 class Reader {
@@ -76,21 +107,39 @@ class Reader {
   }
 }
 
-/** Length-delimited fields of one message, by field number. */
-function fields(buf: Buffer): Map<number, Buffer[]> {
-  const out = new Map<number, Buffer[]>();
+/** The fields of one message in wire order: varints as numbers, length-delimited ones as bytes. */
+function fields(buf: Buffer): Map<number, (Buffer | number)[]> {
+  const out = new Map<number, (Buffer | number)[]>();
   const reader = new Reader(buf);
   while (!reader.done()) {
     const tag = reader.varint();
     const field = Math.floor(tag / 8);
     const wireType = tag % 8;
-    if (wireType !== 2) {
+    let value: Buffer | number;
+    if (wireType === 2) value = reader.bytes();
+    else if (wireType === 0) value = reader.varint();
+    else {
       reader.skip(wireType);
       continue;
     }
     const list = out.get(field) ?? [];
-    list.push(reader.bytes());
+    list.push(value);
     out.set(field, list);
+  }
+  return out;
+}
+
+function bytesOf(value: Buffer | number | undefined): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.alloc(0);
+}
+
+function decodeMap(entries: (Buffer | number)[], values: "string" | "bytes"): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of entries) {
+    const parts = fields(bytesOf(entry));
+    const key = bytesOf(parts.get(1)?.at(-1)).toString("utf8");
+    const value = bytesOf(parts.get(2)?.at(-1));
+    out[key] = values === "bytes" ? value.toString("base64") : value.toString("utf8");
   }
   return out;
 }
@@ -99,10 +148,18 @@ function decodeMessage(buf: Buffer, schema: Schema): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, values] of fields(buf)) {
     const entry = schema[field];
-    const value = values[values.length - 1];
-    if (!entry || !value) continue;
-    const [name, nested] = entry;
-    out[name] = nested === "string" ? value.toString("utf8") : decodeMessage(value, nested);
+    // A repeated non-map field would need all values; none of SCHEMAS has one, so the last wins.
+    const value = values.at(-1);
+    if (!entry || value === undefined) continue;
+    const [name, type] = entry;
+    // Go writes every non-pointer string, empty ones too; its JSON leaves them out (omitempty), so do we.
+    if (type === "string") {
+      const text = bytesOf(value).toString("utf8");
+      if (text !== "") out[name] = text;
+    } else if (type === "bytes") out[name] = bytesOf(value).toString("base64");
+    else if (type === "bool") out[name] = value !== 0;
+    else if ("map" in type && typeof type.map === "string") out[name] = decodeMap(values, type.map);
+    else out[name] = decodeMessage(bytesOf(value), type as Schema);
   }
   return out;
 }
@@ -111,7 +168,7 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
   if (body.length < MAGIC.length || !body.subarray(0, MAGIC.length).equals(MAGIC))
     throw new StatusError(400, "BadRequest", "protobuf body without the k8s magic prefix");
   const envelope = fields(body.subarray(MAGIC.length));
-  const typeMeta = decodeMessage(envelope.get(1)?.[0] ?? Buffer.alloc(0), {
+  const typeMeta = decodeMessage(bytesOf(envelope.get(1)?.[0]), {
     1: ["apiVersion", "string"],
     2: ["kind", "string"],
   });
@@ -125,5 +182,5 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
       `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
     );
   }
-  return { apiVersion, kind, ...decodeMessage(envelope.get(2)?.[0] ?? Buffer.alloc(0), schema) };
+  return { apiVersion, kind, ...decodeMessage(bytesOf(envelope.get(2)?.[0]), schema) };
 }

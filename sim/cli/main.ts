@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const sim = await startSimulator(options);
   const metrics = sim.mesh ? `, Istio metrics at ${sim.mesh.metricsUrl}` : "";
   const traces = sim.mesh?.tracingUrl ? `, Jaeger query API at ${sim.mesh.tracingUrl}` : "";
-  console.log(`topsail-sim ready at ${sim.url} (kubeconfig ${sim.kubeconfigPath}${metrics}${traces})`);
+  const ingress = [sim.mesh?.ingressHttpUrl, sim.mesh?.ingressHttpsUrl].filter((u) => u !== undefined);
+  const gateway = ingress.length > 0 ? `, ingress gateway at ${ingress.join(" and ")}` : "";
+  console.log(`topsail-sim ready at ${sim.url} (kubeconfig ${sim.kubeconfigPath}${metrics}${traces}${gateway})`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -14,4 +14,12 @@ describe("the simulator's flags", () => {
   it("rejects a tracing port that is not a number", () => {
     expect(() => parseFlags(["--tracing-port", "jaeger"])).toThrow(/--tracing-port must be a non-negative integer/);
   });
+  it("opens the ingress gateway's real ports only when asked, and only with traffic", () => {
+    expect(parseFlags([])).not.toHaveProperty("ingressHttpPort");
+    expect(parseFlags(["--ingress-http-port", "8080", "--ingress-https-port", "8443"])).toMatchObject({
+      ingressHttpPort: 8080,
+      ingressHttpsPort: 8443,
+    });
+    expect(parseFlags(["--no-traffic", "--ingress-http-port", "8080"]).ingressHttpPort).toBeUndefined();
+  });
 });

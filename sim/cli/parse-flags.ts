@@ -5,7 +5,7 @@ import type { SimulatorOptions } from "../index";
 import { DEFAULT_METRICS_PORT, DEFAULT_TRACING_PORT } from "../mesh/index";
 
 const USAGE =
-  "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--tracing-port 16686] [--no-traffic] [--api-latency-ms N]";
+  "usage: npm run sim -- [--port 18080] [--kubeconfig PATH] [--scenario DIR]… [--state FILE] [--seed N] [--scale N] [--tokens FILE] [--data-dir DIR] [--metrics-port 15090] [--tracing-port 16686] [--ingress-http-port N] [--ingress-https-port N] [--no-traffic] [--api-latency-ms N]";
 
 const integer = z.coerce.number().int().nonnegative();
 
@@ -23,6 +23,8 @@ export function parseFlags(argv: string[]): SimulatorOptions {
       "data-dir": { type: "string" },
       "metrics-port": { type: "string" },
       "tracing-port": { type: "string" },
+      "ingress-http-port": { type: "string" },
+      "ingress-https-port": { type: "string" },
       "no-traffic": { type: "boolean" },
       "api-latency-ms": { type: "string" },
       help: { type: "boolean" },
@@ -42,6 +44,8 @@ export function parseFlags(argv: string[]): SimulatorOptions {
   const scale = number("scale", values.scale);
   const metricsPort = number("metrics-port", values["metrics-port"]);
   const tracingPort = number("tracing-port", values["tracing-port"]);
+  const ingressHttpPort = number("ingress-http-port", values["ingress-http-port"]);
+  const ingressHttpsPort = number("ingress-https-port", values["ingress-https-port"]);
   const apiLatencyMs = number("api-latency-ms", values["api-latency-ms"]);
   if (apiLatencyMs !== undefined) options.apiLatencyMs = apiLatencyMs;
   if (port !== undefined) options.port = port;
@@ -57,6 +61,9 @@ export function parseFlags(argv: string[]): SimulatorOptions {
     options.metricsPort = metricsPort ?? DEFAULT_METRICS_PORT;
     // Jaeger's query port: the traces are the traffic's, so they come and go with it.
     options.tracingPort = tracingPort ?? DEFAULT_TRACING_PORT;
+    // The ingress listens only when asked: a real port users curl, not one every start should take.
+    if (ingressHttpPort !== undefined) options.ingressHttpPort = ingressHttpPort;
+    if (ingressHttpsPort !== undefined) options.ingressHttpsPort = ingressHttpsPort;
   }
   return options;
 }

@@ -8,6 +8,7 @@ import type { StoreClient } from "../store/types";
 import { MeshEngine } from "./engine/mesh-engine";
 import { startRealTimeDriver } from "./engine/real-time-driver";
 import type { LoadOverrides } from "./load/load-settings";
+import { startIngressListeners, type IngressListeners } from "./ingress/ingress-listeners";
 import { startMetricsServer, type MetricsServer } from "./server/metrics-server";
 import type { ProxyRecord, ProxyRecordSink } from "./telemetry/proxy-record";
 import { TraceStore } from "./tracing/trace-store";
@@ -46,12 +47,20 @@ export interface StartMeshOptions {
   proxyRecordSinks?: ProxyRecordSink[];
   /** Percentage of new traces sampled, 0–100; default 100 (Istio's demo profile). */
   traceSamplingPercent?: number;
+  /** The ingress gateway's HTTP on a real local port (0 = a free one); absent = not listening. */
+  ingressHttpPort?: number;
+  /** The ingress gateway's HTTPS on a real local port (0 = a free one); absent = not listening. */
+  ingressHttpsPort?: number;
 }
 
 export interface RunningMesh {
   metricsUrl: string;
   /** `http://127.0.0.1:<port>/jaeger`, when `tracingPort` was given. */
   tracingUrl?: string;
+  /** `http://127.0.0.1:<port>`: the ingress gateway's HTTP, when `ingressHttpPort` was given. */
+  ingressHttpUrl?: string;
+  /** `https://127.0.0.1:<port>`: its HTTPS, when `ingressHttpsPort` was given. */
+  ingressHttpsUrl?: string;
   engine: MeshEngine;
   stop(): Promise<void>;
 }
@@ -100,15 +109,33 @@ export async function startMesh(options: StartMeshOptions): Promise<RunningMesh>
       throw error;
     }
   }
+  let ingress: IngressListeners | undefined;
+  if (options.ingressHttpPort !== undefined || options.ingressHttpsPort !== undefined) {
+    try {
+      ingress = await startIngressListeners({
+        engine,
+        store: options.store,
+        host,
+        ...(options.ingressHttpPort !== undefined ? { httpPort: options.ingressHttpPort } : {}),
+        ...(options.ingressHttpsPort !== undefined ? { httpsPort: options.ingressHttpsPort } : {}),
+      });
+    } catch (error) {
+      engine.stop();
+      await Promise.all([server.close(), tracing?.close()]);
+      throw error;
+    }
+  }
   const driver = options.realTime === false ? undefined : startRealTimeDriver(engine);
   return {
     metricsUrl: `${server.url}/metrics`,
     ...(tracing ? { tracingUrl: tracing.url } : {}),
+    ...(ingress?.httpUrl ? { ingressHttpUrl: ingress.httpUrl } : {}),
+    ...(ingress?.httpsUrl ? { ingressHttpsUrl: ingress.httpsUrl } : {}),
     engine,
     async stop() {
       driver?.stop();
       engine.stop();
-      await Promise.all([server.close(), tracing?.close()]);
+      await Promise.all([server.close(), tracing?.close(), ingress?.close()]);
     },
   };
 }

@@ -41,6 +41,11 @@ export interface HttpResponse {
   bytes: number;
   /** gRPC only: the grpc-status the answer carries (engine/grpc.ts). */
   grpcStatus?: number;
+  /**
+   * From a client proxy: Envoy's %RESPONSE_CODE_DETAILS% (`via_upstream`, `route_not_found`, …), so a real
+   * client at the ingress (ingress/ingress-listeners.ts) gets the body Envoy's local reply has.
+   */
+  details?: string;
 }
 
 /** Lets the sender give up: the application closes its connection. */

@@ -27,7 +27,7 @@ import type { ConfigSnapshot } from "../config/snapshot";
 import { FortioLoad } from "../load/fortio-load";
 import { GrpcClientLoad } from "../load/grpc-load";
 import type { LoadGenerator } from "../load/generator";
-import { IngressLoad } from "../load/ingress-load";
+import { gatewaysAccepting, ingressGatewayPod, IngressLoad } from "../load/ingress-load";
 import {
   DEFAULT_LOAD,
   ENTRY_POINTS,
@@ -42,7 +42,8 @@ import { TcpClientLoad } from "../load/tcp-load";
 import { ProxyStates } from "../proxy/proxy-state";
 import { MetricRegistry } from "../telemetry/metric-registry";
 import type { ProxyRecordSink } from "../telemetry/proxy-record";
-import type { EngineContext } from "./context";
+import type { HttpRequest } from "../router/types";
+import type { Cancellable, EngineContext, HttpResponse } from "./context";
 import { createIdSource } from "./request-ids";
 import { createRng } from "./rng";
 import { Scheduler } from "./scheduler";
@@ -139,6 +140,18 @@ export class MeshEngine {
   advanceBy(durationMs: number, stepMs = 50): void {
     const end = this.scheduler.now + durationMs;
     while (this.scheduler.now < end) this.advanceTo(Math.min(end, this.scheduler.now + stepMs));
+  }
+
+  /**
+   * A request from outside the cluster arriving at the ingress gateway pod's container `port` (8080, 8443), as
+   * the simulated users' do; `done` runs when the gateway answers, on a later tick. Undefined: no ready gateway
+   * pod, so nothing listens.
+   */
+  sendAtIngress(port: number, request: HttpRequest, done: (response: HttpResponse) => void): Cancellable | undefined {
+    const snapshot = this.ctx.snapshot();
+    const pod = ingressGatewayPod(snapshot);
+    if (!pod) return undefined;
+    return this.ctx.sendHttp({ pod, gateways: gatewaysAccepting(snapshot, pod, port, request.host) }, request, done);
   }
 
   setLoad(entryPoint: EntryPointName, load: Partial<EntryPointLoad>): EntryPointLoad {

@@ -149,6 +149,7 @@ export function startProxyExchange(
     done({
       status: outcome.code,
       bytes,
+      details,
       ...(outcome.grpcStatus !== undefined ? { grpcStatus: outcome.grpcStatus } : {}),
     });
   };

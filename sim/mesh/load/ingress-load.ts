@@ -3,13 +3,15 @@
  * `GET /productpage`, a share of them logged in as jason. The gateway routes them with
  * the VirtualServices bound to the Gateways that select it and listen on its port.
  */
-import { hostMatches } from "../config/hosts";
-import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { serverAccepts, serversOn } from "../config/gateway-servers";
+import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
 import type { EntryPointLoad } from "./load-settings";
 import { PoissonLoad } from "./poisson-source";
 
 /** The gateway's HTTP container port (Service port 80 → targetPort 8080). */
 export const INGRESS_PORT = 8080;
+/** The gateway's HTTPS container port (Service port 443 → targetPort 8443). */
+export const INGRESS_TLS_PORT = 8443;
 /** What `curl http://$GATEWAY_URL/productpage` sends as Host when GATEWAY_URL is an address. */
 export const INGRESS_HOST = "localhost";
 
@@ -17,17 +19,11 @@ export function ingressGatewayPod(snapshot: ConfigSnapshot): PodInfo | undefined
   return snapshot.pods.find((p) => p.isGateway && p.ready && p.labels.istio === "ingressgateway");
 }
 
-/** `namespace/name` of the Gateways selecting this pod with a server on `port` for `host`. */
+/** `namespace/name` of the Gateways selecting this pod with a server on `port` (a container port) for `host`. */
 export function gatewaysAccepting(snapshot: ConfigSnapshot, pod: PodInfo, port: number, host: string): string[] {
-  const out: string[] = [];
-  for (const [key, gateway] of snapshot.gateways) {
-    if (!gateway.spec.selector || !labelsMatch(gateway.spec.selector, pod.labels)) continue;
-    const accepts = (gateway.spec.servers ?? []).some(
-      (s) => s.port?.number === port && (s.hosts ?? []).some((h) => hostMatches(h.split("/").pop() ?? h, host)),
-    );
-    if (accepts) out.push(key);
-  }
-  return out;
+  const out = new Set<string>();
+  for (const { gateway, server } of serversOn(snapshot, pod, port)) if (serverAccepts(server, host)) out.add(gateway);
+  return [...out];
 }
 
 export class IngressLoad extends PoissonLoad {
