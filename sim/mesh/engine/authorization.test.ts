@@ -179,3 +179,28 @@ describe("spec: {} denies everything in its namespace", () => {
     expect(sumOf(samples, "istio_tcp_received_bytes_total", dest)).toBeGreaterThan(0);
   });
 });
+
+describe("a plaintext caller has no identity", () => {
+  it("is turned away by principals ['*'], which admits any mTLS caller", () => {
+    const { samples } = run(
+      { synthetic: { requestsPerSecond: 5 } },
+      SLEEP_CALLING_REVIEWS +
+        `
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: authenticated-only, namespace: bookinfo }
+spec:
+  rules: [{ from: [{ source: { principals: ["*"] } }] }]
+`,
+      25,
+      10_000,
+    );
+    // Arrivals from outside the mesh reach sleep in plaintext; sleep's calls to reviews ride mTLS.
+    const toSleep = { reporter: "destination", destination_workload: "sleep" };
+    const arrivals = sumOf(samples, R, toSleep);
+    expect(arrivals).toBeGreaterThan(10);
+    expect(sumOf(samples, R, { ...toSleep, response_code: "403", connection_security_policy: "none" })).toBe(arrivals);
+    expect(sumOf(samples, R, { reporter: "destination", source_workload: "sleep" })).toBe(0);
+  });
+});
