@@ -204,3 +204,33 @@ spec:
     expect(sumOf(samples, R, { reporter: "destination", source_workload: "sleep" })).toBe(0);
   });
 });
+
+describe("a policy on the ingress gateway", () => {
+  it("answers denied pages 403 at the gateway, which never forwards them", () => {
+    const { samples, records } = run(
+      { "bookinfo-ingress": { requestsPerSecond: 10, jasonShare: 0.3 } },
+      `
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: no-jason-at-the-edge, namespace: istio-system }
+spec:
+  selector: { matchLabels: { istio: ingressgateway } }
+  action: DENY
+  rules: [{ when: [{ key: "request.headers[end-user]", values: ["jason"] }] }]
+`,
+      26,
+      20_000,
+    );
+    const atGateway = { reporter: "source", source_workload: "istio-ingressgateway" };
+    const pages = sumOf(samples, R, atGateway);
+    const denied = sumOf(samples, R, { ...atGateway, response_code: "403", response_flags: "-" });
+    expect(denied / pages).toBeGreaterThan(0.2);
+    expect(denied / pages).toBeLessThan(0.4);
+    expect(sumOf(samples, R, { reporter: "destination", destination_workload: "productpage-v1" })).toBe(pages - denied);
+    const gatewayDenials = records.filter((r) => r.pod.isGateway && r.code === 403);
+    expect(gatewayDenials).toHaveLength(denied);
+    expect(new Set(gatewayDenials.map((r) => `${r.details} ${r.bytesSent}`))).toEqual(
+      new Set(["rbac_access_denied_matched_policy[ns[istio-system]-policy[no-jason-at-the-edge]-rule[0]] 19"]),
+    );
+  });
+});
