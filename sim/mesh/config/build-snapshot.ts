@@ -6,6 +6,7 @@
  */
 import { canonicalRevisionOf, canonicalServiceOf, workloadNameOf } from "@/lib/istio/canonical";
 import type {
+  AuthorizationPolicySpec,
   DestinationRuleSpec,
   GatewaySpec,
   PeerAuthenticationSpec,
@@ -38,6 +39,7 @@ export interface SnapshotInput {
   gateways: readonly KubeObject[];
   serviceEntries: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[];
+  authorizationPolicies: readonly KubeObject[];
 }
 
 type Json = Record<string, unknown>;
@@ -249,5 +251,8 @@ export function buildSnapshot(input: SnapshotInput, version: number, rootNamespa
     }),
     gateways,
     peerAuthentications: byCreation(input.peerAuthentications).map((pa, i) => entry<PeerAuthenticationSpec>(pa, i)),
+    authorizationPolicies: byCreation(input.authorizationPolicies).map((ap, i) =>
+      entry<AuthorizationPolicySpec>(ap, i),
+    ),
   };
 }

@@ -19,6 +19,7 @@ const WATCHED: Record<keyof SnapshotInput, ResourceRef> = {
   gateways: { group: "networking.istio.io", resource: "gateways" },
   serviceEntries: { group: "networking.istio.io", resource: "serviceentries" },
   peerAuthentications: { group: "security.istio.io", resource: "peerauthentications" },
+  authorizationPolicies: { group: "security.istio.io", resource: "authorizationpolicies" },
 };
 
 function keyOf(object: KubeObject): string {

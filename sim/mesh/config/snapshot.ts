@@ -4,6 +4,7 @@
  * that shape routing), resolved once per change so each request costs a few map lookups.
  */
 import type {
+  AuthorizationPolicySpec,
   DestinationRuleSpec,
   GatewaySpec,
   PeerAuthenticationSpec,
@@ -91,6 +92,7 @@ export interface ServiceEntryEntry extends ConfigEntry<ServiceEntrySpec> {
 
 export type GatewayEntry = ConfigEntry<GatewaySpec>;
 export type PeerAuthenticationEntry = ConfigEntry<PeerAuthenticationSpec>;
+export type AuthorizationPolicyEntry = ConfigEntry<AuthorizationPolicySpec>;
 
 export interface ConfigSnapshot {
   /** Increases with every rebuild. */
@@ -103,6 +105,8 @@ export interface ConfigSnapshot {
   serviceEntries: readonly ServiceEntryEntry[];
   gateways: ReadonlyMap<string, GatewayEntry>;
   peerAuthentications: readonly PeerAuthenticationEntry[];
+  /** In creation order; which apply to a workload: router/authorize-request.ts. */
+  authorizationPolicies: readonly AuthorizationPolicyEntry[];
 }
 
 export const UNKNOWN = "unknown";

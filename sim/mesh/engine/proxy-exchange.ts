@@ -11,11 +11,22 @@
  * If the application hangs up first, the report says 0 DC and the try in flight is reset.
  * A gRPC request is reported as `request_protocol="grpc"` with its grpc-status; Envoy's own
  * answers to it are trailers-only HTTP 200s with a mapped status (engine/grpc.ts).
+ * A gateway first applies its own AuthorizationPolicies, as its RBAC filter runs before the
+ * fault filter and the router (router/authorize-request.ts): a denied request gets the local
+ * 403 `RBAC: access denied`, no flag, and goes nowhere. Its callers come from outside the
+ * mesh, in plaintext: no principal, the node's address (engine/proxy-addresses.ts).
  * Alongside each report the proxy writes its ProxyRecord (the access-log line and span,
  * telemetry/proxy-record.ts); the request goes upstream with the trace headers of its span
  * (engine/trace-propagation.ts).
  */
 import type { PodInfo } from "../config/snapshot";
+import {
+  authorizationPoliciesFor,
+  authorize,
+  RBAC_DENIED_BODY,
+  RBAC_DENIED_STATUS,
+  rbacDeniedDetails,
+} from "../router/authorize-request";
 import { resolveCluster, resolveService, type DestinationService } from "../router/resolve-cluster";
 import { isRetriable, retryBackoffMs } from "../router/retry-policy";
 import { routeHttp } from "../router/route-http";
@@ -219,7 +230,18 @@ export function startProxyExchange(
     runTries(decision);
   };
 
-  if (decision.kind === "noRoute") localReply("NR");
+  const authorization = proxy.isGateway
+    ? authorize(authorizationPoliciesFor(ctx.snapshot(), proxy), {
+        sourceIp: EXTERNAL_CLIENT_IP,
+        ...(proxy.ip !== undefined ? { destinationIp: proxy.ip } : {}),
+        port: request.port,
+        http: { authority: authorityOf(request), method: request.method, path: request.path, headers: request.headers },
+      })
+    : { allowed: true as const };
+  if (!authorization.allowed) {
+    details = rbacDeniedDetails(authorization.matchedPolicy);
+    finish(RBAC_DENIED_STATUS, RBAC_DENIED_BODY.length, { local: true });
+  } else if (decision.kind === "noRoute") localReply("NR");
   else if (decision.kind === "directResponse") {
     details = "direct_response";
     finish(decision.status, 0, { local: true });

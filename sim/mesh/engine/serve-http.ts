@@ -7,13 +7,28 @@
  * application does not notice a hang-up: its own outgoing calls carry on, as real apps'
  * do, and their telemetry shows it. A gRPC request (engine/grpc.ts) is answered with HTTP
  * 200 and a grpc-status: 0, or the workload's gRPC error status when it fails.
+ *
+ * Before the application sees anything, the sidecar's RBAC filters apply the pod's
+ * AuthorizationPolicies (router/authorize-request.ts). A denied request never reaches the
+ * app: the sidecar answers 403 `RBAC: access denied` itself, with no response flag and
+ * details naming the matched policy, and reports it like any answer (the caller's proxy
+ * then reports the 403 it got from upstream). A denied gRPC call gets the trailers-only
+ * 200 with grpc-status 7 (PERMISSION_DENIED), as Envoy converts its local replies.
  */
 import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
+import { ipOfAddress } from "../router/authorization-matchers";
+import {
+  authorizationPoliciesFor,
+  authorize,
+  RBAC_DENIED_BODY,
+  RBAC_DENIED_STATUS,
+  rbacDeniedDetails,
+} from "../router/authorize-request";
 import type { HttpRequest } from "../router/types";
 import type { ServiceLabels } from "../telemetry/labels";
 import { appCall } from "./app-call";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
-import { GRPC_STATUS, isGrpcRequest } from "./grpc";
+import { GRPC_STATUS, grpcOutcome, isGrpcRequest } from "./grpc";
 import {
   addressOf,
   authorityOf,
@@ -66,12 +81,14 @@ export function serveHttp(
   // Only a sidecar takes part in the trace; an app without one gets the request as it was sent.
   const span = pod.hasSidecar ? startServerSpan(ctx, request.headers) : undefined;
 
-  const record = (code: number, flags: string, bytes: number, grpcStatus?: number): void => {
+  /** `details`: %RESPONSE_CODE_DETAILS% when the sidecar answered itself; else the app's answer or the hang-up. */
+  const record = (code: number, flags: string, bytes: number, grpcStatus?: number, details?: string): void => {
     if (!span) return;
+    const answeredByApp = details === undefined && code !== 0;
     const durationMs = Math.round(scheduler.now - start);
     const podAddress = addressOf(pod.ip, targetPort);
     const callerAddress = inbound.callerAddress;
-    const upstreamLocal = clientAddressOf(ctx, INBOUND_PASSTHROUGH_IP);
+    const upstreamLocal = details === undefined ? clientAddressOf(ctx, INBOUND_PASSTHROUGH_IP) : undefined;
     const userAgent = request.headers["user-agent"];
     const forwardedFor = request.headers["x-forwarded-for"];
     ctx.proxyRecords.record({
@@ -79,7 +96,7 @@ export function serveHttp(
       direction: "inbound",
       startedAtMs: ctx.epochMs + start,
       durationMs,
-      ...(code !== 0 ? { upstreamServiceTimeMs: durationMs } : {}),
+      ...(answeredByApp ? { upstreamServiceTimeMs: durationMs } : {}),
       method: request.method,
       path: request.path,
       protocol: protocolOf(request),
@@ -88,11 +105,13 @@ export function serveHttp(
       ...(forwardedFor !== undefined ? { forwardedFor } : {}),
       code,
       flags,
-      details: flags === "DC" ? (RESPONSE_FLAGS.DC.details ?? "-") : VIA_UPSTREAM,
+      details: details ?? (flags === "DC" ? (RESPONSE_FLAGS.DC.details ?? "-") : VIA_UPSTREAM),
       bytesReceived: bodyBytesOf(request, inbound.requestBytes),
       bytesSent: bytes,
       requestId: span.requestId,
-      ...(podAddress !== undefined ? { upstreamHost: podAddress, downstreamLocalAddress: podAddress } : {}),
+      ...(podAddress !== undefined ? { downstreamLocalAddress: podAddress } : {}),
+      // A request the sidecar answered itself never went to the app: no upstream host or local address.
+      ...(podAddress !== undefined && details === undefined ? { upstreamHost: podAddress } : {}),
       upstreamCluster: inboundClusterOf(targetPort),
       ...(upstreamLocal !== undefined ? { upstreamLocalAddress: upstreamLocal } : {}),
       ...(callerAddress !== undefined ? { downstreamRemoteAddress: callerAddress } : {}),
@@ -106,7 +125,7 @@ export function serveHttp(
     });
   };
 
-  const report = (code: number, flags: string, bytes: number, grpcStatus?: number): void => {
+  const report = (code: number, flags: string, bytes: number, grpcStatus?: number, details?: string): void => {
     if (!pod.hasSidecar) return;
     ctx.telemetry.recordRequest({
       reporter: "destination",
@@ -123,7 +142,7 @@ export function serveHttp(
       requestBytes: inbound.requestBytes,
       responseBytes: bytes,
     });
-    record(code, flags, bytes, grpcStatus);
+    record(code, flags, bytes, grpcStatus, details);
   };
 
   const respond = (): void => {
@@ -137,6 +156,39 @@ export function serveHttp(
     report(status, "-", bytes, grpcStatus);
     done({ status, bytes, ...(grpcStatus !== undefined ? { grpcStatus } : {}) });
   };
+
+  /** The RBAC filter's local reply: the app never sees the request. */
+  const deny = (matchedPolicy: string): void => {
+    finished = true;
+    const outcome = grpc
+      ? grpcOutcome(RBAC_DENIED_STATUS, undefined, true)
+      : { code: RBAC_DENIED_STATUS, grpcStatus: undefined };
+    // A gRPC local reply is trailers-only: the message rides grpc-message, the body is empty.
+    const bytes = grpc ? 0 : RBAC_DENIED_BODY.length;
+    report(outcome.code, "-", bytes, outcome.grpcStatus, rbacDeniedDetails(matchedPolicy));
+    done({
+      status: outcome.code,
+      bytes,
+      ...(outcome.grpcStatus !== undefined ? { grpcStatus: outcome.grpcStatus } : {}),
+    });
+  };
+
+  if (pod.hasSidecar) {
+    const callerIp = ipOfAddress(inbound.callerAddress);
+    const decision = authorize(authorizationPoliciesFor(ctx.snapshot(), pod), {
+      // The caller's identity comes with its client certificate: none over plaintext.
+      ...(inbound.mutualTls && inbound.source ? { principal: inbound.source.principal } : {}),
+      ...(callerIp !== undefined ? { sourceIp: callerIp } : {}),
+      ...(pod.ip !== undefined ? { destinationIp: pod.ip } : {}),
+      port: targetPort,
+      ...(inbound.serverName !== undefined ? { serverName: inbound.serverName } : {}),
+      http: { authority: authorityOf(request), method: request.method, path: request.path, headers: request.headers },
+    });
+    if (!decision.allowed) {
+      deny(decision.matchedPolicy);
+      return { cancel: () => undefined };
+    }
+  }
 
   const forwarded: Record<string, string> = {};
   const appHeaders = span?.headers ?? request.headers;

@@ -4,8 +4,14 @@
  * count the connection as opened when it is established, and as closed — with the bytes
  * each way — when it ends. For TCP, Istio's peer metadata travels in the mTLS handshake,
  * so without mTLS the server's sidecar cannot name its caller (unknown).
+ *
+ * The server's sidecar applies the pod's AuthorizationPolicies when the client's first
+ * bytes arrive (router/authorize-request.ts, with no HTTP fields to read): a denied
+ * connection is closed at once — no response code, no flag; both sides count it opened and
+ * closed, with the bytes the client sent and nothing back.
  */
 import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
+import { authorizationPoliciesFor, authorize } from "../router/authorize-request";
 import { connectionSecurity } from "../router/mutual-tls";
 import { resolveCluster, resolveService } from "../router/resolve-cluster";
 import { routeTcp } from "../router/route-tcp";
@@ -15,6 +21,7 @@ import type { ServiceLabels, Reporter } from "../telemetry/labels";
 import { formatFlags, type ResponseFlag } from "../telemetry/response-flags";
 import { requestedServiceLabels, serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
+import { EXTERNAL_CLIENT_IP } from "./proxy-addresses";
 
 interface TcpPeers {
   source: WorkloadIdentity | undefined;
@@ -112,6 +119,15 @@ export function openTcpConnection(
   if (proxied) reportTcp(ctx, "source", peers, [], opened);
   ctx.scheduler.after(networkDelay(ctx), () => {
     if (pod.hasSidecar) reportTcp(ctx, "destination", peers, [], opened);
+    if (pod.hasSidecar && !allowedBySidecar(ctx, pod, targetPort, caller, security.mutualTls)) {
+      const refused = { opened: 0, closed: 1, sent: 0, received: bytesOut };
+      reportTcp(ctx, "destination", peers, [], refused);
+      ctx.scheduler.after(networkDelay(ctx), () => {
+        state.tcpPool.release(limits);
+        if (proxied) reportTcp(ctx, "source", peers, [], refused);
+      });
+      return;
+    }
     const duration = ctx.rng.logNormal(behaviour.latency.p50, 0.5);
     ctx.scheduler.after(duration, () => {
       if (pod.hasSidecar) reportTcp(ctx, "destination", peers, [], closed);
@@ -121,4 +137,23 @@ export function openTcpConnection(
       });
     });
   });
+}
+
+/** The server sidecar's RBAC filter on the connection's first bytes. */
+function allowedBySidecar(
+  ctx: EngineContext,
+  pod: PodInfo,
+  targetPort: number,
+  caller: PodInfo | undefined,
+  mutualTls: boolean,
+): boolean {
+  // A caller outside the cluster arrives from a node address (engine/proxy-addresses.ts).
+  const sourceIp = caller ? caller.ip : EXTERNAL_CLIENT_IP;
+  return authorize(authorizationPoliciesFor(ctx.snapshot(), pod), {
+    // The caller's identity comes with its client certificate: none over plaintext.
+    ...(mutualTls && caller ? { principal: caller.identity.principal } : {}),
+    ...(sourceIp !== undefined ? { sourceIp } : {}),
+    ...(pod.ip !== undefined ? { destinationIp: pod.ip } : {}),
+    port: targetPort,
+  }).allowed;
 }
