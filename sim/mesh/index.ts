@@ -6,6 +6,7 @@
  */
 import type { StoreClient } from "../store/types";
 import { MeshEngine } from "./engine/mesh-engine";
+import type { ProxySync } from "./istiod/proxy-sync";
 import { startRealTimeDriver } from "./engine/real-time-driver";
 import type { LoadOverrides } from "./load/load-settings";
 import { startMetricsServer, type MetricsServer } from "./server/metrics-server";
@@ -46,6 +47,8 @@ export interface StartMeshOptions {
   proxyRecordSinks?: ProxyRecordSink[];
   /** Percentage of new traces sampled, 0–100; default 100 (Istio's demo profile). */
   traceSamplingPercent?: number;
+  /** The proxies' xDS sync state istiod's debug endpoint reports (sim/mesh/istiod); the control API changes it. */
+  proxySync?: ProxySync;
 }
 
 export interface RunningMesh {
@@ -80,6 +83,7 @@ export async function startMesh(options: StartMeshOptions): Promise<RunningMesh>
     ...(options.load ? { load: options.load } : {}),
     ...(sinks.length > 0 ? { proxyRecords: fanOut(sinks) } : {}),
     ...(options.traceSamplingPercent !== undefined ? { traceSamplingPercent: options.traceSamplingPercent } : {}),
+    ...(options.proxySync ? { proxySync: options.proxySync } : {}),
   });
   let server: MetricsServer;
   try {
