@@ -19,8 +19,6 @@ import { readNamespaceObjects } from "@/server/inventory/read-namespace-objects"
 import type { ServiceData } from "./control-plane";
 import { readMeshView, type MeshDeps } from "./read-mesh";
 
-export { unsyncedProxies } from "./sync-status";
-
 function toServiceData(service: Service): ServiceData {
   const loadBalancer = (service.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? "");
   return {

@@ -44,8 +44,3 @@ export function toProxySyncRows(statuses: readonly ProxySyncStatus[], istiodPod:
     })
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod));
 }
-
-/** Proxies that are not SYNCED: what the Overview calls out. */
-export function unsyncedProxies(rows: readonly ProxySyncRow[]): ProxySyncRow[] {
-  return rows.filter((r) => r.overall !== "SYNCED");
-}
