@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConnectionStatusPanel } from "@/components/overview/connection-status-panel";
 import { NamespaceOverviewSection } from "@/components/overview/namespace-overview";
+import { ProxySyncCallout } from "@/components/overview/proxy-sync-callout";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -14,6 +15,7 @@ export default function OverviewPage() {
           What Topsail is connected to, and how each namespace is doing.
         </p>
       </header>
+      <ProxySyncCallout />
       <ConnectionStatusPanel />
       {/* useSearchParams (the namespace selection) needs a Suspense boundary for the static shell. */}
       <Suspense>

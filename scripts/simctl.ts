@@ -4,6 +4,7 @@
  *   npx tsx scripts/simctl.ts status
  *   npx tsx scripts/simctl.ts load bookinfo-ingress 50 [--connections N] [--jason-share 0.2]
  *   npx tsx scripts/simctl.ts workload bookinfo reviews-v3 --error-rate 0.3 [--p50 100 [--p99 400]] [--grpc-status 14]
+ *   npx tsx scripts/simctl.ts proxy bookinfo <pod> --stale | --synced
  *   npx tsx scripts/simctl.ts pause | resume | reset
  *   --url http://127.0.0.1:15090 (default)
  */
@@ -15,6 +16,8 @@ const USAGE = `usage: simctl [--url URL] <command>
        entry points: bookinfo-ingress, fortio, tcp-client, synthetic, grpc-client
   workload <namespace> <workload> [--error-rate 0..1] [--p50 MS] [--p99 MS] [--grpc-status 1..16]
        --grpc-status: the grpc-status of failing answers to gRPC calls (e.g. 14, UNAVAILABLE)
+  proxy <namespace> <pod> --stale | --synced
+       --stale: the proxy stops acknowledging istiod's pushes (istiod's /debug/syncz reports it STALE)
   pause | resume | reset`;
 
 async function request(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -54,6 +57,8 @@ async function main(argv: string[]): Promise<void> {
       p50: { type: "string" },
       p99: { type: "string" },
       "grpc-status": { type: "string" },
+      stale: { type: "boolean" },
+      synced: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -94,6 +99,13 @@ async function main(argv: string[]): Promise<void> {
         ...(grpcStatus !== undefined ? { grpcStatus } : {}),
       },
     );
+  } else if (command === "proxy") {
+    const [namespace, pod] = args;
+    if (!namespace || !pod) throw new Error(`proxy needs a namespace and a pod\n${USAGE}`);
+    if (values.stale === values.synced) throw new Error("proxy needs one of --stale and --synced");
+    result = await request(url, "PUT", `/control/proxies/${encodeURIComponent(namespace)}/${encodeURIComponent(pod)}`, {
+      stale: values.stale === true,
+    });
   } else throw new Error(`unknown command ${command}\n${USAGE}`);
   console.log(JSON.stringify(result, null, 2));
 }

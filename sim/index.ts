@@ -24,6 +24,8 @@ import { ContainerLogStore } from "./logs/container-log-store";
 import { startPodLogFeeder } from "./logs/pod-log-feeder";
 import { ConfigWatcher } from "./mesh/config/config-watcher";
 import { startProxyAdmin } from "./mesh/envoy/proxy-admin";
+import { startIstiodDebug } from "./mesh/istiod/istiod-debug";
+import { ProxySync } from "./mesh/istiod/proxy-sync";
 
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL("./scenarios/default", import.meta.url));
 /** A gRPC service in two versions and its client (sim/scenarios/README.md); applied only when asked for. */
@@ -137,9 +139,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // dump is what traffic is routed by; without the engine, a watcher of its own (made on
   // the first port-forward) builds the same snapshot from the store.
   let ownWatcher: ConfigWatcher | undefined;
-  const proxyAdmin = startProxyAdmin({
-    snapshot: () => (mesh ? mesh.engine.snapshot() : (ownWatcher ??= new ConfigWatcher(store)).current()),
-  });
+  const snapshot = () => (mesh ? mesh.engine.snapshot() : (ownWatcher ??= new ConfigWatcher(store)).current());
+  const proxyAdmin = startProxyAdmin({ snapshot });
+  // istiod's /debug/syncz on its 15014: the proxies' sync state, which the control API (with the engine) changes.
+  const proxySync = new ProxySync();
+  const istiodDebug = startIstiodDebug({ snapshot, sync: proxySync });
   const server = await startApiServer({
     port: options.port ?? 18080,
     keyPem: tls.keyPem,
@@ -153,7 +157,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       : {}),
     latency,
     podLogs,
-    podPorts: proxyAdmin,
+    // Kubelet dials one port of one pod: at most one of these listens there.
+    podPorts: {
+      connect: (namespace, pod, port) =>
+        proxyAdmin.connect(namespace, pod, port) ?? istiodDebug.connect(namespace, pod, port),
+    },
   });
   // One context per user: a user with several tokens gets the first.
   const byName = new Map<string, string>();
@@ -173,12 +181,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         ...(options.ingressHttpPort !== undefined ? { ingressHttpPort: options.ingressHttpPort } : {}),
         ...(options.ingressHttpsPort !== undefined ? { ingressHttpsPort: options.ingressHttpsPort } : {}),
         proxyRecordSinks: [logFeeder],
+        proxySync,
       });
     } catch (error) {
       logFeeder.stop();
       controllers.stop();
       await server.close();
       proxyAdmin.close();
+      istiodDebug.close();
       persister?.stop();
       throw error;
     }
@@ -200,6 +210,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       controllers.stop();
       await server.close();
       proxyAdmin.close();
+      istiodDebug.close();
       ownWatcher?.stop();
       persister?.stop();
     },

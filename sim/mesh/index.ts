@@ -6,6 +6,7 @@
  */
 import type { StoreClient } from "../store/types";
 import { MeshEngine } from "./engine/mesh-engine";
+import type { ProxySync } from "./istiod/proxy-sync";
 import { startRealTimeDriver } from "./engine/real-time-driver";
 import type { LoadOverrides } from "./load/load-settings";
 import { startIngressListeners, type IngressListeners } from "./ingress/ingress-listeners";
@@ -51,6 +52,8 @@ export interface StartMeshOptions {
   ingressHttpPort?: number;
   /** The ingress gateway's HTTPS on a real local port (0 = a free one); absent = not listening. */
   ingressHttpsPort?: number;
+  /** The proxies' xDS sync state istiod's debug endpoint reports (sim/mesh/istiod); the control API changes it. */
+  proxySync?: ProxySync;
 }
 
 export interface RunningMesh {
@@ -89,6 +92,7 @@ export async function startMesh(options: StartMeshOptions): Promise<RunningMesh>
     ...(options.load ? { load: options.load } : {}),
     ...(sinks.length > 0 ? { proxyRecords: fanOut(sinks) } : {}),
     ...(options.traceSamplingPercent !== undefined ? { traceSamplingPercent: options.traceSamplingPercent } : {}),
+    ...(options.proxySync ? { proxySync: options.proxySync } : {}),
   });
   let server: MetricsServer;
   try {

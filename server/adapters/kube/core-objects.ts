@@ -52,6 +52,9 @@ export const serviceSchema = z.object({
   metadata,
   spec: z
     .object({
+      /** The Mesh page's gateways: how they are reached from outside the cluster. */
+      type: z.string().optional(),
+      externalIPs: z.array(z.string()).optional(),
       selector: stringMap.optional(),
       ports: z
         .array(
@@ -63,6 +66,15 @@ export const serviceSchema = z.object({
             appProtocol: z.string().optional(),
           }),
         )
+        .optional(),
+    })
+    .optional(),
+  status: z
+    .object({
+      loadBalancer: z
+        .object({
+          ingress: z.array(z.object({ ip: z.string().optional(), hostname: z.string().optional() })).optional(),
+        })
         .optional(),
     })
     .optional(),

@@ -42,7 +42,7 @@ export function portForwardError(
       status,
       reason: "Forbidden",
       namespace: target.namespace,
-      message: `You may not port-forward to ${where}: reading its Envoy configuration needs the RBAC permission create pods/portforward in namespace ${target.namespace}.`,
+      message: `You may not port-forward to ${where}: reading from it needs the RBAC permission create pods/portforward in namespace ${target.namespace}.`,
       cause: error,
     });
   }

@@ -39,6 +39,7 @@ import {
 } from "../load/load-settings";
 import { SyntheticLoad } from "../load/synthetic-load";
 import { TcpClientLoad } from "../load/tcp-load";
+import { ProxySync } from "../istiod/proxy-sync";
 import { ProxyStates } from "../proxy/proxy-state";
 import { MetricRegistry } from "../telemetry/metric-registry";
 import type { ProxyRecordSink } from "../telemetry/proxy-record";
@@ -59,6 +60,8 @@ export interface MeshEngineOptions {
   epochMs?: number;
   /** Percentage of new traces sampled, 0–100; default 100, as Istio's demo profile. */
   traceSamplingPercent?: number;
+  /** Which proxies lag behind istiod's pushes; shared with istiod's debug endpoint (default: a table of its own). */
+  proxySync?: ProxySync;
 }
 
 export interface MeshState {
@@ -73,6 +76,8 @@ export interface MeshState {
   /** HTTP requests reported by servers' sidecars (each hop once). */
   requests: number;
   pendingEvents: number;
+  /** `namespace/pod` of the proxies made stale (their xDS acks lag behind istiod's pushes). */
+  staleProxies: string[];
 }
 
 const GENERATORS: Record<EntryPointName, new (g: { ctx: EngineContext; isPaused(): boolean }) => LoadGenerator> = {
@@ -95,9 +100,11 @@ export class MeshEngine {
   private load: LoadSettings;
   private paused = false;
   readonly seed: number;
+  readonly proxySync: ProxySync;
 
   constructor(options: MeshEngineOptions) {
     this.seed = options.seed ?? 1;
+    this.proxySync = options.proxySync ?? new ProxySync();
     this.watcher = new ConfigWatcher(options.store);
     const ctx: EngineContext = {
       scheduler: this.scheduler,
@@ -174,9 +181,18 @@ export class MeshEngine {
     this.paused = false;
   }
 
-  /** Back to the start-up load and behaviours, pools and ejections forgotten; counters stay monotonic. */
+  /** Makes a proxy stop (or resume) acknowledging istiod's pushes, as istiod's /debug/syncz then reports. */
+  setProxyStale(namespace: string, pod: string, stale: boolean): void {
+    this.proxySync.setStale(namespace, pod, stale, this.watcher.current().version);
+  }
+
+  /**
+   * Back to the start-up load and behaviours, pools and ejections forgotten, every proxy synced; counters stay
+   * monotonic.
+   */
   reset(): void {
     this.behaviours.clearOverrides();
+    this.proxySync.clear();
     this.proxies.clear();
     this.load = structuredClone(this.initialLoad);
     for (const name of ENTRY_POINTS) this.generators[name].apply(this.load[name]);
@@ -199,6 +215,7 @@ export class MeshEngine {
       reports: this.telemetry.reportCount,
       requests: this.telemetry.destinationRequestCount,
       pendingEvents: this.scheduler.pending,
+      staleProxies: this.proxySync.list(),
     };
   }
 

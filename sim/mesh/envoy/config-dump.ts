@@ -28,7 +28,7 @@ const ADMIN = "envoy.admin.v3.";
 const REDACTED = "W3JlZGFjdGVkXQ==";
 
 /** `2026-08-24T10:15:00Z/42`: istiod's push version, the time without fractions and a counter. */
-export function pushVersion(snapshot: ConfigSnapshot, pushedAt: Date): string {
+export function pushVersion(snapshot: Pick<ConfigSnapshot, "version">, pushedAt: Date): string {
   return `${pushedAt.toISOString().replace(/\.\d{3}Z$/, "Z")}/${snapshot.version}`;
 }
 

@@ -9,8 +9,9 @@
  * Paths: `/config_dump[?include_eds]`, `/clusters[?format=json]`, `/server_info`, `/ready`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { Duplex } from "node:stream";
+import type { Duplex } from "node:stream";
 import type { ConfigSnapshot } from "../config/snapshot";
+import { duplexPair } from "./duplex-pair";
 import { clustersJson, clustersText } from "./clusters-text";
 import { configDumpFor, ENVOY_VERSION, nodeOf } from "./config-dump";
 
@@ -26,33 +27,6 @@ export interface ProxyAdmin {
   /** One TCP connection to a pod's port; undefined when nothing listens there. */
   connect(namespace: string, pod: string, port: number): Duplex | undefined;
   close(): void;
-}
-
-/** Two cross-wired streams: what one end writes, the other reads (Node 20 has no stream.duplexPair). */
-function duplexPair(): [Duplex, Duplex] {
-  const ends: Duplex[] = [];
-  const make = (other: () => Duplex): Duplex =>
-    new Duplex({
-      read() {},
-      write(chunk: Buffer, _encoding, callback) {
-        other().push(chunk);
-        callback();
-      },
-      final(callback) {
-        other().push(null);
-        callback();
-      },
-      destroy(error, callback) {
-        const peer = other();
-        if (!peer.destroyed) peer.destroy();
-        callback(error);
-      },
-    });
-  ends.push(
-    make(() => ends[1] as Duplex),
-    make(() => ends[0] as Duplex),
-  );
-  return [ends[0] as Duplex, ends[1] as Duplex];
 }
 
 function send(res: ServerResponse, code: number, contentType: string, body: string): void {

@@ -109,4 +109,19 @@ describe("the metrics server and control API", () => {
     expect(reset.json.workloads).toEqual({});
     expect(reset.json.load).toMatchObject({ "bookinfo-ingress": { requestsPerSecond: 20 } });
   });
+
+  it("makes a proxy stale and synced again, and names the proxies of a namespace for an unknown pod", async () => {
+    const pod = mesh.engine.snapshot().pods.find((p) => p.name.startsWith("details-v1"))?.name ?? "";
+    expect(await call("PUT", `/control/proxies/bookinfo/${pod}`, { stale: true })).toEqual({
+      status: 200,
+      json: { proxy: `bookinfo/${pod}`, stale: true },
+    });
+    expect((await call("GET", "/control")).json.staleProxies).toEqual([`bookinfo/${pod}`]);
+    await call("PUT", `/control/proxies/bookinfo/${pod}`, { stale: false });
+    expect((await call("GET", "/control")).json.staleProxies).toEqual([]);
+    const unknown = await call("PUT", "/control/proxies/bookinfo/nope", { stale: true });
+    expect(unknown.status).toBe(404);
+    expect(JSON.stringify(unknown.json)).toContain(pod);
+    expect((await call("PUT", `/control/proxies/bookinfo/${pod}`, { stale: "yes" })).status).toBe(400);
+  });
 });

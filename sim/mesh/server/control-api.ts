@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import type { MeshEngine } from "../engine/mesh-engine";
-import { loadBodySchema, workloadBodySchema } from "./control-schemas";
+import { loadBodySchema, proxyBodySchema, workloadBodySchema } from "./control-schemas";
 
 export interface ControlResponse {
   status: number;
@@ -75,6 +75,28 @@ const ROUTES: readonly Route[] = [
       }
       engine.setWorkloadBehaviour(namespace, workload, parsed.value);
       return { status: 200, body: { workload: key, behaviour: engine.state().workloads[key] } };
+    },
+  },
+  {
+    method: "PUT",
+    pattern: /^\/control\/proxies\/([^/]+)\/([^/]+)\/?$/,
+    handle(engine, [namespace = "", pod = ""], body) {
+      const parsed = parse(proxyBodySchema, body);
+      if (!parsed.ok) return parsed.response;
+      // Only a pod istiod serves has an xDS stream to lag on: one with a sidecar, or a gateway.
+      const proxies = engine.snapshot().pods.filter((p) => p.namespace === namespace && (p.hasSidecar || p.isGateway));
+      if (!proxies.some((p) => p.name === pod)) {
+        const names = proxies.map((p) => p.name);
+        return {
+          status: 404,
+          body: errorBody(
+            "not_found",
+            `no proxy ${namespace}/${pod}${names.length > 0 ? `; proxies in ${namespace}: ${names.join(", ")}` : ""}`,
+          ),
+        };
+      }
+      engine.setProxyStale(namespace, pod, parsed.value.stale);
+      return { status: 200, body: { proxy: `${namespace}/${pod}`, stale: parsed.value.stale } };
     },
   },
   { method: "POST", pattern: /^\/control\/pause\/?$/, handle: (engine) => (engine.pause(), ok(engine)) },

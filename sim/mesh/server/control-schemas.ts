@@ -30,5 +30,9 @@ export const workloadBodySchema = z
     message: "give errorRate, latencyMs and/or grpcStatus",
   });
 
+/** A proxy that stops acknowledging istiod's pushes (`stale: true`) or acks the latest again (`false`). */
+export const proxyBodySchema = z.object({ stale: z.boolean() }).strict();
+
 export type LoadBody = z.infer<typeof loadBodySchema>;
 export type WorkloadBody = z.infer<typeof workloadBodySchema>;
+export type ProxyBody = z.infer<typeof proxyBodySchema>;

@@ -1,0 +1,45 @@
+"use client";
+
+/** /mesh: the control plane, the gateways and every proxy's sync status, refreshed every few seconds. */
+import { useMesh } from "@/lib/queries/mesh";
+import { Notice } from "@/components/inventory/item-parts";
+import { MessageText } from "@/components/ui/message-text";
+import { ControlPlanePanel } from "./control-plane-panel";
+import { GatewaysPanel } from "./gateways-panel";
+import { ProxySyncTable } from "./proxy-sync-table";
+
+export function MeshView() {
+  const mesh = useMesh();
+  if (mesh.isPending) return <Notice tone="info">Reading the mesh…</Notice>;
+  if (mesh.isError)
+    return (
+      <Notice tone="error">
+        <MessageText text={mesh.error.message} />
+      </Notice>
+    );
+  const { controlPlane, gateways, proxies, syncError } = mesh.data;
+  const unsynced = proxies.filter((p) => p.overall !== "SYNCED").length;
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ControlPlanePanel controlPlane={controlPlane} />
+        <GatewaysPanel gateways={gateways} />
+      </div>
+      <section aria-labelledby="proxies-heading" className="space-y-2">
+        <h2 id="proxies-heading" className="text-lg font-medium">
+          Proxy sync status
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          What istiod sent each proxy and whether the proxy acknowledged it (istiod&apos;s /debug/syncz, as istioctl
+          proxy-status reads it). {proxies.length} proxies, {unsynced === 0 ? "all SYNCED" : `${unsynced} not SYNCED`}.
+        </p>
+        {syncError && (
+          <Notice tone="error">
+            <MessageText text={syncError} />
+          </Notice>
+        )}
+        <ProxySyncTable proxies={proxies} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The mesh-wide settings a reader of the Mesh page wants at a glance, from istiod's `istio` ConfigMap (key `mesh`,
+ * MeshConfig as YAML) in the root namespace, and the root CA's expiry from the `istio-ca-root-cert` ConfigMap that
+ * istiod publishes into namespaces (key `root-cert.pem`). Istio's defaults where the ConfigMap says nothing:
+ * outboundTrafficPolicy ALLOW_ANY, enableAutoMtls true, trustDomain cluster.local.
+ */
+import "server-only";
+import { X509Certificate } from "node:crypto";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { MeshSettingsView } from "@/lib/contracts/mesh";
+
+export interface ConfigMapData {
+  name: string;
+  data: Record<string, string>;
+}
+
+const meshConfigSchema = z.looseObject({
+  rootNamespace: z.string().optional(),
+  trustDomain: z.string().optional(),
+  enableAutoMtls: z.boolean().optional(),
+  outboundTrafficPolicy: z.looseObject({ mode: z.enum(["ALLOW_ANY", "REGISTRY_ONLY"]).optional() }).optional(),
+});
+
+export function parseMeshSettings(configMaps: readonly ConfigMapData[], rootNamespace: string): MeshSettingsView {
+  const defaults: MeshSettingsView = {
+    rootNamespace,
+    trustDomain: "cluster.local",
+    outboundTrafficPolicy: "ALLOW_ANY",
+    enableAutoMtls: true,
+    fromConfigMap: false,
+  };
+  const configMap = configMaps.find((c) => c.name === "istio");
+  if (!configMap) return defaults;
+  let yaml: unknown;
+  try {
+    yaml = parseYaml(configMap.data.mesh ?? "") ?? {};
+  } catch (error) {
+    return { ...defaults, fromConfigMap: true, problem: `its mesh is not YAML: ${(error as Error).message}` };
+  }
+  const parsed = meshConfigSchema.safeParse(yaml);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ...defaults,
+      fromConfigMap: true,
+      problem: `its mesh does not parse${issue ? ` (${issue.path.join(".")}: ${issue.message})` : ""}`,
+    };
+  }
+  return {
+    rootNamespace: parsed.data.rootNamespace ?? rootNamespace,
+    trustDomain: parsed.data.trustDomain ?? defaults.trustDomain,
+    outboundTrafficPolicy: parsed.data.outboundTrafficPolicy?.mode ?? defaults.outboundTrafficPolicy,
+    enableAutoMtls: parsed.data.enableAutoMtls ?? defaults.enableAutoMtls,
+    fromConfigMap: true,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The root certificate istiod publishes, when `istio-ca-root-cert` holds a PEM that parses; else undefined. */
+export function readRootCertificate(
+  configMaps: readonly ConfigMapData[],
+  now: Date,
+): { subject: string; notAfter: string; daysLeft: number } | undefined {
+  const pem = configMaps.find((c) => c.name === "istio-ca-root-cert")?.data["root-cert.pem"];
+  if (!pem) return undefined;
+  try {
+    const certificate = new X509Certificate(pem);
+    const notAfter = new Date(certificate.validTo);
+    return {
+      subject: certificate.subject.replace(/\n/g, ", "),
+      notAfter: notAfter.toISOString(),
+      daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS),
+    };
+  } catch {
+    return undefined;
+  }
+}
