@@ -13,6 +13,7 @@ import type {
   VirtualServiceSpec,
 } from "@/lib/istio/types";
 import type { KubeObject } from "../../store/types";
+import { readMeshConfig } from "./mesh-config";
 import { qualifyConfigHost, qualifyGatewayName, serviceFqdn } from "./hosts";
 import {
   labelsMatch,
@@ -38,6 +39,8 @@ export interface SnapshotInput {
   gateways: readonly KubeObject[];
   serviceEntries: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[];
+  /** Only the root namespace's `istio` ConfigMap is read (config/mesh-config.ts). */
+  configMaps: readonly KubeObject[];
 }
 
 type Json = Record<string, unknown>;
@@ -249,5 +252,6 @@ export function buildSnapshot(input: SnapshotInput, version: number, rootNamespa
     }),
     gateways,
     peerAuthentications: byCreation(input.peerAuthentications).map((pa, i) => entry<PeerAuthenticationSpec>(pa, i)),
+    mesh: readMeshConfig(input.configMaps, rootNamespace),
   };
 }

@@ -19,6 +19,7 @@ const WATCHED: Record<keyof SnapshotInput, ResourceRef> = {
   gateways: { group: "networking.istio.io", resource: "gateways" },
   serviceEntries: { group: "networking.istio.io", resource: "serviceentries" },
   peerAuthentications: { group: "security.istio.io", resource: "peerauthentications" },
+  configMaps: { group: "", resource: "configmaps" },
 };
 
 function keyOf(object: KubeObject): string {

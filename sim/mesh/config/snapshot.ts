@@ -10,6 +10,7 @@ import type {
   ServiceEntrySpec,
   VirtualServiceSpec,
 } from "@/lib/istio/types";
+import type { MeshConfig } from "./mesh-config";
 
 export type Protocol = "http" | "grpc" | "tcp";
 
@@ -103,6 +104,8 @@ export interface ConfigSnapshot {
   serviceEntries: readonly ServiceEntryEntry[];
   gateways: ReadonlyMap<string, GatewayEntry>;
   peerAuthentications: readonly PeerAuthenticationEntry[];
+  /** The `istio` ConfigMap's mesh settings the data plane follows (config/mesh-config.ts). */
+  mesh: MeshConfig;
 }
 
 export const UNKNOWN = "unknown";
