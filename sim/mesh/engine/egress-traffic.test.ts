@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ProxyRecord } from "../telemetry/proxy-record";
 import { startHarness } from "../test-support/mesh-harness";
 import { sumOf } from "../test-support/parse-metrics";
 import {
@@ -42,6 +43,25 @@ describe("the curl pod calling httpbin.org", () => {
     expect(blocked).toBeGreaterThan(200);
     expect(sumOf(samples, R, FROM_CURL)).toBe(blocked);
     expect(sumOf(samples, R, { destination_service_name: "PassthroughCluster" })).toBe(0);
+  });
+
+  it("logs a blocked call as Istio's block_all route answering 502 itself, with no upstream cluster", () => {
+    const records: ProxyRecord[] = [];
+    const h = startHarness({ external: { requestsPerSecond: 10 } }, 42, { record: (r) => records.push(r) });
+    h.apply(meshConfigYaml("REGISTRY_ONLY"));
+    h.run(3_000);
+    const blocked = records.filter((r) => r.pod.labels.app === "curl");
+    expect(blocked.length).toBeGreaterThan(10);
+    expect(blocked[0]).toMatchObject({
+      direction: "outbound",
+      authority: EXTERNAL_HOST,
+      path: "/headers",
+      code: 502,
+      flags: "-",
+      details: "direct_response",
+      upstreamCluster: "-",
+      routeName: "block_all",
+    });
   });
 
   it("is let through under REGISTRY_ONLY once a ServiceEntry registers the host, under the host's own name", () => {
