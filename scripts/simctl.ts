@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/simctl.ts status
  *   npx tsx scripts/simctl.ts load bookinfo-ingress 50 [--connections N] [--jason-share 0.2]
+ *   npx tsx scripts/simctl.ts load external 2 --host httpbin.org [--port 80] [--path /headers]
  *   npx tsx scripts/simctl.ts workload bookinfo reviews-v3 --error-rate 0.3 [--p50 100 [--p99 400]] [--grpc-status 14]
  *   npx tsx scripts/simctl.ts proxy bookinfo <pod> --stale | --synced
  *   npx tsx scripts/simctl.ts pause | resume | reset
@@ -13,7 +14,9 @@ import { parseArgs } from "node:util";
 const USAGE = `usage: simctl [--url URL] <command>
   status                                   show load, workload overrides, series counts
   load <entry-point> <requests-per-second> [--connections N] [--jason-share 0..1]
-       entry points: bookinfo-ingress, fortio, tcp-client, synthetic, grpc-client
+       entry points: bookinfo-ingress, fortio, tcp-client, synthetic, grpc-client, external
+  load external <requests-per-second> [--host httpbin.org] [--port 80] [--path /headers]
+       the egress tasks' curl pod calling a host outside the mesh
   workload <namespace> <workload> [--error-rate 0..1] [--p50 MS] [--p99 MS] [--grpc-status 1..16]
        --grpc-status: the grpc-status of failing answers to gRPC calls (e.g. 14, UNAVAILABLE)
   proxy <namespace> <pod> --stale | --synced
@@ -59,6 +62,9 @@ async function main(argv: string[]): Promise<void> {
       "grpc-status": { type: "string" },
       stale: { type: "boolean" },
       synced: { type: "boolean" },
+      host: { type: "string" },
+      port: { type: "string" },
+      path: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -75,11 +81,15 @@ async function main(argv: string[]): Promise<void> {
     if (!entryPoint) throw new Error(`load needs an entry point\n${USAGE}`);
     const connections = numberOption(values.connections, "connections");
     const jasonShare = numberOption(values["jason-share"], "jason-share");
+    const port = numberOption(values.port, "port");
     result = await request(url, "PUT", "/control/load", {
       entryPoint,
       ...(rate !== undefined ? { requestsPerSecond: numberOption(rate, "requests-per-second") } : {}),
       ...(connections !== undefined ? { connections } : {}),
       ...(jasonShare !== undefined ? { jasonShare } : {}),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(port !== undefined ? { port } : {}),
+      ...(values.path !== undefined ? { path: values.path } : {}),
     });
   } else if (command === "workload") {
     const [namespace, workload] = args;

@@ -3,6 +3,7 @@
 import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
+import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/outbound-clusters";
 import { healthRows } from "./graph-styles";
 import { NodeTraces } from "./node-traces";
 import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
@@ -126,6 +127,17 @@ export function NodePanel({
           </ul>
         )}
       </header>
+      {node.kind === "service" && isOutboundPolicyCluster(node.service) && (
+        <PanelSection title="Outbound traffic policy">
+          <p className="text-sm" data-testid="outbound-policy">
+            {outboundPolicyClusters[node.service].meaning}
+          </p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Set by <span className="font-mono">outboundTrafficPolicy.mode</span> in the{" "}
+            <span className="font-mono">istio</span> ConfigMap; a ServiceEntry registers a host.
+          </p>
+        </PanelSection>
+      )}
       {node.kind !== "box" && (
         <>
           <PanelSection title="Traffic">

@@ -6,12 +6,14 @@
  * - isGateway: an Istio ingress/egress gateway (label `istio=…gateway`, or by name when
  *   the gateway lives in a namespace that was not read, as istio-system usually is);
  * - isOutside: the node's namespace was not asked for; isRoot: sends but receives nothing;
- * - isServiceEntry: a service node whose host a ServiceEntry declares;
+ * - isServiceEntry: a service node whose host a ServiceEntry declares — never PassthroughCluster or
+ *   BlackHoleCluster, whose host is one the registry did not know when the call was made;
  * - isIdle (idleNodes=true): a workload (or, in a service graph, a service) of a requested
  *   namespace that had no traffic in the window is added as an idle node.
  */
 import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
+import { isOutboundPolicyCluster } from "@/lib/istio/outbound-clusters";
 import type { ServiceEntry } from "@/lib/istio/types";
 import { boxVersionedApps } from "./build-versioned-app-graph";
 import type { ClusterState, WorkloadSummary } from "./graph-sources";
@@ -103,7 +105,7 @@ export function applyClusterFlags(
     if (d.nodeType !== "box") applyWorkloadFlags(node, workloads);
     if (d.namespace !== UNKNOWN && !requested.has(d.namespace)) d.isOutside = true;
     if (hasOutbound.has(d.id) && !hasInbound.has(d.id)) d.isRoot = true;
-    if (d.nodeType === "service") {
+    if (d.nodeType === "service" && !isOutboundPolicyCluster(d.service)) {
       const host = [...node.destServices.values()][0]?.host ?? d.service ?? "";
       const se = serviceEntryFor(host, state.serviceEntries);
       if (se)

@@ -14,6 +14,7 @@ import type {
   VirtualServiceSpec,
 } from "@/lib/istio/types";
 import type { KubeObject } from "../../store/types";
+import { readMeshConfig } from "./mesh-config";
 import { qualifyConfigHost, qualifyGatewayName, serviceFqdn } from "./hosts";
 import {
   labelsMatch,
@@ -40,6 +41,8 @@ export interface SnapshotInput {
   serviceEntries: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[];
   authorizationPolicies: readonly KubeObject[];
+  /** Only the root namespace's `istio` ConfigMap is read (config/mesh-config.ts). */
+  configMaps: readonly KubeObject[];
 }
 
 type Json = Record<string, unknown>;
@@ -254,5 +257,6 @@ export function buildSnapshot(input: SnapshotInput, version: number, rootNamespa
     authorizationPolicies: byCreation(input.authorizationPolicies).map((ap, i) =>
       entry<AuthorizationPolicySpec>(ap, i),
     ),
+    mesh: readMeshConfig(input.configMaps, rootNamespace),
   };
 }

@@ -20,6 +20,7 @@ const WATCHED: Record<keyof SnapshotInput, ResourceRef> = {
   serviceEntries: { group: "networking.istio.io", resource: "serviceentries" },
   peerAuthentications: { group: "security.istio.io", resource: "peerauthentications" },
   authorizationPolicies: { group: "security.istio.io", resource: "authorizationpolicies" },
+  configMaps: { group: "", resource: "configmaps" },
 };
 
 function keyOf(object: KubeObject): string {

@@ -11,6 +11,7 @@ import type {
   ServiceEntrySpec,
   VirtualServiceSpec,
 } from "@/lib/istio/types";
+import type { MeshConfig } from "./mesh-config";
 
 export type Protocol = "http" | "grpc" | "tcp";
 
@@ -107,6 +108,8 @@ export interface ConfigSnapshot {
   peerAuthentications: readonly PeerAuthenticationEntry[];
   /** In creation order; which apply to a workload: router/authorize-request.ts. */
   authorizationPolicies: readonly AuthorizationPolicyEntry[];
+  /** The `istio` ConfigMap's mesh settings the data plane follows (config/mesh-config.ts). */
+  mesh: MeshConfig;
 }
 
 export const UNKNOWN = "unknown";

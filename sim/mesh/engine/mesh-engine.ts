@@ -24,6 +24,7 @@ import { BehaviourTable } from "../behaviour/behaviour-table";
 import type { BehaviourOverride } from "../behaviour/types";
 import { ConfigWatcher } from "../config/config-watcher";
 import type { ConfigSnapshot } from "../config/snapshot";
+import { ExternalLoad } from "../load/external-load";
 import { FortioLoad } from "../load/fortio-load";
 import { GrpcClientLoad } from "../load/grpc-load";
 import type { LoadGenerator } from "../load/generator";
@@ -86,6 +87,7 @@ const GENERATORS: Record<EntryPointName, new (g: { ctx: EngineContext; isPaused(
   "tcp-client": TcpClientLoad,
   synthetic: SyntheticLoad,
   "grpc-client": GrpcClientLoad,
+  external: ExternalLoad,
 };
 
 export class MeshEngine {

@@ -53,6 +53,10 @@ import { fireMirror } from "./mirror";
 import type { Timer } from "./scheduler";
 import { startUpstreamTry, type TryHandle, type TryResult } from "./upstream-try";
 
+/** Istio's catch-all route under REGISTRY_ONLY and its direct response. */
+const BLOCK_ALL_ROUTE = "block_all";
+const BLOCK_ALL_STATUS = 502;
+
 export function startProxyExchange(
   ctx: EngineContext,
   proxy: PodInfo,
@@ -83,6 +87,8 @@ export function startProxyExchange(
   const routed: RoutedDecision | undefined = decision.kind === "route" ? decision : undefined;
   let details = "-";
   let lastTryStart: number | undefined;
+  /** Answered by Istio's `block_all` route (REGISTRY_ONLY): no cluster, route name `block_all`. */
+  let blockedRoute = false;
 
   /** The access-log line and span of this request (telemetry/proxy-record.ts). */
   const record = (code: number, responseBytes: number, grpcStatus?: number): void => {
@@ -116,11 +122,15 @@ export function startProxyExchange(
       bytesSent: responseBytes,
       requestId: span.requestId,
       ...(upstreamHost !== undefined ? { upstreamHost } : {}),
-      upstreamCluster: routed ? clusterNameOf(service, port, routed.destination.subset) : "-",
+      upstreamCluster: routed && !blockedRoute ? clusterNameOf(service, port, routed.destination.subset) : "-",
       ...(lastTry?.localAddress !== undefined ? { upstreamLocalAddress: lastTry.localAddress } : {}),
       ...(dialed !== undefined ? { downstreamLocalAddress: dialed } : {}),
       ...(remote !== undefined ? { downstreamRemoteAddress: remote } : {}),
-      ...(routed?.routeName !== undefined ? { routeName: routed.routeName } : {}),
+      ...(blockedRoute
+        ? { routeName: BLOCK_ALL_ROUTE }
+        : routed?.routeName !== undefined
+          ? { routeName: routed.routeName }
+          : {}),
       operationName: routed ? decoratorOf(routed.destination.host, port) : decoratorOf(request.host, request.port),
       ...(decision.virtualService !== undefined ? { virtualService: decision.virtualService } : {}),
       ...(grpcStatus !== undefined ? { grpcStatus } : {}),
@@ -163,6 +173,19 @@ export function startProxyExchange(
       details,
       ...(outcome.grpcStatus !== undefined ? { grpcStatus: outcome.grpcStatus } : {}),
     });
+  };
+
+  const exchange: Cancellable = {
+    cancel() {
+      if (finished) return;
+      finished = true;
+      for (const timer of timers) timer.cancel();
+      if (currentTry) lastTry = currentTry.inFlight();
+      currentTry?.cancel();
+      flags.push("DC");
+      details = RESPONSE_FLAGS.DC.details ?? "DC";
+      report(0, 0);
+    },
   };
 
   const localReply = (flag: ResponseFlag, status?: number): void => {
@@ -230,6 +253,24 @@ export function startProxyExchange(
     runTries(decision);
   };
 
+  /**
+   * REGISTRY_ONLY and a host the registry does not know: without a VirtualService the request
+   * falls to Istio's catch-all route `block_all`, a direct 502 (no flag, no cluster); a
+   * VirtualService that routes to such a host names a cluster Envoy does not have (503 NC),
+   * and the stats filter, finding no cluster metadata, names the host it asked for.
+   */
+  function blockUnregistered(routedTo: RoutedDecision): Cancellable {
+    if (routedTo.virtualService !== undefined) {
+      serviceLabels = requestedServiceLabels(service);
+      localReply("NC");
+    } else {
+      blockedRoute = true;
+      details = "direct_response";
+      finish(BLOCK_ALL_STATUS, 0, { local: true });
+    }
+    return exchange;
+  }
+
   const authorization = proxy.isGateway
     ? authorize(authorizationPoliciesFor(ctx.snapshot(), proxy), {
         sourceIp: EXTERNAL_CLIENT_IP,
@@ -248,6 +289,7 @@ export function startProxyExchange(
   } else {
     service = resolveService(ctx.snapshot(), decision.destination.host);
     serviceLabels = serviceLabelsOf(service);
+    if (service.kind === "blackhole") return blockUnregistered(decision);
     for (const mirror of decision.mirrors) fireMirror(ctx, proxy, mirror, upstreamRequest, requestBytes);
     if (decision.fault.delayMs !== undefined) {
       flags.push("DI");
@@ -255,16 +297,5 @@ export function startProxyExchange(
     } else afterDelay(decision);
   }
 
-  return {
-    cancel() {
-      if (finished) return;
-      finished = true;
-      for (const timer of timers) timer.cancel();
-      if (currentTry) lastTry = currentTry.inFlight();
-      currentTry?.cancel();
-      flags.push("DC");
-      details = RESPONSE_FLAGS.DC.details ?? "DC";
-      report(0, 0);
-    },
-  };
+  return exchange;
 }

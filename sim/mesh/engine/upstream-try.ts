@@ -14,8 +14,9 @@ import { poolLimitsOf, type PendingTicket } from "../proxy/connection-pool";
 import { outlierSettingsOf } from "../proxy/outlier-detector";
 import { PER_TRY_TIMEOUT_DETAILS, RESPONSE_FLAGS, VIA_UPSTREAM, type ResponseFlag } from "../telemetry/response-flags";
 import { serviceLabelsOf } from "../telemetry/service-labels";
-import { networkDelay, proxyKeyOf, type Cancellable, type EngineContext } from "./context";
+import { networkDelay, proxyKeyOf, type Cancellable, type EngineContext, type HttpResponse } from "./context";
 import { clientAddressOf, mutualTlsServerNameOf } from "./proxy-addresses";
+import { forwardThroughGateway } from "./gateway-hop";
 import { serveHttp } from "./serve-http";
 import type { Timer } from "./scheduler";
 
@@ -155,7 +156,7 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
     timers.push(
       scheduler.after(handshake + networkDelay(ctx), () => {
         if (finished) return;
-        server = serveHttp(ctx, pod, inbound, (response) => {
+        const answer = (response: HttpResponse): void => {
           timers.push(
             scheduler.after(networkDelay(ctx), () =>
               finish({
@@ -176,7 +177,12 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
               }),
             ),
           );
-        });
+        };
+        if (!pod.isGateway) server = serveHttp(ctx, pod, inbound, answer);
+        else {
+          server = forwardThroughGateway(ctx, pod, t.request, { servicePort: cluster.port, targetPort }, answer);
+          if (!server) finish(localReply("UF", { kind: "connectFailure" }, pod));
+        }
       }),
     );
   };

@@ -1,6 +1,13 @@
 /** How much traffic enters the mesh, per entry point. */
 
-export const ENTRY_POINTS = ["bookinfo-ingress", "fortio", "tcp-client", "synthetic", "grpc-client"] as const;
+export const ENTRY_POINTS = [
+  "bookinfo-ingress",
+  "fortio",
+  "tcp-client",
+  "synthetic",
+  "grpc-client",
+  "external",
+] as const;
 export type EntryPointName = (typeof ENTRY_POINTS)[number];
 
 export interface EntryPointLoad {
@@ -9,13 +16,18 @@ export interface EntryPointLoad {
    * connections (0 = each connection back to back, fortio's `-qps 0`); tcp-client: new
    * connections per second; synthetic: requests per second per synthetic service, counted
    * over all hops (so the mesh of `--scale 1000` carries ~1,000 requests/s at 1);
-   * grpc-client: gRPC calls per second from the grpc-echo scenario's client.
+   * grpc-client: gRPC calls per second from the grpc-echo scenario's client; external: calls
+   * per second from the egress tasks' curl pod to `host`.
    */
   requestsPerSecond: number;
   /** fortio's concurrent connections (`-c`). */
   connections: number;
   /** Share of bookinfo sessions logged in as jason (header `end-user: jason`). */
   jasonShare: number;
+  /** external only: the host outside the mesh the curl pod calls, its port and path. */
+  host?: string;
+  port?: number;
+  path?: string;
 }
 
 export type LoadSettings = Record<EntryPointName, EntryPointLoad>;
@@ -27,6 +39,8 @@ export const DEFAULT_LOAD: LoadSettings = {
   "tcp-client": { requestsPerSecond: 3, connections: 1, jasonShare: 0 },
   synthetic: { requestsPerSecond: 1, connections: 1, jasonShare: 0 },
   "grpc-client": { requestsPerSecond: 10, connections: 1, jasonShare: 0 },
+  // Off until asked for: the egress tasks start with no external calls.
+  external: { requestsPerSecond: 0, connections: 1, jasonShare: 0, host: "httpbin.org", port: 80, path: "/headers" },
 };
 
 export function mergeLoad(base: LoadSettings, overrides: LoadOverrides | undefined): LoadSettings {

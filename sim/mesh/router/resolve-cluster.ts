@@ -1,6 +1,7 @@
 /**
  * From a routed destination to an Envoy cluster: which service the host names (a
- * Kubernetes service, a ServiceEntry host, or nothing — PassthroughCluster), which
+ * Kubernetes service, a ServiceEntry host, or nothing — PassthroughCluster under the mesh's
+ * ALLOW_ANY outbound policy, BlackHoleCluster under REGISTRY_ONLY), which
  * DestinationRule applies (client namespace, then the service's, then the root
  * namespace, most specific host first), which subset, the pods it selects, and the
  * traffic policy for that subset and port (subset fields override the rule's).
@@ -27,7 +28,9 @@ import type { DestinationRef } from "./types";
 export type DestinationService =
   | { kind: "kubernetes"; host: string; name: string; namespace: string; service: ServiceInfo }
   | { kind: "external"; host: string; name: string; namespace: string; entry: ServiceEntryEntry }
-  | { kind: "passthrough"; host: string; name: "PassthroughCluster"; namespace: string };
+  | { kind: "passthrough"; host: string; name: "PassthroughCluster"; namespace: string }
+  /** REGISTRY_ONLY and a host no Service or ServiceEntry declares: Istio's route `block_all` answers 502 itself. */
+  | { kind: "blackhole"; host: string; name: "BlackHoleCluster"; namespace: string };
 
 export interface EffectivePolicy {
   connectionPool?: ConnectionPoolSettings;
@@ -61,6 +64,8 @@ export function resolveService(snapshot: ConfigSnapshot, host: string): Destinat
     }
   }
   if (best) return { kind: "external", host, name: host, namespace: best.entry.namespace, entry: best.entry };
+  if (snapshot.mesh.outboundTrafficMode === "REGISTRY_ONLY")
+    return { kind: "blackhole", host, name: "BlackHoleCluster", namespace: "unknown" };
   return { kind: "passthrough", host, name: "PassthroughCluster", namespace: "unknown" };
 }
 
@@ -134,7 +139,7 @@ export function resolveCluster(
   const service = resolveService(snapshot, destination.host);
   const port = clusterPort(service, destination.port, requestPort);
   const dr =
-    service.kind === "passthrough"
+    service.kind === "passthrough" || service.kind === "blackhole"
       ? undefined
       : findDestinationRule(snapshot, clientNamespace, destination.host, service.namespace);
   const spec: DestinationRuleSpec = dr?.spec ?? {};

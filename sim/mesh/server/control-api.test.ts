@@ -44,6 +44,28 @@ describe("the metrics server and control API", () => {
     });
   });
 
+  it("makes the curl pod call a host outside the mesh, and takes a host only for that entry point", async () => {
+    const changed = await call("PUT", "/control/load", {
+      entryPoint: "external",
+      requestsPerSecond: 5,
+      host: "edition.cnn.com",
+      path: "/politics",
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.json.load).toMatchObject({
+      requestsPerSecond: 5,
+      host: "edition.cnn.com",
+      port: 80,
+      path: "/politics",
+    });
+    mesh.engine.advanceBy(5_000);
+    const text = await (await fetch(mesh.metricsUrl)).text();
+    expect(text).toMatch(/source_workload="curl".*destination_service="edition\.cnn\.com"/);
+    expect((await call("PUT", "/control/load", { entryPoint: "fortio", host: "httpbin.org" })).status).toBe(400);
+    expect((await call("PUT", "/control/load", { entryPoint: "external", host: "not a host" })).status).toBe(400);
+    await call("PUT", "/control/load", { entryPoint: "external", requestsPerSecond: 0 });
+  });
+
   it("makes a canary bad", async () => {
     const response = await call("PUT", "/control/workloads/bookinfo/reviews-v3", {
       errorRate: 0.3,

@@ -8,8 +8,22 @@ export const loadBodySchema = z
     requestsPerSecond: z.number().min(0).max(100_000).optional(),
     connections: z.number().int().min(0).max(1_000).optional(),
     jasonShare: z.number().min(0).max(1).optional(),
+    /** external only: a DNS name outside the cluster, as curl would be given it. */
+    host: z
+      .string()
+      .max(253)
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, "a DNS name such as httpbin.org")
+      .optional(),
+    port: z.number().int().min(1).max(65_535).optional(),
+    path: z.string().startsWith("/").max(2_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (b) => b.entryPoint === "external" || (b.host === undefined && b.port === undefined && b.path === undefined),
+    {
+      message: "host, port and path are for the external entry point",
+    },
+  );
 
 export const workloadBodySchema = z
   .object({

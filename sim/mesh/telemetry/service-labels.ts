@@ -8,6 +8,7 @@ export function serviceLabelsOf(service: DestinationService): ServiceLabels {
 
 /** A request that matched no route still names the host it asked for. */
 export function requestedServiceLabels(service: DestinationService): ServiceLabels {
-  if (service.kind === "passthrough") return { host: service.host, name: service.host, namespace: "unknown" };
+  if (service.kind === "passthrough" || service.kind === "blackhole")
+    return { host: service.host, name: service.host, namespace: "unknown" };
   return serviceLabelsOf(service);
 }

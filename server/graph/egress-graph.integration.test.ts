@@ -1,0 +1,144 @@
+/**
+ * Issue 19's egress acceptance against the real thing: the simulator's curl pod calling
+ * httpbin.org, a real Prometheus scraping every second, and the graph engine reading both.
+ * REGISTRY_ONLY in the `istio` ConfigMap blocks the host (a BlackHoleCluster node, all 502);
+ * a ServiceEntry written through client-node opens it (an httpbin.org ServiceEntry node, 200s).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GraphNodeData, GraphResponse } from "@/lib/contracts/graph";
+import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import { startSimulator, type RunningSimulator } from "@/sim/index";
+import { connectionFromKubeconfig } from "@/server/adapters/kube";
+import { buildGraph } from "./build-graph";
+import type { GraphSources } from "./graph-sources";
+import { liveSourcesOn } from "./test-support/live-sources-on";
+
+const WINDOW_SECONDS = 10;
+const NAMESPACE = "tcp-echo";
+
+async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ready(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    value = await read();
+  }
+  return value;
+}
+
+const serviceNode = (graph: GraphResponse, name: string): GraphNodeData | undefined =>
+  graph.elements.nodes.find((n) => n.data.nodeType === "service" && n.data.service === name)?.data;
+
+/** The curl → `name` edge's rates, when the graph draws one. */
+function ratesInto(graph: GraphResponse, name: string): Record<string, string> | undefined {
+  const curl = graph.elements.nodes.find((n) => n.data.nodeType === "workload" && n.data.workload === "curl")?.data;
+  const target = serviceNode(graph, name);
+  return graph.elements.edges.find((e) => e.data.source === curl?.id && e.data.target === target?.id)?.data.traffic
+    .rates;
+}
+
+describe("egress to httpbin.org in the graph of a live mesh", () => {
+  let work: string;
+  let sim: RunningSimulator;
+  let prometheus: RunningPrometheus;
+  let sources: GraphSources;
+  let core: CoreV1Api;
+  let custom: CustomObjectsApi;
+
+  const graph = () =>
+    buildGraph(
+      {
+        namespaces: [NAMESPACE],
+        graphType: "workload",
+        duration: WINDOW_SECONDS,
+        idleNodes: false,
+        responseTime: "95",
+      },
+      sources,
+    );
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), "topsail-egress-"));
+    sim = await startSimulator({
+      port: 0,
+      dataDir: path.join(work, "sim"),
+      kubeconfigPath: path.join(work, "kubeconfig"),
+      metricsPort: 0,
+      seed: 19,
+      // Only the curl pod's calls: the rest of the mesh stays quiet to spare the shared CPUs.
+      load: {
+        "bookinfo-ingress": { requestsPerSecond: 0 },
+        fortio: { requestsPerSecond: 0, connections: 0 },
+        "tcp-client": { requestsPerSecond: 0 },
+        synthetic: { requestsPerSecond: 0 },
+        "grpc-client": { requestsPerSecond: 0 },
+        external: { requestsPerSecond: 20, host: "httpbin.org", port: 80, path: "/headers" },
+      },
+    });
+    if (!sim.mesh) throw new Error("the simulator started without its mesh");
+    prometheus = await startPrometheus({
+      dataDir: path.join(work, "prom"),
+      port: 0,
+      scrapeIntervalSeconds: 1,
+      targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
+    });
+    const connection = connectionFromKubeconfig(sim.kubeconfigPath);
+    core = connection.kubeConfig.makeApiClient(CoreV1Api);
+    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
+    sources = liveSourcesOn(connection, prometheus.url, 10_000);
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await sim?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it("shows REGISTRY_ONLY's blocked calls at BlackHoleCluster, then the ServiceEntry's host once it opens it", async () => {
+    const istio = await core.readNamespacedConfigMap({ name: "istio", namespace: "istio-system" });
+    const mesh = `${istio.data?.mesh ?? ""}\noutboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n`;
+    await core.replaceNamespacedConfigMap({
+      name: "istio",
+      namespace: "istio-system",
+      body: { ...istio, data: { ...istio.data, mesh } },
+    });
+
+    const blocked = await eventually(graph, (g) => Number(ratesInto(g, "BlackHoleCluster")?.http ?? 0) > 5, 20_000);
+    expect(ratesInto(blocked, "BlackHoleCluster")).toMatchObject({ httpPercentErr: "100.0" });
+    expect(serviceNode(blocked, "BlackHoleCluster")?.isDead).toBeUndefined();
+
+    await custom.createNamespacedCustomObject({
+      group: "networking.istio.io",
+      version: "v1",
+      namespace: NAMESPACE,
+      plural: "serviceentries",
+      body: {
+        apiVersion: "networking.istio.io/v1",
+        kind: "ServiceEntry",
+        metadata: { name: "httpbin-ext", namespace: NAMESPACE },
+        spec: {
+          hosts: ["httpbin.org"],
+          ports: [{ number: 80, name: "http", protocol: "HTTP" }],
+          resolution: "DNS",
+          location: "MESH_EXTERNAL",
+        },
+      },
+    });
+
+    const opened = await eventually(
+      graph,
+      (g) => Number(ratesInto(g, "httpbin.org")?.http ?? 0) > 5 && ratesInto(g, "BlackHoleCluster") === undefined,
+      25_000,
+    );
+    expect(serviceNode(opened, "httpbin.org")?.isServiceEntry).toEqual({
+      location: "MESH_EXTERNAL",
+      hosts: ["httpbin.org"],
+    });
+    expect(Number(ratesInto(opened, "httpbin.org")?.httpPercentErr ?? 0)).toBe(0);
+    expect(ratesInto(opened, "BlackHoleCluster")).toBeUndefined();
+  }, 60_000);
+});
