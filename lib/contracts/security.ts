@@ -115,3 +115,47 @@ export type ApplyPolicyRequest = z.input<typeof applyPolicyRequestSchema>;
 
 export const appliedPolicySchema = z.object({ changes: z.array(objectChangeSchema) });
 export type AppliedPolicy = z.infer<typeof appliedPolicySchema>;
+
+/** GET /api/security/{namespace}: mTLS as servers enforce it, the conflicts that break traffic, and the policies. */
+export const peerModeSchema = z.enum(["STRICT", "PERMISSIVE", "DISABLE"]);
+export type PeerModeDto = z.infer<typeof peerModeSchema>;
+
+/** A mode and the PeerAuthentication it comes from (`namespace/name`); null source: Istio's default. */
+const effectiveModeSchema = z.object({ mode: peerModeSchema, source: z.string().nullable() });
+
+export const mtlsConflictSchema = z.object({
+  destinationRule: z.string(),
+  host: z.string(),
+  clientMode: z.string(),
+  /** Set for a port-level override the conflict is about. */
+  port: z.string().optional(),
+  message: z.string(),
+});
+export type MtlsConflict = z.infer<typeof mtlsConflictSchema>;
+
+export const securityStateSchema = z.object({
+  namespace: z.string(),
+  rootNamespace: z.string(),
+  mesh: effectiveModeSchema,
+  namespaceMode: effectiveModeSchema,
+  workloads: z.array(
+    effectiveModeSchema.extend({
+      name: z.string(),
+      portModes: z.array(z.object({ port: z.string(), mode: peerModeSchema })),
+      conflicts: z.array(mtlsConflictSchema),
+    }),
+  ),
+  authorizationPolicies: z.array(
+    z.object({
+      namespace: z.string(),
+      name: z.string(),
+      action: authorizationActionSchema,
+      provider: z.string().optional(),
+      selector: z.record(z.string(), z.string()),
+      rules: z.number(),
+      /** In the root namespace: applies to every namespace. */
+      meshWide: z.boolean(),
+    }),
+  ),
+});
+export type SecurityState = z.infer<typeof securityStateSchema>;

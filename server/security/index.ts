@@ -8,6 +8,7 @@ import type {
   AuthorizationPolicyFields,
   AuthorizationReplay,
   GeneratedPolicy,
+  SecurityState,
 } from "@/lib/contracts/security";
 import type { WizardPreview } from "@/lib/contracts/traffic";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
@@ -18,6 +19,7 @@ import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { buildAuthorizationPolicy } from "./build-authorization-policy";
 import { generateAllowObserved } from "./generate-allow-observed";
+import { buildSecurityState } from "./mtls-state";
 import { replayAuthorization, type ReplayDeps } from "./replay-authorization";
 import { applyPolicy, previewPolicy, type PolicyWriteDeps } from "./write-policy";
 
@@ -68,4 +70,9 @@ export async function previewPolicyLive(form: AuthorizationPolicyFields, comment
 
 export async function applyPolicyLive(form: AuthorizationPolicyFields, comment?: string): Promise<AppliedPolicy> {
   return applyPolicy(liveWriteDeps(), form, comment);
+}
+
+export async function getSecurityStateLive(namespace: string): Promise<SecurityState> {
+  await requireVisibleNamespace(namespace);
+  return buildSecurityState(await listMeshInventory(getKubeConnection()), namespace);
 }
