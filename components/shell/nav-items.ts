@@ -20,6 +20,7 @@ export const navItems: NavItem[] = [
   { href: "/workloads", label: "Workloads", icon: "M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5" },
   { href: "/services", label: "Services", icon: "M4 6h16M4 12h16M4 18h16M7 6v12" },
   { href: "/istio", label: "Istio config", icon: "M5 4h9l5 5v11H5zM14 4v5h5M8 13h8M8 17h5" },
+  { href: "/security", label: "Security", icon: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4" },
   {
     href: "/experiments",
     label: "Experiments",
