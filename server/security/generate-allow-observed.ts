@@ -10,7 +10,7 @@ import type { AuthorizationPolicyFields, GeneratedPolicy } from "@/lib/contracts
 import { TopsailError } from "@/server/errors";
 import { buildAuthorizationPolicy } from "./build-authorization-policy";
 import { observedCallsQuery, toObservedCalls } from "./observed-callers";
-import { replayAuthorization, type ReplayDeps } from "./replay-authorization";
+import { replayAuthorization, requireNamespace, type ReplayDeps } from "./replay-authorization";
 import type { WorkloadRef } from "./applicable-policies";
 
 /** Labels Kubernetes or Istio put on every pod: selecting by them would pick other workloads too. */
@@ -33,6 +33,7 @@ export async function generateAllowObserved(
   windowSeconds: number,
 ): Promise<GeneratedPolicy> {
   const inventory = await deps.loadInventory();
+  requireNamespace(inventory, target.namespace);
   const workload = target.workload
     ? inventory.workloads.find((w) => w.namespace === target.namespace && w.name === target.workload)
     : undefined;

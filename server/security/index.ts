@@ -12,6 +12,7 @@ import type {
 } from "@/lib/contracts/security";
 import type { WizardPreview } from "@/lib/contracts/traffic";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
+import { listNamespaces } from "@/server/adapters/kube/cluster-info";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { getPrometheusClient, queryVector, type PrometheusClient } from "@/server/adapters/prometheus";
@@ -26,8 +27,9 @@ import { applyPolicy, previewPolicy, type PolicyWriteDeps } from "./write-policy
 export function createReplayDeps(connection: KubeConnection, prometheus: PrometheusClient): ReplayDeps {
   return {
     async loadInventory() {
-      const inventory = await listMeshInventory(connection);
+      const [inventory, namespaces] = await Promise.all([listMeshInventory(connection), listNamespaces(connection)]);
       return {
+        namespaces: namespaces.map((n) => n.name),
         workloads: inventory.workloads,
         authorizationPolicies: inventory.authorizationPolicies,
         rootNamespace: inventory.mesh.rootNamespace,

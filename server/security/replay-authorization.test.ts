@@ -40,6 +40,7 @@ const observed: PromSample[] = [
 function deps(policies: AuthorizationPolicy[] = [], samples = observed) {
   const queries: string[] = [];
   const inventory: SecurityInventory = {
+    namespaces: ["istio-system", "bookinfo", "tools", "legacy"],
     rootNamespace: "istio-system",
     authorizationPolicies: policies,
     workloads: [
@@ -177,6 +178,15 @@ describe("generateAllowObserved", () => {
       selector: { matchLabels: { app: "ratings", version: "v1" } },
     });
     expect(generated.warnings[0]).toContain("denies every request");
+  });
+
+  it("refuses a namespace that does not exist, without asking Prometheus", async () => {
+    const { deps: d, queries } = deps();
+    await expect(generateAllowObserved(d, { namespace: "nope" }, 600)).rejects.toThrow(/Namespace "nope" not found/);
+    await expect(replayAuthorization(d, buildAuthorizationPolicy(form({ namespace: "nope" })), 600)).rejects.toThrow(
+      /not found/,
+    );
+    expect(queries).toEqual([]);
   });
 
   it("refuses a workload that does not exist", async () => {

@@ -9,12 +9,15 @@ import type { AuthorizationReplay, ReplayedCaller } from "@/lib/contracts/securi
 import type { AuthorizationPolicy } from "@/lib/istio/types";
 import type { PromSample } from "@/server/adapters/prometheus";
 import { objectYaml } from "@/server/audit/object-yaml";
+import { TopsailError } from "@/server/errors";
 import { policiesForWorkload, policyAppliesTo, withProposed, type WorkloadRef } from "./applicable-policies";
 import { evaluateAuthorization } from "./evaluate-authorization";
 import { observedCallsQuery, toObservedCalls } from "./observed-callers";
 
 /** What the replay reads from the cluster cache. */
 export interface SecurityInventory {
+  /** The cluster's namespaces: a policy for one that does not exist is refused before Prometheus is asked. */
+  namespaces: string[];
   workloads: WorkloadRef[];
   authorizationPolicies: AuthorizationPolicy[];
   rootNamespace: string;
@@ -40,6 +43,11 @@ function uniqueWorkloads(workloads: readonly WorkloadRef[]): WorkloadRef[] {
   return [...byKey.values()];
 }
 
+export function requireNamespace(inventory: SecurityInventory, namespace: string): void {
+  if (!inventory.namespaces.includes(namespace))
+    throw new TopsailError("not_found", `Namespace "${namespace}" not found`, { details: { namespaces: [namespace] } });
+}
+
 export async function replayAuthorization(
   deps: ReplayDeps,
   proposed: AuthorizationPolicy,
@@ -47,6 +55,7 @@ export async function replayAuthorization(
 ): Promise<AuthorizationReplay> {
   const inventory = await deps.loadInventory();
   const namespace = proposed.metadata.namespace ?? "";
+  requireNamespace(inventory, namespace);
   const meshWide = namespace === inventory.rootNamespace;
   const samples = await deps.queryVector(observedCallsQuery(meshWide ? undefined : namespace, windowSeconds));
   const workloads = uniqueWorkloads(inventory.workloads);
