@@ -28,6 +28,10 @@ import { POST as createPost } from "@/app/api/istio/objects/route";
 import { POST as validatePost } from "@/app/api/istio/objects/validate/route";
 import { PATCH as workloadInjectionPatch } from "@/app/api/namespaces/[namespace]/[kind]/[name]/sidecar-injection/route";
 import { PATCH as namespaceInjectionPatch } from "@/app/api/namespaces/[namespace]/sidecar-injection/route";
+import { POST as authorizationApplyPost } from "@/app/api/security/authorization/apply/route";
+import { POST as authorizationGeneratePost } from "@/app/api/security/authorization/generate/route";
+import { POST as authorizationPreviewPost } from "@/app/api/security/authorization/preview/route";
+import { POST as authorizationReplayPost } from "@/app/api/security/authorization/replay/route";
 import { POST as wizardPreviewPost } from "@/app/api/traffic/[namespace]/[service]/[wizard]/preview/route";
 import { POST as wizardApplyPost } from "@/app/api/traffic/[namespace]/[service]/[wizard]/route";
 import { apiErrorBodySchema } from "@/lib/contracts/errors";
@@ -66,6 +70,10 @@ const handlers: Record<string, RouteHandler> = {
   "POST istio/objects/validate": routeHandler(validatePost),
   "PATCH namespaces/[namespace]/[kind]/[name]/sidecar-injection": routeHandler(workloadInjectionPatch),
   "PATCH namespaces/[namespace]/sidecar-injection": routeHandler(namespaceInjectionPatch),
+  "POST security/authorization/apply": routeHandler(authorizationApplyPost),
+  "POST security/authorization/generate": routeHandler(authorizationGeneratePost),
+  "POST security/authorization/preview": routeHandler(authorizationPreviewPost),
+  "POST security/authorization/replay": routeHandler(authorizationReplayPost),
   "POST traffic/[namespace]/[service]/[wizard]": routeHandler(wizardApplyPost),
   "POST traffic/[namespace]/[service]/[wizard]/preview": routeHandler(wizardPreviewPost),
 };

@@ -9,13 +9,16 @@
  *   - updates, deletes, injection toggles and rollbacks carry a resourceVersion no object has
  *     (`fuzz-stale`; the simulator's are numbers), and rollbacks name an entry that does not
  *     exist;
- *   - wizard applies and experiment creates name a service or namespace that does not exist.
+ *   - wizard applies and experiment creates name a service or namespace that does not exist;
+ *   - AuthorizationPolicy applies, replays and generations name a namespace that does not exist
+ *     (replays and generations write nothing, but would ask Prometheus, which the fuzz test does not run).
  * Routes that write nothing (validate, the previews' dry-runs, rebase) keep valid requests.
  */
 import type { z } from "zod";
 import { rollbackRequestSchema } from "@/lib/contracts/audit";
 import { createExperimentRequestSchema, experimentCommands } from "@/lib/contracts/experiments";
 import { injectionChangeSchema } from "@/lib/contracts/inventory";
+import { applyPolicyRequestSchema, generateRequestSchema, replayRequestSchema } from "@/lib/contracts/security";
 import { createBodySchema, updateBodySchema } from "@/lib/contracts/istio-objects";
 import { wizardIdSchema, wizardIds, wizardRequestSchema, type WizardId } from "@/lib/contracts/traffic";
 
@@ -167,6 +170,54 @@ const faultSpec = {
   hypothesis: { service: "productpage", scope: "outbound", minSuccessRate: 95 },
 };
 
+const policyForm = {
+  namespace: "bookinfo",
+  name: "reviews-viewer",
+  action: "ALLOW",
+  selector: { app: "reviews" },
+  principals: ["cluster.local/ns/bookinfo/sa/bookinfo-productpage"],
+  paths: ["/reviews/*"],
+};
+const policyInAbsentNamespace = (t: FuzzTarget) =>
+  withBody(t, { policy: { ...(t.body as { policy: Record<string, unknown> }).policy, namespace: absentName } });
+
+const securityEndpoints: MutatingEndpoint[] = [
+  {
+    route: "security/authorization/replay",
+    method: "POST",
+    name: "authorization replay",
+    params: {},
+    template: { policy: policyForm, windowSeconds: 600 },
+    disarm: whenValid(() => replayRequestSchema, policyInAbsentNamespace),
+  },
+  {
+    route: "security/authorization/generate",
+    method: "POST",
+    name: "authorization generate",
+    params: {},
+    template: { namespace: "bookinfo", workload: "reviews-v1", windowSeconds: 600 },
+    disarm: whenValid(
+      () => generateRequestSchema,
+      (t) => withBody(t, { namespace: absentName }),
+    ),
+  },
+  {
+    route: "security/authorization/preview",
+    method: "POST",
+    name: "authorization policy preview",
+    params: {},
+    template: { policy: policyForm, comment: "fuzz" },
+  },
+  {
+    route: "security/authorization/apply",
+    method: "POST",
+    name: "authorization policy apply",
+    params: {},
+    template: { policy: policyForm, comment: "fuzz" },
+    disarm: whenValid(() => applyPolicyRequestSchema, policyInAbsentNamespace),
+  },
+];
+
 export const mutatingEndpoints: MutatingEndpoint[] = [
   {
     route: "istio/objects",
@@ -228,6 +279,7 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
     },
   },
   ...wizardEndpoints,
+  ...securityEndpoints,
   {
     route: "audit/[id]/rollback",
     method: "POST",

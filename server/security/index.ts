@@ -1,0 +1,80 @@
+/**
+ * server/security wired to the cluster cache, Prometheus and the write path; routes call these.
+ * Everything below this file takes its I/O as parameters.
+ */
+import "server-only";
+import type {
+  AppliedPolicy,
+  AuthorizationPolicyFields,
+  AuthorizationReplay,
+  GeneratedPolicy,
+  SecurityState,
+} from "@/lib/contracts/security";
+import type { WizardPreview } from "@/lib/contracts/traffic";
+import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
+import { listNamespaces } from "@/server/adapters/kube/cluster-info";
+import { getIstioObject } from "@/server/adapters/kube/istio-objects";
+import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
+import { getPrometheusClient, queryVector, type PrometheusClient } from "@/server/adapters/prometheus";
+import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
+import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
+import { buildAuthorizationPolicy } from "./build-authorization-policy";
+import { generateAllowObserved } from "./generate-allow-observed";
+import { buildSecurityState } from "./mtls-state";
+import { replayAuthorization, type ReplayDeps } from "./replay-authorization";
+import { applyPolicy, previewPolicy, type PolicyWriteDeps } from "./write-policy";
+
+export function createReplayDeps(connection: KubeConnection, prometheus: PrometheusClient): ReplayDeps {
+  return {
+    async loadInventory() {
+      const [inventory, namespaces] = await Promise.all([listMeshInventory(connection), listNamespaces(connection)]);
+      return {
+        namespaces: namespaces.map((n) => n.name),
+        workloads: inventory.workloads,
+        authorizationPolicies: inventory.authorizationPolicies,
+        rootNamespace: inventory.mesh.rootNamespace,
+      };
+    },
+    queryVector: (promql) => queryVector(prometheus, promql, new Date()),
+  };
+}
+
+const liveReplayDeps = () => createReplayDeps(getKubeConnection(), getPrometheusClient());
+
+function liveWriteDeps(): PolicyWriteDeps {
+  return {
+    getLive: async (namespace, name) =>
+      (await getIstioObject(getKubeConnection(), { kind: "AuthorizationPolicy", namespace, name })) ?? null,
+    preview: previewIstioChangesLive,
+    apply: applyIstioChangesLive,
+  };
+}
+
+export async function replayAuthorizationLive(
+  form: AuthorizationPolicyFields,
+  windowSeconds: number,
+): Promise<AuthorizationReplay> {
+  await requireVisibleNamespace(form.namespace);
+  return replayAuthorization(liveReplayDeps(), buildAuthorizationPolicy(form), windowSeconds);
+}
+
+export async function generateAllowObservedLive(
+  target: { namespace: string; workload?: string },
+  windowSeconds: number,
+): Promise<GeneratedPolicy> {
+  await requireVisibleNamespace(target.namespace);
+  return generateAllowObserved(liveReplayDeps(), target, windowSeconds);
+}
+
+export async function previewPolicyLive(form: AuthorizationPolicyFields, comment?: string): Promise<WizardPreview> {
+  return previewPolicy(liveWriteDeps(), form, comment);
+}
+
+export async function applyPolicyLive(form: AuthorizationPolicyFields, comment?: string): Promise<AppliedPolicy> {
+  return applyPolicy(liveWriteDeps(), form, comment);
+}
+
+export async function getSecurityStateLive(namespace: string): Promise<SecurityState> {
+  await requireVisibleNamespace(namespace);
+  return buildSecurityState(await listMeshInventory(getKubeConnection()), namespace);
+}

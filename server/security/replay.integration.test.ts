@@ -1,0 +1,180 @@
+/**
+ * The Security API against the real thing: the simulator generating Bookinfo and fortio
+ * traffic, a real Prometheus scraping it every second, and the console's route handlers on a
+ * migrated SQLite file. fortio's calls to httpbin are mirrored to reviews, so reviews has a
+ * second real caller besides productpage. The simulator's own enforcement of
+ * AuthorizationPolicy is not relied on: the replay only predicts from metrics.
+ */
+import path from "node:path";
+import { CustomObjectsApi } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as applyRoute } from "@/app/api/security/authorization/apply/route";
+import { POST as generateRoute } from "@/app/api/security/authorization/generate/route";
+import { POST as replayRoute } from "@/app/api/security/authorization/replay/route";
+import { GET as securityRoute } from "@/app/api/security/[namespace]/route";
+import {
+  appliedPolicySchema,
+  authorizationReplaySchema,
+  generatedPolicySchema,
+  securityStateSchema,
+  type AuthorizationPolicyForm,
+  type AuthorizationReplay,
+} from "@/lib/contracts/security";
+import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import { stopClusterCaches } from "@/server/adapters/kube";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
+import { startSimulator, type RunningSimulator } from "@/sim/index";
+import { eventually } from "@/sim/mesh/test-support/prometheus-harness";
+
+const WINDOW_SECONDS = 60;
+
+const MIRROR_HTTPBIN_TO_REVIEWS = {
+  apiVersion: "networking.istio.io/v1",
+  kind: "VirtualService",
+  metadata: { name: "httpbin", namespace: "httpbin" },
+  spec: {
+    hosts: ["httpbin"],
+    http: [
+      {
+        route: [{ destination: { host: "httpbin" } }],
+        mirror: { host: "reviews.bookinfo.svc.cluster.local", port: { number: 9080 } },
+      },
+    ],
+  },
+};
+
+const onlyProductpageToReviews: AuthorizationPolicyForm = {
+  namespace: "bookinfo",
+  name: "reviews-viewer",
+  action: "ALLOW",
+  selector: { app: "reviews" },
+  principals: ["cluster.local/ns/bookinfo/sa/bookinfo-productpage"],
+};
+
+const post = (url: string, body: unknown) =>
+  new Request(`http://localhost${url}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+async function replay(): Promise<AuthorizationReplay> {
+  const response = await replayRoute(
+    post("/api/security/authorization/replay", { policy: onlyProductpageToReviews, windowSeconds: WINDOW_SECONDS }),
+  );
+  expect(response.status).toBe(200);
+  return authorizationReplaySchema.parse(await response.json());
+}
+
+const callersFrom = (r: AuthorizationReplay, workload: string) =>
+  r.callers.filter((c) => c.source.workload === workload);
+
+describe("the Security API on a live mesh", () => {
+  let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
+  let prometheus: RunningPrometheus;
+  const savedPrometheusUrl = process.env.TOPSAIL_PROMETHEUS_URL;
+
+  beforeAll(async () => {
+    consoleEnv = await startConsoleOnSimulator("security", (paths) =>
+      startSimulator({
+        port: 0,
+        metricsPort: 0,
+        seed: 19,
+        load: {
+          "bookinfo-ingress": { requestsPerSecond: 10 },
+          fortio: { requestsPerSecond: 5, connections: 1 },
+          "tcp-client": { requestsPerSecond: 0 },
+          synthetic: { requestsPerSecond: 0 },
+          "grpc-client": { requestsPerSecond: 0 },
+        },
+        ...paths,
+      }),
+    );
+    const mesh = consoleEnv.sim.mesh;
+    if (!mesh) throw new Error("the simulator started without its mesh");
+    prometheus = await startPrometheus({
+      dataDir: path.join(consoleEnv.dir, "prom"),
+      port: 0,
+      scrapeIntervalSeconds: 1,
+      targets: [{ job: "mesh", address: new URL(mesh.metricsUrl).host }],
+    });
+    // Read once by getConfig(): set before the first route runs.
+    process.env.TOPSAIL_PROMETHEUS_URL = prometheus.url;
+    await consoleEnv.connection.kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+      group: "networking.istio.io",
+      version: "v1",
+      namespace: "httpbin",
+      plural: "virtualservices",
+      body: MIRROR_HTTPBIN_TO_REVIEWS,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    if (savedPrometheusUrl === undefined) delete process.env.TOPSAIL_PROMETHEUS_URL;
+    else process.env.TOPSAIL_PROMETHEUS_URL = savedPrometheusUrl;
+    await stopClusterCaches();
+    await prometheus?.stop();
+    await consoleEnv?.stop();
+  });
+
+  it("replays ALLOW only productpage to reviews: fortio is listed as denied and productpage as allowed, with rates", async () => {
+    const r = await eventually(
+      replay,
+      (x) => callersFrom(x, "fortio-deploy").length > 0 && callersFrom(x, "productpage-v1").length > 0,
+    );
+    const fortio = callersFrom(r, "fortio-deploy");
+    expect(fortio.map((c) => [c.before.decision, c.after.decision])).toEqual(fortio.map(() => ["allow", "deny"]));
+    expect(fortio[0]!.source.principal).toBe("cluster.local/ns/httpbin/sa/default");
+    expect(fortio.every((c) => c.requestsPerSecond > 0)).toBe(true);
+    const productpage = callersFrom(r, "productpage-v1");
+    expect(productpage.every((c) => c.after.decision === "allow" && c.requestsPerSecond > 0)).toBe(true);
+    // Denied callers come first: what the user must see before applying.
+    expect(r.callers[0]!.after.decision).toBe("deny");
+    // Only reviews' callers: productpage's own callers (the ingress gateway) are not this policy's business.
+    expect(r.callers.every((c) => c.destination.workload.startsWith("reviews-"))).toBe(true);
+  }, 90_000);
+
+  it("generates 'allow only observed callers' for reviews-v1 naming productpage and fortio, denying neither", async () => {
+    const response = await generateRoute(
+      post("/api/security/authorization/generate", {
+        namespace: "bookinfo",
+        workload: "reviews-v1",
+        windowSeconds: WINDOW_SECONDS,
+      }),
+    );
+    expect(response.status).toBe(200);
+    const generated = generatedPolicySchema.parse(await response.json());
+    expect(generated.policy.principals).toEqual([
+      "cluster.local/ns/bookinfo/sa/bookinfo-productpage",
+      "cluster.local/ns/httpbin/sa/default",
+    ]);
+    expect(generated.replay.callers.length).toBeGreaterThan(0);
+    expect(generated.replay.callers.filter((c) => c.after.decision !== "allow")).toEqual([]);
+  }, 30_000);
+
+  it("applies the policy through the audited write path; the Security view then lists it and the replay judges it live", async () => {
+    const response = await applyRoute(post("/api/security/authorization/apply", { policy: onlyProductpageToReviews }));
+    expect(response.status).toBe(200);
+    const applied = appliedPolicySchema.parse(await response.json());
+    expect(applied.changes).toEqual([
+      expect.objectContaining({ kind: "AuthorizationPolicy", name: "reviews-viewer", action: "create" }),
+    ]);
+    expect(applied.changes[0]!.auditId).toBeTruthy();
+
+    const state = securityStateSchema.parse(
+      await (
+        await securityRoute(new Request("http://localhost/api/security/bookinfo"), {
+          params: Promise.resolve({ namespace: "bookinfo" }),
+        })
+      ).json(),
+    );
+    expect(state.authorizationPolicies).toContainEqual(
+      expect.objectContaining({ name: "reviews-viewer", action: "ALLOW", selector: { app: "reviews" }, rules: 1 }),
+    );
+    expect(state.workloads.map((w) => w.name)).toContain("reviews-v1");
+
+    // Now live: the same proposal changes nothing, and fortio is already denied.
+    const after = await replay();
+    expect(callersFrom(after, "fortio-deploy").every((c) => c.before.decision === "deny")).toBe(true);
+  }, 30_000);
+});
