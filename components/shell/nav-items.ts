@@ -19,6 +19,7 @@ export const navItems: NavItem[] = [
   { href: "/applications", label: "Applications", icon: "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z" },
   { href: "/workloads", label: "Workloads", icon: "M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5" },
   { href: "/services", label: "Services", icon: "M4 6h16M4 12h16M4 18h16M7 6v12" },
+  { href: "/gateways", label: "Gateways", icon: "M3 21h18M5 21V10l7-6 7 6v11M9 21v-6h6v6" },
   { href: "/istio", label: "Istio config", icon: "M5 4h9l5 5v11H5zM14 4v5h5M8 13h8M8 17h5" },
   {
     href: "/experiments",

@@ -93,6 +93,8 @@ export const gatewayDetailSchema = z.object({
   workloads: z.array(gatewayWorkloadSchema),
   /** Every check of the Gateway, credential checks (TOP03xx) included. */
   checks: z.array(validationCheckSchema),
+  /** When the Secrets were read: what "expires in N days" counts from. */
+  checkedAt: z.string().nullable(),
 });
 export type GatewayDetail = z.infer<typeof gatewayDetailSchema>;
 

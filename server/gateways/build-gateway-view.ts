@@ -78,6 +78,7 @@ export function buildGatewayDetail(
     servers: serverViews(gateway, context),
     workloads: selectedWorkloads(gateway, pods),
     checks: validateObject(gateway, context).checks,
+    checkedAt: context.credentials?.now.toISOString() ?? null,
   };
 }
 
