@@ -12,7 +12,13 @@ import { readSecret } from "@/server/adapters/kube/secrets";
 import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getViewerConnection } from "@/server/auth/viewer-connection";
 import { KubeApiError, TopsailError } from "@/server/errors";
-import { gatewayWorkloadNamespaces, loadValidationContext, type ValidationContext } from "@/server/validation";
+import {
+  gatewayWorkloadNamespaces,
+  loadValidationContext,
+  validateObject,
+  type ValidationCheck,
+  type ValidationContext,
+} from "@/server/validation";
 import { buildGatewayDetail, summarizeGateway } from "./build-gateway-view";
 import { loadGatewayCredentials, type ReadSecretFacts } from "./load-credentials";
 import { toSecretFacts } from "./secret-facts";
@@ -82,4 +88,15 @@ export async function getGatewayDetailLive(namespace: string, name: string): Pro
     gatewayPods(connection, [gateway], base),
   ]);
   return buildGatewayDetail(gateway, context, pods);
+}
+
+/** A wizard's unsaved Gateway: its credential Secrets as the viewer may read them, and its TOP03xx checks. */
+export async function checkGatewayCredentialsLive(
+  gateway: Gateway,
+): Promise<{ credentials: SecretFacts[]; checks: ValidationCheck[] }> {
+  const context = await withGatewayCredentials(await loadValidationContext(getKubeConnection()), [gateway]);
+  return {
+    credentials: [...(context.credentials?.secrets.values() ?? [])],
+    checks: validateObject(gateway, context).checks.filter((c) => c.code.startsWith("TOP03")),
+  };
 }
