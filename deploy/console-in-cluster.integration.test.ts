@@ -195,7 +195,7 @@ describe("the console as the deployment's ServiceAccount", () => {
     ).rejects.toMatchObject({ code: 403 });
   });
 
-  it("is refused what its roles do not grant: Secrets, and deleting a Deployment", async () => {
+  it("is refused what its roles do not grant: listing Secrets (it may only get one by name), and deleting a Deployment", async () => {
     const kubeConfig = getKubeConnection().kubeConfig;
     await expect(
       kubeConfig.makeApiClient(CoreV1Api).listNamespacedSecret({ namespace: "topsail" }),

@@ -21,6 +21,8 @@ import { POST as signInPost } from "@/app/api/auth/sign-in/route";
 import { POST as signOutPost } from "@/app/api/auth/sign-out/route";
 import { POST as experimentCommandPost } from "@/app/api/experiments/[id]/[command]/route";
 import { POST as experimentsPost } from "@/app/api/experiments/route";
+import { POST as exposePreviewPost } from "@/app/api/expose/[namespace]/[service]/preview/route";
+import { POST as exposeApplyPost } from "@/app/api/expose/[namespace]/[service]/route";
 import { DELETE as objectDelete, PUT as objectPut } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
 import { POST as previewPost } from "@/app/api/istio/objects/preview/route";
 import { POST as rebasePost } from "@/app/api/istio/objects/rebase/route";
@@ -62,6 +64,8 @@ const handlers: Record<string, RouteHandler> = {
   "POST auth/sign-out": routeHandler(signOutPost),
   "POST experiments": routeHandler(experimentsPost),
   "POST experiments/[id]/[command]": routeHandler(experimentCommandPost),
+  "POST expose/[namespace]/[service]": routeHandler(exposeApplyPost),
+  "POST expose/[namespace]/[service]/preview": routeHandler(exposePreviewPost),
   "POST istio/objects": routeHandler(createPost),
   "PUT istio/objects/[namespace]/[kind]/[name]": routeHandler(objectPut),
   "DELETE istio/objects/[namespace]/[kind]/[name]": routeHandler(objectDelete),

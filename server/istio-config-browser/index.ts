@@ -6,10 +6,13 @@
  */
 import "server-only";
 import type { ObjectRef, ValidateYamlRequest, WriteRequest } from "@/lib/contracts/istio-objects";
+import type { Gateway } from "@/lib/istio/types";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import { withGatewayCredentials } from "@/server/gateways";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
+import type { EnrichContext } from "./enrich-context";
 import { getObjectDetail } from "./get-object";
 import { listObjectSummaries } from "./list-objects";
 import { validateYaml } from "./validate-yaml";
@@ -26,14 +29,22 @@ function writeDeps(): EditorWriteDeps {
   };
 }
 
+/**
+ * A Gateway's checks include its credential Secrets (TOP03xx), read as the viewer; no other
+ * kind needs more than the shared context.
+ */
+const withCredentials: EnrichContext = async (context, object) =>
+  object.kind === "Gateway" ? withGatewayCredentials(context, [object as Gateway]) : context;
+
 /** Namespaces the viewer may not see list nothing, as if they held no objects. */
 export const listIstioObjectSummaries = async (namespaces: readonly string[]) =>
   listObjectSummaries(getKubeConnection(), await viewerVisibility().filter(namespaces, (n) => n));
 export async function getIstioObjectDetail(ref: ObjectRef) {
   await requireVisibleNamespace(ref.namespace);
-  return getObjectDetail(getKubeConnection(), ref);
+  return getObjectDetail(getKubeConnection(), ref, withCredentials);
 }
-export const validateIstioYaml = (request: ValidateYamlRequest) => validateYaml(getKubeConnection(), request);
+export const validateIstioYaml = (request: ValidateYamlRequest) =>
+  validateYaml(getKubeConnection(), request, withCredentials);
 export const previewIstioYaml = (request: WriteRequest) => previewYaml(writeDeps(), request);
 export const applyIstioYaml = (request: WriteRequest) => applyYaml(writeDeps(), request);
 export const deleteIstioObjectAt = (ref: ObjectRef, resourceVersion: string) =>

@@ -7,6 +7,7 @@ import "server-only";
 import type { ValidateYamlRequest, ValidateYamlResponse } from "@/lib/contracts/istio-objects";
 import type { KubeConnection } from "@/server/adapters/kube";
 import { loadValidationContext, validateObject } from "@/server/validation";
+import type { EnrichContext } from "./enrich-context";
 import { locateChecks } from "./locate-checks";
 import { findReferences } from "./object-references";
 import { parseIstioYaml } from "./parse-istio-yaml";
@@ -14,12 +15,13 @@ import { parseIstioYaml } from "./parse-istio-yaml";
 export async function validateYaml(
   connection: KubeConnection,
   request: ValidateYamlRequest,
+  enrich: EnrichContext = async (context) => context,
 ): Promise<ValidateYamlResponse> {
   const result = parseIstioYaml(request.yaml, request.target);
   if (!result.ok) return { ok: false, problems: result.problems, checks: [], references: [] };
   const { object } = result.parsed;
   const context = await loadValidationContext(connection);
-  const validation = validateObject(object, context);
+  const validation = validateObject(object, await enrich(context, object));
   return {
     ok: true,
     problems: [],

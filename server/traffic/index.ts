@@ -1,5 +1,6 @@
 /** The traffic wizards wired to the cluster and the write path; routes call these. */
 import "server-only";
+import type { ExposeRequest } from "@/lib/contracts/expose";
 import type { TrafficState, WizardApplied, WizardId, WizardPreview, WizardRequest } from "@/lib/contracts/traffic";
 import type { DestinationRule, VirtualService } from "@/lib/istio/types";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
@@ -7,8 +8,11 @@ import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
+import { getIstioObject } from "@/server/adapters/kube/istio-objects";
+import { checkGatewayCredentialsLive } from "@/server/gateways";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { applyWizard, previewWizard, type TrafficWriteDeps } from "./run-wizard";
+import { applyExposeService, previewExposeService, type ExposeDeps } from "./expose-service";
 import type { TrafficReadDeps } from "./traffic-context";
 import { getTrafficState } from "./traffic-state";
 
@@ -54,4 +58,26 @@ export function applyWizardLive<W extends WizardId>(
   request: WizardRequest<W>,
 ): Promise<WizardApplied> {
   return applyWizard(liveDeps(), { namespace, service }, wizard, request);
+}
+
+function exposeDeps(): ExposeDeps {
+  const connection = getKubeConnection();
+  return {
+    listServices: (ns) => listServices(connection, ns),
+    findIstioObject: async (kind, namespace, name) =>
+      (await getIstioObject(connection, { kind, namespace, name })) !== undefined,
+    checkCredentials: checkGatewayCredentialsLive,
+    preview: previewIstioChangesLive,
+    apply: applyIstioChangesLive,
+  };
+}
+
+export async function previewExposeServiceLive(namespace: string, service: string, request: ExposeRequest) {
+  await requireVisibleNamespace(namespace);
+  return previewExposeService(exposeDeps(), { namespace, service }, request);
+}
+
+export async function applyExposeServiceLive(namespace: string, service: string, request: ExposeRequest) {
+  await requireVisibleNamespace(namespace);
+  return applyExposeService(exposeDeps(), { namespace, service }, request);
 }

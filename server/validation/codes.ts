@@ -10,7 +10,9 @@
  *  - TOP0003  a rule could not read the object (a field of the wrong type): reported, not thrown;
  *  - TOP0004 / TOP0005  kube-apiserver would refuse the object before istiod sees it
  *    (lib/istio/schema): 0004 = ObjectMeta or a field's type, in the API server's words;
- *    0005 = a field the CRD does not declare (refused under kubectl's default strict validation).
+ *    0005 = a field the CRD does not declare (refused under kubectl's default strict validation);
+ *  - TOP03xx  a Gateway's credential Secret (03 as Kiali's Gateway family), checked only where
+ *    the Secrets were read as the viewer (rules/gateway/credential-secret.ts).
  */
 import "server-only";
 import type { CheckSeverity, ValidationCheck } from "@/lib/contracts/validations";
@@ -61,6 +63,15 @@ export const CHECK_CODES = {
   TOP0003: { severity: "warning", summary: "Topsail could not check this object" },
   TOP0004: { severity: "error", summary: "The Kubernetes API server would refuse this object" },
   TOP0005: { severity: "error", summary: "This field is not declared in the CRD's schema" },
+  // A Gateway's credential Secret (Topsail)
+  TOP0301: { severity: "error", summary: "The credential Secret is not in the gateway workload's namespace" },
+  TOP0302: { severity: "error", summary: "The credential Secret does not have the expected keys" },
+  TOP0303: { severity: "error", summary: "The credential Secret's certificate does not parse" },
+  TOP0304: { severity: "error", summary: "The credential Secret's certificate has expired" },
+  TOP0305: { severity: "warning", summary: "The credential Secret's certificate expires soon" },
+  TOP0306: { severity: "warning", summary: "The certificate does not cover this host" },
+  TOP0307: { severity: "error", summary: "MUTUAL TLS requires a client CA bundle" },
+  TOP0308: { severity: "info", summary: "Topsail may not read the credential Secret" },
 } as const satisfies Record<string, CheckDescriptor>;
 
 export type CheckCode = keyof typeof CHECK_CODES;

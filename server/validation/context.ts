@@ -13,6 +13,7 @@ import {
   type WorkloadLabels,
 } from "@/server/adapters/kube/list-mesh-inventory";
 import type { ServiceSummary } from "@/server/adapters/kube/list-services";
+import type { SecretFacts } from "@/lib/contracts/gateways";
 
 export type { MeshInventory, MeshSettings, WorkloadLabels };
 
@@ -20,6 +21,19 @@ export interface ValidationContext extends MeshInventory {
   /** `name.namespace.svc.<domain>` → Service. */
   servicesByHost: ReadonlyMap<string, ServiceSummary>;
   workloadsByNamespace: ReadonlyMap<string, readonly WorkloadLabels[]>;
+  /**
+   * Gateways' credential Secrets, present only where a page asked for them (a Gateway's
+   * detail, the editor): Secrets are read as the viewer and never cached, so the shared
+   * context has none and the credential rule then says nothing.
+   */
+  credentials?: GatewayCredentials;
+}
+
+export interface GatewayCredentials {
+  /** What "expired" is measured against. */
+  now: Date;
+  /** `namespace/name` → what was found; a Secret not looked up is absent. */
+  secrets: ReadonlyMap<string, SecretFacts>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

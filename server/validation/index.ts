@@ -7,7 +7,17 @@
 import "server-only";
 
 export { CHECK_CODES, type CheckCode } from "./codes";
-export { configObjectsOf, createValidationContext, type MeshInventory, type ValidationContext } from "./context";
+export {
+  configObjectsOf,
+  createValidationContext,
+  type GatewayCredentials,
+  type MeshInventory,
+  type ValidationContext,
+} from "./context";
+export { gatewayWorkloadNamespaces } from "./gateway-workloads";
+export { hostsIntersect, qualifyHost } from "./hosts";
+export { credentialNameOf, needsClientCa } from "./rules/gateway/credential-secret";
+export { gatewayReferences, resolveGatewayName } from "./rules/virtual-service/gateway-references";
 export { loadValidationContext } from "./load-validation-context";
 export type { ValidatableObject, ValidationCheck } from "./types";
 export { validateContextNamespaces, validateNamespaces, validateVisibleNamespaces } from "./validate-namespaces";

@@ -17,6 +17,7 @@
 import type { z } from "zod";
 import { rollbackRequestSchema } from "@/lib/contracts/audit";
 import { createExperimentRequestSchema, experimentCommands } from "@/lib/contracts/experiments";
+import { exposeRequestSchema } from "@/lib/contracts/expose";
 import { injectionChangeSchema } from "@/lib/contracts/inventory";
 import { applyPolicyRequestSchema, generateRequestSchema, replayRequestSchema } from "@/lib/contracts/security";
 import { createBodySchema, updateBodySchema } from "@/lib/contracts/istio-objects";
@@ -160,6 +161,32 @@ const wizardEndpoints = wizardIds.flatMap((wizard): MutatingEndpoint[] => {
   ];
 });
 
+const exposeParams = { namespace: ["httpbin", absentName], service: ["httpbin", absentName] };
+const exposeTemplate = {
+  input: { protocol: "HTTPS", host: "httpbin.example.com", servicePort: 8000, credentialName: "httpbin-credential" },
+  comment: "fuzz",
+};
+const exposeEndpoints: MutatingEndpoint[] = [
+  {
+    route: "expose/[namespace]/[service]/preview",
+    method: "POST",
+    name: "expose service preview",
+    params: exposeParams,
+    template: exposeTemplate,
+  },
+  {
+    route: "expose/[namespace]/[service]",
+    method: "POST",
+    name: "expose service apply",
+    params: exposeParams,
+    template: exposeTemplate,
+    disarm: whenValid(
+      () => exposeRequestSchema,
+      (t) => ({ ...t, params: { ...t.params, service: absentName } }),
+    ),
+  },
+];
+
 const faultSpec = {
   kind: "fault",
   namespace: "bookinfo",
@@ -280,6 +307,7 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
   },
   ...wizardEndpoints,
   ...securityEndpoints,
+  ...exposeEndpoints,
   {
     route: "audit/[id]/rollback",
     method: "POST",

@@ -16,6 +16,7 @@ import { checkNamespaceMtlsDisableAccepted } from "./destination-rule/namespace-
 import { checkNamespaceMtlsPolicyPresent } from "./destination-rule/namespace-mtls-policy-missing";
 import { checkSubsetLabelsMatchWorkloads } from "./destination-rule/subset-labels-match";
 import { checkSubsetsHaveLabels } from "./destination-rule/subset-without-labels";
+import { checkGatewayCredentials } from "./gateway/credential-secret";
 import { checkGatewayHostsUnique } from "./gateway/multiple-gateways";
 import { checkGatewaySelectorMatches } from "./gateway/selector-matches-workload";
 import { checkGatewaysExist } from "./virtual-service/gateway-not-found";
@@ -55,7 +56,13 @@ export const RULES_BY_KIND: RuleTable = {
     checkMeshMtlsDisableAccepted,
     checkSubsetsHaveLabels,
   ],
-  Gateway: [checkApiServerSchema, checkWebhookFindings, checkGatewayHostsUnique, checkGatewaySelectorMatches],
+  Gateway: [
+    checkApiServerSchema,
+    checkWebhookFindings,
+    checkGatewayHostsUnique,
+    checkGatewaySelectorMatches,
+    checkGatewayCredentials,
+  ],
   ServiceEntry: [checkApiServerSchema, checkWebhookFindings],
   WorkloadEntry: [checkApiServerSchema, checkWebhookFindings],
   Sidecar: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
