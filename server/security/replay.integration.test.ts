@@ -2,8 +2,8 @@
  * The Security API against the real thing: the simulator generating Bookinfo and fortio
  * traffic, a real Prometheus scraping it every second, and the console's route handlers on a
  * migrated SQLite file. fortio's calls to httpbin are mirrored to reviews, so reviews has a
- * second real caller besides productpage. The simulator's own enforcement of
- * AuthorizationPolicy is not relied on: the replay only predicts from metrics.
+ * second real caller besides productpage. The replay only predicts from metrics; once the
+ * policy is applied, the simulator's enforcement shows whether the prediction held.
  */
 import path from "node:path";
 import { CustomObjectsApi } from "@kubernetes/client-node";
@@ -176,5 +176,21 @@ describe("the Security API on a live mesh", () => {
     // Now live: the same proposal changes nothing, and fortio is already denied.
     const after = await replay();
     expect(callersFrom(after, "fortio-deploy").every((c) => c.before.decision === "deny")).toBe(true);
-  }, 30_000);
+
+    // And the simulator enforces it: the callers the replay listed as denied now get 403 from reviews' proxies, and
+    // only they do.
+    const forbiddenBySource = async (): Promise<Record<string, number>> => {
+      const query =
+        'sum by (source_workload) (rate(istio_requests_total{reporter="destination",' +
+        'destination_workload=~"reviews-.*",response_code="403"}[5s]))';
+      const answer = (await (
+        await fetch(`${prometheus.url}/api/v1/query?query=${encodeURIComponent(query)}`)
+      ).json()) as {
+        data: { result: { metric: { source_workload: string }; value: [number, string] }[] };
+      };
+      return Object.fromEntries(answer.data.result.map((r) => [r.metric.source_workload, Number(r.value[1])]));
+    };
+    const forbidden = await eventually(forbiddenBySource, (f) => (f["fortio-deploy"] ?? 0) > 0, 30_000);
+    expect(Object.keys(forbidden).filter((w) => (forbidden[w] ?? 0) > 0)).toEqual(["fortio-deploy"]);
+  }, 60_000);
 });
