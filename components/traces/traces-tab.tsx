@@ -4,10 +4,11 @@
  * A detail page's Traces tab: whether tracing is on (and how to turn it on when not), the
  * filters, a scatter of recent traces and their list. A dot or a row opens the trace page.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { InventoryKind } from "@/lib/contracts/inventory";
-import { useTraceList, useTracingStatus } from "@/lib/queries/tracing";
+import { tracingKeys, useTraceList, useTracingStatus } from "@/lib/queries/tracing";
 import { Notice } from "@/components/inventory/item-parts";
 import { MessageText } from "@/components/ui/message-text";
 import { TraceFilters, type TraceFilterValues } from "./trace-filters";
@@ -91,13 +92,19 @@ export function TracesTab({
 }) {
   const status = useTracingStatus(active);
   const [filters, setFilters] = useState<TraceFilterValues>({ errorsOnly: false, tags: "" });
+  const queryClient = useQueryClient();
+  // Search means "search now": the same filters again must still ask the tracing backend for newer traces.
+  const search = (next: TraceFilterValues) => {
+    setFilters(next);
+    void queryClient.invalidateQueries({ queryKey: [...tracingKeys.all, "list"] });
+  };
   if (!active) return null;
   if (status.isPending) return <Notice tone="info">Checking tracing…</Notice>;
   if (status.isError) return <Notice tone="error">{status.error.message}</Notice>;
   if (!status.data.configured) return <TracingOffNotice hint={status.data.hint} />;
   return (
     <div className="space-y-4" data-testid="traces-tab">
-      <TraceFilters value={filters} onChange={setFilters} />
+      <TraceFilters value={filters} onChange={search} />
       <TraceResults kind={kind} namespace={namespace} name={name} range={range} filters={filters} />
     </div>
   );
