@@ -14,7 +14,7 @@ export function ControlPlanePanel({ controlPlane }: { controlPlane: ControlPlane
       "Outbound traffic",
       settings.outboundTrafficPolicy === "REGISTRY_ONLY"
         ? "REGISTRY_ONLY — only hosts in the registry are reachable"
-        : "ALLOW_ANY — unknown hosts are passed through",
+        : `${settings.outboundTrafficPolicy} — unknown hosts are passed through`,
     ],
     ["Auto mTLS", settings.enableAutoMtls ? "on" : "off"],
     [

@@ -4,6 +4,7 @@
  * proxy's xDS sync status from istiod's `/debug/syncz`, in `istioctl proxy-status -v 1`'s words.
  */
 import { z } from "zod";
+import { outboundTrafficModes } from "@/lib/istio/mesh-config";
 
 /**
  * One xDS type of one proxy, as istioctl names it: ERROR (the proxy rejected the last push), NOT SENT (istiod never
@@ -58,7 +59,7 @@ export const meshSettingsSchema = z.object({
   rootNamespace: z.string(),
   trustDomain: z.string(),
   /** ALLOW_ANY lets proxies reach hosts outside the registry; REGISTRY_ONLY refuses them (502 BlackHoleCluster). */
-  outboundTrafficPolicy: z.enum(["ALLOW_ANY", "REGISTRY_ONLY"]),
+  outboundTrafficPolicy: z.enum(outboundTrafficModes),
   enableAutoMtls: z.boolean(),
   /** Whether the `istio` ConfigMap exists: without it every setting is Istio's default. */
   fromConfigMap: z.boolean(),

@@ -53,3 +53,14 @@ describe("the root certificate's expiry", () => {
     ).toBeUndefined();
   });
 });
+
+describe("Istio's outbound traffic modes", () => {
+  it("shows ALLOW_ANY_DYNAMIC_DNS as it is, not as a mesh that does not parse", () => {
+    const settings = parseMeshSettings(
+      [{ name: "istio", data: { mesh: "outboundTrafficPolicy:\n  mode: ALLOW_ANY_DYNAMIC_DNS\n" } }],
+      "istio-system",
+    );
+    expect(settings.problem).toBeUndefined();
+    expect(settings.outboundTrafficPolicy).toBe("ALLOW_ANY_DYNAMIC_DNS");
+  });
+});

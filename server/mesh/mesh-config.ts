@@ -6,21 +6,13 @@
  */
 import "server-only";
 import { X509Certificate } from "node:crypto";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import type { MeshSettingsView } from "@/lib/contracts/mesh";
+import { parseMeshConfig } from "@/lib/istio/mesh-config";
 
 export interface ConfigMapData {
   name: string;
   data: Record<string, string>;
 }
-
-const meshConfigSchema = z.looseObject({
-  rootNamespace: z.string().optional(),
-  trustDomain: z.string().optional(),
-  enableAutoMtls: z.boolean().optional(),
-  outboundTrafficPolicy: z.looseObject({ mode: z.enum(["ALLOW_ANY", "REGISTRY_ONLY"]).optional() }).optional(),
-});
 
 export function parseMeshSettings(configMaps: readonly ConfigMapData[], rootNamespace: string): MeshSettingsView {
   const defaults: MeshSettingsView = {
@@ -32,26 +24,14 @@ export function parseMeshSettings(configMaps: readonly ConfigMapData[], rootName
   };
   const configMap = configMaps.find((c) => c.name === "istio");
   if (!configMap) return defaults;
-  let yaml: unknown;
-  try {
-    yaml = parseYaml(configMap.data.mesh ?? "") ?? {};
-  } catch (error) {
-    return { ...defaults, fromConfigMap: true, problem: `its mesh is not YAML: ${(error as Error).message}` };
-  }
-  const parsed = meshConfigSchema.safeParse(yaml);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ...defaults,
-      fromConfigMap: true,
-      problem: `its mesh does not parse${issue ? ` (${issue.path.join(".")}: ${issue.message})` : ""}`,
-    };
-  }
+  const parsed = parseMeshConfig(configMap.data.mesh);
+  if (!parsed.ok) return { ...defaults, fromConfigMap: true, problem: parsed.problem };
+  const { mesh } = parsed;
   return {
-    rootNamespace: parsed.data.rootNamespace ?? rootNamespace,
-    trustDomain: parsed.data.trustDomain ?? defaults.trustDomain,
-    outboundTrafficPolicy: parsed.data.outboundTrafficPolicy?.mode ?? defaults.outboundTrafficPolicy,
-    enableAutoMtls: parsed.data.enableAutoMtls ?? defaults.enableAutoMtls,
+    rootNamespace: mesh.rootNamespace ?? rootNamespace,
+    trustDomain: mesh.trustDomain ?? defaults.trustDomain,
+    outboundTrafficPolicy: mesh.outboundTrafficPolicy?.mode ?? defaults.outboundTrafficPolicy,
+    enableAutoMtls: mesh.enableAutoMtls ?? defaults.enableAutoMtls,
     fromConfigMap: true,
   };
 }

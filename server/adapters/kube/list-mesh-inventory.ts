@@ -5,9 +5,8 @@
  * default, as istiod itself sees the registry, or for the given namespaces.
  */
 import "server-only";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import { workloadNameOf } from "@/lib/istio/canonical";
+import { parseMeshConfig } from "@/lib/istio/mesh-config";
 import type { IstioKind } from "@/lib/istio/kinds";
 import type {
   AuthorizationPolicy,
@@ -79,11 +78,6 @@ export const istioInventoryKinds: Record<IstioKey, IstioKind> = {
   requestAuthentications: "RequestAuthentication",
 };
 
-const meshConfigSchema = z.looseObject({
-  rootNamespace: z.string().optional(),
-  enableAutoMtls: z.boolean().optional(),
-});
-
 function toWorkloadLabels(pod: Pod): WorkloadLabels | undefined {
   const phase = pod.status?.phase;
   // Finished pods serve no traffic: a subset matching only those still has no endpoints.
@@ -98,18 +92,12 @@ function toWorkloadLabels(pod: Pod): WorkloadLabels | undefined {
 
 /** istiod's mesh settings from the `istio` ConfigMap; Istio's defaults when there is none or it does not parse. */
 function meshSettingsOf(configMaps: ConfigMap[]): MeshSettings {
-  const mesh = configMaps.find((c) => c.metadata.name === "istio")?.data?.mesh;
-  let parsed;
-  try {
-    parsed = meshConfigSchema.safeParse(parseYaml(mesh ?? "") ?? {});
-  } catch {
-    return defaultMeshSettings;
-  }
-  if (!parsed.success) return defaultMeshSettings;
+  const parsed = parseMeshConfig(configMaps.find((c) => c.metadata.name === "istio")?.data?.mesh);
+  if (!parsed.ok) return defaultMeshSettings;
   return {
     ...defaultMeshSettings,
-    rootNamespace: parsed.data.rootNamespace ?? defaultMeshSettings.rootNamespace,
-    enableAutoMtls: parsed.data.enableAutoMtls ?? defaultMeshSettings.enableAutoMtls,
+    rootNamespace: parsed.mesh.rootNamespace ?? defaultMeshSettings.rootNamespace,
+    enableAutoMtls: parsed.mesh.enableAutoMtls ?? defaultMeshSettings.enableAutoMtls,
   };
 }
 
