@@ -42,7 +42,7 @@ export function InventoryListView<K extends InventoryKind>({ kind }: { kind: K }
           <h1 className="text-2xl font-semibold">{label.plural}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {namespaces.length > 0
-              ? `In ${namespaces.join(", ")}. Health over the last 5 minutes, with Kiali's default thresholds.`
+              ? `In ${namespaces.join(", ")}. Health over the last 5 minutes, with the default thresholds.`
               : "Pick one or more namespaces in the top bar."}
           </p>
         </div>
