@@ -19,6 +19,7 @@ const pod = (name: string, workload: string, labels: Record<string, string>, has
     ...(hasSidecar ? [{ name: "istio-proxy", image: "proxy", ready: true, restarts: 0 }] : []),
   ],
   hasSidecar,
+  optsOutOfInjection: labels["sidecar.istio.io/inject"] === "false",
 });
 
 const reviewsLabels = (v: string) => ({ app: "reviews", version: v });
@@ -114,6 +115,21 @@ describe("a namespace's inventory", () => {
     ).toEqual([
       ["reviews-v1", "v1", ["reviews"], 0, undefined],
       ["reviews-v2", "v2", ["reviews"], 1, "false"],
+    ]);
+  });
+
+  it("does not count a pod that opts out of injection (istiod, gateways, addons) as lacking a sidecar", () => {
+    const optedOut: NamespaceObjects = {
+      ...objects,
+      pods: [
+        pod("reviews-v1-abc-1", "reviews-v1", reviewsLabels("v1")),
+        pod("reviews-v2-abc-1", "reviews-v2", { ...reviewsLabels("v2"), "sidecar.istio.io/inject": "false" }, false),
+      ],
+    };
+    const counts = buildInventory(optedOut, undefined, config).workloads.map((w) => [w.name, w.podsWithoutSidecar]);
+    expect(counts).toEqual([
+      ["reviews-v1", 0],
+      ["reviews-v2", 0],
     ]);
   });
 

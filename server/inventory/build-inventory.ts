@@ -14,7 +14,7 @@ import { labelsMatch } from "@/server/validation/labels";
 import type { ConfigIndex } from "./config-refs";
 import { uniqueRefs } from "./config-refs";
 import { decideHealth, sumTotals, type InboundTotals } from "./health";
-import type { NamespaceObjects, PodObject } from "./read-namespace-objects";
+import { INJECT_KEY, type NamespaceObjects, type PodObject } from "./read-namespace-objects";
 
 export interface NamespaceInventory {
   namespace: string;
@@ -24,7 +24,6 @@ export interface NamespaceInventory {
   applications: ApplicationItem[];
 }
 
-const INJECT_ANNOTATION = "sidecar.istio.io/inject";
 /** Pods that finished no longer serve; they neither count nor lack a sidecar. */
 const isLive = (p: PodObject) => p.phase !== "Succeeded" && p.phase !== "Failed";
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -87,10 +86,8 @@ function workloadsOf(
         desiredReplicas: s.desired,
         availableReplicas: s.available,
         pods: mine.length,
-        podsWithoutSidecar: mine.filter((p) => !p.hasSidecar).length,
-        ...(s.annotations[INJECT_ANNOTATION] !== undefined
-          ? { injectAnnotation: s.annotations[INJECT_ANNOTATION] }
-          : {}),
+        podsWithoutSidecar: mine.filter((p) => !p.hasSidecar && !p.optsOutOfInjection).length,
+        ...(s.annotations[INJECT_KEY] !== undefined ? { injectAnnotation: s.annotations[INJECT_KEY] } : {}),
         services,
         health: decideHealth(
           inbound?.workloads.get(name),

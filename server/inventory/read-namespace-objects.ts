@@ -19,6 +19,8 @@ import {
 import { TopsailError } from "@/server/errors";
 
 export const SIDECAR_CONTAINER = "istio-proxy";
+/** The label (or the older annotation) that opts a pod in or out of injection. */
+export const INJECT_KEY = "sidecar.istio.io/inject";
 
 export interface DeploymentObject {
   name: string;
@@ -48,6 +50,11 @@ export interface PodObject {
   createdAt?: string;
   containers: ContainerObject[];
   hasSidecar: boolean;
+  /**
+   * `sidecar.istio.io/inject: "false"` on the pod (label, or the older annotation): Istio's
+   * injector skips it on purpose (istiod, gateways, addons), so it does not lack a sidecar.
+   */
+  optsOutOfInjection: boolean;
 }
 
 export interface ServiceObject {
@@ -90,6 +97,8 @@ function toPod(pod: Pod): PodObject {
       restarts: statuses.get(c.name)?.restartCount ?? 0,
     })),
     hasSidecar: containers.some((c) => c.name === SIDECAR_CONTAINER),
+    optsOutOfInjection:
+      pod.metadata.labels?.[INJECT_KEY] === "false" || pod.metadata.annotations?.[INJECT_KEY] === "false",
   };
 }
 

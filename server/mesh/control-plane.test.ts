@@ -10,6 +10,7 @@ const pod = (name: string, workload: string, labels: Record<string, string>, ima
   labels,
   containers: [{ name: workload === "istiod" ? "discovery" : "istio-proxy", image, ready: true, restarts: 0 }],
   hasSidecar: false,
+  optsOutOfInjection: true,
 });
 
 const pods = [
