@@ -25,6 +25,16 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Render tests of React components (Testing Library in jsdom): what a user sees and does in a form.
+        esbuild: { jsx: "automatic" },
+        test: {
+          name: "component",
+          include: ["components/**/*.test.tsx"],
+          environment: "jsdom",
+        },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["{lib,server,sim,scripts,tests,deploy}/**/*.integration.test.ts"],

@@ -13,8 +13,8 @@ step "format (Prettier, .prettierrc.json)"
 npx prettier --check . --log-level warn
 step "lint"
 npx eslint --max-warnings 0 .
-step "unit tests"
-npx vitest run --project unit
+step "unit and component tests"
+npx vitest run --project unit --project component
 step "integration tests"
 npx vitest run --project integration
 step "production build"
