@@ -1,4 +1,5 @@
 import { Suspense, type ReactNode } from "react";
+import { RememberNamespaces } from "./remember-namespaces";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
 
@@ -12,6 +13,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <Suspense>
+        <RememberNamespaces />
         <SideNav />
       </Suspense>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { namespaceMemoryKey } from "@/lib/namespace-memory";
 import { parseNamespaceParam, formatNamespaceParam } from "@/lib/namespace-param";
 
 /** The selected namespaces live in the URL (`?namespaces=a,b`) so a link reproduces the view. */
@@ -14,6 +15,8 @@ export function useSelectedNamespaces(): [string[], (next: string[]) => void] {
     (next: string[]) => {
       const params = new URLSearchParams(search.toString());
       const value = formatNamespaceParam(next);
+      // Stored here as well, so a cleared selection ("") is remembered too and not restored.
+      window.localStorage.setItem(namespaceMemoryKey, value);
       if (value) params.set("namespaces", value);
       else params.delete("namespaces");
       const query = params.toString();
