@@ -4,6 +4,7 @@ import Link from "next/link";
 import { edgeLogsSearch } from "@/lib/contracts/logs";
 import { edgeNodeOf } from "@/components/logs/edge-node";
 import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import { describeMtls } from "@/lib/graph-view/edge-security";
 import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
 import { Facts, PanelSection } from "./panel-parts";
@@ -50,10 +51,7 @@ export function EdgePanel({
   if (!tcp) rows.push(["Errors", formatPercent(edge.errorPct)]);
   if (edge.responseTimeMs !== undefined) rows.push(["Response time (p95)", formatDurationMs(edge.responseTimeMs)]);
   if (edge.throughput !== undefined && !tcp) rows.push(["Throughput", formatBytesPerSecond(edge.throughput)]);
-  rows.push([
-    "mTLS",
-    edge.mtlsPct === undefined ? "unknown" : edge.mtlsPct > 0 ? `yes, ${formatPercent(edge.mtlsPct)} of traffic` : "no",
-  ]);
+  rows.push(["mTLS", describeMtls(edge)]);
   // Class names and order from the one response-class table (lib/istio/response-classes.ts).
   const classes: [string, string][] =
     edge.protocol === "tcp"
