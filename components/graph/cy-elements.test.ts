@@ -33,11 +33,36 @@ describe("canvas elements", () => {
     expect(nodeClasses(node("pp-box"))).toContain("box");
   });
 
-  it("labels edges in the chosen mode and marks mTLS and errors", () => {
+  it("labels edges in the chosen mode and colours errors", () => {
     expect(edgeData(edge("e-gw-pp"), "responseTime", "#000")).toMatchObject({ label: "42 ms", colour: "#000" });
     expect(edgeData(edge("e-pp-rv2"), "requestRate", "#000").colour).toBe(healthRows.degraded.colour);
-    expect(edgeClasses(edge("e-gw-pp"))).toEqual(["mtls", "traffic"]);
     expect(edgeClasses(edge("e-pp-rv2"))).toEqual(["traffic"]);
+  });
+
+  describe("the Security display", () => {
+    const partial = { ...edge("e-pp-rv1"), mtlsPct: 62.5 };
+
+    it("marks nothing while it is off, as Kiali draws by default", () => {
+      expect(edgeClasses(edge("e-gw-pp"))).toEqual(["traffic"]);
+      expect(edgeClasses(partial)).toEqual(["traffic"]);
+      expect(edgeData(edge("e-gw-pp"), "none", "#000").label).toBe("");
+    });
+
+    it("gives full mTLS a lock and partial mTLS its own marker, even without edge labels", () => {
+      expect(edgeClasses(edge("e-gw-pp"), true)).toEqual(["mtls", "traffic"]);
+      expect(edgeData(edge("e-gw-pp"), "none", "#000", true).label).toBe("🔒");
+      expect(edgeData(edge("e-gw-pp"), "responseTime", "#000", true).label).toBe("🔒 42 ms");
+      expect(edgeClasses(partial, true)).toEqual(["mtls-partial", "traffic"]);
+      expect(edgeData(partial, "none", "#000", true).label).toBe("🔒 partial");
+    });
+
+    it("leaves plaintext edges, and edges the graph says nothing about, unmarked", () => {
+      // ratings → mysqldb: isMTLS "0.0"; productpage → reviews v2: no isMTLS at all.
+      expect(edgeClasses(edge("e-rt-db"), true)).toEqual(["traffic"]);
+      expect(edgeData(edge("e-rt-db"), "none", "#000", true).label).toBe("");
+      expect(edgeClasses(edge("e-pp-rv2"), true)).toEqual(["traffic"]);
+      expect(edgeData(edge("e-pp-rv2"), "requestRate", "#000", true).label).toBe("5.00 rps · 5.0% err");
+    });
   });
 });
 

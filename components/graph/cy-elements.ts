@@ -4,6 +4,7 @@
  */
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
+import { securityMarkerOf } from "@/lib/graph-view/edge-security";
 import type { ViewEdge, ViewNode } from "@/lib/graph-view/view-model";
 import { healthRows, shapeOf } from "./graph-styles";
 import { nodeImageUri } from "./node-images";
@@ -59,19 +60,29 @@ export function nodeClasses(n: ViewNode): string[] {
   return classes;
 }
 
-export function edgeData(e: ViewEdge, mode: EdgeLabelMode, normalColour: string): CyEdgeData {
+/** Cytoscape class per marked security state: cy-stylesheet.ts draws each its own mid-edge marker. */
+const securityClass = { mtls: "mtls", partialMtls: "mtls-partial" } as const;
+
+/**
+ * With the Security display on, a marked edge's label starts with its marker (a lock, as
+ * Kiali draws it), so the marker shows even when no edge labels are chosen.
+ */
+export function edgeData(e: ViewEdge, mode: EdgeLabelMode, normalColour: string, security = false): CyEdgeData {
+  const label = formatEdgeLabel(e, mode);
+  const marker = security ? securityMarkerOf(e)?.marker : undefined;
   return {
     id: e.id,
     source: e.source,
     target: e.target,
-    label: formatEdgeLabel(e, mode),
+    label: marker ? [marker, label].filter(Boolean).join(" ") : label,
     colour: edgeColour(e, normalColour),
   };
 }
 
-export function edgeClasses(e: ViewEdge): string[] {
+export function edgeClasses(e: ViewEdge, security = false): string[] {
   const classes: string[] = [];
-  if ((e.mtlsPct ?? 0) > 0) classes.push("mtls");
+  const marked = security ? securityMarkerOf(e) : undefined;
+  if (marked) classes.push(securityClass[marked.security]);
   if (e.rate > 0) classes.push("traffic");
   else classes.push("idle");
   return classes;

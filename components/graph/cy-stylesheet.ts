@@ -113,13 +113,16 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
         "text-outline-color": p.textOutline,
         "text-outline-width": 2,
         "text-rotation": "autorotate",
-        // Above the line, so the mTLS marker in the middle stays visible.
+        // Above the line, so the security marker in the middle stays visible.
         "text-margin-y": -9,
         "min-zoomed-font-size": 7,
       },
     },
+    // The Security display (cy-elements.ts): a filled square for full mTLS, a hollow one for
+    // partial, next to the lock in the label — the square still tells them apart where a
+    // browser lacks an emoji font for the lock.
     {
-      selector: "edge.mtls",
+      selector: "edge.mtls, edge.mtls-partial",
       style: {
         "mid-target-arrow-shape": "square",
         "mid-target-arrow-color": "data(colour)",
@@ -127,6 +130,7 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
         "arrow-scale": 1.1,
       },
     },
+    { selector: "edge.mtls-partial", style: { "mid-target-arrow-fill": "hollow" } },
     { selector: "edge.idle", style: { "line-style": "dotted", opacity: 0.6 } },
     { selector: "edge.animated", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: ".hidden", style: { display: "none" } },

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { edgeLogsSearch } from "@/lib/contracts/logs";
 import { edgeNodeOf } from "@/components/logs/edge-node";
 import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import { describeMtls } from "@/lib/graph-view/edge-security";
+import { explainOutboundPolicy } from "@/lib/graph-view/outbound-explanation";
 import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
 import { Facts, PanelSection } from "./panel-parts";
@@ -36,6 +38,7 @@ export function EdgePanel({
   const source = graph.nodeById.get(edge.source);
   const target = graph.nodeById.get(edge.target);
   const tcp = edge.protocol === "tcp";
+  const outbound = explainOutboundPolicy(edge, target, graph.outboundTrafficPolicy);
   // One click from a code/flag row to the access lines behind it (app/logs/edge/page.tsx).
   const [sourceNode, destNode] = [edgeNodeOf(source), edgeNodeOf(target)];
   // A source without a proxy to read (unknown, a gateway outside the namespaces) leaves the destination's side only.
@@ -50,10 +53,7 @@ export function EdgePanel({
   if (!tcp) rows.push(["Errors", formatPercent(edge.errorPct)]);
   if (edge.responseTimeMs !== undefined) rows.push(["Response time (p95)", formatDurationMs(edge.responseTimeMs)]);
   if (edge.throughput !== undefined && !tcp) rows.push(["Throughput", formatBytesPerSecond(edge.throughput)]);
-  rows.push([
-    "mTLS",
-    edge.mtlsPct === undefined ? "unknown" : edge.mtlsPct > 0 ? `yes, ${formatPercent(edge.mtlsPct)} of traffic` : "no",
-  ]);
+  rows.push(["mTLS", describeMtls(edge)]);
   // Class names and order from the one response-class table (lib/istio/response-classes.ts).
   const classes: [string, string][] =
     edge.protocol === "tcp"
@@ -89,6 +89,23 @@ export function EdgePanel({
           </button>
         </p>
       </header>
+      {outbound && (
+        <PanelSection title="Outbound traffic policy">
+          <div className="space-y-1.5 text-sm" data-testid="outbound-explanation" data-kind={outbound.kind}>
+            <p className="font-medium">{outbound.title}</p>
+            {outbound.because.map((sentence) => (
+              <p key={sentence}>{sentence}</p>
+            ))}
+            <p>
+              <span className="font-medium">What to do: </span>
+              {outbound.action}
+            </p>
+            <Link href="/mesh" className="text-sky-700 underline dark:text-sky-400">
+              The mesh&apos;s outbound traffic policy on the Mesh page
+            </Link>
+          </div>
+        </PanelSection>
+      )}
       <PanelSection title="Traffic">
         <Facts rows={[...rows, ...classes]} />
         {destNode && !tcp && edge.responseTimeMs !== undefined && edge.responseTimeMs > 0 && (

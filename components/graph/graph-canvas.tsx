@@ -42,6 +42,8 @@ export interface GraphCanvasProps {
   visibility: Visibility;
   edgeLabels: EdgeLabelMode;
   animate: boolean;
+  /** The Security display: mTLS and partial-mTLS edges carry their markers. */
+  security: boolean;
   theme: "light" | "dark";
   selection: GraphSelection;
   /** A trace's path: lit elements get `traced` (failed hops `traced-error`), all others `dimmed`. */
@@ -56,7 +58,7 @@ export interface GraphCanvasProps {
 const largeGraph = 400;
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { graph, visibility, edgeLabels, animate, theme, selection, highlight, ref } = props;
+  const { graph, visibility, edgeLabels, animate, security, theme, selection, highlight, ref } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   // Latest callbacks without re-binding Cytoscape's listeners on each render.
@@ -111,7 +113,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current?.style(buildStylesheet(palettes[theme]));
   }, [theme]);
 
-  // Apply a new graph (or label mode) as a diff.
+  // Apply a new graph (or label mode, or security display) as a diff.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -168,13 +170,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
         }
       }
       for (const e of graph.edges) {
-        const data = edgeData(e, edgeLabels, palette.edge);
+        const data = edgeData(e, edgeLabels, palette.edge, security);
         const existing = firstDraw ? undefined : cy.getElementById(e.id);
         if (existing?.nonempty()) {
           existing.data(data);
-          existing.classes([...edgeClasses(e), ...edgeVis(e.id)]);
+          existing.classes([...edgeClasses(e, security), ...edgeVis(e.id)]);
         } else {
-          toAdd.push({ group: "edges", data, classes: [...edgeClasses(e), ...edgeVis(e.id)] });
+          toAdd.push({ group: "edges", data, classes: [...edgeClasses(e, security), ...edgeVis(e.id)] });
         }
       }
       cy.add(toAdd);
@@ -185,7 +187,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
     if (firstDraw) cy.fit(undefined, 30);
     reportDrawn();
-  }, [graph, edgeLabels, theme]);
+  }, [graph, edgeLabels, security, theme]);
 
   // Hide and find: class toggles in one batch. When the set of hidden nodes changes (a
   // hide expression or a focus, not a refresh), fit what remains so it is not left adrift.

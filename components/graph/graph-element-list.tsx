@@ -7,6 +7,7 @@
  */
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
+import { edgeSecurity, securityMarkerOf } from "@/lib/graph-view/edge-security";
 import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { Visibility } from "@/lib/graph-view/visibility";
@@ -18,6 +19,8 @@ interface Props {
   graph: ViewGraph;
   visibility: Visibility;
   edgeLabels: EdgeLabelMode;
+  /** The Security display: marked edges show the canvas's marker and say it. */
+  security: boolean;
   selection: GraphSelection;
   /** A lit trace path: its elements are marked "on the trace", as the canvas lights them. */
   highlight?: TraceHighlight | null;
@@ -29,7 +32,16 @@ interface Props {
 const rowClass = (selected: boolean) =>
   `min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left text-sm ${selected ? "bg-sky-100 font-medium dark:bg-sky-900/50" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
 
-export function GraphElementList({ graph, visibility, edgeLabels, selection, highlight, onSelect, onOpenMenu }: Props) {
+export function GraphElementList({
+  graph,
+  visibility,
+  edgeLabels,
+  security,
+  selection,
+  highlight,
+  onSelect,
+  onOpenMenu,
+}: Props) {
   const nodes = graph.nodes.filter((n) => n.kind !== "box");
   return (
     <div className="space-y-3">
@@ -99,6 +111,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, hig
             const traced = highlight?.edges.has(e.id) ? (highlight.errorEdges.has(e.id) ? "failed" : "ok") : "";
             const from = graph.nodeById.get(e.source)?.title ?? e.source;
             const to = graph.nodeById.get(e.target)?.title ?? e.target;
+            const marker = security ? securityMarkerOf(e) : undefined;
             return (
               <li
                 key={e.id}
@@ -108,6 +121,7 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, hig
                 data-label={label}
                 data-hidden={hidden}
                 data-mtls={(e.mtlsPct ?? 0) > 0}
+                data-security={edgeSecurity(e)}
                 data-health={edgeHealth(e)}
                 data-traced={traced}
               >
@@ -118,9 +132,14 @@ export function GraphElementList({ graph, visibility, edgeLabels, selection, hig
                   className={`${rowClass(selected)} w-full ${hidden ? "text-slate-400 line-through" : ""}`}
                 >
                   {from} → {to}
+                  {marker && (
+                    <span aria-hidden="true" className="ml-1 text-xs">
+                      {marker.marker}
+                    </span>
+                  )}
                   {label && <span className="ml-1 font-mono text-xs text-slate-500">{label}</span>}
                   <span className="sr-only">
-                    {(e.mtlsPct ?? 0) > 0 ? ", mTLS" : ""}
+                    {marker ? `, ${marker.describe(e)}` : ""}
                     {hidden ? ", hidden" : ""}
                     {traced === "ok" ? ", on the trace" : traced === "failed" ? ", on the trace, failed" : ""}
                   </span>

@@ -1,7 +1,8 @@
 "use client";
 
 /** What shapes, colours and badges mean: read from the same tables the canvas uses. */
-import { badgeRows, healthRows, mtlsLegend, nodeKindRows, type CyShape } from "./graph-styles";
+import { securityMarkerRows } from "@/lib/graph-view/edge-security";
+import { badgeRows, healthRows, nodeKindRows, type CyShape } from "./graph-styles";
 
 const shapePath: Record<CyShape, string> = {
   "round-rectangle": "M4 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z",
@@ -13,7 +14,8 @@ const shapePath: Record<CyShape, string> = {
   rectangle: "M2 2h12v12H2z",
 };
 
-export function GraphLegend() {
+/** `security`: whether the Security display is on (its markers are explained either way). */
+export function GraphLegend({ security }: { security: boolean }) {
   return (
     <div className="grid gap-3 text-xs sm:grid-cols-3">
       <section>
@@ -68,13 +70,25 @@ export function GraphLegend() {
               {row.label}
             </li>
           ))}
-          <li className="flex items-center gap-1.5">
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4">
-              <path d="M1 8h14" stroke="#64748b" strokeWidth={2} />
-              <rect x="6" y="5" width="6" height="6" fill="#64748b" />
-            </svg>
-            {mtlsLegend}
-          </li>
+          {Object.values(securityMarkerRows).map((row) => (
+            <li key={row.security} className="flex items-center gap-1.5" data-legend-security={row.security}>
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 shrink-0">
+                <path d="M1 8h14" stroke="#64748b" strokeWidth={2} />
+                <rect
+                  x="5"
+                  y="5"
+                  width="6"
+                  height="6"
+                  stroke="#64748b"
+                  strokeWidth={1.5}
+                  fill={row.security === "mtls" ? "#64748b" : "none"}
+                />
+              </svg>
+              <span aria-hidden="true">{row.marker}</span>
+              {row.legend}
+            </li>
+          ))}
+          {!security && <li className="text-slate-500">Security markers show with Security on in the toolbar.</li>}
           <li className="text-slate-500">
             Dashed moving edges: traffic animation. Edge colour: orange with errors, red at 10% or more.
           </li>

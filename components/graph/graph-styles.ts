@@ -65,5 +65,3 @@ export const badgeRows: BadgeRow[] = [
   { badge: "timeout", label: "Request timeout", glyph: "T", colour: "#4338ca" },
   { badge: "missingSidecar", label: "Missing sidecar", glyph: "⊘", colour: "#b91c1c" },
 ];
-
-export const mtlsLegend = "Edge with a square in the middle: traffic over mutual TLS";

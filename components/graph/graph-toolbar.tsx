@@ -131,6 +131,12 @@ export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMo
       />
       <Toggle label="Idle nodes" checked={state.idleNodes} onChange={(idleNodes) => onChange({ idleNodes })} />
       <Toggle
+        label="Security"
+        hint="Mark edges whose traffic is over mutual TLS (a lock), or only partly (“partial”)"
+        checked={state.security}
+        onChange={(security) => onChange({ security })}
+      />
+      <Toggle
         label={reducedMotion ? "Traffic animation (off: reduced motion)" : "Traffic animation"}
         checked={state.animate && !reducedMotion}
         disabled={reducedMotion}

@@ -179,6 +179,7 @@ export function GraphView() {
                 visibility={visibility}
                 edgeLabels={state.edgeLabels}
                 animate={state.animate}
+                security={state.security}
                 theme={resolvedTheme === "dark" ? "dark" : "light"}
                 selection={selection}
                 highlight={highlight}
@@ -221,7 +222,7 @@ export function GraphView() {
           <details className="absolute bottom-2 left-2 max-w-[min(44rem,calc(100%-1rem))] rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
             <summary className="cursor-pointer select-none text-xs font-medium">Legend</summary>
             <div className="pt-2">
-              <GraphLegend />
+              <GraphLegend security={state.security} />
             </div>
           </details>
         </div>
@@ -256,6 +257,7 @@ export function GraphView() {
                     graph={graph}
                     visibility={visibility}
                     edgeLabels={state.edgeLabels}
+                    security={state.security}
                     selection={selection}
                     highlight={highlight}
                     onSelect={setSelection}

@@ -70,6 +70,7 @@ export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; n
           visibility={visibility}
           edgeLabels="requestRate"
           animate={false}
+          security={false}
           theme={resolvedTheme === "dark" ? "dark" : "light"}
           selection={selection ?? { kind: "node", id: focus.id }}
           onSelect={(s) => {

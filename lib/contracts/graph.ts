@@ -11,6 +11,7 @@
  *   the page keeps node positions.
  */
 import { z } from "zod";
+import { outboundTrafficModes } from "@/lib/istio/mesh-config";
 
 export const graphTypes = ["versionedApp", "app", "workload", "service"] as const;
 export const graphTypeSchema = z.enum(graphTypes);
@@ -169,6 +170,13 @@ export const graphResponseSchema = z.object({
   duration: z.number().int(),
   graphType: graphTypeSchema,
   elements: z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema) }),
+  /**
+   * Topsail's addition to Kiali's shape: the mesh's `outboundTrafficPolicy.mode` (the `istio`
+   * ConfigMap) when the graph was read, so the edge panel can say why calls went to
+   * PassthroughCluster or BlackHoleCluster, or failed with 502 to an external host. Present only
+   * when the graph has such a node (a host outside the mesh) and the ConfigMap could be read.
+   */
+  meshOutboundTrafficPolicy: z.enum(outboundTrafficModes).optional(),
 });
 export type GraphResponse = z.infer<typeof graphResponseSchema>;
 

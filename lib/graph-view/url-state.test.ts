@@ -27,6 +27,7 @@ describe("graph URL state", () => {
       edgeLabels: "trafficPercent",
       idleNodes: true,
       animate: true,
+      security: true,
       find: "http > 0.5 AND %httperr > 5",
       hide: 'name = "reviews" OR mtls',
       focus: "bookinfo/app/reviews/v2",
@@ -57,7 +58,16 @@ describe("graph URL state", () => {
   });
 
   it("falls back to defaults for values it does not know, so a hand-edited link still opens", () => {
-    expect(parse("graphType=pods&duration=7m&refresh=5&edgeLabels=colour&idleNodes=yes")).toEqual(defaultGraphUrlState);
+    expect(parse("graphType=pods&duration=7m&refresh=5&edgeLabels=colour&idleNodes=yes&security=1")).toEqual(
+      defaultGraphUrlState,
+    );
+  });
+
+  it("keeps the Security display in the link only when it is on", () => {
+    const on = formatGraphUrlState({ ...defaultGraphUrlState, namespaces: ["bookinfo"], security: true });
+    expect(on).toBe("namespaces=bookinfo&graphType=versionedApp&duration=300s&security=true");
+    expect(parse(on).security).toBe(true);
+    expect(formatGraphUrlState({ ...defaultGraphUrlState, security: false })).not.toContain("security");
   });
 
   it("accepts windows written in any unit the API accepts", () => {

@@ -19,6 +19,8 @@ export interface GraphUrlState {
   edgeLabels: EdgeLabelMode;
   idleNodes: boolean;
   animate: boolean;
+  /** Kiali's Display → Security: mark mTLS and partial-mTLS edges (off by default, as in Kiali). */
+  security: boolean;
   find: string;
   hide: string;
   /** Id of the node the view is focused on (everything not connected to it is hidden). */
@@ -35,6 +37,7 @@ export const defaultGraphUrlState: GraphUrlState = {
   edgeLabels: "none",
   idleNodes: false,
   animate: false,
+  security: false,
   find: "",
   hide: "",
   focus: "",
@@ -66,6 +69,7 @@ export function parseGraphUrlState(params: ParamSource): GraphUrlState {
     edgeLabels: oneOf(edgeLabelModes, params.get("edgeLabels"), d.edgeLabels),
     idleNodes: params.get("idleNodes") === "true",
     animate: params.get("animate") === "true",
+    security: params.get("security") === "true",
     find: (params.get("find") ?? "").trim(),
     hide: (params.get("hide") ?? "").trim(),
     focus: params.get("focus") ?? "",
@@ -89,6 +93,7 @@ export function formatGraphUrlState(state: GraphUrlState, base?: URLSearchParams
   if (state.edgeLabels !== "none") params.set("edgeLabels", state.edgeLabels);
   if (state.idleNodes) params.set("idleNodes", "true");
   if (state.animate) params.set("animate", "true");
+  if (state.security) params.set("security", "true");
   if (state.find) params.set("find", state.find);
   if (state.hide) params.set("hide", state.hide);
   if (state.focus) params.set("focus", state.focus);

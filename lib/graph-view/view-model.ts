@@ -4,6 +4,7 @@
  * canvas, panels, the accessible list) reads this model, never the wire shape.
  */
 import type { GraphEdgeData, GraphNodeData, GraphResponse, HealthStatus, Protocol } from "@/lib/contracts/graph";
+import type { OutboundTrafficMode } from "@/lib/istio/mesh-config";
 
 export type ViewNodeKind = "app" | "versionedApp" | "workload" | "service" | "unknown" | "aggregate" | "box";
 
@@ -103,6 +104,8 @@ export interface ViewEdge {
 export interface ViewGraph {
   timestamp: number;
   duration: number;
+  /** The mesh's outbound traffic policy, when the graph has hosts outside the mesh (lib/contracts/graph.ts). */
+  outboundTrafficPolicy?: OutboundTrafficMode;
   nodes: ViewNode[];
   edges: ViewEdge[];
   nodeById: Map<string, ViewNode>;
@@ -233,6 +236,7 @@ export function toViewGraph(response: GraphResponse): ViewGraph {
   return {
     timestamp: response.timestamp,
     duration: response.duration,
+    ...(response.meshOutboundTrafficPolicy ? { outboundTrafficPolicy: response.meshOutboundTrafficPolicy } : {}),
     nodes,
     edges: response.elements.edges.map((e) => toViewEdge(e.data)),
     nodeById: new Map(nodes.map((n) => [n.id, n])),

@@ -3,6 +3,7 @@
  * httpbin.org, a real Prometheus scraping every second, and the graph engine reading both.
  * REGISTRY_ONLY in the `istio` ConfigMap blocks the host (a BlackHoleCluster node, all 502);
  * a ServiceEntry written through client-node opens it (an httpbin.org ServiceEntry node, 200s).
+ * The edge panel's explanation is built from the same answer and the ConfigMap as written.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,11 +11,15 @@ import path from "node:path";
 import { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphNodeData, GraphResponse } from "@/lib/contracts/graph";
+import { explainOutboundPolicy } from "@/lib/graph-view/outbound-explanation";
+import { toViewGraph } from "@/lib/graph-view/view-model";
 import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { connectionFromKubeconfig } from "@/server/adapters/kube";
+import { parseMeshSettings } from "@/server/mesh/mesh-config";
 import { buildGraph } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
+import { withOutboundPolicy } from "./outbound-policy";
 import { liveSourcesOn } from "./test-support/live-sources-on";
 
 const WINDOW_SECONDS = 10;
@@ -110,6 +115,21 @@ describe("egress to httpbin.org in the graph of a live mesh", () => {
     const blocked = await eventually(graph, (g) => Number(ratesInto(g, "BlackHoleCluster")?.http ?? 0) > 5, 20_000);
     expect(ratesInto(blocked, "BlackHoleCluster")).toMatchObject({ httpPercentErr: "100.0" });
     expect(serviceNode(blocked, "BlackHoleCluster")?.isDead).toBeUndefined();
+
+    // The mode as the console reads it (server/mesh/mesh-config.ts), from the ConfigMap as the cluster now holds it.
+    const explained = toViewGraph(
+      await withOutboundPolicy(blocked, async () => {
+        const now = await core.readNamespacedConfigMap({ name: "istio", namespace: "istio-system" });
+        return parseMeshSettings([{ name: "istio", data: now.data ?? {} }], "istio-system");
+      }),
+    );
+    expect(explained.outboundTrafficPolicy).toBe("REGISTRY_ONLY");
+    const toBlackHole = explained.edges.find((e) => e.target === serviceNode(blocked, "BlackHoleCluster")?.id);
+    const why =
+      toBlackHole && explainOutboundPolicy(toBlackHole, explained.nodeById.get(toBlackHole.target), "REGISTRY_ONLY");
+    expect(why?.kind).toBe("blocked");
+    expect(why?.hosts).toEqual(["httpbin.org"]);
+    expect(why?.action).toContain("add a ServiceEntry for httpbin.org");
 
     await custom.createNamespacedCustomObject({
       group: "networking.istio.io",

@@ -122,6 +122,8 @@ describe("outbound traffic to hosts outside the mesh in the graph", () => {
     expect(blackHole?.isServiceEntry).toBeUndefined();
     const edge = edgeBetween(graph, workloadNode(graph, "curl"), blackHole);
     expect(edge?.traffic.rates).toMatchObject({ http: "4.00", httpPercentErr: "100.0" });
+    // The called host survives on the edge: the edge panel names it in the ServiceEntry to add.
+    expect(edge?.traffic.responses["502"]?.hosts).toEqual({ "httpbin.org": "100.0" });
   });
 
   it("draws calls let out by ALLOW_ANY to a PassthroughCluster service node", async () => {

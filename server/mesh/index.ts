@@ -7,7 +7,7 @@
  * "Identity"). The view is shared for a few seconds: every open Overview asks for it.
  */
 import "server-only";
-import type { MeshView } from "@/lib/contracts/mesh";
+import type { MeshSettingsView, MeshView } from "@/lib/contracts/mesh";
 import { cacheByKey } from "@/lib/cache-by-key";
 import { clusterCacheFor, getKubeConnection } from "@/server/adapters/kube";
 import { typedConfigMaps, typedServices, type Service } from "@/server/adapters/kube/core-objects";
@@ -17,6 +17,7 @@ import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getConfig } from "@/server/config";
 import { readNamespaceObjects } from "@/server/inventory/read-namespace-objects";
 import type { ServiceData } from "./control-plane";
+import { parseMeshSettings } from "./mesh-config";
 import { readMeshView, type MeshDeps } from "./read-mesh";
 
 function toServiceData(service: Service): ServiceData {
@@ -46,6 +47,15 @@ export function liveMeshDeps(): MeshDeps {
     readSyncz: (istiod) => readIstiodSyncz(connection, istiod, getConfig().kube.timeoutMs),
     now: () => new Date(),
   };
+}
+
+/**
+ * The `istio` ConfigMap's mesh settings alone — no istiod pods, no sync status — for views that explain traffic by them
+ * (the graph's outbound traffic policy). A cluster cache read: cheap enough to need no sharing.
+ */
+export async function getMeshSettings(): Promise<MeshSettingsView> {
+  const deps = liveMeshDeps();
+  return parseMeshSettings(await deps.listConfigMaps(deps.rootNamespace), deps.rootNamespace);
 }
 
 /** As often as the Overview refreshes at most. */

@@ -3,7 +3,8 @@
  * traffic, a real Prometheus scraping it every second, and the console's route handlers on a
  * migrated SQLite file. fortio's calls to httpbin are mirrored to reviews, so reviews has a
  * second real caller besides productpage. The replay only predicts from metrics; once the
- * policy is applied, the simulator's enforcement shows whether the prediction held.
+ * policy is applied, the simulator's enforcement shows whether the prediction held, and the
+ * console's graph API must draw the resulting 403s on the denied callers' edges only.
  */
 import path from "node:path";
 import { CustomObjectsApi } from "@kubernetes/client-node";
@@ -12,6 +13,8 @@ import { POST as applyRoute } from "@/app/api/security/authorization/apply/route
 import { POST as generateRoute } from "@/app/api/security/authorization/generate/route";
 import { POST as replayRoute } from "@/app/api/security/authorization/replay/route";
 import { GET as securityRoute } from "@/app/api/security/[namespace]/route";
+import { GET as graphRoute } from "@/app/api/namespaces/graph/route";
+import { graphResponseSchema, type GraphResponse } from "@/lib/contracts/graph";
 import {
   appliedPolicySchema,
   authorizationReplaySchema,
@@ -69,7 +72,41 @@ async function replay(): Promise<AuthorizationReplay> {
 const callersFrom = (r: AuthorizationReplay, workload: string) =>
   r.callers.filter((c) => c.source.workload === workload);
 
+/** The console's workload graph of bookinfo, through its route (30 s: the shortest window the API accepts). */
+async function bookinfoGraph(): Promise<GraphResponse> {
+  const response = await graphRoute(
+    new Request("http://localhost/api/namespaces/graph?namespaces=bookinfo&graphType=workload&duration=30s"),
+  );
+  expect(response.status).toBe(200);
+  return graphResponseSchema.parse(await response.json());
+}
+
+interface DrawnEdge {
+  source: string;
+  target: string;
+  /** The 4xx response codes the graph drew on the edge. */
+  codes4xx: string[];
+  percentErr: number;
+}
+
+/** Every HTTP edge of the graph between workload nodes, named by workload. */
+function workloadEdges(graph: GraphResponse): DrawnEdge[] {
+  const workloadOf = new Map(graph.elements.nodes.map((n) => [n.data.id, n.data.workload ?? `(${n.data.nodeType})`]));
+  return graph.elements.edges
+    .filter((e) => e.data.traffic.protocol === "http")
+    .map(({ data }) => ({
+      source: workloadOf.get(data.source) ?? data.source,
+      target: workloadOf.get(data.target) ?? data.target,
+      codes4xx: Object.keys(data.traffic.responses).filter((code) => code.startsWith("4")),
+      percentErr: Number(data.traffic.rates.httpPercentErr ?? 0),
+    }));
+}
+
+const named = (edges: DrawnEdge[]) => edges.map((e) => `${e.source} → ${e.target}`).sort();
+
 describe("the Security API on a live mesh", () => {
+  /** The workloads the replay listed as denied before the policy was applied (first test). */
+  let deniedBeforeApply: string[] = [];
   let consoleEnv: ConsoleOnSimulator<RunningSimulator>;
   let prometheus: RunningPrometheus;
   const savedPrometheusUrl = process.env.TOPSAIL_PROMETHEUS_URL;
@@ -132,6 +169,9 @@ describe("the Security API on a live mesh", () => {
     expect(r.callers[0]!.after.decision).toBe("deny");
     // Only reviews' callers: productpage's own callers (the ingress gateway) are not this policy's business.
     expect(r.callers.every((c) => c.destination.workload.startsWith("reviews-"))).toBe(true);
+    deniedBeforeApply = [
+      ...new Set(r.callers.filter((c) => c.after.decision === "deny").map((c) => c.source.workload)),
+    ];
   }, 90_000);
 
   it("generates 'allow only observed callers' for reviews-v1 naming productpage and fortio, denying neither", async () => {
@@ -192,5 +232,32 @@ describe("the Security API on a live mesh", () => {
     };
     const forbidden = await eventually(forbiddenBySource, (f) => (f["fortio-deploy"] ?? 0) > 0, 30_000);
     expect(Object.keys(forbidden).filter((w) => (forbidden[w] ?? 0) > 0)).toEqual(["fortio-deploy"]);
+  }, 60_000);
+
+  it("after apply, the graph draws 403s on exactly the edges from the callers the replay denied to reviews", async () => {
+    // Not a single-caller case: another workload besides productpage calls reviews, and it is the one denied.
+    expect(deniedBeforeApply).toEqual(["fortio-deploy"]);
+    const denied = new Set(deniedBeforeApply);
+    const intoReviews = (edges: DrawnEdge[]) => edges.filter((e) => e.target.startsWith("reviews-"));
+    // Wait for the positive condition only: every denied caller → reviews edge carries a 403. The window still
+    // holds the calls from before the policy, so those edges also carry 200s.
+    const graph = await eventually(
+      bookinfoGraph,
+      (g) => {
+        const fromDenied = intoReviews(workloadEdges(g)).filter((e) => denied.has(e.source));
+        return fromDenied.length > 0 && fromDenied.every((e) => e.codes4xx.includes("403"));
+      },
+      40_000,
+    );
+    const edges = workloadEdges(graph);
+    const fromDenied = intoReviews(edges).filter((e) => denied.has(e.source));
+    expect(fromDenied.map((e) => e.codes4xx)).toEqual(fromDenied.map(() => ["403"]));
+    expect(fromDenied.every((e) => e.percentErr > 0)).toBe(true);
+    // On the same answer: the 4xx errors are drawn on those edges and nowhere else in the graph …
+    expect(named(edges.filter((e) => e.codes4xx.length > 0))).toEqual(named(fromDenied));
+    // … and productpage's calls to reviews, which the policy allows, are drawn, without errors.
+    const fromProductpage = intoReviews(edges).filter((e) => e.source === "productpage-v1");
+    expect(fromProductpage.length).toBeGreaterThan(0);
+    expect(fromProductpage.map((e) => [e.codes4xx, e.percentErr])).toEqual(fromProductpage.map(() => [[], 0]));
   }, 60_000);
 });
