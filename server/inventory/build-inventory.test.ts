@@ -82,6 +82,7 @@ function context() {
       namespace: "bookinfo",
       name: p.workload,
       labels: p.labels,
+      serviceAccount: "default",
     })),
     virtualServices: [vs],
     destinationRules: [dr],
