@@ -5,6 +5,11 @@
  */
 import "server-only";
 import type { KindMap, Rule, ValidatedKind } from "../types";
+import { checkOperationHostsExist } from "./authorization-policy/host-not-found";
+import { checkMtlsForIdentityFields } from "./authorization-policy/mtls-required";
+import { checkSourceNamespacesExist } from "./authorization-policy/namespace-not-found";
+import { checkPrincipalsExist } from "./authorization-policy/principal-not-found";
+import { checkMethodsValid } from "./authorization-policy/wrong-method";
 import { checkApiServerSchema } from "./common/api-server-schema";
 import { checkSelectorMatchesWorkload } from "./common/selector-matches-workload";
 import { checkWebhookFindings } from "./common/webhook-findings";
@@ -67,7 +72,16 @@ export const RULES_BY_KIND: RuleTable = {
   WorkloadEntry: [checkApiServerSchema, checkWebhookFindings],
   Sidecar: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
   PeerAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
-  AuthorizationPolicy: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
+  AuthorizationPolicy: [
+    checkApiServerSchema,
+    checkWebhookFindings,
+    checkSelectorMatchesWorkload,
+    checkSourceNamespacesExist,
+    checkMethodsValid,
+    checkOperationHostsExist,
+    checkMtlsForIdentityFields,
+    checkPrincipalsExist,
+  ],
   RequestAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
 };
 
