@@ -19,7 +19,7 @@ import type { PeerAuthentication } from "@/lib/istio/types";
 import type { ValidationContext } from "./context";
 import { destinationRulesFor } from "./hosts";
 import { labelsMatch } from "./labels";
-import { clientTlsMode, isMeshWideRule } from "./mtls";
+import { clientTlsMode, meshRuleModes, namespaceRuleModes, sendsMtls } from "./mtls";
 import { namespaceOf } from "./types";
 
 type Overall = "ENABLED" | "DISABLED" | "NOT_ENABLED" | "PARTIAL";
@@ -31,8 +31,6 @@ interface LevelStatus {
   server: string;
   overall: Overall | undefined;
 }
-
-const sendsMtls = (mode: string) => mode === "ISTIO_MUTUAL" || mode === "MUTUAL";
 
 function decidedMode(pa: PeerAuthentication): string {
   const mode = pa.spec?.mtls?.mode;
@@ -71,18 +69,14 @@ function fallbackStatus(level: LevelStatus, autoMtls: boolean): Overall {
 }
 
 function namespaceStatus(namespace: string, context: ValidationContext): Overall {
-  const { rootNamespace, domain, enableAutoMtls: autoMtls } = context.mesh;
-  const nsRule = context.destinationRules.find(
-    (dr) => dr.spec?.host === `*.${namespace}.svc.${domain}` && clientTlsMode(dr) !== undefined,
-  );
-  const meshRule = context.destinationRules.find((dr) => isMeshWideRule(dr, context) && clientTlsMode(dr));
+  const { rootNamespace, enableAutoMtls: autoMtls } = context.mesh;
   const ns: LevelStatus = {
-    client: nsRule ? (clientTlsMode(nsRule) ?? "") : "",
+    client: namespaceRuleModes(namespace, context)[0] ?? "",
     server: wideServerMode(namespace, context),
     overall: undefined,
   };
   const mesh: LevelStatus = {
-    client: meshRule ? (clientTlsMode(meshRule) ?? "") : "",
+    client: meshRuleModes(context)[0] ?? "",
     server: wideServerMode(rootNamespace, context),
     overall: undefined,
   };

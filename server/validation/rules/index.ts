@@ -19,6 +19,9 @@ import { checkMeshMtlsPolicyPresent } from "./destination-rule/mesh-mtls-policy-
 import { checkSingleDestinationRulePerSubset } from "./destination-rule/multiple-destination-rules";
 import { checkNamespaceMtlsDisableAccepted } from "./destination-rule/namespace-mtls-disabled";
 import { checkNamespaceMtlsPolicyPresent } from "./destination-rule/namespace-mtls-policy-missing";
+import { checkMeshMtlsRulePresent } from "./peer-authentication/mesh-mtls-rule-missing";
+import { checkMtlsDisableHasRule } from "./peer-authentication/mtls-disabled-rule-missing";
+import { checkNamespaceMtlsRulePresent } from "./peer-authentication/namespace-mtls-rule-missing";
 import { checkSubsetLabelsMatchWorkloads } from "./destination-rule/subset-labels-match";
 import { checkSubsetsHaveLabels } from "./destination-rule/subset-without-labels";
 import { checkGatewayCredentials } from "./gateway/credential-secret";
@@ -71,7 +74,14 @@ export const RULES_BY_KIND: RuleTable = {
   ServiceEntry: [checkApiServerSchema, checkWebhookFindings],
   WorkloadEntry: [checkApiServerSchema, checkWebhookFindings],
   Sidecar: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
-  PeerAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
+  PeerAuthentication: [
+    checkApiServerSchema,
+    checkWebhookFindings,
+    checkSelectorMatchesWorkload,
+    checkMeshMtlsRulePresent,
+    checkNamespaceMtlsRulePresent,
+    checkMtlsDisableHasRule,
+  ],
   AuthorizationPolicy: [
     checkApiServerSchema,
     checkWebhookFindings,
