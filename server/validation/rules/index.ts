@@ -14,6 +14,8 @@ import { checkApiServerSchema } from "./common/api-server-schema";
 import { checkSelectorMatchesWorkload } from "./common/selector-matches-workload";
 import { checkWebhookFindings } from "./common/webhook-findings";
 import { checkDestinationHostExists } from "./destination-rule/host-not-found";
+import { checkMtlsNotOverridden } from "./destination-rule/mtls-overridden";
+import { checkServerCertificateVerified } from "./destination-rule/no-server-cert-verification";
 import { checkMeshMtlsDisableAccepted } from "./destination-rule/mesh-mtls-disabled";
 import { checkMeshMtlsPolicyPresent } from "./destination-rule/mesh-mtls-policy-missing";
 import { checkSingleDestinationRulePerSubset } from "./destination-rule/multiple-destination-rules";
@@ -24,6 +26,7 @@ import { checkMtlsDisableHasRule } from "./peer-authentication/mtls-disabled-rul
 import { checkNamespaceMtlsRulePresent } from "./peer-authentication/namespace-mtls-rule-missing";
 import { checkSubsetLabelsMatchWorkloads } from "./destination-rule/subset-labels-match";
 import { checkSubsetsHaveLabels } from "./destination-rule/subset-without-labels";
+import { checkConflictingGateways } from "./gateway/conflicting-gateways";
 import { checkGatewayCredentials } from "./gateway/credential-secret";
 import { checkGatewayHostsUnique } from "./gateway/multiple-gateways";
 import { checkGatewaySelectorMatches } from "./gateway/selector-matches-workload";
@@ -63,11 +66,14 @@ export const RULES_BY_KIND: RuleTable = {
     checkNamespaceMtlsDisableAccepted,
     checkMeshMtlsDisableAccepted,
     checkSubsetsHaveLabels,
+    checkMtlsNotOverridden,
+    checkServerCertificateVerified,
   ],
   Gateway: [
     checkApiServerSchema,
     checkWebhookFindings,
     checkGatewayHostsUnique,
+    checkConflictingGateways,
     checkGatewaySelectorMatches,
     checkGatewayCredentials,
   ],
