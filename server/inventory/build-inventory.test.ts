@@ -83,6 +83,7 @@ function context() {
       namespace: "bookinfo",
       name: p.workload,
       labels: p.labels,
+      serviceAccount: "default",
     })),
     virtualServices: [vs],
     destinationRules: [dr],

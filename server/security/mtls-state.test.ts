@@ -18,8 +18,15 @@ const dr = (namespace: string, name: string, host: string, mode: string): Destin
   }) as DestinationRule;
 
 function inventory(peerAuthentications: PeerAuthentication[], destinationRules: DestinationRule[] = []): MeshInventory {
-  const pod = (name: string, app: string) => ({ kind: "Pod" as const, namespace: "bookinfo", name, labels: { app } });
+  const pod = (name: string, app: string) => ({
+    kind: "Pod" as const,
+    namespace: "bookinfo",
+    name,
+    labels: { app },
+    serviceAccount: "default",
+  });
   return {
+    namespaces: ["bookinfo"],
     services: [
       {
         namespace: "bookinfo",

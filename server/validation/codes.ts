@@ -40,6 +40,12 @@ export const CHECK_CODES = {
   IST0130: { severity: "warning", summary: "VirtualService rule is never used" },
   IST0131: { severity: "warning", summary: "VirtualService match is never used" },
   IST0132: { severity: "warning", summary: "VirtualService host not found in Gateway" },
+  // AuthorizationPolicy (Kiali)
+  KIA0101: { severity: "warning", summary: "Namespace not found for this rule" },
+  KIA0102: { severity: "warning", summary: "Only HTTP methods and fully-qualified gRPC names are allowed" },
+  KIA0104: { severity: "error", summary: "This host has no matching entry in the service registry" },
+  KIA0105: { severity: "error", summary: "This field requires mTLS to be enabled" },
+  KIA0106: { severity: "error", summary: "Service Account not found for this principal" },
   // DestinationRule (Kiali)
   KIA0201: { severity: "warning", summary: "More than one DestinationRules for the same host subset combination" },
   KIA0202: {
@@ -47,14 +53,31 @@ export const CHECK_CODES = {
     summary: "This host has no matching entry in the service registry (service, workload or service entries)",
   },
   KIA0203: { severity: "error", summary: "This subset's labels are not found in any matching host" },
+  KIA0204: { severity: "warning", summary: "mTLS settings of a non-local Destination Rule are overridden" },
   KIA0205: { severity: "error", summary: "PeerAuthentication enabling mTLS at mesh level is missing" },
   KIA0206: { severity: "error", summary: "PeerAuthentication enabling namespace-wide mTLS is missing" },
   KIA0207: { severity: "error", summary: "PeerAuthentication with TLS strict mode found, it should be permissive" },
   KIA0208: { severity: "error", summary: "PeerAuthentication enabling mTLS found, permissive mode needed" },
   KIA0209: { severity: "warning", summary: "This subset has not labels" },
+  // DestinationRule (istioctl analyze)
+  IST0128: {
+    severity: "warning",
+    summary:
+      "No caCertificates are set in DestinationRule, this results in no verification of presented server certificate.",
+  },
   // Gateway (Kiali)
   KIA0301: { severity: "warning", summary: "More than one Gateway for the same host port combination" },
   KIA0302: { severity: "warning", summary: "No matching workload found for gateway selector in this namespace" },
+  // Gateway (istioctl analyze)
+  IST0145: {
+    severity: "error",
+    summary: "Gateway should not have the same selector, port and matched hosts of server",
+  },
+  // PeerAuthentication (Kiali)
+  KIA0401: { severity: "error", summary: "Mesh-wide Destination Rule enabling mTLS is missing" },
+  KIA0501: { severity: "error", summary: "Destination Rule enabling namespace-wide mTLS is missing" },
+  KIA0505: { severity: "error", summary: "Destination Rule disabling namespace-wide mTLS is missing" },
+  KIA0506: { severity: "error", summary: "Destination Rule disabling mesh-wide mTLS is missing" },
   // Any kind with a workload selector (Kiali)
   KIA0004: { severity: "warning", summary: "No matching workload found for the selector in this namespace" },
   // istiod's webhook and the engine itself (Topsail)

@@ -51,3 +51,22 @@ export function namespacePeerModes(namespace: string, context: ValidationContext
     .map(widePeerMode)
     .filter((m): m is PeerMode => m !== undefined);
 }
+
+/** Client TLS modes of the mesh-wide DestinationRules (`*.local`), in the order they were listed. */
+export function meshRuleModes(context: ValidationContext): string[] {
+  return context.destinationRules
+    .filter((dr) => isMeshWideRule(dr, context))
+    .map(clientTlsMode)
+    .filter((m): m is string => m !== undefined);
+}
+
+/** Client TLS modes of the rules for every host of a namespace (`*.<ns>.svc.<domain>`), wherever they live. */
+export function namespaceRuleModes(namespace: string, context: ValidationContext): string[] {
+  return context.destinationRules
+    .filter((dr) => dr.spec?.host === `*.${namespace}.svc.${context.mesh.domain}`)
+    .map(clientTlsMode)
+    .filter((m): m is string => m !== undefined);
+}
+
+/** ISTIO_MUTUAL, or MUTUAL (a client certificate of the user's own): the client speaks mutual TLS. */
+export const sendsMtls = (mode: string | undefined) => mode === "ISTIO_MUTUAL" || mode === "MUTUAL";

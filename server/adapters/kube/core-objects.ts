@@ -34,7 +34,13 @@ const containerStatus = z.object({
 export const podSchema = z.object({
   metadata,
   spec: z
-    .object({ containers: z.array(container).optional(), initContainers: z.array(container).optional() })
+    .object({
+      containers: z.array(container).optional(),
+      initContainers: z.array(container).optional(),
+      /** The identity a pod's proxy presents (principal `<trust domain>/ns/<ns>/sa/<name>`). */
+      serviceAccountName: z.string().optional(),
+      serviceAccount: z.string().optional(),
+    })
     .optional(),
   status: z
     .object({

@@ -20,7 +20,15 @@ import type {
   WorkloadEntry,
 } from "@/lib/istio/types";
 import { clusterCacheFor } from "./cluster-cache";
-import { ownerOf, typedConfigMaps, typedPods, typedServices, type ConfigMap, type Pod } from "./core-objects";
+import {
+  ownerOf,
+  typedConfigMaps,
+  typedNamespaces,
+  typedPods,
+  typedServices,
+  type ConfigMap,
+  type Pod,
+} from "./core-objects";
 import { listIstioObjects } from "./istio-objects";
 import type { KubeConnection } from "./kube-connection";
 import { toServiceSummary, type ServiceSummary } from "./list-services";
@@ -33,6 +41,8 @@ export interface WorkloadLabels {
   /** The workload Istio reports (Deployment name for a Deployment's pods). */
   name: string;
   labels: Record<string, string>;
+  /** The service account its proxy's certificate names; AuthorizationPolicy principals refer to it. */
+  serviceAccount: string;
 }
 
 export interface MeshSettings {
@@ -40,9 +50,13 @@ export interface MeshSettings {
   enableAutoMtls: boolean;
   /** DNS suffix of Kubernetes services (istiod's --domain). */
   domain: string;
+  /** The trust domain of workload identities (MeshConfig trustDomain): the first part of a principal. */
+  trustDomain: string;
 }
 
 export interface MeshInventory {
+  /** Names of the cluster's namespaces (AuthorizationPolicy sources name them). */
+  namespaces: string[];
   services: ServiceSummary[];
   workloads: WorkloadLabels[];
   virtualServices: VirtualService[];
@@ -61,9 +75,10 @@ export const defaultMeshSettings: MeshSettings = {
   rootNamespace: MESH_ROOT_NAMESPACE,
   enableAutoMtls: true,
   domain: "cluster.local",
+  trustDomain: "cluster.local",
 };
 
-export type IstioKey = Exclude<keyof MeshInventory, "services" | "workloads" | "mesh">;
+export type IstioKey = Exclude<keyof MeshInventory, "namespaces" | "services" | "workloads" | "mesh">;
 
 /** Which Istio kind feeds which field (group and plural come from lib/istio/kinds.ts). */
 export const istioInventoryKinds: Record<IstioKey, IstioKind> = {
@@ -87,6 +102,8 @@ function toWorkloadLabels(pod: Pod): WorkloadLabels | undefined {
     namespace: pod.metadata.namespace ?? "",
     name: workloadNameOf(pod.metadata.name, ownerOf(pod)),
     labels: pod.metadata.labels ?? {},
+    // What the API server defaults it to when the pod names none.
+    serviceAccount: pod.spec?.serviceAccountName ?? pod.spec?.serviceAccount ?? "default",
   };
 }
 
@@ -98,11 +115,12 @@ function meshSettingsOf(configMaps: ConfigMap[]): MeshSettings {
     ...defaultMeshSettings,
     rootNamespace: parsed.mesh.rootNamespace ?? defaultMeshSettings.rootNamespace,
     enableAutoMtls: parsed.mesh.enableAutoMtls ?? defaultMeshSettings.enableAutoMtls,
+    trustDomain: parsed.mesh.trustDomain ?? defaultMeshSettings.trustDomain,
   };
 }
 
 function emptyInventory(mesh: MeshSettings): MeshInventory {
-  const inventory = { services: [], workloads: [], mesh } as unknown as MeshInventory;
+  const inventory = { namespaces: [], services: [], workloads: [], mesh } as unknown as MeshInventory;
   for (const key of Object.keys(istioInventoryKinds) as IstioKey[]) inventory[key] = [];
   return inventory;
 }
@@ -115,6 +133,7 @@ export async function listMeshInventory(
   const cache = clusterCacheFor(connection);
   const scopes: (string | undefined)[] = namespaces === undefined ? [undefined] : [...namespaces];
   const inventory = emptyInventory(meshSettingsOf(typedConfigMaps(await cache.list("ConfigMap", MESH_ROOT_NAMESPACE))));
+  inventory.namespaces = typedNamespaces(await cache.list("Namespace")).map((n) => n.metadata.name);
   for (const namespace of scopes) {
     const [services, pods, ...lists] = await Promise.all([
       cache.list("Service", namespace),
@@ -139,6 +158,7 @@ export async function listMeshInventory(
       namespace: entry.metadata.namespace ?? "",
       name: entry.metadata.name ?? "",
       labels: entry.spec?.labels ?? {},
+      serviceAccount: entry.spec?.serviceAccount ?? "default",
     });
   }
   return inventory;

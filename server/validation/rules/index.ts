@@ -5,17 +5,28 @@
  */
 import "server-only";
 import type { KindMap, Rule, ValidatedKind } from "../types";
+import { checkOperationHostsExist } from "./authorization-policy/host-not-found";
+import { checkMtlsForIdentityFields } from "./authorization-policy/mtls-required";
+import { checkSourceNamespacesExist } from "./authorization-policy/namespace-not-found";
+import { checkPrincipalsExist } from "./authorization-policy/principal-not-found";
+import { checkMethodsValid } from "./authorization-policy/wrong-method";
 import { checkApiServerSchema } from "./common/api-server-schema";
 import { checkSelectorMatchesWorkload } from "./common/selector-matches-workload";
 import { checkWebhookFindings } from "./common/webhook-findings";
 import { checkDestinationHostExists } from "./destination-rule/host-not-found";
+import { checkMtlsNotOverridden } from "./destination-rule/mtls-overridden";
+import { checkServerCertificateVerified } from "./destination-rule/no-server-cert-verification";
 import { checkMeshMtlsDisableAccepted } from "./destination-rule/mesh-mtls-disabled";
 import { checkMeshMtlsPolicyPresent } from "./destination-rule/mesh-mtls-policy-missing";
 import { checkSingleDestinationRulePerSubset } from "./destination-rule/multiple-destination-rules";
 import { checkNamespaceMtlsDisableAccepted } from "./destination-rule/namespace-mtls-disabled";
 import { checkNamespaceMtlsPolicyPresent } from "./destination-rule/namespace-mtls-policy-missing";
+import { checkMeshMtlsRulePresent } from "./peer-authentication/mesh-mtls-rule-missing";
+import { checkMtlsDisableHasRule } from "./peer-authentication/mtls-disabled-rule-missing";
+import { checkNamespaceMtlsRulePresent } from "./peer-authentication/namespace-mtls-rule-missing";
 import { checkSubsetLabelsMatchWorkloads } from "./destination-rule/subset-labels-match";
 import { checkSubsetsHaveLabels } from "./destination-rule/subset-without-labels";
+import { checkConflictingGateways } from "./gateway/conflicting-gateways";
 import { checkGatewayCredentials } from "./gateway/credential-secret";
 import { checkGatewayHostsUnique } from "./gateway/multiple-gateways";
 import { checkGatewaySelectorMatches } from "./gateway/selector-matches-workload";
@@ -55,19 +66,38 @@ export const RULES_BY_KIND: RuleTable = {
     checkNamespaceMtlsDisableAccepted,
     checkMeshMtlsDisableAccepted,
     checkSubsetsHaveLabels,
+    checkMtlsNotOverridden,
+    checkServerCertificateVerified,
   ],
   Gateway: [
     checkApiServerSchema,
     checkWebhookFindings,
     checkGatewayHostsUnique,
+    checkConflictingGateways,
     checkGatewaySelectorMatches,
     checkGatewayCredentials,
   ],
   ServiceEntry: [checkApiServerSchema, checkWebhookFindings],
   WorkloadEntry: [checkApiServerSchema, checkWebhookFindings],
   Sidecar: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
-  PeerAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
-  AuthorizationPolicy: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
+  PeerAuthentication: [
+    checkApiServerSchema,
+    checkWebhookFindings,
+    checkSelectorMatchesWorkload,
+    checkMeshMtlsRulePresent,
+    checkNamespaceMtlsRulePresent,
+    checkMtlsDisableHasRule,
+  ],
+  AuthorizationPolicy: [
+    checkApiServerSchema,
+    checkWebhookFindings,
+    checkSelectorMatchesWorkload,
+    checkSourceNamespacesExist,
+    checkMethodsValid,
+    checkOperationHostsExist,
+    checkMtlsForIdentityFields,
+    checkPrincipalsExist,
+  ],
   RequestAuthentication: [checkApiServerSchema, checkWebhookFindings, checkSelectorMatchesWorkload],
 };
 

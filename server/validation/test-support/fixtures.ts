@@ -25,7 +25,8 @@ interface K8sObject {
   spec?: {
     selector?: Record<string, string>;
     ports?: Array<{ port: number; name?: string }>;
-    template?: { metadata?: { labels?: Record<string, string> } };
+    serviceAccountName?: string;
+    template?: { metadata?: { labels?: Record<string, string> }; spec?: { serviceAccountName?: string } };
   };
 }
 
@@ -45,6 +46,7 @@ export function objectOf<K extends ValidatedKind>(kind: K, yaml: string): KindMa
 /** A mesh with nothing in it, under istiod's default settings: what a test adds its objects to. */
 export function emptyMeshInventory(): MeshInventory {
   return {
+    namespaces: [],
     services: [],
     workloads: [],
     virtualServices: [],
@@ -60,12 +62,22 @@ export function emptyMeshInventory(): MeshInventory {
   };
 }
 
+/**
+ * The namespaces of the mesh are those a `kind: Namespace` document names and those the
+ * fixture's objects live in (an object cannot exist in a namespace that does not).
+ */
 export function contextFrom(yaml: string, mesh: Partial<MeshSettings> = {}): ValidationContext {
   const empty = emptyMeshInventory();
   const inventory: MeshInventory = { ...empty, mesh: { ...empty.mesh, ...mesh } };
+  const namespaces = new Set<string>();
   for (const object of parseObjects(yaml) as unknown as K8sObject[]) {
+    if (object.kind === "Namespace") {
+      namespaces.add(object.metadata?.name ?? "");
+      continue;
+    }
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";
+    namespaces.add(namespace);
     if (object.kind === "Service") {
       inventory.services.push({
         namespace,
@@ -74,20 +86,39 @@ export function contextFrom(yaml: string, mesh: Partial<MeshSettings> = {}): Val
         ports: (object.spec?.ports ?? []).map((p) => ({ ...p, protocol: "TCP" })),
       });
     } else if (object.kind === "Pod") {
-      inventory.workloads.push({ kind: "Pod", namespace, name, labels: object.metadata?.labels ?? {} });
+      inventory.workloads.push({
+        kind: "Pod",
+        namespace,
+        name,
+        labels: object.metadata?.labels ?? {},
+        serviceAccount: object.spec?.serviceAccountName ?? "default",
+      });
     } else if (object.kind === "Deployment") {
-      inventory.workloads.push({ kind: "Pod", namespace, name, labels: object.spec?.template?.metadata?.labels ?? {} });
+      inventory.workloads.push({
+        kind: "Pod",
+        namespace,
+        name,
+        labels: object.spec?.template?.metadata?.labels ?? {},
+        serviceAccount: object.spec?.template?.spec?.serviceAccountName ?? "default",
+      });
     } else if (object.kind in FIELD_BY_KIND) {
       (inventory[FIELD_BY_KIND[object.kind as ValidatedKind]] as unknown[]).push({
         ...object,
         metadata: { ...object.metadata, namespace },
       });
       if (object.kind === "WorkloadEntry") {
-        const labels = (object.spec as { labels?: Record<string, string> } | undefined)?.labels ?? {};
-        inventory.workloads.push({ kind: "WorkloadEntry", namespace, name, labels });
+        const spec = object.spec as { labels?: Record<string, string>; serviceAccount?: string } | undefined;
+        inventory.workloads.push({
+          kind: "WorkloadEntry",
+          namespace,
+          name,
+          labels: spec?.labels ?? {},
+          serviceAccount: spec?.serviceAccount ?? "default",
+        });
       }
     }
   }
+  inventory.namespaces = [...namespaces].sort();
   return createValidationContext(inventory);
 }
 

@@ -6,34 +6,9 @@
 import "server-only";
 import type { Gateway } from "@/lib/istio/types";
 import { buildCheck } from "../../codes";
+import { selectorKey, servedHosts } from "../../gateway-servers";
 import { hostsIntersect } from "../../hosts";
-import { asLabels } from "../../labels";
 import { isSameObject, namespaceOf, type Rule } from "../../types";
-
-interface ServedHost {
-  port: number;
-  host: string;
-  path: string;
-}
-
-function servedHosts(gateway: Gateway): ServedHost[] {
-  const servers = Array.isArray(gateway.spec?.servers) ? gateway.spec.servers : [];
-  return servers.flatMap((server, i) => {
-    const port = server?.port?.number;
-    if (typeof port !== "number" || !Array.isArray(server?.hosts)) return [];
-    return server.hosts.flatMap((entry, j) => {
-      if (typeof entry !== "string") return [];
-      // The `ns/` part limits which VirtualServices bind, not which requests arrive.
-      const host = entry.slice(entry.indexOf("/") + 1).toLowerCase();
-      return [{ port, host, path: `spec/servers[${i}]/hosts[${j}]` }];
-    });
-  });
-}
-
-function selectorKey(gateway: Gateway): string {
-  const labels = asLabels(gateway.spec?.selector) ?? {};
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
-}
 
 export const checkGatewayHostsUnique: Rule<Gateway> = (gateway, context) => {
   const key = selectorKey(gateway);
