@@ -1,7 +1,8 @@
 /**
  * LDS for one proxy, the listeners istiod writes (pilot/pkg/networking/core/listener.go),
  * reduced to what a reader of the dump looks for: `virtualOutbound` (15001, where iptables
- * sends the app's outbound traffic; unknown destinations → PassthroughCluster),
+ * sends the app's outbound traffic; unknown destinations → PassthroughCluster, or BlackHoleCluster
+ * under REGISTRY_ONLY),
  * `virtualInbound` (15006, a filter chain per inbound port), an HTTP listener per outbound
  * HTTP port (`0.0.0.0_9080`, RDS route config `9080`) and a TCP proxy per TCP service
  * (`<ClusterIP>_<port>`). A gateway listens for real on its servers' ports (`0.0.0.0_8080`,
@@ -10,6 +11,7 @@
 import { qualifyConfigHost } from "../config/hosts";
 import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
 import { anyL4MatchHolds } from "../router/match-request";
+import { catchAllRouteOf } from "../router/resolve-cluster";
 import { selectVirtualServices } from "../router/select-virtual-services";
 import { clusterNameOf } from "./build-http-route";
 import { gatewayHttpPorts, sidecarSource } from "./build-route-configs";
@@ -104,6 +106,8 @@ function listener(name: string, address: string, port: number, body: EnvoyJson):
 
 function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {
   const out: EnvoyJson[] = [];
+  // Connections to addresses no listener claims: PassthroughCluster, or BlackHoleCluster under REGISTRY_ONLY.
+  const catchAll = catchAllRouteOf(snapshot).cluster;
   const httpPorts = new Set<number>();
   for (const row of outboundPortsOf(snapshot)) {
     if (row.protocol !== "tcp") {
@@ -125,7 +129,7 @@ function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[]
       listener(`0.0.0.0_${port}`, "0.0.0.0", port, {
         filter_chains: [{ filters: [httpConnectionManager(`outbound_0.0.0.0_${port}`, String(port))] }],
         default_filter_chain: {
-          filters: [tcpProxy("PassthroughCluster", "PassthroughCluster")],
+          filters: [tcpProxy(catchAll, catchAll)],
           name: "PassthroughFilterChain",
         },
         bind_to_port: false,
@@ -135,9 +139,7 @@ function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[]
   }
   out.push(
     listener("virtualOutbound", "0.0.0.0", 15001, {
-      filter_chains: [
-        { filters: [tcpProxy("PassthroughCluster", "PassthroughCluster")], name: "virtualOutbound-catchall-tcp" },
-      ],
+      filter_chains: [{ filters: [tcpProxy(catchAll, catchAll)], name: "virtualOutbound-catchall-tcp" }],
       use_original_dst: true,
       traffic_direction: "OUTBOUND",
     }),
