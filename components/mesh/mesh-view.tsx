@@ -1,12 +1,13 @@
 "use client";
 
-/** /mesh: the control plane, the gateways and every proxy's sync status, refreshed every few seconds. */
+/** /mesh: the control plane, the gateways, the sidecar injector and every proxy's sync status, refreshed often. */
 import { useMesh } from "@/lib/queries/mesh";
 import { Notice } from "@/components/inventory/item-parts";
 import { MessageText } from "@/components/ui/message-text";
 import { ControlPlanePanel } from "./control-plane-panel";
 import { GatewaysPanel } from "./gateways-panel";
 import { ProxySyncTable } from "./proxy-sync-table";
+import { SidecarInjectorPanel } from "./sidecar-injector-panel";
 
 export function MeshView() {
   const mesh = useMesh();
@@ -17,7 +18,7 @@ export function MeshView() {
         <MessageText text={mesh.error.message} />
       </Notice>
     );
-  const { controlPlane, gateways, proxies, syncError } = mesh.data;
+  const { controlPlane, gateways, sidecarInjector, proxies, syncError } = mesh.data;
   const unsynced = proxies.filter((p) => p.overall !== "SYNCED").length;
   return (
     <div className="space-y-6">
@@ -25,6 +26,7 @@ export function MeshView() {
         <ControlPlanePanel controlPlane={controlPlane} />
         <GatewaysPanel gateways={gateways} />
       </div>
+      <SidecarInjectorPanel injector={sidecarInjector} />
       <section aria-labelledby="proxies-heading" className="space-y-2">
         <h2 id="proxies-heading" className="text-lg font-medium">
           Proxy sync status

@@ -1,9 +1,10 @@
 "use client";
 
-/** The AuthorizationPolicies that reach a namespace (its own and mesh-wide ones), each opening in the YAML editor. */
+/** The AuthorizationPolicies that reach a namespace (its own and mesh-wide ones), each opening its detail page. */
 import Link from "next/link";
 import type { SecurityState } from "@/lib/contracts/security";
 import { objectHref } from "@/components/istio-config/links";
+import { policyHref } from "./policy-links";
 
 export function PolicyList({ state }: { state: SecurityState }) {
   const policies = state.authorizationPolicies;
@@ -26,11 +27,14 @@ export function PolicyList({ state }: { state: SecurityState }) {
             {policies.map((p) => (
               <tr key={`${p.namespace}/${p.name}`} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1 pr-3">
+                  <Link className="underline" href={policyHref(p.namespace, p.name)}>
+                    {p.namespace}/{p.name}
+                  </Link>
                   <Link
-                    className="underline"
+                    className="ml-2 text-xs text-slate-500 hover:underline"
                     href={objectHref("AuthorizationPolicy", p.namespace, p.name, state.namespace)}
                   >
-                    {p.namespace}/{p.name}
+                    YAML
                   </Link>
                   {p.meshWide && <span className="ml-2 text-xs text-slate-500">mesh-wide</span>}
                 </td>

@@ -21,15 +21,10 @@ import {
 } from "@/lib/queries/security";
 import { fromPolicyFields, parseLabels, toPolicyForm, type PolicyFormText } from "./form-text";
 import { ReplayTable } from "./replay-table";
+import { trafficWindows } from "./traffic-windows";
 
 const fieldClass =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-const windows = [
-  { minutes: 10, label: "10 min" },
-  { minutes: 60, label: "1 hour" },
-  { minutes: 360, label: "6 hours" },
-  { minutes: 1440, label: "1 day" },
-];
 
 const emptyForm = (namespace: string): PolicyFormText => ({
   namespace,
@@ -125,7 +120,7 @@ export function PolicyWorkbench({ namespace }: { namespace: string }) {
               value={windowMinutes}
               onChange={(e) => setWindowMinutes(Number(e.target.value))}
             >
-              {windows.map((w) => (
+              {trafficWindows.map((w) => (
                 <option key={w.minutes} value={w.minutes}>
                   {w.label}
                 </option>

@@ -3,18 +3,18 @@
 /** The replay's answer: every observed caller of the policy's workloads, denied ones first, with its rate. */
 import type { AuthorizationReplay, DecisionDto, ReplayedCaller } from "@/lib/contracts/security";
 
-const decisionText: Record<DecisionDto, string> = {
+export const decisionText: Record<DecisionDto, string> = {
   allow: "allowed",
   deny: "denied",
   undecidable: "cannot be decided from metrics",
 };
-const decisionClass: Record<DecisionDto, string> = {
+export const decisionClass: Record<DecisionDto, string> = {
   allow: "text-emerald-700 dark:text-emerald-400",
   deny: "font-semibold text-bad",
   undecidable: "text-warn",
 };
 
-const rate = (rps: number) => (rps >= 10 ? rps.toFixed(0) : rps >= 0.1 ? rps.toFixed(2) : rps.toPrecision(2));
+export const rate = (rps: number) => (rps >= 10 ? rps.toFixed(0) : rps >= 0.1 ? rps.toFixed(2) : rps.toPrecision(2));
 const changed = (c: ReplayedCaller) => c.before.decision !== c.after.decision;
 
 export function ReplayTable({ replay }: { replay: AuthorizationReplay }) {

@@ -55,6 +55,19 @@ test.describe("the Mesh page", () => {
     await expect(mesh.proxies.locator("tr[data-proxy^='istio-system/istio-egressgateway-']")).toHaveCount(1);
   });
 
+  test("shows istiod's sidecar injector webhooks and the namespaces they inject", async ({ page }) => {
+    const mesh = new MeshPage(page);
+    await mesh.open();
+    const byLabel = mesh.webhook("namespace.sidecar-injector.istio.io");
+    await expect(byLabel).toContainText("istiod.istio-system:443/inject");
+    await expect(byLabel).toContainText("failure policy Fail");
+    await expect(byLabel).toContainText("CA O=cluster.local expires");
+    await expect(byLabel.locator('[data-column="namespaces"]')).toContainText("bookinfo");
+    await expect(mesh.webhook("object.sidecar-injector.istio.io")).toContainText("opted-in pods of");
+    await expect(mesh.injectedNamespace("bookinfo")).toContainText("by namespace.sidecar-injector.istio.io");
+    await expect(mesh.injectedNamespace("bookinfo")).not.toContainText("without a sidecar");
+  });
+
   test("a proxy made stale in the simulator shows STALE on the Mesh page and on the Overview", async ({
     page,
     request,

@@ -1,6 +1,7 @@
 /**
  * The Mesh page: GET /api/mesh → the control plane (istiod's pods, version and revision, the mesh settings of its
- * `istio` ConfigMap, the root certificate's expiry), the ingress and egress gateways with their Services, and every
+ * `istio` ConfigMap, the root certificate's expiry), the ingress and egress gateways with their Services, istiod's
+ * sidecar injector webhooks and the namespaces they inject, and every
  * proxy's xDS sync status from istiod's `/debug/syncz`, in `istioctl proxy-status -v 1`'s words.
  */
 import { z } from "zod";
@@ -93,6 +94,53 @@ export const meshGatewaySchema = z.object({
 });
 export type MeshGateway = z.infer<typeof meshGatewaySchema>;
 
+/** The CA a webhook's caBundle holds: what the API server trusts istiod's serving certificate with. */
+export const webhookCaBundleSchema = z.union([
+  z.object({ subject: z.string(), notAfter: z.string(), daysLeft: z.number() }),
+  z.object({ problem: z.string() }),
+]);
+
+/** One webhook of istiod's sidecar injector (a MutatingWebhookConfiguration's entry). */
+export const injectorWebhookSchema = z.object({
+  /** The MutatingWebhookConfiguration, e.g. `istio-sidecar-injector`. */
+  configuration: z.string(),
+  /** e.g. `namespace.sidecar-injector.istio.io`. */
+  name: z.string(),
+  /** The configuration's `istio.io/rev` label; `default` without one. */
+  revision: z.string(),
+  /** `istiod.istio-system:443/inject`, or the URL it calls. */
+  service: z.string(),
+  /** Fail: a pod cannot be created while istiod does not answer; Ignore: it is created without a sidecar. */
+  failurePolicy: z.enum(["Fail", "Ignore"]),
+  caBundle: webhookCaBundleSchema,
+  namespaceSelector: z.string(),
+  objectSelector: z.string(),
+  /** The namespaces whose labels its namespaceSelector matches. */
+  namespaces: z.array(z.string()),
+  /** Its objectSelector matches a pod without labels: every pod of those namespaces is injected, not only opted-in. */
+  injectsEveryPod: z.boolean(),
+});
+export type InjectorWebhook = z.infer<typeof injectorWebhookSchema>;
+
+/** A namespace labelled so that every pod is injected, with the pods that still run without a sidecar. */
+export const injectedNamespaceSchema = z.object({
+  namespace: z.string(),
+  /** The webhook that selects it, and its revision. */
+  webhook: z.string(),
+  revision: z.string(),
+  /** Pods its webhook selects that have no istio-proxy: created before the label, or while the injector was away. */
+  podsWithoutSidecar: z.array(z.string()),
+});
+export type InjectedNamespace = z.infer<typeof injectedNamespaceSchema>;
+
+export const sidecarInjectorSchema = z.object({
+  webhooks: z.array(injectorWebhookSchema),
+  namespaces: z.array(injectedNamespaceSchema),
+  /** forbidden: the console may not read MutatingWebhookConfigurations; unavailable: reading them failed. */
+  problem: z.object({ code: z.enum(["forbidden", "unavailable"]), message: z.string() }).optional(),
+});
+export type SidecarInjectorView = z.infer<typeof sidecarInjectorSchema>;
+
 export const meshViewSchema = z.object({
   controlPlane: z.object({
     istiod: z.array(istiodPodSchema),
@@ -100,6 +148,7 @@ export const meshViewSchema = z.object({
     rootCertificate: rootCertificateSchema.optional(),
   }),
   gateways: z.array(meshGatewaySchema),
+  sidecarInjector: sidecarInjectorSchema,
   proxies: z.array(proxySyncRowSchema),
   /** Why proxy sync status is missing (istiod not found or not answering); the rest of the page still shows. */
   syncError: z.string().optional(),

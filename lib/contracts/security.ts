@@ -3,9 +3,11 @@
  *   POST /api/security/authorization/replay   {policy, windowSeconds} → AuthorizationReplay (nothing written)
  *   POST /api/security/authorization/generate {namespace, workload?, windowSeconds} → GeneratedPolicy
  *   POST /api/security/authorization/apply    {policy, comment?} → WizardApplied (the write path, audited)
+ *   GET  /api/security/policies/{namespace}/{name}?windowSeconds= → AuthorizationPolicyDetail
  */
 import { z } from "zod";
 import { objectChangeSchema } from "./traffic";
+import { validationCheckSchema } from "./validations";
 
 const kubeName = z
   .string()
@@ -159,3 +161,57 @@ export const securityStateSchema = z.object({
   ),
 });
 export type SecurityState = z.infer<typeof securityStateSchema>;
+
+/**
+ * GET /api/security/policies/{namespace}/{name}?windowSeconds= → one AuthorizationPolicy as its detail page shows it:
+ * what it does, whom it applies to, each rule in words, its validations, and its current effect on the callers
+ * observed over the window (each judged without the policy and with it, as the live policies stand).
+ */
+export const policyPathSchema = z.object({ namespace: kubeName, name: kubeName });
+
+export const policyDetailQuerySchema = z.object({
+  windowSeconds: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(3600),
+});
+
+export const policyRuleInWordsSchema = z.object({
+  from: z.array(z.string()),
+  to: z.array(z.string()),
+  when: z.array(z.string()),
+  sentence: z.string(),
+});
+
+/** The callers observed over the window, `before` without this policy and `after` with it (the live state). */
+export const policyEffectSchema = z.union([
+  z.object({
+    windowSeconds: z.number(),
+    callers: z.array(replayedCallerSchema),
+    notes: z.array(z.string()),
+  }),
+  /** Prometheus could not be asked: the rest of the page stands. */
+  z.object({ windowSeconds: z.number(), problem: z.string() }),
+]);
+export type PolicyEffect = z.infer<typeof policyEffectSchema>;
+
+export const authorizationPolicyDetailSchema = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  action: authorizationActionSchema,
+  provider: z.string().optional(),
+  /** The policy in one line (an ALLOW without rules denies everything). */
+  summary: z.string(),
+  /** Whom it applies to in words: every workload of the mesh or namespace, or those its selector picks. */
+  scope: z.string(),
+  meshWide: z.boolean(),
+  /** `targetRef(s)`: bound to a Gateway or waypoint, not to sidecars. */
+  targetRefs: z.array(z.string()),
+  workloads: z.array(z.object({ namespace: z.string(), name: z.string() })),
+  rules: z.array(policyRuleInWordsSchema),
+  checks: z.array(validationCheckSchema),
+  effect: policyEffectSchema,
+});
+export type AuthorizationPolicyDetail = z.infer<typeof authorizationPolicyDetailSchema>;

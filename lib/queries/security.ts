@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   appliedPolicySchema,
+  authorizationPolicyDetailSchema,
   authorizationReplaySchema,
   generatedPolicySchema,
   securityStateSchema,
@@ -69,4 +70,26 @@ export function useApplyPolicy() {
         client.invalidateQueries({ queryKey: auditKeys.all }),
       ]),
   });
+}
+
+export const policyDetailKeys = {
+  all: [...securityKeys.all, "policy"] as const,
+  one: (namespace: string, name: string, windowSeconds: number) =>
+    [...policyDetailKeys.all, namespace, name, windowSeconds] as const,
+};
+
+export const policyDetailQuery = (namespace: string, name: string, windowSeconds: number) =>
+  queryOptions({
+    queryKey: policyDetailKeys.one(namespace, name, windowSeconds),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `/api/security/policies/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}?windowSeconds=${windowSeconds}`,
+        authorizationPolicyDetailSchema,
+        { signal },
+      ),
+  });
+
+/** One AuthorizationPolicy's detail; its current effect is re-read with the window. */
+export function useAuthorizationPolicyDetail(namespace: string, name: string, windowSeconds: number) {
+  return useQuery(policyDetailQuery(namespace, name, windowSeconds));
 }

@@ -10,7 +10,13 @@ import "server-only";
 import type { MeshSettingsView, MeshView } from "@/lib/contracts/mesh";
 import { cacheByKey } from "@/lib/cache-by-key";
 import { clusterCacheFor, getKubeConnection } from "@/server/adapters/kube";
-import { typedConfigMaps, typedServices, type Service } from "@/server/adapters/kube/core-objects";
+import {
+  typedConfigMaps,
+  typedMutatingWebhookConfigurations,
+  typedNamespaces,
+  typedServices,
+  type Service,
+} from "@/server/adapters/kube/core-objects";
 import { readIstiodSyncz } from "@/server/adapters/kube/istiod-debug";
 import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
@@ -43,6 +49,13 @@ export function liveMeshDeps(): MeshDeps {
         name: c.metadata.name,
         data: c.data ?? {},
       })),
+    listNamespaces: async () =>
+      typedNamespaces(await cache.list("Namespace")).map((n) => ({
+        name: n.metadata.name,
+        labels: n.metadata.labels ?? {},
+      })),
+    listMutatingWebhookConfigurations: async () =>
+      typedMutatingWebhookConfigurations(await cache.list("MutatingWebhookConfiguration")),
     // A Kubernetes call's deadline (TOPSAIL_KUBE_TIMEOUT_MS): the fetch is one, tunnelled.
     readSyncz: (istiod) => readIstiodSyncz(connection, istiod, getConfig().kube.timeoutMs),
     now: () => new Date(),
@@ -71,17 +84,31 @@ const cachedMeshView = cacheByKey(
 );
 
 /**
- * The mesh as the current viewer may see it: istiod, gateways and proxies only of namespaces they may see. The mesh
+ * The mesh as the current viewer may see it: istiod, gateways, proxies and injected namespaces only of namespaces they
+ * may see. The mesh
  * settings and the root certificate's expiry stay: they shape every namespace's traffic and hold no secret.
  */
 export async function getMeshView(): Promise<MeshView> {
   const view = await cachedMeshView(undefined);
   const visibility = viewerVisibility();
   if (visibility.everything) return view;
-  const [istiod, gateways, proxies] = await Promise.all([
+  const [istiod, gateways, proxies, injected] = await Promise.all([
     visibility.filter(view.controlPlane.istiod, (p) => p.namespace),
     visibility.filter(view.gateways, (g) => g.namespace),
     visibility.filter(view.proxies, (p) => p.namespace),
+    visibility.filter(view.sidecarInjector.namespaces, (n) => n.namespace),
   ]);
-  return { ...view, controlPlane: { ...view.controlPlane, istiod }, gateways, proxies };
+  const webhooks = await Promise.all(
+    view.sidecarInjector.webhooks.map(async (w) => ({
+      ...w,
+      namespaces: await visibility.filter(w.namespaces, (n) => n),
+    })),
+  );
+  return {
+    ...view,
+    controlPlane: { ...view.controlPlane, istiod },
+    gateways,
+    sidecarInjector: { ...view.sidecarInjector, webhooks, namespaces: injected },
+    proxies,
+  };
 }

@@ -38,13 +38,11 @@ export function parseMeshSettings(configMaps: readonly ConfigMapData[], rootName
 
 const DAY_MS = 86_400_000;
 
-/** The root certificate istiod publishes, when `istio-ca-root-cert` holds a PEM that parses; else undefined. */
-export function readRootCertificate(
-  configMaps: readonly ConfigMapData[],
+/** A PEM certificate's subject and expiry, whole days left counted from `now`; undefined when it does not parse. */
+export function certificateExpiry(
+  pem: string,
   now: Date,
 ): { subject: string; notAfter: string; daysLeft: number } | undefined {
-  const pem = configMaps.find((c) => c.name === "istio-ca-root-cert")?.data["root-cert.pem"];
-  if (!pem) return undefined;
   try {
     const certificate = new X509Certificate(pem);
     const notAfter = new Date(certificate.validTo);
@@ -56,4 +54,13 @@ export function readRootCertificate(
   } catch {
     return undefined;
   }
+}
+
+/** The root certificate istiod publishes, when `istio-ca-root-cert` holds a PEM that parses; else undefined. */
+export function readRootCertificate(
+  configMaps: readonly ConfigMapData[],
+  now: Date,
+): { subject: string; notAfter: string; daysLeft: number } | undefined {
+  const pem = configMaps.find((c) => c.name === "istio-ca-root-cert")?.data["root-cert.pem"];
+  return pem ? certificateExpiry(pem, now) : undefined;
 }

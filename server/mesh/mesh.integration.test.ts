@@ -58,6 +58,34 @@ describe("the Mesh page's sync status against the simulated mesh", () => {
     expect(view.proxies[0]?.types.ECDS.state).toBe("IGNORED");
   });
 
+  it("shows istiod's sidecar injector as istioctl installs it and the namespaces labelled for injection", async () => {
+    const { sidecarInjector, controlPlane } = await freshView();
+    expect(sidecarInjector.problem).toBeUndefined();
+    expect(sidecarInjector.webhooks.map((w) => w.name)).toEqual([
+      "namespace.sidecar-injector.istio.io",
+      "object.sidecar-injector.istio.io",
+      "rev.namespace.sidecar-injector.istio.io",
+      "rev.object.sidecar-injector.istio.io",
+    ]);
+    const byLabel = sidecarInjector.webhooks.find((w) => w.name === "namespace.sidecar-injector.istio.io");
+    expect(byLabel).toMatchObject({
+      configuration: "istio-sidecar-injector",
+      revision: "default",
+      service: "istiod.istio-system:443/inject",
+      failurePolicy: "Fail",
+      injectsEveryPod: true,
+      caBundle: { subject: "O=cluster.local" },
+    });
+    expect(byLabel?.namespaces).toEqual(["bookinfo", "httpbin", "tcp-echo"]);
+    // The webhook trusts the root CA istiod publishes.
+    expect(byLabel?.caBundle).toEqual(controlPlane.rootCertificate);
+    expect(sidecarInjector.namespaces.map((n) => [n.namespace, n.podsWithoutSidecar])).toEqual([
+      ["bookinfo", []],
+      ["httpbin", []],
+      ["tcp-echo", []],
+    ]);
+  });
+
   it("shows a proxy made stale in the simulator as STALE, and SYNCED once it acks again", async () => {
     const details = (await freshView()).proxies.find((p) => p.pod.startsWith("details-v1-"));
     if (!details) throw new Error("no details proxy");

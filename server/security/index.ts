@@ -5,6 +5,7 @@
 import "server-only";
 import type {
   AppliedPolicy,
+  AuthorizationPolicyDetail,
   AuthorizationPolicyFields,
   AuthorizationReplay,
   GeneratedPolicy,
@@ -18,9 +19,11 @@ import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { getPrometheusClient, queryVector, type PrometheusClient } from "@/server/adapters/prometheus";
 import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
+import { loadValidationContext, validateObject } from "@/server/validation";
 import { buildAuthorizationPolicy } from "./build-authorization-policy";
 import { generateAllowObserved } from "./generate-allow-observed";
 import { buildSecurityState } from "./mtls-state";
+import { readPolicyDetail } from "./policy-detail";
 import { replayAuthorization, type ReplayDeps } from "./replay-authorization";
 import { applyPolicy, previewPolicy, type PolicyWriteDeps } from "./write-policy";
 
@@ -77,4 +80,21 @@ export async function applyPolicyLive(form: AuthorizationPolicyFields, comment?:
 export async function getSecurityStateLive(namespace: string): Promise<SecurityState> {
   await requireVisibleNamespace(namespace);
   return buildSecurityState(await listMeshInventory(getKubeConnection()), namespace);
+}
+
+/** One AuthorizationPolicy's detail page: its rules in words, validations and current effect on observed callers. */
+export async function getPolicyDetailLive(
+  ref: { namespace: string; name: string },
+  windowSeconds: number,
+): Promise<AuthorizationPolicyDetail> {
+  await requireVisibleNamespace(ref.namespace);
+  const connection = getKubeConnection();
+  return readPolicyDetail(
+    {
+      ...createReplayDeps(connection, getPrometheusClient()),
+      validate: async (policy) => validateObject(policy, await loadValidationContext(connection)).checks,
+    },
+    ref,
+    windowSeconds,
+  );
 }

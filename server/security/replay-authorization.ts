@@ -48,6 +48,51 @@ export function requireNamespace(inventory: SecurityInventory, namespace: string
     throw new TopsailError("not_found", `Namespace "${namespace}" not found`, { details: { namespaces: [namespace] } });
 }
 
+/**
+ * Each observed call to a workload `applies` selects, judged with the `before` and the `after` policies: the replay
+ * compares the live policies with a proposed one applied; a live policy's current effect compares the policies
+ * without it with the live ones (policy-effect.ts).
+ */
+export function judgeObservedCalls(
+  inventory: SecurityInventory,
+  samples: readonly PromSample[],
+  applies: (workload: WorkloadRef) => boolean,
+  before: readonly AuthorizationPolicy[],
+  after: readonly AuthorizationPolicy[],
+): ReplayedCaller[] {
+  const workloads = uniqueWorkloads(inventory.workloads);
+  const callers: ReplayedCaller[] = [];
+  for (const call of toObservedCalls(samples)) {
+    // A destination the cache no longer holds has no labels: only selector-less policies reach it.
+    const destination = workloads.find(
+      (w) => w.namespace === call.destination.namespace && w.name === call.destination.workload,
+    ) ?? { namespace: call.destination.namespace, name: call.destination.workload, labels: {} };
+    if (!applies(destination)) continue;
+    const identity = { principal: call.source.principal };
+    callers.push({
+      ...call,
+      before: evaluateAuthorization(policiesForWorkload(before, destination, inventory.rootNamespace), identity),
+      after: evaluateAuthorization(policiesForWorkload(after, destination, inventory.rootNamespace), identity),
+    });
+  }
+  return callers.sort((a, b) => rank(a) - rank(b) || b.requestsPerSecond - a.requestsPerSecond);
+}
+
+/** The workloads of the inventory a policy applies to, once each. */
+export function workloadsOf(
+  inventory: SecurityInventory,
+  policy: AuthorizationPolicy,
+): { namespace: string; name: string }[] {
+  return uniqueWorkloads(inventory.workloads)
+    .filter((w) => policyAppliesTo(policy, w, inventory.rootNamespace))
+    .map(({ namespace, name }) => ({ namespace, name }));
+}
+
+/** The PromQL of the calls a policy in `namespace` can see: every namespace's for the mesh root namespace. */
+export function callsQueryFor(inventory: SecurityInventory, namespace: string, windowSeconds: number): string {
+  return observedCallsQuery(namespace === inventory.rootNamespace ? undefined : namespace, windowSeconds);
+}
+
 export async function replayAuthorization(
   deps: ReplayDeps,
   proposed: AuthorizationPolicy,
@@ -56,34 +101,18 @@ export async function replayAuthorization(
   const inventory = await deps.loadInventory();
   const namespace = proposed.metadata.namespace ?? "";
   requireNamespace(inventory, namespace);
-  const meshWide = namespace === inventory.rootNamespace;
-  const samples = await deps.queryVector(observedCallsQuery(meshWide ? undefined : namespace, windowSeconds));
-  const workloads = uniqueWorkloads(inventory.workloads);
-  const after = withProposed(inventory.authorizationPolicies, proposed);
-
-  const targets = workloads.filter((w) => policyAppliesTo(proposed, w, inventory.rootNamespace));
-  const callers: ReplayedCaller[] = [];
-  for (const call of toObservedCalls(samples)) {
-    // A destination the cache no longer holds has no labels: only selector-less policies reach it.
-    const destination = workloads.find(
-      (w) => w.namespace === call.destination.namespace && w.name === call.destination.workload,
-    ) ?? { namespace: call.destination.namespace, name: call.destination.workload, labels: {} };
-    if (!policyAppliesTo(proposed, destination, inventory.rootNamespace)) continue;
-    const identity = { principal: call.source.principal };
-    callers.push({
-      ...call,
-      before: evaluateAuthorization(
-        policiesForWorkload(inventory.authorizationPolicies, destination, inventory.rootNamespace),
-        identity,
-      ),
-      after: evaluateAuthorization(policiesForWorkload(after, destination, inventory.rootNamespace), identity),
-    });
-  }
-  callers.sort((a, b) => rank(a) - rank(b) || b.requestsPerSecond - a.requestsPerSecond);
+  const samples = await deps.queryVector(callsQueryFor(inventory, namespace, windowSeconds));
+  const callers = judgeObservedCalls(
+    inventory,
+    samples,
+    (w) => policyAppliesTo(proposed, w, inventory.rootNamespace),
+    inventory.authorizationPolicies,
+    withProposed(inventory.authorizationPolicies, proposed),
+  );
   return {
     windowSeconds,
     policyYaml: objectYaml(proposed as unknown as Record<string, unknown>),
-    workloads: targets.map(({ namespace: ns, name }) => ({ namespace: ns, name })),
+    workloads: workloadsOf(inventory, proposed),
     callers,
     notes: replayNotes,
   };

@@ -14,9 +14,11 @@ import { POST as generateRoute } from "@/app/api/security/authorization/generate
 import { POST as replayRoute } from "@/app/api/security/authorization/replay/route";
 import { GET as securityRoute } from "@/app/api/security/[namespace]/route";
 import { GET as graphRoute } from "@/app/api/namespaces/graph/route";
+import { GET as policyDetailRoute } from "@/app/api/security/policies/[namespace]/[name]/route";
 import { graphResponseSchema, type GraphResponse } from "@/lib/contracts/graph";
 import {
   appliedPolicySchema,
+  authorizationPolicyDetailSchema,
   authorizationReplaySchema,
   generatedPolicySchema,
   securityStateSchema,
@@ -232,6 +234,28 @@ describe("the Security API on a live mesh", () => {
     };
     const forbidden = await eventually(forbiddenBySource, (f) => (f["fortio-deploy"] ?? 0) > 0, 30_000);
     expect(Object.keys(forbidden).filter((w) => (forbidden[w] ?? 0) > 0)).toEqual(["fortio-deploy"]);
+
+    // Its detail page: whom it applies to, its rule in words, and its current effect — fortio denied by this policy
+    // (allowed without it), productpage allowed.
+    const detailResponse = await policyDetailRoute(
+      new Request(`http://localhost/api/security/policies/bookinfo/reviews-viewer?windowSeconds=${WINDOW_SECONDS}`),
+      { params: Promise.resolve({ namespace: "bookinfo", name: "reviews-viewer" }) },
+    );
+    const body: unknown = await detailResponse.json();
+    expect(detailResponse.status, JSON.stringify(body)).toBe(200);
+    const detail = authorizationPolicyDetailSchema.parse(body);
+    expect(detail.scope).toBe("Workloads labelled app=reviews in namespace bookinfo");
+    expect(detail.workloads.map((w) => w.name).sort()).toEqual(["reviews-v1", "reviews-v2", "reviews-v3"]);
+    expect(detail.rules[0]?.from).toEqual(["principal is cluster.local/ns/bookinfo/sa/bookinfo-productpage"]);
+    if ("problem" in detail.effect) throw new Error(detail.effect.problem);
+    const fortio = detail.effect.callers.filter((c) => c.source.workload === "fortio-deploy");
+    expect(fortio.length).toBeGreaterThan(0);
+    expect(fortio.every((c) => c.after.decision === "deny" && c.before.decision === "allow")).toBe(true);
+    expect(
+      detail.effect.callers
+        .filter((c) => c.source.workload === "productpage-v1")
+        .every((c) => c.after.decision === "allow"),
+    ).toBe(true);
   }, 60_000);
 
   it("after apply, the graph draws 403s on exactly the edges from the callers the replay denied to reviews", async () => {

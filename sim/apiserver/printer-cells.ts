@@ -178,6 +178,7 @@ export const PRINTER_CELLS: Record<string, Cell> = {
   templateImages: (o) => templateContainers(o, "image"),
   workloadSelector: selectorText,
   leaseHolder: (o) => str(obj(o.spec).holderIdentity),
+  webhookCount: (o) => arr(o.webhooks).length,
   bindingRole: (o) => `${str(obj(o.roleRef).kind)}/${str(obj(o.roleRef).name)}`,
   bindingUsers: (o) => subjects(o, "User"),
   bindingGroups: (o) => subjects(o, "Group"),

@@ -512,6 +512,21 @@ export const RESOURCES: readonly ResourceDef[] = [
     printerColumns: [nameCol, col("Holder", "leaseHolder", 0, "string", "The holder of the lease"), ageCol],
   }),
   row({
+    group: "admissionregistration.k8s.io",
+    versions: ["v1"],
+    resource: "mutatingwebhookconfigurations",
+    singularName: "mutatingwebhookconfiguration",
+    kind: "MutatingWebhookConfiguration",
+    namespaced: false,
+    categories: ["api-extensions"],
+    printerColumns: [
+      nameCol,
+      col("Webhooks", "webhookCount", 0, "integer", "Webhooks indicates the number of webhooks in this configuration."),
+      ageCol,
+    ],
+    mergeKeys: { webhooks: "name" },
+  }),
+  row({
     group: "rbac.authorization.k8s.io",
     versions: ["v1"],
     resource: "roles",

@@ -1,9 +1,10 @@
 /**
  * One watched copy of the cluster objects Topsail reads, per cluster and credentials: the
  * Namespaces, Pods, Services and Deployments of every namespace, the mesh root namespace's
- * ConfigMaps, and every Istio kind (lib/istio/kinds.ts). Each kind is kept current by one
- * client-node informer (watch-objects.ts: list, then watch, relist after 410 Gone, restart
- * after a failure), the same design as Kiali's and istiod's own caches.
+ * ConfigMaps, the MutatingWebhookConfigurations (istiod's sidecar injector), and every Istio
+ * kind (lib/istio/kinds.ts). Each kind is kept current by one client-node informer
+ * (watch-objects.ts: list, then watch, relist after 410 Gone, restart after a failure), the
+ * same design as Kiali's and istiod's own caches.
  *
  * Every read of the console goes through it — pages, the write path's plan and validation,
  * the audit watcher — so no request lists the cluster, and a preview on a cluster of
@@ -33,6 +34,7 @@ export const cachedKinds = [
   "Service",
   "Deployment",
   "ConfigMap",
+  "MutatingWebhookConfiguration",
   ...istioKinds.map((k) => k.kind),
 ] as const;
 

@@ -1,6 +1,6 @@
 /**
  * The fields Topsail reads of the core objects the cluster cache holds (Namespace, Pod,
- * Service, Deployment, ConfigMap), checked once per observed version: the cache holds the
+ * Service, Deployment, ConfigMap, MutatingWebhookConfiguration), checked once per observed version: the cache holds the
  * API's JSON, and this is where it becomes typed. Only what some page or rule reads is
  * declared; everything else of the object is ignored. An object that does not fit (which a
  * real API server never sends) is left out rather than failing the whole read.
@@ -103,11 +103,46 @@ export const namespaceSchema = z.object({ metadata, status: z.object({ phase: z.
 
 export const configMapSchema = z.object({ metadata, data: stringMap.optional() });
 
+const labelSelector = z.object({
+  matchLabels: stringMap.optional(),
+  matchExpressions: z
+    .array(z.object({ key: z.string(), operator: z.string(), values: z.array(z.string()).optional() }))
+    .optional(),
+});
+
+/** The Mesh page's sidecar injector: which pods each webhook selects, whom it calls, and the CA it trusts. */
+export const mutatingWebhookConfigurationSchema = z.object({
+  metadata,
+  webhooks: z
+    .array(
+      z.object({
+        name: z.string(),
+        clientConfig: z.object({
+          service: z
+            .object({
+              namespace: z.string(),
+              name: z.string(),
+              path: z.string().optional(),
+              port: z.number().optional(),
+            })
+            .optional(),
+          url: z.string().optional(),
+          caBundle: z.string().optional(),
+        }),
+        failurePolicy: z.string().optional(),
+        namespaceSelector: labelSelector.optional(),
+        objectSelector: labelSelector.optional(),
+      }),
+    )
+    .optional(),
+});
+
 export type Pod = z.infer<typeof podSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Deployment = z.infer<typeof deploymentSchema>;
 export type Namespace = z.infer<typeof namespaceSchema>;
 export type ConfigMap = z.infer<typeof configMapSchema>;
+export type MutatingWebhookConfiguration = z.infer<typeof mutatingWebhookConfigurationSchema>;
 
 /**
  * `schema` applied to each observed version once: versions are immutable (a change arrives as
@@ -135,6 +170,7 @@ export const typedServices = typedWith(serviceSchema);
 export const typedDeployments = typedWith(deploymentSchema);
 export const typedNamespaces = typedWith(namespaceSchema);
 export const typedConfigMaps = typedWith(configMapSchema);
+export const typedMutatingWebhookConfigurations = typedWith(mutatingWebhookConfigurationSchema);
 
 /** The controller (or first) owner of an object: whose workload a pod is. */
 export function ownerOf(object: { metadata: z.infer<typeof metadata> }): { kind: string; name: string } | undefined {

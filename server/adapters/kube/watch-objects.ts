@@ -11,6 +11,7 @@
  */
 import "server-only";
 import {
+  AdmissionregistrationV1Api,
   AppsV1Api,
   CoreV1Api,
   CustomObjectsApi,
@@ -57,7 +58,8 @@ export const MESH_ROOT_NAMESPACE = "istio-system";
 /**
  * The built-in kinds Topsail reads and writes, as rows: Namespaces and Deployments (sidecar
  * injection), Pods and Services (the registry), and the ConfigMaps of the mesh's root
- * namespace only (the mesh settings; every ConfigMap of a cluster would be a lot to hold).
+ * namespace only (the mesh settings; every ConfigMap of a cluster would be a lot to hold), and the
+ * MutatingWebhookConfigurations (the Mesh page's sidecar injector).
  */
 const builtIn: Record<string, KindAccess> = {
   Namespace: {
@@ -79,6 +81,10 @@ const builtIn: Record<string, KindAccess> = {
   ConfigMap: {
     path: `/api/v1/namespaces/${MESH_ROOT_NAMESPACE}/configmaps`,
     list: (c) => c.kubeConfig.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: MESH_ROOT_NAMESPACE }),
+  },
+  MutatingWebhookConfiguration: {
+    path: "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations",
+    list: (c) => c.kubeConfig.makeApiClient(AdmissionregistrationV1Api).listMutatingWebhookConfiguration(),
   },
 };
 

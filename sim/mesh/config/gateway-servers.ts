@@ -15,7 +15,7 @@ export interface ServedServer {
 }
 
 /** The container ports a server port number means on this pod: itself, or the targetPort of a Service port. */
-function containerPortsOf(snapshot: ConfigSnapshot, pod: PodInfo, number: number): Set<number> {
+export function containerPortsOf(snapshot: ConfigSnapshot, pod: PodInfo, number: number): Set<number> {
   const ports = new Set<number>();
   for (const service of snapshot.services.values()) {
     if (service.namespace !== pod.namespace || !labelsMatch(service.selector, pod.labels)) continue;

@@ -27,7 +27,7 @@ import {
   RBAC_DENIED_STATUS,
   rbacDeniedDetails,
 } from "../router/authorize-request";
-import { resolveCluster, resolveService, type DestinationService } from "../router/resolve-cluster";
+import { BLOCK_ALL_ROUTE, resolveCluster, resolveService, type DestinationService } from "../router/resolve-cluster";
 import { isRetriable, retryBackoffMs } from "../router/retry-policy";
 import { routeHttp } from "../router/route-http";
 import type { HttpRequest, RoutedDecision, SourceContext } from "../router/types";
@@ -52,10 +52,6 @@ import { grpcOutcome, isGrpcRequest } from "./grpc";
 import { fireMirror } from "./mirror";
 import type { Timer } from "./scheduler";
 import { startUpstreamTry, type TryHandle, type TryResult } from "./upstream-try";
-
-/** Istio's catch-all route under REGISTRY_ONLY and its direct response. */
-const BLOCK_ALL_ROUTE = "block_all";
-const BLOCK_ALL_STATUS = 502;
 
 export function startProxyExchange(
   ctx: EngineContext,
@@ -127,7 +123,7 @@ export function startProxyExchange(
       ...(dialed !== undefined ? { downstreamLocalAddress: dialed } : {}),
       ...(remote !== undefined ? { downstreamRemoteAddress: remote } : {}),
       ...(blockedRoute
-        ? { routeName: BLOCK_ALL_ROUTE }
+        ? { routeName: BLOCK_ALL_ROUTE.name }
         : routed?.routeName !== undefined
           ? { routeName: routed.routeName }
           : {}),
@@ -266,7 +262,7 @@ export function startProxyExchange(
     } else {
       blockedRoute = true;
       details = "direct_response";
-      finish(BLOCK_ALL_STATUS, 0, { local: true });
+      finish(BLOCK_ALL_ROUTE.status, 0, { local: true });
     }
     return exchange;
   }

@@ -1,17 +1,21 @@
 /**
  * LDS for one proxy, the listeners istiod writes (pilot/pkg/networking/core/listener.go),
  * reduced to what a reader of the dump looks for: `virtualOutbound` (15001, where iptables
- * sends the app's outbound traffic; unknown destinations → PassthroughCluster),
- * `virtualInbound` (15006, a filter chain per inbound port), an HTTP listener per outbound
+ * sends the app's outbound traffic; unknown destinations → PassthroughCluster, or BlackHoleCluster
+ * under REGISTRY_ONLY),
+ * `virtualInbound` (15006, a filter chain per inbound port: an HTTP connection manager with the
+ * workload's RBAC filters, or network RBAC and a TCP proxy), an HTTP listener per outbound
  * HTTP port (`0.0.0.0_9080`, RDS route config `9080`) and a TCP proxy per TCP service
  * (`<ClusterIP>_<port>`). A gateway listens for real on its servers' ports (`0.0.0.0_8080`,
  * route config `http.8080`).
  */
 import { qualifyConfigHost } from "../config/hosts";
-import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { labelsMatch, type ConfigSnapshot, type PodInfo, type Protocol } from "../config/snapshot";
 import { anyL4MatchHolds } from "../router/match-request";
+import { catchAllRouteOf } from "../router/resolve-cluster";
 import { selectVirtualServices } from "../router/select-virtual-services";
 import { clusterNameOf } from "./build-http-route";
+import { buildRbacFilters } from "./build-rbac-filters";
 import { gatewayHttpPorts, sidecarSource } from "./build-route-configs";
 import { ADS_CONFIG_SOURCE, typed, type EnvoyJson } from "./envoy-json";
 import { outboundPortsOf } from "./outbound-ports";
@@ -25,6 +29,15 @@ const HTTP_FILTERS = [
   "istio.metadata_exchange",
   "envoy.filters.http.grpc_stats",
   "istio.alpn",
+  "envoy.filters.http.fault",
+  "envoy.filters.http.cors",
+  "istio.stats",
+  "envoy.filters.http.router",
+].map((name) => ({ name }));
+
+/** An inbound connection manager's filters after the authentication and RBAC filters. */
+const INBOUND_HTTP_FILTERS = [
+  "envoy.filters.http.grpc_stats",
   "envoy.filters.http.fault",
   "envoy.filters.http.cors",
   "istio.stats",
@@ -104,6 +117,8 @@ function listener(name: string, address: string, port: number, body: EnvoyJson):
 
 function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {
   const out: EnvoyJson[] = [];
+  // Connections to addresses no listener claims: PassthroughCluster, or BlackHoleCluster under REGISTRY_ONLY.
+  const catchAll = catchAllRouteOf(snapshot).cluster;
   const httpPorts = new Set<number>();
   for (const row of outboundPortsOf(snapshot)) {
     if (row.protocol !== "tcp") {
@@ -125,7 +140,7 @@ function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[]
       listener(`0.0.0.0_${port}`, "0.0.0.0", port, {
         filter_chains: [{ filters: [httpConnectionManager(`outbound_0.0.0.0_${port}`, String(port))] }],
         default_filter_chain: {
-          filters: [tcpProxy("PassthroughCluster", "PassthroughCluster")],
+          filters: [tcpProxy(catchAll, catchAll)],
           name: "PassthroughFilterChain",
         },
         bind_to_port: false,
@@ -135,35 +150,100 @@ function sidecarListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[]
   }
   out.push(
     listener("virtualOutbound", "0.0.0.0", 15001, {
-      filter_chains: [
-        { filters: [tcpProxy("PassthroughCluster", "PassthroughCluster")], name: "virtualOutbound-catchall-tcp" },
-      ],
+      filter_chains: [{ filters: [tcpProxy(catchAll, catchAll)], name: "virtualOutbound-catchall-tcp" }],
       use_original_dst: true,
       traffic_direction: "OUTBOUND",
     }),
   );
-  const inboundPorts = new Set<number>();
+  out.push(
+    listener("virtualInbound", "0.0.0.0", 15006, {
+      filter_chains: inboundPortsOf(snapshot, proxy).map((inbound) => ({
+        name: `0.0.0.0_${inbound.port}`,
+        filter_chain_match: { destination_port: inbound.port },
+        filters: inboundFilters(snapshot, proxy, inbound),
+      })),
+      use_original_dst: true,
+      traffic_direction: "INBOUND",
+    }),
+  );
+  return out;
+}
+
+interface InboundPort {
+  /** Where the app listens (the Service port's targetPort). */
+  port: number;
+  protocol: Protocol;
+  /** The first Service selecting the pod on that port, and its port: the decorator's `host:port`. */
+  host: string;
+  servicePort: number;
+}
+
+function inboundPortsOf(snapshot: ConfigSnapshot, proxy: PodInfo): InboundPort[] {
+  const byPort = new Map<number, InboundPort>();
   for (const service of snapshot.services.values())
     if (
       service.namespace === proxy.namespace &&
       Object.keys(service.selector).length > 0 &&
       labelsMatch(service.selector, proxy.labels)
     )
-      for (const p of service.ports) inboundPorts.add(p.targetPort);
-  out.push(
-    listener("virtualInbound", "0.0.0.0", 15006, {
-      filter_chains: [...inboundPorts]
-        .sort((a, b) => a - b)
-        .map((port) => ({
-          name: `0.0.0.0_${port}`,
-          filter_chain_match: { destination_port: port },
-          filters: [tcpProxy(`inbound|${port}||`, `inbound|${port}||`)],
-        })),
-      use_original_dst: true,
-      traffic_direction: "INBOUND",
-    }),
-  );
-  return out;
+      for (const p of service.ports)
+        if (!byPort.has(p.targetPort))
+          byPort.set(p.targetPort, {
+            port: p.targetPort,
+            protocol: p.protocol,
+            host: service.fqdn,
+            servicePort: p.port,
+          });
+  return [...byPort.values()].sort((a, b) => a.port - b.port);
+}
+
+/**
+ * An inbound port's filters as istiod writes them: HTTP ports terminate HTTP in a connection manager whose RBAC
+ * filters enforce the workload's AuthorizationPolicies before the router hands the request to `inbound|<port>||`;
+ * TCP ports put the network RBAC filters before the TCP proxy (build-rbac-filters.ts).
+ */
+function inboundFilters(snapshot: ConfigSnapshot, proxy: PodInfo, inbound: InboundPort): EnvoyJson[] {
+  const cluster = `inbound|${inbound.port}||`;
+  if (inbound.protocol === "tcp") return [...buildRbacFilters(snapshot, proxy, "tcp"), tcpProxy(cluster, cluster)];
+  return [
+    {
+      name: "envoy.filters.network.http_connection_manager",
+      typed_config: typed(HCM_TYPE, {
+        stat_prefix: `inbound_0.0.0.0_${inbound.port}`,
+        route_config: {
+          name: cluster,
+          virtual_hosts: [
+            {
+              name: `inbound|http|${inbound.port}`,
+              domains: ["*"],
+              routes: [
+                {
+                  name: "default",
+                  match: { prefix: "/" },
+                  route: {
+                    cluster,
+                    timeout: "0s",
+                    max_stream_duration: { max_stream_duration: "0s", grpc_timeout_header_max: "0s" },
+                  },
+                  decorator: { operation: `${inbound.host}:${inbound.servicePort}/*` },
+                },
+              ],
+            },
+          ],
+          validate_clusters: false,
+        },
+        http_filters: [
+          { name: "istio.metadata_exchange" },
+          { name: "istio_authn" },
+          ...buildRbacFilters(snapshot, proxy, "http"),
+          ...INBOUND_HTTP_FILTERS,
+        ],
+        use_remote_address: false,
+        normalize_path: true,
+        path_with_escaped_slashes_action: "KEEP_UNCHANGED",
+      }),
+    },
+  ];
 }
 
 function gatewayListeners(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {

@@ -1,14 +1,17 @@
 /**
  * RDS for one proxy. A sidecar gets one RouteConfiguration per outbound HTTP port (`9080`)
  * with a virtual host per service on that port (`reviews.bookinfo.svc.cluster.local:9080`,
- * domains as in outbound-ports.ts) and the `allow_any` catch-all to PassthroughCluster. A
- * gateway gets `http.<port>` per HTTP server port of the Gateways selecting it, with a
+ * domains as in outbound-ports.ts) and the catch-all of the mesh's outbound policy (`allow_any` to PassthroughCluster,
+ * or `block_all`'s direct 502 under REGISTRY_ONLY). A
+ * gateway gets `http.<port>` per container port its Gateways' HTTP servers listen on, with a
  * virtual host per host of the VirtualServices bound to those Gateways. A host's routes are
  * the rules of the VirtualServices `selectVirtualServices` picks for this proxy — the same
  * call the traffic engine makes — in order; no VirtualService gives Istio's `default` route.
  */
-import { hostMatches } from "../config/hosts";
-import { labelsMatch, type ConfigSnapshot, type GatewayEntry, type PodInfo } from "../config/snapshot";
+import type { GatewayServer } from "@/lib/istio/types";
+import { containerPortsOf, serverAccepts, serversOn } from "../config/gateway-servers";
+import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { BLOCK_ALL_ROUTE, catchAllRouteOf } from "../router/resolve-cluster";
 import { selectVirtualServices } from "../router/select-virtual-services";
 import type { SourceContext } from "../router/types";
 import { defaultRoute, routesOfRule, type RouteTarget } from "./build-http-route";
@@ -26,22 +29,30 @@ function routesFor(snapshot: ConfigSnapshot, source: SourceContext, target: Rout
   );
 }
 
-const ALLOW_ANY: EnvoyJson = {
-  name: "allow_any",
-  domains: ["*"],
-  routes: [
-    {
-      name: "allow_any",
-      match: { prefix: "/" },
-      route: {
-        cluster: "PassthroughCluster",
-        timeout: "0s",
-        max_stream_duration: { max_stream_duration: "0s", grpc_timeout_header_max: "0s" },
-      },
-    },
-  ],
-  include_request_attempt_count: true,
-};
+/**
+ * The catch-all virtual host for hosts no Service or ServiceEntry declares, as istiod writes it for the mesh's outbound
+ * policy (router/resolve-cluster.ts `catchAllRouteOf`, the choice the traffic engine routes by): `allow_any` to
+ * PassthroughCluster under ALLOW_ANY, `block_all` answering 502 itself under REGISTRY_ONLY.
+ */
+function catchAllVirtualHost(snapshot: ConfigSnapshot): EnvoyJson {
+  const route = catchAllRouteOf(snapshot);
+  const action: EnvoyJson =
+    route === BLOCK_ALL_ROUTE
+      ? { direct_response: { status: route.status } }
+      : {
+          route: {
+            cluster: route.cluster,
+            timeout: "0s",
+            max_stream_duration: { max_stream_duration: "0s", grpc_timeout_header_max: "0s" },
+          },
+        };
+  return {
+    name: route.name,
+    domains: ["*"],
+    routes: [{ name: route.name, match: { prefix: "/" }, ...action }],
+    include_request_attempt_count: true,
+  };
+}
 
 function routeConfig(name: string, virtualHosts: EnvoyJson[]): EnvoyJson {
   return typed(ROUTE_CONFIG_TYPE, {
@@ -71,49 +82,60 @@ function sidecarRouteConfigs(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJso
     });
     byPort.set(row.port, hosts);
   }
-  return [...byPort].sort(([a], [b]) => a - b).map(([port, hosts]) => routeConfig(String(port), [...hosts, ALLOW_ANY]));
+  return [...byPort]
+    .sort(([a], [b]) => a - b)
+    .map(([port, hosts]) => routeConfig(String(port), [...hosts, catchAllVirtualHost(snapshot)]));
 }
 
-/** The Gateways selecting a gateway pod, as `namespace/name` with their entries. */
-export function gatewaysOf(snapshot: ConfigSnapshot, proxy: PodInfo): Array<[string, GatewayEntry]> {
-  return [...snapshot.gateways].filter(([, g]) => g.spec.selector && labelsMatch(g.spec.selector, proxy.labels));
+function isHttpServer(server: GatewayServer): boolean {
+  return HTTP_GATEWAY_PROTOCOLS.has((server.port?.protocol ?? "").toUpperCase());
 }
 
-/** HTTP server ports of the Gateways selecting a gateway pod: one listener and route config each. */
+/**
+ * The container ports a gateway pod listens on for HTTP servers, one listener and route config `http.<port>` each, as
+ * istiod names them: a server on the gateway Service's port 80 listens on its targetPort 8080
+ * (config/gateway-servers.ts).
+ */
 export function gatewayHttpPorts(snapshot: ConfigSnapshot, proxy: PodInfo): number[] {
   const ports = new Set<number>();
-  for (const [, gateway] of gatewaysOf(snapshot, proxy))
+  for (const gateway of snapshot.gateways.values()) {
+    if (!gateway.spec.selector || !labelsMatch(gateway.spec.selector, proxy.labels)) continue;
     for (const server of gateway.spec.servers ?? [])
-      if (server.port?.number !== undefined && HTTP_GATEWAY_PROTOCOLS.has((server.port.protocol ?? "").toUpperCase()))
-        ports.add(server.port.number);
+      if (server.port?.number !== undefined && isHttpServer(server))
+        for (const port of containerPortsOf(snapshot, proxy, server.port.number)) ports.add(port);
+  }
   return [...ports].sort((a, b) => a - b);
 }
 
+/**
+ * A virtual host per host of the VirtualServices bound to the Gateways served on the port, routed as the traffic
+ * engine routes a request reaching the gateway (engine/gateway-hop.ts): the source's gateways are those whose
+ * servers there accept the host, and the port a VirtualService's `match.port` sees is the accepting server's own.
+ */
 function gatewayRouteConfigs(snapshot: ConfigSnapshot, proxy: PodInfo): EnvoyJson[] {
-  const gateways = gatewaysOf(snapshot, proxy);
-  return gatewayHttpPorts(snapshot, proxy).map((port) => {
-    const accepting = gateways.filter(([, g]) => (g.spec.servers ?? []).some((s) => s.port?.number === port));
-    const source: SourceContext = {
-      namespace: proxy.namespace,
-      labels: proxy.labels,
-      gateways: accepting.map(([key]) => key),
-    };
-    const serverHosts = accepting.flatMap(([, g]) =>
-      (g.spec.servers ?? []).filter((s) => s.port?.number === port).flatMap((s) => s.hosts ?? []),
-    );
+  return gatewayHttpPorts(snapshot, proxy).map((containerPort) => {
+    const served = serversOn(snapshot, proxy, containerPort).filter(({ server }) => isHttpServer(server));
+    const bound = new Set(served.map((s) => s.gateway));
     const hosts = new Set<string>();
-    for (const vs of snapshot.virtualServices) {
-      if (!vs.gateways.some((g) => source.gateways.includes(g))) continue;
-      for (const host of vs.hosts)
-        if (serverHosts.some((h) => hostMatches(h.split("/").pop() ?? h, host))) hosts.add(host);
-    }
-    const virtualHosts = [...hosts].sort().map((host) => ({
-      name: `${host}:${port}`,
-      domains: host === "*" ? ["*"] : [host, `${host}:*`],
-      routes: routesFor(snapshot, source, { host, port }),
-      include_request_attempt_count: true,
-    }));
-    return routeConfig(`http.${port}`, virtualHosts);
+    for (const vs of snapshot.virtualServices)
+      if (vs.gateways.some((g) => bound.has(g)))
+        for (const host of vs.hosts) if (served.some(({ server }) => serverAccepts(server, host))) hosts.add(host);
+    const virtualHosts = [...hosts].sort().map((host) => {
+      const accepting = served.filter(({ server }) => serverAccepts(server, host));
+      const port = accepting[0]?.server.port?.number ?? containerPort;
+      const source: SourceContext = {
+        namespace: proxy.namespace,
+        labels: proxy.labels,
+        gateways: [...new Set(accepting.map((s) => s.gateway))],
+      };
+      return {
+        name: `${host}:${port}`,
+        domains: host === "*" ? ["*"] : [host, `${host}:*`],
+        routes: routesFor(snapshot, source, { host, port }),
+        include_request_attempt_count: true,
+      };
+    });
+    return routeConfig(`http.${containerPort}`, virtualHosts);
   });
 }
 

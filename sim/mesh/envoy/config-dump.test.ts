@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { ConfigWatcher } from "../config/config-watcher";
 import type { ConfigSnapshot } from "../config/snapshot";
+import { EGRESS_GATEWAY_YAML, SERVICE_ENTRY_YAML, meshConfigYaml } from "../test-support/egress-config";
 import { applyYaml, createDefaultScenarioStore } from "../test-support/scenario-store";
 import { snapshotWith } from "../test-support/snapshot-fixture";
-import { ClustersDump, Dump, PUSHED_AT, podOf, section, virtualHost } from "../test-support/read-config-dump";
+import {
+  ClustersDump,
+  Dump,
+  ListenersDump,
+  PUSHED_AT,
+  RoutesDump,
+  podOf,
+  section,
+  virtualHost,
+} from "../test-support/read-config-dump";
 import { configDumpFor } from "./config-dump";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
@@ -151,5 +161,67 @@ describe("the ingress gateway", () => {
         },
       },
     });
+  });
+});
+
+describe("the catch-all of the mesh's outbound policy", () => {
+  const catchAllListeners = (snapshot: ConfigSnapshot) =>
+    ListenersDump.parse(
+      section(
+        configDumpFor(snapshot, podOf(snapshot, "productpage-v1"), { pushedAt: PUSHED_AT }),
+        "ListenersConfigDump",
+      ),
+    )
+      .dynamic_listeners.filter((l) => l.name === "virtualOutbound")
+      .flatMap((l) =>
+        l.active_state.listener.filter_chains.flatMap((c) => c.filters.map((f) => f.typed_config.cluster)),
+      );
+
+  it("is allow_any to PassthroughCluster under ALLOW_ANY", () => {
+    const snapshot = snapshotWith();
+    const host = virtualHost(snapshot, podOf(snapshot, "productpage-v1"), "9080", "allow_any");
+    expect(host.domains).toEqual(["*"]);
+    expect(host.routes[0]?.route?.cluster).toBe("PassthroughCluster");
+    expect(catchAllListeners(snapshot)).toEqual(["PassthroughCluster"]);
+  });
+
+  it("is block_all answering 502 itself under REGISTRY_ONLY, with no allow_any left", () => {
+    const snapshot = snapshotWith(meshConfigYaml("REGISTRY_ONLY"));
+    const proxy = podOf(snapshot, "productpage-v1");
+    const host = virtualHost(snapshot, proxy, "9080", "block_all");
+    expect(host.routes).toEqual([{ name: "block_all", match: { prefix: "/" }, direct_response: { status: 502 } }]);
+    expect(() => virtualHost(snapshot, proxy, "9080", "allow_any")).toThrow(/no virtual host allow_any/);
+    expect(catchAllListeners(snapshot)).toEqual(["BlackHoleCluster"]);
+  });
+});
+
+describe("the egress gateway", () => {
+  it("routes the host of its Gateway by the VirtualService bound to it, on the port it listens on (http.8080)", () => {
+    const snapshot = snapshotWith(`${SERVICE_ENTRY_YAML}---\n${EGRESS_GATEWAY_YAML}`);
+    const gateway = snapshot.pods.find((p) => p.isGateway && p.labels.istio === "egressgateway");
+    if (!gateway) throw new Error("no egress gateway");
+    const routes = RoutesDump.parse(
+      section(configDumpFor(snapshot, gateway, { pushedAt: PUSHED_AT }), "RoutesConfigDump"),
+    ).dynamic_route_configs.map((r) => r.route_config.name);
+    // The Gateway's server says port 80, the Service's port whose targetPort the pod listens on.
+    expect(routes).toEqual(["http.8080"]);
+    const host = virtualHost(snapshot, gateway, "http.8080", "httpbin.org:80");
+    expect(host.domains).toEqual(["httpbin.org", "httpbin.org:*"]);
+    // Only the rule matching `gateways: [istio-egressgateway]`; the mesh's rule is for the sidecars.
+    expect(host.routes).toHaveLength(1);
+    expect(host.routes[0]?.route?.cluster).toBe("outbound|80||httpbin.org");
+    expect(host.routes[0]?.metadata?.filter_metadata.istio.config).toBe(
+      "/apis/networking.istio.io/v1/namespaces/tcp-echo/virtual-service/direct-httpbin-through-egress-gateway",
+    );
+  });
+
+  it("has no routes without a Gateway bound to it", () => {
+    const snapshot = snapshotWith();
+    const gateway = snapshot.pods.find((p) => p.isGateway && p.labels.istio === "egressgateway");
+    if (!gateway) throw new Error("no egress gateway");
+    const routes = RoutesDump.parse(
+      section(configDumpFor(snapshot, gateway, { pushedAt: PUSHED_AT }), "RoutesConfigDump"),
+    );
+    expect(routes.dynamic_route_configs).toEqual([]);
   });
 });

@@ -161,11 +161,12 @@ function conditionMatcher(key: string, input: AuthorizationInput): (pattern: str
   }
 }
 
-function isHttpOnlyKey(key: string | undefined): boolean {
+export function isHttpOnlyKey(key: string | undefined): boolean {
   return key?.startsWith("request.") ?? false;
 }
 
-function usesHttpOnlyFields(rule: AuthorizationRule): boolean {
+/** An ALLOW rule using any of these is dropped on TCP (it could never be checked there). */
+export function usesHttpOnlyFields(rule: AuthorizationRule): boolean {
   return (
     (rule.from ?? []).some(({ source }) => given(source?.requestPrincipals) || given(source?.notRequestPrincipals)) ||
     (rule.to ?? []).some(({ operation: o }) =>
@@ -190,6 +191,11 @@ function ruleMatches(rule: AuthorizationRule, action: AuthorizationAction, input
   );
 }
 
+/** `ns[bookinfo]-policy[deny-get]-rule[0]`: the key of a policy rule in Envoy's RBAC filter, as istiod names it. */
+export function rbacPolicyName(policy: Pick<AuthorizationPolicyEntry, "namespace" | "name">, index: number): string {
+  return `ns[${policy.namespace}]-policy[${policy.name}]-rule[${index}]`;
+}
+
 /** The lowest-named rule of `action`'s policies that matches, as Envoy reports it. */
 function matchedRule(
   policies: readonly AuthorizationPolicyEntry[],
@@ -200,7 +206,7 @@ function matchedRule(
   for (const policy of policies) {
     if ((policy.spec.action ?? "ALLOW") !== action) continue;
     (policy.spec.rules ?? []).forEach((rule, index) => {
-      const name = `ns[${policy.namespace}]-policy[${policy.name}]-rule[${index}]`;
+      const name = rbacPolicyName(policy, index);
       if ((matched === undefined || name < matched) && ruleMatches(rule, action, input)) matched = name;
     });
   }

@@ -52,6 +52,20 @@ export interface Cluster {
 export type ClusterResolution =
   { ok: true; cluster: Cluster } | { ok: false; reason: "noCluster"; service: DestinationService };
 
+/**
+ * Istio's catch-all route for hosts no Service or ServiceEntry declares, by the mesh's outbound policy: `allow_any`
+ * forwards to PassthroughCluster, `block_all` answers 502 itself. The traffic engine and the proxies' config dump
+ * (sim/mesh/envoy) both read it here, so they cannot disagree.
+ */
+export const ALLOW_ANY_ROUTE = { name: "allow_any", cluster: "PassthroughCluster" } as const;
+export const BLOCK_ALL_ROUTE = { name: "block_all", cluster: "BlackHoleCluster", status: 502 } as const;
+
+export function catchAllRouteOf(
+  snapshot: Pick<ConfigSnapshot, "mesh">,
+): typeof ALLOW_ANY_ROUTE | typeof BLOCK_ALL_ROUTE {
+  return snapshot.mesh.outboundTrafficMode === "REGISTRY_ONLY" ? BLOCK_ALL_ROUTE : ALLOW_ANY_ROUTE;
+}
+
 export function resolveService(snapshot: ConfigSnapshot, host: string): DestinationService {
   const service = snapshot.services.get(host);
   if (service) return { kind: "kubernetes", host, name: service.name, namespace: service.namespace, service };
@@ -64,9 +78,9 @@ export function resolveService(snapshot: ConfigSnapshot, host: string): Destinat
     }
   }
   if (best) return { kind: "external", host, name: host, namespace: best.entry.namespace, entry: best.entry };
-  if (snapshot.mesh.outboundTrafficMode === "REGISTRY_ONLY")
-    return { kind: "blackhole", host, name: "BlackHoleCluster", namespace: "unknown" };
-  return { kind: "passthrough", host, name: "PassthroughCluster", namespace: "unknown" };
+  return catchAllRouteOf(snapshot) === BLOCK_ALL_ROUTE
+    ? { kind: "blackhole", host, name: "BlackHoleCluster", namespace: "unknown" }
+    : { kind: "passthrough", host, name: "PassthroughCluster", namespace: "unknown" };
 }
 
 export function findDestinationRule(

@@ -22,6 +22,7 @@ export const Route = z
         request_mirror_policies: z.array(z.object({ cluster: z.string() })).optional(),
       })
       .optional(),
+    direct_response: z.object({ status: z.number() }).optional(),
     metadata: z.object({ filter_metadata: z.object({ istio: z.object({ config: z.string() }) }) }).optional(),
     decorator: z.object({ operation: z.string() }).optional(),
     typed_per_filter_config: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),

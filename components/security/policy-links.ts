@@ -1,0 +1,9 @@
+/** Where an AuthorizationPolicy's detail page is: `/security/authorization/<namespace>/<name>`. */
+export function policyHref(namespace: string, name: string): string {
+  return `/security/authorization/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}
+
+/** The audit log of one AuthorizationPolicy. */
+export function policyAuditHref(namespace: string, name: string): string {
+  return `/audit?${new URLSearchParams({ namespace, kind: "AuthorizationPolicy", name }).toString()}`;
+}
