@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { objectValidationSchema } from "./validations";
+import { portTrafficKinds } from "@/lib/istio/port-protocol";
 
 export const wizardIds = [
   "traffic-shifting",
@@ -234,7 +235,15 @@ export const trafficStateSchema = z.object({
   namespace: z.string(),
   service: z.string(),
   host: z.string(),
-  ports: z.array(z.object({ name: z.string().optional(), port: z.number(), protocol: z.string() })),
+  ports: z.array(
+    z.object({
+      name: z.string().optional(),
+      port: z.number(),
+      protocol: z.string(),
+      /** How Istio treats the port (lib/istio/port-protocol.ts): which wizards can route it. */
+      traffic: z.enum(portTrafficKinds),
+    }),
+  ),
   subsets: z.array(trafficSubsetSchema),
   virtualService: kubeObjectSchema.nullable(),
   destinationRule: kubeObjectSchema.nullable(),
