@@ -137,3 +137,22 @@ describe("TCP traffic shifting", () => {
     }
   });
 });
+
+describe("timeouts & retries for the requests no other rule matches", () => {
+  it("changes the catch-all rule only: a header rule keeps its own timeout and retries", async () => {
+    const jason = {
+      name: "jason",
+      match: [{ headers: { "end-user": { exact: "jason" } } }],
+      route: [{ destination: { host: "reviews", subset: "v2" } }],
+      timeout: "3s",
+    };
+    const catchAll = { route: [{ destination: { host: "reviews", subset: "v1" } }] };
+    const vs: VirtualService = { ...reviewsVs, spec: { hosts: ["reviews"], http: [jason, catchAll] } };
+    const { deps, previewed } = fakeDeps({ virtualServices: [vs], destinationRules: [reviewsDr] });
+    await previewWizard(deps, target, "timeouts-retries", {
+      input: { target: { kind: "all" }, timeout: "2s", retries: { attempts: 2, perTryTimeout: null, retryOn: null } },
+    });
+    const desired = previewed[0]?.changes.find((c) => c.kind === "VirtualService")?.desired as VirtualService;
+    expect(desired.spec?.http).toEqual([jason, { ...catchAll, timeout: "2s", retries: { attempts: 2 } }]);
+  });
+});
