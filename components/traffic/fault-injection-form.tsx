@@ -32,6 +32,7 @@ export function FaultInjectionForm({
               onChange={(fixedDelay) =>
                 value.delay && onChange({ ...value, delay: { ...value.delay, fixedDelay: fixedDelay ?? "" } })
               }
+              errorKey="delay.fixedDelay"
             />
             <NumberField
               label="Delay percentage"
@@ -40,6 +41,7 @@ export function FaultInjectionForm({
               max={100}
               step={0.1}
               onChange={(p) => value.delay && onChange({ ...value, delay: { ...value.delay, percentage: p ?? 0 } })}
+              errorKey="delay.percentage"
             />
           </>
         )}
@@ -57,6 +59,7 @@ export function FaultInjectionForm({
               min={200}
               max={599}
               onChange={(s) => value.abort && onChange({ ...value, abort: { ...value.abort, httpStatus: s ?? 0 } })}
+              errorKey="abort.httpStatus"
             />
             <NumberField
               label="Abort percentage"
@@ -65,6 +68,7 @@ export function FaultInjectionForm({
               max={100}
               step={0.1}
               onChange={(p) => value.abort && onChange({ ...value, abort: { ...value.abort, percentage: p ?? 0 } })}
+              errorKey="abort.percentage"
             />
           </>
         )}

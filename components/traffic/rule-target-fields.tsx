@@ -40,6 +40,7 @@ export function RuleTargetFields({ value, onChange }: { value: RuleTarget; onCha
             value={value.name}
             onChange={(name) => onChange({ ...value, name: name ?? "" })}
             placeholder="end-user"
+            errorKey="target.name"
           />
           <SelectField
             label="Match"
@@ -52,6 +53,7 @@ export function RuleTargetFields({ value, onChange }: { value: RuleTarget; onCha
             value={value.value}
             onChange={(v) => onChange({ ...value, value: v ?? "" })}
             placeholder="jason"
+            errorKey="target.value"
           />
         </>
       )}
