@@ -9,6 +9,7 @@ import {
 } from "@/lib/contracts/traffic";
 import { buttonClass, inputClass } from "./fields";
 import { FieldWithError, GroupError } from "./form-errors-context";
+import { removeWeight } from "./rebalance-weights";
 
 const typeOptions = stringMatchTypes;
 const noMatch: RouteMatchInput = { headers: [], uri: null, method: null };
@@ -166,6 +167,17 @@ export function RoutingRuleCard(props: {
 }) {
   const { index, rule, state, warning, onChange } = props;
   const catchAll = rule.matches.length === 0;
+  // Removing a destination gives its weight to the others as moving its slider to 0 would (rebalance-weights.ts).
+  const removeRoute = (k: number) => {
+    const rest = removeWeight(
+      rule.routes.map((r) => ({ subset: r.subset ?? "", weight: r.weight, locked: false })),
+      k,
+    );
+    onChange({
+      ...rule,
+      routes: rule.routes.filter((_, j) => j !== k).map((r, j) => ({ ...r, weight: rest[j]?.weight ?? r.weight })),
+    });
+  };
   const subsetOptions = [
     { value: "", label: `${state.service} (any version)` },
     ...state.subsets.map((s) => ({ value: s.name, label: s.inDestinationRule ? s.name : `${s.name} (new subset)` })),
@@ -289,7 +301,7 @@ export function RoutingRuleCard(props: {
                 type="button"
                 className={buttonClass}
                 aria-label={`Remove rule ${index + 1} destination ${k + 1}`}
-                onClick={() => onChange({ ...rule, routes: rule.routes.filter((_, j) => j !== k) })}
+                onClick={() => removeRoute(k)}
               >
                 ×
               </button>

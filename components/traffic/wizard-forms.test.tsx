@@ -124,6 +124,25 @@ describe("Request routing", () => {
     expect(document.body.textContent).not.toMatch(/rules\.\d|matches\.\d|headers\.\d/);
     expect(fetchSpy).not.toHaveBeenCalled();
   });
+
+  it("gives a removed destination's weight to the others, so the rule still adds up to 100", async () => {
+    const { user } = renderWizard("request-routing", {
+      rules: [
+        jasonRule("jason", [
+          ["v1", 50],
+          ["v2", 30],
+          ["v3", 20],
+        ]),
+        catchAll,
+      ],
+    });
+    await user.click(screen.getByRole("button", { name: "Remove rule 1 destination 3" }));
+    const weights = [1, 2].map((k) => screen.getByRole("spinbutton", { name: `Rule 1 destination ${k} weight` }));
+    expect(weights.map((w) => Number((w as HTMLInputElement).value))).toEqual([63, 37]);
+    expect(screen.queryByRole("spinbutton", { name: "Rule 1 destination 3 weight" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Preview changes" }));
+    expect(screen.queryByText(/Weights must add up/)).toBeNull();
+  });
 });
 
 describe("Timeouts & retries", () => {
