@@ -8,7 +8,7 @@
  */
 import { createContext, useCallback, useContext, useId, useMemo, useState, type ReactNode } from "react";
 import type { ErrorAria } from "@/components/ui/labelled-field";
-import type { FieldError } from "./form-errors";
+import { problemText, type FieldError } from "./form-errors";
 
 interface FormErrorsValue {
   errorOf(key: string): string | undefined;
@@ -76,4 +76,29 @@ export function FieldWithError({
 export function GroupError({ errorKey }: { errorKey: string }) {
   const { error } = useFieldError(errorKey);
   return error ? <p className="text-xs text-bad">{error}</p> : null;
+}
+
+/** Every problem, once the user tried to submit: the fields show theirs, this list says where they are. */
+export function ProblemSummary({
+  errors,
+  shown,
+  action,
+}: {
+  errors: readonly FieldError[];
+  shown: boolean;
+  action: string;
+}) {
+  if (!shown || errors.length === 0) return null;
+  return (
+    <div role="alert" className="flex flex-col gap-1 text-xs text-bad">
+      <p className="font-medium">
+        {errors.length === 1 ? "1 problem" : `${errors.length} problems`} to fix before {action}:
+      </p>
+      <ul className="list-inside list-disc">
+        {errors.map((e, i) => (
+          <li key={i}>{problemText(e)}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -52,6 +52,10 @@ const fieldNames: [pattern: string, name: string][] = [
   ["interval", "Interval"],
   ["baseEjectionTime", "Base ejection time"],
   ["maxEjectionPercent", "Max ejection percent"],
+  // Expose this service (lib/contracts/expose.ts)
+  ["host", "Host"],
+  ["servicePort", "Service port"],
+  ["credentialName", "Credential Secret"],
 ];
 
 /** A pattern's `#` is any index; a leading `#.` is any prefix (a rule's match block). */

@@ -12,8 +12,8 @@ import { ApiError } from "@/lib/queries/fetch-json";
 import { useApplyWizard, usePreviewWizard } from "@/lib/queries/traffic";
 import { MessageText } from "@/components/ui/message-text";
 import { buttonClass, inputClass, primaryButtonClass } from "./fields";
-import { fieldErrorsOf, problemText, type FieldError } from "./form-errors";
-import { FormErrorsProvider } from "./form-errors-context";
+import { fieldErrorsOf, type FieldError } from "./form-errors";
+import { FormErrorsProvider, ProblemSummary } from "./form-errors-context";
 import { WizardForm } from "./wizard-forms";
 import { WizardAppliedView, WizardPreviewView } from "./wizard-review";
 
@@ -73,18 +73,7 @@ export function WizardBody<W extends WizardId>({
           }}
         />
       </FormErrorsProvider>
-      {triedToSubmit && errors.length > 0 && (
-        <div role="alert" className="flex flex-col gap-1 text-xs text-bad">
-          <p className="font-medium">
-            {errors.length === 1 ? "1 problem" : `${errors.length} problems`} to fix before previewing:
-          </p>
-          <ul className="list-inside list-disc">
-            {errors.map((e, i) => (
-              <li key={i}>{problemText(e)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemSummary errors={errors} shown={triedToSubmit} action="previewing" />
       <div className="flex flex-col gap-1">
         <label htmlFor={commentId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
           Comment for the audit log (optional)

@@ -1,6 +1,7 @@
 /**
- * The wizard dialog as a user opens it, over a faked /api/traffic answer: TCP traffic shifting
- * is offered only for a service with a port Istio routes as TCP.
+ * The wizard dialog and the expose dialog as a user opens them, over a faked /api/traffic answer:
+ * TCP traffic shifting is offered only for a service with a port Istio routes as TCP, and the
+ * expose form words its errors like the wizards do.
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
@@ -8,6 +9,7 @@ import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TrafficState } from "@/lib/contracts/traffic";
+import { ExposeServiceButton } from "./expose-service-dialog";
 import { WizardDialog } from "./wizard-dialog";
 
 afterEach(() => {
@@ -126,5 +128,21 @@ describe("Traffic shifting", () => {
     expect(screen.queryByRole("button", { name: "Preview changes" })).toBeNull();
     await userEvent.setup().click(screen.getByRole("button", { name: "Shift HTTP traffic instead" }));
     expect(onSwitch).toHaveBeenCalledWith("traffic-shifting");
+  });
+});
+
+describe("Expose this service", () => {
+  it("words a host error under the field once the user leaves it, never as a path", async () => {
+    answerWith(httpOnly);
+    const user = userEvent.setup();
+    render(withClient(<ExposeServiceButton namespace="bookinfo" service="reviews" />));
+    await user.click(screen.getByRole("button", { name: "Expose this service" }));
+    const host = await screen.findByRole("textbox", { name: "Host" });
+    expect(screen.queryByText(/must be|host:/)).toBeNull();
+    await user.type(host, "reviews");
+    await user.tab();
+    const describedBy = host.getAttribute("aria-describedby") ?? "";
+    expect(document.getElementById(describedBy)?.textContent).toMatch(/^Host must be a host name such as /);
+    expect(document.body.textContent).not.toContain("host:");
   });
 });
