@@ -24,4 +24,8 @@ const row = (kind: "canary" | "fault", label: string) => ({
   },
 });
 
-export const experimentMenuItems = [row("canary", "Start canary…"), row("fault", "Inject fault…")];
+/**
+ * No fault-experiment row: the menu has one "Fault injection…" entry (the wizard,
+ * components/traffic/wizard-menu-items.ts), and its form links to the fault experiment.
+ */
+export const experimentMenuItems = [row("canary", "Start canary…")];

@@ -25,6 +25,7 @@ export function CircuitBreakerForm({
           min={1}
           placeholder="unlimited"
           onChange={set("maxConnections")}
+          errorKey="maxConnections"
         />
         <NumberField
           label="Max pending HTTP/1.1 requests"
@@ -32,6 +33,7 @@ export function CircuitBreakerForm({
           min={1}
           placeholder="unlimited"
           onChange={set("http1MaxPendingRequests")}
+          errorKey="http1MaxPendingRequests"
         />
         <NumberField
           label="Max requests per connection"
@@ -39,6 +41,7 @@ export function CircuitBreakerForm({
           min={1}
           placeholder="unlimited"
           onChange={set("maxRequestsPerConnection")}
+          errorKey="maxRequestsPerConnection"
         />
       </fieldset>
       <fieldset className="flex flex-wrap gap-4 rounded border border-slate-200 p-3 dark:border-slate-700">
@@ -49,13 +52,21 @@ export function CircuitBreakerForm({
           min={1}
           placeholder="5"
           onChange={set("consecutive5xxErrors")}
+          errorKey="consecutive5xxErrors"
         />
-        <TextField label="Interval" value={value.interval} placeholder="10s" onChange={set("interval")} />
+        <TextField
+          label="Interval"
+          value={value.interval}
+          placeholder="10s"
+          onChange={set("interval")}
+          errorKey="interval"
+        />
         <TextField
           label="Base ejection time"
           value={value.baseEjectionTime}
           placeholder="30s"
           onChange={set("baseEjectionTime")}
+          errorKey="baseEjectionTime"
         />
         <NumberField
           label="Max ejection percent"
@@ -64,6 +75,7 @@ export function CircuitBreakerForm({
           max={100}
           placeholder="10"
           onChange={set("maxEjectionPercent")}
+          errorKey="maxEjectionPercent"
         />
       </fieldset>
     </div>

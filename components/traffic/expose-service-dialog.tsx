@@ -14,6 +14,8 @@ import { useApplyExpose, usePreviewExpose } from "@/lib/queries/expose";
 import { useTrafficState } from "@/lib/queries/traffic";
 import { ExposeServiceForm, type ExposeFormValue } from "./expose-service-form";
 import { buttonClass, primaryButtonClass } from "./fields";
+import { fieldErrorsOf } from "./form-errors";
+import { FormErrorsProvider, ProblemSummary } from "./form-errors-context";
 import { WizardAppliedView, WizardPreviewView } from "./wizard-review";
 
 function toInput(value: ExposeFormValue): ExposeInput {
@@ -39,28 +41,25 @@ function ExposeBody({
   const preview = usePreviewExpose(namespace, service);
   const apply = useApplyExpose(namespace, service);
   const parsed = exposeInputSchema.safeParse(toInput(value));
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const errors = parsed.success ? [] : fieldErrorsOf(parsed.error.issues);
+  const [triedToSubmit, setTriedToSubmit] = useState(false);
   const request = parsed.success ? { input: parsed.data } : undefined;
   const blocking = preview.data?.credentialChecks.some((c) => c.severity === "error") ?? false;
 
   if (apply.isSuccess) return <WizardAppliedView changes={apply.data.changes} />;
   return (
     <div className="flex flex-col gap-4">
-      <ExposeServiceForm
-        value={value}
-        ports={ports}
-        onChange={(next) => {
-          setValue(next);
-          preview.reset();
-        }}
-      />
-      {value.host !== "" && problems.length > 0 && (
-        <ul className="text-xs text-bad" aria-label="Problems to fix before applying">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormErrorsProvider errors={errors} showAll={triedToSubmit}>
+        <ExposeServiceForm
+          value={value}
+          ports={ports}
+          onChange={(next) => {
+            setValue(next);
+            preview.reset();
+          }}
+        />
+      </FormErrorsProvider>
+      <ProblemSummary errors={errors} shown={triedToSubmit} action="previewing" />
       {preview.data && <WizardPreviewView preview={preview.data} />}
       {preview.data && preview.data.credentials.length > 0 && (
         <section aria-label="Credential Secret" className="space-y-2">
@@ -90,8 +89,11 @@ function ExposeBody({
         <button
           type="button"
           className={buttonClass}
-          disabled={!request || preview.isPending}
-          onClick={() => request && preview.mutate(request)}
+          disabled={preview.isPending}
+          onClick={() => {
+            setTriedToSubmit(true);
+            if (request) preview.mutate(request);
+          }}
         >
           {preview.isPending ? "Previewing…" : "Preview changes"}
         </button>

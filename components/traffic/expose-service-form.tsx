@@ -3,6 +3,7 @@
 /** The form of "Expose this service": host, HTTP or HTTPS (with the credential Secret's name), and the service port. */
 import { LabelledField } from "@/components/ui/labelled-field";
 import { inputClass } from "./fields";
+import { useFieldError } from "./form-errors-context";
 
 export interface ExposeFormValue {
   protocol: "HTTP" | "HTTPS";
@@ -21,16 +22,20 @@ export function ExposeServiceForm({
   onChange(next: ExposeFormValue): void;
 }) {
   const set = (patch: Partial<ExposeFormValue>) => onChange({ ...value, ...patch });
+  const host = useFieldError("host");
+  const credential = useFieldError("credentialName");
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-      <LabelledField label="Host" hint="The Host header clients send, e.g. httpbin.example.com">
-        {(id) => (
+      <LabelledField label="Host" hint="The Host header clients send, e.g. httpbin.example.com" error={host.error}>
+        {(id, aria) => (
           <input
             id={id}
             className={inputClass}
             value={value.host}
             placeholder="httpbin.example.com"
             onChange={(e) => set({ host: e.target.value.trim().toLowerCase() })}
+            onBlur={host.onBlur}
+            {...aria}
           />
         )}
       </LabelledField>
@@ -66,14 +71,17 @@ export function ExposeServiceForm({
         <LabelledField
           label="Credential Secret"
           hint="An existing Secret in the ingress gateway's namespace (tls.crt and tls.key); Preview checks it"
+          error={credential.error}
         >
-          {(id) => (
+          {(id, aria) => (
             <input
               id={id}
               className={inputClass}
               value={value.credentialName}
               placeholder="httpbin-credential"
               onChange={(e) => set({ credentialName: e.target.value.trim() })}
+              onBlur={credential.onBlur}
+              {...aria}
             />
           )}
         </LabelledField>

@@ -1,14 +1,17 @@
 "use client";
 
-import type { FaultInjectionInput } from "@/lib/contracts/traffic";
+import type { FaultInjectionInput, TrafficState } from "@/lib/contracts/traffic";
+import { experimentFormHref } from "@/components/experiments/experiment-links";
 import { NumberField, TextField, ToggleSection } from "./fields";
 import { RuleTargetFields } from "./rule-target-fields";
 
 /** Delay and/or abort, for all traffic or one header match; both off removes the fault. */
 export function FaultInjectionForm({
+  state,
   value,
   onChange,
 }: {
+  state: TrafficState;
   value: FaultInjectionInput;
   onChange(value: FaultInjectionInput): void;
 }) {
@@ -29,6 +32,7 @@ export function FaultInjectionForm({
               onChange={(fixedDelay) =>
                 value.delay && onChange({ ...value, delay: { ...value.delay, fixedDelay: fixedDelay ?? "" } })
               }
+              errorKey="delay.fixedDelay"
             />
             <NumberField
               label="Delay percentage"
@@ -37,6 +41,7 @@ export function FaultInjectionForm({
               max={100}
               step={0.1}
               onChange={(p) => value.delay && onChange({ ...value, delay: { ...value.delay, percentage: p ?? 0 } })}
+              errorKey="delay.percentage"
             />
           </>
         )}
@@ -54,6 +59,7 @@ export function FaultInjectionForm({
               min={200}
               max={599}
               onChange={(s) => value.abort && onChange({ ...value, abort: { ...value.abort, httpStatus: s ?? 0 } })}
+              errorKey="abort.httpStatus"
             />
             <NumberField
               label="Abort percentage"
@@ -62,6 +68,7 @@ export function FaultInjectionForm({
               max={100}
               step={0.1}
               onChange={(p) => value.abort && onChange({ ...value, abort: { ...value.abort, percentage: p ?? 0 } })}
+              errorKey="abort.percentage"
             />
           </>
         )}
@@ -71,6 +78,14 @@ export function FaultInjectionForm({
           No delay and no abort: applying removes the fault from this rule.
         </p>
       )}
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        A fault applied here stays until you remove it. To inject one for a set time, watched by health gates and
+        removed automatically,{" "}
+        <a className="underline" href={experimentFormHref("fault", state.namespace, state.service)}>
+          start a fault experiment
+        </a>
+        .
+      </p>
     </div>
   );
 }

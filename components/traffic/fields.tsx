@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import { LabelledField } from "@/components/ui/labelled-field";
+import { useFieldError } from "./form-errors-context";
 
 export const inputClass =
   "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 disabled:opacity-50";
@@ -10,6 +11,18 @@ export const buttonClass =
 export const primaryButtonClass =
   "rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50";
 
+/**
+ * The wizard fields' shared props. `errorKey` is the field's path in the wizard's input
+ * (form-errors.ts): its message shows under it once the user has left it.
+ */
+interface FieldProps<T> {
+  label: string;
+  value: T;
+  onChange(value: T): void;
+  hint?: string;
+  errorKey?: string;
+}
+
 /** A labelled text input; empty means "not set" (null) for the optional fields the wizards edit. */
 export function TextField({
   label,
@@ -17,22 +30,20 @@ export function TextField({
   onChange,
   placeholder,
   hint,
-}: {
-  label: string;
-  value: string | null;
-  onChange(value: string | null): void;
-  placeholder?: string;
-  hint?: string;
-}) {
+  errorKey,
+}: FieldProps<string | null> & { placeholder?: string }) {
+  const { error, onBlur } = useFieldError(errorKey);
   return (
-    <LabelledField label={label} hint={hint}>
-      {(id) => (
+    <LabelledField label={label} hint={hint} error={error}>
+      {(id, aria) => (
         <input
           id={id}
           className={inputClass}
           value={value ?? ""}
           placeholder={placeholder}
           onChange={(e) => onChange(e.target.value.trim() === "" ? null : e.target.value.trim())}
+          onBlur={onBlur}
+          {...aria}
         />
       )}
     </LabelledField>
@@ -49,19 +60,12 @@ export function NumberField({
   step,
   placeholder,
   hint,
-}: {
-  label: string;
-  value: number | null;
-  onChange(value: number | null): void;
-  min?: number;
-  max?: number;
-  step?: number;
-  placeholder?: string;
-  hint?: string;
-}) {
+  errorKey,
+}: FieldProps<number | null> & { min?: number; max?: number; step?: number; placeholder?: string }) {
+  const { error, onBlur } = useFieldError(errorKey);
   return (
-    <LabelledField label={label} hint={hint}>
-      {(id) => (
+    <LabelledField label={label} hint={hint} error={error}>
+      {(id, aria) => (
         <input
           id={id}
           type="number"
@@ -73,6 +77,8 @@ export function NumberField({
           step={step}
           placeholder={placeholder}
           onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+          onBlur={onBlur}
+          {...aria}
         />
       )}
     </LabelledField>
@@ -84,18 +90,22 @@ export function SelectField<T extends string>({
   value,
   options,
   onChange,
+  hint,
   hideLabel,
-}: {
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange(value: T): void;
-  hideLabel?: boolean;
-}) {
+  errorKey,
+}: FieldProps<T> & { options: readonly { value: T; label: string }[]; hideLabel?: boolean }) {
+  const { error, onBlur } = useFieldError(errorKey);
   return (
-    <LabelledField label={label} hideLabel={hideLabel}>
-      {(id) => (
-        <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value as T)}>
+    <LabelledField label={label} hint={hint} hideLabel={hideLabel} error={error}>
+      {(id, aria) => (
+        <select
+          id={id}
+          className={inputClass}
+          value={value}
+          onChange={(e) => onChange(e.target.value as T)}
+          onBlur={onBlur}
+          {...aria}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

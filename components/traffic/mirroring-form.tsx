@@ -34,6 +34,7 @@ export function MirroringForm({
               value={value.mirror.subset}
               options={options}
               onChange={(subset) => value.mirror && onChange({ ...value, mirror: { ...value.mirror, subset } })}
+              errorKey="mirror.subset"
             />
             <NumberField
               label="Mirror percentage"
@@ -42,6 +43,7 @@ export function MirroringForm({
               max={100}
               step={0.1}
               onChange={(p) => value.mirror && onChange({ ...value, mirror: { ...value.mirror, percentage: p ?? 0 } })}
+              errorKey="mirror.percentage"
             />
           </>
         )}

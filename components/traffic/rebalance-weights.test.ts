@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evenSplitWeights, rebalanceWeights, totalWeight, type SliderWeight } from "./rebalance-weights";
+import { evenSplitWeights, rebalanceWeights, removeWeight, totalWeight, type SliderWeight } from "./rebalance-weights";
 
 const sliders = (...ws: [string, number, boolean?][]): SliderWeight[] =>
   ws.map(([subset, weight, locked]) => ({ subset, weight, locked: locked ?? false }));
@@ -51,5 +51,16 @@ describe("evenSplitWeights", () => {
   it("splits what the locked sliders leave", () => {
     expect(weightsOf(evenSplitWeights(sliders(["v1", 10], ["v2", 40, true], ["v3", 50])))).toEqual([30, 40, 30]);
     expect(weightsOf(evenSplitWeights(sliders(["v1", 0], ["v2", 0], ["v3", 100])))).toEqual([34, 33, 33]);
+  });
+});
+
+describe("removeWeight", () => {
+  it("gives the removed weight to the others in proportion, so they still total 100", () => {
+    expect(weightsOf(removeWeight(sliders(["v1", 50], ["v2", 30], ["v3", 20]), 2))).toEqual([63, 37]);
+    expect(weightsOf(removeWeight(sliders(["v1", 100], ["v2", 0]), 0))).toEqual([100]);
+  });
+
+  it("keeps a locked slider's weight", () => {
+    expect(weightsOf(removeWeight(sliders(["v1", 50, true], ["v2", 30], ["v3", 20]), 2))).toEqual([50, 50]);
   });
 });

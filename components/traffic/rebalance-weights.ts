@@ -56,6 +56,11 @@ export function rebalanceWeights(weights: SliderWeight[], index: number, request
   return next;
 }
 
+/** Takes one slider away, its weight going to the unlocked others as moving it to 0 would. */
+export function removeWeight(weights: SliderWeight[], index: number): SliderWeight[] {
+  return rebalanceWeights(weights, index, 0).filter((_, i) => i !== index);
+}
+
 /** Shares what the locked sliders leave evenly over the unlocked ones (the first ones take the remainder). */
 export function evenSplitWeights(weights: SliderWeight[]): SliderWeight[] {
   const unlocked = weights.filter((w) => !w.locked).length;

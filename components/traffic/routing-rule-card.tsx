@@ -8,6 +8,8 @@ import {
   type TrafficState,
 } from "@/lib/contracts/traffic";
 import { buttonClass, inputClass } from "./fields";
+import { FieldWithError, GroupError } from "./form-errors-context";
+import { removeWeight } from "./rebalance-weights";
 
 const typeOptions = stringMatchTypes;
 const noMatch: RouteMatchInput = { headers: [], uri: null, method: null };
@@ -26,23 +28,29 @@ function MatchBlock({
   onRemove(): void;
 }) {
   const label = `Rule ${rule + 1} match ${block + 1}`;
+  const key = `rules.${rule}.matches.${block}`;
   return (
     <fieldset className="flex flex-col gap-2 rounded border border-dashed border-slate-300 p-2 dark:border-slate-600">
       <legend className="px-1 text-xs text-slate-500">{block === 0 ? "Match when" : "or when"}</legend>
       {value.headers.map((h, k) => (
         <div key={k} className="flex flex-wrap items-center gap-2">
           <span className="text-xs">header</span>
-          <input
-            aria-label={`${label} header ${k + 1} name`}
-            className={`${inputClass} w-28`}
-            value={h.name}
-            onChange={(e) =>
-              onChange({
-                ...value,
-                headers: value.headers.map((x, j) => (j === k ? { ...x, name: e.target.value.toLowerCase() } : x)),
-              })
-            }
-          />
+          <FieldWithError errorKey={`${key}.headers.${k}.name`}>
+            {(field) => (
+              <input
+                aria-label={`${label} header ${k + 1} name`}
+                className={`${inputClass} w-28`}
+                value={h.name}
+                onChange={(e) =>
+                  onChange({
+                    ...value,
+                    headers: value.headers.map((x, j) => (j === k ? { ...x, name: e.target.value.toLowerCase() } : x)),
+                  })
+                }
+                {...field}
+              />
+            )}
+          </FieldWithError>
           <select
             aria-label={`${label} header ${k + 1} match type`}
             className={inputClass}
@@ -58,17 +66,22 @@ function MatchBlock({
               <option key={t}>{t}</option>
             ))}
           </select>
-          <input
-            aria-label={`${label} header ${k + 1} value`}
-            className={`${inputClass} w-32`}
-            value={h.value}
-            onChange={(e) =>
-              onChange({
-                ...value,
-                headers: value.headers.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)),
-              })
-            }
-          />
+          <FieldWithError errorKey={`${key}.headers.${k}.value`}>
+            {(field) => (
+              <input
+                aria-label={`${label} header ${k + 1} value`}
+                className={`${inputClass} w-32`}
+                value={h.value}
+                onChange={(e) =>
+                  onChange({
+                    ...value,
+                    headers: value.headers.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)),
+                  })
+                }
+                {...field}
+              />
+            )}
+          </FieldWithError>
           <button
             type="button"
             className={buttonClass}
@@ -98,12 +111,17 @@ function MatchBlock({
           ))}
         </select>
         {value.uri && (
-          <input
-            aria-label={`${label} uri`}
-            className={`${inputClass} w-40`}
-            value={value.uri.value}
-            onChange={(e) => value.uri && onChange({ ...value, uri: { ...value.uri, value: e.target.value } })}
-          />
+          <FieldWithError errorKey={`${key}.uri.value`}>
+            {(field) => (
+              <input
+                aria-label={`${label} uri`}
+                className={`${inputClass} w-40`}
+                value={value.uri?.value ?? ""}
+                onChange={(e) => value.uri && onChange({ ...value, uri: { ...value.uri, value: e.target.value } })}
+                {...field}
+              />
+            )}
+          </FieldWithError>
         )}
         <span className="text-xs">method</span>
         <select
@@ -149,7 +167,17 @@ export function RoutingRuleCard(props: {
 }) {
   const { index, rule, state, warning, onChange } = props;
   const catchAll = rule.matches.length === 0;
-  const total = rule.routes.reduce((s, r) => s + r.weight, 0);
+  // Removing a destination gives its weight to the others as moving its slider to 0 would (rebalance-weights.ts).
+  const removeRoute = (k: number) => {
+    const rest = removeWeight(
+      rule.routes.map((r) => ({ subset: r.subset ?? "", weight: r.weight, locked: false })),
+      k,
+    );
+    onChange({
+      ...rule,
+      routes: rule.routes.filter((_, j) => j !== k).map((r, j) => ({ ...r, weight: rest[j]?.weight ?? r.weight })),
+    });
+  };
   const subsetOptions = [
     { value: "", label: `${state.service} (any version)` },
     ...state.subsets.map((s) => ({ value: s.name, label: s.inDestinationRule ? s.name : `${s.name} (new subset)` })),
@@ -224,46 +252,56 @@ export function RoutingRuleCard(props: {
         <span className="text-xs font-medium text-slate-600 dark:text-slate-300">Route to</span>
         {rule.routes.map((r, k) => (
           <div key={k} className="flex items-center gap-2">
-            <select
-              aria-label={`Rule ${index + 1} destination ${k + 1}`}
-              className={inputClass}
-              value={r.subset ?? ""}
-              onChange={(e) =>
-                onChange({
-                  ...rule,
-                  routes: rule.routes.map((x, j) =>
-                    j === k ? { ...x, subset: e.target.value === "" ? null : e.target.value } : x,
-                  ),
-                })
-              }
-            >
-              {subsetOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            <input
-              type="number"
-              min={0}
-              max={100}
-              aria-label={`Rule ${index + 1} destination ${k + 1} weight`}
-              className={`${inputClass} w-20`}
-              value={r.weight}
-              onChange={(e) =>
-                onChange({
-                  ...rule,
-                  routes: rule.routes.map((x, j) => (j === k ? { ...x, weight: Number(e.target.value) } : x)),
-                })
-              }
-            />
+            <FieldWithError errorKey={`rules.${index}.routes.${k}.subset`}>
+              {(field) => (
+                <select
+                  aria-label={`Rule ${index + 1} destination ${k + 1}`}
+                  className={inputClass}
+                  value={r.subset ?? ""}
+                  onChange={(e) =>
+                    onChange({
+                      ...rule,
+                      routes: rule.routes.map((x, j) =>
+                        j === k ? { ...x, subset: e.target.value === "" ? null : e.target.value } : x,
+                      ),
+                    })
+                  }
+                  {...field}
+                >
+                  {subsetOptions.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldWithError>
+            <FieldWithError errorKey={`rules.${index}.routes.${k}.weight`}>
+              {(field) => (
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  aria-label={`Rule ${index + 1} destination ${k + 1} weight`}
+                  className={`${inputClass} w-20`}
+                  value={r.weight}
+                  onChange={(e) =>
+                    onChange({
+                      ...rule,
+                      routes: rule.routes.map((x, j) => (j === k ? { ...x, weight: Number(e.target.value) } : x)),
+                    })
+                  }
+                  {...field}
+                />
+              )}
+            </FieldWithError>
             %
             {rule.routes.length > 1 && (
               <button
                 type="button"
                 className={buttonClass}
                 aria-label={`Remove rule ${index + 1} destination ${k + 1}`}
-                onClick={() => onChange({ ...rule, routes: rule.routes.filter((_, j) => j !== k) })}
+                onClick={() => removeRoute(k)}
               >
                 ×
               </button>
@@ -289,8 +327,8 @@ export function RoutingRuleCard(props: {
           >
             Add destination
           </button>
-          {total !== 100 && <span className="text-xs text-bad">Weights total {total}; they must total 100.</span>}
         </div>
+        <GroupError errorKey={`rules.${index}.routes`} />
       </div>
     </section>
   );

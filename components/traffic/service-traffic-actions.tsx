@@ -1,10 +1,11 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { wizardIdSchema, wizardIds, wizardTitles, type WizardId } from "@/lib/contracts/traffic";
+import { wizardIdSchema, wizardTitles, type WizardId } from "@/lib/contracts/traffic";
 import { useCan } from "@/lib/queries/permissions";
 import { buttonClass } from "./fields";
 import { WizardDialog } from "./wizard-dialog";
+import { wizardEntries } from "./wizard-entries";
 
 /**
  * The traffic wizards of one service, as buttons that open each wizard in a dialog. The
@@ -34,13 +35,19 @@ export function ServiceTrafficActions({ namespace, service }: { namespace: strin
         Traffic management
       </h2>
       <div className="flex flex-wrap gap-2">
-        {wizardIds.map((id) => (
+        {wizardEntries.map((id) => (
           <button key={id} type="button" className={buttonClass} onClick={() => setOpen(id)}>
             {wizardTitles[id]}
           </button>
         ))}
       </div>
-      <WizardDialog namespace={namespace} service={service} wizard={open} onClose={() => setOpen(null)} />
+      <WizardDialog
+        namespace={namespace}
+        service={service}
+        wizard={open}
+        onSwitch={setOpen}
+        onClose={() => setOpen(null)}
+      />
     </section>
   );
 }

@@ -20,6 +20,7 @@ export function TimeoutsRetriesForm({
         value={value.timeout}
         placeholder="off (e.g. 2s)"
         onChange={(timeout) => onChange({ ...value, timeout })}
+        errorKey="timeout"
         hint="Empty: no timeout (Istio's default)."
       />
       <ToggleSection
@@ -47,6 +48,7 @@ export function TimeoutsRetriesForm({
               max={100}
               onChange={(a) => value.retries && onChange({ ...value, retries: { ...value.retries, attempts: a ?? 0 } })}
               hint="0 turns retries off."
+              errorKey="retries.attempts"
             />
             <TextField
               label="Per-try timeout"
@@ -55,12 +57,14 @@ export function TimeoutsRetriesForm({
               onChange={(perTryTimeout) =>
                 value.retries && onChange({ ...value, retries: { ...value.retries, perTryTimeout } })
               }
+              errorKey="retries.perTryTimeout"
             />
             <TextField
               label="Retry on"
               value={value.retries.retryOn}
               placeholder="connect-failure,5xx"
               onChange={(retryOn) => value.retries && onChange({ ...value, retries: { ...value.retries, retryOn } })}
+              errorKey="retries.retryOn"
             />
           </>
         )}

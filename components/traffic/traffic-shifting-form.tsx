@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { TrafficShiftingInput, TrafficState } from "@/lib/contracts/traffic";
+import { GroupError } from "./form-errors-context";
 import type { SliderWeight } from "./rebalance-weights";
 import { SplitPreview } from "./split-preview";
 import { WeightSliders } from "./weight-sliders";
@@ -41,6 +42,7 @@ export function TrafficShiftingForm({
           onChange({ routes: next.map((w) => ({ subset: w.subset, weight: w.weight })) });
         }}
       />
+      <GroupError errorKey="routes" />
       <SplitPreview service={state.service} routes={value.routes} />
       {created.length > 0 && (
         <p className="text-xs text-slate-600 dark:text-slate-300">

@@ -12,14 +12,15 @@ import { ApiError } from "@/lib/queries/fetch-json";
 import { useApplyWizard, usePreviewWizard } from "@/lib/queries/traffic";
 import { MessageText } from "@/components/ui/message-text";
 import { buttonClass, inputClass, primaryButtonClass } from "./fields";
+import { fieldErrorsOf, type FieldError } from "./form-errors";
+import { FormErrorsProvider, ProblemSummary } from "./form-errors-context";
 import { WizardForm } from "./wizard-forms";
 import { WizardAppliedView, WizardPreviewView } from "./wizard-review";
 
-function problemsOf(wizard: WizardId, value: unknown): string[] {
+/** What is wrong with the form, checked by the same schema the server checks the request with. */
+function fieldErrorsFor(wizard: WizardId, value: unknown): FieldError[] {
   const parsed = wizardInputSchemas[wizard].safeParse(value);
-  return parsed.success
-    ? []
-    : parsed.error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join(".")}: ` : ""}${i.message}`);
+  return parsed.success ? [] : fieldErrorsOf(parsed.error.issues);
 }
 
 function errorText(error: unknown): string {
@@ -32,6 +33,8 @@ function errorText(error: unknown): string {
  * One wizard's form, preview and apply. Preview runs the whole write path but the write
  * (validation, server dry-run) and shows each object's diff; Apply sends the same input with
  * the resourceVersions the form started from, so a change made meanwhile is refused.
+ * A field's error shows once the user leaves it; trying to preview a form with errors shows
+ * them all, with a list of them below the form (form-errors-context.tsx).
  */
 export function WizardBody<W extends WizardId>({
   wizard,
@@ -47,7 +50,8 @@ export function WizardBody<W extends WizardId>({
   const commentId = useId();
   const preview = usePreviewWizard(state.namespace, state.service, wizard);
   const apply = useApplyWizard(state.namespace, state.service, wizard);
-  const problems = problemsOf(wizard, value);
+  const errors = fieldErrorsFor(wizard, value);
+  const [triedToSubmit, setTriedToSubmit] = useState(false);
   const base = {
     virtualService: state.virtualService?.metadata.resourceVersion ?? null,
     destinationRule: state.destinationRule?.metadata.resourceVersion ?? null,
@@ -58,22 +62,18 @@ export function WizardBody<W extends WizardId>({
 
   return (
     <div className="flex flex-col gap-4">
-      <WizardForm
-        wizard={wizard}
-        state={state}
-        value={value}
-        onChange={(next) => {
-          setValue(next);
-          preview.reset();
-        }}
-      />
-      {problems.length > 0 && (
-        <ul className="text-xs text-bad" aria-label="Problems to fix before applying">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormErrorsProvider errors={errors} showAll={triedToSubmit}>
+        <WizardForm
+          wizard={wizard}
+          state={state}
+          value={value}
+          onChange={(next) => {
+            setValue(next);
+            preview.reset();
+          }}
+        />
+      </FormErrorsProvider>
+      <ProblemSummary errors={errors} shown={triedToSubmit} action="previewing" />
       <div className="flex flex-col gap-1">
         <label htmlFor={commentId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
           Comment for the audit log (optional)
@@ -97,8 +97,11 @@ export function WizardBody<W extends WizardId>({
         <button
           type="button"
           className={buttonClass}
-          disabled={problems.length > 0 || preview.isPending}
-          onClick={() => preview.mutate(request)}
+          disabled={preview.isPending}
+          onClick={() => {
+            setTriedToSubmit(true);
+            if (errors.length === 0) preview.mutate(request);
+          }}
         >
           {preview.isPending ? "Previewing…" : "Preview changes"}
         </button>

@@ -2,9 +2,11 @@
 
 import { Dialog } from "radix-ui";
 import { wizardTitles, type WizardId, type WizardInputs } from "@/lib/contracts/traffic";
+import { carriesTcp } from "@/lib/istio/port-protocol";
 import { useTrafficState } from "@/lib/queries/traffic";
 import { MessageText } from "@/components/ui/message-text";
 import { buttonClass } from "./fields";
+import { isShiftingWizard, TrafficProtocolSwitch } from "./traffic-protocol-switch";
 import { WizardBody } from "./wizard-body";
 
 /** Where the YAML editor shows the object a wizard cannot show faithfully. */
@@ -12,7 +14,17 @@ function editorHref(namespace: string, kind: string, name: string) {
   return `/istio/${encodeURIComponent(namespace)}/${kind}/${encodeURIComponent(name)}`;
 }
 
-function WizardContent({ namespace, service, wizard }: { namespace: string; service: string; wizard: WizardId }) {
+function WizardContent({
+  namespace,
+  service,
+  wizard,
+  onSwitch,
+}: {
+  namespace: string;
+  service: string;
+  wizard: WizardId;
+  onSwitch(wizard: WizardId): void;
+}) {
   const state = useTrafficState(namespace, service);
   if (state.isPending) return <p className="text-sm">Reading {service}&apos;s routing…</p>;
   if (state.error)
@@ -22,6 +34,11 @@ function WizardContent({ namespace, service, wizard }: { namespace: string; serv
       </p>
     );
   const start = state.data.wizards[wizard];
+  const protocolSwitch = isShiftingWizard(wizard) && (
+    <TrafficProtocolSwitch state={state.data} wizard={wizard} onSwitch={onSwitch} />
+  );
+  // The switch says itself why TCP shifting is not offered; the server's reason would repeat it.
+  if (wizard === "tcp-traffic-shifting" && !carriesTcp(state.data.ports)) return protocolSwitch;
   if (!start.supported) {
     const kind = wizard === "circuit-breaker" ? "DestinationRule" : "VirtualService";
     const object = wizard === "circuit-breaker" ? state.data.destinationRule : state.data.virtualService;
@@ -41,7 +58,10 @@ function WizardContent({ namespace, service, wizard }: { namespace: string; serv
   // Keyed by wizard only: applying changes the live versions, and the body must stay to say so.
   // Each opening reads the live objects afresh (the query keeps no cache), so the form and its base are current.
   return (
-    <WizardBody key={wizard} wizard={wizard} state={state.data} start={start.input as WizardInputs[typeof wizard]} />
+    <>
+      {protocolSwitch}
+      <WizardBody key={wizard} wizard={wizard} state={state.data} start={start.input as WizardInputs[typeof wizard]} />
+    </>
   );
 }
 
@@ -49,11 +69,14 @@ export function WizardDialog({
   namespace,
   service,
   wizard,
+  onSwitch,
   onClose,
 }: {
   namespace: string;
   service: string;
   wizard: WizardId | null;
+  /** Opens another wizard of the same service in this dialog (HTTP ↔ TCP traffic shifting). */
+  onSwitch(wizard: WizardId): void;
   onClose(): void;
 }) {
   return (
@@ -72,7 +95,7 @@ export function WizardDialog({
             </div>
             <Dialog.Close className={`${buttonClass} ml-auto`}>Close</Dialog.Close>
           </div>
-          {wizard && <WizardContent namespace={namespace} service={service} wizard={wizard} />}
+          {wizard && <WizardContent namespace={namespace} service={service} wizard={wizard} onSwitch={onSwitch} />}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -41,6 +41,7 @@ function LauncherHost() {
       namespace={open.namespace}
       service={open.service}
       wizard={open.wizard}
+      onSwitch={(wizard) => publish({ ...open, wizard })}
       onClose={() => publish(null)}
     />
   );

@@ -3,8 +3,9 @@
  * each opens its wizard in a dialog over the graph. A type-only view of the menu's row shape
  * keeps this file free of an import cycle with node-menu-items.ts.
  */
-import { wizardIds, wizardTitles } from "@/lib/contracts/traffic";
+import { wizardTitles } from "@/lib/contracts/traffic";
 import type { ViewNode } from "@/lib/graph-view/view-model";
+import { wizardEntries } from "./wizard-entries";
 
 const serviceOf = (node: ViewNode): string | undefined => {
   if (node.isOutside || node.isServiceEntry || node.isGateway) return undefined;
@@ -13,7 +14,7 @@ const serviceOf = (node: ViewNode): string | undefined => {
   return undefined;
 };
 
-export const trafficWizardMenuItems = wizardIds.map((wizard) => ({
+export const trafficWizardMenuItems = wizardEntries.map((wizard) => ({
   id: `wizard-${wizard}`,
   label: `${wizardTitles[wizard]}…`,
   appliesTo: (node: ViewNode) => serviceOf(node) !== undefined,

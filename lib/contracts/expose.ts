@@ -14,20 +14,25 @@ import { validationCheckSchema } from "./validations";
 export const exposeHostSchema = z
   .string()
   .trim()
-  .max(253)
+  .max(253, "must be at most 253 characters")
   .regex(
     /^(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
-    "a host name such as httpbin.example.com (lowercase, with a dot; *.example.com for a wildcard)",
+    "must be a host name such as httpbin.example.com (lowercase, with a dot; *.example.com for a wildcard)",
   );
 
 const secretNameSchema = z
   .string()
   .trim()
-  .min(1, "give the name of a Secret")
-  .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Secret name (lowercase letters, digits, '-' and '.')");
+  .min(1, "is required")
+  .max(253, "must be at most 253 characters")
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Secret name (lowercase letters, digits, '-' and '.')");
 
-const servicePortSchema = z.number().int().min(1, "a port from 1").max(65535, "a port up to 65535");
+// Predicates, as the traffic contract's: the form puts the field's name in front (components/traffic/form-errors.ts).
+const servicePortSchema = z
+  .number()
+  .int("must be a port from 1 to 65535")
+  .min(1, "must be a port from 1 to 65535")
+  .max(65535, "must be a port from 1 to 65535");
 
 export const exposeInputSchema = z.discriminatedUnion("protocol", [
   z.object({ protocol: z.literal("HTTP"), host: exposeHostSchema, servicePort: servicePortSchema }),

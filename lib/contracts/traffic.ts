@@ -5,9 +5,12 @@
  *   POST /api/traffic/{namespace}/{service}/{wizard}         → WizardApplied (written and audited)
  * One input schema per wizard; the same schemas check the bodies on the server and type the
  * forms in the browser, so a field the server refuses is named the way the form names it.
+ * Messages are predicates ("must be at least 0", "is required"): the forms put the field's
+ * name in front (components/traffic/form-errors.ts), the API puts the field's path.
  */
 import { z } from "zod";
 import { objectValidationSchema } from "./validations";
+import { portTrafficKinds } from "@/lib/istio/port-protocol";
 
 export const wizardIds = [
   "traffic-shifting",
@@ -34,25 +37,27 @@ export const wizardTitles: Record<WizardId, string> = {
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export const subsetNameSchema = z
   .string()
-  .max(63)
-  .regex(dnsLabel, "a subset name is lowercase letters, digits and '-'");
+  .max(63, "must be at most 63 characters")
+  .regex(dnsLabel, "must be lowercase letters, digits and '-'");
 /** Go duration as Istio takes it: "2s", "500ms", "1m30s". */
-export const durationSchema = z.string().regex(/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/, "a duration such as 2s or 500ms");
-const percentSchema = z.number().min(0, "at least 0").max(100, "at most 100");
+export const durationSchema = z
+  .string()
+  .regex(/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/, "must be a duration such as 2s or 500ms");
+const percentSchema = z.number().min(0, "must be at least 0").max(100, "must be at most 100");
 
 /** One weighted destination; `subset: null` is the service itself (every version, Kubernetes balancing). */
 export const weightedRouteSchema = z.object({
   subset: subsetNameSchema.nullable(),
-  weight: z.number().int("a whole number").min(0, "at least 0").max(100, "at most 100"),
+  weight: z.number().int("must be a whole number").min(0, "must be at least 0").max(100, "must be at most 100"),
 });
 export type WeightedRoute = z.infer<typeof weightedRouteSchema>;
 
 const weightedRoutes = z
   .array(weightedRouteSchema)
-  .min(1, "give at least one destination")
+  .min(1, "need at least one destination")
   .superRefine((routes, ctx) => {
     const total = routes.reduce((sum, r) => sum + r.weight, 0);
-    if (total !== 100) ctx.addIssue({ code: "custom", message: `the weights must total 100 (they total ${total})` });
+    if (total !== 100) ctx.addIssue({ code: "custom", message: `must add up to 100 (now ${total})` });
     const seen = new Set<string>();
     routes.forEach((r, i) => {
       const key = r.subset ?? "";
@@ -60,7 +65,7 @@ const weightedRoutes = z
         ctx.addIssue({
           code: "custom",
           path: [i, "subset"],
-          message: `subset ${r.subset ?? "(any version)"} appears twice`,
+          message: `repeats ${r.subset ?? "the service (any version)"}; each destination appears once`,
         });
       seen.add(key);
     });
@@ -72,14 +77,14 @@ export const tcpTrafficShiftingInputSchema = trafficShiftingInputSchema;
 export type TcpTrafficShiftingInput = TrafficShiftingInput;
 
 export const stringMatchTypes = ["exact", "prefix", "regex"] as const;
-export const stringMatchSchema = z.object({ type: z.enum(stringMatchTypes), value: z.string().min(1, "give a value") });
+export const stringMatchSchema = z.object({ type: z.enum(stringMatchTypes), value: z.string().min(1, "is required") });
 export type StringMatchInput = z.infer<typeof stringMatchSchema>;
 
 /** Header names are lowercase in Istio (HTTP/2 pseudo-headers aside). */
 const headerNameSchema = z
   .string()
-  .min(1, "give a header name")
-  .regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, "a lowercase header name");
+  .min(1, "is required")
+  .regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, "must be lowercase, without spaces");
 export const headerMatchSchema = stringMatchSchema.extend({ name: headerNameSchema });
 export type HeaderMatchInput = z.infer<typeof headerMatchSchema>;
 
@@ -105,7 +110,7 @@ export const routingRuleSchema = z.object({
 });
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
 export const requestRoutingInputSchema = z.object({
-  rules: z.array(routingRuleSchema).min(1, "give at least one rule"),
+  rules: z.array(routingRuleSchema).min(1, "need at least one rule"),
 });
 export type RequestRoutingInput = z.infer<typeof requestRoutingInputSchema>;
 
@@ -121,7 +126,11 @@ export const faultInjectionInputSchema = z.object({
   delay: z.object({ fixedDelay: durationSchema, percentage: percentSchema }).nullable(),
   abort: z
     .object({
-      httpStatus: z.number().int().min(200, "an HTTP status from 200").max(599, "an HTTP status up to 599"),
+      httpStatus: z
+        .number()
+        .int("must be a whole number")
+        .min(200, "must be an HTTP status from 200 to 599")
+        .max(599, "must be an HTTP status from 200 to 599"),
       percentage: percentSchema,
     })
     .nullable(),
@@ -133,15 +142,15 @@ export const timeoutsRetriesInputSchema = z.object({
   timeout: durationSchema.nullable(),
   retries: z
     .object({
-      attempts: z.number().int().min(0, "at least 0").max(100, "at most 100"),
+      attempts: z.number().int("must be a whole number").min(0, "must be at least 0").max(100, "must be at most 100"),
       perTryTimeout: durationSchema.nullable(),
-      retryOn: z.string().min(1).nullable(),
+      retryOn: z.string().min(1, "is required").nullable(),
     })
     .nullable(),
 });
 export type TimeoutsRetriesInput = z.infer<typeof timeoutsRetriesInputSchema>;
 
-const positiveInt = z.number().int("a whole number").min(1, "at least 1");
+const positiveInt = z.number().int("must be a whole number").min(1, "must be at least 1");
 export const circuitBreakerInputSchema = z.object({
   maxConnections: positiveInt.nullable(),
   http1MaxPendingRequests: positiveInt.nullable(),
@@ -149,7 +158,12 @@ export const circuitBreakerInputSchema = z.object({
   consecutive5xxErrors: positiveInt.nullable(),
   interval: durationSchema.nullable(),
   baseEjectionTime: durationSchema.nullable(),
-  maxEjectionPercent: z.number().int().min(0, "at least 0").max(100, "at most 100").nullable(),
+  maxEjectionPercent: z
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be at least 0")
+    .max(100, "must be at most 100")
+    .nullable(),
 });
 export type CircuitBreakerInput = z.infer<typeof circuitBreakerInputSchema>;
 export const circuitBreakerFields = Object.keys(circuitBreakerInputSchema.shape) as (keyof CircuitBreakerInput)[];
@@ -234,7 +248,15 @@ export const trafficStateSchema = z.object({
   namespace: z.string(),
   service: z.string(),
   host: z.string(),
-  ports: z.array(z.object({ name: z.string().optional(), port: z.number(), protocol: z.string() })),
+  ports: z.array(
+    z.object({
+      name: z.string().optional(),
+      port: z.number(),
+      protocol: z.string(),
+      /** How Istio treats the port (lib/istio/port-protocol.ts): which wizards can route it. */
+      traffic: z.enum(portTrafficKinds),
+    }),
+  ),
   subsets: z.array(trafficSubsetSchema),
   virtualService: kubeObjectSchema.nullable(),
   destinationRule: kubeObjectSchema.nullable(),

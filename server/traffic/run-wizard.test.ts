@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DestinationRule, VirtualService } from "@/lib/istio/types";
 import type { WriteRequest } from "@/server/istio-config";
 import { TopsailError } from "@/server/errors";
-import { applyWizard, type TrafficWriteDeps } from "./run-wizard";
+import { applyWizard, previewWizard, type TrafficWriteDeps } from "./run-wizard";
+import { getTrafficState } from "./traffic-state";
 
 const reviewsDr: DestinationRule = {
   apiVersion: "networking.istio.io/v1",
@@ -17,8 +18,15 @@ const reviewsVs: VirtualService = {
   spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] },
 };
 
-function fakeDeps(objects: { virtualServices: VirtualService[]; destinationRules: DestinationRule[] }) {
+type ServicePort = { name?: string; port: number; protocol: string; appProtocol?: string };
+
+function fakeDeps(objects: {
+  virtualServices: VirtualService[];
+  destinationRules: DestinationRule[];
+  ports?: ServicePort[];
+}) {
   const applied: WriteRequest[] = [];
+  const previewed: WriteRequest[] = [];
   const workload = (version: string) => ({
     namespace: "bookinfo",
     name: `reviews-${version}`,
@@ -38,19 +46,22 @@ function fakeDeps(objects: { virtualServices: VirtualService[]; destinationRules
         namespace: "bookinfo",
         name: "reviews",
         selector: { app: "reviews" },
-        ports: [{ name: "http", port: 9080, protocol: "TCP" }],
+        ports: objects.ports ?? [{ name: "http", port: 9080, protocol: "TCP" }],
       },
     ],
     listWorkloads: async () => [workload("v1"), workload("v2")],
     listVirtualServices: async () => objects.virtualServices,
     listDestinationRules: async () => objects.destinationRules,
-    preview: async () => ({ outcomes: [], validations: [] }),
+    async preview(request) {
+      previewed.push(request);
+      return { outcomes: [], validations: [] };
+    },
     async apply(request) {
       applied.push(request);
       return [];
     },
   };
-  return { deps, applied };
+  return { deps, applied, previewed };
 }
 
 const split = {
@@ -99,5 +110,49 @@ describe("applyWizard with the base the user saw", () => {
     }).catch((e: unknown) => e);
     expect((error as TopsailError).code).toBe("conflict");
     expect(applied).toEqual([]);
+  });
+});
+
+describe("TCP traffic shifting", () => {
+  const objects = { virtualServices: [reviewsVs], destinationRules: [reviewsDr] };
+
+  it("is not offered for a service whose ports are all HTTP, and is refused if asked for anyway", async () => {
+    const { deps, applied } = fakeDeps(objects);
+    const state = await getTrafficState(deps, "bookinfo", "reviews");
+    expect(state.wizards["tcp-traffic-shifting"]).toMatchObject({ supported: false });
+    expect(state.wizards["traffic-shifting"]).toMatchObject({ supported: true });
+    const error = await applyWizard(deps, target, "tcp-traffic-shifting", { input: split }).catch((e: unknown) => e);
+    expect((error as TopsailError).code).toBe("bad_request");
+    expect(applied).toEqual([]);
+  });
+
+  it("is offered for a service with a TCP port, or one whose protocol Istio detects", async () => {
+    for (const port of [
+      { name: "tcp-db", port: 3306, protocol: "TCP" },
+      { port: 6379, protocol: "TCP" },
+    ]) {
+      const { deps } = fakeDeps({ ...objects, ports: [{ name: "http", port: 9080, protocol: "TCP" }, port] });
+      const state = await getTrafficState(deps, "bookinfo", "reviews");
+      expect(state.wizards["tcp-traffic-shifting"]).toMatchObject({ supported: true });
+    }
+  });
+});
+
+describe("timeouts & retries for the requests no other rule matches", () => {
+  it("changes the catch-all rule only: a header rule keeps its own timeout and retries", async () => {
+    const jason = {
+      name: "jason",
+      match: [{ headers: { "end-user": { exact: "jason" } } }],
+      route: [{ destination: { host: "reviews", subset: "v2" } }],
+      timeout: "3s",
+    };
+    const catchAll = { route: [{ destination: { host: "reviews", subset: "v1" } }] };
+    const vs: VirtualService = { ...reviewsVs, spec: { hosts: ["reviews"], http: [jason, catchAll] } };
+    const { deps, previewed } = fakeDeps({ virtualServices: [vs], destinationRules: [reviewsDr] });
+    await previewWizard(deps, target, "timeouts-retries", {
+      input: { target: { kind: "all" }, timeout: "2s", retries: { attempts: 2, perTryTimeout: null, retryOn: null } },
+    });
+    const desired = previewed[0]?.changes.find((c) => c.kind === "VirtualService")?.desired as VirtualService;
+    expect(desired.spec?.http).toEqual([jason, { ...catchAll, timeout: "2s", retries: { attempts: 2 } }]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The HTTP rule a fault, a timeout or a mirror goes on. "All traffic" is the catch-all rule;
+ * The HTTP rule a fault, a timeout or a mirror goes on. The catch-all rule takes the requests no
+ * other rule matches (the forms say so: components/traffic/rule-target-fields.tsx);
  * a header target (`end-user` exact `jason`) is the rule whose only match is that header.
  * When that rule does not exist the wizard adds it — named `topsail-…`, routed like the
  * catch-all, first in the list so it sees every matching request — and takes it away again
