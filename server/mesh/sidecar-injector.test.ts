@@ -79,6 +79,7 @@ const pod = (name: string, over: Partial<PodObject> = {}): PodObject => ({
   labels: {},
   containers: [],
   hasSidecar: false,
+  optsOutOfInjection: false,
   ...over,
 });
 
