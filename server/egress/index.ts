@@ -1,0 +1,34 @@
+/**
+ * server/egress: the Egress page (README.md), from the console's cluster cache — Istio objects
+ * through the shared validation context, the mesh's outbound policy from istiod's `istio`
+ * ConfigMap read as the Mesh page reads it (server/mesh/mesh-config.ts) — limited to the
+ * namespaces the viewer may see.
+ */
+import "server-only";
+import type { EgressView } from "@/lib/contracts/egress";
+import { clusterCacheFor, getKubeConnection } from "@/server/adapters/kube";
+import { typedConfigMaps } from "@/server/adapters/kube/core-objects";
+import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
+import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { parseMeshSettings } from "@/server/mesh/mesh-config";
+import { loadValidationContext } from "@/server/validation";
+import { buildEgressView } from "./build-egress-view";
+
+export async function getEgressViewLive(namespaces: readonly string[]): Promise<EgressView> {
+  const connection = getKubeConnection();
+  const [visible, context, configMaps] = await Promise.all([
+    viewerVisibility().filter(namespaces, (n) => n),
+    loadValidationContext(connection),
+    clusterCacheFor(connection).list("ConfigMap", MESH_ROOT_NAMESPACE),
+  ]);
+  const settings = parseMeshSettings(
+    typedConfigMaps(configMaps).map((c) => ({ name: c.metadata.name, data: c.data ?? {} })),
+    MESH_ROOT_NAMESPACE,
+  );
+  const outboundPolicy = {
+    mode: settings.outboundTrafficPolicy,
+    fromConfigMap: settings.fromConfigMap,
+    ...(settings.problem !== undefined ? { problem: settings.problem } : {}),
+  };
+  return buildEgressView(context, outboundPolicy, new Set(visible));
+}
