@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { EgressView } from "@/lib/contracts/egress";
-import { clusterCacheFor, getKubeConnection } from "@/server/adapters/kube";
+import { clusterCacheFor, getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
 import { typedConfigMaps } from "@/server/adapters/kube/core-objects";
 import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
@@ -14,10 +14,9 @@ import { parseMeshSettings } from "@/server/mesh/mesh-config";
 import { loadValidationContext } from "@/server/validation";
 import { buildEgressView } from "./build-egress-view";
 
-export async function getEgressViewLive(namespaces: readonly string[]): Promise<EgressView> {
-  const connection = getKubeConnection();
-  const [visible, context, configMaps] = await Promise.all([
-    viewerVisibility().filter(namespaces, (n) => n),
+/** The view of the given namespaces on one cluster connection, whoever may see them (the caller decides). */
+export async function readEgressView(connection: KubeConnection, namespaces: readonly string[]): Promise<EgressView> {
+  const [context, configMaps] = await Promise.all([
     loadValidationContext(connection),
     clusterCacheFor(connection).list("ConfigMap", MESH_ROOT_NAMESPACE),
   ]);
@@ -30,5 +29,10 @@ export async function getEgressViewLive(namespaces: readonly string[]): Promise<
     fromConfigMap: settings.fromConfigMap,
     ...(settings.problem !== undefined ? { problem: settings.problem } : {}),
   };
-  return buildEgressView(context, outboundPolicy, new Set(visible));
+  return buildEgressView(context, outboundPolicy, new Set(namespaces));
+}
+
+/** The view of those of the namespaces the viewer may see. */
+export async function getEgressViewLive(namespaces: readonly string[]): Promise<EgressView> {
+  return readEgressView(getKubeConnection(), await viewerVisibility().filter(namespaces, (n) => n));
 }
