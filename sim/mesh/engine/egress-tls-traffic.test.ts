@@ -136,6 +136,16 @@ describe("Egress TLS Origination: the curl pod calling http://edition.cnn.com", 
     );
   });
 
+  it("fails the handshake (503 UF, retried) when a DestinationRule originates TLS toward a plaintext port", () => {
+    const records: ProxyRecord[] = [];
+    const tlsOnPort80 = CNN_ORIGINATE_TLS_YAML.replace("port: { number: 443 }", "port: { number: 80 }");
+    const samples = curlCnn([CNN_SERVICE_ENTRY_YAML, tlsOnPort80], records).samples();
+    const failed = sumOf(samples, R, { ...ok, response_code: "503", response_flags: "UF,URX" });
+    expect(failed).toBeGreaterThan(200);
+    expect(sumOf(samples, R, FROM_CURL)).toBe(failed);
+    expect(records.find((r) => r.pod.labels.app === "curl")?.details).toMatch(/TLS_error.*WRONG_VERSION_NUMBER/);
+  });
+
   it("still answers 200 on port 80 without the VirtualService (plain HTTP, nothing originated)", () => {
     const samples = curlCnn([CNN_SERVICE_ENTRY_YAML, CNN_ORIGINATE_TLS_YAML]).samples();
     expect(sumOf(samples, R, { ...ok, response_code: "200" })).toBeGreaterThan(200);
