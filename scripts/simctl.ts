@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/simctl.ts status
  *   npx tsx scripts/simctl.ts load bookinfo-ingress 50 [--connections N] [--jason-share 0.2]
- *   npx tsx scripts/simctl.ts load external 2 --host httpbin.org [--port 80] [--path /headers]
+ *   npx tsx scripts/simctl.ts load external 2 --host httpbin.org [--scheme http|https] [--port 80] [--path /headers]
  *   npx tsx scripts/simctl.ts workload bookinfo reviews-v3 --error-rate 0.3 [--p50 100 [--p99 400]] [--grpc-status 14]
  *   npx tsx scripts/simctl.ts proxy bookinfo <pod> --stale | --synced
  *   npx tsx scripts/simctl.ts pause | resume | reset
@@ -15,8 +15,8 @@ const USAGE = `usage: simctl [--url URL] <command>
   status                                   show load, workload overrides, series counts
   load <entry-point> <requests-per-second> [--connections N] [--jason-share 0..1]
        entry points: bookinfo-ingress, fortio, tcp-client, synthetic, grpc-client, external
-  load external <requests-per-second> [--host httpbin.org] [--port 80] [--path /headers]
-       the egress tasks' curl pod calling a host outside the mesh
+  load external <requests-per-second> [--host httpbin.org] [--scheme http|https] [--port 80] [--path /headers]
+       the egress tasks' curl pod calling a host outside the mesh (https: TLS from curl, port 443 unless given)
   workload <namespace> <workload> [--error-rate 0..1] [--p50 MS] [--p99 MS] [--grpc-status 1..16]
        --grpc-status: the grpc-status of failing answers to gRPC calls (e.g. 14, UNAVAILABLE)
   proxy <namespace> <pod> --stale | --synced
@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
       stale: { type: "boolean" },
       synced: { type: "boolean" },
       host: { type: "string" },
+      scheme: { type: "string" },
       port: { type: "string" },
       path: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
       ...(connections !== undefined ? { connections } : {}),
       ...(jasonShare !== undefined ? { jasonShare } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(values.scheme !== undefined ? { scheme: values.scheme } : {}),
       ...(port !== undefined ? { port } : {}),
       ...(values.path !== undefined ? { path: values.path } : {}),
     });

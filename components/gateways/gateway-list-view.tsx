@@ -6,7 +6,7 @@ import { CheckCounts } from "@/components/istio-config/check-counts";
 import { useSelectedNamespaces } from "@/components/shell/use-selected-namespaces";
 import { MessageText } from "@/components/ui/message-text";
 import { useGateways } from "@/lib/queries/gateways";
-import { gatewayHref } from "./links";
+import { egressHref, gatewayHref } from "./links";
 
 const cell = "px-3 py-2 align-top";
 
@@ -23,6 +23,12 @@ export function GatewayListView() {
       }
     >
       <h1 className="text-2xl font-semibold">Gateways</h1>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Traffic leaving the mesh — ServiceEntries, the egress gateway&apos;s routes, TLS origination:{" "}
+        <Link className="text-sky-700 underline dark:text-sky-300" href={egressHref(namespaces)}>
+          Egress
+        </Link>
+      </p>
       {namespaces.length === 0 && (
         <p role="status" className="text-sm">
           Choose one or more namespaces with the Namespaces selector at the top of the page to list their Gateways.

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { MeshGateway } from "@/lib/contracts/mesh";
 import { cardClass } from "@/components/inventory/item-parts";
 import { StatusDot } from "@/components/ui/status-dot";
@@ -21,6 +22,11 @@ export function GatewaysPanel({ gateways }: { gateways: MeshGateway[] }) {
                 <span className="text-slate-500">
                   {g.kind}, {ready}/{g.pods.length} pods ready
                 </span>
+                {g.kind === "egress" && (
+                  <Link className="text-sky-700 underline dark:text-sky-300" href="/egress">
+                    routes and ServiceEntries
+                  </Link>
+                )}
               </div>
               {g.services.map((s) => (
                 <p key={s.name} className="ml-5 text-xs text-slate-600 dark:text-slate-400">

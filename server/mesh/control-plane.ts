@@ -41,7 +41,8 @@ export function istiodPodsOf(namespace: string, pods: readonly PodObject[]): Ist
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function gatewayKindOf(labels: Record<string, string>): MeshGateway["kind"] | undefined {
+/** ingress or egress from a gateway pod's `istio` label (`ingressgateway`, `egressgateway`, …); else none. */
+export function gatewayKindOf(labels: Record<string, string>): MeshGateway["kind"] | undefined {
   const istio = labels.istio ?? "";
   if (!istio.endsWith("gateway")) return undefined;
   if (istio.includes("ingress")) return "ingress";

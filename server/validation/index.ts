@@ -16,6 +16,7 @@ export {
 } from "./context";
 export { gatewayWorkloadNamespaces } from "./gateway-workloads";
 export { hostsIntersect, qualifyHost } from "./hosts";
+export { workloadsSelected } from "./labels";
 export { credentialNameOf, needsClientCa } from "./rules/gateway/credential-secret";
 export { gatewayReferences, resolveGatewayName } from "./rules/virtual-service/gateway-references";
 export { loadValidationContext } from "./load-validation-context";

@@ -6,8 +6,8 @@
  * like an informer; a deleted pod's logs go, and its followers' streams end.
  */
 import type { StoreClient, KubeObject } from "../store/types";
-import type { ProxyRecord, ProxyRecordSink } from "../mesh/telemetry/proxy-record";
-import { formatAccessLogLine } from "../mesh/telemetry/access-log";
+import type { ProxyRecord, ProxyRecordSink, TcpProxyRecord } from "../mesh/telemetry/proxy-record";
+import { formatAccessLogLine, formatTcpAccessLogLine } from "../mesh/telemetry/access-log";
 import { appRequestLine, appStartupLines, initStartupLines, proxyStartupLines } from "./app-log-styles";
 import type { ContainerLogStore } from "./container-log-store";
 
@@ -113,5 +113,13 @@ export function startPodLogFeeder(store: StoreClient, logs: ContainerLogStore): 
     logs.append(namespace, name, app.name, { timeMs, text });
   };
 
-  return { record, stop: unsubscribe };
+  const recordTcp = (r: TcpProxyRecord): void => {
+    // Envoy's TCP proxy writes the line when the connection closes.
+    logs.append(r.pod.namespace, r.pod.name, PROXY_CONTAINER, {
+      timeMs: r.startedAtMs + r.durationMs,
+      text: formatTcpAccessLogLine(r),
+    });
+  };
+
+  return { record, recordTcp, stop: unsubscribe };
 }

@@ -11,7 +11,7 @@ import { startRealTimeDriver } from "./engine/real-time-driver";
 import type { LoadOverrides } from "./load/load-settings";
 import { startIngressListeners, type IngressListeners } from "./ingress/ingress-listeners";
 import { startMetricsServer, type MetricsServer } from "./server/metrics-server";
-import type { ProxyRecord, ProxyRecordSink } from "./telemetry/proxy-record";
+import type { ProxyRecord, ProxyRecordSink, TcpProxyRecord } from "./telemetry/proxy-record";
 import { TraceStore } from "./tracing/trace-store";
 import { startTracingServer, type TracingServer } from "./tracing/tracing-server";
 
@@ -73,6 +73,9 @@ function fanOut(sinks: readonly ProxyRecordSink[]): ProxyRecordSink {
   return {
     record(record: ProxyRecord) {
       for (const sink of sinks) sink.record(record);
+    },
+    recordTcp(record: TcpProxyRecord) {
+      for (const sink of sinks) sink.recordTcp?.(record);
     },
   };
 }

@@ -17,6 +17,16 @@ export const EXTERNAL_CLIENT_IP = "10.244.0.1";
 /** The source address Istio's inbound passthrough uses toward the application (istio-iptables). */
 export const INBOUND_PASSTHROUGH_IP = "127.0.0.6";
 
+/**
+ * The public address DNS gives an external host, stable per name: 203.0.113.0/24 (TEST-NET-3),
+ * an address block reserved for documentation, so no log line names a real server's address.
+ */
+export function externalAddressOf(host: string): string {
+  let hash = 0;
+  for (const char of host) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `203.0.113.${1 + (hash % 254)}`;
+}
+
 export function addressOf(ip: string | undefined, port: number): string | undefined {
   return ip === undefined ? undefined : `${ip}:${port}`;
 }

@@ -23,14 +23,15 @@ import { requestedServiceLabels, serviceLabelsOf } from "../telemetry/service-la
 import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
 import { EXTERNAL_CLIENT_IP } from "./proxy-addresses";
 
-interface TcpPeers {
+export interface TcpPeers {
   source: WorkloadIdentity | undefined;
   destination: WorkloadIdentity | undefined;
   service: ServiceLabels;
   mutualTls: boolean;
 }
 
-function reportTcp(
+/** One proxy's TCP counters for one connection (opened when established, closed with its bytes). */
+export function reportTcp(
   ctx: EngineContext,
   reporter: Reporter,
   peers: TcpPeers,

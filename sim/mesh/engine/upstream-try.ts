@@ -6,13 +6,20 @@
  * stream (504 UT; the server sees its caller hang up). Outcomes feed outlier detection.
  */
 import type { PodInfo } from "../config/snapshot";
-import { connectionSecurity } from "../router/mutual-tls";
+import { connectionSecurity, gatewayConnectionSecurity } from "../router/mutual-tls";
 import type { Cluster } from "../router/resolve-cluster";
 import type { TryOutcome } from "../router/retry-policy";
 import type { HttpRequest } from "../router/types";
+import { upstreamTls } from "../router/upstream-tls";
 import { poolLimitsOf, type PendingTicket } from "../proxy/connection-pool";
 import { outlierSettingsOf } from "../proxy/outlier-detector";
-import { PER_TRY_TIMEOUT_DETAILS, RESPONSE_FLAGS, VIA_UPSTREAM, type ResponseFlag } from "../telemetry/response-flags";
+import {
+  PER_TRY_TIMEOUT_DETAILS,
+  RESPONSE_FLAGS,
+  TLS_WRONG_VERSION_DETAILS,
+  VIA_UPSTREAM,
+  type ResponseFlag,
+} from "../telemetry/response-flags";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, proxyKeyOf, type Cancellable, type EngineContext, type HttpResponse } from "./context";
 import { clientAddressOf, mutualTlsServerNameOf } from "./proxy-addresses";
@@ -112,6 +119,18 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
 
   const proceed = (): void => {
     if (cluster.service.kind !== "kubernetes") {
+      // The server outside refuses a request in the wrong kind of transport after one round trip.
+      const tls = upstreamTls(cluster);
+      const roundTrip = (): number => rng.logNormal(EXTERNAL_LATENCY_MS.median / 2, EXTERNAL_LATENCY_MS.sigma);
+      if (tls === "plaintextToTlsServer") {
+        timers.push(scheduler.after(roundTrip(), () => finish(localReply("UC", { kind: "upstreamReset" }))));
+        return;
+      }
+      if (tls === "tlsToPlaintextServer") {
+        const failed = { ...localReply("UF", { kind: "connectFailure" }), details: TLS_WRONG_VERSION_DETAILS };
+        timers.push(scheduler.after(roundTrip(), () => finish(failed)));
+        return;
+      }
       timers.push(
         scheduler.after(rng.logNormal(EXTERNAL_LATENCY_MS.median, EXTERNAL_LATENCY_MS.sigma), () =>
           finish({
@@ -132,7 +151,9 @@ export function startUpstreamTry(ctx: EngineContext, t: TryRequest, done: (resul
     if (!pod) return finish(localReply("UH", { kind: "noHealthyUpstream" }));
     upstream = pod;
     const targetPort = cluster.service.service.ports.find((p) => p.port === cluster.port)?.targetPort ?? cluster.port;
-    const security = connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
+    const security = pod.isGateway
+      ? gatewayConnectionSecurity(ctx.snapshot(), pod, targetPort, t.request.host, cluster.policy)
+      : connectionSecurity(ctx.snapshot(), true, pod, targetPort, cluster.policy);
     if (security.refused) return finish(localReply("UF", { kind: "connectFailure" }, pod));
     mutualTls = security.mutualTls;
     localAddress = clientAddressOf(ctx, t.proxy.ip);

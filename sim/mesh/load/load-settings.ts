@@ -10,6 +10,10 @@ export const ENTRY_POINTS = [
 ] as const;
 export type EntryPointName = (typeof ENTRY_POINTS)[number];
 
+/** How the external entry point's curl calls its host, and the port curl uses for each when none is given. */
+export const EXTERNAL_SCHEME_PORTS = { http: 80, https: 443 } as const;
+export type ExternalScheme = keyof typeof EXTERNAL_SCHEME_PORTS;
+
 export interface EntryPointLoad {
   /**
    * bookinfo-ingress: Poisson arrivals per second; fortio: total qps across its
@@ -24,7 +28,11 @@ export interface EntryPointLoad {
   connections: number;
   /** Share of bookinfo sessions logged in as jason (header `end-user: jason`). */
   jasonShare: number;
-  /** external only: the host outside the mesh the curl pod calls, its port and path. */
+  /**
+   * external only: `http` (the app's plain request, which its sidecar reads) or `https` (TLS from
+   * the app, which its sidecar only routes by SNI); the host outside the mesh, its port and path.
+   */
+  scheme?: ExternalScheme;
   host?: string;
   port?: number;
   path?: string;
@@ -40,7 +48,15 @@ export const DEFAULT_LOAD: LoadSettings = {
   synthetic: { requestsPerSecond: 1, connections: 1, jasonShare: 0 },
   "grpc-client": { requestsPerSecond: 10, connections: 1, jasonShare: 0 },
   // Off until asked for: the egress tasks start with no external calls.
-  external: { requestsPerSecond: 0, connections: 1, jasonShare: 0, host: "httpbin.org", port: 80, path: "/headers" },
+  external: {
+    requestsPerSecond: 0,
+    connections: 1,
+    jasonShare: 0,
+    scheme: "http",
+    host: "httpbin.org",
+    port: 80,
+    path: "/headers",
+  },
 };
 
 export function mergeLoad(base: LoadSettings, overrides: LoadOverrides | undefined): LoadSettings {

@@ -6,6 +6,7 @@
  * whenever the server has a sidecar and its mode is not DISABLE.
  */
 import type { MutualTLSMode } from "@/lib/istio/types";
+import { serverAccepts, serversOn } from "../config/gateway-servers";
 import { labelsMatch, type ConfigSnapshot, type PeerAuthenticationEntry, type PodInfo } from "../config/snapshot";
 import type { EffectivePolicy } from "./resolve-cluster";
 
@@ -64,5 +65,27 @@ export function connectionSecurity(
   if (!clientMtls && serverMode === "STRICT") return { mutualTls: false, refused: true };
   // A DISABLE server does not terminate mTLS; a client forcing it fails the handshake.
   if (clientMtls && serverMode === "DISABLE") return { mutualTls: false, refused: true };
+  return { mutualTls: clientMtls, refused: false };
+}
+
+/**
+ * A gateway as the upstream of a mesh request (engine/gateway-hop.ts, Istio's "Egress Gateways
+ * with TLS Origination"): it terminates Istio mTLS on a server whose `tls.mode` is ISTIO_MUTUAL
+ * and expects plaintext on a server without TLS. The client's side is its DestinationRule's
+ * `tls.mode` only: a gateway has no sidecar, so auto mTLS (above) never picks mTLS toward it
+ * (inferred: the guides always set `ISTIO_MUTUAL` in the DestinationRule for the gateway). When
+ * the two disagree the handshake fails: 503 UF.
+ */
+export function gatewayConnectionSecurity(
+  snapshot: ConfigSnapshot,
+  gateway: PodInfo,
+  targetPort: number,
+  host: string,
+  policy: EffectivePolicy,
+): ConnectionSecurity {
+  const served = serversOn(snapshot, gateway, targetPort).find(({ server }) => serverAccepts(server, host));
+  const clientMtls = policy.tls?.mode === "ISTIO_MUTUAL";
+  const serverMtls = served?.server.tls?.mode === "ISTIO_MUTUAL";
+  if (clientMtls !== serverMtls) return { mutualTls: false, refused: true };
   return { mutualTls: clientMtls, refused: false };
 }

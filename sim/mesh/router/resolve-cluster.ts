@@ -69,15 +69,34 @@ export function catchAllRouteOf(
 export function resolveService(snapshot: ConfigSnapshot, host: string): DestinationService {
   const service = snapshot.services.get(host);
   if (service) return { kind: "kubernetes", host, name: service.name, namespace: service.namespace, service };
-  let best: { entry: ServiceEntryEntry; specificity: number } | undefined;
+  const best = findServiceEntry(snapshot, host);
+  if (best) return { kind: "external", host, name: host, namespace: best.entry.namespace, entry: best.entry };
+  return unregisteredService(snapshot, host);
+}
+
+/**
+ * The ServiceEntry that declares `host` most specifically (exact beats the longest wildcard),
+ * among those `accepts` lets through; `pattern` is the SE host that matched (Envoy's cluster name).
+ */
+export function findServiceEntry(
+  snapshot: ConfigSnapshot,
+  host: string,
+  accepts: (entry: ServiceEntryEntry) => boolean = () => true,
+): { entry: ServiceEntryEntry; pattern: string } | undefined {
+  let best: { entry: ServiceEntryEntry; pattern: string; specificity: number } | undefined;
   for (const entry of snapshot.serviceEntries) {
+    if (!accepts(entry)) continue;
     for (const pattern of entry.hosts) {
       if (!hostMatches(pattern, host)) continue;
       const specificity = hostSpecificity(pattern);
-      if (!best || specificity > best.specificity) best = { entry, specificity };
+      if (!best || specificity > best.specificity) best = { entry, pattern, specificity };
     }
   }
-  if (best) return { kind: "external", host, name: host, namespace: best.entry.namespace, entry: best.entry };
+  return best && { entry: best.entry, pattern: best.pattern };
+}
+
+/** A host the registry does not know, under the mesh's outbound traffic policy (its catch-all route). */
+export function unregisteredService(snapshot: ConfigSnapshot, host: string): DestinationService {
   return catchAllRouteOf(snapshot) === BLOCK_ALL_ROUTE
     ? { kind: "blackhole", host, name: "BlackHoleCluster", namespace: "unknown" }
     : { kind: "passthrough", host, name: "PassthroughCluster", namespace: "unknown" };

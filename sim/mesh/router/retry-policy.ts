@@ -24,6 +24,8 @@ export type TryOutcome =
   | { kind: "response"; status: number; grpcStatus?: number }
   | { kind: "overflow" }
   | { kind: "connectFailure" }
+  /** The upstream closed the connection it had accepted before answering (flag UC). */
+  | { kind: "upstreamReset" }
   | { kind: "perTryTimeout" };
 
 type Condition = (outcome: TryOutcome, policy: RetryPolicy) => boolean;
@@ -39,12 +41,17 @@ const isGrpcStatus = (outcome: TryOutcome, status: number): boolean =>
  * x-envoy-retry-grpc-on semantics); gRPC conditions never fire for HTTP.
  */
 const RETRY_CONDITIONS: Record<string, Condition> = {
-  "5xx": (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout" || isStatus(o, (s) => s >= 500),
+  "5xx": (o) =>
+    o.kind === "connectFailure" ||
+    o.kind === "upstreamReset" ||
+    o.kind === "perTryTimeout" ||
+    isStatus(o, (s) => s >= 500),
   "gateway-error": (o) =>
     o.kind === "connectFailure" ||
+    o.kind === "upstreamReset" ||
     o.kind === "perTryTimeout" ||
     isStatus(o, (s) => s === 502 || s === 503 || s === 504),
-  reset: (o) => o.kind === "connectFailure" || o.kind === "perTryTimeout",
+  reset: (o) => o.kind === "connectFailure" || o.kind === "upstreamReset" || o.kind === "perTryTimeout",
   "connect-failure": (o) => o.kind === "connectFailure",
   "refused-stream": () => false,
   "retriable-4xx": (o) => isStatus(o, (s) => s === 409),

@@ -61,9 +61,16 @@ describe("the metrics server and control API", () => {
     mesh.engine.advanceBy(5_000);
     const text = await (await fetch(mesh.metricsUrl)).text();
     expect(text).toMatch(/source_workload="curl".*destination_service="edition\.cnn\.com"/);
+    const https = await call("PUT", "/control/load", {
+      entryPoint: "external",
+      scheme: "https",
+      host: "www.google.com",
+    });
+    expect(https.json.load).toMatchObject({ scheme: "https", host: "www.google.com", port: 443 });
+    expect((await call("PUT", "/control/load", { entryPoint: "fortio", scheme: "https" })).status).toBe(400);
     expect((await call("PUT", "/control/load", { entryPoint: "fortio", host: "httpbin.org" })).status).toBe(400);
     expect((await call("PUT", "/control/load", { entryPoint: "external", host: "not a host" })).status).toBe(400);
-    await call("PUT", "/control/load", { entryPoint: "external", requestsPerSecond: 0 });
+    await call("PUT", "/control/load", { entryPoint: "external", requestsPerSecond: 0, scheme: "http" });
   });
 
   it("makes a canary bad", async () => {

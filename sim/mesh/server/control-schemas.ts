@@ -1,6 +1,6 @@
 /** Bodies the control API accepts, as zod schemas: anything else is a 400 that says what is wrong. */
 import { z } from "zod";
-import { ENTRY_POINTS } from "../load/load-settings";
+import { ENTRY_POINTS, EXTERNAL_SCHEME_PORTS, type ExternalScheme } from "../load/load-settings";
 
 export const loadBodySchema = z
   .object({
@@ -14,15 +14,23 @@ export const loadBodySchema = z
       .max(253)
       .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, "a DNS name such as httpbin.org")
       .optional(),
+    /** external only: http, or https (TLS from the app, routed by SNI). */
+    scheme: z.enum(Object.keys(EXTERNAL_SCHEME_PORTS) as [ExternalScheme, ...ExternalScheme[]]).optional(),
     port: z.number().int().min(1).max(65_535).optional(),
     path: z.string().startsWith("/").max(2_000).optional(),
   })
   .strict()
   .refine(
-    (b) => b.entryPoint === "external" || (b.host === undefined && b.port === undefined && b.path === undefined),
+    (b) =>
+      b.entryPoint === "external" ||
+      (b.host === undefined && b.port === undefined && b.path === undefined && b.scheme === undefined),
     {
-      message: "host, port and path are for the external entry point",
+      message: "scheme, host, port and path are for the external entry point",
     },
+  )
+  // A scheme without a port means the scheme's own port, as curl reads `https://host`.
+  .transform((b) =>
+    b.scheme !== undefined && b.port === undefined ? { ...b, port: EXTERNAL_SCHEME_PORTS[b.scheme] } : b,
   );
 
 export const workloadBodySchema = z

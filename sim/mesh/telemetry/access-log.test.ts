@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PodInfo } from "../config/snapshot";
-import { formatAccessLogLine } from "./access-log";
+import { formatAccessLogLine, formatTcpAccessLogLine } from "./access-log";
 import type { ProxyRecord } from "./proxy-record";
 
 // Two lines written by real Istio sidecars (Bookinfo): productpage calling reviews without a
@@ -73,5 +73,46 @@ describe("formatAccessLogLine", () => {
       trace,
     };
     expect(formatAccessLogLine(record)).toBe(REVIEWS_TO_RATINGS_ABORTED);
+  });
+});
+
+describe("formatTcpAccessLogLine", () => {
+  it("renders a TLS connection the sidecar passed through as Envoy's TCP proxy logs it: no request, the SNI", () => {
+    const line = formatTcpAccessLogLine({
+      pod,
+      direction: "outbound",
+      startedAtMs: Date.parse("2026-08-24T10:17:05.004Z"),
+      durationMs: 112,
+      flags: "-",
+      bytesReceived: 839,
+      bytesSent: 5618,
+      upstreamHost: "203.0.113.7:443",
+      upstreamCluster: "PassthroughCluster",
+      upstreamLocalAddress: "10.244.1.12:41234",
+      downstreamLocalAddress: "203.0.113.7:443",
+      downstreamRemoteAddress: "10.244.1.12:41232",
+      requestedServerName: "www.google.com",
+    });
+    expect(line).toBe(
+      '[2026-08-24T10:17:05.004Z] "- - -" 0 - - - "-" 839 5618 112 - "-" "-" "-" "-" "203.0.113.7:443" ' +
+        "PassthroughCluster 10.244.1.12:41234 203.0.113.7:443 10.244.1.12:41232 www.google.com -",
+    );
+  });
+
+  it("prints the flag and dashes for a connection BlackHoleCluster closed without an upstream", () => {
+    const line = formatTcpAccessLogLine({
+      pod,
+      direction: "outbound",
+      startedAtMs: Date.parse("2026-08-24T10:17:05.004Z"),
+      durationMs: 0,
+      flags: "UH",
+      bytesReceived: 0,
+      bytesSent: 0,
+      upstreamCluster: "BlackHoleCluster",
+      requestedServerName: "www.google.com",
+    });
+    expect(line).toBe(
+      '[2026-08-24T10:17:05.004Z] "- - -" 0 UH - - "-" 0 0 0 - "-" "-" "-" "-" "-" BlackHoleCluster - - - www.google.com -',
+    );
   });
 });

@@ -10,10 +10,13 @@
  * %UPSTREAM_LOCAL_ADDRESS% %DOWNSTREAM_LOCAL_ADDRESS% %DOWNSTREAM_REMOTE_ADDRESS%
  * %REQUESTED_SERVER_NAME% %ROUTE_NAME%
  *
+ * Envoy prints `-` for every unset operator. A TCP connection has no request: its line starts
+ * `"- - -" 0` (no method, path, protocol nor code) and the HTTP headers are `-` too.
+ *
  * Envoy prints `-` for every unset operator. The simulator never closes connections with
  * termination details nor fails TLS handshakes with a reason, so those two are always `-`.
  */
-import type { ProxyRecord } from "./proxy-record";
+import type { ProxyRecord, TcpProxyRecord } from "./proxy-record";
 
 const dash = (value: string | number | undefined): string =>
   value === undefined || value === "" ? "-" : String(value);
@@ -43,5 +46,33 @@ export function formatAccessLogLine(r: ProxyRecord): string {
     dash(r.downstreamRemoteAddress),
     dash(r.requestedServerName),
     dash(r.routeName),
+  ].join(" ");
+}
+
+/** The TCP proxy filter's line for one connection, in the same format. */
+export function formatTcpAccessLogLine(r: TcpProxyRecord): string {
+  return [
+    `[${new Date(r.startedAtMs).toISOString()}]`,
+    `"- - -"`,
+    0,
+    dash(r.flags),
+    "-",
+    "-",
+    `"-"`,
+    r.bytesReceived,
+    r.bytesSent,
+    r.durationMs,
+    "-",
+    `"-"`,
+    `"-"`,
+    `"-"`,
+    `"-"`,
+    `"${dash(r.upstreamHost)}"`,
+    dash(r.upstreamCluster),
+    dash(r.upstreamLocalAddress),
+    dash(r.downstreamLocalAddress),
+    dash(r.downstreamRemoteAddress),
+    dash(r.requestedServerName),
+    "-",
   ].join(" ");
 }

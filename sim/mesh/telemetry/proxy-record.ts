@@ -91,7 +91,36 @@ export interface ProxyRecord {
   trace: TraceContext;
 }
 
+/**
+ * What one proxy's TCP proxy filter knows of one connection when it closes, the stream info its
+ * access-log line is rendered from. Envoy traces no TCP proxying, so there is no span.
+ */
+export interface TcpProxyRecord {
+  pod: PodInfo;
+  direction: "outbound" | "inbound";
+  /** %START_TIME% as epoch ms (see ProxyRecord). */
+  startedAtMs: number;
+  durationMs: number;
+  /** %RESPONSE_FLAGS%: `UH` when the cluster had no host (BlackHoleCluster), `-` for none. */
+  flags: string;
+  /** %BYTES_RECEIVED% from the downstream (the client's bytes) / %BYTES_SENT% to it. */
+  bytesReceived: number;
+  bytesSent: number;
+  /** %UPSTREAM_HOST%; absent when no upstream was connected. */
+  upstreamHost?: string;
+  /** %UPSTREAM_CLUSTER_RAW%: `outbound|443||edition.cnn.com`, `PassthroughCluster`, `BlackHoleCluster`. */
+  upstreamCluster: string;
+  upstreamLocalAddress?: string;
+  /** %DOWNSTREAM_LOCAL_ADDRESS%: the address the application dialed (the original destination). */
+  downstreamLocalAddress?: string;
+  downstreamRemoteAddress?: string;
+  /** %REQUESTED_SERVER_NAME%: the SNI of the client's TLS. */
+  requestedServerName?: string;
+}
+
 /** Where the engine hands its records; the simulator wires the log store and the trace store here. */
 export interface ProxyRecordSink {
   record(record: ProxyRecord): void;
+  /** A TCP connection's record; sinks that only want HTTP (the trace store) leave it out. */
+  recordTcp?(record: TcpProxyRecord): void;
 }

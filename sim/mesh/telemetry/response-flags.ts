@@ -4,7 +4,7 @@
  * several apply (its own flag table order, e.g. "UO,URX").
  */
 
-export type ResponseFlag = "UH" | "UT" | "UF" | "UO" | "NR" | "DI" | "FI" | "DC" | "URX" | "NC";
+export type ResponseFlag = "UH" | "UT" | "UF" | "UC" | "UO" | "NR" | "DI" | "FI" | "DC" | "URX" | "NC";
 
 interface FlagRow {
   /** Status of the local reply, when the flag comes with one. */
@@ -28,6 +28,12 @@ export const RESPONSE_FLAGS: Record<ResponseFlag, FlagRow> = {
     order: 5,
     details: "upstream_reset_before_response_started{connection_failure}",
   },
+  UC: {
+    status: 503,
+    bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: connection termination".length,
+    order: 6,
+    details: "upstream_reset_before_response_started{connection_termination}",
+  },
   UO: {
     status: 503,
     bodyBytes: "upstream connect error or disconnect/reset before headers. reset reason: overflow".length,
@@ -41,6 +47,10 @@ export const RESPONSE_FLAGS: Record<ResponseFlag, FlagRow> = {
   URX: { bodyBytes: 0, order: 15 },
   NC: { status: 503, bodyBytes: 0, order: 24, details: "cluster_not_found" },
 };
+
+/** A TLS handshake that failed because the server answered in plaintext (BoringSSL's reason, as Envoy logs it). */
+export const TLS_WRONG_VERSION_DETAILS =
+  "upstream_reset_before_response_started{connection_failure,TLS_error:_268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER}";
 
 /** What an upstream's own answer carries as %RESPONSE_CODE_DETAILS%. */
 export const VIA_UPSTREAM = "via_upstream";
