@@ -7,6 +7,7 @@
  * forms in the browser, so a field the server refuses is named the way the form names it.
  */
 import { z } from "zod";
+import { routeRiskConfirmationSchema, routeRiskSchema, type RouteRiskKind } from "./route-risks";
 import { objectValidationSchema } from "./validations";
 
 export const wizardIds = [
@@ -195,12 +196,15 @@ export function wizardRequestSchema<W extends WizardId>(wizard: W) {
     input: wizardInputSchemas[wizard] as (typeof wizardInputSchemas)[W],
     base: wizardBaseSchema.optional(),
     comment: z.string().max(500, "at most 500 characters").optional(),
+    confirm: routeRiskConfirmationSchema,
   });
 }
 export interface WizardRequest<W extends WizardId> {
   input: WizardInputs[W];
   base?: WizardBase;
   comment?: string;
+  /** The route risks the user confirmed after the preview named them. */
+  confirm?: RouteRiskKind[];
 }
 
 /** A Kubernetes object as JSON; the wizards read VirtualServices and DestinationRules through this. */
@@ -287,6 +291,8 @@ export type ObjectChange = z.infer<typeof objectChangeSchema>;
 export const wizardPreviewSchema = z.object({
   changes: z.array(objectChangeSchema),
   validations: z.array(objectValidationSchema),
+  /** Routes the change would send nowhere: applying needs their confirmation. */
+  routeRisks: z.array(routeRiskSchema),
 });
 export type WizardPreview = z.infer<typeof wizardPreviewSchema>;
 

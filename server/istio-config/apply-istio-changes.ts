@@ -6,6 +6,9 @@
  *     lifecycle-metadata.ts);
  *  2. validate the desired objects together (a VirtualService may route to a subset the
  *     same request adds) — error findings refuse the set (400, findings in the details);
+ *     then, for a person's change (editor, wizard), the routes it would newly send nowhere
+ *     (route-risks.ts) refuse the set unless the request confirms each kind of risk
+ *     (409 `confirmation_required`, the risks in the details);
  *  3. dry-run every write on the API server (istiod's webhook runs there too);
  *  4. record one pending audit entry per object that will change (audit-intents.ts), with
  *     the cluster's identity read once for the request; if the database cannot take them,
@@ -20,6 +23,7 @@
 import "server-only";
 import type { ObjectValidation } from "@/lib/contracts/validations";
 import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
+import { unconfirmedRisks, type RouteRisk, type RouteRiskKind } from "@/lib/contracts/route-risks";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import {
@@ -49,6 +53,8 @@ export interface IstioWriteDeps extends AuditIntentDeps {
   remove(ref: IstioObjectRef & { resourceVersion?: string }, options: { dryRun: boolean }): Promise<void>;
   /** Validates the desired objects as if they were all in the mesh already. */
   validate(desired: StoredIstioObject[]): Promise<ObjectValidation[]>;
+  /** The routes that would send requests nowhere once these objects are written and those removed, and not before. */
+  routeRisks(desired: StoredIstioObject[], removed: IstioObjectRef[]): Promise<RouteRisk[]>;
 }
 
 export interface IstioChangeRequest {
@@ -56,6 +62,8 @@ export interface IstioChangeRequest {
   actor: string;
   source: AuditSource;
   comment?: string;
+  /** The kinds of route risk the user read and accepts (lib/contracts/route-risks.ts). */
+  confirm?: readonly RouteRiskKind[];
 }
 
 export interface ChangeOutcome {
@@ -72,6 +80,8 @@ export interface ChangeOutcome {
 export interface ChangePreview {
   outcomes: ChangeOutcome[];
   validations: ObjectValidation[];
+  /** What applying would need the user to confirm. */
+  routeRisks: RouteRisk[];
 }
 
 type WritePlanned = PlannedChange & { action: Exclude<ChangeAction, "unchanged"> };
@@ -128,6 +138,33 @@ async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Prom
     });
   }
   return validations;
+}
+
+/**
+ * The sources whose changes a person makes and can confirm. An experiment's runner changes
+ * routes mid-run with no one to ask (its subsets are chosen when it is created), and a
+ * rollback puts back a version the user previewed on the audit page.
+ */
+const CONFIRMING_SOURCES: ReadonlySet<AuditSource> = new Set(["editor", "wizard"]);
+
+async function findRouteRisks(deps: IstioWriteDeps, planned: PlannedChange[]): Promise<RouteRisk[]> {
+  const writes = planned.filter((p) => p.action !== "unchanged");
+  const desired = writes.filter((p) => p.change.desired).map(objectToWrite);
+  const removed = writes.filter((p) => p.action === "delete").map((p) => refOf(p.change));
+  return desired.length + removed.length === 0 ? [] : deps.routeRisks(desired, removed);
+}
+
+/** Step 2's second half: a person's change that sends traffic nowhere needs their explicit confirmation. */
+async function requireConfirmedRoutes(deps: IstioWriteDeps, request: IstioChangeRequest, planned: PlannedChange[]) {
+  if (!CONFIRMING_SOURCES.has(request.source)) return;
+  const risks = unconfirmedRisks(await findRouteRisks(deps, planned), request.confirm);
+  if (risks.length === 0) return;
+  const kinds = [...new Set(risks.map((r) => r.kind))];
+  throw new TopsailError(
+    "confirmation_required",
+    `Nothing was applied: ${risks.map((r) => r.message).join("; ")}. Confirm (${kinds.join(", ")}) to apply it anyway.`,
+    { details: { routeRisks: risks } },
+  );
 }
 
 async function write(deps: IstioWriteDeps, p: PlannedChange, dryRun: boolean): Promise<StoredIstioObject | null> {
@@ -301,11 +338,12 @@ async function restore(
 export async function previewIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangePreview> {
   const planned = await plan(deps, request);
   const validations = await validateAll(deps, planned);
+  const routeRisks = await findRouteRisks(deps, planned);
   const outcomes: ChangeOutcome[] = [];
   for (const p of planned) {
     outcomes.push({ ...refOf(p.change), action: p.action, before: p.live ?? null, after: await dryRun(deps, p) });
   }
-  return { outcomes, validations };
+  return { outcomes, validations, routeRisks };
 }
 
 /** Steps 4 and 5 for the changes that write something. */
@@ -362,6 +400,7 @@ async function writeAll(
 export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangeOutcome[]> {
   const planned = await plan(deps, request);
   await validateAll(deps, planned);
+  await requireConfirmedRoutes(deps, request, planned);
   for (const p of planned) await dryRun(deps, p);
 
   const toWrite = planned.filter(isWrite);

@@ -44,7 +44,7 @@ function fakeDeps(objects: { virtualServices: VirtualService[]; destinationRules
     listWorkloads: async () => [workload("v1"), workload("v2")],
     listVirtualServices: async () => objects.virtualServices,
     listDestinationRules: async () => objects.destinationRules,
-    preview: async () => ({ outcomes: [], validations: [] }),
+    preview: async () => ({ outcomes: [], validations: [], routeRisks: [] }),
     async apply(request) {
       applied.push(request);
       return [];
