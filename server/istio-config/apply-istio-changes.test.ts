@@ -485,6 +485,12 @@ describe("applyIstioChanges", () => {
       expect(cluster.writes).toEqual([]);
     });
 
+    it("is asked about only once nothing else refuses the change: no confirmation could fix an invalid one", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews", invalid: "reviews" });
+      const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v9"]))])));
+      expect(error.code).toBe("bad_request");
+    });
+
     it("does not stop an experiment's runner, which has no one to ask", async () => {
       const cluster = fakeCluster([], { routesNowhere: "reviews" });
       await applyIstioChanges(cluster.deps, { ...request([change(vs("reviews", ["v9"]))]), source: "experiment" });

@@ -123,13 +123,29 @@ async function plan(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<
   return orderPlannedChanges(planned);
 }
 
-async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Promise<ObjectValidation[]> {
+/**
+ * Error findings that a route risk (route-risks.ts) says in other words: KIA0203, a routed-to
+ * subset selecting no workload, is the DestinationRule's side of "subset-without-pods". When
+ * the change carries that risk, the finding does not refuse the set: the confirmation the risk
+ * needs decides instead.
+ */
+const CONFIRMABLE_CHECKS: Readonly<Record<string, RouteRiskKind>> = { KIA0203: "subset-without-pods" };
+
+async function validateAll(
+  deps: IstioWriteDeps,
+  planned: PlannedChange[],
+  accepted: ReadonlySet<RouteRiskKind> = new Set(),
+): Promise<ObjectValidation[]> {
   const desired = planned.filter((p) => p.change.desired && p.action !== "unchanged").map(objectToWrite);
   if (desired.length === 0) return [];
   const validations = await deps.validate(desired);
+  const refuses = (code: string) => {
+    const kind = CONFIRMABLE_CHECKS[code];
+    return kind === undefined || !accepted.has(kind);
+  };
   const errors = validations.flatMap((v) =>
     v.checks
-      .filter((c) => c.severity === "error")
+      .filter((c) => c.severity === "error" && refuses(c.code))
       .map((c) => `${v.kind} ${v.namespace}/${v.name}: ${c.message} (${c.code} at ${c.path})`),
   );
   if (errors.length > 0) {
@@ -147,23 +163,27 @@ async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Prom
  */
 const CONFIRMING_SOURCES: ReadonlySet<AuditSource> = new Set(["editor", "wizard"]);
 
-async function findRouteRisks(deps: IstioWriteDeps, planned: PlannedChange[]): Promise<RouteRisk[]> {
+async function findRouteRisks(
+  deps: IstioWriteDeps,
+  request: IstioChangeRequest,
+  planned: PlannedChange[],
+): Promise<RouteRisk[]> {
+  if (!CONFIRMING_SOURCES.has(request.source)) return [];
   const writes = planned.filter((p) => p.action !== "unchanged");
   const desired = writes.filter((p) => p.change.desired).map(objectToWrite);
   const removed = writes.filter((p) => p.action === "delete").map((p) => refOf(p.change));
   return desired.length + removed.length === 0 ? [] : deps.routeRisks(desired, removed);
 }
 
-/** Step 2's second half: a person's change that sends traffic nowhere needs their explicit confirmation. */
-async function requireConfirmedRoutes(deps: IstioWriteDeps, request: IstioChangeRequest, planned: PlannedChange[]) {
-  if (!CONFIRMING_SOURCES.has(request.source)) return;
-  const risks = unconfirmedRisks(await findRouteRisks(deps, planned), request.confirm);
-  if (risks.length === 0) return;
-  const kinds = [...new Set(risks.map((r) => r.kind))];
+/** Step 2 for a person's change: routes it would newly send nowhere need their explicit confirmation. */
+function requireConfirmation(risks: RouteRisk[], confirm: readonly RouteRiskKind[] | undefined): void {
+  const unconfirmed = unconfirmedRisks(risks, confirm);
+  if (unconfirmed.length === 0) return;
+  const kinds = [...new Set(unconfirmed.map((r) => r.kind))];
   throw new TopsailError(
     "confirmation_required",
-    `Nothing was applied: ${risks.map((r) => r.message).join("; ")}. Confirm (${kinds.join(", ")}) to apply it anyway.`,
-    { details: { routeRisks: risks } },
+    `Nothing was applied: ${unconfirmed.map((r) => r.message).join("; ")}. Confirm (${kinds.join(", ")}) to apply it anyway.`,
+    { details: { routeRisks: unconfirmed } },
   );
 }
 
@@ -337,8 +357,8 @@ async function restore(
 /** Steps 1–3: what would happen, with the server's dry-run answers; writes and records nothing. */
 export async function previewIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangePreview> {
   const planned = await plan(deps, request);
-  const validations = await validateAll(deps, planned);
-  const routeRisks = await findRouteRisks(deps, planned);
+  const routeRisks = await findRouteRisks(deps, request, planned);
+  const validations = await validateAll(deps, planned, new Set(routeRisks.map((r) => r.kind)));
   const outcomes: ChangeOutcome[] = [];
   for (const p of planned) {
     outcomes.push({ ...refOf(p.change), action: p.action, before: p.live ?? null, after: await dryRun(deps, p) });
@@ -399,8 +419,10 @@ async function writeAll(
 
 export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangeOutcome[]> {
   const planned = await plan(deps, request);
-  await validateAll(deps, planned);
-  await requireConfirmedRoutes(deps, request, planned);
+  const routeRisks = await findRouteRisks(deps, request, planned);
+  // What no confirmation can fix is said first; a risk's own finding waits for its question.
+  await validateAll(deps, planned, new Set(routeRisks.map((r) => r.kind)));
+  requireConfirmation(routeRisks, request.confirm);
   for (const p of planned) await dryRun(deps, p);
 
   const toWrite = planned.filter(isWrite);
