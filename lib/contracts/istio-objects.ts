@@ -38,10 +38,16 @@ export const objectReferenceSchema = z.object({
 });
 export type ObjectReference = z.infer<typeof objectReferenceSchema>;
 
-/** A check placed on the YAML text it was computed from (1-based; null when the path is not in the text). */
+/**
+ * A check placed on the YAML text it was computed from (1-based; null when the path is not in
+ * the text). The end is where the node the path names ends (`weight: "lots"` up to the closing
+ * quote); null when only a parent of it is written, and the marker then runs to the line's end.
+ */
 export const locatedCheckSchema = validationCheckSchema.extend({
   line: z.number().int().positive().nullable(),
   column: z.number().int().positive().nullable(),
+  endLine: z.number().int().positive().nullable(),
+  endColumn: z.number().int().positive().nullable(),
 });
 export type LocatedCheck = z.infer<typeof locatedCheckSchema>;
 
