@@ -14,6 +14,8 @@ export type TopsailErrorCode =
   | "view_only"
   | "not_found"
   | "conflict"
+  /** The change sends traffic nowhere (lib/contracts/route-risks.ts): the user must confirm it. */
+  | "confirmation_required"
   | "unsupported_media_type"
   | "payload_too_large"
   | "kube_unavailable"
@@ -42,6 +44,7 @@ const httpStatusByCode: Record<TopsailErrorCode, number> = {
   view_only: 403,
   not_found: 404,
   conflict: 409,
+  confirmation_required: 409,
   unsupported_media_type: 415,
   payload_too_large: 413,
   kube_unavailable: 503,

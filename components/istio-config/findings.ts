@@ -8,6 +8,9 @@ export interface Finding {
   message: string;
   line: number | null;
   column: number | null;
+  /** Where the node ends, when known (checks only). */
+  endLine?: number | null;
+  endColumn?: number | null;
   path?: string;
 }
 
@@ -28,6 +31,8 @@ export function toFindings(problems: readonly InputProblem[], checks: readonly L
       message: c.message,
       line: c.line,
       column: c.column,
+      endLine: c.endLine,
+      endColumn: c.endColumn,
       path: c.path,
     })),
   ].sort((a, b) => order[a.severity] - order[b.severity] || (a.line ?? 0) - (b.line ?? 0));
@@ -36,5 +41,11 @@ export function toFindings(problems: readonly InputProblem[], checks: readonly L
 export function toMarkers(findings: readonly Finding[]): EditorMarker[] {
   return findings
     .filter((f): f is Finding & { line: number } => f.line !== null)
-    .map((f) => ({ line: f.line, column: f.column ?? 1, severity: f.severity, message: `${f.code}: ${f.message}` }));
+    .map((f) => ({
+      line: f.line,
+      column: f.column ?? 1,
+      ...(f.endLine && f.endColumn ? { end: { line: f.endLine, column: f.endColumn } } : {}),
+      severity: f.severity,
+      message: `${f.code}: ${f.message}`,
+    }));
 }

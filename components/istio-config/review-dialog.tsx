@@ -3,11 +3,12 @@
 /**
  * Save, step by step: the server validates the change and runs it through the API server as
  * a dry run (istiod's webhook included), the user sees the difference between the live
- * object and what would be stored, and only then applies it. A 409 on an edit goes to the
- * conflict screen; every other refusal is explained here and nothing is applied.
+ * object and what would be stored, and only then applies it. A change that routes to a
+ * subset that cannot serve needs the user's explicit confirmation first. A 409 conflict on an
+ * edit goes to the conflict screen; every other refusal is explained here and nothing is applied.
  */
 import { Dialog } from "radix-ui";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { boundedLineDiff } from "@/lib/bounded-line-diff";
 import type { ApplyResponse, WriteRequest } from "@/lib/contracts/istio-objects";
 import { ApiError } from "@/lib/queries/fetch-json";
@@ -15,6 +16,8 @@ import { useApplyIstioYaml, usePreviewIstioYaml } from "@/lib/queries/istio-obje
 import { buttonClass, dialogClass, overlayClass } from "./dialog-parts";
 import { WriteError } from "./write-error";
 import { YamlDiff } from "@/components/ui/yaml-diff";
+import { RouteRiskConfirmation, risksConfirmed } from "@/components/ui/route-risk-confirmation";
+import type { RouteRiskKind } from "@/lib/contracts/route-risks";
 
 const isEditConflict = (request: WriteRequest, error: unknown) =>
   request.mode === "update" && error instanceof ApiError && error.code === "conflict";
@@ -37,6 +40,8 @@ export function ReviewDialog({
   const apply = useApplyIstioYaml();
   const { mutate: runPreview, reset: resetPreview } = preview;
   const { reset: resetApply } = apply;
+  // A confirmation answers one preview: a new preview (another request) asks again.
+  const [confirmation, setConfirmation] = useState<{ of: unknown; kinds: RouteRiskKind[] }>({ of: null, kinds: [] });
 
   useEffect(() => {
     resetApply();
@@ -48,6 +53,9 @@ export function ReviewDialog({
   const change = useMemo(() => boundedLineDiff(result?.before ?? "", result?.after ?? ""), [result]);
   const unchanged = result?.action === "unchanged";
   const warnings = result?.checks.filter((c) => c.severity !== "error") ?? [];
+  const routeRisks = result?.routeRisks ?? [];
+  const confirmed = result && confirmation.of === result ? confirmation.kinds : [];
+  const setConfirmed = (kinds: RouteRiskKind[]) => setConfirmation({ of: result, kinds });
   const jumpAndClose = (line: number, column: number) => {
     onClose();
     onJump(line, column);
@@ -101,6 +109,7 @@ export function ReviewDialog({
                   </ul>
                 </div>
               )}
+              <RouteRiskConfirmation risks={routeRisks} confirmed={confirmed} onChange={setConfirmed} />
               {!unchanged && (
                 <YamlDiff
                   title="The change"
@@ -123,10 +132,10 @@ export function ReviewDialog({
             <button
               type="button"
               className={buttonClass.primary}
-              disabled={!result || unchanged || apply.isPending || !request}
+              disabled={!result || unchanged || apply.isPending || !request || !risksConfirmed(routeRisks, confirmed)}
               onClick={() =>
                 request &&
-                apply.mutate(request, {
+                apply.mutate(confirmed.length > 0 ? { ...request, confirm: confirmed } : request, {
                   onSuccess: onApplied,
                   onError: (error) => isEditConflict(request, error) && onConflict(),
                 })

@@ -17,6 +17,7 @@ const titles: Record<string, string> = {
   forbidden: "Nothing was applied: you may not make this change",
   not_found: "Nothing was applied: the object or its namespace does not exist",
   conflict: "Nothing was applied: the object changed",
+  confirmation_required: "Nothing was applied: the change sends traffic where nothing can answer it",
   kube_unavailable: "Nothing was applied: the cluster did not answer",
   network: "The Topsail server did not answer",
 };

@@ -16,6 +16,8 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 export interface EditorMarker {
   line: number;
   column: number;
+  /** Where the marked node ends (1-based, exclusive column); absent = to the end of the line. */
+  end?: { line: number; column: number };
   severity: "error" | "warning" | "info";
   message: string;
 }
@@ -33,10 +35,20 @@ const editorTheme = EditorView.theme({
   ".cm-scroller": { fontFamily: "var(--font-mono)" },
 });
 
-function toDiagnostic(doc: Text, marker: EditorMarker): Diagnostic {
-  const line = doc.line(Math.min(Math.max(marker.line, 1), doc.lines));
-  const from = Math.min(line.from + Math.max(marker.column - 1, 0), line.to);
-  return { from, to: line.to, severity: marker.severity, message: marker.message };
+/** A 1-based line and column as a document offset, clamped into the document. */
+function offsetAt(doc: Text, lineNumber: number, column: number): number {
+  const line = doc.line(Math.min(Math.max(lineNumber, 1), doc.lines));
+  return Math.min(line.from + Math.max(column - 1, 0), line.to);
+}
+
+/** A marker covers its node (`weight: "lots"`); when the node's end is unknown, the rest of its line. */
+export function toDiagnostic(doc: Text, marker: EditorMarker): Diagnostic {
+  const from = offsetAt(doc, marker.line, marker.column);
+  const lineEnd = doc.lineAt(from).to;
+  const end = marker.end ? offsetAt(doc, marker.end.line, marker.end.column) : lineEnd;
+  // An empty or backwards span (a node with no text, say) would be invisible: mark the rest of the line.
+  const to = end > from ? end : lineEnd;
+  return { from, to, severity: marker.severity, message: marker.message };
 }
 
 export function YamlEditor({

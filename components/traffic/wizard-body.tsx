@@ -11,6 +11,8 @@ import {
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useApplyWizard, usePreviewWizard } from "@/lib/queries/traffic";
 import { MessageText } from "@/components/ui/message-text";
+import { RouteRiskConfirmation, risksConfirmed } from "@/components/ui/route-risk-confirmation";
+import type { RouteRiskKind } from "@/lib/contracts/route-risks";
 import { buttonClass, inputClass, primaryButtonClass } from "./fields";
 import { fieldErrorsOf, type FieldError } from "./form-errors";
 import { FormErrorsProvider, ProblemSummary } from "./form-errors-context";
@@ -47,6 +49,7 @@ export function WizardBody<W extends WizardId>({
 }) {
   const [value, setValue] = useState<WizardInputs[W]>(start);
   const [comment, setComment] = useState("");
+  const [confirmed, setConfirmed] = useState<RouteRiskKind[]>([]);
   const commentId = useId();
   const preview = usePreviewWizard(state.namespace, state.service, wizard);
   const apply = useApplyWizard(state.namespace, state.service, wizard);
@@ -70,6 +73,7 @@ export function WizardBody<W extends WizardId>({
           onChange={(next) => {
             setValue(next);
             preview.reset();
+            setConfirmed([]);
           }}
         />
       </FormErrorsProvider>
@@ -88,6 +92,9 @@ export function WizardBody<W extends WizardId>({
         />
       </div>
       {preview.data && <WizardPreviewView preview={preview.data} />}
+      {preview.data && (
+        <RouteRiskConfirmation risks={preview.data.routeRisks} confirmed={confirmed} onChange={setConfirmed} />
+      )}
       {(preview.error || apply.error) && (
         <p role="alert" className="text-sm text-bad">
           <MessageText text={errorText(apply.error ?? preview.error)} />
@@ -108,8 +115,13 @@ export function WizardBody<W extends WizardId>({
         <button
           type="button"
           className={primaryButtonClass}
-          disabled={!preview.data || preview.data.changes.length === 0 || apply.isPending}
-          onClick={() => apply.mutate(request)}
+          disabled={
+            !preview.data ||
+            preview.data.changes.length === 0 ||
+            apply.isPending ||
+            !risksConfirmed(preview.data.routeRisks, confirmed)
+          }
+          onClick={() => apply.mutate(confirmed.length > 0 ? { ...request, confirm: confirmed } : request)}
         >
           {apply.isPending ? "Applying…" : "Apply"}
         </button>

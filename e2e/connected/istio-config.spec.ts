@@ -101,6 +101,50 @@ test.describe("the Istio config editor", () => {
     expect((await readReviews())?.spec.http[0]?.route?.[0]?.destination?.subset).toBe("v3");
   });
 
+  test("marks an unknown field and a wrongly typed weight as they are typed, before any review", async ({ page }) => {
+    const config = new IstioConfigPage(page);
+    await config.openObject("bookinfo", "virtualservices", "reviews");
+    const before = (await readReviews())?.metadata.resourceVersion;
+    // `weight` belongs to the route entry (six spaces), `timeoutt` to the rule (four).
+    await config.setYaml(withSubset("v3") + '      weight: "lots"\n    timeoutt: 5s\n');
+
+    // The same schema check the write path runs, in kube-apiserver's words, on the nodes themselves.
+    await expect(config.findings.getByRole("button", { name: /TOP0005/ })).toContainText(
+      'unknown field "spec.http[0].timeoutt"',
+    );
+    await expect(config.findings.getByRole("button", { name: /TOP0004/ })).toContainText(
+      "spec.http[0].route[0].weight in body must be of type integer",
+    );
+    await expect(config.lintRanges("error")).toContainText(['weight: "lots"', "timeoutt: 5s"]);
+    await expect(config.lintMarkers("error").first()).toBeVisible();
+    expect((await readReviews())?.metadata.resourceVersion).toBe(before);
+  });
+
+  test("applies a route to a subset no DestinationRule defines only after the user confirms it", async ({ page }) => {
+    const config = new IstioConfigPage(page);
+    await config.openObject("bookinfo", "virtualservices", "reviews");
+    await config.setYaml(withSubset("v9"));
+    await config.waitForChecked();
+    await page.getByRole("button", { name: "Review and save…" }).click();
+
+    // The review names subset and service in words, and Apply waits for the explicit tick.
+    await expect(config.dialog).toContainText("Subset v9 of reviews (bookinfo) is not defined in any DestinationRule");
+    await expect(config.dialog).not.toContainText("svc.cluster.local+v9");
+    const apply = config.dialog.getByRole("button", { name: "Apply", exact: true });
+    await expect(apply).toBeDisabled();
+    await config.dialog.getByRole("checkbox", { name: /Apply anyway/ }).check();
+    await apply.click();
+    await expect(config.dialog).toBeHidden();
+    await expect(config.savedStatus).toBeVisible();
+    expect((await readReviews())?.spec.http[0]?.route?.[0]?.destination?.subset).toBe("v9");
+
+    // Back to a subset that serves, for the tests after this one (nothing to confirm).
+    await config.setYaml(withSubset("v3"));
+    await config.waitForChecked();
+    await config.reviewAndApply();
+    expect((await readReviews())?.spec.http[0]?.route?.[0]?.destination?.subset).toBe("v3");
+  });
+
   test("refuses bad YAML with its line and column, and applies nothing", async ({ page }) => {
     const config = new IstioConfigPage(page);
     await config.openObject("bookinfo", "virtualservices", "reviews");

@@ -50,6 +50,11 @@ export class IstioConfigPage {
     return this.page.locator(`.cm-lint-marker-${severity}`);
   }
 
+  /** The underlined text of each finding in the editor (CodeMirror's lint ranges). */
+  lintRanges(severity: "error" | "warning"): Locator {
+    return this.page.locator(`.cm-lintRange-${severity}`);
+  }
+
   get dialog(): Locator {
     return this.page.getByRole("dialog");
   }

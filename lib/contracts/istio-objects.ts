@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { resolveIstioKind, unknownKindMessage } from "../istio/kinds";
+import { routeRiskConfirmationSchema, routeRiskSchema } from "./route-risks";
 import { validationCheckSchema, validationsQuerySchema } from "./validations";
 
 /** An Istio object as the API server stores it; the spec stays as the user wrote it. */
@@ -37,10 +38,16 @@ export const objectReferenceSchema = z.object({
 });
 export type ObjectReference = z.infer<typeof objectReferenceSchema>;
 
-/** A check placed on the YAML text it was computed from (1-based; null when the path is not in the text). */
+/**
+ * A check placed on the YAML text it was computed from (1-based; null when the path is not in
+ * the text). The end is where the node the path names ends (`weight: "lots"` up to the closing
+ * quote); null when only a parent of it is written, and the marker then runs to the line's end.
+ */
 export const locatedCheckSchema = validationCheckSchema.extend({
   line: z.number().int().positive().nullable(),
   column: z.number().int().positive().nullable(),
+  endLine: z.number().int().positive().nullable(),
+  endColumn: z.number().int().positive().nullable(),
 });
 export type LocatedCheck = z.infer<typeof locatedCheckSchema>;
 
@@ -152,6 +159,8 @@ export const createRequestSchema = z.object({
   mode: z.literal("create"),
   yaml: yamlText,
   namespace: objectRefSchema.shape.namespace,
+  /** The route risks the user confirmed after the preview named them. */
+  confirm: routeRiskConfirmationSchema,
 });
 export const updateRequestSchema = z.object({
   mode: z.literal("update"),
@@ -159,6 +168,7 @@ export const updateRequestSchema = z.object({
   target: objectRefSchema,
   /** The resourceVersion the user loaded: a newer live object is a 409 conflict, never overwritten. */
   baseResourceVersion: z.string().min(1),
+  confirm: routeRiskConfirmationSchema,
 });
 export const writeRequestSchema = z.discriminatedUnion("mode", [createRequestSchema, updateRequestSchema]);
 export type WriteRequest = z.infer<typeof writeRequestSchema>;
@@ -173,6 +183,8 @@ export const previewResponseSchema = z.object({
   after: z.string().nullable(),
   changedPaths: z.array(z.string()),
   checks: z.array(locatedCheckSchema),
+  /** Routes the change would send nowhere: applying needs their confirmation. */
+  routeRisks: z.array(routeRiskSchema),
 });
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 

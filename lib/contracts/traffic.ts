@@ -9,6 +9,7 @@
  * name in front (components/traffic/form-errors.ts), the API puts the field's path.
  */
 import { z } from "zod";
+import { routeRiskConfirmationSchema, routeRiskSchema, type RouteRiskKind } from "./route-risks";
 import { objectValidationSchema } from "./validations";
 import { portTrafficKinds } from "@/lib/istio/port-protocol";
 
@@ -209,12 +210,15 @@ export function wizardRequestSchema<W extends WizardId>(wizard: W) {
     input: wizardInputSchemas[wizard] as (typeof wizardInputSchemas)[W],
     base: wizardBaseSchema.optional(),
     comment: z.string().max(500, "at most 500 characters").optional(),
+    confirm: routeRiskConfirmationSchema,
   });
 }
 export interface WizardRequest<W extends WizardId> {
   input: WizardInputs[W];
   base?: WizardBase;
   comment?: string;
+  /** The route risks the user confirmed after the preview named them. */
+  confirm?: RouteRiskKind[];
 }
 
 /** A Kubernetes object as JSON; the wizards read VirtualServices and DestinationRules through this. */
@@ -309,6 +313,8 @@ export type ObjectChange = z.infer<typeof objectChangeSchema>;
 export const wizardPreviewSchema = z.object({
   changes: z.array(objectChangeSchema),
   validations: z.array(objectValidationSchema),
+  /** Routes the change would send nowhere: applying needs their confirmation. */
+  routeRisks: z.array(routeRiskSchema),
 });
 export type WizardPreview = z.infer<typeof wizardPreviewSchema>;
 

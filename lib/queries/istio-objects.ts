@@ -106,12 +106,15 @@ export function useApplyIstioYaml() {
         ? fetchJson(
             "/api/istio/objects",
             applyResponseSchema,
-            postJson({ yaml: request.yaml, namespace: request.namespace }),
+            postJson({ yaml: request.yaml, namespace: request.namespace, confirm: request.confirm }),
           )
         : fetchJson(
             objectUrl(request.target),
             applyResponseSchema,
-            postJson({ yaml: request.yaml, baseResourceVersion: request.baseResourceVersion }, "PUT"),
+            postJson(
+              { yaml: request.yaml, baseResourceVersion: request.baseResourceVersion, confirm: request.confirm },
+              "PUT",
+            ),
           ),
     onSettled: () => client.invalidateQueries({ queryKey: istioObjectKeys.all, refetchType: "none" }),
   });

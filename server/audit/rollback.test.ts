@@ -51,6 +51,7 @@ function fakeDeps(reachable: string, recorded: AuditEntry = entry) {
     },
     remove: async () => undefined,
     validate: async () => [],
+    routeRisks: async () => [],
     cluster: async () => ({ clusterId: reachable, kubeContext: "sim" }),
     async recordIntent(intent) {
       intents.push(intent);

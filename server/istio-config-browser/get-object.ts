@@ -37,7 +37,7 @@ export async function getObjectDetail(
     resourceVersion: object.metadata.resourceVersion ?? "",
     checks: parsed.ok
       ? locateChecks(validation.checks, parsed.parsed)
-      : validation.checks.map((c) => ({ ...c, line: null, column: null })),
+      : validation.checks.map((c) => ({ ...c, line: null, column: null, endLine: null, endColumn: null })),
     references: findReferences(object, context),
   };
 }

@@ -1,8 +1,8 @@
-/** Puts each validation check on the line of the YAML text the object was parsed from. */
+/** Puts each validation check on the node of the YAML text the object was parsed from. */
 import "server-only";
 import type { LocatedCheck } from "@/lib/contracts/istio-objects";
 import type { ValidationCheck } from "@/lib/contracts/validations";
-import { locatePath } from "./locate-path";
+import { locateRange } from "./locate-path";
 import type { ParsedIstioYaml } from "./parse-istio-yaml";
 
 export function locateChecks(
@@ -10,7 +10,13 @@ export function locateChecks(
   parsed: Pick<ParsedIstioYaml, "document" | "lineCounter">,
 ): LocatedCheck[] {
   return checks.map((check) => {
-    const pos = locatePath(parsed.document, parsed.lineCounter, check.path);
-    return { ...check, line: pos?.line ?? null, column: pos?.column ?? null };
+    const range = locateRange(parsed.document, parsed.lineCounter, check.path);
+    return {
+      ...check,
+      line: range?.line ?? null,
+      column: range?.column ?? null,
+      endLine: range?.endLine ?? null,
+      endColumn: range?.endColumn ?? null,
+    };
   });
 }

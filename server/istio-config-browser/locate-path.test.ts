@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
-import { locatePath, parsePath } from "./locate-path";
+import { locatePath, locateRange, parsePath } from "./locate-path";
 
 const text = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -34,6 +34,17 @@ function at(path: string) {
   return locatePath(document, lineCounter, path);
 }
 
+/** The text a path's range covers, read back out of the YAML. */
+function covered(yaml: string, path: string): string | undefined {
+  const lineCounter = new LineCounter();
+  const range = locateRange(parseDocument(yaml, { lineCounter }), lineCounter, path);
+  if (!range || range.endLine === null || range.endColumn === null) return undefined;
+  const lines = yaml.split("\n");
+  const offset = (line: number, column: number) =>
+    lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  return yaml.slice(offset(range.line, range.column), offset(range.endLine, range.endColumn));
+}
+
 describe("parsePath", () => {
   it("splits names and indexes", () => {
     expect(parsePath("spec/http[1]/route[0]/destination")).toEqual(["spec", "http", 1, "route", 0, "destination"]);
@@ -60,5 +71,39 @@ describe("locatePath", () => {
   it("falls back to the deepest existing part for a field that is not written", () => {
     expect(at("spec/http[1]/timeout")).toEqual({ line: 17, column: 5 });
     expect(at("spec/tcp[0]")).toEqual({ line: 5, column: 1 });
+  });
+});
+
+describe("locateRange: the node a marker covers", () => {
+  const edited = `spec:
+  hosts: [reviews]
+  http:
+  - timeoutt: 5s
+    route:
+    - destination: {host: reviews, subset: v1}
+      weight: "lots"   # a comment is not part of it
+    retries:
+      attempts: 3
+`;
+
+  it("covers a field with a scalar value from its key to the end of the value", () => {
+    expect(covered(edited, "spec/http[0]/route[0]/weight")).toBe('weight: "lots"');
+    expect(covered(edited, "spec/http[0]/timeoutt")).toBe("timeoutt: 5s");
+  });
+
+  it("covers only the key of a field whose value is a block or a flow collection", () => {
+    expect(covered(edited, "spec/http[0]/retries")).toBe("retries");
+    expect(covered(edited, "spec/http[0]/route[0]/destination")).toBe("destination");
+  });
+
+  it("covers a scalar list item, and the first line of a block one", () => {
+    expect(covered(edited, "spec/hosts[0]")).toBe("reviews");
+    expect(covered(edited, "spec/http[0]")).toBe("timeoutt: 5s");
+  });
+
+  it("gives no end when only a parent of the path is written, so the marker runs to the line's end", () => {
+    const lineCounter = new LineCounter();
+    const range = locateRange(parseDocument(edited, { lineCounter }), lineCounter, "spec/http[0]/fault/abort");
+    expect(range).toEqual({ line: 4, column: 5, endLine: null, endColumn: null });
   });
 });

@@ -27,7 +27,7 @@ const live: StoredIstioObject = {
 function fakeDeps(overrides: Partial<EditorWriteDeps> = {}): EditorWriteDeps {
   return {
     get: vi.fn(async () => undefined),
-    preview: vi.fn(async () => ({ outcomes: [], validations: [] })),
+    preview: vi.fn(async () => ({ outcomes: [], validations: [], routeRisks: [] })),
     apply: vi.fn(async () => []),
     ...overrides,
   };
@@ -172,6 +172,7 @@ describe("saving YAML", () => {
           },
         ],
         validations: [],
+        routeRisks: [],
       })),
     });
     const preview = await previewYaml(deps, { mode: "update", yaml, target, baseResourceVersion: "7" });

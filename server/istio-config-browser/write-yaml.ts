@@ -7,6 +7,7 @@
  */
 import "server-only";
 import type { ApplyResponse, ObjectRef, PreviewResponse, WriteRequest } from "@/lib/contracts/istio-objects";
+import type { RouteRiskKind } from "@/lib/contracts/route-risks";
 import type { ObjectValidation } from "@/lib/contracts/validations";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
@@ -21,7 +22,7 @@ import { resolveKindOrThrow } from "./resolve-kind";
 export interface EditorWriteDeps {
   get(ref: IstioObjectRef): Promise<StoredIstioObject | undefined>;
   preview(request: { changes: IstioChange[]; source: "editor" }): Promise<ChangePreview>;
-  apply(request: { changes: IstioChange[]; source: "editor" }): Promise<ChangeOutcome[]>;
+  apply(request: { changes: IstioChange[]; source: "editor"; confirm?: RouteRiskKind[] }): Promise<ChangeOutcome[]>;
 }
 
 function parseOrThrow(request: WriteRequest): ParsedIstioYaml {
@@ -88,13 +89,16 @@ export async function previewYaml(deps: EditorWriteDeps, request: WriteRequest):
     after: outcome?.after ? toEditableYaml(outcome.after) : null,
     changedPaths: changedPaths(before, after),
     checks: locateChecks(own?.checks ?? [], parsed),
+    routeRisks: preview.routeRisks,
   };
 }
 
 export async function applyYaml(deps: EditorWriteDeps, request: WriteRequest): Promise<ApplyResponse> {
   const parsed = parseOrThrow(request);
   const change = await changeFor(deps, request, parsed);
-  const outcomes = await withLocatedChecks(parsed, () => deps.apply({ changes: [change], source: "editor" }));
+  const outcomes = await withLocatedChecks(parsed, () =>
+    deps.apply({ changes: [change], source: "editor", confirm: request.confirm }),
+  );
   const outcome = outcomes[0];
   return {
     action: outcome?.action ?? "unchanged",

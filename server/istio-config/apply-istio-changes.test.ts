@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RouteRisk } from "@/lib/contracts/route-risks";
 import type { ObjectValidation } from "@/lib/contracts/validations";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { DbError, TopsailError } from "@/server/errors";
@@ -23,6 +24,8 @@ interface FakeOptions {
   dbRefusesIntent?: number;
   /** The database refuses every outcome. */
   dbRefusesOutcomes?: boolean;
+  /** Writing a VirtualService of this name would route to subset v9 of reviews, which no DestinationRule defines. */
+  routesNowhere?: string;
 }
 
 /** A small in-memory API server and audit log, with one ordered log of what reached each. */
@@ -110,6 +113,17 @@ function fakeCluster(initial: StoredIstioObject[] = [], options: FakeOptions = {
               ]
             : [],
       }));
+    },
+    async routeRisks(desired): Promise<RouteRisk[]> {
+      return desired
+        .filter((o) => o.kind === "VirtualService" && o.metadata.name === options.routesNowhere)
+        .map((o) => ({
+          kind: "missing-subset",
+          virtualService: { namespace: o.metadata.namespace, name: o.metadata.name },
+          host: "reviews.bookinfo.svc.cluster.local",
+          subset: "v9",
+          message: "subset v9 of reviews (bookinfo) is not defined in any DestinationRule",
+        }));
     },
     async cluster() {
       return { clusterId: "uid-of-kube-system", kubeContext: "sim" };
@@ -437,6 +451,59 @@ describe("applyIstioChanges", () => {
     expect(error.message).toContain("KIA1107");
     expect(cluster.writes).toEqual([]);
     expect(cluster.entries).toEqual([]);
+  });
+
+  describe("a route that sends traffic nowhere", () => {
+    it("is refused without the user's confirmation, naming subset and service, before any intent or write", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews" });
+      const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v9"]))])));
+      expect(error.code).toBe("confirmation_required");
+      expect(error.message).toContain("subset v9 of reviews (bookinfo) is not defined in any DestinationRule");
+      expect(error.details?.routeRisks).toEqual([expect.objectContaining({ kind: "missing-subset", subset: "v9" })]);
+      expect(cluster.writes).toEqual([]);
+      expect(cluster.entries).toEqual([]);
+    });
+
+    it("is applied when the request confirms that kind of risk", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews" });
+      await applyIstioChanges(cluster.deps, {
+        ...request([change(vs("reviews", ["v9"]))]),
+        confirm: ["missing-subset"],
+      });
+      expect(cluster.writes).toEqual(["create VirtualService/reviews"]);
+    });
+
+    it("is not covered by confirming another kind of risk", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews" });
+      const error = await failure(
+        applyIstioChanges(cluster.deps, {
+          ...request([change(vs("reviews", ["v9"]))]),
+          confirm: ["subset-without-pods"],
+        }),
+      );
+      expect(error.code).toBe("confirmation_required");
+      expect(cluster.writes).toEqual([]);
+    });
+
+    it("is asked about only once nothing else refuses the change: no confirmation could fix an invalid one", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews", invalid: "reviews" });
+      const error = await failure(applyIstioChanges(cluster.deps, request([change(vs("reviews", ["v9"]))])));
+      expect(error.code).toBe("bad_request");
+    });
+
+    it("does not stop an experiment's runner, which has no one to ask", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews" });
+      await applyIstioChanges(cluster.deps, { ...request([change(vs("reviews", ["v9"]))]), source: "experiment" });
+      expect(cluster.writes).toEqual(["create VirtualService/reviews"]);
+    });
+
+    it("is named by the preview, so the user can confirm it before applying", async () => {
+      const cluster = fakeCluster([], { routesNowhere: "reviews" });
+      const preview = await previewIstioChanges(cluster.deps, request([change(vs("reviews", ["v9"]))]));
+      expect(preview.routeRisks.map((r) => r.message)).toEqual([
+        "subset v9 of reviews (bookinfo) is not defined in any DestinationRule",
+      ]);
+    });
   });
 
   it("changes nothing, and records nothing, when the input equals what is live", async () => {

@@ -6,6 +6,9 @@
  *     lifecycle-metadata.ts);
  *  2. validate the desired objects together (a VirtualService may route to a subset the
  *     same request adds) — error findings refuse the set (400, findings in the details);
+ *     then, for a person's change (editor, wizard), the routes it would newly send nowhere
+ *     (route-risks.ts) refuse the set unless the request confirms each kind of risk
+ *     (409 `confirmation_required`, the risks in the details);
  *  3. dry-run every write on the API server (istiod's webhook runs there too);
  *  4. record one pending audit entry per object that will change (audit-intents.ts), with
  *     the cluster's identity read once for the request; if the database cannot take them,
@@ -20,6 +23,7 @@
 import "server-only";
 import type { ObjectValidation } from "@/lib/contracts/validations";
 import type { AuditAction, AuditSource } from "@/lib/contracts/audit";
+import { unconfirmedRisks, type RouteRisk, type RouteRiskKind } from "@/lib/contracts/route-risks";
 import type { IstioObjectRef, StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { TopsailError } from "@/server/errors";
 import {
@@ -49,6 +53,8 @@ export interface IstioWriteDeps extends AuditIntentDeps {
   remove(ref: IstioObjectRef & { resourceVersion?: string }, options: { dryRun: boolean }): Promise<void>;
   /** Validates the desired objects as if they were all in the mesh already. */
   validate(desired: StoredIstioObject[]): Promise<ObjectValidation[]>;
+  /** The routes that would send requests nowhere once these objects are written and those removed, and not before. */
+  routeRisks(desired: StoredIstioObject[], removed: IstioObjectRef[]): Promise<RouteRisk[]>;
 }
 
 export interface IstioChangeRequest {
@@ -56,6 +62,8 @@ export interface IstioChangeRequest {
   actor: string;
   source: AuditSource;
   comment?: string;
+  /** The kinds of route risk the user read and accepts (lib/contracts/route-risks.ts). */
+  confirm?: readonly RouteRiskKind[];
 }
 
 export interface ChangeOutcome {
@@ -72,6 +80,8 @@ export interface ChangeOutcome {
 export interface ChangePreview {
   outcomes: ChangeOutcome[];
   validations: ObjectValidation[];
+  /** What applying would need the user to confirm. */
+  routeRisks: RouteRisk[];
 }
 
 type WritePlanned = PlannedChange & { action: Exclude<ChangeAction, "unchanged"> };
@@ -113,13 +123,29 @@ async function plan(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<
   return orderPlannedChanges(planned);
 }
 
-async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Promise<ObjectValidation[]> {
+/**
+ * Error findings that a route risk (route-risks.ts) says in other words: KIA0203, a routed-to
+ * subset selecting no workload, is the DestinationRule's side of "subset-without-pods". When
+ * the change carries that risk, the finding does not refuse the set: the confirmation the risk
+ * needs decides instead.
+ */
+const CONFIRMABLE_CHECKS: Readonly<Record<string, RouteRiskKind>> = { KIA0203: "subset-without-pods" };
+
+async function validateAll(
+  deps: IstioWriteDeps,
+  planned: PlannedChange[],
+  accepted: ReadonlySet<RouteRiskKind> = new Set(),
+): Promise<ObjectValidation[]> {
   const desired = planned.filter((p) => p.change.desired && p.action !== "unchanged").map(objectToWrite);
   if (desired.length === 0) return [];
   const validations = await deps.validate(desired);
+  const refuses = (code: string) => {
+    const kind = CONFIRMABLE_CHECKS[code];
+    return kind === undefined || !accepted.has(kind);
+  };
   const errors = validations.flatMap((v) =>
     v.checks
-      .filter((c) => c.severity === "error")
+      .filter((c) => c.severity === "error" && refuses(c.code))
       .map((c) => `${v.kind} ${v.namespace}/${v.name}: ${c.message} (${c.code} at ${c.path})`),
   );
   if (errors.length > 0) {
@@ -128,6 +154,37 @@ async function validateAll(deps: IstioWriteDeps, planned: PlannedChange[]): Prom
     });
   }
   return validations;
+}
+
+/**
+ * The sources whose changes a person makes and can confirm. An experiment's runner changes
+ * routes mid-run with no one to ask (its subsets are chosen when it is created), and a
+ * rollback puts back a version the user previewed on the audit page.
+ */
+const CONFIRMING_SOURCES: ReadonlySet<AuditSource> = new Set(["editor", "wizard"]);
+
+async function findRouteRisks(
+  deps: IstioWriteDeps,
+  request: IstioChangeRequest,
+  planned: PlannedChange[],
+): Promise<RouteRisk[]> {
+  if (!CONFIRMING_SOURCES.has(request.source)) return [];
+  const writes = planned.filter((p) => p.action !== "unchanged");
+  const desired = writes.filter((p) => p.change.desired).map(objectToWrite);
+  const removed = writes.filter((p) => p.action === "delete").map((p) => refOf(p.change));
+  return desired.length + removed.length === 0 ? [] : deps.routeRisks(desired, removed);
+}
+
+/** Step 2 for a person's change: routes it would newly send nowhere need their explicit confirmation. */
+function requireConfirmation(risks: RouteRisk[], confirm: readonly RouteRiskKind[] | undefined): void {
+  const unconfirmed = unconfirmedRisks(risks, confirm);
+  if (unconfirmed.length === 0) return;
+  const kinds = [...new Set(unconfirmed.map((r) => r.kind))];
+  throw new TopsailError(
+    "confirmation_required",
+    `Nothing was applied: ${unconfirmed.map((r) => r.message).join("; ")}. Confirm (${kinds.join(", ")}) to apply it anyway.`,
+    { details: { routeRisks: unconfirmed } },
+  );
 }
 
 async function write(deps: IstioWriteDeps, p: PlannedChange, dryRun: boolean): Promise<StoredIstioObject | null> {
@@ -300,12 +357,13 @@ async function restore(
 /** Steps 1–3: what would happen, with the server's dry-run answers; writes and records nothing. */
 export async function previewIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangePreview> {
   const planned = await plan(deps, request);
-  const validations = await validateAll(deps, planned);
+  const routeRisks = await findRouteRisks(deps, request, planned);
+  const validations = await validateAll(deps, planned, new Set(routeRisks.map((r) => r.kind)));
   const outcomes: ChangeOutcome[] = [];
   for (const p of planned) {
     outcomes.push({ ...refOf(p.change), action: p.action, before: p.live ?? null, after: await dryRun(deps, p) });
   }
-  return { outcomes, validations };
+  return { outcomes, validations, routeRisks };
 }
 
 /** Steps 4 and 5 for the changes that write something. */
@@ -361,7 +419,10 @@ async function writeAll(
 
 export async function applyIstioChanges(deps: IstioWriteDeps, request: IstioChangeRequest): Promise<ChangeOutcome[]> {
   const planned = await plan(deps, request);
-  await validateAll(deps, planned);
+  const routeRisks = await findRouteRisks(deps, request, planned);
+  // What no confirmation can fix is said first; a risk's own finding waits for its question.
+  await validateAll(deps, planned, new Set(routeRisks.map((r) => r.kind)));
+  requireConfirmation(routeRisks, request.confirm);
   for (const p of planned) await dryRun(deps, p);
 
   const toWrite = planned.filter(isWrite);

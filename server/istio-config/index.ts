@@ -23,6 +23,7 @@ import {
 } from "./apply-istio-changes";
 import type { AuditIntentDeps } from "./audit-intents";
 import { overlayDesiredObjects } from "./overlay-desired-objects";
+import { newRouteRisks } from "./route-risks";
 
 /**
  * Intents and outcomes in the audit log, stamped with the cluster `connection` reaches. `db`
@@ -61,6 +62,11 @@ export function createIstioWriteDeps(
       const inventory = await listMeshInventory(connection);
       const context = createValidationContext(overlayDesiredObjects(inventory, desired));
       return desired.map((object) => validateObject(object, context));
+    },
+    async routeRisks(desired, removed) {
+      const inventory = await listMeshInventory(connection);
+      const after = createValidationContext(overlayDesiredObjects(inventory, desired, removed));
+      return newRouteRisks(createValidationContext(inventory), after);
     },
   };
 }

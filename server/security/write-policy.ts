@@ -44,7 +44,11 @@ export async function previewPolicy(
   comment?: string,
 ): Promise<WizardPreview> {
   const preview = await deps.preview({ changes: [await planPolicy(deps, form)], source: "wizard", comment });
-  return { changes: preview.outcomes.map(toObjectChange), validations: preview.validations };
+  return {
+    changes: preview.outcomes.map(toObjectChange),
+    validations: preview.validations,
+    routeRisks: preview.routeRisks,
+  };
 }
 
 export async function applyPolicy(

@@ -24,7 +24,7 @@ function fakeDeps(options: { existing?: string[]; checks?: ValidationCheck[] } =
     checkCredentials: async () => ({ credentials: options.checks ? [missing] : [], checks: options.checks ?? [] }),
     preview: async (request) => {
       written.push(request);
-      return { outcomes: [], validations: [] };
+      return { outcomes: [], validations: [], routeRisks: [] };
     },
     apply: async (request) => {
       written.push(request);

@@ -77,6 +77,8 @@ export async function previewExposeService(
   return {
     changes: preview.outcomes.map(toObjectChange),
     validations: preview.validations,
+    // Always empty: an exposed service's route names no subset.
+    routeRisks: preview.routeRisks,
     credentials: credential.credentials,
     credentialChecks: credential.checks,
   };

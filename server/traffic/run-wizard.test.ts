@@ -54,7 +54,7 @@ function fakeDeps(objects: {
     listDestinationRules: async () => objects.destinationRules,
     async preview(request) {
       previewed.push(request);
-      return { outcomes: [], validations: [] };
+      return { outcomes: [], validations: [], routeRisks: [] };
     },
     async apply(request) {
       applied.push(request);

@@ -86,9 +86,13 @@ export async function previewWizard<W extends WizardId>(
   request: WizardRequest<W>,
 ): Promise<WizardPreview> {
   const changes = await plan(deps, target, wizard, request.input, request.base);
-  if (changes.length === 0) return { changes: [], validations: [] };
+  if (changes.length === 0) return { changes: [], validations: [], routeRisks: [] };
   const preview = await deps.preview({ changes, source: "wizard", comment: request.comment });
-  return { changes: preview.outcomes.map(toObjectChange), validations: preview.validations };
+  return {
+    changes: preview.outcomes.map(toObjectChange),
+    validations: preview.validations,
+    routeRisks: preview.routeRisks,
+  };
 }
 
 export async function applyWizard<W extends WizardId>(
@@ -99,6 +103,6 @@ export async function applyWizard<W extends WizardId>(
 ): Promise<WizardApplied> {
   const changes = await plan(deps, target, wizard, request.input, request.base);
   if (changes.length === 0) return { changes: [] };
-  const outcomes = await deps.apply({ changes, source: "wizard", comment: request.comment });
+  const outcomes = await deps.apply({ changes, source: "wizard", comment: request.comment, confirm: request.confirm });
   return { changes: outcomes.map(toObjectChange) };
 }

@@ -20,6 +20,17 @@ export function qualifyHost(host: string, namespace: string, domain: string): st
   return `${lower}.${namespace}.svc.${domain}`;
 }
 
+/**
+ * A host in words for messages: `reviews.bookinfo.svc.cluster.local` → `reviews (bookinfo)`,
+ * any other host as it is. Users know services by name and namespace, not by FQDN.
+ */
+export function describeHost(fqdn: string, domain: string): string {
+  const suffix = `.svc.${domain}`;
+  if (!fqdn.endsWith(suffix)) return fqdn;
+  const parts = fqdn.slice(0, -suffix.length).split(".");
+  return parts.length === 2 ? `${parts[0]} (${parts[1]})` : fqdn;
+}
+
 /** Does `pattern` (possibly a wildcard) cover the host `host` (possibly a wildcard too)? */
 export function hostCovers(pattern: string, host: string): boolean {
   if (pattern === host || pattern === "*") return true;

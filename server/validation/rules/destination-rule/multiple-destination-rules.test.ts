@@ -34,7 +34,7 @@ describe("KIA0201 more than one DestinationRule for the same host/subset", () =>
         code: "KIA0201",
         severity: "warning",
         message:
-          "More than one DestinationRules for the same host subset combination: reviews.bookinfo.svc.cluster.local+v2 is also defined by bookinfo/reviews",
+          "More than one DestinationRules for the same host subset combination: subset v2 of reviews (bookinfo) is also defined by bookinfo/reviews",
         path: "spec/subsets[1]",
       },
     ]);

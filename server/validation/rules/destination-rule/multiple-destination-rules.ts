@@ -6,7 +6,7 @@
 import "server-only";
 import type { DestinationRule } from "@/lib/istio/types";
 import { buildCheck } from "../../codes";
-import { qualifyHost } from "../../hosts";
+import { describeHost, qualifyHost } from "../../hosts";
 import { isSameObject, namespaceOf, type Rule } from "../../types";
 
 function subsetNames(dr: DestinationRule): string[] {
@@ -41,7 +41,7 @@ export const checkSingleDestinationRulePerSubset: Rule<DestinationRule> = (dr, c
       ? []
       : [
           buildCheck("KIA0201", `spec/subsets[${i}]`, {
-            detail: `${fqdn}+${name} is also defined by ${ids(clashing)}`,
+            detail: `subset ${name} of ${describeHost(fqdn, domain)} is also defined by ${ids(clashing)}`,
           }),
         ];
   });

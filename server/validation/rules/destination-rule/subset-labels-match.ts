@@ -14,7 +14,10 @@ import { namespaceOf, type Rule } from "../../types";
 import { routeDestinations } from "../virtual-service/route-destinations";
 
 /** Label sets behind a registry entry, or undefined when Topsail cannot know them. */
-function endpointLabels(entry: RegistryEntry, context: ValidationContext): Array<Record<string, string>> | undefined {
+export function endpointLabels(
+  entry: RegistryEntry,
+  context: ValidationContext,
+): Array<Record<string, string>> | undefined {
   if (entry.kind === "Service") {
     const { selector, namespace } = entry.service;
     // A Service without selector has hand-made Endpoints: their pods are unknown here.

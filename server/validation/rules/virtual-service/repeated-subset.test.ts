@@ -43,7 +43,7 @@ spec:
         code: "KIA1105",
         severity: "warning",
         message:
-          "This host subset combination is already referenced in another route destination: reviews.bookinfo.svc.cluster.local+v1",
+          "This host subset combination is already referenced in another route destination: subset v1 of reviews (bookinfo)",
         path: "spec/http[0]/route[1]/destination",
       },
     ]);

@@ -6,7 +6,7 @@
 import "server-only";
 import type { VirtualService } from "@/lib/istio/types";
 import { buildCheck } from "../../codes";
-import { qualifyHost } from "../../hosts";
+import { describeHost, qualifyHost } from "../../hosts";
 import { namespaceOf, type Rule } from "../../types";
 import { routeLists } from "./route-destinations";
 
@@ -22,7 +22,9 @@ export const checkRepeatedSubsets: Rule<VirtualService> = (vs, context) => {
         seen.add(key);
         return [];
       }
-      return [buildCheck("KIA1105", `${path}/destination`, { detail: destination.subset ? key : fqdn })];
+      const service = describeHost(fqdn, context.mesh.domain);
+      const detail = destination.subset ? `subset ${destination.subset} of ${service}` : service;
+      return [buildCheck("KIA1105", `${path}/destination`, { detail })];
     });
   });
 };

@@ -24,7 +24,7 @@ describe("KIA1107 subset not found", () => {
       {
         code: "KIA1107",
         severity: "warning",
-        message: "Subset not found: reviews.bookinfo.svc.cluster.local+v4",
+        message: "Subset not found: subset v4 of reviews (bookinfo) is not defined in any DestinationRule",
         path: "spec/http[0]/route[0]/destination",
       },
     ]);

@@ -6,9 +6,14 @@
 import "server-only";
 import type { VirtualService } from "@/lib/istio/types";
 import { buildCheck } from "../../codes";
-import { destinationRulesFor, qualifyHost } from "../../hosts";
+import { describeHost, destinationRulesFor, qualifyHost } from "../../hosts";
 import { namespaceOf, type Rule } from "../../types";
 import { routeDestinations } from "./route-destinations";
+
+/** Said in words, never as Istio's internal `host+subset` key; the write path's confirmation says the same. */
+export function subsetNotDefinedMessage(subset: string, service: string): string {
+  return `subset ${subset} of ${service} is not defined in any DestinationRule`;
+}
 
 export const checkSubsetsExist: Rule<VirtualService> = (vs, context) => {
   const namespace = namespaceOf(vs);
@@ -19,6 +24,8 @@ export const checkSubsetsExist: Rule<VirtualService> = (vs, context) => {
     const defined = destinationRulesFor(fqdn, namespace, context).some((dr) =>
       (dr.spec?.subsets ?? []).some((s) => s?.name === subset),
     );
-    return defined ? [] : [buildCheck("KIA1107", `${path}/destination`, { detail: `${fqdn}+${subset}` })];
+    if (defined) return [];
+    const detail = subsetNotDefinedMessage(subset, describeHost(fqdn, context.mesh.domain));
+    return [buildCheck("KIA1107", `${path}/destination`, { detail })];
   });
 };
