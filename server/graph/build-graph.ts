@@ -38,7 +38,13 @@
  * Node and edge ids are hashes of what they stand for, stable across refreshes.
  */
 import "server-only";
-import type { GraphQuery, GraphResponse, GraphType } from "@/lib/contracts/graph";
+import {
+  graphOptionDefaults,
+  type GraphOptionName,
+  type GraphQuery,
+  type GraphResponse,
+  type GraphType,
+} from "@/lib/contracts/graph";
 import { TopsailError } from "@/server/errors";
 import { addIdleNodes, applyClusterFlags } from "./apply-cluster-flags";
 import { applyConfigBadges } from "./apply-config-badges";
@@ -52,21 +58,23 @@ import { readTelemetry, type Telemetry } from "./read-telemetry";
 import { toGraphResponse } from "./to-graph-response";
 import type { TrafficMap } from "./traffic-map";
 
-export type GraphRequest = Omit<GraphQuery, "format">;
+/** The URL's parameters; the options left out take the URL's defaults (graphOptionDefaults). */
+export type GraphRequest = Omit<GraphQuery, "format" | GraphOptionName> & Partial<Pick<GraphQuery, GraphOptionName>>;
 
 const buildersByType: Record<GraphType, (t: Telemetry) => TrafficMap> = {
-  versionedApp: (t) => buildVersionedAppGraph(t.rows, t.responseTimes),
-  app: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app")),
-  workload: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload")),
-  service: (t) => buildServiceGraph(t.rows, t.responseTimes),
+  versionedApp: (t) => buildVersionedAppGraph(t.rows, t.responseTimes, t.throughputs),
+  app: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app"), t.throughputs),
+  workload: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload"), t.throughputs),
+  service: (t) => buildServiceGraph(t.rows, t.responseTimes, t.throughputs),
 };
 
 /** The graph for a request; `now` is the window's end when the request has no queryTime. */
 export async function buildGraph(
-  request: GraphRequest,
+  given: GraphRequest,
   sources: GraphSources,
   now: Date = new Date(),
 ): Promise<GraphResponse> {
+  const request = { ...graphOptionDefaults, ...given };
   const endSeconds = request.queryTime ?? Math.floor(now.getTime() / 1000);
   const end = new Date(endSeconds * 1000);
   // The namespaces are checked first, alone: one that does not exist is the user's error to
@@ -83,7 +91,16 @@ export async function buildGraph(
   }
   const [state, telemetry] = await Promise.all([
     sources.readClusterState(request.namespaces),
-    readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime),
+    readTelemetry(
+      sources,
+      request.namespaces,
+      { seconds: request.duration, end },
+      {
+        responseTime: request.responseTime,
+        rates: { http: request.rateHttp, grpc: request.rateGrpc, tcp: request.rateTcp },
+        throughputType: request.throughputType,
+      },
+    ),
   ]);
   let map = buildersByType[request.graphType](telemetry);
   if (request.idleNodes) map = addIdleNodes(map, state, request.graphType);

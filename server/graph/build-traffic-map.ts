@@ -15,7 +15,7 @@ import {
   type EdgeModel,
   type TrafficMap,
 } from "./traffic-map";
-import { peerKey, UNKNOWN, type DestService, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { peerKey, UNKNOWN, type DestService, type Peer, type EdgeFigureRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -86,8 +86,9 @@ class NodeNames {
 
 export function buildTrafficMap(
   rows: readonly TrafficRow[],
-  responseTimes: readonly ResponseTimeRow[],
+  responseTimes: readonly EdgeFigureRow[],
   endpointsOf: EndpointsOf,
+  throughputs: readonly EdgeFigureRow[] = [],
 ): TrafficMap {
   const map = createTrafficMap();
   // Rows of one workload-level edge (one per response code and flag) share their ends:
@@ -119,7 +120,10 @@ export function buildTrafficMap(
     }
   }
   for (const rt of responseTimes) {
-    for (const w of wiring[rt.edgeKey] ?? []) addResponseTime(w.edge, rt.ms, w.rate);
+    for (const w of wiring[rt.edgeKey] ?? []) addResponseTime(w.edge, rt.value, w.rate);
+  }
+  for (const t of throughputs) {
+    for (const w of wiring[t.edgeKey] ?? []) w.edge.throughput = (w.edge.throughput ?? 0) + t.value * w.share;
   }
   return map;
 }
