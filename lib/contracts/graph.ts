@@ -178,11 +178,14 @@ export const graphEdgeDataSchema = z.object({
   id: z.string(),
   source: z.string(),
   target: z.string(),
-  /** Share of the edge's requests (or bytes) sent over mutual TLS, %, 1 decimal. */
+  /** Share of the edge's requests (or bytes) sent over mutual TLS, %, a whole number as Kiali writes it ("100"). */
   isMTLS: z.string().optional(),
   /** Response time in ms (the statistic the request asked for), 2 decimals. */
   responseTime: z.string().optional(),
-  /** HTTP response throughput in bytes/s, 2 decimals (TCP edges carry tcp rates instead). */
+  /**
+   * HTTP/gRPC body bytes/s (response bodies, or request bodies with throughputType=request),
+   * a whole number as Kiali writes it; TCP edges carry tcp rates instead.
+   */
   throughput: z.string().optional(),
   traffic: edgeTrafficSchema,
 });

@@ -67,7 +67,7 @@ describe("the graph from recorded Bookinfo telemetry", () => {
         .filter((n) => n.data.namespace === "bookinfo" && !n.data.isBox)
         .every((n) => n.data.healthData?.status === "healthy"),
     ).toBe(true);
-    expect(edge(graph, "productpage v1", "reviews v2")?.isMTLS).toBe("100.0");
+    expect(edge(graph, "productpage v1", "reviews v2")?.isMTLS).toBe("100");
     expect(Number(edge(graph, "productpage v1", "reviews v2")?.responseTime)).toBeGreaterThan(0);
   });
 

@@ -76,7 +76,7 @@ describe("edge and node figures", () => {
 
   it("gives the mTLS share from what the server saw, and the response time", () => {
     const edge = graph(rows).edge("productpage-v1", "reviews-v1");
-    expect(edge?.isMTLS).toBe("90.0");
+    expect(edge?.isMTLS).toBe("90");
     expect(edge?.responseTime).toBe("40.00");
   });
 

@@ -12,7 +12,7 @@ import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates } from "@
 import { protocols } from "@/lib/contracts/graph";
 import { percentOf } from "@/server/health/judge-health";
 import { addRow, addTotals, emptyTotals, responseClasses, type ClassTotals } from "@/server/health/response-classes";
-import { formatPercent, formatRate } from "./format-number";
+import { formatPercent, formatRate, formatWhole } from "./format-number";
 import { responsesOf } from "./response-breakdown";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 
@@ -148,10 +148,10 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
       responses: responsesOf(edge.rows, t.total),
     };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
-    if (e.reportedByDestination > 0) data.isMTLS = formatPercent(percentOf(e.mutualTls, e.reportedByDestination));
+    if (e.reportedByDestination > 0) data.isMTLS = formatWhole(percentOf(e.mutualTls, e.reportedByDestination));
     if (edge.responseTime && p !== "tcp" && edge.responseTime.weight > 0)
       data.responseTime = formatRate(edge.responseTime.weightedMs / edge.responseTime.weight);
-    if (edge.throughput !== undefined && p !== "tcp") data.throughput = formatRate(edge.throughput);
+    if (edge.throughput !== undefined && p !== "tcp") data.throughput = formatWhole(edge.throughput);
     edge.data = data;
   }
   // Traffic % needs what every source sent in total, known only now.

@@ -2,7 +2,9 @@
  * Telemetry samples reshaped into rows the graph steps share: who called whom, through which
  * service, with what outcome, at what rate. Label names stop here.
  *
- * `readRows` reads one build's answers. It interns what the samples share (the thousands of
+ * `readRows` reads one build's answers, applying the rules for messy telemetry
+ * (messy-telemetry.ts: bad destination telemetry dropped, egress gateway calls continued,
+ * unknown destination clusters filled in). It interns what the samples share (the thousands of
  * samples of a build name a few hundred peers), numbers each workload edge, and reads every
  * destination-reported answer before any source-reported one, so that the source's copy of
  * requests the destination already reported is skipped without making a row (see
@@ -13,6 +15,7 @@ import type { Protocol } from "@/lib/contracts/graph";
 import type { PromSample } from "@/server/adapters/prometheus";
 import { hasClientOnlyFlag } from "./dedupe-edges";
 import type { QueryKind } from "./graph-queries";
+import { destinationCluster, EGRESS_GATEWAY, isBadDestTelemetry, isEgressGatewayService } from "./messy-telemetry";
 
 export const UNKNOWN = "unknown";
 
@@ -128,6 +131,10 @@ const protocolOfKind: Record<QueryKind, Protocol | undefined> = {
   throughput: undefined,
 };
 
+/** A bare-IP destination service that reached no workload (messy-telemetry.ts). */
+const isBadDest = (l: Labels): boolean =>
+  isBadDestTelemetry(or(l.destination_workload), or(l.destination_service_name, or(l.destination_service)), UNKNOWN);
+
 /** A comparison chain, not a lookup object: a keyed load on a varying name is megamorphic. */
 const protocolOf = (label: string | undefined): Protocol =>
   label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http";
@@ -156,7 +163,8 @@ class RowReader {
     for (let i = 0; i < samples.length; i++) {
       const sample = samples[i] as PromSample;
       if (figures) {
-        figures.push(this.figureRow(sample, reporter));
+        const figure = this.figureRow(sample, reporter);
+        if (figure) figures.push(figure);
         continue;
       }
       // A zero rate is a series that existed earlier but saw nothing in this window.
@@ -178,8 +186,9 @@ class RowReader {
     kindProtocol: Protocol | undefined,
   ): TrafficRow | undefined {
     const l: Labels = sample.labels;
+    if (isBadDest(l)) return undefined;
     const source = this.sourcePeer(l);
-    const dest = this.destPeer(l);
+    const dest = this.destPeer(l, source);
     const destService = this.service(l);
     const protocol: Protocol = kindProtocol ?? protocolOf(l.request_protocol);
     const edge = this.edge(source, dest, destService, protocol);
@@ -202,10 +211,11 @@ class RowReader {
     };
   }
 
-  private figureRow(sample: PromSample, reporter: TrafficRow["reporter"]): EdgeFigureRow {
+  private figureRow(sample: PromSample, reporter: TrafficRow["reporter"]): EdgeFigureRow | undefined {
     const l: Labels = sample.labels;
+    if (isBadDest(l)) return undefined;
     const source = this.sourcePeer(l);
-    const dest = this.destPeer(l);
+    const dest = this.destPeer(l, source);
     const destService = this.service(l);
     const protocol = protocolOf(l.request_protocol);
     return {
@@ -240,11 +250,15 @@ class RowReader {
     );
   }
 
-  private destPeer(l: Labels): Peer {
+  private destPeer(l: Labels, source: Peer): Peer {
+    const cluster = destinationCluster(or(l.destination_cluster), source.cluster, UNKNOWN);
+    const workload = or(l.destination_workload);
+    if (workload === UNKNOWN && isEgressGatewayService(or(l.destination_service_name)))
+      return this.peer(cluster, or(l.destination_service_namespace), EGRESS_GATEWAY, EGRESS_GATEWAY, "latest");
     return this.peer(
-      or(l.destination_cluster),
+      cluster,
       or(l.destination_workload_namespace),
-      or(l.destination_workload),
+      workload,
       or(l.destination_canonical_service),
       or(l.destination_canonical_revision, "latest"),
     );
