@@ -34,7 +34,7 @@
  *   - cluster state (apply-cluster-flags.ts): idle nodes, missing sidecar, out of mesh,
  *     dead, gateway, outside, root, ServiceEntry; health (apply-health.ts) with Kiali's
  *     default thresholds; badges from VirtualServices and DestinationRules
- *     (apply-config-badges.ts).
+ *     (apply-config-badges.ts); namespace and cluster boxes (apply-boxes.ts, boxBy).
  * Node and edge ids are hashes of what they stand for, stable across refreshes.
  */
 import "server-only";
@@ -47,6 +47,7 @@ import {
 } from "@/lib/contracts/graph";
 import { TopsailError } from "@/server/errors";
 import { addIdleNodes, applyClusterFlags } from "./apply-cluster-flags";
+import { applyBoxes } from "./apply-boxes";
 import { applyConfigBadges } from "./apply-config-badges";
 import { applyHealth } from "./apply-health";
 import { buildServiceGraph } from "./build-service-graph";
@@ -61,10 +62,16 @@ import type { TrafficMap } from "./traffic-map";
 /** The URL's parameters; the options left out take the URL's defaults (graphOptionDefaults). */
 export type GraphRequest = Omit<GraphQuery, "format" | GraphOptionName> & Partial<Pick<GraphQuery, GraphOptionName>>;
 
-const buildersByType: Record<GraphType, (t: Telemetry) => TrafficMap> = {
-  versionedApp: (t) => buildVersionedAppGraph(t.rows, t.responseTimes, t.throughputs),
-  app: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app"), t.throughputs),
-  workload: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload"), t.throughputs),
+interface BuildOptions {
+  boxApps: boolean;
+  injectServiceNodes: boolean;
+}
+
+const buildersByType: Record<GraphType, (t: Telemetry, o: BuildOptions) => TrafficMap> = {
+  versionedApp: (t, o) => buildVersionedAppGraph(t.rows, t.responseTimes, t.throughputs, o),
+  app: (t, o) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app", o), t.throughputs),
+  workload: (t, o) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload", o), t.throughputs),
+  // Every node of a service graph is a service already.
   service: (t) => buildServiceGraph(t.rows, t.responseTimes, t.throughputs),
 };
 
@@ -102,11 +109,16 @@ export async function buildGraph(
       },
     ),
   ]);
-  let map = buildersByType[request.graphType](telemetry);
-  if (request.idleNodes) map = addIdleNodes(map, state, request.graphType);
+  const options: BuildOptions = {
+    boxApps: request.boxBy.includes("app"),
+    injectServiceNodes: request.injectServiceNodes,
+  };
+  let map = buildersByType[request.graphType](telemetry, options);
+  if (request.idleNodes) map = addIdleNodes(map, state, request.graphType, options);
   map = applyClusterFlags(map, state, request.namespaces);
   map = computeEdgeRates(map);
   map = applyHealth(map, state);
   map = applyConfigBadges(map, state);
+  map = applyBoxes(map, request.boxBy);
   return toGraphResponse(map, { timestamp: endSeconds, duration: request.duration, graphType: request.graphType });
 }

@@ -13,8 +13,10 @@ export function buildVersionedAppGraph(
   rows: readonly TrafficRow[],
   responseTimes: readonly EdgeFigureRow[],
   throughputs: readonly EdgeFigureRow[] = [],
+  options: { boxApps?: boolean; injectServiceNodes?: boolean } = {},
 ): TrafficMap {
-  return boxVersionedApps(buildTrafficMap(rows, responseTimes, endpointsFor("versionedApp"), throughputs));
+  const map = buildTrafficMap(rows, responseTimes, endpointsFor("versionedApp", options), throughputs);
+  return options.boxApps === false ? map : boxVersionedApps(map);
 }
 
 /**

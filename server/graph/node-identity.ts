@@ -139,6 +139,16 @@ export function appBoxNode(app: { cluster: string; namespace: string; app: strin
   return build({ nodeType: "box", cluster: app.cluster, namespace: app.namespace, app: app.app });
 }
 
+/** A namespace's box (boxBy=namespace). */
+export function namespaceBoxNode(ns: { cluster: string; namespace: string }): NodeSpec {
+  return build({ nodeType: "box", cluster: ns.cluster, namespace: ns.namespace });
+}
+
+/** A cluster's box (boxBy=cluster); its namespace is empty: it spans them. */
+export function clusterBoxNode(cluster: string): NodeSpec {
+  return build({ nodeType: "box", cluster, namespace: "" });
+}
+
 const known = (value: string): string | undefined => (value === UNKNOWN ? undefined : value);
 
 /** Per graph type, the node of a known workload (service graphs are reduced elsewhere). */

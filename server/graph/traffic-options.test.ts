@@ -172,3 +172,39 @@ describe("the query scope", () => {
     expect(edges(graph)["web-v1 → db-v1"]).toBe("4000.00");
   });
 });
+
+describe("Kiali's graph options, on the same answers", () => {
+  const label = (graph: GraphResponse, id: string) => {
+    const d = graph.elements.nodes.find((n) => n.data.id === id)?.data;
+    return d?.nodeType === "service" ? `svc:${d.service}` : (d?.workload ?? id);
+  };
+
+  it("injectServiceNodes draws caller → service → workload, each hop with the whole rate", async () => {
+    const { graph } = await shopGraph({ injectServiceNodes: true, rateGrpc: "none", rateTcp: "none" });
+    expect(
+      graph.elements.edges.map(
+        (e) => `${label(graph, e.data.source)} → ${label(graph, e.data.target)} ${e.data.traffic.rates.http}`,
+      ),
+    ).toEqual(expect.arrayContaining(["web-v1 → svc:api 10.00", "svc:api → api-v1 10.00"]));
+    expect(graph.elements.edges).toHaveLength(2);
+  });
+
+  it("boxBy=namespace,cluster puts each node in its namespace's box, and that box in its cluster's, parents first", async () => {
+    const { graph } = await shopGraph({ graphType: "versionedApp", boxBy: ["app", "namespace", "cluster"] });
+    const boxes = graph.elements.nodes.filter((n) => n.data.isBox).map((n) => n.data);
+    const cluster = boxes.find((b) => b.isBox === "cluster");
+    const shopBox = boxes.find((b) => b.isBox === "namespace");
+    expect(shopBox).toMatchObject({ namespace: "shop", parent: cluster?.id });
+    const index = new Map(graph.elements.nodes.map((n, i) => [n.data.id, i]));
+    for (const n of graph.elements.nodes) {
+      if (n.data.isBox === "cluster") continue;
+      expect(n.data.parent, n.data.id).toBeDefined();
+      expect(index.get(n.data.parent ?? "")).toBeLessThan(index.get(n.data.id) ?? -1);
+    }
+  });
+
+  it("boxBy without app leaves a versionedApp graph's versions unboxed", async () => {
+    const { graph } = await shopGraph({ graphType: "versionedApp", boxBy: [] });
+    expect(graph.elements.nodes.some((n) => n.data.isBox)).toBe(false);
+  });
+});
