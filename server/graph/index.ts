@@ -10,7 +10,7 @@ import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { observeGraphBuild } from "@/server/observability/console-metrics";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
-import { hideNamespaces } from "./hide-namespaces";
+import { markInaccessible } from "./mark-inaccessible";
 import { createLiveGraphSources } from "./live-sources";
 import { cacheQueries, snapToBucket } from "./prometheus-cache";
 
@@ -34,8 +34,9 @@ function liveSources(): GraphSources {
 
 /**
  * The graph as the current viewer may see it: a namespace they may not see is one that does
- * not exist (404 before any PromQL is sent), and peers in such namespaces are taken out of
- * the answer (hide-namespaces.ts). The Prometheus cache is shared: the filter runs after it.
+ * not exist (404 before any PromQL is sent), and peers in such namespaces are kept as
+ * inaccessible nodes without their details (mark-inaccessible.ts). The Prometheus cache is
+ * shared: the marking runs after it.
  */
 export async function getGraph(request: GraphRequest): Promise<GraphResponse> {
   const started = performance.now();
@@ -60,7 +61,7 @@ async function visibleGraph(request: GraphRequest): Promise<GraphResponse> {
     clusterNamespaces.has(ns),
   );
   const visible = new Set(await visibility.filter(shown, (n) => n));
-  return hideNamespaces(graph, new Set(shown.filter((ns) => !visible.has(ns))));
+  return markInaccessible(graph, new Set(shown.filter((ns) => !visible.has(ns))));
 }
 
 export { buildGraph, type GraphRequest } from "./build-graph";
