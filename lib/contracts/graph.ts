@@ -231,7 +231,7 @@ const booleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true");
 
 /**
- * Each namespace costs Prometheus eight queries and the cluster a list of each kind: a
+ * Each namespace costs Prometheus ten queries (by default) and the cluster a list of each kind: a
  * bound keeps one request's work bounded (Kiali's graph has none, and a request for every
  * namespace of a large cluster could occupy Prometheus for minutes).
  */
