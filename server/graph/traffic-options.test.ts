@@ -3,6 +3,7 @@ import { graphResponseSchema, type GraphResponse } from "@/lib/contracts/graph";
 import { setQueryScope } from "@/server/adapters/prometheus/query-scope";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import { expectGolden } from "./__golden__/expect-golden";
+import { toDot } from "./to-dot";
 import { answeringSources, grpcOk, http200, mtls, sample, type HandAnswer } from "./test-support/answers";
 
 /**
@@ -201,6 +202,12 @@ describe("Kiali's graph options, on the same answers", () => {
       expect(n.data.parent, n.data.id).toBeDefined();
       expect(index.get(n.data.parent ?? "")).toBeLessThan(index.get(n.data.id) ?? -1);
     }
+    // DOT nests the boxes the same way: cluster, then namespace, then app, each once.
+    const dot = toDot(graph);
+    expect(dot.match(/^\s*label="[^"]*";$/gm)?.map((l) => l.trim())).toEqual(
+      expect.arrayContaining(['label="Kubernetes";', 'label="shop";', 'label="api (shop)";']),
+    );
+    expect(dot).toMatch(/^ {2}subgraph .*\n {4}label="Kubernetes";\n {4}subgraph .*\n {6}label="shop";/m);
   });
 
   it("boxBy without app leaves a versionedApp graph's versions unboxed", async () => {
