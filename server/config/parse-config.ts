@@ -7,7 +7,7 @@
  * finds it (KUBECONFIG, ~/.kube/config, in-cluster service account) by the kube adapter.
  */
 import { z } from "zod";
-import { parseLabelMatchers, type LabelMatcher } from "@/server/adapters/prometheus/label-matchers";
+import { parseLabelMatchers, type LabelMatcher } from "@/lib/promql-label-matchers";
 
 export const defaultPrometheusUrl = "http://127.0.0.1:9090";
 export const defaultDatabaseUrl = "file:.topsail/topsail.db";

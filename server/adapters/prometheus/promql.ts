@@ -5,10 +5,10 @@
  * (query-scope.ts): the one place it is added, so no query can leave it out.
  */
 
-import { labelNamePattern as labelName, type LabelMatcher } from "./label-matchers";
+import { labelNamePattern as labelName, type LabelMatcher } from "@/lib/promql-label-matchers";
 import { queryScope } from "./query-scope";
 
-export type { LabelMatcher } from "./label-matchers";
+export type { LabelMatcher } from "@/lib/promql-label-matchers";
 
 const metricName = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 

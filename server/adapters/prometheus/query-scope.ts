@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { getConfig } from "@/server/config";
-import type { LabelMatcher } from "./label-matchers";
+import type { LabelMatcher } from "@/lib/promql-label-matchers";
 
 let scope: readonly LabelMatcher[] | undefined;
 

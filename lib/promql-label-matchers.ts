@@ -1,7 +1,9 @@
 /**
  * PromQL label matchers as data, and the parser of a written list of them
  * (`mesh_id="mesh1",cluster=~"east-.*"`): what TOPSAIL_PROMETHEUS_QUERY_SCOPE holds
- * (server/config/parse-config.ts). Pure, so the configuration can check it at start-up.
+ * (server/config/parse-config.ts). Pure and in lib/, so the configuration can check it at
+ * start-up without importing the Prometheus adapter, which renders them
+ * (server/adapters/prometheus/promql.ts).
  */
 
 export type LabelMatcher = { label: string; op: "=" | "!=" | "=~" | "!~"; value: string };
