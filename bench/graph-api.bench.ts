@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     process.env.TOPSAIL_PROMETHEUS_URL = prometheus.url;
     process.env.TOPSAIL_PROMETHEUS_TIMEOUT_MS = "60000";
     const { GET } = await import("../app/api/namespaces/graph/route");
-    const { buildNamespaceQueries } = await import("../server/graph/graph-queries");
+    const { buildNamespaceQueries, defaultQueryOptions } = await import("../server/graph/graph-queries");
 
     const { CoreV1Api } = await import("@kubernetes/client-node");
     const { connectionFromKubeconfig } = await import("../server/adapters/kube");
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       };
     };
     const raw = async (queryTime: number) => {
-      const queries = namespaces.flatMap((ns) => buildNamespaceQueries(ns, WINDOW_SECONDS, "95"));
+      const queries = namespaces.flatMap((ns) => buildNamespaceQueries(ns, WINDOW_SECONDS, defaultQueryOptions));
       const started = performance.now();
       await Promise.all(
         queries.map(async (q) => {

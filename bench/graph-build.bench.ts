@@ -136,7 +136,13 @@ const nsOf = (promql: string, label: string) => new RegExp(`${label}="([^"]+)"`)
 
 const sources: GraphSources = {
   async queryPrometheus(promql) {
-    if (promql.includes("istio_tcp_") || promql.includes('destination_workload="unknown"')) return [];
+    // The bench's mesh is HTTP with no body-size histograms: TCP, body bytes and unreached ask for nothing.
+    if (
+      promql.includes("istio_tcp_") ||
+      promql.includes("_bytes_sum") ||
+      promql.includes('destination_workload="unknown"')
+    )
+      return [];
     const inboundQuery = promql.includes('reporter="destination"');
     if (promql.includes("duration_milliseconds"))
       return inboundQuery ? (times.get(nsOf(promql, "destination_workload_namespace")) ?? []) : [];

@@ -124,6 +124,8 @@ async function main(): Promise<void> {
             idleNodes: true,
             responseTime,
             queryTime,
+            // What server/graph/build-graph.test.ts reads the fixtures with (TCP bytes received).
+            rateTcp: "received",
           },
           sources,
         );

@@ -63,6 +63,14 @@ describe("the experiment form", () => {
     });
   });
 
+  it("watches a delay by default: a p95 bound where the callers see it, below the default 7 s delay", () => {
+    const result = toSpec(faultDraft({ ...defaultFaultForm("bookinfo", "ratings"), matchValue: "jason" }));
+    expect(result.ok && result.spec).toMatchObject({
+      delay: { fixedDelayMs: 7000 },
+      hypothesis: { service: "ratings", scope: "callers", maxP95Ms: 1000 },
+    });
+  });
+
   it("says what is wrong, by field", () => {
     const result = toSpec(
       canaryDraft({ ...defaultCanaryForm("bookinfo", "reviews"), steps: "50, 10", minSuccessRate: "", to: "v1" }),

@@ -83,7 +83,10 @@ export function defaultFaultForm(namespace: string, service: string): FaultForm 
     // Where the fault shows: Istio injects it in the callers' proxies (lib/contracts/experiments.ts, sloSchema).
     hypothesisScope: "callers",
     minSuccessRate: "99",
-    maxP95Ms: "",
+    // A delay never lowers the success rate: a hypothesis on that alone passes through a 7 s
+    // delay. A p95 bound, read where the callers' proxies see the delay (scope callers,
+    // reporter="source", the view the graph's edge shows too), is what watches it.
+    maxP95Ms: "1000",
     windowSeconds: "30",
     abortEarlyMinSuccessRate: "",
   };

@@ -6,7 +6,11 @@ import type { GraphType } from "@/lib/contracts/graph";
 import {
   edgeLabelOptions,
   graphTypeOptions,
+  grpcRateOptions,
+  httpRateOptions,
+  labelOf,
   refreshOptions,
+  tcpRateOptions,
   windowOptions,
   type EdgeLabelMode,
   type Option,
@@ -80,6 +84,82 @@ function Toggle({
   );
 }
 
+/** One protocol of the Traffic menu: a radio group, as Kiali's menu offers one choice per protocol. */
+function RateChoice<V extends string>({
+  legend,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  value: V;
+  options: Option<V>[];
+  onChange: (value: V) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="flex flex-col gap-0.5">
+      <legend className="text-xs font-medium text-slate-600 dark:text-slate-400">{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="flex items-center gap-1.5 text-sm">
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+            className="h-3.5 w-3.5"
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Kiali's Traffic menu: what HTTP, gRPC and TCP edges count (requests, stream messages,
+ * bytes sent or received) or whether they are drawn at all. The summary says what is on,
+ * so the menu's state shows without opening it.
+ */
+function TrafficMenu({ state, onChange }: Pick<GraphToolbarProps, "state" | "onChange">) {
+  const summary = [
+    `HTTP ${labelOf(httpRateOptions, state.rateHttp).toLowerCase()}`,
+    `gRPC ${labelOf(grpcRateOptions, state.rateGrpc).toLowerCase()}`,
+    `TCP ${labelOf(tcpRateOptions, state.rateTcp).toLowerCase()}`,
+  ].join(", ");
+  return (
+    <div className="flex flex-col">
+      <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Traffic</span>
+      <details className="relative">
+        <summary className={`${controlClass} cursor-pointer list-none`} aria-label={`Traffic: ${summary}`}>
+          {summary}
+        </summary>
+        <div className="absolute z-20 mt-1 flex gap-4 rounded-md border border-slate-300 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <RateChoice
+            legend="HTTP"
+            value={state.rateHttp}
+            options={httpRateOptions}
+            onChange={(rateHttp) => onChange({ rateHttp })}
+          />
+          <RateChoice
+            legend="gRPC"
+            value={state.rateGrpc}
+            options={grpcRateOptions}
+            onChange={(rateGrpc) => onChange({ rateGrpc })}
+          />
+          <RateChoice
+            legend="TCP"
+            value={state.rateTcp}
+            options={tcpRateOptions}
+            onChange={(rateTcp) => onChange({ rateTcp })}
+          />
+        </div>
+      </details>
+    </div>
+  );
+}
+
 export interface GraphToolbarProps {
   state: GraphUrlState;
   onChange: (patch: Partial<GraphUrlState>) => void;
@@ -123,6 +203,7 @@ export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMo
           {refreshing ? "Refreshing…" : "Refresh now"}
         </button>
       </div>
+      <TrafficMenu state={state} onChange={onChange} />
       <Select<EdgeLabelMode>
         label="Edge labels"
         value={state.edgeLabels}

@@ -34,7 +34,13 @@ export function GraphView() {
   const reducedMotion = useReducedMotion();
   const { resolvedTheme } = useTheme();
   const query = useGraph(
-    { namespaces: state.namespaces, graphType: state.graphType, duration: state.duration, idleNodes: state.idleNodes },
+    {
+      namespaces: state.namespaces,
+      graphType: state.graphType,
+      duration: state.duration,
+      idleNodes: state.idleNodes,
+      rates: { http: state.rateHttp, grpc: state.rateGrpc, tcp: state.rateTcp },
+    },
     state.refresh,
   );
   const graph = query.data;

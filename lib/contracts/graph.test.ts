@@ -13,6 +13,12 @@ describe("graph query parameters", () => {
         duration: 300,
         idleNodes: false,
         responseTime: "95",
+        rateHttp: "requests",
+        rateGrpc: "requests",
+        rateTcp: "sent",
+        throughputType: "response",
+        injectServiceNodes: false,
+        boxBy: ["app"],
         format: "json",
       },
     });
@@ -20,7 +26,8 @@ describe("graph query parameters", () => {
 
   it("reads every parameter", () => {
     const result = parse(
-      "namespaces=b,a,a&graphType=workload&duration=1h&idleNodes=true&responseTime=avg&queryTime=1700000000&format=dot",
+      "namespaces=b,a,a&graphType=workload&duration=1h&idleNodes=true&responseTime=avg&queryTime=1700000000&format=dot" +
+        "&rateHttp=none&rateGrpc=total&rateTcp=received&throughputType=request&injectServiceNodes=true&boxBy=namespace,cluster",
     );
     expect(result).toEqual({
       ok: true,
@@ -31,6 +38,12 @@ describe("graph query parameters", () => {
         idleNodes: true,
         responseTime: "avg",
         queryTime: 1700000000,
+        rateHttp: "none",
+        rateGrpc: "total",
+        rateTcp: "received",
+        throughputType: "request",
+        injectServiceNodes: true,
+        boxBy: ["namespace", "cluster"],
         format: "dot",
       },
     });
@@ -47,6 +60,11 @@ describe("graph query parameters", () => {
     ["namespaces=a&responseTime=90", /responseTime must be one of avg, 50, 95, 99/],
     ["namespaces=a&queryTime=yesterday", /queryTime must be unix seconds/],
     ["namespaces=a&format=svg", /format must be one of json, dot/],
+    ["namespaces=a&rateHttp=bytes", /rateHttp must be one of requests, none/],
+    ["namespaces=a&rateGrpc=messages", /rateGrpc must be one of requests, sent, received, total, none/],
+    ["namespaces=a&rateTcp=requests", /rateTcp must be one of sent, received, total, none/],
+    ["namespaces=a&throughputType=both", /throughputType must be one of request, response/],
+    ["namespaces=a&boxBy=app,pod", /boxBy: "pod" is not one of app, namespace, cluster/],
   ])("rejects %s naming the parameter", (qs, message) => {
     const result = parse(qs);
     expect(result.ok).toBe(false);
@@ -54,13 +72,25 @@ describe("graph query parameters", () => {
   });
 
   it("round-trips through formatGraphQuery", () => {
-    const params = formatGraphQuery({ namespaces: ["x", "a"], graphType: "app", duration: 60, idleNodes: true });
+    const params = formatGraphQuery({
+      namespaces: ["x", "a"],
+      graphType: "app",
+      duration: 60,
+      idleNodes: true,
+      rateGrpc: "sent",
+      rateTcp: "total",
+      boxBy: ["namespace"],
+    });
     const result = parse(params.toString());
     expect(result.ok && result.query).toMatchObject({
       namespaces: ["a", "x"],
       graphType: "app",
       duration: 60,
       idleNodes: true,
+      rateHttp: "requests",
+      rateGrpc: "sent",
+      rateTcp: "total",
+      boxBy: ["namespace"],
     });
   });
   it("refuses more namespaces than a graph shows, naming the limit", () => {

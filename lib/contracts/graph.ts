@@ -37,6 +37,35 @@ export const responseTimeStats = ["avg", "50", "95", "99"] as const;
 export const responseTimeStatSchema = z.enum(responseTimeStats);
 export type ResponseTimeStat = z.infer<typeof responseTimeStatSchema>;
 
+/**
+ * Kiali's Traffic menu: which telemetry each protocol's rates come from. HTTP and gRPC
+ * "requests" count `istio_requests_total`; gRPC "sent"/"received" count stream messages
+ * (`istio_request_messages_total` / `istio_response_messages_total`); TCP "sent"/"received"
+ * count bytes (`istio_tcp_sent_bytes_total` / `istio_tcp_received_bytes_total`); "total" adds
+ * both directions; "none" leaves the protocol out of the graph.
+ */
+export const httpRates = ["requests", "none"] as const;
+export const grpcRates = ["requests", "sent", "received", "total", "none"] as const;
+export const tcpRates = ["sent", "received", "total", "none"] as const;
+export type HttpRate = (typeof httpRates)[number];
+export type GrpcRate = (typeof grpcRates)[number];
+export type TcpRate = (typeof tcpRates)[number];
+export interface TrafficRates {
+  http: HttpRate;
+  grpc: GrpcRate;
+  tcp: TcpRate;
+}
+/** Kiali's defaults: requests for HTTP and gRPC, bytes sent for TCP. */
+export const defaultTrafficRates: TrafficRates = { http: "requests", grpc: "requests", tcp: "sent" };
+
+/** Which HTTP bytes the `throughput` edge field counts: request bodies or response bodies (Kiali's default). */
+export const throughputTypes = ["request", "response"] as const;
+export type ThroughputType = (typeof throughputTypes)[number];
+
+/** What boxes group nodes: app boxes around versions (versionedApp), namespaces, clusters. */
+export const boxKinds = ["app", "namespace", "cluster"] as const;
+export type BoxKind = (typeof boxKinds)[number];
+
 export const graphFormats = ["json", "dot"] as const;
 export type GraphFormat = (typeof graphFormats)[number];
 
@@ -125,8 +154,8 @@ export const graphNodeDataSchema = z.object({
   hasVS: flag,
   /** Some of the node's pods run without the istio-proxy sidecar. */
   hasMissingSC: flag,
-  /** "app" for an app box (the only box kind Topsail draws). */
-  isBox: z.enum(["app"]).optional(),
+  /** The kind of box this node is (boxBy): "app", "namespace" or "cluster". */
+  isBox: z.enum(boxKinds).optional(),
   /** Known to the cluster but with no running pod. */
   isDead: flag,
   /** An ingress or egress gateway workload. */
@@ -148,11 +177,14 @@ export const graphEdgeDataSchema = z.object({
   id: z.string(),
   source: z.string(),
   target: z.string(),
-  /** Share of the edge's requests (or bytes) sent over mutual TLS, %, 1 decimal. */
+  /** Share of the edge's requests (or bytes) sent over mutual TLS, %, a whole number as Kiali writes it ("100"). */
   isMTLS: z.string().optional(),
   /** Response time in ms (the statistic the request asked for), 2 decimals. */
   responseTime: z.string().optional(),
-  /** HTTP response throughput in bytes/s, 2 decimals (TCP edges carry tcp rates instead). */
+  /**
+   * HTTP/gRPC body bytes/s (response bodies, or request bodies with throughputType=request),
+   * a whole number as Kiali writes it; TCP edges carry tcp rates instead.
+   */
   throughput: z.string().optional(),
   traffic: edgeTrafficSchema,
 });
@@ -205,7 +237,7 @@ const booleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true");
 
 /**
- * Each namespace costs Prometheus eight queries and the cluster a list of each kind: a
+ * Each namespace costs Prometheus ten queries (by default) and the cluster a list of each kind: a
  * bound keeps one request's work bounded (Kiali's graph has none, and a request for every
  * namespace of a large cluster could occupy Prometheus for minutes).
  */
@@ -269,11 +301,54 @@ export const graphQuerySchema = z.object({
     .regex(/^\d{1,12}$/, { error: "queryTime must be unix seconds (a whole number), the end of the window" })
     .transform(Number)
     .optional(),
+  rateHttp: z
+    .enum(httpRates, { error: `rateHttp must be one of ${allowed(httpRates)}` })
+    .default(defaultTrafficRates.http),
+  rateGrpc: z
+    .enum(grpcRates, { error: `rateGrpc must be one of ${allowed(grpcRates)}` })
+    .default(defaultTrafficRates.grpc),
+  rateTcp: z.enum(tcpRates, { error: `rateTcp must be one of ${allowed(tcpRates)}` }).default(defaultTrafficRates.tcp),
+  throughputType: z
+    .enum(throughputTypes, { error: `throughputType must be one of ${allowed(throughputTypes)}` })
+    .default("response"),
+  /** Kiali's option: a service node between each caller and the workloads behind the service it called. */
+  injectServiceNodes: booleanParam("injectServiceNodes").default(false),
+  /** Comma-separated box kinds; absent: app boxes in a versionedApp graph (Topsail's default). */
+  boxBy: z
+    .string()
+    .transform((text, ctx) => {
+      const kinds = [
+        ...new Set(
+          text
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
+      const bad = kinds.find((k) => !(boxKinds as readonly string[]).includes(k));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `boxBy: "${bad}" is not one of ${allowed(boxKinds)}` });
+        return z.NEVER;
+      }
+      return kinds as BoxKind[];
+    })
+    .default(["app"]),
   format: z.enum(graphFormats, { error: `format must be one of ${allowed(graphFormats)}` }).default("json"),
 });
 
 /** Parsed parameters. `queryTime` absent means "now". */
 export type GraphQuery = z.output<typeof graphQuerySchema>;
+
+/** The options a caller of the graph engine may leave out, and what they then are (the URL's defaults). */
+export type GraphOptionName = "rateHttp" | "rateGrpc" | "rateTcp" | "throughputType" | "injectServiceNodes" | "boxBy";
+export const graphOptionDefaults: Pick<GraphQuery, GraphOptionName> = {
+  rateHttp: defaultTrafficRates.http,
+  rateGrpc: defaultTrafficRates.grpc,
+  rateTcp: defaultTrafficRates.tcp,
+  throughputType: "response",
+  injectServiceNodes: false,
+  boxBy: ["app"],
+};
 
 export type GraphQueryParseResult = { ok: true; query: GraphQuery } | { ok: false; message: string };
 
@@ -294,6 +369,12 @@ export function formatGraphQuery(query: Partial<GraphQuery> & { namespaces: stri
   if (query.idleNodes) params.set("idleNodes", "true");
   if (query.responseTime) params.set("responseTime", query.responseTime);
   if (query.queryTime !== undefined) params.set("queryTime", String(query.queryTime));
+  if (query.rateHttp && query.rateHttp !== defaultTrafficRates.http) params.set("rateHttp", query.rateHttp);
+  if (query.rateGrpc && query.rateGrpc !== defaultTrafficRates.grpc) params.set("rateGrpc", query.rateGrpc);
+  if (query.rateTcp && query.rateTcp !== defaultTrafficRates.tcp) params.set("rateTcp", query.rateTcp);
+  if (query.throughputType && query.throughputType !== "response") params.set("throughputType", query.throughputType);
+  if (query.injectServiceNodes) params.set("injectServiceNodes", "true");
+  if (query.boxBy && query.boxBy.join(",") !== "app") params.set("boxBy", query.boxBy.join(","));
   if (query.format && query.format !== "json") params.set("format", query.format);
   return params;
 }

@@ -47,6 +47,7 @@ const labelers: Record<EdgeLabelMode, (e: ViewEdge) => string> = {
     return e.errorPct > 0 ? `${rate} · ${formatPercent(e.errorPct)} err` : rate;
   },
   trafficPercent: (e) => formatPercent(e.percentReq),
+  trafficPercentOfService: (e) => formatPercent(e.percentReqOfService),
   responseTime: (e) => (e.responseTimeMs === undefined ? "" : formatDurationMs(e.responseTimeMs)),
   throughput: (e) => (e.throughput === undefined ? "" : formatBytesPerSecond(e.throughput)),
 };

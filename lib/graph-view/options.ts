@@ -2,7 +2,7 @@
  * The choices the graph toolbar offers, as tables: adding a window or a refresh interval
  * is adding a row. The URL stores `value`; the toolbar shows `label`.
  */
-import type { GraphType } from "@/lib/contracts/graph";
+import type { GraphType, GrpcRate, HttpRate, TcpRate } from "@/lib/contracts/graph";
 
 export interface Option<V extends string | number> {
   value: V;
@@ -36,15 +36,42 @@ export const refreshOptions: Option<number>[] = [
   { value: 60_000, label: "Every 1m" },
 ];
 
-export const edgeLabelModes = ["none", "requestRate", "trafficPercent", "responseTime", "throughput"] as const;
+export const edgeLabelModes = [
+  "none",
+  "requestRate",
+  "trafficPercent",
+  "trafficPercentOfService",
+  "responseTime",
+  "throughput",
+] as const;
 export type EdgeLabelMode = (typeof edgeLabelModes)[number];
 
 export const edgeLabelOptions: Option<EdgeLabelMode>[] = [
   { value: "none", label: "No edge labels" },
   { value: "requestRate", label: "Request rate" },
-  { value: "trafficPercent", label: "Traffic %" },
+  { value: "trafficPercent", label: "Traffic % (of the source's)" },
+  { value: "trafficPercentOfService", label: "Traffic % of service (canary split)" },
   { value: "responseTime", label: "Response time (p95)" },
   { value: "throughput", label: "Throughput" },
+];
+
+/** Kiali's Traffic menu: what each protocol's edges count (lib/contracts/graph.ts has the metrics). */
+export const httpRateOptions: Option<HttpRate>[] = [
+  { value: "requests", label: "Requests" },
+  { value: "none", label: "Off" },
+];
+export const grpcRateOptions: Option<GrpcRate>[] = [
+  { value: "requests", label: "Requests" },
+  { value: "sent", label: "Sent messages" },
+  { value: "received", label: "Received messages" },
+  { value: "total", label: "Total messages" },
+  { value: "none", label: "Off" },
+];
+export const tcpRateOptions: Option<TcpRate>[] = [
+  { value: "sent", label: "Sent bytes" },
+  { value: "received", label: "Received bytes" },
+  { value: "total", label: "Total bytes" },
+  { value: "none", label: "Off" },
 ];
 
 export function labelOf<V extends string | number>(options: Option<V>[], value: V): string {

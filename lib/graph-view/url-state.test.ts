@@ -24,7 +24,10 @@ describe("graph URL state", () => {
       graphType: "workload",
       duration: 3600,
       refresh: 30_000,
-      edgeLabels: "trafficPercent",
+      edgeLabels: "trafficPercentOfService",
+      rateHttp: "none",
+      rateGrpc: "total",
+      rateTcp: "received",
       idleNodes: true,
       animate: true,
       security: true,
@@ -34,6 +37,16 @@ describe("graph URL state", () => {
       trace: "4bf92f3577b34da6a3ce929d0e0e4736",
     };
     expect(parse(formatGraphUrlState(state))).toEqual(state);
+  });
+
+  it("reads the Traffic menu under Kiali's parameter names, writing only what differs from Kiali's defaults", () => {
+    expect(parse("namespaces=bookinfo&rateGrpc=sent&rateTcp=none")).toMatchObject({
+      rateHttp: "requests",
+      rateGrpc: "sent",
+      rateTcp: "none",
+    });
+    const qs = formatGraphUrlState({ ...defaultGraphUrlState, namespaces: ["bookinfo"], rateGrpc: "received" });
+    expect(qs).toBe("namespaces=bookinfo&graphType=versionedApp&duration=300s&rateGrpc=received");
   });
 
   it("takes a trace id to light, and ignores a trace parameter that is not one", () => {
@@ -58,9 +71,11 @@ describe("graph URL state", () => {
   });
 
   it("falls back to defaults for values it does not know, so a hand-edited link still opens", () => {
-    expect(parse("graphType=pods&duration=7m&refresh=5&edgeLabels=colour&idleNodes=yes&security=1")).toEqual(
-      defaultGraphUrlState,
-    );
+    expect(
+      parse(
+        "graphType=pods&duration=7m&refresh=5&edgeLabels=colour&idleNodes=yes&security=1&rateGrpc=bytes&rateTcp=requests",
+      ),
+    ).toEqual(defaultGraphUrlState);
   });
 
   it("keeps the Security display in the link only when it is on", () => {

@@ -5,7 +5,18 @@
  * still opens); formatting writes defaults for graphType and duration only, so links say
  * what they show without carrying every switch.
  */
-import { graphTypes, parseGraphDuration, type GraphType } from "@/lib/contracts/graph";
+import {
+  defaultTrafficRates,
+  graphTypes,
+  grpcRates,
+  httpRates,
+  parseGraphDuration,
+  tcpRates,
+  type GraphType,
+  type GrpcRate,
+  type HttpRate,
+  type TcpRate,
+} from "@/lib/contracts/graph";
 import { formatNamespaceParam, parseNamespaceParam } from "@/lib/namespace-param";
 import { edgeLabelModes, refreshOptions, windowOptions, type EdgeLabelMode } from "./options";
 
@@ -17,6 +28,10 @@ export interface GraphUrlState {
   /** Refresh interval in ms; 0 = off. */
   refresh: number;
   edgeLabels: EdgeLabelMode;
+  /** The Traffic menu (Kiali's parameter names, passed on to the graph API). */
+  rateHttp: HttpRate;
+  rateGrpc: GrpcRate;
+  rateTcp: TcpRate;
   idleNodes: boolean;
   animate: boolean;
   /** Kiali's Display → Security: mark mTLS and partial-mTLS edges (off by default, as in Kiali). */
@@ -35,6 +50,9 @@ export const defaultGraphUrlState: GraphUrlState = {
   duration: 300,
   refresh: 0,
   edgeLabels: "none",
+  rateHttp: defaultTrafficRates.http,
+  rateGrpc: defaultTrafficRates.grpc,
+  rateTcp: defaultTrafficRates.tcp,
   idleNodes: false,
   animate: false,
   security: false,
@@ -67,6 +85,9 @@ export function parseGraphUrlState(params: ParamSource): GraphUrlState {
     duration: parseWindow(params.get("duration")),
     refresh: parseRefresh(params.get("refresh")),
     edgeLabels: oneOf(edgeLabelModes, params.get("edgeLabels"), d.edgeLabels),
+    rateHttp: oneOf(httpRates, params.get("rateHttp"), d.rateHttp),
+    rateGrpc: oneOf(grpcRates, params.get("rateGrpc"), d.rateGrpc),
+    rateTcp: oneOf(tcpRates, params.get("rateTcp"), d.rateTcp),
     idleNodes: params.get("idleNodes") === "true",
     animate: params.get("animate") === "true",
     security: params.get("security") === "true",
@@ -91,6 +112,9 @@ export function formatGraphUrlState(state: GraphUrlState, base?: URLSearchParams
   params.set("duration", `${state.duration}s`);
   if (state.refresh !== 0) params.set("refresh", String(state.refresh));
   if (state.edgeLabels !== "none") params.set("edgeLabels", state.edgeLabels);
+  if (state.rateHttp !== defaultGraphUrlState.rateHttp) params.set("rateHttp", state.rateHttp);
+  if (state.rateGrpc !== defaultGraphUrlState.rateGrpc) params.set("rateGrpc", state.rateGrpc);
+  if (state.rateTcp !== defaultGraphUrlState.rateTcp) params.set("rateTcp", state.rateTcp);
   if (state.idleNodes) params.set("idleNodes", "true");
   if (state.animate) params.set("animate", "true");
   if (state.security) params.set("security", "true");

@@ -88,12 +88,14 @@ export interface ViewEdge {
   protocol: Protocol;
   /** Requests/s for HTTP and gRPC, bytes/s for TCP. */
   rate: number;
-  /** Share of the source's outbound traffic, %. */
+  /** Share of everything the source sends over the protocol, % (Kiali's traffic %). */
   percentReq: number;
+  /** Share of what the source sends to the same service, % (the canary split). */
+  percentReqOfService: number;
   /** Error share, % (HTTP: no response + 4xx + 5xx; gRPC: non-zero status). */
   errorPct: number;
   responseTimeMs?: number;
-  /** Bytes/s (HTTP response throughput, or the TCP rate). */
+  /** Bytes/s (HTTP/gRPC body throughput, or the TCP rate). */
   throughput?: number;
   mtlsPct?: number;
   rates: Record<string, number>;
@@ -217,6 +219,7 @@ export function toViewEdge(d: GraphEdgeData): ViewEdge {
     protocol,
     rate,
     percentReq: rates[`${protocol}PercentReq`] ?? 0,
+    percentReqOfService: rates[`${protocol}PercentReqOfService`] ?? rates[`${protocol}PercentReq`] ?? 0,
     errorPct,
     responseTimeMs: optionalNum(d.responseTime),
     throughput: protocol === "tcp" ? rate : optionalNum(d.throughput),

@@ -1,5 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { formatGraphQuery, graphResponseSchema, type GraphType } from "@/lib/contracts/graph";
+import {
+  defaultTrafficRates,
+  formatGraphQuery,
+  graphResponseSchema,
+  type GraphType,
+  type TrafficRates,
+} from "@/lib/contracts/graph";
 import { metricsResponseSchema } from "@/lib/contracts/metrics";
 import type { NodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import { toViewGraph } from "@/lib/graph-view/view-model";
@@ -11,18 +17,43 @@ export interface GraphParams {
   /** Window, seconds. */
   duration: number;
   idleNodes: boolean;
+  /** The Traffic menu's choices; absent: Kiali's defaults. */
+  rates?: TrafficRates;
 }
 
 export const graphKeys = {
   all: ["graph"] as const,
   view: (p: GraphParams) =>
-    [...graphKeys.all, [...p.namespaces].sort().join(","), p.graphType, p.duration, p.idleNodes] as const,
+    [
+      ...graphKeys.all,
+      [...p.namespaces].sort().join(","),
+      p.graphType,
+      p.duration,
+      p.idleNodes,
+      ...ratesOf(p),
+    ] as const,
   nodeMetrics: (t: NodeMetricsTarget) =>
     [...graphKeys.all, "node-metrics", t.kind, t.namespace, t.name, t.range] as const,
 };
 
-export const graphUrl = (p: GraphParams) =>
-  `/api/namespaces/graph?${formatGraphQuery({ namespaces: p.namespaces, graphType: p.graphType, duration: p.duration, idleNodes: p.idleNodes, responseTime: "95" })}`;
+const ratesOf = (p: GraphParams) => {
+  const r = p.rates ?? defaultTrafficRates;
+  return [r.http, r.grpc, r.tcp] as const;
+};
+
+export const graphUrl = (p: GraphParams) => {
+  const [rateHttp, rateGrpc, rateTcp] = ratesOf(p);
+  return `/api/namespaces/graph?${formatGraphQuery({
+    namespaces: p.namespaces,
+    graphType: p.graphType,
+    duration: p.duration,
+    idleNodes: p.idleNodes,
+    responseTime: "95",
+    rateHttp,
+    rateGrpc,
+    rateTcp,
+  })}`;
+};
 
 export const emptyGraphRetryMs = 10_000;
 

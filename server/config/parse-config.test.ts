@@ -9,7 +9,13 @@ describe("parseConfig", () => {
     expect(result).toEqual({
       ok: true,
       config: {
-        prometheus: { url: defaultPrometheusUrl, auth: { kind: "none" }, headers: {}, timeoutMs: 10_000 },
+        prometheus: {
+          url: defaultPrometheusUrl,
+          auth: { kind: "none" },
+          headers: {},
+          timeoutMs: 10_000,
+          queryScope: [],
+        },
         tracing: { url: undefined, timeoutMs: 10_000 },
         kube: { context: undefined, timeoutMs: 10_000 },
         databaseUrl: defaultDatabaseUrl,
@@ -123,6 +129,21 @@ describe("parseConfig", () => {
     for (const variable of listed.filter((name) => !freeText.includes(name))) {
       const result = parseConfig({ [variable]: "?not valid?" });
       expect(!result.ok && result.message, variable).toContain(variable);
+    }
+  });
+
+  it("reads the query scope as label matchers, and refuses text that is not matchers at start-up", () => {
+    const set = parseConfig({ TOPSAIL_PROMETHEUS_QUERY_SCOPE: 'mesh_id="mesh1", cluster=~"east-.*",team!="a\\"b"' });
+    expect(set.ok && set.config.prometheus.queryScope).toEqual([
+      { label: "mesh_id", op: "=", value: "mesh1" },
+      { label: "cluster", op: "=~", value: "east-.*" },
+      { label: "team", op: "!=", value: 'a"b' },
+    ]);
+    for (const bad of ["mesh_id=mesh1", 'mesh-id="x"', 'mesh_id="x" or vector(1)', 'mesh_id="x",,']) {
+      const result = parseConfig({ TOPSAIL_PROMETHEUS_QUERY_SCOPE: bad });
+      expect(!result.ok && result.message, bad).toContain(
+        "TOPSAIL_PROMETHEUS_QUERY_SCOPE must be comma-separated PromQL label matchers",
+      );
     }
   });
 

@@ -7,6 +7,7 @@
  * finds it (KUBECONFIG, ~/.kube/config, in-cluster service account) by the kube adapter.
  */
 import { z } from "zod";
+import { parseLabelMatchers, type LabelMatcher } from "@/lib/promql-label-matchers";
 
 export const defaultPrometheusUrl = "http://127.0.0.1:9090";
 export const defaultDatabaseUrl = "file:.topsail/topsail.db";
@@ -45,6 +46,19 @@ const headerMap = z
       error: 'TOPSAIL_PROMETHEUS_HEADERS must be a JSON object of string values, e.g. {"X-Scope-OrgID":"tenant-1"}',
     }),
   );
+
+const queryScope = z.string().transform((text, ctx) => {
+  const matchers = parseLabelMatchers(text);
+  if (!matchers) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        'TOPSAIL_PROMETHEUS_QUERY_SCOPE must be comma-separated PromQL label matchers, e.g. mesh_id="mesh1" or mesh_id="mesh1",cluster=~"east-.*"',
+    });
+    return z.NEVER;
+  }
+  return matchers;
+});
 
 const port = (variable: string) =>
   z.coerce
@@ -125,6 +139,7 @@ const envSchema = z
     TOPSAIL_PROMETHEUS_PASSWORD: z.string().optional(),
     TOPSAIL_PROMETHEUS_HEADERS: headerMap.optional(),
     TOPSAIL_PROMETHEUS_TIMEOUT_MS: milliseconds("TOPSAIL_PROMETHEUS_TIMEOUT_MS", 10_000).default(10_000),
+    TOPSAIL_PROMETHEUS_QUERY_SCOPE: queryScope.optional(),
     TOPSAIL_TRACING_URL: httpUrl("TOPSAIL_TRACING_URL", exampleTracingUrl).optional(),
     TOPSAIL_KUBE_CONTEXT: z.string().min(1).optional(),
     TOPSAIL_KUBE_TIMEOUT_MS: milliseconds("TOPSAIL_KUBE_TIMEOUT_MS", 10_000).default(10_000),
@@ -283,7 +298,14 @@ export interface AuthSettings {
 }
 
 export interface TopsailConfig {
-  prometheus: { url: string; auth: PrometheusAuth; headers: Record<string, string>; timeoutMs: number };
+  prometheus: {
+    url: string;
+    auth: PrometheusAuth;
+    headers: Record<string, string>;
+    timeoutMs: number;
+    /** Label matchers added to every PromQL selector (a Prometheus shared by several meshes). */
+    queryScope: LabelMatcher[];
+  };
   /** The Jaeger query API's base URL (without a trailing slash); absent: tracing is off. */
   tracing: { url?: string; timeoutMs: number };
   /** `timeoutMs`: the deadline of every Kubernetes API call but watches. */
@@ -377,6 +399,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         auth,
         headers: e.TOPSAIL_PROMETHEUS_HEADERS ?? {},
         timeoutMs: e.TOPSAIL_PROMETHEUS_TIMEOUT_MS,
+        queryScope: e.TOPSAIL_PROMETHEUS_QUERY_SCOPE ?? [],
       },
       tracing: { url: e.TOPSAIL_TRACING_URL?.replace(/\/+$/, ""), timeoutMs: tracingTimeoutMs },
       kube: { context: e.TOPSAIL_KUBE_CONTEXT, timeoutMs: e.TOPSAIL_KUBE_TIMEOUT_MS },

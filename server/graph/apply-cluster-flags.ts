@@ -40,7 +40,12 @@ const idleWorkloadNode: Record<Exclude<GraphType, "service">, (w: WorkloadSummar
     workloadNode({ cluster: LOCAL_CLUSTER, namespace: w.namespace, workload: w.name, app: w.app, version: w.version }),
 };
 
-export function addIdleNodes(map: TrafficMap, state: ClusterState, graphType: GraphType): TrafficMap {
+export function addIdleNodes(
+  map: TrafficMap,
+  state: ClusterState,
+  graphType: GraphType,
+  options: { boxApps: boolean } = { boxApps: true },
+): TrafficMap {
   const requested = new Set(state.namespaces);
   if (graphType === "service") {
     for (const s of state.services) {
@@ -61,7 +66,7 @@ export function addIdleNodes(map: TrafficMap, state: ClusterState, graphType: Gr
     node.workloads.add(`${w.namespace}/${w.name}`);
     if (!known) node.data.isIdle = true;
   }
-  return graphType === "versionedApp" ? boxVersionedApps(map) : map;
+  return graphType === "versionedApp" && options.boxApps ? boxVersionedApps(map) : map;
 }
 
 function hostMatches(pattern: string, host: string): boolean {

@@ -13,20 +13,30 @@
  *   3. unreached — reporter="source" from other namespaces, destination_workload="unknown",
  *                  destination_service in NS: requests for NS's services that reached no
  *                  workload (e.g. the ingress gateway calling a service with no pods).
- * The same three selections run on `istio_requests_total` (HTTP and gRPC: rates by response
- * code, gRPC status and flags), `istio_tcp_received_bytes_total` (TCP bytes/s) and
- * `istio_request_duration_milliseconds` (p50/p95/p99 by histogram_quantile over the
- * buckets, or avg as _sum/_count; not for "unreached").
+ * The same three selections run on the metrics the rate options (Kiali's Traffic menu) ask
+ * for: `istio_requests_total` (HTTP and gRPC requests: rates by response code, gRPC status
+ * and flags), gRPC stream messages (`istio_request_messages_total` /
+ * `istio_response_messages_total`), TCP bytes (`istio_tcp_sent_bytes_total` /
+ * `istio_tcp_received_bytes_total`); and, for the requests, `istio_request_duration_milliseconds`
+ * (p50/p95/p99 by histogram_quantile over the buckets, or avg as _sum/_count) and body bytes
+ * (`istio_response_bytes` / `istio_request_bytes`: throughput), not for "unreached". The query
+ * scope (TOPSAIL_PROMETHEUS_QUERY_SCOPE) is in every selector.
  *
  * Rows → graph:
+ *   - messy telemetry (messy-telemetry.ts): bare-IP destinations without workload dropped,
+ *     egress-gateway calls continued to the gateway, unknown destination clusters filled in;
  *   - de-duplication (dedupe-edges.ts): a request between two sidecars is reported by both;
  *     each workload-level edge keeps the destination's rows plus the source's client-only
- *     rows, or the source's rows alone when no destination reported it;
+ *     rows, or the source's rows alone when no destination reported it; its response time
+ *     is the larger of the two proxies' (a delay at the client's sidecar shows), its
+ *     throughput the destination's;
  *   - nodes (node-identity.ts): each end of a row becomes the node the graph type draws —
  *     versionedApp: app + version (canonical service/revision), boxed per app; app: app;
- *     workload: workload; service: the services in front of caller and callee. An unknown
- *     source workload is the "unknown" node; a destination workload "unknown" (the request
- *     reached no pod, or went to an external host) is a service node of the called service;
+ *     workload: workload; service: the services in front of caller and callee. A source with
+ *     no namespace is the "unknown" node, one with a namespace but no workload its own
+ *     unknown node there; a destination workload "unknown" (the request reached no pod, or
+ *     went to an external host) is a service node of the called service; with
+ *     injectServiceNodes a service node stands between caller and workload;
  *   - edges: rows between the same two nodes and protocol merge into one edge;
  *   - figures (compute-edge-rates.ts): rates per response class, error %, traffic %,
  *     responses by code × flags × host, mTLS %, response time (rate-weighted over merged
@@ -34,13 +44,20 @@
  *   - cluster state (apply-cluster-flags.ts): idle nodes, missing sidecar, out of mesh,
  *     dead, gateway, outside, root, ServiceEntry; health (apply-health.ts) with Kiali's
  *     default thresholds; badges from VirtualServices and DestinationRules
- *     (apply-config-badges.ts).
+ *     (apply-config-badges.ts); namespace and cluster boxes (apply-boxes.ts, boxBy).
  * Node and edge ids are hashes of what they stand for, stable across refreshes.
  */
 import "server-only";
-import type { GraphQuery, GraphResponse, GraphType } from "@/lib/contracts/graph";
+import {
+  graphOptionDefaults,
+  type GraphOptionName,
+  type GraphQuery,
+  type GraphResponse,
+  type GraphType,
+} from "@/lib/contracts/graph";
 import { TopsailError } from "@/server/errors";
 import { addIdleNodes, applyClusterFlags } from "./apply-cluster-flags";
+import { applyBoxes } from "./apply-boxes";
 import { applyConfigBadges } from "./apply-config-badges";
 import { applyHealth } from "./apply-health";
 import { buildServiceGraph } from "./build-service-graph";
@@ -52,25 +69,33 @@ import { readTelemetry, type Telemetry } from "./read-telemetry";
 import { toGraphResponse } from "./to-graph-response";
 import type { TrafficMap } from "./traffic-map";
 
-export type GraphRequest = Omit<GraphQuery, "format">;
+/** The URL's parameters; the options left out take the URL's defaults (graphOptionDefaults). */
+export type GraphRequest = Omit<GraphQuery, "format" | GraphOptionName> & Partial<Pick<GraphQuery, GraphOptionName>>;
 
-const buildersByType: Record<GraphType, (t: Telemetry) => TrafficMap> = {
-  versionedApp: (t) => buildVersionedAppGraph(t.rows, t.responseTimes),
-  app: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app")),
-  workload: (t) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload")),
-  service: (t) => buildServiceGraph(t.rows, t.responseTimes),
+interface BuildOptions {
+  boxApps: boolean;
+  injectServiceNodes: boolean;
+}
+
+const buildersByType: Record<GraphType, (t: Telemetry, o: BuildOptions) => TrafficMap> = {
+  versionedApp: (t, o) => buildVersionedAppGraph(t.rows, t.responseTimes, t.throughputs, o),
+  app: (t, o) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("app", o), t.throughputs),
+  workload: (t, o) => buildTrafficMap(t.rows, t.responseTimes, endpointsFor("workload", o), t.throughputs),
+  // Every node of a service graph is a service already.
+  service: (t) => buildServiceGraph(t.rows, t.responseTimes, t.throughputs),
 };
 
 /** The graph for a request; `now` is the window's end when the request has no queryTime. */
 export async function buildGraph(
-  request: GraphRequest,
+  given: GraphRequest,
   sources: GraphSources,
   now: Date = new Date(),
 ): Promise<GraphResponse> {
+  const request = { ...graphOptionDefaults, ...given };
   const endSeconds = request.queryTime ?? Math.floor(now.getTime() / 1000);
   const end = new Date(endSeconds * 1000);
   // The namespaces are checked first, alone: one that does not exist is the user's error to
-  // fix, and must not cost Prometheus a single query (8 per namespace). Then the cluster's
+  // fix, and must not cost Prometheus a single query (10 per namespace by default). Then the cluster's
   // objects and the telemetry are read side by side.
   const existing = await sources.existingNamespaces(request.namespaces);
   const missing = request.namespaces.filter((ns) => !existing.includes(ns));
@@ -83,13 +108,27 @@ export async function buildGraph(
   }
   const [state, telemetry] = await Promise.all([
     sources.readClusterState(request.namespaces),
-    readTelemetry(sources, request.namespaces, { seconds: request.duration, end }, request.responseTime),
+    readTelemetry(
+      sources,
+      request.namespaces,
+      { seconds: request.duration, end },
+      {
+        responseTime: request.responseTime,
+        rates: { http: request.rateHttp, grpc: request.rateGrpc, tcp: request.rateTcp },
+        throughputType: request.throughputType,
+      },
+    ),
   ]);
-  let map = buildersByType[request.graphType](telemetry);
-  if (request.idleNodes) map = addIdleNodes(map, state, request.graphType);
+  const options: BuildOptions = {
+    boxApps: request.boxBy.includes("app"),
+    injectServiceNodes: request.injectServiceNodes,
+  };
+  let map = buildersByType[request.graphType](telemetry, options);
+  if (request.idleNodes) map = addIdleNodes(map, state, request.graphType, options);
   map = applyClusterFlags(map, state, request.namespaces);
   map = computeEdgeRates(map);
   map = applyHealth(map, state);
   map = applyConfigBadges(map, state);
+  map = applyBoxes(map, request.boxBy);
   return toGraphResponse(map, { timestamp: endSeconds, duration: request.duration, graphType: request.graphType });
 }

@@ -9,7 +9,7 @@ import "server-only";
 import { serviceNode, sourceNodeOf, type NodeSpec } from "./node-identity";
 import { buildTrafficMap, type Endpoints } from "./build-traffic-map";
 import type { TrafficMap } from "./traffic-map";
-import { UNKNOWN, type DestService, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { UNKNOWN, type DestService, type Peer, type EdgeFigureRow, type TrafficRow } from "./traffic-row";
 
 /**
  * "cluster/namespace/workload", made once per interned peer: the loop below runs per row,
@@ -36,7 +36,11 @@ function serviceNodes(): (service: DestService, cluster: string) => NodeSpec {
   };
 }
 
-export function buildServiceGraph(rows: readonly TrafficRow[], responseTimes: readonly ResponseTimeRow[]): TrafficMap {
+export function buildServiceGraph(
+  rows: readonly TrafficRow[],
+  responseTimes: readonly EdgeFigureRow[],
+  throughputs: readonly EdgeFigureRow[] = [],
+): TrafficMap {
   const workloadKey = workloadKeys();
   const serviceNodeOf = serviceNodes();
   // Which services front each workload, as the traffic shows (what callers addressed).
@@ -59,5 +63,5 @@ export function buildServiceGraph(rows: readonly TrafficRow[], responseTimes: re
     const share = 1 / callers.size;
     return [...callers.values()].map((s) => ({ source: serviceNode(s, s.cluster), dest, share }));
   };
-  return buildTrafficMap(rows, responseTimes, endpointsOf);
+  return buildTrafficMap(rows, responseTimes, endpointsOf, throughputs);
 }

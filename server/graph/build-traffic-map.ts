@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { GraphType } from "@/lib/contracts/graph";
-import { destNodeOf, sourceNodeOf, type NodeSpec } from "./node-identity";
+import { destNodeOf, serviceNode, sourceNodeOf, type NodeSpec } from "./node-identity";
 import {
   addResponseTime,
   createTrafficMap,
@@ -15,7 +15,7 @@ import {
   type EdgeModel,
   type TrafficMap,
 } from "./traffic-map";
-import { peerKey, UNKNOWN, type DestService, type Peer, type ResponseTimeRow, type TrafficRow } from "./traffic-row";
+import { peerKey, UNKNOWN, type DestService, type Peer, type EdgeFigureRow, type TrafficRow } from "./traffic-row";
 
 export interface Endpoints {
   source: NodeSpec;
@@ -32,8 +32,12 @@ export type EndpointsOf = (row: TrafficRow) => Endpoints[];
  * string per lookup); rows built by hand just miss more often. A destination that is a
  * workload depends on its peer alone; one that reached no workload is a service node,
  * which also depends on the service and the caller's cluster.
+ *
+ * With `injectServiceNodes` (Kiali's option), a call that reached a workload is drawn in two
+ * hops, caller → service → workload, each carrying the whole rate: the service node shows
+ * what its callers sent it and how it spread over its workloads.
  */
-export function endpointsFor(graphType: GraphType): EndpointsOf {
+export function endpointsFor(graphType: GraphType, options: { injectServiceNodes?: boolean } = {}): EndpointsOf {
   const sources = new Map<Peer, NodeSpec>();
   const dests = new Map<Peer, NodeSpec>();
   const serviceDests = new Map<string, NodeSpec>();
@@ -48,10 +52,25 @@ export function endpointsFor(graphType: GraphType): EndpointsOf {
     if (!dest) serviceDests.set(key, (dest = destNodeOf(row.dest, row.destService, graphType, row.source.cluster)));
     return dest;
   };
+  const services = new Map<string, NodeSpec>();
+  const serviceOf = (row: TrafficRow): NodeSpec => {
+    const cluster = row.dest.cluster === UNKNOWN ? row.source.cluster : row.dest.cluster;
+    const key = `${row.destService.host}>${row.destService.namespace}>${cluster}`;
+    let spec = services.get(key);
+    if (!spec) services.set(key, (spec = serviceNode(row.destService, cluster)));
+    return spec;
+  };
   return (row) => {
     let source = sources.get(row.source);
     if (!source) sources.set(row.source, (source = sourceNodeOf(row.source, graphType)));
-    return [{ source, dest: destOf(row), share: 1 }];
+    const dest = destOf(row);
+    if (!options.injectServiceNodes || dest.nodeType === "service" || row.destService.host === UNKNOWN)
+      return [{ source, dest, share: 1 }];
+    const service = serviceOf(row);
+    return [
+      { source, dest: service, share: 1 },
+      { source: service, dest, share: 1 },
+    ];
   };
 }
 
@@ -86,8 +105,9 @@ class NodeNames {
 
 export function buildTrafficMap(
   rows: readonly TrafficRow[],
-  responseTimes: readonly ResponseTimeRow[],
+  responseTimes: readonly EdgeFigureRow[],
   endpointsOf: EndpointsOf,
+  throughputs: readonly EdgeFigureRow[] = [],
 ): TrafficMap {
   const map = createTrafficMap();
   // Rows of one workload-level edge (one per response code and flag) share their ends:
@@ -119,7 +139,10 @@ export function buildTrafficMap(
     }
   }
   for (const rt of responseTimes) {
-    for (const w of wiring[rt.edgeKey] ?? []) addResponseTime(w.edge, rt.ms, w.rate);
+    for (const w of wiring[rt.edgeKey] ?? []) addResponseTime(w.edge, rt.value, w.rate);
+  }
+  for (const t of throughputs) {
+    for (const w of wiring[t.edgeKey] ?? []) w.edge.throughput = (w.edge.throughput ?? 0) + t.value * w.share;
   }
   return map;
 }

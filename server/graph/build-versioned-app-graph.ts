@@ -7,13 +7,16 @@ import "server-only";
 import { appBoxNode } from "./node-identity";
 import { buildTrafficMap, endpointsFor } from "./build-traffic-map";
 import { ensureNode, type TrafficMap } from "./traffic-map";
-import type { ResponseTimeRow, TrafficRow } from "./traffic-row";
+import type { EdgeFigureRow, TrafficRow } from "./traffic-row";
 
 export function buildVersionedAppGraph(
   rows: readonly TrafficRow[],
-  responseTimes: readonly ResponseTimeRow[],
+  responseTimes: readonly EdgeFigureRow[],
+  throughputs: readonly EdgeFigureRow[] = [],
+  options: { boxApps?: boolean; injectServiceNodes?: boolean } = {},
 ): TrafficMap {
-  return boxVersionedApps(buildTrafficMap(rows, responseTimes, endpointsFor("versionedApp")));
+  const map = buildTrafficMap(rows, responseTimes, endpointsFor("versionedApp", options), throughputs);
+  return options.boxApps === false ? map : boxVersionedApps(map);
 }
 
 /**

@@ -32,7 +32,8 @@ describe("edge and node figures", () => {
       http5xx: "1.00",
       httpNoResponse: "1.00",
       httpPercentErr: "30.0",
-      httpPercentReq: "100.0",
+      httpPercentReq: "50.0",
+      httpPercentReqOfService: "100.0",
     });
   });
 
@@ -47,16 +48,20 @@ describe("edge and node figures", () => {
     expect(Object.keys(edge?.responses ?? {})).toEqual(["0", "14", "503"]);
   });
 
-  it("gives traffic % as the edge's share of what its source sends to the same service, as a canary split reads", () => {
+  it("gives traffic % as Kiali does (share of everything the source sends) and, on its own, the share of the service, as a canary split reads", () => {
     const split = [
       row("productpage-v1", "reviews-v1", { rate: 6 }),
       row("productpage-v1", "reviews-v3", { rate: 4 }),
       row("productpage-v1", "details-v1", { rate: 10 }),
     ];
     const g = graph(split);
-    expect(g.edge("productpage-v1", "reviews-v1")?.traffic.rates.httpPercentReq).toBe("60.0");
-    expect(g.edge("productpage-v1", "reviews-v3")?.traffic.rates.httpPercentReq).toBe("40.0");
-    expect(g.edge("productpage-v1", "details-v1")?.traffic.rates.httpPercentReq).toBe("100.0");
+    const shares = (target: string) => {
+      const rates = g.edge("productpage-v1", target)?.traffic.rates;
+      return [rates?.httpPercentReq, rates?.httpPercentReqOfService];
+    };
+    expect(shares("reviews-v1")).toEqual(["30.0", "60.0"]);
+    expect(shares("reviews-v3")).toEqual(["20.0", "40.0"]);
+    expect(shares("details-v1")).toEqual(["50.0", "100.0"]);
   });
 
   it("breaks responses down by code, flags and host, '-' for no response", () => {
@@ -71,7 +76,7 @@ describe("edge and node figures", () => {
 
   it("gives the mTLS share from what the server saw, and the response time", () => {
     const edge = graph(rows).edge("productpage-v1", "reviews-v1");
-    expect(edge?.isMTLS).toBe("90.0");
+    expect(edge?.isMTLS).toBe("90");
     expect(edge?.responseTime).toBe("40.00");
   });
 
@@ -108,12 +113,20 @@ describe("edge and node figures", () => {
     expect(Object.keys(g.edge("productpage-v1", "reviews-v1")?.traffic.responses ?? {}).sort()).toEqual(["0", "14"]);
   });
 
-  it("reports TCP edges in bytes/s without responses", () => {
-    const g = graph([row("tcp-client", "tcp-echo-v1", { protocol: "tcp", code: "", rate: 1234.5 })], []);
+  it("reports TCP edges in bytes/s with their flags and hosts under '-', as Kiali does", () => {
+    const g = graph(
+      [
+        row("tcp-client", "tcp-echo-v1", { protocol: "tcp", code: "", rate: 1000 }),
+        row("tcp-client", "tcp-echo-v1", { protocol: "tcp", code: "", flags: "UF", rate: 234.5 }),
+      ],
+      [],
+    );
     expect(g.edge("tcp-client", "tcp-echo-v1")?.traffic).toEqual({
       protocol: "tcp",
-      rates: { tcp: "1234.50", tcpPercentReq: "100.0" },
-      responses: {},
+      rates: { tcp: "1234.50", tcpPercentReq: "100.0", tcpPercentReqOfService: "100.0" },
+      responses: {
+        "-": { flags: { "-": "81.0", UF: "19.0" }, hosts: { "tcp-echo.bookinfo.svc.cluster.local": "100.0" } },
+      },
     });
   });
 });

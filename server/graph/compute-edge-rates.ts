@@ -1,8 +1,10 @@
 /**
  * Edge and node figures from the de-duplicated rows, in Kiali's rate keys:
  * - edge: total (`http`), per class (`http5xx`…), error % (`httpPercentErr`: no-response +
- *   4xx + 5xx over total), traffic % (`httpPercentReq`), the response-code × flags × hosts
- *   breakdown, mTLS %, and the response time;
+ *   4xx + 5xx over total), traffic % (`httpPercentReq`, Kiali's: of everything the source
+ *   sends) and Topsail's traffic % of the service (`httpPercentReqOfService`), the
+ *   response-code × flags × hosts breakdown (TCP and stream messages under "-"), mTLS %,
+ *   the response time and the throughput;
  * - node: `httpIn` (with classes), `httpOut`, and the same for grpc and tcp.
  */
 import "server-only";
@@ -10,7 +12,7 @@ import type { EdgeTraffic, GraphEdgeData, NodeTraffic, Protocol, Rates } from "@
 import { protocols } from "@/lib/contracts/graph";
 import { percentOf } from "@/server/health/judge-health";
 import { addRow, addTotals, emptyTotals, responseClasses, type ClassTotals } from "@/server/health/response-classes";
-import { formatPercent, formatRate } from "./format-number";
+import { formatPercent, formatRate, formatWhole } from "./format-number";
 import { responsesOf } from "./response-breakdown";
 import type { EdgeModel, TrafficMap } from "./traffic-map";
 
@@ -36,6 +38,7 @@ const keysOf = Object.fromEntries(
       total: p,
       percentErr: `${p}PercentErr`,
       percentReq: `${p}PercentReq`,
+      percentReqOfService: `${p}PercentReqOfService`,
       in: `${p}In`,
       out: `${p}Out`,
       classes: responseClasses[p].map((c) => ({ slot: c.slot, edge: `${p}${c.suffix}`, in: `${p}In${c.suffix}` })),
@@ -47,6 +50,7 @@ const keysOf = Object.fromEntries(
     total: string;
     percentErr: string;
     percentReq: string;
+    percentReqOfService: string;
     in: string;
     out: string;
     classes: { slot: number; edge: string; in: string }[];
@@ -105,26 +109,22 @@ function edgeRatesOf(p: Protocol, t: ClassTotals): Rates {
 }
 
 /**
- * Traffic % answers the canary operator's question, "what share of what this source sends
- * to this service goes down this edge": productpage → reviews v1 and → reviews v3 read 50 %
- * each under a 50/50 split, whatever productpage sends to details. That is what Kiali shows
- * on its injected service → version edges; Topsail draws no service node between them, so
- * the share is taken per destination service. An edge into a service node (service graph)
- * has the whole service as its target, so there it is the share of everything the source
- * sends, as in Kiali.
+ * Traffic % in two figures:
+ * - `…PercentReq`, Kiali's: the edge's share of everything its source sends over the
+ *   protocol, in every graph type, so Kiali-API consumers read the same numbers;
+ * - `…PercentReqOfService`, Topsail's canary figure: the share of what the source sends to
+ *   the same destination service(s). With reviews split 50/50, productpage → reviews v1 and
+ *   → v3 read 50 % each, whatever productpage sends to details — what Kiali shows only on
+ *   its injected service → version edges.
  */
-function trafficShare(
-  edge: EdgeModel,
-  map: TrafficMap,
+function trafficShares(
   total: number,
   byHost: Tally,
   source: ProtocolSums | undefined,
-): number {
-  const sourceOut = source?.out ?? 0;
-  if (map.nodes.get(edge.target)?.data.nodeType === "service") return percentOf(total, sourceOut);
+): { ofSource: number; ofService: number } {
   let serviceTotal = 0;
   for (const [host] of byHost) serviceTotal += source?.outByHost.get(host) ?? 0;
-  return percentOf(total, serviceTotal);
+  return { ofSource: percentOf(total, source?.out ?? 0), ofService: percentOf(total, serviceTotal) };
 }
 
 export function computeEdgeRates(map: TrafficMap): TrafficMap {
@@ -145,12 +145,13 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     const traffic: EdgeTraffic = {
       protocol: p,
       rates: edgeRatesOf(p, t),
-      responses: p === "tcp" ? {} : responsesOf(edge.rows, t.total),
+      responses: responsesOf(edge.rows, t.total),
     };
     const data: GraphEdgeData = { id: edge.id, source: edge.source, target: edge.target, traffic };
-    if (e.reportedByDestination > 0) data.isMTLS = formatPercent(percentOf(e.mutualTls, e.reportedByDestination));
+    if (e.reportedByDestination > 0) data.isMTLS = formatWhole(percentOf(e.mutualTls, e.reportedByDestination));
     if (edge.responseTime && p !== "tcp" && edge.responseTime.weight > 0)
       data.responseTime = formatRate(edge.responseTime.weightedMs / edge.responseTime.weight);
+    if (edge.throughput !== undefined && p !== "tcp") data.throughput = formatWhole(edge.throughput);
     edge.data = data;
   }
   // Traffic % needs what every source sent in total, known only now.
@@ -159,9 +160,10 @@ export function computeEdgeRates(map: TrafficMap): TrafficMap {
     const byHost = hostsOfEdge[i++] as Tally;
     const rates = (edge.data as GraphEdgeData).traffic.rates;
     const total = (edge.totals as ClassTotals).total;
-    rates[keysOf[edge.protocol].percentReq] = formatPercent(
-      trafficShare(edge, map, total, byHost, sums.get(edge.source)?.[edge.protocol]),
-    );
+    const keys = keysOf[edge.protocol];
+    const shares = trafficShares(total, byHost, sums.get(edge.source)?.[edge.protocol]);
+    rates[keys.percentReq] = formatPercent(shares.ofSource);
+    rates[keys.percentReqOfService] = formatPercent(shares.ofService);
   }
   for (const node of map.nodes.values()) {
     const nodeSums = sums.get(node.data.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dedupeResponseTimes, dedupeTrafficRows } from "./dedupe-edges";
+import { dedupeEdgeFigures, dedupeTrafficRows } from "./dedupe-edges";
 import { row, rt } from "./test-support/rows";
 
 const total = (rows: { rate: number }[]) => rows.reduce((n, r) => n + r.rate, 0);
@@ -43,13 +43,25 @@ describe("de-duplicating what both proxies reported", () => {
     expect(dedupeTrafficRows([r, { ...r }])).toHaveLength(1);
   });
 
-  it("prefers the server's response time and skips empty windows (NaN)", () => {
-    const kept = dedupeResponseTimes([
-      rt("productpage-v1", "reviews-v1", 30, "source"),
-      rt("productpage-v1", "reviews-v1", 20),
-      rt("productpage-v1", "details-v1", Number.NaN),
-    ]);
-    expect(kept).toHaveLength(1);
-    expect(kept[0]?.ms).toBe(20);
+  it("shows the client proxy's response time where it saw more (a delay injected at the client's sidecar), and skips empty windows (NaN)", () => {
+    const kept = dedupeEdgeFigures(
+      [
+        rt("reviews-v2", "ratings-v1", 7004, "source"),
+        rt("reviews-v2", "ratings-v1", 7),
+        rt("productpage-v1", "details-v1", 12, "source"),
+        rt("productpage-v1", "details-v1", 15),
+        rt("productpage-v1", "reviews-v1", Number.NaN),
+      ],
+      "larger",
+    );
+    expect(kept.map((r) => r.value)).toEqual([7004, 15]);
+  });
+
+  it("keeps the server's throughput when both proxies reported the edge", () => {
+    const kept = dedupeEdgeFigures(
+      [rt("productpage-v1", "reviews-v1", 300, "source"), rt("productpage-v1", "reviews-v1", 200)],
+      "destination",
+    );
+    expect(kept.map((r) => r.value)).toEqual([200]);
   });
 });

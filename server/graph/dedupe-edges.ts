@@ -15,7 +15,7 @@
  * "outbound" row of another), so identical rows are dropped first.
  */
 import "server-only";
-import type { EdgeKey, ResponseTimeRow, TrafficRow } from "./traffic-row";
+import type { EdgeFigureRow, EdgeKey, TrafficRow } from "./traffic-row";
 
 export const clientOnlyFlags: ReadonlySet<string> = new Set(["FI", "UO", "UT", "NR", "UH"]);
 
@@ -73,15 +73,30 @@ export function dedupeTrafficRows(rows: readonly TrafficRow[]): TrafficRow[] {
   return kept;
 }
 
-/** One response time per workload-level edge, the destination's when both reported it. */
-export function dedupeResponseTimes(rows: readonly ResponseTimeRow[]): ResponseTimeRow[] {
-  const byEdge: (ResponseTimeRow | undefined)[] = [];
+/**
+ * One figure per workload-level edge when both proxies reported it:
+ * - "destination": the server proxy's (throughput: the bytes that reached the workload);
+ * - "larger": the larger of the two (response time). The client proxy's time includes what
+ *   happened before the request left it — a fault delay injected at the client's sidecar, a
+ *   retry, a slow connection — so a 7 s delay on reviews → ratings reads ~7 s there while
+ *   ratings' proxy saw ~7 ms; when the destination saw more (a clock-skewed or partial
+ *   source report), its figure stands.
+ */
+export function dedupeEdgeFigures(rows: readonly EdgeFigureRow[], prefer: "destination" | "larger"): EdgeFigureRow[] {
+  const byEdge: (EdgeFigureRow | undefined)[] = [];
   const edges: EdgeKey[] = [];
   for (const row of rows) {
-    if (!Number.isFinite(row.ms)) continue; // NaN when the window had no requests
+    if (!Number.isFinite(row.value)) continue; // NaN when the window had no requests
     const current = byEdge[row.edgeKey];
-    if (!current) edges.push(row.edgeKey);
-    if (!current || (current.reporter === "source" && row.reporter === "destination")) byEdge[row.edgeKey] = row;
+    if (!current) {
+      edges.push(row.edgeKey);
+      byEdge[row.edgeKey] = row;
+    } else if (current.reporter !== row.reporter && replaces(current, row, prefer)) byEdge[row.edgeKey] = row;
   }
-  return edges.map((key) => byEdge[key] as ResponseTimeRow);
+  return edges.map((key) => byEdge[key] as EdgeFigureRow);
+}
+
+function replaces(current: EdgeFigureRow, row: EdgeFigureRow, prefer: "destination" | "larger"): boolean {
+  if (prefer === "larger") return row.value > current.value;
+  return row.reporter === "destination";
 }

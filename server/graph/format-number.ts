@@ -1,4 +1,4 @@
-/** Kiali's number formats: rates with 2 decimals, percentages with 1. */
+/** Kiali's number formats: rates with 2 decimals, percentages with 1, an edge's mTLS % and throughput whole. */
 import "server-only";
 
 /**
@@ -24,4 +24,16 @@ export function formatRate(value: number): string {
 
 export function formatPercent(value: number): string {
   return fixed(Number.isFinite(value) ? value : 0, 1, 10);
+}
+
+/**
+ * A whole number as Go's `%.0f` writes it (Kiali's isMTLS and throughput): ties to even, so
+ * 50.5 is "50" and 51.5 is "52".
+ */
+export function formatWhole(value: number): string {
+  const v = Number.isFinite(value) ? value : 0;
+  const floor = Math.floor(v);
+  const rest = v - floor;
+  const n = rest > 0.5 || (rest === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+  return String(n);
 }

@@ -1,11 +1,23 @@
 /**
  * The PromQL the graph runs for one namespace, assembled with the adapter's builders (label
- * values escaped there). Three selections per metric, as kiali-parity.md lists them:
- * traffic into the namespace (destination-reported), traffic out of it (source-reported)
- * and requests that never reached a workload (source-reported, no destination workload).
+ * values escaped there; the query scope added there). Three selections per metric, as
+ * kiali-parity.md lists them: traffic into the namespace (destination-reported), traffic out
+ * of it (source-reported) and requests that never reached a workload (source-reported, no
+ * destination workload).
+ *
+ * Which metrics are read follows the request's rate options (Kiali's Traffic menu), as rows
+ * of `grpcMessageMetrics` and `tcpMetrics`: a "total" is two metrics whose answers are added
+ * sample by sample (queries sharing a `group`).
  */
 import "server-only";
-import type { ResponseTimeStat } from "@/lib/contracts/graph";
+import {
+  defaultTrafficRates,
+  type GrpcRate,
+  type ResponseTimeStat,
+  type TcpRate,
+  type ThroughputType,
+  type TrafficRates,
+} from "@/lib/contracts/graph";
 import {
   divide,
   escapeRegex,
@@ -36,7 +48,11 @@ export const edgeLabels = [
 const outcomeLabels = ["response_code", "grpc_response_status", "response_flags"] as const;
 
 export type Selection = "inbound" | "outbound" | "unreached";
-export type QueryKind = "requests" | "tcp" | "responseTime";
+/**
+ * requests: `istio_requests_total` (HTTP and gRPC requests, by outcome); grpcMessages: gRPC
+ * stream messages; tcp: TCP bytes; responseTime and throughput: one figure per workload edge.
+ */
+export type QueryKind = "requests" | "grpcMessages" | "tcp" | "responseTime" | "throughput";
 
 export interface GraphQuery {
   namespace: string;
@@ -44,6 +60,55 @@ export interface GraphQuery {
   selection: Selection;
   reporter: "source" | "destination";
   promql: string;
+  /** Queries with the same group are one figure: their answers are added sample by sample. */
+  group: string;
+}
+
+/** What the request asks the queries for. */
+export interface QueryOptions {
+  responseTime: ResponseTimeStat;
+  rates: TrafficRates;
+  throughputType: ThroughputType;
+}
+
+/** What a request that says nothing more asks for (the URL's defaults). */
+export const defaultQueryOptions: QueryOptions = {
+  responseTime: "95",
+  rates: defaultTrafficRates,
+  throughputType: "response",
+};
+
+const grpcMessageMetrics: Record<GrpcRate, string[]> = {
+  requests: [],
+  sent: ["istio_request_messages_total"],
+  received: ["istio_response_messages_total"],
+  total: ["istio_request_messages_total", "istio_response_messages_total"],
+  none: [],
+};
+
+const tcpMetrics: Record<TcpRate, string[]> = {
+  sent: ["istio_tcp_sent_bytes_total"],
+  received: ["istio_tcp_received_bytes_total"],
+  total: ["istio_tcp_sent_bytes_total", "istio_tcp_received_bytes_total"],
+  none: [],
+};
+
+const throughputMetric: Record<ThroughputType, string> = {
+  request: "istio_request_bytes_sum",
+  response: "istio_response_bytes_sum",
+};
+
+/**
+ * The request_protocol matcher for what `istio_requests_total` must count: both protocols,
+ * one of them, or neither (undefined: no request query at all).
+ */
+function requestProtocolMatchers(rates: TrafficRates): LabelMatcher[] | undefined {
+  const http = rates.http === "requests";
+  const grpc = rates.grpc === "requests";
+  if (http && grpc) return [];
+  if (http) return [{ label: "request_protocol", op: "!=", value: "grpc" }];
+  if (grpc) return [{ label: "request_protocol", op: "=", value: "grpc" }];
+  return undefined;
 }
 
 const matchersBySelection: Record<Selection, (namespace: string) => LabelMatcher[]> = {
@@ -78,13 +143,7 @@ function groupBy(selection: Selection, extra: readonly string[]): string[] {
 
 const quantiles: Record<Exclude<ResponseTimeStat, "avg">, number> = { "50": 0.5, "95": 0.95, "99": 0.99 };
 
-function responseTimeQuery(
-  selection: Selection,
-  namespace: string,
-  windowSeconds: number,
-  stat: ResponseTimeStat,
-): string {
-  const m = matchers(selection, namespace);
+function responseTimeQuery(m: LabelMatcher[], windowSeconds: number, stat: ResponseTimeStat): string {
   if (stat === "avg") {
     return divide(
       sumRate(selector("istio_request_duration_milliseconds_sum", m), windowSeconds, edgeLabels),
@@ -100,43 +159,33 @@ function responseTimeQuery(
 }
 
 /** Every query the graph needs for one namespace; they are independent and run in parallel. */
-export function buildNamespaceQueries(
-  namespace: string,
-  windowSeconds: number,
-  responseTime: ResponseTimeStat,
-): GraphQuery[] {
+export function buildNamespaceQueries(namespace: string, windowSeconds: number, options: QueryOptions): GraphQuery[] {
   const queries: GraphQuery[] = [];
+  const requestProtocol = requestProtocolMatchers(options.rates);
   for (const selection of selections) {
     const m = matchers(selection, namespace);
     const reporter = reporterOf[selection];
-    queries.push({
-      namespace,
-      kind: "requests",
-      selection,
-      reporter,
-      promql: sumRate(selector("istio_requests_total", m), windowSeconds, groupBy(selection, outcomeLabels)),
-    });
-    queries.push({
-      namespace,
-      kind: "tcp",
-      selection,
-      reporter,
-      promql: sumRate(
-        selector("istio_tcp_received_bytes_total", m),
-        windowSeconds,
-        groupBy(selection, ["response_flags"]),
-      ),
-    });
-    // A request that never reached a workload has no meaningful duration on the edge.
-    if (selection !== "unreached") {
-      queries.push({
-        namespace,
-        kind: "responseTime",
-        selection,
-        reporter,
-        promql: responseTimeQuery(selection, namespace, windowSeconds, responseTime),
-      });
+    const add = (kind: QueryKind, promql: string) =>
+      queries.push({ namespace, kind, selection, reporter, promql, group: `${namespace}/${selection}/${kind}` });
+    if (requestProtocol) {
+      const requests = [...m, ...requestProtocol];
+      add(
+        "requests",
+        sumRate(selector("istio_requests_total", requests), windowSeconds, groupBy(selection, outcomeLabels)),
+      );
+      // A request that never reached a workload has no meaningful duration or size on the edge.
+      if (selection !== "unreached") {
+        add("responseTime", responseTimeQuery(requests, windowSeconds, options.responseTime));
+        add(
+          "throughput",
+          sumRate(selector(throughputMetric[options.throughputType], requests), windowSeconds, edgeLabels),
+        );
+      }
     }
+    for (const metric of grpcMessageMetrics[options.rates.grpc])
+      add("grpcMessages", sumRate(selector(metric, m), windowSeconds, groupBy(selection, ["response_flags"])));
+    for (const metric of tcpMetrics[options.rates.tcp])
+      add("tcp", sumRate(selector(metric, m), windowSeconds, groupBy(selection, ["response_flags"])));
   }
   return queries;
 }

@@ -28,14 +28,13 @@ function nameOf(graph: GraphResponse, id: string): string {
 const edgeNames = (graph: GraphResponse) =>
   graph.elements.edges.map((e) => `${nameOf(graph, e.data.source)} → ${nameOf(graph, e.data.target)}`).sort();
 
-/** productpage's reviews calls per version, as % of all its reviews calls. */
-/** The graph's own traffic % on productpage → reviews <version> edges (0 where no edge is drawn). */
+/** The graph's own traffic % of the service on productpage → reviews <version> edges (0 where no edge is drawn). */
 function reviewsSplit(graph: GraphResponse): Record<string, number> {
   const percent: Record<string, number> = {};
   for (const { data } of graph.elements.edges) {
     const target = nameOf(graph, data.target);
     if (nameOf(graph, data.source) === "productpage v1" && target.startsWith("reviews "))
-      percent[target.slice(8)] = Number(data.traffic.rates.httpPercentReq ?? 0);
+      percent[target.slice(8)] = Number(data.traffic.rates.httpPercentReqOfService ?? 0);
   }
   return Object.fromEntries(["v1", "v2", "v3"].map((v) => [v, percent[v] ?? 0]));
 }

@@ -87,8 +87,32 @@ function build(spec: Omit<NodeSpec, "id">): NodeSpec {
   return { id, ...spec };
 }
 
+/** The source no proxy could name: Kiali's "unknown" node, its workload, app and version "unknown" too. */
 export function unknownNode(): NodeSpec {
-  return build({ nodeType: "unknown", cluster: UNKNOWN, namespace: UNKNOWN });
+  return build({
+    nodeType: "unknown",
+    cluster: UNKNOWN,
+    namespace: UNKNOWN,
+    workload: UNKNOWN,
+    app: UNKNOWN,
+    version: UNKNOWN,
+  });
+}
+
+/**
+ * A source whose namespace is known but whose workload is not (a VM or a pod the proxy
+ * could not name): its own unknown node in its namespace and cluster, so its traffic is
+ * neither lost nor folded into the mesh-wide unknown node with everyone else's.
+ */
+function unknownWorkloadNode(peer: Peer): NodeSpec {
+  return build({
+    nodeType: "unknown",
+    cluster: peer.cluster,
+    namespace: peer.namespace,
+    workload: UNKNOWN,
+    app: UNKNOWN,
+    version: UNKNOWN,
+  });
 }
 
 export function serviceNode(service: DestService, cluster: string): NodeSpec {
@@ -115,6 +139,16 @@ export function appBoxNode(app: { cluster: string; namespace: string; app: strin
   return build({ nodeType: "box", cluster: app.cluster, namespace: app.namespace, app: app.app });
 }
 
+/** A namespace's box (boxBy=namespace). */
+export function namespaceBoxNode(ns: { cluster: string; namespace: string }): NodeSpec {
+  return build({ nodeType: "box", cluster: ns.cluster, namespace: ns.namespace });
+}
+
+/** A cluster's box (boxBy=cluster); its namespace is empty: it spans them. */
+export function clusterBoxNode(cluster: string): NodeSpec {
+  return build({ nodeType: "box", cluster, namespace: "" });
+}
+
 const known = (value: string): string | undefined => (value === UNKNOWN ? undefined : value);
 
 /** Per graph type, the node of a known workload (service graphs are reduced elsewhere). */
@@ -127,8 +161,12 @@ const workloadPeerNode: Record<GraphType, (peer: Peer) => NodeSpec> = {
 };
 
 export function sourceNodeOf(peer: Peer, graphType: GraphType): NodeSpec {
-  if (peer.workload === UNKNOWN) return unknownNode();
-  return workloadPeerNode[graphType](peer);
+  if (peer.workload !== UNKNOWN) return workloadPeerNode[graphType](peer);
+  if (peer.namespace === UNKNOWN) return unknownNode();
+  // A known app still names the caller in the graphs drawn by app.
+  if (peer.app !== UNKNOWN && (graphType === "app" || graphType === "versionedApp"))
+    return workloadPeerNode[graphType](peer);
+  return unknownWorkloadNode(peer);
 }
 
 /** A request that reached no workload ends at the service it was sent to. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PromSample } from "@/server/adapters/prometheus";
+import { defaultQueryOptions } from "./graph-queries";
 import { readTelemetry } from "./read-telemetry";
 
 const edge = {
@@ -51,13 +52,18 @@ function sources(): { queryPrometheus: (promql: string) => Promise<PromSample[]>
 
 describe("reading the graph's telemetry", () => {
   it("counts each request once, from the server's report, plus what only the client saw, whichever namespace answers first", async () => {
-    const { rows } = await readTelemetry(sources(), ["shop", "payments"], { seconds: 60, end: new Date(0) }, "95");
+    const { rows } = await readTelemetry(
+      sources(),
+      ["shop", "payments"],
+      { seconds: 60, end: new Date(0) },
+      defaultQueryOptions,
+    );
     const seen = rows.map((r) => `${r.reporter} ${r.code} ${r.flags} ${r.rate}`).sort();
     expect(seen).toEqual(["destination 200 - 9", "destination 503 UF 1", "source 503 UO 2"]);
   });
 
   it("keeps the client's report when the server's namespace is not asked for", async () => {
-    const { rows } = await readTelemetry(sources(), ["shop"], { seconds: 60, end: new Date(0) }, "95");
+    const { rows } = await readTelemetry(sources(), ["shop"], { seconds: 60, end: new Date(0) }, defaultQueryOptions);
     expect(rows.map((r) => `${r.reporter} ${r.code} ${r.flags}`).sort()).toEqual([
       "source 200 -",
       "source 503 UF",

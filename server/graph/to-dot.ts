@@ -46,6 +46,9 @@ function edgeLabel(e: GraphEdgeData): string {
   return lines.join("\n");
 }
 
+const boxLabel = (d: GraphNodeData): string =>
+  d.isBox === "cluster" ? d.cluster : d.isBox === "namespace" ? d.namespace : `${d.app ?? ""} (${d.namespace})`;
+
 export function toDot(graph: GraphResponse): string {
   const lines = [
     `digraph ${quote(`topsail ${graph.graphType}`)} {`,
@@ -56,16 +59,23 @@ export function toDot(graph: GraphResponse): string {
   const nodes = graph.elements.nodes.map((n) => n.data);
   const nodeLine = (d: GraphNodeData, indent: string) =>
     `${indent}${quote(d.id)} [label=${quote(nodeLabel(d))}, color=${quote(nodeColors[d.healthData?.status ?? "na"] ?? "#6a6e73")}${d.isIdle ? ", style=dashed" : ""}];`;
-  for (const box of nodes.filter((d) => d.isBox)) {
-    lines.push(
-      `  subgraph ${quote(`cluster_${box.id}`)} {`,
-      `    label=${quote(`${box.app ?? ""} (${box.namespace})`)};`,
-    );
-    for (const member of nodes.filter((d) => d.parent === box.id)) lines.push(nodeLine(member, "    "));
-    lines.push("  }");
-  }
+  // Boxes nest (cluster ⊃ namespace ⊃ app, boxBy): each is a subgraph holding its members.
   const boxIds = new Set(nodes.filter((d) => d.isBox).map((d) => d.id));
-  for (const d of nodes) if (!d.isBox && !(d.parent && boxIds.has(d.parent))) lines.push(nodeLine(d, "  "));
+  const membersOf = new Map<string | undefined, GraphNodeData[]>();
+  for (const d of nodes) {
+    const parent = d.parent && boxIds.has(d.parent) ? d.parent : undefined;
+    membersOf.set(parent, [...(membersOf.get(parent) ?? []), d]);
+  }
+  const write = (d: GraphNodeData, indent: string): void => {
+    if (!d.isBox) {
+      lines.push(nodeLine(d, indent));
+      return;
+    }
+    lines.push(`${indent}subgraph ${quote(`cluster_${d.id}`)} {`, `${indent}  label=${quote(boxLabel(d))};`);
+    for (const member of membersOf.get(d.id) ?? []) write(member, `${indent}  `);
+    lines.push(`${indent}}`);
+  };
+  for (const d of membersOf.get(undefined) ?? []) write(d, "  ");
   for (const { data: e } of graph.elements.edges) {
     const failing = Number(e.traffic.rates[`${e.traffic.protocol}PercentErr`] ?? 0) > 0;
     lines.push(

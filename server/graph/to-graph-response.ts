@@ -6,6 +6,9 @@ import type { TrafficMap } from "./traffic-map";
 const byId = (a: { data: { id: string } }, b: { data: { id: string } }) =>
   a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0;
 
+const rankOfBox: Record<string, number> = { cluster: 0, namespace: 1, app: 2 };
+const boxRank = (n: GraphNode): number => (n.data.isBox ? (rankOfBox[n.data.isBox] ?? 3) : 4);
+
 export function toGraphResponse(
   map: TrafficMap,
   meta: { timestamp: number; duration: number; graphType: GraphType },
@@ -24,7 +27,8 @@ export function toGraphResponse(
     }
     nodes.push({ data });
   }
-  nodes.sort((a, b) => (a.data.isBox === b.data.isBox ? byId(a, b) : a.data.isBox ? -1 : 1));
+  // Outer boxes before inner ones before nodes, so each parent precedes its children.
+  nodes.sort((a, b) => boxRank(a) - boxRank(b) || byId(a, b));
   const edges: GraphEdge[] = [];
   for (const edge of map.edges.values()) if (edge.data) edges.push({ data: edge.data });
   edges.sort(byId);

@@ -27,6 +27,8 @@ export interface EdgeModel {
   rows: TrafficRow[];
   /** Response time, rate-weighted over the workload-level edges merged into this one. */
   responseTime?: { weightedMs: number; weight: number };
+  /** HTTP/gRPC body bytes/s, summed over the workload-level edges merged into this one. */
+  throughput?: number;
   /** Rates by response class over `rows`, set by computeEdgeRates (health reuses them). */
   totals?: ClassTotals;
   data?: GraphEdgeData;

@@ -2,7 +2,9 @@
  * Telemetry samples reshaped into rows the graph steps share: who called whom, through which
  * service, with what outcome, at what rate. Label names stop here.
  *
- * `readRows` reads one build's answers. It interns what the samples share (the thousands of
+ * `readRows` reads one build's answers, applying the rules for messy telemetry
+ * (messy-telemetry.ts: bad destination telemetry dropped, egress gateway calls continued,
+ * unknown destination clusters filled in). It interns what the samples share (the thousands of
  * samples of a build name a few hundred peers), numbers each workload edge, and reads every
  * destination-reported answer before any source-reported one, so that the source's copy of
  * requests the destination already reported is skipped without making a row (see
@@ -13,6 +15,7 @@ import type { Protocol } from "@/lib/contracts/graph";
 import type { PromSample } from "@/server/adapters/prometheus";
 import { hasClientOnlyFlag } from "./dedupe-edges";
 import type { QueryKind } from "./graph-queries";
+import { destinationCluster, EGRESS_GATEWAY, isBadDestTelemetry, isEgressGatewayService } from "./messy-telemetry";
 
 export const UNKNOWN = "unknown";
 
@@ -59,15 +62,15 @@ export interface TrafficRow {
   rate: number;
 }
 
-/** A response time sample on a workload-level edge. */
-export interface ResponseTimeRow {
+/** One figure of a workload-level edge as one proxy reported it: a response time (ms) or a throughput (bytes/s). */
+export interface EdgeFigureRow {
   edgeKey: EdgeKey;
   reporter: "source" | "destination";
   source: Peer;
   dest: Peer;
   destService: DestService;
   protocol: Protocol;
-  ms: number;
+  value: number;
 }
 
 /** One answer of a graph query: what it measures, and its samples. */
@@ -84,13 +87,14 @@ export interface AnswersByReporter {
 
 export interface Rows {
   rows: TrafficRow[];
-  responseTimes: ResponseTimeRow[];
+  responseTimes: EdgeFigureRow[];
+  throughputs: EdgeFigureRow[];
 }
 
 /** Rows for every sample, destination-reported answers first; rows are not yet de-duplicated (dedupe-edges.ts). */
 export function readRows(answers: AnswersByReporter): Rows {
   const reader = new RowReader();
-  const read: Rows = { rows: [], responseTimes: [] };
+  const read: Rows = { rows: [], responseTimes: [], throughputs: [] };
   for (const answer of answers.destination) reader.readAnswer(answer, "destination", read);
   for (const answer of answers.source) reader.readAnswer(answer, "source", read);
   return read;
@@ -118,6 +122,19 @@ function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {
   return list;
 }
 
+/** The protocol a kind of answer measures, when the answer says it rather than its labels. */
+const protocolOfKind: Record<QueryKind, Protocol | undefined> = {
+  requests: undefined,
+  grpcMessages: "grpc",
+  tcp: "tcp",
+  responseTime: undefined,
+  throughput: undefined,
+};
+
+/** A bare-IP destination service that reached no workload (messy-telemetry.ts). */
+const isBadDest = (l: Labels): boolean =>
+  isBadDestTelemetry(or(l.destination_workload), or(l.destination_service_name, or(l.destination_service)), UNKNOWN);
+
 /** A comparison chain, not a lookup object: a keyed load on a varying name is megamorphic. */
 const protocolOf = (label: string | undefined): Protocol =>
   label === "grpc" ? "grpc" : label === "tcp" ? "tcp" : "http";
@@ -141,15 +158,18 @@ class RowReader {
 
   readAnswer(answer: Answer, reporter: TrafficRow["reporter"], into: Rows): void {
     const { kind, samples } = answer;
+    const figures = kind === "responseTime" ? into.responseTimes : kind === "throughput" ? into.throughputs : undefined;
+    const protocol = protocolOfKind[kind];
     for (let i = 0; i < samples.length; i++) {
       const sample = samples[i] as PromSample;
-      if (kind === "responseTime") {
-        into.responseTimes.push(this.responseTimeRow(sample, reporter));
+      if (figures) {
+        const figure = this.figureRow(sample, reporter);
+        if (figure) figures.push(figure);
         continue;
       }
       // A zero rate is a series that existed earlier but saw nothing in this window.
       if (!(sample.value > 0)) continue;
-      const row = this.trafficRow(sample, reporter, kind === "tcp");
+      const row = this.trafficRow(sample, reporter, protocol);
       if (row) into.rows.push(row);
     }
   }
@@ -160,12 +180,17 @@ class RowReader {
    * of all samples, not worth a row each. readRows reads every destination-reported answer
    * first, so "already reported" is "reported".
    */
-  private trafficRow(sample: PromSample, reporter: TrafficRow["reporter"], tcp: boolean): TrafficRow | undefined {
+  private trafficRow(
+    sample: PromSample,
+    reporter: TrafficRow["reporter"],
+    kindProtocol: Protocol | undefined,
+  ): TrafficRow | undefined {
     const l: Labels = sample.labels;
+    if (isBadDest(l)) return undefined;
     const source = this.sourcePeer(l);
-    const dest = this.destPeer(l);
+    const dest = this.destPeer(l, source);
     const destService = this.service(l);
-    const protocol: Protocol = tcp ? "tcp" : protocolOf(l.request_protocol);
+    const protocol: Protocol = kindProtocol ?? protocolOf(l.request_protocol);
     const edge = this.edge(source, dest, destService, protocol);
     const flags = l.response_flags || "-";
     if (reporter === "destination") edge.reportedByDestination = true;
@@ -177,7 +202,8 @@ class RowReader {
       dest,
       destService,
       protocol,
-      code: tcp ? "" : (l.response_code ?? "0"),
+      // Bytes and stream messages have no response of their own.
+      code: kindProtocol ? "" : (l.response_code ?? "0"),
       grpcStatus: l.grpc_response_status ?? "",
       flags,
       security: l.connection_security_policy || UNKNOWN,
@@ -185,10 +211,11 @@ class RowReader {
     };
   }
 
-  private responseTimeRow(sample: PromSample, reporter: TrafficRow["reporter"]): ResponseTimeRow {
+  private figureRow(sample: PromSample, reporter: TrafficRow["reporter"]): EdgeFigureRow | undefined {
     const l: Labels = sample.labels;
+    if (isBadDest(l)) return undefined;
     const source = this.sourcePeer(l);
-    const dest = this.destPeer(l);
+    const dest = this.destPeer(l, source);
     const destService = this.service(l);
     const protocol = protocolOf(l.request_protocol);
     return {
@@ -198,7 +225,7 @@ class RowReader {
       dest,
       destService,
       protocol,
-      ms: sample.value,
+      value: sample.value,
     };
   }
 
@@ -223,11 +250,15 @@ class RowReader {
     );
   }
 
-  private destPeer(l: Labels): Peer {
+  private destPeer(l: Labels, source: Peer): Peer {
+    const cluster = destinationCluster(or(l.destination_cluster), source.cluster, UNKNOWN);
+    const workload = or(l.destination_workload);
+    if (workload === UNKNOWN && isEgressGatewayService(or(l.destination_service_name)))
+      return this.peer(cluster, or(l.destination_service_namespace), EGRESS_GATEWAY, EGRESS_GATEWAY, "latest");
     return this.peer(
-      or(l.destination_cluster),
+      cluster,
       or(l.destination_workload_namespace),
-      or(l.destination_workload),
+      workload,
       or(l.destination_canonical_service),
       or(l.destination_canonical_revision, "latest"),
     );

@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setQueryScope } from "./query-scope";
 import { divide, escapeLabelValue, escapeRegex, histogramQuantile, selector, sumRate, sumRateUnion } from "./promql";
 
 describe("selector", () => {
+  afterEach(() => setQueryScope([]));
+
   it("writes a bare metric when there are no matchers", () => {
     expect(selector("istio_requests_total")).toBe("istio_requests_total");
   });
@@ -19,6 +22,14 @@ describe("selector", () => {
     expect(selector("up", [{ label: "job", op: "=", value: 'a"} or vector(1) #\\' }])).toBe(
       'up{job="a\\"} or vector(1) #\\\\"}',
     );
+  });
+
+  it("adds the query scope to every selector, escaped like any value", () => {
+    setQueryScope([{ label: "mesh_id", op: "=", value: 'mesh"1' }]);
+    expect(selector("istio_requests_total", [{ label: "reporter", op: "=", value: "source" }])).toBe(
+      'istio_requests_total{reporter="source",mesh_id="mesh\\"1"}',
+    );
+    expect(sumRate(selector("up"), 60)).toBe('sum(rate(up{mesh_id="mesh\\"1"}[60s]))');
   });
 
   it("refuses label and metric names that are not PromQL identifiers", () => {

@@ -1,12 +1,15 @@
 /**
  * The one place PromQL text is assembled. Label values are escaped here, so a namespace or
  * workload name can never change the shape of a query (the injection and typo class of bugs
- * that string-switch query builders invite).
+ * that string-switch query builders invite). Every selector also carries the query scope
+ * (query-scope.ts): the one place it is added, so no query can leave it out.
  */
 
-export type LabelMatcher = { label: string; op: "=" | "!=" | "=~" | "!~"; value: string };
+import { labelNamePattern as labelName, type LabelMatcher } from "@/lib/promql-label-matchers";
+import { queryScope } from "./query-scope";
 
-const labelName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+export type { LabelMatcher } from "@/lib/promql-label-matchers";
+
 const metricName = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /** Escapes a value for a double-quoted PromQL string literal. */
@@ -19,12 +22,13 @@ export function escapeRegex(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export function selector(metric: string, matchers: LabelMatcher[] = []): string {
+export function selector(metric: string, matchers: readonly LabelMatcher[] = []): string {
   if (!metricName.test(metric)) throw new Error(`invalid metric name: ${metric}`);
-  for (const m of matchers) {
+  const all = [...matchers, ...queryScope()];
+  for (const m of all) {
     if (!labelName.test(m.label)) throw new Error(`invalid label name: ${m.label}`);
   }
-  const body = matchers.map((m) => `${m.label}${m.op}"${escapeLabelValue(m.value)}"`).join(",");
+  const body = all.map((m) => `${m.label}${m.op}"${escapeLabelValue(m.value)}"`).join(",");
   return body ? `${metric}{${body}}` : metric;
 }
 

@@ -1,6 +1,6 @@
 /** Test support: terse builders for telemetry rows and cluster state (Bookinfo names). */
 import type { ClusterState, WorkloadSummary } from "../graph-sources";
-import { peerKey, type Peer, type ResponseTimeRow, type TrafficRow } from "../traffic-row";
+import { peerKey, type Peer, type EdgeFigureRow, type TrafficRow } from "../traffic-row";
 
 /** Edge numbers for hand-built rows: the same workload edge always gets the same number, as readRows gives it. */
 const edgeNumbers = new Map<string, number>();
@@ -54,7 +54,7 @@ export function rt(
   dest: string,
   ms: number,
   reporter: "source" | "destination" = "destination",
-): ResponseTimeRow {
+): EdgeFigureRow {
   const r = row(source, dest);
   return {
     edgeKey: r.edgeKey,
@@ -63,7 +63,7 @@ export function rt(
     dest: r.dest,
     destService: r.destService,
     protocol: "http",
-    ms,
+    value: ms,
   };
 }
 

@@ -1,0 +1,107 @@
+/**
+ * Test support: hand-written Prometheus answers for whole-graph tests. An answer is the
+ * samples one metric gives for one reporter and namespace; the sources pick the answer a
+ * query asks for (metric, reporter, the namespace it selects, the request_protocol matcher
+ * applied as Prometheus would) and record every PromQL asked. Nothing here is recorded
+ * from the simulator: each sample is written out in the test that uses it.
+ */
+import type { PromSample } from "@/server/adapters/prometheus";
+import type { ClusterState, GraphSources } from "../graph-sources";
+import { clusterState } from "./rows";
+
+export interface HandAnswer {
+  metric: string;
+  reporter: "source" | "destination";
+  /** The namespace the query selects: the destination's (destination-reported) or the source's. */
+  namespace: string;
+  samples: PromSample[];
+}
+
+/** "namespace/workload", or "unknown"; app = the workload name without "-vN", version = "vN" or "latest". */
+export function peerLabels(side: "source" | "destination", peer: string, cluster = "Kubernetes") {
+  const [namespace, workload] = peer === "unknown" ? ["unknown", "unknown"] : (peer.split("/") as [string, string]);
+  const m = /^(.*)-(v\d+)$/.exec(workload);
+  const labels: Record<string, string> = {
+    [`${side}_cluster`]: peer === "unknown" ? "unknown" : cluster,
+    [`${side}_workload_namespace`]: namespace,
+    [`${side}_workload`]: workload,
+    [`${side}_canonical_service`]: m ? (m[1] as string) : workload,
+    [`${side}_canonical_revision`]: m ? (m[2] as string) : "latest",
+  };
+  return labels;
+}
+
+/** The destination service labels of "namespace/name" (an FQDN in the cluster). */
+export function serviceLabels(service: string) {
+  const [namespace, name] = service.split("/") as [string, string];
+  return {
+    destination_service: `${name}.${namespace}.svc.cluster.local`,
+    destination_service_name: name,
+    destination_service_namespace: namespace,
+  };
+}
+
+/** A sample of source → destination through the destination's service (app name), with more labels. */
+export function sample(source: string, dest: string, value: number, more: Record<string, string> = {}): PromSample {
+  const service =
+    dest === "unknown"
+      ? {}
+      : serviceLabels(`${dest.split("/")[0]}/${/^(.*?)(-v\d+)?$/.exec(dest.split("/")[1] ?? "")?.[1]}`);
+  return {
+    labels: { ...peerLabels("source", source), ...peerLabels("destination", dest), ...service, ...more },
+    value,
+  };
+}
+
+export const http200 = {
+  request_protocol: "http",
+  response_code: "200",
+  grpc_response_status: "",
+  response_flags: "-",
+};
+export const grpcOk = {
+  request_protocol: "grpc",
+  response_code: "200",
+  grpc_response_status: "0",
+  response_flags: "-",
+};
+export const mtls = { connection_security_policy: "mutual_tls" };
+
+const metricOf = (promql: string) => /(istio_[a-z_]+)\{/.exec(promql)?.[1];
+
+function selectedNamespace(promql: string): string | undefined {
+  if (promql.includes('reporter="destination"')) return /destination_workload_namespace="([^"]+)"/.exec(promql)?.[1];
+  return /source_workload_namespace="([^"]+)"/.exec(promql)?.[1];
+}
+
+function protocolFilter(promql: string): (s: PromSample) => boolean {
+  if (promql.includes('request_protocol="grpc"')) return (s) => s.labels.request_protocol === "grpc";
+  if (promql.includes('request_protocol!="grpc"')) return (s) => s.labels.request_protocol !== "grpc";
+  return () => true;
+}
+
+export function answeringSources(
+  answers: readonly HandAnswer[],
+  state: Partial<ClusterState> = {},
+): GraphSources & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    async queryPrometheus(promql) {
+      asked.push(promql);
+      const reporter = promql.includes('reporter="destination"') ? "destination" : "source";
+      const metric = metricOf(promql);
+      const namespace = selectedNamespace(promql);
+      const keep = protocolFilter(promql);
+      return answers
+        .filter((a) => a.metric === metric && a.reporter === reporter && a.namespace === namespace)
+        .flatMap((a) => a.samples.filter(keep));
+    },
+    async existingNamespaces(namespaces) {
+      return namespaces;
+    },
+    async readClusterState(namespaces) {
+      return clusterState({ namespaces, ...state });
+    },
+  };
+}
