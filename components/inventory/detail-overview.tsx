@@ -7,7 +7,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ConfigRef, Health, PodInfo, ServiceItem, SubsetInfo, WorkloadItem } from "@/lib/contracts/inventory";
 import { HealthText } from "@/components/graph/panel-parts";
-import { ConfigState, LabelList, MissingSidecar, tableClass } from "./item-parts";
+import { ConfigState, LabelList, MissingSidecar, OutOfMesh, SidecarState, tableClass } from "./item-parts";
 import { detailHref } from "./links";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -93,7 +93,15 @@ export function PodsTable({ pods }: { pods: PodInfo[] }) {
               ))}
             </ul>
           </td>
-          <td>{p.hasSidecar ? <span className="text-ok">istio-proxy</span> : <MissingSidecar pods={1} />}</td>
+          <td>
+            {p.hasSidecar ? (
+              <span className="text-ok">istio-proxy</span>
+            ) : p.optsOutOfInjection ? (
+              <OutOfMesh pods={1} />
+            ) : (
+              <MissingSidecar pods={1} />
+            )}
+          </td>
         </tr>
       ))}
     </Table>
@@ -176,7 +184,9 @@ export function WorkloadsTable({ workloads }: { workloads: WorkloadItem[] }) {
           <td className="tabular-nums">
             {w.availableReplicas}/{w.desiredReplicas}
           </td>
-          <td>{w.podsWithoutSidecar > 0 ? <MissingSidecar pods={w.podsWithoutSidecar} /> : "all pods"}</td>
+          <td>
+            <SidecarState missing={w.podsWithoutSidecar} outOfMesh={w.podsOutOfMesh} />
+          </td>
         </tr>
       ))}
     </Table>

@@ -36,8 +36,9 @@ export function WorkloadOverview({ detail }: { detail: WorkloadDetail }) {
       </Section>
       <Section title="Sidecar injection">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Namespace {w.namespace} {namespaceDefault[detail.namespaceInjection]}; {w.podsWithoutSidecar} of {w.pods} pods
-          run without a sidecar.
+          Namespace {w.namespace} {namespaceDefault[detail.namespaceInjection]};{" "}
+          {w.podsWithoutSidecar + w.podsOutOfMesh} of {w.pods} pods run without a sidecar
+          {w.podsOutOfMesh > 0 ? ` (${w.podsOutOfMesh} opted out of injection)` : ""}.
         </p>
         <InjectionControl
           target={{ kind: "workload", namespace: w.namespace, name: w.name }}

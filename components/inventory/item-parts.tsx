@@ -75,6 +75,31 @@ export function MissingSidecar({ pods }: { pods: number }) {
   );
 }
 
+/** Pods that opt out of injection: out of the mesh on purpose, said plainly rather than as a warning. */
+export function OutOfMesh({ pods }: { pods: number }) {
+  if (pods === 0) return null;
+  return (
+    <span
+      className="inline-flex items-center rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+      data-out-of-mesh={pods}
+      title='sidecar.istio.io/inject: "false"'
+    >
+      {pods} pod{pods > 1 ? "s" : ""} out of the mesh (injection off)
+    </span>
+  );
+}
+
+/** The Sidecar cell of lists and tables: pods that lack one (a warning), pods out of the mesh on purpose, or all. */
+export function SidecarState({ missing, outOfMesh }: { missing: number; outOfMesh: number }) {
+  if (missing === 0 && outOfMesh === 0) return <span className="text-slate-500">all pods</span>;
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <MissingSidecar pods={missing} />
+      <OutOfMesh pods={outOfMesh} />
+    </span>
+  );
+}
+
 export function Notice({ tone, children }: { tone: "info" | "error"; children: ReactNode }) {
   const cls =
     tone === "error"

@@ -7,7 +7,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ApplicationItem, InventoryKind, ServiceItem, WorkloadItem } from "@/lib/contracts/inventory";
 import { HealthText } from "@/components/graph/panel-parts";
-import { ConfigRefList, LabelList, MissingSidecar } from "./item-parts";
+import { ConfigRefList, LabelList, SidecarState } from "./item-parts";
 import { detailHref } from "./links";
 
 export interface Column<T> {
@@ -20,6 +20,7 @@ type Common = {
   name: string;
   health: WorkloadItem["health"];
   podsWithoutSidecar: number;
+  podsOutOfMesh: number;
   config: WorkloadItem["config"];
   labels: Record<string, string>;
 };
@@ -53,12 +54,7 @@ function tail<T extends Common>(): Column<T>[] {
   return [
     {
       header: "Sidecar",
-      cell: (i) =>
-        i.podsWithoutSidecar > 0 ? (
-          <MissingSidecar pods={i.podsWithoutSidecar} />
-        ) : (
-          <span className="text-slate-500">all pods</span>
-        ),
+      cell: (i) => <SidecarState missing={i.podsWithoutSidecar} outOfMesh={i.podsOutOfMesh} />,
     },
     { header: "Istio config", cell: (i) => <ConfigRefList refs={i.config} /> },
     { header: "Labels", cell: (i) => <LabelList labels={i.labels} max={4} /> },

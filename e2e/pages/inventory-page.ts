@@ -27,6 +27,11 @@ export class InventoryPage {
     return this.row(name).locator("[data-missing-sidecar]");
   }
 
+  /** The neutral note for pods that opted out of injection. */
+  outOfMesh(name: string): Locator {
+    return this.row(name).locator("[data-out-of-mesh]");
+  }
+
   async openItem(name: string) {
     await this.row(name).getByRole("link", { name, exact: true }).click();
   }

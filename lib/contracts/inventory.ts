@@ -66,7 +66,10 @@ export const workloadItemSchema = z.object({
   desiredReplicas: z.number(),
   availableReplicas: z.number(),
   pods: z.number(),
+  /** Live pods with no sidecar that should have one. */
   podsWithoutSidecar: z.number(),
+  /** Live pods with no sidecar that opt out of injection (`sidecar.istio.io/inject: "false"`): out on purpose. */
+  podsOutOfMesh: z.number(),
   /** The pod template's `sidecar.istio.io/inject` annotation, when set. */
   injectAnnotation: z.string().optional(),
   services: z.array(z.string()),
@@ -92,6 +95,7 @@ export const serviceItemSchema = z.object({
   versions: z.array(z.string()),
   workloads: z.array(z.string()),
   podsWithoutSidecar: z.number(),
+  podsOutOfMesh: z.number(),
   health: healthSchema,
   config: z.array(configRefSchema),
 });
@@ -105,6 +109,7 @@ export const applicationItemSchema = z.object({
   workloads: z.array(z.string()),
   services: z.array(z.string()),
   podsWithoutSidecar: z.number(),
+  podsOutOfMesh: z.number(),
   health: healthSchema,
   config: z.array(configRefSchema),
 });
@@ -132,6 +137,8 @@ export const podSchema = z.object({
   phase: z.string(),
   ready: z.boolean(),
   hasSidecar: z.boolean(),
+  /** `sidecar.istio.io/inject: "false"` on the pod: no sidecar on purpose. */
+  optsOutOfInjection: z.boolean(),
   createdAt: z.string().optional(),
   labels,
   containers: z.array(containerSchema),

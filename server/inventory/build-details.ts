@@ -26,6 +26,7 @@ function podsOf(inventory: NamespaceInventory, workloads: readonly string[]): Po
       phase: p.phase,
       ready: p.ready,
       hasSidecar: p.hasSidecar,
+      optsOutOfInjection: p.optsOutOfInjection,
       createdAt: p.createdAt,
       labels: p.labels,
       containers: p.containers.map((c) => ({ ...c, sidecar: c.name === SIDECAR_CONTAINER })),

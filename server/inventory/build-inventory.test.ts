@@ -127,10 +127,15 @@ describe("a namespace's inventory", () => {
         pod("reviews-v2-abc-1", "reviews-v2", { ...reviewsLabels("v2"), "sidecar.istio.io/inject": "false" }, false),
       ],
     };
-    const counts = buildInventory(optedOut, undefined, config).workloads.map((w) => [w.name, w.podsWithoutSidecar]);
+    const counts = buildInventory(optedOut, undefined, config).workloads.map((w) => [
+      w.name,
+      w.podsWithoutSidecar,
+      w.podsOutOfMesh,
+    ]);
+    // reviews-v2's pod is out of the mesh on purpose: said as such, not as a missing sidecar.
     expect(counts).toEqual([
-      ["reviews-v1", 0],
-      ["reviews-v2", 0],
+      ["reviews-v1", 0, 0],
+      ["reviews-v2", 0, 1],
     ]);
   });
 

@@ -87,6 +87,7 @@ function workloadsOf(
         availableReplicas: s.available,
         pods: mine.length,
         podsWithoutSidecar: mine.filter((p) => !p.hasSidecar && !p.optsOutOfInjection).length,
+        podsOutOfMesh: mine.filter((p) => !p.hasSidecar && p.optsOutOfInjection).length,
         ...(s.annotations[INJECT_KEY] !== undefined ? { injectAnnotation: s.annotations[INJECT_KEY] } : {}),
         services,
         health: decideHealth(
@@ -121,6 +122,7 @@ function servicesOf(
         versions: [...new Set(selected.map((w) => w.version))].sort(),
         workloads: selected.map((w) => w.name),
         podsWithoutSidecar: selected.reduce((n, w) => n + w.podsWithoutSidecar, 0),
+        podsOutOfMesh: selected.reduce((n, w) => n + w.podsOutOfMesh, 0),
         health: decideHealth(inbound?.services.get(svc.name), undefined, inbound !== undefined),
         config: config.forService(objects.namespace.name, svc.name),
       };
@@ -144,6 +146,7 @@ function applicationsOf(
       workloads: members.map((w) => w.name),
       services: [...new Set(members.flatMap((w) => w.services))].sort(),
       podsWithoutSidecar: members.reduce((n, w) => n + w.podsWithoutSidecar, 0),
+      podsOutOfMesh: members.reduce((n, w) => n + w.podsOutOfMesh, 0),
       health: decideHealth(
         inbound?.apps.get(name) ?? sumTotals(members.map((w) => inbound?.workloads.get(w.name))),
         {
