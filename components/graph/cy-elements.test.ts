@@ -83,4 +83,16 @@ describe("the node menu", () => {
     for (const item of graphItems) item.run(node("rv-v1"), context);
     expect(calls).toEqual(["details rv-v1", "focus rv-v1"]);
   });
+
+  it("in Compare mode writes the delta as the label and classes the edge by change and tone", () => {
+    const changed = {
+      ...edge("e-pp-rv1"),
+      compare: { status: "changed" as const, tone: "worse" as const, label: "+1.00 rps · err +5.0%" },
+    };
+    expect(edgeData(changed, "responseTime", "#000").label).toBe("+1.00 rps · err +5.0%");
+    expect(edgeClasses(changed)).toEqual(expect.arrayContaining(["compare-changed", "compare-worse"]));
+    expect(edgeClasses(edge("e-pp-rv1")).some((c) => c.startsWith("compare-"))).toBe(false);
+    const gone = { ...node("rv-v2"), compare: { status: "vanished" as const, tone: "shift" as const, label: "" } };
+    expect(nodeClasses(gone)).toContain("compare-vanished");
+  });
 });

@@ -57,6 +57,7 @@ export function nodeClasses(n: ViewNode): string[] {
   if (n.kind === "box") classes.push("box");
   if (n.isIdle) classes.push("idle");
   if (n.isDead) classes.push("dead");
+  if (n.compare) classes.push(`compare-${n.compare.status}`);
   return classes;
 }
 
@@ -68,7 +69,8 @@ const securityClass = { mtls: "mtls", partialMtls: "mtls-partial" } as const;
  * Kiali draws it), so the marker shows even when no edge labels are chosen.
  */
 export function edgeData(e: ViewEdge, mode: EdgeLabelMode, normalColour: string, security = false): CyEdgeData {
-  const label = formatEdgeLabel(e, mode);
+  // In Compare mode the delta is the label (lib/graph-view/compare-view.ts).
+  const label = e.compare ? e.compare.label : formatEdgeLabel(e, mode);
   const marker = security ? securityMarkerOf(e)?.marker : undefined;
   return {
     id: e.id,
@@ -85,5 +87,6 @@ export function edgeClasses(e: ViewEdge, security = false): string[] {
   if (marked) classes.push(securityClass[marked.security]);
   if (e.rate > 0) classes.push("traffic");
   else classes.push("idle");
+  if (e.compare) classes.push(`compare-${e.compare.status}`, `compare-${e.compare.tone}`);
   return classes;
 }

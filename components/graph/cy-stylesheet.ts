@@ -19,6 +19,11 @@ export interface CanvasPalette {
   found: string;
   traced: string;
   tracedError: string;
+  /** Compare mode: new elements, and changed edges that got worse, better or only shifted. */
+  compareNew: string;
+  compareWorse: string;
+  compareBetter: string;
+  compareShift: string;
 }
 
 export const palettes: Record<"light" | "dark", CanvasPalette> = {
@@ -33,6 +38,10 @@ export const palettes: Record<"light" | "dark", CanvasPalette> = {
     found: "#c026d3",
     traced: "#0369a1",
     tracedError: "#dc2626",
+    compareNew: "#059669",
+    compareWorse: "#dc2626",
+    compareBetter: "#0d9488",
+    compareShift: "#2563eb",
   },
   dark: {
     text: "#e2e8f0",
@@ -45,6 +54,10 @@ export const palettes: Record<"light" | "dark", CanvasPalette> = {
     found: "#e879f9",
     traced: "#7dd3fc",
     tracedError: "#f87171",
+    compareNew: "#34d399",
+    compareWorse: "#f87171",
+    compareBetter: "#2dd4bf",
+    compareShift: "#60a5fa",
   },
 };
 
@@ -133,6 +146,21 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
     { selector: "edge.mtls-partial", style: { "mid-target-arrow-fill": "hollow" } },
     { selector: "edge.idle", style: { "line-style": "dotted", opacity: 0.6 } },
     { selector: "edge.animated", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
+    // Compare mode (lib/graph-view/compare-view.ts): colour by tone, new edges thick, vanished ones dashed and faint.
+    { selector: "edge.compare-shift", style: { "line-color": p.compareShift, "target-arrow-color": p.compareShift } },
+    {
+      selector: "edge.compare-better",
+      style: { "line-color": p.compareBetter, "target-arrow-color": p.compareBetter },
+    },
+    { selector: "edge.compare-worse", style: { "line-color": p.compareWorse, "target-arrow-color": p.compareWorse } },
+    { selector: "edge.compare-new", style: { width: 4 } },
+    { selector: "edge.compare-vanished", style: { "line-style": "dashed", "line-dash-pattern": [8, 5], opacity: 0.6 } },
+    { selector: "edge.compare-unchanged", style: { opacity: 0.35 } },
+    {
+      selector: "node.compare-new",
+      style: { "border-color": p.compareNew, "border-width": 4, "border-style": "double" },
+    },
+    { selector: "node.compare-vanished", style: { opacity: 0.45, "border-style": "dashed" } },
     { selector: ".hidden", style: { display: "none" } },
     { selector: "node.found", style: { "overlay-color": p.found, "overlay-opacity": 0.25, "overlay-padding": 6 } },
     { selector: "edge.found", style: { "overlay-color": p.found, "overlay-opacity": 0.3, "overlay-padding": 4 } },

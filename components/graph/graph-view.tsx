@@ -4,6 +4,7 @@
  * The graph page: URL state → query → view model → visibility → canvas, panel and lists.
  * This component owns the wiring only; each piece below takes props.
  */
+import { useQuery } from "@tanstack/react-query";
 import { useTheme } from "next-themes";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
@@ -11,8 +12,11 @@ import type { Point } from "@/lib/graph-view/layout";
 import { labelOf, windowOptions } from "@/lib/graph-view/options";
 import { traceHighlight } from "@/lib/graph-view/trace-highlight";
 import { computeVisibility } from "@/lib/graph-view/visibility";
-import { useGraph } from "@/lib/queries/graph";
+import { graphQuery } from "@/lib/queries/graph";
+import { graphCompareUrl, useGraphComparison } from "@/lib/queries/graph-compare";
 import { useTrace } from "@/lib/queries/tracing";
+import { CompareBar } from "./compare-bar";
+import { CompareChanges } from "./compare-changes";
 import { GraphCanvas, type DrawnSummary, type GraphCanvasHandle, type GraphSelection } from "./graph-canvas";
 import { GraphElementList } from "./graph-element-list";
 import { GraphLegend } from "./graph-legend";
@@ -33,17 +37,33 @@ export function GraphView() {
   const [state, update] = useGraphUrlState();
   const reducedMotion = useReducedMotion();
   const { resolvedTheme } = useTheme();
-  const query = useGraph(
-    {
-      namespaces: state.namespaces,
-      graphType: state.graphType,
-      duration: state.duration,
-      idleNodes: state.idleNodes,
-      rates: { http: state.rateHttp, grpc: state.rateGrpc, tcp: state.rateTcp },
-    },
-    state.refresh,
-  );
-  const graph = query.data;
+  // Compare mode (state.compare): the two windows around a moment replace the live graph.
+  const comparing = state.compare > 0;
+  const live = useQuery({
+    ...graphQuery(
+      {
+        namespaces: state.namespaces,
+        graphType: state.graphType,
+        duration: state.duration,
+        idleNodes: state.idleNodes,
+        rates: { http: state.rateHttp, grpc: state.rateGrpc, tcp: state.rateTcp },
+      },
+      state.refresh,
+    ),
+    enabled: !comparing && state.namespaces.length > 0,
+  });
+  const compareParams = comparing
+    ? {
+        namespaces: state.namespaces,
+        graphType: state.graphType,
+        duration: state.duration,
+        before: state.compare,
+        after: state.compare + state.duration,
+      }
+    : null;
+  const compared = useGraphComparison(compareParams);
+  const query = comparing ? compared : live;
+  const graph = comparing ? compared.data?.graph : live.data;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [selection, setSelection] = useState<GraphSelection>(null);
   const [menu, setMenu] = useState<{ id: string; at: Point; returnFocus: HTMLElement | null } | null>(null);
@@ -157,6 +177,13 @@ export function GraphView() {
         refreshing={query.isFetching}
         reducedMotion={reducedMotion}
       />
+      <CompareBar
+        compare={state.compare}
+        duration={state.duration}
+        downloadHref={compareParams ? graphCompareUrl(compareParams, false) : undefined}
+        onCompare={(at) => update({ compare: at })}
+        onExit={() => update({ compare: 0 })}
+      />
       {noSidecars && <NoSidecarBanner namespaces={state.namespaces} />}
       {graph && query.isError && (
         <p
@@ -236,6 +263,9 @@ export function GraphView() {
           aria-label="Graph details"
           className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
         >
+          {compared.data && comparing && (
+            <CompareChanges comparison={compared.data.comparison} selection={selection} onSelect={setSelection} />
+          )}
           {selectedNode && graph && (
             <NodePanel node={selectedNode} graph={graph} onSelectEdge={(id) => setSelection({ kind: "edge", id })} />
           )}

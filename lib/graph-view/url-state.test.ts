@@ -35,6 +35,7 @@ describe("graph URL state", () => {
       hide: 'name = "reviews" OR mtls',
       focus: "bookinfo/app/reviews/v2",
       trace: "4bf92f3577b34da6a3ce929d0e0e4736",
+      compare: 1_700_000_000,
     };
     expect(parse(formatGraphUrlState(state))).toEqual(state);
   });
@@ -47,6 +48,11 @@ describe("graph URL state", () => {
     });
     const qs = formatGraphUrlState({ ...defaultGraphUrlState, namespaces: ["bookinfo"], rateGrpc: "received" });
     expect(qs).toBe("namespaces=bookinfo&graphType=versionedApp&duration=300s&rateGrpc=received");
+  });
+
+  it("opens Compare mode at a moment given in unix seconds, and the live graph for anything else", () => {
+    expect(parse("namespaces=bookinfo&compare=1700000000").compare).toBe(1_700_000_000);
+    expect(parse("namespaces=bookinfo&compare=yesterday").compare).toBe(0);
   });
 
   it("takes a trace id to light, and ignores a trace parameter that is not one", () => {

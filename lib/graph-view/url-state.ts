@@ -42,6 +42,11 @@ export interface GraphUrlState {
   focus: string;
   /** Id of a trace whose path is lit (everything else dimmed). */
   trace: string;
+  /**
+   * Compare mode: the moment (unix seconds) to compare the window before with the window
+   * after, each `duration` long; 0 = the live graph.
+   */
+  compare: number;
 }
 
 export const defaultGraphUrlState: GraphUrlState = {
@@ -60,6 +65,7 @@ export const defaultGraphUrlState: GraphUrlState = {
   hide: "",
   focus: "",
   trace: "",
+  compare: 0,
 };
 
 type ParamSource = Pick<URLSearchParams, "get">;
@@ -96,6 +102,7 @@ export function parseGraphUrlState(params: ParamSource): GraphUrlState {
     focus: params.get("focus") ?? "",
     // Only something shaped like a trace id reaches the API: a hand-edited link just lights nothing.
     trace: /^[0-9a-fA-F]{16,32}$/.test(params.get("trace") ?? "") ? (params.get("trace") as string).toLowerCase() : "",
+    compare: /^\d{9,12}$/.test(params.get("compare") ?? "") ? Number(params.get("compare")) : 0,
   };
 }
 
@@ -122,6 +129,7 @@ export function formatGraphUrlState(state: GraphUrlState, base?: URLSearchParams
   if (state.hide) params.set("hide", state.hide);
   if (state.focus) params.set("focus", state.focus);
   if (state.trace) params.set("trace", state.trace);
+  if (state.compare) params.set("compare", String(state.compare));
   // URLSearchParams writes spaces as "+"; %20 reads the same and is what people paste.
   return params.toString().replace(/\+/g, "%20");
 }

@@ -4,6 +4,7 @@
  * canvas, panels, the accessible list) reads this model, never the wire shape.
  */
 import type { GraphEdgeData, GraphNodeData, GraphResponse, HealthStatus, Protocol } from "@/lib/contracts/graph";
+import type { EdgeChangeStatus, Finding } from "@/lib/contracts/graph-compare";
 import type { OutboundTrafficMode } from "@/lib/istio/mesh-config";
 
 export type ViewNodeKind = "app" | "versionedApp" | "workload" | "service" | "unknown" | "aggregate" | "box";
@@ -46,6 +47,18 @@ export interface NodeRates {
   httpInByClass: Record<"2xx" | "3xx" | "4xx" | "5xx" | "noResponse", number>;
 }
 
+/**
+ * In the graph's Compare mode (lib/graph-view/compare-view.ts), how an element changed
+ * between the two windows: the canvas styles it by `status` and `tone` and writes `label`.
+ */
+export interface CompareMark {
+  status: EdgeChangeStatus;
+  /** The worst finding's tone; `none` for an unchanged element. */
+  tone: Finding["tone"] | "none";
+  /** What the canvas writes on the element: the delta in a few characters ("+5.60 rps · +46.7 pts"). */
+  label: string;
+}
+
 export interface ViewNode {
   id: string;
   parent?: string;
@@ -71,6 +84,8 @@ export interface ViewNode {
   isOutside: boolean;
   isServiceEntry: boolean;
   rates: NodeRates;
+  /** Set in Compare mode only. */
+  compare?: CompareMark;
   data: GraphNodeData;
 }
 
@@ -100,6 +115,8 @@ export interface ViewEdge {
   mtlsPct?: number;
   rates: Record<string, number>;
   responses: EdgeResponse[];
+  /** Set in Compare mode only. */
+  compare?: CompareMark;
   data: GraphEdgeData;
 }
 

@@ -4,12 +4,14 @@
  */
 import "server-only";
 import type { GraphResponse } from "@/lib/contracts/graph";
+import type { GraphCompareQuery, GraphComparison } from "@/lib/contracts/graph-compare";
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getMeshSettings } from "@/server/mesh";
 import { observeGraphBuild } from "@/server/observability/console-metrics";
 import { buildGraph, type GraphRequest } from "./build-graph";
+import { compareGraphWindows } from "./compare-windows";
 import type { GraphSources } from "./graph-sources";
 import { hideNamespaces } from "./hide-namespaces";
 import { createLiveGraphSources } from "./live-sources";
@@ -46,6 +48,11 @@ export async function getGraph(request: GraphRequest): Promise<GraphResponse> {
   const graph = await withOutboundPolicy(await visibleGraph(request), getMeshSettings);
   observeGraphBuild(request.graphType, (performance.now() - started) / 1000);
   return graph;
+}
+
+/** Two windows of the graph compared (compare-windows.ts), each read as `getGraph` reads it for this viewer. */
+export function getGraphComparison(query: GraphCompareQuery): Promise<GraphComparison> {
+  return compareGraphWindows(query, getGraph);
 }
 
 async function visibleGraph(request: GraphRequest): Promise<GraphResponse> {
