@@ -4,7 +4,7 @@ import { graphResponseSchema, type GraphResponse } from "@/lib/contracts/graph";
 import { analyzeBudget } from "@/server/diagnosis";
 import { BOOKINFO_APP } from "@/server/diagnosis/test-support/bookinfo";
 import { contextFrom } from "@/server/validation/test-support/fixtures";
-import { applyLoadMultipliers, withLoadMultipliers } from "./apply-load-multipliers";
+import { applyLoadMultipliers, prepareLoadMultipliers } from "./apply-load-multipliers";
 
 /** Bookinfo's recorded versioned-app graph, as the route answered it. */
 const recordedGraph = (): GraphResponse =>
@@ -44,7 +44,8 @@ describe("the graph's worst-case load per edge", () => {
   });
 
   it("leaves the graph as it was when the budgets cannot be read", async () => {
-    const graph = await withLoadMultipliers(recordedGraph(), ["bookinfo"], () => Promise.reject(new Error("no cache")));
+    const withLoad = prepareLoadMultipliers(["bookinfo"], () => Promise.reject(new Error("no cache")));
+    const graph = await withLoad(recordedGraph());
     expect(loads(graph)).toEqual([]);
     expect(graph.elements.edges.length).toBeGreaterThan(0);
   });

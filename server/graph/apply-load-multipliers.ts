@@ -42,15 +42,18 @@ export function applyLoadMultipliers(graph: GraphResponse, budgets: readonly Tim
   return graph;
 }
 
-/** The graph with `worstCaseLoad` on its edges, or as it was when the budgets cannot be read. */
-export async function withLoadMultipliers(
-  graph: GraphResponse,
+/**
+ * Starts reading the budgets now, alongside the graph's own queries (a cold cluster cache makes
+ * the first read slow), and returns what lays them on the graph once it is built: the graph
+ * with `worstCaseLoad` on its edges, or as it was when the budgets cannot be read.
+ */
+export function prepareLoadMultipliers(
   namespaces: readonly string[],
   readBudgets: (namespaces: readonly string[]) => Promise<TimeoutBudget[]>,
-): Promise<GraphResponse> {
-  try {
-    return applyLoadMultipliers(graph, await readBudgets(namespaces));
-  } catch {
-    return graph;
-  }
+): (graph: GraphResponse) => Promise<GraphResponse> {
+  const budgets = readBudgets(namespaces).catch(() => undefined);
+  return async (graph) => {
+    const read = await budgets;
+    return read ? applyLoadMultipliers(graph, read) : graph;
+  };
 }

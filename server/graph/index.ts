@@ -13,7 +13,7 @@ import { observeGraphBuild } from "@/server/observability/console-metrics";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
 import { hideNamespaces } from "./hide-namespaces";
-import { withLoadMultipliers } from "./apply-load-multipliers";
+import { prepareLoadMultipliers } from "./apply-load-multipliers";
 import { createLiveGraphSources } from "./live-sources";
 import { withOutboundPolicy } from "./outbound-policy";
 import { cacheQueries, snapToBucket } from "./prometheus-cache";
@@ -46,11 +46,8 @@ function liveSources(): GraphSources {
  */
 export async function getGraph(request: GraphRequest): Promise<GraphResponse> {
   const started = performance.now();
-  const graph = await withLoadMultipliers(
-    await withOutboundPolicy(await visibleGraph(request), getMeshSettings),
-    request.namespaces,
-    readTimeoutBudgets,
-  );
+  const withLoad = prepareLoadMultipliers(request.namespaces, readTimeoutBudgets);
+  const graph = await withLoad(await withOutboundPolicy(await visibleGraph(request), getMeshSettings));
   observeGraphBuild(request.graphType, (performance.now() - started) / 1000);
   return graph;
 }
