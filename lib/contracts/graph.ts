@@ -187,6 +187,13 @@ export const graphEdgeDataSchema = z.object({
    */
   throughput: z.string().optional(),
   traffic: edgeTrafficSchema,
+  /**
+   * Topsail's addition, from config alone (server/diagnosis, the timeout and retry budget): how
+   * many requests the destination may receive for one request entering its call path, when
+   * every try fails — app tries × retries that re-send, multiplied along the path. Absent where
+   * no known client's call path covers the edge.
+   */
+  worstCaseLoad: z.number().int().positive().optional(),
 });
 export type GraphEdgeData = z.infer<typeof graphEdgeDataSchema>;
 

@@ -8,12 +8,14 @@ import type { GraphCompareQuery, GraphComparison } from "@/lib/contracts/graph-c
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { readTimeoutBudgets } from "@/server/diagnosis";
 import { getMeshSettings } from "@/server/mesh";
 import { observeGraphBuild } from "@/server/observability/console-metrics";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import { compareGraphWindows } from "./compare-windows";
 import type { GraphSources } from "./graph-sources";
 import { hideNamespaces } from "./hide-namespaces";
+import { prepareLoadMultipliers } from "./apply-load-multipliers";
 import { createLiveGraphSources } from "./live-sources";
 import { withOutboundPolicy } from "./outbound-policy";
 import { cacheQueries, snapToBucket } from "./prometheus-cache";
@@ -41,11 +43,13 @@ function liveSources(): GraphSources {
  * not exist (404 before any PromQL is sent), and peers in such namespaces are taken out of
  * the answer (hide-namespaces.ts). The Prometheus cache is shared: the filter runs after it.
  * A graph with hosts outside the mesh also carries the mesh's outbound traffic policy
- * (outbound-policy.ts): mesh-wide settings every viewer may read, as on the Mesh page.
+ * (outbound-policy.ts): mesh-wide settings every viewer may read, as on the Mesh page. Edges
+ * carry the budget's worst-case load (apply-load-multipliers.ts), laid on edges already filtered.
  */
 export async function getGraph(request: GraphRequest): Promise<GraphResponse> {
   const started = performance.now();
-  const graph = await withOutboundPolicy(await visibleGraph(request), getMeshSettings);
+  const withLoad = prepareLoadMultipliers(request.namespaces, readTimeoutBudgets);
+  const graph = await withLoad(await withOutboundPolicy(await visibleGraph(request), getMeshSettings));
   observeGraphBuild(request.graphType, (performance.now() - started) / 1000);
   return graph;
 }

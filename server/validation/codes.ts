@@ -12,7 +12,9 @@
  *    (lib/istio/schema): 0004 = ObjectMeta or a field's type, in the API server's words;
  *    0005 = a field the CRD does not declare (refused under kubectl's default strict validation);
  *  - TOP03xx  a Gateway's credential Secret (03 as Kiali's Gateway family), checked only where
- *    the Secrets were read as the viewer (rules/gateway/credential-secret.ts).
+ *    the Secrets were read as the viewer (rules/gateway/credential-secret.ts);
+ *  - TOP11xx  the timeout and retry budget of call paths (11 as Kiali's VirtualService family),
+ *    found by server/diagnosis on a VirtualService rule or on a caller workload's known client.
  */
 import "server-only";
 import type { CheckSeverity, ValidationCheck } from "@/lib/contracts/validations";
@@ -95,6 +97,10 @@ export const CHECK_CODES = {
   TOP0306: { severity: "warning", summary: "The certificate does not cover this host" },
   TOP0307: { severity: "error", summary: "MUTUAL TLS requires a client CA bundle" },
   TOP0308: { severity: "info", summary: "Topsail may not read the credential Secret" },
+  // The timeout and retry budget of call paths (Topsail, server/diagnosis)
+  TOP1101: { severity: "warning", summary: "This timeout is shorter than what the callee may take" },
+  TOP1102: { severity: "warning", summary: "Retries multiply along this call path" },
+  TOP1103: { severity: "warning", summary: "Retries re-send requests that may not be idempotent" },
 } as const satisfies Record<string, CheckDescriptor>;
 
 export type CheckCode = keyof typeof CHECK_CODES;

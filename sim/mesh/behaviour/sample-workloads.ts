@@ -1,9 +1,11 @@
 /**
  * The behaviour of Istio's sample workloads, one row per app (and version where they
- * differ). Timeouts and retries are the applications' own, from the samples' code: they
+ * differ). Whom the apps call, with their own timeouts and tries, comes from
+ * lib/istio/sample-client-calls.ts, the table the console's budget analysis reads too: they
  * are what make Bookinfo's fault-injection task interesting (productpage tries reviews
  * twice with 3 s each; reviews v2 waits 10 s for ratings, v3 2.5 s; v1 never calls it).
  */
+import { sampleClientRowFor } from "@/lib/istio/sample-client-calls";
 import { TRACE_HEADERS } from "../telemetry/trace-headers";
 import type { CallSpec, WorkloadBehaviour } from "./types";
 
@@ -26,23 +28,17 @@ export const DEFAULT_BEHAVIOUR: WorkloadBehaviour = {
   onCallFailure: "fail",
 };
 
-const ratingsCall = (timeoutMs: number): CallSpec => ({
-  service: "ratings",
-  port: 9080,
-  path: "/ratings/0",
-  timeoutMs,
-  tries: 1,
-});
+/** The calls the shared table gives an app (and version). */
+const callsOf = (app: string, version?: string): CallSpec[] => [
+  ...(sampleClientRowFor(version === undefined ? { app } : { app, version })?.calls ?? []),
+];
 
 export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
   {
     app: "productpage",
     behaviour: {
       latency: { p50: 12, p99: 60 },
-      calls: [
-        { service: "details", port: 9080, path: "/details/0", timeoutMs: 3000, tries: 1 },
-        { service: "reviews", port: 9080, path: "/reviews/0", timeoutMs: 3000, tries: 2 },
-      ],
+      calls: callsOf("productpage"),
       forwardHeaders: [...TRACE_HEADERS, "end-user", "user-agent"],
       responseBytes: 5200,
       onCallFailure: "degrade",
@@ -66,7 +62,7 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     behaviour: {
       latency: { p50: 9, p99: 45 },
       responseBytes: 441,
-      calls: [ratingsCall(10_000)],
+      calls: callsOf("reviews", "v2"),
       forwardHeaders: [...TRACE_HEADERS, "end-user"],
       userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
@@ -78,7 +74,7 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     behaviour: {
       latency: { p50: 9, p99: 45 },
       responseBytes: 437,
-      calls: [ratingsCall(2_500)],
+      calls: callsOf("reviews", "v3"),
       forwardHeaders: [...TRACE_HEADERS, "end-user"],
       userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",

@@ -1,17 +1,8 @@
 /** What a workload does with a request: how long it takes, how often it fails, whom it calls. */
+import type { ClientCall } from "@/lib/istio/sample-client-calls";
 
-export interface CallSpec {
-  /** The name the application dials (resolved through the caller's DNS search path). */
-  service: string;
-  /** Service port; absent = the service's first port. */
-  port?: number;
-  path: string;
-  method?: string;
-  /** The application's own timeout per try; absent = it waits as long as it takes. */
-  timeoutMs?: number;
-  /** How many times the application tries before giving up (Bookinfo's productpage tries reviews twice). */
-  tries: number;
-}
+/** An app's outgoing call: the shape the samples' table declares (lib/istio/sample-client-calls.ts). */
+export type CallSpec = ClientCall;
 
 export interface LatencySpec {
   p50: number;

@@ -12,10 +12,9 @@
  */
 import type { HTTPRetry } from "@/lib/istio/types";
 import { parseDurationMs } from "@/lib/istio/duration";
+import { DEFAULT_RETRY_ATTEMPTS, retryConditionsOf } from "@/lib/istio/retry-defaults";
 import type { RetryPolicy } from "./types";
 
-export const DEFAULT_RETRY_ON = "connect-failure,refused-stream,unavailable,cancelled";
-export const DEFAULT_ATTEMPTS = 2;
 /** Envoy's base retry back-off. */
 export const RETRY_BACKOFF_BASE_MS = 25;
 
@@ -64,14 +63,10 @@ const RETRY_CONDITIONS: Record<string, Condition> = {
 };
 
 export function buildRetryPolicy(retries: HTTPRetry | undefined, routeTimeoutMs: number | undefined): RetryPolicy {
-  const attempts = retries?.attempts ?? DEFAULT_ATTEMPTS;
-  const retryOnText = retries?.retryOn && retries.retryOn.trim() !== "" ? retries.retryOn : DEFAULT_RETRY_ON;
+  const attempts = retries?.attempts ?? DEFAULT_RETRY_ATTEMPTS;
   const retryOn = new Set<string>();
   const codes = new Set<number>();
-  for (const part of retryOnText
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean)) {
+  for (const part of retryConditionsOf(retries?.retryOn)) {
     // A bare status code means "retriable-status-codes" with that code.
     if (/^\d{3}$/.test(part)) {
       codes.add(Number(part));
