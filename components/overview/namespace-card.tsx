@@ -22,9 +22,17 @@ export function NamespaceCard({ ns, sparklineMinutes }: { ns: NamespaceOverview;
   return (
     <article aria-labelledby={`ns-${ns.name}`} className={`${cardClass} flex flex-col gap-3`} data-namespace={ns.name}>
       <header className="flex items-baseline justify-between gap-2">
-        <h3 id={`ns-${ns.name}`} className="text-lg font-semibold">
-          {ns.name}
-        </h3>
+        <div className="flex items-baseline gap-2">
+          <h3 id={`ns-${ns.name}`} className="text-lg font-semibold">
+            {ns.name}
+          </h3>
+          {/* Beside the heading, not in it: the card's accessible name stays the namespace's name. */}
+          {ns.controlPlane && (
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+              control plane
+            </span>
+          )}
+        </div>
         <Link href={graphHref([ns.name])} className={`text-sm ${link}`}>
           Graph
         </Link>

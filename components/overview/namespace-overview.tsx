@@ -11,17 +11,16 @@ import { useOverview } from "@/lib/queries/overview";
 import { Notice } from "@/components/inventory/item-parts";
 import { useSelectedNamespaces } from "@/components/shell/use-selected-namespaces";
 import { NamespaceCard } from "./namespace-card";
+import { compareByProblems } from "./namespace-problems";
 
 const lastRate = (ns: NamespaceOverview) => ns.inboundRate.at(-1)?.[1] ?? 0;
-const problems = (ns: NamespaceOverview) =>
-  ns.health.failure * 1000 + ns.health.degraded * 10 + ns.config.errors + ns.injection.podsWithoutSidecar;
 
 /** The sorts offered, as data. */
 const sorts = {
   name: { label: "Name", compare: (a: NamespaceOverview, b: NamespaceOverview) => a.name.localeCompare(b.name) },
   health: {
     label: "Most problems first",
-    compare: (a: NamespaceOverview, b: NamespaceOverview) => problems(b) - problems(a) || a.name.localeCompare(b.name),
+    compare: compareByProblems,
   },
   traffic: {
     label: "Busiest first",

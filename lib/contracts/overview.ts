@@ -21,6 +21,11 @@ export type HealthCounts = z.infer<typeof healthCountsSchema>;
 export const namespaceOverviewSchema = z.object({
   name: z.string(),
   labels: z.record(z.string(), z.string()),
+  /**
+   * Runs the mesh's control plane (the root namespace, or one with istiod): its pods run
+   * without sidecars by design, so they are not counted as missing one.
+   */
+  controlPlane: z.boolean(),
   /** For the injection toggle's precondition. */
   resourceVersion: z.string().optional(),
   injection: z.object({

@@ -17,10 +17,22 @@ export function countHealth(statuses: readonly HealthStatus[]): HealthCounts {
   return counts;
 }
 
+/**
+ * A control-plane namespace: the mesh's root namespace, or one that runs istiod (a second
+ * revision's control plane, as server/mesh/control-plane.ts finds istiod: `app: istiod`).
+ */
+export function isControlPlaneNamespace(
+  inventory: { namespace: string; workloads: readonly { app: string }[] },
+  rootNamespace: string,
+): boolean {
+  return inventory.namespace === rootNamespace || inventory.workloads.some((w) => w.app === "istiod");
+}
+
 export function buildNamespaceOverview(
   inventory: NamespaceInventory,
   validations: readonly ObjectValidation[],
   sparkline: RangeSeries | undefined,
+  rootNamespace: string,
 ): NamespaceOverview {
   const ns = inventory.objects.namespace;
   const own = validations.filter((v) => v.namespace === ns.name);
@@ -30,6 +42,7 @@ export function buildNamespaceOverview(
   return {
     name: ns.name,
     labels: ns.labels,
+    controlPlane: isControlPlaneNamespace(inventory, rootNamespace),
     ...(ns.resourceVersion ? { resourceVersion: ns.resourceVersion } : {}),
     injection: {
       state: injectionStateOf(ns.labels),

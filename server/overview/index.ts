@@ -9,6 +9,7 @@
 import "server-only";
 import type { Overview } from "@/lib/contracts/overview";
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
+import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getPrometheusClient, type RangeSeries } from "@/server/adapters/prometheus";
 import { PrometheusError } from "@/server/errors";
@@ -75,6 +76,7 @@ async function readOverview(namespaces: readonly string[]): Promise<Overview> {
         inventory,
         validateContextNamespaces([inventory.namespace], config.context),
         sparklines instanceof PrometheusError ? undefined : sparklines.get(inventory.namespace),
+        MESH_ROOT_NAMESPACE,
       ),
     ),
     sparklineSeconds: SPARKLINE.rangeSeconds,
