@@ -5,7 +5,8 @@
  * every series by name (what a screen reader and the E2E test read), with its latest value.
  */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { MetricChart as Chart, ChartUnit } from "@/lib/contracts/metrics";
+import type { MetricChart as Chart } from "@/lib/contracts/metrics";
+import { formatMetric } from "./format-metric";
 
 const palette = [
   "#0284c7",
@@ -20,24 +21,12 @@ const palette = [
   "#65a30d",
 ];
 
-const unitFormat: Record<ChartUnit, (v: number) => string> = {
-  rps: (v) => `${v.toFixed(2)} rps`,
-  percent: (v) => `${v.toFixed(1)} %`,
-  ms: (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`),
-  bytes: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`),
-  bytesPerSecond: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB/s` : `${v.toFixed(0)} B/s`),
-};
-
 /** Minutes on the time axis, seconds too when the data spans under ten minutes (ticks would repeat). */
 function timeTick(seconds: number, span: number): string {
   return new Date(seconds * 1000).toLocaleTimeString(
     [],
     span < 600 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
   );
-}
-
-export function formatMetric(unit: ChartUnit, value: number): string {
-  return unitFormat[unit](value);
 }
 
 /** Rows keyed by time, one column per series, as Recharts reads them. */
@@ -54,7 +43,7 @@ export function toRows(chart: Chart): Record<string, number | null>[] {
 }
 
 export function MetricChart({ chart }: { chart: Chart }) {
-  const format = unitFormat[chart.unit];
+  const format = (v: number) => formatMetric(chart.unit, v);
   const rows = toRows(chart);
   const span = (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0);
   const headingId = `chart-${chart.id}`;

@@ -4,8 +4,10 @@ import type { NamespaceOverview } from "@/lib/contracts/overview";
 import { InjectionControl } from "@/components/inventory/injection-control";
 import { MissingSidecar, cardClass } from "@/components/inventory/item-parts";
 import { graphHref, listHref } from "@/components/inventory/links";
+import { formatMetric } from "@/components/metrics/format-metric";
 import { Sparkline } from "@/components/metrics/sparkline";
 import { StatusDot, type DotState } from "@/components/ui/status-dot";
+import { chooseInboundTraffic } from "./inbound-traffic";
 
 const healthWords = [
   { key: "failure", label: "failing", dot: "bad" },
@@ -16,6 +18,21 @@ const healthWords = [
 ] as const satisfies readonly { key: keyof NamespaceOverview["health"]; label: string; dot: DotState }[];
 
 const injectionWords = { enabled: "enabled", disabled: "disabled", unset: "not labelled" } as const;
+
+function InboundTrafficLine({ ns, minutes }: { ns: NamespaceOverview; minutes: number }) {
+  const { line, tcpBesideRequests } = chooseInboundTraffic(ns);
+  if (!line) return <p className="text-xs text-slate-500">No inbound traffic in the last {minutes} min</p>;
+  return (
+    <Sparkline
+      points={line.points}
+      unit={line.unit}
+      label={`${line.what}, last ${minutes} min`}
+      {...(tcpBesideRequests !== undefined
+        ? { note: `TCP: ${formatMetric("bytesPerSecond", tcpBesideRequests)}` }
+        : {})}
+    />
+  );
+}
 
 export function NamespaceCard({ ns, sparklineMinutes }: { ns: NamespaceOverview; sparklineMinutes: number }) {
   const link = "text-sky-700 hover:underline dark:text-sky-300";
@@ -80,7 +97,7 @@ export function NamespaceCard({ ns, sparklineMinutes }: { ns: NamespaceOverview;
           <MissingSidecar pods={ns.injection.podsWithoutSidecar} />
         </dd>
       </dl>
-      <Sparkline points={ns.inboundRate} label={`Inbound requests, last ${sparklineMinutes} min`} />
+      <InboundTrafficLine ns={ns} minutes={sparklineMinutes} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Change sidecar injection</summary>
         <div className="pt-2">

@@ -13,7 +13,12 @@ import { useSelectedNamespaces } from "@/components/shell/use-selected-namespace
 import { NamespaceCard } from "./namespace-card";
 import { compareByProblems } from "./namespace-problems";
 
-const lastRate = (ns: NamespaceOverview) => ns.inboundRate.at(-1)?.[1] ?? 0;
+const last = (points: [number, number][]) => points.at(-1)?.[1] ?? 0;
+/** Requests first; between namespaces without requests, TCP bytes (rates in different units never compare). */
+const busiestFirst = (a: NamespaceOverview, b: NamespaceOverview) =>
+  last(b.inboundRate) - last(a.inboundRate) ||
+  last(b.inboundTcpRate) - last(a.inboundTcpRate) ||
+  a.name.localeCompare(b.name);
 
 /** The sorts offered, as data. */
 const sorts = {
@@ -24,7 +29,7 @@ const sorts = {
   },
   traffic: {
     label: "Busiest first",
-    compare: (a: NamespaceOverview, b: NamespaceOverview) => lastRate(b) - lastRate(a) || a.name.localeCompare(b.name),
+    compare: busiestFirst,
   },
 } as const;
 type SortKey = keyof typeof sorts;

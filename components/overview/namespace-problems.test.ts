@@ -14,6 +14,7 @@ const istioSystem: NamespaceOverview = {
   health: { ...noHealth, na: 2 },
   config: { objects: 1, errors: 0, warnings: 0 },
   inboundRate: [],
+  inboundTcpRate: [],
 };
 
 const bookinfo: NamespaceOverview = {
@@ -25,6 +26,7 @@ const bookinfo: NamespaceOverview = {
   health: { ...noHealth, healthy: 4 },
   config: { objects: 5, errors: 0, warnings: 1 },
   inboundRate: [[1, 3]],
+  inboundTcpRate: [],
 };
 
 const sorted = (...all: NamespaceOverview[]) => [...all].sort(compareByProblems).map((n) => n.name);
