@@ -4,7 +4,7 @@ import { compareByProblems, problemsOf } from "./namespace-problems";
 
 const noHealth = { healthy: 0, degraded: 0, failure: 0, na: 0, unknown: 0 };
 
-/** istio-system as the simulator shows it: istiod and the ingress gateway receive no mesh requests. */
+/** istio-system as a cluster can show it: an addon pod without the opt-out, istiod and a gateway with no requests. */
 const istioSystem: NamespaceOverview = {
   name: "istio-system",
   labels: {},
