@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNamespaceParam, parseNamespaceParam } from "./namespace-param";
+import { formatNamespaceParam, isInSelection, parseNamespaceParam } from "./namespace-param";
 
 describe("namespace URL parameter", () => {
   it("reads a comma-separated list, sorted and without duplicates", () => {
@@ -13,5 +13,10 @@ describe("namespace URL parameter", () => {
   });
   it("writes the same canonical form it reads", () => {
     expect(formatNamespaceParam(["b", "a", "b"])).toBe("a,b");
+  });
+  it("shows everything without a selection, and only the selected namespaces with one", () => {
+    expect(isInSelection([], "istio-system")).toBe(true);
+    expect(isInSelection(["bookinfo"], "bookinfo")).toBe(true);
+    expect(isInSelection(["bookinfo"], "istio-system")).toBe(false);
   });
 });

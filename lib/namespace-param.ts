@@ -16,3 +16,8 @@ export function parseNamespaceParam(value: string | null | undefined): string[] 
 export function formatNamespaceParam(namespaces: string[]): string {
   return parseNamespaceParam(namespaces.join(",")).join(",");
 }
+
+/** Whether something in `namespace` shows under the top bar's selection: no selection shows every namespace. */
+export function isInSelection(selected: readonly string[], namespace: string): boolean {
+  return selected.length === 0 || selected.includes(namespace);
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ExperimentList } from "@/components/experiments/experiment-list";
 
 export const metadata: Metadata = { title: "Experiments" };
@@ -22,7 +23,10 @@ export default function ExperimentsPage() {
           New experiment
         </Link>
       </header>
-      <ExperimentList />
+      {/* The list follows the namespace selection (useSearchParams needs a Suspense boundary). */}
+      <Suspense>
+        <ExperimentList />
+      </Suspense>
     </div>
   );
 }

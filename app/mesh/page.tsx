@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { MeshView } from "@/components/mesh/mesh-view";
 
 export const metadata: Metadata = { title: "Mesh" };
@@ -12,7 +13,10 @@ export default function MeshPage() {
           istiod, the gateways, and whether every proxy runs the configuration istiod last pushed.
         </p>
       </header>
-      <MeshView />
+      {/* The proxies follow the namespace selection (useSearchParams needs a Suspense boundary). */}
+      <Suspense>
+        <MeshView />
+      </Suspense>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { colourForVersion, neutralSeriesColour } from "@/lib/series-colours";
 import type { GateSeries, PhaseSpan } from "./timeline-model";
 
 const bandFill = ["#e0f2fe", "#fef3c7", "#dcfce7", "#f3e8ff"];
@@ -32,7 +33,8 @@ function GateDot({ cx, cy, payload }: DotProps) {
   return <circle cx={cx} cy={cy} r={payload.decisive ? 5 : 3} fill={colour} stroke="white" strokeWidth={1} />;
 }
 
-export function GateChart({ series, spans }: { series: GateSeries; spans: PhaseSpan[] }) {
+/** `version`: the subset the gate judges (a canary's target); its line takes that version's colour on every chart. */
+export function GateChart({ series, spans, version }: { series: GateSeries; spans: PhaseSpan[]; version?: string }) {
   const data = series.points.filter((p) => p.value !== null);
   const values = data.map((p) => p.value as number);
   const lo = Math.min(series.threshold, ...values);
@@ -89,7 +91,7 @@ export function GateChart({ series, spans }: { series: GateSeries; spans: PhaseS
             />
             <Line
               dataKey="value"
-              stroke="#0369a1"
+              stroke={version ? colourForVersion(version) : neutralSeriesColour}
               strokeWidth={2}
               isAnimationActive={false}
               dot={<GateDot />}

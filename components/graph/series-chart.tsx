@@ -3,38 +3,69 @@
 /**
  * A small line chart of one metrics chart's series (props only). The series are joined on
  * their timestamps into Recharts rows; at most a few series are drawn, the rest are named.
+ * Colours and dashes are the metrics tab's (lib/series-colours.ts): v2 looks the same here.
  */
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricChart } from "@/lib/contracts/metrics";
+import { valueAxis } from "@/lib/chart-axis";
+import { assignSeriesColours, dashOfSeries, versionKeyOf } from "@/lib/series-colours";
+import { formatMetric } from "@/components/metrics/format-metric";
+import { SeriesSwatch } from "@/components/metrics/series-swatch";
 
-const colours = ["#0284c7", "#16a34a", "#d97706", "#dc2626", "#7c3aed"];
-const maxSeries = colours.length;
+const maxSeries = 5;
+const tickFontSize = 10;
 
 const time = (t: number) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 export function SeriesChart({ chart, label }: { chart: MetricChart; label: string }) {
   const series = chart.series.slice(0, maxSeries);
+  const format = (v: number) => formatMetric(chart.unit, v);
+  const colour = assignSeriesColours(series.flatMap((s) => versionKeyOf(s.labels) ?? []));
+  const looks = series.map((s) => ({ colour: colour(versionKeyOf(s.labels)), dash: dashOfSeries(s.labels) }));
   const rows = new Map<number, Record<string, number | null>>();
   series.forEach((s, i) => {
     for (const [t, v] of s.points) rows.set(t, { ...(rows.get(t) ?? { t }), [`s${i}`]: v });
   });
   const data = [...rows.values()].sort((a, b) => (a.t as number) - (b.t as number));
+  const axis = valueAxis(
+    series.flatMap((s) => s.points.map(([, v]) => v)),
+    format,
+    tickFontSize,
+  );
   if (series.length === 0)
     return <p className="text-sm text-slate-600 dark:text-slate-400">No {chart.title.toLowerCase()} in this range.</p>;
   return (
     <figure aria-label={label} className="space-y-1">
       <div className="h-32 w-full">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 280, height: 128 }}>
-          <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
-            <XAxis dataKey="t" tickFormatter={time} tick={{ fontSize: 10 }} stroke="#64748b" minTickGap={30} />
-            <YAxis tick={{ fontSize: 10 }} stroke="#64748b" />
-            <Tooltip labelFormatter={(t) => time(Number(t))} isAnimationActive={false} />
+          <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
+            <XAxis
+              dataKey="t"
+              tickFormatter={time}
+              tick={{ fontSize: tickFontSize }}
+              stroke="#64748b"
+              minTickGap={30}
+            />
+            <YAxis
+              tickFormatter={(v) => format(Number(v))}
+              ticks={axis.ticks}
+              domain={axis.domain}
+              width={axis.width}
+              tick={{ fontSize: tickFontSize }}
+              stroke="#64748b"
+            />
+            <Tooltip
+              labelFormatter={(t) => time(Number(t))}
+              formatter={(v, name) => [format(Number(v)), name]}
+              isAnimationActive={false}
+            />
             {series.map((s, i) => (
               <Line
                 key={s.name}
                 dataKey={`s${i}`}
                 name={s.name}
-                stroke={colours[i]}
+                stroke={looks[i]?.colour}
+                strokeDasharray={looks[i]?.dash}
                 dot={false}
                 strokeWidth={1.5}
                 isAnimationActive={false}
@@ -46,8 +77,8 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
       </div>
       <figcaption className="flex flex-wrap gap-x-3 text-xs">
         {series.map((s, i) => (
-          <span key={s.name} className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-0.5 w-3" style={{ backgroundColor: colours[i] }} />
+          <span key={s.name} className="inline-flex items-center gap-1" data-series={s.name}>
+            <SeriesSwatch colour={looks[i]?.colour ?? ""} dash={looks[i]?.dash} />
             {s.name}
           </span>
         ))}

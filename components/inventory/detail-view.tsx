@@ -110,7 +110,8 @@ export function DetailView({ kind, namespace, name }: { kind: InventoryKind; nam
       value: "overview",
       label: "Overview",
       body: data && (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_28rem]">
+        // The graph's column grows with the page: at a fixed 28rem its labels were too small to read.
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(28rem,42%)]">
           <OverviewBody kind={kind} data={data} />
           <FocusedGraph kind={kind} namespace={namespace} name={name} />
         </div>

@@ -3,17 +3,20 @@
 /**
  * A small graph of the item's namespace, focused on the item (everything not connected to
  * it hidden), drawn by the graph page's canvas. Clicking a node opens its detail page.
+ * Readable at its size: tall enough that fitting a few callers keeps the canvas' labels
+ * above the size where it drops them (components/graph/cy-stylesheet.ts
+ * `min-zoomed-font-size`), and zoom buttons for a busier neighbourhood.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTheme } from "next-themes";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { GraphType } from "@/lib/contracts/graph";
 import type { InventoryKind } from "@/lib/contracts/inventory";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { computeVisibility } from "@/lib/graph-view/visibility";
 import { useGraph } from "@/lib/queries/graph";
-import { GraphCanvas, type GraphSelection } from "@/components/graph/graph-canvas";
+import { GraphCanvas, type GraphCanvasHandle, type GraphSelection } from "@/components/graph/graph-canvas";
 import { detailHref, graphHref } from "./links";
 
 /** Which graph shows each kind, and which node stands for the item in it. */
@@ -22,6 +25,13 @@ const focusRules: Record<InventoryKind, { graphType: GraphType; matches: (n: Vie
   services: { graphType: "service", matches: (n, name) => n.kind === "service" && n.service === name },
   applications: { graphType: "versionedApp", matches: (n, name) => n.kind === "box" && n.app === name },
 };
+
+/** The graph page's zoom steps (components/graph/use-graph-keys.ts), as buttons. */
+const zoomButtons: { label: string; text: string; run: (c: GraphCanvasHandle | null) => void }[] = [
+  { label: "Zoom in", text: "+", run: (c) => c?.zoomBy(1.25) },
+  { label: "Zoom out", text: "−", run: (c) => c?.zoomBy(0.8) },
+  { label: "Fit to view", text: "Fit", run: (c) => c?.fit() },
+];
 
 function detailOf(node: ViewNode): string | undefined {
   if (node.isOutside || node.kind === "unknown" || node.kind === "aggregate") return undefined;
@@ -40,6 +50,7 @@ export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; n
   const router = useRouter();
   const { resolvedTheme } = useTheme();
   const [selection, setSelection] = useState<GraphSelection>(null);
+  const canvas = useRef<GraphCanvasHandle>(null);
   const graph = query.data;
   const focus = graph?.nodes.find((n) => n.namespace === namespace && rule.matches(n, name));
   const visibility = useMemo(
@@ -66,6 +77,7 @@ export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; n
     body = (
       <div className="absolute inset-0">
         <GraphCanvas
+          ref={canvas}
           graph={graph}
           visibility={visibility}
           edgeLabels="requestRate"
@@ -100,9 +112,25 @@ export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; n
       <div
         role="region"
         aria-label={`Graph focused on ${name}`}
-        className="relative h-72 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        className="relative h-[26rem] overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
       >
         {body}
+        {focus && visibility && (
+          <div role="group" aria-label="Zoom" className="absolute right-2 top-2 flex gap-1">
+            {zoomButtons.map((b) => (
+              <button
+                key={b.label}
+                type="button"
+                aria-label={b.label}
+                title={b.label}
+                onClick={() => b.run(canvas.current)}
+                className="h-7 min-w-7 rounded border border-slate-300 bg-white/90 px-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                {b.text}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
     </section>
   );

@@ -3,30 +3,19 @@
 /**
  * One metrics chart: a Recharts line per series over time. Props only. The legend lists
  * every series by name (what a screen reader and the E2E test read), with its latest value.
+ * A series is coloured by its version (lib/series-colours.ts) and dashed by its response
+ * class or quantile; the page passes one colouring for all its charts.
  */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { MetricChart as Chart, ChartUnit } from "@/lib/contracts/metrics";
+import type { MetricChart as Chart } from "@/lib/contracts/metrics";
+import { valueAxis } from "@/lib/chart-axis";
+import { assignSeriesColours, dashOfSeries, versionKeyOf } from "@/lib/series-colours";
+import { formatMetric } from "./format-metric";
+import { SeriesSwatch } from "./series-swatch";
 
-const palette = [
-  "#0284c7",
-  "#16a34a",
-  "#dc2626",
-  "#9333ea",
-  "#ea580c",
-  "#0d9488",
-  "#ca8a04",
-  "#db2777",
-  "#4f46e5",
-  "#65a30d",
-];
+export type SeriesColouring = (versionKey: string | undefined) => string;
 
-const unitFormat: Record<ChartUnit, (v: number) => string> = {
-  rps: (v) => `${v.toFixed(2)} rps`,
-  percent: (v) => `${v.toFixed(1)} %`,
-  ms: (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`),
-  bytes: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`),
-  bytesPerSecond: (v) => (v >= 1024 ? `${(v / 1024).toFixed(1)} KiB/s` : `${v.toFixed(0)} B/s`),
-};
+const tickFontSize = 11;
 
 /** Minutes on the time axis, seconds too when the data spans under ten minutes (ticks would repeat). */
 function timeTick(seconds: number, span: number): string {
@@ -34,10 +23,6 @@ function timeTick(seconds: number, span: number): string {
     [],
     span < 600 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
   );
-}
-
-export function formatMetric(unit: ChartUnit, value: number): string {
-  return unitFormat[unit](value);
 }
 
 /** Rows keyed by time, one column per series, as Recharts reads them. */
@@ -53,9 +38,16 @@ export function toRows(chart: Chart): Record<string, number | null>[] {
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
-export function MetricChart({ chart }: { chart: Chart }) {
-  const format = unitFormat[chart.unit];
+export function MetricChart({ chart, colourOf }: { chart: Chart; colourOf?: SeriesColouring }) {
+  const format = (v: number) => formatMetric(chart.unit, v);
+  const colour = colourOf ?? assignSeriesColours(chart.series.flatMap((s) => versionKeyOf(s.labels) ?? []));
+  const looks = chart.series.map((s) => ({ colour: colour(versionKeyOf(s.labels)), dash: dashOfSeries(s.labels) }));
   const rows = toRows(chart);
+  const axis = valueAxis(
+    chart.series.flatMap((s) => s.points.map(([, v]) => v)),
+    format,
+    tickFontSize,
+  );
   const span = (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0);
   const headingId = `chart-${chart.id}`;
   return (
@@ -84,10 +76,17 @@ export function MetricChart({ chart }: { chart: Chart }) {
                   type="number"
                   domain={["dataMin", "dataMax"]}
                   tickFormatter={(t) => timeTick(Number(t), span)}
-                  tick={{ fontSize: 11 }}
+                  tick={{ fontSize: tickFontSize }}
                   stroke="#64748b"
                 />
-                <YAxis tickFormatter={(v) => format(Number(v))} tick={{ fontSize: 11 }} stroke="#64748b" width={72} />
+                <YAxis
+                  tickFormatter={(v) => format(Number(v))}
+                  ticks={axis.ticks}
+                  domain={axis.domain}
+                  width={axis.width}
+                  tick={{ fontSize: tickFontSize }}
+                  stroke="#64748b"
+                />
                 <Tooltip
                   isAnimationActive={false}
                   labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()}
@@ -101,7 +100,8 @@ export function MetricChart({ chart }: { chart: Chart }) {
                     key={s.name}
                     dataKey={`s${i}`}
                     name={s.name}
-                    stroke={palette[i % palette.length]}
+                    stroke={looks[i]?.colour}
+                    strokeDasharray={looks[i]?.dash}
                     dot={false}
                     strokeWidth={1.5}
                     connectNulls={false}
@@ -116,11 +116,7 @@ export function MetricChart({ chart }: { chart: Chart }) {
               const latest = [...s.points].reverse().find(([, v]) => v !== null)?.[1];
               return (
                 <li key={s.name} className="inline-flex items-center gap-1" data-series={s.name}>
-                  <span
-                    aria-hidden="true"
-                    className="inline-block h-2 w-3 rounded-sm"
-                    style={{ backgroundColor: palette[i % palette.length] }}
-                  />
+                  <SeriesSwatch colour={looks[i]?.colour ?? ""} dash={looks[i]?.dash} />
                   <span className="font-mono">{s.name}</span>
                   {latest !== undefined && latest !== null && <span className="text-slate-500">{format(latest)}</span>}
                 </li>

@@ -1,10 +1,25 @@
 "use client";
 
-/** A small inbound request-rate line. Props only; the figures are also given as text. */
+/** A small rate line. Props only; the figures are also given as text. */
 import { Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import type { ChartUnit } from "@/lib/contracts/metrics";
+import { formatMetric } from "./format-metric";
 
-export function Sparkline({ points, label }: { points: [number, number][]; label: string }) {
+export function Sparkline({
+  points,
+  label,
+  unit,
+  note,
+}: {
+  points: [number, number][];
+  /** The caption's start, e.g. "Inbound requests, last 30 min". */
+  label: string;
+  unit: ChartUnit;
+  /** Said after the figures, e.g. another kind of traffic's rate. */
+  note?: string;
+}) {
   const data = points.map(([t, v]) => ({ t, v }));
+  const format = (v: number) => formatMetric(unit, v);
   const last = points.at(-1)?.[1] ?? 0;
   const peak = points.reduce((m, [, v]) => Math.max(m, v), 0);
   return (
@@ -15,7 +30,7 @@ export function Sparkline({ points, label }: { points: [number, number][]; label
             <LineChart data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
               <YAxis hide domain={[0, "auto"]} />
               <Tooltip
-                formatter={(v) => [`${Number(v).toFixed(2)} rps`, "inbound"]}
+                formatter={(v) => [format(Number(v)), "inbound"]}
                 labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleTimeString()}
                 isAnimationActive={false}
               />
@@ -30,13 +45,12 @@ export function Sparkline({ points, label }: { points: [number, number][]; label
             </LineChart>
           </ResponsiveContainer>
         ) : (
-          <div className="flex h-full items-center text-xs text-slate-500">
-            {peak > 0 ? "Not enough history for a line yet" : "No inbound requests"}
-          </div>
+          <div className="flex h-full items-center text-xs text-slate-500">Not enough history for a line yet</div>
         )}
       </div>
       <figcaption className="text-xs text-slate-600 dark:text-slate-400">
-        {label}: now {last.toFixed(2)} rps, peak {peak.toFixed(2)} rps
+        {label}: now {format(last)}, peak {format(peak)}
+        {note ? ` · ${note}` : ""}
       </figcaption>
     </figure>
   );

@@ -4,8 +4,10 @@ import type { NamespaceOverview } from "@/lib/contracts/overview";
 import { InjectionControl } from "@/components/inventory/injection-control";
 import { MissingSidecar, cardClass } from "@/components/inventory/item-parts";
 import { graphHref, listHref } from "@/components/inventory/links";
+import { formatMetric } from "@/components/metrics/format-metric";
 import { Sparkline } from "@/components/metrics/sparkline";
 import { StatusDot, type DotState } from "@/components/ui/status-dot";
+import { chooseInboundTraffic } from "./inbound-traffic";
 
 const healthWords = [
   { key: "failure", label: "failing", dot: "bad" },
@@ -17,14 +19,37 @@ const healthWords = [
 
 const injectionWords = { enabled: "enabled", disabled: "disabled", unset: "not labelled" } as const;
 
+function InboundTrafficLine({ ns, minutes }: { ns: NamespaceOverview; minutes: number }) {
+  const { line, tcpBesideRequests } = chooseInboundTraffic(ns);
+  if (!line) return <p className="text-xs text-slate-500">No inbound traffic in the last {minutes} min</p>;
+  return (
+    <Sparkline
+      points={line.points}
+      unit={line.unit}
+      label={`${line.what}, last ${minutes} min`}
+      {...(tcpBesideRequests !== undefined
+        ? { note: `TCP: ${formatMetric("bytesPerSecond", tcpBesideRequests)}` }
+        : {})}
+    />
+  );
+}
+
 export function NamespaceCard({ ns, sparklineMinutes }: { ns: NamespaceOverview; sparklineMinutes: number }) {
   const link = "text-sky-700 hover:underline dark:text-sky-300";
   return (
     <article aria-labelledby={`ns-${ns.name}`} className={`${cardClass} flex flex-col gap-3`} data-namespace={ns.name}>
       <header className="flex items-baseline justify-between gap-2">
-        <h3 id={`ns-${ns.name}`} className="text-lg font-semibold">
-          {ns.name}
-        </h3>
+        <div className="flex items-baseline gap-2">
+          <h3 id={`ns-${ns.name}`} className="text-lg font-semibold">
+            {ns.name}
+          </h3>
+          {/* Beside the heading, not in it: the card's accessible name stays the namespace's name. */}
+          {ns.controlPlane && (
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+              control plane
+            </span>
+          )}
+        </div>
         <Link href={graphHref([ns.name])} className={`text-sm ${link}`}>
           Graph
         </Link>
@@ -72,7 +97,7 @@ export function NamespaceCard({ ns, sparklineMinutes }: { ns: NamespaceOverview;
           <MissingSidecar pods={ns.injection.podsWithoutSidecar} />
         </dd>
       </dl>
-      <Sparkline points={ns.inboundRate} label={`Inbound requests, last ${sparklineMinutes} min`} />
+      <InboundTrafficLine ns={ns} minutes={sparklineMinutes} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Change sidecar injection</summary>
         <div className="pt-2">

@@ -11,21 +11,25 @@ import { useOverview } from "@/lib/queries/overview";
 import { Notice } from "@/components/inventory/item-parts";
 import { useSelectedNamespaces } from "@/components/shell/use-selected-namespaces";
 import { NamespaceCard } from "./namespace-card";
+import { compareByProblems } from "./namespace-problems";
 
-const lastRate = (ns: NamespaceOverview) => ns.inboundRate.at(-1)?.[1] ?? 0;
-const problems = (ns: NamespaceOverview) =>
-  ns.health.failure * 1000 + ns.health.degraded * 10 + ns.config.errors + ns.injection.podsWithoutSidecar;
+const last = (points: [number, number][]) => points.at(-1)?.[1] ?? 0;
+/** Requests first; between namespaces without requests, TCP bytes (rates in different units never compare). */
+const busiestFirst = (a: NamespaceOverview, b: NamespaceOverview) =>
+  last(b.inboundRate) - last(a.inboundRate) ||
+  last(b.inboundTcpRate) - last(a.inboundTcpRate) ||
+  a.name.localeCompare(b.name);
 
 /** The sorts offered, as data. */
 const sorts = {
   name: { label: "Name", compare: (a: NamespaceOverview, b: NamespaceOverview) => a.name.localeCompare(b.name) },
   health: {
     label: "Most problems first",
-    compare: (a: NamespaceOverview, b: NamespaceOverview) => problems(b) - problems(a) || a.name.localeCompare(b.name),
+    compare: compareByProblems,
   },
   traffic: {
     label: "Busiest first",
-    compare: (a: NamespaceOverview, b: NamespaceOverview) => lastRate(b) - lastRate(a) || a.name.localeCompare(b.name),
+    compare: busiestFirst,
   },
 } as const;
 type SortKey = keyof typeof sorts;

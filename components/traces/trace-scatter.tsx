@@ -6,6 +6,7 @@
  * under it carries the same traces for keyboards and screen readers.
  */
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { valueAxis } from "@/lib/chart-axis";
 import type { TraceSummary } from "@/lib/contracts/tracing";
 import { formatTraceDuration } from "./trace-links";
 
@@ -48,6 +49,11 @@ export function TraceScatter({
 }) {
   const ok = traces.filter((t) => t.errorSpans === 0).map(toDot);
   const failed = traces.filter((t) => t.errorSpans > 0).map(toDot);
+  const axis = valueAxis(
+    traces.map((t) => t.durationMs),
+    formatTraceDuration,
+    11,
+  );
   const select = (point: unknown) => {
     const id = traceIdOf(point);
     if (id) onSelect(id);
@@ -77,9 +83,11 @@ export function TraceScatter({
               dataKey="ms"
               type="number"
               tickFormatter={(v) => formatTraceDuration(Number(v))}
+              ticks={axis.ticks}
+              domain={axis.domain}
+              width={axis.width}
               tick={{ fontSize: 11 }}
               stroke="#64748b"
-              width={72}
               name="Duration"
             />
             <Tooltip

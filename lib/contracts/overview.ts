@@ -1,7 +1,7 @@
 /**
  * GET /api/overview?namespaces=a,b — one card per namespace (all namespaces when none are
  * given): sidecar injection, counts, application health, Istio config findings and an
- * inbound request-rate sparkline.
+ * inbound request-rate and TCP byte-rate sparklines.
  */
 import { z } from "zod";
 import { healthStatuses } from "./graph";
@@ -21,6 +21,11 @@ export type HealthCounts = z.infer<typeof healthCountsSchema>;
 export const namespaceOverviewSchema = z.object({
   name: z.string(),
   labels: z.record(z.string(), z.string()),
+  /**
+   * Runs the mesh's control plane (the root namespace, or one with istiod): its pods run
+   * without sidecars by design, so they are not counted as missing one.
+   */
+  controlPlane: z.boolean(),
   /** For the injection toggle's precondition. */
   resourceVersion: z.string().optional(),
   injection: z.object({
@@ -37,6 +42,8 @@ export const namespaceOverviewSchema = z.object({
   config: z.object({ objects: z.number(), errors: z.number(), warnings: z.number() }),
   /** Inbound requests/s, one point per step: [unix seconds, value]. */
   inboundRate: z.array(z.tuple([z.number(), z.number()])),
+  /** Inbound TCP bytes/s (what its workloads received), one point per step: [unix seconds, value]. */
+  inboundTcpRate: z.array(z.tuple([z.number(), z.number()])),
 });
 export type NamespaceOverview = z.infer<typeof namespaceOverviewSchema>;
 

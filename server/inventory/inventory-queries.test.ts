@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildHealthQuery, buildTrafficQueries } from "./inventory-queries";
 import { toTrafficPeers } from "./read-traffic";
-import { buildSparklineQuery } from "@/server/overview/overview-queries";
 
 describe("the inventory's instant queries", () => {
   it("reads health from the destination proxies of one namespace, grouped to roll up per workload, app and service", () => {
@@ -19,12 +18,6 @@ describe("the inventory's instant queries", () => {
       p95: `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{${m}}[300s])) by (le,${peers},request_protocol))`,
       tcp: `sum(rate(istio_tcp_received_bytes_total{${m}}[300s])) by (${peers})`,
     });
-  });
-
-  it("draws every namespace's sparkline with one query, names matched literally", () => {
-    expect(buildSparklineQuery(["bookinfo", "a.b"])).toBe(
-      'sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo|a\\\\.b"}[60s])) by (destination_workload_namespace)',
-    );
   });
 });
 

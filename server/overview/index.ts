@@ -9,6 +9,7 @@
 import "server-only";
 import type { Overview } from "@/lib/contracts/overview";
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
+import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
 import { viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getPrometheusClient, type RangeSeries } from "@/server/adapters/prometheus";
 import { PrometheusError } from "@/server/errors";
@@ -16,9 +17,14 @@ import { cacheByKey } from "@/lib/cache-by-key";
 import { loadLiveInventory } from "@/server/inventory";
 import { validateContextNamespaces } from "@/server/validation";
 import { buildNamespaceOverview } from "./build-overview";
-import { buildSparklineQuery, SPARKLINE } from "./overview-queries";
+import { buildSparklineQuery, SPARKLINE, type SparklineTraffic } from "./overview-queries";
+import { groupSparklines } from "./group-sparklines";
 
-async function readSparklines(namespaces: readonly string[]): Promise<Map<string, RangeSeries> | PrometheusError> {
+type NamespaceSparklines = Partial<Record<SparklineTraffic, RangeSeries>>;
+
+async function readSparklines(
+  namespaces: readonly string[],
+): Promise<Map<string, NamespaceSparklines> | PrometheusError> {
   if (namespaces.length === 0) return new Map();
   // Aligned to 10 s, not to the step, so the last point is at most seconds old.
   const end = Math.floor(Date.now() / 10_000) * 10;
@@ -28,9 +34,7 @@ async function readSparklines(namespaces: readonly string[]): Promise<Map<string
       end: new Date(end * 1000),
       stepSeconds: SPARKLINE.stepSeconds,
     });
-    return new Map(
-      result.kind === "matrix" ? result.series.map((s) => [s.labels.destination_workload_namespace ?? "", s]) : [],
-    );
+    return groupSparklines(result.kind === "matrix" ? result.series : []);
   } catch (error) {
     if (error instanceof PrometheusError) return error;
     throw error;
@@ -74,7 +78,8 @@ async function readOverview(namespaces: readonly string[]): Promise<Overview> {
       buildNamespaceOverview(
         inventory,
         validateContextNamespaces([inventory.namespace], config.context),
-        sparklines instanceof PrometheusError ? undefined : sparklines.get(inventory.namespace),
+        sparklines instanceof PrometheusError ? {} : (sparklines.get(inventory.namespace) ?? {}),
+        MESH_ROOT_NAMESPACE,
       ),
     ),
     sparklineSeconds: SPARKLINE.rangeSeconds,

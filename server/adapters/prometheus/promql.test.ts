@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setQueryScope } from "./query-scope";
-import { divide, escapeLabelValue, escapeRegex, histogramQuantile, selector, sumRate, sumRateUnion } from "./promql";
+import {
+  divide,
+  escapeLabelValue,
+  escapeRegex,
+  histogramQuantile,
+  selector,
+  sumRate,
+  sumRateUnion,
+  withLabel,
+} from "./promql";
 
 describe("selector", () => {
   afterEach(() => setQueryScope([]));
@@ -71,5 +80,11 @@ describe("aggregation builders", () => {
   });
   it("divides two expressions", () => {
     expect(divide("a", "b")).toBe("(a) / (b)");
+  });
+  it("tags an expression's series with a label, its value escaped", () => {
+    expect(withLabel("sum(m) by (x)", "traffic", 'tc"p')).toBe(
+      'label_replace(sum(m) by (x), "traffic", "tc\\"p", "", "")',
+    );
+    expect(() => withLabel("m", "a b", "x")).toThrow(/label name/);
   });
 });

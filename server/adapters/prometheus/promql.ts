@@ -79,3 +79,14 @@ export function histogramQuantile(
 export function divide(numerator: string, denominator: string): string {
   return `(${numerator}) / (${denominator})`;
 }
+
+/**
+ * `label_replace(EXPR, "LABEL", "VALUE", "", "")`: every series of EXPR carries LABEL=VALUE.
+ * Joined with `or`, expressions grouped alike then keep their series apart (`or` drops a
+ * right-hand series whose label set the left already has), so one range query can answer
+ * several questions and the answer says which series answers which.
+ */
+export function withLabel(expression: string, label: string, value: string): string {
+  if (!labelName.test(label)) throw new Error(`invalid label name: ${label}`);
+  return `label_replace(${expression}, "${label}", "${escapeLabelValue(value)}", "", "")`;
+}
