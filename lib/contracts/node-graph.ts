@@ -17,12 +17,7 @@ export type GraphNodeTarget =
 export type GraphNodeKind = GraphNodeTarget["kind"];
 
 /** The path's kind segment for each node kind: the detail pages' own (lib/contracts/inventory.ts). */
-export const nodeKindOfPath: Record<InventoryKind, GraphNodeKind> = {
-  applications: "app",
-  workloads: "workload",
-  services: "service",
-};
-const pathOfNodeKind: Record<GraphNodeKind, InventoryKind> = {
+export const pathOfNodeKind: Record<GraphNodeKind, InventoryKind> = {
   app: "applications",
   workload: "workloads",
   service: "services",
@@ -47,11 +42,18 @@ export const nodeGraphPathSchema = z
     message: "only applications have versions",
     path: ["kind"],
   })
-  .transform((p): GraphNodeTarget =>
-    p.kind === "applications"
-      ? { kind: "app", namespace: p.namespace, name: p.name, ...(p.version ? { version: p.version } : {}) }
-      : { kind: nodeKindOfPath[p.kind] as "workload" | "service", namespace: p.namespace, name: p.name },
-  );
+  .transform((p) => nodeTargetOfItem(p.kind, p.namespace, p.name, p.version));
+
+/** The node of a detail page's item (an application, optionally one version of it; a workload; a service). */
+export function nodeTargetOfItem(
+  kind: InventoryKind,
+  namespace: string,
+  name: string,
+  version?: string,
+): GraphNodeTarget {
+  if (kind === "applications") return { kind: "app", namespace, name, ...(version ? { version } : {}) };
+  return { kind: kind === "workloads" ? "workload" : "service", namespace, name };
+}
 
 /** The API path of a node's graph, with the query's parameters (defaults left out). */
 export function nodeGraphUrl(target: GraphNodeTarget, query: Omit<Partial<GraphQuery>, "namespaces"> = {}): string {
