@@ -9,6 +9,7 @@ import { useTheme } from "next-themes";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
 import type { Point } from "@/lib/graph-view/layout";
+import { formatNodeTarget, isNodeOfTarget, nodeTargetOf, parseNodeTarget } from "@/lib/graph-view/node-target";
 import { labelOf, windowOptions } from "@/lib/graph-view/options";
 import { traceHighlight } from "@/lib/graph-view/trace-highlight";
 import { computeVisibility } from "@/lib/graph-view/visibility";
@@ -39,6 +40,8 @@ export function GraphView() {
   const { resolvedTheme } = useTheme();
   // Compare mode (state.compare): the two windows around a moment replace the live graph.
   const comparing = state.compare > 0;
+  // Focused, the page reads the node's graph (its callers and what it calls), not the namespaces'.
+  const focusTarget = useMemo(() => parseNodeTarget(state.focus), [state.focus]);
   const live = useQuery({
     ...graphQuery(
       {
@@ -47,10 +50,11 @@ export function GraphView() {
         duration: state.duration,
         idleNodes: state.idleNodes,
         rates: { http: state.rateHttp, grpc: state.rateGrpc, tcp: state.rateTcp },
+        node: focusTarget,
       },
       state.refresh,
     ),
-    enabled: !comparing && state.namespaces.length > 0,
+    enabled: !comparing && (state.namespaces.length > 0 || focusTarget !== undefined),
   });
   const compareParams = comparing
     ? {
@@ -64,6 +68,7 @@ export function GraphView() {
   const compared = useGraphComparison(compareParams);
   const query = comparing ? compared : live;
   const graph = comparing ? compared.data?.graph : live.data;
+  const focusNode = focusTarget ? graph?.nodes.find((n) => isNodeOfTarget(n, focusTarget)) : undefined;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [selection, setSelection] = useState<GraphSelection>(null);
   const [menu, setMenu] = useState<{ id: string; at: Point; returnFocus: HTMLElement | null } | null>(null);
@@ -83,7 +88,8 @@ export function GraphView() {
         ? computeVisibility(graph, {
             hide: hide.ok ? hide.expr : null,
             find: find.ok ? find.expr : null,
-            focus: state.focus || undefined,
+            // Until the node's graph arrives the previous graph stays up, focused the old way.
+            focus: focusNode?.id,
           })
         : {
             hiddenNodes: new Set<string>(),
@@ -91,7 +97,7 @@ export function GraphView() {
             foundNodes: new Set<string>(),
             foundEdges: new Set<string>(),
           },
-    [graph, hide, find, state.focus],
+    [graph, hide, find, focusNode?.id],
   );
 
   const trace = useTrace(state.trace, state.trace !== "");
@@ -103,9 +109,13 @@ export function GraphView() {
   const menuContext: NodeMenuContext = useMemo(
     () => ({
       showDetails: (id) => setSelection({ kind: "node", id }),
-      focusOn: (id) => update({ focus: id }),
+      focusOn: (id) => {
+        const node = graph?.nodeById.get(id);
+        const target = node && nodeTargetOf(node);
+        if (target) update({ focus: formatNodeTarget(target) });
+      },
     }),
-    [update],
+    [update, graph],
   );
   const openMenuForSelection = useCallback(() => {
     if (selection?.kind !== "node") return;
@@ -119,7 +129,6 @@ export function GraphView() {
   const longer = windowOptions.find((o) => o.value > state.duration);
   const selectedNode = selection?.kind === "node" ? graph?.nodeById.get(selection.id) : undefined;
   const selectedEdge = selection?.kind === "edge" ? graph?.edges.find((e) => e.id === selection.id) : undefined;
-  const focusNode = state.focus ? graph?.nodeById.get(state.focus) : undefined;
 
   const phase =
     state.namespaces.length === 0
@@ -232,9 +241,9 @@ export function GraphView() {
               onClear={() => update({ trace: "" })}
             />
           )}
-          {focusNode && (
+          {focusTarget && (
             <div className="absolute left-2 top-2 flex items-center gap-2 rounded-md bg-sky-100 px-2 py-1 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
-              Focused on {focusNode.title}
+              Focused on {focusNode?.title ?? state.focus}
               <button
                 type="button"
                 onClick={() => update({ focus: "" })}

@@ -4,6 +4,7 @@
  * exist today are listed.
  */
 import type { PermissionName } from "@/lib/contracts/permissions";
+import { nodeTargetOf } from "@/lib/graph-view/node-target";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { trafficWizardMenuItems } from "@/components/traffic/wizard-menu-items";
 import { experimentMenuItems } from "@/components/experiments/experiment-menu-items";
@@ -16,7 +17,7 @@ export interface NodeMenuContext {
 export interface NodeMenuItem {
   id: string;
   label: string;
-  /** Whether the item applies to this node (all of today's do). */
+  /** Whether the item applies to this node. */
   appliesTo(node: ViewNode): boolean;
   /** What the viewer must be allowed in the node's namespace to see the row (changes only). */
   requires?: readonly PermissionName[];
@@ -25,7 +26,13 @@ export interface NodeMenuItem {
 
 export const nodeMenuItems: NodeMenuItem[] = [
   { id: "details", label: "Show details", appliesTo: () => true, run: (node, ctx) => ctx.showDetails(node.id) },
-  { id: "focus", label: "Focus on this node", appliesTo: () => true, run: (node, ctx) => ctx.focusOn(node.id) },
+  // Focus shows the node's graph: only nodes a node graph can select (node-target.ts) have one.
+  {
+    id: "focus",
+    label: "Focus on this node",
+    appliesTo: (node) => nodeTargetOf(node) !== undefined,
+    run: (node, ctx) => ctx.focusOn(node.id),
+  },
   ...trafficWizardMenuItems,
   ...experimentMenuItems,
 ];

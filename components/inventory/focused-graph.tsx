@@ -1,8 +1,8 @@
 "use client";
 
 /**
- * A small graph of the item's namespace, focused on the item (everything not connected to
- * it hidden), drawn by the graph page's canvas. Clicking a node opens its detail page.
+ * A small graph of the item: its node graph (the item, its callers and what it calls, from
+ * the node graph API), drawn by the graph page's canvas. Clicking a node opens its detail page.
  * Readable at its size: tall enough that fitting a few callers keeps the canvas' labels
  * above the size where it drops them (components/graph/cy-stylesheet.ts
  * `min-zoomed-font-size`), and zoom buttons for a busier neighbourhood.
@@ -13,17 +13,19 @@ import { useTheme } from "next-themes";
 import { useMemo, useRef, useState } from "react";
 import type { GraphType } from "@/lib/contracts/graph";
 import type { InventoryKind } from "@/lib/contracts/inventory";
+import { nodeTargetOfItem } from "@/lib/contracts/node-graph";
+import { formatNodeTarget, isNodeOfTarget } from "@/lib/graph-view/node-target";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { computeVisibility } from "@/lib/graph-view/visibility";
 import { useGraph } from "@/lib/queries/graph";
 import { GraphCanvas, type GraphCanvasHandle, type GraphSelection } from "@/components/graph/graph-canvas";
 import { detailHref, graphHref } from "./links";
 
-/** Which graph shows each kind, and which node stands for the item in it. */
-const focusRules: Record<InventoryKind, { graphType: GraphType; matches: (n: ViewNode, name: string) => boolean }> = {
-  workloads: { graphType: "workload", matches: (n, name) => n.kind === "workload" && n.workload === name },
-  services: { graphType: "service", matches: (n, name) => n.kind === "service" && n.service === name },
-  applications: { graphType: "versionedApp", matches: (n, name) => n.kind === "box" && n.app === name },
+/** How each kind's graph is drawn (a service's: callers → service → workloads). */
+const graphTypeOf: Record<InventoryKind, GraphType> = {
+  workloads: "workload",
+  services: "service",
+  applications: "versionedApp",
 };
 
 /** The graph page's zoom steps (components/graph/use-graph-keys.ts), as buttons. */
@@ -42,17 +44,15 @@ function detailOf(node: ViewNode): string | undefined {
 }
 
 export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; namespace: string; name: string }) {
-  const rule = focusRules[kind];
-  const query = useGraph(
-    { namespaces: [namespace], graphType: rule.graphType, duration: 600, idleNodes: false },
-    30_000,
-  );
+  const graphType = graphTypeOf[kind];
+  const target = useMemo(() => nodeTargetOfItem(kind, namespace, name), [kind, namespace, name]);
+  const query = useGraph({ namespaces: [namespace], graphType, duration: 600, idleNodes: false, node: target }, 30_000);
   const router = useRouter();
   const { resolvedTheme } = useTheme();
   const [selection, setSelection] = useState<GraphSelection>(null);
   const canvas = useRef<GraphCanvasHandle>(null);
   const graph = query.data;
-  const focus = graph?.nodes.find((n) => n.namespace === namespace && rule.matches(n, name));
+  const focus = graph?.nodes.find((n) => isNodeOfTarget(n, target));
   const visibility = useMemo(
     () => (graph && focus ? computeVisibility(graph, { hide: null, find: null, focus: focus.id }) : undefined),
     [graph, focus],
@@ -103,7 +103,7 @@ export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; n
           Graph
         </h2>
         <Link
-          href={`${graphHref([namespace])}&graphType=${rule.graphType}${focus ? `&focus=${encodeURIComponent(focus.id)}` : ""}`}
+          href={`${graphHref([namespace])}&graphType=${graphType}&focus=${encodeURIComponent(formatNodeTarget(target))}`}
           className="text-sm text-sky-700 hover:underline dark:text-sky-300"
         >
           Open in the graph page

@@ -157,11 +157,14 @@ test.describe("the graph page", () => {
       await expect(ratings).toBeVisible({ timeout: trafficTimeout });
       await graph.nodeList.getByRole("button", { name: /^Actions for ratings v1/ }).click();
       await page.getByRole("menuitem", { name: "Focus on this node" }).click();
-      await expect(page).toHaveURL(/focus=/);
+      // The link names the node, and the page reads its node graph: ratings, its callers and what it calls.
+      await expect(page).toHaveURL(/focus=bookinfo%2Fapp%2Fratings%2Fv1/);
       await expect(page.getByText(/Focused on ratings v1/)).toBeVisible();
-      // details (a sibling of ratings' caller chain only) is not connected to ratings.
-      await expect(graph.node(/^details v1/)).toHaveAttribute("data-hidden", "true");
+      await expect(graph.node(/^reviews v2/)).toHaveAttribute("data-hidden", "false");
       await expect(graph.node(/^ratings v1/)).toHaveAttribute("data-hidden", "false");
+      // details and productpage are not ratings' direct peers: not drawn at all.
+      await expect(graph.node(/^details v1/)).toHaveCount(0);
+      await expect(graph.node(/^productpage v1/)).toHaveCount(0);
     });
 
     test("is usable from the keyboard", async ({ page }) => {

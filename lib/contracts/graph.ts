@@ -361,16 +361,40 @@ export type GraphQueryParseResult = { ok: true; query: GraphQuery } | { ok: fals
 
 /** Parses URLSearchParams; empty values count as absent, so `&graphType=` takes the default. */
 export function parseGraphQuery(params: URLSearchParams): GraphQueryParseResult {
+  return parseWith(graphQuerySchema, params);
+}
+
+/**
+ * A node graph's parameters (`/api/namespaces/{ns}/{kind}/{name}/graph`): the namespace
+ * graph's, less `namespaces` — the path names the one namespace, as in Kiali.
+ */
+export const nodeGraphQuerySchema = graphQuerySchema.omit({ namespaces: true });
+export type NodeGraphQuery = z.output<typeof nodeGraphQuerySchema>;
+
+export function parseNodeGraphQuery(
+  params: URLSearchParams,
+): { ok: true; query: NodeGraphQuery } | { ok: false; message: string } {
+  return parseWith(nodeGraphQuerySchema, params);
+}
+
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  params: URLSearchParams,
+): { ok: true; query: z.output<S> } | { ok: false; message: string } {
   const raw: Record<string, string> = {};
   for (const [key, value] of params) if (value !== "") raw[key] = value;
-  const parsed = graphQuerySchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, query: parsed.data };
   return { ok: false, message: parsed.error.issues.map((i) => i.message).join("; ") };
 }
 
-/** The URL parameters for a query, for lib/queries and links (defaults left out). */
-export function formatGraphQuery(query: Partial<GraphQuery> & { namespaces: string[] }): URLSearchParams {
-  const params = new URLSearchParams({ namespaces: [...query.namespaces].sort().join(",") });
+/**
+ * The URL parameters for a query, for lib/queries and links (defaults left out). Without
+ * `namespaces` (a node graph's URL names its namespace in the path) none is written.
+ */
+export function formatGraphQuery(query: Partial<GraphQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.namespaces) params.set("namespaces", [...query.namespaces].sort().join(","));
   if (query.graphType) params.set("graphType", query.graphType);
   if (query.duration !== undefined) params.set("duration", `${query.duration}s`);
   if (query.idleNodes) params.set("idleNodes", "true");

@@ -18,6 +18,7 @@ import {
   type TcpRate,
 } from "@/lib/contracts/graph";
 import { formatNamespaceParam, parseNamespaceParam } from "@/lib/namespace-param";
+import { parseNodeTarget } from "./node-target";
 import { edgeLabelModes, refreshOptions, windowOptions, type EdgeLabelMode } from "./options";
 
 export interface GraphUrlState {
@@ -38,7 +39,10 @@ export interface GraphUrlState {
   security: boolean;
   find: string;
   hide: string;
-  /** Id of the node the view is focused on (everything not connected to it is hidden). */
+  /**
+   * The node the view is focused on, as node-target.ts names it (`bookinfo/app/reviews/v2`):
+   * the page then shows that node's graph — the node, its callers and what it calls.
+   */
   focus: string;
   /** Id of a trace whose path is lit (everything else dimmed). */
   trace: string;
@@ -99,7 +103,8 @@ export function parseGraphUrlState(params: ParamSource): GraphUrlState {
     security: params.get("security") === "true",
     find: (params.get("find") ?? "").trim(),
     hide: (params.get("hide") ?? "").trim(),
-    focus: params.get("focus") ?? "",
+    // Only a node's name focuses: an older link's graph id just shows the whole graph.
+    focus: parseNodeTarget(params.get("focus") ?? "") ? (params.get("focus") as string) : "",
     // Only something shaped like a trace id reaches the API: a hand-edited link just lights nothing.
     trace: /^[0-9a-fA-F]{16,32}$/.test(params.get("trace") ?? "") ? (params.get("trace") as string).toLowerCase() : "",
     compare: /^\d{9,12}$/.test(params.get("compare") ?? "") ? Number(params.get("compare")) : 0,

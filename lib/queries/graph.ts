@@ -7,6 +7,8 @@ import {
   type TrafficRates,
 } from "@/lib/contracts/graph";
 import { metricsResponseSchema } from "@/lib/contracts/metrics";
+import { nodeGraphUrl, type GraphNodeTarget } from "@/lib/contracts/node-graph";
+import { formatNodeTarget } from "@/lib/graph-view/node-target";
 import type { NodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import { toViewGraph } from "@/lib/graph-view/view-model";
 import { fetchJson } from "./fetch-json";
@@ -19,6 +21,11 @@ export interface GraphParams {
   idleNodes: boolean;
   /** The Traffic menu's choices; absent: Kiali's defaults. */
   rates?: TrafficRates;
+  /**
+   * A node graph instead of the namespaces': the node, its callers and what it calls
+   * (focus mode, the detail pages' mini-graphs). Its namespace is the node's.
+   */
+  node?: GraphNodeTarget;
 }
 
 export const graphKeys = {
@@ -31,6 +38,7 @@ export const graphKeys = {
       p.duration,
       p.idleNodes,
       ...ratesOf(p),
+      p.node ? formatNodeTarget(p.node) : "",
     ] as const,
   nodeMetrics: (t: NodeMetricsTarget) =>
     [...graphKeys.all, "node-metrics", t.kind, t.namespace, t.name, t.range] as const,
@@ -43,26 +51,30 @@ const ratesOf = (p: GraphParams) => {
 
 export const graphUrl = (p: GraphParams) => {
   const [rateHttp, rateGrpc, rateTcp] = ratesOf(p);
-  return `/api/namespaces/graph?${formatGraphQuery({
-    namespaces: p.namespaces,
+  const options = {
     graphType: p.graphType,
     duration: p.duration,
-    idleNodes: p.idleNodes,
     responseTime: "95",
     rateHttp,
     rateGrpc,
     rateTcp,
-  })}`;
+  } as const;
+  // A node graph has no idle nodes: it is about one node's traffic.
+  if (p.node) return nodeGraphUrl(p.node, options);
+  return `/api/namespaces/graph?${formatGraphQuery({ ...options, namespaces: p.namespaces, idleNodes: p.idleNodes })}`;
 };
 
 export const emptyGraphRetryMs = 10_000;
 
-/** `refreshMs` 0 = no polling (except while the graph is empty). Without namespaces there is nothing to ask. */
+/**
+ * `refreshMs` 0 = no polling (except while the graph is empty). Without namespaces or a node
+ * there is nothing to ask.
+ */
 export const graphQuery = (p: GraphParams, refreshMs = 0) =>
   queryOptions({
     queryKey: graphKeys.view(p),
     queryFn: ({ signal }) => fetchJson(graphUrl(p), graphResponseSchema, { signal }),
-    enabled: p.namespaces.length > 0,
+    enabled: p.namespaces.length > 0 || p.node !== undefined,
     // With refresh off, an empty graph is still asked again: "no traffic yet" usually ends
     // within a scrape or two, and the user should not have to know to press refresh.
     refetchInterval: (query) =>

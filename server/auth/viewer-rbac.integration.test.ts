@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { AuthenticationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
+import { GET as getNodeGraphRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/graph/route";
 import { GET as getGraphRoute } from "@/app/api/namespaces/graph/route";
 import { getDb } from "@/server/adapters/db/client";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
@@ -109,6 +110,18 @@ describe("the console acts as the signed-in viewer", () => {
       getGraphRoute(new Request("http://localhost/api/namespaces/graph?namespaces=httpbin&graphType=workload")),
     );
     expect(graph.status).toBe(404);
+    // Nor may she read any node's graph there.
+    const nodeGraphs = await runAsViewer(carol, () =>
+      Promise.all([
+        getNodeGraphRoute(new Request("http://localhost/api/namespaces/httpbin/workloads/httpbin/graph"), {
+          params: Promise.resolve({ namespace: "httpbin", kind: "workloads", name: "httpbin" }),
+        }),
+        getNodeGraphRoute(new Request("http://localhost/api/namespaces/httpbin/services/httpbin/graph"), {
+          params: Promise.resolve({ namespace: "httpbin", kind: "services", name: "httpbin" }),
+        }),
+      ]),
+    );
+    expect(nodeGraphs.map((r) => r.status)).toEqual([404, 404]);
     expect(promql).toEqual([]);
 
     const bobsConfig = await runAsViewer(bob, () => listIstioObjectSummaries(["httpbin"]));

@@ -46,6 +46,11 @@
  *     default thresholds; badges from VirtualServices and DestinationRules
  *     (apply-config-badges.ts); namespace and cluster boxes (apply-boxes.ts, boxBy).
  * Node and edge ids are hashes of what they stand for, stable across refreshes.
+ *
+ * A node graph (`request.node`: an app, app version, workload or service of one namespace)
+ * is the same pipeline on narrower queries (graph-queries.ts `nodeSelections`): the node's
+ * own traffic in and out, so the node, its direct callers and what it calls. No idle nodes;
+ * a service node graph draws callers → service → workloads (`drawingOf`).
  */
 import "server-only";
 import {
@@ -55,6 +60,7 @@ import {
   type GraphResponse,
   type GraphType,
 } from "@/lib/contracts/graph";
+import type { GraphNodeTarget } from "@/lib/contracts/node-graph";
 import { TopsailError } from "@/server/errors";
 import { addIdleNodes, applyClusterFlags } from "./apply-cluster-flags";
 import { applyBoxes } from "./apply-boxes";
@@ -69,8 +75,12 @@ import { readTelemetry, type Telemetry } from "./read-telemetry";
 import { toGraphResponse } from "./to-graph-response";
 import type { TrafficMap } from "./traffic-map";
 
-/** The URL's parameters; the options left out take the URL's defaults (graphOptionDefaults). */
-export type GraphRequest = Omit<GraphQuery, "format" | GraphOptionName> & Partial<Pick<GraphQuery, GraphOptionName>>;
+/**
+ * The URL's parameters; the options left out take the URL's defaults (graphOptionDefaults).
+ * With `node`, a node graph (lib/contracts/node-graph.ts): `namespaces` is then the node's.
+ */
+export type GraphRequest = Omit<GraphQuery, "format" | GraphOptionName> &
+  Partial<Pick<GraphQuery, GraphOptionName>> & { node?: GraphNodeTarget };
 
 interface BuildOptions {
   boxApps: boolean;
@@ -92,6 +102,7 @@ export async function buildGraph(
   now: Date = new Date(),
 ): Promise<GraphResponse> {
   const request = { ...graphOptionDefaults, ...given };
+  checkNodeGraph(request);
   const endSeconds = request.queryTime ?? Math.floor(now.getTime() / 1000);
   const end = new Date(endSeconds * 1000);
   // The namespaces are checked first, alone: one that does not exist is the user's error to
@@ -116,19 +127,55 @@ export async function buildGraph(
         responseTime: request.responseTime,
         rates: { http: request.rateHttp, grpc: request.rateGrpc, tcp: request.rateTcp },
         throughputType: request.throughputType,
+        node: request.node,
       },
     ),
   ]);
+  const drawing = drawingOf(request);
   const options: BuildOptions = {
     boxApps: request.boxBy.includes("app"),
-    injectServiceNodes: request.injectServiceNodes,
+    injectServiceNodes: drawing.injectServiceNodes,
   };
-  let map = buildersByType[request.graphType](telemetry, options);
-  if (request.idleNodes) map = addIdleNodes(map, state, request.graphType, options);
+  let map = buildersByType[drawing.graphType](telemetry, options);
+  // Idle nodes are the namespace's; a node graph is about one node's traffic (as Kiali's).
+  if (request.idleNodes && !request.node) map = addIdleNodes(map, state, request.graphType, options);
   map = applyClusterFlags(map, state, request.namespaces);
   map = computeEdgeRates(map);
   map = applyHealth(map, state);
   map = applyConfigBadges(map, state);
   map = applyBoxes(map, request.boxBy);
   return toGraphResponse(map, { timestamp: endSeconds, duration: request.duration, graphType: request.graphType });
+}
+
+/**
+ * How a graph's rows are drawn: as asked, except in two node-graph cases, as Kiali draws them.
+ * A service node graph injects service nodes (the service stands between its callers and
+ * its workloads; without it there would be nothing to focus on). A node graph of graph type
+ * "service" keeps workload detail with service nodes injected: reduced to services, it would
+ * lose the workloads that answered, and callers would lack the services in front of them
+ * (their inbound traffic is not read).
+ */
+function drawingOf(request: GraphRequest & typeof graphOptionDefaults): {
+  graphType: GraphType;
+  injectServiceNodes: boolean;
+} {
+  if (!request.node) return { graphType: request.graphType, injectServiceNodes: request.injectServiceNodes };
+  if (request.graphType === "service") return { graphType: "workload", injectServiceNodes: true };
+  return {
+    graphType: request.graphType,
+    injectServiceNodes: request.injectServiceNodes || request.node.kind === "service",
+  };
+}
+
+/** Kiali's rules for a node graph's request: one namespace, the node's; an app only in an app graph. */
+function checkNodeGraph(request: GraphRequest): void {
+  const node = request.node;
+  if (!node) return;
+  if (request.namespaces.length !== 1 || request.namespaces[0] !== node.namespace)
+    throw new TopsailError("bad_request", `A node graph reads one namespace, the node's ("${node.namespace}")`);
+  if (node.kind === "app" && request.graphType !== "app" && request.graphType !== "versionedApp")
+    throw new TopsailError(
+      "bad_request",
+      `graphType ${request.graphType}: an application's graph is drawn as app or versionedApp`,
+    );
 }

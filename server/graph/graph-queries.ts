@@ -3,7 +3,8 @@
  * values escaped there; the query scope added there). Three selections per metric, as
  * kiali-parity.md lists them: traffic into the namespace (destination-reported), traffic out
  * of it (source-reported) and requests that never reached a workload (source-reported, no
- * destination workload).
+ * destination workload). A node graph runs the same queries on narrower selections: the
+ * node's own traffic each way (`nodeSelections`), so there is one pipeline for both.
  *
  * Which metrics are read follows the request's rate options (Kiali's Traffic menu), as rows
  * of `grpcMessageMetrics` and `tcpMetrics`: a "total" is two metrics whose answers are added
@@ -26,6 +27,7 @@ import {
   sumRate,
   type LabelMatcher,
 } from "@/server/adapters/prometheus/promql";
+import type { GraphNodeKind, GraphNodeTarget } from "@/lib/contracts/node-graph";
 
 /** The labels that identify an edge between two workloads through one service. */
 export const edgeLabels = [
@@ -47,7 +49,8 @@ export const edgeLabels = [
 
 const outcomeLabels = ["response_code", "grpc_response_status", "response_flags"] as const;
 
-export type Selection = "inbound" | "outbound" | "unreached";
+/** outboundServed: a node graph's calls out of the node, as the callees' proxies reported them. */
+export type Selection = "inbound" | "outbound" | "outboundServed" | "unreached";
 /**
  * requests: `istio_requests_total` (HTTP and gRPC requests, by outcome); grpcMessages: gRPC
  * stream messages; tcp: TCP bytes; responseTime and throughput: one figure per workload edge.
@@ -55,7 +58,8 @@ export type Selection = "inbound" | "outbound" | "unreached";
 export type QueryKind = "requests" | "grpcMessages" | "tcp" | "responseTime" | "throughput";
 
 export interface GraphQuery {
-  namespace: string;
+  /** The namespace, or the node ("namespace/kind/name") of a node graph. */
+  scope: string;
   kind: QueryKind;
   selection: Selection;
   reporter: "source" | "destination";
@@ -111,34 +115,120 @@ function requestProtocolMatchers(rates: TrafficRates): LabelMatcher[] | undefine
   return undefined;
 }
 
-const matchersBySelection: Record<Selection, (namespace: string) => LabelMatcher[]> = {
-  inbound: (namespace) => [
-    { label: "reporter", op: "=", value: "destination" },
-    { label: "destination_workload_namespace", op: "=", value: namespace },
-  ],
-  outbound: (namespace) => [
-    { label: "reporter", op: "=", value: "source" },
-    { label: "source_workload_namespace", op: "=", value: namespace },
-  ],
-  unreached: (namespace) => [
-    { label: "reporter", op: "=", value: "source" },
-    { label: "source_workload_namespace", op: "!=", value: namespace },
-    { label: "destination_workload", op: "=", value: "unknown" },
-    { label: "destination_service", op: "=~", value: `^.+\\.${escapeRegex(namespace)}\\..+$` },
-  ],
-};
-const matchers = (selection: Selection, namespace: string) => matchersBySelection[selection](namespace);
+/** One selection of a graph's traffic: which proxy reports it and the matchers that pick it. */
+interface SelectionSpec {
+  selection: Selection;
+  reporter: "source" | "destination";
+  matchers: LabelMatcher[];
+}
 
-const reporterOf: Record<Selection, "source" | "destination"> = {
-  inbound: "destination",
-  outbound: "source",
-  unreached: "source",
+const reporterIs = (reporter: "source" | "destination"): LabelMatcher => ({
+  label: "reporter",
+  op: "=",
+  value: reporter,
+});
+
+/** A namespace graph: traffic into NS, out of NS, and calls for NS's services that reached no workload. */
+function namespaceSelections(namespace: string): SelectionSpec[] {
+  return [
+    {
+      selection: "inbound",
+      reporter: "destination",
+      matchers: [reporterIs("destination"), { label: "destination_workload_namespace", op: "=", value: namespace }],
+    },
+    {
+      selection: "outbound",
+      reporter: "source",
+      matchers: [reporterIs("source"), { label: "source_workload_namespace", op: "=", value: namespace }],
+    },
+    {
+      selection: "unreached",
+      reporter: "source",
+      matchers: [
+        reporterIs("source"),
+        { label: "source_workload_namespace", op: "!=", value: namespace },
+        { label: "destination_workload", op: "=", value: "unknown" },
+        { label: "destination_service", op: "=~", value: `^.+\\.${escapeRegex(namespace)}\\..+$` },
+      ],
+    },
+  ];
+}
+
+/**
+ * The labels that pick a node's own telemetry, as the destination ("into the node") or as
+ * the source ("out of it"), as Kiali's node graphs select them: a workload by name, an app
+ * (and version) by its canonical service (and revision) within the namespace, a service by
+ * its host in the namespace. A service sends nothing of its own: it has no source side.
+ */
+const nodeMatchers: Record<GraphNodeKind, (node: GraphNodeTarget, side: "source" | "destination") => LabelMatcher[]> = {
+  workload: (node, side) => [
+    { label: `${side}_workload_namespace`, op: "=", value: node.namespace },
+    { label: `${side}_workload`, op: "=", value: node.name },
+  ],
+  app: (node, side) => [
+    { label: `${side}_workload_namespace`, op: "=", value: node.namespace },
+    { label: `${side}_canonical_service`, op: "=", value: node.name },
+    ...(node.kind === "app" && node.version
+      ? [{ label: `${side}_canonical_revision`, op: "=" as const, value: node.version }]
+      : []),
+  ],
+  service: () => [],
 };
-const selections: Selection[] = ["inbound", "outbound", "unreached"];
+
+const serviceHost = (node: GraphNodeTarget): LabelMatcher => ({
+  label: "destination_service",
+  op: "=~",
+  value: `^${escapeRegex(node.name)}\\.${escapeRegex(node.namespace)}\\..+$`,
+});
+
+/**
+ * A node graph: the node, its direct callers and what it calls — one hop each way.
+ * - inbound: what the node's proxies received (destination-reported, with the mTLS share);
+ * - outbound: what the node's proxies sent, including what never left them (source-reported);
+ * - outboundServed: the same calls as the callees' proxies reported them. Kiali's node graph
+ *   reads the node's side only; Topsail also reads the callees' so an edge carries the
+ *   figures the namespace graph gives it (mTLS, the server's view), and focusing on a node
+ *   changes no number on its edges. The de-duplication keeps one view per edge.
+ * A service node: calls for its host that its workloads received, and (as Kiali) calls for
+ * it that reached no workload (source-reported: fault aborts, no healthy upstream).
+ */
+function nodeSelections(node: GraphNodeTarget): SelectionSpec[] {
+  if (node.kind === "service") {
+    return [
+      {
+        selection: "inbound",
+        reporter: "destination",
+        matchers: [
+          reporterIs("destination"),
+          { label: "destination_service_namespace", op: "=", value: node.namespace },
+          serviceHost(node),
+        ],
+      },
+      {
+        selection: "unreached",
+        reporter: "source",
+        matchers: [
+          reporterIs("source"),
+          { label: "destination_workload", op: "=", value: "unknown" },
+          serviceHost(node),
+        ],
+      },
+    ];
+  }
+  const into = nodeMatchers[node.kind](node, "destination");
+  const outOf = nodeMatchers[node.kind](node, "source");
+  return [
+    { selection: "inbound", reporter: "destination", matchers: [reporterIs("destination"), ...into] },
+    { selection: "outbound", reporter: "source", matchers: [reporterIs("source"), ...outOf] },
+    { selection: "outboundServed", reporter: "destination", matchers: [reporterIs("destination"), ...outOf] },
+  ];
+}
 
 /** Only the destination proxy knows whether the connection was mutual TLS. */
-function groupBy(selection: Selection, extra: readonly string[]): string[] {
-  return selection === "inbound" ? [...edgeLabels, ...extra, "connection_security_policy"] : [...edgeLabels, ...extra];
+function groupBy(reporter: "source" | "destination", extra: readonly string[]): string[] {
+  return reporter === "destination"
+    ? [...edgeLabels, ...extra, "connection_security_policy"]
+    : [...edgeLabels, ...extra];
 }
 
 const quantiles: Record<Exclude<ResponseTimeStat, "avg">, number> = { "50": 0.5, "95": 0.95, "99": 0.99 };
@@ -160,18 +250,30 @@ function responseTimeQuery(m: LabelMatcher[], windowSeconds: number, stat: Respo
 
 /** Every query the graph needs for one namespace; they are independent and run in parallel. */
 export function buildNamespaceQueries(namespace: string, windowSeconds: number, options: QueryOptions): GraphQuery[] {
+  return buildQueries(namespace, namespaceSelections(namespace), windowSeconds, options);
+}
+
+/** Every query a node graph needs: the namespace graph's, narrowed to the node's own traffic. */
+export function buildNodeQueries(node: GraphNodeTarget, windowSeconds: number, options: QueryOptions): GraphQuery[] {
+  return buildQueries(`${node.namespace}/${node.kind}/${node.name}`, nodeSelections(node), windowSeconds, options);
+}
+
+function buildQueries(
+  scope: string,
+  specs: readonly SelectionSpec[],
+  windowSeconds: number,
+  options: QueryOptions,
+): GraphQuery[] {
   const queries: GraphQuery[] = [];
   const requestProtocol = requestProtocolMatchers(options.rates);
-  for (const selection of selections) {
-    const m = matchers(selection, namespace);
-    const reporter = reporterOf[selection];
+  for (const { selection, reporter, matchers: m } of specs) {
     const add = (kind: QueryKind, promql: string) =>
-      queries.push({ namespace, kind, selection, reporter, promql, group: `${namespace}/${selection}/${kind}` });
+      queries.push({ scope, kind, selection, reporter, promql, group: `${scope}/${selection}/${kind}` });
     if (requestProtocol) {
       const requests = [...m, ...requestProtocol];
       add(
         "requests",
-        sumRate(selector("istio_requests_total", requests), windowSeconds, groupBy(selection, outcomeLabels)),
+        sumRate(selector("istio_requests_total", requests), windowSeconds, groupBy(reporter, outcomeLabels)),
       );
       // A request that never reached a workload has no meaningful duration or size on the edge.
       if (selection !== "unreached") {
@@ -183,9 +285,9 @@ export function buildNamespaceQueries(namespace: string, windowSeconds: number, 
       }
     }
     for (const metric of grpcMessageMetrics[options.rates.grpc])
-      add("grpcMessages", sumRate(selector(metric, m), windowSeconds, groupBy(selection, ["response_flags"])));
+      add("grpcMessages", sumRate(selector(metric, m), windowSeconds, groupBy(reporter, ["response_flags"])));
     for (const metric of tcpMetrics[options.rates.tcp])
-      add("tcp", sumRate(selector(metric, m), windowSeconds, groupBy(selection, ["response_flags"])));
+      add("tcp", sumRate(selector(metric, m), windowSeconds, groupBy(reporter, ["response_flags"])));
   }
   return queries;
 }

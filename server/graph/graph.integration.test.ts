@@ -135,6 +135,52 @@ describe("the versioned service graph of a live Bookinfo", () => {
     expect(edgeNames(g)).not.toContain("reviews v1 → ratings v1");
   }, 90_000);
 
+  it("draws a node's graph: reviews' callers and callees only, with the namespace graph's figures on its edges", async () => {
+    // One evaluation time for both graphs, so Prometheus answers the same window twice.
+    const at = { duration: WINDOW_SECONDS, idleNodes: false, responseTime: "95" as const };
+    const queryTime = Math.floor(Date.now() / 1000) - 2;
+    const app = await buildGraph(
+      {
+        ...at,
+        queryTime,
+        namespaces: ["bookinfo"],
+        graphType: "versionedApp",
+        node: { kind: "app", namespace: "bookinfo", name: "reviews" },
+      },
+      sources,
+    );
+    expect(edgeNames(app)).toEqual([
+      "productpage v1 → reviews v1",
+      "productpage v1 → reviews v2",
+      "productpage v1 → reviews v3",
+      "reviews v2 → ratings v1",
+      "reviews v3 → ratings v1",
+    ]);
+    const whole = await buildGraph({ ...at, queryTime, namespaces: ["bookinfo"], graphType: "versionedApp" }, sources);
+    const wholeEdges = new Map(whole.elements.edges.map((e) => [e.data.id, e.data]));
+    for (const { data } of app.elements.edges) {
+      expect(data.traffic.rates.http, edgeNames(app).join()).toBe(wholeEdges.get(data.id)?.traffic.rates.http);
+      expect(data.isMTLS).toBe(wholeEdges.get(data.id)?.isMTLS);
+    }
+
+    const service = await buildGraph(
+      {
+        ...at,
+        queryTime,
+        namespaces: ["bookinfo"],
+        graphType: "service",
+        node: { kind: "service", namespace: "bookinfo", name: "reviews" },
+      },
+      sources,
+    );
+    expect(edgeNames(service)).toEqual([
+      "productpage v1 → svc:reviews",
+      "svc:reviews → reviews v1",
+      "svc:reviews → reviews v2",
+      "svc:reviews → reviews v3",
+    ]);
+  }, 30_000);
+
   it("splits productpage → reviews 50/50 between v1 and v3 once a window has passed after the VirtualService", async () => {
     await custom.createNamespacedCustomObject({
       group: "networking.istio.io",

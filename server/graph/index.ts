@@ -39,9 +39,10 @@ function liveSources(): GraphSources {
 }
 
 /**
- * The graph as the current viewer may see it: a namespace they may not see is one that does
- * not exist (404 before any PromQL is sent), and peers in such namespaces are taken out of
- * the answer (hide-namespaces.ts). The Prometheus cache is shared: the filter runs after it.
+ * The graph as the current viewer may see it, a namespace graph or a node graph
+ * (`request.node`) alike: a namespace they may not see is one that does not exist (404
+ * before any PromQL is sent), and peers in such namespaces are taken out of the answer
+ * (hide-namespaces.ts). The Prometheus cache is shared: the filter runs after it.
  * A graph with hosts outside the mesh also carries the mesh's outbound traffic policy
  * (outbound-policy.ts): mesh-wide settings every viewer may read, as on the Mesh page. Edges
  * carry the budget's worst-case load (apply-load-multipliers.ts), laid on edges already filtered.

@@ -1,11 +1,13 @@
 /**
- * Runs the namespace queries (all namespaces, all queries in parallel) and reshapes the
- * samples into de-duplicated traffic, response-time and throughput rows.
+ * Runs the namespace queries (all namespaces, all queries in parallel), or a node graph's
+ * (`options.node`), and reshapes the samples into de-duplicated traffic, response-time and
+ * throughput rows.
  */
 import "server-only";
 import type { PromSample } from "@/server/adapters/prometheus";
 import { dedupeEdgeFigures, dedupeTrafficRows } from "./dedupe-edges";
-import { buildNamespaceQueries, type QueryOptions } from "./graph-queries";
+import type { GraphNodeTarget } from "@/lib/contracts/node-graph";
+import { buildNamespaceQueries, buildNodeQueries, type QueryOptions } from "./graph-queries";
 import type { GraphSources } from "./graph-sources";
 import { readRows, type Answer, type EdgeFigureRow, type TrafficRow } from "./traffic-row";
 
@@ -21,9 +23,11 @@ export async function readTelemetry(
   sources: Pick<GraphSources, "queryPrometheus">,
   namespaces: readonly string[],
   window: { seconds: number; end: Date },
-  options: QueryOptions,
+  options: QueryOptions & { node?: GraphNodeTarget },
 ): Promise<Telemetry> {
-  const queries = namespaces.flatMap((ns) => buildNamespaceQueries(ns, window.seconds, options));
+  const queries = options.node
+    ? buildNodeQueries(options.node, window.seconds, options)
+    : namespaces.flatMap((ns) => buildNamespaceQueries(ns, window.seconds, options));
   const answers = await Promise.all(queries.map((q) => sources.queryPrometheus(q.promql, window.end)));
   // A "total" rate is two queries of one group: their samples are added series by series.
   const groups = new Map<string, { reporter: "source" | "destination"; answer: Answer }>();

@@ -1,0 +1,26 @@
+import { parseNodeGraphQuery } from "@/lib/contracts/graph";
+import { nodeGraphPathSchema } from "@/lib/contracts/node-graph";
+import { TopsailError } from "@/server/errors";
+import { getGraph } from "@/server/graph";
+import { parseInput } from "@/server/http/parse-input";
+import { respondGraph } from "@/server/http/respond-graph";
+import { respondWith } from "@/server/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Kiali's app version node graph:
+ * GET /api/namespaces/NS/applications/APP/versions/VERSION/graph?graphType=app|versionedApp
+ */
+export function GET(
+  request: Request,
+  context: { params: Promise<{ namespace: string; kind: string; name: string; version: string }> },
+) {
+  return respondWith(async () => {
+    const node = parseInput(nodeGraphPathSchema, await context.params, "path");
+    const parsed = parseNodeGraphQuery(new URL(request.url).searchParams);
+    if (!parsed.ok) throw new TopsailError("bad_request", parsed.message);
+    const { format, ...query } = parsed.query;
+    return respondGraph(format, () => getGraph({ ...query, namespaces: [node.namespace], node }));
+  });
+}
