@@ -6,11 +6,9 @@ import { badgeRows, healthRows, mtlsLegend, nodeKindRows, type CyShape } from ".
 const shapePath: Record<CyShape, string> = {
   "round-rectangle": "M4 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z",
   ellipse: "M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2z",
-  triangle: "M8 2l6 12H2z",
-  diamond: "M8 1l7 7-7 7-7-7z",
+  "round-triangle": "M8 2.5l5.5 11h-11z",
   "round-pentagon": "M8 2l6 4.5-2.3 7.5H4.3L2 6.5z",
   "round-tag": "M2 3h8l4 5-4 5H2z",
-  rectangle: "M2 2h12v12H2z",
 };
 
 export function GraphLegend() {
@@ -28,6 +26,7 @@ export function GraphLegend() {
                 fill="none"
                 stroke="currentColor"
                 strokeWidth={1.5}
+                strokeLinejoin="round"
               >
                 <path d={shapePath[row.shape]} />
               </svg>
