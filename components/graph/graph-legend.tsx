@@ -33,6 +33,18 @@ export function GraphLegend() {
               {row.label}
             </li>
           ))}
+          <li className="flex items-center gap-1.5">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
+              <rect x="1.5" y="3" width="13" height="11" rx="2" strokeWidth={1.2} />
+            </svg>
+            App box: an app&apos;s versions; its badges (top right) apply to all of them
+          </li>
+          <li className="flex items-center gap-1.5">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
+              <rect x="1" y="2" width="14" height="12" rx="2" strokeWidth={1.2} strokeDasharray="2 1.5" />
+            </svg>
+            Dashed frame: a namespace, when several are shown
+          </li>
         </ul>
       </section>
       <section>

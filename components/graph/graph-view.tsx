@@ -13,6 +13,7 @@ import { traceHighlight } from "@/lib/graph-view/trace-highlight";
 import { computeVisibility } from "@/lib/graph-view/visibility";
 import { useGraph } from "@/lib/queries/graph";
 import { useTrace } from "@/lib/queries/tracing";
+import { CanvasControls } from "./canvas-controls";
 import { GraphCanvas, type DrawnSummary, type GraphCanvasHandle, type GraphSelection } from "./graph-canvas";
 import { GraphElementList } from "./graph-element-list";
 import { GraphLegend } from "./graph-legend";
@@ -23,7 +24,7 @@ import { NodeContextMenu } from "./node-context-menu";
 import type { NodeMenuContext } from "./node-menu-items";
 import { NodePanel } from "./node-panel";
 import { TracePathNotice } from "./trace-path-notice";
-import { graphKeyHint, handleGraphKey } from "./use-graph-keys";
+import { focusOnPointer, graphKeyHint, handleGraphKey } from "./use-graph-keys";
 import { useGraphUrlState } from "./use-graph-url-state";
 import { useReducedMotion } from "./use-reduced-motion";
 
@@ -169,6 +170,7 @@ export function GraphView() {
               aria-describedby="graph-key-hint"
               tabIndex={0}
               className="absolute inset-0"
+              onPointerDown={focusOnPointer}
               onKeyDown={(e) =>
                 handleGraphKey(e, { canvas, clearSelection: () => setSelection(null), openMenu: openMenuForSelection })
               }
@@ -188,6 +190,7 @@ export function GraphView() {
               />
             </div>
           )}
+          {graph && leaves.length > 0 && <CanvasControls canvas={canvas} />}
           {notice && <div className="absolute inset-0">{notice}</div>}
           {state.trace && (
             <TracePathNotice
