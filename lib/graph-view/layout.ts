@@ -256,8 +256,8 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
   };
   (laid.children ?? []).forEach(place);
 
-  // Only edges that pass a column between their ends get a route: a short edge is drawn
-  // straight, and is only clear of labels if nothing stands between its ends.
+  // Only edges that pass a column between their ends get a route; an edge between
+  // neighbouring columns is drawn straight (nothing stands between its ends).
   const unitRect = new Map<string, Rect>();
   const rectOf = (n: ElkNode) => {
     if (n.children) return n.children.forEach(rectOf);
@@ -267,13 +267,28 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
   };
   (laid.children ?? []).forEach(rectOf);
   const endOf = (elkId: string | undefined) => unitRect.get(elkId ?? "");
+  // Left edges of the units, sorted: an edge passes a column when a unit lies entirely
+  // between its ends.
+  const rects = [...unitRect.values()].sort((a, b) => a.x1 - b.x1);
+  const passesUnit = (from: Rect, to: Rect) => {
+    let lo = 0;
+    let hi = rects.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((rects[mid] as Rect).x1 <= from.x2) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < rects.length && (rects[i] as Rect).x1 < to.x1; i++)
+      if ((rects[i] as Rect).x2 < to.x1) return true;
+    return false;
+  };
   const routes = new Map<string, Point[]>();
   const collect = (n: ElkNode) => {
     for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
       const bends = (e.sections ?? []).flatMap((s) => s.bendPoints ?? []);
       const from = endOf(e.sources[0]);
       const to = endOf(e.targets[0]);
-      const passes = !!from && !!to && to.x1 - from.x2 > 2 * columnGap;
+      const passes = bends.length > 0 && !!from && !!to && passesUnit(from, to);
       if (passes)
         routes.set(
           e.id,
