@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { bookinfoGraph } from "@/lib/graph-view/__fixtures__/bookinfo-graph";
 import { toViewGraph } from "@/lib/graph-view/view-model";
-import { edgeClasses, edgeData, nodeClasses, nodeData } from "./cy-elements";
+import { namespaceBoxId } from "@/lib/graph-view/boxes";
+import { toViewNode, type ViewNode } from "@/lib/graph-view/view-model";
+import { edgeClasses, edgeData, nodeClasses, nodeData, nodeElements } from "./cy-elements";
 import { healthRows } from "./graph-styles";
 import { nodeMenuItems } from "./node-menu-items";
 
@@ -26,11 +28,51 @@ describe("canvas elements", () => {
     expect(decodeURIComponent(nodeData(node("rt-v1")).image!)).toContain(">⊘<");
   });
 
-  it("shapes nodes by kind, gateways apart", () => {
-    expect(nodeData(node("gw")).shape).toBe("round-tag");
-    expect(nodeData(node("db")).shape).toBe("triangle");
+  it("shapes nodes as Kiali does, a gateway keeping its kind's shape with a gateway badge", () => {
+    expect(nodeData(node("gw")).shape).toBe("ellipse");
+    expect(decodeURIComponent(nodeData(node("gw")).image!)).toContain(">G<");
+    expect(nodeData(node("db")).shape).toBe("round-triangle");
     expect(nodeData(node("pp-v1")).shape).toBe("round-rectangle");
+    expect(nodeData({ ...node("db"), isServiceEntry: true }).shape).toBe("round-tag");
     expect(nodeClasses(node("pp-box"))).toContain("box");
+  });
+
+  it("draws a badge the app box shows once on the box, not again on each version", () => {
+    const byId = new Map(nodeElements(graph.nodes).map((el) => [el.data.id, el.data]));
+    const box = decodeURIComponent(byId.get("rv-box")!.image!);
+    expect(box).toContain(">VS<");
+    // reviews v1 has only the box's badge: nothing left to draw on it.
+    expect(byId.get("rv-v1")!.image).toBeUndefined();
+    // reviews v2's own traffic shifting badge stays; the box's VS is not repeated.
+    const v2 = decodeURIComponent(byId.get("rv-v2")!.image!);
+    expect(v2).toContain(">%<");
+    expect(v2).not.toContain(">VS<");
+  });
+
+  it("boxes nodes by namespace when several namespaces are drawn, app boxes inside, parents first", () => {
+    const elements = nodeElements(graph.nodes);
+    const ids = elements.map((el) => el.data.id);
+    const parentOf = new Map(elements.map((el) => [el.data.id, el.data.parent]));
+    expect(ids.filter((id) => id.startsWith("namespace-box:")).sort()).toEqual([
+      namespaceBoxId("bookinfo"),
+      namespaceBoxId("istio-system"),
+    ]);
+    expect(parentOf.get("gw")).toBe(namespaceBoxId("istio-system"));
+    expect(parentOf.get("rv-box")).toBe(namespaceBoxId("bookinfo"));
+    expect(parentOf.get("rv-v1")).toBe("rv-box");
+    expect(parentOf.get("db")).toBe(namespaceBoxId("bookinfo"));
+    for (const [i, id] of ids.entries()) {
+      const parent = parentOf.get(id);
+      if (parent) expect(ids.indexOf(parent)).toBeLessThan(i);
+    }
+    expect(elements.find((el) => el.data.id === namespaceBoxId("bookinfo"))!.classes).toContain("namespace-box");
+  });
+
+  it("draws no namespace box for a single namespace, nor for the unknown source", () => {
+    const unknown: ViewNode = toViewNode({ id: "unknown", nodeType: "unknown", cluster: "c", namespace: "unknown" });
+    const bookinfoOnly = [...graph.nodes.filter((n) => n.namespace === "bookinfo"), unknown];
+    expect(nodeElements(bookinfoOnly).some((el) => el.classes.includes("namespace-box"))).toBe(false);
+    expect(nodeElements(bookinfoOnly).find((el) => el.data.id === "rv-box")!.data.parent).toBeUndefined();
   });
 
   it("labels edges in the chosen mode and colours errors", () => {

@@ -2,12 +2,13 @@
  * Turns the view model into Cytoscape element data. Kept apart from the canvas so the
  * mapping is plain data → data and the canvas only diffs and applies.
  */
+import { namespaceBoxId, namespaceBoxesOf } from "@/lib/graph-view/boxes";
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
 import { securityMarkerOf } from "@/lib/graph-view/edge-security";
-import type { ViewEdge, ViewNode } from "@/lib/graph-view/view-model";
+import type { NodeBadge, ViewEdge, ViewNode } from "@/lib/graph-view/view-model";
 import { healthRows, shapeOf } from "./graph-styles";
-import { nodeImageUri } from "./node-images";
+import { badgeStripUri, nodeImageUri } from "./node-images";
 
 export interface CyNodeData {
   [key: string]: unknown;
@@ -35,9 +36,16 @@ const edgeColour = (e: ViewEdge, normal: string) => {
   return health === "healthy" ? normal : healthRows[health].colour;
 };
 
-export function nodeData(n: ViewNode): CyNodeData {
+export interface NodeContext {
+  /** The compound node it is drawn in: its app box, or its namespace box. */
+  parent?: string;
+  /** Badges its app box already shows, so they are drawn once per box. */
+  boxBadges?: readonly NodeBadge[];
+}
+
+export function nodeData(n: ViewNode, context: NodeContext = { parent: n.parent }): CyNodeData {
   const health = healthRows[n.health];
-  const shapeKind = n.isGateway ? "gateway" : n.isServiceEntry ? "serviceEntry" : n.kind;
+  const shapeKind = n.isServiceEntry ? "serviceEntry" : n.kind;
   const data: CyNodeData = {
     id: n.id,
     label: n.label,
@@ -46,8 +54,9 @@ export function nodeData(n: ViewNode): CyNodeData {
     borderStyle: health.border,
     borderWidth: health.borderWidth,
   };
-  if (n.parent) data.parent = n.parent;
-  const image = n.kind === "box" ? undefined : nodeImageUri(n.health, n.badges);
+  if (context.parent) data.parent = context.parent;
+  const badges = n.badges.filter((b) => !context.boxBadges?.includes(b));
+  const image = n.kind === "box" ? badgeStripUri(badges) : nodeImageUri(n.health, badges);
   if (image) data.image = image;
   return data;
 }
@@ -59,6 +68,44 @@ export function nodeClasses(n: ViewNode): string[] {
   if (n.isDead) classes.push("dead");
   if (n.compare) classes.push(`compare-${n.compare.status}`);
   return classes;
+}
+
+export interface CyNodeElement {
+  data: CyNodeData;
+  classes: string[];
+}
+
+/**
+ * Every node the canvas draws, parents before children (Cytoscape needs a parent to exist
+ * first): a box per namespace when nodes of several namespaces are drawn (as Kiali's
+ * boxByNamespace), then the API's app boxes, then the nodes.
+ */
+export function nodeElements(nodes: readonly ViewNode[]): CyNodeElement[] {
+  const boxed = namespaceBoxesOf(nodes.filter((n) => n.kind !== "box"));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const namespaceBoxes: CyNodeElement[] = [...boxed].sort().map((namespace) => ({
+    data: {
+      id: namespaceBoxId(namespace),
+      label: namespace,
+      shape: "round-rectangle",
+      healthColour: healthRows.na.colour,
+      borderStyle: "solid",
+      borderWidth: 1,
+    },
+    classes: ["box", "namespace-box"],
+  }));
+  const parentOf = (n: ViewNode) => {
+    const box = n.parent ? byId.get(n.parent) : undefined;
+    if (box) return box.id;
+    return boxed.has(n.namespace) ? namespaceBoxId(n.namespace) : undefined;
+  };
+  const element = (n: ViewNode): CyNodeElement => {
+    const box = n.parent ? byId.get(n.parent) : undefined;
+    return { data: nodeData(n, { parent: parentOf(n), boxBadges: box?.badges }), classes: nodeClasses(n) };
+  };
+  const appBoxes = nodes.filter((n) => n.kind === "box").map(element);
+  const leaves = nodes.filter((n) => n.kind !== "box").map(element);
+  return [...namespaceBoxes, ...appBoxes, ...leaves];
 }
 
 /** Cytoscape class per marked security state: cy-stylesheet.ts draws each its own mid-edge marker. */

@@ -109,6 +109,46 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
         padding: "14px",
       },
     },
+    // An app box's badges, once, in its top-right corner (cy-elements.ts nodeElements).
+    {
+      selector: "node.box[image]",
+      style: {
+        "background-image": "data(image)",
+        "background-fit": "none",
+        "background-width": "auto",
+        "background-height": "auto",
+        "background-position-x": "100%",
+        "background-position-y": "0%",
+        "background-offset-x": -4,
+        "background-offset-y": 4,
+        "background-clip": "node",
+      },
+    },
+    // Namespace boxes (several namespaces drawn): quieter than app boxes, so the app boxes
+    // inside read as the units; label in the top-left corner like a frame's title.
+    {
+      selector: "node.namespace-box",
+      style: {
+        "background-opacity": 0.35,
+        "border-style": "dashed",
+        "border-width": 1.5,
+        "text-halign": "center",
+        "font-size": 12,
+        padding: "20px",
+      },
+    },
+    // A long edge follows the route ELK gave it around the columns it passes
+    // (graph-canvas.tsx sets it after a full layout; dragging an end drops it).
+    {
+      selector: "edge.routed",
+      style: {
+        "curve-style": "round-segments",
+        "segment-weights": "data(segmentWeights)" as never,
+        "segment-distances": "data(segmentDistances)" as never,
+        "edge-distances": "node-position",
+        "segment-radii": [12],
+      },
+    },
     { selector: "node.idle", style: { "background-opacity": 0.5, "border-opacity": 0.6 } },
     { selector: "node.dead", style: { "border-color": healthRows.na.colour, "border-style": "dotted" } },
     {

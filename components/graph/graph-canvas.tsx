@@ -4,18 +4,22 @@
  * The Cytoscape canvas. Props in, events out; it never fetches. Each new graph is applied
  * as a diff in one `cy.batch` (remove gone elements, update kept ones, add new ones at
  * positions from placeNodes), so a refresh keeps the picture still and costs one redraw.
+ * The layout (ELK, lib/graph-view/layout.ts) is asynchronous and runs only when a graph
+ * brings nodes not drawn before; the effects that style elements wait for the graph to be
+ * applied (`applied`), not merely received.
  * The canvas is not accessible by itself: GraphElementList mirrors it for keyboards and
  * screen readers.
  */
 import cytoscape from "cytoscape";
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
-import { placeNodes } from "@/lib/graph-view/positions";
-import { layoutLayered, type Point } from "@/lib/graph-view/layout";
+import { needsLayout, placeNodes } from "@/lib/graph-view/positions";
+import { toSegments } from "@/lib/graph-view/edge-route";
+import { layoutGraph, preloadLayout, type LayoutNode, type LayoutResult, type Point } from "@/lib/graph-view/layout";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { Visibility } from "@/lib/graph-view/visibility";
-import { edgeClasses, edgeData, nodeClasses, nodeData } from "./cy-elements";
+import { edgeClasses, edgeData, nodeElements } from "./cy-elements";
 import { buildStylesheet, palettes } from "./cy-stylesheet";
 import { prefersReducedMotion, startTrafficAnimation } from "./traffic-animation";
 
@@ -57,10 +61,40 @@ export interface GraphCanvasProps {
 
 const largeGraph = 400;
 
+/** What the layout needs of each drawn node (boxes are derived from their children). */
+const layoutNodesOf = (graph: ViewGraph): LayoutNode[] =>
+  graph.nodes
+    .filter((n) => n.kind !== "box")
+    .map((n) => ({ id: n.id, group: n.parent, namespace: n.namespace, label: n.label, order: n.version }));
+
+/** Namespace boxes are the canvas's own: hidden when everything in them is. */
+function hideEmptyNamespaceBoxes(cy: cytoscape.Core) {
+  cy.nodes(".namespace-box").forEach((box) => {
+    const empty = box.children().not(".hidden").empty();
+    if (box.hasClass("hidden") !== empty) box.toggleClass("hidden", empty);
+  });
+}
+
+/** Long edges follow ELK's route while both their ends stay where the layout put them. */
+function applyRoutes(cy: cytoscape.Core, layout: LayoutResult) {
+  cy.edges().forEach((edge) => {
+    const route = layout.routes.get(edge.id());
+    const source = layout.positions.get(edge.source().id());
+    const target = layout.positions.get(edge.target().id());
+    const segments = route && source && target ? toSegments(source, target, route) : undefined;
+    if (segments) {
+      edge.data({ segmentWeights: segments.weights, segmentDistances: segments.distances });
+      edge.addClass("routed");
+    } else edge.removeClass("routed");
+  });
+}
+
 export function GraphCanvas(props: GraphCanvasProps) {
   const { graph, visibility, edgeLabels, animate, security, theme, selection, highlight, ref } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
+  /** The graph the canvas shows, once laid out and applied. */
+  const [applied, setApplied] = useState<ViewGraph | null>(null);
   // Latest callbacks without re-binding Cytoscape's listeners on each render.
   const callbacks = useRef(props);
   useEffect(() => {
@@ -82,6 +116,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   };
 
   useEffect(() => {
+    // ELK loads while the graph is fetched, not after it arrives.
+    void preloadLayout();
     const cy = cytoscape({
       container: container.current,
       style: buildStylesheet(palettes.light),
@@ -94,10 +130,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const target = event.target as cytoscape.Core | cytoscape.SingularElementReturnValue;
       if (target === cy) return callbacks.current.onSelect(null);
       const el = target as cytoscape.SingularElementReturnValue;
+      // A namespace box is a frame, not a graph node: it has no panel.
+      if (el.hasClass("namespace-box")) return callbacks.current.onSelect(null);
       callbacks.current.onSelect({ kind: el.isNode() ? "node" : "edge", id: el.id() });
+    });
+    // A routed edge's bends were computed for where the layout put its ends.
+    cy.on("drag", "node", (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      node.union(node.descendants()).connectedEdges(".routed").removeClass("routed");
     });
     cy.on("cxttap", "node", (event) => {
       const node = event.target as cytoscape.NodeSingular;
+      if (node.hasClass("namespace-box")) return;
       const box = container.current?.getBoundingClientRect();
       const rp = event.renderedPosition ?? node.renderedPosition();
       callbacks.current.onNodeMenu(node.id(), { x: (box?.left ?? 0) + rp.x, y: (box?.top ?? 0) + rp.y });
@@ -113,80 +157,103 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current?.style(buildStylesheet(palettes[theme]));
   }, [theme]);
 
-  // Apply a new graph (or label mode, or security display) as a diff.
+  // Apply a new graph (or label mode, or security display) as a diff, after laying out the nodes it brings.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    let cancelled = false;
     const palette = palettes[theme];
-    const leaves = graph.nodes.filter((n) => n.kind !== "box");
+    const leaves = layoutNodesOf(graph);
     const previous = new Map<string, Point>();
     cy.nodes()
       .not(".box")
       .forEach((n) => {
         previous.set(n.id(), { ...n.position() });
       });
-    const placed = placeNodes({
-      nodes: leaves.map((n) => ({ id: n.id, group: n.parent })),
-      edges: graph.edges,
-      previous,
-    });
-    const wanted = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
     const firstDraw = cy.elements().length === 0 || ![...previous.keys()].some((id) => graph.nodeById.has(id));
-    const large = graph.nodes.length + graph.edges.length > largeGraph;
-    // Hidden/found classes go in with the element, so a new graph is styled once, not twice.
-    const vis = callbacks.current.visibility;
-    const nodeVis = (id: string) => [
-      ...(vis.hiddenNodes.has(id) ? ["hidden"] : []),
-      ...(vis.foundNodes.has(id) ? ["found"] : []),
-    ];
-    const edgeVis = (id: string) => [
-      ...(vis.hiddenEdges.has(id) ? ["hidden"] : []),
-      ...(vis.foundEdges.has(id) ? ["found"] : []),
-    ];
+    const apply = (layout: LayoutResult | undefined) => {
+      if (cancelled) return;
+      const placed = placeNodes({
+        nodes: leaves,
+        edges: graph.edges,
+        previous: firstDraw ? new Map() : previous,
+        ideal: layout?.positions ?? new Map(),
+      });
+      const wanted = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
+      const elements = nodeElements(graph.nodes);
+      for (const el of elements) wanted.add(el.data.id);
+      const large = graph.nodes.length + graph.edges.length > largeGraph;
+      // Hidden/found classes go in with the element, so a new graph is styled once, not twice.
+      const vis = callbacks.current.visibility;
+      const nodeVis = (id: string) => [
+        ...(vis.hiddenNodes.has(id) ? ["hidden"] : []),
+        ...(vis.foundNodes.has(id) ? ["found"] : []),
+      ];
+      const edgeVis = (id: string) => [
+        ...(vis.hiddenEdges.has(id) ? ["hidden"] : []),
+        ...(vis.foundEdges.has(id) ? ["found"] : []),
+      ];
 
-    cy.batch(() => {
-      if (firstDraw) cy.elements().remove();
-      else
-        cy.elements()
-          .filter((el) => !wanted.has(el.id()))
-          .remove();
-      const toAdd: cytoscape.ElementDefinition[] = [];
-      // Boxes first: a child's parent must exist when the child is added.
-      const ordered = [...graph.nodes].sort((a, b) => Number(b.kind === "box") - Number(a.kind === "box"));
-      for (const n of ordered) {
-        const data = nodeData(n);
-        // On a first draw every element is new: skip the per-id lookups (each makes a collection).
-        const existing = firstDraw ? undefined : cy.getElementById(n.id);
-        if (existing?.nonempty()) {
-          existing.data(data);
-          existing.classes([...nodeClasses(n), ...nodeVis(n.id)]);
-        } else {
-          toAdd.push({
-            group: "nodes",
-            data,
-            classes: [...nodeClasses(n), ...nodeVis(n.id)],
-            position: placed.get(n.id),
-          });
+      cy.batch(() => {
+        if (firstDraw) cy.elements().remove();
+        else
+          cy.elements()
+            .filter((el) => !wanted.has(el.id()))
+            .remove();
+        const toAdd: cytoscape.ElementDefinition[] = [];
+        for (const { data, classes } of elements) {
+          // On a first draw every element is new: skip the per-id lookups (each makes a collection).
+          const found = firstDraw ? undefined : cy.getElementById(data.id);
+          if (found?.nonempty()) {
+            // Namespace boxes come and go with the namespaces drawn: re-parent what moved.
+            const existing =
+              (found.data("parent") ?? null) === (data.parent ?? null)
+                ? found.nodes()
+                : found.nodes().move({ parent: data.parent ?? null });
+            existing.data(data);
+            existing.classes([...classes, ...nodeVis(data.id)]);
+          } else {
+            toAdd.push({
+              group: "nodes",
+              data,
+              classes: [...classes, ...nodeVis(data.id)],
+              position: placed.get(data.id),
+            });
+          }
         }
-      }
-      for (const e of graph.edges) {
-        const data = edgeData(e, edgeLabels, palette.edge, security);
-        const existing = firstDraw ? undefined : cy.getElementById(e.id);
-        if (existing?.nonempty()) {
-          existing.data(data);
-          existing.classes([...edgeClasses(e, security), ...edgeVis(e.id)]);
-        } else {
-          toAdd.push({ group: "edges", data, classes: [...edgeClasses(e, security), ...edgeVis(e.id)] });
+        for (const e of graph.edges) {
+          const data = edgeData(e, edgeLabels, palette.edge, security);
+          const existing = firstDraw ? undefined : cy.getElementById(e.id);
+          if (existing?.nonempty()) {
+            const routed = existing.hasClass("routed") ? ["routed"] : [];
+            existing.data(data);
+            existing.classes([...edgeClasses(e, security), ...routed, ...edgeVis(e.id)]);
+          } else {
+            toAdd.push({ group: "edges", data, classes: [...edgeClasses(e, security), ...edgeVis(e.id)] });
+          }
         }
-      }
-      cy.add(toAdd);
-    });
-    // Big graphs: skip edges and use a texture while panning/zooming. These are init
-    // options, but the renderer reads them from its own fields on every frame.
-    const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
-    Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
-    if (firstDraw) cy.fit(undefined, 30);
-    reportDrawn();
+        cy.add(toAdd);
+        if (firstDraw && layout) applyRoutes(cy, layout);
+        hideEmptyNamespaceBoxes(cy);
+      });
+      // Big graphs: skip edges and use a texture while panning/zooming. These are init
+      // options, but the renderer reads them from its own fields on every frame.
+      const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
+      Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
+      if (firstDraw) cy.fit(undefined, 30);
+      setApplied(graph);
+      reportDrawn();
+    };
+    if (firstDraw || needsLayout(leaves, previous))
+      void layoutGraph(leaves, graph.edges).then(apply, (error: unknown) => {
+        // A layout failure must not leave the page blank: draw at the kept positions.
+        console.error("graph layout failed", error);
+        apply(undefined);
+      });
+    else apply(undefined);
+    return () => {
+      cancelled = true;
+    };
   }, [graph, edgeLabels, security, theme]);
 
   // Hide and find: class toggles in one batch. When the set of hidden nodes changes (a
@@ -194,7 +261,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const hiddenCount = useRef(0);
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
+    if (!cy || !applied) return;
     const refit = hiddenCount.current !== visibility.hiddenNodes.size;
     hiddenCount.current = visibility.hiddenNodes.size;
     cy.batch(() => {
@@ -206,10 +273,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (el.hasClass("hidden") !== hidden) el.toggleClass("hidden", hidden);
         if (el.hasClass("found") !== found) el.toggleClass("found", found);
       });
+      hideEmptyNamespaceBoxes(cy);
     });
     if (refit) cy.fit(cy.elements(":visible"), 30);
     reportDrawn();
-  }, [visibility, graph]);
+  }, [visibility, applied]);
 
   // A trace's path: one batch of class toggles, redone when the graph refreshes.
   useEffect(() => {
@@ -226,7 +294,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (el.hasClass("dimmed") !== dimmed) el.toggleClass("dimmed", dimmed);
       });
     });
-  }, [highlight, graph]);
+  }, [highlight, applied]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -241,13 +309,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const box = el.renderedBoundingBox();
       if (box.x2 < 0 || box.y2 < 0 || box.x1 > cy.width() || box.y1 > cy.height()) cy.center(el);
     }
-  }, [selection, graph]);
+  }, [selection, applied]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !animate || prefersReducedMotion()) return;
     return startTrafficAnimation(cy);
-  }, [animate, graph]);
+  }, [animate, applied]);
 
   useImperativeHandle(
     ref,
@@ -262,13 +330,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
       relayout: () => {
         const cy = cyRef.current;
         if (!cy) return;
-        const leaves = graph.nodes.filter((n) => n.kind !== "box");
-        const positions = layoutLayered(
-          leaves.map((n) => ({ id: n.id, group: n.parent })),
-          graph.edges,
-        );
-        cy.batch(() => positions.forEach((p, id) => cy.getElementById(id).position(p)));
-        cy.fit(cy.elements(":visible"), 30);
+        void layoutGraph(layoutNodesOf(graph), graph.edges).then((layout) => {
+          if (cyRef.current !== cy) return;
+          cy.batch(() => {
+            layout.positions.forEach((p, id) => cy.getElementById(id).position(p));
+            applyRoutes(cy, layout);
+          });
+          cy.fit(cy.elements(":visible"), 30);
+        });
       },
       screenPositionOf: (id) => {
         const cy = cyRef.current;

@@ -7,11 +7,9 @@ import { badgeRows, healthRows, nodeKindRows, type CyShape } from "./graph-style
 const shapePath: Record<CyShape, string> = {
   "round-rectangle": "M4 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z",
   ellipse: "M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2z",
-  triangle: "M8 2l6 12H2z",
-  diamond: "M8 1l7 7-7 7-7-7z",
+  "round-triangle": "M8 2.5l5.5 11h-11z",
   "round-pentagon": "M8 2l6 4.5-2.3 7.5H4.3L2 6.5z",
   "round-tag": "M2 3h8l4 5-4 5H2z",
-  rectangle: "M2 2h12v12H2z",
 };
 
 /** `security`: whether the Security display is on (its markers are explained either way). */
@@ -30,12 +28,25 @@ export function GraphLegend({ security }: { security: boolean }) {
                 fill="none"
                 stroke="currentColor"
                 strokeWidth={1.5}
+                strokeLinejoin="round"
               >
                 <path d={shapePath[row.shape]} />
               </svg>
               {row.label}
             </li>
           ))}
+          <li className="flex items-center gap-1.5">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
+              <rect x="1.5" y="3" width="13" height="11" rx="2" strokeWidth={1.2} />
+            </svg>
+            App box: an app&apos;s versions; its badges (top right) apply to all of them
+          </li>
+          <li className="flex items-center gap-1.5">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
+              <rect x="1" y="2" width="14" height="12" rx="2" strokeWidth={1.2} strokeDasharray="2 1.5" />
+            </svg>
+            Dashed frame: a namespace, when several are shown
+          </li>
         </ul>
       </section>
       <section>

@@ -6,18 +6,21 @@
 import type { HealthStatus } from "@/lib/contracts/graph";
 import type { NodeBadge, ViewNodeKind } from "@/lib/graph-view/view-model";
 
-export type CyShape =
-  "round-rectangle" | "ellipse" | "triangle" | "diamond" | "round-pentagon" | "round-tag" | "rectangle";
+export type CyShape = "round-rectangle" | "ellipse" | "round-triangle" | "round-tag" | "round-pentagon";
 
-export const nodeKindRows: { kind: ViewNodeKind | "gateway" | "serviceEntry"; label: string; shape: CyShape }[] = [
+/**
+ * The shapes Kiali users read (Kiali's GraphStyles getNodeShape): app rounded rectangle,
+ * workload and unknown circle, service triangle, ServiceEntry tag, aggregate pentagon.
+ * Gateways keep their kind's shape and carry the gateway badge, as in Kiali.
+ */
+export const nodeKindRows: { kind: ViewNodeKind | "serviceEntry"; label: string; shape: CyShape }[] = [
   { kind: "app", label: "App", shape: "round-rectangle" },
   { kind: "versionedApp", label: "Versioned app (boxed in its app)", shape: "round-rectangle" },
   { kind: "workload", label: "Workload", shape: "ellipse" },
-  { kind: "service", label: "Service", shape: "triangle" },
-  { kind: "gateway", label: "Gateway", shape: "round-tag" },
-  { kind: "serviceEntry", label: "ServiceEntry (external)", shape: "diamond" },
-  { kind: "unknown", label: "Unknown source", shape: "round-pentagon" },
-  { kind: "aggregate", label: "Aggregate", shape: "rectangle" },
+  { kind: "service", label: "Service", shape: "round-triangle" },
+  { kind: "serviceEntry", label: "ServiceEntry (external)", shape: "round-tag" },
+  { kind: "unknown", label: "Unknown source (labelled unknown)", shape: "ellipse" },
+  { kind: "aggregate", label: "Aggregate", shape: "round-pentagon" },
 ];
 
 export const shapeOf = (kind: string): CyShape => nodeKindRows.find((r) => r.kind === kind)?.shape ?? "ellipse";
@@ -56,6 +59,7 @@ export interface BadgeRow {
 }
 
 export const badgeRows: BadgeRow[] = [
+  { badge: "gateway", label: "Gateway (ingress or egress)", glyph: "G", colour: "#334155" },
   { badge: "virtualService", label: "VirtualService", glyph: "VS", colour: "#0369a1" },
   { badge: "requestRouting", label: "Request routing", glyph: "R", colour: "#0369a1" },
   { badge: "trafficShifting", label: "Traffic shifting", glyph: "%", colour: "#7c3aed" },

@@ -18,6 +18,7 @@ import { graphCompareUrl, useGraphComparison } from "@/lib/queries/graph-compare
 import { useTrace } from "@/lib/queries/tracing";
 import { CompareBar } from "./compare-bar";
 import { CompareChanges } from "./compare-changes";
+import { CanvasControls } from "./canvas-controls";
 import { GraphCanvas, type DrawnSummary, type GraphCanvasHandle, type GraphSelection } from "./graph-canvas";
 import { GraphElementList } from "./graph-element-list";
 import { GraphLegend } from "./graph-legend";
@@ -28,7 +29,7 @@ import { NodeContextMenu } from "./node-context-menu";
 import type { NodeMenuContext } from "./node-menu-items";
 import { NodePanel } from "./node-panel";
 import { TracePathNotice } from "./trace-path-notice";
-import { graphKeyHint, handleGraphKey } from "./use-graph-keys";
+import { focusOnPointer, graphKeyHint, handleGraphKey } from "./use-graph-keys";
 import { useGraphUrlState } from "./use-graph-url-state";
 import { useReducedMotion } from "./use-reduced-motion";
 
@@ -211,6 +212,7 @@ export function GraphView() {
               aria-describedby="graph-key-hint"
               tabIndex={0}
               className="absolute inset-0"
+              onPointerDown={focusOnPointer}
               onKeyDown={(e) =>
                 handleGraphKey(e, { canvas, clearSelection: () => setSelection(null), openMenu: openMenuForSelection })
               }
@@ -231,6 +233,7 @@ export function GraphView() {
               />
             </div>
           )}
+          {graph && leaves.length > 0 && <CanvasControls canvas={canvas} />}
           {notice && <div className="absolute inset-0">{notice}</div>}
           {state.trace && (
             <TracePathNotice

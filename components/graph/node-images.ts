@@ -24,7 +24,7 @@ export function badgeSvg(badge: NodeBadge, cx: number, cy: number, r: number): s
   );
 }
 
-export function nodeImageUri(health: HealthStatus, badges: NodeBadge[]): string | undefined {
+export function nodeImageUri(health: HealthStatus, badges: readonly NodeBadge[]): string | undefined {
   const glyph = healthRows[health].glyph;
   if (!glyph && badges.length === 0) return undefined;
   const key = `${health}|${badges.join(",")}`;
@@ -40,6 +40,23 @@ export function nodeImageUri(health: HealthStatus, badges: NodeBadge[]): string 
       `<text x="${width / 2}" y="${height / 2}" dy="0.35em" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="18" fill="${healthRows[health].colour}">${escapeXml(glyph)}</text>`,
     );
   }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
+  const uri = `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+  cache.set(key, uri);
+  return uri;
+}
+
+/** An app box's badges, drawn once in its top-right corner (cy-stylesheet.ts `node.box[image]`). */
+export function badgeStripUri(badges: readonly NodeBadge[]): string | undefined {
+  if (badges.length === 0) return undefined;
+  const key = `strip|${badges.join(",")}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { badge } = nodeImage;
+  const r = badge / 2;
+  const width = badges.length * (badge + 2);
+  const height = badge + 2;
+  const parts = badges.map((b, i) => badgeSvg(b, 1 + r + i * (badge + 2), 1 + r, r));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
   const uri = `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
   cache.set(key, uri);

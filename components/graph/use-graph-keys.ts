@@ -3,9 +3,14 @@
 /**
  * Keyboard control of the canvas region: f fit, + / - zoom, arrows pan, r re-layout,
  * Escape clear the selection, the menu key (or Shift+F10) open the selected node's menu.
- * A table, so a new shortcut is a new row (and the visible hint reads the same table).
+ * A table, so a new shortcut is a new row (and the visible hint reads the same table); the
+ * on-screen buttons (canvas-controls.tsx) run the same actions.
+ *
+ * Cytoscape cancels the mousedown on its canvas (preventDefault), so a click on the graph
+ * would not move focus to the region and the keys would go to whatever had focus before;
+ * `focusOnPointer` focuses the region on pointerdown, before Cytoscape sees the mouse.
  */
-import type { KeyboardEvent, RefObject } from "react";
+import type { KeyboardEvent, PointerEvent, RefObject } from "react";
 import type { GraphCanvasHandle } from "./graph-canvas";
 
 export interface GraphKeyActions {
@@ -16,15 +21,25 @@ export interface GraphKeyActions {
 
 const pan = 60;
 
+type CanvasRef = RefObject<GraphCanvasHandle | null>;
+
+/** What both the keys and the on-screen buttons do to the canvas. */
+export const canvasActions = {
+  zoomIn: (c: CanvasRef) => c.current?.zoomBy(1.25),
+  zoomOut: (c: CanvasRef) => c.current?.zoomBy(0.8),
+  fit: (c: CanvasRef) => c.current?.fit(),
+  relayout: (c: CanvasRef) => c.current?.relayout(),
+};
+
 export const graphKeyRows: { keys: string[]; hint: string; run: (a: GraphKeyActions) => void }[] = [
-  { keys: ["f"], hint: "f fit", run: (a) => a.canvas.current?.fit() },
-  { keys: ["+", "="], hint: "+ / − zoom", run: (a) => a.canvas.current?.zoomBy(1.25) },
-  { keys: ["-", "_"], hint: "", run: (a) => a.canvas.current?.zoomBy(0.8) },
+  { keys: ["f"], hint: "f fit", run: (a) => canvasActions.fit(a.canvas) },
+  { keys: ["+", "="], hint: "+ / − zoom", run: (a) => canvasActions.zoomIn(a.canvas) },
+  { keys: ["-", "_"], hint: "", run: (a) => canvasActions.zoomOut(a.canvas) },
   { keys: ["ArrowLeft"], hint: "arrows pan", run: (a) => a.canvas.current?.panBy(pan, 0) },
   { keys: ["ArrowRight"], hint: "", run: (a) => a.canvas.current?.panBy(-pan, 0) },
   { keys: ["ArrowUp"], hint: "", run: (a) => a.canvas.current?.panBy(0, pan) },
   { keys: ["ArrowDown"], hint: "", run: (a) => a.canvas.current?.panBy(0, -pan) },
-  { keys: ["r"], hint: "r re-layout", run: (a) => a.canvas.current?.relayout() },
+  { keys: ["r"], hint: "r re-layout", run: (a) => canvasActions.relayout(a.canvas) },
   { keys: ["Escape"], hint: "Esc deselect", run: (a) => a.clearSelection() },
   { keys: ["ContextMenu", "Shift+F10"], hint: "Menu key: node actions", run: (a) => a.openMenu() },
 ];
@@ -41,4 +56,8 @@ export function handleGraphKey(event: KeyboardEvent, actions: GraphKeyActions) {
   if (!row) return;
   event.preventDefault();
   row.run(actions);
+}
+
+export function focusOnPointer(event: PointerEvent<HTMLElement>) {
+  if (document.activeElement !== event.currentTarget) event.currentTarget.focus({ preventScroll: true });
 }

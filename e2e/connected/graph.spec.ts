@@ -1,9 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { GraphPage } from "../pages/graph-page";
+import { GraphPage, type RenderedRect } from "../pages/graph-page";
 
 // Bookinfo's load generator has to run and Prometheus to scrape twice before the first
 // rates exist; the page polls every 10 s (refresh=10000), so give it time.
 const trafficTimeout = 120_000;
+
+const overlap = (a: RenderedRect, b: RenderedRect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 test.describe("the graph page", () => {
   test("asks for a namespace when none is selected", async ({ page }) => {
@@ -165,6 +167,73 @@ test.describe("the graph page", () => {
       // details and productpage are not ratings' direct peers: not drawn at all.
       await expect(graph.node(/^details v1/)).toHaveCount(0);
       await expect(graph.node(/^productpage v1/)).toHaveCount(0);
+    });
+
+    test("boxes four namespaces apart and draws no label over another", async ({ page }) => {
+      const namespaces = ["bookinfo", "httpbin", "istio-system", "tcp-echo"];
+      const graph = new GraphPage(page);
+      await graph.open(`namespaces=${namespaces.join(",")}&graphType=versionedApp&duration=300s&refresh=10000`);
+      await graph.waitForDrawn(trafficTimeout);
+      // Each namespace gets a frame once its traffic has reached Prometheus.
+      await expect
+        .poll(
+          async () =>
+            (await graph.renderedNodes())
+              .filter((n) => n.kind === "namespace" && n.visible)
+              .map((n) => n.label)
+              .sort(),
+          { timeout: trafficTimeout },
+        )
+        .toEqual(namespaces);
+      await graph.canvasRegion.focus();
+      await page.keyboard.press("f");
+
+      const nodes = (await graph.renderedNodes()).filter((n) => n.visible);
+      const frames = nodes.filter((n) => n.kind === "namespace");
+      for (const [i, a] of frames.entries())
+        for (const b of frames.slice(i + 1)) expect(overlap(a.body, b.body), `${a.label} / ${b.label}`).toBe(false);
+
+      // Every app box sits in its namespace's frame.
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      for (const box of nodes.filter((n) => n.kind === "app"))
+        expect(byId.get(box.parent ?? "")?.kind, `${box.label}'s parent`).toBe("namespace");
+
+      // No node's label overlaps another node's label or shape.
+      const leaves = nodes.filter((n) => n.kind === "node");
+      expect(leaves.length).toBeGreaterThan(8);
+      for (const a of leaves) {
+        if (!a.labelBox) continue;
+        for (const b of leaves) {
+          if (a === b) continue;
+          expect(overlap(a.labelBox, b.body), `label of ${a.id} over ${b.id}`).toBe(false);
+          if (b.labelBox) expect(overlap(a.labelBox, b.labelBox), `labels of ${a.id} and ${b.id}`).toBe(false);
+        }
+      }
+    });
+
+    test("keeps the keys working after a click on the canvas, and zooms from the on-screen buttons", async ({
+      page,
+    }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&refresh=10000");
+      await graph.waitForDrawn(trafficTimeout);
+      const width = async () => {
+        const nodes = (await graph.renderedNodes()).filter((n) => n.kind === "node");
+        return Math.max(...nodes.map((n) => n.body.x2 - n.body.x1));
+      };
+      await graph.hideInput.focus();
+      // A click on the canvas (Cytoscape cancels the mousedown) still gives it the keys.
+      const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+      await page.mouse.click(canvas.x + 5, canvas.y + 5);
+      await expect(graph.canvasRegion).toBeFocused();
+      const before = await width();
+      await page.keyboard.press("+");
+      await expect.poll(width).toBeGreaterThan(before * 1.1);
+      // Had the Hide field kept the focus, the key would have been typed there.
+      await expect(graph.hideInput).toHaveValue("");
+      await page.getByRole("button", { name: "Zoom out" }).click();
+      await page.getByRole("button", { name: "Zoom out" }).click();
+      await expect.poll(width).toBeLessThan(before);
     });
 
     test("is usable from the keyboard", async ({ page }) => {

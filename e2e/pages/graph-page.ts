@@ -1,5 +1,26 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+export interface RenderedRect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** One node as Cytoscape drew it, in screen pixels of the canvas. */
+export interface RenderedNode {
+  id: string;
+  label: string;
+  parent: string | null;
+  /** "namespace" for a namespace frame, "app" for an app box, "node" otherwise. */
+  kind: "namespace" | "app" | "node";
+  visible: boolean;
+  /** The shape (a box's whole area for boxes), without the label. */
+  body: RenderedRect;
+  /** The label's box alone; empty for a node without a label. */
+  labelBox: RenderedRect | null;
+}
+
 /**
  * The graph page. A canvas has no DOM, so this reads the page's honest mirrors of it: the
  * accessible node and edge lists (what is drawn, each edge's current label text, what is
@@ -52,6 +73,61 @@ export class GraphPage {
     return this.edgeList
       .locator("li[data-edge-id]")
       .evaluateAll((items) => items.map((li) => li.getAttribute("data-label") ?? ""));
+  }
+
+  /**
+   * Every node's rendered position, read from the canvas itself. Cytoscape registers its
+   * instance on its container (`container._cyreg.cy`, set in its Core constructor), so this
+   * needs no test hook in the page: it asks the drawing for its own bounding boxes.
+   */
+  async renderedNodes(): Promise<RenderedNode[]> {
+    return this.page.getByTestId("graph-canvas").evaluate((container) => {
+      interface Box {
+        x1: number;
+        y1: number;
+        x2: number;
+        y2: number;
+        w: number;
+      }
+      interface CyNode {
+        id(): string;
+        data(key: string): unknown;
+        visible(): boolean;
+        hasClass(c: string): boolean;
+        isParent(): boolean;
+        parent(): { empty(): boolean; id(): string };
+        renderedBoundingBox(options: Record<string, boolean>): Box;
+      }
+      const cy = (container as unknown as { _cyreg?: { cy?: { nodes(): { map<T>(f: (n: CyNode) => T): T[] } } } })
+        ._cyreg?.cy;
+      if (!cy) throw new Error("no Cytoscape instance on the graph canvas");
+      const rect = (b: Box) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+      return cy.nodes().map((n) => {
+        const label = String(n.data("label") ?? "");
+        const labelBox = n.renderedBoundingBox({
+          includeNodes: false,
+          includeEdges: false,
+          includeLabels: true,
+          includeOverlays: false,
+        });
+        return {
+          id: n.id(),
+          label,
+          parent: n.parent().empty() ? null : n.parent().id(),
+          kind: n.hasClass("namespace-box") ? "namespace" : n.hasClass("box") ? "app" : "node",
+          visible: n.visible(),
+          body: rect(
+            n.renderedBoundingBox({
+              includeNodes: true,
+              includeEdges: false,
+              includeLabels: false,
+              includeOverlays: false,
+            }),
+          ),
+          labelBox: label && labelBox.w > 0 ? rect(labelBox) : null,
+        } as const;
+      });
+    });
   }
 
   /** Titles of the nodes by hidden state. */

@@ -5,13 +5,17 @@
  * appears beside its callers' other callees), then moves down until it overlaps nobody.
  * A node with no placed neighbour goes below the current picture, keeping the layered
  * layout's shape among the new nodes. With nothing to keep, it is the full layout.
+ * The layout is computed by the caller (layout.ts is asynchronous), so this stays a plain
+ * synchronous function of its inputs.
  */
-import { layoutLayered, layoutSpacing, type LayoutEdge, type LayoutNode, type Point } from "./layout";
+import { layoutSpacing, type LayoutEdge, type LayoutNode, type Point } from "./layout";
 
 export interface PlaceInput {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   previous: ReadonlyMap<string, Point>;
+  /** layoutGraph's positions for all of `nodes`. */
+  ideal: ReadonlyMap<string, Point>;
 }
 
 /** A spatial hash of occupied spots, so placing N new nodes is not O(N × all). */
@@ -31,16 +35,19 @@ class Occupancy {
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++)
         for (const q of this.cells.get(`${cx + dx}:${cy + dy}`) ?? [])
-          if (Math.abs(q.x - p.x) < layoutSpacing.column * 0.6 && Math.abs(q.y - p.y) < layoutSpacing.row * 0.75)
+          if (Math.abs(q.x - p.x) < layoutSpacing.column * 0.6 && Math.abs(q.y - p.y) < layoutSpacing.row * 0.9)
             return true;
     return false;
   }
 }
 
-export function placeNodes({ nodes, edges, previous }: PlaceInput): Map<string, Point> {
+/** Does this refresh need a layout at all? Only when it brings nodes not drawn before. */
+export const needsLayout = (nodes: LayoutNode[], previous: ReadonlyMap<string, Point>) =>
+  nodes.some((n) => !previous.has(n.id));
+
+export function placeNodes({ nodes, edges, previous, ideal }: PlaceInput): Map<string, Point> {
   const kept = nodes.filter((n) => previous.has(n.id));
-  if (kept.length === 0) return layoutLayered(nodes, edges);
-  const ideal = layoutLayered(nodes, edges);
+  if (kept.length === 0) return new Map(ideal);
   const result = new Map<string, Point>();
   const occupied = new Occupancy();
   for (const n of kept) {
@@ -65,12 +72,13 @@ export function placeNodes({ nodes, edges, previous }: PlaceInput): Map<string, 
     maxY = Math.max(maxY, p.y);
     minX = Math.min(minX, p.x);
   }
-  const orphans = fresh.filter((n) => {
-    const anchors = [...(neighbours.get(n.id) ?? []), ...(n.group ? (siblings.get(n.group) ?? []) : [])].filter((id) =>
-      result.has(id),
-    );
-    return anchors.length === 0;
-  });
+  // A new version follows the versions already in its box only, so the box stays in one
+  // column; any other new node follows its placed neighbours.
+  const anchorsOf = (n: LayoutNode) => {
+    const placedSiblings = (n.group ? (siblings.get(n.group) ?? []) : []).filter((id) => result.has(id));
+    return placedSiblings.length ? placedSiblings : (neighbours.get(n.id) ?? []).filter((id) => result.has(id));
+  };
+  const orphans = fresh.filter((n) => anchorsOf(n).length === 0);
   const orphanIds = new Set(orphans.map((n) => n.id));
 
   // Anchored nodes first, in layered order, so one new node can anchor the next.
@@ -78,9 +86,7 @@ export function placeNodes({ nodes, edges, previous }: PlaceInput): Map<string, 
     .filter((n) => !orphanIds.has(n.id))
     .sort((a, b) => (ideal.get(a.id) as Point).x - (ideal.get(b.id) as Point).x);
   for (const n of anchored) {
-    const anchors = [...(neighbours.get(n.id) ?? []), ...(n.group ? (siblings.get(n.group) ?? []) : [])].filter((id) =>
-      result.has(id),
-    );
+    const anchors = anchorsOf(n);
     const me = ideal.get(n.id) as Point;
     let x = 0;
     let y = 0;

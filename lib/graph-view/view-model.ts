@@ -10,6 +10,7 @@ import type { OutboundTrafficMode } from "@/lib/istio/mesh-config";
 export type ViewNodeKind = "app" | "versionedApp" | "workload" | "service" | "unknown" | "aggregate" | "box";
 
 export const nodeBadges = [
+  "gateway",
   "virtualService",
   "requestRouting",
   "trafficShifting",
@@ -23,6 +24,8 @@ export type NodeBadge = (typeof nodeBadges)[number];
 
 /** Which contract flag raises which badge: a new badge is a new row. */
 const badgeFlags: [NodeBadge, (d: GraphNodeData) => boolean | undefined][] = [
+  // As Kiali: a gateway keeps the shape of its kind and carries a gateway badge.
+  ["gateway", (d) => d.isGateway],
   ["virtualService", (d) => d.hasVS],
   ["requestRouting", (d) => d.hasRequestRouting],
   ["trafficShifting", (d) => d.hasTrafficShifting || d.hasTCPTrafficShifting],
