@@ -1,8 +1,9 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { defaultAuditPageSize } from "@/lib/contracts/audit";
+import { formatNamespaceParam } from "@/lib/namespace-param";
 import { useAuditList, type AuditFilters } from "@/lib/queries/audit";
 import { buttonClass } from "@/components/istio-config/dialog-parts";
 import { useSelectedNamespaces } from "@/components/shell/use-selected-namespaces";
@@ -33,6 +34,19 @@ export function AuditView() {
   // The URL decides the page; the trail only counts while it leads to that page.
   const paging = trail.cursor === urlCursor ? trail : pagingAt(urlCursor);
   const list = useAuditList({ filters, namespaces, cursor: paging.cursor });
+
+  // A page of one selection is no place to start another: a new selection in the top bar starts from the newest entry,
+  // as a new filter does below (the top bar keeps the other parameters, the cursor among them).
+  const scope = formatNamespaceParam(namespaces);
+  const scopeOfCursor = useRef(scope);
+  useEffect(() => {
+    if (scopeOfCursor.current === scope) return;
+    scopeOfCursor.current = scope;
+    if (!params.has("cursor")) return;
+    const next = new URLSearchParams(params.toString());
+    next.delete("cursor");
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  }, [scope, params, router, pathname]);
 
   /** Changes some parameters and keeps the others (the top bar's namespaces among them). */
   const setParams = (changes: Record<string, string | undefined>) => {
