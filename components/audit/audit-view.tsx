@@ -99,12 +99,7 @@ export function AuditView() {
       />
       <nav aria-label="Pages of the audit log" className="flex flex-wrap items-center gap-2 text-sm">
         <span data-testid="audit-page-position" className="mr-auto text-slate-600 dark:text-slate-300">
-          {entries.length === 0
-            ? ""
-            : first === undefined
-              ? `${entries.length} entries`
-              : `Entries ${first + 1}–${first + entries.length}`}
-          {nextCursor ? ", and older ones" : entries.length > 0 && paging.cursor ? ", the oldest" : ""}
+          {positionText(list.isPlaceholderData ? undefined : entries.length, first, nextCursor !== null, paging)}
         </span>
         <button
           type="button"
@@ -134,4 +129,12 @@ export function AuditView() {
       {selected && <AuditEntryPanel key={selected} id={selected} onClose={() => setParams({ entry: undefined })} />}
     </div>
   );
+}
+
+/** Where the page is, in words; `shown` undefined while the page is still loading (the previous one stays listed). */
+function positionText(shown: number | undefined, first: number | undefined, more: boolean, paging: AuditPaging) {
+  if (shown === undefined) return "Loading the page…";
+  if (shown === 0) return "";
+  const range = first === undefined ? `${shown} entries` : `Entries ${first + 1}–${first + shown}`;
+  return `${range}${more ? ", and older ones" : paging.cursor ? ", the oldest" : ""}`;
 }
