@@ -1,58 +1,72 @@
 "use client";
 
-import { useState } from "react";
-import type { AuditEntrySummary } from "@/lib/contracts/audit";
-import { ApiError } from "@/lib/queries/fetch-json";
+import { useEffect } from "react";
+import type { AuditEntryDetail } from "@/lib/contracts/audit";
 import { findIstioKind } from "@/lib/istio/kinds";
-import { useAuditEntry, useRollback } from "@/lib/queries/audit";
+import { useAuditEntry } from "@/lib/queries/audit";
 import { useCan } from "@/lib/queries/permissions";
+import { buttonClass } from "@/components/istio-config/dialog-parts";
 import { MessageText } from "@/components/ui/message-text";
 import { YamlDiff } from "@/components/ui/yaml-diff";
-
-const buttonClass =
-  "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800";
-
-function errorText(error: unknown): string {
-  if (error instanceof ApiError && error.code === "conflict")
-    return `${error.message} The entry now shows the live version; look again before rolling back.`;
-  return error instanceof Error ? error.message : String(error);
-}
+import { RollbackActions } from "./rollback-actions";
 
 /**
- * One entry: its diff, and the rollbacks. "Roll back to this version" restores the object as
- * this entry left it; "Undo this change" restores it as it was before. Both are conflict-
- * checked against the live resourceVersion shown here, and are audited themselves.
+ * One entry, beside the list (it opens from a row or from a link to `?entry=<id>`, whatever page the entry is on): the
+ * changed lines first with their context, then the whole objects before and after, then the rollbacks.
  */
-export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
-  const detail = useAuditEntry(summary.id);
-  const rollback = useRollback(summary.id);
+export function AuditEntryPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const detail = useAuditEntry(id);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+  return (
+    <aside
+      aria-label="Selected audit entry"
+      className="fixed inset-y-0 right-0 z-40 flex w-full max-w-3xl flex-col gap-3 overflow-y-auto border-l border-slate-200 bg-white p-4 shadow-xl dark:border-slate-700 dark:bg-slate-950"
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="font-medium">Audit entry</h2>
+        <button type="button" className={buttonClass.secondary} onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {detail.isPending ? (
+        <p className="text-sm">Loading the entry…</p>
+      ) : detail.error ? (
+        <p role="alert" className="text-sm text-bad">
+          <MessageText text={detail.error.message} />
+        </p>
+      ) : (
+        <EntryDetail detail={detail.data} onChanged={() => void detail.refetch()} />
+      )}
+    </aside>
+  );
+}
+
+function EntryDetail({ detail, onChanged }: { detail: AuditEntryDetail; onChanged(): void }) {
+  const summary = detail.entry;
   // A rollback is a write: a viewer the cluster would refuse gets no button (the server refuses anyway).
   const mayWrite = useCan(summary.namespace, "updateIstioConfig");
-  const [comment, setComment] = useState("");
   const title = `${summary.kind} ${summary.namespace}/${summary.name}`;
-  if (detail.isPending) return <p className="text-sm">Loading the entry…</p>;
-  if (detail.error)
-    return (
-      <p role="alert" className="text-sm text-bad">
-        <MessageText text={detail.error.message} />
-      </p>
-    );
-  const live = detail.data.live;
-  const run = (to: "after" | "before") =>
-    rollback.mutate(
-      { to, baseResourceVersion: live.resourceVersion, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-      { onSettled: () => void detail.refetch() },
-    );
-  const atThisVersion = live.yaml === detail.data.afterYaml;
+  const live = detail.live;
   // The server refuses the others (server/audit/rollback.ts); here they get no buttons.
   const isIstioObject = findIstioKind(summary.kind) !== undefined;
   const canRollBack = summary.status === "applied" && isIstioObject && mayWrite;
   return (
     <article aria-label={`Audit entry for ${title}`} className="flex flex-col gap-3">
+      <p className="text-sm">
+        {summary.action} of {title} by {summary.actor} ({summary.source}),{" "}
+        <time dateTime={summary.createdAt}>{new Date(summary.createdAt).toLocaleString()}</time>
+        {summary.comment ? `: ${summary.comment}` : ""}
+      </p>
       <YamlDiff
-        title={`${title}: ${summary.action} by ${summary.actor} (${summary.source})`}
-        diff={detail.data.diff}
-        omitted={detail.data.diffOmitted}
+        title="What changed"
+        diff={detail.diff}
+        omitted={detail.diffOmitted}
+        sides={{ before: "before this change", after: "after it" }}
+        collapseUnchanged
       />
       {summary.status === "pending" && (
         <p role="status" className="text-sm">
@@ -67,7 +81,7 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
       <p className="text-xs text-slate-600 dark:text-slate-300">
         Live now:{" "}
         {live.resourceVersion
-          ? `resourceVersion ${live.resourceVersion}${atThisVersion ? ", the same as this version" : ""}`
+          ? `resourceVersion ${live.resourceVersion}${live.yaml === detail.afterYaml ? ", the same as after this change" : ""}`
           : "the object does not exist"}
         .
       </p>
@@ -77,49 +91,28 @@ export function AuditEntryPanel({ summary }: { summary: AuditEntrySummary }) {
           {summary.kind === "Namespace" ? "namespace" : "workload"} page.
         </p>
       )}
-      {canRollBack && (
-        <div className="flex flex-col gap-3">
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-            Comment for the rollback (optional)
-            <input
-              className="rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-              value={comment}
-              maxLength={500}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={rollback.isPending || atThisVersion}
-              onClick={() => run("after")}
-            >
-              {summary.hasAfter ? "Roll back to this version" : "Roll back to this version (delete the object)"}
-            </button>
-            <button type="button" className={buttonClass} disabled={rollback.isPending} onClick={() => run("before")}>
-              {summary.hasBefore ? "Undo this change" : "Undo this change (delete the object)"}
-            </button>
-          </div>
+      {canRollBack && <RollbackActions detail={detail} onChanged={onChanged} />}
+      <section aria-label="Whole objects" className="flex flex-col gap-1">
+        <h3 className="text-sm font-medium">Whole objects</h3>
+        <div className="grid gap-2 md:grid-cols-2">
+          <WholeObject label="Before this change" yaml={detail.beforeYaml} absent="(did not exist)" />
+          <WholeObject label="After this change" yaml={detail.afterYaml} absent="(deleted)" />
         </div>
-      )}
-      {rollback.isSuccess && (
-        <p role="status" className="text-sm text-ok">
-          Rolled back:{" "}
-          {rollback.data.changes
-            .map(
-              (c) =>
-                `${c.kind} ${c.name} ${c.action === "unchanged" ? "was already at that version" : c.action === "delete" ? "deleted" : "restored"}`,
-            )
-            .join(", ")}
-          .
-        </p>
-      )}
-      {rollback.error && (
-        <p role="alert" className="text-sm text-bad">
-          <MessageText text={errorText(rollback.error)} />
-        </p>
-      )}
+      </section>
     </article>
+  );
+}
+
+function WholeObject({ label, yaml, absent }: { label: string; yaml: string; absent: string }) {
+  return (
+    <figure className="flex min-w-0 flex-col gap-1">
+      <figcaption className="text-xs text-slate-600 dark:text-slate-300">{label}</figcaption>
+      <pre
+        aria-label={`${label}: whole object`}
+        className="max-h-96 overflow-auto rounded border border-slate-200 bg-white px-2 py-1 font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-900"
+      >
+        {yaml || absent}
+      </pre>
+    </figure>
   );
 }

@@ -10,7 +10,10 @@ const statuses = ["", "pending", "applied", "failed"] as const;
 // Every kind Topsail writes: the Istio kinds, and the objects that carry sidecar-injection settings.
 const kinds = [...istioKinds.map((k) => k.kind), "Namespace", "Deployment"];
 
-/** Filters by namespace, object (kind and name), actor, source, status and time; every change goes to the URL. */
+/**
+ * Filters by object (kind and name), actor, source, status and time; every change goes to the URL. The namespaces are
+ * the top bar's selection, as on every page.
+ */
 export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange(next: AuditFilters): void }) {
   const text = (key: keyof AuditFilters, label: string, placeholder?: string) => (
     <LabelledField label={label}>
@@ -50,7 +53,6 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => e.preventDefault()}
     >
-      {text("namespace", "Namespace", "bookinfo")}
       <LabelledField label="Kind">
         {(id) => (
           <select

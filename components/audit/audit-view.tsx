@@ -1,44 +1,71 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { defaultAuditPageSize } from "@/lib/contracts/audit";
+import { formatNamespaceParam } from "@/lib/namespace-param";
 import { useAuditList, type AuditFilters } from "@/lib/queries/audit";
+import { buttonClass } from "@/components/istio-config/dialog-parts";
+import { useSelectedNamespaces } from "@/components/shell/use-selected-namespaces";
 import { MessageText } from "@/components/ui/message-text";
 import { AuditEntryPanel } from "./audit-entry-panel";
 import { AuditFiltersBar } from "./audit-filters";
+import { firstIndexOf, newerPage, olderPage, pagingAt, type AuditPaging } from "./audit-paging";
+import { AuditTable } from "./audit-table";
 
-const filterKeys = ["namespace", "kind", "name", "actor", "source", "status", "since", "until"] as const;
-const sourceClass: Record<string, string> = {
-  external: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
-  rollback: "bg-fuchsia-100 text-fuchsia-900 dark:bg-fuchsia-900/40 dark:text-fuchsia-200",
-};
-// An applied change is the normal case and stays quiet; one in flight or one that never
-// reached the cluster must stand out, in words and not only in colour.
-const statusClass: Record<string, string> = {
-  pending: "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-200",
-  failed: "bg-rose-100 text-rose-900 dark:bg-rose-900/40 dark:text-rose-200",
-};
+const filterKeys = ["kind", "name", "actor", "source", "status", "since", "until"] as const;
 
 /**
- * /audit: every change to Istio config and sidecar injection, newest
- * first, filterable; selecting one shows its diff and rollbacks.
+ * /audit: every change to Istio config and sidecar injection in the top bar's namespaces (every namespace when none is
+ * selected), newest first, a page at a time, filterable. `?entry=<id>` opens one entry — from a row, or from a link
+ * elsewhere (an experiment's timeline) whatever page it is on — with its diff and rollbacks.
  */
 export function AuditView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const [namespaces] = useSelectedNamespaces();
   const filters: AuditFilters = Object.fromEntries(
     filterKeys.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
   );
   const selected = params.get("entry") ?? undefined;
-  const list = useAuditList(filters);
-  const navigate = (next: AuditFilters, entry?: string) => {
-    const query = new URLSearchParams(
-      Object.entries({ ...next, entry }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
-    );
-    router.replace(`${pathname}?${query}`, { scroll: false });
+  const urlCursor = params.get("cursor") ?? undefined;
+  const [trail, setTrail] = useState<AuditPaging>(() => pagingAt(urlCursor));
+  // The URL decides the page; the trail only counts while it leads to that page.
+  const paging = trail.cursor === urlCursor ? trail : pagingAt(urlCursor);
+  const list = useAuditList({ filters, namespaces, cursor: paging.cursor });
+
+  // A page of one selection is no place to start another: a new selection in the top bar starts from the newest entry,
+  // as a new filter does below (the top bar keeps the other parameters, the cursor among them).
+  const scope = formatNamespaceParam(namespaces);
+  const scopeOfCursor = useRef(scope);
+  useEffect(() => {
+    if (scopeOfCursor.current === scope) return;
+    scopeOfCursor.current = scope;
+    if (!params.has("cursor")) return;
+    const next = new URLSearchParams(params.toString());
+    next.delete("cursor");
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  }, [scope, params, router, pathname]);
+
+  /** Changes some parameters and keeps the others (the top bar's namespaces among them). */
+  const setParams = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
+  const goTo = (next: AuditPaging) => {
+    setTrail(next);
+    setParams({ cursor: next.cursor });
+  };
+
   const entries = list.data?.entries ?? [];
-  const current = entries.find((e) => e.id === selected);
+  const nextCursor = list.data?.nextCursor ?? null;
+  const first = firstIndexOf(paging, defaultAuditPageSize);
   return (
     <div className="flex flex-col gap-4 p-4">
       <h1 className="text-xl font-semibold">Audit log</h1>
@@ -47,84 +74,67 @@ export function AuditView() {
         rollbacks), and changes made outside it (kubectl, GitOps), newest first. A change Topsail is still writing shows
         as pending; one that was not applied, as failed.
       </p>
-      <AuditFiltersBar value={filters} onChange={(next) => navigate(next)} />
+      <p className="text-sm" data-testid="audit-scope">
+        {namespaces.length > 0
+          ? `Changes in ${namespaces.join(", ")} (the namespaces selected in the top bar).`
+          : "Changes in every namespace; select namespaces in the top bar to see only theirs."}
+      </p>
+      <AuditFiltersBar
+        value={filters}
+        onChange={(next) =>
+          // Other filters make other pages: start again from the newest entry.
+          setParams({ ...Object.fromEntries(filterKeys.map((k) => [k, next[k]])), cursor: undefined })
+        }
+      />
       {list.error && (
         <p role="alert" className="text-sm text-bad">
           <MessageText text={list.error.message} />
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <caption className="sr-only">Audit entries</caption>
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-1">When</th>
-              <th>Object</th>
-              <th>Action</th>
-              <th>Status</th>
-              <th>Source</th>
-              <th>Actor</th>
-              <th>Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.length === 0 && !list.isPending && (
-              <tr>
-                <td colSpan={7} className="py-3 text-slate-500">
-                  No changes match these filters.
-                </td>
-              </tr>
-            )}
-            {entries.map((e) => (
-              <tr
-                key={e.id}
-                data-entry-id={e.id}
-                aria-selected={e.id === selected}
-                className={`border-t border-slate-200 dark:border-slate-800 ${e.id === selected ? "bg-sky-50 dark:bg-sky-950/40" : ""}`}
-              >
-                <td className="py-1 pr-2 whitespace-nowrap">
-                  <time dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleString()}</time>
-                </td>
-                <td className="pr-2">
-                  <button
-                    type="button"
-                    className="text-left underline decoration-dotted"
-                    onClick={() => navigate(filters, e.id)}
-                    aria-label={`Show ${e.action} of ${e.kind} ${e.namespace}/${e.name} at ${new Date(e.createdAt).toLocaleString()}`}
-                  >
-                    {e.kind} {e.namespace}/{e.name}
-                  </button>
-                </td>
-                <td className="pr-2">{e.action}</td>
-                <td className="pr-2">
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs ${statusClass[e.status] ?? ""}`}
-                    title={e.error ?? undefined}
-                  >
-                    {e.status}
-                  </span>
-                </td>
-                <td className="pr-2">
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs ${sourceClass[e.source] ?? "bg-slate-100 dark:bg-slate-800"}`}
-                  >
-                    {e.source}
-                  </span>
-                </td>
-                <td className="pr-2">{e.actor}</td>
-                <td className="text-slate-600 dark:text-slate-300">{e.comment ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div>
-          {current ? (
-            <AuditEntryPanel key={current.id} summary={current} />
-          ) : (
-            <p className="text-sm text-slate-500">Select an entry to see its diff and roll back.</p>
-          )}
-        </div>
-      </div>
+      <AuditTable
+        entries={entries}
+        selected={selected}
+        loading={list.isPending}
+        onSelect={(id) => setParams({ entry: id })}
+      />
+      <nav aria-label="Pages of the audit log" className="flex flex-wrap items-center gap-2 text-sm">
+        <span data-testid="audit-page-position" className="mr-auto text-slate-600 dark:text-slate-300">
+          {positionText(list.isPlaceholderData ? undefined : entries.length, first, nextCursor !== null, paging)}
+        </span>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={!paging.cursor}
+          onClick={() => goTo(pagingAt(undefined))}
+        >
+          Newest
+        </button>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={!paging.cursor}
+          onClick={() => goTo(newerPage(paging))}
+        >
+          Newer
+        </button>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={!nextCursor || list.isPlaceholderData}
+          onClick={() => nextCursor && goTo(olderPage(paging, nextCursor))}
+        >
+          Older
+        </button>
+      </nav>
+      {selected && <AuditEntryPanel key={selected} id={selected} onClose={() => setParams({ entry: undefined })} />}
     </div>
   );
+}
+
+/** Where the page is, in words; `shown` undefined while the page is still loading (the previous one stays listed). */
+function positionText(shown: number | undefined, first: number | undefined, more: boolean, paging: AuditPaging) {
+  if (shown === undefined) return "Loading the page…";
+  if (shown === 0) return "";
+  const range = first === undefined ? `${shown} entries` : `Entries ${first + 1}–${first + shown}`;
+  return `${range}${more ? ", and older ones" : paging.cursor ? ", the oldest" : ""}`;
 }

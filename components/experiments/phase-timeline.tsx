@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ExperimentEventDto } from "@/lib/contracts/experiments";
 
 const typeLabel: Record<ExperimentEventDto["type"], string> = {
@@ -35,7 +36,7 @@ export function PhaseTimeline({ events, current }: { events: ExperimentEventDto[
   );
 }
 
-/** Every timeline entry (gate evaluations optional), newest last, with audit entry ids. */
+/** Every timeline entry (gate evaluations optional), newest last, each config change linked to its audit entry. */
 export function EventList({ events, includeGates = false }: { events: ExperimentEventDto[]; includeGates?: boolean }) {
   const shown = includeGates ? events : events.filter((e) => e.type !== "gate");
   return (
@@ -50,7 +51,15 @@ export function EventList({ events, includeGates = false }: { events: Experiment
           </span>
           <span className="min-w-0 flex-1 break-words">
             {e.message}
-            {e.auditId && <span className="ml-2 font-mono text-xs text-slate-500">audit {e.auditId}</span>}
+            {e.auditId && (
+              // The audit page opens the entry from its id whatever page of the list it is on.
+              <Link
+                href={`/audit?${new URLSearchParams({ entry: e.auditId })}`}
+                className="ml-2 font-mono text-xs text-slate-500 underline decoration-dotted"
+              >
+                audit {e.auditId}
+              </Link>
+            )}
           </span>
         </li>
       ))}

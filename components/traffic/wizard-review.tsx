@@ -16,8 +16,17 @@ const doneText: Record<ObjectChange["action"], string> = {
   unchanged: "unchanged",
 };
 
-/** What applying will do, object by object (in the order they will be written), with the findings of validation. */
-export function WizardPreviewView({ preview }: { preview: WizardPreview }) {
+/**
+ * What applying will do, object by object (in the order they will be written), with the findings of validation.
+ * `collapseUnchanged` folds the unchanged stretches of each diff (components/ui/yaml-diff.tsx).
+ */
+export function WizardPreviewView({
+  preview,
+  collapseUnchanged = false,
+}: {
+  preview: WizardPreview;
+  collapseUnchanged?: boolean;
+}) {
   if (preview.changes.length === 0)
     return <p className="text-sm">Nothing to change: the live objects already say this.</p>;
   const findings = preview.validations.flatMap((v) => v.checks.map((c) => ({ ...c, object: `${v.kind} ${v.name}` })));
@@ -32,6 +41,7 @@ export function WizardPreviewView({ preview }: { preview: WizardPreview }) {
           title={`${c.kind} ${c.namespace}/${c.name} ${actionText[c.action]}`}
           diff={c.diff}
           omitted={c.diffOmitted}
+          collapseUnchanged={collapseUnchanged}
         />
       ))}
       {findings.length > 0 && (
@@ -58,11 +68,19 @@ export function WizardAppliedView({ changes }: { changes: ObjectChange[] }) {
       ) : (
         <>
           Applied: {changes.map((c) => `${c.kind} ${c.name} ${doneText[c.action]}`).join(", ")}.{" "}
-          <a className="underline" href={`/audit?namespace=${encodeURIComponent(changes[0]?.namespace ?? "")}`}>
+          <a className="underline" href={auditHref(changes)}>
             See the audit log
           </a>
         </>
       )}
     </div>
   );
+}
+
+/** The audit log of the change's namespace, opened on the first object's entry. */
+function auditHref(changes: ObjectChange[]): string {
+  const first = changes.find((c) => c.auditId) ?? changes[0];
+  const params = new URLSearchParams({ namespaces: first?.namespace ?? "" });
+  if (first?.auditId) params.set("entry", first.auditId);
+  return `/audit?${params}`;
 }

@@ -58,7 +58,7 @@ test.describe("an AuthorizationPolicy's detail page", () => {
     );
     await expect(page.getByRole("link", { name: "Audit log" })).toHaveAttribute(
       "href",
-      `/audit?namespace=bookinfo&kind=AuthorizationPolicy&name=${ref.name}`,
+      `/audit?namespaces=bookinfo&kind=AuthorizationPolicy&name=${ref.name}`,
     );
   });
 });

@@ -146,7 +146,7 @@ test.describe("traffic wizards", () => {
 
     // Undo the wizard's change from the audit page: the kubectl version comes back.
     const audit = new AuditPage(page);
-    await audit.open({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" });
+    await audit.open({ namespaces: "bookinfo", kind: "VirtualService", name: "reviews" });
     await audit.select(audit.row("wizard").first());
     await expect(page.getByTestId("yaml-diff").first()).toContainText("weight: 50");
     await audit.rollBack("Undo this change");

@@ -37,7 +37,7 @@ export async function shiftReviews80To20(page: Page): Promise<unknown> {
 /** The audit log's newest wizard entry for reviews names `user` as its actor. */
 export async function expectWizardEntryBy(page: Page, user: string) {
   const audit = new AuditPage(page);
-  await audit.open({ namespace: "bookinfo", kind: "VirtualService", name: "reviews" });
+  await audit.open({ namespaces: "bookinfo", kind: "VirtualService", name: "reviews" });
   const entry = audit.row("wizard").first();
   await expect(entry).toContainText("applied");
   await expect(entry.getByRole("cell", { name: user, exact: true })).toBeVisible();

@@ -27,8 +27,9 @@ const row: AuditEntryRow = {
 
 /** `before` or `after` in a where clause is only ever "is SQL NULL" (audit-entries.ts). */
 type FindManyArgs = {
-  where: { id?: { in: string[] }; before?: unknown; after?: unknown };
+  where: { id?: { in: string[] }; before?: unknown; after?: unknown; AND?: unknown };
   select?: Record<string, boolean>;
+  take?: number;
 };
 
 /** A database that answers with `rows` and remembers what it was asked. */
@@ -43,9 +44,10 @@ function fakeDb(rows: AuditEntryRow[]) {
         (r) => (id ? id.in.includes(r.id) : true) && nullColumns.every((column) => r[column] === null),
       );
       const select = args.select;
+      const page = matching.slice(0, args.take ?? matching.length);
       return select
-        ? matching.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => select[column])))
-        : matching;
+        ? page.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => select[column])))
+        : page;
     },
     findUnique: async (args: { where: { id: string } }) => {
       calls.findUnique.push(args);
@@ -85,7 +87,8 @@ describe("the audit history", () => {
     );
     expect(calls.findMany[0]).toMatchObject({
       where: { actor: { contains: "ALI" }, source: "editor", status: "failed" },
-      take: 20,
+      // One more than the page, to know whether there is a next one.
+      take: 21,
     });
     expect(list.entries).toEqual([expect.objectContaining({ id: "c1", status: "failed", error: "409 Conflict" })]);
   });
@@ -107,6 +110,49 @@ describe("the audit history", () => {
         : "every column",
     );
     expect(objectsRead).toEqual(calls.findMany.map(() => []));
+  });
+
+  it("answers a page of the size asked for and the cursor of the next, older page", async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      ...row,
+      id: `e${5 - i}`,
+      createdAt: new Date(Date.UTC(2026, 11, 1, 10, 5 - i)),
+    }));
+    const { db, calls } = fakeDb(rows);
+    const first = await listAuditHistory(db, auditListQuerySchema.parse({ limit: "2" }));
+    expect(first.entries.map((e) => e.id)).toEqual(["e5", "e4"]);
+    // The last entry listed is where the next page starts.
+    expect(first.nextCursor).toBe(`${Date.UTC(2026, 11, 1, 10, 4)}.e4`);
+    expect(calls.findMany[0]?.where.AND).toBeUndefined();
+
+    await listAuditHistory(db, auditListQuerySchema.parse({ limit: "2", cursor: first.nextCursor }));
+    expect(calls.findMany.filter((call) => call.take !== undefined)[1]?.where.AND).toEqual([
+      {
+        OR: [
+          { createdAt: { lt: new Date(Date.UTC(2026, 11, 1, 10, 4)) } },
+          { createdAt: new Date(Date.UTC(2026, 11, 1, 10, 4)), id: { lt: "e4" } },
+        ],
+      },
+    ]);
+  });
+
+  it("says there is no next page when the page holds the last entries that match", async () => {
+    const { db } = fakeDb([row, { ...row, id: "c0" }]);
+    expect((await listAuditHistory(db, auditListQuerySchema.parse({ limit: "2" }))).nextCursor).toBeNull();
+    expect((await listAuditHistory(db, auditListQuerySchema.parse({}))).nextCursor).toBeNull();
+  });
+
+  it("lists only the selected namespaces, and of those only the ones the viewer may see", async () => {
+    const { db, calls } = fakeDb([]);
+    await listAuditHistory(db, auditListQuerySchema.parse({ namespaces: "bookinfo,shop" }));
+    await listAuditHistory(db, auditListQuerySchema.parse({ namespaces: "bookinfo,shop" }), ["shop", "default"]);
+    await listAuditHistory(db, auditListQuerySchema.parse({}), ["default"]);
+    const pageReads = calls.findMany.filter((call) => call.take !== undefined);
+    expect(pageReads.map((call) => call.where.AND)).toEqual([
+      [{ namespace: { in: ["bookinfo", "shop"] } }],
+      [{ namespace: { in: ["shop"] } }],
+      [{ namespace: { in: ["default"] } }],
+    ]);
   });
 
   it("reads one entry by its id, and says so when there is none", async () => {

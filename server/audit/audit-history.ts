@@ -5,10 +5,16 @@
  * one entry's detail reads its objects, and diffs them within bounds (lib/bounded-line-diff.ts).
  */
 import "server-only";
-import type { AuditEntryDetail, AuditEntrySummary, AuditList, AuditListQuery } from "@/lib/contracts/audit";
+import {
+  formatAuditCursor,
+  type AuditEntryDetail,
+  type AuditEntrySummary,
+  type AuditList,
+  type AuditListQuery,
+} from "@/lib/contracts/audit";
 import {
   getAuditEntry,
-  listAuditEntrySummaries,
+  listAuditEntrySummaryPage,
   type AuditEntriesDb,
   type AuditEntry,
   type AuditEntrySummaryRecord,
@@ -38,17 +44,17 @@ export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {
 }
 
 /**
- * `namespaceIn`: only entries of these namespaces (a signed-in viewer's), filtered in the database
- * so a page stays full.
+ * A page of the list, newest first, and the cursor of the next one. `visible`: only entries of these namespaces (a
+ * signed-in viewer's); with the query's `namespaces` (the top bar's selection) only those of both. Both filter in the
+ * database, so a page stays full.
  */
 export async function listAuditHistory(
   db: AuditEntriesDb,
   query: AuditListQuery,
-  namespaceIn?: readonly string[],
+  visible?: readonly string[],
 ): Promise<AuditList> {
-  const entries = await listAuditEntrySummaries(db, {
-    namespaceIn,
-    namespace: query.namespace,
+  const { entries, more } = await listAuditEntrySummaryPage(db, {
+    namespaceIn: namespacesOf(query.namespaces, visible),
     kind: query.kind,
     name: query.name,
     actor: query.actor,
@@ -56,9 +62,24 @@ export async function listAuditHistory(
     status: query.status,
     since: query.since,
     until: query.until,
-    limit: query.limit ?? 100,
+    olderThan: query.cursor,
+    limit: query.limit,
   });
-  return { entries: entries.map(toSummary) };
+  const last = entries.at(-1);
+  return {
+    entries: entries.map(toSummary),
+    nextCursor: more && last ? formatAuditCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+function namespacesOf(
+  selected: readonly string[] | undefined,
+  visible: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (!selected) return visible;
+  if (!visible) return selected;
+  const allowed = new Set(visible);
+  return selected.filter((n) => allowed.has(n));
 }
 
 export async function findAuditEntry(db: AuditEntriesDb, id: string): Promise<AuditEntry> {

@@ -1,6 +1,12 @@
 /** The audit log wired to the database and the cluster; routes call these. */
 import "server-only";
-import type { AuditEntryDetail, AuditList, AuditListQuery, RollbackResult } from "@/lib/contracts/audit";
+import type {
+  AuditEntryDetail,
+  AuditList,
+  AuditListQuery,
+  RollbackPreview,
+  RollbackResult,
+} from "@/lib/contracts/audit";
 import { getAuditEntry } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection, listNamespaces, requireSameCluster } from "@/server/adapters/kube";
@@ -10,7 +16,7 @@ import { TopsailError } from "@/server/errors";
 import { createIstioWriteDeps } from "@/server/istio-config";
 import { getAuditEntryDetail, listAuditHistory } from "./audit-history";
 import { readAuditedObject } from "./read-audited-object";
-import { rollbackToEntry, type RollbackInput } from "./rollback";
+import { previewRollback, rollbackToEntry, type RollbackDeps, type RollbackInput } from "./rollback";
 
 /**
  * Entries of namespaces the viewer may not see do not exist for them: the list leaves them
@@ -37,19 +43,27 @@ export async function getAuditEntryDetailLive(id: string): Promise<AuditEntryDet
   return getAuditEntryDetail({ db: getDb(), readLive: (ref) => readAuditedObject(connection, ref) }, id);
 }
 
-/** The rollback is a write: made as the viewer, so the API server decides whether they may. */
-export async function rollbackToEntryLive(input: RollbackInput): Promise<RollbackResult> {
+/**
+ * The rollback is a write (and its preview a dry-run write): made as the viewer, so the API server decides whether they
+ * may.
+ */
+async function rollbackDeps(id: string): Promise<RollbackDeps> {
   const connection = getWriteConnection();
-  await requireVisibleEntry(input.id);
+  await requireVisibleEntry(id);
   const db = getDb();
   const { actor, actorGroups } = actorOfViewer(connection);
-  return rollbackToEntry(
-    {
-      getEntry: (id) => getAuditEntry(db, id),
-      requireSameCluster: (clusterId, what) => requireSameCluster(connection, clusterId, what),
-      write: createIstioWriteDeps(connection, db, actorGroups),
-      actor,
-    },
-    input,
-  );
+  return {
+    getEntry: (entryId) => getAuditEntry(db, entryId),
+    requireSameCluster: (clusterId, what) => requireSameCluster(connection, clusterId, what),
+    write: createIstioWriteDeps(connection, db, actorGroups),
+    actor,
+  };
+}
+
+export async function previewRollbackLive(input: RollbackInput): Promise<RollbackPreview> {
+  return previewRollback(await rollbackDeps(input.id), input);
+}
+
+export async function rollbackToEntryLive(input: RollbackInput): Promise<RollbackResult> {
+  return rollbackToEntry(await rollbackDeps(input.id), input);
 }

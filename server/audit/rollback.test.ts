@@ -4,7 +4,8 @@ import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import type { IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
 import type { AuditIntent } from "@/server/istio-config/audit-intents";
 import { TopsailError } from "@/server/errors";
-import { rollbackToEntry, type RollbackDeps } from "./rollback";
+import type { RouteRisk } from "@/lib/contracts/route-risks";
+import { previewRollback, rollbackToEntry, type RollbackDeps } from "./rollback";
 
 const live: StoredIstioObject = {
   apiVersion: "networking.istio.io/v1",
@@ -39,7 +40,7 @@ const entry: AuditEntry = {
 };
 
 /** One cluster (`reachable`) holding `live`, and an audit log holding `entry`. */
-function fakeDeps(reachable: string, recorded: AuditEntry = entry) {
+function fakeDeps(reachable: string, recorded: AuditEntry = entry, risks: RouteRisk[] = []) {
   const intents: AuditIntent[] = [];
   const writes: string[] = [];
   const write: IstioWriteDeps = {
@@ -51,7 +52,7 @@ function fakeDeps(reachable: string, recorded: AuditEntry = entry) {
     },
     remove: async () => undefined,
     validate: async () => [],
-    routeRisks: async () => [],
+    routeRisks: async () => risks,
     cluster: async () => ({ clusterId: reachable, kubeContext: "sim" }),
     async recordIntent(intent) {
       intents.push(intent);
@@ -139,5 +140,46 @@ describe("rollbackToEntry", () => {
       (e: unknown) => e,
     );
     expect((error as TopsailError).code).toBe("not_found");
+  });
+});
+
+describe("previewRollback", () => {
+  const missingV1: RouteRisk = {
+    kind: "missing-subset",
+    virtualService: { namespace: "bookinfo", name: "reviews" },
+    host: "reviews.bookinfo.svc.cluster.local",
+    subset: "v1",
+    message: "subset v1 of reviews (bookinfo) is not defined in any DestinationRule",
+  };
+
+  it("shows an undo as the diff from the live object to the version before, writing and recording nothing", async () => {
+    const { deps, intents, writes } = fakeDeps("cluster-a");
+    const preview = await previewRollback(deps, { id: "e1", to: "before", baseResourceVersion: "12" });
+    expect(preview.changes).toHaveLength(1);
+    expect(preview.changes[0]).toMatchObject({ kind: "VirtualService", name: "reviews", action: "update" });
+    const changed = preview.changes[0]?.diff.filter((l) => l.op !== "same").map((l) => `${l.op} ${l.text.trim()}`);
+    expect(changed).toEqual(["remove subset: v2", "add subset: v1"]);
+    expect([writes, intents]).toEqual([[], []]);
+  });
+
+  it("keeps the conflict check: a live object newer than the one the user saw is a 409 before any preview", async () => {
+    const { deps } = fakeDeps("cluster-a");
+    const error = await previewRollback(deps, { id: "e1", to: "before", baseResourceVersion: "11" }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as TopsailError).code).toBe("conflict");
+  });
+
+  it("names the route risks, and the rollback applies only once the user confirmed them", async () => {
+    const { deps, writes } = fakeDeps("cluster-a", entry, [missingV1]);
+    const preview = await previewRollback(deps, { id: "e1", to: "before", baseResourceVersion: "12" });
+    expect(preview.routeRisks).toEqual([missingV1]);
+    const refused = await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12" }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as TopsailError).code).toBe("confirmation_required");
+    expect(writes).toEqual([]);
+    await rollbackToEntry(deps, { id: "e1", to: "before", baseResourceVersion: "12", confirm: ["missing-subset"] });
+    expect(writes).toEqual(["replace VirtualService/reviews"]);
   });
 });

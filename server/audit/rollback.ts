@@ -9,13 +9,23 @@
  * that failed (nothing was changed), one still pending (its outcome is not known yet), and
  * a sidecar-injection entry (it records one label or annotation, not an object: the toggle
  * on the namespace or workload page sets it back).
+ *
+ * Like every other write, a rollback is previewed first (`previewRollback`: the same request through the write path's
+ * dry-run, so the user sees the diff, validation and route risks before anything is written); applying then carries
+ * the base the preview showed, and the route risks the user confirmed.
  */
 import "server-only";
-import type { RollbackResult } from "@/lib/contracts/audit";
+import type { RollbackPreview, RollbackResult } from "@/lib/contracts/audit";
+import type { RouteRiskKind } from "@/lib/contracts/route-risks";
 import type { AuditEntry } from "@/server/adapters/db/audit-entries";
 import type { StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { findIstioKind } from "@/lib/istio/kinds";
-import { applyIstioChanges, type IstioWriteDeps } from "@/server/istio-config/apply-istio-changes";
+import {
+  applyIstioChanges,
+  previewIstioChanges,
+  type IstioChangeRequest,
+  type IstioWriteDeps,
+} from "@/server/istio-config/apply-istio-changes";
 import { TopsailError } from "@/server/errors";
 import { toObjectChange } from "./object-changes";
 import { withoutServerFields } from "./object-yaml";
@@ -33,6 +43,7 @@ export interface RollbackInput {
   to: "after" | "before";
   baseResourceVersion: string | null;
   comment?: string;
+  confirm?: readonly RouteRiskKind[];
 }
 
 function refuseWithoutVersion(entry: AuditEntry, label: string): void {
@@ -54,7 +65,8 @@ function refuseWithoutVersion(entry: AuditEntry, label: string): void {
     );
 }
 
-export async function rollbackToEntry(deps: RollbackDeps, input: RollbackInput): Promise<RollbackResult> {
+/** The write the rollback makes: the entry's version as the desired object, on the user's base. */
+async function rollbackRequest(deps: RollbackDeps, input: RollbackInput): Promise<IstioChangeRequest> {
   const entry = await deps.getEntry(input.id);
   if (!entry) throw new TopsailError("not_found", `There is no audit entry ${input.id}.`);
   const label = `${entry.kind} ${entry.namespace}/${entry.name}`;
@@ -76,12 +88,27 @@ export async function rollbackToEntry(deps: RollbackDeps, input: RollbackInput):
   const comment =
     input.comment?.trim() ||
     `Rolled back to the version ${input.to === "after" ? "after" : "before"} the change of ${when} (audit entry ${entry.id})`;
-  const outcomes = await applyIstioChanges(deps.write, {
+  return {
     // A null base (the user saw no object) makes the write path refuse an object created since.
     changes: [{ ...ref, desired, baseResourceVersion: input.baseResourceVersion }],
     actor: deps.actor,
     source: "rollback",
     comment,
-  });
+    ...(input.confirm ? { confirm: input.confirm } : {}),
+  };
+}
+
+/** What the rollback would write, dry-run by the API server; writes and records nothing. */
+export async function previewRollback(deps: RollbackDeps, input: RollbackInput): Promise<RollbackPreview> {
+  const preview = await previewIstioChanges(deps.write, await rollbackRequest(deps, input));
+  return {
+    changes: preview.outcomes.map(toObjectChange),
+    validations: preview.validations,
+    routeRisks: preview.routeRisks,
+  };
+}
+
+export async function rollbackToEntry(deps: RollbackDeps, input: RollbackInput): Promise<RollbackResult> {
+  const outcomes = await applyIstioChanges(deps.write, await rollbackRequest(deps, input));
   return { changes: outcomes.map(toObjectChange) };
 }

@@ -16,6 +16,7 @@ import path from "node:path";
 import { AppsV1Api, CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as rollbackPreviewPost } from "@/app/api/audit/[id]/rollback/preview/route";
 import { POST as rollbackPost } from "@/app/api/audit/[id]/rollback/route";
 import { POST as signInPost } from "@/app/api/auth/sign-in/route";
 import { POST as signOutPost } from "@/app/api/auth/sign-out/route";
@@ -60,6 +61,7 @@ const numRuns = Number(process.env.TOPSAIL_FUZZ_RUNS ?? 30);
 /** Each mutating handler by `METHOD route` (the route's folder under app/api). */
 const handlers: Record<string, RouteHandler> = {
   "POST audit/[id]/rollback": routeHandler(rollbackPost),
+  "POST audit/[id]/rollback/preview": routeHandler(rollbackPreviewPost),
   "POST auth/sign-in": routeHandler(signInPost),
   "POST auth/sign-out": routeHandler(signOutPost),
   "POST experiments": routeHandler(experimentsPost),

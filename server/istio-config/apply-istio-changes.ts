@@ -158,10 +158,11 @@ async function validateAll(
 
 /**
  * The sources whose changes a person makes and can confirm. An experiment's runner changes
- * routes mid-run with no one to ask (its subsets are chosen when it is created), and a
- * rollback puts back a version the user previewed on the audit page.
+ * routes mid-run with no one to ask (its subsets are chosen when it is created). A rollback is
+ * a person's change too: an old version can route to a subset that is gone since, and the audit
+ * page previews it and asks (components/audit/rollback-actions.tsx).
  */
-const CONFIRMING_SOURCES: ReadonlySet<AuditSource> = new Set(["editor", "wizard"]);
+const CONFIRMING_SOURCES: ReadonlySet<AuditSource> = new Set(["editor", "wizard", "rollback"]);
 
 async function findRouteRisks(
   deps: IstioWriteDeps,

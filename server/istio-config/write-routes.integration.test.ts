@@ -11,7 +11,9 @@ import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as wizardPost } from "@/app/api/traffic/[namespace]/[service]/[wizard]/route";
 import { PUT as editorPut } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
+import { POST as rollbackPreviewPost } from "@/app/api/audit/[id]/rollback/preview/route";
 import { POST as rollbackPost } from "@/app/api/audit/[id]/rollback/route";
+import { rollbackPreviewSchema } from "@/lib/contracts/audit";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { listAuditEntries, recordAuditEntry } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
@@ -242,6 +244,33 @@ describe("the write routes against the simulated cluster", () => {
       `Audit entry ${foreign.id} belongs to the cluster whose kube-system namespace has UID 00000000-0000-0000-0000-000000000000`,
     );
     expect(answer.body.error?.message).toContain("nothing was changed");
+    expect((await getIstioObject(connection, reviewsRef))?.metadata.resourceVersion).toBe(
+      live?.metadata.resourceVersion,
+    );
+    expect(await listAuditEntries(getDb(dbUrl), reviewsRef)).toHaveLength(countBefore);
+  });
+
+  it("previews a rollback as the diff from the live object, through the route, and writes and records nothing", async () => {
+    const [latest] = await listAuditEntries(getDb(dbUrl), {
+      ...reviewsRef,
+      source: "wizard",
+      status: "applied",
+      limit: 1,
+    });
+    const live = await getIstioObject(connection, reviewsRef);
+    const countBefore = (await listAuditEntries(getDb(dbUrl), reviewsRef)).length;
+    const response = await rollbackPreviewPost(
+      new Request(`http://localhost/api/audit/${latest!.id}/rollback/preview`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ to: "before", baseResourceVersion: live?.metadata.resourceVersion ?? null }),
+      }),
+      { params: Promise.resolve({ id: latest!.id }) },
+    );
+    expect(response.status).toBe(200);
+    const preview = rollbackPreviewSchema.parse(await response.json());
+    expect(preview.changes.map((c) => [c.kind, c.name, c.action])).toEqual([["VirtualService", "reviews", "update"]]);
+    expect(preview.changes[0]?.diff.some((l) => l.op !== "same")).toBe(true);
     expect((await getIstioObject(connection, reviewsRef))?.metadata.resourceVersion).toBe(
       live?.metadata.resourceVersion,
     );

@@ -5,7 +5,7 @@ import { respond } from "@/server/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/audit?namespace=&kind=&name=&actor=&source=&since=&until=&limit= → AuditList */
+/** GET /api/audit?namespaces=&kind=&name=&actor=&source=&status=&since=&until=&limit=&cursor= → AuditList */
 export function GET(request: Request) {
   return respond(async () => {
     return listAuditHistoryLive(parseInput(auditListQuerySchema, searchParamsOf(request), "query"));

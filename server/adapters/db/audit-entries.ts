@@ -104,8 +104,13 @@ export interface AuditEntryFilter {
   resourceVersion?: string;
   /** Entries created at or after this instant. */
   since?: Date;
-  /** Entries created strictly before this instant (for paging backwards in time). */
+  /** Entries created strictly before this instant. */
   until?: Date;
+  /**
+   * Entries after this one in the list's order (newest first by createdAt, then id): the next page of a list
+   * whose last entry this was. Keyset paging, so entries recorded meanwhile do not shift the pages.
+   */
+  olderThan?: { at: Date; id: string };
   /** Newest first; default 100, at most 1000. */
   limit?: number;
 }
@@ -236,11 +241,32 @@ export async function listAuditEntrySummaries(
   db: AuditEntriesDb,
   filter: AuditEntryFilter = {},
 ): Promise<AuditEntrySummaryRecord[]> {
+  return readSummaries(db, filter, limitOf(filter));
+}
+
+/**
+ * A page of `listAuditEntrySummaries` and whether older entries match too: one more row than the page is read to
+ * know, so the answer costs no count of the whole log.
+ */
+export async function listAuditEntrySummaryPage(
+  db: AuditEntriesDb,
+  filter: AuditEntryFilter = {},
+): Promise<{ entries: AuditEntrySummaryRecord[]; more: boolean }> {
+  const limit = limitOf(filter);
+  const rows = await readSummaries(db, filter, limit + 1);
+  return { entries: rows.slice(0, limit), more: rows.length > limit };
+}
+
+async function readSummaries(
+  db: AuditEntriesDb,
+  filter: AuditEntryFilter,
+  take: number,
+): Promise<AuditEntrySummaryRecord[]> {
   try {
     const rows = await db.auditEntry.findMany({
       where: whereOf(filter),
       orderBy: newestFirst,
-      take: limitOf(filter),
+      take,
       select: summaryColumns,
     });
     const ids = rows.map((row) => row.id);
@@ -289,6 +315,10 @@ function limitOf(filter: AuditEntryFilter): number {
 }
 
 function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
+  const and = [
+    ...(filter.namespaceIn ? [{ namespace: { in: [...filter.namespaceIn] } }] : []),
+    ...(filter.olderThan ? [olderThan(filter.olderThan)] : []),
+  ];
   return {
     namespace: filter.namespace,
     kind: filter.kind,
@@ -299,8 +329,13 @@ function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
     status: filter.status,
     resourceVersion: filter.resourceVersion,
     createdAt: { gte: filter.since, lt: filter.until },
-    AND: filter.namespaceIn ? [{ namespace: { in: [...filter.namespaceIn] } }] : undefined,
+    AND: and.length > 0 ? and : undefined,
   };
+}
+
+/** After `entry` in the order of `newestFirst`. */
+function olderThan(entry: { at: Date; id: string }): Prisma.AuditEntryWhereInput {
+  return { OR: [{ createdAt: { lt: entry.at } }, { createdAt: entry.at, id: { lt: entry.id } }] };
 }
 
 function toAuditEntry(row: AuditEntryRow): AuditEntry {

@@ -324,6 +324,13 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
     ),
   },
   {
+    route: "audit/[id]/rollback/preview",
+    method: "POST",
+    name: "audit rollback preview",
+    params: { id: ["cm0000000000000000000000", absentName] },
+    template: { to: "before", baseResourceVersion: null },
+  },
+  {
     route: "experiments",
     method: "POST",
     name: "experiment create",

@@ -6,7 +6,7 @@ import { parseInput } from "@/server/http/parse-input";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/audit/{id}/rollback {to: "after"|"before", baseResourceVersion, comment?} → RollbackResult */
+/** POST /api/audit/{id}/rollback {to: "after"|"before", baseResourceVersion, comment?, confirm?} → RollbackResult */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     const { id } = parseInput(auditIdSchema, await params, "path");
