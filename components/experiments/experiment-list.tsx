@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { isActiveStatus } from "@/lib/contracts/experiments";
+import { formatLocalDateTime } from "@/lib/format-time";
 import { useExperiments } from "@/lib/queries/experiments";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
@@ -52,7 +53,9 @@ export function ExperimentList() {
             <td className="py-2 pr-3">
               <VerdictBadge verdict={e.verdict} />
             </td>
-            <td className="py-2">{new Date(e.createdAt).toLocaleString()}</td>
+            <td className="py-2">
+              <time dateTime={e.createdAt}>{formatLocalDateTime(e.createdAt)}</time>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { isActiveStatus } from "@/lib/contracts/experiments";
+import { formatLocalDateTime, localizeTimestamps } from "@/lib/format-time";
 import { useExperiment } from "@/lib/queries/experiments";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
@@ -33,8 +34,8 @@ export function ExperimentReportView({ id }: { id: string }) {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {detail.namespace}
           {detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · by {detail.actor} ·{" "}
-          {detail.startedAt ? new Date(detail.startedAt).toLocaleString() : "not started"}
-          {detail.finishedAt ? ` – ${new Date(detail.finishedAt).toLocaleString()}` : ""}
+          {detail.startedAt ? formatLocalDateTime(detail.startedAt) : "not started"}
+          {detail.finishedAt ? ` – ${formatLocalDateTime(detail.finishedAt)}` : ""}
         </p>
       </header>
       <section aria-label="Verdict" className={card}>
@@ -52,7 +53,7 @@ export function ExperimentReportView({ id }: { id: string }) {
           </p>
         ) : (
           <p className="text-sm" data-testid="experiment-summary">
-            {detail.summary}
+            {detail.summary && localizeTimestamps(detail.summary)}
           </p>
         )}
         <SpecSummary spec={detail.spec} />

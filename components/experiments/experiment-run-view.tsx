@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { isActiveStatus } from "@/lib/contracts/experiments";
+import { localizeTimestamps } from "@/lib/format-time";
 import { useExperiment } from "@/lib/queries/experiments";
 import { ExperimentControls } from "./experiment-controls";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
@@ -48,7 +49,7 @@ export function ExperimentRunView({ id }: { id: string }) {
       {!active && (
         <section aria-label="Verdict" className={card}>
           <p className="text-sm" data-testid="experiment-summary">
-            {detail.summary}
+            {detail.summary && localizeTimestamps(detail.summary)}
           </p>
           <Link
             href={`/experiments/${detail.id}/report`}
