@@ -8,6 +8,7 @@ import { ExperimentControls } from "./experiment-controls";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
 import { QueryNotice } from "./query-notice";
+import { SchedulePanel } from "./schedule-panel";
 import { GateChart } from "./gate-chart";
 import { EventList, PhaseTimeline } from "./phase-timeline";
 import { StepTable } from "./step-table";
@@ -58,6 +59,11 @@ export function ExperimentRunView({ id }: { id: string }) {
             Open the report
           </Link>
         </section>
+      )}
+      {active && (
+        <div className={card}>
+          <SchedulePanel detail={detail} />
+        </div>
       )}
       <ExperimentControls detail={detail} />
       <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">

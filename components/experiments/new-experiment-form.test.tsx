@@ -99,6 +99,7 @@ function detailOf(spec: ExperimentDetail["spec"]): ExperimentDetail {
     finishedAt: null,
     currentWeight: null,
     currentStep: null,
+    clock: { phaseStartedAt: null, deadline: null },
     spec,
     events: [],
   };

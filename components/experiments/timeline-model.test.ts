@@ -39,6 +39,7 @@ const detail: ExperimentDetail = {
   finishedAt: at(30),
   currentWeight: 0,
   currentStep: 1,
+  clock: { phaseStartedAt: at(20), deadline: null },
   spec: {
     kind: "canary",
     namespace: "bookinfo",

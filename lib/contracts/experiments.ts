@@ -220,6 +220,18 @@ export const experimentEventSchema = z.object({
 });
 export type ExperimentEventDto = z.infer<typeof experimentEventSchema>;
 
+/**
+ * The machine's clock, for the run page's countdown and ETA (components/experiments/experiment-schedule.ts):
+ * when the current phase began — for a canary, when the current step's judging window began (a failed check
+ * or a resume restarts it) — and, for a fault, when the injection is removed. Null before the runner started
+ * the experiment.
+ */
+export const experimentClockSchema = z.object({
+  phaseStartedAt: z.string().nullable(),
+  deadline: z.string().nullable(),
+});
+export type ExperimentClock = z.infer<typeof experimentClockSchema>;
+
 export const experimentSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(["fault", "canary"]),
@@ -243,6 +255,7 @@ export const experimentSummarySchema = z.object({
   currentWeight: z.number().nullable(),
   /** Canary: the current step (0-based); fault: null. */
   currentStep: z.number().nullable(),
+  clock: experimentClockSchema,
 });
 export type ExperimentSummary = z.infer<typeof experimentSummarySchema>;
 
