@@ -194,6 +194,12 @@ export const gateResultSchema = z.object({
   threshold: z.number(),
   op: z.enum([">=", "<="]),
   pass: z.boolean().nullable(),
+  /**
+   * A canary's A over the same window, for the same measure (null = no data): what B is seen
+   * against, never judged. Absent for fault hypotheses, the drop gate (already relative to A)
+   * and evaluations stored before A was always measured.
+   */
+  baseline: z.number().nullable().optional(),
 });
 export type GateResult = z.infer<typeof gateResultSchema>;
 
