@@ -7,6 +7,7 @@ import { useExperiment } from "@/lib/queries/experiments";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
 import { QueryNotice } from "./query-notice";
+import { ReportDownloads } from "./report-downloads";
 import { GateChart } from "./gate-chart";
 import { EventList } from "./phase-timeline";
 import { SpecSummary } from "./spec-summary";
@@ -30,7 +31,10 @@ export function ExperimentReportView({ id }: { id: string }) {
       data-verdict={detail.verdict ?? ""}
     >
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Report: {experimentTitle(detail)}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Report: {experimentTitle(detail)}</h1>
+          <ReportDownloads detail={detail} />
+        </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {detail.namespace}
           {detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · by {detail.actor} ·{" "}
