@@ -77,6 +77,16 @@ test.describe("experiments", () => {
     await expect(report.configChanges).toHaveCount(3);
     for (const change of await report.configChanges.all()) await expect(change).toContainText(/audit [a-z0-9]+/);
 
+    // The report leaves the console as Markdown (for a postmortem) and as the API's JSON.
+    const markdown = await report.download("Download Markdown");
+    expect(markdown.fileName).toBe(`experiment-canary-reviews-${id}.md`);
+    expect(markdown.text).toContain("# Report: Canary reviews v1 → v3");
+    expect(markdown.text).toContain("- Verdict: Promoted");
+    // A beside B in each step (at 100 % to v3, v1 has no traffic left to measure).
+    expect(markdown.text).toMatch(/\| 3 \| 100% \| \d+s \| v3 success rate % [\d.]+ \(v1: (?:[\d.]+|no data)\)/);
+    const json = await report.download("Download JSON");
+    expect(JSON.parse(json.text)).toMatchObject({ id, verdict: "promoted", spec: { from: "v1", to: "v3" } });
+
     await page.goto("/experiments");
     await expect(
       page.getByRole("table", { name: "Experiments" }).locator(`tr[data-experiment-id="${id}"]`),

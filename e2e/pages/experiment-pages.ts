@@ -88,4 +88,16 @@ export class ExperimentReportPage {
     await this.page.goto(`/experiments/${id}/report`);
     await expect(this.report).toBeVisible();
   }
+
+  /** Clicks a download button ("Download Markdown", "Download JSON") and returns the file's name and text. */
+  async download(name: string): Promise<{ fileName: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("group", { name: "Export the report" }).getByRole("button", { name }).click(),
+    ]);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { fileName: file.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+  }
 }
