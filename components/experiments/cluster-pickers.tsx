@@ -31,6 +31,7 @@ function PickerSelect({
   hint,
   status,
   disabled,
+  loaded,
 }: {
   label: string;
   value: string;
@@ -40,12 +41,17 @@ function PickerSelect({
   hint?: ReactNode;
   status?: { text: string; alert?: boolean };
   disabled?: boolean;
+  /** The choices are the cluster's answer (not a list still loading or failed). */
+  loaded: boolean;
 }) {
   const id = useId();
   // A value the list does not hold (a deep link to a service that is gone) stays visible, so
-  // the user sees what was asked for rather than a silently different choice.
+  // the user sees what was asked for rather than a silently different choice; "not found"
+  // only once the list has loaded.
   const shown =
-    value && !choices.some((c) => c.value === value) ? [...choices, { value, label: `${value} (not found)` }] : choices;
+    value && !choices.some((c) => c.value === value)
+      ? [...choices, { value, label: loaded ? `${value} (not found)` : value }]
+      : choices;
   return (
     <div className="space-y-1 text-sm">
       <label htmlFor={id} className="block font-medium">
@@ -89,6 +95,7 @@ export function NamespacePicker({ value, onChange }: { value: string; onChange: 
       onChange={onChange}
       choices={choices}
       placeholder={query.isPending ? "Loading namespaces…" : "Choose a namespace"}
+      loaded={query.isSuccess}
       status={query.isError ? { text: `Cannot list namespaces: ${query.error.message}`, alert: true } : undefined}
     />
   );
@@ -124,6 +131,7 @@ export function ServicePicker({
       onChange={onChange}
       choices={choices}
       placeholder={namespace !== "" && query.isPending ? "Loading services…" : "Choose a service"}
+      loaded={query.isSuccess}
       hint={hint}
       status={status}
       disabled={namespace === ""}
@@ -176,6 +184,7 @@ export function SubsetPicker({
       onChange={onChange}
       choices={choices}
       placeholder={ready && query.isPending ? "Loading subsets…" : placeholder}
+      loaded={query.isSuccess}
       hint={hint}
       status={status}
       disabled={!ready}
@@ -207,6 +216,7 @@ export function RulePicker({
       onChange={onChange}
       choices={choices}
       placeholder="The catch-all rule (requests no other rule matches)"
+      loaded={query.isSuccess}
       hint={hint}
       status={
         query.isError

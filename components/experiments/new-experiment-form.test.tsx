@@ -182,6 +182,13 @@ describe("the new experiment form", () => {
     expect(posted).toEqual([]);
   });
 
+  it("keeps a linked service the namespace no longer has, marked as not found rather than swapped", async () => {
+    fakeApi();
+    renderForm({ kind: "canary", namespace: "bookinfo", service: "details" });
+    await screen.findByRole("option", { name: "details (not found)" }, firstAnswer);
+    expect(picker("Service")).toHaveProperty("value", "details");
+  });
+
   it("clears the picked subsets when another service is picked", async () => {
     fakeApi();
     renderForm({ kind: "canary", namespace: "bookinfo", service: "reviews" });
