@@ -160,6 +160,11 @@ test.describe("experiments", () => {
     await expect(run.nextStep).toContainText("Step 2: 50% to v2, if step 1 passes");
     await expect(run.eta).toContainText(/v2 takes 100% in \d+ min/);
 
+    // Every moment in local time with its zone ("14:03:07 CET", "09:03:07 UTC").
+    await expect(page.getByRole("list", { name: "Timeline" }).locator("li").first()).toContainText(
+      /\d{2}:\d{2}:\d{2} (?:UTC|GMT[+-]\d+(?::\d{2})?|[A-Z]{2,5})/,
+    );
+
     // Leave the mesh as it was: abort puts the rule back (here: no VirtualService again).
     await run.control("Abort").click();
     await run.waitForVerdict("aborted", 30_000);
