@@ -1,4 +1,5 @@
 import type { ExperimentStatus, ExperimentVerdict } from "@/lib/contracts/experiments";
+import { verdictText } from "./experiment-title";
 import { StatusDot, type DotState } from "@/components/ui/status-dot";
 
 const statusDot: Record<ExperimentStatus, DotState> = {
@@ -9,15 +10,6 @@ const statusDot: Record<ExperimentStatus, DotState> = {
   failed: "bad",
   aborted: "warn",
   error: "bad",
-};
-
-export const verdictText: Record<ExperimentVerdict, string> = {
-  held: "Hypothesis held",
-  violated: "Hypothesis violated",
-  promoted: "Promoted",
-  rolled_back: "Rolled back",
-  aborted: "Aborted",
-  inconclusive: "Inconclusive",
 };
 
 const verdictDot: Record<ExperimentVerdict, DotState> = {

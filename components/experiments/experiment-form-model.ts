@@ -4,6 +4,7 @@
  * before anything is sent. Empty optional fields are left out of the spec.
  */
 import { experimentSpecSchema, type ExperimentSpec, type HypothesisScope } from "@/lib/contracts/experiments";
+import type { KubeObject, TrafficSubset } from "@/lib/contracts/traffic";
 
 export type ExperimentFormKind = "canary" | "fault";
 
@@ -22,6 +23,8 @@ export interface CanaryForm {
   maxP95Ms: string;
   maxP99Ms: string;
   maxSuccessRateDrop: string;
+  /** Requests to B a step's window needs before it is judged (fewer = not enough data yet). */
+  minRequests: string;
   failedCheckThreshold: string;
 }
 
@@ -46,12 +49,16 @@ export interface FaultForm {
   abortEarlyMinSuccessRate: string;
 }
 
+/**
+ * The subsets start empty: they are picked from the service's DestinationRule (the pickers),
+ * never guessed — a "v1"/"v2" default names subsets many services do not have.
+ */
 export function defaultCanaryForm(namespace: string, service: string): CanaryForm {
   return {
     namespace,
     service,
-    from: "v1",
-    to: "v2",
+    from: "",
+    to: "",
     rule: "",
     steps: "10, 50, 100",
     stepWeight: "",
@@ -61,6 +68,8 @@ export function defaultCanaryForm(namespace: string, service: string): CanaryFor
     maxP95Ms: "",
     maxP99Ms: "",
     maxSuccessRateDrop: "",
+    // The contract's default (lib/contracts/experiments.ts, canaryGatesSchema), shown so it can be raised.
+    minRequests: "5",
     failedCheckThreshold: "1",
   };
 }
@@ -123,6 +132,7 @@ export function canaryDraft(form: CanaryForm): unknown {
       maxP95Ms: num(form.maxP95Ms),
       maxP99Ms: num(form.maxP99Ms),
       maxSuccessRateDrop: num(form.maxSuccessRateDrop),
+      minRequests: num(form.minRequests),
     }),
     failedCheckThreshold: num(form.failedCheckThreshold),
   });
@@ -159,8 +169,120 @@ export function faultDraft(form: FaultForm): unknown {
 
 export type SpecResult = { ok: true; spec: ExperimentSpec } | { ok: false; problems: string[] };
 
+/** The form's names for the spec's fields, so a problem names what the user sees, not `gates.minRequests`. */
+const fieldWords: Record<string, string> = {
+  namespace: "Namespace",
+  service: "Service",
+  from: "From subset (A)",
+  to: "To subset (B)",
+  subset: "Subset",
+  steps: "Steps",
+  stepWeight: "Step weight",
+  maxWeight: "Max weight",
+  intervalSeconds: "Interval per step",
+  gates: "Gates on B",
+  "gates.minSuccessRate": "Min success rate",
+  "gates.maxP95Ms": "Max p95",
+  "gates.maxP99Ms": "Max p99",
+  "gates.maxSuccessRateDrop": "Max drop below A",
+  "gates.minRequests": "Min requests to B per step",
+  failedCheckThreshold: "Failed checks before rollback",
+  delay: "Fault",
+  "delay.fixedDelayMs": "Delay",
+  "delay.percent": "Delay on",
+  "abort.httpStatus": "Abort HTTP status",
+  "abort.percent": "Abort on",
+  durationSeconds: "Duration",
+  baselineSeconds: "Baseline",
+  recoverySeconds: "Recovery",
+  hypothesis: "Steady-state hypothesis",
+  "hypothesis.service": "Measured service",
+  "hypothesis.minSuccessRate": "Min success rate",
+  "hypothesis.maxP95Ms": "Max p95",
+  "hypothesis.windowSeconds": "Window",
+  "abortEarly.minSuccessRate": "Stop early below success",
+};
+
+function describeProblem(issue: { path: PropertyKey[]; message: string; code: string; input?: unknown }): string {
+  const path = issue.path.map(String).join(".");
+  const field = fieldWords[path] ?? (path || "The experiment");
+  if (issue.code === "invalid_type" && issue.input === undefined) return `${field} is required`;
+  if (issue.code === "invalid_type" && typeof issue.input === "number") return `${field} must be a number`;
+  return `${field}: ${issue.message}`;
+}
+
 export function toSpec(draft: unknown): SpecResult {
-  const parsed = experimentSpecSchema.safeParse(draft);
+  // reportInput: the problem can tell a missing field ("is required") from a wrong one.
+  const parsed = experimentSpecSchema.safeParse(draft, { reportInput: true });
   if (parsed.success) return { ok: true, spec: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "spec"}: ${i.message}`) };
+  return { ok: false, problems: parsed.error.issues.map(describeProblem) };
+}
+
+/** One choice of a subset picker: a subset the experiment can use, or one shown with why it cannot. */
+export interface SubsetChoice {
+  name: string;
+  label: string;
+  disabled: boolean;
+}
+
+/**
+ * The service's subsets as the pickers offer them. Creation refuses a subset its
+ * DestinationRule does not define or one that selects no pods
+ * (server/experiments/create-experiment.ts), so those are shown, disabled, with the reason:
+ * the user learns what to fix instead of wondering where v4 went.
+ */
+export function subsetChoices(subsets: readonly TrafficSubset[]): SubsetChoice[] {
+  return subsets.map((s) => {
+    const reason = !s.inDestinationRule
+      ? "not in a DestinationRule yet"
+      : s.workloads.length === 0
+        ? "selects no pods"
+        : undefined;
+    return {
+      name: s.name,
+      label: reason ? `${s.name} (${reason})` : `${s.name} (${s.workloads.join(", ")})`,
+      disabled: reason !== undefined,
+    };
+  });
+}
+
+/**
+ * Picking a namespace or a service clears what depended on the old one: a subset of reviews
+ * means nothing for ratings. The fault's measured service follows the faulted service unless
+ * the user chose another one (Bookinfo's productpage, to see what its users lose).
+ */
+export function pickCanaryTarget(form: CanaryForm, pick: { namespace: string } | { service: string }): CanaryForm {
+  if ("namespace" in pick)
+    return pick.namespace === form.namespace
+      ? form
+      : { ...form, namespace: pick.namespace, service: "", from: "", to: "", rule: "" };
+  return pick.service === form.service ? form : { ...form, service: pick.service, from: "", to: "", rule: "" };
+}
+
+export function pickFaultTarget(form: FaultForm, pick: { namespace: string } | { service: string }): FaultForm {
+  if ("namespace" in pick)
+    return pick.namespace === form.namespace
+      ? form
+      : { ...form, namespace: pick.namespace, service: "", subset: "", hypothesisService: "" };
+  if (pick.service === form.service) return form;
+  const follows = form.hypothesisService === "" || form.hypothesisService === form.service;
+  return {
+    ...form,
+    service: pick.service,
+    subset: "",
+    hypothesisService: follows ? pick.service : form.hypothesisService,
+  };
+}
+
+/**
+ * The names of a VirtualService's HTTP routes, in order: what a canary's `rule` can name.
+ * Unnamed routes cannot be named; the catch-all is the picker's empty choice.
+ */
+export function namedHttpRoutes(virtualService: KubeObject | null | undefined): string[] {
+  const http = virtualService?.spec?.http;
+  if (!Array.isArray(http)) return [];
+  return http.flatMap((route: unknown) => {
+    const name = typeof route === "object" && route !== null && "name" in route ? route.name : undefined;
+    return typeof name === "string" && name !== "" ? [name] : [];
+  });
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { isActiveStatus } from "@/lib/contracts/experiments";
 import { isInSelection } from "@/lib/namespace-param";
+import { formatLocalDateTime } from "@/lib/format-time";
 import { useExperiments } from "@/lib/queries/experiments";
 import { useSelectedNamespaces } from "@/components/shell/use-selected-namespaces";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
@@ -71,7 +72,9 @@ export function ExperimentList() {
               <td className="py-2 pr-3">
                 <VerdictBadge verdict={e.verdict} />
               </td>
-              <td className="py-2">{new Date(e.createdAt).toLocaleString()}</td>
+              <td className="py-2">
+                <time dateTime={e.createdAt}>{formatLocalDateTime(e.createdAt)}</time>
+              </td>
             </tr>
           ))}
         </tbody>

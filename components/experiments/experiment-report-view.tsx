@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { isActiveStatus } from "@/lib/contracts/experiments";
+import { formatLocalDateTime, localizeTimestamps } from "@/lib/format-time";
 import { useExperiment } from "@/lib/queries/experiments";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
 import { QueryNotice } from "./query-notice";
+import { ReportDownloads } from "./report-downloads";
 import { GateChart } from "./gate-chart";
 import { EventList } from "./phase-timeline";
 import { SpecSummary } from "./spec-summary";
@@ -29,12 +31,15 @@ export function ExperimentReportView({ id }: { id: string }) {
       data-verdict={detail.verdict ?? ""}
     >
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Report: {experimentTitle(detail)}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Report: {experimentTitle(detail)}</h1>
+          <ReportDownloads detail={detail} />
+        </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {detail.namespace}
           {detail.kubeContext ? ` on ${detail.kubeContext}` : ""} · by {detail.actor} ·{" "}
-          {detail.startedAt ? new Date(detail.startedAt).toLocaleString() : "not started"}
-          {detail.finishedAt ? ` – ${new Date(detail.finishedAt).toLocaleString()}` : ""}
+          {detail.startedAt ? formatLocalDateTime(detail.startedAt) : "not started"}
+          {detail.finishedAt ? ` – ${formatLocalDateTime(detail.finishedAt)}` : ""}
         </p>
       </header>
       <section aria-label="Verdict" className={card}>
@@ -52,7 +57,7 @@ export function ExperimentReportView({ id }: { id: string }) {
           </p>
         ) : (
           <p className="text-sm" data-testid="experiment-summary">
-            {detail.summary}
+            {detail.summary && localizeTimestamps(detail.summary)}
           </p>
         )}
         <SpecSummary spec={detail.spec} />
@@ -62,7 +67,12 @@ export function ExperimentReportView({ id }: { id: string }) {
           {detail.kind === "fault" ? "Before, during and after" : "Each step"}
         </h2>
         {gateSeries(detail).map((s) => (
-          <GateChart key={s.gate} series={s} spans={spans} />
+          <GateChart
+            key={s.gate}
+            series={s}
+            spans={spans}
+            version={detail.spec.kind === "canary" ? detail.spec.to : undefined}
+          />
         ))}
         {detail.kind === "canary" && <StepTable steps={stepResults(detail)} />}
       </section>

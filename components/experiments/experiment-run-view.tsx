@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { isActiveStatus } from "@/lib/contracts/experiments";
+import { localizeTimestamps } from "@/lib/format-time";
 import { useExperiment } from "@/lib/queries/experiments";
 import { ExperimentControls } from "./experiment-controls";
 import { StatusBadge, VerdictBadge } from "./experiment-badges";
 import { experimentTitle } from "./experiment-title";
 import { QueryNotice } from "./query-notice";
+import { SchedulePanel } from "./schedule-panel";
 import { GateChart } from "./gate-chart";
 import { EventList, PhaseTimeline } from "./phase-timeline";
 import { StepTable } from "./step-table";
@@ -48,7 +50,7 @@ export function ExperimentRunView({ id }: { id: string }) {
       {!active && (
         <section aria-label="Verdict" className={card}>
           <p className="text-sm" data-testid="experiment-summary">
-            {detail.summary}
+            {detail.summary && localizeTimestamps(detail.summary)}
           </p>
           <Link
             href={`/experiments/${detail.id}/report`}
@@ -57,6 +59,11 @@ export function ExperimentRunView({ id }: { id: string }) {
             Open the report
           </Link>
         </section>
+      )}
+      {active && (
+        <div className={card}>
+          <SchedulePanel detail={detail} />
+        </div>
       )}
       <ExperimentControls detail={detail} />
       <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
@@ -87,7 +94,14 @@ export function ExperimentRunView({ id }: { id: string }) {
               No evaluation yet: gates are measured once a window holds a few scrapes.
             </p>
           ) : (
-            series.map((s) => <GateChart key={s.gate} series={s} spans={spans} />)
+            series.map((s) => (
+              <GateChart
+                key={s.gate}
+                series={s}
+                spans={spans}
+                version={detail.spec.kind === "canary" ? detail.spec.to : undefined}
+              />
+            ))
           )}
           {detail.kind === "canary" && <StepTable steps={stepResults(detail)} />}
         </section>

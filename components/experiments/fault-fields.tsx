@@ -1,15 +1,9 @@
 import { hypothesisScopes } from "@/lib/contracts/experiments";
-import type { FaultForm } from "./experiment-form-model";
+import { NamespacePicker, ServicePicker, SubsetPicker } from "./cluster-pickers";
+import { pickFaultTarget, type FaultForm } from "./experiment-form-model";
 import { FieldGroup, FormFields, type FieldSpec } from "./form-field";
 
 const target: FieldSpec<FaultForm>[] = [
-  { name: "namespace", label: "Namespace" },
-  { name: "service", label: "Service" },
-  {
-    name: "subset",
-    label: "Subset (optional)",
-    hint: "Route the faulted requests to this subset; empty keeps each rule's own route.",
-  },
   { name: "matchHeader", label: "Match header" },
   { name: "matchValue", label: "Header value (optional)", hint: "e.g. jason; empty = every request gets the fault." },
 ];
@@ -41,17 +35,49 @@ const hypothesis: FieldSpec<FaultForm>[] = [
   },
 ];
 
-export function FaultFields({ form, set }: { form: FaultForm; set: (patch: Partial<FaultForm>) => void }) {
+export function FaultFields({
+  form,
+  set,
+  replace,
+}: {
+  form: FaultForm;
+  set: (patch: Partial<FaultForm>) => void;
+  /** Picking a namespace or service resets what depended on it (experiment-form-model.ts). */
+  replace: (update: (form: FaultForm) => FaultForm) => void;
+}) {
+  const { namespace, service } = form;
   return (
     <>
       <FieldGroup legend="Target">
+        <NamespacePicker value={namespace} onChange={(ns) => replace((f) => pickFaultTarget(f, { namespace: ns }))} />
+        <ServicePicker
+          label="Service"
+          namespace={namespace}
+          value={service}
+          onChange={(svc) => replace((f) => pickFaultTarget(f, { service: svc }))}
+        />
+        <SubsetPicker
+          label="Subset (optional)"
+          namespace={namespace}
+          service={service}
+          value={form.subset}
+          onChange={(subset) => set({ subset })}
+          placeholder="Keep each rule's own route"
+          hint="Route the faulted requests to this subset."
+        />
         <FormFields fields={target} form={form} set={set} />
       </FieldGroup>
       <FieldGroup legend="Fault">
         <FormFields fields={fault} form={form} set={set} />
       </FieldGroup>
       <FieldGroup legend="Steady-state hypothesis">
-        <FormFields fields={[{ name: "hypothesisService", label: "Measured service" }]} form={form} set={set} />
+        <ServicePicker
+          label="Measured service"
+          namespace={namespace}
+          value={form.hypothesisService}
+          onChange={(hypothesisService) => set({ hypothesisService })}
+          hint="Follows the faulted service unless you pick another one."
+        />
         <label className="block space-y-1 text-sm">
           <span className="font-medium">Measure</span>
           <select

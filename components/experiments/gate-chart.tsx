@@ -3,7 +3,9 @@
 /**
  * One gate over the experiment: every evaluation's value against the threshold line, on
  * bands for the phases (before / during / after, or each canary step). Deciding
- * evaluations are drawn larger. Props only.
+ * evaluations are drawn larger. A canary's A is drawn beside B as a grey dashed baseline
+ * (the same measure over the same window), so "B at 98.7 %" reads against what A does.
+ * Props only.
  */
 import {
   CartesianGrid,
@@ -20,6 +22,7 @@ import { colourForVersion, neutralSeriesColour } from "@/lib/series-colours";
 import type { GateSeries, PhaseSpan } from "./timeline-model";
 
 const bandFill = ["#e0f2fe", "#fef3c7", "#dcfce7", "#f3e8ff"];
+const baselineColour = "#64748b";
 
 interface DotProps {
   cx?: number;
@@ -28,22 +31,32 @@ interface DotProps {
 }
 
 function GateDot({ cx, cy, payload }: DotProps) {
-  if (cx === undefined || cy === undefined || !payload) return null;
+  // A point where only A has data has no B value to mark.
+  if (cx == null || cy == null || !payload) return null;
   const colour = payload.pass === false ? "#dc2626" : payload.pass === true ? "#16a34a" : "#94a3b8";
   return <circle cx={cx} cy={cy} r={payload.decisive ? 5 : 3} fill={colour} stroke="white" strokeWidth={1} />;
 }
 
 /** `version`: the subset the gate judges (a canary's target); its line takes that version's colour on every chart. */
 export function GateChart({ series, spans, version }: { series: GateSeries; spans: PhaseSpan[]; version?: string }) {
-  const data = series.points.filter((p) => p.value !== null);
-  const values = data.map((p) => p.value as number);
+  const bColour = version ? colourForVersion(version) : neutralSeriesColour;
+  // A point with B's value or A's is drawn; B's line skips the points where only A has data.
+  const data = series.points.filter((p) => p.value !== null || typeof p.baseline === "number");
+  const withBaseline = series.baselineLabel !== undefined;
+  const values = data.flatMap((p) => [p.value, p.baseline]).filter((v): v is number => typeof v === "number");
   const lo = Math.min(series.threshold, ...values);
   const hi = Math.max(series.threshold, ...values);
   const pad = Math.max(1, (hi - lo) * 0.1);
   const domain: [number, number] = [Math.max(0, Math.floor(lo - pad)), Math.ceil(hi + pad)];
   // The x axis runs to the end of the last phase, so the current step's band shows before its first point.
   const xMax = Math.max(1, data.at(-1)?.t ?? 0, spans.at(-1)?.to ?? 0);
-  const description = `${series.label}: threshold ${series.op} ${series.threshold}; ${data.length} evaluations${data.length > 0 ? `, last ${(data.at(-1)!.value as number).toFixed(2)} at ${data.at(-1)!.t}s` : ""}`;
+  const last = data.at(-1);
+  const lastText = (v: number | null | undefined) => (typeof v === "number" ? v.toFixed(2) : "no data");
+  const description = `${series.label}: threshold ${series.op} ${series.threshold}; ${data.length} evaluations${
+    last
+      ? `, last ${lastText(last.value)} at ${last.t}s${withBaseline ? ` (${series.baselineLabel}: ${lastText(last.baseline)})` : ""}`
+      : ""
+  }`;
   return (
     <figure
       aria-label={`${series.label} against its threshold`}
@@ -56,6 +69,23 @@ export function GateChart({ series, spans, version }: { series: GateSeries; span
           (needs {series.op === ">=" ? "≥" : "≤"} {series.threshold})
         </span>
       </figcaption>
+      {withBaseline && (
+        // The key in HTML rather than Recharts' legend: it reads before the chart and wraps on narrow cards.
+        <p className="mb-1 flex flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
+          <span>
+            <span aria-hidden className="mr-1 inline-block h-0.5 w-4 align-middle" style={{ background: bColour }} />
+            {series.label}
+          </span>
+          <span>
+            <span
+              aria-hidden
+              className="mr-1 inline-block w-4 border-t-2 border-dashed align-middle"
+              style={{ borderColor: baselineColour }}
+            />
+            {`${series.baselineLabel}, baseline`}
+          </span>
+        </p>
+      )}
       <div className="h-48 w-full">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
           <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
@@ -86,12 +116,25 @@ export function GateChart({ series, spans, version }: { series: GateSeries; span
             />
             <Tooltip
               isAnimationActive={false}
-              formatter={(v) => [Number(v).toFixed(2), series.label]}
+              formatter={(v, name) => [Number(v).toFixed(2), name]}
               labelFormatter={(t) => `${t}s`}
             />
+            {withBaseline && (
+              <Line
+                dataKey="baseline"
+                name={`${series.baselineLabel}, baseline`}
+                stroke={baselineColour}
+                strokeWidth={1.5}
+                strokeDasharray="4 3"
+                isAnimationActive={false}
+                dot={false}
+                connectNulls
+              />
+            )}
             <Line
               dataKey="value"
-              stroke={version ? colourForVersion(version) : neutralSeriesColour}
+              name={series.label}
+              stroke={bColour}
               strokeWidth={2}
               isAnimationActive={false}
               dot={<GateDot />}

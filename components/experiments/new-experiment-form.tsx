@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useCreateExperiment } from "@/lib/queries/experiments";
 import { CanaryFields } from "./canary-fields";
@@ -9,6 +8,8 @@ import {
   defaultCanaryForm,
   defaultFaultForm,
   faultDraft,
+  pickCanaryTarget,
+  pickFaultTarget,
   toSpec,
   type CanaryForm,
   type ExperimentFormKind,
@@ -19,17 +20,38 @@ import { FaultFields } from "./fault-fields";
 const tab = (active: boolean) =>
   `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-100" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
 
-/** Creation form, prefilled from `?kind=&namespace=&service=` (the graph menu and service pages link here). */
-export function NewExperimentForm() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const namespace = params.get("namespace") ?? "default";
-  const service = params.get("service") ?? "";
-  const [kind, setKind] = useState<ExperimentFormKind>(params.get("kind") === "fault" ? "fault" : "canary");
-  const [canary, setCanary] = useState<CanaryForm>(() => defaultCanaryForm(namespace, service));
-  const [fault, setFault] = useState<FaultForm>(() => defaultFaultForm(namespace, service));
+/** Where the form starts: the kind, namespace and service a link or the top bar chose ("" = none yet). */
+export interface NewExperimentStart {
+  kind: ExperimentFormKind;
+  namespace: string;
+  service: string;
+}
+
+/**
+ * The creation form. `start.namespace` may change after the first render (the top bar's
+ * remembered selection arrives after load): a form with no service picked yet follows it.
+ */
+export function NewExperimentForm({
+  start,
+  onCreated,
+}: {
+  start: NewExperimentStart;
+  onCreated: (id: string) => void;
+}) {
+  const [kind, setKind] = useState<ExperimentFormKind>(start.kind);
+  const [canary, setCanary] = useState<CanaryForm>(() => defaultCanaryForm(start.namespace, start.service));
+  const [fault, setFault] = useState<FaultForm>(() => defaultFaultForm(start.namespace, start.service));
   const [problems, setProblems] = useState<string[]>([]);
+  const [followed, setFollowed] = useState(start.namespace);
   const create = useCreateExperiment();
+
+  if (start.namespace !== followed) {
+    // Adjusting state to a changed prop during render (react.dev "You might not need an effect").
+    setFollowed(start.namespace);
+    const untouched = (f: { namespace: string; service: string }) => f.namespace === followed && f.service === "";
+    setCanary((f) => (untouched(f) ? pickCanaryTarget(f, { namespace: start.namespace }) : f));
+    setFault((f) => (untouched(f) ? pickFaultTarget(f, { namespace: start.namespace }) : f));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +61,7 @@ export function NewExperimentForm() {
       return;
     }
     setProblems([]);
-    create.mutate({ spec: result.spec }, { onSuccess: (detail) => router.push(`/experiments/${detail.id}`) });
+    create.mutate({ spec: result.spec }, { onSuccess: (detail) => onCreated(detail.id) });
   }
 
   return (
@@ -65,9 +87,9 @@ export function NewExperimentForm() {
         </button>
       </div>
       {kind === "canary" ? (
-        <CanaryFields form={canary} set={(patch) => setCanary((f) => ({ ...f, ...patch }))} />
+        <CanaryFields form={canary} set={(patch) => setCanary((f) => ({ ...f, ...patch }))} replace={setCanary} />
       ) : (
-        <FaultFields form={fault} set={(patch) => setFault((f) => ({ ...f, ...patch }))} />
+        <FaultFields form={fault} set={(patch) => setFault((f) => ({ ...f, ...patch }))} replace={setFault} />
       )}
       {problems.length > 0 && (
         <ul

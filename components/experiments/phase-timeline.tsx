@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ExperimentEventDto } from "@/lib/contracts/experiments";
+import { formatLocalTime, localizeTimestamps } from "@/lib/format-time";
 
 const typeLabel: Record<ExperimentEventDto["type"], string> = {
   phase: "Phase",
@@ -10,9 +11,7 @@ const typeLabel: Record<ExperimentEventDto["type"], string> = {
   note: "Note",
 };
 
-function time(at: string): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour12: false });
-}
+const time = (at: string): string => formatLocalTime(at);
 
 /** The phases as an ordered list, the current one marked. */
 export function PhaseTimeline({ events, current }: { events: ExperimentEventDto[]; current: string }) {
@@ -28,7 +27,7 @@ export function PhaseTimeline({ events, current }: { events: ExperimentEventDto[
             className={`text-sm ${isCurrent ? "font-semibold text-sky-800 dark:text-sky-200" : "text-slate-700 dark:text-slate-300"}`}
           >
             <span className="mr-2 font-mono text-xs text-slate-500">{time(e.at)}</span>
-            {e.message}
+            {localizeTimestamps(e.message)}
           </li>
         );
       })}
@@ -43,14 +42,14 @@ export function EventList({ events, includeGates = false }: { events: Experiment
     <ul aria-label="Timeline" className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
       {shown.map((e) => (
         <li key={e.id} className="flex gap-3 py-1.5" data-event-type={e.type}>
-          <span className="w-20 shrink-0 font-mono text-xs text-slate-500">{time(e.at)}</span>
+          <span className="w-28 shrink-0 font-mono text-xs text-slate-500">{time(e.at)}</span>
           <span
             className={`w-20 shrink-0 text-xs uppercase ${e.type === "error" ? "text-red-700 dark:text-red-400" : "text-slate-500"}`}
           >
             {typeLabel[e.type]}
           </span>
           <span className="min-w-0 flex-1 break-words">
-            {e.message}
+            {localizeTimestamps(e.message)}
             {e.auditId && (
               // The audit page opens the entry from its id whatever page of the list it is on.
               <Link

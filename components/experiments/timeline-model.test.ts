@@ -3,7 +3,7 @@ import type { ExperimentDetail } from "@/lib/contracts/experiments";
 import { canaryWeights, configChanges, gateSeries, phaseSpans, stepResults } from "./timeline-model";
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 21, 10, 0, s)).toISOString();
-const gate = (s: number, step: number, value: number, decisive: boolean) => ({
+const gate = (s: number, step: number, value: number, decisive: boolean, baseline?: number) => ({
   id: `g${s}`,
   at: at(s),
   type: "gate" as const,
@@ -16,7 +16,17 @@ const gate = (s: number, step: number, value: number, decisive: boolean) => ({
     step,
     weight: step === 0 ? 10 : 50,
     pass: value >= 99,
-    results: [{ gate: "successRate", label: "v3 success rate %", value, threshold: 99, op: ">=", pass: value >= 99 }],
+    results: [
+      {
+        gate: "successRate",
+        label: "v3 success rate %",
+        value,
+        threshold: 99,
+        op: ">=",
+        pass: value >= 99,
+        ...(baseline !== undefined ? { baseline } : {}),
+      },
+    ],
   },
 });
 
@@ -39,6 +49,7 @@ const detail: ExperimentDetail = {
   finishedAt: at(30),
   currentWeight: 0,
   currentStep: 1,
+  clock: { phaseStartedAt: at(20), deadline: null },
   spec: {
     kind: "canary",
     namespace: "bookinfo",
@@ -70,6 +81,14 @@ describe("the timeline model", () => {
       [20, 70, true],
     ]);
     expect(series?.threshold).toBe(99);
+  });
+
+  it("carries A's value beside B's as the baseline, named after A, when the runner measured it", () => {
+    const withA = gate(25, 1, 98, true, 99.8);
+    const [series] = gateSeries({ ...detail, events: [...detail.events, withA] });
+    expect(series?.baselineLabel).toBe("v1 (A)");
+    expect(series?.points.map((p) => p.baseline)).toEqual([undefined, undefined, undefined, 99.8]);
+    expect(gateSeries(detail)[0]?.baselineLabel).toBeUndefined();
   });
 
   it("spans each step until the next phase, the last one until the end", () => {

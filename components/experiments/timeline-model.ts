@@ -20,6 +20,8 @@ export interface GatePoint {
   step: number | null;
   decisive: boolean;
   windowSeconds: number;
+  /** A canary's A over the same window (null = no data; undefined = not measured). */
+  baseline?: number | null;
 }
 
 export interface GateSeries {
@@ -28,6 +30,8 @@ export interface GateSeries {
   op: ">=" | "<=";
   threshold: number;
   points: GatePoint[];
+  /** What the baseline line is ("v1 (A)"), when any evaluation recorded A's value. */
+  baselineLabel?: string;
 }
 
 export interface PhaseSpan {
@@ -49,7 +53,9 @@ export function gateData(event: ExperimentEventDto): GateEventData | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function gateSeries(detail: Pick<ExperimentDetail, "events" | "startedAt" | "createdAt">): GateSeries[] {
+export function gateSeries(
+  detail: Pick<ExperimentDetail, "events" | "startedAt" | "createdAt" | "spec">,
+): GateSeries[] {
   const start = startOf(detail);
   const byGate = new Map<string, GateSeries>();
   for (const event of detail.events) {
@@ -69,7 +75,9 @@ export function gateSeries(detail: Pick<ExperimentDetail, "events" | "startedAt"
         step: data.step ?? null,
         decisive: data.decisive,
         windowSeconds: data.windowSeconds,
+        ...(r.baseline !== undefined ? { baseline: r.baseline } : {}),
       });
+      if (r.baseline !== undefined && detail.spec.kind === "canary") series.baselineLabel = `${detail.spec.from} (A)`;
     }
   }
   return [...byGate.values()];

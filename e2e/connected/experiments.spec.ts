@@ -51,8 +51,8 @@ test.describe("experiments", () => {
     const form = new NewExperimentPage(page);
     await form.open("canary", "bookinfo", "reviews");
     await expect(form.field("Service")).toHaveValue("reviews");
+    await form.pick({ "From subset (A)": "v1", "To subset (B)": "v3" });
     await form.fill({
-      "To subset (B)": "v3",
       "Steps (% to B)": "10, 50, 100",
       "Interval per step (s)": "10",
       "Min success rate (%)": "99",
@@ -76,6 +76,16 @@ test.describe("experiments", () => {
     // Three weight changes (10%, 50%, 100%), each with its audit entry.
     await expect(report.configChanges).toHaveCount(3);
     for (const change of await report.configChanges.all()) await expect(change).toContainText(/audit [a-z0-9]+/);
+
+    // The report leaves the console as Markdown (for a postmortem) and as the API's JSON.
+    const markdown = await report.download("Download Markdown");
+    expect(markdown.fileName).toBe(`experiment-canary-reviews-${id}.md`);
+    expect(markdown.text).toContain("# Report: Canary reviews v1 → v3");
+    expect(markdown.text).toContain("- Verdict: Promoted");
+    // A beside B in each step (at 100 % to v3, v1 has no traffic left to measure).
+    expect(markdown.text).toMatch(/\| 3 \| 100% \| \d+s \| v3 success rate % [\d.]+ \(v1: (?:[\d.]+|no data)\)/);
+    const json = await report.download("Download JSON");
+    expect(JSON.parse(json.text)).toMatchObject({ id, verdict: "promoted", spec: { from: "v1", to: "v3" } });
 
     await page.goto("/experiments");
     await expect(
@@ -121,5 +131,43 @@ test.describe("experiments", () => {
     expect((await read()).currentWeight).toBe(0);
     expect((await request.post(`/api/experiments/${id}/resume`)).status()).toBe(409);
     expect((await request.post(`/api/experiments/${id}/explode`)).status()).toBe(404);
+  });
+
+  test("starts a canary picked from the cluster without typing a word, and it runs", async ({ page }) => {
+    test.setTimeout(90_000);
+    // The canary needs a rule routing only to A and B: start from no reviews VirtualService,
+    // as the API test above leaves it (and as it starts itself).
+    if (await reviewsExists()) await kube().deleteNamespacedCustomObject(reviewsVs);
+    const form = new NewExperimentPage(page);
+    await form.openBlank();
+    // A fresh browser has no namespace selected: the form asks rather than guessing `default`.
+    await expect(form.field("Namespace")).toHaveValue("");
+    await form.pick({
+      Namespace: "bookinfo",
+      Service: "reviews",
+      "From subset (A)": "v1",
+      "To subset (B)": "v2",
+    });
+    // Everything else keeps its defaults (10 / 50 / 100 %, 60 s a step, success ≥ 99 %, 5 requests).
+    await expect(form.field("Min requests to B per step")).toHaveValue("5");
+    await form.submit();
+
+    await expect(page).toHaveURL(/\/experiments\/[a-z0-9]+$/);
+    const run = new ExperimentRunPage(page);
+    await expect(run.view).toHaveAttribute("data-status", "running", { timeout: 20_000 });
+    await expect(run.weights).toContainText("v2 10%", { timeout: 20_000 });
+    // The run page counts down to the next step and gives an ETA, in local time with the zone.
+    await expect(run.nextStep).toContainText("Step 2: 50% to v2, if step 1 passes");
+    await expect(run.eta).toContainText(/v2 takes 100% in \d+ min/);
+
+    // Every moment in local time with its zone ("14:03:07 CET", "09:03:07 UTC").
+    await expect(page.getByRole("list", { name: "Timeline" }).locator("li").first()).toContainText(
+      /\d{2}:\d{2}:\d{2} (?:UTC|GMT[+-]\d+(?::\d{2})?|[A-Z]{2,5})/,
+    );
+
+    // Leave the mesh as it was: abort puts the rule back (here: no VirtualService again).
+    await run.control("Abort").click();
+    await run.waitForVerdict("aborted", 30_000);
+    await expect.poll(reviewsExists, { timeout: 10_000 }).toBe(false);
   });
 });

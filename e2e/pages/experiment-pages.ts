@@ -13,12 +13,26 @@ export class NewExperimentPage {
     await expect(this.form).toBeVisible();
   }
 
+  /** The form with nothing prefilled: what the "New experiment" button opens. */
+  async openBlank() {
+    await this.page.goto("/experiments/new");
+    await expect(this.form).toBeVisible();
+  }
+
   field(label: string): Locator {
     return this.form.getByLabel(label, { exact: true });
   }
 
   async fill(values: Record<string, string>) {
     for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
+  }
+
+  /**
+   * Picks from the selects, in order (a pick can load the next select's choices): no typing.
+   * selectOption waits for the select to be enabled and for the choice to be there.
+   */
+  async pick(values: Record<string, string>) {
+    for (const [label, value] of Object.entries(values)) await this.field(label).selectOption(value);
   }
 
   async submit() {
@@ -32,9 +46,14 @@ export class ExperimentRunPage {
   readonly weights: Locator;
   readonly summary: Locator;
   readonly stepTable: Locator;
+  /** "Next: Step 2: 50% to v3, if step 1 passes in 45 s (about 14:03:07 CET)". */
+  readonly nextStep: Locator;
+  readonly eta: Locator;
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId("experiment-run");
+    this.nextStep = page.getByTestId("experiment-next-step");
+    this.eta = page.getByTestId("experiment-eta");
     this.weights = page.getByTestId("current-weights");
     this.summary = page.getByTestId("experiment-summary");
     this.stepTable = page.getByRole("table", { name: "Gate results per step" });
@@ -68,5 +87,17 @@ export class ExperimentReportPage {
   async open(id: string) {
     await this.page.goto(`/experiments/${id}/report`);
     await expect(this.report).toBeVisible();
+  }
+
+  /** Clicks a download button ("Download Markdown", "Download JSON") and returns the file's name and text. */
+  async download(name: string): Promise<{ fileName: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("group", { name: "Export the report" }).getByRole("button", { name }).click(),
+    ]);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { fileName: file.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
   }
 }

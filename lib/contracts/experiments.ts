@@ -194,6 +194,12 @@ export const gateResultSchema = z.object({
   threshold: z.number(),
   op: z.enum([">=", "<="]),
   pass: z.boolean().nullable(),
+  /**
+   * A canary's A over the same window, for the same measure (null = no data): what B is seen
+   * against, never judged. Absent for fault hypotheses, the drop gate (already relative to A)
+   * and evaluations stored before A was always measured.
+   */
+  baseline: z.number().nullable().optional(),
 });
 export type GateResult = z.infer<typeof gateResultSchema>;
 
@@ -220,6 +226,18 @@ export const experimentEventSchema = z.object({
 });
 export type ExperimentEventDto = z.infer<typeof experimentEventSchema>;
 
+/**
+ * The machine's clock, for the run page's countdown and ETA (components/experiments/experiment-schedule.ts):
+ * when the current phase began — for a canary, when the current step's judging window began (a failed check
+ * or a resume restarts it) — and, for a fault, when the injection is removed. Null before the runner started
+ * the experiment.
+ */
+export const experimentClockSchema = z.object({
+  phaseStartedAt: z.string().nullable(),
+  deadline: z.string().nullable(),
+});
+export type ExperimentClock = z.infer<typeof experimentClockSchema>;
+
 export const experimentSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(["fault", "canary"]),
@@ -243,6 +261,7 @@ export const experimentSummarySchema = z.object({
   currentWeight: z.number().nullable(),
   /** Canary: the current step (0-based); fault: null. */
   currentStep: z.number().nullable(),
+  clock: experimentClockSchema,
 });
 export type ExperimentSummary = z.infer<typeof experimentSummarySchema>;
 

@@ -58,6 +58,18 @@ export function useInventoryLists<K extends InventoryKind>(kind: K, namespaces: 
   return useQueries({ queries: namespaces.map((ns) => inventoryListQuery(kind, ns)) });
 }
 
+/**
+ * One namespace's services for a picker (the experiment form): the same cache entry as the
+ * inventory list, without its polling — a picker needs the names, not live health.
+ */
+export function useServiceList(namespace: string, enabled = true) {
+  return useQuery({
+    queryKey: inventoryKeys.list("services", namespace),
+    queryFn: ({ signal }) => fetchJson(`/api/namespaces/${path(namespace)}/services`, serviceListSchema, { signal }),
+    enabled,
+  });
+}
+
 export const inventoryDetailQuery = <K extends InventoryKind>(kind: K, namespace: string, name: string) =>
   queryOptions({
     queryKey: inventoryKeys.detail(kind, namespace, name),

@@ -32,7 +32,9 @@ export function canaryObservationRequest(record: CanaryRecord, now: Date): Obser
   if (record.status !== "running" || record.phase !== "step") return undefined;
   const windowSeconds = Math.floor(secondsBetween(record.memory.stepStartedAt, now));
   if (windowSeconds < MIN_WINDOW_SECONDS) return undefined;
-  return { windowSeconds, subjects: record.spec.gates.maxSuccessRateDrop !== undefined ? ["to", "from"] : ["to"] };
+  // A is always measured over the same window: the drop gate needs it, and every gate chart
+  // draws it as the baseline B is compared with (components/experiments/gate-chart.tsx).
+  return { windowSeconds, subjects: ["to", "from"] };
 }
 
 function weightsText(spec: CanarySpec, weight: number): string {

@@ -46,3 +46,21 @@ describe("a canary's gate evaluation", () => {
     expect(evaluateCanaryGates({ minSuccessRate: 99, minRequests: 500 }, healthy, undefined, 20, "v2").pass).toBeNull();
   });
 });
+
+describe("A beside B", () => {
+  const b = { rps: 10, successRate: 97, p95: 120, p99: 300 };
+  const a = { rps: 30, successRate: 99.5, p95: 80, p99: null };
+
+  it("records A's value of each measure with B's, without judging A", () => {
+    const judged = evaluateCanaryGates({ minSuccessRate: 99, maxP99Ms: 400, minRequests: 5 }, b, a, 20, "v3");
+    expect(judged.results.map((r) => [r.gate, r.value, r.baseline, r.pass])).toEqual([
+      ["successRate", 97, 99.5, false],
+      ["p99", 300, null, true],
+    ]);
+  });
+
+  it("records no baseline when A was not measured", () => {
+    const judged = evaluateCanaryGates({ minSuccessRate: 99, minRequests: 5 }, b, undefined, 20, "v3");
+    expect(judged.results[0]).not.toHaveProperty("baseline");
+  });
+});

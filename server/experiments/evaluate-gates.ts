@@ -43,12 +43,20 @@ export function evaluateCanaryGates(
   const results: GateResult[] = [];
   const enough = to?.rps !== null && to?.rps !== undefined && to.rps * windowSeconds >= gates.minRequests;
   const value = (v: number | null | undefined) => (enough && v !== undefined ? v : null);
+  // A's value of the same measure, shown beside B's (never judged): only when A was measured.
+  const withBaseline = (result: GateResult, a: number | null | undefined): GateResult =>
+    from === undefined ? result : { ...result, baseline: a ?? null };
   if (gates.minSuccessRate !== undefined)
-    results.push(gate("successRate", `${toLabel} success rate %`, value(to?.successRate), gates.minSuccessRate, ">="));
+    results.push(
+      withBaseline(
+        gate("successRate", `${toLabel} success rate %`, value(to?.successRate), gates.minSuccessRate, ">="),
+        from?.successRate,
+      ),
+    );
   if (gates.maxP95Ms !== undefined)
-    results.push(gate("p95", `${toLabel} p95 ms`, value(to?.p95), gates.maxP95Ms, "<="));
+    results.push(withBaseline(gate("p95", `${toLabel} p95 ms`, value(to?.p95), gates.maxP95Ms, "<="), from?.p95));
   if (gates.maxP99Ms !== undefined)
-    results.push(gate("p99", `${toLabel} p99 ms`, value(to?.p99), gates.maxP99Ms, "<="));
+    results.push(withBaseline(gate("p99", `${toLabel} p99 ms`, value(to?.p99), gates.maxP99Ms, "<="), from?.p99));
   if (gates.maxSuccessRateDrop !== undefined) {
     const drop =
       enough && to?.successRate != null && from?.successRate != null

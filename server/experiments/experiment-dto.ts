@@ -6,6 +6,8 @@ import type { ExperimentRecord } from "./machine-types";
 
 export function toExperimentSummary(record: ExperimentRecord): ExperimentSummary {
   const canary = record.memory.kind === "canary" ? record.memory : undefined;
+  const fault = record.memory.kind === "fault" ? record.memory : undefined;
+  const started = record.startedAt !== null;
   return {
     id: record.id,
     kind: record.kind,
@@ -25,6 +27,11 @@ export function toExperimentSummary(record: ExperimentRecord): ExperimentSummary
     finishedAt: record.finishedAt?.toISOString() ?? null,
     currentWeight: canary ? canary.weight : null,
     currentStep: canary ? canary.stepIndex : null,
+    // create-experiment.ts stamps these at creation; they mean something once the runner started it.
+    clock: {
+      phaseStartedAt: started ? (canary?.stepStartedAt ?? fault?.phaseStartedAt ?? null) : null,
+      deadline: fault?.deadline ?? null,
+    },
   };
 }
 

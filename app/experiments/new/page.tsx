@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { NewExperimentForm } from "@/components/experiments/new-experiment-form";
+import { NewExperimentFromUrl } from "@/components/experiments/new-experiment-from-url";
 
 export const metadata: Metadata = { title: "New experiment" };
 
@@ -14,9 +14,10 @@ export default function NewExperimentPage() {
           the verdict decided.
         </p>
       </header>
-      {/* useSearchParams (the prefilled service) needs a Suspense boundary for the static shell. */}
+      {/* useSearchParams (the prefilled service, the top bar's namespaces) needs a Suspense boundary
+          for the static shell. */}
       <Suspense>
-        <NewExperimentForm />
+        <NewExperimentFromUrl />
       </Suspense>
     </div>
   );
