@@ -6,13 +6,25 @@
  */
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricChart } from "@/lib/contracts/metrics";
+import { chartMarkerLines, type ChartMarker, type MarkerSelect } from "@/components/metrics/chart-markers";
 
 const colours = ["#0284c7", "#16a34a", "#d97706", "#dc2626", "#7c3aed"];
 const maxSeries = colours.length;
 
 const time = (t: number) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-export function SeriesChart({ chart, label }: { chart: MetricChart; label: string }) {
+export function SeriesChart({
+  chart,
+  label,
+  markers = [],
+  onMarkerSelect,
+}: {
+  chart: MetricChart;
+  label: string;
+  /** Moments drawn across the chart (changes to mesh config, components/metrics/chart-markers.tsx). */
+  markers?: readonly ChartMarker[];
+  onMarkerSelect?: MarkerSelect;
+}) {
   const series = chart.series.slice(0, maxSeries);
   const rows = new Map<number, Record<string, number | null>>();
   series.forEach((s, i) => {
@@ -26,7 +38,16 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
       <div className="h-32 w-full">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 280, height: 128 }}>
           <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
-            <XAxis dataKey="t" tickFormatter={time} tick={{ fontSize: 10 }} stroke="#64748b" minTickGap={30} />
+            {/* A numeric axis, so a marker between two samples sits where it happened. */}
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={["dataMin", "dataMax"]}
+              tickFormatter={time}
+              tick={{ fontSize: 10 }}
+              stroke="#64748b"
+              minTickGap={30}
+            />
             <YAxis tick={{ fontSize: 10 }} stroke="#64748b" />
             <Tooltip labelFormatter={(t) => time(Number(t))} isAnimationActive={false} />
             {series.map((s, i) => (
@@ -41,6 +62,7 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
                 connectNulls
               />
             ))}
+            {chartMarkerLines(markers, onMarkerSelect)}
           </LineChart>
         </ResponsiveContainer>
       </div>

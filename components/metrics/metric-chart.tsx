@@ -6,6 +6,7 @@
  */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricChart as Chart, ChartUnit } from "@/lib/contracts/metrics";
+import { chartMarkerLines, type ChartMarker, type MarkerSelect } from "./chart-markers";
 
 const palette = [
   "#0284c7",
@@ -53,7 +54,16 @@ export function toRows(chart: Chart): Record<string, number | null>[] {
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
-export function MetricChart({ chart }: { chart: Chart }) {
+/** `markers`: moments drawn across the chart (changes to mesh config); `onMarkerSelect` gets a clicked one's id. */
+export function MetricChart({
+  chart,
+  markers = [],
+  onMarkerSelect,
+}: {
+  chart: Chart;
+  markers?: readonly ChartMarker[];
+  onMarkerSelect?: MarkerSelect;
+}) {
   const format = unitFormat[chart.unit];
   const rows = toRows(chart);
   const span = (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0);
@@ -108,6 +118,7 @@ export function MetricChart({ chart }: { chart: Chart }) {
                     isAnimationActive={false}
                   />
                 ))}
+                {chartMarkerLines(markers, onMarkerSelect)}
               </LineChart>
             </ResponsiveContainer>
           </div>

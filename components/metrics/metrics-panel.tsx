@@ -2,18 +2,27 @@
 
 /** The charts of one metrics tab, in a grid. Props only: the detail view fetches. */
 import type { MetricsResponse } from "@/lib/contracts/metrics";
+import type { ChartMarker, MarkerSelect } from "./chart-markers";
 import { MetricChart } from "./metric-chart";
 
 /** TCP charts only show when there is TCP traffic; HTTP charts always show (empty says "no data"). */
 const tcpCharts = new Set(["tcpSent", "tcpReceived"]);
 
-export function MetricsPanel({ metrics }: { metrics: MetricsResponse }) {
+export function MetricsPanel({
+  metrics,
+  markers,
+  onMarkerSelect,
+}: {
+  metrics: MetricsResponse;
+  markers?: readonly ChartMarker[];
+  onMarkerSelect?: MarkerSelect;
+}) {
   const hasTcp = metrics.charts.some((c) => tcpCharts.has(c.id) && c.series.length > 0);
   const charts = metrics.charts.filter((c) => hasTcp || !tcpCharts.has(c.id));
   return (
     <div className="grid gap-3 lg:grid-cols-2">
       {charts.map((c) => (
-        <MetricChart key={c.id} chart={c} />
+        <MetricChart key={c.id} chart={c} markers={markers} onMarkerSelect={onMarkerSelect} />
       ))}
     </div>
   );

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { auditEntrySummarySchema } from "./audit";
-import { objectNameSchema } from "./inventory";
+import { objectNameSchema, type InventoryKind } from "./inventory";
 
 /** The longest window one request reads: the longest chart range (lib/contracts/metrics.ts) with room to spare. */
 export const maxChangesWindowSeconds = 7 * 24 * 3600;
@@ -33,6 +33,13 @@ export type ChangeTargetKind = z.infer<typeof changeTargetKindSchema>;
 
 /** An empty URL parameter (`service=`) counts as absent, as the audit list's filters do. */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** The change target an inventory page or a graph node's metrics stand for. */
+export const changeTargetKindOf: Record<InventoryKind, ChangeTargetKind> = {
+  services: "service",
+  workloads: "workload",
+  applications: "app",
+};
 
 export const changesQuerySchema = z
   .object({
