@@ -12,7 +12,9 @@ const actionWords: Record<Change["action"], string> = {
 export const changeTime = (change: Pick<Change, "createdAt">) => new Date(change.createdAt).toLocaleTimeString();
 
 export function describeChange(change: Change): string {
-  return `${change.kind} ${change.name} ${actionWords[change.action]} by ${change.actor} (${change.source}) at ${changeTime(change)}`;
+  // An external change's actor is the watcher's "outside Topsail" (server/audit/external-changes.ts): no "by".
+  const who = change.source === "external" ? change.actor : `by ${change.actor} (${change.source})`;
+  return `${change.kind} ${change.name} ${actionWords[change.action]} ${who} at ${changeTime(change)}`;
 }
 
 export function toChartMarkers(changes: readonly Change[]): ChartMarker[] {
