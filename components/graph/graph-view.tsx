@@ -28,6 +28,7 @@ import { EdgePanel } from "./edge-panel";
 import { NodeContextMenu } from "./node-context-menu";
 import type { NodeMenuContext } from "./node-menu-items";
 import { NodePanel } from "./node-panel";
+import { WindowChanges } from "@/components/changes/window-changes";
 import { TracePathNotice } from "./trace-path-notice";
 import { focusOnPointer, graphKeyHint, handleGraphKey } from "./use-graph-keys";
 import { useGraphUrlState } from "./use-graph-url-state";
@@ -292,6 +293,7 @@ export function GraphView() {
               Select a node or an edge, on the graph or in the list below, to see its traffic.
             </p>
           )}
+          {state.namespaces.length > 0 && <WindowChanges namespaces={state.namespaces} seconds={state.duration} />}
           {graph && leaves.length > 0 && (
             <details
               open={listOpen ?? leaves.length <= listOpenUpTo}

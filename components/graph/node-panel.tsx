@@ -10,6 +10,8 @@ import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
 import { SeriesChart } from "./series-chart";
 import { useNodeMetrics } from "@/lib/queries/graph";
+import { changeTargetKindOf } from "@/lib/contracts/changes";
+import { ChartsWithChanges } from "@/components/changes/charts-with-changes";
 
 const kindLabel: Record<ViewNode["kind"], string> = {
   app: "App",
@@ -43,7 +45,22 @@ function InboundOverTime({ node, windowSeconds }: { node: ViewNode; windowSecond
       {metrics.isError && <p className="text-sm text-bad">Cannot load the chart: {metrics.error.message}</p>}
       {chart?.error && <p className="text-sm text-bad">{chart.error}</p>}
       {chart && !chart.error && (
-        <SeriesChart chart={chart} label={`Inbound requests per second of ${node.title} over time`} />
+        <ChartsWithChanges
+          params={{
+            namespace: target.namespace,
+            target: { kind: changeTargetKindOf[target.kind], name: target.name },
+            window: { last: target.range },
+          }}
+        >
+          {(markers, onMarkerSelect) => (
+            <SeriesChart
+              chart={chart}
+              label={`Inbound requests per second of ${node.title} over time`}
+              markers={markers}
+              onMarkerSelect={onMarkerSelect}
+            />
+          )}
+        </ChartsWithChanges>
       )}
     </PanelSection>
   );

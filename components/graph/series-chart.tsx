@@ -11,13 +11,25 @@ import { valueAxis } from "@/lib/chart-axis";
 import { assignSeriesColours, dashOfSeries, versionKeyOf } from "@/lib/series-colours";
 import { formatMetric } from "@/components/metrics/format-metric";
 import { SeriesSwatch } from "@/components/metrics/series-swatch";
+import { chartMarkerLines, type ChartMarker, type MarkerSelect } from "@/components/metrics/chart-markers";
 
 const maxSeries = 5;
 const tickFontSize = 10;
 
 const time = (t: number) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-export function SeriesChart({ chart, label }: { chart: MetricChart; label: string }) {
+export function SeriesChart({
+  chart,
+  label,
+  markers = [],
+  onMarkerSelect,
+}: {
+  chart: MetricChart;
+  label: string;
+  /** Moments drawn across the chart (changes to mesh config, components/metrics/chart-markers.tsx). */
+  markers?: readonly ChartMarker[];
+  onMarkerSelect?: MarkerSelect;
+}) {
   const series = chart.series.slice(0, maxSeries);
   const format = (v: number) => formatMetric(chart.unit, v);
   const colour = assignSeriesColours(series.flatMap((s) => versionKeyOf(s.labels) ?? []));
@@ -39,8 +51,11 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
       <div className="h-32 w-full">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 280, height: 128 }}>
           <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
+            {/* A numeric axis, so a marker between two samples sits where it happened. */}
             <XAxis
               dataKey="t"
+              type="number"
+              domain={["dataMin", "dataMax"]}
               tickFormatter={time}
               tick={{ fontSize: tickFontSize }}
               stroke="#64748b"
@@ -72,6 +87,7 @@ export function SeriesChart({ chart, label }: { chart: MetricChart; label: strin
                 connectNulls
               />
             ))}
+            {chartMarkerLines(markers, onMarkerSelect)}
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -17,6 +17,8 @@ import { useMetrics } from "@/lib/queries/metrics";
 import { HealthText } from "@/components/graph/panel-parts";
 import { LogsTab } from "@/components/logs/logs-tab";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
+import { ChartsWithChanges } from "@/components/changes/charts-with-changes";
+import { changeTargetKindOf } from "@/lib/contracts/changes";
 import { EnvoyTab } from "@/components/envoy/envoy-tab";
 import { TracesTab } from "@/components/traces/traces-tab";
 import { ApplicationOverview, ServiceOverview, WorkloadOverview } from "./detail-sections";
@@ -57,7 +59,15 @@ function MetricsTab({
   const metrics = useMetrics({ kind, namespace, name, direction, range }, active);
   if (metrics.isPending) return <Notice tone="info">Loading charts…</Notice>;
   if (metrics.isError) return <Notice tone="error">{metrics.error.message}</Notice>;
-  return <MetricsPanel metrics={metrics.data} />;
+  return (
+    <ChartsWithChanges
+      params={{ namespace, target: { kind: changeTargetKindOf[kind], name }, window: { last: range } }}
+    >
+      {(markers, onMarkerSelect) => (
+        <MetricsPanel metrics={metrics.data} markers={markers} onMarkerSelect={onMarkerSelect} />
+      )}
+    </ChartsWithChanges>
+  );
 }
 
 function TrafficTab({

@@ -12,6 +12,7 @@ import { valueAxis } from "@/lib/chart-axis";
 import { assignSeriesColours, dashOfSeries, versionKeyOf } from "@/lib/series-colours";
 import { formatMetric } from "./format-metric";
 import { SeriesSwatch } from "./series-swatch";
+import { chartMarkerLines, type ChartMarker, type MarkerSelect } from "./chart-markers";
 
 export type SeriesColouring = (versionKey: string | undefined) => string;
 
@@ -38,7 +39,18 @@ export function toRows(chart: Chart): Record<string, number | null>[] {
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
-export function MetricChart({ chart, colourOf }: { chart: Chart; colourOf?: SeriesColouring }) {
+/** `markers`: moments drawn across the chart (changes to mesh config); `onMarkerSelect` gets a clicked one's id. */
+export function MetricChart({
+  chart,
+  colourOf,
+  markers = [],
+  onMarkerSelect,
+}: {
+  chart: Chart;
+  colourOf?: SeriesColouring;
+  markers?: readonly ChartMarker[];
+  onMarkerSelect?: MarkerSelect;
+}) {
   const format = (v: number) => formatMetric(chart.unit, v);
   const colour = colourOf ?? assignSeriesColours(chart.series.flatMap((s) => versionKeyOf(s.labels) ?? []));
   const looks = chart.series.map((s) => ({ colour: colour(versionKeyOf(s.labels)), dash: dashOfSeries(s.labels) }));
@@ -108,6 +120,7 @@ export function MetricChart({ chart, colourOf }: { chart: Chart; colourOf?: Seri
                     isAnimationActive={false}
                   />
                 ))}
+                {chartMarkerLines(markers, onMarkerSelect)}
               </LineChart>
             </ResponsiveContainer>
           </div>

@@ -50,6 +50,24 @@ export class DetailPage {
     await expect(this.page.getByTestId("trace-detail")).toBeVisible();
   }
 
+  /** The change markers drawn on one chart, each a button named "Change: <who did what>" (newest first). */
+  changeMarkers(chart: "requestRate" | "errorRate" | "duration" | "requestSize" | "responseSize"): Locator {
+    return this.page.locator(`figure[data-chart="${chart}"] [data-change-marker]`);
+  }
+
+  /** The popover a clicked marker opens: the change's diff and its undo. */
+  changePopover(kind: string, namespace: string, name: string): Locator {
+    return this.page.getByRole("article", { name: `Change to ${kind} ${namespace}/${name}` });
+  }
+
+  /** Undo from the open popover: the preview first, then the confirmation. */
+  async undoChange(popover: Locator) {
+    await popover.getByRole("button", { name: /^Undo this change/ }).click();
+    await expect(popover.getByRole("region", { name: "Undo preview" })).toBeVisible();
+    await popover.getByRole("button", { name: "Confirm undo" }).click();
+    await expect(popover.getByRole("status")).toContainText("Undone");
+  }
+
   /** The legend of one chart, listing its series by name. */
   seriesOf(chart: "requestRate" | "errorRate" | "duration" | "requestSize" | "responseSize"): Locator {
     return this.page.locator(`figure[data-chart="${chart}"] [data-series]`);

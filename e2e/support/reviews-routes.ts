@@ -1,4 +1,4 @@
-import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
+import { CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 
 /**
  * The reviews VirtualService in the e2e simulator, read and reset with its admin kubeconfig
@@ -53,4 +53,12 @@ export async function routeAllReviewsToV1(): Promise<void> {
       spec: { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] },
     },
   });
+}
+
+/** `kubectl patch vs reviews -n bookinfo --type merge -p …` routing all of reviews to `subset`, as kubectl sends it. */
+export async function patchReviewsTo(subset: string): Promise<void> {
+  await kube().patchNamespacedCustomObject(
+    { ...ref, body: { spec: { http: [{ route: [{ destination: { host: "reviews", subset } }] }] } } },
+    setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+  );
 }
