@@ -30,7 +30,20 @@ export const flagExplanationQuerySchema = z.object({
   duration: graphQuerySchema.shape.duration,
   queryTime: graphQuerySchema.shape.queryTime,
 });
-export type FlagExplanationQuery = z.output<typeof flagExplanationQuerySchema> & { namespace: string };
+/** A parsed query: the path's namespace (the called service's) and the parameters, absent ones left out. */
+export interface FlagExplanationQuery {
+  namespace: string;
+  sourceNamespace: string;
+  sourceWorkload?: string;
+  sourceApp?: string;
+  sourceVersion?: string;
+  destService: string;
+  destVersion?: string;
+  /** Window, seconds. */
+  duration: number;
+  /** End of the window, unix seconds; absent: now. */
+  queryTime?: number;
+}
 
 export type FlagExplanationQueryParseResult =
   { ok: true; query: FlagExplanationQuery } | { ok: false; message: string };
@@ -47,7 +60,7 @@ export function parseFlagExplanationQuery(namespace: string, params: URLSearchPa
 }
 
 /** The URL of an explanation, for lib/queries (defaults left out). */
-export function flagExplanationUrl(query: Omit<FlagExplanationQuery, "queryTime"> & { queryTime?: number }): string {
+export function flagExplanationUrl(query: FlagExplanationQuery): string {
   const params = new URLSearchParams({ sourceNamespace: query.sourceNamespace, destService: query.destService });
   for (const key of ["sourceWorkload", "sourceApp", "sourceVersion", "destVersion"] as const) {
     const value = query[key];

@@ -50,10 +50,6 @@ describe("the response-flag explainer on Istio's circuit-breaking task", () => {
         sourceNamespace: "httpbin",
         sourceWorkload: "fortio-deploy",
         duration: WINDOW_SECONDS,
-        sourceApp: undefined,
-        sourceVersion: undefined,
-        destVersion: undefined,
-        queryTime: undefined,
       },
       new Date(),
     );
