@@ -5,9 +5,11 @@ import { edgeLogsSearch } from "@/lib/contracts/logs";
 import { edgeNodeOf } from "@/components/logs/edge-node";
 import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
 import { describeMtls } from "@/lib/graph-view/edge-security";
+import { flagExplanationTarget } from "@/lib/graph-view/flag-explanation-target";
 import { explainOutboundPolicy } from "@/lib/graph-view/outbound-explanation";
 import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
+import { FlagExplanationSection } from "./flag-explanation-section";
 import { Facts, PanelSection } from "./panel-parts";
 
 const flagMeaning: Record<string, string> = {
@@ -39,6 +41,7 @@ export function EdgePanel({
   const target = graph.nodeById.get(edge.target);
   const tcp = edge.protocol === "tcp";
   const outbound = explainOutboundPolicy(edge, target, graph.outboundTrafficPolicy);
+  const flagsQuery = flagExplanationTarget(edge, graph);
   // One click from a code/flag row to the access lines behind it (app/logs/edge/page.tsx).
   const [sourceNode, destNode] = [edgeNodeOf(source), edgeNodeOf(target)];
   // A source without a proxy to read (unknown, a gateway outside the namespaces) leaves the destination's side only.
@@ -160,6 +163,7 @@ export function EdgePanel({
           </table>
         </PanelSection>
       )}
+      {flagsQuery && <FlagExplanationSection query={flagsQuery} />}
     </article>
   );
 }

@@ -9,6 +9,12 @@ export function objectHref(kind: string, namespace: string, name: string, select
   return `/istio/${encodeURIComponent(namespace)}/${segment}/${encodeURIComponent(name)}${query}`;
 }
 
+/** The editor opened on a line (`?line=12`): where a finding elsewhere (the graph's flag explainer) points. */
+export function objectLineHref(kind: string, namespace: string, name: string, line: number | null): string {
+  const href = objectHref(kind, namespace, name, namespace);
+  return line === null ? href : `${href}&line=${line}`;
+}
+
 export function newObjectHref(namespace: string, kind?: string): string {
   const params = new URLSearchParams({ namespace, namespaces: namespace });
   if (kind) params.set("kind", kind);

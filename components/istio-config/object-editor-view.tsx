@@ -8,7 +8,7 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { MessageText } from "@/components/ui/message-text";
 import type { ApplyResponse, ObjectRef, WriteRequest } from "@/lib/contracts/istio-objects";
@@ -24,7 +24,8 @@ import { ReviewDialog } from "./review-dialog";
 import { useLiveValidation } from "./use-live-validation";
 import type { YamlEditorHandle } from "./yaml-editor";
 
-export function ObjectEditorView({ objectRef }: { objectRef: ObjectRef }) {
+/** `line`: where the editor opens (a link to a field, such as the graph's flag explainer's). */
+export function ObjectEditorView({ objectRef, line }: { objectRef: ObjectRef; line?: number }) {
   const kind = resolveIstioKind(objectRef.kind)?.kind ?? objectRef.kind;
   const detail = useIstioObject(objectRef);
   if (detail.isPending)
@@ -54,6 +55,7 @@ export function ObjectEditorView({ objectRef }: { objectRef: ObjectRef }) {
       objectRef={objectRef}
       kind={kind}
       initial={{ yaml: detail.data.yaml, resourceVersion: detail.data.resourceVersion }}
+      line={line}
     />
   );
 }
@@ -63,10 +65,12 @@ function LoadedObjectEditor({
   objectRef,
   kind,
   initial,
+  line,
 }: {
   objectRef: ObjectRef;
   kind: string;
   initial: LoadedVersion;
+  line?: number;
 }) {
   const router = useRouter();
   const client = useQueryClient();
@@ -83,6 +87,10 @@ function LoadedObjectEditor({
   );
   const validation = useLiveValidation(target, text);
   const jump = useCallback((line: number, column: number) => editor.current?.jumpTo(line, column), []);
+  // Once, when the loaded text is first shown: a refetch or an edit never moves the cursor back.
+  useEffect(() => {
+    if (line !== undefined) jump(line, 1);
+  }, [jump, line]);
   const dirty = text !== loaded.yaml;
   const mayUpdate = useCan(objectRef.namespace, "updateIstioConfig");
   const mayDelete = useCan(objectRef.namespace, "deleteIstioConfig");
