@@ -11,6 +11,7 @@ const chart: Chart = {
   series: [
     {
       name: "reviews",
+      labels: {},
       points: [
         [1000, 1],
         [1060, 2],
@@ -18,7 +19,7 @@ const chart: Chart = {
       ],
     },
   ],
-} as Chart;
+};
 
 const label = "VirtualService reviews changed by someone (external) at 10:00";
 
