@@ -213,7 +213,7 @@ export function GraphView() {
               aria-describedby="graph-key-hint"
               tabIndex={0}
               className="absolute inset-0"
-              onPointerDown={focusOnPointer}
+              onMouseDown={focusOnPointer}
               onKeyDown={(e) =>
                 handleGraphKey(e, { canvas, clearSelection: () => setSelection(null), openMenu: openMenuForSelection })
               }
@@ -293,7 +293,10 @@ export function GraphView() {
               Select a node or an edge, on the graph or in the list below, to see its traffic.
             </p>
           )}
-          {state.namespaces.length > 0 && <WindowChanges namespaces={state.namespaces} seconds={state.duration} />}
+          {/* Only beside a graph that loaded: a namespace the viewer may not see has no changes to list either. */}
+          {graph && state.namespaces.length > 0 && (
+            <WindowChanges namespaces={state.namespaces} seconds={state.duration} />
+          )}
           {graph && leaves.length > 0 && (
             <details
               open={listOpen ?? leaves.length <= listOpenUpTo}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, PointerEvent } from "react";
+import type { KeyboardEvent, MouseEvent } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { GraphCanvasHandle } from "./graph-canvas";
 import { canvasActions, focusOnPointer, handleGraphKey } from "./use-graph-keys";
@@ -49,10 +49,10 @@ describe("graph keys and buttons", () => {
   it("moves focus to the canvas region on a mouse press, which Cytoscape's own handler would not", () => {
     const region = { focus: vi.fn() };
     vi.stubGlobal("document", { activeElement: { id: "hide-input" } });
-    focusOnPointer({ currentTarget: region } as unknown as PointerEvent<HTMLElement>);
+    focusOnPointer({ currentTarget: region } as unknown as MouseEvent<HTMLElement>);
     expect(region.focus).toHaveBeenCalledWith({ preventScroll: true });
     vi.stubGlobal("document", { activeElement: region });
-    focusOnPointer({ currentTarget: region } as unknown as PointerEvent<HTMLElement>);
+    focusOnPointer({ currentTarget: region } as unknown as MouseEvent<HTMLElement>);
     expect(region.focus).toHaveBeenCalledTimes(1);
   });
 });

@@ -6,11 +6,12 @@
  * A table, so a new shortcut is a new row (and the visible hint reads the same table); the
  * on-screen buttons (canvas-controls.tsx) run the same actions.
  *
- * Cytoscape cancels the mousedown on its canvas (preventDefault), so a click on the graph
- * would not move focus to the region and the keys would go to whatever had focus before;
- * `focusOnPointer` focuses the region on pointerdown, before Cytoscape sees the mouse.
+ * Cytoscape cancels the mousedown on its canvas and blurs the focused element
+ * (node_modules/cytoscape: `mousedownHandler` → `blurActiveDomElement`), so a click on the graph
+ * would leave the keys with no one; `focusOnPointer` runs on the region's mousedown, which
+ * bubbles there after Cytoscape's own handler, and gives the region the focus back.
  */
-import type { KeyboardEvent, PointerEvent, RefObject } from "react";
+import type { KeyboardEvent, MouseEvent, RefObject } from "react";
 import type { GraphCanvasHandle } from "./graph-canvas";
 
 export interface GraphKeyActions {
@@ -58,6 +59,6 @@ export function handleGraphKey(event: KeyboardEvent, actions: GraphKeyActions) {
   row.run(actions);
 }
 
-export function focusOnPointer(event: PointerEvent<HTMLElement>) {
+export function focusOnPointer(event: MouseEvent<HTMLElement>) {
   if (document.activeElement !== event.currentTarget) event.currentTarget.focus({ preventScroll: true });
 }
