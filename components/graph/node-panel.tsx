@@ -1,12 +1,14 @@
 "use client";
 
 import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import Link from "next/link";
+import { nodeDetailPages } from "@/lib/graph-view/node-detail";
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/outbound-clusters";
 import { healthRows } from "./graph-styles";
 import { NodeTraces } from "./node-traces";
-import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
+import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, pageHref } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
 import { SeriesChart } from "./series-chart";
 import { useNodeMetrics } from "@/lib/queries/graph";
@@ -118,6 +120,7 @@ export function NodePanel({
   const inbound = graph.edges.filter((e) => ids.has(e.target));
   const outbound = graph.edges.filter((e) => ids.has(e.source));
   const r = node.rates;
+  const [page] = nodeDetailPages(node);
   const rateRows: [string, string][] = [
     ["HTTP in", `${formatRate(r.httpIn)} rps`],
     ["HTTP out", `${formatRate(r.httpOut)} rps`],
@@ -131,11 +134,21 @@ export function NodePanel({
   return (
     <article aria-label={`Details of ${node.title}`} className="space-y-4" data-testid="node-panel">
       <header className="space-y-1">
-        <h2 className="text-lg font-semibold break-words">{node.title}</h2>
+        <h2 className="text-lg font-semibold break-words">
+          {page ? (
+            // The title opens the node's own page, as in Kiali's side panel; the others are listed below.
+            <Link href={pageHref(page)} className="text-sky-700 underline dark:text-sky-400">
+              {node.title}
+            </Link>
+          ) : (
+            node.title
+          )}
+        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {kindLabel[node.kind]} in <span className="font-mono">{node.namespace}</span>
         </p>
         <HealthText status={node.health} />
+        <DetailLinks pages={nodeDetailPages(node)} />
         {node.healthReasons.length > 0 && (
           <ul className="list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
             {node.healthReasons.map((reason) => (
