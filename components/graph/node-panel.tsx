@@ -6,6 +6,7 @@ import { nodeDetailPages } from "@/lib/graph-view/node-detail";
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/outbound-clusters";
+import { BoxTrafficSection } from "./box-traffic-section";
 import { healthRows } from "./graph-styles";
 import { NodeTraces } from "./node-traces";
 import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, pageHref } from "./panel-parts";
@@ -113,12 +114,8 @@ export function NodePanel({
   graph: ViewGraph;
   onSelectEdge: (id: string) => void;
 }) {
-  const ids =
-    node.kind === "box"
-      ? new Set(graph.nodes.filter((n) => n.parent === node.id).map((n) => n.id))
-      : new Set([node.id]);
-  const inbound = graph.edges.filter((e) => ids.has(e.target));
-  const outbound = graph.edges.filter((e) => ids.has(e.source));
+  const inbound = graph.edges.filter((e) => e.target === node.id);
+  const outbound = graph.edges.filter((e) => e.source === node.id);
   const r = node.rates;
   const [page] = nodeDetailPages(node);
   const rateRows: [string, string][] = [
@@ -168,7 +165,13 @@ export function NodePanel({
           </p>
         </PanelSection>
       )}
-      {node.kind !== "box" && (
+      {node.kind === "box" ? (
+        // A box draws an edge per version: its panel shows each caller once (box-traffic-section.tsx).
+        <>
+          <BoxTrafficSection box={node} graph={graph} onSelectEdge={onSelectEdge} />
+          <InboundOverTime node={node} windowSeconds={graph.duration} />
+        </>
+      ) : (
         <>
           <PanelSection title="Traffic">
             <Facts rows={rateRows} />
@@ -183,10 +186,10 @@ export function NodePanel({
               />
             </PanelSection>
           )}
+          <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
+          <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
         </>
       )}
-      <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
-      <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
       <PanelSection title="Istio config">
         {node.badges.length > 0 ? (
           <BadgeList badges={node.badges} />
