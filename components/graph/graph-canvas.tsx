@@ -22,7 +22,7 @@ import type { Visibility } from "@/lib/graph-view/visibility";
 import type { ImageFormat } from "@/lib/graph-view/export-files";
 import { canvasImage } from "./canvas-image";
 import { edgeClasses, edgeData, nodeElements } from "./cy-elements";
-import { buildStylesheet, palettes } from "./cy-stylesheet";
+import { buildStylesheet, edgeColoursOf, palettes } from "./cy-stylesheet";
 import { prefersReducedMotion, startTrafficAnimation } from "./traffic-animation";
 
 export type GraphSelection = { kind: "node" | "edge"; id: string } | null;
@@ -166,7 +166,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     let cancelled = false;
-    const palette = palettes[theme];
+    const edgeColours = edgeColoursOf(theme);
     const leaves = layoutNodesOf(graph);
     const previous = new Map<string, Point>();
     cy.nodes()
@@ -226,7 +226,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           }
         }
         for (const e of graph.edges) {
-          const data = edgeData(e, edgeLabels, palette.edge, security);
+          const data = edgeData(e, edgeLabels, edgeColours, security);
           const existing = firstDraw ? undefined : cy.getElementById(e.id);
           if (existing?.nonempty()) {
             const routed = existing.hasClass("routed") ? ["routed"] : [];

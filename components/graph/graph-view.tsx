@@ -285,7 +285,7 @@ export function GraphView() {
           <details className="absolute bottom-2 left-2 max-w-[min(44rem,calc(100%-1rem))] rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
             <summary className="cursor-pointer select-none text-xs font-medium">Legend</summary>
             <div className="pt-2">
-              <GraphLegend security={state.security} />
+              <GraphLegend security={state.security} theme={resolvedTheme === "dark" ? "dark" : "light"} />
             </div>
           </details>
         </div>
