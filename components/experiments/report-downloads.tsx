@@ -1,20 +1,13 @@
 "use client";
 
 import type { ExperimentDetail } from "@/lib/contracts/experiments";
+import { downloadFile } from "@/components/download-file";
 import { experimentReportMarkdown, reportFileName } from "./report-markdown";
 
 const button =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
-/** Hands the browser a file to save; the object URL is released once the download started. */
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const download = (name: string, type: string, text: string) => downloadFile(name, new Blob([text], { type }));
 
 /**
  * The report as files: Markdown for a postmortem or a ticket (report-markdown.ts), JSON as the

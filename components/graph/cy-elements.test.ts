@@ -3,10 +3,11 @@ import { bookinfoGraph } from "@/lib/graph-view/__fixtures__/bookinfo-graph";
 import { toViewGraph } from "@/lib/graph-view/view-model";
 import { namespaceBoxId } from "@/lib/graph-view/boxes";
 import { toViewNode, type ViewNode } from "@/lib/graph-view/view-model";
-import { edgeClasses, edgeData, nodeClasses, nodeData, nodeElements } from "./cy-elements";
+import { edgeClasses, edgeData, nodeClasses, nodeData, nodeElements, type EdgeColours } from "./cy-elements";
 import { healthRows } from "./graph-styles";
 import { nodeMenuItems } from "./node-menu-items";
 
+const colours: EdgeColours = { idle: "#999", byProtocol: { http: "#0a0", grpc: "#0aa", tcp: "#00a" } };
 const graph = toViewGraph(bookinfoGraph);
 const node = (id: string) => graph.nodeById.get(id)!;
 const edge = (id: string) => graph.edges.find((e) => e.id === id)!;
@@ -76,9 +77,17 @@ describe("canvas elements", () => {
   });
 
   it("labels edges in the chosen mode and colours errors", () => {
-    expect(edgeData(edge("e-gw-pp"), "responseTime", "#000")).toMatchObject({ label: "42 ms", colour: "#000" });
-    expect(edgeData(edge("e-pp-rv2"), "requestRate", "#000").colour).toBe(healthRows.degraded.colour);
+    expect(edgeData(edge("e-gw-pp"), "responseTime", colours)).toMatchObject({ label: "42 ms", colour: "#0a0" });
+    expect(edgeData(edge("e-pp-rv2"), "requestRate", colours).colour).toBe(healthRows.degraded.colour);
     expect(edgeClasses(edge("e-pp-rv2"))).toEqual(["traffic"]);
+  });
+
+  it("colours a healthy edge by its protocol, an erring one by its health, and an idle one grey", () => {
+    expect(edgeData(edge("e-gw-pp"), "none", colours).colour).toBe(colours.byProtocol.http);
+    expect(edgeData({ ...edge("e-gw-pp"), protocol: "grpc" }, "none", colours).colour).toBe(colours.byProtocol.grpc);
+    expect(edgeData(edge("e-rt-db"), "none", colours).colour).toBe(colours.byProtocol.tcp);
+    expect(edgeData({ ...edge("e-rt-db"), rate: 0 }, "none", colours).colour).toBe(colours.idle);
+    expect(edgeData({ ...edge("e-gw-pp"), errorPct: 12 }, "none", colours).colour).toBe(healthRows.failure.colour);
   });
 
   describe("the Security display", () => {
@@ -87,23 +96,23 @@ describe("canvas elements", () => {
     it("marks nothing while it is off, as Kiali draws by default", () => {
       expect(edgeClasses(edge("e-gw-pp"))).toEqual(["traffic"]);
       expect(edgeClasses(partial)).toEqual(["traffic"]);
-      expect(edgeData(edge("e-gw-pp"), "none", "#000").label).toBe("");
+      expect(edgeData(edge("e-gw-pp"), "none", colours).label).toBe("");
     });
 
     it("gives full mTLS a lock and partial mTLS its own marker, even without edge labels", () => {
       expect(edgeClasses(edge("e-gw-pp"), true)).toEqual(["mtls", "traffic"]);
-      expect(edgeData(edge("e-gw-pp"), "none", "#000", true).label).toBe("🔒");
-      expect(edgeData(edge("e-gw-pp"), "responseTime", "#000", true).label).toBe("🔒 42 ms");
+      expect(edgeData(edge("e-gw-pp"), "none", colours, true).label).toBe("🔒");
+      expect(edgeData(edge("e-gw-pp"), "responseTime", colours, true).label).toBe("🔒 42 ms");
       expect(edgeClasses(partial, true)).toEqual(["mtls-partial", "traffic"]);
-      expect(edgeData(partial, "none", "#000", true).label).toBe("🔒 partial");
+      expect(edgeData(partial, "none", colours, true).label).toBe("🔒 partial");
     });
 
     it("leaves plaintext edges, and edges the graph says nothing about, unmarked", () => {
       // ratings → mysqldb: isMTLS "0.0"; productpage → reviews v2: no isMTLS at all.
       expect(edgeClasses(edge("e-rt-db"), true)).toEqual(["traffic"]);
-      expect(edgeData(edge("e-rt-db"), "none", "#000", true).label).toBe("");
+      expect(edgeData(edge("e-rt-db"), "none", colours, true).label).toBe("");
       expect(edgeClasses(edge("e-pp-rv2"), true)).toEqual(["traffic"]);
-      expect(edgeData(edge("e-pp-rv2"), "requestRate", "#000", true).label).toBe("5.00 rps · 5.0% err");
+      expect(edgeData(edge("e-pp-rv2"), "requestRate", colours, true).label).toBe("5.00 rps · 5.0% err");
     });
   });
 });
@@ -131,7 +140,7 @@ describe("the node menu", () => {
       ...edge("e-pp-rv1"),
       compare: { status: "changed" as const, tone: "worse" as const, label: "+1.00 rps · err +5.0%" },
     };
-    expect(edgeData(changed, "responseTime", "#000").label).toBe("+1.00 rps · err +5.0%");
+    expect(edgeData(changed, "responseTime", colours).label).toBe("+1.00 rps · err +5.0%");
     expect(edgeClasses(changed)).toEqual(expect.arrayContaining(["compare-changed", "compare-worse"]));
     expect(edgeClasses(edge("e-pp-rv1")).some((c) => c.startsWith("compare-"))).toBe(false);
     const gone = { ...node("rv-v2"), compare: { status: "vanished" as const, tone: "shift" as const, label: "" } };

@@ -2,6 +2,7 @@
  * Turns the view model into Cytoscape element data. Kept apart from the canvas so the
  * mapping is plain data → data and the canvas only diffs and applies.
  */
+import type { Protocol } from "@/lib/contracts/graph";
 import { namespaceBoxId, namespaceBoxesOf } from "@/lib/graph-view/boxes";
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
@@ -31,9 +32,16 @@ export interface CyEdgeData {
   colour: string;
 }
 
-const edgeColour = (e: ViewEdge, normal: string) => {
+/** The colours of healthy edges: by protocol while they carry traffic (graph-styles.ts `edgeProtocolRows`). */
+export interface EdgeColours {
+  idle: string;
+  byProtocol: Record<Protocol, string>;
+}
+
+const edgeColour = (e: ViewEdge, colours: EdgeColours) => {
   const health = edgeHealth(e);
-  return health === "healthy" ? normal : healthRows[health].colour;
+  if (health !== "healthy") return healthRows[health].colour;
+  return e.rate > 0 ? colours.byProtocol[e.protocol] : colours.idle;
 };
 
 export interface NodeContext {
@@ -115,7 +123,7 @@ const securityClass = { mtls: "mtls", partialMtls: "mtls-partial" } as const;
  * With the Security display on, a marked edge's label starts with its marker (a lock, as
  * Kiali draws it), so the marker shows even when no edge labels are chosen.
  */
-export function edgeData(e: ViewEdge, mode: EdgeLabelMode, normalColour: string, security = false): CyEdgeData {
+export function edgeData(e: ViewEdge, mode: EdgeLabelMode, colours: EdgeColours, security = false): CyEdgeData {
   // In Compare mode the delta is the label (lib/graph-view/compare-view.ts).
   const label = e.compare ? e.compare.label : formatEdgeLabel(e, mode);
   const marker = security ? securityMarkerOf(e)?.marker : undefined;
@@ -124,7 +132,7 @@ export function edgeData(e: ViewEdge, mode: EdgeLabelMode, normalColour: string,
     source: e.source,
     target: e.target,
     label: marker ? [marker, label].filter(Boolean).join(" ") : label,
-    colour: edgeColour(e, normalColour),
+    colour: edgeColour(e, colours),
   };
 }
 

@@ -5,7 +5,8 @@
  * text is pure cost.
  */
 import type cytoscape from "cytoscape";
-import { healthRows } from "./graph-styles";
+import type { EdgeColours } from "./cy-elements";
+import { edgeProtocolRows, healthRows } from "./graph-styles";
 import { nodeImage } from "./node-images";
 
 export interface CanvasPalette {
@@ -24,6 +25,18 @@ export interface CanvasPalette {
   compareWorse: string;
   compareBetter: string;
   compareShift: string;
+}
+
+/** A theme's edge colours: protocol colours from graph-styles.ts, the palette's grey for idle edges. */
+export function edgeColoursOf(theme: "light" | "dark"): EdgeColours {
+  return {
+    idle: palettes[theme].edge,
+    byProtocol: {
+      http: edgeProtocolRows.http.colour[theme],
+      grpc: edgeProtocolRows.grpc.colour[theme],
+      tcp: edgeProtocolRows.tcp.colour[theme],
+    },
+  };
 }
 
 export const palettes: Record<"light" | "dark", CanvasPalette> = {

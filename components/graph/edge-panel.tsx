@@ -5,12 +5,13 @@ import { edgeLogsSearch } from "@/lib/contracts/logs";
 import { edgeNodeOf } from "@/components/logs/edge-node";
 import { formatBytesPerSecond, formatDurationMs, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
 import { describeMtls } from "@/lib/graph-view/edge-security";
+import { nodeDetailPages } from "@/lib/graph-view/node-detail";
 import { flagExplanationTarget } from "@/lib/graph-view/flag-explanation-target";
 import { explainOutboundPolicy } from "@/lib/graph-view/outbound-explanation";
 import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
 import { FlagExplanationSection } from "./flag-explanation-section";
-import { Facts, PanelSection } from "./panel-parts";
+import { DetailLinks, Facts, PanelSection } from "./panel-parts";
 
 const flagMeaning: Record<string, string> = {
   "-": "none",
@@ -92,6 +93,8 @@ export function EdgePanel({
           </button>
         </p>
       </header>
+      {/* Each end's own page (the first of its pages): the rest are one click away on its node panel. */}
+      <DetailLinks pages={[source, target].flatMap((n) => (n ? nodeDetailPages(n).slice(0, 1) : []))} />
       {outbound && (
         <PanelSection title="Outbound traffic policy">
           <div className="space-y-1.5 text-sm" data-testid="outbound-explanation" data-kind={outbound.kind}>

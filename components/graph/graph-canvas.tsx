@@ -19,8 +19,10 @@ import { layoutGraph, preloadLayout, type LayoutNode, type LayoutResult, type Po
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { Visibility } from "@/lib/graph-view/visibility";
+import type { ImageFormat } from "@/lib/graph-view/export-files";
+import { canvasImage } from "./canvas-image";
 import { edgeClasses, edgeData, nodeElements } from "./cy-elements";
-import { buildStylesheet, palettes } from "./cy-stylesheet";
+import { buildStylesheet, edgeColoursOf, palettes } from "./cy-stylesheet";
 import { prefersReducedMotion, startTrafficAnimation } from "./traffic-animation";
 
 export type GraphSelection = { kind: "node" | "edge"; id: string } | null;
@@ -32,6 +34,8 @@ export interface GraphCanvasHandle {
   relayout(): void;
   /** Where a node is on screen (viewport pixels), to anchor its menu. */
   screenPositionOf(id: string): Point | undefined;
+  /** The whole graph as drawn, as an image file (canvas-image.ts). */
+  exportImage(format: ImageFormat): Promise<Blob | undefined>;
 }
 
 export interface DrawnSummary {
@@ -162,7 +166,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     let cancelled = false;
-    const palette = palettes[theme];
+    const edgeColours = edgeColoursOf(theme);
     const leaves = layoutNodesOf(graph);
     const previous = new Map<string, Point>();
     cy.nodes()
@@ -222,7 +226,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           }
         }
         for (const e of graph.edges) {
-          const data = edgeData(e, edgeLabels, palette.edge, security);
+          const data = edgeData(e, edgeLabels, edgeColours, security);
           const existing = firstDraw ? undefined : cy.getElementById(e.id);
           if (existing?.nonempty()) {
             const routed = existing.hasClass("routed") ? ["routed"] : [];
@@ -347,8 +351,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const rp = node.renderedPosition();
         return { x: (box?.left ?? 0) + rp.x, y: (box?.top ?? 0) + rp.y };
       },
+      exportImage: async (format) => {
+        const cy = cyRef.current;
+        return cy ? canvasImage(cy, format, palettes[theme].textOutline) : undefined;
+      },
     }),
-    [graph],
+    [graph, theme],
   );
 
   // Cytoscape makes its container position: relative, so it gets its size from a wrapper.

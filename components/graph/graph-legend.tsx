@@ -2,7 +2,8 @@
 
 /** What shapes, colours and badges mean: read from the same tables the canvas uses. */
 import { securityMarkerRows } from "@/lib/graph-view/edge-security";
-import { badgeRows, healthRows, nodeKindRows, type CyShape } from "./graph-styles";
+import { palettes } from "./cy-stylesheet";
+import { badgeRows, edgeProtocolRows, healthRows, nodeKindRows, type CyShape } from "./graph-styles";
 
 const shapePath: Record<CyShape, string> = {
   "round-rectangle": "M4 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z",
@@ -12,10 +13,22 @@ const shapePath: Record<CyShape, string> = {
   "round-tag": "M2 3h8l4 5-4 5H2z",
 };
 
-/** `security`: whether the Security display is on (its markers are explained either way). */
-export function GraphLegend({ security }: { security: boolean }) {
+function EdgeSwatch({ colour, dashed }: { colour: string; dashed?: boolean }) {
   return (
-    <div className="grid gap-3 text-xs sm:grid-cols-3">
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 shrink-0">
+      <path d="M1 8h11" stroke={colour} strokeWidth={2} strokeDasharray={dashed ? "2 2" : undefined} />
+      <path d="M11 5l4 3-4 3z" fill={colour} />
+    </svg>
+  );
+}
+
+/**
+ * `security`: whether the Security display is on (its markers are explained either way).
+ * `theme`: the canvas's, so the protocol swatches are the colours drawn.
+ */
+export function GraphLegend({ security, theme }: { security: boolean; theme: "light" | "dark" }) {
+  return (
+    <div className="grid gap-3 text-xs sm:grid-cols-4">
       <section>
         <h4 className="mb-1 font-semibold">Nodes</h4>
         <ul className="space-y-0.5">
@@ -67,6 +80,29 @@ export function GraphLegend({ security }: { security: boolean }) {
         </ul>
       </section>
       <section>
+        <h4 className="mb-1 font-semibold">Edges</h4>
+        <ul className="space-y-0.5" data-testid="legend-edges">
+          {Object.values(edgeProtocolRows).map((row) => (
+            <li key={row.protocol} className="flex items-center gap-1.5" data-legend-protocol={row.protocol}>
+              <EdgeSwatch colour={row.colour[theme]} />
+              {row.label}, healthy
+            </li>
+          ))}
+          <li className="flex items-center gap-1.5">
+            <EdgeSwatch colour={healthRows.degraded.colour} />
+            Errors below 10%
+          </li>
+          <li className="flex items-center gap-1.5">
+            <EdgeSwatch colour={healthRows.failure.colour} />
+            Errors at 10% or more
+          </li>
+          <li className="flex items-center gap-1.5">
+            <EdgeSwatch colour={palettes[theme].edge} dashed />
+            No traffic in the window (dotted)
+          </li>
+        </ul>
+      </section>
+      <section>
         <h4 className="mb-1 font-semibold">Badges</h4>
         <ul className="space-y-0.5">
           {badgeRows.map((row) => (
@@ -100,9 +136,7 @@ export function GraphLegend({ security }: { security: boolean }) {
             </li>
           ))}
           {!security && <li className="text-slate-500">Security markers show with Security on in the toolbar.</li>}
-          <li className="text-slate-500">
-            Dashed moving edges: traffic animation. Edge colour: orange with errors, red at 10% or more.
-          </li>
+          <li className="text-slate-500">Dashed moving edges: traffic animation.</li>
         </ul>
       </section>
     </div>

@@ -3,7 +3,7 @@
  * the legend both read these tables, so the legend cannot drift from the drawing.
  * Health is never colour alone: each state also has its own border style and a glyph.
  */
-import type { HealthStatus } from "@/lib/contracts/graph";
+import type { HealthStatus, Protocol } from "@/lib/contracts/graph";
 import type { NodeBadge, ViewNodeKind } from "@/lib/graph-view/view-model";
 
 export type CyShape = "round-rectangle" | "ellipse" | "round-triangle" | "round-tag" | "round-pentagon";
@@ -69,3 +69,21 @@ export const badgeRows: BadgeRow[] = [
   { badge: "timeout", label: "Request timeout", glyph: "T", colour: "#4338ca" },
   { badge: "missingSidecar", label: "Missing sidecar", glyph: "⊘", colour: "#b91c1c" },
 ];
+
+export interface EdgeProtocolRow {
+  protocol: Protocol;
+  label: string;
+  /** Per theme, each readable on its canvas and apart from the health colours (orange, red). */
+  colour: Record<"light" | "dark", string>;
+}
+
+/**
+ * A healthy edge's colour says its protocol, as Kiali's legend does (HTTP, gRPC, TCP); an edge
+ * with errors takes its health colour instead (lib/graph-view/edge-labels.ts `edgeHealth`), and
+ * an edge without traffic stays the palette's quiet grey.
+ */
+export const edgeProtocolRows: Record<Protocol, EdgeProtocolRow> = {
+  http: { protocol: "http", label: "HTTP", colour: { light: "#15803d", dark: "#4ade80" } },
+  grpc: { protocol: "grpc", label: "gRPC", colour: { light: "#0e7490", dark: "#22d3ee" } },
+  tcp: { protocol: "tcp", label: "TCP", colour: { light: "#1d4ed8", dark: "#60a5fa" } },
+};

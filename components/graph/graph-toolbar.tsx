@@ -17,6 +17,7 @@ import {
 } from "@/lib/graph-view/options";
 import type { GraphUrlState } from "@/lib/graph-view/url-state";
 import { ExpressionInput } from "./expression-input";
+import { ExportMenu, type ExportActions } from "./export-menu";
 
 const controlClass =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -166,9 +167,11 @@ export interface GraphToolbarProps {
   onRefresh: () => void;
   refreshing: boolean;
   reducedMotion: boolean;
+  /** The Export menu's actions; absent while there is no graph to export. */
+  exports?: ExportActions;
 }
 
-export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMotion }: GraphToolbarProps) {
+export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMotion, exports }: GraphToolbarProps) {
   return (
     <div
       role="toolbar"
@@ -223,6 +226,7 @@ export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMo
         disabled={reducedMotion}
         onChange={(animate) => onChange({ animate })}
       />
+      {exports && <ExportMenu {...exports} summaryClass={controlClass} />}
       <div className="flex w-full flex-wrap gap-3">
         <ExpressionInput
           label="Find"

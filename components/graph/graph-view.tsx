@@ -13,7 +13,9 @@ import { formatNodeTarget, isNodeOfTarget, nodeTargetOf, parseNodeTarget } from 
 import { labelOf, windowOptions } from "@/lib/graph-view/options";
 import { traceHighlight } from "@/lib/graph-view/trace-highlight";
 import { computeVisibility } from "@/lib/graph-view/visibility";
-import { graphQuery } from "@/lib/queries/graph";
+import { graphExportFileName } from "@/lib/graph-view/export-files";
+import { graphQuery, graphUrl, type GraphParams } from "@/lib/queries/graph";
+import { downloadFile } from "@/components/download-file";
 import { graphCompareUrl, useGraphComparison } from "@/lib/queries/graph-compare";
 import { useTrace } from "@/lib/queries/tracing";
 import { CompareBar } from "./compare-bar";
@@ -44,18 +46,16 @@ export function GraphView() {
   const comparing = state.compare > 0;
   // Focused, the page reads the node's graph (its callers and what it calls), not the namespaces'.
   const focusTarget = useMemo(() => parseNodeTarget(state.focus), [state.focus]);
+  const graphParams: GraphParams = {
+    namespaces: state.namespaces,
+    graphType: state.graphType,
+    duration: state.duration,
+    idleNodes: state.idleNodes,
+    rates: { http: state.rateHttp, grpc: state.rateGrpc, tcp: state.rateTcp },
+    node: focusTarget,
+  };
   const live = useQuery({
-    ...graphQuery(
-      {
-        namespaces: state.namespaces,
-        graphType: state.graphType,
-        duration: state.duration,
-        idleNodes: state.idleNodes,
-        rates: { http: state.rateHttp, grpc: state.rateGrpc, tcp: state.rateTcp },
-        node: focusTarget,
-      },
-      state.refresh,
-    ),
+    ...graphQuery(graphParams, state.refresh),
     enabled: !comparing && (state.namespaces.length > 0 || focusTarget !== undefined),
   });
   const compareParams = comparing
@@ -187,6 +187,23 @@ export function GraphView() {
         onRefresh={() => query.refetch()}
         refreshing={query.isFetching}
         reducedMotion={reducedMotion}
+        exports={
+          graph && !comparing
+            ? {
+                apiHref: (format) => graphUrl(graphParams, format),
+                fileName: (format) =>
+                  graphExportFileName({ namespaces: state.namespaces, focus: state.focus }, graph.timestamp, format),
+                onImage: async (format) => {
+                  const blob = await canvas.current?.exportImage(format);
+                  if (!blob) throw new Error("the graph is not drawn yet");
+                  downloadFile(
+                    graphExportFileName({ namespaces: state.namespaces, focus: state.focus }, graph.timestamp, format),
+                    blob,
+                  );
+                },
+              }
+            : undefined
+        }
       />
       <CompareBar
         compare={state.compare}
@@ -268,7 +285,7 @@ export function GraphView() {
           <details className="absolute bottom-2 left-2 max-w-[min(44rem,calc(100%-1rem))] rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
             <summary className="cursor-pointer select-none text-xs font-medium">Legend</summary>
             <div className="pt-2">
-              <GraphLegend security={state.security} />
+              <GraphLegend security={state.security} theme={resolvedTheme === "dark" ? "dark" : "light"} />
             </div>
           </details>
         </div>

@@ -1,12 +1,15 @@
 "use client";
 
 import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
+import Link from "next/link";
+import { nodeDetailPages } from "@/lib/graph-view/node-detail";
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/outbound-clusters";
+import { BoxTrafficSection } from "./box-traffic-section";
 import { healthRows } from "./graph-styles";
 import { NodeTraces } from "./node-traces";
-import { BadgeList, Facts, HealthText, PanelSection } from "./panel-parts";
+import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, pageHref } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
 import { SeriesChart } from "./series-chart";
 import { useNodeMetrics } from "@/lib/queries/graph";
@@ -111,13 +114,10 @@ export function NodePanel({
   graph: ViewGraph;
   onSelectEdge: (id: string) => void;
 }) {
-  const ids =
-    node.kind === "box"
-      ? new Set(graph.nodes.filter((n) => n.parent === node.id).map((n) => n.id))
-      : new Set([node.id]);
-  const inbound = graph.edges.filter((e) => ids.has(e.target));
-  const outbound = graph.edges.filter((e) => ids.has(e.source));
+  const inbound = graph.edges.filter((e) => e.target === node.id);
+  const outbound = graph.edges.filter((e) => e.source === node.id);
   const r = node.rates;
+  const [page] = nodeDetailPages(node);
   const rateRows: [string, string][] = [
     ["HTTP in", `${formatRate(r.httpIn)} rps`],
     ["HTTP out", `${formatRate(r.httpOut)} rps`],
@@ -131,11 +131,21 @@ export function NodePanel({
   return (
     <article aria-label={`Details of ${node.title}`} className="space-y-4" data-testid="node-panel">
       <header className="space-y-1">
-        <h2 className="text-lg font-semibold break-words">{node.title}</h2>
+        <h2 className="text-lg font-semibold break-words">
+          {page ? (
+            // The title opens the node's own page, as in Kiali's side panel; the others are listed below.
+            <Link href={pageHref(page)} className="text-sky-700 underline dark:text-sky-400">
+              {node.title}
+            </Link>
+          ) : (
+            node.title
+          )}
+        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {kindLabel[node.kind]} in <span className="font-mono">{node.namespace}</span>
         </p>
         <HealthText status={node.health} />
+        <DetailLinks pages={nodeDetailPages(node)} />
         {node.healthReasons.length > 0 && (
           <ul className="list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
             {node.healthReasons.map((reason) => (
@@ -155,7 +165,13 @@ export function NodePanel({
           </p>
         </PanelSection>
       )}
-      {node.kind !== "box" && (
+      {node.kind === "box" ? (
+        // A box draws an edge per version: its panel shows each caller once (box-traffic-section.tsx).
+        <>
+          <BoxTrafficSection box={node} graph={graph} onSelectEdge={onSelectEdge} />
+          <InboundOverTime node={node} windowSeconds={graph.duration} />
+        </>
+      ) : (
         <>
           <PanelSection title="Traffic">
             <Facts rows={rateRows} />
@@ -170,10 +186,10 @@ export function NodePanel({
               />
             </PanelSection>
           )}
+          <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
+          <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
         </>
       )}
-      <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
-      <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
       <PanelSection title="Istio config">
         {node.badges.length > 0 ? (
           <BadgeList badges={node.badges} />

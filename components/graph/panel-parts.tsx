@@ -1,6 +1,9 @@
 /** Small pieces the node and edge panels share. */
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { detailHref, kindLabels } from "@/components/inventory/links";
 import type { HealthStatus } from "@/lib/contracts/graph";
+import type { NodeDetailPage } from "@/lib/graph-view/node-detail";
 import type { NodeBadge } from "@/lib/graph-view/view-model";
 import { badgeRows, healthRows } from "./graph-styles";
 
@@ -60,5 +63,24 @@ export function PanelSection({ title, children }: { title: string; children: Rea
       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
       {children}
     </section>
+  );
+}
+
+export const pageHref = (page: NodeDetailPage) => detailHref(page.kind, page.namespace, page.name);
+
+/** A node's inventory pages (lib/graph-view/node-detail.ts) as links: "Workload reviews-v2". */
+export function DetailLinks({ pages }: { pages: NodeDetailPage[] }) {
+  if (pages.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 text-sm">
+      {pages.map((p) => (
+        <li key={`${p.kind}/${p.namespace}/${p.name}`}>
+          <span className="text-slate-500 dark:text-slate-400">{kindLabels[p.kind].singular} </span>
+          <Link href={pageHref(p)} className="font-mono text-sky-700 underline dark:text-sky-400">
+            {p.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -11,6 +11,7 @@ const fakeCanvas = () => {
     panBy: (dx, dy) => calls.push(`pan ${dx} ${dy}`),
     relayout: () => calls.push("relayout"),
     screenPositionOf: () => undefined,
+    exportImage: async () => undefined,
   };
   return { calls, canvas: { current: handle } };
 };

@@ -14,6 +14,7 @@ import { useMemo, useRef, useState } from "react";
 import type { GraphType } from "@/lib/contracts/graph";
 import type { InventoryKind } from "@/lib/contracts/inventory";
 import { nodeTargetOfItem } from "@/lib/contracts/node-graph";
+import { nodeDetailPages } from "@/lib/graph-view/node-detail";
 import { formatNodeTarget, isNodeOfTarget } from "@/lib/graph-view/node-target";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { computeVisibility } from "@/lib/graph-view/visibility";
@@ -36,11 +37,8 @@ const zoomButtons: { label: string; text: string; run: (c: GraphCanvasHandle | n
 ];
 
 function detailOf(node: ViewNode): string | undefined {
-  if (node.isOutside || node.kind === "unknown" || node.kind === "aggregate") return undefined;
-  if (node.kind === "service" && node.service) return detailHref("services", node.namespace, node.service);
-  if (node.kind === "workload" && node.workload) return detailHref("workloads", node.namespace, node.workload);
-  if (node.app) return detailHref("applications", node.namespace, node.app);
-  return undefined;
+  const [page] = nodeDetailPages(node);
+  return page && detailHref(page.kind, page.namespace, page.name);
 }
 
 export function FocusedGraph({ kind, namespace, name }: { kind: InventoryKind; namespace: string; name: string }) {

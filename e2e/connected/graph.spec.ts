@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { GraphPage, type RenderedRect } from "../pages/graph-page";
+import { TrafficWizardPage } from "../pages/traffic-wizard-page";
+import { deleteReviewsRoutes, readReviewsRoutes, routeAllReviewsToV1 } from "../support/reviews-routes";
 
 // Bookinfo's load generator has to run and Prometheus to scrape twice before the first
 // rates exist; the page polls every 10 s (refresh=10000), so give it time.
@@ -234,6 +236,67 @@ test.describe("the graph page", () => {
       await page.getByRole("button", { name: "Zoom out" }).click();
       await page.getByRole("button", { name: "Zoom out" }).click();
       await expect.poll(width).toBeLessThan(before);
+    });
+
+    test("opens a node's detail page from the title of its panel", async ({ page }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&refresh=10000");
+      await graph.waitForDrawn(trafficTimeout);
+      await graph.nodeButton(/^productpage v1/).click();
+      // A versioned app's title opens its application, as Kiali's side panel does.
+      await graph.nodePanelTitleLink("productpage v1").click();
+      await expect(page).toHaveURL(/\/namespaces\/bookinfo\/applications\/productpage(\?|$)/);
+      await expect(page.getByRole("heading", { level: 1, name: /productpage$/ })).toBeVisible();
+    });
+
+    test("labels Bookinfo's edges with their throughput in bytes per second", async ({ page }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=throughput&refresh=10000");
+      await graph.waitForDrawn(trafficTimeout);
+      await expect(graph.edgeLabels).toHaveValue("throughput");
+      // lib/graph-view/edge-labels.ts formatBytesPerSecond: "512 B/s", "1.5 KiB/s", "2.0 MiB/s".
+      await expect
+        .poll(
+          async () => (await graph.edgeLabelTexts()).filter((t) => /^\d+(\.\d)? (B|KiB|MiB|GiB)\/s$/.test(t)).length,
+          {
+            timeout: trafficTimeout,
+          },
+        )
+        .toBeGreaterThan(0);
+    });
+
+    test("refetches after a weight change from its node menu and shows the traffic-shifting badge without a refresh", async ({
+      page,
+    }) => {
+      // Start from "all of reviews to v1" without weights (a VirtualService, no shifting), and leave
+      // reviews as it was found: the later specs start from the state they need (traffic-wizards.spec.ts).
+      const before = await readReviewsRoutes();
+      await routeAllReviewsToV1();
+      try {
+        const graph = new GraphPage(page);
+        // Polling off: only the console's own refetch after the change can bring the badge.
+        await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&refresh=0");
+        await graph.waitForDrawn(trafficTimeout);
+        await expect(graph.nodeButton(/^reviews v1/)).toBeVisible({ timeout: trafficTimeout });
+        await expect.poll(() => graph.nodeDescription(/^reviews v1/)).toContain("VirtualService");
+        expect(await graph.nodeDescription(/^reviews v1/)).not.toContain("Traffic shifting");
+
+        const wizard = new TrafficWizardPage(page);
+        await wizard.openFromGraph("reviews v1", "Traffic shifting");
+        await wizard.setSlider("reviews", "v3", 50);
+        await wizard.preview();
+        await wizard.apply();
+        await wizard.close();
+
+        // No reload, no "Refresh now": the graph query was invalidated by the apply (lib/queries/mesh-changed.ts).
+        await expect
+          .poll(() => graph.nodeDescription(/^reviews v1/), { timeout: 15_000 })
+          .toContain("Traffic shifting");
+        await expect(page.getByRole("button", { name: "Refresh now" })).toBeEnabled();
+      } finally {
+        if (before) await routeAllReviewsToV1();
+        else await deleteReviewsRoutes();
+      }
     });
 
     test("is usable from the keyboard", async ({ page }) => {

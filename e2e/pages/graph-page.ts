@@ -68,6 +68,16 @@ export class GraphPage {
     return this.page.getByRole("article", { name: typeof title === "string" ? `Details of ${title}` : title });
   }
 
+  /** The node panel's title: a link to the node's own detail page (application, workload or service). */
+  nodePanelTitleLink(title: string): Locator {
+    return this.nodePanel(title).getByRole("heading", { level: 2 }).getByRole("link", { name: title, exact: true });
+  }
+
+  /** What the node list says of a node: its title, health and badges ("reviews v1, Healthy, Traffic shifting"). */
+  async nodeDescription(title: string | RegExp): Promise<string> {
+    return (await this.nodeButton(title).textContent()) ?? "";
+  }
+
   /** The label text of every edge, as the canvas draws it. */
   async edgeLabelTexts(): Promise<string[]> {
     return this.edgeList

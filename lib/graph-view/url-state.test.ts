@@ -91,6 +91,14 @@ describe("graph URL state", () => {
     expect(formatGraphUrlState({ ...defaultGraphUrlState, security: false })).not.toContain("security");
   });
 
+  it("refreshes every minute by default and keeps a link's refresh=0 off", () => {
+    expect(parse("namespaces=bookinfo").refresh).toBe(60_000);
+    expect(parse("namespaces=bookinfo&refresh=0").refresh).toBe(0);
+    expect(formatGraphUrlState({ ...defaultGraphUrlState, namespaces: ["bookinfo"] })).not.toContain("refresh");
+    expect(formatGraphUrlState({ ...defaultGraphUrlState, refresh: 0 })).toContain("refresh=0");
+    expect(formatGraphUrlState({ ...defaultGraphUrlState, refresh: 10_000 })).toContain("refresh=10000");
+  });
+
   it("accepts windows written in any unit the API accepts", () => {
     expect(parse("duration=1h").duration).toBe(3600);
     expect(parse("duration=86400s").duration).toBe(86_400);

@@ -26,7 +26,7 @@ export interface GraphUrlState {
   graphType: GraphType;
   /** Window length in seconds. */
   duration: number;
-  /** Refresh interval in ms; 0 = off. */
+  /** Refresh interval in ms; 0 = off. Every minute unless the link says otherwise (issue 20), as Kiali. */
   refresh: number;
   edgeLabels: EdgeLabelMode;
   /** The Traffic menu (Kiali's parameter names, passed on to the graph API). */
@@ -57,7 +57,7 @@ export const defaultGraphUrlState: GraphUrlState = {
   namespaces: [],
   graphType: "versionedApp",
   duration: 300,
-  refresh: 0,
+  refresh: 60_000,
   edgeLabels: "none",
   rateHttp: defaultTrafficRates.http,
   rateGrpc: defaultTrafficRates.grpc,
@@ -83,6 +83,8 @@ function parseWindow(text: string | null): number {
 }
 
 function parseRefresh(text: string | null): number {
+  // Absent is the default, not Number(null) = 0 (off): only `refresh=0` turns polling off.
+  if (text === null || text.trim() === "") return defaultGraphUrlState.refresh;
   const ms = Number(text);
   return refreshOptions.some((o) => o.value === ms) ? ms : defaultGraphUrlState.refresh;
 }
@@ -122,7 +124,7 @@ export function formatGraphUrlState(state: GraphUrlState, base?: URLSearchParams
   if (namespaces) params.set("namespaces", namespaces);
   params.set("graphType", state.graphType);
   params.set("duration", `${state.duration}s`);
-  if (state.refresh !== 0) params.set("refresh", String(state.refresh));
+  if (state.refresh !== defaultGraphUrlState.refresh) params.set("refresh", String(state.refresh));
   if (state.edgeLabels !== "none") params.set("edgeLabels", state.edgeLabels);
   if (state.rateHttp !== defaultGraphUrlState.rateHttp) params.set("rateHttp", state.rateHttp);
   if (state.rateGrpc !== defaultGraphUrlState.rateGrpc) params.set("rateGrpc", state.rateGrpc);

@@ -9,6 +9,7 @@ import {
 } from "@/lib/contracts/audit";
 import { formatNamespaceParam } from "@/lib/namespace-param";
 import { fetchJson } from "./fetch-json";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 /** The audit page's filters, as they appear in its URL (the namespaces are the top bar's `?namespaces=`). */
 export interface AuditFilters {
@@ -92,6 +93,7 @@ export function useRollback(id: string) {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(request),
       }),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () => client.invalidateQueries({ queryKey: auditKeys.all }),
   });
 }

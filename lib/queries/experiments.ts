@@ -7,6 +7,7 @@ import {
   type ExperimentCommand,
 } from "@/lib/contracts/experiments";
 import { fetchJson } from "./fetch-json";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 export const experimentKeys = {
   all: ["experiments"] as const,
@@ -60,7 +61,10 @@ export function useCreateExperiment() {
       fetchJson("/api/experiments", experimentDetailSchema, post(request)),
     onSuccess: (detail) => {
       client.setQueryData(experimentKeys.detail(detail.id), detail);
-      return client.invalidateQueries({ queryKey: [...experimentKeys.all, "list"] });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: [...experimentKeys.all, "list"] }),
+        refetchAfterMeshChange(client),
+      ]);
     },
   });
 }
@@ -70,7 +74,10 @@ export function useExperimentCommand(id: string) {
   return useMutation({
     mutationFn: (command: ExperimentCommand) =>
       fetchJson(`/api/experiments/${encodeURIComponent(id)}/${command}`, experimentDetailSchema, post()),
-    onSuccess: (detail) => client.setQueryData(experimentKeys.detail(id), detail),
+    onSuccess: (detail) => {
+      client.setQueryData(experimentKeys.detail(id), detail);
+      return refetchAfterMeshChange(client);
+    },
     onSettled: () => client.invalidateQueries({ queryKey: experimentKeys.all }),
   });
 }

@@ -5,6 +5,7 @@ import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
 import { gatewayKeys } from "./gateways";
 import { istioObjectKeys } from "./istio-objects";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 const url = (namespace: string, service: string) =>
   `/api/expose/${encodeURIComponent(namespace)}/${encodeURIComponent(service)}`;
@@ -26,6 +27,7 @@ export function useApplyExpose(namespace: string, service: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: ExposeRequest) => fetchJson(url(namespace, service), exposeAppliedSchema, post(request)),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: gatewayKeys.all }),

@@ -3,6 +3,7 @@ import {
   defaultTrafficRates,
   formatGraphQuery,
   graphResponseSchema,
+  type GraphFormat,
   type GraphType,
   type TrafficRates,
 } from "@/lib/contracts/graph";
@@ -49,7 +50,8 @@ const ratesOf = (p: GraphParams) => {
   return [r.http, r.grpc, r.tcp] as const;
 };
 
-export const graphUrl = (p: GraphParams) => {
+/** The view's graph API URL; `format` asks for a file (DOT) instead of the JSON the page reads. */
+export const graphUrl = (p: GraphParams, format?: GraphFormat) => {
   const [rateHttp, rateGrpc, rateTcp] = ratesOf(p);
   const options = {
     graphType: p.graphType,
@@ -58,6 +60,7 @@ export const graphUrl = (p: GraphParams) => {
     rateHttp,
     rateGrpc,
     rateTcp,
+    ...(format ? { format } : {}),
   } as const;
   // A node graph has no idle nodes: it is about one node's traffic.
   if (p.node) return nodeGraphUrl(p.node, options);

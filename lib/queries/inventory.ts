@@ -20,6 +20,7 @@ import {
 } from "@/lib/contracts/inventory";
 import { fetchJson } from "./fetch-json";
 import { overviewKeys } from "./overview";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 const listSchemas = {
   applications: applicationListSchema,
@@ -116,6 +117,7 @@ export function useSetInjection() {
         body: JSON.stringify(change),
         headers: { "Content-Type": "application/json" },
       }),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: inventoryKeys.all }),

@@ -24,6 +24,7 @@ import {
 } from "@/lib/contracts/istio-objects";
 import { formatNamespaceParam } from "@/lib/namespace-param";
 import { fetchJson } from "./fetch-json";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 export const istioObjectKeys = {
   all: ["istio-objects"] as const,
@@ -116,6 +117,7 @@ export function useApplyIstioYaml() {
               "PUT",
             ),
           ),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () => client.invalidateQueries({ queryKey: istioObjectKeys.all, refetchType: "none" }),
   });
 }
@@ -127,6 +129,7 @@ export function useDeleteIstioObject() {
       fetchJson(`${objectUrl(ref)}?resourceVersion=${encodeURIComponent(resourceVersion)}`, applyResponseSchema, {
         method: "DELETE",
       }),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () => client.invalidateQueries({ queryKey: istioObjectKeys.all, refetchType: "none" }),
   });
 }

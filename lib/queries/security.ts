@@ -13,6 +13,7 @@ import { wizardPreviewSchema } from "@/lib/contracts/traffic";
 import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
 import { istioObjectKeys } from "./istio-objects";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 export const securityKeys = {
   all: ["security"] as const,
@@ -63,6 +64,7 @@ export function useApplyPolicy() {
   return useMutation({
     mutationFn: (request: ApplyPolicyRequest) =>
       fetchJson("/api/security/authorization/apply", appliedPolicySchema, post(request)),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: securityKeys.all }),

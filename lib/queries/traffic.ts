@@ -8,6 +8,7 @@ import {
 } from "@/lib/contracts/traffic";
 import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
+import { refetchAfterMeshChange } from "./mesh-changed";
 
 export const trafficKeys = {
   all: ["traffic"] as const,
@@ -48,6 +49,7 @@ export function useApplyWizard<W extends WizardId>(namespace: string, service: s
   return useMutation({
     mutationFn: (request: WizardRequest<W>) =>
       fetchJson(`${base(namespace, service)}/${wizard}`, wizardAppliedSchema, post(request)),
+    onSuccess: () => refetchAfterMeshChange(client),
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: trafficKeys.service(namespace, service) }),
