@@ -138,16 +138,25 @@ describe("the versioned service graph of a live Bookinfo", () => {
   it("draws a node's graph: reviews' callers and callees only, with the namespace graph's figures on its edges", async () => {
     // One evaluation time for both graphs, so Prometheus answers the same window twice.
     const at = { duration: WINDOW_SECONDS, idleNodes: false, responseTime: "95" as const };
-    const queryTime = Math.floor(Date.now() / 1000) - 2;
-    const app = await buildGraph(
-      {
-        ...at,
-        queryTime,
-        namespaces: ["bookinfo"],
-        graphType: "versionedApp",
-        node: { kind: "app", namespace: "bookinfo", name: "reviews" },
+    // The previous test ends as soon as rates exist; a window ending 2 s ago may not hold two
+    // scrapes of every edge yet, so wait for reviews' calls to ratings as well.
+    const { app, queryTime } = await eventually(
+      async () => {
+        const queryTime = Math.floor(Date.now() / 1000) - 2;
+        const app = await buildGraph(
+          {
+            ...at,
+            queryTime,
+            namespaces: ["bookinfo"],
+            graphType: "versionedApp",
+            node: { kind: "app", namespace: "bookinfo", name: "reviews" },
+          },
+          sources,
+        );
+        return { app, queryTime };
       },
-      sources,
+      ({ app }) => edgeNames(app).length >= 5,
+      60_000,
     );
     expect(edgeNames(app)).toEqual([
       "productpage v1 → reviews v1",
