@@ -1,3 +1,4 @@
+import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { bookinfoGraph } from "@/lib/graph-view/__fixtures__/bookinfo-graph";
 import { toViewGraph } from "@/lib/graph-view/view-model";
@@ -130,6 +131,7 @@ describe("the node menu", () => {
     const context = {
       showDetails: (id: string) => calls.push(`details ${id}`),
       focusOn: (id: string) => calls.push(`focus ${id}`),
+      queryClient: new QueryClient(),
     };
     for (const item of graphItems) item.run(node("rv-v1"), context);
     expect(calls).toEqual(["details rv-v1", "focus rv-v1"]);

@@ -4,7 +4,7 @@
  * The graph page: URL state → query → view model → visibility → canvas, panel and lists.
  * This component owns the wiring only; each piece below takes props.
  */
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTheme } from "next-themes";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
@@ -108,8 +108,10 @@ export function GraphView() {
     [graph, trace.data],
   );
 
+  const queryClient = useQueryClient();
   const menuContext: NodeMenuContext = useMemo(
     () => ({
+      queryClient,
       showDetails: (id) => setSelection({ kind: "node", id }),
       focusOn: (id) => {
         const node = graph?.nodeById.get(id);
@@ -117,7 +119,7 @@ export function GraphView() {
         if (target) update({ focus: formatNodeTarget(target) });
       },
     }),
-    [update, graph],
+    [update, graph, queryClient],
   );
   const openMenuForSelection = useCallback(() => {
     if (selection?.kind !== "node") return;

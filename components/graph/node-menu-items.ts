@@ -3,6 +3,7 @@
  * canvas's right-click menu and the list's menu button both show it. Only actions that
  * exist today are listed.
  */
+import type { QueryClient } from "@tanstack/react-query";
 import type { PermissionName } from "@/lib/contracts/permissions";
 import { nodeTargetOf } from "@/lib/graph-view/node-target";
 import type { ViewNode } from "@/lib/graph-view/view-model";
@@ -12,6 +13,8 @@ import { experimentMenuItems } from "@/components/experiments/experiment-menu-it
 export interface NodeMenuContext {
   showDetails(nodeId: string): void;
   focusOn(nodeId: string): void;
+  /** The page's query client: a wizard opened from the menu refetches the graph after it applies. */
+  queryClient: QueryClient;
 }
 
 export interface NodeMenuItem {

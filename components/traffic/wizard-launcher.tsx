@@ -3,10 +3,11 @@
 /**
  * Opens a wizard from places that hold no React state of their own for it — the graph's
  * node menu is data (`node-menu-items.ts`) whose items only get a node. The first call
- * mounts one dialog host at the end of <body>, with its own query client (the wizard's
- * data is read fresh anyway: its staleTime is 0); later calls reuse it.
+ * mounts one dialog host at the end of <body>, in the page's query client: an apply then
+ * invalidates the very graph query the page shows (lib/queries/mesh-changed.ts), so the
+ * graph refetches at once. Later calls reuse the host.
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import type { WizardId } from "@/lib/contracts/traffic";
@@ -49,13 +50,12 @@ function LauncherHost() {
 
 let mounted = false;
 
-export function openWizard(target: OpenWizard): void {
+export function openWizard(target: OpenWizard, client: QueryClient): void {
   if (!mounted) {
     mounted = true;
     const host = document.createElement("div");
     host.dataset.wizardHost = "";
     document.body.appendChild(host);
-    const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
     createRoot(host).render(
       <QueryClientProvider client={client}>
         <LauncherHost />

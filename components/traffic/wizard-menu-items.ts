@@ -3,6 +3,7 @@
  * each opens its wizard in a dialog over the graph. A type-only view of the menu's row shape
  * keeps this file free of an import cycle with node-menu-items.ts.
  */
+import type { QueryClient } from "@tanstack/react-query";
 import { wizardTitles } from "@/lib/contracts/traffic";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { wizardEntries } from "./wizard-entries";
@@ -20,12 +21,12 @@ export const trafficWizardMenuItems = wizardEntries.map((wizard) => ({
   appliesTo: (node: ViewNode) => serviceOf(node) !== undefined,
   // As the service page's wizard buttons (service-traffic-actions.tsx): they create and update.
   requires: ["createIstioConfig", "updateIstioConfig"] as const,
-  run: (node: ViewNode) => {
+  run: (node: ViewNode, context: { queryClient: QueryClient }) => {
     const service = serviceOf(node);
     if (!service) return;
     // Loaded on first use: the graph page should not pay for the wizards until one is opened.
     void import("./wizard-launcher").then(({ openWizard }) =>
-      openWizard({ namespace: node.namespace, service, wizard }),
+      openWizard({ namespace: node.namespace, service, wizard }, context.queryClient),
     );
   },
 }));

@@ -14,6 +14,8 @@ test("a fresh browser context opened on /graph remembers bookinfo from a previou
   const earlier = await first.newPage();
   await earlier.goto("/applications?namespaces=bookinfo");
   await expect(earlier.getByRole("heading", { level: 1 })).toBeVisible();
+  // The page remembers the selection once it runs in the browser, not when its server HTML shows.
+  await expect.poll(() => earlier.evaluate(() => window.localStorage.getItem("topsail.namespaces"))).toBe("bookinfo");
   const storage = await first.storageState();
   await first.close();
 
