@@ -133,18 +133,19 @@ async function measureInteraction(browser: Browser, leaves: number) {
   console.log(`${leaves} nodes: drawn ${Date.now() - started} ms after navigation`);
   const canvas = await page.getByTestId("graph-canvas").boundingBox();
   if (!canvas) throw new Error("no canvas");
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  // Scripts as strings, not functions: tsx compiles with keepNames, which wraps named inner
+  // functions in a `__name()` helper that exists in Node but not in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
   for (const dy of [...Array<number>(10).fill(-120), ...Array<number>(10).fill(120)]) {
     await page.mouse.wheel(0, dy);
@@ -155,11 +156,10 @@ async function measureInteraction(browser: Browser, leaves: number) {
     await page.keyboard.press(key);
     await page.waitForTimeout(40);
   }
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  const frames = await page.evaluate<number[]>(`(() => {
+    window.__recording = false;
+    return window.__frames.slice(1);
+  })()`);
   console.log(
     `${leaves} nodes, pan/zoom: ${frames.length} frames, frame time median ${percentile(frames, 0.5).toFixed(1)} ms, p95 ${percentile(frames, 0.95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(0)} ms`,
   );
