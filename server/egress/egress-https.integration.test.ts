@@ -6,13 +6,11 @@
  * opens it: TCP connections and bytes under the host's own name. The Egress page's view of the
  * same cluster lists the entry as routed by SNI and the policy as REGISTRY_ONLY.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
-import { startSimulator, type RunningSimulator } from "@/sim/index";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningSimulator } from "@/sim/index";
+import { eventually, startScrapedSimulator, type ScrapedSimulator } from "@/sim/mesh/test-support/prometheus-harness";
 import { connectionFromKubeconfig, type KubeConnection } from "@/server/adapters/kube";
 import { createPrometheusClient, type PrometheusClient } from "@/server/adapters/prometheus";
 import { selector, sumRate } from "@/server/adapters/prometheus/promql";
@@ -22,18 +20,8 @@ const WINDOW_SECONDS = 5;
 const NAMESPACE = "tcp-echo";
 const HOST = "www.google.com";
 
-async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ready(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 1000));
-    value = await read();
-  }
-  return value;
-}
-
 describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
-  let work: string;
+  let env: ScrapedSimulator;
   let sim: RunningSimulator;
   let prometheus: RunningPrometheus;
   let promClient: PrometheusClient;
@@ -66,30 +54,16 @@ describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
   const opened = () => tcpRates("istio_tcp_connections_opened_total");
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), "topsail-egress-https-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(work, "sim"),
-      kubeconfigPath: path.join(work, "kubeconfig"),
-      metricsPort: 0,
+    env = await startScrapedSimulator({
+      prefix: "topsail-egress-https-",
       seed: 19,
+      scrapeIntervalSeconds: 1,
       // Only the curl pod's calls: the rest of the mesh stays quiet to spare the shared CPUs.
       load: {
-        "bookinfo-ingress": { requestsPerSecond: 0 },
-        fortio: { requestsPerSecond: 0, connections: 0 },
-        "tcp-client": { requestsPerSecond: 0 },
-        synthetic: { requestsPerSecond: 0 },
-        "grpc-client": { requestsPerSecond: 0 },
         external: { requestsPerSecond: 20, scheme: "https", host: HOST, port: 443 },
       },
     });
-    if (!sim.mesh) throw new Error("the simulator started without its mesh");
-    prometheus = await startPrometheus({
-      dataDir: path.join(work, "prom"),
-      port: 0,
-      scrapeIntervalSeconds: 1,
-      targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
-    });
+    ({ sim, prometheus } = env);
     promClient = createPrometheusClient({
       url: prometheus.url,
       auth: { kind: "none" },
@@ -102,13 +76,11 @@ describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
   });
 
   afterAll(async () => {
-    await prometheus?.stop();
-    await sim?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await env?.stop();
   });
 
   it("passes through, is blocked under REGISTRY_ONLY, then opened by a TLS ServiceEntry", async () => {
-    const through = await eventually(opened, (r) => (r.get("PassthroughCluster|-") ?? 0) > 5, 20_000);
+    const through = await eventually(opened, (r) => (r.get("PassthroughCluster|-") ?? 0) > 5, 20_000, 1000);
     expect(through.get("PassthroughCluster|-")).toBeGreaterThan(5);
 
     const istio = await core.readNamespacedConfigMap({ name: "istio", namespace: "istio-system" });
@@ -122,6 +94,7 @@ describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
       opened,
       (r) => (r.get("BlackHoleCluster|UH") ?? 0) > 5 && (r.get("PassthroughCluster|-") ?? 0) === 0,
       25_000,
+      1000,
     );
     expect(blocked.get("BlackHoleCluster|UH")).toBeGreaterThan(5);
     expect(blocked.get("PassthroughCluster|-") ?? 0).toBe(0);
@@ -150,6 +123,7 @@ describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
       opened,
       (r) => (r.get(`${HOST}|-`) ?? 0) > 5 && (r.get("BlackHoleCluster|UH") ?? 0) === 0,
       25_000,
+      1000,
     );
     expect(open.get(`${HOST}|-`)).toBeGreaterThan(5);
     // The simulator's counters only grow: the blocked series stays, at a rate of 0.
@@ -158,6 +132,7 @@ describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
       () => tcpRates("istio_tcp_sent_bytes_total"),
       (r) => (r.get(`${HOST}|-`) ?? 0) > 1_000,
       10_000,
+      1000,
     );
     expect(bytes.get(`${HOST}|-`)).toBeGreaterThan(1_000);
 
@@ -165,6 +140,7 @@ describe("HTTPS from the curl pod to www.google.com in Prometheus", () => {
       () => readEgressView(connection, [NAMESPACE]),
       (v) => v.serviceEntries.length > 0 && v.outboundPolicy.mode === "REGISTRY_ONLY",
       10_000,
+      1000,
     );
     expect(view.outboundPolicy).toMatchObject({ mode: "REGISTRY_ONLY", fromConfigMap: true });
     expect(view.serviceEntries).toMatchObject([{ name: "google", hosts: [HOST], routesBySni: true }]);

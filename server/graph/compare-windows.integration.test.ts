@@ -5,15 +5,13 @@
  * after the shift compared as the console compares them (compare-windows.ts). Windows are
  * 30 s (the graph's shortest) instead of the acceptance's 5 minutes, to keep the run short.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import type { EdgeComparison, GraphComparison } from "@/lib/contracts/graph-compare";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
-import { startSimulator, type RunningSimulator } from "@/sim/index";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningSimulator } from "@/sim/index";
+import { eventually, startScrapedSimulator, type ScrapedSimulator } from "@/sim/mesh/test-support/prometheus-harness";
 import { connectionFromKubeconfig } from "@/server/adapters/kube";
 import { buildGraph, type GraphRequest } from "./build-graph";
 import { compareGraphWindows } from "./compare-windows";
@@ -26,16 +24,6 @@ const SETTLE_SECONDS = 6;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ready(value) && Date.now() < deadline) {
-    await sleep(2000);
-    value = await read();
-  }
-  return value;
-}
 
 const REVIEWS_80_20 = {
   apiVersion: "networking.istio.io/v1",
@@ -58,7 +46,7 @@ const edgeNamed = (c: GraphComparison, source: string, target: string): EdgeComp
   c.edges.find((e) => e.source.name === source && e.target.name === target);
 
 describe("comparing the windows before and after a reviews 80/20 shift", () => {
-  let work: string;
+  let env: ScrapedSimulator;
   let sim: RunningSimulator;
   let prometheus: RunningPrometheus;
   let sources: GraphSources;
@@ -67,37 +55,23 @@ describe("comparing the windows before and after a reviews 80/20 shift", () => {
   const read = (request: GraphRequest): Promise<GraphResponse> => buildGraph(request, sources);
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), "topsail-compare-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(work, "sim"),
-      kubeconfigPath: path.join(work, "kubeconfig"),
-      metricsPort: 0,
+    env = await startScrapedSimulator({
+      prefix: "topsail-compare-",
       seed: 22,
+      scrapeIntervalSeconds: 2,
       // Enough arrivals for tight 30 s shares; the other entry points stay quiet to spare the shared CPUs.
       load: {
         "bookinfo-ingress": { requestsPerSecond: 30 },
-        fortio: { requestsPerSecond: 0, connections: 0 },
-        "tcp-client": { requestsPerSecond: 0 },
-        synthetic: { requestsPerSecond: 0 },
       },
     });
-    if (!sim.mesh) throw new Error("the simulator started without its mesh");
-    prometheus = await startPrometheus({
-      dataDir: path.join(work, "prom"),
-      port: 0,
-      scrapeIntervalSeconds: 2,
-      targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
-    });
+    ({ sim, prometheus } = env);
     const connection = connectionFromKubeconfig(sim.kubeconfigPath);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     sources = liveSourcesOn(connection, prometheus.url, 10_000);
   });
 
   afterAll(async () => {
-    await prometheus?.stop();
-    await sim?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await env?.stop();
   });
 
   it("lists the reviews edges that changed, with their deltas: v1's share up to ~80 %, v3 gone", async () => {

@@ -5,16 +5,14 @@
  * a ServiceEntry written through client-node opens it (an httpbin.org ServiceEntry node, 200s).
  * The edge panel's explanation is built from the same answer and the ConfigMap as written.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphNodeData, GraphResponse } from "@/lib/contracts/graph";
 import { explainOutboundPolicy } from "@/lib/graph-view/outbound-explanation";
 import { toViewGraph } from "@/lib/graph-view/view-model";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
-import { startSimulator, type RunningSimulator } from "@/sim/index";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningSimulator } from "@/sim/index";
+import { eventually, startScrapedSimulator, type ScrapedSimulator } from "@/sim/mesh/test-support/prometheus-harness";
 import { connectionFromKubeconfig } from "@/server/adapters/kube";
 import { parseMeshSettings } from "@/server/mesh/mesh-config";
 import { buildGraph } from "./build-graph";
@@ -24,16 +22,6 @@ import { liveSourcesOn } from "./test-support/live-sources-on";
 
 const WINDOW_SECONDS = 10;
 const NAMESPACE = "tcp-echo";
-
-async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ready(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 1000));
-    value = await read();
-  }
-  return value;
-}
 
 const serviceNode = (graph: GraphResponse, name: string): GraphNodeData | undefined =>
   graph.elements.nodes.find((n) => n.data.nodeType === "service" && n.data.service === name)?.data;
@@ -47,7 +35,7 @@ function ratesInto(graph: GraphResponse, name: string): Record<string, string> |
 }
 
 describe("egress to httpbin.org in the graph of a live mesh", () => {
-  let work: string;
+  let env: ScrapedSimulator;
   let sim: RunningSimulator;
   let prometheus: RunningPrometheus;
   let sources: GraphSources;
@@ -67,30 +55,16 @@ describe("egress to httpbin.org in the graph of a live mesh", () => {
     );
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), "topsail-egress-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(work, "sim"),
-      kubeconfigPath: path.join(work, "kubeconfig"),
-      metricsPort: 0,
+    env = await startScrapedSimulator({
+      prefix: "topsail-egress-",
       seed: 19,
+      scrapeIntervalSeconds: 1,
       // Only the curl pod's calls: the rest of the mesh stays quiet to spare the shared CPUs.
       load: {
-        "bookinfo-ingress": { requestsPerSecond: 0 },
-        fortio: { requestsPerSecond: 0, connections: 0 },
-        "tcp-client": { requestsPerSecond: 0 },
-        synthetic: { requestsPerSecond: 0 },
-        "grpc-client": { requestsPerSecond: 0 },
         external: { requestsPerSecond: 20, host: "httpbin.org", port: 80, path: "/headers" },
       },
     });
-    if (!sim.mesh) throw new Error("the simulator started without its mesh");
-    prometheus = await startPrometheus({
-      dataDir: path.join(work, "prom"),
-      port: 0,
-      scrapeIntervalSeconds: 1,
-      targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
-    });
+    ({ sim, prometheus } = env);
     const connection = connectionFromKubeconfig(sim.kubeconfigPath);
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
@@ -98,9 +72,7 @@ describe("egress to httpbin.org in the graph of a live mesh", () => {
   });
 
   afterAll(async () => {
-    await prometheus?.stop();
-    await sim?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await env?.stop();
   });
 
   it("shows REGISTRY_ONLY's blocked calls at BlackHoleCluster, then the ServiceEntry's host once it opens it", async () => {
@@ -112,7 +84,12 @@ describe("egress to httpbin.org in the graph of a live mesh", () => {
       body: { ...istio, data: { ...istio.data, mesh } },
     });
 
-    const blocked = await eventually(graph, (g) => Number(ratesInto(g, "BlackHoleCluster")?.http ?? 0) > 5, 20_000);
+    const blocked = await eventually(
+      graph,
+      (g) => Number(ratesInto(g, "BlackHoleCluster")?.http ?? 0) > 5,
+      20_000,
+      1000,
+    );
     expect(ratesInto(blocked, "BlackHoleCluster")).toMatchObject({ httpPercentErr: "100.0" });
     expect(serviceNode(blocked, "BlackHoleCluster")?.isDead).toBeUndefined();
 
@@ -153,6 +130,7 @@ describe("egress to httpbin.org in the graph of a live mesh", () => {
       graph,
       (g) => Number(ratesInto(g, "httpbin.org")?.http ?? 0) > 5 && ratesInto(g, "BlackHoleCluster") === undefined,
       25_000,
+      1000,
     );
     expect(serviceNode(opened, "httpbin.org")?.isServiceEntry).toEqual({
       location: "MESH_EXTERNAL",

@@ -3,14 +3,12 @@
  * traffic, a real Prometheus scraping it every second, the kube adapter reading the
  * simulated cluster over HTTPS, and a VirtualService written through client-node.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
-import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
-import { startSimulator, type RunningSimulator } from "@/sim/index";
+import type { RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
+import type { RunningSimulator } from "@/sim/index";
+import { eventually, startScrapedSimulator, type ScrapedSimulator } from "@/sim/mesh/test-support/prometheus-harness";
 import { connectionFromKubeconfig } from "@/server/adapters/kube";
 import { buildGraph } from "./build-graph";
 import type { GraphSources } from "./graph-sources";
@@ -39,16 +37,6 @@ function reviewsSplit(graph: GraphResponse): Record<string, number> {
   return Object.fromEntries(["v1", "v2", "v3"].map((v) => [v, percent[v] ?? 0]));
 }
 
-async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ready(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 2000));
-    value = await read();
-  }
-  return value;
-}
-
 const REVIEWS_50_50 = {
   apiVersion: "networking.istio.io/v1",
   kind: "VirtualService",
@@ -67,7 +55,7 @@ const REVIEWS_50_50 = {
 };
 
 describe("the versioned service graph of a live Bookinfo", () => {
-  let work: string;
+  let env: ScrapedSimulator;
   let sim: RunningSimulator;
   let prometheus: RunningPrometheus;
   let sources: GraphSources;
@@ -86,38 +74,24 @@ describe("the versioned service graph of a live Bookinfo", () => {
     );
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), "topsail-graph-"));
-    sim = await startSimulator({
-      port: 0,
-      dataDir: path.join(work, "sim"),
-      kubeconfigPath: path.join(work, "kubeconfig"),
-      metricsPort: 0,
+    env = await startScrapedSimulator({
+      prefix: "topsail-graph-",
       seed: 11,
+      scrapeIntervalSeconds: 1,
       // More arrivals than the default make a 30 s window's shares tight; the other entry
       // points stay quiet to spare the shared CPUs.
       load: {
         "bookinfo-ingress": { requestsPerSecond: 40 },
-        fortio: { requestsPerSecond: 0, connections: 0 },
-        "tcp-client": { requestsPerSecond: 0 },
-        synthetic: { requestsPerSecond: 0 },
       },
     });
-    if (!sim.mesh) throw new Error("the simulator started without its mesh");
-    prometheus = await startPrometheus({
-      dataDir: path.join(work, "prom"),
-      port: 0,
-      scrapeIntervalSeconds: 1,
-      targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
-    });
+    ({ sim, prometheus } = env);
     const connection = connectionFromKubeconfig(sim.kubeconfigPath);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     sources = liveSourcesOn(connection, prometheus.url, 10_000);
   });
 
   afterAll(async () => {
-    await prometheus?.stop();
-    await sim?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await env?.stop();
   });
 
   it("shows exactly Bookinfo's calls: ingress → productpage → details and reviews v1/v2/v3, only v2 and v3 → ratings", async () => {

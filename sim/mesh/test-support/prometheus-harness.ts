@@ -2,11 +2,14 @@
  * Test support for the Prometheus integration suites: several meshes (each its own store
  * and config) run side by side on the wall clock, one real Prometheus scrapes them under
  * different job names, and small PromQL readers wait only as long as Prometheus needs.
+ * `startScrapedSimulator` is the whole simulator (API server and mesh) under one Prometheus,
+ * for the console's suites that read the cluster and the telemetry together.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startPrometheus, type RunningPrometheus } from "../../../scripts/prometheus/start-prometheus";
+import { startSimulator, type RunningSimulator } from "../../index";
 import { startMesh, type RunningMesh } from "../index";
 import { ENTRY_POINTS, type LoadOverrides } from "../load/load-settings";
 import { applyYaml, createDefaultScenarioStore } from "./scenario-store";
@@ -73,16 +76,60 @@ export async function startScrapedMeshes(
   };
 }
 
-/** Polls until `ready` holds or the deadline passes. */
+export interface ScrapedSimulator {
+  sim: RunningSimulator;
+  prometheus: RunningPrometheus;
+  stop(): Promise<void>;
+}
+
+/**
+ * The simulator (API server on a free port, its kubeconfig in a temporary folder) with only
+ * the given entry points sending traffic, and a real Prometheus scraping its mesh.
+ */
+export async function startScrapedSimulator(options: {
+  prefix: string;
+  seed: number;
+  load: LoadOverrides;
+  scrapeIntervalSeconds: number;
+}): Promise<ScrapedSimulator> {
+  const work = await mkdtemp(path.join(tmpdir(), options.prefix));
+  const sim = await startSimulator({
+    port: 0,
+    dataDir: path.join(work, "sim"),
+    kubeconfigPath: path.join(work, "kubeconfig"),
+    metricsPort: 0,
+    seed: options.seed,
+    load: only(options.load),
+  });
+  if (!sim.mesh) throw new Error("the simulator started without its mesh");
+  const prometheus = await startPrometheus({
+    dataDir: path.join(work, "prom"),
+    port: 0,
+    scrapeIntervalSeconds: options.scrapeIntervalSeconds,
+    targets: [{ job: "mesh", address: new URL(sim.mesh.metricsUrl).host }],
+  });
+  return {
+    sim,
+    prometheus,
+    async stop() {
+      await prometheus.stop();
+      await sim.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls every `pollMs` until `ready` holds or the deadline passes. */
 export async function eventually<T>(
   read: () => Promise<T>,
   ready: (value: T) => boolean,
   timeoutMs = 60_000,
+  pollMs = 2_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!ready(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 2_000));
+    await new Promise((r) => setTimeout(r, pollMs));
     value = await read();
   }
   return value;
