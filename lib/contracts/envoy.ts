@@ -197,7 +197,7 @@ export type RouteDecision = z.infer<typeof routeDecisionSchema>;
 export const envoyQuerySchema = z.object({ pod: objectNameSchema });
 
 /** `name:value`, as `curl -H` takes it; the name is lower-cased as HTTP/2 carries it. */
-const headerParamSchema = z
+export const headerParamSchema = z
   .string()
   .regex(/^[^:\s][^:]*:/, "each header must be name:value")
   .transform((s) => {
