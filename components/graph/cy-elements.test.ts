@@ -30,6 +30,15 @@ describe("canvas elements", () => {
     expect(decodeURIComponent(nodeData(node("rt-v1")).image!)).toContain(">⊘<");
   });
 
+  it("greys a node whose namespace's workloads the viewer may not read and draws a key on it, as Kiali does", () => {
+    const inaccessible = { ...node("pp-v1"), isInaccessible: true };
+    expect(nodeClasses(inaccessible)).toContain("inaccessible");
+    expect(nodeClasses(node("pp-v1"))).not.toContain("inaccessible");
+    // pp-v1 alone draws no image; inaccessible, it carries the key.
+    expect(nodeData(node("pp-v1")).image).toBeUndefined();
+    expect(nodeData(inaccessible).image).toMatch(/^data:image\/svg\+xml/);
+  });
+
   it("shapes nodes as Kiali does, a gateway keeping its kind's shape with a gateway badge", () => {
     expect(nodeData(node("gw")).shape).toBe("ellipse");
     expect(decodeURIComponent(nodeData(node("gw")).image!)).toContain(">G<");

@@ -64,7 +64,7 @@ export function nodeData(n: ViewNode, context: NodeContext = { parent: n.parent 
   };
   if (context.parent) data.parent = context.parent;
   const badges = n.badges.filter((b) => !context.boxBadges?.includes(b));
-  const image = n.kind === "box" ? badgeStripUri(badges) : nodeImageUri(n.health, badges);
+  const image = n.kind === "box" ? badgeStripUri(badges) : nodeImageUri(n.health, badges, n.isInaccessible);
   if (image) data.image = image;
   return data;
 }
@@ -74,6 +74,7 @@ export function nodeClasses(n: ViewNode): string[] {
   if (n.kind === "box") classes.push("box");
   if (n.isIdle) classes.push("idle");
   if (n.isDead) classes.push("dead");
+  if (n.isInaccessible) classes.push("inaccessible");
   if (n.compare) classes.push(`compare-${n.compare.status}`);
   return classes;
 }

@@ -15,6 +15,8 @@ export interface CanvasPalette {
   nodeFill: string;
   boxFill: string;
   boxBorder: string;
+  /** The greyed fill of a node whose namespace's workloads the viewer may not read. */
+  inaccessibleFill: string;
   edge: string;
   selection: string;
   found: string;
@@ -46,6 +48,7 @@ export const palettes: Record<"light" | "dark", CanvasPalette> = {
     nodeFill: "#ffffff",
     boxFill: "#f1f5f9",
     boxBorder: "#94a3b8",
+    inaccessibleFill: "#e2e8f0",
     edge: "#64748b",
     selection: "#0284c7",
     found: "#c026d3",
@@ -62,6 +65,7 @@ export const palettes: Record<"light" | "dark", CanvasPalette> = {
     nodeFill: "#0f172a",
     boxFill: "#1e293b",
     boxBorder: "#64748b",
+    inaccessibleFill: "#334155",
     edge: "#94a3b8",
     selection: "#38bdf8",
     found: "#e879f9",
@@ -164,6 +168,9 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
     },
     { selector: "node.idle", style: { "background-opacity": 0.5, "border-opacity": 0.6 } },
     { selector: "node.dead", style: { "border-color": healthRows.na.colour, "border-style": "dotted" } },
+    // Inaccessible (Kiali's isInaccessible): greyed, with a key in its image (node-images.ts); the
+    // border keeps saying its health, which Prometheus measured.
+    { selector: "node.inaccessible", style: { "background-color": p.inaccessibleFill } },
     {
       selector: "edge",
       style: {

@@ -57,6 +57,7 @@ export function GraphElementList({
             const traced = !!highlight?.nodes.has(n.id);
             const notes = [
               healthRows[n.health].label,
+              n.isInaccessible ? "inaccessible" : "",
               ...n.badges.map((b) => badgeRows.find((r) => r.badge === b)?.label ?? b),
               hidden ? "hidden" : "",
               found ? "found" : "",
@@ -72,6 +73,7 @@ export function GraphElementList({
                 data-found={found}
                 data-traced={traced}
                 data-health={n.health}
+                data-inaccessible={n.isInaccessible}
               >
                 <button
                   type="button"

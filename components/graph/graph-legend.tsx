@@ -3,6 +3,7 @@
 /** What shapes, colours and badges mean: read from the same tables the canvas uses. */
 import { securityMarkerRows } from "@/lib/graph-view/edge-security";
 import { palettes } from "./cy-stylesheet";
+import { inaccessibleColour } from "./node-images";
 import { badgeRows, edgeProtocolRows, healthRows, nodeKindRows, type CyShape } from "./graph-styles";
 
 const shapePath: Record<CyShape, string> = {
@@ -59,6 +60,17 @@ export function GraphLegend({ security, theme }: { security: boolean; theme: "li
               <rect x="1" y="2" width="14" height="12" rx="2" strokeWidth={1.2} strokeDasharray="2 1.5" />
             </svg>
             Dashed frame: a namespace, when several are shown
+          </li>
+          <li className="flex items-center gap-1.5">
+            {/* The key drawn on such a node (node-images.ts keySvg). */}
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4">
+              <circle cx="8" cy="8" r="7" fill={inaccessibleColour} />
+              <g stroke="#fff" strokeWidth={1.5} strokeLinecap="round" fill="none">
+                <circle cx="5.9" cy="8" r="2.2" />
+                <path d="M8.1 8H12.2M10.1 8v2.1M11.9 8v2.1" />
+              </g>
+            </svg>
+            Greyed, with a key: you may not read the workloads of its namespace
           </li>
         </ul>
       </section>

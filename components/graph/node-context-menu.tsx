@@ -5,6 +5,7 @@ import type { Point } from "@/lib/graph-view/layout";
 import type { ViewNode } from "@/lib/graph-view/view-model";
 import { useCanAll } from "@/lib/queries/permissions";
 import { nodeMenuItems, type NodeMenuContext } from "./node-menu-items";
+import { inaccessibleText } from "./panel-parts";
 
 const itemClass =
   "cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sky-100 dark:data-[highlighted]:bg-sky-900/50";
@@ -16,6 +17,11 @@ export function NodeMenuItems({ node, context }: { node: ViewNode; context: Node
   return (
     <>
       <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-slate-500">{node.title}</DropdownMenu.Label>
+      {node.isInaccessible && (
+        <DropdownMenu.Label className="max-w-64 px-2 pb-1 text-xs text-slate-600 dark:text-slate-400">
+          {inaccessibleText(node.namespace)}
+        </DropdownMenu.Label>
+      )}
       {nodeMenuItems
         .filter((item) => item.appliesTo(node) && can(item.requires ?? []))
         .map((item) => (

@@ -24,10 +24,33 @@ export function badgeSvg(badge: NodeBadge, cx: number, cy: number, r: number): s
   );
 }
 
-export function nodeImageUri(health: HealthStatus, badges: readonly NodeBadge[]): string | undefined {
+/**
+ * Kiali's mark of an inaccessible node (a key over the node, GraphStyles' node-background-key),
+ * here a small key in a grey disc at the node's lower right, drawn with lines so no font is
+ * needed, leaving the centre to the health glyph.
+ */
+export function keySvg(cx: number, cy: number, r: number): string {
+  const ring = r * 0.32;
+  const bowX = cx - r * 0.3;
+  const stroke = `stroke="#fff" stroke-width="${(r * 0.22).toFixed(2)}" stroke-linecap="round" fill="none"`;
+  return (
+    `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${inaccessibleColour}" stroke="#fff" stroke-width="1"/>` +
+    `<circle cx="${bowX}" cy="${cy}" r="${ring}" ${stroke}/>` +
+    `<path d="M${bowX + ring} ${cy}H${cx + r * 0.6}M${cx + r * 0.3} ${cy}v${r * 0.3}M${cx + r * 0.55} ${cy}v${r * 0.3}" ${stroke}/>`
+  );
+}
+
+/** The grey of the key's disc (and the legend's swatch). */
+export const inaccessibleColour = "#475569";
+
+export function nodeImageUri(
+  health: HealthStatus,
+  badges: readonly NodeBadge[],
+  inaccessible = false,
+): string | undefined {
   const glyph = healthRows[health].glyph;
-  if (!glyph && badges.length === 0) return undefined;
-  const key = `${health}|${badges.join(",")}`;
+  if (!glyph && badges.length === 0 && !inaccessible) return undefined;
+  const key = `${health}|${badges.join(",")}|${inaccessible}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const { width, height, node, badge } = nodeImage;
@@ -40,6 +63,7 @@ export function nodeImageUri(health: HealthStatus, badges: readonly NodeBadge[])
       `<text x="${width / 2}" y="${height / 2}" dy="0.35em" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="18" fill="${healthRows[health].colour}">${escapeXml(glyph)}</text>`,
     );
   }
+  if (inaccessible) parts.push(keySvg(width / 2 + node / 2 - 4, top + node - 4, 7));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
   const uri = `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
   cache.set(key, uri);

@@ -30,3 +30,11 @@ describe("the graph node menu of a service", () => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 });
+
+describe("the graph node menu of a node whose namespace's workloads the viewer may not read", () => {
+  it("offers the side panel and the node's graph, and no wizard or experiment", () => {
+    const inaccessible = { ...reviews, isInaccessible: true, isOutOfMesh: false } as ViewNode;
+    expect(labelsFor(inaccessible)).toEqual(["Show details", "Focus on this node"]);
+    expect(labelsFor(reviews).length).toBeGreaterThan(2);
+  });
+});

@@ -27,7 +27,17 @@ export interface NodeMenuItem {
   run(node: ViewNode, context: NodeMenuContext): void;
 }
 
+/**
+ * A node whose namespace's workloads the viewer may not read (`isInaccessible`) offers no
+ * action on them, as Kiali's menu offers none: the rows that act on its service are left out.
+ */
+const onlyReadable = (item: NodeMenuItem): NodeMenuItem => ({
+  ...item,
+  appliesTo: (node) => !node.isInaccessible && item.appliesTo(node),
+});
+
 export const nodeMenuItems: NodeMenuItem[] = [
+  // The side panel and the node's graph show what the graph already shows: every node has them.
   { id: "details", label: "Show details", appliesTo: () => true, run: (node, ctx) => ctx.showDetails(node.id) },
   // Focus shows the node's graph: only nodes a node graph can select (node-target.ts) have one.
   {
@@ -36,6 +46,5 @@ export const nodeMenuItems: NodeMenuItem[] = [
     appliesTo: (node) => nodeTargetOf(node) !== undefined,
     run: (node, ctx) => ctx.focusOn(node.id),
   },
-  ...trafficWizardMenuItems,
-  ...experimentMenuItems,
+  ...[...trafficWizardMenuItems, ...experimentMenuItems].map(onlyReadable),
 ];

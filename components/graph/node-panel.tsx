@@ -9,7 +9,7 @@ import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/out
 import { BoxTrafficSection } from "./box-traffic-section";
 import { healthRows } from "./graph-styles";
 import { NodeTraces } from "./node-traces";
-import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, pageHref } from "./panel-parts";
+import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, inaccessibleText, pageHref } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
 import { SeriesChart } from "./series-chart";
 import { useNodeMetrics } from "@/lib/queries/graph";
@@ -118,6 +118,10 @@ export function NodePanel({
   const outbound = graph.edges.filter((e) => e.source === node.id);
   const r = node.rates;
   const [page] = nodeDetailPages(node);
+  // An inaccessible node (its namespace's workloads are not the viewer's to read) shows what the
+  // graph measured and nothing fetched from the pages it would open: no links (node-detail.ts),
+  // no chart of the node's metrics or its changes, no traces, as Kiali's panel shows no traces.
+  const readable = !node.isInaccessible;
   const rateRows: [string, string][] = [
     ["HTTP in", `${formatRate(r.httpIn)} rps`],
     ["HTTP out", `${formatRate(r.httpOut)} rps`],
@@ -145,6 +149,11 @@ export function NodePanel({
           {kindLabel[node.kind]} in <span className="font-mono">{node.namespace}</span>
         </p>
         <HealthText status={node.health} />
+        {node.isInaccessible && (
+          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="node-inaccessible">
+            {inaccessibleText(node.namespace)}
+          </p>
+        )}
         <DetailLinks pages={nodeDetailPages(node)} />
         {node.healthReasons.length > 0 && (
           <ul className="list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
@@ -169,15 +178,19 @@ export function NodePanel({
         // A box draws an edge per version: its panel shows each caller once (box-traffic-section.tsx).
         <>
           <BoxTrafficSection box={node} graph={graph} onSelectEdge={onSelectEdge} />
-          <InboundOverTime node={node} windowSeconds={graph.duration} />
+          {readable && <InboundOverTime node={node} windowSeconds={graph.duration} />}
         </>
       ) : (
         <>
           <PanelSection title="Traffic">
             <Facts rows={rateRows} />
           </PanelSection>
-          <InboundOverTime node={node} windowSeconds={graph.duration} />
-          <NodeTraces target={nodeMetricsTarget(node, graph.duration)} />
+          {readable && (
+            <>
+              <InboundOverTime node={node} windowSeconds={graph.duration} />
+              <NodeTraces target={nodeMetricsTarget(node, graph.duration)} />
+            </>
+          )}
           {r.httpIn > 0 && (
             <PanelSection title="Inbound HTTP by response code, window average">
               <RatesChart

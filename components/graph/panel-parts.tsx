@@ -84,3 +84,9 @@ export function DetailLinks({ pages }: { pages: NodeDetailPage[] }) {
     </ul>
   );
 }
+
+/**
+ * Why an inaccessible node (lib/contracts/graph.ts `isInaccessible`) opens no page and offers
+ * no action: said in words where its links and actions would be (side panel, node menu).
+ */
+export const inaccessibleText = (namespace: string) => `You may not read workloads in namespace ${namespace}.`;

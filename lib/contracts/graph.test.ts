@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatGraphQuery, parseGraphQuery } from "./graph";
+import { formatGraphQuery, graphNodeDataSchema, parseGraphQuery } from "./graph";
 
 const parse = (qs: string) => parseGraphQuery(new URLSearchParams(qs));
 
@@ -98,5 +98,38 @@ describe("graph query parameters", () => {
     const result = parse(`namespaces=${many}`);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain("500 namespaces asked for; a graph shows at most 100");
+  });
+});
+
+describe("graph node data", () => {
+  // zod drops keys a schema does not name: a flag spelt otherwise than Kiali's would vanish here.
+  const kialiFlags = [
+    "hasCB",
+    "hasFaultInjection",
+    "hasMirroring",
+    "hasRequestRouting",
+    "hasRequestTimeout",
+    "hasTrafficShifting",
+    "hasTCPTrafficShifting",
+    "hasVS",
+    "hasMissingSC",
+    "isDead",
+    "isGateway",
+    "isIdle",
+    "isInaccessible",
+    "isOutOfMesh",
+    "isOutside",
+    "isRoot",
+  ] as const;
+  const node = { id: "n1", nodeType: "workload", cluster: "Kubernetes", namespace: "shop", workload: "api-v1" };
+
+  it("keeps Kiali's boolean flags under Kiali's names", () => {
+    const flagged = { ...node, ...Object.fromEntries(kialiFlags.map((f) => [f, true])) };
+    expect(graphNodeDataSchema.parse(flagged)).toEqual(flagged);
+  });
+
+  it("reads a node without isInaccessible as accessible, as Kiali omits the flag when false", () => {
+    expect(graphNodeDataSchema.parse(node).isInaccessible).toBeUndefined();
+    expect(JSON.stringify(graphNodeDataSchema.parse(node))).not.toContain("isInaccessible");
   });
 });

@@ -162,6 +162,15 @@ export const graphNodeDataSchema = z.object({
   isGateway: flag,
   /** In cluster state but without traffic in the window (only with idleNodes=true). */
   isIdle: flag,
+  /**
+   * Kiali's field (`isInaccessible`, omitted when false): the viewer may see the node's namespace
+   * but may not read its workloads — the API server refuses them `list pods` there, what the
+   * workload and app pages show — so the node is drawn but opens no detail page and offers no
+   * action. Issue 16 still holds: a namespace the viewer may not see (`get namespaces`) has no
+   * node at all, never an inaccessible one. Set only for signed-in viewers, on nodes of real
+   * namespaces (never on "unknown" peers or hosts outside the mesh).
+   */
+  isInaccessible: flag,
   /** Not part of the mesh (no sidecar, not in a mesh namespace): seen only through peers. */
   isOutOfMesh: flag,
   /** In a namespace the user did not ask for. */

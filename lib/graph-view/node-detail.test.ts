@@ -45,4 +45,9 @@ describe("the detail pages a graph node links to", () => {
     expect(nodeDetailPages(unknown)).toEqual([]);
     expect(nodeDetailPages({ ...node("db"), isServiceEntry: true })).toEqual([]);
   });
+
+  it("has no pages for a node whose namespace's workloads the viewer may not read", () => {
+    const inaccessible = toViewNode({ ...bookinfoGraph.elements.nodes[3]!.data, isInaccessible: true });
+    expect(nodeDetailPages(inaccessible)).toEqual([]);
+  });
 });

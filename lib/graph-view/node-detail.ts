@@ -5,6 +5,8 @@
  * workload beside it; a node's services come from `destServices`. Nodes outside the
  * cluster's inventory (unknown sources, aggregates, hosts outside the mesh, ServiceEntries)
  * have none; a node outside the drawn namespaces (a gateway in istio-system) keeps its pages.
+ * Nor has an inaccessible node (the viewer may not read its namespace's workloads), as in
+ * Kiali's side panel, where its names are not links.
  */
 import type { InventoryKind } from "@/lib/contracts/inventory";
 import type { ViewNode } from "./view-model";
@@ -33,7 +35,7 @@ const pagesOf: Partial<Record<ViewNode["kind"], (n: ViewNode) => Page[]>> = {
 };
 
 export function nodeDetailPages(node: ViewNode): NodeDetailPage[] {
-  if (node.isServiceEntry || node.isOutOfMesh || node.namespace === "unknown") return [];
+  if (node.isInaccessible || node.isServiceEntry || node.isOutOfMesh || node.namespace === "unknown") return [];
   const own = pagesOf[node.kind]?.(node) ?? [];
   const services: Page[] = (node.data.destServices ?? [])
     .filter((s) => s.namespace === node.namespace)

@@ -86,6 +86,8 @@ export interface ViewNode {
   isOutOfMesh: boolean;
   isOutside: boolean;
   isServiceEntry: boolean;
+  /** The viewer may not read the workloads of its namespace (lib/contracts/graph.ts): no pages, no actions. */
+  isInaccessible: boolean;
   rates: NodeRates;
   /** Set in Compare mode only. */
   compare?: CompareMark;
@@ -215,6 +217,7 @@ export function toViewNode(d: GraphNodeData): ViewNode {
     isOutOfMesh: !!d.isOutOfMesh,
     isOutside: !!d.isOutside,
     isServiceEntry: !!d.isServiceEntry,
+    isInaccessible: !!d.isInaccessible,
     rates: nodeRates(d),
     data: d,
   };

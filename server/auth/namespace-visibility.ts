@@ -5,8 +5,12 @@
  * the check Kiali makes (it fetches each namespace with the user's client) and the one the
  * built-in `view` role grants in its namespace (answers kept briefly: viewer-access.ts).
  *
+ * Within a namespace they may see, whether they may read its workloads is a second question:
+ * `list pods` there, what the workload and app pages show (the graph marks nodes they may not
+ * read as Kiali's `isInaccessible`, server/graph/mark-inaccessible.ts).
+ *
  * A viewer acting with the console's identity (the anonymous strategy, background services)
- * sees every namespace, as before sign-in existed.
+ * sees every namespace and reads every workload, as before sign-in existed.
  */
 import "server-only";
 import { TopsailError } from "@/server/errors";
@@ -16,6 +20,8 @@ export interface NamespaceVisibility {
   /** True when nothing is hidden: no need to ask per namespace. */
   readonly everything: boolean;
   canSee(namespace: string): Promise<boolean>;
+  /** May the viewer list pods in this namespace (one they may see)? */
+  canReadWorkloads(namespace: string): Promise<boolean>;
   /** The items whose namespace the viewer may see, in their order. */
   filter<T>(items: readonly T[], namespaceOf: (item: T) => string): Promise<T[]>;
 }
@@ -23,6 +29,7 @@ export interface NamespaceVisibility {
 const seeEverything: NamespaceVisibility = {
   everything: true,
   canSee: async () => true,
+  canReadWorkloads: async () => true,
   filter: async (items) => [...items],
 };
 
@@ -35,6 +42,7 @@ export function viewerVisibility(): NamespaceVisibility {
   return {
     everything: false,
     canSee,
+    canReadWorkloads: (namespace) => access.may({ verb: "list", group: "", resource: "pods", namespace }),
     async filter(items, namespaceOf) {
       const names = [...new Set(items.map(namespaceOf))];
       const allowed = new Set<string>();

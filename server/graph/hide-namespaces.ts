@@ -3,7 +3,8 @@
  * touches them and the app boxes they sat in (issue 16). Kiali keeps such peers as
  * "inaccessible" nodes; Topsail drops them instead, because an anonymised node still tells
  * a viewer that a namespace they cannot list talks to theirs, and at what rate — the
- * viewer's own nodes keep their traffic totals, which Prometheus measured at them.
+ * viewer's own nodes keep their traffic totals, which Prometheus measured at them. Kiali's
+ * flag is kept for namespaces the viewer may see but not read (mark-inaccessible.ts).
  */
 import type { GraphResponse } from "@/lib/contracts/graph";
 

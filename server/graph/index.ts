@@ -15,6 +15,7 @@ import { buildGraph, type GraphRequest } from "./build-graph";
 import { compareGraphWindows } from "./compare-windows";
 import type { GraphSources } from "./graph-sources";
 import { hideNamespaces } from "./hide-namespaces";
+import { markInaccessible } from "./mark-inaccessible";
 import { prepareLoadMultipliers } from "./apply-load-multipliers";
 import { createLiveGraphSources } from "./live-sources";
 import { withOutboundPolicy } from "./outbound-policy";
@@ -42,7 +43,9 @@ function liveSources(): GraphSources {
  * The graph as the current viewer may see it, a namespace graph or a node graph
  * (`request.node`) alike: a namespace they may not see is one that does not exist (404
  * before any PromQL is sent), and peers in such namespaces are taken out of the answer
- * (hide-namespaces.ts). The Prometheus cache is shared: the filter runs after it.
+ * (hide-namespaces.ts); nodes of namespaces they may see but whose workloads they may not read
+ * are kept and marked `isInaccessible` (mark-inaccessible.ts). The Prometheus cache is shared:
+ * the filter runs after it.
  * A graph with hosts outside the mesh also carries the mesh's outbound traffic policy
  * (outbound-policy.ts): mesh-wide settings every viewer may read, as on the Mesh page. Edges
  * carry the budget's worst-case load (apply-load-multipliers.ts), laid on edges already filtered.
@@ -75,8 +78,12 @@ async function visibleGraph(request: GraphRequest): Promise<GraphResponse> {
   const shown = [...new Set(graph.elements.nodes.map((n) => n.data.namespace))].filter((ns) =>
     clusterNamespaces.has(ns),
   );
-  const visible = new Set(await visibility.filter(shown, (n) => n));
-  return hideNamespaces(graph, new Set(shown.filter((ns) => !visible.has(ns))));
+  const visible = await visibility.filter(shown, (n) => n);
+  const hidden = new Set(shown.filter((ns) => !visible.includes(ns)));
+  // Asked only for the namespaces still drawn, all at once (answers are cached per viewer).
+  const readable = await Promise.all(visible.map((ns) => visibility.canReadWorkloads(ns)));
+  const unreadable = new Set(visible.filter((_, i) => !readable[i]));
+  return markInaccessible(hideNamespaces(graph, hidden), unreadable);
 }
 
 export { buildGraph, type GraphRequest } from "./build-graph";
