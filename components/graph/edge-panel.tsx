@@ -8,6 +8,7 @@ import { describeMtls } from "@/lib/graph-view/edge-security";
 import { nodeDetailPages } from "@/lib/graph-view/node-detail";
 import { flagExplanationTarget } from "@/lib/graph-view/flag-explanation-target";
 import { explainOutboundPolicy } from "@/lib/graph-view/outbound-explanation";
+import { explainEdgeHref } from "@/lib/graph-view/explain-link";
 import { rowsOf } from "@/lib/istio/response-classes";
 import type { ViewEdge, ViewGraph } from "@/lib/graph-view/view-model";
 import { FlagExplanationSection } from "./flag-explanation-section";
@@ -43,6 +44,7 @@ export function EdgePanel({
   const tcp = edge.protocol === "tcp";
   const outbound = explainOutboundPolicy(edge, target, graph.outboundTrafficPolicy);
   const flagsQuery = flagExplanationTarget(edge, graph);
+  const explainLink = explainEdgeHref(edge, graph);
   // One click from a code/flag row to the access lines behind it (app/logs/edge/page.tsx).
   const [sourceNode, destNode] = [edgeNodeOf(source), edgeNodeOf(target)];
   // A source without a proxy to read (unknown, a gateway outside the namespaces) leaves the destination's side only.
@@ -95,6 +97,11 @@ export function EdgePanel({
       </header>
       {/* Each end's own page (the first of its pages): the rest are one click away on its node panel. */}
       <DetailLinks pages={[source, target].flatMap((n) => (n ? nodeDetailPages(n).slice(0, 1) : []))} />
+      {explainLink && (
+        <Link href={explainLink} className="block text-sm text-sky-700 underline dark:text-sky-400">
+          Explain a request along this edge
+        </Link>
+      )}
       {outbound && (
         <PanelSection title="Outbound traffic policy">
           <div className="space-y-1.5 text-sm" data-testid="outbound-explanation" data-kind={outbound.kind}>

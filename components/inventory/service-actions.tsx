@@ -1,9 +1,14 @@
 "use client";
 
-/** A service's actions: the routing wizards and starting an experiment (their own components). */
+/**
+ * A service's actions: the routing wizards, starting an experiment (their own components), and
+ * explaining a request to it (/explain with the service as the host).
+ */
+import Link from "next/link";
 import { StartExperimentButton } from "@/components/experiments/start-experiment-button";
 import { ExposeServiceButton } from "@/components/traffic/expose-service-dialog";
 import { ServiceTrafficActions } from "@/components/traffic/service-traffic-actions";
+import { explainHref } from "@/lib/explain-request/url-state";
 import { useCan } from "@/lib/queries/permissions";
 
 export function ServiceActions({ namespace, service }: { namespace: string; service: string }) {
@@ -15,6 +20,12 @@ export function ServiceActions({ namespace, service }: { namespace: string; serv
       <div className="flex flex-wrap items-end gap-2">
         {mayCreate && <ExposeServiceButton namespace={namespace} service={service} />}
         <StartExperimentButton namespace={namespace} service={service} />
+        <Link
+          href={explainHref({ namespace, host: service })}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Explain a request
+        </Link>
       </div>
     </div>
   );

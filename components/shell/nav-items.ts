@@ -26,6 +26,11 @@ export const navItems: NavItem[] = [
   },
   { href: "/gateways", label: "Gateways", icon: "M3 21h18M5 21V10l7-6 7 6v11M9 21v-6h6v6" },
   { href: "/egress", label: "Egress", icon: "M14 4h6v6M20 4l-9 9M18 14v6H4V6h6" },
+  {
+    href: "/explain",
+    label: "Explain a request",
+    icon: "M12 12m-9 0a9 9 0 1 0 18 0a9 9 0 1 0-18 0M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01",
+  },
   { href: "/istio", label: "Istio config", icon: "M5 4h9l5 5v11H5zM14 4v5h5M8 13h8M8 17h5" },
   { href: "/security", label: "Security", icon: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4" },
   {

@@ -71,6 +71,15 @@ export function useServiceList(namespace: string, enabled = true) {
   });
 }
 
+/** One namespace's workloads for a picker (the request explainer's caller): as useServiceList, without polling. */
+export function useWorkloadList(namespace: string, enabled = true) {
+  return useQuery({
+    queryKey: inventoryKeys.list("workloads", namespace),
+    queryFn: ({ signal }) => fetchJson(`/api/namespaces/${path(namespace)}/workloads`, workloadListSchema, { signal }),
+    enabled,
+  });
+}
+
 export const inventoryDetailQuery = <K extends InventoryKind>(kind: K, namespace: string, name: string) =>
   queryOptions({
     queryKey: inventoryKeys.detail(kind, namespace, name),
