@@ -1,8 +1,8 @@
-import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DetailPage } from "../pages/detail-page";
 import { GraphPage } from "../pages/graph-page";
 import { TracePage } from "../pages/trace-page";
+import { deleteVirtualService, jasonMatch, putVirtualService, routeTo } from "../support/virtual-services";
 
 /**
  * Issue 18 as an SRE walks it: from a red edge to the access-log lines behind it, to their
@@ -13,48 +13,6 @@ import { TracePage } from "../pages/trace-page";
  */
 const control = "http://127.0.0.1:15190/control/load";
 const trafficTimeout = 60_000;
-
-function kube(): CustomObjectsApi {
-  const config = new KubeConfig();
-  config.loadFromFile(".topsail/e2e/kubeconfig");
-  return config.makeApiClient(CustomObjectsApi);
-}
-
-const vsRef = (name: string) => ({
-  group: "networking.istio.io",
-  version: "v1",
-  namespace: "bookinfo",
-  plural: "virtualservices",
-  name,
-});
-
-async function deleteVs(name: string): Promise<void> {
-  try {
-    await kube().deleteNamespacedCustomObject(vsRef(name));
-  } catch (error) {
-    if ((error as { code?: number }).code !== 404) throw error;
-  }
-}
-
-/** Replaces the VirtualService `name` with these HTTP rules (whatever an earlier spec left). */
-async function putVs(name: string, http: unknown[]): Promise<void> {
-  await deleteVs(name);
-  await kube().createNamespacedCustomObject({
-    ...vsRef(name),
-    body: {
-      apiVersion: "networking.istio.io/v1",
-      kind: "VirtualService",
-      metadata: { name, namespace: "bookinfo" },
-      spec: { hosts: [name], http },
-    },
-  });
-}
-
-const to = (host: string, subset: string, weight?: number) => ({
-  destination: { host, subset },
-  ...(weight !== undefined ? { weight } : {}),
-});
-const jason = [{ headers: { "end-user": { exact: "jason" } } }];
 
 /** A trace list's duration ("6.02 s", "27 ms") in seconds. */
 function secondsOf(text: string): number {
@@ -74,8 +32,8 @@ test.describe("logs, traces and Envoy config", () => {
   test.setTimeout(trafficTimeout * 3);
 
   test.afterEach(async ({ request }) => {
-    await deleteVs("ratings");
-    await deleteVs("reviews");
+    await deleteVirtualService("ratings");
+    await deleteVirtualService("reviews");
     await setLoad(request, 20, 0.1);
   });
 
@@ -84,9 +42,9 @@ test.describe("logs, traces and Envoy config", () => {
     request,
   }) => {
     // Everyone sees reviews v2, which calls ratings; every call to ratings is aborted.
-    await putVs("reviews", [{ route: [to("reviews", "v2")] }]);
-    await putVs("ratings", [
-      { fault: { abort: { httpStatus: 503, percentage: { value: 100 } } }, route: [to("ratings", "v1")] },
+    await putVirtualService("reviews", [{ route: [routeTo("reviews", "v2")] }]);
+    await putVirtualService("ratings", [
+      { fault: { abort: { httpStatus: 503, percentage: { value: 100 } } }, route: [routeTo("ratings", "v1")] },
     ]);
     await setLoad(request, 60, 0.1);
 
@@ -129,14 +87,17 @@ test.describe("logs, traces and Envoy config", () => {
     page,
     request,
   }) => {
-    await putVs("reviews", [{ match: jason, route: [to("reviews", "v2")] }, { route: [to("reviews", "v1")] }]);
-    await putVs("ratings", [
+    await putVirtualService("reviews", [
+      { match: jasonMatch, route: [routeTo("reviews", "v2")] },
+      { route: [routeTo("reviews", "v1")] },
+    ]);
+    await putVirtualService("ratings", [
       {
-        match: jason,
+        match: jasonMatch,
         fault: { delay: { fixedDelay: "7s", percentage: { value: 100 } } },
-        route: [to("ratings", "v1")],
+        route: [routeTo("ratings", "v1")],
       },
-      { route: [to("ratings", "v1")] },
+      { route: [routeTo("ratings", "v1")] },
     ]);
     await setLoad(request, 20, 0.5);
 
@@ -167,9 +128,9 @@ test.describe("logs, traces and Envoy config", () => {
   });
 
   test("productpage's Envoy routes show the reviews rules in order, and follow a weight shift", async ({ page }) => {
-    await putVs("reviews", [
-      { match: jason, route: [to("reviews", "v2")] },
-      { route: [to("reviews", "v1", 80), to("reviews", "v3", 20)] },
+    await putVirtualService("reviews", [
+      { match: jasonMatch, route: [routeTo("reviews", "v2")] },
+      { route: [routeTo("reviews", "v1", 80), routeTo("reviews", "v3", 20)] },
     ]);
     const detail = new DetailPage(page);
     await detail.open("workloads", "bookinfo", "productpage-v1", "tab=envoy");
@@ -184,9 +145,9 @@ test.describe("logs, traces and Envoy config", () => {
     expect(second).not.toContain("jason");
 
     // Shift the default rule to 30/70 and re-read: the proxy's routes follow within seconds.
-    await putVs("reviews", [
-      { match: jason, route: [to("reviews", "v2")] },
-      { route: [to("reviews", "v1", 30), to("reviews", "v3", 70)] },
+    await putVirtualService("reviews", [
+      { match: jasonMatch, route: [routeTo("reviews", "v2")] },
+      { route: [routeTo("reviews", "v1", 30), routeTo("reviews", "v3", 70)] },
     ]);
     await expect
       .poll(
