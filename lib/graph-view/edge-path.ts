@@ -10,10 +10,18 @@ import type { Point } from "./layout";
 export type EdgeCurve =
   { kind: "straight" } | { kind: "bezier"; controls: readonly Point[] } | { kind: "segments"; bends: readonly Point[] };
 
+/** A straight piece of the path, and how far along the path it starts. */
+interface Piece {
+  from: Point;
+  to: Point;
+  start: number;
+  length: number;
+}
+
 export interface EdgePath {
-  points: Point[];
-  /** Distance from the first point to each point. */
-  distances: number[];
+  start: Point;
+  end: Point;
+  pieces: Piece[];
   length: number;
 }
 
@@ -38,7 +46,8 @@ function bezierPoints(source: Point, controls: readonly Point[], target: Point):
   const points = [source];
   let from = source;
   controls.forEach((control, i) => {
-    const to = i + 1 < controls.length ? mid(control, controls[i + 1]) : target;
+    const next = controls[i + 1];
+    const to = next ? mid(control, next) : target;
     for (let s = 1; s <= samplesPerCurve; s++) points.push(quadratic(from, control, to, s / samplesPerCurve));
     from = to;
   });
@@ -52,23 +61,22 @@ export function edgePathOf(source: Point, target: Point, curve: EdgeCurve): Edge
       : curve.kind === "segments"
         ? [source, ...curve.bends, target]
         : [source, target];
-  const distances = [0];
-  for (let i = 1; i < points.length; i++)
-    distances.push(distances[i - 1] + Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y));
-  return { points, distances, length: distances[distances.length - 1] };
+  const pieces: Piece[] = [];
+  let length = 0;
+  points.slice(1).reduce((from, to) => {
+    const piece = { from, to, start: length, length: Math.hypot(to.x - from.x, to.y - from.y) };
+    pieces.push(piece);
+    length += piece.length;
+    return to;
+  }, source);
+  return { start: source, end: target, pieces, length };
 }
 
 /** The point at a distance from the start, clamped to the path's ends. */
 export function pointAlong(path: EdgePath, distance: number): Point {
-  const { points, distances } = path;
-  if (distance <= 0) return points[0];
-  if (distance >= path.length) return points[points.length - 1];
-  let i = 1;
-  while (distances[i] < distance) i++;
-  const span = distances[i] - distances[i - 1];
-  const t = span === 0 ? 0 : (distance - distances[i - 1]) / span;
-  return {
-    x: points[i - 1].x + (points[i].x - points[i - 1].x) * t,
-    y: points[i - 1].y + (points[i].y - points[i - 1].y) * t,
-  };
+  if (distance <= 0) return path.start;
+  const piece = path.pieces.find((p) => distance <= p.start + p.length);
+  if (!piece) return path.end;
+  const t = piece.length === 0 ? 0 : (distance - piece.start) / piece.length;
+  return { x: piece.from.x + (piece.to.x - piece.from.x) * t, y: piece.from.y + (piece.to.y - piece.from.y) * t };
 }

@@ -13,13 +13,14 @@ describe("traffic motion", () => {
   it("moves marks faster and closer together for each tenfold rate, from a trickle to a flood", () => {
     const rates = [0.01, 0.1, 1, 10, 100, 1000];
     const motions = rates.map((rate) => trafficMotionOf(http(rate))!);
-    for (let i = 1; i < motions.length; i++) {
-      expect(motions[i].speed).toBeGreaterThan(motions[i - 1].speed);
-      expect(motions[i].spacing).toBeLessThan(motions[i - 1].spacing);
-    }
+    motions.slice(1).forEach((motion, i) => {
+      expect(motion.speed).toBeGreaterThan(motions[i]!.speed);
+      expect(motion.spacing).toBeLessThan(motions[i]!.spacing);
+    });
     // 0.1 rps still moves at a pace a user sees; 1,000 rps is several times quicker.
-    expect(motions[1].speed).toBeGreaterThan(20);
-    expect(motions[5].speed / motions[1].speed).toBeGreaterThan(2);
+    const [, tenth, , , , thousand] = motions;
+    expect(tenth!.speed).toBeGreaterThan(20);
+    expect(thousand!.speed / tenth!.speed).toBeGreaterThan(2);
   });
 
   it("clamps rates beyond the scale, so an idle-looking trickle still moves", () => {
@@ -53,7 +54,7 @@ describe("traffic motion", () => {
     const later = marksAlong(motion, 200, 10.1);
     expect(later.map((m) => m.distance)).toEqual([10, 60, 110, 160]);
     // The mark at 0 moved to 10 and is still the same kind of mark.
-    expect(later[0].error).toBe(now[0].error);
+    expect(later[0]!.error).toBe(now[0]!.error);
     expect(now.filter((m) => m.error).length).toBeGreaterThanOrEqual(2);
   });
 });
