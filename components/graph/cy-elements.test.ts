@@ -100,6 +100,17 @@ describe("canvas elements", () => {
     expect(edgeData({ ...edge("e-gw-pp"), errorPct: 12 }, "none", colours).colour).toBe(healthRows.failure.colour);
   });
 
+  it("gives each edge with traffic the motion of its animation, busier edges faster, and idle edges none", () => {
+    const front = edgeData(edge("e-gw-pp"), "none", colours).motion!;
+    const half = edgeData(edge("e-pp-rv1"), "none", colours).motion!;
+    expect(front.speed).toBeGreaterThan(half.speed);
+    expect(edgeData(edge("e-pp-rv2"), "none", colours).motion!.errorShare).toBeCloseTo(0.05);
+    expect(edgeData(edge("e-rt-db"), "none", colours).motion!.unit).toBe("bytes");
+    // Present but undefined, so a refresh that makes an edge idle also stops its marks.
+    const idle = edgeData({ ...edge("e-gw-pp"), rate: 0 }, "none", colours);
+    expect("motion" in idle && idle.motion === undefined).toBe(true);
+  });
+
   describe("the Security display", () => {
     const partial = { ...edge("e-pp-rv1"), mtlsPct: 62.5 };
 

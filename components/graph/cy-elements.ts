@@ -7,6 +7,7 @@ import { namespaceBoxId, namespaceBoxesOf } from "@/lib/graph-view/boxes";
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { edgeHealth, formatEdgeLabel } from "@/lib/graph-view/edge-labels";
 import { securityMarkerOf } from "@/lib/graph-view/edge-security";
+import { trafficMotionOf, type TrafficMotion } from "@/lib/graph-view/traffic-motion";
 import type { NodeBadge, ViewEdge, ViewNode } from "@/lib/graph-view/view-model";
 import { healthRows, shapeOf } from "./graph-styles";
 import { badgeStripUri, nodeImageUri } from "./node-images";
@@ -30,6 +31,8 @@ export interface CyEdgeData {
   target: string;
   label: string;
   colour: string;
+  /** How the traffic animation moves its marks (traffic-animation.ts); absent on an edge without traffic. */
+  motion?: TrafficMotion;
 }
 
 /** The colours of healthy edges: by protocol while they carry traffic (graph-styles.ts `edgeProtocolRows`). */
@@ -134,6 +137,8 @@ export function edgeData(e: ViewEdge, mode: EdgeLabelMode, colours: EdgeColours,
     target: e.target,
     label: marker ? [marker, label].filter(Boolean).join(" ") : label,
     colour: edgeColour(e, colours),
+    // Set even when it is undefined, so an edge that went idle stops moving on a refresh (data merges).
+    motion: trafficMotionOf(e),
   };
 }
 

@@ -205,7 +205,6 @@ export function buildStylesheet(p: CanvasPalette): cytoscape.StylesheetJson {
     },
     { selector: "edge.mtls-partial", style: { "mid-target-arrow-fill": "hollow" } },
     { selector: "edge.idle", style: { "line-style": "dotted", opacity: 0.6 } },
-    { selector: "edge.animated", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     // Compare mode (lib/graph-view/compare-view.ts): colour by tone, new edges thick, vanished ones dashed and faint.
     { selector: "edge.compare-shift", style: { "line-color": p.compareShift, "target-arrow-color": p.compareShift } },
     {

@@ -23,7 +23,8 @@ import type { ImageFormat } from "@/lib/graph-view/export-files";
 import { canvasImage } from "./canvas-image";
 import { edgeClasses, edgeData, nodeElements } from "./cy-elements";
 import { buildStylesheet, edgeColoursOf, palettes } from "./cy-stylesheet";
-import { prefersReducedMotion, startTrafficAnimation } from "./traffic-animation";
+import { startTrafficAnimation } from "./traffic-animation";
+import { useReducedMotion } from "./use-reduced-motion";
 
 export type GraphSelection = { kind: "node" | "edge"; id: string } | null;
 
@@ -99,6 +100,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const cyRef = useRef<cytoscape.Core | null>(null);
   /** The graph the canvas shows, once laid out and applied. */
   const [applied, setApplied] = useState<ViewGraph | null>(null);
+  // Followed live: turning reduced motion on in the system stops a running animation.
+  const reducedMotion = useReducedMotion();
   // Latest callbacks without re-binding Cytoscape's listeners on each render.
   const callbacks = useRef(props);
   useEffect(() => {
@@ -315,11 +318,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }
   }, [selection, applied]);
 
+  // The loop reads each edge's motion on every frame, so a new graph needs no restart.
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !animate || prefersReducedMotion()) return;
-    return startTrafficAnimation(cy);
-  }, [animate, applied]);
+    if (!cy || !animate || reducedMotion) return;
+    return startTrafficAnimation(cy, palettes[theme]);
+  }, [animate, reducedMotion, theme]);
 
   useImperativeHandle(
     ref,

@@ -4,7 +4,15 @@
 import { securityMarkerRows } from "@/lib/graph-view/edge-security";
 import { palettes } from "./cy-stylesheet";
 import { inaccessibleColour } from "./node-images";
-import { badgeRows, edgeProtocolRows, healthRows, nodeKindRows, type CyShape } from "./graph-styles";
+import {
+  badgeRows,
+  edgeProtocolRows,
+  healthRows,
+  nodeKindRows,
+  trafficMarkRows,
+  type CyShape,
+  type TrafficMarkRow,
+} from "./graph-styles";
 
 const shapePath: Record<CyShape, string> = {
   "round-rectangle": "M4 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z",
@@ -19,6 +27,24 @@ function EdgeSwatch({ colour, dashed }: { colour: string; dashed?: boolean }) {
     <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 shrink-0">
       <path d="M1 8h11" stroke={colour} strokeWidth={2} strokeDasharray={dashed ? "2 2" : undefined} />
       <path d="M11 5l4 3-4 3z" fill={colour} />
+    </svg>
+  );
+}
+
+/** A traffic animation mark on a bit of edge, drawn as the canvas draws it (traffic-animation.ts). */
+function MarkSwatch({ row, theme }: { row: TrafficMarkRow; theme: "light" | "dark" }) {
+  const line = row.kind === "bytes" ? edgeProtocolRows.tcp.colour[theme] : edgeProtocolRows.http.colour[theme];
+  const outline = palettes[theme].textOutline;
+  return (
+    <svg aria-hidden="true" viewBox="-4 -2 8 4" className="h-4 w-8 shrink-0">
+      <path d="M-4 0h8" stroke={row.colour ?? line} strokeWidth={0.5} />
+      <path
+        d={row.path}
+        transform="scale(1.3)"
+        fill={row.colour ?? outline}
+        stroke={row.colour ? outline : line}
+        strokeWidth={0.3}
+      />
     </svg>
   );
 }
@@ -113,6 +139,16 @@ export function GraphLegend({ security, theme }: { security: boolean; theme: "li
             No traffic in the window (dotted)
           </li>
         </ul>
+        <h4 className="mt-2 mb-1 font-semibold">Traffic animation</h4>
+        <ul className="space-y-0.5" data-testid="legend-animation">
+          <li>Faster, closer marks = more requests/s (bytes/s on TCP); red marks = errors</li>
+          {Object.values(trafficMarkRows).map((row) => (
+            <li key={row.kind} className="flex items-center gap-1.5" data-legend-mark={row.kind}>
+              <MarkSwatch row={row} theme={theme} />
+              {row.label}
+            </li>
+          ))}
+        </ul>
       </section>
       <section>
         <h4 className="mb-1 font-semibold">Badges</h4>
@@ -148,7 +184,6 @@ export function GraphLegend({ security, theme }: { security: boolean; theme: "li
             </li>
           ))}
           {!security && <li className="text-slate-500">Security markers show with Security on in the toolbar.</li>}
-          <li className="text-slate-500">Dashed moving edges: traffic animation.</li>
         </ul>
       </section>
     </div>

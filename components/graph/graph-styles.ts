@@ -5,6 +5,7 @@
  */
 import type { HealthStatus, Protocol } from "@/lib/contracts/graph";
 import type { NodeBadge, ViewNodeKind } from "@/lib/graph-view/view-model";
+import type { TrafficUnit } from "@/lib/graph-view/traffic-motion";
 
 export type CyShape = "round-rectangle" | "ellipse" | "round-triangle" | "round-tag" | "round-pentagon";
 
@@ -86,4 +87,30 @@ export const edgeProtocolRows: Record<Protocol, EdgeProtocolRow> = {
   http: { protocol: "http", label: "HTTP", colour: { light: "#15803d", dark: "#4ade80" } },
   grpc: { protocol: "grpc", label: "gRPC", colour: { light: "#0e7490", dark: "#22d3ee" } },
   tcp: { protocol: "tcp", label: "TCP", colour: { light: "#1d4ed8", dark: "#60a5fa" } },
+};
+
+export type TrafficMarkKind = TrafficUnit | "error";
+
+export interface TrafficMarkRow {
+  kind: TrafficMarkKind;
+  label: string;
+  /** An SVG path around (0, 0), about 1 unit in radius: the legend draws it and the canvas fills it (Path2D). */
+  path: string;
+  /** Fixed for errors (the failure colour, as a failing edge); request and byte marks take their edge's colour. */
+  colour?: string;
+}
+
+/**
+ * The traffic animation's marks (components/graph/traffic-animation.ts). Errors differ by shape
+ * as well as colour — a cross, as the failure glyph — so they read without telling red apart.
+ */
+export const trafficMarkRows: Record<TrafficMarkKind, TrafficMarkRow> = {
+  requests: { kind: "requests", label: "Dot: requests (HTTP, gRPC)", path: "M1 0A1 1 0 1 1-1 0A1 1 0 1 1 1 0Z" },
+  bytes: { kind: "bytes", label: "Diamond: bytes (TCP)", path: "M0-1.3L1.3 0L0 1.3L-1.3 0Z" },
+  error: {
+    kind: "error",
+    label: "Red cross: errors, in their share of the requests",
+    path: "M0.66-1.25L1.25-0.66L0.59 0L1.25 0.66L0.66 1.25L0 0.59L-0.66 1.25L-1.25 0.66L-0.59 0L-1.25-0.66L-0.66-1.25L0-0.59Z",
+    colour: healthRows.failure.colour,
+  },
 };

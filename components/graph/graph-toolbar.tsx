@@ -222,6 +222,7 @@ export function GraphToolbar({ state, onChange, onRefresh, refreshing, reducedMo
       />
       <Toggle
         label={reducedMotion ? "Traffic animation (off: reduced motion)" : "Traffic animation"}
+        hint="Marks move along edges: faster and closer together for more requests/s; red crosses are errors"
         checked={state.animate && !reducedMotion}
         disabled={reducedMotion}
         onChange={(animate) => onChange({ animate })}

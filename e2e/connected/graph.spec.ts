@@ -171,6 +171,24 @@ test.describe("the graph page", () => {
       await expect(graph.node(/^productpage v1/)).toHaveCount(0);
     });
 
+    test("animates traffic with marks that move faster on busier edges", async ({ page }) => {
+      const graph = new GraphPage(page);
+      await graph.open("namespaces=bookinfo&graphType=versionedApp&duration=300s&edgeLabels=requestRate&animate=true");
+      await graph.waitForDrawn(trafficTimeout);
+      const rps = (label: string) => Number(/^([\d.]+) rps/.exec(label)?.[1] ?? Number.NaN);
+      const httpEdges = async () =>
+        (await graph.edgeMotions()).filter((e) => Number.isFinite(rps(e.label)) && rps(e.label) > 0);
+      await expect
+        .poll(async () => new Set((await httpEdges()).map((e) => rps(e.label))).size, {
+          timeout: trafficTimeout,
+        })
+        .toBeGreaterThan(1);
+      const edges = await httpEdges();
+      for (const a of edges)
+        for (const b of edges) if (rps(a.label) > rps(b.label)) expect(a.speed!).toBeGreaterThan(b.speed!);
+      await expect.poll(() => graph.animationMarks()).toBeGreaterThan(0);
+    });
+
     test("boxes four namespaces apart and draws no label over another", async ({ page }) => {
       const namespaces = ["bookinfo", "httpbin", "istio-system", "tcp-echo"];
       const graph = new GraphPage(page);

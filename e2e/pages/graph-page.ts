@@ -140,6 +140,29 @@ export class GraphPage {
     });
   }
 
+  /** Each edge's label and the speed of its traffic animation (model pixels/s), read from the canvas's edge data. */
+  async edgeMotions(): Promise<{ id: string; label: string; speed: number | null }[]> {
+    return this.page.getByTestId("graph-canvas").evaluate((container) => {
+      interface CyEdge {
+        id(): string;
+        data(key: string): unknown;
+      }
+      const cy = (container as unknown as { _cyreg?: { cy?: { edges(): { map<T>(f: (e: CyEdge) => T): T[] } } } })
+        ._cyreg?.cy;
+      if (!cy) throw new Error("no Cytoscape instance on the graph canvas");
+      return cy.edges().map((e) => ({
+        id: e.id(),
+        label: String(e.data("label") ?? ""),
+        speed: (e.data("motion") as { speed?: number } | undefined)?.speed ?? null,
+      }));
+    });
+  }
+
+  /** How many traffic animation marks the last frame drew (traffic-animation.ts keeps the count on its canvas). */
+  async animationMarks(): Promise<number> {
+    return Number((await this.page.getByTestId("traffic-animation").getAttribute("data-marks")) ?? 0);
+  }
+
   /** Titles of the nodes by hidden state. */
   async nodeTitles(hidden: boolean): Promise<string[]> {
     return this.nodeList
