@@ -160,7 +160,10 @@ function namespaceSelections(namespace: string): SelectionSpec[] {
  * (and version) by its canonical service (and revision) within the namespace, a service by
  * its host in the namespace. A service sends nothing of its own: it has no source side.
  */
-const nodeMatchers: Record<GraphNodeKind, (node: GraphNodeTarget, side: "source" | "destination") => LabelMatcher[]> = {
+export const nodeMatchers: Record<
+  GraphNodeKind,
+  (node: GraphNodeTarget, side: "source" | "destination") => LabelMatcher[]
+> = {
   workload: (node, side) => [
     { label: `${side}_workload_namespace`, op: "=", value: node.namespace },
     { label: `${side}_workload`, op: "=", value: node.name },
