@@ -3,11 +3,13 @@
 import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
 import Link from "next/link";
 import { nodeDetailPages } from "@/lib/graph-view/node-detail";
+import { failingOutboundEdges, nodeFlagExplanationTarget } from "@/lib/graph-view/flag-explanation-target";
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/outbound-clusters";
 import { BoxTrafficSection } from "./box-traffic-section";
 import { healthRows } from "./graph-styles";
+import { NodeFlagExplanationSection } from "./node-flag-explanation-section";
 import { NodeTraces } from "./node-traces";
 import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, pageHref } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
@@ -118,6 +120,9 @@ export function NodePanel({
   const outbound = graph.edges.filter((e) => e.source === node.id);
   const r = node.rates;
   const [page] = nodeDetailPages(node);
+  const flagsQuery = nodeFlagExplanationTarget(node, graph);
+  // A caller's errors are on its outbound edges: each edge's panel explains its own.
+  const failingCalls = failingOutboundEdges(node, graph);
   const rateRows: [string, string][] = [
     ["HTTP in", `${formatRate(r.httpIn)} rps`],
     ["HTTP out", `${formatRate(r.httpOut)} rps`],
@@ -186,6 +191,16 @@ export function NodePanel({
               />
             </PanelSection>
           )}
+          {flagsQuery && (
+            <NodeFlagExplanationSection query={flagsQuery} node={node} graph={graph} onSelectEdge={onSelectEdge} />
+          )}
+          <EdgeLinks
+            title="Failing calls (open one for why)"
+            edges={failingCalls}
+            graph={graph}
+            end="target"
+            onSelectEdge={onSelectEdge}
+          />
           <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
           <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
         </>
