@@ -4,8 +4,10 @@
  * The edge panel's "Why these flags" section: for each error flag of the edge, its share, the
  * likely cause in the current config, the blamed fields linked to their line in the editor,
  * who set them (audit log) and the figures the cause was judged by. Data from
- * GET /api/namespaces/{ns}/graph/explain for the graph's own window.
+ * GET /api/namespaces/{ns}/graph/explain for the graph's own window. The node panel's section
+ * (node-flag-explanation-section.tsx) renders its answer with the same body.
  */
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { objectLineHref } from "@/components/istio-config/links";
 import { MessageText } from "@/components/ui/message-text";
@@ -38,7 +40,7 @@ function CauseLink({ cause }: { cause: FlagCause }) {
   );
 }
 
-function FlagCard({ explanation: e }: { explanation: FlagExplanation }) {
+function FlagCard({ explanation: e, children }: { explanation: FlagExplanation; children?: ReactNode }) {
   return (
     <li className="space-y-1" data-testid="flag-explanation" data-flag={e.flag} data-explained={e.explained}>
       <p>
@@ -62,7 +64,50 @@ function FlagCard({ explanation: e }: { explanation: FlagExplanation }) {
           {f.label}: <span className="tabular-nums">{f.value}</span>
         </p>
       ))}
+      {children}
     </li>
+  );
+}
+
+/** What the body needs of a query's state, whichever endpoint answered. */
+export interface ExplanationState<T extends FlagExplanation> {
+  isPending: boolean;
+  error: Error | null;
+  data?: { flags: T[]; notes: string[] };
+}
+
+/** The explanation's body, shared by the edge and node panels; `more` adds to each flag's card (a node's callers). */
+export function FlagExplanationBody<T extends FlagExplanation>({
+  explanation,
+  more,
+}: {
+  explanation: ExplanationState<T>;
+  more?: (e: T) => ReactNode;
+}) {
+  return (
+    <div className="space-y-2 text-sm">
+      {explanation.isPending && <p role="status">Reading the config and the telemetry behind the flags…</p>}
+      {explanation.error && (
+        <p role="alert" className="text-red-800 dark:text-red-300">
+          <MessageText text={explanation.error.message} />
+        </p>
+      )}
+      {explanation.data && explanation.data.flags.length === 0 && <p>No error flags in this window any more.</p>}
+      {explanation.data && (
+        <ul className="space-y-3">
+          {explanation.data.flags.map((e) => (
+            <FlagCard key={`${e.code} ${e.flag}`} explanation={e}>
+              {more?.(e)}
+            </FlagCard>
+          ))}
+        </ul>
+      )}
+      {explanation.data?.notes.map((note) => (
+        <p key={note} className="text-slate-500">
+          {note}
+        </p>
+      ))}
+    </div>
   );
 }
 
@@ -70,27 +115,7 @@ export function FlagExplanationSection({ query }: { query: FlagExplanationQuery 
   const explanation = useFlagExplanation(query);
   return (
     <PanelSection title="Why these response flags">
-      <div className="space-y-2 text-sm">
-        {explanation.isPending && <p role="status">Reading the config and the telemetry behind the flags…</p>}
-        {explanation.error && (
-          <p role="alert" className="text-red-800 dark:text-red-300">
-            <MessageText text={explanation.error.message} />
-          </p>
-        )}
-        {explanation.data && explanation.data.flags.length === 0 && <p>No error flags in this window any more.</p>}
-        {explanation.data && (
-          <ul className="space-y-3">
-            {explanation.data.flags.map((e) => (
-              <FlagCard key={`${e.code} ${e.flag}`} explanation={e} />
-            ))}
-          </ul>
-        )}
-        {explanation.data?.notes.map((note) => (
-          <p key={note} className="text-slate-500">
-            {note}
-          </p>
-        ))}
-      </div>
+      <FlagExplanationBody explanation={explanation} />
     </PanelSection>
   );
 }

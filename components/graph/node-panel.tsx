@@ -3,11 +3,13 @@
 import { formatBytesPerSecond, formatPercent, formatRate } from "@/lib/graph-view/edge-labels";
 import Link from "next/link";
 import { nodeDetailPages } from "@/lib/graph-view/node-detail";
+import { failingOutboundEdges, nodeFlagExplanationTarget } from "@/lib/graph-view/flag-explanation-target";
 import { nodeMetricsTarget } from "@/lib/graph-view/node-metrics-target";
 import type { ViewEdge, ViewGraph, ViewNode } from "@/lib/graph-view/view-model";
 import { isOutboundPolicyCluster, outboundPolicyClusters } from "@/lib/istio/outbound-clusters";
 import { BoxTrafficSection } from "./box-traffic-section";
 import { healthRows } from "./graph-styles";
+import { NodeFlagExplanationSection } from "./node-flag-explanation-section";
 import { NodeTraces } from "./node-traces";
 import { BadgeList, DetailLinks, Facts, HealthText, PanelSection, inaccessibleText, pageHref } from "./panel-parts";
 import { RatesChart, type RateBar } from "./rates-chart";
@@ -122,6 +124,10 @@ export function NodePanel({
   // graph measured and nothing fetched from the pages it would open: no links (node-detail.ts),
   // no chart of the node's metrics or its changes, no traces, as Kiali's panel shows no traces.
   const readable = !node.isInaccessible;
+  // The explanation reads the namespace's config: not for a node the viewer may not read.
+  const flagsQuery = readable ? nodeFlagExplanationTarget(node, graph) : undefined;
+  // A caller's errors are on its outbound edges: each edge's panel explains its own.
+  const failingCalls = failingOutboundEdges(node, graph);
   const rateRows: [string, string][] = [
     ["HTTP in", `${formatRate(r.httpIn)} rps`],
     ["HTTP out", `${formatRate(r.httpOut)} rps`],
@@ -199,6 +205,16 @@ export function NodePanel({
               />
             </PanelSection>
           )}
+          {flagsQuery && (
+            <NodeFlagExplanationSection query={flagsQuery} node={node} graph={graph} onSelectEdge={onSelectEdge} />
+          )}
+          <EdgeLinks
+            title="Failing calls (open one for why)"
+            edges={failingCalls}
+            graph={graph}
+            end="target"
+            onSelectEdge={onSelectEdge}
+          />
           <EdgeLinks title="Inbound from" edges={inbound} graph={graph} end="source" onSelectEdge={onSelectEdge} />
           <EdgeLinks title="Outbound to" edges={outbound} graph={graph} end="target" onSelectEdge={onSelectEdge} />
         </>

@@ -7,10 +7,18 @@
  * words, the config fields that cause it (with the line the editor shows them on), who last
  * set those fields (the audit log), and the observed figures the cause was judged by.
  * Topsail's own endpoint: figures are numbers.
+ *
+ * GET /api/namespaces/{namespace}/graph/explain-node — the same for a node (a service, an app
+ * or one version of it, a workload; named as node graphs name them, lib/contracts/node-graph.ts):
+ * every flag of everything the node received from all its callers, its share of the node's
+ * inbound requests, and per flag which callers (which edges) the share came from, so the page
+ * can open the edge's own explanation. Additive: the edge's query and answer are unchanged.
  */
 import { z } from "zod";
 import { edgeNodeSchema } from "./logs";
 import { graphQuerySchema } from "./graph";
+import { objectNameSchema } from "./inventory";
+import { versionLabelSchema, type GraphNodeTarget } from "./node-graph";
 
 const optionalName = z
   .string()
@@ -145,3 +153,96 @@ export const flagExplanationResponseSchema = z.object({
   notes: z.array(z.string()),
 });
 export type FlagExplanationResponse = z.infer<typeof flagExplanationResponseSchema>;
+
+/** A node's query: which node (`version` only for an app: one version of it) and the graph's window. */
+export const nodeFlagExplanationQuerySchema = z
+  .object({
+    kind: z.enum(["service", "app", "workload"], { error: "kind is required: service, app or workload" }),
+    name: z.string({ error: "name is required: the service's, app's or workload's name" }).pipe(objectNameSchema),
+    version: versionLabelSchema.optional(),
+    duration: graphQuerySchema.shape.duration,
+    queryTime: graphQuerySchema.shape.queryTime,
+  })
+  .refine((q) => q.version === undefined || q.kind === "app", {
+    message: "version is only for kind=app (one version of an app)",
+  });
+
+export interface NodeFlagExplanationQuery {
+  node: GraphNodeTarget;
+  /** Window, seconds. */
+  duration: number;
+  /** End of the window, unix seconds; absent: now. */
+  queryTime?: number;
+}
+
+export type NodeFlagExplanationQueryParseResult =
+  { ok: true; query: NodeFlagExplanationQuery } | { ok: false; message: string };
+
+/** Parses the route's namespace (the node's) and URLSearchParams; empty values count as absent. */
+export function parseNodeFlagExplanationQuery(
+  namespace: string,
+  params: URLSearchParams,
+): NodeFlagExplanationQueryParseResult {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) if (value !== "") raw[key] = value;
+  const ns = edgeNodeSchema.shape.namespace.safeParse(namespace);
+  if (!ns.success) return { ok: false, message: "the namespace in the path is empty" };
+  const parsed = nodeFlagExplanationQuerySchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      ok: false,
+      // The shared field schemas say "must be …" without the field's name: the message names it.
+      message: parsed.error.issues
+        .map((i) => (i.message.startsWith("must") ? `${i.path.join(".")} ${i.message}` : i.message))
+        .join("; "),
+    };
+  const { kind, name, version, duration, queryTime } = parsed.data;
+  const node: GraphNodeTarget =
+    kind === "app"
+      ? { kind, namespace: ns.data, name, ...(version ? { version } : {}) }
+      : { kind, namespace: ns.data, name };
+  return { ok: true, query: { node, duration, ...(queryTime !== undefined ? { queryTime } : {}) } };
+}
+
+/** The URL of a node's explanation, for lib/queries. */
+export function nodeFlagExplanationUrl(query: NodeFlagExplanationQuery): string {
+  const { node } = query;
+  const params = new URLSearchParams({ kind: node.kind, name: node.name });
+  if (node.kind === "app" && node.version) params.set("version", node.version);
+  params.set("duration", `${query.duration}s`);
+  if (query.queryTime !== undefined) params.set("queryTime", String(query.queryTime));
+  return `/api/namespaces/${encodeURIComponent(node.namespace)}/graph/explain-node?${params}`;
+}
+
+/** One caller of a node (a workload, with the app and version its telemetry names) through one service. */
+export const flagCallerSchema = z.object({
+  namespace: z.string(),
+  /** `unknown` for a caller without a proxy (outside the mesh): its requests are the callee's reports. */
+  workload: z.string(),
+  app: z.string().optional(),
+  version: z.string().optional(),
+  /** The service the caller called the node through. */
+  service: z.object({ namespace: z.string(), name: z.string() }),
+  /** Share of the node's inbound requests that are this caller's with this code and flag, %. */
+  percent: z.number(),
+});
+export type FlagCaller = z.infer<typeof flagCallerSchema>;
+
+/** A flag of a node: the edge's explanation over all callers, and which callers the share came from (largest first). */
+export const nodeFlagExplanationSchema = flagExplanationSchema.extend({ callers: z.array(flagCallerSchema) });
+export type NodeFlagExplanation = z.infer<typeof nodeFlagExplanationSchema>;
+
+export const nodeFlagExplanationResponseSchema = z.object({
+  namespace: z.string(),
+  kind: z.enum(["service", "app", "workload"]),
+  name: z.string(),
+  version: z.string().optional(),
+  timestamp: z.number().int(),
+  duration: z.number().int(),
+  /** The node's inbound requests/s, each caller's as its own proxy saw them (the callee's proxy without one). */
+  requestRate: z.number(),
+  /** Error flags first, largest share of the node's inbound requests first; `percent` is of those requests. */
+  flags: z.array(nodeFlagExplanationSchema),
+  notes: z.array(z.string()),
+});
+export type NodeFlagExplanationResponse = z.infer<typeof nodeFlagExplanationResponseSchema>;

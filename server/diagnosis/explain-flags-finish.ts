@@ -70,11 +70,12 @@ export function changeThatSet(cause: CauseAt, entries: readonly AuditFact[]): Fl
   return undefined;
 }
 
-export function finishExplanations(
-  explained: readonly ExplainedFlag[],
+/** Generic so a node's flags keep their callers (explain-flags-node.ts). */
+export function finishExplanations<T extends ExplainedFlag>(
+  explained: readonly T[],
   /** Audit entries per object (`objectKey`), newest first; objects without entries may be absent. */
   changes: ReadonlyMap<string, readonly AuditFact[]>,
-): FlagExplanation[] {
+): (Omit<T, "causes"> & Pick<FlagExplanation, "causes">)[] {
   const lineOf = lineFinder();
   return explained.map(({ causes, ...rest }) => ({
     ...rest,

@@ -7,7 +7,12 @@
  * only for the objects the rules blamed.
  */
 import "server-only";
-import type { FlagExplanationQuery, FlagExplanationResponse } from "@/lib/contracts/flag-explanation";
+import type {
+  FlagExplanationQuery,
+  FlagExplanationResponse,
+  NodeFlagExplanationQuery,
+  NodeFlagExplanationResponse,
+} from "@/lib/contracts/flag-explanation";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection } from "@/server/adapters/kube";
@@ -16,7 +21,7 @@ import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
 import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { createValidationContext, type ValidationContext } from "@/server/validation/context";
 import { loadValidationContext } from "@/server/validation/load-validation-context";
-import { explainEdgeFlags, type FlagExplainerSources } from "./explain-flags-service";
+import { explainEdgeFlags, explainNodeFlags, type FlagExplainerSources } from "./explain-flags-service";
 
 /** How far back the log is read per object: the change that set a field is almost always among the last few. */
 const AUDIT_ENTRIES_PER_OBJECT = 20;
@@ -33,14 +38,38 @@ async function visibleContext(context: ValidationContext): Promise<ValidationCon
   return createValidationContext(inventory);
 }
 
-export async function explainEdgeFlagsLive(query: FlagExplanationQuery): Promise<FlagExplanationResponse> {
-  await requireVisibleNamespace(query.namespace);
-  await requireVisibleNamespace(query.sourceNamespace);
+function liveSources(): FlagExplainerSources {
   const prometheus = getPrometheusClient();
-  const sources: FlagExplainerSources = {
+  return {
     queryPrometheus: (promql, time) => queryVector(prometheus, promql, time),
     loadContext: async () => visibleContext(await loadValidationContext(getKubeConnection())),
     auditEntriesOf: (ref) => listAuditEntries(getDb(), { ...ref, status: "applied", limit: AUDIT_ENTRIES_PER_OBJECT }),
   };
-  return explainEdgeFlags(sources, query, new Date());
+}
+
+export async function explainEdgeFlagsLive(query: FlagExplanationQuery): Promise<FlagExplanationResponse> {
+  await requireVisibleNamespace(query.namespace);
+  await requireVisibleNamespace(query.sourceNamespace);
+  return explainEdgeFlags(liveSources(), query, new Date());
+}
+
+/**
+ * A node's callers may be in namespaces the viewer cannot see: their requests still count in
+ * the shares (the node received them), but they are not named in the per-caller breakdown.
+ */
+export async function explainNodeFlagsLive(query: NodeFlagExplanationQuery): Promise<NodeFlagExplanationResponse> {
+  await requireVisibleNamespace(query.node.namespace);
+  const answer = await explainNodeFlags(liveSources(), query, new Date());
+  const visibility = viewerVisibility();
+  if (visibility.everything) return answer;
+  let hidden = false;
+  const flags = await Promise.all(
+    answer.flags.map(async (flag) => {
+      const callers = await visibility.filter(flag.callers, (c) => c.namespace);
+      hidden ||= callers.length < flag.callers.length;
+      return { ...flag, callers };
+    }),
+  );
+  const note = "Callers in namespaces you cannot see count in the shares but are not named.";
+  return { ...answer, flags, notes: hidden ? [...answer.notes, note] : answer.notes };
 }

@@ -17,7 +17,7 @@ import type { FlagShare } from "./explain-flags-types";
 
 export type QueryPrometheus = (promql: string, time: Date) => Promise<PromSample[]>;
 
-const eq = (label: string, value: string): LabelMatcher => ({ label, op: "=", value });
+export const eq = (label: string, value: string): LabelMatcher => ({ label, op: "=", value });
 
 /** The edge as label matchers: the caller by workload or canonical app/version, the callee by service. */
 export function edgeMatchers(query: FlagExplanationQuery): LabelMatcher[] {
@@ -55,6 +55,12 @@ const finite = (samples: PromSample[]) => {
   return v !== undefined && Number.isFinite(v) ? v : undefined;
 };
 
+/** A series' response code and flags as the rules read them: no response (code 0 or none) is "-", as no flag is. */
+export const codeAndFlagOf = (labels: Record<string, string>) => ({
+  code: labels.response_code === "0" || !labels.response_code ? "-" : labels.response_code,
+  flag: labels.response_flags || "-",
+});
+
 export interface EdgeTelemetry {
   shares: FlagShare[];
   observed: EdgeObservations;
@@ -80,8 +86,7 @@ export async function readEdgeTelemetry(
     ? used
         .filter((r) => r.value > 0)
         .map((r) => ({
-          code: r.labels.response_code === "0" || !r.labels.response_code ? "-" : r.labels.response_code,
-          flag: r.labels.response_flags || "-",
+          ...codeAndFlagOf(r.labels),
           percent: (r.value / total) * 100,
         }))
     : [];

@@ -4,7 +4,8 @@
  * (maxConnections 1, http1MaxPendingRequests 1) applied as kubectl would — read through a real
  * Prometheus scraping every second and the console's cluster cache. The httpbin edge's UO
  * share must be explained by that DestinationRule, on the lines the editor shows, with an
- * observed concurrency above the single connection.
+ * observed concurrency above the single connection — and so must the httpbin service node's,
+ * with fortio as the caller the share came from.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ import path from "node:path";
 import { CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { FlagExplanationResponse } from "@/lib/contracts/flag-explanation";
+import type { FlagExplanationResponse, NodeFlagExplanationResponse } from "@/lib/contracts/flag-explanation";
 import { startPrometheus, type RunningPrometheus } from "@/scripts/prometheus/start-prometheus";
 import { connectionFromKubeconfig, stopClusterCaches, type KubeConnection } from "@/server/adapters/kube";
 import { createPrometheusClient, queryVector } from "@/server/adapters/prometheus";
@@ -20,7 +21,7 @@ import { getObjectDetail } from "@/server/istio-config-browser/get-object";
 import { loadValidationContext } from "@/server/validation/load-validation-context";
 import { startSimulator, type RunningSimulator } from "@/sim/index";
 import { HTTPBIN_CIRCUIT_BREAKER } from "@/sim/mesh/test-support/sample-networking";
-import { explainEdgeFlags, type FlagExplainerSources } from "./explain-flags-service";
+import { explainEdgeFlags, explainNodeFlags, type FlagExplainerSources } from "./explain-flags-service";
 
 const WINDOW_SECONDS = 30;
 
@@ -51,6 +52,13 @@ describe("the response-flag explainer on Istio's circuit-breaking task", () => {
         sourceWorkload: "fortio-deploy",
         duration: WINDOW_SECONDS,
       },
+      new Date(),
+    );
+
+  const explainNode = () =>
+    explainNodeFlags(
+      sources,
+      { node: { kind: "service", namespace: "httpbin", name: "httpbin" }, duration: WINDOW_SECONDS },
       new Date(),
     );
 
@@ -106,13 +114,16 @@ describe("the response-flag explainer on Istio's circuit-breaking task", () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it("explains the httpbin edge's 503 UO by the DestinationRule's pool limits, their lines and the observed concurrency", async () => {
-    const uoOf = (r: FlagExplanationResponse) => r.flags.find((f) => f.flag === "UO");
+  it("explains the httpbin edge's and service node's 503 UO by the DestinationRule's pool limits, their lines and the observed concurrency", async () => {
+    const uoOf = <T extends { flag: string }>(r: { flags: T[] }) => r.flags.find((f) => f.flag === "UO");
+    const explains = (r: FlagExplanationResponse | NodeFlagExplanationResponse) =>
+      (uoOf(r)?.percent ?? 0) >= 20 && uoOf(r)?.explained === true;
     // A whole window of the breaker's traffic first: a window still filling reads rates from a few samples.
     await new Promise((r) => setTimeout(r, (WINDOW_SECONDS + 5) * 1000));
-    const answer = await eventually(
-      explain,
-      (r) => (uoOf(r)?.percent ?? 0) >= 20 && uoOf(r)?.explained === true,
+    // The edge and the service node, read together: fortio is httpbin's only caller.
+    const [answer, nodeAnswer] = await eventually(
+      () => Promise.all([explain(), explainNode()]),
+      ([edge, node]) => explains(edge) && explains(node),
       120_000,
     );
     const uo = uoOf(answer);
@@ -140,5 +151,16 @@ describe("the response-flag explainer on Istio's circuit-breaking task", () => {
     expect(answer.observed.concurrency).toBeGreaterThan(1);
     expect(uo?.figures.find((f) => f.label === "Observed concurrency")?.value).toMatch(/Little's law/);
     expect(uo?.because.join(" ")).toContain("DestinationRule httpbin/httpbin limits the connection pool");
+
+    // The service node: the same flag over everything httpbin received, the same fields, and fortio as its caller.
+    const nodeUo = uoOf(nodeAnswer);
+    expect(nodeUo).toMatchObject({ code: "503", explained: true });
+    expect(nodeUo?.percent).toBeGreaterThanOrEqual(20);
+    expect(nodeUo?.percent).toBeLessThanOrEqual(60);
+    expect(nodeUo?.causes.map((c) => [c.path, c.line])).toEqual(uo?.causes.map((c) => [c.path, c.line]));
+    expect(nodeUo?.callers.map((c) => [c.namespace, c.workload, c.service.name])).toEqual([
+      ["httpbin", "fortio-deploy", "httpbin"],
+    ]);
+    expect(nodeUo?.callers[0]?.percent).toBeCloseTo(nodeUo?.percent ?? 0, 5);
   }, 180_000);
 });

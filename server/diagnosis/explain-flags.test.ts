@@ -4,36 +4,7 @@ import { contextFrom } from "@/server/validation/test-support/fixtures";
 import { explainFlags, type ExplainFlagsInput } from "./explain-flags";
 import { finishExplanations, type AuditFact } from "./explain-flags-finish";
 import type { FlagShare } from "./explain-flags-types";
-
-const HTTPBIN = `
-apiVersion: v1
-kind: Service
-metadata: { name: httpbin, namespace: httpbin }
-spec: { selector: { app: httpbin }, ports: [{ port: 8000, name: http }] }
----
-apiVersion: v1
-kind: Pod
-metadata: { name: httpbin-v1, namespace: httpbin, labels: { app: httpbin, version: v1 } }
----
-apiVersion: v1
-kind: Pod
-metadata: { name: fortio-deploy, namespace: httpbin, labels: { app: fortio } }
-`;
-
-const CIRCUIT_BREAKER = `
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: httpbin, namespace: httpbin }
-spec:
-  host: httpbin
-  trafficPolicy:
-    connectionPool:
-      tcp:
-        maxConnections: 1
-      http:
-        http1MaxPendingRequests: 1
-        maxRequestsPerConnection: 1
-`;
+import { CIRCUIT_BREAKER, HTTPBIN } from "./test-support/httpbin";
 
 const REVIEWS = `
 apiVersion: v1

@@ -159,8 +159,13 @@ function namespaceSelections(namespace: string): SelectionSpec[] {
  * the source ("out of it"), as Kiali's node graphs select them: a workload by name, an app
  * (and version) by its canonical service (and revision) within the namespace, a service by
  * its host in the namespace. A service sends nothing of its own: it has no source side.
+ * The node flag explainer selects a node's inbound requests with the same (server/diagnosis/
+ * explain-flags-node-telemetry.ts), so its shares are of what the node graph draws.
  */
-const nodeMatchers: Record<GraphNodeKind, (node: GraphNodeTarget, side: "source" | "destination") => LabelMatcher[]> = {
+export const nodeMatchers: Record<
+  GraphNodeKind,
+  (node: GraphNodeTarget, side: "source" | "destination") => LabelMatcher[]
+> = {
   workload: (node, side) => [
     { label: `${side}_workload_namespace`, op: "=", value: node.namespace },
     { label: `${side}_workload`, op: "=", value: node.name },
