@@ -46,7 +46,8 @@ const resourceOf = (a: ResourceAttributes) => (a.group ? `${a.resource}.${a.grou
 /**
  * Refuses (403 `forbidden`, naming the user, the verb, the resource and the namespace) when
  * the viewer lacks one of `attributes` — for changes the console makes for them later with
- * its own identity, where the API server cannot refuse on their behalf.
+ * its own identity, and for reads it answers from its own cache (namespace-visibility.ts
+ * `requireReadable`), where the API server cannot refuse on their behalf.
  */
 export async function requireViewerMay(attributes: readonly ResourceAttributes[], what: string): Promise<void> {
   const access = viewerAccess();

@@ -1,12 +1,13 @@
 /**
  * server/envoy: a workload proxy's Envoy configuration — wired here to the cluster cache (which pods exist) and to
- * a port-forward opened as the viewer (the config dump), so the viewer's own `create pods/portforward` applies.
+ * a port-forward opened as the viewer (the config dump), so the viewer's own `create pods/portforward` applies; which
+ * pods exist is read only for a viewer who may `list pods` in the namespace (403 otherwise).
  */
 import "server-only";
 import type { EnvoySummary, RouteDecision, RouteMatchQuery } from "@/lib/contracts/envoy";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { readEnvoyConfigDump } from "@/server/adapters/kube/envoy-admin";
-import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
+import { PODS, requireReadable } from "@/server/auth/namespace-visibility";
 import { getViewerConnection } from "@/server/auth/viewer-connection";
 import { getConfig } from "@/server/config";
 import { readNamespaceObjects } from "@/server/inventory/read-namespace-objects";
@@ -22,7 +23,7 @@ export function liveEnvoyDeps(): EnvoyDeps {
 }
 
 export async function getEnvoySummary(target: ProxyTarget): Promise<EnvoySummary> {
-  await requireVisibleNamespace(target.namespace);
+  await requireReadable(target.namespace, PODS);
   return readProxySummary(liveEnvoyDeps(), target);
 }
 
@@ -30,6 +31,6 @@ export async function explainEnvoyRoute(
   target: ProxyTarget,
   request: Pick<RouteMatchQuery, "host" | "path" | "headers">,
 ): Promise<RouteDecision> {
-  await requireVisibleNamespace(target.namespace);
+  await requireReadable(target.namespace, PODS);
   return explainProxyRoute(liveEnvoyDeps(), target, request);
 }

@@ -8,12 +8,12 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
 import { GET as getNodeGraphRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/graph/route";
 import { GET as getGraphRoute } from "@/app/api/namespaces/graph/route";
+import { grantNamespaceGet } from "@/server/auth/test-support/grant-namespace-get";
 import { runAsViewer, type Viewer } from "@/server/auth/viewer";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 import { answeringSources, http200, sample } from "./test-support/answers";
@@ -79,20 +79,7 @@ describe("nodes a viewer may see but whose workloads they may not read", () => {
       startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
     );
     // Carol may get the httpbin namespace and nothing in it (her view role is in bookinfo only).
-    const rbac = console_.connection.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
-    await rbac.createClusterRole({
-      body: {
-        metadata: { name: "get-namespace-httpbin" },
-        rules: [{ apiGroups: [""], resources: ["namespaces"], resourceNames: ["httpbin"], verbs: ["get"] }],
-      },
-    });
-    await rbac.createClusterRoleBinding({
-      body: {
-        metadata: { name: "carol-get-namespace-httpbin" },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "get-namespace-httpbin" },
-        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "carol" }],
-      },
-    });
+    await grantNamespaceGet(console_.connection, "carol", "httpbin");
   });
 
   afterAll(async () => {

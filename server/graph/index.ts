@@ -7,7 +7,7 @@ import type { GraphResponse } from "@/lib/contracts/graph";
 import type { GraphCompareQuery, GraphComparison } from "@/lib/contracts/graph-compare";
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
-import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { PODS, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { readTimeoutBudgets } from "@/server/diagnosis";
 import { getMeshSettings } from "@/server/mesh";
 import { observeGraphBuild } from "@/server/observability/console-metrics";
@@ -81,7 +81,7 @@ async function visibleGraph(request: GraphRequest): Promise<GraphResponse> {
   const visible = await visibility.filter(shown, (n) => n);
   const hidden = new Set(shown.filter((ns) => !visible.includes(ns)));
   // Asked only for the namespaces still drawn, all at once (answers are cached per viewer).
-  const readable = await Promise.all(visible.map((ns) => visibility.canReadWorkloads(ns)));
+  const readable = await Promise.all(visible.map((ns) => visibility.canRead(ns, PODS)));
   const unreadable = new Set(visible.filter((_, i) => !readable[i]));
   return markInaccessible(hideNamespaces(graph, hidden), unreadable);
 }

@@ -16,7 +16,7 @@ import type {
 } from "@/lib/contracts/inventory";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
-import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
+import { INVENTORY_RESOURCES, requireReadable } from "@/server/auth/namespace-visibility";
 import { TopsailError } from "@/server/errors";
 import { loadValidationContext } from "@/server/validation";
 import { applicationDetail, serviceDetail, workloadDetail } from "./build-details";
@@ -38,8 +38,12 @@ export function loadLiveInventory(namespace: string): Promise<LoadedInventory> {
 
 type ListOf = { applications: ApplicationList; workloads: WorkloadList; services: ServiceList };
 
+/**
+ * Lists, details and traffic answer 404 for a namespace the viewer may not see and 403 when they
+ * may not list what the page shows there (pods, or services), as kubectl would be answered.
+ */
 export async function listInventory<K extends InventoryKind>(kind: K, namespace: string): Promise<ListOf[K]> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, INVENTORY_RESOURCES[kind]);
   const { inventory, metricsError } = await loadLiveInventory(namespace);
   return { namespace, items: inventory[kind], ...(metricsError ? { metricsError } : {}) } as ListOf[K];
 }
@@ -53,7 +57,7 @@ export async function getInventoryDetail<K extends InventoryKind>(
   namespace: string,
   name: string,
 ): Promise<DetailOf[K]> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, INVENTORY_RESOURCES[kind]);
   const { inventory, config, metricsError } = await loadLiveInventory(namespace);
   const detail = detailBuilders[kind](inventory, name, config);
   if (!detail)
@@ -67,7 +71,7 @@ export async function getTraffic(
   name: string,
   windowSeconds: number,
 ): Promise<Traffic> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, INVENTORY_RESOURCES[kind]);
   return readTraffic(
     (promql) => queryVector(getPrometheusClient(), promql, new Date()),
     { kind, namespace, name },

@@ -19,7 +19,7 @@ import {
 } from "@/server/adapters/kube/core-objects";
 import { readIstiodSyncz } from "@/server/adapters/kube/istiod-debug";
 import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
-import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { PODS, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getConfig } from "@/server/config";
 import { readNamespaceObjects } from "@/server/inventory/read-namespace-objects";
 import type { ServiceData } from "./control-plane";
@@ -84,18 +84,31 @@ const cachedMeshView = cacheByKey(
 );
 
 /**
- * The mesh as the current viewer may see it: istiod, gateways, proxies and injected namespaces only of namespaces they
- * may see. The mesh
- * settings and the root certificate's expiry stay: they shape every namespace's traffic and hold no secret.
+ * The mesh as the current viewer may see it: injected namespaces only of namespaces they may see, and istiod, gateways
+ * and proxies — pods, each row naming one — only of namespaces whose pods they may `list` (a namespace they may see
+ * but not read is left out of those rows, as `kubectl get pods` there would show them none). The mesh settings and the
+ * root certificate's expiry stay: they shape every namespace's traffic and hold no secret.
  */
 export async function getMeshView(): Promise<MeshView> {
   const view = await cachedMeshView(undefined);
   const visibility = viewerVisibility();
   if (visibility.everything) return view;
   const [istiod, gateways, proxies, injected] = await Promise.all([
-    visibility.filter(view.controlPlane.istiod, (p) => p.namespace),
-    visibility.filter(view.gateways, (g) => g.namespace),
-    visibility.filter(view.proxies, (p) => p.namespace),
+    visibility.filterReadable(
+      view.controlPlane.istiod,
+      (p) => p.namespace,
+      () => PODS,
+    ),
+    visibility.filterReadable(
+      view.gateways,
+      (g) => g.namespace,
+      () => PODS,
+    ),
+    visibility.filterReadable(
+      view.proxies,
+      (p) => p.namespace,
+      () => PODS,
+    ),
     visibility.filter(view.sidecarInjector.namespaces, (n) => n.namespace),
   ]);
   const webhooks = await Promise.all(

@@ -10,7 +10,7 @@ import "server-only";
 import type { Overview } from "@/lib/contracts/overview";
 import { getKubeConnection, listNamespaces } from "@/server/adapters/kube";
 import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
-import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { PODS, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getPrometheusClient, type RangeSeries } from "@/server/adapters/prometheus";
 import { PrometheusError } from "@/server/errors";
 import { cacheByKey } from "@/lib/cache-by-key";
@@ -48,13 +48,22 @@ export const OVERVIEW_CACHE_MS = 5_000;
  * `namespaces` empty: every namespace the viewer may see. The cache below is shared by every
  * viewer, so what it is asked for is resolved first: a viewer restricted to some namespaces
  * asks for exactly those, and never for "all".
+ *
+ * A card is counts of pods, workloads, applications and their health and traffic: a namespace
+ * whose pods the viewer may not `list` has no card, as `kubectl get pods` there gives them
+ * nothing to count (it stays in the namespace list, which needs only `get`, and on the graph,
+ * marked inaccessible); the rest of the page still shows rather than failing for one namespace.
  */
 export async function getOverview(namespaces: readonly string[]): Promise<Overview> {
   const visibility = viewerVisibility();
   if (visibility.everything) return cachedOverview(namespaces);
   const wanted =
     namespaces.length > 0 ? [...namespaces] : (await listNamespaces(getKubeConnection())).map((n) => n.name);
-  const visible = await visibility.filter(wanted, (n) => n);
+  const visible = await visibility.filterReadable(
+    wanted,
+    (n) => n,
+    () => PODS,
+  );
   if (visible.length === 0) return { namespaces: [], sparklineSeconds: SPARKLINE.rangeSeconds };
   return cachedOverview(visible);
 }

@@ -3,7 +3,7 @@ import { findTraceByRequestId, getTrace } from "./get-trace";
 import { fakeTracingClient, normalV2, ratingsAbort, requestIds } from "./test-support/bookinfo-records";
 
 const client = fakeTracingClient([normalV2, ratingsAbort]);
-const seeAll = { client, canSee: async () => true };
+const seeAll = { client, canReadWorkloads: async () => true };
 
 describe("one trace", () => {
   it("answers the waterfall of a trace by id", async () => {
@@ -13,7 +13,7 @@ describe("one trace", () => {
 
   it("answers not_found for an unknown id, and for a trace whose every namespace the viewer may not see", async () => {
     await expect(getTrace(seeAll, "ffffffffffffffffffffffffffffffff")).rejects.toMatchObject({ code: "not_found" });
-    await expect(getTrace({ client, canSee: async () => false }, normalV2.traceId)).rejects.toMatchObject({
+    await expect(getTrace({ client, canReadWorkloads: async () => false }, normalV2.traceId)).rejects.toMatchObject({
       code: "not_found",
     });
   });

@@ -1,7 +1,8 @@
 /**
  * One trace for the waterfall, by id or by the `x-request-id` an access-log line carries
- * (Envoy's `guid:x-request-id` tag). A trace shows only to a viewer who may see at least one
- * of its namespaces; spans of the others are kept as timing only (to-trace-detail.ts).
+ * (Envoy's `guid:x-request-id` tag). A trace shows only to a viewer who may read the workloads
+ * of at least one of its namespaces (see it and `list pods` there); spans of the others are kept
+ * as timing only (to-trace-detail.ts).
  */
 import "server-only";
 import type { TraceDetail } from "@/lib/contracts/tracing";
@@ -13,7 +14,8 @@ import { namespaceOfSpan, toTraceDetail } from "./to-trace-detail";
 
 export interface GetTraceDeps {
   client: TracingClient;
-  canSee(namespace: string): Promise<boolean>;
+  /** Whether the viewer may see a namespace and read its workloads (`list pods`). */
+  canReadWorkloads(namespace: string): Promise<boolean>;
 }
 
 /** The backend's own default lookback for searches (two days); an access-log line older than that has no trace left. */
@@ -22,8 +24,8 @@ const requestLookbackMs = 2 * 86_400_000;
 async function detailFor(deps: GetTraceDeps, trace: TraceRecord, notFound: () => TopsailError): Promise<TraceDetail> {
   const namespaces = [...new Set(trace.spans.map(namespaceOfSpan).filter((ns): ns is string => ns !== undefined))];
   const visible = new Set<string>();
-  for (const ns of namespaces) if (await deps.canSee(ns)) visible.add(ns);
-  // Not told apart from a missing trace: a viewer learns nothing of namespaces they may not see.
+  for (const ns of namespaces) if (await deps.canReadWorkloads(ns)) visible.add(ns);
+  // Not told apart from a missing trace: a viewer learns nothing of namespaces they may not read.
   if (trace.spans.length === 0 || (namespaces.length > 0 && visible.size === 0)) throw notFound();
   return toTraceDetail(trace, (ns) => visible.has(ns));
 }

@@ -9,7 +9,7 @@ import { getKubeConnection } from "@/server/adapters/kube";
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import { getTracingClient, type TracingClient } from "@/server/adapters/tracing";
-import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import { INVENTORY_RESOURCES, PODS, requireReadable, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { exampleTracingUrl } from "@/server/config/parse-config";
 import { TopsailError } from "@/server/errors";
 import { findTraceByRequestId, getTrace, type GetTraceDeps, type RequestLookup } from "./get-trace";
@@ -36,14 +36,18 @@ function liveDeps(): ListTracesDeps & GetTraceDeps {
       (await listWorkloads(getKubeConnection(), namespace)).find((w) => w.name === workload)?.app,
     appOfService: async (namespace, service) =>
       (await listServices(getKubeConnection(), namespace)).find((s) => s.name === service)?.selector.app,
-    canSee: (namespace) => visibility.canSee(namespace),
+    canReadWorkloads: async (namespace) =>
+      (await visibility.canSee(namespace)) && (await visibility.canRead(namespace, PODS)),
     now: () => new Date(),
   };
 }
 
-/** A namespace the viewer may not see is answered 404 before the backend is asked. */
+/**
+ * A namespace the viewer may not see is answered 404, and a target whose objects they may not
+ * list there (pods, or services) 403, before the backend is asked.
+ */
 export async function listTracesLive(target: TraceTarget, query: TraceListQuery): Promise<TraceListResponse> {
-  await requireVisibleNamespace(target.namespace);
+  await requireReadable(target.namespace, INVENTORY_RESOURCES[target.kind]);
   return listTraces(liveDeps(), target, query);
 }
 
@@ -51,7 +55,8 @@ export function getTraceLive(traceId: string): Promise<TraceDetail> {
   return getTrace(liveDeps(), traceId);
 }
 
+/** The lookup names a workload: its namespace's pods must be the viewer's to list. */
 export async function findTraceByRequestIdLive(lookup: RequestLookup): Promise<TraceDetail> {
-  await requireVisibleNamespace(lookup.namespace);
+  await requireReadable(lookup.namespace, PODS);
   return findTraceByRequestId(liveDeps(), lookup);
 }

@@ -11,7 +11,7 @@ function deps(client = fakeTracingClient([normalV2, ratingsAbort, ratingsDelay])
     client,
     appOfWorkload: async (_ns, workload) => (workload.startsWith("reviews-") ? "reviews" : undefined),
     appOfService: async (_ns, service) => (service === "reviews" ? "reviews" : undefined),
-    canSee: async () => true,
+    canReadWorkloads: async () => true,
     now: () => now,
   };
   return { client, value };
@@ -68,7 +68,7 @@ describe("listing recent traces", () => {
   it("leaves the names of namespaces the viewer may not see out of the summaries", async () => {
     const { value } = deps();
     const result = await listTraces(
-      { ...value, canSee: async (ns) => ns !== "istio-system" },
+      { ...value, canReadWorkloads: async (ns) => ns !== "istio-system" },
       { kind: "applications", namespace: "bookinfo", name: "details" },
       query(),
     );

@@ -29,8 +29,11 @@ export interface ListTracesDeps {
   appOfWorkload(namespace: string, workload: string): Promise<string | undefined>;
   /** The app label a Service's selector picks; undefined when it has none. */
   appOfService(namespace: string, service: string): Promise<string | undefined>;
-  /** Whether the viewer may see a namespace: other namespaces' services are left out of the summaries. */
-  canSee(namespace: string): Promise<boolean>;
+  /**
+   * Whether the viewer may see a namespace and read its workloads (`list pods`): other namespaces'
+   * services are left out of the summaries.
+   */
+  canReadWorkloads(namespace: string): Promise<boolean>;
   now(): Date;
 }
 
@@ -47,12 +50,12 @@ export function hasSpanOfWorkload(trace: TraceRecord, namespace: string, workloa
   });
 }
 
-/** A trace through a namespace the viewer may not see keeps its timing; that namespace's names are left out. */
+/** A trace through a namespace whose workloads the viewer may not read keeps its timing; its names are left out. */
 async function redactSummaries(deps: ListTracesDeps, traces: TraceSummary[]): Promise<TraceSummary[]> {
   const namespaces = new Set(traces.flatMap((t) => t.services.map((s) => splitJaegerService(s).namespace ?? "")));
   namespaces.delete("");
   const hidden = new Set<string>();
-  for (const ns of namespaces) if (!(await deps.canSee(ns))) hidden.add(ns);
+  for (const ns of namespaces) if (!(await deps.canReadWorkloads(ns))) hidden.add(ns);
   if (hidden.size === 0) return traces;
   const visible = (service: string) => !hidden.has(splitJaegerService(service).namespace ?? "");
   return traces.map((t) => ({

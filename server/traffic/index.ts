@@ -7,7 +7,7 @@ import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
 import { listIstioObjects } from "@/server/adapters/kube/istio-objects";
 import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
-import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
+import { requireReadable, requireVisibleNamespace, SERVICES } from "@/server/auth/namespace-visibility";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import { checkGatewayCredentialsLive } from "@/server/gateways";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
@@ -37,8 +37,11 @@ function liveDeps(): TrafficWriteDeps {
   };
 }
 
+/**
+ * A service's routing for the wizards: 404 in a namespace the viewer may not see, 403 if they may not list services.
+ */
 export async function getTrafficStateLive(namespace: string, service: string): Promise<TrafficState> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, SERVICES);
   return getTrafficState(createTrafficReadDeps(getKubeConnection()), namespace, service);
 }
 

@@ -1,0 +1,148 @@
+/**
+ * Issue 16's rule for reads the console answers from its own cache: a viewer who may see a
+ * namespace (`get namespaces`) but not list what a page shows there is refused as kubectl would
+ * be — 403 naming them, `list`, the resource and the namespace — and pages spanning namespaces
+ * leave those out. The simulator's RBAC decides (demo users of its token file): carol is given
+ * `get` on the httpbin namespace only, bob views httpbin. Prometheus is a stand-in with no
+ * samples: the refusals must come before it is asked.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getDetailRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/route";
+import { GET as getMetricsRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/metrics/route";
+import { GET as getTrafficRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/traffic/route";
+import { GET as getListRoute } from "@/app/api/namespaces/[namespace]/[kind]/route";
+import { GET as getOverviewRoute } from "@/app/api/overview/route";
+import { GET as getIstioObjectRoute } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
+import type { Overview } from "@/lib/contracts/overview";
+import { createIstioObject } from "@/server/adapters/kube/istio-objects";
+import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
+import { listIstioObjectSummaries } from "@/server/istio-config-browser";
+import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
+import { grantNamespaceGet } from "./test-support/grant-namespace-get";
+import { runAsViewer, type Viewer } from "./viewer";
+
+const bearer = (name: string): Viewer => ({
+  name,
+  groups: [],
+  strategy: "token",
+  credential: { kind: "bearer", token: `topsail-demo-${name}` },
+});
+const bob = bearer("bob");
+const carol = bearer("carol");
+
+type Path = { namespace: string; kind: string; name: string };
+const at = (suffix: string, { namespace, kind, name }: Path) =>
+  new Request(`http://localhost/api/namespaces/${namespace}/${kind}/${name}${suffix}`);
+const paramsOf = (path: Path) => ({ params: Promise.resolve(path) });
+
+const fortioApp = { namespace: "httpbin", kind: "applications", name: "fortio" };
+const fortioWorkload = { namespace: "httpbin", kind: "workloads", name: "fortio-deploy" };
+const httpbinService = { namespace: "httpbin", kind: "services", name: "httpbin" };
+
+/** The answers a viewer gets from the detail, list, metrics and traffic routes of httpbin. */
+const readHttpbin = () =>
+  Promise.all([
+    getDetailRoute(at("", fortioApp), paramsOf(fortioApp)),
+    getDetailRoute(at("", fortioWorkload), paramsOf(fortioWorkload)),
+    getDetailRoute(at("", httpbinService), paramsOf(httpbinService)),
+    getListRoute(new Request("http://localhost/api/namespaces/httpbin/workloads"), {
+      params: Promise.resolve({ namespace: "httpbin", kind: "workloads" }),
+    }),
+    getMetricsRoute(at("/metrics?direction=inbound", fortioWorkload), paramsOf(fortioWorkload)),
+    getTrafficRoute(at("/traffic", httpbinService), paramsOf(httpbinService)),
+  ]);
+
+const messageOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string } }).error;
+
+describe("reads a viewer may see the namespace of but not list", () => {
+  let console_: ConsoleOnSimulator<RunningSimulator>;
+  let prometheus: Server;
+  const promql: string[] = [];
+  const savedPrometheus = process.env.TOPSAIL_PROMETHEUS_URL;
+
+  beforeAll(async () => {
+    prometheus = createServer((req, res) => {
+      promql.push(req.url ?? "");
+      const resultType = (req.url ?? "").includes("query_range") ? "matrix" : "vector";
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ status: "success", data: { resultType, result: [] } }));
+    });
+    await new Promise<void>((resolve) => prometheus.listen(0, "127.0.0.1", resolve));
+    process.env.TOPSAIL_PROMETHEUS_URL = `http://127.0.0.1:${(prometheus.address() as AddressInfo).port}`;
+    console_ = await startConsoleOnSimulator("readable-objects", (paths) =>
+      startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
+    );
+    // Carol may get the httpbin namespace and nothing in it (her view role is in bookinfo only).
+    await grantNamespaceGet(console_.connection, "carol", "httpbin");
+    await createIstioObject(console_.connection, {
+      apiVersion: "networking.istio.io/v1",
+      kind: "VirtualService",
+      metadata: { name: "httpbin-routes", namespace: "httpbin" },
+      spec: { hosts: ["httpbin"], http: [{ route: [{ destination: { host: "httpbin" } }] }] },
+    });
+  });
+
+  afterAll(async () => {
+    if (savedPrometheus === undefined) delete process.env.TOPSAIL_PROMETHEUS_URL;
+    else process.env.TOPSAIL_PROMETHEUS_URL = savedPrometheus;
+    await console_?.stop();
+    await new Promise((resolve) => prometheus?.close(resolve));
+  });
+
+  it("refuses carol the app, workload and service pages, the list, metrics and traffic with 403 naming her, list and the resource, asking Prometheus nothing", async () => {
+    promql.length = 0;
+    const [app, workload, service, list, metrics, traffic] = await runAsViewer(carol, readHttpbin);
+    expect([app, workload, service, list, metrics, traffic].map((r) => r.status)).toEqual([
+      403, 403, 403, 403, 403, 403,
+    ]);
+    const pods = 'User "carol" cannot list resource "pods" in namespace "httpbin"';
+    const services = 'User "carol" cannot list resource "services" in namespace "httpbin"';
+    expect(await messageOf(app)).toMatchObject({ code: "forbidden", message: expect.stringContaining(pods) });
+    expect((await messageOf(workload)).message).toContain(pods);
+    expect((await messageOf(service)).message).toContain(services);
+    expect((await messageOf(list)).message).toContain(pods);
+    expect((await messageOf(metrics)).message).toContain(pods);
+    expect((await messageOf(traffic)).message).toContain(services);
+    expect(promql).toEqual([]);
+  });
+
+  it("refuses her httpbin's Istio config and lists none of it, naming the kind", async () => {
+    const detail = await runAsViewer(carol, () =>
+      getIstioObjectRoute(new Request("http://localhost/api/istio/objects/httpbin/VirtualService/httpbin-routes"), {
+        params: Promise.resolve({ namespace: "httpbin", kind: "VirtualService", name: "httpbin-routes" }),
+      }),
+    );
+    expect(detail.status).toBe(403);
+    expect((await messageOf(detail)).message).toContain(
+      'User "carol" cannot list resource "virtualservices.networking.istio.io" in namespace "httpbin"',
+    );
+    const carols = await runAsViewer(carol, () => listIstioObjectSummaries(["httpbin"]));
+    expect(carols.objects).toEqual([]);
+    const bobs = await runAsViewer(bob, () => listIstioObjectSummaries(["httpbin"]));
+    expect(bobs.objects.map((o) => o.name)).toContain("httpbin-routes");
+  });
+
+  it("leaves httpbin's card out of her Overview and keeps the namespaces she may read", async () => {
+    const response = await runAsViewer(carol, () =>
+      getOverviewRoute(new Request("http://localhost/api/overview?namespaces=httpbin,bookinfo")),
+    );
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Overview).namespaces.map((n) => n.name)).toEqual(["bookinfo"]);
+  });
+
+  it("answers bob, who views httpbin, and the anonymous console, as before", async () => {
+    for (const answers of [await runAsViewer(bob, readHttpbin), await readHttpbin()])
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const [service] = await runAsViewer(bob, () =>
+      Promise.all([getDetailRoute(at("", httpbinService), paramsOf(httpbinService))]),
+    );
+    expect(JSON.stringify(await service.json())).toContain("httpbin-v1");
+    const overview = await runAsViewer(bob, () =>
+      getOverviewRoute(new Request("http://localhost/api/overview?namespaces=httpbin,bookinfo")),
+    );
+    expect(((await overview.json()) as Overview).namespaces.map((n) => n.name).sort()).toEqual(["bookinfo", "httpbin"]);
+  });
+});
