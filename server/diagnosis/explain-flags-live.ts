@@ -18,7 +18,7 @@ import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { istioInventoryKinds, type IstioKey } from "@/server/adapters/kube/list-mesh-inventory";
 import { getPrometheusClient, queryVector } from "@/server/adapters/prometheus";
-import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import { PODS, requireReadable, requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { createValidationContext, type ValidationContext } from "@/server/validation/context";
 import { loadValidationContext } from "@/server/validation/load-validation-context";
 import { explainEdgeFlags, explainNodeFlags, type FlagExplainerSources } from "./explain-flags-service";
@@ -48,7 +48,8 @@ function liveSources(): FlagExplainerSources {
 }
 
 export async function explainEdgeFlagsLive(query: FlagExplanationQuery): Promise<FlagExplanationResponse> {
-  await requireVisibleNamespace(query.namespace);
+  // The answer shows the callee's config and pods: the viewer must be able to read them there.
+  await requireReadable(query.namespace, PODS);
   await requireVisibleNamespace(query.sourceNamespace);
   return explainEdgeFlags(liveSources(), query, new Date());
 }
@@ -58,7 +59,7 @@ export async function explainEdgeFlagsLive(query: FlagExplanationQuery): Promise
  * the shares (the node received them), but they are not named in the per-caller breakdown.
  */
 export async function explainNodeFlagsLive(query: NodeFlagExplanationQuery): Promise<NodeFlagExplanationResponse> {
-  await requireVisibleNamespace(query.node.namespace);
+  await requireReadable(query.node.namespace, PODS);
   const answer = await explainNodeFlags(liveSources(), query, new Date());
   const visibility = viewerVisibility();
   if (visibility.everything) return answer;
