@@ -6,7 +6,7 @@
  * flags per caller namespace and service (the config a request went through depends on both),
  * and say which callers a share came from.
  *
- * The node is selected as node graphs select it (server/graph/graph-queries.ts `nodeMatchers`:
+ * The node is selected as node graphs select it (server/adapters/prometheus/node-matchers.ts `nodeMatchers`:
  * a workload by name, an app and version by canonical service and revision); a service by its
  * name and namespace as the edge explainer selects the callee, so a service node's shares are
  * the sum of its edges'. Requests a caller's proxy refused before picking a pod (UO, NR, FI,
@@ -15,7 +15,7 @@
 import "server-only";
 import type { GraphNodeTarget } from "@/lib/contracts/node-graph";
 import { divide, histogramQuantile, selector, sumRate, type LabelMatcher } from "@/server/adapters/prometheus/promql";
-import { nodeMatchers } from "@/server/graph/graph-queries";
+import { nodeMatchers } from "@/server/adapters/prometheus/node-matchers";
 import { codeAndFlagOf, eq, type QueryPrometheus } from "./explain-flags-telemetry";
 
 const callerLabels = [

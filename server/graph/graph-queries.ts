@@ -27,7 +27,8 @@ import {
   sumRate,
   type LabelMatcher,
 } from "@/server/adapters/prometheus/promql";
-import type { GraphNodeKind, GraphNodeTarget } from "@/lib/contracts/node-graph";
+import type { GraphNodeTarget } from "@/lib/contracts/node-graph";
+import { nodeMatchers } from "@/server/adapters/prometheus/node-matchers";
 
 /** The labels that identify an edge between two workloads through one service. */
 export const edgeLabels = [
@@ -153,32 +154,6 @@ function namespaceSelections(namespace: string): SelectionSpec[] {
     },
   ];
 }
-
-/**
- * The labels that pick a node's own telemetry, as the destination ("into the node") or as
- * the source ("out of it"), as Kiali's node graphs select them: a workload by name, an app
- * (and version) by its canonical service (and revision) within the namespace, a service by
- * its host in the namespace. A service sends nothing of its own: it has no source side.
- * The node flag explainer selects a node's inbound requests with the same (server/diagnosis/
- * explain-flags-node-telemetry.ts), so its shares are of what the node graph draws.
- */
-export const nodeMatchers: Record<
-  GraphNodeKind,
-  (node: GraphNodeTarget, side: "source" | "destination") => LabelMatcher[]
-> = {
-  workload: (node, side) => [
-    { label: `${side}_workload_namespace`, op: "=", value: node.namespace },
-    { label: `${side}_workload`, op: "=", value: node.name },
-  ],
-  app: (node, side) => [
-    { label: `${side}_workload_namespace`, op: "=", value: node.namespace },
-    { label: `${side}_canonical_service`, op: "=", value: node.name },
-    ...(node.kind === "app" && node.version
-      ? [{ label: `${side}_canonical_revision`, op: "=" as const, value: node.version }]
-      : []),
-  ],
-  service: () => [],
-};
 
 const serviceHost = (node: GraphNodeTarget): LabelMatcher => ({
   label: "destination_service",
