@@ -3,8 +3,8 @@
  * `GET /productpage`, a share of them logged in as jason. The gateway routes them with
  * the VirtualServices bound to the Gateways that select it and listen on its port.
  */
-import { serverAccepts, serversOn } from "../config/gateway-servers";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import { serverAccepts, serversOn } from "@/lib/istio/routing/gateway-servers";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import type { EntryPointLoad } from "./load-settings";
 import { PoissonLoad } from "./poisson-source";
 

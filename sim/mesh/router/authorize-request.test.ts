@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthorizationPolicySpec } from "@/lib/istio/types";
-import type { AuthorizationPolicyEntry } from "../config/snapshot";
+import type { AuthorizationPolicyEntry } from "@/lib/istio/routing/snapshot";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import {
   authorizationPoliciesFor,
@@ -8,7 +8,7 @@ import {
   rbacDeniedDetails,
   type AuthorizationDecision,
   type AuthorizationInput,
-} from "./authorize-request";
+} from "@/lib/istio/routing/authorize-request";
 
 const PRODUCTPAGE = "spiffe://cluster.local/ns/bookinfo/sa/bookinfo-productpage";
 const SLEEP = "spiffe://cluster.local/ns/foo/sa/sleep";

@@ -3,20 +3,26 @@
  * Header and query values are exact, prefix or RE2 regex (full match); `{}` means the
  * header must be present; `withoutHeaders` inverts each condition.
  */
+import { RE2JS } from "re2js";
 import type { HTTPMatchRequest, L4MatchAttributes, StringMatch } from "@/lib/istio/types";
-import { labelsMatch } from "../config/snapshot";
-import { qualifyGatewayName } from "../config/hosts";
+import { labelsMatch } from "./snapshot";
+import { qualifyGatewayName } from "./hosts";
 import type { HttpRequest, SourceContext } from "./types";
 
-const regexCache = new Map<string, RegExp | null>();
+const regexCache = new Map<string, RE2JS | null>();
 
-/** RE2 full-match semantics with JavaScript's engine; an invalid pattern matches nothing. */
-function fullMatchRegex(pattern: string, flags = ""): RegExp | null {
-  const key = `${flags}/${pattern}`;
+/**
+ * Istio's regex is RE2, matched against the whole value (Envoy's safe_regex): re2js, the engine
+ * server/diagnosis/route-may-match.ts also uses, so a pattern JavaScript accepts and RE2 refuses
+ * (lookarounds, backreferences) matches nothing here, as istiod would not apply it. An invalid
+ * pattern matches nothing. Compiled once per pattern: the engine matches on every request.
+ */
+function fullMatchRegex(pattern: string, ignoreCase: boolean): RE2JS | null {
+  const key = `${ignoreCase ? "i" : ""}/${pattern}`;
   let re = regexCache.get(key);
   if (re === undefined) {
     try {
-      re = new RegExp(`^(?:${pattern})$`, flags);
+      re = RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
     } catch {
       re = null;
     }
@@ -30,7 +36,7 @@ export function stringMatches(match: StringMatch, value: string | undefined, ign
   const v = ignoreCase ? value.toLowerCase() : value;
   if (match.exact !== undefined) return v === (ignoreCase ? match.exact.toLowerCase() : match.exact);
   if (match.prefix !== undefined) return v.startsWith(ignoreCase ? match.prefix.toLowerCase() : match.prefix);
-  if (match.regex !== undefined) return fullMatchRegex(match.regex, ignoreCase ? "i" : "")?.test(value) ?? false;
+  if (match.regex !== undefined) return fullMatchRegex(match.regex, ignoreCase)?.matches(value) ?? false;
   // `{}`: presence.
   return true;
 }

@@ -16,8 +16,8 @@
  */
 import { parseDurationMs } from "@/lib/istio/duration";
 import type { HTTPRoute } from "@/lib/istio/types";
-import { qualifyConfigHost } from "../config/hosts";
-import type { ConfigSnapshot, VirtualServiceEntry } from "../config/snapshot";
+import { qualifyConfigHost } from "./hosts";
+import type { ConfigSnapshot, VirtualServiceEntry } from "./snapshot";
 import { anyHttpMatchHolds } from "./match-request";
 import { happens, percentOf, pickWeighted } from "./pick-weighted";
 import { buildRetryPolicy } from "./retry-policy";

@@ -36,7 +36,7 @@ import type {
   AuthorizationRule,
   AuthorizationSource,
 } from "@/lib/istio/types";
-import { labelsMatch, type AuthorizationPolicyEntry, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { labelsMatch, type AuthorizationPolicyEntry, type ConfigSnapshot, type PodInfo } from "./snapshot";
 import { ipBlockMatches, namespaceOfPrincipal, principalMatches, wildcardMatches } from "./authorization-matchers";
 
 /** What the server's proxy knows when it authorizes. */

@@ -6,8 +6,8 @@
  * whenever the server has a sidecar and its mode is not DISABLE.
  */
 import type { MutualTLSMode } from "@/lib/istio/types";
-import { serverAccepts, serversOn } from "../config/gateway-servers";
-import { labelsMatch, type ConfigSnapshot, type PeerAuthenticationEntry, type PodInfo } from "../config/snapshot";
+import { serverAccepts, serversOn } from "./gateway-servers";
+import { labelsMatch, type ConfigSnapshot, type PeerAuthenticationEntry, type PodInfo } from "./snapshot";
 import type { EffectivePolicy } from "./resolve-cluster";
 
 export type ServerMtlsMode = "STRICT" | "PERMISSIVE" | "DISABLE";
