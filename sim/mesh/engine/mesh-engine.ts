@@ -28,7 +28,8 @@ import { ExternalLoad } from "../load/external-load";
 import { FortioLoad } from "../load/fortio-load";
 import { GrpcClientLoad } from "../load/grpc-load";
 import type { LoadGenerator } from "../load/generator";
-import { gatewaysAccepting, ingressGatewayPod, IngressLoad } from "../load/ingress-load";
+import { gatewaysAccepting } from "@/lib/istio/routing/gateway-servers";
+import { ingressGatewayPod, IngressLoad } from "../load/ingress-load";
 import {
   DEFAULT_LOAD,
   ENTRY_POINTS,

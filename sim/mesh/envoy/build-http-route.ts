@@ -16,7 +16,7 @@ import { labelsMatch, type ConfigSnapshot, type VirtualServiceEntry } from "@/li
 import { percentOf } from "@/lib/istio/routing/pick-weighted";
 import { clusterPort, resolveService } from "@/lib/istio/routing/resolve-cluster";
 import { buildRetryPolicy } from "@/lib/istio/routing/retry-policy";
-import { destinationOf } from "@/lib/istio/routing/route-http";
+import { destinationOf } from "@/lib/istio/routing/evaluate-http-route";
 import type { DestinationRef, RetryPolicy, SourceContext } from "@/lib/istio/routing/types";
 import { fractionalPercent, istioConfigPath, protoDuration, typed, type EnvoyJson } from "./envoy-json";
 
