@@ -3,7 +3,7 @@
  * istio/istio's networking/core/route/retry): 2 retries after the first try, on
  * connect-failure, refused-stream, unavailable and cancelled. `attempts: 0` disables retries;
  * a route sends at most 1 + attempts requests. perTryTimeout defaults to the route's timeout.
- * The simulator's router (sim/mesh/router/retry-policy.ts) and the console's budget analysis
+ * The simulator's router (lib/istio/routing/retry-policy.ts) and the console's budget analysis
  * (server/diagnosis) read the same figures from here.
  */
 export const DEFAULT_RETRY_ATTEMPTS = 2;

@@ -29,6 +29,12 @@ export interface SampleClientRow {
   app: string;
   /** Absent = every version of the app. */
   version?: string;
+  /**
+   * Headers of its own request the app copies onto its calls, besides the trace context every
+   * app forwards (TRACE_CONTEXT_HEADERS): Bookinfo's `end-user`, which the guides' routing
+   * matches on every hop.
+   */
+  forwardHeaders: readonly string[];
   /** Where the figures come from, for a reader who wants to check them. */
   source: string;
   /** Made one after the other, as Bookinfo's services make them. */
@@ -36,6 +42,19 @@ export interface SampleClientRow {
 }
 
 const BOOKINFO_SOURCE = "Istio's Bookinfo sample (samples/bookinfo/src)";
+
+/**
+ * The request id and the trace context in both encodings (B3, W3C): what an app must copy from
+ * its incoming request onto its calls for a trace to join up, as Bookinfo's apps do.
+ */
+export const TRACE_CONTEXT_HEADERS = [
+  "x-request-id",
+  "x-b3-traceid",
+  "x-b3-spanid",
+  "x-b3-parentspanid",
+  "x-b3-sampled",
+  "traceparent",
+] as const;
 
 const ratingsCall = (timeoutMs: number): ClientCall => ({
   service: "ratings",
@@ -49,14 +68,21 @@ export const SAMPLE_CLIENT_CALLS: readonly SampleClientRow[] = [
   {
     app: "productpage",
     source: BOOKINFO_SOURCE,
+    forwardHeaders: ["end-user", "user-agent"],
     calls: [
       { service: "details", port: 9080, path: "/details/0", timeoutMs: 3000, tries: 1 },
       { service: "reviews", port: 9080, path: "/reviews/0", timeoutMs: 3000, tries: 2 },
     ],
   },
-  { app: "reviews", version: "v1", source: BOOKINFO_SOURCE, calls: [] },
-  { app: "reviews", version: "v2", source: BOOKINFO_SOURCE, calls: [ratingsCall(10_000)] },
-  { app: "reviews", version: "v3", source: BOOKINFO_SOURCE, calls: [ratingsCall(2_500)] },
+  { app: "reviews", version: "v1", source: BOOKINFO_SOURCE, forwardHeaders: ["end-user"], calls: [] },
+  {
+    app: "reviews",
+    version: "v2",
+    source: BOOKINFO_SOURCE,
+    forwardHeaders: ["end-user"],
+    calls: [ratingsCall(10_000)],
+  },
+  { app: "reviews", version: "v3", source: BOOKINFO_SOURCE, forwardHeaders: ["end-user"], calls: [ratingsCall(2_500)] },
 ];
 
 /** The row for a workload with these labels, if its app is one of the samples'. */

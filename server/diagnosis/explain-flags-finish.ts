@@ -41,7 +41,7 @@ function valueAt(object: unknown, path: string): unknown {
 }
 
 /** The line of each path in an object's editable YAML, the text parsed once per object. */
-function lineFinder(): (object: IstioObject<string, unknown>, path: string) => number | null {
+export function lineFinder(): (object: IstioObject<string, unknown>, path: string) => number | null {
   const parsed = new Map<
     IstioObject<string, unknown>,
     { document: ReturnType<typeof parseDocument>; lines: LineCounter }

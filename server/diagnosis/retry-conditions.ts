@@ -1,6 +1,6 @@
 /**
  * What each `retryOn` condition means for a budget, as data (Envoy's x-envoy-retry-on and
- * x-envoy-retry-grpc-on, the same conditions sim/mesh/router/retry-policy.ts acts on):
+ * x-envoy-retry-grpc-on, the same conditions lib/istio/routing/retry-policy.ts acts on):
  *  - `resends`: the retry may send again a request the destination's app already received —
  *    it multiplies the app's load, and repeats a non-idempotent request's effect;
  *  - `onPerTryTimeout`: a try cut by `perTryTimeout` is retried, so the tries' timeouts add up.

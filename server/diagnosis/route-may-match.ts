@@ -4,7 +4,7 @@
  * forwarded `end-user` may be anyone's). So a rule matches the call "always", "never", or
  * "maybe" — and the first rule that always matches hides the rules after it, as Istio's
  * first-match-wins order does. This answers a possibility for a budget, which is a different
- * question from routing one concrete request (sim/mesh/router/match-request.ts).
+ * question from routing one concrete request (lib/istio/routing/match-request.ts).
  */
 import "server-only";
 import { RE2JS } from "re2js";

@@ -7,7 +7,7 @@ import "server-only";
 import type { ServiceEntryRow } from "@/lib/contracts/egress";
 import type { ServiceEntry } from "@/lib/istio/types";
 
-/** Port protocols whose traffic is TLS from the app: sidecars route it by SNI (sim/mesh/router/route-sni.ts). */
+/** Port protocols whose traffic is TLS from the app: sidecars route it by SNI (lib/istio/routing/route-sni.ts). */
 const SNI_PROTOCOLS: ReadonlySet<string> = new Set(["TLS", "HTTPS"]);
 
 const strings = (value: unknown): string[] =>

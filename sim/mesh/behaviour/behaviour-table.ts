@@ -4,7 +4,7 @@
  * `namespace/workload`). Resolved behaviours are cached per workload identity and the
  * cache is dropped whenever an override changes.
  */
-import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
+import type { PodInfo, WorkloadIdentity } from "@/lib/istio/routing/snapshot";
 import { DEFAULT_BEHAVIOUR, SAMPLE_WORKLOADS } from "./sample-workloads";
 import { CALLS_ANNOTATION, parseCallsAnnotation } from "./synthetic-calls";
 import type { BehaviourOverride, WorkloadBehaviour } from "./types";

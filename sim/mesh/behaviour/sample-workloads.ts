@@ -28,9 +28,15 @@ export const DEFAULT_BEHAVIOUR: WorkloadBehaviour = {
   onCallFailure: "fail",
 };
 
+const rowOf = (app: string, version?: string) => sampleClientRowFor(version === undefined ? { app } : { app, version });
+
 /** The calls the shared table gives an app (and version). */
-const callsOf = (app: string, version?: string): CallSpec[] => [
-  ...(sampleClientRowFor(version === undefined ? { app } : { app, version })?.calls ?? []),
+const callsOf = (app: string, version?: string): CallSpec[] => [...(rowOf(app, version)?.calls ?? [])];
+
+/** The headers the shared table says an app (and version) copies onto its calls, with the trace context. */
+const forwardedBy = (app: string, version?: string): string[] => [
+  ...TRACE_HEADERS,
+  ...(rowOf(app, version)?.forwardHeaders ?? []),
 ];
 
 export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
@@ -39,7 +45,7 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     behaviour: {
       latency: { p50: 12, p99: 60 },
       calls: callsOf("productpage"),
-      forwardHeaders: [...TRACE_HEADERS, "end-user", "user-agent"],
+      forwardHeaders: forwardedBy("productpage"),
       responseBytes: 5200,
       onCallFailure: "degrade",
     },
@@ -49,9 +55,9 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     app: "reviews",
     version: "v1",
     behaviour: {
+      forwardHeaders: forwardedBy("reviews", "v1"),
       latency: { p50: 8, p99: 40 },
       responseBytes: 358,
-      forwardHeaders: [...TRACE_HEADERS, "end-user"],
       userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
     },
@@ -60,10 +66,10 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     app: "reviews",
     version: "v2",
     behaviour: {
+      forwardHeaders: forwardedBy("reviews", "v2"),
       latency: { p50: 9, p99: 45 },
       responseBytes: 441,
       calls: callsOf("reviews", "v2"),
-      forwardHeaders: [...TRACE_HEADERS, "end-user"],
       userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
     },
@@ -72,10 +78,10 @@ export const SAMPLE_WORKLOADS: readonly BehaviourRow[] = [
     app: "reviews",
     version: "v3",
     behaviour: {
+      forwardHeaders: forwardedBy("reviews", "v3"),
       latency: { p50: 9, p99: 45 },
       responseBytes: 437,
       calls: callsOf("reviews", "v3"),
-      forwardHeaders: [...TRACE_HEADERS, "end-user"],
       userAgent: "Apache-CXF/3.1.18",
       onCallFailure: "degrade",
     },

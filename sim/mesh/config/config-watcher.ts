@@ -6,8 +6,8 @@
  * burst of changes (a scenario being applied) costs one rebuild.
  */
 import type { KubeObject, ResourceRef, StoreClient } from "../../store/types";
-import { buildSnapshot, type SnapshotInput } from "./build-snapshot";
-import type { ConfigSnapshot } from "./snapshot";
+import { buildSnapshot, type SnapshotInput } from "@/lib/istio/routing/build-snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 
 const WATCHED: Record<keyof SnapshotInput, ResourceRef> = {
   namespaces: { group: "", resource: "namespaces" },

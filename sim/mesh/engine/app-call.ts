@@ -6,8 +6,8 @@
  * only with grpc-status 0.
  */
 import type { CallSpec } from "../behaviour/types";
-import { resolveDnsName } from "../config/hosts";
-import type { PodInfo } from "../config/snapshot";
+import { resolveDnsName } from "@/lib/istio/routing/hosts";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 import type { EngineContext } from "./context";
 import { GRPC_CONTENT_TYPE } from "./grpc";
 

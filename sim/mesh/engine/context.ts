@@ -1,8 +1,8 @@
 /** What every part of a request's journey needs: the clock, randomness, config, state and telemetry. */
 import type { BehaviourTable } from "../behaviour/behaviour-table";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import type { ProxyStates } from "../proxy/proxy-state";
-import type { HttpRequest } from "../router/types";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import type { MetricRegistry } from "../telemetry/metric-registry";
 import type { ProxyRecordSink } from "../telemetry/proxy-record";
 import type { IdSource } from "./request-ids";

@@ -4,10 +4,10 @@
  * round robin over the service's pods. Nobody reports on the client side; the server's
  * sidecar reports the caller as unknown. A STRICT server refuses the plaintext connection.
  */
-import type { PodInfo } from "../config/snapshot";
-import { serverMtlsMode } from "../router/mutual-tls";
-import { resolveService } from "../router/resolve-cluster";
-import type { HttpRequest } from "../router/types";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
+import { serverMtlsMode } from "@/lib/istio/routing/mutual-tls";
+import { resolveService } from "@/lib/istio/routing/resolve-cluster";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, type Cancellable, type EngineContext, type HttpResponse } from "./context";
 import { clientAddressOf, EXTERNAL_CLIENT_IP } from "./proxy-addresses";

@@ -1,7 +1,7 @@
 /**
  * A TLS connection an application opens itself to a host outside the mesh (`curl
  * https://www.google.com` from the egress tasks' curl pod). Its sidecar cannot read the bytes:
- * it routes the connection by SNI (router/route-sni.ts) and TCP-proxies it, so Istio reports it
+ * it routes the connection by SNI (lib/istio/routing/route-sni.ts) and TCP-proxies it, so Istio reports it
  * with TCP metrics only, as the client's sidecar (`reporter="source"`, no destination workload;
  * the outside host reports nothing): `istio_tcp_connections_opened_total` when it is
  * established, `…_closed_total` with `istio_tcp_received_bytes_total` (the client's ClientHello and
@@ -13,8 +13,8 @@
  * tcp_proxy, not read in Istio's docs), closes the connection at once with no bytes either way,
  * and curl sees a reset during the handshake (exit 35).
  */
-import type { PodInfo } from "../config/snapshot";
-import { routeSni } from "../router/route-sni";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
+import { routeSni } from "@/lib/istio/routing/route-sni";
 import { formatFlags } from "../telemetry/response-flags";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import type { EngineContext } from "./context";

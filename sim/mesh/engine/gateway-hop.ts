@@ -6,14 +6,14 @@
  * hop and, like every gateway, reports nothing as a destination: the caller's sidecar names it
  * as the destination workload of the first hop.
  */
-import type { PodInfo } from "../config/snapshot";
-import { serverAccepts, serversOn } from "../config/gateway-servers";
-import type { HttpRequest } from "../router/types";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
+import { serverAccepts, serversOn } from "@/lib/istio/routing/gateway-servers";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
 
 /**
  * The gateway listens on its container port (the Service port's targetPort); the servers
- * there may name either port (config/gateway-servers.ts). The request carries the port the
+ * there may name either port (lib/istio/routing/gateway-servers.ts). The request carries the port the
  * accepting server declared, which is what a VirtualService's `match.port` compares with.
  */
 export function forwardThroughGateway(

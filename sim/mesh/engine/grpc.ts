@@ -2,7 +2,7 @@
  * gRPC on top of the HTTP journey, as Envoy and Istio's stats filter see it:
  * - a request is gRPC when its content-type is application/grpc — what makes Istio report
  *   `request_protocol="grpc"`; applications speak gRPC to a service port whose name (or
- *   appProtocol) says grpc, Istio's protocol selection (config/build-snapshot.ts);
+ *   appProtocol) says grpc, Istio's protocol selection (lib/istio/routing/build-snapshot.ts);
  * - a gRPC server answers HTTP 200 and puts its status in the grpc-status trailer: success
  *   is 0 (OK), a failure e.g. 14 (UNAVAILABLE) — still `response_code="200"`;
  * - an answer Envoy generates itself (no healthy upstream, overflow, timeout, fault abort)
@@ -11,7 +11,7 @@
  * - grpc_response_status is the reported status, else inferred from the HTTP status, and
  *   empty when no response was sent (code 0).
  */
-import type { HttpRequest } from "../router/types";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 
 export const GRPC_CONTENT_TYPE = "application/grpc";
 

@@ -23,12 +23,13 @@ import type { StoreClient } from "../../store/types";
 import { BehaviourTable } from "../behaviour/behaviour-table";
 import type { BehaviourOverride } from "../behaviour/types";
 import { ConfigWatcher } from "../config/config-watcher";
-import type { ConfigSnapshot } from "../config/snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 import { ExternalLoad } from "../load/external-load";
 import { FortioLoad } from "../load/fortio-load";
 import { GrpcClientLoad } from "../load/grpc-load";
 import type { LoadGenerator } from "../load/generator";
-import { gatewaysAccepting, ingressGatewayPod, IngressLoad } from "../load/ingress-load";
+import { gatewaysAccepting } from "@/lib/istio/routing/gateway-servers";
+import { ingressGatewayPod, IngressLoad } from "../load/ingress-load";
 import {
   DEFAULT_LOAD,
   ENTRY_POINTS,
@@ -44,7 +45,7 @@ import { ProxySync } from "../istiod/proxy-sync";
 import { ProxyStates } from "../proxy/proxy-state";
 import { MetricRegistry } from "../telemetry/metric-registry";
 import type { ProxyRecordSink } from "../telemetry/proxy-record";
-import type { HttpRequest } from "../router/types";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";
 import { createIdSource } from "./request-ids";
 import { createRng } from "./rng";

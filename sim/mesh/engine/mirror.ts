@@ -3,10 +3,10 @@
  * mirror cluster, whose inbound sidecar reports it like any request (so the mirror target
  * shows traffic), while the client proxy neither waits for nor reports it.
  */
-import type { PodInfo } from "../config/snapshot";
-import { connectionSecurity } from "../router/mutual-tls";
-import { resolveCluster } from "../router/resolve-cluster";
-import type { DestinationRef, HttpRequest } from "../router/types";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
+import { connectionSecurity } from "@/lib/istio/routing/mutual-tls";
+import { resolveCluster } from "@/lib/istio/routing/resolve-cluster";
+import type { DestinationRef, HttpRequest } from "@/lib/istio/routing/types";
 import { serviceLabelsOf } from "../telemetry/service-labels";
 import { networkDelay, proxyKeyOf, type EngineContext } from "./context";
 import { authorityOf, clientAddressOf, mutualTlsServerNameOf, shadowAuthorityOf } from "./proxy-addresses";

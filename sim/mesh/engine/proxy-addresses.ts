@@ -3,9 +3,9 @@
  * names (`outbound|9080|v1|ratings.bookinfo.svc.cluster.local`, `inbound|9080||`), route
  * decorators (span operation names), SNI of Istio mTLS, and ip:port pairs.
  */
-import type { PodInfo } from "../config/snapshot";
-import type { DestinationService } from "../router/resolve-cluster";
-import type { HttpRequest } from "../router/types";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
+import type { DestinationService } from "@/lib/istio/routing/resolve-cluster";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import type { EngineContext } from "./context";
 import { isGrpcRequest } from "./grpc";
 

@@ -12,25 +12,30 @@
  * A gRPC request is reported as `request_protocol="grpc"` with its grpc-status; Envoy's own
  * answers to it are trailers-only HTTP 200s with a mapped status (engine/grpc.ts).
  * A gateway first applies its own AuthorizationPolicies, as its RBAC filter runs before the
- * fault filter and the router (router/authorize-request.ts): a denied request gets the local
+ * fault filter and the router (lib/istio/routing/authorize-request.ts): a denied request gets the local
  * 403 `RBAC: access denied`, no flag, and goes nowhere. Its callers come from outside the
  * mesh, in plaintext: no principal, the node's address (engine/proxy-addresses.ts).
  * Alongside each report the proxy writes its ProxyRecord (the access-log line and span,
  * telemetry/proxy-record.ts); the request goes upstream with the trace headers of its span
  * (engine/trace-propagation.ts).
  */
-import type { PodInfo } from "../config/snapshot";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 import {
   authorizationPoliciesFor,
   authorize,
   RBAC_DENIED_BODY,
   RBAC_DENIED_STATUS,
   rbacDeniedDetails,
-} from "../router/authorize-request";
-import { BLOCK_ALL_ROUTE, resolveCluster, resolveService, type DestinationService } from "../router/resolve-cluster";
-import { isRetriable, retryBackoffMs } from "../router/retry-policy";
-import { routeHttp } from "../router/route-http";
-import type { HttpRequest, RoutedDecision, SourceContext } from "../router/types";
+} from "@/lib/istio/routing/authorize-request";
+import {
+  BLOCK_ALL_ROUTE,
+  resolveCluster,
+  resolveService,
+  type DestinationService,
+} from "@/lib/istio/routing/resolve-cluster";
+import { isRetriable, retryBackoffMs } from "@/lib/istio/routing/retry-policy";
+import { routeHttp } from "@/lib/istio/routing/route-http";
+import type { HttpRequest, RoutedDecision, SourceContext } from "@/lib/istio/routing/types";
 import { formatFlags, RESPONSE_FLAGS, type ResponseFlag } from "../telemetry/response-flags";
 import {
   addressOf,

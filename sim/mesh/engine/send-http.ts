@@ -1,5 +1,5 @@
 /** Dispatches one request: through the caller's proxy when it has one, else straight to a pod. */
-import type { HttpRequest } from "../router/types";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import type { Caller, Cancellable, EngineContext, HttpResponse } from "./context";
 import { startDirectExchange } from "./direct-exchange";
 import { startProxyExchange } from "./proxy-exchange";

@@ -9,22 +9,22 @@
  * 200 and a grpc-status: 0, or the workload's gRPC error status when it fails.
  *
  * Before the application sees anything, the sidecar's RBAC filters apply the pod's
- * AuthorizationPolicies (router/authorize-request.ts). A denied request never reaches the
+ * AuthorizationPolicies (lib/istio/routing/authorize-request.ts). A denied request never reaches the
  * app: the sidecar answers 403 `RBAC: access denied` itself, with no response flag and
  * details naming the matched policy, and reports it like any answer (the caller's proxy
  * then reports the 403 it got from upstream). A denied gRPC call gets the trailers-only
  * 200 with grpc-status 7 (PERMISSION_DENIED), as Envoy converts its local replies.
  */
-import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
-import { ipOfAddress } from "../router/authorization-matchers";
+import type { PodInfo, WorkloadIdentity } from "@/lib/istio/routing/snapshot";
+import { ipOfAddress } from "@/lib/istio/routing/authorization-matchers";
 import {
   authorizationPoliciesFor,
   authorize,
   RBAC_DENIED_BODY,
   RBAC_DENIED_STATUS,
   rbacDeniedDetails,
-} from "../router/authorize-request";
-import type { HttpRequest } from "../router/types";
+} from "@/lib/istio/routing/authorize-request";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import type { ServiceLabels } from "../telemetry/labels";
 import { appCall } from "./app-call";
 import type { Cancellable, EngineContext, HttpResponse } from "./context";

@@ -6,15 +6,15 @@
  * so without mTLS the server's sidecar cannot name its caller (unknown).
  *
  * The server's sidecar applies the pod's AuthorizationPolicies when the client's first
- * bytes arrive (router/authorize-request.ts, with no HTTP fields to read): a denied
+ * bytes arrive (lib/istio/routing/authorize-request.ts, with no HTTP fields to read): a denied
  * connection is closed at once — no response code, no flag; both sides count it opened and
  * closed, with the bytes the client sent and nothing back.
  */
-import type { PodInfo, WorkloadIdentity } from "../config/snapshot";
-import { authorizationPoliciesFor, authorize } from "../router/authorize-request";
-import { connectionSecurity } from "../router/mutual-tls";
-import { resolveCluster, resolveService } from "../router/resolve-cluster";
-import { routeTcp } from "../router/route-tcp";
+import type { PodInfo, WorkloadIdentity } from "@/lib/istio/routing/snapshot";
+import { authorizationPoliciesFor, authorize } from "@/lib/istio/routing/authorize-request";
+import { connectionSecurity } from "@/lib/istio/routing/mutual-tls";
+import { resolveCluster, resolveService } from "@/lib/istio/routing/resolve-cluster";
+import { routeTcp } from "@/lib/istio/routing/route-tcp";
 import { poolLimitsOf } from "../proxy/connection-pool";
 import { outlierSettingsOf } from "../proxy/outlier-detector";
 import type { ServiceLabels, Reporter } from "../telemetry/labels";

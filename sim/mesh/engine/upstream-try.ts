@@ -5,12 +5,12 @@
  * UF), cross the network, let the server answer, cross back. A per-try timeout resets the
  * stream (504 UT; the server sees its caller hang up). Outcomes feed outlier detection.
  */
-import type { PodInfo } from "../config/snapshot";
-import { connectionSecurity, gatewayConnectionSecurity } from "../router/mutual-tls";
-import type { Cluster } from "../router/resolve-cluster";
-import type { TryOutcome } from "../router/retry-policy";
-import type { HttpRequest } from "../router/types";
-import { upstreamTls } from "../router/upstream-tls";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
+import { connectionSecurity, gatewayConnectionSecurity } from "@/lib/istio/routing/mutual-tls";
+import type { Cluster } from "@/lib/istio/routing/resolve-cluster";
+import type { TryOutcome } from "@/lib/istio/routing/retry-policy";
+import type { HttpRequest } from "@/lib/istio/routing/types";
+import { upstreamTls } from "@/lib/istio/routing/upstream-tls";
 import { poolLimitsOf, type PendingTicket } from "../proxy/connection-pool";
 import { outlierSettingsOf } from "../proxy/outlier-detector";
 import {

@@ -4,12 +4,17 @@
  * (`outbound|9080|v2|reviews.bookinfo.svc.cluster.local`), `inbound|port||` clusters for
  * the ports of the services that select a sidecar's own pod, and PassthroughCluster and
  * BlackHoleCluster. Each cluster's traffic policy is the one `resolveCluster` gives the
- * traffic engine (router/resolve-cluster.ts), so what the dump shows is what traffic gets.
+ * traffic engine (lib/istio/routing/resolve-cluster.ts), so what the dump shows is what traffic gets.
  */
 import { parseDurationMs } from "@/lib/istio/duration";
 import type { ClientTLSSettings } from "@/lib/istio/types";
-import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
-import { findDestinationRule, resolveCluster, type Cluster, type EffectivePolicy } from "../router/resolve-cluster";
+import { labelsMatch, type ConfigSnapshot, type PodInfo } from "@/lib/istio/routing/snapshot";
+import {
+  findDestinationRule,
+  resolveCluster,
+  type Cluster,
+  type EffectivePolicy,
+} from "@/lib/istio/routing/resolve-cluster";
 import { ADS_CONFIG_SOURCE, istioConfigPath, protoDuration, typed, type EnvoyJson } from "./envoy-json";
 import { outboundPortsOf, type OutboundPort } from "./outbound-ports";
 
@@ -112,7 +117,7 @@ function outlierDetection(policy: EffectivePolicy): EnvoyJson | undefined {
 /**
  * Auto mTLS, when no DestinationRule sets `tls`: Istio mTLS to endpoints labelled
  * `tlsMode: istio` (build-endpoints.ts: a sidecar whose PeerAuthentication is not DISABLE,
- * as router/mutual-tls.ts decides for traffic), plaintext to the rest.
+ * as lib/istio/routing/mutual-tls.ts decides for traffic), plaintext to the rest.
  */
 function autoMutualTls(sni: string): EnvoyJson[] {
   const istio = transportSocket({ mode: "ISTIO_MUTUAL" }, sni);

@@ -6,8 +6,8 @@
  * (ServiceInfo.pods), so the HEALTHY set here is the set traffic reaches. Outlier
  * ejections live in the engine's per-proxy state and are not shown (see README.md).
  */
-import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
-import { serverMtlsMode } from "../router/mutual-tls";
+import { labelsMatch, type ConfigSnapshot, type PodInfo } from "@/lib/istio/routing/snapshot";
+import { serverMtlsMode } from "@/lib/istio/routing/mutual-tls";
 import type { OutboundCluster } from "./build-clusters";
 import { typed, type EnvoyJson } from "./envoy-json";
 

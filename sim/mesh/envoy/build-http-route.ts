@@ -6,18 +6,18 @@
  * (a cluster, or weighted_clusters with the VirtualService's weights), timeout, retry
  * policy, fault filter config, mirrors, the `istio.config` metadata naming the
  * VirtualService and the tracing decorator. Names, ports and policies come from the same
- * router functions the traffic engine calls (router/route-http.ts, retry-policy.ts,
+ * router functions the traffic engine calls (lib/istio/routing/route-http.ts, retry-policy.ts,
  * resolve-cluster.ts), so a route in the dump is the route traffic takes.
  */
 import { parseDurationMs } from "@/lib/istio/duration";
 import type { HTTPMatchRequest, HTTPRoute, StringMatch } from "@/lib/istio/types";
-import { qualifyGatewayName } from "../config/hosts";
-import { labelsMatch, type ConfigSnapshot, type VirtualServiceEntry } from "../config/snapshot";
-import { percentOf } from "../router/pick-weighted";
-import { clusterPort, resolveService } from "../router/resolve-cluster";
-import { buildRetryPolicy } from "../router/retry-policy";
-import { destinationOf } from "../router/route-http";
-import type { DestinationRef, RetryPolicy, SourceContext } from "../router/types";
+import { qualifyGatewayName } from "@/lib/istio/routing/hosts";
+import { labelsMatch, type ConfigSnapshot, type VirtualServiceEntry } from "@/lib/istio/routing/snapshot";
+import { percentOf } from "@/lib/istio/routing/pick-weighted";
+import { clusterPort, resolveService } from "@/lib/istio/routing/resolve-cluster";
+import { buildRetryPolicy } from "@/lib/istio/routing/retry-policy";
+import { destinationOf } from "@/lib/istio/routing/evaluate-http-route";
+import type { DestinationRef, RetryPolicy, SourceContext } from "@/lib/istio/routing/types";
 import { fractionalPercent, istioConfigPath, protoDuration, typed, type EnvoyJson } from "./envoy-json";
 
 /** The host and port a virtual host serves: the default destination and the decorator's fallback. */

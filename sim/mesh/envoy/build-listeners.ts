@@ -9,11 +9,11 @@
  * (`<ClusterIP>_<port>`). A gateway listens for real on its servers' ports (`0.0.0.0_8080`,
  * route config `http.8080`).
  */
-import { qualifyConfigHost } from "../config/hosts";
-import { labelsMatch, type ConfigSnapshot, type PodInfo, type Protocol } from "../config/snapshot";
-import { anyL4MatchHolds } from "../router/match-request";
-import { catchAllRouteOf } from "../router/resolve-cluster";
-import { selectVirtualServices } from "../router/select-virtual-services";
+import { qualifyConfigHost } from "@/lib/istio/routing/hosts";
+import { labelsMatch, type ConfigSnapshot, type PodInfo, type Protocol } from "@/lib/istio/routing/snapshot";
+import { anyL4MatchHolds } from "@/lib/istio/routing/match-request";
+import { catchAllRouteOf } from "@/lib/istio/routing/resolve-cluster";
+import { selectVirtualServices } from "@/lib/istio/routing/select-virtual-services";
 import { clusterNameOf } from "./build-http-route";
 import { buildRbacFilters } from "./build-rbac-filters";
 import { gatewayHttpPorts, sidecarSource } from "./build-route-configs";
@@ -79,7 +79,7 @@ function tcpProxy(statPrefix: string, to: string | Array<{ name: string; weight:
 }
 
 /**
- * A TCP service's proxy filter as routeTcp (router/route-tcp.ts) routes it: the first `tcp`
+ * A TCP service's proxy filter as routeTcp (lib/istio/routing/route-tcp.ts) routes it: the first `tcp`
  * rule of the proxy's VirtualService whose L4 match holds for this port and proxy (all of
  * which is known when the config is built), with its weights; else the service's cluster.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
-import { authorizationPoliciesFor, authorize } from "../router/authorize-request";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
+import { authorizationPoliciesFor, authorize } from "@/lib/istio/routing/authorize-request";
 import { PUSHED_AT, podOf, section } from "../test-support/read-config-dump";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import { rbacPolicyOf } from "./build-rbac-filters";

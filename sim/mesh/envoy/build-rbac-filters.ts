@@ -1,9 +1,9 @@
 /**
  * The RBAC filters istiod writes into a sidecar's inbound chains from the AuthorizationPolicies that apply to the
  * workload — chosen by the router's own `authorizationPoliciesFor`, so the dump shows exactly the policies the
- * simulated proxy enforces (router/authorize-request.ts). One filter per action, in the order the router decides:
- * AUDIT (action LOG, decides nothing), CUSTOM (no external authorizer is configured, so istiod's fail-closed filter
- * denies what the policy matches), DENY, then ALLOW. A filter's `rules.policies` are keyed
+ * simulated proxy enforces (lib/istio/routing/authorize-request.ts). One filter per action, in the order the router
+ * decides: AUDIT (action LOG, decides nothing), CUSTOM (no external authorizer is configured, so istiod's fail-closed
+ * filter denies what the policy matches), DENY, then ALLOW. A filter's `rules.policies` are keyed
  * `ns[<namespace>]-policy[<name>]-rule[<index>]` (`rbacPolicyName`, the name a denial reports); ALLOW is the proto
  * default and so is not printed. An ALLOW filter whose policies have no rules has no policies: it denies all.
  *
@@ -22,13 +22,13 @@ import type {
   AuthorizationRule,
   AuthorizationSource,
 } from "@/lib/istio/types";
-import type { AuthorizationPolicyEntry, ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { AuthorizationPolicyEntry, ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import {
   authorizationPoliciesFor,
   isHttpOnlyKey,
   rbacPolicyName,
   usesHttpOnlyFields,
-} from "../router/authorize-request";
+} from "@/lib/istio/routing/authorize-request";
 import { typed, type EnvoyJson } from "./envoy-json";
 
 const HTTP_RBAC_TYPE = "envoy.extensions.filters.http.rbac.v3.RBAC";

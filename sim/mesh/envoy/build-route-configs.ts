@@ -9,11 +9,11 @@
  * call the traffic engine makes — in order; no VirtualService gives Istio's `default` route.
  */
 import type { GatewayServer } from "@/lib/istio/types";
-import { containerPortsOf, serverAccepts, serversOn } from "../config/gateway-servers";
-import { labelsMatch, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
-import { BLOCK_ALL_ROUTE, catchAllRouteOf } from "../router/resolve-cluster";
-import { selectVirtualServices } from "../router/select-virtual-services";
-import type { SourceContext } from "../router/types";
+import { containerPortsOf, serverAccepts, serversOn } from "@/lib/istio/routing/gateway-servers";
+import { labelsMatch, type ConfigSnapshot, type PodInfo } from "@/lib/istio/routing/snapshot";
+import { BLOCK_ALL_ROUTE, catchAllRouteOf } from "@/lib/istio/routing/resolve-cluster";
+import { selectVirtualServices } from "@/lib/istio/routing/select-virtual-services";
+import type { SourceContext } from "@/lib/istio/routing/types";
 import { defaultRoute, routesOfRule, type RouteTarget } from "./build-http-route";
 import { typed, type EnvoyJson } from "./envoy-json";
 import { domainsOf, outboundPortsOf } from "./outbound-ports";
@@ -30,9 +30,9 @@ function routesFor(snapshot: ConfigSnapshot, source: SourceContext, target: Rout
 }
 
 /**
- * The catch-all virtual host for hosts no Service or ServiceEntry declares, as istiod writes it for the mesh's outbound
- * policy (router/resolve-cluster.ts `catchAllRouteOf`, the choice the traffic engine routes by): `allow_any` to
- * PassthroughCluster under ALLOW_ANY, `block_all` answering 502 itself under REGISTRY_ONLY.
+ * The catch-all virtual host for hosts no Service or ServiceEntry declares, as istiod writes it for the mesh's
+ * outbound policy (lib/istio/routing/resolve-cluster.ts `catchAllRouteOf`, the choice the traffic engine routes by):
+ * `allow_any` to PassthroughCluster under ALLOW_ANY, `block_all` answering 502 itself under REGISTRY_ONLY.
  */
 function catchAllVirtualHost(snapshot: ConfigSnapshot): EnvoyJson {
   const route = catchAllRouteOf(snapshot);
@@ -94,7 +94,7 @@ function isHttpServer(server: GatewayServer): boolean {
 /**
  * The container ports a gateway pod listens on for HTTP servers, one listener and route config `http.<port>` each, as
  * istiod names them: a server on the gateway Service's port 80 listens on its targetPort 8080
- * (config/gateway-servers.ts).
+ * (lib/istio/routing/gateway-servers.ts).
  */
 export function gatewayHttpPorts(snapshot: ConfigSnapshot, proxy: PodInfo): number[] {
   const ports = new Set<number>();

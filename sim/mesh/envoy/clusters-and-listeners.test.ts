@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigWatcher } from "../config/config-watcher";
-import type { ConfigSnapshot } from "../config/snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 import { createDefaultScenarioStore } from "../test-support/scenario-store";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import {

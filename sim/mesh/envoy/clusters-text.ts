@@ -5,7 +5,7 @@
  * lines. Connection and request counters are not simulated per host and read 0; health
  * is `healthy`, or `/failed_eds_health` for a not-ready pod sent as UNHEALTHY.
  */
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import { buildClusters, type OutboundCluster } from "./build-clusters";
 import { endpointsOf } from "./build-endpoints";
 import type { EnvoyJson } from "./envoy-json";

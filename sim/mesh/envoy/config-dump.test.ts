@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigWatcher } from "../config/config-watcher";
-import type { ConfigSnapshot } from "../config/snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 import { EGRESS_GATEWAY_YAML, SERVICE_ENTRY_YAML, meshConfigYaml } from "../test-support/egress-config";
 import { applyYaml, createDefaultScenarioStore } from "../test-support/scenario-store";
 import { snapshotWith } from "../test-support/snapshot-fixture";

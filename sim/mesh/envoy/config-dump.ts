@@ -4,7 +4,7 @@
  * ScopedRoutes, Routes, Secrets]}` in Envoy's order, every dynamic resource stamped with
  * the push version `<push time>/<snapshot version>`, which changes with every rebuild.
  */
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import { buildClusters, STATIC_CLUSTER_NAMES } from "./build-clusters";
 import { loadAssignment } from "./build-endpoints";
 import { buildListeners } from "./build-listeners";

@@ -4,9 +4,9 @@
  * every proxy sees the whole mesh, as istiod's default). Clusters, listeners and route
  * configurations are all built from these rows, so they name the same things.
  */
-import { protocolOfPort } from "../config/build-snapshot";
-import { splitServiceFqdn } from "../config/hosts";
-import type { ConfigSnapshot, Protocol } from "../config/snapshot";
+import { protocolOfPort } from "@/lib/istio/routing/build-snapshot";
+import { splitServiceFqdn } from "@/lib/istio/routing/hosts";
+import type { ConfigSnapshot, Protocol } from "@/lib/istio/routing/snapshot";
 
 export interface OutboundPort {
   host: string;

@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ConfigSnapshot } from "../config/snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 import { duplexPair } from "./duplex-pair";
 import { clustersJson, clustersText } from "./clusters-text";
 import { configDumpFor, ENVOY_VERSION, nodeOf } from "./config-dump";

@@ -19,7 +19,7 @@ import type { StoreClient } from "../../store/types";
 import type { MeshEngine } from "../engine/mesh-engine";
 import type { HttpResponse } from "../engine/context";
 import { INGRESS_PORT, INGRESS_TLS_PORT, ingressGatewayPod } from "../load/ingress-load";
-import type { HttpRequest } from "../router/types";
+import type { HttpRequest } from "@/lib/istio/routing/types";
 import { loadCredential } from "./gateway-credentials";
 import { localReplyBody } from "./local-replies";
 import { selectTlsServer, type TlsServer } from "./select-tls-server";

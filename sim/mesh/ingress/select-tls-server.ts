@@ -6,9 +6,9 @@
  * connection is closed.
  */
 import type { GatewayServer } from "@/lib/istio/types";
-import { serverHosts, serversOn } from "../config/gateway-servers";
-import { hostMatches, hostSpecificity } from "../config/hosts";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import { serverHosts, serversOn } from "@/lib/istio/routing/gateway-servers";
+import { hostMatches, hostSpecificity } from "@/lib/istio/routing/hosts";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 
 export interface TlsServer {
   gateway: string;

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ConfigSnapshot } from "../config/snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 import { duplexPair } from "../envoy/duplex-pair";
 import type { ProxySync } from "./proxy-sync";
 import { buildSyncz } from "./syncz";

@@ -9,7 +9,7 @@
  * derived from the version so that a proxy that acked a push carries exactly the nonce istiod sent.
  */
 import { createHash } from "node:crypto";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import { pushVersion } from "../envoy/config-dump";
 import type { ProxySync } from "./proxy-sync";
 

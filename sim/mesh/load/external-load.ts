@@ -6,7 +6,7 @@
  * VirtualService through the egress gateway. With `scheme: "https"` curl speaks TLS itself: the
  * sidecar cannot read the request and only routes the connection by SNI (engine/external-tls.ts).
  */
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import { openExternalTls } from "../engine/external-tls";
 import { EXTERNAL_SCHEME_PORTS, type EntryPointLoad } from "./load-settings";
 import { PoissonLoad } from "./poisson-source";

@@ -6,7 +6,7 @@
  * ~5 ms per call on average, against ~1 ms for httpbin to answer): that client-side time
  * is what spaces out a connection's retries after a 503 UO, and so sets the overflow share.
  */
-import { resolveDnsName } from "../config/hosts";
+import { resolveDnsName } from "@/lib/istio/routing/hosts";
 import type { EntryPointLoad } from "./load-settings";
 import type { GeneratorContext, LoadGenerator } from "./generator";
 

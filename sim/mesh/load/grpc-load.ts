@@ -5,7 +5,7 @@
  * application/grpc — the unary call of Istio's echo test app. Without that pod or port
  * (the default scenario) it sends nothing.
  */
-import { resolveDnsName } from "../config/hosts";
+import { resolveDnsName } from "@/lib/istio/routing/hosts";
 import { GRPC_CONTENT_TYPE } from "../engine/grpc";
 import { PoissonLoad } from "./poisson-source";
 

@@ -3,8 +3,8 @@
  * `GET /productpage`, a share of them logged in as jason. The gateway routes them with
  * the VirtualServices bound to the Gateways that select it and listen on its port.
  */
-import { serverAccepts, serversOn } from "../config/gateway-servers";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import { gatewaysAccepting } from "@/lib/istio/routing/gateway-servers";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import type { EntryPointLoad } from "./load-settings";
 import { PoissonLoad } from "./poisson-source";
 
@@ -17,13 +17,6 @@ export const INGRESS_HOST = "localhost";
 
 export function ingressGatewayPod(snapshot: ConfigSnapshot): PodInfo | undefined {
   return snapshot.pods.find((p) => p.isGateway && p.ready && p.labels.istio === "ingressgateway");
-}
-
-/** `namespace/name` of the Gateways selecting this pod with a server on `port` (a container port) for `host`. */
-export function gatewaysAccepting(snapshot: ConfigSnapshot, pod: PodInfo, port: number, host: string): string[] {
-  const out = new Set<string>();
-  for (const { gateway, server } of serversOn(snapshot, pod, port)) if (serverAccepts(server, host)) out.add(gateway);
-  return [...out];
 }
 
 export class IngressLoad extends PoissonLoad {

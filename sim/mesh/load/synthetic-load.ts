@@ -12,8 +12,8 @@
  * of the hops, so an entry whose tree is wide gets fewer arrivals: that keeps the total
  * steady instead of swinging with every arrival at a wide tree.
  */
-import { resolveDnsName } from "../config/hosts";
-import type { ConfigSnapshot, ServiceInfo } from "../config/snapshot";
+import { resolveDnsName } from "@/lib/istio/routing/hosts";
+import type { ConfigSnapshot, ServiceInfo } from "@/lib/istio/routing/snapshot";
 import { CALLS_ANNOTATION, parseCallsAnnotation } from "../behaviour/synthetic-calls";
 import type { EntryPointLoad } from "./load-settings";
 import type { GeneratorContext, LoadGenerator } from "./generator";

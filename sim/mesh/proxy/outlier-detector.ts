@@ -9,7 +9,7 @@
  */
 import { parseDurationMs } from "@/lib/istio/duration";
 import type { OutlierDetection } from "@/lib/istio/types";
-import type { PodInfo } from "../config/snapshot";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 
 interface HostState {
   consecutive: number;

@@ -4,7 +4,7 @@
  * cluster name, so it survives config rebuilds as long as the cluster does.
  */
 import type { LoadBalancerSettings } from "@/lib/istio/types";
-import type { PodInfo } from "../config/snapshot";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 import type { Rng } from "../engine/rng";
 import { ConnectionPool } from "./connection-pool";
 import { OutlierDetector } from "./outlier-detector";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthorizationPolicySpec } from "@/lib/istio/types";
-import type { AuthorizationPolicyEntry } from "../config/snapshot";
+import type { AuthorizationPolicyEntry } from "@/lib/istio/routing/snapshot";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import {
   authorizationPoliciesFor,
@@ -8,7 +8,7 @@ import {
   rbacDeniedDetails,
   type AuthorizationDecision,
   type AuthorizationInput,
-} from "./authorize-request";
+} from "@/lib/istio/routing/authorize-request";
 
 const PRODUCTPAGE = "spiffe://cluster.local/ns/bookinfo/sa/bookinfo-productpage";
 const SLEEP = "spiffe://cluster.local/ns/foo/sa/sleep";
@@ -29,6 +29,8 @@ function get(path: string, headers: Record<string, string> = {}, from: Partial<A
 }
 
 const ALLOWED: AuthorizationDecision = { allowed: true };
+/** Allowed or denied, and by which rule when denied (the allowing rule is the explainer's business). */
+const verdict = (decision: AuthorizationDecision): AuthorizationDecision => (decision.allowed ? ALLOWED : decision);
 const denied = (matchedPolicy: string): AuthorizationDecision => ({ allowed: false, matchedPolicy });
 
 const allowProductpage = policy("allow-productpage", {
@@ -232,7 +234,7 @@ describe("authorize (Envoy RBAC as Istio configures it)", () => {
     },
   ];
   it.each(cases)("$name", ({ policies, input, want }) => {
-    expect(authorize(policies, input)).toEqual(want);
+    expect(verdict(authorize(policies, input))).toEqual(want);
   });
 });
 
@@ -276,7 +278,7 @@ describe("authorize a TCP connection (no HTTP fields to read)", () => {
     },
   ];
   it.each(cases)("$name", ({ policies, want }) => {
-    expect(authorize(policies, tcp)).toEqual(want);
+    expect(verdict(authorize(policies, tcp))).toEqual(want);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith } from "../test-support/snapshot-fixture";
-import { connectionSecurity, serverMtlsMode } from "./mutual-tls";
+import { connectionSecurity, serverMtlsMode } from "@/lib/istio/routing/mutual-tls";
 
 const pa = (name: string, namespace: string, mode: string, selector = ""): string => `apiVersion: security.istio.io/v1
 kind: PeerAuthentication

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import { HTTPBIN_CIRCUIT_BREAKER } from "../test-support/sample-networking";
-import { resolveCluster, resolveService } from "./resolve-cluster";
+import { resolveCluster, resolveService } from "@/lib/istio/routing/resolve-cluster";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith, sequence } from "../test-support/snapshot-fixture";
-import { routeHttp } from "./route-http";
-import type { HttpRequest, RoutedDecision, SourceContext } from "./types";
+import { routeHttp } from "@/lib/istio/routing/route-http";
+import type { HttpRequest, RoutedDecision, SourceContext } from "@/lib/istio/routing/types";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
 const productpage: SourceContext = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { meshConfigYaml } from "../test-support/egress-config";
 import { HTTPS_HOST, HTTPS_SERVICE_ENTRY_YAML } from "../test-support/egress-tls-config";
 import { snapshotWith } from "../test-support/snapshot-fixture";
-import { routeSni } from "./route-sni";
+import { routeSni } from "@/lib/istio/routing/route-sni";
 
 const HTTP_ONLY_ENTRY = HTTPS_SERVICE_ENTRY_YAML.replace(
   "{ number: 443, name: https, protocol: HTTPS }",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith } from "../test-support/snapshot-fixture";
 import { TCP_ECHO_20_V2 } from "../test-support/sample-networking";
-import { routeTcp } from "./route-tcp";
+import { routeTcp } from "@/lib/istio/routing/route-tcp";
 
 const HOST = "tcp-echo.tcp-echo.svc.cluster.local";
 const curl = { namespace: "tcp-echo", labels: { app: "curl" }, gateways: ["mesh"] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PodInfo } from "../config/snapshot";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 import { formatAccessLogLine, formatTcpAccessLogLine } from "./access-log";
 import type { ProxyRecord } from "./proxy-record";
 

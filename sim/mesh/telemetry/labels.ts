@@ -3,7 +3,7 @@
  * service and outcome and cached: a report only concatenates a few cached fragments the
  * first time a combination appears, never per request.
  */
-import type { WorkloadIdentity } from "../config/snapshot";
+import type { WorkloadIdentity } from "@/lib/istio/routing/snapshot";
 
 export type Reporter = "source" | "destination";
 export type SecurityPolicy = "mutual_tls" | "none" | "unknown";

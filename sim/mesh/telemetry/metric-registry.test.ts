@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { WorkloadIdentity } from "../config/snapshot";
+import type { WorkloadIdentity } from "@/lib/istio/routing/snapshot";
 import { parseMetrics, sumOf } from "../test-support/parse-metrics";
 import { MetricRegistry } from "./metric-registry";
 import { formatFlags } from "./response-flags";

@@ -7,7 +7,7 @@
  * hundreds of megabytes (thousands of edges × Istio's 25 labels × three 20-bucket
  * histograms), more than one JavaScript string may hold and too much to keep in memory.
  */
-import type { WorkloadIdentity } from "../config/snapshot";
+import type { WorkloadIdentity } from "@/lib/istio/routing/snapshot";
 import { Histogram, formatNumber } from "./histogram";
 import { LabelCatalog, escapeLabelValue, type Reporter, type SecurityPolicy, type ServiceLabels } from "./labels";
 

@@ -7,7 +7,7 @@
  * Operators named in the comments are those of Istio's default access-log format
  * (`../shared` reference, part 2 §1, mirrored in telemetry/access-log.ts).
  */
-import type { PodInfo } from "../config/snapshot";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 
 /** B3 / W3C trace context as a proxy saw or created it. Ids are lower-case hex. */
 export interface TraceContext {

@@ -1,5 +1,5 @@
 /** destination_service / _name / _namespace for each kind of destination (istio-facts §2). */
-import type { DestinationService } from "../router/resolve-cluster";
+import type { DestinationService } from "@/lib/istio/routing/resolve-cluster";
 import type { ServiceLabels } from "./labels";
 
 export function serviceLabelsOf(service: DestinationService): ServiceLabels {

@@ -4,18 +4,12 @@
  * join up (Bookinfo's productpage and reviews do exactly this). Pure: ids come in from the
  * caller (engine/request-ids.ts).
  */
+import { TRACE_CONTEXT_HEADERS } from "@/lib/istio/sample-client-calls";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
-/** What applications forward: the request id and the trace context in both encodings. */
-export const TRACE_HEADERS = [
-  REQUEST_ID_HEADER,
-  "x-b3-traceid",
-  "x-b3-spanid",
-  "x-b3-parentspanid",
-  "x-b3-sampled",
-  "traceparent",
-] as const;
+/** What applications forward: the request id and the trace context in both encodings (the samples' table says so). */
+export const TRACE_HEADERS = TRACE_CONTEXT_HEADERS;
 
 /** The trace a request already belongs to, from its headers; undefined = the proxy starts one. */
 export interface IncomingTrace {

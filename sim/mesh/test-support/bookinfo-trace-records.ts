@@ -4,7 +4,7 @@
  * engine: the ingress gateway (with its router span) → productpage → details, reviews and, for
  * reviews v2/v3, ratings — each hop a client record and, when the call reached it, a server record.
  */
-import type { PodInfo } from "../config/snapshot";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 import type { ProxyRecord } from "../telemetry/proxy-record";
 
 function pod(

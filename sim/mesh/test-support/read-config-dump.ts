@@ -4,7 +4,7 @@
  * default scenario's snapshot.
  */
 import { z } from "zod";
-import type { ConfigSnapshot, PodInfo } from "../config/snapshot";
+import type { ConfigSnapshot, PodInfo } from "@/lib/istio/routing/snapshot";
 import { configDumpFor } from "../envoy/config-dump";
 
 export const Route = z

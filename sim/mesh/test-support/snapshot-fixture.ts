@@ -1,6 +1,6 @@
 /** Test support: the default scenario's snapshot, plus extra YAML applied on top. */
 import { ConfigWatcher } from "../config/config-watcher";
-import type { ConfigSnapshot } from "../config/snapshot";
+import type { ConfigSnapshot } from "@/lib/istio/routing/snapshot";
 import { applyYaml, createDefaultScenarioStore } from "./scenario-store";
 
 export function snapshotWith(yaml = ""): ConfigSnapshot {

@@ -11,8 +11,8 @@
  * sets them, so a search by `guid:x-request-id`, `http.status_code` or `error` finds what it
  * would find in Istio's Jaeger. Times are µs since the epoch, as Jaeger keeps them.
  */
-import { CLUSTER_DOMAIN } from "../config/hosts";
-import type { PodInfo } from "../config/snapshot";
+import { CLUSTER_DOMAIN } from "@/lib/istio/routing/hosts";
+import type { PodInfo } from "@/lib/istio/routing/snapshot";
 import { LOCAL_CLUSTER } from "../telemetry/labels";
 import type { ProxyRecord } from "../telemetry/proxy-record";
 import type { JaegerProcess, JaegerTag, StoredSpan } from "./jaeger-model";

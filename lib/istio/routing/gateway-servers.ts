@@ -11,6 +11,8 @@ import { labelsMatch, type ConfigSnapshot, type PodInfo } from "./snapshot";
 export interface ServedServer {
   /** `namespace/name` of the Gateway. */
   gateway: string;
+  /** The server's index in the Gateway's `servers` (`spec/servers/<index>`). */
+  index: number;
   server: GatewayServer;
 }
 
@@ -29,10 +31,10 @@ export function serversOn(snapshot: ConfigSnapshot, pod: PodInfo, containerPort:
   const out: ServedServer[] = [];
   for (const [key, gateway] of snapshot.gateways) {
     if (!gateway.spec.selector || !labelsMatch(gateway.spec.selector, pod.labels)) continue;
-    for (const server of gateway.spec.servers ?? []) {
+    for (const [index, server] of (gateway.spec.servers ?? []).entries()) {
       const number = server.port?.number;
       if (number !== undefined && containerPortsOf(snapshot, pod, number).has(containerPort))
-        out.push({ gateway: key, server });
+        out.push({ gateway: key, index, server });
     }
   }
   return out;
@@ -45,4 +47,28 @@ export function serverHosts(server: GatewayServer): string[] {
 
 export function serverAccepts(server: GatewayServer, host: string): boolean {
   return serverHosts(server).some((h) => hostMatches(h, host));
+}
+
+/**
+ * The servers of a gateway pod that accept `host` on a container port, Gateways in creation
+ * order and servers in their order: the first is the one the explainer names, and every one's
+ * Gateway binds VirtualServices for the request.
+ */
+export function acceptingServers(
+  snapshot: ConfigSnapshot,
+  pod: PodInfo,
+  containerPort: number,
+  host: string,
+): ServedServer[] {
+  return serversOn(snapshot, pod, containerPort).filter(({ server }) => serverAccepts(server, host));
+}
+
+/** `namespace/name` of the Gateways selecting this pod with a server on `containerPort` for `host`. */
+export function gatewaysAccepting(
+  snapshot: ConfigSnapshot,
+  pod: PodInfo,
+  containerPort: number,
+  host: string,
+): string[] {
+  return [...new Set(acceptingServers(snapshot, pod, containerPort, host).map((s) => s.gateway))];
 }

@@ -6,8 +6,8 @@
  * whenever the server has a sidecar and its mode is not DISABLE.
  */
 import type { MutualTLSMode } from "@/lib/istio/types";
-import { serverAccepts, serversOn } from "../config/gateway-servers";
-import { labelsMatch, type ConfigSnapshot, type PeerAuthenticationEntry, type PodInfo } from "../config/snapshot";
+import { serverAccepts, serversOn } from "./gateway-servers";
+import { labelsMatch, type ConfigSnapshot, type PeerAuthenticationEntry, type PodInfo } from "./snapshot";
 import type { EffectivePolicy } from "./resolve-cluster";
 
 export type ServerMtlsMode = "STRICT" | "PERMISSIVE" | "DISABLE";
@@ -20,7 +20,12 @@ function modeOf(pa: PeerAuthenticationEntry, port: number): ServerMtlsMode | und
   return setMode(pa.spec.portLevelMtls?.[String(port)]?.mode) ?? setMode(pa.spec.mtls?.mode);
 }
 
-export function serverMtlsMode(snapshot: ConfigSnapshot, pod: PodInfo, targetPort: number): ServerMtlsMode {
+/** The server's mode and the PeerAuthentication that set it (none: Istio's default, PERMISSIVE). */
+export function serverMtlsDecision(
+  snapshot: ConfigSnapshot,
+  pod: PodInfo,
+  targetPort: number,
+): { mode: ServerMtlsMode; peerAuthentication?: PeerAuthenticationEntry } {
   const layers: PeerAuthenticationEntry[][] = [
     snapshot.peerAuthentications.filter(
       (pa) =>
@@ -36,10 +41,14 @@ export function serverMtlsMode(snapshot: ConfigSnapshot, pod: PodInfo, targetPor
   for (const layer of layers) {
     for (const pa of layer) {
       const mode = modeOf(pa, targetPort);
-      if (mode) return mode;
+      if (mode) return { mode, peerAuthentication: pa };
     }
   }
-  return "PERMISSIVE";
+  return { mode: "PERMISSIVE" };
+}
+
+export function serverMtlsMode(snapshot: ConfigSnapshot, pod: PodInfo, targetPort: number): ServerMtlsMode {
+  return serverMtlsDecision(snapshot, pod, targetPort).mode;
 }
 
 export interface ConnectionSecurity {

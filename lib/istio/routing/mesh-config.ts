@@ -9,7 +9,7 @@
  * YAML means the default, as istiod falls back to its defaults.
  */
 import { parseMeshConfig } from "@/lib/istio/mesh-config";
-import type { KubeObject } from "../../store/types";
+import type { PlainKubeObject } from "@/lib/kube/plain-object";
 
 /** What the engine does with an unregistered host; ALLOW_ANY_DYNAMIC_DNS behaves as ALLOW_ANY here. */
 export type OutboundTrafficMode = "ALLOW_ANY" | "REGISTRY_ONLY";
@@ -20,7 +20,7 @@ export interface MeshConfig {
 
 export const DEFAULT_MESH_CONFIG: MeshConfig = { outboundTrafficMode: "ALLOW_ANY" };
 
-export function readMeshConfig(configMaps: readonly KubeObject[], rootNamespace: string): MeshConfig {
+export function readMeshConfig(configMaps: readonly PlainKubeObject[], rootNamespace: string): MeshConfig {
   const istio = configMaps.find((c) => c.metadata.namespace === rootNamespace && c.metadata.name === "istio");
   const text = (istio as { data?: Record<string, unknown> } | undefined)?.data?.mesh;
   const parsed = parseMeshConfig(typeof text === "string" ? text : undefined);

@@ -13,7 +13,7 @@ import type {
   ServiceEntrySpec,
   VirtualServiceSpec,
 } from "@/lib/istio/types";
-import type { KubeObject } from "../../store/types";
+import type { PlainKubeObject } from "@/lib/kube/plain-object";
 import { readMeshConfig } from "./mesh-config";
 import { qualifyConfigHost, qualifyGatewayName, serviceFqdn } from "./hosts";
 import {
@@ -31,18 +31,18 @@ import {
 } from "./snapshot";
 
 export interface SnapshotInput {
-  namespaces: readonly KubeObject[];
-  pods: readonly KubeObject[];
-  services: readonly KubeObject[];
-  deployments: readonly KubeObject[];
-  virtualServices: readonly KubeObject[];
-  destinationRules: readonly KubeObject[];
-  gateways: readonly KubeObject[];
-  serviceEntries: readonly KubeObject[];
-  peerAuthentications: readonly KubeObject[];
-  authorizationPolicies: readonly KubeObject[];
-  /** Only the root namespace's `istio` ConfigMap is read (config/mesh-config.ts). */
-  configMaps: readonly KubeObject[];
+  namespaces: readonly PlainKubeObject[];
+  pods: readonly PlainKubeObject[];
+  services: readonly PlainKubeObject[];
+  deployments: readonly PlainKubeObject[];
+  virtualServices: readonly PlainKubeObject[];
+  destinationRules: readonly PlainKubeObject[];
+  gateways: readonly PlainKubeObject[];
+  serviceEntries: readonly PlainKubeObject[];
+  peerAuthentications: readonly PlainKubeObject[];
+  authorizationPolicies: readonly PlainKubeObject[];
+  /** Only the root namespace's `istio` ConfigMap is read (mesh-config.ts). */
+  configMaps: readonly PlainKubeObject[];
 }
 
 type Json = Record<string, unknown>;
@@ -70,16 +70,16 @@ export function protocolOfPort(name: string | undefined, appProtocol?: string): 
   return PROTOCOL_BY_PREFIX[key] ?? PROTOCOL_BY_PREFIX[prefix] ?? "http";
 }
 
-function specOf<T>(object: KubeObject): T {
+function specOf<T>(object: PlainKubeObject): T {
   return ((object.spec as T | undefined) ?? {}) as T;
 }
 
-function containersOf(pod: KubeObject): Json[] {
+function containersOf(pod: PlainKubeObject): Json[] {
   const spec = (pod.spec as Json | undefined) ?? {};
   return Array.isArray(spec.containers) ? (spec.containers as Json[]) : [];
 }
 
-function isReady(pod: KubeObject): boolean {
+function isReady(pod: PlainKubeObject): boolean {
   if (pod.metadata.deletionTimestamp) return false;
   const status = (pod.status as Json | undefined) ?? {};
   if (status.phase === "Failed" || status.phase === "Succeeded") return false;
@@ -88,7 +88,7 @@ function isReady(pod: KubeObject): boolean {
   return !ready || ready.status !== "False";
 }
 
-function identityOf(pod: KubeObject, workload: string, serviceAccount: string): WorkloadIdentity {
+function identityOf(pod: PlainKubeObject, workload: string, serviceAccount: string): WorkloadIdentity {
   const labels = pod.metadata.labels ?? {};
   const namespace = pod.metadata.namespace ?? "default";
   return {
@@ -103,7 +103,7 @@ function identityOf(pod: KubeObject, workload: string, serviceAccount: string): 
   };
 }
 
-function buildPods(pods: readonly KubeObject[], deployments: readonly KubeObject[]): PodInfo[] {
+function buildPods(pods: readonly PlainKubeObject[], deployments: readonly PlainKubeObject[]): PodInfo[] {
   const deploymentAnnotations = new Map<string, Record<string, string>>();
   for (const d of deployments)
     deploymentAnnotations.set(`${d.metadata.namespace}/${d.metadata.name}`, d.metadata.annotations ?? {});
@@ -143,7 +143,11 @@ function buildPods(pods: readonly KubeObject[], deployments: readonly KubeObject
   return out.sort((a, b) => (a.namespace + "/" + a.name < b.namespace + "/" + b.name ? -1 : 1));
 }
 
-function servicePorts(service: KubeObject, pods: PodInfo[], podObjects: Map<string, KubeObject>): ServicePortInfo[] {
+function servicePorts(
+  service: PlainKubeObject,
+  pods: PodInfo[],
+  podObjects: Map<string, PlainKubeObject>,
+): ServicePortInfo[] {
   const spec = specOf<{ ports?: Json[] }>(service);
   return (spec.ports ?? []).map((p) => {
     const port = Number(p.port);
@@ -169,9 +173,9 @@ function servicePorts(service: KubeObject, pods: PodInfo[], podObjects: Map<stri
 }
 
 function buildServices(
-  services: readonly KubeObject[],
+  services: readonly PlainKubeObject[],
   pods: PodInfo[],
-  podObjects: Map<string, KubeObject>,
+  podObjects: Map<string, PlainKubeObject>,
 ): Map<string, ServiceInfo> {
   const out = new Map<string, ServiceInfo>();
   const podsByNamespace = new Map<string, PodInfo[]>();
@@ -203,7 +207,7 @@ function buildServices(
   return out;
 }
 
-function byCreation(objects: readonly KubeObject[]): KubeObject[] {
+function byCreation(objects: readonly PlainKubeObject[]): PlainKubeObject[] {
   return [...objects].sort((a, b) => {
     const ta = a.metadata.creationTimestamp ?? "";
     const tb = b.metadata.creationTimestamp ?? "";
@@ -212,7 +216,7 @@ function byCreation(objects: readonly KubeObject[]): KubeObject[] {
   });
 }
 
-function entry<Spec>(object: KubeObject, order: number): ConfigEntry<Spec> {
+function entry<Spec>(object: PlainKubeObject, order: number): ConfigEntry<Spec> {
   return {
     name: object.metadata.name ?? "",
     namespace: object.metadata.namespace ?? "default",

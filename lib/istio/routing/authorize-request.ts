@@ -36,7 +36,7 @@ import type {
   AuthorizationRule,
   AuthorizationSource,
 } from "@/lib/istio/types";
-import { labelsMatch, type AuthorizationPolicyEntry, type ConfigSnapshot, type PodInfo } from "../config/snapshot";
+import { labelsMatch, type AuthorizationPolicyEntry, type ConfigSnapshot, type PodInfo } from "./snapshot";
 import { ipBlockMatches, namespaceOfPrincipal, principalMatches, wildcardMatches } from "./authorization-matchers";
 
 /** What the server's proxy knows when it authorizes. */
@@ -63,7 +63,9 @@ export interface AuthorizationInput {
   };
 }
 
-export type AuthorizationDecision = { allowed: true } | { allowed: false; matchedPolicy: string };
+/** `matchedPolicy` of an allowed request: the ALLOW rule that let it through (none when no ALLOW policy applies). */
+export type AuthorizationDecision =
+  { allowed: true; matchedPolicy?: string } | { allowed: false; matchedPolicy: string };
 
 /** Envoy's RBAC local reply. */
 export const RBAC_DENIED_STATUS = 403;
@@ -223,7 +225,8 @@ export function authorize(
     if (matched !== undefined) return { allowed: false, matchedPolicy: matched };
   }
   if (!policies.some((p) => (p.spec.action ?? "ALLOW") === "ALLOW")) return { allowed: true };
-  return matchedRule(policies, "ALLOW", input) !== undefined
-    ? { allowed: true }
+  const allowedBy = matchedRule(policies, "ALLOW", input);
+  return allowedBy !== undefined
+    ? { allowed: true, matchedPolicy: allowedBy }
     : { allowed: false, matchedPolicy: "none" };
 }

@@ -106,9 +106,9 @@ export interface ConfigSnapshot {
   serviceEntries: readonly ServiceEntryEntry[];
   gateways: ReadonlyMap<string, GatewayEntry>;
   peerAuthentications: readonly PeerAuthenticationEntry[];
-  /** In creation order; which apply to a workload: router/authorize-request.ts. */
+  /** In creation order; which apply to a workload: authorize-request.ts. */
   authorizationPolicies: readonly AuthorizationPolicyEntry[];
-  /** The `istio` ConfigMap's mesh settings the data plane follows (config/mesh-config.ts). */
+  /** The `istio` ConfigMap's mesh settings the data plane follows (mesh-config.ts). */
   mesh: MeshConfig;
 }
 

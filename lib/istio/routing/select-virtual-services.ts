@@ -4,8 +4,8 @@
  * one VS per host for sidecars. A gateway merges every VS bound to it for the host, rules
  * in the same order, as istiod merges gateway routes.
  */
-import { hostMatches, hostSpecificity } from "../config/hosts";
-import type { ConfigSnapshot, VirtualServiceEntry } from "../config/snapshot";
+import { hostMatches, hostSpecificity } from "./hosts";
+import type { ConfigSnapshot, VirtualServiceEntry } from "./snapshot";
 import type { SourceContext } from "./types";
 
 function bestHostMatch(vs: VirtualServiceEntry, host: string): number {

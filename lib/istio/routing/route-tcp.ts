@@ -2,8 +2,8 @@
  * TCP routing: the VS's `tcp` rules in order, first L4 match wins, weighted destination
  * per connection. No VS (or a VS with only HTTP rules) → the host's own cluster.
  */
-import type { ConfigSnapshot } from "../config/snapshot";
-import { qualifyConfigHost } from "../config/hosts";
+import type { ConfigSnapshot } from "./snapshot";
+import { qualifyConfigHost } from "./hosts";
 import { anyL4MatchHolds } from "./match-request";
 import { pickWeighted } from "./pick-weighted";
 import { selectVirtualServices } from "./select-virtual-services";

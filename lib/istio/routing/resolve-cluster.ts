@@ -14,7 +14,7 @@ import type {
   TrafficPolicy,
   ClientTLSSettings,
 } from "@/lib/istio/types";
-import { hostMatches, hostSpecificity } from "../config/hosts";
+import { hostMatches, hostSpecificity } from "./hosts";
 import {
   labelsMatch,
   type ConfigSnapshot,
@@ -22,7 +22,7 @@ import {
   type PodInfo,
   type ServiceEntryEntry,
   type ServiceInfo,
-} from "../config/snapshot";
+} from "./snapshot";
 import type { DestinationRef } from "./types";
 
 export type DestinationService =

@@ -9,7 +9,7 @@
  * connection is closed at once (curl exits 35). An entry that declares the port as HTTP or TCP
  * does not take part in SNI matching and is not modelled here.
  */
-import type { ConfigSnapshot, ServiceEntryEntry } from "../config/snapshot";
+import type { ConfigSnapshot, ServiceEntryEntry } from "./snapshot";
 import { findServiceEntry, unregisteredService, type DestinationService } from "./resolve-cluster";
 
 /** ServiceEntry port protocols whose filter chains Istio matches by SNI. */

@@ -2,7 +2,7 @@
  * The value matchers an AuthorizationPolicy's fields compile to in Envoy's RBAC filter, as
  * istiod generates them: strings with a `*` wildcard at either end, SPIFFE principals (the
  * policy writes them without `spiffe://`), namespaces read out of the caller's principal,
- * and IPv4 CIDR blocks. Pure; router/authorize-request.ts combines them into rules.
+ * and IPv4 CIDR blocks. Pure; authorize-request.ts combines them into rules.
  */
 
 const SPIFFE = "spiffe://";
