@@ -13,7 +13,7 @@ import type { SnapshotInput } from "@/lib/istio/routing/build-snapshot";
 import type { PlainKubeObject } from "@/lib/kube/plain-object";
 import { clusterCacheFor, getKubeConnection, type ClusterCache } from "@/server/adapters/kube";
 import { MESH_ROOT_NAMESPACE } from "@/server/adapters/kube/watch-objects";
-import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import { PODS, requireReadable, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { explainRequest, type RequestExplainerFacts } from "./explain-request";
 
 /** Which cached kind feeds which field of the snapshot's input. */
@@ -90,7 +90,14 @@ async function visibleTo(answer: RequestExplanation): Promise<RequestExplanation
       for (const ref of [...d.trafficPolicy.refs, ...d.tls.refs, ...d.authorization.refs])
         namespaces.add(ref.namespace);
   }
-  const allowed = new Set(await visibility.filter([...namespaces], (ns) => ns));
+  // A hop names its caller's pods and labels: kept where the viewer may list pods, as the detail pages.
+  const allowed = new Set(
+    await visibility.filterReadable(
+      [...namespaces],
+      (ns) => ns,
+      () => PODS,
+    ),
+  );
   const refsIn = <T extends { namespace: string }>(refs: T[]) => refs.filter((r) => allowed.has(r.namespace));
   const kept = new Set<string>();
   const hops: Hop[] = [];
@@ -115,6 +122,6 @@ export async function explainRequestLive(
   namespace: string,
   query: RequestExplanationQuery,
 ): Promise<RequestExplanation> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, PODS);
   return visibleTo(explainRequest(await loadFacts(), namespace, query));
 }
