@@ -205,7 +205,7 @@ export const requestExplanationSchema = z.object({
   }),
   /** In order: the asked request first, then next hops depth-first. */
   hops: z.array(hopSchema),
-  /** Where the next hops came from, in words (the samples' table, telemetry of the last hour), so a reader can judge them. */
+  /** Where the next hops came from, in words (the samples' table), so a reader can judge them. */
   nextHopSource: z.string(),
 });
 export type RequestExplanation = z.infer<typeof requestExplanationSchema>;
