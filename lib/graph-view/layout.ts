@@ -28,6 +28,7 @@
  */
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import { compareVersions, namespaceBoxId, namespaceBoxesOf } from "./boxes";
+import { markPaint } from "./paint-marks";
 
 export interface LayoutNode {
   id: string;
@@ -183,6 +184,7 @@ function buildUnits(nodes: LayoutNode[]): Unit[] {
 const toElkNode = (unit: Unit): ElkNode => ({ id: unit.id, width: unit.width, height: unit.height });
 
 export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
+  markPaint("layout-start");
   const units = buildUnits([...nodes].sort((a, b) => a.id.localeCompare(b.id)));
   const unitOf = new Map<string, Unit>();
   for (const u of units) for (const m of u.members) unitOf.set(m.id, u);
@@ -234,7 +236,10 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
     children: top,
     edges: elkEdges,
   };
-  const laid = await (await preloadLayout()).layout(root);
+  const engine = await preloadLayout();
+  markPaint("elk-start");
+  const laid = await engine.layout(root);
+  markPaint("elk-done");
 
   const positions = new Map<string, Point>();
   const boxes = new Map<string, Rect>();
@@ -298,5 +303,6 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
     (n.children ?? []).forEach(collect);
   };
   collect(laid);
+  markPaint("layout-done");
   return { positions, boxes, routes };
 }
