@@ -132,7 +132,7 @@ const phases: { label: string; from: Point; to: Point }[] = [
   { label: "ELK graph built, ELK ready", from: "layout-start", to: "elk-start" },
   { label: "ELK layout", from: "elk-start", to: "elk-done" },
   {
-    label: "Cytoscape elements added and styled",
+    label: "Cytoscape elements added and styled (first draw: while ELK runs)",
     from: "canvas-start",
     to: "canvas-added",
   },

@@ -7,10 +7,26 @@
  * one app in different columns, stretching their box across the picture. ELK inserts the
  * dummy nodes, lays out compound graphs (namespace boxes here) with edges across them, and
  * is maintained. The hand-written one was faster (a few ms for 1,000 nodes against ELK's
- * ~0.3 s for 500 and ~2 s for 2,000 on a shared 2-core machine), but it only measurably won on
- * speed, not on the readability the page is for; ELK is loaded lazily so it costs nothing
- * before a graph arrives, and 500 nodes still paint within the page's 1.5 s budget
- * (bench/graph-first-paint.bench.ts).
+ * ~0.3 s of CPU for 500 nodes once warm, ~1.2 s on a page's first, cold run, and ~2 s for
+ * 2,000 on a shared 2-core machine), but it only measurably won on speed, not on the
+ * readability the page is for. ELK runs in a Web Worker started with the page
+ * (elk-engine.ts), so its start-up overlaps the page's and the canvas's own work, and a
+ * layout never freezes the page; bench/graph-first-paint.bench.ts prints what each step of
+ * a first paint costs against the page's 1.5 s budget.
+ *
+ * The options (`layoutOptions`, `largeLayoutOptions`, `boxOptions` below) and why:
+ * - layered, left to right, polyline routing: callers left of callees, and bends only where
+ *   an edge passes a column, so the canvas draws all other edges straight;
+ * - spacing from what the canvas draws (labels between columns, footprints within one);
+ * - above 150 units, thoroughness 1, no greedy switch and simple node placement: on 2,000
+ *   nodes 6–10 s became ~1.5 s for a few more crossings;
+ * - the namespace boxes repeat the spacing, routing and placement (ELK reads them per
+ *   compound node), not the crossing settings (those would buy a tenth of ELK's time for 9%
+ *   more crossings on the bench's 500 nodes);
+ * - not used: `considerModelOrder` (minutes on wide layers), INCLUDE_CHILDREN off (callers
+ *   would no longer stay left of callees across namespaces), `omitNodeMicroLayout` and
+ *   registering the layered algorithm alone (no measurable gain); separate connected
+ *   components stays off as before (not measured).
  *
  * How the graph is given to ELK:
  * 1. Each app box (a version's `group`) is one ELK node, its versions stacked inside in
@@ -28,6 +44,7 @@
  */
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import { compareVersions, namespaceBoxId, namespaceBoxesOf } from "./boxes";
+import { elkEngine, type ElkEngine } from "./elk-engine";
 import { markPaint } from "./paint-marks";
 
 export interface LayoutNode {
@@ -120,13 +137,9 @@ const largeLayoutOptions = {
   "elk.layered.nodePlacement.strategy": "SIMPLE",
 };
 
-type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
-let elk: Promise<Elk> | undefined;
-
-/** Starts loading ELK (about 1.6 MB) before the first graph needs it. */
-export function preloadLayout(): Promise<Elk> {
-  elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK());
-  return elk;
+/** Starts ELK (about 1.6 MB, in a Web Worker where there is one: elk-engine.ts) before the first graph needs it. */
+export function preloadLayout(): Promise<ElkEngine> {
+  return elkEngine();
 }
 
 interface Unit {
