@@ -40,9 +40,6 @@ function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // The graph's layout runs in a worker of our own (lib/graph-view/elk-engine.ts); workers
-    // fall back to script-src, where 'strict-dynamic' makes Chromium ignore 'self'.
-    "worker-src 'self'",
     // Inline style attributes come from React style props and the graph/chart libraries.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

@@ -118,9 +118,7 @@ const graphQuery = `namespaces=${NAMESPACES.join(",")}&graphType=versionedApp&du
 
 /**
  * The first paint cut into steps, from the page's marks (lib/graph-view/paint-marks.ts)
- * and the graph request's resource timing. On a first draw Cytoscape adds and styles the
- * elements while ELK lays them out in its worker, so those two rows overlap; the others
- * follow one another.
+ * and the graph request's resource timing; each row is the time between two marks.
  */
 type Point = PaintStep | "navigation" | "request-start" | "answer-in" | "drawn";
 const phases: { label: string; from: Point; to: Point }[] = [
@@ -131,13 +129,10 @@ const phases: { label: string; from: Point; to: Point }[] = [
   { label: "React render until the layout starts", from: "view-model-done", to: "layout-start" },
   { label: "ELK graph built, ELK ready", from: "layout-start", to: "elk-start" },
   { label: "ELK layout", from: "elk-start", to: "elk-done" },
-  {
-    label: "Cytoscape elements added and styled (first draw: while ELK runs)",
-    from: "canvas-start",
-    to: "canvas-added",
-  },
   { label: "ELK result read", from: "elk-done", to: "layout-done" },
-  { label: "positions applied, fitted", from: "layout-done", to: "canvas-fitted" },
+  { label: "until the canvas applies it", from: "layout-done", to: "canvas-start" },
+  { label: "Cytoscape elements built and added", from: "canvas-start", to: "canvas-added" },
+  { label: "Cytoscape styles, bounds and fit", from: "canvas-added", to: "canvas-fitted" },
   { label: "Cytoscape first render", from: "canvas-fitted", to: "canvas-rendered" },
   { label: "page marked drawn", from: "canvas-rendered", to: "drawn" },
 ];

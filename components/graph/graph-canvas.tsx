@@ -5,10 +5,8 @@
  * as a diff in one `cy.batch` (remove gone elements, update kept ones, add new ones at
  * positions from placeNodes), so a refresh keeps the picture still and costs one redraw.
  * The layout (ELK, lib/graph-view/layout.ts) is asynchronous and runs only when a graph
- * brings nodes not drawn before. On a first draw ELK runs in its worker while this thread
- * adds and styles the elements out of sight, and they take their places when it answers;
- * the effects that style elements wait for the graph to be applied (`applied`), not merely
- * received.
+ * brings nodes not drawn before; the effects that style elements wait for the graph to be
+ * applied (`applied`), not merely received.
  * The canvas is not accessible by itself: GraphElementList mirrors it for keyboards and
  * screen readers.
  */
@@ -68,9 +66,8 @@ export interface GraphCanvasProps {
 
 const largeGraph = 400;
 
-// ELK starts (in its worker) as soon as this module runs in the browser, before the page has
-// hydrated and asked for the graph: the canvas mounts only once a graph has arrived, too late
-// to hide ELK's start-up behind the fetch.
+// ELK starts loading as soon as this module runs in the browser, so it loads while the graph
+// is fetched: the canvas mounts only once a graph has arrived, too late for that.
 if (typeof window !== "undefined") void preloadLayout();
 
 /** What the layout needs of each drawn node (boxes are derived from their children). */
@@ -101,28 +98,12 @@ function applyRoutes(cy: cytoscape.Core, layout: LayoutResult) {
   });
 }
 
-/** Moves the leaf nodes where the layout put them (boxes follow their children) and routes the long edges. */
-function applyLayout(cy: cytoscape.Core, layout: LayoutResult) {
-  cy.batch(() => {
-    layout.positions.forEach((p, id) => cy.getElementById(id).position(p));
-    applyRoutes(cy, layout);
-  });
-}
-
-/**
- * Where the viewport looks while a first graph's elements wait for their layout: far from
- * the origin where they are added, so the renderer culls them instead of drawing a pile.
- */
-const awayFromOrigin = { x: -1e6, y: -1e6 };
-
 export function GraphCanvas(props: GraphCanvasProps) {
   const { graph, visibility, edgeLabels, animate, security, theme, selection, highlight, ref } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   /** The graph the canvas shows, once laid out and applied. */
   const [applied, setApplied] = useState<ViewGraph | null>(null);
-  /** False while the elements of a first draw are in but not yet placed by the layout. */
-  const placed = useRef(true);
   // Latest callbacks without re-binding Cytoscape's listeners on each render.
   const callbacks = useRef(props);
   useEffect(() => {
@@ -197,15 +178,20 @@ export function GraphCanvas(props: GraphCanvasProps) {
       .forEach((n) => {
         previous.set(n.id(), { ...n.position() });
       });
-    // Elements added but never placed (their layout was cancelled) have no position to keep.
-    const firstDraw =
-      cy.elements().length === 0 || !placed.current || ![...previous.keys()].some((id) => graph.nodeById.has(id));
-    const large = graph.nodes.length + graph.edges.length > largeGraph;
-    /** Adds, updates and removes elements as a diff; new nodes go to `positions` (absent: the origin). */
-    const applyElements = (positions: ReadonlyMap<string, Point>) => {
+    const firstDraw = cy.elements().length === 0 || ![...previous.keys()].some((id) => graph.nodeById.has(id));
+    const apply = (layout: LayoutResult | undefined) => {
+      if (cancelled) return;
+      markPaint("canvas-start");
+      const placed = placeNodes({
+        nodes: leaves,
+        edges: graph.edges,
+        previous: firstDraw ? new Map() : previous,
+        ideal: layout?.positions ?? new Map(),
+      });
       const wanted = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
       const elements = nodeElements(graph.nodes);
       for (const el of elements) wanted.add(el.data.id);
+      const large = graph.nodes.length + graph.edges.length > largeGraph;
       // Hidden/found classes go in with the element, so a new graph is styled once, not twice.
       const vis = callbacks.current.visibility;
       const nodeVis = (id: string) => [
@@ -240,7 +226,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
               group: "nodes",
               data,
               classes: [...classes, ...nodeVis(data.id)],
-              position: positions.get(data.id),
+              position: placed.get(data.id),
             });
           }
         }
@@ -256,12 +242,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
           }
         }
         cy.add(toAdd);
+        if (firstDraw && layout) applyRoutes(cy, layout);
         hideEmptyNamespaceBoxes(cy);
       });
       markPaint("canvas-added");
-    };
-    /** The graph is in and placed: show it. */
-    const finish = () => {
       // Big graphs: skip edges and use a texture while panning/zooming. These are init
       // options, but the renderer reads them from its own fields on every frame.
       const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
@@ -271,50 +255,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       setApplied(graph);
       reportDrawn();
     };
-
-    if (firstDraw) {
-      // The layout runs in ELK's worker (lib/graph-view/elk-engine.ts) while this thread adds
-      // the elements, and Cytoscape styles them and measures their labels on the frames that
-      // follow (culled: the viewport looks away, so nothing is drawn twice). The elements get
-      // their positions when the layout answers; what is left then is the fit and one render
-      // (bench/graph-first-paint.bench.ts: add + fit after the layout took ~1.2 s, now ~0.2 s).
-      const laying = layoutGraph(leaves, graph.edges);
-      placed.current = false;
-      markPaint("canvas-start");
-      cy.viewport({ zoom: 1, pan: awayFromOrigin });
-      applyElements(new Map());
-      laying
-        .then(
-          (layout) => {
-            if (cancelled) return;
-            applyLayout(cy, layout);
-          },
-          (error: unknown) => {
-            // A layout failure must not leave the page blank: draw what there is.
-            console.error("graph layout failed", error);
-          },
-        )
-        .finally(() => {
-          if (cancelled) return;
-          placed.current = true;
-          finish();
-        });
-    } else {
-      const place = (layout: LayoutResult | undefined) => {
-        if (cancelled) return;
-        markPaint("canvas-start");
-        applyElements(
-          placeNodes({ nodes: leaves, edges: graph.edges, previous, ideal: layout?.positions ?? new Map() }),
-        );
-        finish();
-      };
-      if (needsLayout(leaves, previous))
-        void layoutGraph(leaves, graph.edges).then(place, (error: unknown) => {
-          console.error("graph layout failed", error);
-          place(undefined);
-        });
-      else place(undefined);
-    }
+    if (firstDraw || needsLayout(leaves, previous))
+      void layoutGraph(leaves, graph.edges).then(apply, (error: unknown) => {
+        // A layout failure must not leave the page blank: draw at the kept positions.
+        console.error("graph layout failed", error);
+        apply(undefined);
+      });
+    else apply(undefined);
     return () => {
       cancelled = true;
     };
@@ -396,7 +343,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (!cy) return;
         void layoutGraph(layoutNodesOf(graph), graph.edges).then((layout) => {
           if (cyRef.current !== cy) return;
-          applyLayout(cy, layout);
+          cy.batch(() => {
+            layout.positions.forEach((p, id) => cy.getElementById(id).position(p));
+            applyRoutes(cy, layout);
+          });
           cy.fit(cy.elements(":visible"), 30);
         });
       },

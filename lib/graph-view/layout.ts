@@ -9,10 +9,14 @@
  * is maintained. The hand-written one was faster (a few ms for 1,000 nodes against ELK's
  * ~0.3 s of CPU for 500 nodes once warm, ~1.2 s on a page's first, cold run, and ~2 s for
  * 2,000 on a shared 2-core machine), but it only measurably won on speed, not on the
- * readability the page is for. ELK runs in a Web Worker started with the page
- * (elk-engine.ts), so its start-up overlaps the page's and the canvas's own work, and a
- * layout never freezes the page; bench/graph-first-paint.bench.ts prints what each step of
- * a first paint costs against the page's 1.5 s budget.
+ * readability the page is for. ELK is loaded when the canvas's module loads, so it loads while
+ * the graph is fetched; bench/graph-first-paint.bench.ts prints what each step of a first
+ * paint costs against the page's 1.5 s budget.
+ *
+ * ELK runs on the page's thread. In a Web Worker (elkjs/lib/elk-worker.min.js) the 500-node
+ * first paint got slower, not faster, in that bench on the shared 2-core machine (median
+ * 5.0 s against 4.3 s, 2,000 nodes 17 s against 10 s): the worker parses ELK's 1.6 MB again
+ * and runs it cold in its own heap, and the cores the parallelism needs are taken.
  *
  * The options (`layoutOptions`, `largeLayoutOptions`, `boxOptions` below) and why:
  * - layered, left to right, polyline routing: callers left of callees, and bends only where
@@ -44,7 +48,6 @@
  */
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import { compareVersions, namespaceBoxId, namespaceBoxesOf } from "./boxes";
-import { elkEngine, type ElkEngine } from "./elk-engine";
 import { markPaint } from "./paint-marks";
 
 export interface LayoutNode {
@@ -137,9 +140,13 @@ const largeLayoutOptions = {
   "elk.layered.nodePlacement.strategy": "SIMPLE",
 };
 
-/** Starts ELK (about 1.6 MB, in a Web Worker where there is one: elk-engine.ts) before the first graph needs it. */
-export function preloadLayout(): Promise<ElkEngine> {
-  return elkEngine();
+type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
+let elk: Promise<Elk> | undefined;
+
+/** Starts loading ELK (about 1.6 MB) before the first graph needs it. */
+export function preloadLayout(): Promise<Elk> {
+  elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK());
+  return elk;
 }
 
 interface Unit {
