@@ -66,10 +66,6 @@ export interface GraphCanvasProps {
 
 const largeGraph = 400;
 
-// ELK starts loading as soon as this module runs in the browser, so it loads while the graph
-// is fetched: the canvas mounts only once a graph has arrived, too late for that.
-if (typeof window !== "undefined") void preloadLayout();
-
 /** What the layout needs of each drawn node (boxes are derived from their children). */
 const layoutNodesOf = (graph: ViewGraph): LayoutNode[] =>
   graph.nodes
@@ -126,6 +122,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
   };
 
   useEffect(() => {
+    // ELK starts loading as the canvas mounts, which is once a first graph has arrived (the
+    // page mounts the canvas only then). Starting it earlier, when this module loads, measured
+    // no better in bench/graph-first-paint.bench.ts (its answer is instant, so ELK's load
+    // competed with hydration instead of overlapping the server's answer).
+    void preloadLayout();
     const cy = cytoscape({
       container: container.current,
       style: buildStylesheet(palettes.light),

@@ -9,9 +9,9 @@
  * is maintained. The hand-written one was faster (a few ms for 1,000 nodes against ELK's
  * ~0.3 s of CPU for 500 nodes once warm, ~1.2 s on a page's first, cold run, and ~2 s for
  * 2,000 on a shared 2-core machine), but it only measurably won on speed, not on the
- * readability the page is for. ELK is loaded when the canvas's module loads, so it loads while
- * the graph is fetched; bench/graph-first-paint.bench.ts prints what each step of a first
- * paint costs against the page's 1.5 s budget.
+ * readability the page is for. ELK is loaded lazily, so it costs nothing before a graph
+ * arrives; bench/graph-first-paint.bench.ts prints what each step of a first paint costs
+ * against the page's 1.5 s budget.
  *
  * ELK runs on the page's thread. In a Web Worker (elkjs/lib/elk-worker.min.js) the 500-node
  * first paint got slower, not faster, in that bench on the shared 2-core machine (median
