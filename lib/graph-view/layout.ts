@@ -25,8 +25,8 @@
  * - above 150 units, thoroughness 1, no greedy switch and simple node placement: on 2,000
  *   nodes 6–10 s became ~1.5 s for a few more crossings;
  * - the namespace boxes repeat the spacing, routing and placement (ELK reads them per
- *   compound node), not the crossing settings (those would buy a tenth of ELK's time for 9%
- *   more crossings on the bench's 500 nodes);
+ *   compound node: without them, columns inside a box were 20 px apart), not the crossing
+ *   settings (those would buy a tenth of ELK's time for 9% more crossings on 500 nodes);
  * - not used: `considerModelOrder` (minutes on wide layers), INCLUDE_CHILDREN off (callers
  *   would no longer stay left of callees across namespaces), `omitNodeMicroLayout` and
  *   registering the layered algorithm alone (no measurable gain); separate connected
@@ -109,7 +109,8 @@ export const layoutSpacing = { column: 200, row: 90 };
 const appBox = { padding: 14, label: 22, gap: 6 };
 const namespaceBox = { padding: 20, label: 24 };
 
-const columnGap = 110;
+/** Room between columns for an edge label ("12.34 rps", "250 ms"). */
+export const columnGap = 110;
 const layoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
@@ -119,7 +120,6 @@ const layoutOptions = {
   "elk.json.shapeCoords": "ROOT",
   "elk.json.edgeCoords": "ROOT",
   "elk.spacing.nodeNode": "24",
-  // Room between columns for an edge label ("12.34 rps", "250 ms").
   "elk.layered.spacing.nodeNodeBetweenLayers": String(columnGap),
   "elk.spacing.edgeNode": "16",
   "elk.layered.spacing.edgeNodeBetweenLayers": "16",
@@ -212,12 +212,12 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
   const boxed = namespaceBoxesOf(nodes.map((n) => ({ namespace: n.namespace ?? "" })));
   const large = units.length > largeLayout;
   // The namespace boxes get the root's spacing, routing and node placement too: across the
-  // hierarchy ELK still places nodes and routes edges per compound node, from that node's
-  // own options, so without them the boxes ran ELK's defaults (orthogonal routing,
-  // Brandes-Köpf on large graphs too): on the bench's 500 nodes ~15% more ELK time, edges
-  // 15% longer and columns spaced for orthogonal routing channels the canvas never draws.
-  // The crossing minimisation settings stay the root's alone: given to the boxes as well
-  // (thoroughness 1, no greedy switch) they cost 9% more crossings for another ~10%.
+  // hierarchy ELK still spaces columns, places nodes and routes edges per compound node, from
+  // that node's own options, so without them the boxes ran ELK's defaults: columns 20 px
+  // apart instead of the label's `columnGap` (layout.test.ts), orthogonal routing and
+  // Brandes-Köpf on large graphs too; on the bench's 500 nodes also ~15% more ELK time and
+  // 15% longer edges. The crossing minimisation settings stay the root's alone: given to the
+  // boxes as well (thoroughness 1, no greedy switch) they cost 9% more crossings for another ~10%.
   const boxOptions = { ...layoutOptions, ...(large ? { "elk.layered.nodePlacement.strategy": "SIMPLE" } : {}) };
   const top: ElkNode[] = [];
   const byNamespace = new Map<string, ElkNode>();
