@@ -16,6 +16,7 @@ import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { needsLayout, placeNodes } from "@/lib/graph-view/positions";
 import { toSegments } from "@/lib/graph-view/edge-route";
 import { layoutGraph, preloadLayout, type LayoutNode, type LayoutResult, type Point } from "@/lib/graph-view/layout";
+import { markPaint } from "@/lib/graph-view/paint-marks";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
 import type { Visibility } from "@/lib/graph-view/visibility";
@@ -112,6 +113,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     cy.one("render", () => {
+      markPaint("canvas-rendered");
       const nodes = cy.nodes().not(".box");
       callbacks.current.onDrawn?.({
         nodes: nodes.length,
@@ -123,7 +125,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
   };
 
   useEffect(() => {
-    // ELK loads while the graph is fetched, not after it arrives.
+    // ELK starts loading as the canvas mounts, which is once a first graph has arrived (the
+    // page mounts the canvas only then). Starting it earlier, when this module loads, measured
+    // no better in bench/graph-first-paint.bench.ts (its answer is instant, so ELK's load
+    // competed with hydration instead of overlapping the server's answer).
     void preloadLayout();
     const cy = cytoscape({
       container: container.current,
@@ -180,6 +185,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const firstDraw = cy.elements().length === 0 || ![...previous.keys()].some((id) => graph.nodeById.has(id));
     const apply = (layout: LayoutResult | undefined) => {
       if (cancelled) return;
+      markPaint("canvas-start");
       const placed = placeNodes({
         nodes: leaves,
         edges: graph.edges,
@@ -243,11 +249,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (firstDraw && layout) applyRoutes(cy, layout);
         hideEmptyNamespaceBoxes(cy);
       });
+      markPaint("canvas-added");
       // Big graphs: skip edges and use a texture while panning/zooming. These are init
       // options, but the renderer reads them from its own fields on every frame.
       const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
       Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
       if (firstDraw) cy.fit(undefined, 30);
+      markPaint("canvas-fitted");
       setApplied(graph);
       reportDrawn();
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { namespaceBoxId } from "./boxes";
-import { footprintOf, layoutGraph, type LayoutEdge, type LayoutNode, type Rect } from "./layout";
+import { columnGap, footprintOf, layoutGraph, type LayoutEdge, type LayoutNode, type Rect } from "./layout";
 
 const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const inside = (inner: Rect, outer: Rect) =>
@@ -108,6 +108,14 @@ describe("the layered layout", () => {
             );
       }
     }
+  });
+
+  it("leaves room for an edge label between columns inside a namespace box too", async () => {
+    const { boxes } = await layoutGraph(fourNamespaces, fourEdges);
+    // productpage → reviews → ratings, all in the bookinfo box.
+    const gap = (left: string, right: string) => boxes.get(right)!.x1 - boxes.get(left)!.x2;
+    expect(gap("pp", "rv")).toBeGreaterThanOrEqual(columnGap);
+    expect(gap("rv", "rt")).toBeGreaterThanOrEqual(columnGap);
   });
 
   it("draws no namespace boxes for a single namespace", async () => {

@@ -7,10 +7,30 @@
  * one app in different columns, stretching their box across the picture. ELK inserts the
  * dummy nodes, lays out compound graphs (namespace boxes here) with edges across them, and
  * is maintained. The hand-written one was faster (a few ms for 1,000 nodes against ELK's
- * ~0.3 s for 500 and ~2 s for 2,000 on a shared 2-core machine), but it only measurably won on
- * speed, not on the readability the page is for; ELK is loaded lazily so it costs nothing
- * before a graph arrives, and 500 nodes still paint within the page's 1.5 s budget
- * (bench/graph-first-paint.bench.ts).
+ * ~0.3 s of CPU for 500 nodes once warm, ~1.2 s on a page's first, cold run, and ~2 s for
+ * 2,000 on a shared 2-core machine), but it only measurably won on speed, not on the
+ * readability the page is for. ELK is loaded lazily, so it costs nothing before a graph
+ * arrives; bench/graph-first-paint.bench.ts prints what each step of a first paint costs
+ * against the page's 1.5 s budget.
+ *
+ * ELK runs on the page's thread. In a Web Worker (elkjs/lib/elk-worker.min.js) the 500-node
+ * first paint got slower, not faster, in that bench on the shared 2-core machine (median
+ * 5.0 s against 4.3 s, 2,000 nodes 17 s against 10 s): the worker parses ELK's 1.6 MB again
+ * and runs it cold in its own heap, and the cores the parallelism needs are taken.
+ *
+ * The options (`layoutOptions`, `largeLayoutOptions`, `boxOptions` below) and why:
+ * - layered, left to right, polyline routing: callers left of callees, and bends only where
+ *   an edge passes a column, so the canvas draws all other edges straight;
+ * - spacing from what the canvas draws (labels between columns, footprints within one);
+ * - above 150 units, thoroughness 1, no greedy switch and simple node placement: on 2,000
+ *   nodes 6–10 s became ~1.5 s for a few more crossings;
+ * - the namespace boxes repeat the spacing, routing and placement (ELK reads them per
+ *   compound node: without them, columns inside a box were 20 px apart), not the crossing
+ *   settings (those would buy a tenth of ELK's time for 9% more crossings on 500 nodes);
+ * - not used: `considerModelOrder` (minutes on wide layers), INCLUDE_CHILDREN off (callers
+ *   would no longer stay left of callees across namespaces), `omitNodeMicroLayout` and
+ *   registering the layered algorithm alone (no measurable gain); separate connected
+ *   components stays off as before (not measured).
  *
  * How the graph is given to ELK:
  * 1. Each app box (a version's `group`) is one ELK node, its versions stacked inside in
@@ -28,6 +48,7 @@
  */
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import { compareVersions, namespaceBoxId, namespaceBoxesOf } from "./boxes";
+import { markPaint } from "./paint-marks";
 
 export interface LayoutNode {
   id: string;
@@ -88,7 +109,8 @@ export const layoutSpacing = { column: 200, row: 90 };
 const appBox = { padding: 14, label: 22, gap: 6 };
 const namespaceBox = { padding: 20, label: 24 };
 
-const columnGap = 110;
+/** Room between columns for an edge label ("12.34 rps", "250 ms"). */
+export const columnGap = 110;
 const layoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
@@ -98,7 +120,6 @@ const layoutOptions = {
   "elk.json.shapeCoords": "ROOT",
   "elk.json.edgeCoords": "ROOT",
   "elk.spacing.nodeNode": "24",
-  // Room between columns for an edge label ("12.34 rps", "250 ms").
   "elk.layered.spacing.nodeNodeBetweenLayers": String(columnGap),
   "elk.spacing.edgeNode": "16",
   "elk.layered.spacing.edgeNodeBetweenLayers": "16",
@@ -183,11 +204,21 @@ function buildUnits(nodes: LayoutNode[]): Unit[] {
 const toElkNode = (unit: Unit): ElkNode => ({ id: unit.id, width: unit.width, height: unit.height });
 
 export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
+  markPaint("layout-start");
   const units = buildUnits([...nodes].sort((a, b) => a.id.localeCompare(b.id)));
   const unitOf = new Map<string, Unit>();
   for (const u of units) for (const m of u.members) unitOf.set(m.id, u);
 
   const boxed = namespaceBoxesOf(nodes.map((n) => ({ namespace: n.namespace ?? "" })));
+  const large = units.length > largeLayout;
+  // The namespace boxes get the root's spacing, routing and node placement too: across the
+  // hierarchy ELK still spaces columns, places nodes and routes edges per compound node, from
+  // that node's own options, so without them the boxes ran ELK's defaults: columns 20 px
+  // apart instead of the label's `columnGap` (layout.test.ts), orthogonal routing and
+  // Brandes-Köpf on large graphs too; on the bench's 500 nodes also ~15% more ELK time and
+  // 15% longer edges. The crossing minimisation settings stay the root's alone: given to the
+  // boxes as well (thoroughness 1, no greedy switch) they cost 9% more crossings for another ~10%.
+  const boxOptions = { ...layoutOptions, ...(large ? { "elk.layered.nodePlacement.strategy": "SIMPLE" } : {}) };
   const top: ElkNode[] = [];
   const byNamespace = new Map<string, ElkNode>();
   for (const u of units) {
@@ -201,6 +232,7 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
       container = {
         id: namespaceBoxId(u.namespace),
         layoutOptions: {
+          ...boxOptions,
           "elk.padding": `[top=${namespaceBox.label + namespaceBox.padding},left=${namespaceBox.padding},bottom=${namespaceBox.padding},right=${namespaceBox.padding}]`,
         },
         children: [],
@@ -228,13 +260,16 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
     id: "root",
     layoutOptions: {
       ...layoutOptions,
-      ...(units.length > largeLayout ? largeLayoutOptions : {}),
+      ...(large ? largeLayoutOptions : {}),
       ...(byNamespace.size ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}),
     },
     children: top,
     edges: elkEdges,
   };
-  const laid = await (await preloadLayout()).layout(root);
+  const engine = await preloadLayout();
+  markPaint("elk-start");
+  const laid = await engine.layout(root);
+  markPaint("elk-done");
 
   const positions = new Map<string, Point>();
   const boxes = new Map<string, Rect>();
@@ -298,5 +333,6 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
     (n.children ?? []).forEach(collect);
   };
   collect(laid);
+  markPaint("layout-done");
   return { positions, boxes, routes };
 }
