@@ -4,8 +4,9 @@
  * h2UpgradePolicy), so a connection carries one request at a time: at most
  * min(maxConnections, http2MaxRequests) requests are active, up to
  * http1MaxPendingRequests wait for a connection, and anything beyond overflows (503 UO).
- * maxRequestsPerConnection only decides whether a connection is reused, which changes
- * nothing here because opening a connection costs no virtual time in this model.
+ * maxRequestsPerConnection does not change these limits: it decides whether a connection is
+ * reused, and the handshake a fresh connection costs is charged by the engine
+ * (sim/mesh/engine/upstream-try.ts), holding the pool slot meanwhile.
  */
 import type { ConnectionPoolSettings } from "@/lib/istio/types";
 
