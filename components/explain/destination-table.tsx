@@ -95,7 +95,7 @@ export function DestinationTable({ destinations }: { destinations: readonly Dest
             data-testid="destination"
             data-subset={d.subset ?? ""}
           >
-            <th scope="row" className="text-left font-normal normal-case tracking-normal text-inherit">
+            <th scope="row" className="border-t border-slate-200 text-left font-normal dark:border-slate-800">
               <span className="font-mono text-sm text-slate-900 dark:text-slate-100">
                 {d.host}
                 {d.port === undefined ? "" : `:${d.port}`}
