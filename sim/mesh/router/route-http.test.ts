@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith, sequence } from "../test-support/snapshot-fixture";
 import { routeHttp } from "@/lib/istio/routing/route-http";
+import { reviewsVirtualService } from "@/lib/istio/routing/test-support/bookinfo-samples";
 import type { HttpRequest, RoutedDecision, SourceContext } from "@/lib/istio/routing/types";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
@@ -17,16 +18,6 @@ const get = (headers: Record<string, string> = {}, path = "/reviews/0", method =
   headers,
 });
 const half = () => 0.5;
-
-function reviewsVs(http: string): string {
-  return `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-${http}`;
-}
 
 function routed(decision: ReturnType<typeof routeHttp>): RoutedDecision {
   if (decision.kind !== "route") throw new Error(`expected a route, got ${decision.kind}`);
@@ -47,7 +38,7 @@ describe("routeHttp without a VirtualService", () => {
 
 describe("routeHttp matching", () => {
   const snapshot = snapshotWith(
-    reviewsVs(`  - name: jason-on-api
+    reviewsVirtualService(`  - name: jason-on-api
     match:
     - headers: { end-user: { exact: jason } }
       uri: { prefix: /api }
@@ -113,7 +104,7 @@ describe("routeHttp matching", () => {
 
 describe("routeHttp weights", () => {
   const snapshot = snapshotWith(
-    reviewsVs(`  - route:
+    reviewsVirtualService(`  - route:
     - { destination: { host: reviews, subset: v1 }, weight: 75 }
     - { destination: { host: reviews, subset: v2 }, weight: 0 }
     - { destination: { host: reviews, subset: v3 }, weight: 25 }
@@ -129,7 +120,7 @@ describe("routeHttp weights", () => {
   });
 
   it("sends everything to a lone destination without a weight", () => {
-    const lone = snapshotWith(reviewsVs(`  - route: [{ destination: { host: reviews, subset: v2 } }]\n`));
+    const lone = snapshotWith(reviewsVirtualService(`  - route: [{ destination: { host: reviews, subset: v2 } }]\n`));
     for (const r of [0, 0.5, 0.999])
       expect(routed(routeHttp(lone, productpage, get(), () => r)).destination.subset).toBe("v2");
   });
@@ -137,7 +128,7 @@ describe("routeHttp weights", () => {
 
 describe("routeHttp faults, timeouts, retries and mirrors", () => {
   const snapshot = snapshotWith(
-    reviewsVs(`  - match: [{ headers: { end-user: { exact: jason } } }]
+    reviewsVirtualService(`  - match: [{ headers: { end-user: { exact: jason } } }]
     fault:
       delay: { fixedDelay: 7s, percentage: { value: 50 } }
       abort: { httpStatus: 503, percentage: { value: 10 } }
