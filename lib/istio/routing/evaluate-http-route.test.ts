@@ -3,7 +3,7 @@ import { buildSnapshot } from "./build-snapshot";
 import { evaluateHttpRoute, type HttpRouteEvaluation, type RoutedEvaluation } from "./evaluate-http-route";
 import { acceptingServers, gatewaysAccepting } from "./gateway-servers";
 import { bookinfoInput } from "./test-support/bookinfo-objects";
-import { JASON_V2_SPLIT_AND_DELAY, reviewsVirtualService } from "./test-support/bookinfo-samples";
+import { JASON_V2_SPLIT_AND_DELAY, bookinfoVirtualService } from "./test-support/bookinfo-samples";
 import type { HttpRequest, SourceContext } from "./types";
 
 const PRODUCTPAGE: SourceContext = {
@@ -77,10 +77,13 @@ describe("why a rule does not match", () => {
   it("gives one reason per match block, each naming every condition the block fails", () => {
     const snapshot = buildSnapshot(
       bookinfoInput(
-        reviewsVirtualService(`    - match:
+        bookinfoVirtualService(
+          "reviews",
+          `    - match:
         - { uri: { prefix: /api }, method: { exact: POST } }
         - { queryParams: { user: { regex: "j.*" } }, sourceLabels: { app: reviews } }
-      route: [{ destination: { host: reviews, subset: v2 } }]`),
+      route: [{ destination: { host: reviews, subset: v2 } }]`,
+        ),
       ),
       1,
     );
@@ -96,9 +99,12 @@ describe("why a rule does not match", () => {
   it("reads regexes as RE2 matching the whole value", () => {
     const snapshot = buildSnapshot(
       bookinfoInput(
-        reviewsVirtualService(`    - match: [{ headers: { end-user: { regex: "jas" } } }]
+        bookinfoVirtualService(
+          "reviews",
+          `    - match: [{ headers: { end-user: { regex: "jas" } } }]
       route: [{ destination: { host: reviews, subset: v2 } }]
-    - route: [{ destination: { host: reviews, subset: v1 } }]`),
+    - route: [{ destination: { host: reviews, subset: v1 } }]`,
+        ),
       ),
       1,
     );
@@ -109,11 +115,14 @@ describe("why a rule does not match", () => {
   it("stops at a direct response, and names a weight-0 destination's share as 0", () => {
     const snapshot = buildSnapshot(
       bookinfoInput(
-        reviewsVirtualService(`    - match: [{ uri: { exact: /gone } }]
+        bookinfoVirtualService(
+          "reviews",
+          `    - match: [{ uri: { exact: /gone } }]
       directResponse: { status: 410 }
     - route:
         - { destination: { host: reviews, subset: v1 }, weight: 100 }
-        - { destination: { host: reviews, subset: v3 }, weight: 0 }`),
+        - { destination: { host: reviews, subset: v3 }, weight: 0 }`,
+        ),
       ),
       1,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith, sequence } from "../test-support/snapshot-fixture";
 import { routeHttp } from "@/lib/istio/routing/route-http";
-import { reviewsVirtualService } from "@/lib/istio/routing/test-support/bookinfo-samples";
+import { bookinfoVirtualService } from "@/lib/istio/routing/test-support/bookinfo-samples";
 import type { HttpRequest, RoutedDecision, SourceContext } from "@/lib/istio/routing/types";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
@@ -38,7 +38,9 @@ describe("routeHttp without a VirtualService", () => {
 
 describe("routeHttp matching", () => {
   const snapshot = snapshotWith(
-    reviewsVirtualService(`  - name: jason-on-api
+    bookinfoVirtualService(
+      "reviews",
+      `  - name: jason-on-api
     match:
     - headers: { end-user: { exact: jason } }
       uri: { prefix: /api }
@@ -58,7 +60,8 @@ describe("routeHttp matching", () => {
     - uri: { exact: /reviews/0 }
       withoutHeaders: { cookie: { regex: ".*session.*" } }
     route: [{ destination: { host: reviews, subset: v1 } }]
-`),
+`,
+    ),
   );
   const subsetFor = (request: HttpRequest) => {
     const d = routeHttp(snapshot, productpage, request, half);
@@ -104,11 +107,14 @@ describe("routeHttp matching", () => {
 
 describe("routeHttp weights", () => {
   const snapshot = snapshotWith(
-    reviewsVirtualService(`  - route:
+    bookinfoVirtualService(
+      "reviews",
+      `  - route:
     - { destination: { host: reviews, subset: v1 }, weight: 75 }
     - { destination: { host: reviews, subset: v2 }, weight: 0 }
     - { destination: { host: reviews, subset: v3 }, weight: 25 }
-`),
+`,
+    ),
   );
   it("gives each destination weight/sum, and weight 0 nothing", () => {
     const counts: Record<string, number> = {};
@@ -120,7 +126,9 @@ describe("routeHttp weights", () => {
   });
 
   it("sends everything to a lone destination without a weight", () => {
-    const lone = snapshotWith(reviewsVirtualService(`  - route: [{ destination: { host: reviews, subset: v2 } }]\n`));
+    const lone = snapshotWith(
+      bookinfoVirtualService("reviews", `  - route: [{ destination: { host: reviews, subset: v2 } }]\n`),
+    );
     for (const r of [0, 0.5, 0.999])
       expect(routed(routeHttp(lone, productpage, get(), () => r)).destination.subset).toBe("v2");
   });
@@ -128,7 +136,9 @@ describe("routeHttp weights", () => {
 
 describe("routeHttp faults, timeouts, retries and mirrors", () => {
   const snapshot = snapshotWith(
-    reviewsVirtualService(`  - match: [{ headers: { end-user: { exact: jason } } }]
+    bookinfoVirtualService(
+      "reviews",
+      `  - match: [{ headers: { end-user: { exact: jason } } }]
     fault:
       delay: { fixedDelay: 7s, percentage: { value: 50 } }
       abort: { httpStatus: 503, percentage: { value: 10 } }
@@ -150,7 +160,8 @@ describe("routeHttp faults, timeouts, retries and mirrors", () => {
   - route: [{ destination: { host: reviews, subset: v1 } }]
     mirror: { host: reviews, subset: v3 }
     mirrorPercentage: { value: 20 }
-`),
+`,
+    ),
   );
   const as = (user: string, random: () => number) =>
     routed(routeHttp(snapshot, productpage, get({ "end-user": user }), random));

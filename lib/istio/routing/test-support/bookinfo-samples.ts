@@ -41,73 +41,54 @@ spec:
       route: [{ destination: { host: productpage, port: { number: 9080 } } }]
 `;
 
-/** `destination-rule-all.yaml`: a subset per version, as the guides apply it before any routing task. */
-export const DESTINATION_RULE_ALL = `
+const destinationRule = (host: string, versions: string[]) => `
 apiVersion: networking.istio.io/v1
 kind: DestinationRule
-metadata: { name: productpage, namespace: bookinfo }
+metadata: { name: ${host}, namespace: bookinfo }
 spec:
-  host: productpage
-  subsets: [{ name: v1, labels: { version: v1 } }]
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  host: reviews
-  subsets: [{ name: v1, labels: { version: v1 } }, { name: v2, labels: { version: v2 } }, { name: v3, labels: { version: v3 } }]
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: ratings, namespace: bookinfo }
-spec:
-  host: ratings
-  subsets: [{ name: v1, labels: { version: v1 } }]
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: details, namespace: bookinfo }
-spec:
-  host: details
-  subsets: [{ name: v1, labels: { version: v1 } }]
+  host: ${host}
+  subsets: [${versions.map((v) => `{ name: ${v}, labels: { version: ${v} } }`).join(", ")}]
 `;
 
-/** The VirtualService `reviews` with the given `http:` rules (YAML list items, indented under `http:`). */
-export const reviewsVirtualService = (http: string) => `
+/** `destination-rule-all.yaml`: a subset per deployed version, as the guides apply it before any routing task. */
+export const DESTINATION_RULE_ALL = [
+  destinationRule("productpage", ["v1"]),
+  destinationRule("reviews", ["v1", "v2", "v3"]),
+  destinationRule("ratings", ["v1"]),
+  destinationRule("details", ["v1"]),
+].join("---");
+
+/**
+ * The VirtualService for `host` in bookinfo, named after it as the guides name theirs, with the
+ * given `http:` rules (YAML list items, indented under `http:`).
+ */
+export const bookinfoVirtualService = (host: string, http: string) => `
 apiVersion: networking.istio.io/v1
 kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
+metadata: { name: ${host}, namespace: bookinfo }
 spec:
-  hosts: [reviews]
+  hosts: [${host}]
   http:
 ${http}`;
 
 /** `virtual-service-reviews-test-v2.yaml`: jason → reviews v2, everyone else → v1. */
-export const REVIEWS_TEST_V2 = `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-    - match: [{ headers: { end-user: { exact: jason } } }]
+export const REVIEWS_TEST_V2 = bookinfoVirtualService(
+  "reviews",
+  `    - match: [{ headers: { end-user: { exact: jason } } }]
       route: [{ destination: { host: reviews, subset: v2 } }]
     - route: [{ destination: { host: reviews, subset: v1 } }]
-`;
+`,
+);
 
 /** `virtual-service-ratings-test-delay.yaml`: a 7 s delay on every call to ratings for jason. */
-export const RATINGS_TEST_DELAY = `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: ratings, namespace: bookinfo }
-spec:
-  hosts: [ratings]
-  http:
-    - match: [{ headers: { end-user: { exact: jason } } }]
+export const RATINGS_TEST_DELAY = bookinfoVirtualService(
+  "ratings",
+  `    - match: [{ headers: { end-user: { exact: jason } } }]
       fault: { delay: { percentage: { value: 100.0 }, fixedDelay: 7s } }
       route: [{ destination: { host: ratings, subset: v1 } }]
     - route: [{ destination: { host: ratings, subset: v1 } }]
-`;
+`,
+);
 
 /** The "Fault Injection" task: jason → reviews v2, and a 7 s delay on ratings for him. */
 export const FAULT_INJECTION_TASK = `${REVIEWS_TEST_V2}---${RATINGS_TEST_DELAY}`;
@@ -117,37 +98,25 @@ export const FAULT_INJECTION_TASK = `${REVIEWS_TEST_V2}---${RATINGS_TEST_DELAY}`
  * v1 and v3 (`virtual-service-reviews-50-v3.yaml` below a `test-v2` rule), and the Fault
  * Injection task's 7 s delay on ratings for jason.
  */
-export const JASON_V2_SPLIT_AND_DELAY = `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-    - match: [{ headers: { end-user: { exact: jason } } }]
+export const JASON_V2_SPLIT_AND_DELAY = `${bookinfoVirtualService(
+  "reviews",
+  `    - match: [{ headers: { end-user: { exact: jason } } }]
       route: [{ destination: { host: reviews, subset: v2 } }]
     - route:
         - { destination: { host: reviews, subset: v1 }, weight: 50 }
         - { destination: { host: reviews, subset: v3 }, weight: 50 }
----${RATINGS_TEST_DELAY}`;
+`,
+)}---${RATINGS_TEST_DELAY}`;
 
 /** The "Request Timeouts" task: reviews → v2 with a 0.5 s timeout, a 2 s delay on every call to ratings. */
-export const REQUEST_TIMEOUTS_TASK = `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-    - route: [{ destination: { host: reviews, subset: v2 } }]
+export const REQUEST_TIMEOUTS_TASK = `${bookinfoVirtualService(
+  "reviews",
+  `    - route: [{ destination: { host: reviews, subset: v2 } }]
       timeout: 0.5s
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: ratings, namespace: bookinfo }
-spec:
-  hosts: [ratings]
-  http:
-    - fault: { delay: { percentage: { value: 100 }, fixedDelay: 2s } }
+`,
+)}---${bookinfoVirtualService(
+  "ratings",
+  `    - fault: { delay: { percentage: { value: 100 }, fixedDelay: 2s } }
       route: [{ destination: { host: ratings, subset: v1 } }]
-`;
+`,
+)}`;
