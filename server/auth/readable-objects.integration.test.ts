@@ -16,7 +16,11 @@ import { GET as getIstioObjectRoute } from "@/app/api/istio/objects/[namespace]/
 import type { Overview } from "@/lib/contracts/overview";
 import { createIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
-import { startPrometheusStandIn, type PrometheusStandIn } from "@/server/http/test-support/prometheus-stand-in";
+import {
+  recordingEmptyPrometheus,
+  startPrometheusStandIn,
+  type PrometheusStandIn,
+} from "@/server/http/test-support/prometheus-stand-in";
 import { listIstioObjectSummaries } from "@/server/istio-config-browser";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
 import { grantNamespaceGet } from "./test-support/grant-namespace-get";
@@ -57,12 +61,7 @@ describe("reads a viewer may see the namespace of but not list", () => {
   const promql: string[] = [];
 
   beforeAll(async () => {
-    prometheus = await startPrometheusStandIn((req, res) => {
-      promql.push(req.url ?? "");
-      const resultType = (req.url ?? "").includes("query_range") ? "matrix" : "vector";
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ status: "success", data: { resultType, result: [] } }));
-    });
+    prometheus = await startPrometheusStandIn(recordingEmptyPrometheus(promql));
     console_ = await startConsoleOnSimulator("readable-objects", (paths) =>
       startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
     );

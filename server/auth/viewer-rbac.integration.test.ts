@@ -15,7 +15,11 @@ import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { connectionAs, loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
 import { createIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
-import { startPrometheusStandIn, type PrometheusStandIn } from "@/server/http/test-support/prometheus-stand-in";
+import {
+  recordingEmptyPrometheus,
+  startPrometheusStandIn,
+  type PrometheusStandIn,
+} from "@/server/http/test-support/prometheus-stand-in";
 import { listIstioObjectSummaries } from "@/server/istio-config-browser";
 import { startExperimentLive } from "@/server/experiments";
 import { applyIstioChangesLive } from "@/server/istio-config";
@@ -48,11 +52,7 @@ describe("the console acts as the signed-in viewer", () => {
 
   beforeAll(async () => {
     // A Prometheus that records every query: the graph must send none for a hidden namespace.
-    prometheus = await startPrometheusStandIn((req, res) => {
-      promql.push(req.url ?? "");
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ status: "success", data: { resultType: "vector", result: [] } }));
-    });
+    prometheus = await startPrometheusStandIn(recordingEmptyPrometheus(promql));
     console_ = await startConsoleOnSimulator("viewer-rbac", (paths) =>
       startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
     );

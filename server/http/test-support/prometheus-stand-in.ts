@@ -24,3 +24,17 @@ export async function startPrometheusStandIn(answer: RequestListener): Promise<P
     },
   };
 }
+
+/**
+ * A Prometheus with no samples that writes down what it was asked: every query's URL goes into
+ * `asked`, and the answer is empty (a matrix to a range query, a vector to an instant one) — for
+ * tests that check which queries a request sent, or that it sent none.
+ */
+export function recordingEmptyPrometheus(asked: string[]): RequestListener {
+  return (req, res) => {
+    asked.push(req.url ?? "");
+    const resultType = (req.url ?? "").includes("query_range") ? "matrix" : "vector";
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ status: "success", data: { resultType, result: [] } }));
+  };
+}
