@@ -31,6 +31,7 @@ export default defineConfig({
           name: "component",
           include: ["components/**/*.test.tsx"],
           environment: "jsdom",
+          setupFiles: ["components/test-support/jsdom-setup.ts"],
         },
       },
       {

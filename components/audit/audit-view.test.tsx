@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuditEntrySummary, AuditList } from "@/lib/contracts/audit";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 /**
  * The page in a browser without Next.js: the URL is a variable the fake router rewrites, so each test reads what the
@@ -53,12 +54,7 @@ function fakeApi(pages: Record<string, AuditList>) {
 }
 
 function renderView() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuditView />
-    </QueryClientProvider>,
-  );
+  return renderWithQueryClient(<AuditView />);
 }
 
 describe("the audit page", () => {

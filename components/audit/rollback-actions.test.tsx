@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuditEntryDetail, RollbackPreview } from "@/lib/contracts/audit";
 import { RollbackActions } from "./rollback-actions";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 const detail: AuditEntryDetail = {
   entry: {
@@ -81,12 +81,7 @@ function fakeApi() {
 }
 
 function renderActions() {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <RollbackActions detail={detail} onChanged={vi.fn()} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<RollbackActions detail={detail} onChanged={vi.fn()} />);
 }
 
 describe("undoing an audit entry", () => {

@@ -1,20 +1,10 @@
 /** The gate chart as a reader sees it: B against its threshold, and A beside it as the baseline when measured. */
 import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { GateChart } from "./gate-chart";
 import type { GateSeries } from "./timeline-model";
 
 afterEach(cleanup);
-
-// jsdom has no layout; Recharts' ResponsiveContainer watches its size with a ResizeObserver.
-vi.stubGlobal(
-  "ResizeObserver",
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
 
 const point = (t: number, value: number, baseline?: number) => ({
   t,

@@ -3,14 +3,14 @@
  * subsets are picked from what the cluster has (no typing), a subset the server would refuse
  * cannot be picked, and the experiment starts with exactly what was picked.
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ExperimentDetail } from "@/lib/contracts/experiments";
 import type { ServiceItem } from "@/lib/contracts/inventory";
 import type { TrafficState } from "@/lib/contracts/traffic";
 import { NewExperimentForm, type NewExperimentStart } from "./new-experiment-form";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 afterEach(() => {
   cleanup();
@@ -107,11 +107,7 @@ function detailOf(spec: ExperimentDetail["spec"]): ExperimentDetail {
 }
 
 function renderForm(start: NewExperimentStart, onCreated = vi.fn()) {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <NewExperimentForm start={start} onCreated={onCreated} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<NewExperimentForm start={start} onCreated={onCreated} />);
   return onCreated;
 }
 

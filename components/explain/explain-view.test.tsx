@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { anyoneToReviews, jasonToReviews } from "./__fixtures__/bookinfo-explanations";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 /**
  * The page in a browser without Next.js: the URL is a variable the fake router rewrites, and
@@ -89,12 +89,7 @@ function fakeApi(explanation: () => Response) {
 }
 
 function renderView() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <ExplainView />
-    </QueryClientProvider>,
-  );
+  return renderWithQueryClient(<ExplainView />);
 }
 
 /** A hop's own card (its next hops are beside it, not in it). */

@@ -7,16 +7,6 @@ import { BoxTrafficSection } from "./box-traffic-section";
 
 afterEach(cleanup);
 
-// jsdom has no layout; Recharts' ResponsiveContainer watches its size with a ResizeObserver.
-vi.stubGlobal(
-  "ResizeObserver",
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
-
 const graph = toViewGraph(bookinfoGraph);
 
 describe("the reviews box's panel", () => {

@@ -1,20 +1,11 @@
 /** A node's panel on the circuit-breaking task: why its callers got 503 UO, and who they were. */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import type { NodeFlagExplanationResponse } from "@/lib/contracts/flag-explanation";
 import { toViewGraph } from "@/lib/graph-view/view-model";
 import { NodePanel } from "./node-panel";
-
-vi.stubGlobal(
-  "ResizeObserver",
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 const host = { "httpbin.httpbin.svc.cluster.local": "100.0" };
 
@@ -129,12 +120,7 @@ const fetchMock = vi.fn((input: RequestInfo | URL) => {
 });
 
 function renderPanel(nodeId: string, onSelectEdge = vi.fn()) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <NodePanel node={graph.nodeById.get(nodeId)!} graph={graph} onSelectEdge={onSelectEdge} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<NodePanel node={graph.nodeById.get(nodeId)!} graph={graph} onSelectEdge={onSelectEdge} />);
   return onSelectEdge;
 }
 

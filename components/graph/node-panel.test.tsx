@@ -1,22 +1,12 @@
 /** The node side panel as a reader sees it, for a node they may read and one they may not (issue 20). */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { bookinfoGraph } from "@/lib/graph-view/__fixtures__/bookinfo-graph";
 import { toViewGraph, toViewNode } from "@/lib/graph-view/view-model";
 import { NodePanel } from "./node-panel";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 afterEach(cleanup);
-
-// jsdom has no layout; Recharts' ResponsiveContainer watches its size with a ResizeObserver.
-vi.stubGlobal(
-  "ResizeObserver",
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
 
 const fetchSpy = vi.fn(() => new Promise<Response>(() => undefined));
 beforeEach(() => {
@@ -29,12 +19,7 @@ const reviewsV2 = graph.nodeById.get("rv-v2")!;
 const inaccessibleReviewsV2 = toViewNode({ ...reviewsV2.data, isInaccessible: true });
 
 function renderPanel(node: typeof reviewsV2) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <NodePanel node={node} graph={graph} onSelectEdge={() => undefined} />
-    </QueryClientProvider>,
-  );
+  return renderWithQueryClient(<NodePanel node={node} graph={graph} onSelectEdge={() => undefined} />);
 }
 
 describe("the node panel", () => {

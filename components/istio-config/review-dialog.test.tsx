@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApplyResponse, PreviewResponse, WriteRequest } from "@/lib/contracts/istio-objects";
 import { ReviewDialog } from "./review-dialog";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 const request: WriteRequest = {
   mode: "update",
@@ -56,11 +56,8 @@ function fakeApi(answer: Partial<PreviewResponse> = {}) {
 }
 
 function renderDialog(onApplied = vi.fn()) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ReviewDialog request={request} onClose={vi.fn()} onApplied={onApplied} onConflict={vi.fn()} onJump={vi.fn()} />
-    </QueryClientProvider>,
+  renderWithQueryClient(
+    <ReviewDialog request={request} onClose={vi.fn()} onApplied={onApplied} onConflict={vi.fn()} onJump={vi.fn()} />,
   );
   return onApplied;
 }

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MetricChart as Chart } from "@/lib/contracts/metrics";
 import { MetricChart } from "./metric-chart";
 
@@ -24,7 +24,14 @@ const chart: Chart = {
 const label = "VirtualService reviews changed by someone (external) at 10:00";
 
 describe("MetricChart markers", () => {
-  afterEach(cleanup);
+  // The markers are drawn on the plot, which Recharts draws in jsdom only at the chart's
+  // initialDimension: with the setup's ResizeObserver (components/test-support/jsdom-setup.ts) it
+  // would measure the layout-less container as 0×0 and draw none.
+  beforeEach(() => vi.stubGlobal("ResizeObserver", undefined));
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
 
   it("draws a change as a button named by who did what, and a click hands its id to the page", async () => {
     const onMarkerSelect = vi.fn();

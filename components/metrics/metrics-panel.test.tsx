@@ -1,5 +1,5 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { MetricChart, MetricSeries, MetricsResponse } from "@/lib/contracts/metrics";
 import { SeriesChart } from "@/components/graph/series-chart";
 import { MetricsPanel } from "./metrics-panel";
@@ -37,19 +37,7 @@ function swatchColour(legend: HTMLElement, seriesName: string): string | null {
 }
 
 describe("colours of versions across a page's charts", () => {
-  beforeAll(() => {
-    // Recharts sizes its charts with ResizeObserver, which jsdom lacks; the legends are plain HTML.
-    vi.stubGlobal(
-      "ResizeObserver",
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
-  });
   afterEach(cleanup);
-  afterAll(() => vi.unstubAllGlobals());
 
   it("draws v2 in one colour in the request-rate and error-rate legends, and v1, v2, v3 apart", () => {
     render(<MetricsPanel metrics={metrics} />);

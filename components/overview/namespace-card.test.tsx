@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NamespaceOverview } from "@/lib/contracts/overview";
 import { NamespaceCard } from "./namespace-card";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 const steps = (values: number[]): [number, number][] => values.map((v, i) => [1_700_000_000 + i * 30, v]);
 
@@ -19,12 +19,7 @@ const tcpEcho: NamespaceOverview = {
 };
 
 function renderCard(ns: NamespaceOverview) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <NamespaceCard ns={ns} sparklineMinutes={30} />
-    </QueryClientProvider>,
-  );
+  return renderWithQueryClient(<NamespaceCard ns={ns} sparklineMinutes={30} />);
 }
 
 describe("a namespace card's traffic", () => {

@@ -3,29 +3,18 @@
  * TCP traffic shifting is offered only for a service with a port Istio routes as TCP, and the
  * expose form words its errors like the wizards do.
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TrafficState } from "@/lib/contracts/traffic";
 import { ExposeServiceButton } from "./expose-service-dialog";
 import { WizardDialog } from "./wizard-dialog";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
-
-// jsdom has no layout; Radix's slider (traffic shifting) measures its thumb with a ResizeObserver.
-vi.stubGlobal(
-  "ResizeObserver",
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
 
 const split = { routes: [{ subset: "v1", weight: 100 }] };
 const trafficState = (ports: TrafficState["ports"]): TrafficState => ({
@@ -67,25 +56,17 @@ function answerWith(state: TrafficState) {
   vi.spyOn(globalThis, "fetch").mockImplementation(async () => Response.json(state));
 }
 
-const withClient = (children: ReactNode) => (
-  <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-    {children}
-  </QueryClientProvider>
-);
-
 describe("Traffic shifting", () => {
   it("offers no TCP choice for a service whose ports are all HTTP", async () => {
     answerWith(httpOnly);
-    render(
-      withClient(
-        <WizardDialog
-          namespace="bookinfo"
-          service="reviews"
-          wizard="traffic-shifting"
-          onSwitch={vi.fn()}
-          onClose={vi.fn()}
-        />,
-      ),
+    renderWithQueryClient(
+      <WizardDialog
+        namespace="bookinfo"
+        service="reviews"
+        wizard="traffic-shifting"
+        onSwitch={vi.fn()}
+        onClose={vi.fn()}
+      />,
     );
     expect(await screen.findByRole("button", { name: "Preview changes" })).toBeTruthy();
     expect(screen.queryByRole("radio", { name: "TCP connections" })).toBeNull();
@@ -94,16 +75,14 @@ describe("Traffic shifting", () => {
   it("offers TCP connections for a service with a TCP port, and switches to TCP traffic shifting", async () => {
     answerWith(withTcp);
     const onSwitch = vi.fn();
-    render(
-      withClient(
-        <WizardDialog
-          namespace="bookinfo"
-          service="reviews"
-          wizard="traffic-shifting"
-          onSwitch={onSwitch}
-          onClose={vi.fn()}
-        />,
-      ),
+    renderWithQueryClient(
+      <WizardDialog
+        namespace="bookinfo"
+        service="reviews"
+        wizard="traffic-shifting"
+        onSwitch={onSwitch}
+        onClose={vi.fn()}
+      />,
     );
     const tcp = await screen.findByRole("radio", { name: "TCP connections" });
     await userEvent.setup().click(tcp);
@@ -113,16 +92,14 @@ describe("Traffic shifting", () => {
   it("opened as TCP for an HTTP-only service (an old link), says why and offers HTTP instead", async () => {
     answerWith(httpOnly);
     const onSwitch = vi.fn();
-    render(
-      withClient(
-        <WizardDialog
-          namespace="bookinfo"
-          service="reviews"
-          wizard="tcp-traffic-shifting"
-          onSwitch={onSwitch}
-          onClose={vi.fn()}
-        />,
-      ),
+    renderWithQueryClient(
+      <WizardDialog
+        namespace="bookinfo"
+        service="reviews"
+        wizard="tcp-traffic-shifting"
+        onSwitch={onSwitch}
+        onClose={vi.fn()}
+      />,
     );
     expect((await screen.findByRole("alert")).textContent).toContain("reviews has no port Istio routes as TCP");
     expect(screen.queryByRole("button", { name: "Preview changes" })).toBeNull();
@@ -135,7 +112,7 @@ describe("Expose this service", () => {
   it("words a host error under the field once the user leaves it, never as a path", async () => {
     answerWith(httpOnly);
     const user = userEvent.setup();
-    render(withClient(<ExposeServiceButton namespace="bookinfo" service="reviews" />));
+    renderWithQueryClient(<ExposeServiceButton namespace="bookinfo" service="reviews" />);
     await user.click(screen.getByRole("button", { name: "Expose this service" }));
     const host = await screen.findByRole("textbox", { name: "Host" });
     expect(screen.queryByText(/must be|host:/)).toBeNull();

@@ -4,24 +4,14 @@
  * leaves it, every message once the user tries to preview, and weights that still add up to 100
  * after a destination is removed.
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TrafficState, WizardId, WizardInputs } from "@/lib/contracts/traffic";
 import { WizardBody } from "./wizard-body";
+import { renderWithQueryClient } from "@/components/test-support/render-with-query-client";
 
 afterEach(cleanup);
-
-// jsdom has no layout; Radix's slider (traffic shifting) measures its thumb with a ResizeObserver.
-vi.stubGlobal(
-  "ResizeObserver",
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
 
 const state: TrafficState = {
   namespace: "bookinfo",
@@ -43,12 +33,7 @@ const state: TrafficState = {
 function renderWizard<W extends WizardId>(wizard: W, start: WizardInputs[W]) {
   // Nothing here may reach the server: a form with errors must not even ask for a preview.
   const fetchSpy = vi.spyOn(globalThis, "fetch").mockRejectedValue(new Error("no server in a render test"));
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <WizardBody wizard={wizard} state={state} start={start} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<WizardBody wizard={wizard} state={state} start={start} />);
   return { user: userEvent.setup(), fetchSpy };
 }
 

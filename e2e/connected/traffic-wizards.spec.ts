@@ -1,8 +1,8 @@
-import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { AuditPage } from "../pages/audit-page";
 import { GraphPage } from "../pages/graph-page";
 import { TrafficWizardPage } from "../pages/traffic-wizard-page";
+import { deleteVirtualService, putVirtualService, readVirtualService } from "../support/virtual-services";
 
 /**
  * The traffic wizards against the simulator, as a user drives them: sliders by keyboard,
@@ -11,41 +11,6 @@ import { TrafficWizardPage } from "../pages/traffic-wizard-page";
  * run; its Bookinfo load is raised through its control API so windows fill in seconds.
  */
 const control = "http://127.0.0.1:15190/control/load";
-const vsRef = (name: string) => ({
-  group: "networking.istio.io",
-  version: "v1",
-  namespace: "bookinfo",
-  plural: "virtualservices",
-  name,
-});
-
-function kube(): CustomObjectsApi {
-  const config = new KubeConfig();
-  config.loadFromFile(".topsail/e2e/kubeconfig");
-  return config.makeApiClient(CustomObjectsApi);
-}
-
-async function readVs(name: string): Promise<
-  | {
-      spec: {
-        http?: { match?: unknown; route?: { destination: { subset?: string }; weight?: number }[]; fault?: unknown }[];
-      };
-    }
-  | undefined
-> {
-  try {
-    return (await kube().getNamespacedCustomObject(vsRef(name))) as never;
-  } catch (error) {
-    if ((error as { code?: number }).code === 404) return undefined;
-    throw error;
-  }
-}
-
-/** Earlier specs share the simulator; start from "no VirtualService" whatever they left. */
-async function deleteVsIfPresent(name: string): Promise<void> {
-  if (await readVs(name)) await kube().deleteNamespacedCustomObject(vsRef(name));
-}
-
 interface GraphAnswer {
   elements: {
     nodes: { data: { id: string; app?: string; version?: string; service?: string } }[];
@@ -94,16 +59,7 @@ test.describe("traffic wizards", () => {
     test.setTimeout(180_000);
     // Someone routed everything to v1 with kubectl before: the audit log's "before".
     const allV1 = { hosts: ["reviews"], http: [{ route: [{ destination: { host: "reviews", subset: "v1" } }] }] };
-    await deleteVsIfPresent("reviews");
-    await kube().createNamespacedCustomObject({
-      ...vsRef("reviews"),
-      body: {
-        apiVersion: "networking.istio.io/v1",
-        kind: "VirtualService",
-        metadata: { name: "reviews", namespace: "bookinfo" },
-        spec: allV1,
-      },
-    });
+    await putVirtualService("reviews", allV1.http);
 
     const graph = new GraphPage(page);
     await graph.open("namespaces=bookinfo&duration=60");
@@ -122,7 +78,7 @@ test.describe("traffic wizards", () => {
     await expect(diff.locator('[data-op="add"]').filter({ hasText: "weight: 50" })).toHaveCount(2);
     await wizard.apply();
 
-    const live = await readVs("reviews");
+    const live = await readVirtualService("reviews");
     expect(live?.spec.http?.[0]?.route?.map((r) => [r.destination.subset, r.weight])).toEqual([
       ["v1", 50],
       ["v3", 50],
@@ -150,7 +106,7 @@ test.describe("traffic wizards", () => {
     await audit.select(audit.row("wizard").first());
     await expect(page.getByTestId("yaml-diff").first()).toContainText("weight: 50");
     await audit.rollBack("Undo this change");
-    expect((await readVs("reviews"))?.spec).toEqual(allV1);
+    expect((await readVirtualService("reviews"))?.spec).toEqual(allV1);
     await expect(audit.row("rollback").first()).toBeVisible({ timeout: 15_000 });
   });
 
@@ -160,9 +116,9 @@ test.describe("traffic wizards", () => {
   }) => {
     test.setTimeout(180_000);
     // Only reviews v2 and v3 call ratings: let every version of reviews take traffic again.
-    await deleteVsIfPresent("reviews");
-    await deleteVsIfPresent("ratings");
-    const before = await readVs("ratings");
+    await deleteVirtualService("reviews");
+    await deleteVirtualService("ratings");
+    const before = await readVirtualService("ratings");
     const graph = new GraphPage(page);
     await graph.open("namespaces=bookinfo&duration=60");
     await graph.waitForDrawn(120_000);
@@ -177,7 +133,7 @@ test.describe("traffic wizards", () => {
     await wizard.preview();
     await expect(wizard.diff(/VirtualService bookinfo\/ratings will be created/)).toContainText("httpStatus: 500");
     await wizard.apply();
-    expect((await readVs("ratings"))?.spec.http?.[0]?.fault).toEqual({
+    expect((await readVirtualService("ratings"))?.spec.http?.[0]?.fault).toEqual({
       abort: { httpStatus: 500, percentage: { value: 100 } },
     });
 
@@ -191,6 +147,6 @@ test.describe("traffic wizards", () => {
     await wizard.dialog.getByLabel("Abort", { exact: true }).uncheck();
     await wizard.preview();
     await wizard.apply();
-    expect(await readVs("ratings")).toEqual(before);
+    expect(await readVirtualService("ratings")).toEqual(before);
   });
 });

@@ -19,6 +19,29 @@ function kube(): CustomObjectsApi {
   return config.makeApiClient(CustomObjectsApi);
 }
 
+/** The parts of a live VirtualService the specs read back. */
+export interface LiveVirtualService {
+  spec: {
+    hosts?: string[];
+    http?: {
+      match?: unknown;
+      route?: { destination: { host?: string; subset?: string }; weight?: number }[];
+      fault?: unknown;
+    }[];
+  };
+}
+
+/** The VirtualService `name` as the cluster holds it now, or undefined when there is none. */
+export async function readVirtualService(name: string): Promise<LiveVirtualService | undefined> {
+  try {
+    return (await kube().getNamespacedCustomObject(vsRef(name))) as LiveVirtualService;
+  } catch (error) {
+    if ((error as { code?: number }).code === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Earlier specs share the simulator: removes the VirtualService `name` whatever they left, if there is one. */
 export async function deleteVirtualService(name: string): Promise<void> {
   try {
     await kube().deleteNamespacedCustomObject(vsRef(name));

@@ -6,8 +6,6 @@
  * `get` on the httpbin namespace only, bob views httpbin. Prometheus is a stand-in with no
  * samples: the refusals must come before it is asked.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getDetailRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/route";
 import { GET as getMetricsRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/metrics/route";
@@ -18,19 +16,19 @@ import { GET as getIstioObjectRoute } from "@/app/api/istio/objects/[namespace]/
 import type { Overview } from "@/lib/contracts/overview";
 import { createIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
+import {
+  recordingEmptyPrometheus,
+  startPrometheusStandIn,
+  type PrometheusStandIn,
+} from "@/server/http/test-support/prometheus-stand-in";
 import { listIstioObjectSummaries } from "@/server/istio-config-browser";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
 import { grantNamespaceGet } from "./test-support/grant-namespace-get";
-import { runAsViewer, type Viewer } from "./viewer";
+import { demoViewer } from "./test-support/demo-viewer";
+import { runAsViewer } from "./viewer";
 
-const bearer = (name: string): Viewer => ({
-  name,
-  groups: [],
-  strategy: "token",
-  credential: { kind: "bearer", token: `topsail-demo-${name}` },
-});
-const bob = bearer("bob");
-const carol = bearer("carol");
+const bob = demoViewer("bob");
+const carol = demoViewer("carol");
 
 type Path = { namespace: string; kind: string; name: string };
 const at = (suffix: string, { namespace, kind, name }: Path) =>
@@ -59,19 +57,11 @@ const messageOf = async (response: Response) =>
 
 describe("reads a viewer may see the namespace of but not list", () => {
   let console_: ConsoleOnSimulator<RunningSimulator>;
-  let prometheus: Server;
+  let prometheus: PrometheusStandIn;
   const promql: string[] = [];
-  const savedPrometheus = process.env.TOPSAIL_PROMETHEUS_URL;
 
   beforeAll(async () => {
-    prometheus = createServer((req, res) => {
-      promql.push(req.url ?? "");
-      const resultType = (req.url ?? "").includes("query_range") ? "matrix" : "vector";
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ status: "success", data: { resultType, result: [] } }));
-    });
-    await new Promise<void>((resolve) => prometheus.listen(0, "127.0.0.1", resolve));
-    process.env.TOPSAIL_PROMETHEUS_URL = `http://127.0.0.1:${(prometheus.address() as AddressInfo).port}`;
+    prometheus = await startPrometheusStandIn(recordingEmptyPrometheus(promql));
     console_ = await startConsoleOnSimulator("readable-objects", (paths) =>
       startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
     );
@@ -86,10 +76,8 @@ describe("reads a viewer may see the namespace of but not list", () => {
   });
 
   afterAll(async () => {
-    if (savedPrometheus === undefined) delete process.env.TOPSAIL_PROMETHEUS_URL;
-    else process.env.TOPSAIL_PROMETHEUS_URL = savedPrometheus;
     await console_?.stop();
-    await new Promise((resolve) => prometheus?.close(resolve));
+    await prometheus?.stop();
   });
 
   it("refuses carol the app, workload and service pages, the list, metrics and traffic with 403 naming her, list and the resource, asking Prometheus nothing", async () => {

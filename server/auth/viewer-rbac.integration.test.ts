@@ -5,8 +5,6 @@
  * carol views bookinfo only. Viewers are set with `runAsViewer`, as a route's `respond()`
  * does once sign-in establishes them.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { AuthenticationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
@@ -17,23 +15,23 @@ import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { connectionAs, loadKubeConfig, type KubeConnection } from "@/server/adapters/kube";
 import { createIstioObject, type StoredIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
+import {
+  recordingEmptyPrometheus,
+  startPrometheusStandIn,
+  type PrometheusStandIn,
+} from "@/server/http/test-support/prometheus-stand-in";
 import { listIstioObjectSummaries } from "@/server/istio-config-browser";
 import { startExperimentLive } from "@/server/experiments";
 import { applyIstioChangesLive } from "@/server/istio-config";
 import { listClusterNamespaces } from "@/server/namespaces/list-cluster-namespaces";
 import { getPermissions } from "./permissions";
-import { runAsViewer, type Viewer } from "./viewer";
+import { demoViewer } from "./test-support/demo-viewer";
+import { runAsViewer } from "./viewer";
 import { validateVisibleNamespaces } from "@/server/validation";
 
-const bearer = (name: string): Viewer => ({
-  name,
-  groups: [],
-  strategy: "token",
-  credential: { kind: "bearer", token: `topsail-demo-${name}` },
-});
-const alice: Viewer = { ...bearer("alice"), groups: ["team-reviews"] };
-const bob = bearer("bob");
-const carol = bearer("carol");
+const alice = demoViewer("alice", ["team-reviews"]);
+const bob = demoViewer("bob");
+const carol = demoViewer("carol");
 
 const virtualService = (namespace: string, name: string): StoredIstioObject => ({
   apiVersion: "networking.istio.io/v1",
@@ -49,19 +47,12 @@ const create = (namespace: string, name: string) => ({
 
 describe("the console acts as the signed-in viewer", () => {
   let console_: ConsoleOnSimulator<RunningSimulator>;
-  let prometheus: Server;
+  let prometheus: PrometheusStandIn;
   const promql: string[] = [];
-  const savedPrometheus = process.env.TOPSAIL_PROMETHEUS_URL;
 
   beforeAll(async () => {
     // A Prometheus that records every query: the graph must send none for a hidden namespace.
-    prometheus = createServer((req, res) => {
-      promql.push(req.url ?? "");
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ status: "success", data: { resultType: "vector", result: [] } }));
-    });
-    await new Promise<void>((resolve) => prometheus.listen(0, "127.0.0.1", resolve));
-    process.env.TOPSAIL_PROMETHEUS_URL = `http://127.0.0.1:${(prometheus.address() as AddressInfo).port}`;
+    prometheus = await startPrometheusStandIn(recordingEmptyPrometheus(promql));
     console_ = await startConsoleOnSimulator("viewer-rbac", (paths) =>
       startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
     );
@@ -70,10 +61,8 @@ describe("the console acts as the signed-in viewer", () => {
   });
 
   afterAll(async () => {
-    if (savedPrometheus === undefined) delete process.env.TOPSAIL_PROMETHEUS_URL;
-    else process.env.TOPSAIL_PROMETHEUS_URL = savedPrometheus;
     await console_?.stop();
-    await new Promise((resolve) => prometheus?.close(resolve));
+    await prometheus?.stop();
   });
 
   const entriesOf = (name: string) => listAuditEntries(getDb(), { namespace: "bookinfo", name });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { TimeoutBudget } from "@/lib/contracts/budget";
 import { contextFrom } from "@/server/validation/test-support/fixtures";
 import { analyzeBudget } from "./analyze-budget";
-import { BOOKINFO_APP, FAULT_INJECTION_TASK, REQUEST_TIMEOUTS_TASK } from "./test-support/bookinfo";
+import { FAULT_INJECTION_TASK, REQUEST_TIMEOUTS_TASK } from "@/lib/istio/routing/test-support/bookinfo-samples";
+import { BOOKINFO_APP } from "./test-support/bookinfo";
 
 const budgetOf = (...yaml: string[]) => analyzeBudget(contextFrom(yaml.join("\n---\n")), "bookinfo");
 

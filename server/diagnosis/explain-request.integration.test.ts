@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as explainGet } from "@/app/api/namespaces/[namespace]/explain-request/route";
 import { POST as createObjectPost } from "@/app/api/istio/objects/route";
 import { requestExplanationSchema, requestExplanationUrl } from "@/lib/contracts/request-explanation";
-import { JASON_V2_SPLIT_AND_DELAY } from "@/lib/istio/routing/test-support/bookinfo-objects";
+import { JASON_V2_SPLIT_AND_DELAY } from "@/lib/istio/routing/test-support/bookinfo-samples";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { requestExplanationQuerySchema, requestExplanationSchema } from "@/lib/contracts/request-explanation";
-import { bookinfoInput, JASON_V2_SPLIT_AND_DELAY } from "@/lib/istio/routing/test-support/bookinfo-objects";
+import { bookinfoInput } from "@/lib/istio/routing/test-support/bookinfo-objects";
+import { JASON_V2_SPLIT_AND_DELAY } from "@/lib/istio/routing/test-support/bookinfo-samples";
 import { explainRequest } from "./explain-request";
 
 const facts = (yaml = JASON_V2_SPLIT_AND_DELAY) => ({ objects: bookinfoInput(yaml), rootNamespace: "istio-system" });

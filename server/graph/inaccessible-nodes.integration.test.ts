@@ -6,26 +6,20 @@
  * httpbin namespace only, bob views httpbin. Prometheus is a stand-in answering hand-written
  * samples (test-support/answers.ts): fortio in httpbin calls productpage in bookinfo.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "@/lib/contracts/graph";
 import { DEMO_TOKENS_PATH, startSimulator, type RunningSimulator } from "@/sim/index";
 import { GET as getNodeGraphRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/graph/route";
 import { GET as getGraphRoute } from "@/app/api/namespaces/graph/route";
 import { grantNamespaceGet } from "@/server/auth/test-support/grant-namespace-get";
-import { runAsViewer, type Viewer } from "@/server/auth/viewer";
+import { demoViewer } from "@/server/auth/test-support/demo-viewer";
+import { runAsViewer } from "@/server/auth/viewer";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
+import { startPrometheusStandIn, type PrometheusStandIn } from "@/server/http/test-support/prometheus-stand-in";
 import { answeringSources, http200, sample } from "./test-support/answers";
 
-const bearer = (name: string): Viewer => ({
-  name,
-  groups: [],
-  strategy: "token",
-  credential: { kind: "bearer", token: `topsail-demo-${name}` },
-});
-const bob = bearer("bob");
-const carol = bearer("carol");
+const bob = demoViewer("bob");
+const carol = demoViewer("carol");
 
 const answers = answeringSources([
   {
@@ -56,11 +50,10 @@ async function namespaceGraph(): Promise<GraphResponse> {
 
 describe("nodes a viewer may see but whose workloads they may not read", () => {
   let console_: ConsoleOnSimulator<RunningSimulator>;
-  let prometheus: Server;
-  const savedPrometheus = process.env.TOPSAIL_PROMETHEUS_URL;
+  let prometheus: PrometheusStandIn;
 
   beforeAll(async () => {
-    prometheus = createServer((req, res) => {
+    prometheus = await startPrometheusStandIn((req, res) => {
       let body = "";
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
       req.on("end", () => {
@@ -73,8 +66,6 @@ describe("nodes a viewer may see but whose workloads they may not read", () => {
         });
       });
     });
-    await new Promise<void>((resolve) => prometheus.listen(0, "127.0.0.1", resolve));
-    process.env.TOPSAIL_PROMETHEUS_URL = `http://127.0.0.1:${(prometheus.address() as AddressInfo).port}`;
     console_ = await startConsoleOnSimulator("inaccessible", (paths) =>
       startSimulator({ port: 0, ...paths, tokensPath: DEMO_TOKENS_PATH }),
     );
@@ -83,10 +74,8 @@ describe("nodes a viewer may see but whose workloads they may not read", () => {
   });
 
   afterAll(async () => {
-    if (savedPrometheus === undefined) delete process.env.TOPSAIL_PROMETHEUS_URL;
-    else process.env.TOPSAIL_PROMETHEUS_URL = savedPrometheus;
     await console_?.stop();
-    await new Promise((resolve) => prometheus?.close(resolve));
+    await prometheus?.stop();
   });
 
   it("keeps fortio on carol's graph, marked inaccessible, with its edge; her own nodes carry no flag", async () => {

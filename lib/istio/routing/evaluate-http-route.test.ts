@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildSnapshot } from "./build-snapshot";
 import { evaluateHttpRoute, type HttpRouteEvaluation, type RoutedEvaluation } from "./evaluate-http-route";
 import { acceptingServers, gatewaysAccepting } from "./gateway-servers";
-import { bookinfoInput, JASON_V2_SPLIT_AND_DELAY } from "./test-support/bookinfo-objects";
+import { bookinfoInput } from "./test-support/bookinfo-objects";
+import { JASON_V2_SPLIT_AND_DELAY, bookinfoVirtualService } from "./test-support/bookinfo-samples";
 import type { HttpRequest, SourceContext } from "./types";
 
 const PRODUCTPAGE: SourceContext = {
@@ -73,22 +74,16 @@ describe("evaluating a request against the guides' routing (jason → v2, 50/50 
 });
 
 describe("why a rule does not match", () => {
-  const vs = (http: string) => `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-${http}`;
-
   it("gives one reason per match block, each naming every condition the block fails", () => {
     const snapshot = buildSnapshot(
       bookinfoInput(
-        vs(`    - match:
+        bookinfoVirtualService(
+          "reviews",
+          `    - match:
         - { uri: { prefix: /api }, method: { exact: POST } }
         - { queryParams: { user: { regex: "j.*" } }, sourceLabels: { app: reviews } }
-      route: [{ destination: { host: reviews, subset: v2 } }]`),
+      route: [{ destination: { host: reviews, subset: v2 } }]`,
+        ),
       ),
       1,
     );
@@ -104,9 +99,12 @@ ${http}`;
   it("reads regexes as RE2 matching the whole value", () => {
     const snapshot = buildSnapshot(
       bookinfoInput(
-        vs(`    - match: [{ headers: { end-user: { regex: "jas" } } }]
+        bookinfoVirtualService(
+          "reviews",
+          `    - match: [{ headers: { end-user: { regex: "jas" } } }]
       route: [{ destination: { host: reviews, subset: v2 } }]
-    - route: [{ destination: { host: reviews, subset: v1 } }]`),
+    - route: [{ destination: { host: reviews, subset: v1 } }]`,
+        ),
       ),
       1,
     );
@@ -117,11 +115,14 @@ ${http}`;
   it("stops at a direct response, and names a weight-0 destination's share as 0", () => {
     const snapshot = buildSnapshot(
       bookinfoInput(
-        vs(`    - match: [{ uri: { exact: /gone } }]
+        bookinfoVirtualService(
+          "reviews",
+          `    - match: [{ uri: { exact: /gone } }]
       directResponse: { status: 410 }
     - route:
         - { destination: { host: reviews, subset: v1 }, weight: 100 }
-        - { destination: { host: reviews, subset: v3 }, weight: 0 }`),
+        - { destination: { host: reviews, subset: v3 }, weight: 0 }`,
+        ),
       ),
       1,
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWith, sequence } from "../test-support/snapshot-fixture";
 import { routeHttp } from "@/lib/istio/routing/route-http";
+import { bookinfoVirtualService } from "@/lib/istio/routing/test-support/bookinfo-samples";
 import type { HttpRequest, RoutedDecision, SourceContext } from "@/lib/istio/routing/types";
 
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
@@ -17,16 +18,6 @@ const get = (headers: Record<string, string> = {}, path = "/reviews/0", method =
   headers,
 });
 const half = () => 0.5;
-
-function reviewsVs(http: string): string {
-  return `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-${http}`;
-}
 
 function routed(decision: ReturnType<typeof routeHttp>): RoutedDecision {
   if (decision.kind !== "route") throw new Error(`expected a route, got ${decision.kind}`);
@@ -47,7 +38,9 @@ describe("routeHttp without a VirtualService", () => {
 
 describe("routeHttp matching", () => {
   const snapshot = snapshotWith(
-    reviewsVs(`  - name: jason-on-api
+    bookinfoVirtualService(
+      "reviews",
+      `  - name: jason-on-api
     match:
     - headers: { end-user: { exact: jason } }
       uri: { prefix: /api }
@@ -67,7 +60,8 @@ describe("routeHttp matching", () => {
     - uri: { exact: /reviews/0 }
       withoutHeaders: { cookie: { regex: ".*session.*" } }
     route: [{ destination: { host: reviews, subset: v1 } }]
-`),
+`,
+    ),
   );
   const subsetFor = (request: HttpRequest) => {
     const d = routeHttp(snapshot, productpage, request, half);
@@ -113,11 +107,14 @@ describe("routeHttp matching", () => {
 
 describe("routeHttp weights", () => {
   const snapshot = snapshotWith(
-    reviewsVs(`  - route:
+    bookinfoVirtualService(
+      "reviews",
+      `  - route:
     - { destination: { host: reviews, subset: v1 }, weight: 75 }
     - { destination: { host: reviews, subset: v2 }, weight: 0 }
     - { destination: { host: reviews, subset: v3 }, weight: 25 }
-`),
+`,
+    ),
   );
   it("gives each destination weight/sum, and weight 0 nothing", () => {
     const counts: Record<string, number> = {};
@@ -129,7 +126,9 @@ describe("routeHttp weights", () => {
   });
 
   it("sends everything to a lone destination without a weight", () => {
-    const lone = snapshotWith(reviewsVs(`  - route: [{ destination: { host: reviews, subset: v2 } }]\n`));
+    const lone = snapshotWith(
+      bookinfoVirtualService("reviews", `  - route: [{ destination: { host: reviews, subset: v2 } }]\n`),
+    );
     for (const r of [0, 0.5, 0.999])
       expect(routed(routeHttp(lone, productpage, get(), () => r)).destination.subset).toBe("v2");
   });
@@ -137,7 +136,9 @@ describe("routeHttp weights", () => {
 
 describe("routeHttp faults, timeouts, retries and mirrors", () => {
   const snapshot = snapshotWith(
-    reviewsVs(`  - match: [{ headers: { end-user: { exact: jason } } }]
+    bookinfoVirtualService(
+      "reviews",
+      `  - match: [{ headers: { end-user: { exact: jason } } }]
     fault:
       delay: { fixedDelay: 7s, percentage: { value: 50 } }
       abort: { httpStatus: 503, percentage: { value: 10 } }
@@ -159,7 +160,8 @@ describe("routeHttp faults, timeouts, retries and mirrors", () => {
   - route: [{ destination: { host: reviews, subset: v1 } }]
     mirror: { host: reviews, subset: v3 }
     mirrorPercentage: { value: 20 }
-`),
+`,
+    ),
   );
   const as = (user: string, random: () => number) =>
     routed(routeHttp(snapshot, productpage, get({ "end-user": user }), random));

@@ -2,12 +2,19 @@
  * Test support: Bookinfo in namespace `bookinfo` and the ingress gateway in `istio-system`, as
  * the plain objects a cluster holds once `samples/bookinfo/platform/kube/bookinfo.yaml`,
  * `bookinfo-gateway.yaml` and `destination-rule-all.yaml` are applied and every pod runs with
- * a sidecar — one pod per Deployment. Extra YAML (the guides' VirtualServices) is added on top,
- * sorted into the snapshot input by kind.
+ * a sidecar — one pod per Deployment. Extra YAML (the guides' VirtualServices, ./bookinfo-samples.ts)
+ * is added on top, sorted into the snapshot input by kind.
  */
 import { parseAllDocuments } from "yaml";
 import type { PlainKubeObject } from "@/lib/kube/plain-object";
 import type { SnapshotInput } from "../build-snapshot";
+import {
+  BOOKINFO_GATEWAY,
+  BOOKINFO_SERVICES,
+  BOOKINFO_WORKLOADS,
+  bookinfoServiceAccount,
+  DESTINATION_RULE_ALL,
+} from "./bookinfo-samples";
 
 const NAMESPACE = "bookinfo";
 
@@ -72,24 +79,15 @@ function service(
   return { apiVersion: "v1", kind: "Service", metadata: meta(name, namespace), spec: { selector, ports } };
 }
 
-const BOOKINFO_WORKLOADS: [string, string][] = [
-  ["productpage", "v1"],
-  ["details", "v1"],
-  ["reviews", "v1"],
-  ["reviews", "v2"],
-  ["reviews", "v3"],
-  ["ratings", "v1"],
-];
-
 function bookinfoApp(): PlainKubeObject[] {
   const objects: PlainKubeObject[] = [
     { apiVersion: "v1", kind: "Namespace", metadata: meta(NAMESPACE, "") },
     { apiVersion: "v1", kind: "Namespace", metadata: meta("istio-system", "") },
   ];
-  for (const app of ["productpage", "details", "reviews", "ratings"])
+  for (const app of BOOKINFO_SERVICES)
     objects.push(service(app, NAMESPACE, { app }, [{ name: "http", port: 9080, targetPort: 9080 }]));
   for (const [app, version] of BOOKINFO_WORKLOADS)
-    objects.push(...pod(NAMESPACE, `${app}-${version}`, { app, version }, `bookinfo-${app}`));
+    objects.push(...pod(NAMESPACE, `${app}-${version}`, { app, version }, bookinfoServiceAccount(app)));
   const gatewayLabels = { app: "istio-ingressgateway", istio: "ingressgateway" };
   objects.push(
     service("istio-ingressgateway", "istio-system", gatewayLabels, [
@@ -100,69 +98,6 @@ function bookinfoApp(): PlainKubeObject[] {
   );
   return objects;
 }
-
-/** `bookinfo-gateway.yaml` and `destination-rule-all.yaml`, as the guides apply them before any routing task. */
-export const BOOKINFO_GATEWAY_AND_SUBSETS = `
-apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: { name: bookinfo-gateway, namespace: bookinfo }
-spec:
-  selector: { istio: ingressgateway }
-  servers: [{ port: { number: 8080, name: http, protocol: HTTP }, hosts: ["*"] }]
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: bookinfo, namespace: bookinfo }
-spec:
-  hosts: ["*"]
-  gateways: [bookinfo-gateway]
-  http:
-    - match: [{ uri: { exact: /productpage } }, { uri: { prefix: /static } }, { uri: { exact: /login } }]
-      route: [{ destination: { host: productpage, port: { number: 9080 } } }]
----
-${["productpage", "reviews", "ratings", "details"]
-  .map(
-    (host) => `apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: ${host}, namespace: bookinfo }
-spec:
-  host: ${host}
-  subsets: [${(host === "reviews" ? ["v1", "v2", "v3"] : ["v1"])
-    .map((v) => `{ name: ${v}, labels: { version: ${v} } }`)
-    .join(", ")}]`,
-  )
-  .join("\n---\n")}
-`;
-
-/**
- * The routing the acceptance of issue 22 names: jason → reviews v2, everyone else 50/50 between
- * v1 and v3 (`virtual-service-reviews-50-v3.yaml` below a `test-v2` rule), and the Fault
- * Injection task's 7 s delay on ratings for jason (`virtual-service-ratings-test-delay.yaml`).
- */
-export const JASON_V2_SPLIT_AND_DELAY = `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: reviews, namespace: bookinfo }
-spec:
-  hosts: [reviews]
-  http:
-    - match: [{ headers: { end-user: { exact: jason } } }]
-      route: [{ destination: { host: reviews, subset: v2 } }]
-    - route:
-        - { destination: { host: reviews, subset: v1 }, weight: 50 }
-        - { destination: { host: reviews, subset: v3 }, weight: 50 }
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: ratings, namespace: bookinfo }
-spec:
-  hosts: [ratings]
-  http:
-    - match: [{ headers: { end-user: { exact: jason } } }]
-      fault: { delay: { percentage: { value: 100.0 }, fixedDelay: 7s } }
-      route: [{ destination: { host: ratings, subset: v1 } }]
-    - route: [{ destination: { host: ratings, subset: v1 } }]
-`;
 
 /** Plain objects from YAML, in document order (their creation order). */
 export function objectsFromYaml(yaml: string): PlainKubeObject[] {
@@ -178,7 +113,10 @@ export function bookinfoInput(yaml = ""): SnapshotInput {
     keyof SnapshotInput,
     PlainKubeObject[]
   >;
-  for (const object of [...bookinfoApp(), ...objectsFromYaml(`${BOOKINFO_GATEWAY_AND_SUBSETS}\n---\n${yaml}`)]) {
+  for (const object of [
+    ...bookinfoApp(),
+    ...objectsFromYaml(`${BOOKINFO_GATEWAY}---${DESTINATION_RULE_ALL}---\n${yaml}`),
+  ]) {
     const field = FIELD_BY_KIND[String(object.kind)];
     if (field) input[field].push(object);
   }
