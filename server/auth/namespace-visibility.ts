@@ -20,6 +20,7 @@
  */
 import "server-only";
 import type { InventoryKind } from "@/lib/contracts/inventory";
+import { resolveIstioKind } from "@/lib/istio/kinds";
 import { TopsailError } from "@/server/errors";
 import { requireViewerMay } from "./permissions";
 import { viewerAccess } from "./viewer-access";
@@ -43,6 +44,13 @@ export const INVENTORY_RESOURCES: Record<InventoryKind, ReadableResource> = {
   workloads: PODS,
   services: SERVICES,
 };
+
+/** An Istio kind as RBAC names it (kind, plural or short name; the contracts refuse any other before here). */
+export function istioResourceOf(kind: string): ReadableResource {
+  const info = resolveIstioKind(kind);
+  if (!info) throw new TopsailError("internal", `"${kind}" is not an Istio kind.`);
+  return { group: info.group, resource: info.plural };
+}
 
 export interface NamespaceVisibility {
   /** True when nothing is hidden: no need to ask per namespace. */

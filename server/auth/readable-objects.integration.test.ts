@@ -13,6 +13,11 @@ import { GET as getTrafficRoute } from "@/app/api/namespaces/[namespace]/[kind]/
 import { GET as getListRoute } from "@/app/api/namespaces/[namespace]/[kind]/route";
 import { GET as getOverviewRoute } from "@/app/api/overview/route";
 import { GET as getIstioObjectRoute } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
+import { GET as getChangesRoute } from "@/app/api/namespaces/[namespace]/changes/route";
+import { GET as getGatewayRoute } from "@/app/api/gateways/[namespace]/[name]/route";
+import { GET as getGatewaysRoute } from "@/app/api/gateways/route";
+import { GET as getSecurityRoute } from "@/app/api/security/[namespace]/route";
+import { GET as getPolicyRoute } from "@/app/api/security/policies/[namespace]/[name]/route";
 import type { Overview } from "@/lib/contracts/overview";
 import { createIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
@@ -52,6 +57,25 @@ const readHttpbin = () =>
     getTrafficRoute(at("/traffic", httpbinService), paramsOf(httpbinService)),
   ]);
 
+const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+
+/** httpbin's Gateway, AuthorizationPolicy and mTLS pages and its service's change markers, as a viewer asks them. */
+const readHttpbinMeshPages = () =>
+  Promise.all([
+    getGatewayRoute(new Request("http://localhost/api/gateways/httpbin/httpbin-gateway"), {
+      params: Promise.resolve({ namespace: "httpbin", name: "httpbin-gateway" }),
+    }),
+    getPolicyRoute(new Request("http://localhost/api/security/policies/httpbin/allow-fortio"), {
+      params: Promise.resolve({ namespace: "httpbin", name: "allow-fortio" }),
+    }),
+    getSecurityRoute(new Request("http://localhost/api/security/httpbin"), {
+      params: Promise.resolve({ namespace: "httpbin" }),
+    }),
+    getChangesRoute(new Request(`http://localhost/api/namespaces/httpbin/changes?from=${hourAgo()}&service=httpbin`), {
+      params: Promise.resolve({ namespace: "httpbin" }),
+    }),
+  ]);
+
 const messageOf = async (response: Response) =>
   ((await response.json()) as { error: { code: string; message: string } }).error;
 
@@ -72,6 +96,15 @@ describe("reads a viewer may see the namespace of but not list", () => {
       kind: "VirtualService",
       metadata: { name: "httpbin-routes", namespace: "httpbin" },
       spec: { hosts: ["httpbin"], http: [{ route: [{ destination: { host: "httpbin" } }] }] },
+    });
+    await createIstioObject(console_.connection, {
+      apiVersion: "networking.istio.io/v1",
+      kind: "Gateway",
+      metadata: { name: "httpbin-gateway", namespace: "httpbin" },
+      spec: {
+        selector: { istio: "ingressgateway" },
+        servers: [{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["httpbin.example.com"] }],
+      },
     });
   });
 
@@ -113,6 +146,20 @@ describe("reads a viewer may see the namespace of but not list", () => {
     expect(bobs.objects.map((o) => o.name)).toContain("httpbin-routes");
   });
 
+  it("refuses her httpbin's Gateway, AuthorizationPolicy and mTLS pages and its service's change markers, naming what each shows", async () => {
+    const [gateway, policy, security, changes] = await runAsViewer(carol, readHttpbinMeshPages);
+    expect([gateway, policy, security, changes].map((r) => r.status)).toEqual([403, 403, 403, 403]);
+    const cannotList = (resource: string) => `User "carol" cannot list resource "${resource}" in namespace "httpbin"`;
+    expect((await messageOf(gateway)).message).toContain(cannotList("gateways.networking.istio.io"));
+    expect((await messageOf(policy)).message).toContain(cannotList("authorizationpolicies.security.istio.io"));
+    expect((await messageOf(security)).message).toContain(cannotList("peerauthentications.security.istio.io"));
+    expect((await messageOf(changes)).message).toContain(cannotList("services"));
+    const gateways = await runAsViewer(carol, () =>
+      getGatewaysRoute(new Request("http://localhost/api/gateways?namespaces=httpbin")),
+    );
+    expect(await gateways.json()).toEqual([]);
+  });
+
   it("leaves httpbin's card out of her Overview and keeps the namespaces she may read", async () => {
     const response = await runAsViewer(carol, () =>
       getOverviewRoute(new Request("http://localhost/api/overview?namespaces=httpbin,bookinfo")),
@@ -132,5 +179,12 @@ describe("reads a viewer may see the namespace of but not list", () => {
       getOverviewRoute(new Request("http://localhost/api/overview?namespaces=httpbin,bookinfo")),
     );
     expect(((await overview.json()) as Overview).namespaces.map((n) => n.name).sort()).toEqual(["bookinfo", "httpbin"]);
+    // The policy does not exist: bob is told so (404), not refused.
+    const [gateway, policy, security, changes] = await runAsViewer(bob, readHttpbinMeshPages);
+    expect([gateway, policy, security, changes].map((r) => r.status)).toEqual([200, 404, 200, 200]);
+    const gateways = await runAsViewer(bob, () =>
+      getGatewaysRoute(new Request("http://localhost/api/gateways?namespaces=httpbin")),
+    );
+    expect(((await gateways.json()) as { name: string }[]).map((g) => g.name)).toEqual(["httpbin-gateway"]);
   });
 });

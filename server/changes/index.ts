@@ -1,18 +1,58 @@
 /** The changes of a window wired to the database, the cluster cache and the viewer's visibility; routes call this. */
 import "server-only";
-import type { ChangeList, ChangesQuery } from "@/lib/contracts/changes";
+import type { Change, ChangeList, ChangesQuery, ChangeTargetKind } from "@/lib/contracts/changes";
 import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection, readClusterId } from "@/server/adapters/kube";
-import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import {
+  istioResourceOf,
+  PODS,
+  requireReadable,
+  requireVisibleNamespace,
+  SERVICES,
+  viewerVisibility,
+  type ReadableResource,
+} from "@/server/auth/namespace-visibility";
 import { loadValidationContext } from "@/server/validation";
 import { listChanges } from "./list-changes";
 
+/** A target's markers sit on its page's charts: they need what that page needs (server/inventory/index.ts). */
+const TARGET_RESOURCES: Record<ChangeTargetKind, ReadableResource> = { service: SERVICES, workload: PODS, app: PODS };
+
+/**
+ * What a change shows is its object (server/audit/audited-kinds.ts): Istio config needs `list`
+ * on its kind, a Deployment's injection setting `list deployments`. A Namespace's injection
+ * setting needs nothing beyond seeing the namespace, so it is not asked about.
+ */
+const DEPLOYMENTS: ReadableResource = { group: "apps", resource: "deployments" };
+const changeResourceOf = (kind: string): ReadableResource =>
+  kind === "Deployment" ? DEPLOYMENTS : istioResourceOf(kind);
+
+/** The changes whose object the viewer may list where it lives, in their order. */
+async function readableChanges(changes: readonly Change[]): Promise<Change[]> {
+  const visibility = viewerVisibility();
+  if (visibility.everything) return [...changes];
+  const asked = changes.filter((c) => c.kind !== "Namespace");
+  const readable = new Set(
+    await visibility.filterReadable(
+      asked,
+      (c) => c.namespace,
+      (c) => changeResourceOf(c.kind),
+    ),
+  );
+  return changes.filter((c) => c.kind === "Namespace" || readable.has(c));
+}
+
+/**
+ * 404 in a namespace the viewer may not see; for a target, 403 when they may not list what its
+ * page shows; the changes of objects they may not list are left out (a window spans kinds).
+ */
 export async function listChangesLive(namespace: string, query: ChangesQuery): Promise<ChangeList> {
-  await requireVisibleNamespace(namespace);
+  if (query.target) await requireReadable(namespace, TARGET_RESOURCES[query.target.kind]);
+  else await requireVisibleNamespace(namespace);
   const connection = getKubeConnection();
   const visibility = viewerVisibility();
-  return listChanges(
+  const list = await listChanges(
     {
       listEntries: (filter) => listAuditEntries(getDb(), filter),
       loadRegistry: async () => {
@@ -25,4 +65,5 @@ export async function listChangesLive(namespace: string, query: ChangesQuery): P
     namespace,
     query,
   );
+  return { ...list, changes: await readableChanges(list.changes) };
 }

@@ -5,27 +5,45 @@
 import "server-only";
 import type { TimeoutBudget } from "@/lib/contracts/budget";
 import { getKubeConnection } from "@/server/adapters/kube";
-import { namespaceNotFound, viewerVisibility } from "@/server/auth/namespace-visibility";
+import {
+  istioResourceOf,
+  namespaceNotFound,
+  PODS,
+  requireReadable,
+  viewerVisibility,
+  type ReadableResource,
+} from "@/server/auth/namespace-visibility";
 import { loadValidationContext } from "@/server/validation/load-validation-context";
 import { analyzeBudget } from "./analyze-budget";
 
+/** A budget shows VirtualServices and workloads (findings are filed on either: findings.ts). */
+const VIRTUAL_SERVICES = istioResourceOf("VirtualService");
+const findingResourceOf = (kind: string): ReadableResource => (kind === "VirtualService" ? VIRTUAL_SERVICES : PODS);
+
 /**
- * A namespace's budget as the viewer may see it: 404 for a namespace that does not exist or
- * they may not see; hops and findings in other namespaces they may not see are left out.
+ * A namespace's budget as the viewer may read it: 404 for a namespace that does not exist or
+ * they may not see, 403 when they may not list its pods or VirtualServices (what the budget
+ * shows); hops, clients and findings in other namespaces they may not read are left out.
  */
 export async function getTimeoutBudgetLive(namespace: string): Promise<TimeoutBudget> {
   const visibility = viewerVisibility();
   const context = await loadValidationContext(getKubeConnection());
-  if (!context.namespaces.includes(namespace) || !(await visibility.canSee(namespace)))
-    throw namespaceNotFound(namespace);
+  if (!context.namespaces.includes(namespace)) throw namespaceNotFound(namespace);
+  await requireReadable(namespace, PODS);
+  await requireReadable(namespace, VIRTUAL_SERVICES);
   const budget = analyzeBudget(context, namespace);
   if (visibility.everything) return budget;
-  const edges = await visibility.filter(budget.edges, (e) => e.destination.namespace);
+  const pods = () => PODS;
+  const edges = await visibility.filterReadable(budget.edges, (e) => e.destination.namespace, pods);
   return {
     ...budget,
-    edges: await visibility.filter(edges, (e) => e.source.namespace),
-    clients: await visibility.filter(budget.clients, (c) => c.workload.namespace),
-    validations: await visibility.filter(budget.validations, (v) => v.namespace),
+    edges: await visibility.filterReadable(edges, (e) => e.source.namespace, pods),
+    clients: await visibility.filterReadable(budget.clients, (c) => c.workload.namespace, pods),
+    validations: await visibility.filterReadable(
+      budget.validations,
+      (v) => v.namespace,
+      (v) => findingResourceOf(v.kind),
+    ),
   };
 }
 

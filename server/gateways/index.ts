@@ -9,7 +9,7 @@ import type { Gateway } from "@/lib/istio/types";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
 import { listPods, type PodSummary } from "@/server/adapters/kube/list-pods";
 import { readSecret } from "@/server/adapters/kube/secrets";
-import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import { istioResourceOf, PODS, requireReadable, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { getViewerConnection } from "@/server/auth/viewer-connection";
 import { KubeApiError, TopsailError } from "@/server/errors";
 import {
@@ -51,20 +51,34 @@ export async function withGatewayCredentials(
   return { ...context, credentials };
 }
 
-/** The pods of the gateway workloads' namespaces the viewer may see. */
+/** What the Gateways pages show: a Gateway needs `list gateways.networking.istio.io` where it lives. */
+const GATEWAYS = istioResourceOf("Gateway");
+
+/** The pods of the gateway workloads' namespaces where the viewer may list pods (elsewhere they are left out). */
 async function gatewayPods(
   connection: KubeConnection,
   gateways: readonly Gateway[],
   context: ValidationContext,
 ): Promise<PodSummary[]> {
   const namespaces = [...new Set(gateways.flatMap((g) => gatewayWorkloadNamespaces(g, context)))];
-  const visible = await viewerVisibility().filter(namespaces, (n) => n);
+  const visible = await viewerVisibility().filterReadable(
+    namespaces,
+    (n) => n,
+    () => PODS,
+  );
   return (await Promise.all(visible.map((ns) => listPods(connection, ns)))).flat();
 }
 
+/** The Gateways of those namespaces where the viewer may list Gateways; the others are left out, not refused. */
 export async function listGatewaysLive(namespaces: readonly string[]): Promise<GatewaySummary[]> {
   const connection = getKubeConnection();
-  const visible = new Set(await viewerVisibility().filter(namespaces, (n) => n));
+  const visible = new Set(
+    await viewerVisibility().filterReadable(
+      namespaces,
+      (n) => n,
+      () => GATEWAYS,
+    ),
+  );
   const base = await loadValidationContext(connection);
   const gateways = base.gateways.filter((g) => visible.has(g.metadata.namespace ?? "default"));
   const [context, pods] = await Promise.all([
@@ -76,8 +90,9 @@ export async function listGatewaysLive(namespaces: readonly string[]): Promise<G
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
 }
 
+/** 404 in a namespace the viewer may not see, 403 when they may not list Gateways there. */
 export async function getGatewayDetailLive(namespace: string, name: string): Promise<GatewayDetail> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, GATEWAYS);
   const connection = getKubeConnection();
   const base = await loadValidationContext(connection);
   const gateway = base.gateways.find((g) => g.metadata.namespace === namespace && g.metadata.name === name);

@@ -9,9 +9,7 @@ import type { ObjectRef, ValidateYamlRequest, WriteRequest } from "@/lib/contrac
 import type { Gateway } from "@/lib/istio/types";
 import { getKubeConnection } from "@/server/adapters/kube";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
-import { requireReadable, viewerVisibility, type ReadableResource } from "@/server/auth/namespace-visibility";
-import { resolveIstioKind } from "@/lib/istio/kinds";
-import { TopsailError } from "@/server/errors";
+import { istioResourceOf, requireReadable, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { withGatewayCredentials } from "@/server/gateways";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import type { EnrichContext } from "./enrich-context";
@@ -38,13 +36,6 @@ function writeDeps(): EditorWriteDeps {
 const withCredentials: EnrichContext = async (context, object) =>
   object.kind === "Gateway" ? withGatewayCredentials(context, [object as Gateway]) : context;
 
-/** An Istio kind as RBAC names it (kind, plural or short name; the contracts refuse any other before here). */
-function rbacResourceOf(kind: string): ReadableResource {
-  const info = resolveIstioKind(kind);
-  if (!info) throw new TopsailError("internal", `"${kind}" is not an Istio kind.`);
-  return { group: info.group, resource: info.plural };
-}
-
 /**
  * Namespaces the viewer may not see list nothing, as if they held no objects; of the others,
  * each kind lists only where the viewer may `list` it — a config list spans kinds and namespaces,
@@ -58,14 +49,14 @@ export async function listIstioObjectSummaries(namespaces: readonly string[]) {
   const objects = await visibility.filterReadable(
     list.objects,
     (o) => o.namespace,
-    (o) => rbacResourceOf(o.kind),
+    (o) => istioResourceOf(o.kind),
   );
   return { ...list, objects };
 }
 
 /** 404 in a namespace the viewer may not see, 403 naming the kind when they may not list it there. */
 export async function getIstioObjectDetail(ref: ObjectRef) {
-  await requireReadable(ref.namespace, rbacResourceOf(ref.kind));
+  await requireReadable(ref.namespace, istioResourceOf(ref.kind));
   return getObjectDetail(getKubeConnection(), ref, withCredentials);
 }
 export const validateIstioYaml = (request: ValidateYamlRequest) =>

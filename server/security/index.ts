@@ -17,7 +17,7 @@ import { listNamespaces } from "@/server/adapters/kube/cluster-info";
 import { getIstioObject } from "@/server/adapters/kube/istio-objects";
 import { listMeshInventory } from "@/server/adapters/kube/list-mesh-inventory";
 import { getPrometheusClient, queryVector, type PrometheusClient } from "@/server/adapters/prometheus";
-import { requireVisibleNamespace } from "@/server/auth/namespace-visibility";
+import { istioResourceOf, requireReadable } from "@/server/auth/namespace-visibility";
 import { applyIstioChangesLive, previewIstioChangesLive } from "@/server/istio-config";
 import { loadValidationContext, validateObject } from "@/server/validation";
 import { buildAuthorizationPolicy } from "./build-authorization-policy";
@@ -42,6 +42,13 @@ export function createReplayDeps(connection: KubeConnection, prometheus: Prometh
   };
 }
 
+/**
+ * What the security pages show, as kubectl would need it: the policy pages and the replay show
+ * AuthorizationPolicies; the mTLS state shows PeerAuthentications and AuthorizationPolicies.
+ */
+const AUTHORIZATION_POLICIES = istioResourceOf("AuthorizationPolicy");
+const PEER_AUTHENTICATIONS = istioResourceOf("PeerAuthentication");
+
 const liveReplayDeps = () => createReplayDeps(getKubeConnection(), getPrometheusClient());
 
 function liveWriteDeps(): PolicyWriteDeps {
@@ -57,7 +64,7 @@ export async function replayAuthorizationLive(
   form: AuthorizationPolicyFields,
   windowSeconds: number,
 ): Promise<AuthorizationReplay> {
-  await requireVisibleNamespace(form.namespace);
+  await requireReadable(form.namespace, AUTHORIZATION_POLICIES);
   return replayAuthorization(liveReplayDeps(), buildAuthorizationPolicy(form), windowSeconds);
 }
 
@@ -65,7 +72,7 @@ export async function generateAllowObservedLive(
   target: { namespace: string; workload?: string },
   windowSeconds: number,
 ): Promise<GeneratedPolicy> {
-  await requireVisibleNamespace(target.namespace);
+  await requireReadable(target.namespace, AUTHORIZATION_POLICIES);
   return generateAllowObserved(liveReplayDeps(), target, windowSeconds);
 }
 
@@ -78,7 +85,8 @@ export async function applyPolicyLive(form: AuthorizationPolicyFields, comment?:
 }
 
 export async function getSecurityStateLive(namespace: string): Promise<SecurityState> {
-  await requireVisibleNamespace(namespace);
+  await requireReadable(namespace, PEER_AUTHENTICATIONS);
+  await requireReadable(namespace, AUTHORIZATION_POLICIES);
   return buildSecurityState(await listMeshInventory(getKubeConnection()), namespace);
 }
 
@@ -87,7 +95,7 @@ export async function getPolicyDetailLive(
   ref: { namespace: string; name: string },
   windowSeconds: number,
 ): Promise<AuthorizationPolicyDetail> {
-  await requireVisibleNamespace(ref.namespace);
+  await requireReadable(ref.namespace, AUTHORIZATION_POLICIES);
   const connection = getKubeConnection();
   return readPolicyDetail(
     {
