@@ -13,6 +13,7 @@ import {
   viewerVisibility,
   type ReadableResource,
 } from "@/server/auth/namespace-visibility";
+import { resolveIstioKind } from "@/lib/istio/kinds";
 import { loadValidationContext } from "@/server/validation";
 import { listChanges } from "./list-changes";
 
@@ -25,20 +26,29 @@ const TARGET_RESOURCES: Record<ChangeTargetKind, ReadableResource> = { service: 
  * setting needs nothing beyond seeing the namespace, so it is not asked about.
  */
 const DEPLOYMENTS: ReadableResource = { group: "apps", resource: "deployments" };
-const changeResourceOf = (kind: string): ReadableResource =>
-  kind === "Deployment" ? DEPLOYMENTS : istioResourceOf(kind);
+const changeResourceOf = (kind: string): ReadableResource | undefined => {
+  if (kind === "Deployment") return DEPLOYMENTS;
+  return resolveIstioKind(kind) ? istioResourceOf(kind) : undefined;
+};
 
 /** The changes whose object the viewer may list where it lives, in their order. */
 async function readableChanges(changes: readonly Change[]): Promise<Change[]> {
   const visibility = viewerVisibility();
   if (visibility.everything) return [...changes];
-  const asked = changes.filter((c) => c.kind !== "Namespace");
+  // A kind the audit may record one day but no rule here names is left out for a signed-in
+  // viewer rather than failing the whole window.
+  const asked = changes.flatMap((c) => {
+    const resource = c.kind === "Namespace" ? undefined : changeResourceOf(c.kind);
+    return resource ? [{ change: c, resource }] : [];
+  });
   const readable = new Set(
-    await visibility.filterReadable(
-      asked,
-      (c) => c.namespace,
-      (c) => changeResourceOf(c.kind),
-    ),
+    (
+      await visibility.filterReadable(
+        asked,
+        (a) => a.change.namespace,
+        (a) => a.resource,
+      )
+    ).map((a) => a.change),
   );
   return changes.filter((c) => c.kind === "Namespace" || readable.has(c));
 }
