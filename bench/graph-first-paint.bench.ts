@@ -7,9 +7,12 @@
  * graph, the heavier path), and prints:
  * - the time from navigation start to the canvas having drawn it (the page marks
  *   `data-graph-state="drawn"` after Cytoscape's first render; the layout is included).
- *   Median of a few runs after a warm-up; the target is 1.5 s for 500 nodes (issue 20). Each
- *   run is also cut into steps (page load, answer, view model, ELK, Cytoscape) from the
- *   page's performance marks (lib/graph-view/paint-marks.ts), medians printed;
+ *   Median of a few runs after a warm-up; the target is 1.5 s for 500 nodes (issue 20). The
+ *   server lays the graph out (POST /api/graph/layout, lib/graph-view/layout.ts says why), so
+ *   the warm-up run is also the server's first, cold layout: its figure is what the first
+ *   graph after a console starts costs. Each run is also cut into steps (page load, answer,
+ *   view model, layout, Cytoscape) from the page's performance marks
+ *   (lib/graph-view/paint-marks.ts) and the layout's Server-Timing, medians printed;
  * - on the 2,000-node graph, the frame times (requestAnimationFrame intervals) while it is
  *   zoomed with the mouse wheel and panned with the arrow keys; staying interactive means
  *   frames near 16 ms, not stalls.
@@ -127,9 +130,7 @@ const phases: { label: string; from: Point; to: Point }[] = [
   { label: "JSON parse + zod + React scheduling", from: "answer-in", to: "view-model-start" },
   { label: "view model (toViewGraph)", from: "view-model-start", to: "view-model-done" },
   { label: "React render until the layout starts", from: "view-model-done", to: "layout-start" },
-  { label: "ELK graph built, ELK ready", from: "layout-start", to: "elk-start" },
-  { label: "ELK layout", from: "elk-start", to: "elk-done" },
-  { label: "ELK result read", from: "elk-done", to: "layout-done" },
+  { label: "layout asked of the server and answered (ELK's share below)", from: "layout-start", to: "layout-done" },
   { label: "until the canvas applies it", from: "layout-done", to: "canvas-start" },
   { label: "Cytoscape elements built and added", from: "canvas-start", to: "canvas-added" },
   { label: "Cytoscape styles, bounds and fit", from: "canvas-added", to: "canvas-fitted" },
@@ -273,7 +274,9 @@ async function main() {
       const points = await page.evaluate<Record<string, number>>(
         `(() => {
           const request = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/namespaces/graph"));
-          const points = { navigation: 0, drawn: window.__drawnAt, "request-start": request?.startTime, "answer-in": request?.responseEnd };
+          const layout = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/graph/layout"));
+          const elk = layout?.serverTiming?.find((t) => t.name === "elk")?.duration;
+          const points = { navigation: 0, drawn: window.__drawnAt, "request-start": request?.startTime, "answer-in": request?.responseEnd, "elk-on-server": elk };
           for (const m of performance.getEntriesByType("mark"))
             if (m.name.startsWith(prefix)) points[m.name.slice(prefix.length)] ??= m.startTime;
           return points;
@@ -298,6 +301,9 @@ async function main() {
       const d = steps.map((p) => (p[to] ?? NaN) - (p[from] ?? NaN));
       console.log(`  ${median(d).toFixed(0).padStart(6)}  ${label}`);
     }
+    console.log(
+      `  (of the layout: ELK on the server, from its Server-Timing header: ${median(steps.map((p) => p["elk-on-server"] ?? NaN)).toFixed(0)})`,
+    );
     console.log(`answer → drawn: median ${median(afterData).toFixed(0)} ms`);
     const firstPaint = sorted[Math.floor(sorted.length / 2)] ?? NaN;
     console.log(

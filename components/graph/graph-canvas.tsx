@@ -4,7 +4,7 @@
  * The Cytoscape canvas. Props in, events out; it never fetches. Each new graph is applied
  * as a diff in one `cy.batch` (remove gone elements, update kept ones, add new ones at
  * positions from placeNodes), so a refresh keeps the picture still and costs one redraw.
- * The layout (ELK, lib/graph-view/layout.ts) is asynchronous and runs only when a graph
+ * The layout (ELK, lib/graph-view/layout.ts, run by the server) is asked only when a graph
  * brings nodes not drawn before; the effects that style elements wait for the graph to be
  * applied (`applied`), not merely received.
  * The canvas is not accessible by itself: GraphElementList mirrors it for keyboards and
@@ -15,7 +15,8 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "reac
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { needsLayout, placeNodes } from "@/lib/graph-view/positions";
 import { toSegments } from "@/lib/graph-view/edge-route";
-import { layoutGraph, preloadLayout, type LayoutNode, type LayoutResult, type Point } from "@/lib/graph-view/layout";
+import type { LayoutNode, LayoutResult, Point } from "@/lib/graph-view/layout";
+import { fetchGraphLayout } from "@/lib/queries/graph-layout";
 import { markPaint } from "@/lib/graph-view/paint-marks";
 import type { ViewGraph } from "@/lib/graph-view/view-model";
 import type { TraceHighlight } from "@/lib/graph-view/trace-highlight";
@@ -125,11 +126,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
   };
 
   useEffect(() => {
-    // ELK starts loading as the canvas mounts, which is once a first graph has arrived (the
-    // page mounts the canvas only then). Starting it earlier, when this module loads, measured
-    // no better in bench/graph-first-paint.bench.ts (its answer is instant, so ELK's load
-    // competed with hydration instead of overlapping the server's answer).
-    void preloadLayout();
     const cy = cytoscape({
       container: container.current,
       style: buildStylesheet(palettes.light),
@@ -207,60 +203,63 @@ export function GraphCanvas(props: GraphCanvasProps) {
         ...(vis.foundEdges.has(id) ? ["found"] : []),
       ];
 
-      cy.batch(() => {
-        if (firstDraw) cy.elements().remove();
-        else
-          cy.elements()
-            .filter((el) => !wanted.has(el.id()))
-            .remove();
-        const toAdd: cytoscape.ElementDefinition[] = [];
-        for (const { data, classes } of elements) {
-          // On a first draw every element is new: skip the per-id lookups (each makes a collection).
-          const found = firstDraw ? undefined : cy.getElementById(data.id);
-          if (found?.nonempty()) {
-            // Namespace boxes come and go with the namespaces drawn: re-parent what moved.
-            const existing =
-              (found.data("parent") ?? null) === (data.parent ?? null)
-                ? found.nodes()
-                : found.nodes().move({ parent: data.parent ?? null });
-            existing.data(data);
-            existing.classes([...classes, ...nodeVis(data.id)]);
-          } else {
-            toAdd.push({
-              group: "nodes",
-              data,
-              classes: [...classes, ...nodeVis(data.id)],
-              position: placed.get(data.id),
-            });
+      const draw = () => {
+        cy.batch(() => {
+          if (firstDraw) cy.elements().remove();
+          else
+            cy.elements()
+              .filter((el) => !wanted.has(el.id()))
+              .remove();
+          const toAdd: cytoscape.ElementDefinition[] = [];
+          for (const { data, classes } of elements) {
+            // On a first draw every element is new: skip the per-id lookups (each makes a collection).
+            const found = firstDraw ? undefined : cy.getElementById(data.id);
+            if (found?.nonempty()) {
+              // Namespace boxes come and go with the namespaces drawn: re-parent what moved.
+              const existing =
+                (found.data("parent") ?? null) === (data.parent ?? null)
+                  ? found.nodes()
+                  : found.nodes().move({ parent: data.parent ?? null });
+              existing.data(data);
+              existing.classes([...classes, ...nodeVis(data.id)]);
+            } else {
+              toAdd.push({
+                group: "nodes",
+                data,
+                classes: [...classes, ...nodeVis(data.id)],
+                position: placed.get(data.id),
+              });
+            }
           }
-        }
-        for (const e of graph.edges) {
-          const data = edgeData(e, edgeLabels, edgeColours, security);
-          const existing = firstDraw ? undefined : cy.getElementById(e.id);
-          if (existing?.nonempty()) {
-            const routed = existing.hasClass("routed") ? ["routed"] : [];
-            existing.data(data);
-            existing.classes([...edgeClasses(e, security), ...routed, ...edgeVis(e.id)]);
-          } else {
-            toAdd.push({ group: "edges", data, classes: [...edgeClasses(e, security), ...edgeVis(e.id)] });
+          for (const e of graph.edges) {
+            const data = edgeData(e, edgeLabels, edgeColours, security);
+            const existing = firstDraw ? undefined : cy.getElementById(e.id);
+            if (existing?.nonempty()) {
+              const routed = existing.hasClass("routed") ? ["routed"] : [];
+              existing.data(data);
+              existing.classes([...edgeClasses(e, security), ...routed, ...edgeVis(e.id)]);
+            } else {
+              toAdd.push({ group: "edges", data, classes: [...edgeClasses(e, security), ...edgeVis(e.id)] });
+            }
           }
-        }
-        cy.add(toAdd);
-        if (firstDraw && layout) applyRoutes(cy, layout);
-        hideEmptyNamespaceBoxes(cy);
-      });
-      markPaint("canvas-added");
-      // Big graphs: skip edges and use a texture while panning/zooming. These are init
-      // options, but the renderer reads them from its own fields on every frame.
-      const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
-      Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
-      if (firstDraw) cy.fit(undefined, 30);
+          cy.add(toAdd);
+          if (firstDraw && layout) applyRoutes(cy, layout);
+          hideEmptyNamespaceBoxes(cy);
+        });
+        markPaint("canvas-added");
+        // Big graphs: skip edges and use a texture while panning/zooming. These are init
+        // options, but the renderer reads them from its own fields on every frame.
+        const renderer = cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } };
+        Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
+        if (firstDraw) cy.fit(undefined, 30);
+      };
+      draw();
       markPaint("canvas-fitted");
       setApplied(graph);
       reportDrawn();
     };
     if (firstDraw || needsLayout(leaves, previous))
-      void layoutGraph(leaves, graph.edges).then(apply, (error: unknown) => {
+      void fetchGraphLayout(leaves, graph.edges).then(apply, (error: unknown) => {
         // A layout failure must not leave the page blank: draw at the kept positions.
         console.error("graph layout failed", error);
         apply(undefined);
@@ -346,7 +345,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       relayout: () => {
         const cy = cyRef.current;
         if (!cy) return;
-        void layoutGraph(layoutNodesOf(graph), graph.edges).then((layout) => {
+        void fetchGraphLayout(layoutNodesOf(graph), graph.edges).then((layout) => {
           if (cyRef.current !== cy) return;
           cy.batch(() => {
             layout.positions.forEach((p, id) => cy.getElementById(id).position(p));

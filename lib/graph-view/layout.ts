@@ -9,14 +9,16 @@
  * is maintained. The hand-written one was faster (a few ms for 1,000 nodes against ELK's
  * ~0.3 s of CPU for 500 nodes once warm, ~1.2 s on a page's first, cold run, and ~2 s for
  * 2,000 on a shared 2-core machine), but it only measurably won on speed, not on the
- * readability the page is for. ELK is loaded lazily, so it costs nothing before a graph
- * arrives; bench/graph-first-paint.bench.ts prints what each step of a first paint costs
- * against the page's 1.5 s budget.
+ * readability the page is for.
  *
- * ELK runs on the page's thread. In a Web Worker (elkjs/lib/elk-worker.min.js) the 500-node
- * first paint got slower, not faster, in that bench on the shared 2-core machine (median
- * 5.0 s against 4.3 s, 2,000 nodes 17 s against 10 s): the worker parses ELK's 1.6 MB again
- * and runs it cold in its own heap, and the cores the parallelism needs are taken.
+ * Where it runs: on the server (server/graph/lay-out.ts, POST /api/graph/layout), which the
+ * page asks once it has a graph. Measured in bench/graph-first-paint.bench.ts on 500 nodes,
+ * the page's own ELK took ~0.8 s of the 1.5 s first-paint budget: ~0.25 s to load and
+ * start ELK's 1.6 MB, then ~0.55 s of a cold first run; a server that has laid out graphs
+ * before runs the same layout in ~0.2 s, and the page never loads ELK. A Web Worker in the
+ * page was slower still (median 5.0 s against 4.3 s then, 2,000 nodes 17 s against 10 s): the
+ * worker parses ELK again and runs it cold in its own heap, and the cores the parallelism
+ * needs are taken.
  *
  * The options (`layoutOptions`, `largeLayoutOptions`, `boxOptions` below) and why:
  * - layered, left to right, polyline routing: callers left of callees, and bends only where
@@ -48,7 +50,6 @@
  */
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import { compareVersions, namespaceBoxId, namespaceBoxesOf } from "./boxes";
-import { markPaint } from "./paint-marks";
 
 export interface LayoutNode {
   id: string;
@@ -143,8 +144,8 @@ const largeLayoutOptions = {
 type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | undefined;
 
-/** Starts loading ELK (about 1.6 MB) before the first graph needs it. */
-export function preloadLayout(): Promise<Elk> {
+/** ELK (about 1.6 MB), loaded by the first layout and kept. */
+function loadElk(): Promise<Elk> {
   elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK());
   return elk;
 }
@@ -204,7 +205,6 @@ function buildUnits(nodes: LayoutNode[]): Unit[] {
 const toElkNode = (unit: Unit): ElkNode => ({ id: unit.id, width: unit.width, height: unit.height });
 
 export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
-  markPaint("layout-start");
   const units = buildUnits([...nodes].sort((a, b) => a.id.localeCompare(b.id)));
   const unitOf = new Map<string, Unit>();
   for (const u of units) for (const m of u.members) unitOf.set(m.id, u);
@@ -266,10 +266,8 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
     children: top,
     edges: elkEdges,
   };
-  const engine = await preloadLayout();
-  markPaint("elk-start");
+  const engine = await loadElk();
   const laid = await engine.layout(root);
-  markPaint("elk-done");
 
   const positions = new Map<string, Point>();
   const boxes = new Map<string, Rect>();
@@ -333,6 +331,5 @@ export async function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Pro
     (n.children ?? []).forEach(collect);
   };
   collect(laid);
-  markPaint("layout-done");
   return { positions, boxes, routes };
 }

@@ -9,8 +9,6 @@ export const paintSteps = [
   "view-model-start",
   "view-model-done",
   "layout-start",
-  "elk-start",
-  "elk-done",
   "layout-done",
   "canvas-start",
   "canvas-added",

@@ -24,6 +24,7 @@ import { POST as experimentCommandPost } from "@/app/api/experiments/[id]/[comma
 import { POST as experimentsPost } from "@/app/api/experiments/route";
 import { POST as exposePreviewPost } from "@/app/api/expose/[namespace]/[service]/preview/route";
 import { POST as exposeApplyPost } from "@/app/api/expose/[namespace]/[service]/route";
+import { POST as graphLayoutPost } from "@/app/api/graph/layout/route";
 import { DELETE as objectDelete, PUT as objectPut } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
 import { POST as previewPost } from "@/app/api/istio/objects/preview/route";
 import { POST as rebasePost } from "@/app/api/istio/objects/rebase/route";
@@ -68,6 +69,7 @@ const handlers: Record<string, RouteHandler> = {
   "POST experiments/[id]/[command]": routeHandler(experimentCommandPost),
   "POST expose/[namespace]/[service]": routeHandler(exposeApplyPost),
   "POST expose/[namespace]/[service]/preview": routeHandler(exposePreviewPost),
+  "POST graph/layout": routeHandler(graphLayoutPost),
   "POST istio/objects": routeHandler(createPost),
   "PUT istio/objects/[namespace]/[kind]/[name]": routeHandler(objectPut),
   "DELETE istio/objects/[namespace]/[kind]/[name]": routeHandler(objectDelete),

@@ -12,7 +12,7 @@
  *   - wizard applies and experiment creates name a service or namespace that does not exist;
  *   - AuthorizationPolicy applies, replays and generations name a namespace that does not exist
  *     (replays and generations write nothing, but would ask Prometheus, which the fuzz test does not run).
- * Routes that write nothing (validate, the previews' dry-runs, rebase) keep valid requests.
+ * Routes that write nothing (validate, the previews' dry-runs, rebase, the graph's layout) keep valid requests.
  */
 import type { z } from "zod";
 import { rollbackRequestSchema } from "@/lib/contracts/audit";
@@ -384,4 +384,18 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
     template: { token: "topsail-demo-alice" },
   },
   { route: "auth/sign-out", method: "POST", name: "sign-out", params: {} },
+  // The graph's layout computes and writes nothing: valid requests are kept.
+  {
+    route: "graph/layout",
+    method: "POST",
+    name: "graph layout",
+    params: {},
+    template: {
+      nodes: [
+        { id: "productpage-v1", namespace: "bookinfo", label: "productpage" },
+        { id: "reviews-v1", group: "reviews", namespace: "bookinfo", label: "v1", order: "v1" },
+      ],
+      edges: [{ id: "e1", source: "productpage-v1", target: "reviews-v1" }],
+    },
+  },
 ];
