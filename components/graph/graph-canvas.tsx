@@ -24,6 +24,7 @@ import type { Visibility } from "@/lib/graph-view/visibility";
 import type { ImageFormat } from "@/lib/graph-view/export-files";
 import { canvasImage } from "./canvas-image";
 import { edgeClasses, edgeData, nodeElements } from "./cy-elements";
+import { withQuietStyleCaches } from "./quiet-style-caches";
 import { buildStylesheet, edgeColoursOf, palettes } from "./cy-stylesheet";
 import { startTrafficAnimation } from "./traffic-animation";
 import { useReducedMotion } from "./use-reduced-motion";
@@ -253,7 +254,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
         Object.assign(renderer.renderer(), { hideEdgesOnViewport: large, textureOnViewport: large });
         if (firstDraw) cy.fit(undefined, 30);
       };
-      draw();
+      // A new graph is styled without Cytoscape's cascade of cache invalidations (why in quiet-style-caches.ts).
+      if (firstDraw) withQuietStyleCaches(cy, draw);
+      else draw();
       markPaint("canvas-fitted");
       setApplied(graph);
       reportDrawn();
