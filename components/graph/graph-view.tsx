@@ -6,7 +6,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTheme } from "next-themes";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
 import type { Point } from "@/lib/graph-view/layout";
 import { formatNodeTarget, isNodeOfTarget, nodeTargetOf, parseNodeTarget } from "@/lib/graph-view/node-target";
@@ -17,6 +17,7 @@ import { graphExportFileName } from "@/lib/graph-view/export-files";
 import { graphQuery, graphUrl, type GraphParams } from "@/lib/queries/graph";
 import { downloadFile } from "@/components/download-file";
 import { graphCompareUrl, useGraphComparison } from "@/lib/queries/graph-compare";
+import { prepareGraphLayout } from "@/lib/queries/graph-layout";
 import { useTrace } from "@/lib/queries/tracing";
 import { CompareBar } from "./compare-bar";
 import { CompareChanges } from "./compare-changes";
@@ -40,6 +41,8 @@ const listOpenUpTo = 300;
 
 export function GraphView() {
   const [state, update] = useGraphUrlState();
+  // While the graph is asked for, so its layout request can go out the moment it arrives.
+  useEffect(() => prepareGraphLayout(), []);
   const reducedMotion = useReducedMotion();
   const { resolvedTheme } = useTheme();
   // Compare mode (state.compare): the two windows around a moment replace the live graph.

@@ -1,16 +1,24 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ApiError, fetchJson } from "./fetch-json";
+import { ApiError, fetchJson, forgetCsrfToken, prefetchCsrfToken } from "./fetch-json";
 
 // A real HTTP server on loopback answering like the Topsail API does.
 let server: Server;
 let base: string;
+/** What the server was asked, in order: method, path and the CSRF header. */
+const seen: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} ${req.headers["x-csrf-token"] ?? "-"}`);
     res.setHeader("content-type", "application/json");
+    if (req.url === "/api/auth/session")
+      return res.end(
+        JSON.stringify({ signedIn: true, user: "alice", groups: [], strategy: "token", csrfToken: "t0ken" }),
+      );
+    if (req.url === "/api/graph/layout") return res.end(JSON.stringify({ name: "laid out" }));
     if (req.url === "/ok") return res.end(JSON.stringify({ name: "bookinfo" }));
     if (req.url === "/conflict") {
       res.statusCode = 409;
@@ -45,5 +53,34 @@ describe("fetchJson", () => {
 
   it("reports a non-JSON error page by its status", async () => {
     await expect(fetchJson(`${base}/other`, schema)).rejects.toMatchObject({ code: "http", status: 502 });
+  });
+});
+
+describe("the CSRF token of writes", () => {
+  // The page's API paths are relative: sent to the loopback server.
+  const realFetch = globalThis.fetch;
+  beforeEach(() => {
+    seen.length = 0;
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    forgetCsrfToken();
+  });
+  const onLoopback = () =>
+    vi.stubGlobal("fetch", (url: string, init?: RequestInit) => realFetch(`${base}${url}`, init));
+
+  it("is fetched ahead when asked, so the write goes out without another round trip", async () => {
+    onLoopback();
+    prefetchCsrfToken();
+    await vi.waitFor(() => expect(seen).toEqual(["GET /api/auth/session -"]));
+    const answer = await fetchJson("/api/graph/layout", schema, { method: "POST", body: "{}" });
+    expect(answer).toEqual({ name: "laid out" });
+    expect(seen).toEqual(["GET /api/auth/session -", "POST /api/graph/layout t0ken"]);
+  });
+
+  it("is otherwise fetched by the first write, before it", async () => {
+    onLoopback();
+    await fetchJson("/api/graph/layout", schema, { method: "POST", body: "{}" });
+    expect(seen).toEqual(["GET /api/auth/session -", "POST /api/graph/layout t0ken"]);
   });
 });
