@@ -4,8 +4,9 @@
  * its CMD there with its ENV (on 127.0.0.1 and a free port instead of 0.0.0.0:3000, /tmp
  * mapped to a scratch directory), and checks that it serves a page, a static asset, a file
  * from public/, /api/health, and /api/ready (migrations applied by the server itself, with no
- * start script before it). Last, nothing in the image's directory was written but Next's
- * cache, which deploy/base mounts as an emptyDir: the read-only root filesystem holds.
+ * start script before it), and lays out a graph (ELK runs on the server). Last, nothing in the
+ * image's directory was written but Next's cache, which deploy/base mounts as an emptyDir: the
+ * read-only root filesystem holds.
  *
  *   npx next build && node --import tsx scripts/standalone/check-standalone-server.ts
  */
@@ -140,6 +141,19 @@ async function main(): Promise<void> {
     }
     if (!output.includes('"event":"api_request"')) throw new Error("the server logged no api_request line");
     console.log("ok  GET /api/status is counted in /metrics and logged as JSON");
+    // The graph is laid out by ELK on the server (server/graph/lay-out.ts): it must be in the image.
+    const layout = await fetch(`${base}/api/graph/layout`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        nodes: [{ id: "caller" }, { id: "callee" }],
+        edges: [{ source: "caller", target: "callee" }],
+      }),
+    });
+    const laidOut = await layout.text();
+    if (layout.status !== 200 || !laidOut.includes('"id":"callee"'))
+      throw new Error(`POST /api/graph/layout: ${layout.status} ${laidOut.slice(0, 500)}`);
+    console.log("ok  POST /api/graph/layout lays a graph out (ELK is in the image)");
 
     const after = snapshot(app);
     const written = [...after].filter(([file, stamp]) => before.get(file) !== stamp).map(([file]) => file);
