@@ -1,12 +1,12 @@
 "use client";
 
 /**
- * The Cytoscape canvas. Props in, events out; it never fetches. Each new graph is applied
- * as a diff in one `cy.batch` (remove gone elements, update kept ones, add new ones at
- * positions from placeNodes), so a refresh keeps the picture still and costs one redraw.
- * The layout (ELK, lib/graph-view/layout.ts, run by the server) is asked only when a graph
- * brings nodes not drawn before; the effects that style elements wait for the graph to be
- * applied (`applied`), not merely received.
+ * The Cytoscape canvas. Props in, events out; the one thing it fetches is the layout
+ * (ELK, lib/graph-view/layout.ts, run by the server: lib/queries/graph-layout.ts), asked only
+ * when a graph brings nodes not drawn before. Each new graph is applied as a diff in one
+ * `cy.batch` (remove gone elements, update kept ones, add new ones at positions from
+ * placeNodes), so a refresh keeps the picture still and costs one redraw. The effects that
+ * style elements wait for the graph to be applied (`applied`), not merely received.
  * The canvas is not accessible by itself: GraphElementList mirrors it for keyboards and
  * screen readers.
  */
