@@ -13,6 +13,7 @@ import { GET as getTrafficRoute } from "@/app/api/namespaces/[namespace]/[kind]/
 import { GET as getListRoute } from "@/app/api/namespaces/[namespace]/[kind]/route";
 import { GET as getOverviewRoute } from "@/app/api/overview/route";
 import { GET as getIstioObjectRoute } from "@/app/api/istio/objects/[namespace]/[kind]/[name]/route";
+import { GET as getValidationsRoute } from "@/app/api/istio/validations/route";
 import { GET as getChangesRoute } from "@/app/api/namespaces/[namespace]/changes/route";
 import { GET as getGatewayRoute } from "@/app/api/gateways/[namespace]/[name]/route";
 import { GET as getGatewaysRoute } from "@/app/api/gateways/route";
@@ -144,6 +145,16 @@ describe("reads a viewer may see the namespace of but not list", () => {
     expect(carols.objects).toEqual([]);
     const bobs = await runAsViewer(bob, () => listIstioObjectSummaries(["httpbin"]));
     expect(bobs.objects.map((o) => o.name)).toContain("httpbin-routes");
+    // Nor what is wrong with it: the validations name and quote the objects.
+    const validationsOf = async (viewer: typeof bob) => {
+      const response = await runAsViewer(viewer, () =>
+        getValidationsRoute(new Request("http://localhost/api/istio/validations?namespaces=httpbin")),
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { name: string }[]).map((v) => v.name);
+    };
+    expect(await validationsOf(carol)).toEqual([]);
+    expect(await validationsOf(bob)).toEqual(expect.arrayContaining(["httpbin-routes", "httpbin-gateway"]));
   });
 
   it("refuses her httpbin's Gateway, AuthorizationPolicy and mTLS pages and its service's change markers, naming what each shows", async () => {

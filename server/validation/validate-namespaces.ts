@@ -5,7 +5,7 @@
 import "server-only";
 import type { ObjectValidationList } from "@/lib/contracts/validations";
 import { getKubeConnection, type KubeConnection } from "@/server/adapters/kube";
-import { viewerVisibility } from "@/server/auth/namespace-visibility";
+import { istioResourceOf, viewerVisibility } from "@/server/auth/namespace-visibility";
 import { configObjectsOf, type ValidationContext } from "./context";
 import { loadValidationContext } from "./load-validation-context";
 import { namespaceOf } from "./types";
@@ -33,7 +33,17 @@ export async function validateNamespaces(
   return validateContextNamespaces(namespaces, context);
 }
 
-/** The validations of the namespaces the current viewer may see; the others are left out, as everywhere else. */
+/**
+ * The validations the current viewer may read: of the namespaces they may see, and there of
+ * the objects whose kind they may list (an object's findings name it and quote its spec, as
+ * the config list would — issue 16's rule, server/auth/namespace-visibility.ts).
+ */
 export async function validateVisibleNamespaces(namespaces: readonly string[]): Promise<ObjectValidationList> {
-  return validateNamespaces(await viewerVisibility().filter(namespaces, (ns) => ns));
+  const visibility = viewerVisibility();
+  const found = await validateNamespaces(await visibility.filter(namespaces, (ns) => ns));
+  return visibility.filterReadable(
+    found,
+    (object) => object.namespace,
+    (object) => istioResourceOf(object.kind),
+  );
 }
