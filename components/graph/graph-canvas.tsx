@@ -11,7 +11,7 @@
  * screen readers.
  */
 import cytoscape from "cytoscape";
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from "react";
 import type { EdgeLabelMode } from "@/lib/graph-view/options";
 import { needsLayout, placeNodes } from "@/lib/graph-view/positions";
 import { toSegments } from "@/lib/graph-view/edge-route";
@@ -125,6 +125,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       });
     });
   };
+
+  // The first graph's layout is asked before Cytoscape is created (tens of ms on a big page):
+  // layout effects run before the effects below, and the apply effect's own request for the
+  // same nodes is answered by this one (fetchGraphLayout).
+  useLayoutEffect(() => {
+    if (!cyRef.current) fetchGraphLayout(layoutNodesOf(graph), graph.edges).catch(() => undefined);
+  }, [graph]);
 
   useEffect(() => {
     const cy = cytoscape({

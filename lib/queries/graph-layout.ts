@@ -12,13 +12,12 @@ export function prepareGraphLayout(): void {
   prefetchCsrfToken();
 }
 
-/** Not a React Query query: the canvas asks when a graph brings new nodes, and uses the answer once. */
-export async function fetchGraphLayout(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
+/** The last few layouts asked, by request body: the same nodes and calls are laid out once. */
+const recent = new Map<string, Promise<LayoutResult>>();
+const keepRecent = 4;
+
+async function requestLayout(body: string): Promise<LayoutResult> {
   markPaint("layout-start");
-  const body = JSON.stringify({
-    nodes,
-    edges: edges.map(({ id, source, target }) => ({ id, source, target })),
-  });
   const layout = await fetchJson(graphLayoutUrl, graphLayoutSchema, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -26,4 +25,24 @@ export async function fetchGraphLayout(nodes: LayoutNode[], edges: LayoutEdge[])
   });
   markPaint("layout-done");
   return fromGraphLayout(layout);
+}
+
+/**
+ * Not a React Query query: the canvas asks when a graph brings new nodes. A request already
+ * made for the same nodes and calls is answered by the same promise (ELK's layout of a graph
+ * is always the same), so asking early and asking again costs one request.
+ */
+export function fetchGraphLayout(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
+  const body = JSON.stringify({
+    nodes,
+    edges: edges.map(({ id, source, target }) => ({ id, source, target })),
+  });
+  const asked = recent.get(body);
+  if (asked) return asked;
+  const layout = requestLayout(body);
+  recent.set(body, layout);
+  // A failed request is asked again next time.
+  layout.catch(() => recent.delete(body));
+  for (const old of recent.keys()) if (recent.size > keepRecent) recent.delete(old);
+  return layout;
 }
