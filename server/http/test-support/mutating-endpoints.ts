@@ -384,7 +384,6 @@ export const mutatingEndpoints: MutatingEndpoint[] = [
     template: { token: "topsail-demo-alice" },
   },
   { route: "auth/sign-out", method: "POST", name: "sign-out", params: {} },
-  // The graph's layout computes and writes nothing: valid requests are kept.
   {
     route: "graph/layout",
     method: "POST",
