@@ -78,6 +78,21 @@ describe("the CSRF token of writes", () => {
     expect(seen).toEqual(["GET /api/auth/session -", "POST /api/graph/layout t0ken"]);
   });
 
+  it("once it has arrived, lets the write go out in the task that asks for it", async () => {
+    const asked: string[] = [];
+    vi.stubGlobal("fetch", (url: string, init?: RequestInit) => {
+      asked.push(`${init?.method ?? "GET"} ${url}`);
+      return realFetch(`${base}${url}`, init);
+    });
+    prefetchCsrfToken();
+    await vi.waitFor(() => expect(seen).toEqual(["GET /api/auth/session -"]));
+    const answer = fetchJson("/api/graph/layout", schema, { method: "POST", body: "{}" });
+    // Nothing awaited yet: the request has already been handed to fetch.
+    expect(asked).toEqual(["GET /api/auth/session", "POST /api/graph/layout"]);
+    expect(await answer).toEqual({ name: "laid out" });
+    expect(seen).toEqual(["GET /api/auth/session -", "POST /api/graph/layout t0ken"]);
+  });
+
   it("is otherwise fetched by the first write, before it", async () => {
     onLoopback();
     await fetchJson("/api/graph/layout", schema, { method: "POST", body: "{}" });

@@ -26,11 +26,17 @@ export class ApiError extends Error {
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 let csrfToken: Promise<string | null> | undefined;
+/**
+ * The token once it has arrived. A write that finds it here calls fetch() in the same task
+ * it was asked in: awaiting even a settled promise would wait for everything else that task
+ * runs (on the graph page, creating Cytoscape: the layout request went out ~50 ms later).
+ */
+let knownCsrfToken: string | null | undefined;
 
 /** The session's CSRF token, fetched once per page (null: the strategy keeps no session). */
 function currentCsrfToken(): Promise<string | null> {
   csrfToken ??= fetchJson("/api/auth/session", sessionInfoSchema).then(
-    (session) => session.csrfToken,
+    (session) => (knownCsrfToken = session.csrfToken),
     () => {
       csrfToken = undefined;
       return null;
@@ -50,6 +56,7 @@ export function prefetchCsrfToken(): void {
 /** After signing in or out the session, and so its token, is another one. */
 export function forgetCsrfToken(): void {
   csrfToken = undefined;
+  knownCsrfToken = undefined;
 }
 
 function isApiWrite(url: string, init?: RequestInit): boolean {
@@ -80,7 +87,11 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
 async function fetchJsonOnce<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
   let response: Response;
   try {
-    const token = isApiWrite(url, init) ? await currentCsrfToken() : null;
+    const token = !isApiWrite(url, init)
+      ? null
+      : knownCsrfToken !== undefined
+        ? knownCsrfToken
+        : await currentCsrfToken();
     response = await fetch(url, {
       ...init,
       headers: { Accept: "application/json", ...(token ? { "X-CSRF-Token": token } : {}), ...init?.headers },
