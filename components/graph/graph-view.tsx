@@ -5,6 +5,7 @@
  * This component owns the wiring only; each piece below takes props.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useTheme } from "next-themes";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { tryParseExpression } from "@/lib/graph-view/expression/parse";
@@ -20,24 +21,41 @@ import { graphCompareUrl, useGraphComparison } from "@/lib/queries/graph-compare
 import { prepareGraphLayout } from "@/lib/queries/graph-layout";
 import { useTrace } from "@/lib/queries/tracing";
 import { CompareBar } from "./compare-bar";
-import { CompareChanges } from "./compare-changes";
 import { CanvasControls } from "./canvas-controls";
 import { GraphCanvas, type DrawnSummary, type GraphCanvasHandle, type GraphSelection } from "./graph-canvas";
 import { GraphElementList } from "./graph-element-list";
 import { GraphLegend } from "./graph-legend";
 import { ErrorNotice, LoadingNotice, NoNamespaceNotice, NoSidecarBanner, NoTrafficNotice } from "./graph-notice";
 import { GraphToolbar } from "./graph-toolbar";
-import { EdgePanel } from "./edge-panel";
-import { NodeContextMenu } from "./node-context-menu";
 import type { NodeMenuContext } from "./node-menu-items";
-import { NodePanel } from "./node-panel";
-import { WindowChanges } from "@/components/changes/window-changes";
 import { TracePathNotice } from "./trace-path-notice";
 import { focusOnPointer, graphKeyHint, handleGraphKey } from "./use-graph-keys";
 import { useGraphUrlState } from "./use-graph-url-state";
 import { useReducedMotion } from "./use-reduced-motion";
 
 const listOpenUpTo = 300;
+
+/*
+ * What the first picture does not show loads after it: the side panels (their charts are
+ * most of the page's script), the node menu, the comparison's list and the window's changes.
+ * Evaluating them before the graph is asked for cost the first paint ~50 ms
+ * (bench/graph-first-paint.bench.ts); once the graph is drawn they are fetched at once, so a
+ * click finds them loaded.
+ */
+const loadNodePanel = () => import("./node-panel");
+const loadEdgePanel = () => import("./edge-panel");
+const loadNodeContextMenu = () => import("./node-context-menu");
+const loadCompareChanges = () => import("./compare-changes");
+const loadWindowChanges = () => import("@/components/changes/window-changes");
+// ssr: false renders them in the browser only, each in its own Suspense boundary, so one that
+// is still loading leaves the rest of the page up.
+const NodePanel = dynamic(() => loadNodePanel().then((m) => m.NodePanel), { ssr: false });
+const EdgePanel = dynamic(() => loadEdgePanel().then((m) => m.EdgePanel), { ssr: false });
+const NodeContextMenu = dynamic(() => loadNodeContextMenu().then((m) => m.NodeContextMenu), { ssr: false });
+const CompareChanges = dynamic(() => loadCompareChanges().then((m) => m.CompareChanges), { ssr: false });
+const WindowChanges = dynamic(() => loadWindowChanges().then((m) => m.WindowChanges), { ssr: false });
+const loadAfterFirstPicture = () =>
+  Promise.all([loadNodePanel(), loadEdgePanel(), loadNodeContextMenu(), loadCompareChanges(), loadWindowChanges()]);
 
 export function GraphView() {
   const [state, update] = useGraphUrlState();
@@ -149,6 +167,11 @@ export function GraphView() {
             : drawn
               ? "drawn"
               : "drawing";
+
+  const pictured = phase !== "loading" && phase !== "drawing";
+  useEffect(() => {
+    if (pictured) void loadAfterFirstPicture();
+  }, [pictured]);
 
   let notice: React.ReactNode = null;
   if (phase === "no-namespaces") notice = <NoNamespaceNotice />;
@@ -315,8 +338,10 @@ export function GraphView() {
               Select a node or an edge, on the graph or in the list below, to see its traffic.
             </p>
           )}
-          {/* Only beside a graph that loaded: a namespace the viewer may not see has no changes to list either. */}
-          {graph && state.namespaces.length > 0 && (
+          {/* Only beside a graph that loaded: a namespace the viewer may not see has no changes to list either.
+              Not while the first graph is drawn: its requests would wait behind the layout's on the server and
+              then share the page's main thread with Cytoscape. */}
+          {graph && pictured && state.namespaces.length > 0 && (
             <WindowChanges namespaces={state.namespaces} seconds={state.duration} />
           )}
           {graph && leaves.length > 0 && (
