@@ -27,4 +27,6 @@ export async function register() {
   }
   const { startBackgroundServices } = await import("./server/background");
   await startBackgroundServices();
+  const { startLayoutWarmUp } = await import("./server/graph/warm-up-layout");
+  startLayoutWarmUp();
 }

@@ -7,10 +7,11 @@
  * graph, the heavier path), and prints:
  * - the time from navigation start to the canvas having drawn it (the page marks
  *   `data-graph-state="drawn"` after Cytoscape's first render; the layout is included).
- *   Median of a few runs after a warm-up; the target is 1.5 s for 500 nodes (issue 20). The
- *   server lays the graph out (POST /api/graph/layout, lib/graph-view/layout.ts says why), so
- *   the warm-up run is also the server's first, cold layout: its figure is what the first
- *   graph after a console starts costs. Each run is also cut into steps (page load, answer,
+ *   Median of a few runs after a warm-up run; the target is 1.5 s for 500 nodes (issue 20). The
+ *   server lays the graph out (POST /api/graph/layout, lib/graph-view/layout.ts says why), and
+ *   warms its layout engine up when it starts (server/graph/warm-up-layout.ts): the bench
+ *   starts once the console has logged that, as people reach a console that has started, and
+ *   prints how long it took. Each run is also cut into steps (page load, answer,
  *   view model, layout, Cytoscape) from the page's performance marks
  *   (lib/graph-view/paint-marks.ts) and the layout's Server-Timing, medians printed;
  * - on the 2,000-node graph, the frame times (requestAnimationFrame intervals) while it is
@@ -211,7 +212,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "topsail-graph-bench-"));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start-console.ts"], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
       PORT: String(PORT),
@@ -232,8 +233,24 @@ async function main() {
       "--no-first-run",
     ],
   });
+  const warmedUp = new Promise<string>((resolve) => {
+    let output = "";
+    server.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split("\n").find((l) => l.includes("graph layout warmed up"));
+      if (line) resolve(line);
+    });
+  });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/graph`, Date.now() + 60_000);
+    const warmUpLine = await Promise.race([
+      warmedUp,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error("the console did not log its layout warm-up in 60 s")), 60_000),
+      ),
+    ]);
+    const { ms } = JSON.parse(warmUpLine) as { ms: number };
+    console.log(`the console warmed its layout engine up in ${ms} ms after it started`);
     const graph = syntheticGraph(NODES);
     const body = JSON.stringify(graph);
     const leaves = graph.elements.nodes.filter((n) => n.data.nodeType !== "box").length;

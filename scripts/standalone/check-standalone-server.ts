@@ -154,6 +154,15 @@ async function main(): Promise<void> {
     if (layout.status !== 200 || !laidOut.includes('"id":"callee"'))
       throw new Error(`POST /api/graph/layout: ${layout.status} ${laidOut.slice(0, 500)}`);
     console.log("ok  POST /api/graph/layout lays a graph out (ELK is in the image)");
+    // …and warmed up at start by instrumentation.ts (server/graph/warm-up-layout.ts), which
+    // runs in the image's server.js as in `npm start`.
+    const warmedBy = Date.now() + 60_000;
+    while (!output.includes('"msg":"graph layout warmed up"')) {
+      if (exit !== undefined || Date.now() > warmedBy)
+        throw new Error("the server did not log that it warmed the graph layout up");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    console.log("ok  the graph layout is warmed up at start");
 
     const after = snapshot(app);
     const written = [...after].filter(([file, stamp]) => before.get(file) !== stamp).map(([file]) => file);

@@ -1,8 +1,9 @@
 /**
  * The graph's layout, run on the server for the page (POST /api/graph/layout). ELK's layered
  * algorithm (lib/graph-view/layout.ts) is the same code the page ran before; here it runs in
- * a process where it is already loaded and its code already optimised by earlier graphs,
- * which is ~3x faster than a page's first, cold run and spares every page ELK's 1.6 MB.
+ * a process where it is already loaded and its code already optimised (by earlier graphs,
+ * and from the start by warm-up-layout.ts), which is ~3x faster than a page's first, cold run
+ * and spares every page ELK's 1.6 MB.
  * It runs on the event loop, like parsing a large Prometheus answer: ~0.2 s for 500 nodes
  * (bench/graph-first-paint.bench.ts prints it from the Server-Timing header), and the
  * contract caps a request at 5,000 nodes.
