@@ -3,7 +3,7 @@ import { auditListQuerySchema } from "@/lib/contracts/audit";
 import type { AuditEntriesDb } from "@/server/adapters/db/audit-entries";
 import type { AuditEntry as AuditEntryRow } from "@/server/adapters/db/generated/client";
 import { TopsailError } from "@/server/errors";
-import { getAuditEntryDetail, listAuditHistory } from "./audit-history";
+import { getAuditEntryDetail, groupByKinds, listAuditHistory } from "./audit-history";
 
 const row: AuditEntryRow = {
   id: "c1",
@@ -142,17 +142,43 @@ describe("the audit history", () => {
     expect((await listAuditHistory(db, auditListQuerySchema.parse({}))).nextCursor).toBeNull();
   });
 
-  it("lists only the selected namespaces, and of those only the ones the viewer may see", async () => {
+  it("lists only the selected namespaces, and of those only the kinds the viewer may see in each", async () => {
     const { db, calls } = fakeDb([]);
+    const readable = [
+      { namespaces: ["shop"], kinds: ["VirtualService"] },
+      { namespaces: ["default", "bookinfo"], kinds: ["Gateway", "Namespace"] },
+    ];
     await listAuditHistory(db, auditListQuerySchema.parse({ namespaces: "bookinfo,shop" }));
-    await listAuditHistory(db, auditListQuerySchema.parse({ namespaces: "bookinfo,shop" }), ["shop", "default"]);
-    await listAuditHistory(db, auditListQuerySchema.parse({}), ["default"]);
+    await listAuditHistory(db, auditListQuerySchema.parse({ namespaces: "bookinfo,shop" }), readable);
+    await listAuditHistory(db, auditListQuerySchema.parse({}), []);
     const pageReads = calls.findMany.filter((call) => call.take !== undefined);
+    const shopVirtualServices = { namespace: { in: ["shop"] }, kind: { in: ["VirtualService"] } };
+    const defaultGatewaysAndNamespace = {
+      namespace: { in: ["default", "bookinfo"] },
+      kind: { in: ["Gateway", "Namespace"] },
+    };
     expect(pageReads.map((call) => call.where.AND)).toEqual([
       [{ namespace: { in: ["bookinfo", "shop"] } }],
-      [{ namespace: { in: ["shop"] } }],
-      [{ namespace: { in: ["default"] } }],
+      [{ namespace: { in: ["bookinfo", "shop"] } }, { OR: [shopVirtualServices, defaultGatewaysAndNamespace] }],
+      // Nothing the viewer may see: no entry.
+      [{ id: { in: [] } }],
     ]);
+  });
+
+  it("asks for what a viewer may see with one condition per set of kinds, not per namespace", () => {
+    expect(
+      groupByKinds([
+        { namespace: "bookinfo", kind: "VirtualService" },
+        { namespace: "bookinfo", kind: "DestinationRule" },
+        { namespace: "shop", kind: "DestinationRule" },
+        { namespace: "shop", kind: "VirtualService" },
+        { namespace: "httpbin", kind: "Namespace" },
+      ]),
+    ).toEqual([
+      { namespaces: ["bookinfo", "shop"], kinds: ["DestinationRule", "VirtualService"] },
+      { namespaces: ["httpbin"], kinds: ["Namespace"] },
+    ]);
+    expect(groupByKinds([])).toEqual([]);
   });
 
   it("reads one entry by its id, and says so when there is none", async () => {

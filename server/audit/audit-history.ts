@@ -18,6 +18,7 @@ import {
   type AuditEntriesDb,
   type AuditEntry,
   type AuditEntrySummaryRecord,
+  type KindsInNamespaces,
 } from "@/server/adapters/db/audit-entries";
 import { TopsailError } from "@/server/errors";
 import type { LiveVersion } from "./judge-change";
@@ -44,17 +45,18 @@ export function toSummary(entry: AuditEntrySummaryRecord): AuditEntrySummary {
 }
 
 /**
- * A page of the list, newest first, and the cursor of the next one. `visible`: only entries of these namespaces (a
- * signed-in viewer's); with the query's `namespaces` (the top bar's selection) only those of both. Both filter in the
- * database, so a page stays full.
+ * A page of the list, newest first, and the cursor of the next one. `readable`: only entries one of these rows holds
+ * (what a signed-in viewer may see); with the query's `namespaces` (the top bar's selection) only those of both. Both
+ * filter in the database, so a page stays full.
  */
 export async function listAuditHistory(
   db: AuditEntriesDb,
   query: AuditListQuery,
-  visible?: readonly string[],
+  readable?: readonly KindsInNamespaces[],
 ): Promise<AuditList> {
   const { entries, more } = await listAuditEntrySummaryPage(db, {
-    namespaceIn: namespacesOf(query.namespaces, visible),
+    namespaceIn: query.namespaces,
+    kindsIn: readable,
     kind: query.kind,
     name: query.name,
     actor: query.actor,
@@ -72,14 +74,22 @@ export async function listAuditHistory(
   };
 }
 
-function namespacesOf(
-  selected: readonly string[] | undefined,
-  visible: readonly string[] | undefined,
-): readonly string[] | undefined {
-  if (!selected) return visible;
-  if (!visible) return selected;
-  const allowed = new Set(visible);
-  return selected.filter((n) => allowed.has(n));
+/**
+ * Namespaces with the same kinds share a row: the database query has one condition per row, not per namespace (SQLite
+ * refuses expressions over 1,000 deep).
+ */
+export function groupByKinds(pairs: readonly { namespace: string; kind: string }[]): KindsInNamespaces[] {
+  const kindsOf = new Map<string, string[]>();
+  for (const { namespace, kind } of pairs) kindsOf.set(namespace, [...(kindsOf.get(namespace) ?? []), kind]);
+  const rows = new Map<string, { namespaces: string[]; kinds: string[] }>();
+  for (const [namespace, kinds] of kindsOf) {
+    const sorted = [...kinds].sort();
+    const key = sorted.join(",");
+    const row = rows.get(key) ?? { namespaces: [], kinds: sorted };
+    row.namespaces.push(namespace);
+    rows.set(key, row);
+  }
+  return [...rows.values()];
 }
 
 export async function findAuditEntry(db: AuditEntriesDb, id: string): Promise<AuditEntry> {

@@ -52,6 +52,21 @@ export function istioResourceOf(kind: string): ReadableResource {
   return { group: info.group, resource: info.plural };
 }
 
+const DEPLOYMENTS: ReadableResource = { group: "apps", resource: "deployments" };
+
+/**
+ * What a recorded change (an audit entry, a change marker) shows is its object
+ * (server/audit/audited-kinds.ts): Istio config needs `list` on its kind, a Deployment's
+ * injection setting `list deployments`. A Namespace's injection setting needs nothing beyond
+ * seeing the namespace: null. Undefined for a kind no rule here names, which a signed-in
+ * viewer is not shown rather than failing the whole list.
+ */
+export function recordedObjectResource(kind: string): ReadableResource | null | undefined {
+  if (kind === "Namespace") return null;
+  if (kind === "Deployment") return DEPLOYMENTS;
+  return resolveIstioKind(kind) ? istioResourceOf(kind) : undefined;
+}
+
 export interface NamespaceVisibility {
   /** True when nothing is hidden: no need to ask per namespace. */
   readonly everything: boolean;
@@ -115,6 +130,36 @@ export function viewerVisibility(): NamespaceVisibility {
         async (item) => (await canSee(namespaceOf(item))) && (await canRead(namespaceOf(item), resource(item))),
       ),
   };
+}
+
+/**
+ * The items whose recorded object (`recordedObjectResource` of its kind) the viewer may see
+ * where it lives, in their order.
+ */
+export async function filterRecorded<T>(
+  visibility: NamespaceVisibility,
+  items: readonly T[],
+  namespaceOf: (item: T) => string,
+  kindOf: (item: T) => string,
+): Promise<T[]> {
+  if (visibility.everything) return [...items];
+  const asked = items.flatMap((item) => {
+    const resource = recordedObjectResource(kindOf(item));
+    return resource === undefined ? [] : [{ item, resource }];
+  });
+  const namespaceWide = asked.filter((a) => a.resource === null).map((a) => a.item);
+  const perKind = asked.flatMap((a) => (a.resource ? [{ item: a.item, resource: a.resource }] : []));
+  const readable = new Set([
+    ...(await visibility.filter(namespaceWide, namespaceOf)),
+    ...(
+      await visibility.filterReadable(
+        perKind,
+        (a) => namespaceOf(a.item),
+        (a) => a.resource,
+      )
+    ).map((a) => a.item),
+  ]);
+  return items.filter((item) => readable.has(item));
 }
 
 /** The error for a namespace the viewer may not see: the same as for one that does not exist. */

@@ -4,7 +4,8 @@
  * be — 403 naming them, `list`, the resource and the namespace — and pages spanning namespaces
  * leave those out. The simulator's RBAC decides (demo users of its token file): carol is given
  * `get` on the httpbin namespace only, bob views httpbin. Prometheus is a stand-in with no
- * samples: the refusals must come before it is asked.
+ * samples: the refusals must come before it is asked. The audit log is the console's own
+ * database, written directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getDetailRoute } from "@/app/api/namespaces/[namespace]/[kind]/[name]/route";
@@ -19,6 +20,11 @@ import { GET as getGatewayRoute } from "@/app/api/gateways/[namespace]/[name]/ro
 import { GET as getGatewaysRoute } from "@/app/api/gateways/route";
 import { GET as getSecurityRoute } from "@/app/api/security/[namespace]/route";
 import { GET as getPolicyRoute } from "@/app/api/security/policies/[namespace]/[name]/route";
+import { GET as getAuditListRoute } from "@/app/api/audit/route";
+import { GET as getAuditEntryRoute } from "@/app/api/audit/[id]/route";
+import type { AuditList } from "@/lib/contracts/audit";
+import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
+import { getDb } from "@/server/adapters/db/client";
 import type { Overview } from "@/lib/contracts/overview";
 import { createIstioObject } from "@/server/adapters/kube/istio-objects";
 import { startConsoleOnSimulator, type ConsoleOnSimulator } from "@/server/http/test-support/console-on-simulator";
@@ -169,6 +175,37 @@ describe("reads a viewer may see the namespace of but not list", () => {
       getGatewaysRoute(new Request("http://localhost/api/gateways?namespaces=httpbin")),
     );
     expect(await gateways.json()).toEqual([]);
+  });
+
+  it("leaves httpbin's VirtualService changes out of her audit log and answers 404 for one, keeping what she may see", async () => {
+    const record = (kind: string, namespace: string, name: string) =>
+      recordAuditEntry(getDb(), { actor: "alice", action: "update", kind, namespace, name, source: "external" });
+    const hidden = await record("VirtualService", "httpbin", "httpbin-routes");
+    await record("Namespace", "httpbin", "httpbin");
+    await record("VirtualService", "bookinfo", "reviews");
+    const audit = async (viewer: typeof bob, query = "") => {
+      const response = await runAsViewer(viewer, () =>
+        getAuditListRoute(new Request(`http://localhost/api/audit${query}`)),
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as AuditList).entries.map((e) => `${e.kind} ${e.namespace}/${e.name}`).sort();
+    };
+    // She may see httpbin, so its injection setting; she views bookinfo; she may not list httpbin's VirtualServices.
+    expect(await audit(carol)).toEqual(["Namespace httpbin/httpbin", "VirtualService bookinfo/reviews"]);
+    expect(await audit(carol, "?namespaces=httpbin")).toEqual(["Namespace httpbin/httpbin"]);
+    expect(await audit(carol, "?namespaces=httpbin&kind=VirtualService")).toEqual([]);
+    expect(await audit(bob, "?namespaces=httpbin")).toEqual([
+      "Namespace httpbin/httpbin",
+      "VirtualService httpbin/httpbin-routes",
+    ]);
+    const detail = (viewer: typeof bob) =>
+      runAsViewer(viewer, () =>
+        getAuditEntryRoute(new Request(`http://localhost/api/audit/${hidden.id}`), {
+          params: Promise.resolve({ id: hidden.id }),
+        }),
+      );
+    expect((await detail(carol)).status).toBe(404);
+    expect((await detail(bob)).status).toBe(200);
   });
 
   it("leaves httpbin's card out of her Overview and keeps the namespaces she may read", async () => {

@@ -5,7 +5,7 @@ import { listAuditEntries } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
 import { getKubeConnection, readClusterId } from "@/server/adapters/kube";
 import {
-  istioResourceOf,
+  filterRecorded,
   PODS,
   requireReadable,
   requireVisibleNamespace,
@@ -13,45 +13,20 @@ import {
   viewerVisibility,
   type ReadableResource,
 } from "@/server/auth/namespace-visibility";
-import { resolveIstioKind } from "@/lib/istio/kinds";
 import { loadValidationContext } from "@/server/validation";
 import { listChanges } from "./list-changes";
 
 /** A target's markers sit on its page's charts: they need what that page needs (server/inventory/index.ts). */
 const TARGET_RESOURCES: Record<ChangeTargetKind, ReadableResource> = { service: SERVICES, workload: PODS, app: PODS };
 
-/**
- * What a change shows is its object (server/audit/audited-kinds.ts): Istio config needs `list`
- * on its kind, a Deployment's injection setting `list deployments`. A Namespace's injection
- * setting needs nothing beyond seeing the namespace, so it is not asked about.
- */
-const DEPLOYMENTS: ReadableResource = { group: "apps", resource: "deployments" };
-const changeResourceOf = (kind: string): ReadableResource | undefined => {
-  if (kind === "Deployment") return DEPLOYMENTS;
-  return resolveIstioKind(kind) ? istioResourceOf(kind) : undefined;
-};
-
 /** The changes whose object the viewer may list where it lives, in their order. */
-async function readableChanges(changes: readonly Change[]): Promise<Change[]> {
-  const visibility = viewerVisibility();
-  if (visibility.everything) return [...changes];
-  // A kind the audit may record one day but no rule here names is left out for a signed-in
-  // viewer rather than failing the whole window.
-  const asked = changes.flatMap((c) => {
-    const resource = c.kind === "Namespace" ? undefined : changeResourceOf(c.kind);
-    return resource ? [{ change: c, resource }] : [];
-  });
-  const readable = new Set(
-    (
-      await visibility.filterReadable(
-        asked,
-        (a) => a.change.namespace,
-        (a) => a.resource,
-      )
-    ).map((a) => a.change),
+const readableChanges = (changes: readonly Change[]): Promise<Change[]> =>
+  filterRecorded(
+    viewerVisibility(),
+    changes,
+    (c) => c.namespace,
+    (c) => c.kind,
   );
-  return changes.filter((c) => c.kind === "Namespace" || readable.has(c));
-}
 
 /**
  * 404 in a namespace the viewer may not see; for a target, 403 when they may not list what its

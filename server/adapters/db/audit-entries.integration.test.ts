@@ -4,10 +4,12 @@ import {
   getAuditEntry,
   listAuditEntries,
   listAuditEntrySummaries,
+  listRecordedKinds,
   recordAuditEntry,
   recordAuditIntent,
   recordExternalChange,
   resolveAuditIntent,
+  type KindsInNamespaces,
 } from "./audit-entries";
 import { checkDatabase, disconnectDb, getDb } from "./client";
 import { applyPendingMigrations, migrationStatus } from "./migrate";
@@ -347,6 +349,26 @@ describe.each(testDatabases)("the audit list of entries with 20,000-line objects
     expect(await listed({ since: at(2), until: at(4) })).toEqual([ids.failed, ids.update]);
     expect(await listed({ limit: 2 })).toEqual([ids.corrupt, ids.injection]);
     expect(await listed({ namespace: "shop" })).toEqual([ids.injection]);
+  });
+
+  it("lists the kinds it holds per namespace, and only entries of given kinds in given namespaces", async () => {
+    const db = getDb(url);
+    expect(await listRecordedKinds(db)).toEqual([
+      { namespace: "bookinfo", kind: "VirtualService" },
+      { namespace: "shop", kind: "Namespace" },
+    ]);
+    expect(await listRecordedKinds(db, ["shop", "default"])).toEqual([{ namespace: "shop", kind: "Namespace" }]);
+    const listed = async (kindsIn: KindsInNamespaces[]) =>
+      (await listAuditEntrySummaries(db, { kindsIn })).map((s) => s.id);
+    expect(await listed([{ namespaces: ["bookinfo", "shop"], kinds: ["Namespace"] }])).toEqual([ids.injection]);
+    expect(
+      await listed([
+        { namespaces: ["shop"], kinds: ["VirtualService"] },
+        { namespaces: ["bookinfo"], kinds: ["VirtualService", "Gateway"] },
+      ]),
+    ).toEqual([ids.corrupt, ids.delete, ids.failed, ids.update, ids.create]);
+    // Nothing the viewer may see: nothing, not everything.
+    expect(await listed([])).toEqual([]);
   });
 
   it("lists an entry whose stored object is not a JSON object, which only its detail reports", async () => {

@@ -90,14 +90,22 @@ export interface NewAuditEntry {
 export type AuditOutcome =
   { status: "applied"; after: object | null; resourceVersion: string | null } | { status: "failed"; error: string };
 
+/** Entries of any of these kinds in any of these namespaces. */
+export interface KindsInNamespaces {
+  namespaces: readonly string[];
+  kinds: readonly string[];
+}
+
 export interface AuditEntryFilter {
   namespace?: string;
   kind?: string;
   name?: string;
   /** Case-insensitive substring of the actor. */
   actor?: string;
-  /** Only entries of these namespaces (what a signed-in viewer may see); undefined: any. */
+  /** Only entries of these namespaces (the top bar's selection, a window's namespaces); undefined: any. */
   namespaceIn?: readonly string[];
+  /** Only entries one of these rows holds (what a signed-in viewer may see); undefined: any. */
+  kindsIn?: readonly KindsInNamespaces[];
   source?: AuditSource;
   status?: AuditStatus;
   /** Entries whose write answered this resourceVersion. */
@@ -244,6 +252,23 @@ export async function listAuditEntrySummaries(
   return readSummaries(db, filter, limitOf(filter));
 }
 
+/** Each kind of object the log holds entries of, with its namespace (of `namespaceIn` only, when given): a GROUP BY. */
+export async function listRecordedKinds(
+  db: AuditEntriesDb,
+  namespaceIn?: readonly string[],
+): Promise<{ namespace: string; kind: string }[]> {
+  try {
+    const rows = await db.auditEntry.groupBy({
+      by: ["namespace", "kind"],
+      where: namespaceIn ? { namespace: { in: [...namespaceIn] } } : undefined,
+      orderBy: [{ namespace: "asc" }, { kind: "asc" }],
+    });
+    return rows.map(({ namespace, kind }) => ({ namespace, kind }));
+  } catch (error) {
+    throw wrap(error, "could not list the kinds in the audit log");
+  }
+}
+
 /**
  * A page of `listAuditEntrySummaries` and whether older entries match too: one more row than the page is read to
  * know, so the answer costs no count of the whole log.
@@ -317,6 +342,7 @@ function limitOf(filter: AuditEntryFilter): number {
 function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
   const and = [
     ...(filter.namespaceIn ? [{ namespace: { in: [...filter.namespaceIn] } }] : []),
+    ...(filter.kindsIn ? [kindsInNamespaces(filter.kindsIn)] : []),
     ...(filter.olderThan ? [olderThan(filter.olderThan)] : []),
   ];
   return {
@@ -330,6 +356,14 @@ function whereOf(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
     resourceVersion: filter.resourceVersion,
     createdAt: { gte: filter.since, lt: filter.until },
     AND: and.length > 0 ? and : undefined,
+  };
+}
+
+function kindsInNamespaces(rows: readonly KindsInNamespaces[]): Prisma.AuditEntryWhereInput {
+  // Prisma reads an empty OR as no condition: a viewer who may see nothing must get nothing.
+  if (rows.length === 0) return { id: { in: [] } };
+  return {
+    OR: rows.map(({ namespaces, kinds }) => ({ namespace: { in: [...namespaces] }, kind: { in: [...kinds] } })),
   };
 }
 
