@@ -22,6 +22,11 @@ import { GET as getSecurityRoute } from "@/app/api/security/[namespace]/route";
 import { GET as getPolicyRoute } from "@/app/api/security/policies/[namespace]/[name]/route";
 import { GET as getAuditListRoute } from "@/app/api/audit/route";
 import { GET as getAuditEntryRoute } from "@/app/api/audit/[id]/route";
+import { GET as getExperimentsRoute } from "@/app/api/experiments/route";
+import { GET as getExperimentRoute } from "@/app/api/experiments/[id]/route";
+import type { ExperimentList } from "@/lib/contracts/experiments";
+import { insertExperiment } from "@/server/experiments/experiment-store";
+import { canaryRecord } from "@/server/experiments/test-support/records";
 import type { AuditList } from "@/lib/contracts/audit";
 import { recordAuditEntry } from "@/server/adapters/db/audit-entries";
 import { getDb } from "@/server/adapters/db/client";
@@ -205,6 +210,36 @@ describe("reads a viewer may see the namespace of but not list", () => {
         }),
       );
     expect((await detail(carol)).status).toBe(404);
+    expect((await detail(bob)).status).toBe(200);
+  });
+
+  it("leaves httpbin's experiment, which shows its service's traffic, out of her list and refuses it as the service page", async () => {
+    const newCanary = (namespace: string, service: string) => {
+      const { id: _id, createdAt: _createdAt, ...record } = canaryRecord({ namespace, service });
+      return insertExperiment(getDb(), { ...record, namespace, service }, []);
+    };
+    const httpbinCanary = await newCanary("httpbin", "httpbin");
+    await newCanary("bookinfo", "reviews");
+    const experiments = async (viewer: typeof bob) => {
+      const response = await runAsViewer(viewer, () =>
+        getExperimentsRoute(new Request("http://localhost/api/experiments")),
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as ExperimentList).items.map((e) => `${e.namespace}/${e.service}`).sort();
+    };
+    expect(await experiments(carol)).toEqual(["bookinfo/reviews"]);
+    expect(await experiments(bob)).toEqual(expect.arrayContaining(["httpbin/httpbin"]));
+    const detail = (viewer: typeof bob) =>
+      runAsViewer(viewer, () =>
+        getExperimentRoute(new Request(`http://localhost/api/experiments/${httpbinCanary.id}`), {
+          params: Promise.resolve({ id: httpbinCanary.id }),
+        }),
+      );
+    const refused = await detail(carol);
+    expect(refused.status).toBe(403);
+    expect((await messageOf(refused)).message).toContain(
+      'User "carol" cannot list resource "services" in namespace "httpbin"',
+    );
     expect((await detail(bob)).status).toBe(200);
   });
 

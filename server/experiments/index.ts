@@ -10,7 +10,12 @@ import { listServices } from "@/server/adapters/kube/list-services";
 import { listWorkloads } from "@/server/adapters/kube/list-workloads";
 import { getPrometheusClient } from "@/server/adapters/prometheus";
 import { getConfig } from "@/server/config";
-import { requireVisibleNamespace, viewerVisibility } from "@/server/auth/namespace-visibility";
+import {
+  requireReadable,
+  requireVisibleNamespace,
+  SERVICES,
+  viewerVisibility,
+} from "@/server/auth/namespace-visibility";
 import { experimentChanges, requireViewerMay } from "@/server/auth/permissions";
 import { actorOfViewer, assertChangesAllowed } from "@/server/auth/viewer-connection";
 import { TopsailError } from "@/server/errors";
@@ -156,16 +161,25 @@ export async function startExperimentLive(spec: ExperimentSpec) {
 
 /**
  * Experiments of namespaces the viewer may not see are left out, and answer 404 alone (the same
- * as one that does not exist).
+ * as one that does not exist). In one they may see, an experiment shows its service's traffic
+ * (its gates' success rate and latency), which is what the service's page shows: without
+ * `list services` there it is left out of the list, and refused alone with the page's 403
+ * (issue 16's rule, server/auth/namespace-visibility.ts).
  */
 export async function listExperimentsLive(filter: { namespace?: string; service?: string }) {
   const list = await listExperiments(getDb(), filter);
-  return { ...list, items: await viewerVisibility().filter(list.items, (e) => e.namespace) };
+  const items = await viewerVisibility().filterReadable(
+    list.items,
+    (e) => e.namespace,
+    () => SERVICES,
+  );
+  return { ...list, items };
 }
 
 async function visibleExperiment(id: string) {
   const detail = await getExperiment(getDb(), id);
   if (!(await viewerVisibility().canSee(detail.namespace))) throw new TopsailError("not_found", `No experiment ${id}.`);
+  await requireReadable(detail.namespace, SERVICES);
   return detail;
 }
 
