@@ -12,6 +12,8 @@
  * ~20 frames/s, Cytoscape does not redraw at all, and only edges drawn in the viewport are
  * visited. It follows Cytoscape's pan and zoom by reading them on each frame. The caller
  * does not start it when the user prefers reduced motion, and stops it when the toggle is off.
+ * Edge labels stay readable: being on a canvas above Cytoscape's, marks would cover them, so
+ * each frame is clipped to leave out the labels in view and a mark passes under a label.
  */
 import type cytoscape from "cytoscape";
 import { edgePathOf, pointAlong, type EdgeCurve } from "@/lib/graph-view/edge-path";
@@ -37,6 +39,41 @@ function curveOf(edge: cytoscape.EdgeSingular): EdgeCurve {
 
 const overlaps = (a: cytoscape.BoundingBox12, b: cytoscape.BoundingBox12) =>
   a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
+
+/** An edge's main label alone, as Cytoscape laid it out (its own bounds; model coordinates). */
+const labelOnly = {
+  includeNodes: false,
+  includeEdges: false,
+  includeLabels: true,
+  includeMainLabels: true,
+  includeSourceLabels: false,
+  includeTargetLabels: false,
+  includeOverlays: false,
+  includeUnderlays: false,
+} as const;
+
+/**
+ * Clips what is drawn next (in device pixels) to everywhere but the labels of `edges` that
+ * are in `view`: the canvas's rectangle and the labels' as one path, filled even-odd.
+ */
+function clipOutLabels(
+  context: CanvasRenderingContext2D,
+  edges: cytoscape.EdgeCollection,
+  view: cytoscape.BoundingBox12,
+  toScreen: (x: number, y: number) => { x: number; y: number },
+) {
+  context.beginPath();
+  context.rect(0, 0, context.canvas.width, context.canvas.height);
+  edges.forEach((edge) => {
+    if (!edge.data("label")) return;
+    const box = edge.boundingBox(labelOnly);
+    if (!(box.w > 0) || !overlaps(box, view)) return;
+    const from = toScreen(box.x1, box.y1);
+    const to = toScreen(box.x2, box.y2);
+    context.rect(from.x, from.y, to.x - from.x, to.y - from.y);
+  });
+  context.clip("evenodd");
+}
 
 /** Whether Cytoscape hides edges while the view moves (large graphs, graph-canvas.tsx): then so do the marks. */
 function edgesHiddenNow(cy: cytoscape.Core): boolean {
@@ -89,7 +126,10 @@ export function startTrafficAnimation(cy: cytoscape.Core, palette: CanvasPalette
     const view = cy.extent();
     let marks = 0;
     let errors = 0;
-    cy.edges(":visible").forEach((edge) => {
+    const edges = cy.edges(":visible");
+    context.save();
+    clipOutLabels(context, edges, view, (x, y) => ({ x: ratio * (pan.x + zoom * x), y: ratio * (pan.y + zoom * y) }));
+    edges.forEach((edge) => {
       const motion = edge.data("motion") as TrafficMotion | undefined;
       if (!motion) return;
       if (!overlaps(edge.boundingBox({ includeLabels: false, includeOverlays: false }), view)) return;
@@ -112,6 +152,7 @@ export function startTrafficAnimation(cy: cytoscape.Core, palette: CanvasPalette
         if (mark.error) errors++;
       }
     });
+    context.restore();
     context.globalAlpha = 1;
     report(marks, errors);
   };

@@ -187,6 +187,11 @@ test.describe("the graph page", () => {
       for (const a of edges)
         for (const b of edges) if (rps(a.label) > rps(b.label)) expect(a.speed!).toBeGreaterThan(b.speed!);
       await expect.poll(() => graph.animationMarks()).toBeGreaterThan(0);
+      // Marks pass under the edges' labels, which stay readable: none is painted over one, frame after frame.
+      for (let frame = 0; frame < 20; frame++) {
+        expect(await graph.animationPixelsOverEdgeLabels(), `frame ${frame}`).toBe(0);
+        await page.waitForTimeout(60);
+      }
     });
 
     test("boxes four namespaces apart and draws no label over another", async ({ page }) => {

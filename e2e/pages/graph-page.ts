@@ -163,6 +163,60 @@ export class GraphPage {
     return Number((await this.page.getByTestId("traffic-animation").getAttribute("data-marks")) ?? 0);
   }
 
+  /**
+   * How many pixels of the traffic animation's canvas are painted over edge labels, in one
+   * frame: Cytoscape's own label boxes, read as `renderedNodes` reads node boxes.
+   */
+  async animationPixelsOverEdgeLabels(): Promise<number> {
+    return this.page.getByTestId("graph-canvas").evaluate((container) => {
+      interface Box {
+        x1: number;
+        y1: number;
+        w: number;
+        h: number;
+      }
+      interface CyEdge {
+        data(key: string): unknown;
+        visible(): boolean;
+        renderedBoundingBox(options: Record<string, boolean>): Box;
+      }
+      const cy = (container as unknown as { _cyreg?: { cy?: { edges(): { map<T>(f: (e: CyEdge) => T): T[] } } } })
+        ._cyreg?.cy;
+      const canvas = container.querySelector<HTMLCanvasElement>('[data-testid="traffic-animation"]');
+      const context = canvas?.getContext("2d");
+      if (!cy || !canvas || !context) throw new Error("no Cytoscape instance or no animation canvas");
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const boxes = cy
+        .edges()
+        .map((e) =>
+          e.visible() && e.data("label")
+            ? e.renderedBoundingBox({
+                includeNodes: false,
+                includeEdges: false,
+                includeLabels: true,
+                includeMainLabels: true,
+                includeSourceLabels: false,
+                includeTargetLabels: false,
+                includeOverlays: false,
+              })
+            : null,
+        )
+        .filter((b): b is Box => b !== null && b.w > 0);
+      let painted = 0;
+      for (const b of boxes) {
+        // Inside the label by a pixel: antialiasing at the clip's edge may touch its border.
+        const x = Math.ceil((b.x1 + 1) * ratio);
+        const y = Math.ceil((b.y1 + 1) * ratio);
+        const w = Math.floor((b.w - 2) * ratio);
+        const h = Math.floor((b.h - 2) * ratio);
+        if (w <= 0 || h <= 0) continue;
+        const pixels = context.getImageData(x, y, w, h).data;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+      }
+      return painted;
+    });
+  }
+
   /** Titles of the nodes by hidden state. */
   async nodeTitles(hidden: boolean): Promise<string[]> {
     return this.nodeList
