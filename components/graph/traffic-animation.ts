@@ -20,6 +20,7 @@ import { edgePathOf, pointAlong, type EdgeCurve } from "@/lib/graph-view/edge-pa
 import { marksAlong, type TrafficMotion } from "@/lib/graph-view/traffic-motion";
 import type { CanvasPalette } from "./cy-stylesheet";
 import { trafficMarkRows, type TrafficMarkKind } from "./graph-styles";
+import { mainLabelOnly } from "./label-bounds";
 
 const frameMs = 50;
 /** A mark's radius in model pixels, kept at least this many screen pixels when zoomed out. */
@@ -40,18 +41,6 @@ function curveOf(edge: cytoscape.EdgeSingular): EdgeCurve {
 const overlaps = (a: cytoscape.BoundingBox12, b: cytoscape.BoundingBox12) =>
   a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
 
-/** An edge's main label alone, as Cytoscape laid it out (its own bounds; model coordinates). */
-const labelOnly = {
-  includeNodes: false,
-  includeEdges: false,
-  includeLabels: true,
-  includeMainLabels: true,
-  includeSourceLabels: false,
-  includeTargetLabels: false,
-  includeOverlays: false,
-  includeUnderlays: false,
-} as const;
-
 /**
  * Clips what is drawn next (in device pixels) to everywhere but the labels of `edges` that
  * are in `view`: the canvas's rectangle and the labels' as one path, filled even-odd.
@@ -66,7 +55,7 @@ function clipOutLabels(
   context.rect(0, 0, context.canvas.width, context.canvas.height);
   edges.forEach((edge) => {
     if (!edge.data("label")) return;
-    const box = edge.boundingBox(labelOnly);
+    const box = edge.boundingBox(mainLabelOnly);
     if (!(box.w > 0) || !overlaps(box, view)) return;
     const from = toScreen(box.x1, box.y1);
     const to = toScreen(box.x2, box.y2);

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { mainLabelOnly } from "../../components/graph/label-bounds";
 
 export interface RenderedRect {
   x1: number;
@@ -165,10 +166,11 @@ export class GraphPage {
 
   /**
    * How many pixels of the traffic animation's canvas are painted over edge labels, in one
-   * frame: Cytoscape's own label boxes, read as `renderedNodes` reads node boxes.
+   * frame: Cytoscape's own label boxes (components/graph/label-bounds.ts), read as
+   * `renderedNodes` reads node boxes.
    */
   async animationPixelsOverEdgeLabels(): Promise<number> {
-    return this.page.getByTestId("graph-canvas").evaluate((container) => {
+    return this.page.getByTestId("graph-canvas").evaluate((container, labelOnly) => {
       interface Box {
         x1: number;
         y1: number;
@@ -188,19 +190,7 @@ export class GraphPage {
       const ratio = canvas.width / canvas.getBoundingClientRect().width;
       const boxes = cy
         .edges()
-        .map((e) =>
-          e.visible() && e.data("label")
-            ? e.renderedBoundingBox({
-                includeNodes: false,
-                includeEdges: false,
-                includeLabels: true,
-                includeMainLabels: true,
-                includeSourceLabels: false,
-                includeTargetLabels: false,
-                includeOverlays: false,
-              })
-            : null,
-        )
+        .map((e) => (e.visible() && e.data("label") ? e.renderedBoundingBox(labelOnly) : null))
         .filter((b): b is Box => b !== null && b.w > 0);
       let painted = 0;
       for (const b of boxes) {
@@ -214,7 +204,7 @@ export class GraphPage {
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
       }
       return painted;
-    });
+    }, mainLabelOnly);
   }
 
   /** Titles of the nodes by hidden state. */
